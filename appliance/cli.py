@@ -1,0 +1,81 @@
+"""The ``dentalcall`` command. Each sub-command lives in the module of its layer and is imported lazily,
+so ``dentalcall nlu parse`` never pays for loading Asterisk or speech code."""
+
+from __future__ import annotations
+
+import importlib
+import importlib.util
+import logging
+import sys
+
+import click
+
+from appliance import __version__
+from appliance.errors import ApplianceError
+
+# command name -> "module:attribute" (a click command or group)
+COMMANDS = {
+    "init": "appliance.commands.setup:init",
+    "doctor": "appliance.commands.doctor:doctor",
+    "serve": "appliance.commands.serve:serve",
+    "asterisk": "appliance.telephony.asterisk_cli:asterisk",
+    "trunk": "appliance.telephony.asterisk_cli:trunk",
+    "extension": "appliance.telephony.asterisk_cli:extension",
+    "calls": "appliance.commands.calls:calls",
+    "demo": "appliance.commands.demo:demo",
+    "stt": "appliance.speech.cli:stt",
+    "tts": "appliance.speech.cli:tts",
+    "prompts": "appliance.speech.cli:prompts",
+    "models": "appliance.speech.cli:models",
+    "nlu": "appliance.language.cli:nlu",
+    "chat": "appliance.conversation.cli:chat",
+    "emr": "appliance.data.emr.cli:emr",
+    "campaigns": "appliance.outbound.cli:campaigns",
+    "dialer": "appliance.outbound.cli:dialer",
+    "report": "appliance.outbound.cli:report",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        names = []
+        for name, target in COMMANDS.items():
+            module = target.split(":")[0]
+            if importlib.util.find_spec(module) is not None:
+                names.append(name)
+        return sorted(names)
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        target = COMMANDS.get(name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        try:
+            module = importlib.import_module(module_name)
+        except ModuleNotFoundError as exc:
+            if exc.name == module_name:
+                return None
+            raise
+        return getattr(module, attr)
+
+
+@click.group(cls=LazyGroup)
+@click.version_option(__version__, prog_name="dentalcall")
+@click.option("--debug", is_flag=True, envvar="DENTALCALL_DEBUG", help="Verbose logs (still no PHI unless log_phi).")
+def cli(debug: bool) -> None:
+    """DentalCall: the AI phone CRM appliance for Korean dental clinics."""
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.INFO,
+        format="%(asctime)s %(levelname)s %(name)s: %(message)s",
+        stream=sys.stderr,
+    )
+
+
+def main() -> None:
+    try:
+        cli(standalone_mode=True)
+    except ApplianceError as exc:  # pragma: no cover - click normally handles it via ClickException
+        click.echo(f"Error: {exc}", err=True)
+        sys.exit(1)
+
+

@@ -1,0 +1,1 @@
+"""CLI commands that wire the layers together (init, doctor, serve, calls, demo)."""

@@ -1,0 +1,1 @@
+"""Korean language: understanding (intents and slots) and speech normalisation (numbers, dates, times)."""

@@ -1,0 +1,1 @@
+"""Outbound: campaign definitions, EMR targeting, the AMI dialer and reports."""

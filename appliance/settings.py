@@ -1,0 +1,202 @@
+"""Settings: one registry, layered defaults → config file → ``DENTALCALL_*`` environment variables.
+
+Every setting is declared once in ``SETTINGS`` (name, default, help); ``tests/test_settings.py`` checks the
+README documents each one. Paths derive from ``home`` so a test or demo instance can live in a temporary
+folder (``DENTALCALL_HOME``) beside a production install without touching it.
+"""
+
+from __future__ import annotations
+
+import configparser
+import dataclasses
+import os
+import secrets
+from pathlib import Path
+from typing import Any
+
+from appliance.errors import ConfigError
+
+
+@dataclasses.dataclass(frozen=True)
+class Setting:
+    name: str
+    default: Any
+    help: str
+
+
+_REPO_ROOT = Path(__file__).resolve().parent.parent
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("home", "", "Root of an instance; empty = production layout (/etc/dentalcall, /var/lib/dentalcall)"),
+    Setting("shared_dir", str(_REPO_ROOT.parent / "shared"), "Shared data (speech clips) read, never copied"),
+    Setting("cache_dir", "/var/cache/dentalcall", "Caches that survive reinstalls: Asterisk rootfs, built wheels"),
+    Setting("asterisk_mode", "auto", "auto | native | rootfs: how Asterisk is run"),
+    Setting("asterisk_root", "", "Rootfs holding Asterisk when asterisk_mode=rootfs (default: cache_dir/asterisk-root)"),
+    Setting("sip_bind", "127.0.0.1", "Address the SIP UDP transport binds to (the trunk's LAN address in a clinic)"),
+    Setting("sip_port", 5060, "SIP UDP port"),
+    Setting("rtp_start", 10000, "First RTP port"),
+    Setting("rtp_end", 10999, "Last RTP port"),
+    Setting("agi_port", 4573, "FastAGI port of the call engine (always 127.0.0.1)"),
+    Setting("audiosocket_port", 4574, "AudioSocket port of the call engine (always 127.0.0.1)"),
+    Setting("ami_port", 5038, "Asterisk Manager Interface port (always 127.0.0.1)"),
+    Setting("ami_user", "dentalcall", "AMI user name; the secret is generated into secrets.ini"),
+    Setting("crm_db", "", "CRM database URL (sqlite:///path, postgresql://..., mysql://...); default SQLite in data_dir"),
+    Setting("clinic_name", "미소치과", "Clinic name spoken in greetings"),
+    Setting("staff_extensions", "201", "Comma-separated staff extensions rung on transfer and fallback"),
+    Setting("voicemail_box", "100", "Asterisk voicemail box for the clinic"),
+    Setting("prompt_pack", "placeholder", "Prompt pack name under prompts_dir"),
+    Setting("stt_engine", "whisper", "whisper | vosk"),
+    Setting("log_phi", False, "Log transcripts and numbers (debug only; health data)"),
+    Setting("engine_answer_timeout", 3.0, "Seconds the dialplan waits for the engine before falling back"),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def _coerce(setting: Setting, raw: Any) -> Any:
+    if isinstance(setting.default, bool):
+        if isinstance(raw, bool):
+            return raw
+        return str(raw).strip().lower() in {"1", "true", "yes", "on"}
+    if isinstance(setting.default, int):
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting {setting.name!r} must be an integer, got {raw!r}") from None
+    if isinstance(setting.default, float):
+        try:
+            return float(raw)
+        except (TypeError, ValueError):
+            raise ConfigError(f"setting {setting.name!r} must be a number, got {raw!r}") from None
+    return str(raw)
+
+
+class Config:
+    """Resolved settings plus the paths derived from them."""
+
+    def __init__(self, values: dict[str, Any]):
+        self._values = values
+
+    def __getattr__(self, name: str) -> Any:
+        try:
+            return self._values[name]
+        except KeyError:
+            raise AttributeError(name) from None
+
+    def as_dict(self) -> dict[str, Any]:
+        return dict(self._values)
+
+    # --- derived paths -------------------------------------------------
+    @property
+    def config_dir(self) -> Path:
+        return Path(self.home) / "etc" if self.home else Path("/etc/dentalcall")
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.home) / "var" if self.home else Path("/var/lib/dentalcall")
+
+    @property
+    def config_file(self) -> Path:
+        return self.config_dir / "dentalcall.ini"
+
+    @property
+    def secrets_file(self) -> Path:
+        return self.config_dir / "secrets.ini"
+
+    @property
+    def asterisk_dir(self) -> Path:
+        """Asterisk's own config, spool, run and log folders for this instance."""
+        return self.data_dir / "asterisk"
+
+    @property
+    def spool_dir(self) -> Path:
+        """Folder shared with Asterisk (same path on both sides): prompts and recordings."""
+        return self.data_dir / "spool"
+
+    @property
+    def prompts_dir(self) -> Path:
+        return self.spool_dir / "prompts"
+
+    @property
+    def recordings_dir(self) -> Path:
+        return self.spool_dir / "recordings"
+
+    @property
+    def models_dir(self) -> Path:
+        return self.data_dir / "models"
+
+    @property
+    def rootfs_dir(self) -> Path:
+        return Path(self.asterisk_root) if self.asterisk_root else Path(self.cache_dir) / "asterisk-root"
+
+    @property
+    def crm_url(self) -> str:
+        return self.crm_db or f"sqlite:///{self.data_dir / 'crm.sqlite'}"
+
+    def secret(self, name: str) -> str:
+        """Read (or create, mode 0600) a generated secret such as the AMI password."""
+        parser = configparser.ConfigParser()
+        if self.secrets_file.exists():
+            parser.read(self.secrets_file, encoding="utf-8")
+        if not parser.has_option("secrets", name):
+            if not parser.has_section("secrets"):
+                parser.add_section("secrets")
+            parser.set("secrets", name, secrets.token_urlsafe(24))
+            self.secrets_file.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(self.secrets_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as fh:
+                parser.write(fh)
+        os.chmod(self.secrets_file, 0o600)
+        return parser.get("secrets", name)
+
+
+def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Config:
+    """Resolve settings: defaults, then the config file, then DENTALCALL_* env vars, then overrides."""
+    env = dict(os.environ if env is None else env)
+    values: dict[str, Any] = {s.name: s.default for s in SETTINGS}
+    # home first: it decides where the config file lives
+    if env.get("DENTALCALL_HOME"):
+        values["home"] = env["DENTALCALL_HOME"]
+    if overrides and overrides.get("home"):
+        values["home"] = overrides["home"]
+    path = Path(env["DENTALCALL_CONFIG"]) if env.get("DENTALCALL_CONFIG") else Config(values).config_file
+    if path.exists():
+        parser = configparser.ConfigParser()
+        try:
+            parser.read(path, encoding="utf-8")
+        except configparser.Error as exc:
+            raise ConfigError(f"{path}: cannot parse ({exc}); fix the file or re-run `dentalcall init`") from None
+        if parser.has_section("dentalcall"):
+            for key, raw in parser.items("dentalcall"):
+                if key not in _BY_NAME:
+                    raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(_BY_NAME))}")
+                values[key] = _coerce(_BY_NAME[key], raw)
+    for setting in SETTINGS:
+        raw = env.get("DENTALCALL_" + setting.name.upper())
+        if raw is not None:
+            values[setting.name] = _coerce(setting, raw)
+    for key, raw in (overrides or {}).items():
+        if key not in _BY_NAME:
+            raise ConfigError(f"unknown setting {key!r}")
+        if raw is not None:
+            values[key] = _coerce(_BY_NAME[key], raw)
+    return Config(values)
+
+
+def write_config(config: Config, changes: dict[str, Any]) -> Path:
+    """Persist setting changes into the instance's config file (mode 0640)."""
+    path = config.config_file
+    parser = configparser.ConfigParser()
+    if path.exists():
+        parser.read(path, encoding="utf-8")
+    if not parser.has_section("dentalcall"):
+        parser.add_section("dentalcall")
+    for key, value in changes.items():
+        if key not in _BY_NAME:
+            raise ConfigError(f"unknown setting {key!r}")
+        parser.set("dentalcall", key, str(value))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "w", encoding="utf-8") as fh:
+        parser.write(fh)
+    os.chmod(path, 0o640)
+    return path

@@ -1,0 +1,1 @@
+"""Telephony: Asterisk lifecycle and generated config, FastAGI, AMI, AudioSocket, sipp test/demo calls."""
