@@ -41,7 +41,11 @@ class LazyGroup(click.Group):
         names = []
         for name, target in COMMANDS.items():
             module = target.split(":")[0]
-            if importlib.util.find_spec(module) is not None:
+            try:
+                found = importlib.util.find_spec(module) is not None
+            except ModuleNotFoundError:
+                found = False
+            if found:
                 names.append(name)
         return sorted(names)
 
