@@ -1,0 +1,177 @@
+"""The call engine: one long-running process holding FastAGI, AudioSocket, AMI and the loaded models.
+
+Models are loaded once at start; per call only light objects are made (a dialog, an endpointer state).
+Every failure inside a call ends with ``DENTALCALL_NEXT`` set so the dialplan takes the caller to staff or
+voicemail — and if this process dies, the dialplan's own fallback does the same.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import signal
+import time
+import uuid as uuidlib
+from typing import Any, Callable
+
+from appliance.conversation import outcomes
+from appliance.conversation.actions import Say
+from appliance.conversation.inbound import InboundDialog
+from appliance.data import crm
+from appliance.data.calllog import CallLog
+from appliance.errors import CallerHungUp
+from appliance.settings import Config
+from appliance.telephony.audiosocket import AudioSocketServer
+from appliance.telephony.call_runner import CallRunner
+from appliance.telephony.fastagi import AgiChannel, SafeApplication, start_server
+
+_LOGGER = logging.getLogger(__name__)
+
+MAX_CALL_SECONDS = 900  # the dialplan watchdog, re-armed by the engine as soon as it takes a call
+AUDIOSOCKET_CONNECT_TIMEOUT_S = 5.0
+
+
+class Models:
+    """The speech models, loaded once. Built lazily by layer so a missing one is a clear error."""
+
+    def __init__(self, config: Config):
+        self.config = config
+        self.transcriber: Any = None
+        self.voice: Any = None
+        self.errors: dict[str, str] = {}
+
+    def load(self) -> None:
+        from appliance.speech.stt import load_transcriber
+        from appliance.speech.voice import Voice
+
+        t0 = time.monotonic()
+        self.voice = Voice(self.config)
+        self.transcriber = load_transcriber(self.config)
+        # warm up once so the first caller does not pay for lazy initialisation
+        self.transcriber.transcribe(b"\x00\x00" * 8000, 8000)
+        _LOGGER.info("models loaded in %.1f s", time.monotonic() - t0)
+
+    def speak(self, action: Say) -> bytes:
+        return self.voice.render(action.key if action.key else action.text)
+
+    def transcribe(self, pcm: bytes, hints: list[str]) -> Any:
+        return self.transcriber.transcribe(pcm, 8000, hints=hints or None)
+
+    def new_endpointer(self) -> Any:
+        from appliance.speech.endpointer import Endpointer
+
+        return Endpointer()
+
+
+class Engine:
+    def __init__(self, config: Config, models: Models | None = None,
+                 dialog_factory: Callable[[AgiChannel], Any] | None = None):
+        self.config = config
+        self.models = models or Models(config)
+        self.audiosocket = AudioSocketServer()
+        self.agi_server: asyncio.AbstractServer | None = None
+        self.app: SafeApplication | None = None
+        self.stt_pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="stt")
+        self.dialog_factory = dialog_factory or self._inbound_dialog
+        self.stopping = asyncio.Event()
+        self.calls_in_progress = 0
+
+    # --- lifecycle ------------------------------------------------------------
+    async def start(self) -> None:
+        crm.open_for(self.config)
+        loop = asyncio.get_running_loop()
+        await loop.run_in_executor(None, self.models.load)
+        self.app = SafeApplication()
+        self.app.add_channel_route("inbound", self.handle_inbound)
+        self.app.add_channel_route("health", self.handle_health)
+        await self.audiosocket.start("127.0.0.1", self.config.audiosocket_port)
+        self.agi_server = await start_server(self.app, "127.0.0.1", self.config.agi_port)
+        _LOGGER.info("engine ready: FastAGI 127.0.0.1:%s, AudioSocket 127.0.0.1:%s",
+                     self.config.agi_port, self.config.audiosocket_port)
+
+    async def serve_forever(self) -> None:
+        await self.start()
+        loop = asyncio.get_running_loop()
+        for sig in (signal.SIGTERM, signal.SIGINT):
+            try:
+                loop.add_signal_handler(sig, self.stopping.set)
+            except NotImplementedError:  # pragma: no cover
+                pass
+        await self.stopping.wait()
+        await self.stop()
+
+    async def stop(self) -> None:
+        if self.agi_server:
+            self.agi_server.close()
+        await self.audiosocket.stop()
+        self.stt_pool.shutdown(wait=False, cancel_futures=True)
+
+    # --- AGI routes -----------------------------------------------------------
+    async def handle_health(self, agi: AgiChannel) -> None:
+        """`dentalcall doctor` sends a real AGI environment here and answers one command."""
+        await agi.get_variable("DENTALCALL_HEALTH")
+
+    def _inbound_dialog(self, agi: AgiChannel) -> Any:
+        return InboundDialog(clinic_name=self.config.clinic_name)
+
+    async def handle_inbound(self, agi: AgiChannel) -> None:
+        # re-arm the dialplan watchdog first: proves the engine is alive within engine_answer_timeout
+        await agi.exec("Set", f"TIMEOUT(absolute)={MAX_CALL_SECONDS}")
+        log = CallLog("inbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=agi.caller_number,
+                      called=agi.env.get("agi_dnid", ""))
+        _LOGGER.info("call %s: inbound call started (log id %s)", agi.uniqueid, log.call.id)
+        await self._converse(agi, log, self.dialog_factory(agi))
+
+    async def _converse(self, agi: AgiChannel, log: CallLog, dialog: Any) -> None:
+        self.calls_in_progress += 1
+        next_step, outcome, error = "fallback", outcomes.FAILED, None
+        stream = None
+        uuid = str(uuidlib.uuid4())
+        exec_task: asyncio.Task | None = None
+        try:
+            future = self.audiosocket.expect(uuid)
+            exec_task = asyncio.create_task(agi.exec("AudioSocket", f"{uuid},127.0.0.1:{self.config.audiosocket_port}"))
+            done, _ = await asyncio.wait({future, exec_task}, timeout=AUDIOSOCKET_CONNECT_TIMEOUT_S,
+                                         return_when=asyncio.FIRST_COMPLETED)
+            if future not in done:
+                if exec_task in done:
+                    exec_task.result()  # raises CallerHungUp if the caller is gone
+                raise RuntimeError("AudioSocket did not connect")
+            stream = future.result()
+            runner = CallRunner(stream, log, speak=self.models.speak, transcribe=self.models.transcribe,
+                                new_endpointer=self.models.new_endpointer, log_phi=self.config.log_phi,
+                                stt_executor=self.stt_pool)
+            end = await runner.run(dialog)
+            next_step, outcome = end.next, end.outcome
+            log.update(meta={**(log.call.meta or {}), "summary": end.summary,
+                             "events": [e.__dict__ for e in getattr(dialog, "events", [])]})
+            await stream.close()
+            await asyncio.wait_for(exec_task, 5)
+        except CallerHungUp:
+            next_step, outcome = "hangup", outcomes.CALLER_HUNG_UP
+        except Exception as exc:  # the call must still reach a human: dialplan fallback
+            _LOGGER.exception("call %s: engine failure, falling back to staff/voicemail", agi.uniqueid)
+            error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.audiosocket.forget(uuid)
+            if stream is not None:
+                await stream.close()
+            if exec_task is not None and not exec_task.done():
+                try:
+                    await asyncio.wait_for(exec_task, 3)
+                except (asyncio.TimeoutError, CallerHungUp, Exception):
+                    pass
+            try:
+                if not agi.hung_up:
+                    await agi.set_variable("DENTALCALL_NEXT", next_step)
+            except CallerHungUp:
+                if outcome == outcomes.FAILED:
+                    outcome = outcomes.CALLER_HUNG_UP
+            except Exception:
+                _LOGGER.exception("call %s: could not hand the call back to the dialplan", agi.uniqueid)
+            if next_step == "voicemail" and outcome == outcomes.FAILED:
+                outcome = outcomes.VOICEMAIL
+            log.finish(outcome, next_step=next_step, error=error)
+            self.calls_in_progress -= 1
+            _LOGGER.info("call %s: ended outcome=%s next=%s", agi.uniqueid, outcome, next_step)
