@@ -1,0 +1,192 @@
+"""``dentalcall doctor``: checks everything a call needs, each failure with a concrete fix."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import shutil
+import time
+from dataclasses import dataclass
+from typing import Callable
+
+import click
+
+from appliance import settings
+from appliance.settings import Config
+
+
+@dataclass
+class Check:
+    name: str
+    status: str  # ok | warn | fail
+    detail: str
+    fix: str = ""
+
+
+def check_asterisk(config: Config) -> Check:
+    from appliance.telephony.asterisk import Asterisk
+
+    try:
+        state = Asterisk(config).status()
+    except Exception as exc:
+        return Check("asterisk", "fail", str(exc), "dentalcall asterisk start")
+    running = state.get("running") if isinstance(state, dict) else getattr(state, "running", False)
+    version = state.get("version") if isinstance(state, dict) else getattr(state, "version", "")
+    if not running:
+        return Check("asterisk", "fail", "Asterisk is not running", "dentalcall asterisk start")
+    return Check("asterisk", "ok", f"running, {version}".strip(", "))
+
+
+def check_ami(config: Config) -> Check:
+    from appliance.telephony.ami import ami_command
+
+    try:
+        output = asyncio.run(ami_command(config, "core show version"))
+    except Exception as exc:
+        return Check("ami", "fail", str(exc), "dentalcall asterisk config && dentalcall asterisk start")
+    return Check("ami", "ok", f"login on 127.0.0.1:{config.ami_port} ok ({output.strip()[:40]})")
+
+
+def check_fastagi(config: Config) -> Check:
+    """Talk real AGI to the engine's ``health`` route (never a bare connect: panoramisk bug 1)."""
+
+    async def probe() -> float:
+        t0 = time.monotonic()
+        reader, writer = await asyncio.wait_for(asyncio.open_connection("127.0.0.1", config.agi_port), 2)
+        writer.write(b"agi_network: yes\nagi_network_script: health\nagi_uniqueid: doctor\n\n")
+        await writer.drain()
+        line = await asyncio.wait_for(reader.readline(), 3)
+        if not line.startswith(b"GET VARIABLE"):
+            raise RuntimeError(f"unexpected reply {line[:40]!r}")
+        writer.write(b"200 result=1 (ok)\n")
+        await writer.drain()
+        await asyncio.wait_for(reader.read(), 3)
+        writer.close()
+        return (time.monotonic() - t0) * 1000
+
+    try:
+        ms = asyncio.run(probe())
+    except Exception as exc:
+        return Check("fastagi", "fail", f"engine not answering on 127.0.0.1:{config.agi_port} ({exc or type(exc).__name__})",
+                     "start the engine: systemctl start dentalcall (or `dentalcall serve`)")
+    return Check("fastagi", "ok", f"engine answered in {ms:.0f} ms")
+
+
+def check_models(config: Config) -> Check:
+    from appliance.speech import models
+
+    try:
+        problems = models.verify(config)
+    except Exception as exc:
+        return Check("models", "fail", str(exc), "dentalcall models install --defaults")
+    if problems:
+        return Check("models", "fail", "; ".join(str(p) for p in problems), "dentalcall models install --defaults")
+    return Check("models", "ok", "installed and checksums verified")
+
+
+def check_prompts(config: Config) -> Check:
+    from appliance.speech.prompt_pack import PromptPack
+
+    try:
+        pack = PromptPack.load(config)
+        missing = pack.missing()
+    except Exception as exc:
+        return Check("prompts", "fail", str(exc), "dentalcall prompts build-placeholder (or import a recorded pack)")
+    if missing:
+        shown = ", ".join(list(missing)[:8])
+        return Check("prompts", "warn", f"{len(missing)} prompts/fragments missing: {shown}",
+                     "record them by phone (*77) or `dentalcall prompts import DIR`")
+    return Check("prompts", "ok", f"pack {config.prompt_pack!r} complete")
+
+
+def check_database(config: Config) -> Check:
+    from appliance.data import crm, migrations
+
+    try:
+        db = crm.open_for(config)
+        version = migrations.current_version(db)
+    except Exception as exc:
+        return Check("database", "fail", f"CRM database: {exc}", "check the crm_db setting / disk permissions")
+    return Check("database", "ok", f"CRM schema version {version}")
+
+
+def check_emr(config: Config) -> Check:
+    try:
+        from appliance.data.emr.health import emr_health
+    except ImportError:
+        return Check("emr", "warn", "EMR connector not configured", "dentalcall emr connect URL --profile P")
+    try:
+        status, message, fix = emr_health(config)
+    except Exception as exc:
+        return Check("emr", "fail", str(exc), "dentalcall emr test")
+    return Check("emr", status, message, fix)
+
+
+def check_disk(config: Config) -> Check:
+    path = config.data_dir if config.data_dir.exists() else config.data_dir.parent
+    while not path.exists():
+        path = path.parent
+    free_gb = shutil.disk_usage(path).free / 1e9
+    if free_gb < 1:
+        return Check("disk", "fail", f"{free_gb:.1f} GB free on {path}", "free space: recordings rotate, old logs")
+    if free_gb < 5:
+        return Check("disk", "warn", f"{free_gb:.1f} GB free on {path}", "plan to free space")
+    return Check("disk", "ok", f"{free_gb:.0f} GB free")
+
+
+def check_clock(config: Config) -> Check:
+    now = dt.datetime.now(dt.timezone.utc)
+    if now.year < 2025:
+        return Check("clock", "fail", f"system clock says {now:%Y-%m-%d}", "enable NTP: timedatectl set-ntp true")
+    synced = None
+    try:
+        import subprocess
+
+        out = subprocess.run(["timedatectl", "show", "-p", "NTPSynchronized", "--value"],
+                             capture_output=True, text=True, timeout=3)
+        if out.returncode == 0:
+            synced = out.stdout.strip() == "yes"
+    except (OSError, Exception):
+        synced = None
+    if synced is False:
+        return Check("clock", "warn", "clock not NTP-synchronised (calling hours depend on it)",
+                     "timedatectl set-ntp true")
+    kst = now.astimezone(dt.timezone(dt.timedelta(hours=9)))
+    return Check("clock", "ok", f"{kst:%Y-%m-%d %H:%M} KST" + ("" if synced else " (NTP state unknown)"))
+
+
+CHECKS: list[Callable[[Config], Check]] = [
+    check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
+    check_disk, check_clock,
+]
+
+
+def run_checks(config: Config) -> list[Check]:
+    results = []
+    for check in CHECKS:
+        try:
+            results.append(check(config))
+        except ImportError as exc:
+            results.append(Check(check.__name__.replace("check_", ""), "fail", f"component missing: {exc}",
+                                 "re-run install.sh"))
+    return results
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True)
+def doctor(as_json: bool) -> None:
+    """Check Asterisk, AMI, FastAGI, models, prompts, database, EMR, disk and clock."""
+    import json
+
+    config = settings.load()
+    results = run_checks(config)
+    if as_json:
+        click.echo(json.dumps([r.__dict__ for r in results], ensure_ascii=False))
+    else:
+        marks = {"ok": "OK  ", "warn": "WARN", "fail": "FAIL"}
+        for r in results:
+            click.echo(f"[{marks[r.status]}] {r.name:9} {r.detail}")
+            if r.status != "ok" and r.fix:
+                click.echo(f"       fix: {r.fix}")
+    if any(r.status == "fail" for r in results):
+        raise SystemExit(1)
