@@ -30,6 +30,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("home", "", "Root of an instance; empty = production layout (/etc/dentalcall, /var/lib/dentalcall)"),
     Setting("shared_dir", str(_REPO_ROOT.parent / "shared"), "Shared data (speech clips) read, never copied"),
     Setting("cache_dir", "/var/cache/dentalcall", "Caches that survive reinstalls: Asterisk rootfs, built wheels"),
+    Setting("models_root", "", "Where models are installed (default: data_dir/models); test instances share it"),
     Setting("asterisk_mode", "auto", "auto | native | rootfs: how Asterisk is run"),
     Setting("asterisk_root", "", "Rootfs holding Asterisk when asterisk_mode=rootfs (default: cache_dir/asterisk-root)"),
     Setting("sip_bind", "127.0.0.1", "Address the SIP UDP transport binds to (the trunk's LAN address in a clinic)"),
@@ -123,7 +124,7 @@ class Config:
 
     @property
     def models_dir(self) -> Path:
-        return self.data_dir / "models"
+        return Path(self.models_root) if self.models_root else self.data_dir / "models"
 
     @property
     def rootfs_dir(self) -> Path:
