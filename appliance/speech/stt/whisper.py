@@ -1,0 +1,199 @@
+"""Whisper (faster-whisper / CTranslate2, int8 on CPU) for whole utterances cut by our own VAD.
+
+Settings from issue 5 and our measurements: ``compute_type="int8"``, ``cpu_threads=2``, ``language="ko"``,
+``beam_size=5``, ``condition_on_previous_text=False``, faster-whisper's own ``vad_filter`` off.
+
+Latency: the encoder normally sees a 30 s window (3000 mel frames) however short the utterance.
+CTranslate2 accepts fewer frames, so ``window`` picks the encoder input length:
+
+* ``"full"``  – 3000 frames (30 s), Whisper's training condition: most accurate, slowest;
+* ``"<N>"``   – at least N seconds (e.g. ``"10"``), or the utterance + 1 s when longer;
+* ``"utt+1"`` – the utterance + 1 s of padding: fastest, most prone to repetition loops.
+
+See ``bench/stt_results.txt`` for the measured trade-off and the chosen default (``DEFAULT_WINDOW``).
+Repetition loops are bounded twice: ``max_new_tokens`` scales with the audio length, and repeated
+n-grams left in the text are collapsed (``trim_repetitions``).
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+import time
+from pathlib import Path
+
+import numpy as np
+
+from appliance.errors import SpeechUnavailable
+from appliance.speech.stt.audio import pcm16_to_float, resample_pcm16
+from appliance.speech.stt.base import Transcriber, Transcript
+
+_LOGGER = logging.getLogger(__name__)
+
+SAMPLE_RATE = 16000
+FRAMES_PER_SECOND = 100  # mel frames (hop 160 at 16 kHz)
+FULL_FRAMES = 3000
+DEFAULT_WINDOW = "10"
+
+# Whisper's well-known Korean hallucinations on silence/noise (subtitle credits from its training data).
+_HALLUCINATIONS = (
+    "시청해주셔서 감사합니다",
+    "시청해 주셔서 감사합니다",
+    "구독과 좋아요",
+    "mbc 뉴스",
+    "kbs 뉴스",
+    "sbs 뉴스",
+    "자막 제공",
+    "다음 영상에서 만나요",
+)
+_MIN_RESTART = 5  # characters (spaces excluded); "네 네" or "아니요 아니요" are kept
+_REPEAT = re.compile(r"(\S.{0,40}?)(?:[\s,.]*\1){2,}", re.DOTALL)
+
+
+def _drop_restart(text: str) -> str:
+    """Whisper on a short window often starts the utterance over: "A B C. A B" → "A B C."."""
+    for match in re.finditer(r"(?<=[\s.,!?])\S", text):
+        tail = text[match.start():].strip(" .,!?")
+        if len(tail.replace(" ", "")) >= _MIN_RESTART and text.startswith(tail) and match.start() >= len(tail) // 2:
+            return text[: match.start()].strip()
+    return text
+
+
+def trim_repetitions(text: str) -> str:
+    """Guard against Whisper's loops: a phrase repeated 3+ times in a row is kept once, and a restart of the
+    utterance (the text starting over, whole or in part, after itself) is cut off."""
+    previous = None
+    while previous != text:
+        previous = text
+        text = _REPEAT.sub(r"\1", text)
+        text = _drop_restart(text)
+    return re.sub(r"\s{2,}", " ", text).strip()
+
+
+def is_hallucination(text: str) -> bool:
+    plain = re.sub(r"[\s.,!?~]", "", text.lower())
+    return bool(plain) and any(re.sub(r"\s", "", h) in plain for h in _HALLUCINATIONS) and len(plain) < 30
+
+
+def window_frames(window: str, content_frames: int) -> int:
+    """Encoder input length (mel frames, even) for an utterance of ``content_frames``."""
+    window = str(window).strip().lower()
+    if window in ("full", "30"):
+        return FULL_FRAMES
+    if window == "utt+1":
+        frames = content_frames + FRAMES_PER_SECOND
+    else:
+        try:
+            seconds = float(window)
+        except ValueError:
+            raise ValueError(f"whisper window {window!r}: expected full, utt+1 or seconds") from None
+        frames = max(int(seconds * FRAMES_PER_SECOND), content_frames + FRAMES_PER_SECOND)
+    frames += frames % 2
+    return min(frames, FULL_FRAMES)
+
+
+class WhisperTranscriber(Transcriber):
+    engine = "whisper"
+
+    def __init__(
+        self,
+        model_dir: str | Path,
+        *,
+        cpu_threads: int = 2,
+        beam_size: int = 5,
+        language: str = "ko",
+        window: str = DEFAULT_WINDOW,
+        temperatures: tuple[float, ...] = (0.0,),
+        compute_type: str = "int8",
+    ):
+        try:
+            from faster_whisper import WhisperModel
+            from faster_whisper.tokenizer import Tokenizer
+        except ImportError as exc:  # pragma: no cover - faster-whisper is a hard dependency
+            raise SpeechUnavailable(f"faster-whisper is not installed: {exc}") from None
+        started = time.perf_counter()
+        try:
+            self._model = WhisperModel(
+                str(model_dir), device="cpu", compute_type=compute_type, cpu_threads=cpu_threads,
+                num_workers=1, local_files_only=True,
+            )
+        except Exception as exc:  # CTranslate2 raises RuntimeError/ValueError on bad files
+            raise SpeechUnavailable(f"cannot load Whisper from {model_dir}: {exc}") from None
+        self._tokenizer = Tokenizer(self._model.hf_tokenizer, self._model.model.is_multilingual,
+                                    task="transcribe", language=language)
+        self.beam_size = beam_size
+        self.window = window
+        window_frames(window, 0)  # validate now, not on the first call
+        self.temperatures = tuple(temperatures)
+        self._lock = threading.Lock()
+        _LOGGER.info("whisper loaded in %.2f s (window %s)", time.perf_counter() - started, window)
+
+    # -------------------------------------------------------------------------------------------
+    def _options(self, max_new_tokens: int | None, hints: list[str] | None, prompt: str | None):
+        from faster_whisper.transcribe import TranscriptionOptions, get_suppressed_tokens
+
+        return TranscriptionOptions(
+            beam_size=self.beam_size, best_of=5, patience=1.0, length_penalty=1.0, repetition_penalty=1.0,
+            no_repeat_ngram_size=0, log_prob_threshold=-1.0, no_speech_threshold=0.6,
+            compression_ratio_threshold=2.4, condition_on_previous_text=False, prompt_reset_on_temperature=0.5,
+            temperatures=list(self.temperatures), initial_prompt=prompt, prefix=None, suppress_blank=True,
+            suppress_tokens=get_suppressed_tokens(self._tokenizer, [-1]), without_timestamps=True,
+            max_initial_timestamp=1.0, word_timestamps=False, prepend_punctuations="\"'“¿([{-",
+            append_punctuations="\"'.。,，!！?？:：”)]}、", multilingual=False, max_new_tokens=max_new_tokens,
+            clip_timestamps="0", hallucination_silence_threshold=None,
+            hotwords=", ".join(h.strip() for h in hints if h.strip()) if hints else None,
+        )
+
+    def _decode_window(self, audio: np.ndarray, hints, prompt, window: str):
+        model = self._model
+        features = model.feature_extractor(audio)  # [80, T+1]; never pass chunk_length (it mutates shared state)
+        content = features.shape[-1] - 1
+        frames = window_frames(window, content)
+        segment = features[:, :min(content, frames)]
+        if segment.shape[-1] < frames:
+            segment = np.pad(segment, ((0, 0), (0, frames - segment.shape[-1])))
+        seconds = content / FRAMES_PER_SECOND
+        options = self._options(int(24 + 16 * seconds), hints, prompt)
+        previous = self._tokenizer.encode(" " + prompt.strip()) if prompt and prompt.strip() else []
+        tokens = model.get_prompt(self._tokenizer, previous, without_timestamps=True, hotwords=options.hotwords)
+        encoder_output = model.encode(segment)
+        result, avg_logprob, _temperature, _ratio = model.generate_with_fallback(
+            encoder_output, tokens, self._tokenizer, options)
+        text = self._tokenizer.decode(result.sequences_ids[0]).strip()
+        return text, float(avg_logprob), float(result.no_speech_prob)
+
+    def _decode_long(self, audio: np.ndarray, hints, prompt):
+        """Over 30 s (files, voicemail): faster-whisper's own sliding windows, same settings."""
+        segments, _info = self._model.transcribe(
+            audio, language="ko", beam_size=self.beam_size, condition_on_previous_text=False, vad_filter=False,
+            temperature=list(self.temperatures), initial_prompt=prompt,
+            hotwords=", ".join(hints) if hints else None, without_timestamps=True,
+        )
+        segments = list(segments)
+        if not segments:
+            return "", 0.0, 1.0
+        weights = np.array([max(s.end - s.start, 0.01) for s in segments])
+        text = " ".join(s.text.strip() for s in segments)
+        avg = float(np.average([s.avg_logprob for s in segments], weights=weights))
+        nsp = float(np.average([s.no_speech_prob for s in segments], weights=weights))
+        return text, avg, nsp
+
+    def transcribe(self, pcm16, sample_rate, *, hints=None, prompt=None, window: str | None = None) -> Transcript:
+        audio_seconds = len(pcm16) / 2 / sample_rate if sample_rate else 0.0
+        started = time.perf_counter()
+        if len(pcm16) < 2 * sample_rate // 10:  # < 100 ms: nothing to decode
+            return Transcript("", 0.0, 1.0, audio_seconds, 0.0, self.engine)
+        audio = pcm16_to_float(resample_pcm16(pcm16, sample_rate, SAMPLE_RATE))
+        with self._lock:
+            try:
+                if len(audio) > 30 * SAMPLE_RATE:
+                    text, avg, nsp = self._decode_long(audio, hints, prompt)
+                else:
+                    text, avg, nsp = self._decode_window(audio, hints, prompt, window or self.window)
+            except Exception as exc:  # a CTranslate2 failure must become a fallback, not a crash
+                raise SpeechUnavailable(f"whisper decode failed: {exc}") from exc
+        text = trim_repetitions(text)
+        if (nsp > 0.6 and avg < -1.0) or is_hallucination(text):
+            text = ""
+        return Transcript(text, avg, nsp, audio_seconds, time.perf_counter() - started, self.engine)
