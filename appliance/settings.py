@@ -49,6 +49,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stt_engine", "whisper", "whisper | vosk"),
     Setting("log_phi", False, "Log transcripts and numbers (debug only; health data)"),
     Setting("engine_answer_timeout", 3.0, "Seconds the dialplan waits for the engine before falling back"),
+    Setting("opening_hours", "mon-fri 09:00-18:00; sat 09:00-13:00", "Staffed hours for the fallback (DAYS HH:MM-HH:MM[,HH:MM-HH:MM]; ...); outside them callers go to voicemail"),
+    Setting("timezone", "Asia/Seoul", "Clinic time zone (opening hours, holidays)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
