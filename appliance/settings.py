@@ -51,6 +51,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("engine_answer_timeout", 3.0, "Seconds the dialplan waits for the engine before falling back"),
     Setting("opening_hours", "mon-fri 09:00-18:00; sat 09:00-13:00", "Staffed hours for the fallback (DAYS HH:MM-HH:MM[,HH:MM-HH:MM]; ...); outside them callers go to voicemail"),
     Setting("timezone", "Asia/Seoul", "Clinic time zone (opening hours, holidays)"),
+    Setting("llm_model", "", "LLM for the intent fallback: installed model name or .gguf path; empty = no LLM fallback"),
+    Setting("llm_threads", 0, "Threads of the LLM worker (0 = auto: half the cores, at least 1) so STT/TTS are not starved"),
+    Setting("llm_timeout", 1.5, "Hard time limit in seconds per LLM request; past it the worker is killed and restarted"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
