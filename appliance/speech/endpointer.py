@@ -1,0 +1,227 @@
+"""Endpointing and barge-in for one call's incoming audio: pure logic fed 20 ms frames, no clock, no I/O.
+
+Feed every caller frame (``feed(frame)``, or ``feed(is_speech=...)`` with a decision from elsewhere) and
+act on the returned events; time is the stream position (frames × 20 ms), so the same audio always gives the
+same events.
+
+Events (``Event.kind``):
+
+``speech_start``     the caller started talking (``onset_ms`` = first voiced frame). While the bot is speaking
+                     this only fires together with ``barge_in``.
+``barge_in``         the caller talks over the bot: ≥ ``barge_in_ms`` of voiced, loud-enough frames within
+                     ``barge_in_window_ms`` (echo and line noise rarely manage that). Stop playback now.
+``speculative_end``  a short pause (``speculative_ms``): start decoding ``audio`` now, speculatively.
+``speech_resumed``   the caller went on after a ``speculative_end``: discard that decode.
+``end_of_utterance`` the turn is over (``reason`` "silence" after ``end_ms``, or "max_length"); ``audio`` is the
+                     utterance. ``speculative_ok`` is True when it is byte-identical to the last
+                     ``speculative_end`` audio, so that decode can be used as the final one.
+``noise``            what started as speech ended with less than ``min_speech_ms`` voiced (a click, a cough,
+                     a VAD warm-up blip): nothing to decode; carry on as before the ``speech_start``.
+``no_speech``        nobody spoke for ``no_speech_timeout_ms`` after listening was armed (re-ask / DTMF).
+
+Audio in events is the utterance from ``preroll_ms`` before the onset to ``tail_ms`` after the last voiced
+frame (8 kHz s16 when frames are given; empty when only decisions are fed).
+
+Arming: listening (and so the no-speech timer) is armed at creation, by ``start_listening()`` and when the
+bot stops speaking (``set_bot_speaking(False)``); it is disarmed by speech and by an end of utterance.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import deque
+from typing import Callable
+
+from appliance.speech.vad import FRAME_MS, rms_dbfs
+
+SPEECH_START = "speech_start"
+BARGE_IN = "barge_in"
+SPECULATIVE_END = "speculative_end"
+SPEECH_RESUMED = "speech_resumed"
+END_OF_UTTERANCE = "end_of_utterance"
+NO_SPEECH = "no_speech"
+NOISE = "noise"
+
+
+@dataclasses.dataclass(frozen=True)
+class EndpointerSettings:
+    frame_ms: int = FRAME_MS
+    start_ms: int = 60              # voiced ms within start_window_ms that make an onset
+    start_window_ms: int = 100
+    speculative_ms: int = 280       # pause that triggers a speculative decode
+    end_ms: int = 650               # silence that ends the turn (Korean phone speech: 600–700 ms)
+    max_utterance_ms: int = 15000
+    no_speech_timeout_ms: int = 8000
+    barge_in_ms: int = 120          # voiced ms within barge_in_window_ms while the bot speaks
+    barge_in_window_ms: int = 160
+    barge_in_min_dbfs: float = -42.0  # quieter frames do not count while the bot speaks (echo)
+    preroll_ms: int = 200
+    tail_ms: int = 200
+    min_speech_ms: int = 160        # voiced ms an utterance needs to be decoded at all
+
+    @classmethod
+    def from_config(cls, config) -> "EndpointerSettings":
+        """Settings named ``endpoint_<field>`` override the defaults (missing ones are ignored)."""
+        values = {}
+        for f in dataclasses.fields(cls):
+            raw = getattr(config, f"endpoint_{f.name}", None)
+            if raw not in (None, ""):
+                values[f.name] = type(f.default)(raw)
+        return cls(**values)
+
+
+@dataclasses.dataclass(frozen=True)
+class Event:
+    kind: str
+    t_ms: int                       # stream time the event was decided (end of the current frame)
+    onset_ms: int | None = None     # utterance onset (speech_start, barge_in, ends)
+    audio: bytes = b""
+    reason: str = ""
+    speculative_ok: bool = False
+
+    def __repr__(self) -> str:  # keep audio out of logs and test output
+        return (f"Event({self.kind!r}, t_ms={self.t_ms}, onset_ms={self.onset_ms}, audio={len(self.audio)}B, "
+                f"reason={self.reason!r}, speculative_ok={self.speculative_ok})")
+
+
+class Endpointer:
+    def __init__(
+        self,
+        settings: EndpointerSettings | None = None,
+        *,
+        vad: Callable[[bytes], bool] | None = None,
+    ):
+        self.s = settings or EndpointerSettings()
+        self._vad = vad
+        self._ms = self.s.frame_ms
+        self._n = lambda ms: max(1, round(ms / self._ms))
+        self._frame_idx = 0
+        self.bot_speaking = False
+        self._listening_since: int | None = 0
+        # recent frames: (idx, voiced, loud, frame bytes)
+        self._recent: deque = deque(maxlen=max(self._n(self.s.start_window_ms), self._n(self.s.barge_in_window_ms)))
+        self._preroll: deque = deque(maxlen=self._n(self.s.preroll_ms) + self._recent.maxlen)
+        self._reset_utterance()
+
+    # ------------------------------------------------------------------------------------- control
+    @property
+    def in_speech(self) -> bool:
+        return self._onset is not None
+
+    @property
+    def now_ms(self) -> int:
+        return self._frame_idx * self._ms
+
+    def set_bot_speaking(self, speaking: bool) -> None:
+        """Tell the endpointer whether the bot's audio is playing (barge-in rules apply while it is)."""
+        if self.bot_speaking and not speaking and not self.in_speech:
+            self._listening_since = self._frame_idx
+        self.bot_speaking = speaking
+
+    def start_listening(self) -> None:
+        """(Re)arm the no-speech timer from now."""
+        self._listening_since = self._frame_idx
+
+    def _reset_utterance(self) -> None:
+        self._onset: int | None = None
+        self._frames: list[bytes] = []   # utterance audio from preroll
+        self._first_idx = 0              # frame index of self._frames[0]
+        self._last_voiced = -1
+        self._speculated = False
+        self._spec_audio: bytes | None = None
+        self._voiced = 0
+
+    # ---------------------------------------------------------------------------------------- feed
+    def feed(self, frame: bytes | None = None, *, is_speech: bool | None = None) -> list[Event]:
+        """Push one frame (and/or its VAD decision); returns the events it caused, in order."""
+        if is_speech is None:
+            if frame is None or self._vad is None:
+                raise ValueError("feed needs is_speech, or a frame and a vad")
+            is_speech = self._vad(frame)
+        loud = rms_dbfs(frame) >= self.s.barge_in_min_dbfs if frame else True
+        idx = self._frame_idx
+        self._frame_idx += 1
+        t_end = self._frame_idx * self._ms
+        self._recent.append((idx, bool(is_speech), loud, frame or b""))
+        events: list[Event] = []
+        if self._onset is None:
+            self._preroll.append((idx, frame or b""))
+            onset = self._detect_onset()
+            if onset is not None:
+                self._start(onset)
+                if self.bot_speaking:
+                    events.append(Event(BARGE_IN, t_end, onset_ms=onset * self._ms))
+                events.append(Event(SPEECH_START, t_end, onset_ms=onset * self._ms))
+            elif (self._listening_since is not None and not self.bot_speaking
+                  and t_end - self._listening_since * self._ms >= self.s.no_speech_timeout_ms):
+                self._listening_since = None
+                events.append(Event(NO_SPEECH, t_end))
+            return events
+        # in an utterance
+        self._frames.append(frame or b"")
+        if is_speech and self._speechy():
+            if self._speculated:
+                events.append(Event(SPEECH_RESUMED, t_end, onset_ms=self._onset * self._ms))
+                self._speculated = False
+                self._spec_audio = None
+            self._last_voiced = idx
+        if is_speech:
+            self._voiced += 1
+        enough = self._voiced * self._ms >= self.s.min_speech_ms
+        silence_ms = (idx - self._last_voiced) * self._ms
+        if t_end - self._onset * self._ms >= self.s.max_utterance_ms:
+            events.append(self._end(t_end, "max_length"))
+        elif silence_ms >= self.s.end_ms:
+            events.append(self._end(t_end, "silence") if enough else self._noise(t_end))
+        elif silence_ms >= self.s.speculative_ms and not self._speculated and enough:
+            self._speculated = True
+            self._spec_audio = self._audio()
+            events.append(Event(SPECULATIVE_END, t_end, onset_ms=self._onset * self._ms, audio=self._spec_audio))
+        return events
+
+    # ------------------------------------------------------------------------------------- helpers
+    def _speechy(self) -> bool:
+        window = list(self._recent)[-self._n(self.s.start_window_ms):]
+        return sum(v for _, v, _, _ in window) >= self._n(self.s.start_ms)
+
+    def _detect_onset(self) -> int | None:
+        if self.bot_speaking:
+            window = list(self._recent)[-self._n(self.s.barge_in_window_ms):]
+            voiced = [i for i, v, loud, _ in window if v and loud]
+            need = self._n(self.s.barge_in_ms)
+        else:
+            window = list(self._recent)[-self._n(self.s.start_window_ms):]
+            voiced = [i for i, v, _, _ in window if v]
+            need = self._n(self.s.start_ms)
+        if len(voiced) >= need and window[-1][1]:
+            return voiced[0]
+        return None
+
+    def _start(self, onset: int) -> None:
+        self._onset = onset
+        self._listening_since = None
+        first = onset - self._n(self.s.preroll_ms)
+        self._frames = [f for i, f in self._preroll if i >= first]
+        self._first_idx = max(first, self._preroll[0][0]) if self._preroll else onset
+        self._preroll.clear()
+        self._last_voiced = self._frame_idx - 1
+        self._voiced = sum(1 for i, v, _, _ in self._recent if v and i >= onset)
+
+    def _audio(self) -> bytes:
+        stop = self._last_voiced + 1 + self._n(self.s.tail_ms) - self._first_idx
+        return b"".join(self._frames[:max(0, stop)])
+
+    def _noise(self, t_end: int) -> Event:
+        event = Event(NOISE, t_end, onset_ms=self._onset * self._ms)
+        self._reset_utterance()
+        self._recent.clear()
+        self._listening_since = self._frame_idx if not self.bot_speaking else None
+        return event
+
+    def _end(self, t_end: int, reason: str) -> Event:
+        audio = self._audio()
+        event = Event(END_OF_UTTERANCE, t_end, onset_ms=self._onset * self._ms, audio=audio, reason=reason,
+                      speculative_ok=self._spec_audio is not None and self._spec_audio == audio)
+        self._reset_utterance()
+        self._recent.clear()
+        return event
