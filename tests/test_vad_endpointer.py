@@ -1,0 +1,154 @@
+"""Endpointer behaviour: synthetic frames (exact timings) and the real 8 kHz clips through webrtcvad."""
+
+from __future__ import annotations
+
+import csv
+import math
+import struct
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from appliance import settings
+from appliance.speech.endpointer import (
+    BARGE_IN, END_OF_UTTERANCE, NO_SPEECH, NOISE, SPECULATIVE_END, SPEECH_RESUMED, SPEECH_START,
+    Endpointer, EndpointerSettings,
+)
+from appliance.speech.vad import VoiceActivityDetector, frame_bytes, iter_frames, rms_dbfs
+
+S = EndpointerSettings()  # defaults: onset 60 ms, speculative 280 ms, end 650 ms, barge-in 120 ms
+
+
+def run(ep: Endpointer, pattern: list[tuple[bool, int]], loud: bool = True) -> list:
+    """Feed (is_speech, ms) runs as 20 ms frames; loud/quiet frames carry audio for the echo gate."""
+    level = 8000 if loud else 100
+    tone = struct.pack("<160h", *(int(level * math.sin(2 * math.pi * 440 * i / 8000)) for i in range(160)))
+    events = []
+    for speech, ms in pattern:
+        for _ in range(ms // 20):
+            events += ep.feed(tone if speech else b"\0" * 320, is_speech=speech)
+    return events
+
+
+def kinds(events) -> list[str]:
+    return [e.kind for e in events]
+
+
+def test_utterance_start_speculative_end():
+    ep = Endpointer()
+    events = run(ep, [(False, 400), (True, 1000), (False, 1000)])
+    assert kinds(events) == [SPEECH_START, SPECULATIVE_END, END_OF_UTTERANCE]
+    start, spec, end = events
+    assert start.onset_ms == 400 and start.t_ms == 460          # decided after 60 ms of voice
+    assert spec.t_ms - 1400 == S.speculative_ms                 # last voiced frame ends at 1400 ms
+    assert end.t_ms - 1400 == 660 and end.reason == "silence"  # 650 ms rounded up to whole frames
+    # audio: 200 ms pre-roll + 1000 ms speech + 200 ms tail, 8 kHz s16
+    assert len(end.audio) == (200 + 1000 + 200) * 16
+    assert end.speculative_ok and spec.audio == end.audio
+
+
+def test_pause_then_resume_cancels_speculation():
+    ep = Endpointer()
+    events = run(ep, [(True, 600), (False, 400), (True, 600), (False, 800)])
+    assert kinds(events) == [SPEECH_START, SPECULATIVE_END, SPEECH_RESUMED, SPECULATIVE_END, END_OF_UTTERANCE]
+    assert events[-1].onset_ms == 0 and len(events[-1].audio) == (600 + 400 + 600 + 200) * 16
+    assert events[-1].speculative_ok  # the second speculation covered everything
+
+
+def test_short_blips_are_not_speech_and_a_cough_is_noise():
+    ep = Endpointer()
+    events = run(ep, [(True, 20), (False, 100), (True, 40), (False, 500)])
+    assert events == []
+    events = run(ep, [(True, 100), (False, 800)])
+    assert kinds(events) == [SPEECH_START, NOISE]  # < min_speech_ms voiced: nothing to decode
+
+
+def test_max_utterance_length():
+    ep = Endpointer(EndpointerSettings(max_utterance_ms=2000))
+    events = run(ep, [(True, 2500)])
+    assert kinds(events)[:2] == [SPEECH_START, END_OF_UTTERANCE]
+    assert events[1].reason == "max_length" and events[1].t_ms == 2000
+
+
+def test_no_speech_timeout_armed_when_bot_stops():
+    ep = Endpointer(EndpointerSettings(no_speech_timeout_ms=1000))
+    ep.set_bot_speaking(True)
+    assert run(ep, [(False, 3000)]) == []        # the bot is talking: no timeout
+    ep.set_bot_speaking(False)                    # question asked: the caller's turn
+    events = run(ep, [(False, 1500)])
+    assert kinds(events) == [NO_SPEECH] and events[0].t_ms == 3000 + 1000
+    assert run(ep, [(False, 3000)]) == []         # fires once until re-armed
+    ep.start_listening()
+    assert kinds(run(ep, [(False, 1000)])) == [NO_SPEECH]
+
+
+def test_barge_in_needs_sustained_loud_voice():
+    ep = Endpointer()
+    ep.set_bot_speaking(True)
+    assert run(ep, [(True, 80), (False, 200)]) == []               # too short: echo / noise
+    assert run(ep, [(True, 400), (False, 100)], loud=False) == []  # quiet echo of our own prompt
+    events = run(ep, [(True, 300)])
+    assert kinds(events) == [BARGE_IN, SPEECH_START]
+    reaction = events[0].t_ms - events[0].onset_ms
+    assert reaction <= 160  # playback can stop well inside the 200 ms goal
+    ep.set_bot_speaking(False)
+    events = run(ep, [(True, 300), (False, 700)])
+    assert kinds(events) == [SPECULATIVE_END, END_OF_UTTERANCE]  # the caller's words are kept
+
+
+def test_settings_from_config():
+    class Cfg:
+        endpoint_end_ms = "700"
+        endpoint_barge_in_min_dbfs = "-38"
+
+    s = EndpointerSettings.from_config(Cfg())
+    assert s.end_ms == 700 and s.barge_in_min_dbfs == -38.0 and s.speculative_ms == 280
+
+
+def test_vad_helpers():
+    vad = VoiceActivityDetector(2)
+    assert vad.frame_bytes == frame_bytes() == 320
+    assert not vad.is_speech(b"\0" * 320)
+    with pytest.raises(ValueError):
+        vad.is_speech(b"\0" * 100)
+    assert len(list(iter_frames(b"\0" * 1000))) == 3
+    assert rms_dbfs(b"\0" * 320) == -120.0
+    full = np.full(160, 32767, dtype="<i2").tobytes()
+    assert abs(rms_dbfs(full)) < 0.01
+
+
+# --------------------------------------------------------------------------- real clips (8 kHz μ-law)
+CLIPS = Path(settings.load().shared_dir) / "data" / "speech-ko"
+
+
+def endpoint_clip(name: str) -> tuple[list, int]:
+    from appliance.speech.stt.audio import read_audio
+
+    pcm, rate = read_audio(CLIPS / name)
+    assert rate == 8000
+    ep = Endpointer(vad=VoiceActivityDetector(2))
+    events = []
+    for frame in iter_frames(pcm + b"\0" * 16000):
+        events += ep.feed(frame)
+    return events, len(pcm) // 16
+
+
+@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
+def test_real_clip_one_utterance():
+    events, duration_ms = endpoint_clip("ko_rhino_light_blue_8k_ulaw.wav")
+    ends = [e for e in events if e.kind == END_OF_UTTERANCE]
+    assert len(ends) == 1 and ends[0].reason == "silence" and ends[0].speculative_ok
+    start = next(e for e in events if e.kind == SPEECH_START)
+    assert 500 <= start.onset_ms <= 700          # the clip is silent (-78 dBFS) for its first 600 ms
+    assert 2.5 <= len(ends[0].audio) / 16000 <= duration_ms / 1000
+
+
+@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
+def test_real_clip_with_pauses_gives_several_utterances():
+    events, _ = endpoint_clip("ko_porcupine_3_keywords_8k_ulaw.wav")
+    ends = [e for e in events if e.kind == END_OF_UTTERANCE]
+    assert 3 <= len(ends) <= 6                   # keywords spoken with pauses > 650 ms between them
+    assert all(e.speculative_ok for e in ends)
+    rows = list(csv.DictReader(open(CLIPS / "transcripts.tsv", encoding="utf-8"), delimiter="\t"))
+    assert any(r["file"] == "ko_porcupine_3_keywords_8k_ulaw.wav" for r in rows)
