@@ -657,10 +657,10 @@ class Asterisk:
 
     def reload(self) -> None:
         """Re-render the configuration and reload it into the running Asterisk (no-op when stopped)."""
-        if os.geteuid() == 0:
-            self.prepare_dirs()
         self.render_config()
         if self.running():
+            if os.geteuid() == 0:
+                self.prepare_dirs()
             self.rx("module reload res_pjsip.so")
             self.rx("dialplan reload")
             self.rx("manager reload")
