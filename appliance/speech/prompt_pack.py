@@ -224,8 +224,8 @@ class PromptPack:
             pcm = audio.load_phone_pcm(wav)
         except audio.AudioError as exc:
             raise PromptError(f"{key}: {exc}") from None
-        if kind == "fragment":
-            pcm = audio.trim_silence(pcm)
+        # leading/trailing silence is dead air on the line: keep a short margin on prompts, none on fragments
+        pcm = audio.trim_silence(pcm, keep_ms=10.0 if kind == "fragment" else 80.0)
         if audio.duration(pcm) < 0.05:
             raise PromptError(f"{key}: the recording is silent or too short")
         path = self._store(kind, key, pcm, text, source="recorded")

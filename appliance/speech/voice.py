@@ -157,6 +157,8 @@ class Voice:
                     return None
                 layers.append("fragments")
             pieces.append(pcm)
+        if "prompt" not in layers:
+            return None  # all fragments: the fragment layer joins them with its own comma pauses
         layer = "+".join(dict.fromkeys(layers))
         self.stats[layer] += 1
         self.seconds[layer] += time.monotonic() - t0
