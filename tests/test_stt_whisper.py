@@ -1,0 +1,99 @@
+"""Whisper engine on the real 8 kHz μ-law clips (the model comes from its pinned PyPI packages)."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from appliance import settings
+from appliance.speech.stt.whisper import DEFAULT_WINDOW, is_hallucination, trim_repetitions, window_frames
+
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+CLIPS = Path(settings.load().shared_dir) / "data" / "speech-ko"
+needs_clips = pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
+
+
+@pytest.fixture(scope="module")
+def stt_config(tmp_path_factory):
+    from appliance.speech.models import install_defaults
+
+    config = settings.load(overrides={"home": str(tmp_path_factory.mktemp("stt-home"))})
+    install_defaults(config, names=["whisper-base"])
+    return config
+
+
+@pytest.fixture(scope="module")
+def whisper(stt_config):
+    from appliance.speech.stt import load_transcriber
+
+    return load_transcriber(stt_config, engine="whisper")
+
+
+def clip(name: str) -> tuple[bytes, int]:
+    from appliance.speech.stt.audio import read_audio
+
+    return read_audio(CLIPS / name)
+
+
+@needs_clips
+def test_phone_clip_keeps_the_colour(whisper):
+    pcm, rate = clip("ko_rhino_light_blue_8k_ulaw.wav")
+    assert rate == 8000
+    result = whisper.transcribe(pcm, rate)
+    # measured: "모든 불닭 파란색으로 다 바꿔줘." (full and 10 s windows; the 10 s window's repeat is trimmed)
+    assert "파란색" in result.text
+    assert result.text.count("파란색") == 1
+    assert result.engine == "whisper" and result.avg_logprob > -0.6 and result.no_speech_prob < 0.2
+    assert abs(result.audio_seconds - 4.59) < 0.05 and result.decode_seconds > 0
+
+
+@needs_clips
+def test_any_sample_rate(whisper):
+    from appliance.speech.stt.audio import resample_pcm16
+
+    pcm, _ = clip("ko_rhino_out_of_context_16k.wav")
+    assert "커피" in whisper.transcribe(pcm, 16000).text
+    pcm44 = resample_pcm16(pcm, 16000, 44100)
+    assert "커피" in whisper.transcribe(pcm44, 44100).text
+
+
+def test_silence_gives_no_text(whisper):
+    silence = np.zeros(8000 * 2, dtype="<i2").tobytes()
+    result = whisper.transcribe(silence, 8000)
+    assert result.text == ""
+    assert whisper.transcribe(b"\0" * 100, 8000).text == ""  # too short to decode at all
+
+
+@needs_clips
+def test_hints_and_prompt_are_accepted(whisper):
+    pcm, rate = clip("ko_porcupine_bixby_8k_ulaw.wav")
+    result = whisper.transcribe(pcm, rate, hints=["빅스비", "코뿔소"], prompt="음성 명령입니다.")
+    assert result.text  # hotwords bias, never break decoding
+
+
+def test_window_frames():
+    assert window_frames("full", 300) == 3000
+    assert window_frames("10", 300) == 1000
+    assert window_frames("10", 1450) == 1550           # longer than the window: utterance + 1 s
+    assert window_frames("utt+1", 301) == 402          # even
+    assert window_frames("5", 2990) == 3000            # never past 30 s
+    with pytest.raises(ValueError):
+        window_frames("wide", 100)
+    assert DEFAULT_WINDOW in ("full", "10", "5", "utt+1")
+
+
+def test_trim_repetitions():
+    assert trim_repetitions("모든 불닭 파란색으로 다 바꿔줘. 모든 불닭 파란색으로 다 바꿔줘.") == "모든 불닭 파란색으로 다 바꿔줘."
+    assert trim_repetitions("모든 불닭 파란색으로 다 바꿔줘. 모든 불닭 파란색으로 다 바꿔") == "모든 불닭 파란색으로 다 바꿔줘."
+    assert trim_repetitions("예약 예약 예약 예약 하고 싶어요") == "예약 하고 싶어요"
+    assert trim_repetitions("네 네") == "네 네"
+    assert trim_repetitions("아니요 아니요") == "아니요 아니요"
+    assert trim_repetitions("다음 주 화요일 오후 세 시요") == "다음 주 화요일 오후 세 시요"
+
+
+def test_hallucination_filter():
+    assert is_hallucination("시청해주셔서 감사합니다.")
+    assert not is_hallucination("내일 오후 세 시 예약 감사합니다")
