@@ -79,8 +79,8 @@ def _to_float_mono(raw: bytes, width: int, channels: int) -> np.ndarray:
 
 
 def float_to_pcm(samples: np.ndarray) -> bytes:
-    """float [-1, 1] → s16le bytes (clipped)."""
-    return (np.clip(samples, -1.0, 1.0) * 32767.0).round().astype("<i2").tobytes()
+    """float [-1, 1] → s16le bytes (clipped); exact inverse of :func:`pcm_to_float`."""
+    return np.clip(np.round(samples * 32768.0), -32768, 32767).astype("<i2").tobytes()
 
 
 def pcm_to_float(pcm: bytes) -> np.ndarray:
