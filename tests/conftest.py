@@ -1,3 +1,4 @@
 pytest_plugins = [
+    "tests.plugins.databases",
     "tests.plugins.asterisk",
 ]
