@@ -1,0 +1,216 @@
+"""The connector against real PostgreSQL, MariaDB and SQLite (same tests, parametrized by ``emr_db``)."""
+
+import concurrent.futures
+import datetime as dt
+import time
+
+import pytest
+from click.testing import CliRunner
+
+from appliance.data import crm_records, phone
+from appliance.data.clinic import facts as factslib, slots
+from appliance.data.emr import booking, seed
+from appliance.data.emr.connector import EMR
+from appliance.data.emr.lookup import CallerLookup
+from appliance.errors import ConfigError, EMRUnavailable
+
+pytestmark = pytest.mark.db
+
+
+def _open_day(facts, start: dt.date) -> dt.date:
+    day = start
+    while not (facts.is_open_day(day) and day.weekday() < 5):
+        day += dt.timedelta(days=1)
+    return day
+
+
+@pytest.fixture
+def facts():
+    f = factslib.load(factslib.EXAMPLE)
+    f.max_days_ahead = 366
+    return f
+
+
+def test_lookup_family_and_patient(emr_db):
+    _, url = emr_db
+    emr = EMR(url)
+    family = emr.find_patients_by_phone("+82 10 2024 0001")
+    assert [p.id for p in family] == ["1", "2", "3"]
+    assert all(p.phones[0] == "01020240001" for p in family)
+    assert emr.find_patients_by_phone("1020240001")  # trunk dropped the 0
+    assert emr.find_patients_by_phone("010-0000-0000") == []
+    p = emr.get_patient("1")
+    assert p.name and p.birth_date and p.insurance == "nhis" and p.status == "active"
+    visits = emr.list_visits("1")
+    assert visits and visits[0].treatments[0].category == "implant"
+    assert emr.doctors()[0].name == seed.DOCTORS[0]
+
+
+def test_outbound_target_queries(emr_db):
+    _, url = emr_db
+    emr = EMR(url)
+    today = dt.date.today()
+    recall = emr.recall_candidates(months=6)
+    assert recall and all(c.date < today - dt.timedelta(days=150) for c in recall)
+    assert all(c.patient.status == "active" for c in recall)
+    scaling = emr.scaling_candidates()
+    used = {s.patient_id for s in emr.scaling_used()}
+    assert scaling and not ({c.patient_id for c in scaling} & used)
+    assert all(c.patient.age(today) >= 19 and c.patient.insurance != "none" for c in scaling)
+    assert all(c.patient.age(today) >= 65 for c in emr.senior_candidates())
+    happy = emr.happy_call_candidates()
+    assert "1" in {c.patient_id for c in happy}  # patient 1 had an implant yesterday
+    surgeries = emr.implant_surgeries(today - dt.timedelta(days=2), today)
+    assert any(s.patient_id == "1" for s in surgeries)
+    assert isinstance(emr.implant_checkup_candidates(), list)
+    assert isinstance(emr.private_insurance_candidates(), list)
+
+
+def test_cli_connect_test_lookup(emr_db, tmp_path, monkeypatch):
+    from appliance.data.emr.cli import emr as emr_cli
+
+    _, url = emr_db
+    monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path))
+    runner = CliRunner()
+    secret_url = url.replace("://root@", "://root:s3cret@").replace("://postgres@", "://postgres:s3cret@")
+    if secret_url != url:
+        # servers run without password checks; the password must still never be printed
+        res = runner.invoke(emr_cli, ["connect", secret_url, "--profile", "reference"])
+        assert "s3cret" not in res.output
+    res = runner.invoke(emr_cli, ["connect", url, "--profile", "reference"])
+    assert res.exit_code == 0, res.output
+    res = runner.invoke(emr_cli, ["test"])
+    assert res.exit_code == 0, res.output
+    assert "all 14 queries ran" in res.output
+    res = runner.invoke(emr_cli, ["lookup", "010-2024-0001"])
+    assert res.exit_code == 0, res.output
+    assert "3 patient(s)" in res.output and "010-****-0001" in res.output
+    assert "2024-0001" not in res.output
+
+
+def test_slots_against_real_appointments(emr_db, facts):
+    _, url = emr_db
+    emr = EMR(url)
+    today = dt.date.today()
+    found = slots.find_slots("scaling", today, today + dt.timedelta(days=14), "afternoon", facts=facts, emr=emr)
+    assert len(found) == 3
+    booked = emr.appointments_between(today, today + dt.timedelta(days=14))
+    for s in found:
+        assert facts.is_open_at(s.start) and s.start.hour >= 12
+        overlapping = [a for a in booked if a.status in ("booked", "confirmed") and a.overlaps(s.start, s.end)]
+        assert len(overlapping) < facts.chairs
+
+
+def _race(n, fn):
+    with concurrent.futures.ThreadPoolExecutor(n) as pool:
+        return list(pool.map(fn, range(n)))
+
+
+def test_emr_booking_exactly_once_under_races_and_retries(emr_db, facts, crm_db):
+    server, url = emr_db
+    facts.chairs = 1
+    facts.doctor_parallel = 1
+    facts.doctors = facts.doctors[:1]
+    emr = EMR(url, allow_writes=True)
+    day = _open_day(facts, dt.date.today() + dt.timedelta(days=45))
+    start = dt.datetime.combine(day, dt.time(10, 0))
+
+    # eight calls want the same (last) slot at once: exactly one wins
+    results = _race(8, lambda i: booking.book(key=f"race-{server.kind}-{i}", patient_id=str(10 + i), start=start,
+                                              treatment="scaling", facts=facts, emr=emr))
+    assert sorted(r.status for r in results).count("booked") == 1, results
+    assert all(r.status in ("booked", "taken") for r in results)
+    on_slot = [a for a in emr.appointments_between(day, day) if a.start == start and a.status == "booked"]
+    assert len(on_slot) == 1
+
+    # the same call step retried concurrently and later: one appointment only
+    start2 = start + dt.timedelta(hours=1)
+    again = _race(5, lambda i: booking.book(key=f"retry-{server.kind}", patient_id="1", start=start2,
+                                            treatment="scaling", facts=facts, emr=emr))
+    again.append(booking.book(key=f"retry-{server.kind}", patient_id="1", start=start2, treatment="scaling",
+                              facts=facts, emr=emr))
+    assert {r.status for r in again} == {"booked"}
+    assert len({r.appointment_id for r in again}) == 1
+    assert sum(1 for r in again if not r.duplicate) == 1
+    on_slot = [a for a in emr.appointments_between(day, day) if a.start == start2 and a.status == "booked"]
+    assert len(on_slot) == 1 and on_slot[0].patient_id == "1"
+
+
+def test_booking_requests_when_emr_is_read_only(emr_db, facts, crm_db):
+    server, url = emr_db
+    facts.chairs = 1
+    facts.doctor_parallel = 1
+    emr = EMR(url)  # emr_booking=request: no writes
+    day = _open_day(facts, dt.date.today() + dt.timedelta(days=50))
+    start = dt.datetime.combine(day, dt.time(11, 0))
+    results = _race(6, lambda i: booking.book(key=f"req-{server.kind}-{i}", patient_id=str(20 + i), start=start,
+                                              treatment="checkup", facts=facts, emr=emr))
+    assert sorted(r.status for r in results) == ["requested"] + ["taken"] * 5
+    assert emr.appointments_between(day, day) == [] or all(a.start != start for a in emr.appointments_between(day, day))
+    assert crm_records.BookingRequest.select().where(crm_records.BookingRequest.status == "requested").count() == 1
+    # outside hours / lunch is refused
+    bad = booking.book(key=f"lunch-{server.kind}", patient_id="1", start=dt.datetime.combine(day, dt.time(13, 0)),
+                       treatment="checkup", facts=facts, emr=emr)
+    assert bad.status == "invalid"
+
+
+def test_outage_fails_fast_and_loses_nothing(emr_db, facts, crm_db):
+    server, url = emr_db
+    if server.kind == "sqlite":
+        pytest.skip("SQLite has no server to stop")
+    emr = EMR(url, allow_writes=True, retry_after=0.5, connect_timeout=1.0)
+    emr.on_outage = lambda op, msg: crm_records.record_emr_event("outage", op, msg)
+    lookup = CallerLookup(emr, ttl=0.2, budget=1.0)
+    assert lookup.lookup("010-2024-0001").known
+    day = _open_day(facts, dt.date.today() + dt.timedelta(days=55))
+    start = dt.datetime.combine(day, dt.time(15, 0))
+    server.stop()
+    try:
+        t0 = time.monotonic()
+        with pytest.raises(EMRUnavailable):
+            emr.get_patient("1")
+        assert time.monotonic() - t0 < 3.0
+        t0 = time.monotonic()
+        with pytest.raises(EMRUnavailable):
+            emr.find_patients_by_phone("010-2024-0001")
+        assert time.monotonic() - t0 < 0.2  # short-circuited while down
+        time.sleep(0.3)
+        res = lookup.lookup("010-2024-0001")  # stale entry served at once
+        assert res.source == "stale" and res.known
+        res = lookup.lookup("010-9999-0000")
+        assert res.source == "unavailable" and not res.known
+        t0 = time.monotonic()
+        result = booking.book(key=f"outage-{server.kind}", patient_id="1", start=start, treatment="scaling",
+                              facts=facts, emr=emr)
+        assert time.monotonic() - t0 < 5.0
+        assert result.status == "requested"
+        kinds = [e.kind for e in crm_records.EMRSyncLog.select()]
+        assert "outage" in kinds and "queued" in kinds
+    finally:
+        server.start()
+    time.sleep(0.6)
+    assert emr.get_patient("1").id == "1"
+    row = crm_records.BookingRequest.get(crm_records.BookingRequest.idempotency_key == f"outage-{server.kind}")
+    assert row.status == "requested" and row.start == start
+    assert booking.book(key=f"outage-{server.kind}", patient_id="1", start=start, treatment="scaling",
+                        facts=facts, emr=emr).duplicate
+    lookup.close()
+
+
+def test_read_only_enforced(emr_db):
+    server, url = emr_db
+    emr = EMR(url)
+    emr.profile.queries["doctors"] = {"sql": "DELETE FROM DOCTOR"}
+    with pytest.raises(ConfigError):
+        emr.run("doctors")
+    if server.kind != "sqlite":
+        # even a statement that slips past the guard cannot write on a read-only session
+        conn = emr._conn()
+        with pytest.raises(EMRUnavailable):
+            cur = conn.raw.cursor()
+            try:
+                cur.execute("UPDATE DOCTOR SET DR_USE = 'N'")
+            except Exception as exc:
+                conn.raw.rollback()
+                raise EMRUnavailable(str(exc))
+    assert all(d.active for d in EMR(url).doctors())
