@@ -559,7 +559,7 @@ class Asterisk:
             comm = Path(f"/proc/{pid}/comm").read_text().strip()
         except OSError:
             return None
-        return pid if comm == "asterisk" else None
+        return pid if comm == "asterisk" and _alive(pid) else None
 
     def running(self) -> bool:
         return self.pid() is not None and self.ctl_file.exists()
@@ -657,10 +657,11 @@ class Asterisk:
 
     def reload(self) -> None:
         """Re-render the configuration and reload it into the running Asterisk (no-op when stopped)."""
+        if os.geteuid() == 0:
+            with contextlib.suppress(AsteriskError):  # no asterisk user yet: `start` fixes ownership later
+                self.prepare_dirs()
         self.render_config()
         if self.running():
-            if os.geteuid() == 0:
-                self.prepare_dirs()
             self.rx("module reload res_pjsip.so")
             self.rx("dialplan reload")
             self.rx("manager reload")
