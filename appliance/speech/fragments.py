@@ -33,6 +33,7 @@ GAP_WORD_MS = 90
 GAP_COMMA_MS = 320
 GAP_SENTENCE_MS = 450
 FADE_MS = 4
+PIECE_PEAK_DBFS = -3.0
 
 # the twelve treatments (same codes as the EMR model); spoken names as the desk says them
 TREATMENTS_SPOKEN = {
@@ -213,7 +214,8 @@ class FragmentSpeaker:
         pcm = self.pack.fragment_pcm(key) if self.pack is not None else None
         if pcm is None:
             return None
-        pcm = audio.fade(audio.trim_silence(pcm), FADE_MS)
+        # same peak level for every piece: recordings from different sessions must not jump in loudness
+        pcm = audio.fade(audio.normalise_level(audio.trim_silence(pcm), PIECE_PEAK_DBFS), FADE_MS)
         self._trimmed[key] = pcm
         return pcm
 
