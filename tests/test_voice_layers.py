@@ -151,3 +151,11 @@ def test_output_is_8k_s16(pack):
 ])
 def test_split_sentences(text, expected):
     assert split_sentences(text) == expected
+
+
+def test_warm_loads_everything(pack):
+    config, p = pack
+    voice = Voice(config, pack=p, piper=None)
+    ready = voice.warm()
+    assert ready["prompts"] == len(PHRASES) and ready["fragments"] == len(fragment_texts(config))
+    assert ready["prerendered"] == 0

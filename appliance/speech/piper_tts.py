@@ -35,7 +35,7 @@ from appliance.speech import audio
 _LOGGER = logging.getLogger(__name__)
 
 START_TIMEOUT = 60.0  # loading an onnx voice on a busy 2-core box
-SENTENCE_TIMEOUT = 30.0
+SENTENCE_TIMEOUT = 10.0  # a live call falls back (NoVoice → staff/voicemail) rather than wait longer
 
 
 class PiperError(ApplianceError):

@@ -230,6 +230,24 @@ class Voice:
         texts = [t for k, t in self.pack.expected_prompts().items() if self.pack.pcm(k) is None]
         return tts.prerender(speak.normalise(t) for t in texts)
 
+    def warm(self) -> dict:
+        """At service start: read every recording into memory, start the piper worker (model load, ~1–3 s)
+        and pre-render the fixed phrases the pack lacks, so no caller waits for any of it."""
+        t0 = time.monotonic()
+        prompts = sum(self.pack.pcm(k) is not None for k in self.pack.expected_prompts())
+        pieces = sum(self.fragments._piece(k) is not None for k in self.fragments.texts)
+        prerendered = 0
+        if self.piper is not None:
+            try:
+                self.piper.sentence("네.")
+                prerendered = self.prerender()
+            except ApplianceError as exc:
+                _LOGGER.warning("piper warm-up failed: %s", exc)
+        seconds = round(time.monotonic() - t0, 2)
+        _LOGGER.info("voice ready: %d prompts, %d fragments, piper %s, %d pre-rendered in %.1f s",
+                     prompts, pieces, "on" if self.piper else "off", prerendered, seconds)
+        return {"prompts": prompts, "fragments": pieces, "prerendered": prerendered, "seconds": seconds}
+
     def describe(self) -> dict:
         tts = self.piper
         return {
