@@ -59,9 +59,13 @@ class Models:
         return self.transcriber.transcribe(pcm, 8000, hints=hints or None)
 
     def new_endpointer(self) -> Any:
-        from appliance.speech.endpointer import Endpointer
+        from appliance.speech.endpointer import Endpointer, EndpointerSettings
+        from appliance.speech.vad import VoiceActivityDetector
 
-        return Endpointer()
+        return Endpointer(EndpointerSettings.from_config(self.config), vad=VoiceActivityDetector().is_speech)
+
+    def ack(self) -> bytes:
+        return self.voice.render("ack")
 
 
 class Engine:
@@ -72,7 +76,7 @@ class Engine:
         self.audiosocket = AudioSocketServer()
         self.agi_server: asyncio.AbstractServer | None = None
         self.app: SafeApplication | None = None
-        self.stt_pool = concurrent.futures.ThreadPoolExecutor(max_workers=2, thread_name_prefix="stt")
+        self.stt_pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
         self.dialog_factory = dialog_factory or self._inbound_dialog
         self.stopping = asyncio.Event()
         self.calls_in_progress = 0
@@ -141,7 +145,7 @@ class Engine:
             stream = future.result()
             runner = CallRunner(stream, log, speak=self.models.speak, transcribe=self.models.transcribe,
                                 new_endpointer=self.models.new_endpointer, log_phi=self.config.log_phi,
-                                stt_executor=self.stt_pool)
+                                stt_executor=self.stt_pool, ack=getattr(self.models, "ack", None))
             end = await runner.run(dialog)
             next_step, outcome = end.next, end.outcome
             log.update(meta={**(log.call.meta or {}), "summary": end.summary,

@@ -19,27 +19,10 @@ PHRASE_AUDIO = {key: tone(0.2, freq=200 + 40 * i) for i, key in enumerate(
      "not_understood_dtmf"])}
 
 
-class EnergyEndpointer:
-    """Test double: speech = loud frames; end of utterance = 10 quiet frames after speech."""
+def loud(frame: bytes) -> bool:
+    import array
 
-    def __init__(self) -> None:
-        self.speaking = False
-        self.quiet = 0
-
-    def feed(self, frame: bytes) -> list[str]:
-        import array
-
-        samples = array.array("h", frame)
-        loud = max((abs(s) for s in samples), default=0) > 2000
-        if loud and not self.speaking:
-            self.speaking, self.quiet = True, 0
-            return ["speech_start"]
-        if self.speaking:
-            self.quiet = 0 if loud else self.quiet + 1
-            if self.quiet >= 10:
-                self.speaking = False
-                return ["end_of_utterance"]
-        return []
+    return max((abs(v) for v in array.array("h", frame)), default=0) > 2000
 
 
 class FakeModels:
@@ -61,7 +44,9 @@ class FakeModels:
         return SimpleNamespace(text=self.text, avg_logprob=-0.2, no_speech_prob=0.01)
 
     def new_endpointer(self):
-        return EnergyEndpointer()
+        from appliance.speech.endpointer import Endpointer
+
+        return Endpointer(vad=loud)  # the real endpointer, with a loudness VAD for synthetic tones
 
 
 def _free_port() -> int:
