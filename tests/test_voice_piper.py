@@ -89,3 +89,10 @@ def test_english_voice_is_found_but_never_chosen_for_korean(tmp_path):
     assert [v.name for v in find_voices(config)] == ["en_US-joe-medium"]
     assert korean_voice(config) is None
     assert Voice(config).piper is None
+
+
+def test_bare_punctuation_does_not_kill_the_worker(tts):
+    tts.sentence("Warm.")
+    proc = tts.process._proc
+    assert tts.sentence("...") == b""
+    assert tts.process._proc is proc and proc.poll() is None

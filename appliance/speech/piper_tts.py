@@ -266,6 +266,8 @@ class PiperTTS:
     def sentence(self, sentence: str) -> bytes:
         """One sentence → 8 kHz s16 mono PCM (cached)."""
         sentence = " ".join(sentence.split())
+        if not any(c.isalnum() for c in sentence):
+            return b""  # piper writes no audio for bare punctuation and its worker dies on the empty WAV
         cached = self._cache_path(sentence)
         if cached is not None and cached.is_file():
             self.stats["cached"] += 1

@@ -72,7 +72,7 @@ _CLAUSE_END = re.compile(r"(?<=,)\s+")
 def split_sentences(text: str) -> list[str]:
     """Split at sentence ends (., ?, !, … followed by a space, and line breaks); keeps the punctuation."""
     parts = [p.strip() for p in _SENTENCE_END.split(text.strip())]
-    return [p for p in parts if p]
+    return [p for p in parts if any(c.isalnum() for c in p)]
 
 
 class Voice:
