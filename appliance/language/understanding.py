@@ -1,0 +1,221 @@
+"""``understand()``: one caller utterance (STT text) → intent and slots, by rules and lexicons.
+
+Rules decide emergencies, opt-outs, wrong numbers, yes/no and every date and time; an optional ``fallback``
+classifier (e.g. the local LLM) is consulted only when the rules find nothing (intent ``other`` with low
+confidence), and it can only choose the intent, never a slot.
+
+Intent order (first that applies wins): emergency > opt_out > wrong_number > callback_later > talk_to_staff >
+yes/no answers > reschedule > cancel > confirm_appointment > ask_price > ask_insurance > ask_location >
+ask_hours > book (when a booking cue is present) > symptom > book (time or treatment said) > other.
+
+Vague times ("오후", "퇴근하고") give ``time=None`` plus ``time_range`` — we never invent an exact time the
+caller did not say; the slot finder searches the range. "두 시쯤" gives ``time="14:00"`` and
+``approximate=True``.
+
+``expect`` is what the dialog just asked, which decides the ambiguous "괜찮아요":
+
+* ``"proposal"`` / ``"confirm"`` / ``"date"`` / ``"time"`` (we proposed a slot: "내일 세 시 괜찮으세요?") → ``yes``;
+* ``"yes_no"`` / ``"offer"`` ("예약 도와드릴까요?"), ``"wellbeing"`` ("불편하신 데 있으세요?" → "no problem")
+  and no context → ``no``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import logging
+import re
+from typing import Any, Callable
+
+from appliance.language import lexicon as lx
+from appliance.language.numerals import spoken_digits
+from appliance.language.when import DEFAULT_DAYPARTS, WEEKDAY_NAMES, DayParts, find_dates, find_time, pick_date
+
+_LOGGER = logging.getLogger(__name__)
+
+Fallback = Callable[[str], "str | None"]
+
+LOW_CONFIDENCE = 0.5
+_PROPOSAL_EXPECTS = {"proposal", "confirm", "date", "time", "slot"}
+_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
+
+
+@dataclasses.dataclass
+class Understanding:
+    """What the caller said, as the dialog needs it. Dates ISO ``YYYY-MM-DD``, times 24 h ``HH:MM``."""
+
+    intent: str
+    date: str | None = None
+    time: str | None = None
+    time_range: tuple[str, str] | None = None
+    treatment: str | None = None
+    confidence: float = 0.0
+    date_range: tuple[str, str] | None = None
+    weekday: str | None = None
+    """Weekday of ``date`` ("mon".."sun")."""
+    approximate: bool = False
+    """The caller hedged the time ("두 시쯤") or gave only a part of the day."""
+    treatments: list[str] = dataclasses.field(default_factory=list)
+    """Every treatment named, most specific first (``treatment`` is the first)."""
+    digits: str | None = None
+    """A digit-by-digit answer (birth date, phone number), e.g. "850312"."""
+    negated: bool = False
+    source: str = "rules"
+    """"rules" or "fallback"."""
+
+    def to_dict(self) -> dict[str, Any]:
+        out = dataclasses.asdict(self)
+        for key in ("time_range", "date_range"):
+            if out[key] is not None:
+                out[key] = list(out[key])
+        return out
+
+
+def _compact(text: str) -> str:
+    return _PUNCT.sub("", text).lower()
+
+
+def _strip_fillers(spaced: str) -> str:
+    return lx.FILLERS.sub("", spaced).strip()
+
+
+def _treatments(compact: str) -> list[str]:
+    return [name for name, pattern in lx.TREATMENT_PATTERNS if pattern.search(compact)]
+
+
+def _emergency(compact: str) -> bool:
+    for pattern in (lx.EMERGENCY,):
+        for m in pattern.finditer(compact):
+            if not lx.EMERGENCY_NEG.match(compact[m.end() :]):
+                return True
+    return False
+
+
+def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str, float] | None:
+    """yes/no for answer-like utterances; None when the utterance is about something else."""
+    okay = bool(lx.OKAY.search(compact_core))
+    okay_means_yes = expect in _PROPOSAL_EXPECTS
+    if lx.NO_START.match(compact_core) and not has_topic:
+        return "no", 0.9
+    if okay and lx.OKAY_TIME.search(compact_core):
+        return "yes", 0.85
+    if okay and not has_topic and (lx.NO_ONLY.match(compact_core) or lx.YES_ONLY.match(
+            lx.OKAY.sub("", compact_core) or "네")):
+        if okay_means_yes:
+            return "yes", 0.85
+        return "no", 0.8 if expect else 0.6
+    if lx.YES_ONLY.match(compact_core):
+        return "yes", 0.9
+    if lx.NO_ONLY.match(compact_core):
+        return "no", 0.9
+    if lx.YES_START.match(compact_core) and not has_topic and not lx.GREETING.search(compact_core):
+        return "yes", 0.75
+    return None
+
+
+def _topic_intent(compact: str, has_slot: bool) -> tuple[str, float] | None:
+    if lx.RESCHEDULE.search(compact):
+        return "reschedule", 0.9
+    if lx.CANCEL.search(compact):
+        return "cancel", 0.9
+    if lx.CONFIRM.search(compact):
+        return "confirm_appointment", 0.85
+    if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):
+        return "ask_location", 0.85
+    if lx.PRICE.search(compact):
+        return "ask_price", 0.9
+    if lx.INSURANCE.search(compact):
+        return "ask_insurance", 0.9
+    if lx.LOCATION.search(compact):
+        return "ask_location", 0.85
+    if lx.HOURS.search(compact):
+        return "ask_hours", 0.85
+    if lx.BOOK.search(compact):
+        return "book", 0.85
+    if lx.SYMPTOM.search(compact):
+        return "symptom", 0.8
+    return None
+
+
+def understand(
+    text: str,
+    now: dt.datetime,
+    expect: str | None = None,
+    *,
+    fallback: Fallback | None = None,
+    dayparts: DayParts = DEFAULT_DAYPARTS,
+) -> Understanding:
+    """Intent and slots of one utterance. Pure: no I/O, no model, no clock (``now`` is given).
+
+    ``expect`` names what the dialog just asked (see the module docstring); unknown values are ignored.
+    ``fallback(text) -> intent | None`` is called only when the rules give ``other`` with low confidence.
+    """
+    spaced = " ".join(_PUNCT.sub(" ", text).split())
+    compact = _compact(text)
+    core = _compact(_strip_fillers(spaced))
+    today = now.date()
+
+    dates = find_dates(spaced, today)
+    picked = pick_date(spaced, dates)
+    when = find_time(spaced, dayparts)
+    treatments = _treatments(compact)
+
+    result = Understanding(intent="other", treatments=treatments)
+    if picked is not None:
+        result.date = picked.date.isoformat() if picked.date else None
+        if picked.date_range:
+            result.date_range = (picked.date_range[0].isoformat(), picked.date_range[1].isoformat())
+        if picked.date:
+            result.weekday = WEEKDAY_NAMES[picked.date.weekday()]
+    result.time, result.time_range, result.approximate = when.time, when.time_range, when.approximate
+    result.treatment = treatments[0] if treatments else None
+    result.digits = spoken_digits(spaced)
+    result.negated = bool(lx.NEGATION.search(compact))
+
+    has_slot = bool(result.date or result.date_range or result.time or result.time_range or treatments)
+    intent, confidence = _classify(compact, core, expect, has_slot, treatments, result)
+    result.intent, result.confidence = intent, confidence
+
+    if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
+        try:
+            guess = fallback(text)
+        except Exception:  # a broken classifier must never break the call
+            _LOGGER.warning("NLU fallback classifier failed", exc_info=True)
+            guess = None
+        if guess in lx.INTENTS and guess != "other":
+            result.intent, result.confidence, result.source = guess, LOW_CONFIDENCE, "fallback"
+    return result
+
+
+def _classify(
+    compact: str, core: str, expect: str | None, has_slot: bool, treatments: list[str], result: Understanding
+) -> tuple[str, float]:
+    if not compact:
+        return "other", 0.0
+    if _emergency(compact):
+        return "emergency", 0.95
+    if lx.OPT_OUT.search(compact):
+        return "opt_out", 0.95
+    if lx.WRONG_NUMBER.search(compact):
+        return "wrong_number", 0.9
+    if lx.CALLBACK.search(compact):
+        return "callback_later", 0.9
+    if lx.STAFF.search(compact):
+        return "talk_to_staff", 0.9
+
+    topic = _topic_intent(compact, has_slot)
+    has_topic = topic is not None and topic[0] != "book" or bool(treatments)
+    if topic is not None and topic[0] == "book" and re.search(r"예약|받으러|하러|싶|려고|려구|라고", compact):
+        has_topic = True
+    answer = _yes_no(core, expect, has_topic)
+    if answer is not None:
+        return answer
+    if topic is not None:
+        if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
+            return "book", 0.8
+        return topic
+    if result.time or treatments or (result.date and expect in _PROPOSAL_EXPECTS):
+        return "book", 0.6
+    if result.time_range and (result.date or expect in _PROPOSAL_EXPECTS):
+        return "book", 0.55
+    return "other", 0.3

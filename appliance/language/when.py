@@ -1,0 +1,398 @@
+"""Dates and times in phone Korean, resolved against "now".
+
+Conventions (the contract other layers rely on; see also docs in ``understand``):
+
+* Weeks start on Monday. "이번 주 X요일" is X in the week containing today (may be in the past);
+  "다음 주" adds one week, "다다음 주" two.
+* A weekday alone ("월요일") is the next one strictly after today (today would be "오늘").
+* A day of month alone ("15일") is the next occurrence, today included; "M월 D일" is this year unless it has
+  passed, then next year.
+* "주말" is this week's Saturday (Sunday itself when said on a Sunday); "다음 주말" next week's Saturday.
+* Month parts: "초" → the 1st, "중순" → the 15th, "말"/"말일" → the last day; ``date_range`` carries the span
+  (1–10, 11–20, 21–end).
+* A week or month without a day ("다음 주에", "다음 달에") gives ``date=None`` and only ``date_range``.
+* Hours use native or Arabic numerals (Sino only as "십이 시" or after a space/오전/오후, so "오시는 길" is not
+  5 o'clock). Without 오전/오후, 1–6 o'clock is the afternoon (clinic context), 7–12 are as said.
+* Vague parts of the day give ``time=None`` and ``time_range`` (see :class:`DayParts`); an exact hour gives
+  ``time`` and no range, except "N시에서 M시 사이"/"N시 이후" which give both.
+"""
+
+from __future__ import annotations
+
+import calendar
+import dataclasses
+import datetime as dt
+import re
+
+from appliance.language.numerals import NATIVE_RE, SINO_MULTI_RE, SINO_RE, number_value, sino_value
+
+
+@dataclasses.dataclass(frozen=True)
+class DayParts:
+    """Clinic-relative meaning of vague times ("HH:MM" ranges the slot finder searches)."""
+
+    early_morning: tuple[str, str] = ("09:00", "10:00")
+    morning: tuple[str, str] = ("09:00", "11:00")  # 아침
+    forenoon: tuple[str, str] = ("09:00", "13:00")  # 오전
+    lunch: tuple[str, str] = ("12:00", "14:00")  # 점심때
+    after_lunch: tuple[str, str] = ("14:00", "15:00")  # 점심시간 끝나고 (lunch end = 14:00)
+    afternoon: tuple[str, str] = ("14:00", "18:00")  # 오후
+    late_afternoon: tuple[str, str] = ("16:00", "18:00")
+    evening: tuple[str, str] = ("18:00", "21:00")  # 저녁, 퇴근하고
+    day_start: str = "09:00"
+    day_end: str = "21:00"
+
+
+DEFAULT_DAYPARTS = DayParts()
+
+WEEKDAYS = "월화수목금토일"
+WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclasses.dataclass
+class DateResult:
+    date: dt.date | None
+    date_range: tuple[dt.date, dt.date] | None
+    start: int
+    end: int
+    weekday_said: int | None = None
+
+
+@dataclasses.dataclass
+class TimeResult:
+    time: str | None
+    time_range: tuple[str, str] | None
+    approximate: bool = False
+
+
+# --------------------------------------------------------------------------- helpers
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    y, m = divmod(day.month - 1 + months, 12)
+    year, month = day.year + y, m + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _month_start(day: dt.date, months: int = 0) -> dt.date:
+    return _add_months(day.replace(day=1), months)
+
+
+def _month_end(first: dt.date) -> dt.date:
+    return first.replace(day=calendar.monthrange(first.year, first.month)[1])
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _month_part(first: dt.date, part: str, today: dt.date) -> tuple[dt.date, tuple[dt.date, dt.date]]:
+    last = _month_end(first)
+    if part == "초":
+        return first, (first, first.replace(day=10))
+    if part == "중순":
+        return first.replace(day=15), (first.replace(day=11), first.replace(day=20))
+    # 말, 말일
+    start = max(first.replace(day=21), min(today, last)) if part == "말" else last
+    return last, (start, last)
+
+
+def _hm(h: int, m: int) -> str:
+    return f"{h % 24:02d}:{m:02d}"
+
+
+# --------------------------------------------------------------------------- dates
+
+_MONTH = r"(?P<mon>\d{1,2}|십[일이]?|유|시|[일이삼사오육칠팔구])"
+_DAY = r"(?P<day>\d{1,2}|[이삼]?십[일이삼사오육칠팔구]?|[일이삼사오육칠팔구])"
+_WD = r"(?P<wd>[월화수목금토일])\s?(?:요일|욜)"
+_THIS_WEEK = r"이번\s?주|이번쭈|요번\s?주|금주"
+_NEXT_WEEK = r"다음\s?주|담\s?주|차주|다음\s?쭈"
+_NEXT2_WEEK = r"다다음\s?주|다담\s?주"
+_LAST_WEEK = r"저번\s?주|지난\s?주"
+_THIS_MONTH = r"이번\s?달|이달|요번\s?달|금월"
+_NEXT_MONTH = r"다음\s?달|담\s?달|내달"
+_NEXT2_MONTH = r"다다음\s?달"
+_AFTER = r"\s?(?:뒤|후|있다가|있다|지나서|뒤에|후에|쯤)"
+_NATIVE_COUNT = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8,
+                 "아흐레": 9, "열흘": 10, "보름": 15}
+
+_DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"(?P<y>20\d\d)[-./]\s?(?P<mon>\d{1,2})[-./]\s?(?P<day>\d{1,2})")),
+    ("ymd", re.compile(rf"(?:(?P<y>20\d\d|\d\d)\s?년\s?)?{_MONTH}\s?월\s?{_DAY}\s?일(?!\s?(?:요일|째|동안|간))")),
+    ("md_part", re.compile(rf"{_MONTH}\s?월\s?(?P<part>말일|말|초|중순)")),
+    ("slash", re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")),
+    ("rel_month", re.compile(
+        rf"(?P<which>{_NEXT2_MONTH}|{_NEXT_MONTH}|{_THIS_MONTH})\s?(?:에\s?)?"
+        rf"(?:(?P<part>말일|말|초|중순)|{_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안)))?")),
+    ("month_edge", re.compile(r"(?P<part>월말|월초|연말|월 말|월 초)")),
+    ("weekend", re.compile(
+        r"(?P<which>다다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말")),
+    ("rel_week", re.compile(
+        rf"(?P<which>{_NEXT2_WEEK}|{_NEXT_WEEK}|{_THIS_WEEK}|{_LAST_WEEK})\s?(?:에\s?)?(?:{_WD}|(?P<wkend>주말))?")),
+    ("weekday", re.compile(_WD)),
+    ("holiday", re.compile(r"(?P<w>신정|새해\s?첫날|크리스마스|성탄절|삼일절|어린이날|현충일|광복절|개천절|한글날)")),
+    ("day_word", re.compile(r"(?P<w>내일\s?모레|낼\s?모레|그저께|그제|어제|오늘|금일|내일|명일|모레|글피|(?<![가-힣])낼(?![게께거까래]))")),
+    ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}")),
+    ("offset", re.compile(
+        rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}")),
+    ("dom", re.compile(rf"(?<![가-힣\d]){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있))")),
+    ("dom_digit", re.compile(r"(?P<day>\d{1,2})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일))")),
+]
+
+_DAY_WORD_OFFSET = {"오늘": 0, "금일": 0, "내일": 1, "명일": 1, "낼": 1, "모레": 2, "내일모레": 2, "낼모레": 2,
+                    "글피": 3, "어제": -1, "그제": -2, "그저께": -2}
+
+
+_HOLIDAYS = {"신정": (1, 1), "새해첫날": (1, 1), "크리스마스": (12, 25), "성탄절": (12, 25), "삼일절": (3, 1),
+             "어린이날": (5, 5), "현충일": (6, 6), "광복절": (8, 15), "개천절": (10, 3), "한글날": (10, 9)}
+
+
+def _month_number(raw: str) -> int | None:
+    if raw == "유":
+        return 6
+    if raw == "시":
+        return 10
+    value = number_value(raw)
+    return value if value and 1 <= value <= 12 else None
+
+
+def _day_number(raw: str) -> int | None:
+    value = int(raw) if raw.isdigit() else sino_value(raw)
+    return value if value and 1 <= value <= 31 else None
+
+
+def _next_dom(today: dt.date, day: int) -> dt.date | None:
+    first = today.replace(day=1)
+    for months in range(0, 4):
+        month = _add_months(first, months)
+        candidate = _safe_date(month.year, month.month, day)
+        if candidate and candidate >= today:
+            return candidate
+    return None
+
+
+def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None, int | None]:
+    g = m.groupdict()
+    monday = today - dt.timedelta(days=today.weekday())
+    if kind in ("iso", "ymd", "slash"):
+        month = _month_number(g["mon"])
+        day = _day_number(g["day"])
+        if not month or not day:
+            return None, None, None
+        year = g.get("y")
+        if year:
+            y = int(year)
+            return _safe_date(y + 2000 if y < 100 else y, month, day), None, None
+        candidate = _safe_date(today.year, month, day)
+        if candidate is None or candidate < today:
+            candidate = _safe_date(today.year + 1, month, day)
+        return candidate, None, None
+    if kind == "md_part":
+        month = _month_number(g["mon"])
+        if not month:
+            return None, None, None
+        first = dt.date(today.year, month, 1)
+        if _month_end(first) < today:
+            first = dt.date(today.year + 1, month, 1)
+        date, span = _month_part(first, g["part"].replace("말일", "말일"), today)
+        return date, span, None
+    if kind == "rel_month":
+        which = re.sub(r"\s", "", g["which"])
+        offset = 2 if which.startswith("다다") else 1 if which in ("다음달", "담달", "내달") else 0
+        first = _month_start(today, offset)
+        if g.get("part"):
+            date, span = _month_part(first, g["part"], today)
+            return date, span, None
+        if g.get("day"):
+            day = _day_number(g["day"])
+            return (_safe_date(first.year, first.month, day) if day else None), None, None
+        return None, (max(first, today), _month_end(first)), None
+    if kind == "month_edge":
+        part = g["part"].replace(" ", "")
+        if part == "연말":
+            first = dt.date(today.year, 12, 1)
+            return _month_end(first), (max(today, dt.date(today.year, 12, 21)), _month_end(first)), None
+        if part == "월말":
+            date, span = _month_part(today.replace(day=1), "말", today)
+            return date, span, None
+        first = today.replace(day=1) if today.day <= 10 else _month_start(today, 1)
+        date, span = _month_part(first, "초", today)
+        return max(date, today), span, None
+    if kind == "rel_week":
+        which = re.sub(r"\s", "", g["which"])
+        if which.startswith(("다다", "다담")):
+            weeks = 2
+        elif which.startswith(("다음", "담", "차")):
+            weeks = 1
+        elif which.startswith(("저번", "지난")):
+            weeks = -1
+        else:
+            weeks = 0
+        week_monday = monday + dt.timedelta(weeks=weeks)
+        if g.get("wd"):
+            wd = WEEKDAYS.index(g["wd"])
+            return week_monday + dt.timedelta(days=wd), None, wd
+        if g.get("wkend"):
+            sat = week_monday + dt.timedelta(days=5)
+            return sat, (sat, sat + dt.timedelta(days=1)), 5
+        return None, (max(week_monday, today), week_monday + dt.timedelta(days=6)), None
+    if kind == "weekend":
+        which = re.sub(r"\s", "", g.get("which") or "")
+        weeks = 2 if which.startswith("다다") else 1 if which.startswith(("다음", "담")) else 0
+        sat = monday + dt.timedelta(weeks=weeks, days=5)
+        if sat < today:  # said on a Sunday
+            return today, (today, today), 6
+        return sat, (sat, sat + dt.timedelta(days=1)), 5
+    if kind == "weekday":
+        wd = WEEKDAYS.index(g["wd"])
+        ahead = (wd - today.weekday()) % 7 or 7
+        return today + dt.timedelta(days=ahead), None, wd
+    if kind == "holiday":
+        month, day = _HOLIDAYS[re.sub(r"\s", "", g["w"])]
+        candidate = dt.date(today.year, month, day)
+        return (candidate if candidate >= today else dt.date(today.year + 1, month, day)), None, None
+    if kind == "day_word":
+        return today + dt.timedelta(days=_DAY_WORD_OFFSET[re.sub(r"\s", "", g["w"])]), None, None
+    if kind == "offset_native":
+        return today + dt.timedelta(days=_NATIVE_COUNT[g["w"]]), None, None
+    if kind == "offset":
+        n = number_value(g["n"])
+        if n is None:
+            return None, None, None
+        unit = g["unit"]
+        if unit == "일":
+            return today + dt.timedelta(days=n), None, None
+        if unit in ("주", "주일"):
+            return today + dt.timedelta(weeks=n), None, None
+        return _add_months(today, n), None, None
+    if kind in ("dom", "dom_digit"):
+        day = _day_number(g["day"])
+        return (_next_dom(today, day) if day else None), None, None
+    return None, None, None
+
+
+def find_dates(text: str, today: dt.date) -> list[DateResult]:
+    """All date expressions in ``text`` (non-overlapping, in text order)."""
+    taken: list[tuple[int, int]] = []
+    found: list[DateResult] = []
+    for kind, pattern in _DATE_PATTERNS:
+        for m in pattern.finditer(text):
+            if not m.group(0).strip():
+                continue
+            if any(m.start() < e and s < m.end() for s, e in taken):
+                continue
+            date, span, wd = _resolve(kind, m, today)
+            if date is None and span is None:
+                continue
+            taken.append((m.start(), m.end()))
+            found.append(DateResult(date, span, m.start(), m.end(), wd))
+    found.sort(key=lambda r: r.start)
+    return found
+
+
+_TARGET_AFTER = re.compile(r"\s?(?:으로|로)")
+
+
+def pick_date(text: str, results: list[DateResult]) -> DateResult | None:
+    """The date the caller means: a "…로" target ("내일 예약을 금요일로") wins, else the first mention."""
+    if not results:
+        return None
+    for r in results:
+        if _TARGET_AFTER.match(text, r.end):
+            return r
+    return results[0]
+
+
+# --------------------------------------------------------------------------- times
+
+_AMPM = r"(?P<ap>오전|오후|아침|저녁|밤|낮|새벽|점심)\s?(?:에|때|때에)?\s?"
+_HOUR = (
+    rf"(?P<h>\d{{1,2}}|{NATIVE_RE}|{SINO_MULTI_RE}"
+    r"|(?:(?<![가-힣])|(?<=오전|오후|아침|저녁))[일이삼사오육칠팔구](?=\s?시(?![는면고겠죠나니러라지던잖기려게며든어었오구냐네군다도]))"
+    r")"
+)
+_MIN = rf"(?:(?P<half>반)|(?P<m>\d{{1,2}}|{SINO_RE})\s?분)"
+_TIME = re.compile(
+    rf"(?:{_AMPM})?{_HOUR}\s?시(?!간|계|작|험|력|설|장|청|민|술|점|절|월|키|켜|도|티)\s?(?:{_MIN})?"
+    r"(?P<approx>\s?(?:쯤|경|정도|즈음|께))?"
+)
+_CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)")
+_NOON = re.compile(r"정오|자정")
+
+_RANGE_JOIN = re.compile(r"^\s?(?:에서|부터|~|-|에서부터)\s?$")
+_AFTER_TIME = re.compile(r"^\s?(?:이후|넘어서|넘어|지나서|후에|후|부터|이후에)")
+_BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
+
+_VAGUE: list[tuple[re.Pattern[str], str]] = [
+    (re.compile(r"아침\s?일찍|이른\s?아침|아침\s?첫|오전\s?일찍|일찍\s?아침"), "early_morning"),
+    (re.compile(r"점심\s?(?:시간)?\s?(?:끝나고|끝나면|지나서|지나고|이후|후에|먹고)"), "after_lunch"),
+    (re.compile(r"퇴근\s?(?:하고|후|길|하면|끝나고)|일\s?끝나고|회사\s?끝나고|학교\s?끝나고|저녁\s?(?:때|에)?|밤\s?에|야간에"), "evening"),
+    (re.compile(r"늦은\s?오후|오후\s?늦게"), "late_afternoon"),
+    (re.compile(r"오전"), "forenoon"),
+    (re.compile(r"아침"), "morning"),
+    (re.compile(r"점심\s?(?:때|시간에|에)"), "lunch"),
+    (re.compile(r"오후|낮에"), "afternoon"),
+]
+
+
+def _hour24(h: int, ap: str | None) -> int:
+    if ap in ("오전", "아침", "새벽"):
+        return 0 if h == 12 else h
+    if ap in ("오후", "저녁", "밤"):
+        if h == 12:
+            return 0 if ap == "밤" else 12
+        return h + 12 if h < 12 else h
+    if ap in ("낮", "점심"):
+        return h + 12 if h < 11 else h
+    if 1 <= h <= 6:
+        return h + 12
+    return h
+
+
+def _parse_time_match(m: re.Match[str]) -> tuple[int, int] | None:
+    h = number_value(m.group("h"))
+    if h is None or h > 24:
+        return None
+    minute = 0
+    if m.group("half"):
+        minute = 30
+    elif m.group("m"):
+        minute = number_value(m.group("m")) or 0
+        if minute >= 60:
+            return None
+    return _hour24(h, m.group("ap")), minute
+
+
+def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
+    """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
+    hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
+    for m in _TIME.finditer(text):
+        hm = _parse_time_match(m)
+        if hm:
+            hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
+    for m in _CLOCK.finditer(text):
+        h, minute = int(m.group("h")), int(m.group("m"))
+        if h <= 24 and minute < 60:
+            hits.append((m.start(), m.end(), _hour24(h, None) if h <= 12 else h, minute, False))
+    for m in _NOON.finditer(text):
+        hits.append((m.start(), m.end(), 12 if m.group(0) == "정오" else 0, 0, False))
+    hits.sort()
+    if hits:
+        s, e, h, minute, approx = hits[0]
+        first = _hm(h, minute)
+        if len(hits) > 1 and _RANGE_JOIN.match(text[e : hits[1][0]]):
+            return TimeResult(first, (first, _hm(hits[1][2], hits[1][3])), approx)
+        tail = text[e:]
+        if _AFTER_TIME.match(tail):
+            return TimeResult(first, (first, parts.day_end), approx)
+        if _BEFORE_TIME.match(tail):
+            return TimeResult(None, (parts.day_start, first), approx)
+        return TimeResult(first, None, approx)
+    for pattern, name in _VAGUE:
+        if pattern.search(text):
+            return TimeResult(None, getattr(parts, name), True)
+    return TimeResult(None, None)

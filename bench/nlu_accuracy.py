@@ -1,0 +1,97 @@
+"""NLU accuracy on the labelled sets: intent accuracy, per-slot exact match, per-intent confusion, ms/utterance.
+
+    python bench/nlu_accuracy.py                      # train + held-out table (what bench/nlu_accuracy.txt holds)
+    python bench/nlu_accuracy.py --failures heldout   # list the misses of one set
+"""
+
+from __future__ import annotations
+
+import argparse
+import collections
+import datetime as dt
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from appliance.language import INTENTS, understand  # noqa: E402
+
+DATA = ROOT / "tests" / "data" / "nlu"
+SLOTS = ("date", "time", "treatment")
+
+
+def load(name: str) -> list[dict]:
+    path = DATA / f"{name}.jsonl"
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def evaluate(rows: list[dict]) -> dict:
+    intent_ok = 0
+    slot_ok = collections.Counter()
+    confusion: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
+    failures = []
+    started = time.perf_counter()
+    for row in rows:
+        got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"))
+        d = got.to_dict()
+        confusion[row["intent"]][got.intent] += 1
+        ok = got.intent == row["intent"]
+        intent_ok += ok
+        bad = [] if ok else [f"intent {got.intent}≠{row['intent']}"]
+        for slot in SLOTS:
+            if d[slot] == row.get(slot):
+                slot_ok[slot] += 1
+            else:
+                bad.append(f"{slot} {d[slot]}≠{row.get(slot)}")
+        if bad:
+            failures.append((row, bad))
+    elapsed = time.perf_counter() - started
+    n = len(rows)
+    return {
+        "n": n,
+        "intent": intent_ok / n,
+        "slots": {s: slot_ok[s] / n for s in SLOTS},
+        "confusion": confusion,
+        "failures": failures,
+        "ms": 1000 * elapsed / n,
+    }
+
+
+def table(name: str, res: dict) -> str:
+    lines = [f"== {name} ({res['n']} utterances)"]
+    lines.append(f"intent accuracy   {res['intent']:.1%}")
+    for slot, acc in res["slots"].items():
+        lines.append(f"{slot:<17} {acc:.1%}")
+    lines.append(f"ms per utterance  {res['ms']:.2f}")
+    lines.append("")
+    lines.append(f"{'gold intent':<20} {'n':>4} {'ok':>6}  mistaken for")
+    for intent in INTENTS:
+        row = res["confusion"].get(intent)
+        if not row:
+            continue
+        total = sum(row.values())
+        wrong = ", ".join(f"{k}×{v}" for k, v in row.most_common() if k != intent)
+        lines.append(f"{intent:<20} {total:>4} {row[intent] / total:>6.0%}  {wrong}")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--failures", metavar="SET", help="print the misses of train or heldout")
+    args = parser.parse_args()
+    if args.failures:
+        for row, bad in evaluate(load(args.failures))["failures"]:
+            print(f"{row['text']!r} now={row['now']} expect={row.get('expect')}: {'; '.join(bad)}")
+        return
+    out = []
+    for name in ("train", "heldout"):
+        if (DATA / f"{name}.jsonl").exists():
+            out.append(table(name, evaluate(load(name))))
+    print("\n\n".join(out))
+
+
+if __name__ == "__main__":
+    main()
