@@ -75,6 +75,6 @@ fi
 echo "40-llm: installing ${wheels[0]##*/}"
 # Dependencies (numpy, typing-extensions, diskcache, jinja2) come from the normal index;
 # the package itself only from the cached wheel.
-"${PY}" -m pip install --no-index --no-deps --force-reinstall "${wheels[0]}"
-"${PY}" -m pip install "${wheels[0]}"
+"${PY}" -m pip install -q --no-index --no-deps --force-reinstall "${wheels[0]}"
+"${PY}" -m pip install -q "${wheels[0]}"
 "${PY}" -c "import llama_cpp; print('40-llm: llama_cpp', llama_cpp.__version__, 'ok')"

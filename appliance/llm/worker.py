@@ -257,19 +257,26 @@ class LlmWorker:
     def _watch(self, proc) -> None:
         """Restart the child as soon as it dies on its own (not when we killed or closed it)."""
         proc.join()
+        self._handle_death(proc)
+
+    def _handle_death(self, proc) -> None:
+        """Count the death of ``proc`` and replace it; a no-op if it was already replaced (watcher vs request)."""
         with self._state:
             if self._closed or self._proc is not proc:
                 return
+            proc.join(1)
             lived = time.monotonic() - self._spawned_at
             self.stats.crashes += 1
             self._consecutive_failures = 1 if lived > 60 else self._consecutive_failures + 1
             self._ready = False
             _LOGGER.warning("%s worker pid %s died after %.1f s (exit code %s); restarting", self.name, proc.pid,
                             lived, proc.exitcode)
+            if self._conn is not None:
+                self._conn.close()
+            self._proc, self._conn = None, None
             if self._consecutive_failures >= 3:
                 # Dies right after start (bad file, out of memory): retry later, never in a tight loop.
                 self._retry_at = time.monotonic() + min(300.0, 15.0 * (self._consecutive_failures - 2))
-                self._proc, self._conn = None, None
                 _LOGGER.error("%s worker failed %d times in a row; next try in %.0f s", self.name,
                               self._consecutive_failures, self._retry_at - time.monotonic())
                 return
@@ -345,7 +352,7 @@ class LlmWorker:
                 try:
                     tag, info = conn.recv()
                 except (EOFError, OSError):
-                    time.sleep(0.01)  # the watcher restarts it
+                    self._handle_death(proc)
                     continue
                 if tag == "ready":
                     self._ready = True
@@ -364,7 +371,7 @@ class LlmWorker:
                 if self._consecutive_failures >= 3 or time.monotonic() >= deadline:
                     return False
             else:
-                time.sleep(0.01)  # died while loading: the watcher is restarting it
+                self._handle_death(proc)  # died while loading
         return True
 
     def request(self, req: Request, timeout_s: float) -> Reply | None:
@@ -376,17 +383,23 @@ class LlmWorker:
         if not self._queue.acquire(timeout=max(0.0, deadline - time.monotonic())):
             return None
         try:
-            if not self._wait_ready(deadline):
-                return None
-            with self._state:
-                proc, conn = self._proc, self._conn
-            if proc is None or conn is None:
-                return None
+            while True:
+                if not self._wait_ready(deadline):
+                    return None
+                with self._state:
+                    proc, conn = self._proc, self._conn
+                if proc is None or conn is None:
+                    return None
+                if proc.is_alive():
+                    break
+                self._handle_death(proc)  # died while idle and the watcher has not seen it yet
             rid = next(self._ids)
             self.stats.requests += 1
             try:
                 conn.send((rid, "complete", req.as_msg()))
-            except (OSError, BrokenPipeError):
+            except OSError:
+                if not proc.is_alive():
+                    self._handle_death(proc)
                 return None
             while True:
                 remaining = deadline - time.monotonic()
@@ -399,10 +412,12 @@ class LlmWorker:
                             self._spawn()
                     return None
                 if conn not in ready:
-                    return None  # died mid-request: the watcher restarts it
+                    self._handle_death(proc)  # died mid-request: replaced at once, this caller gets None
+                    return None
                 try:
                     got_id, status, payload = conn.recv()
                 except (EOFError, OSError):
+                    self._handle_death(proc)
                     return None
                 if got_id != rid:
                     continue  # a stale answer (cannot happen with one pipe per child, but be safe)
