@@ -86,14 +86,19 @@ def ulaw_decode(data: bytes) -> np.ndarray:
 
 
 def ulaw_encode(pcm: np.ndarray) -> bytes:
-    """G.711 μ-law encoder on the top 14 bits, byte-identical to sox's and Asterisk's (AST_LIN2MU) tables."""
-    x = np.asarray(pcm, dtype=np.int32) & ~3
+    """G.711 μ-law exactly as Asterisk encodes (codec_ulaw's AST_LIN2MU table).
+
+    Asterisk's table is indexed by the top 14 bits and filled with the 16-bit encoder applied to the last value of
+    each group of four (``x | 3``), with the CCITT zero trap (0x00 → 0x02). sox and audioop differ from it by one
+    step at some decision boundaries, so a reference transcoded here compares sample-exact with what Asterisk sent.
+    """
+    x = np.asarray(pcm, dtype=np.int32) | 3
     sign = np.where(x < 0, 0x80, 0)
     mag = np.minimum(np.abs(x), 32635) + 0x84
-    exponent = np.floor(np.log2(mag)).astype(np.int32) - 7
-    exponent = np.clip(exponent, 0, 7)
+    exponent = np.clip(np.floor(np.log2(mag)).astype(np.int32) - 7, 0, 7)
     mantissa = (mag >> (exponent + 3)) & 0x0F
     out = (~(sign | (exponent << 4) | mantissa)) & 0xFF
+    out = np.where(out == 0, 0x02, out)
     return out.astype(np.uint8).tobytes()
 
 
@@ -389,8 +394,8 @@ def decode_rtp_audio(packets: Sequence[RtpPacket], *, origin: float | None = Non
         order = sorted(range(len(run)), key=lambda i: seqs[i])
         seen = set()
         ts_unwrapped = _unwrap([run[i].ts for i in order], 32)
-        anchor_pos = None
-        anchor_ts = None
+        anchor_pos = anchor_ts = anchor_time = None
+        prev_seq = prev_end = None
         for idx, i in enumerate(order):
             if seqs[i] in seen:
                 continue
@@ -401,7 +406,13 @@ def decode_rtp_audio(packets: Sequence[RtpPacket], *, origin: float | None = Non
                 anchor_ts, anchor_time = ts, p.time
                 anchor_pos = int(round((p.time - origin) * RATE))
             pcm = (ULAW_TO_PCM if p.pt == 0 else ALAW_TO_PCM)[np.frombuffer(p.payload, dtype=np.uint8)]
-            placed.append((anchor_pos + ts - anchor_ts, pcm))
+            pos = anchor_pos + ts - anchor_ts
+            # Asterisk stamps a short (last) frame with the previous timestamp + its own length, which would
+            # overlap the previous frame: consecutive packets never overlap, they follow each other
+            if prev_seq is not None and seqs[i] == prev_seq + 1 and prev_end - 160 * 4 < pos < prev_end:
+                pos = prev_end
+            placed.append((pos, pcm))
+            prev_seq, prev_end = seqs[i], pos + len(pcm)
     start = min(0, min(pos for pos, _ in placed))
     end = max(pos + len(pcm) for pos, pcm in placed)
     out = np.zeros(end - start, dtype=np.int16)
@@ -530,8 +541,9 @@ def align(heard, reference) -> tuple[float, float]:
     m = len(r)
     if m == 0 or not np.any(r):
         return 0.0, 0.0
-    if len(h) < m:
-        h = np.concatenate([h, np.zeros(m - len(h))])
+    # the reference may stick out at either end (capture started late, call cut): pad with silence
+    pad = m - 1
+    h = np.concatenate([np.zeros(pad), h, np.zeros(pad)])
     n = len(h) + m
     size = 1 << (n - 1).bit_length()
     corr = np.fft.irfft(np.fft.rfft(h, size) * np.conj(np.fft.rfft(r, size)), size)[: len(h) - m + 1]
@@ -543,7 +555,7 @@ def align(heard, reference) -> tuple[float, float]:
     with np.errstate(divide="ignore", invalid="ignore"):
         score = np.where(denom > 1e-9 * max(1.0, float(denom.max(initial=0.0))), corr / denom, 0.0)
     best = int(np.argmax(score))
-    return float(score[best]), best / RATE
+    return float(score[best]), (best - pad) / RATE
 
 
 def audio_similarity(heard_pcm, reference_pcm) -> float:
