@@ -7,6 +7,7 @@ import shutil
 import sys
 import time
 
+import numpy as np
 import pytest
 
 from appliance import settings
@@ -96,3 +97,23 @@ def test_bare_punctuation_does_not_kill_the_worker(tts):
     proc = tts.process._proc
     assert tts.sentence("...") == b""
     assert tts.process._proc is proc and proc.poll() is None
+
+
+def test_free_text_is_not_cached_on_disk(tmp_path, voice):
+    config = make_config(tmp_path)
+    pack = PromptPack.load(config)
+    beep = audio.wav_bytes(audio.float_to_pcm(0.3 * np.sin(np.arange(4000) / 8000 * 2 * np.pi * 440)))
+    for key in pack.expected_prompts():
+        if key != "goodbye":  # the only phrase without a recording: two sentences for piper
+            pack.record(key, beep, save=False)
+    pack.save_manifest()
+    v = Voice(config, pack=PromptPack.load(config), piper_voice=voice)
+    try:
+        v.render("Mister Kim, see you tomorrow.")  # free text: a name
+        cache = config.data_dir / "tts-cache"
+        assert not list(cache.rglob("*.wav"))
+        assert v.prerender() == 2  # fixed phrases: cached
+        assert len(list(cache.rglob("*.wav"))) == 2
+        assert v.render_ex("goodbye").layer == "piper" and v.piper.stats["cached"] == 2
+    finally:
+        v.close()

@@ -263,8 +263,11 @@ class PiperTTS:
             return None
         return self.cache_dir / (hashlib.sha256(sentence.encode("utf-8")).hexdigest()[:24] + ".wav")
 
-    def sentence(self, sentence: str) -> bytes:
-        """One sentence → 8 kHz s16 mono PCM (cached)."""
+    def sentence(self, sentence: str, store: bool = True) -> bytes:
+        """One sentence → 8 kHz s16 mono PCM, from the disk cache when there.
+
+        ``store=False`` for free text (names, LLM answers): it is rendered but never written to disk, so no
+        patient's name or health detail is left behind as audio."""
         sentence = " ".join(sentence.split())
         if not any(c.isalnum() for c in sentence):
             return b""  # piper writes no audio for bare punctuation and its worker dies on the empty WAV
@@ -278,15 +281,15 @@ class PiperTTS:
         pcm = audio.resample_pcm(pcm, rate, audio.PHONE_RATE)
         self.stats["rendered"] += 1
         self.stats["seconds"] += time.monotonic() - t0
-        if cached is not None and pcm:
+        if cached is not None and pcm and store:
             audio.write_wav(cached, pcm)
         return pcm
 
-    def stream(self, text: str) -> Iterator[bytes]:
+    def stream(self, text: str, store: bool = True) -> Iterator[bytes]:
         from appliance.speech.voice import split_sentences
 
         for s in split_sentences(text):
-            yield self.sentence(s)
+            yield self.sentence(s, store)
 
     def render(self, text: str, gap_ms: int = 250) -> bytes:
         return audio.silence(gap_ms).join(self.stream(text))

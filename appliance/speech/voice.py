@@ -87,6 +87,7 @@ class Voice:
         self._piper_voice = piper_voice
         self._lock = threading.Lock()
         self.stats: Counter[str] = Counter()
+        self._fixed: set[str] | None = None
         self.seconds: Counter[str] = Counter()
 
     # --- layers ---------------------------------------------------------------------------
@@ -131,7 +132,7 @@ class Voice:
         tts = self.piper
         if tts is not None:
             try:
-                pcm = tts.sentence(spoken)
+                pcm = tts.sentence(spoken, store=spoken in self._fixed_sentences())
             except ApplianceError as exc:
                 _LOGGER.warning("piper failed: %s", exc)
                 pcm = None
@@ -163,6 +164,13 @@ class Voice:
         self.stats[layer] += 1
         self.seconds[layer] += time.monotonic() - t0
         return Rendered(audio.silence(CLAUSE_GAP_MS).join(pieces), layer, sentence, None, [layer])
+
+    def _fixed_sentences(self) -> set[str]:
+        """The normalised sentences of every fixed phrase: only these are cached on disk by piper."""
+        if self._fixed is None:
+            self._fixed = {" ".join(speak.normalise(s).split())
+                           for t in self.pack.expected_prompts().values() for s in split_sentences(t)}
+        return self._fixed
 
     def _served(self, layer: str, pcm: bytes, text: str, key: str | None, t0: float) -> Rendered:
         self.stats[layer] += 1
