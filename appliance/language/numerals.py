@@ -59,7 +59,7 @@ def number_value(text: str) -> int | None:
 
 _DIGIT_WORD = {**{k: str(v) for k, v in SINO_DIGITS.items()}, **{str(i): str(i) for i in range(10)}}
 _DIGIT_STRING = re.compile(r"^[0-9공영일이삼사오육륙칠팔구\s\-.,]+$")
-_DIGIT_TAIL = re.compile(r"\s*(?:이요|요|입니다|이에요|예요|이구요|이고요)$")
+_DIGIT_TAIL = re.compile(r"\s*(?:요|입니다|예요|이구요|이고요)$")
 
 
 def spoken_digits(text: str) -> str | None:
