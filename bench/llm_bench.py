@@ -128,10 +128,11 @@ def main() -> int:
     ap.add_argument("--out", default=str(HERE / "llm_results.txt"))
     args = ap.parse_args()
 
-    base = settings.load()
+    env = {k: v for k, v in os.environ.items() if k == "DENTALCALL_CACHE_DIR"}
+    base = settings.load(env=env)
     root = os.environ.get("DENTALCALL_TEST_MODELS_ROOT") or str(Path(base.cache_dir) / "test-models")
     home = tempfile.mkdtemp(prefix="llm-bench-")
-    config = settings.load(overrides={"home": home, "models_root": root}, env={})
+    config = settings.load(overrides={"home": home, "models_root": root}, env=env)
     rows = load_set(Path(args.set))
 
     import llama_cpp  # only for the version line

