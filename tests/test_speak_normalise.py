@@ -64,6 +64,14 @@ def test_say_time(time, said):
     assert speak.say_time(time) == said
 
 
+def test_say_date_relative_to_today():
+    today = dt.date(2026, 11, 25)
+    assert speak.say_date(today, today=today) == "오늘, 십일월 이십오 일 수요일"
+    assert speak.say_datetime(dt.datetime(2026, 11, 26, 15, 30), today=today) == "내일, 십일월 이십육 일 목요일 오후 세 시 반"
+    assert speak.say_date(dt.date(2026, 11, 27), today=today).startswith("모레, ")
+    assert speak.say_date(dt.date(2026, 12, 1), today=today) == "십이월 일 일 화요일"
+
+
 def test_say_time_without_half():
     assert speak.say_time(dt.time(15, 30), half=False) == "오후 세 시 삼십 분"
     assert speak.say_datetime(dt.datetime(2026, 11, 25, 15, 30)) == "십일월 이십오 일 수요일 오후 세 시 반"
@@ -119,6 +127,13 @@ def test_say_count(n, counter, said):
     ("본인부담 30%", "본인부담 삼십 퍼센트"),
     ("김민수 원장님", "김민수 원장님"),
     ("10월 9일은 한글날", "시월 구 일은 한글날"),
+    ("평일 오전 9시 30분~오후 6시 30분", "평일 오전 아홉 시 반부터 오후 여섯 시 반까지"),
+    ("09:30~18:30", "오전 아홉 시 반부터 저녁 여섯 시 반까지"),
+    ("점심시간 13:00-14:00", "점심시간 오후 한 시부터 오후 두 시까지"),
+    ("1만~2만 원", "만 원에서 이만 원"),
+    ("10,000~20,000원", "만 원에서 이만 원"),
+    ("12월 24일~26일 휴진", "십이월 이십사 일부터 이십육 일까지 휴진"),
+    ("저는 AI 상담원이고", "저는 에이아이 상담원이고"),
 ])
 def test_normalise(text, said):
     assert speak.normalise(text) == said

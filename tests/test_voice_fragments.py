@@ -130,3 +130,13 @@ def test_placeholder_fragments_speak_a_readout(tmp_path):
         assert pcm is not None, text
         assert 0.3 < audio.duration(pcm) < 8.0, text
     assert len(STATIC_FRAGMENTS) == len(pack.manifest["fragments"])
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("내일, 십이월 일 일", ["rel_tomorrow", "month_12", "sino_1", "unit_day"]),
+    ("오전 아홉 시 반부터 오후 여섯 시까지", ["period_am", "hour_9", "unit_hour", "unit_half", "range_from", "period_pm",
+                                  "hour_6", "unit_hour", "range_to"]),
+    ("만 원에서 이만 원", ["sino_10000", "unit_won", "range_between", "sino_2", "sino_10000", "unit_won"]),
+])
+def test_plan_relative_days_and_ranges(text, expected):
+    assert keys(text) == expected

@@ -26,8 +26,8 @@ import datetime as _dt
 import re
 
 __all__ = [
-    "sino", "native", "say_date", "say_time", "say_price", "say_phone", "say_digits", "say_count",
-    "normalise", "WEEKDAYS",
+    "sino", "native", "say_date", "say_time", "say_datetime", "say_price", "say_phone", "say_digits", "say_count",
+    "say_month", "say_day", "say_hour", "normalise", "WEEKDAYS",
 ]
 
 SINO_DIGITS = ("영", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구")
@@ -115,10 +115,17 @@ def say_day(day: int) -> str:
     return f"{sino(day)} 일"
 
 
-def say_date(date, with_weekday: bool = True, with_year: bool = False) -> str:
-    """``2026-12-01`` → '십이월 일 일 화요일' (유월, 시월; year only on request: '이천이십육 년 …')."""
+_RELATIVE = {0: "오늘", 1: "내일", 2: "모레"}
+
+
+def say_date(date, with_weekday: bool = True, with_year: bool = False, today=None) -> str:
+    """``2026-12-01`` → '십이월 일 일 화요일' (유월, 시월; year only on request: '이천이십육 년 …').
+
+    With ``today``, a date within two days is announced first, as the desk does: '내일, 십이월 일 일 화요일'."""
     d = _as_date(date)
     parts = []
+    if today is not None and (_as_date(d) - _as_date(today)).days in _RELATIVE:
+        parts.append(_RELATIVE[(d - _as_date(today)).days] + ",")
     if with_year:
         parts.append(f"{sino(d.year, spaced=False)} 년")
     parts += [say_month(d.month), say_day(d.day)]
@@ -179,9 +186,9 @@ def say_time(time, with_period: bool = True, half: bool = True) -> str:
     return " ".join(parts)
 
 
-def say_datetime(value, with_weekday: bool = True) -> str:
+def say_datetime(value, with_weekday: bool = True, today=None) -> str:
     """'십일월 이십오 일 수요일 오후 세 시 반' — the read-back of an appointment."""
-    return f"{say_date(value, with_weekday)} {say_time(value)}"
+    return f"{say_date(value, with_weekday, today=today)} {say_time(value)}"
 
 
 # --- money, phones, counts ------------------------------------------------------
@@ -332,15 +339,29 @@ def _number(m: re.Match) -> str:
     return out
 
 
+_TIME_ATOM = rf"(?:(?:{_PERIODS})\s*)?(?:\d{{1,2}}:\d{{2}}|\d{{1,2}}\s*시(?:\s*\d{{1,2}}\s*분|\s*반)?)"
+_RE_TIME_RANGE = re.compile(rf"({_TIME_ATOM})\s*[~∼〜-]\s*({_TIME_ATOM})")
+_RE_PRICE_RANGE = re.compile(r"(\d[\d,]*\s*[만천]?)\s*[~∼〜-]\s*(\d[\d,]*\s*[만천]?\s*원)")
+_RE_DAY_RANGE = re.compile(r"(\d{1,2}\s*일)\s*[~∼〜-]\s*(\d{1,2}\s*일)")
+# Latin words a Korean voice cannot read, as the desk says them
+ACRONYMS = {"AI": "에이아이", "CT": "씨티", "X-ray": "엑스레이", "SMS": "문자", "ARS": "에이알에스", "OK": "오케이"}
+_RE_ACRONYM = re.compile(r"(?<![A-Za-z])(" + "|".join(re.escape(a) for a in ACRONYMS) + r")(?![A-Za-z])")
+
+
 def normalise(text: str) -> str:
     """Rewrite the digits in free text as spoken Korean: phones, dates, times, prices, counts, then plain numbers.
 
     >>> normalise("12월 3일 오후 3:30에 스케일링, 비용은 15,000원입니다.")
     '십이월 삼 일 오후 세 시 반에 스케일링, 비용은 만 오천 원입니다.'
     """
+    text = _RE_ACRONYM.sub(lambda m: ACRONYMS[m.group(1)], text)
     if not any(c.isdigit() for c in text):
         return text
     text = _RE_PHONE.sub(lambda m: say_phone(m.group(1)), text)
+    # ranges first: "9:30~18:30" → "… 부터 … 까지", "1만~2만 원" → "… 에서 …"
+    text = _RE_TIME_RANGE.sub(lambda m: f"{m.group(1)}부터 {m.group(2)}까지", text)
+    text = _RE_DAY_RANGE.sub(lambda m: f"{m.group(1)}부터 {m.group(2)}까지", text)
+    text = _RE_PRICE_RANGE.sub(lambda m: f"{m.group(1).strip()}원에서 {m.group(2)}", text)
     text = _RE_ISO_DATE.sub(lambda m: _iso_date(m), text)
     text = _RE_KDATE.sub(_kdate, text)
     text = _RE_CLOCK.sub(_clock, text)
