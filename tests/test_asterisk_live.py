@@ -8,6 +8,7 @@ import shutil
 import socket
 import stat
 import time
+from pathlib import Path
 
 import pytest
 from panoramisk import Manager
@@ -135,3 +136,74 @@ def test_rootfs_ready_is_fast(asterisk_instance):
     t0 = time.monotonic()
     assert ast.ensure_rootfs().startswith("22.")
     assert time.monotonic() - t0 < 1
+
+
+STAFF_UAS = """<?xml version="1.0" encoding="UTF-8"?>
+<scenario name="staff phone that is busy">
+  <recv request="INVITE"/>
+  <send><![CDATA[
+SIP/2.0 486 Busy Here
+[last_Via:]
+[last_From:]
+[last_To:];tag=[pid]staff[call_number]
+[last_Call-ID:]
+[last_CSeq:]
+Content-Length: 0
+
+]]></send>
+  <recv request="ACK"/>
+</scenario>
+"""
+
+
+async def _originate_transfer(port: int, user: str, secret: str, summary: str) -> None:
+    manager = Manager(host="127.0.0.1", port=port, username=user, secret=secret, ping_delay=30,
+                      reconnect_timeout=60)
+    try:
+        await asyncio.wait_for(manager.connect(), 5)
+        reply = await asyncio.wait_for(manager.send_action({
+            "Action": "Originate", "Channel": "Local/transfer@dentalcall-next", "Application": "Wait",
+            "Data": "4", "Variable": f"DENTALCALL_SUMMARY={summary}", "Async": "false", "Timeout": "10000",
+        }), 15)
+        assert reply.success, reply
+    finally:
+        manager.close()
+
+
+@pytest.mark.skipif(shutil.which("sipp") is None, reason="sipp (apt: sip-tester) not installed")
+def test_transfer_rings_staff_with_summary_then_voicemail(asterisk_instance, tmp_path):
+    """transfer: the staff phone gets the summary (header and caller name); busy -> the clinic voicemail."""
+    import subprocess
+
+    from tests.plugins.asterisk import free_port
+
+    inst = asterisk_instance
+    cfg = inst.config
+    sip_port = free_port(socket.SOCK_DGRAM)
+    state = TelephonyState(cfg)
+    before = state.load()
+    state.add_extension("201", "Front desk", "Staff-pass-201", contact=f"sip:201@127.0.0.2:{sip_port}")
+    scenario = tmp_path / "staff.xml"
+    scenario.write_text(STAFF_UAS)
+    summary = "예약 문의: 내일 오전 스케일링 (AMI splits Variable on commas; the engine sets it over AGI)"
+    try:
+        inst.asterisk.reload()
+        sipp = subprocess.Popen(
+            ["sipp", "-sf", str(scenario), "-i", "127.0.0.2", "-p", str(sip_port), "-m", "1", "-timeout", "20s",
+             "-timeout_error", "-nostdin", "-trace_msg", "-message_file", str(tmp_path / "msgs.log")],
+            cwd=tmp_path, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(0.3)
+        asyncio.run(_originate_transfer(inst.ports["ami_port"], cfg.ami_user, cfg.secret("ami_secret"), summary))
+        assert sipp.wait(timeout=25) == 0, sipp.stderr.read()
+    finally:
+        state.save(before)
+        inst.asterisk.reload()
+    invite = (tmp_path / "msgs.log").read_text(encoding="utf-8", errors="replace")
+    assert f"X-DentalCall-Summary: {summary}" in invite
+    cdr = Path(inst.asterisk.log_dir / "cdr-csv" / "Master.csv")
+    for _ in range(50):
+        if cdr.exists() and "VoiceMail" in cdr.read_text(encoding="utf-8", errors="replace"):
+            break
+        time.sleep(0.1)
+    rows = cdr.read_text(encoding="utf-8", errors="replace")
+    assert '"voicemail","dentalcall-next"' in rows and "VoiceMail" in rows

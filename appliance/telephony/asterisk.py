@@ -147,14 +147,16 @@ class TelephonyState:
                                 "number": number, "register": bool(register)}
         self.save(data)
 
-    def add_extension(self, exten: str, name: str, password: str) -> None:
+    def add_extension(self, exten: str, name: str, password: str, contact: str = "") -> None:
         if not _EXTEN.match(exten):
             raise ConfigError(f"extension {exten!r} must be 2-6 digits")
         if not _SAFE_VALUE.match(password) or len(password) < 8:
             raise ConfigError("extension password: at least 8 characters, no spaces, quotes, ';' ',' '=' or brackets")
+        if contact and not re.match(r"^sips?:[A-Za-z0-9._@:-]+$", contact):
+            raise ConfigError(f"extension contact {contact!r} must be a SIP URI like sip:201@192.168.0.21:5060")
         clean_name = re.sub(r"[\"<>;\n\r\\]", "", name).strip()
         data = self.load()
-        data["extensions"][exten] = {"name": clean_name, "password": password}
+        data["extensions"][exten] = {"name": clean_name, "password": password, "contact": contact}
         self.save(data)
 
 
@@ -217,6 +219,10 @@ endpoint = {ep}
 def _extension_sections(extensions: dict[str, dict[str, Any]], voicemail_box: str, media_options: str) -> str:
     out = []
     for ext, e in sorted(extensions.items()):
+        if e.get("contact"):  # a phone at a fixed address that does not register: no qualify
+            aor = f"contact = {e['contact']}\nqualify_frequency = 0"
+        else:
+            aor = "max_contacts = 2\nremove_existing = yes\nqualify_frequency = 60"
         out.append(f"""[{ext}-auth]
 type = auth
 auth_type = userpass
@@ -225,9 +231,7 @@ password = {e['password']}
 
 [{ext}]
 type = aor
-max_contacts = 2
-remove_existing = yes
-qualify_frequency = 60
+{aor}
 
 [{ext}]
 type = endpoint

@@ -185,11 +185,13 @@ def extension() -> None:
 @click.option("--name", default="", help="Shown on other phones, e.g. 'Front desk'.")
 @click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
               help="SIP password for the phone (prompted when omitted).")
-def extension_add(ext: str, name: str, password: str) -> None:
+@click.option("--contact", default="", help="Fixed SIP URI for a phone that does not register "
+              "(e.g. sip:201@192.168.0.21:5060).")
+def extension_add(ext: str, name: str, password: str, contact: str) -> None:
     """Add or replace staff extension EXT (add it to staff_extensions to ring it on transfer)."""
     ast = _instance()
     try:
-        TelephonyState(ast.config).add_extension(ext, name or ext, password)
+        TelephonyState(ast.config).add_extension(ext, name or ext, password, contact=contact)
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Extension {ext} saved.")
