@@ -40,7 +40,7 @@ MANIFEST = "manifest.json"
 FRAGMENT_DIR = "fragments"
 PLACEHOLDER = "placeholder"
 PLACEHOLDER_VOICE = "espeak-ng:ko"
-_RENDER_VERSION = "1"  # bump when the placeholder rendering changes (forces a re-render)
+_RENDER_VERSION = "2"  # bump when the placeholder rendering changes (forces a re-render)
 _AUDIO_EXTS = (".wav", ".WAV")
 
 
@@ -332,9 +332,7 @@ def build_placeholder_pack(config, name: str = PLACEHOLDER) -> dict:
         if entry.get("source") == source and (pack.folder / entry.get("file", "")).is_file():
             kept += 1
             continue
-        pcm = _espeak_pcm(text)
-        if kind == "fragment":
-            pcm = audio.trim_silence(pcm)
+        pcm = audio.trim_silence(_espeak_pcm(text), keep_ms=10.0 if kind == "fragment" else 80.0)
         pack._store(kind, key, pcm, text, source=source)
         rendered += 1
     pack.save_manifest()
