@@ -137,6 +137,7 @@ def test_placeholder_fragments_speak_a_readout(tmp_path):
     ("오전 아홉 시 반부터 오후 여섯 시까지", ["period_am", "hour_9", "unit_hour", "unit_half", "range_from", "period_pm",
                                   "hour_6", "unit_hour", "range_to"]),
     ("만 원에서 이만 원", ["sino_10000", "unit_won", "range_between", "sino_2", "sino_10000", "unit_won"]),
+    ("오후 세 시 반입니다.", ["period_pm", "hour_3", "unit_hour", "unit_half", "copula"]),
 ])
 def test_plan_relative_days_and_ranges(text, expected):
     assert keys(text) == expected

@@ -60,7 +60,7 @@ def _static_fragments() -> dict[str, str]:
         "period_am": "오전", "period_pm": "오후", "period_noon": "낮", "period_evening": "저녁", "period_night": "밤",
         "title_director": "원장님",
         "rel_today": "오늘", "rel_tomorrow": "내일", "rel_day_after": "모레",
-        "range_from": "부터", "range_to": "까지", "range_between": "에서",
+        "range_from": "부터", "range_to": "까지", "range_between": "에서", "copula": "입니다",
     })
     for d in range(10):
         out[f"phone_{d}"] = speak.PHONE_DIGITS[d]
