@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 import tomllib
 from pathlib import Path
@@ -68,8 +69,7 @@ class Facts:
     def holiday_name(self, day: dt.date) -> str | None:
         if not self.public_holidays:
             return None
-        kr = holidays_lib.country_holidays("KR", years=day.year, language="ko")
-        return kr.get(day)
+        return _kr_holidays(day.year).get(day)
 
     def closed_reason(self, day: dt.date) -> str | None:
         """Why the clinic is closed on ``day`` (None when open)."""
@@ -117,6 +117,12 @@ class Facts:
 
     def doctors_on(self, day: dt.date) -> list[DoctorInfo]:
         return [d for d in self.doctors if WEEKDAYS[day.weekday()] in d.days]
+
+
+@functools.lru_cache(maxsize=8)
+def _kr_holidays(year: int) -> dict[dt.date, str]:
+    """Korean public holidays of ``year`` incl. 설날/추석 and 대체공휴일 (computed once per year)."""
+    return dict(holidays_lib.country_holidays("KR", years=year, language="ko").items())
 
 
 def path_for(config: Any) -> Path:

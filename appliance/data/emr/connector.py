@@ -9,6 +9,7 @@ CRM (``crm_records.EMRSyncLog``) by the callers that own a CRM connection (``rec
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 import threading
 import time
@@ -29,6 +30,8 @@ _LOGGER = logging.getLogger(__name__)
 def parse_date(value: Any) -> dt.date | None:
     if value is None or value == "":
         return None
+    if isinstance(value, str):
+        return _parse_date_text(value)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -41,6 +44,21 @@ def parse_date(value: Any) -> dt.date | None:
         except ValueError:
             return None
     return None
+
+
+@functools.lru_cache(maxsize=131072)
+def _parse_date_text(text: str) -> dt.date | None:
+    text = text.strip()
+    digits = text if text.isdigit() else "".join(c for c in text if c.isdigit())
+    if len(digits) >= 8:
+        try:
+            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
+        except ValueError:
+            return None
+    return None
+
+
+_canonical_phone = functools.lru_cache(maxsize=262144)(phones.canonical)
 
 
 def parse_time(value: Any) -> dt.time | None:
@@ -73,6 +91,10 @@ def _flag(profile: Profile, value: Any) -> bool:
 def _s(value: Any) -> str | None:
     if value is None:
         return None
+    if type(value) is str:
+        return value.strip()
+    if type(value) is int:
+        return str(value)
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
@@ -186,27 +208,61 @@ class EMR:
         self._drop()
 
     # --- mapping -------------------------------------------------------------------------------------
+    def _maps(self) -> tuple[dict, dict, dict, dict]:
+        maps = getattr(self, "_value_maps", None)
+        if maps is None:
+            v = self.profile.values
+            maps = self._value_maps = (v.get("sex", {}), v.get("insurance", {}), v.get("status", {}), v.get("flag", {}))
+        return maps
+
     def patient(self, row: dict[str, Any]) -> Patient:
-        p = self.profile
+        """Map one patient row (hot path for campaign target lists: keep it cheap)."""
+        sex_map, ins_map, status_map, flag_map = self._maps()
         numbers = []
         for key in ("phone1", "phone2", "phone3"):
-            n = phones.canonical(_s(row.get(key)))
-            if n and n not in numbers:
-                numbers.append(n)
-        numbers.sort(key=lambda n: not phones.is_mobile(n))
+            raw = row.get(key)
+            if raw:
+                n = _canonical_phone(str(raw))
+                if n and n not in numbers:
+                    numbers.append(n)
+        if len(numbers) > 1:
+            numbers.sort(key=lambda n: not phones.is_mobile(n))
+
+        def code(key: str, mapping: dict, default: Any) -> Any:
+            raw = row.get(key)
+            if raw is None:
+                return default
+            text = _s(raw) or ""
+            if not mapping:
+                return text or default
+            got = mapping.get(text)
+            return got if got is not None else mapping.get("*", default)
+
+        def flag(key: str) -> bool:
+            raw = row.get(key)
+            if raw is None:
+                return False
+            if isinstance(raw, bool):
+                return raw
+            got = flag_map.get(_s(raw) or "", flag_map.get("*", str(raw)))
+            return str(got).lower() in ("true", "1", "y", "yes")
+
+        ident = row.get("id")
+        if ident is None:
+            ident = row.get("patient_id")
         return Patient(
-            id=_s(row.get("id") if row.get("id") is not None else row.get("patient_id")) or "",
+            id=_s(ident) or "",
             chart_no=_s(row.get("chart_no")),
             name=_s(row.get("name")),
             birth_date=parse_date(row.get("birth_date")),
-            sex=p.value("sex", _s(row.get("sex"))),
+            sex=code("sex", sex_map, None),
             phones=numbers,
-            insurance=p.value("insurance", _s(row.get("insurance")), "none"),
-            private_insurance=_flag(p, row.get("private_insurance")),
-            marketing_consent=_flag(p, row.get("marketing_consent")),
+            insurance=code("insurance", ins_map, "none"),
+            private_insurance=flag("private_insurance"),
+            marketing_consent=flag("marketing_consent"),
             marketing_consent_date=parse_date(row.get("marketing_consent_date")),
-            night_consent=_flag(p, row.get("night_consent")),
-            status=p.value("status", _s(row.get("status")), "active"),
+            night_consent=flag("night_consent"),
+            status=code("status", status_map, "active"),
             last_visit=parse_date(row.get("last_visit")),
         )
 

@@ -75,9 +75,14 @@ class Profile:
     def value(self, table: str, raw: Any, default: Any = None) -> Any:
         if raw is None:
             return default
-        mapping = self.values.get(table, {})
-        key = str(raw).strip()
-        return mapping.get(key, mapping.get("*", default if mapping else key))
+        mapping = self.values.get(table)
+        key = raw.strip() if type(raw) is str else str(raw).strip()
+        if not mapping:
+            return key
+        found = mapping.get(key)
+        if found is not None:
+            return found
+        return mapping.get("*", default)
 
     def category(self, code: str | None, name: str | None) -> str | None:
         if code and code.strip() in self.treatment_codes:
