@@ -1,6 +1,6 @@
 """NLU accuracy on the labelled sets: intent accuracy, per-slot exact match, per-intent confusion, ms/utterance.
 
-    python bench/nlu_accuracy.py                      # train + held-out table (what bench/nlu_accuracy.txt holds)
+    python bench/nlu_accuracy.py                      # train, held-out, stress tables (bench/nlu_accuracy.txt)
     python bench/nlu_accuracy.py --failures heldout   # list the misses of one set
 """
 
@@ -87,7 +87,7 @@ def main() -> None:
             print(f"{row['text']!r} now={row['now']} expect={row.get('expect')}: {'; '.join(bad)}")
         return
     out = []
-    for name in ("train", "heldout"):
+    for name in ("train", "heldout", "stress"):
         if (DATA / f"{name}.jsonl").exists():
             out.append(table(name, evaluate(load(name))))
     print("\n\n".join(out))

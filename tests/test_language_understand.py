@@ -317,3 +317,51 @@ def test_to_dict_is_json_ready():
     got = understand("세 시에서 네 시 사이", MON).to_dict()
     assert got["time_range"] == ["15:00", "16:00"]
     assert set(["intent", "date", "time", "treatment", "confidence"]) <= set(got)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "answer"),
+    [
+        ("네 근데 시간 좀 바꿀 수 있을까요", "reschedule", "yes"),
+        ("아니요 못 가요", "cancel", "no"),
+        ("네", "yes", "yes"),
+        ("스케일링 안 할래요", "no", "no"),
+        ("임플란트 얼마예요", "ask_price", None),
+    ],
+)
+def test_answer_polarity(text, intent, answer):
+    got = understand(text, MON)
+    assert (got.intent, got.answer) == (intent, answer)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("저녁에 전화 주세요", "callback_later"),
+        ("다음에 전화 주세요", "callback_later"),
+        ("전화 주지 마세요", "opt_out"),
+        ("그만 좀 전화하세요", "opt_out"),
+        ("문자도 전화도 보내지 마세요", "opt_out"),
+        ("원장님 계세요?", "talk_to_staff"),
+        ("입술이 찢어졌어요", "emergency"),
+        ("잇몸이 엄청 부었는데 열도 나요", "emergency"),
+        ("숨이 차요", "emergency"),
+        ("그러죠 뭐", "yes"),
+    ],
+)
+def test_more_intents(text, intent):
+    assert understand(text, MON).intent == intent
+
+
+def test_bare_pm_hours_are_a_clinic_setting():
+    from appliance.language import DayParts
+
+    assert understand("일곱 시", MON).time == "07:00"
+    assert understand("일곱 시", MON, dayparts=DayParts(bare_pm_hours=(1, 8))).time == "19:00"
+    assert understand("오전 세 시", MON, dayparts=DayParts(bare_pm_hours=(1, 8))).time == "03:00"
+
+
+def test_past_mention_loses_to_upcoming_one():
+    thu = dt.datetime(2026, 11, 26, 10, 0)
+    assert understand("이번 주 수요일이나 다음 주 수요일 중에 돼요?", thu).date == "2026-12-02"
+    assert understand("어제 이 뽑았는데 피가 계속 나요", thu).date == "2026-11-25"

@@ -60,6 +60,9 @@ class Understanding:
     digits: str | None = None
     """A digit-by-digit answer (birth date, phone number), e.g. "850312"."""
     negated: bool = False
+    answer: str | None = None
+    """Polarity of the reply whatever the intent: "yes" ("네 근데 시간 좀 바꿀 수 있을까요" is reschedule + yes),
+    "no" ("아니요 못 가요" is cancel + no), or None."""
     source: str = "rules"
     """"rules" or "fallback"."""
 
@@ -113,6 +116,18 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     return None
 
 
+def _polarity(core: str, intent: str, expect: str | None) -> str | None:
+    if intent in ("yes", "no"):
+        return intent
+    if intent in ("cancel", "opt_out", "wrong_number"):
+        return "no"
+    if lx.NO_START.match(core):
+        return "no"
+    if lx.YES_START.match(core):
+        return "yes"
+    return None
+
+
 def _topic_intent(compact: str, has_slot: bool) -> tuple[str, float] | None:
     if lx.RESCHEDULE.search(compact):
         return "reschedule", 0.9
@@ -156,7 +171,7 @@ def understand(
     today = now.date()
 
     dates = find_dates(spaced, today)
-    picked = pick_date(spaced, dates)
+    picked = pick_date(spaced, dates, today)
     when = find_time(spaced, dayparts)
     treatments = _treatments(compact)
 
@@ -175,6 +190,7 @@ def understand(
     has_slot = bool(result.date or result.date_range or result.time or result.time_range or treatments)
     intent, confidence = _classify(compact, core, expect, has_slot, treatments, result)
     result.intent, result.confidence = intent, confidence
+    result.answer = _polarity(core, intent, expect)
 
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
         try:
@@ -210,6 +226,8 @@ def _classify(
     answer = _yes_no(core, expect, has_topic)
     if answer is not None:
         return answer
+    if lx.REFUSAL.search(compact) and (topic is None or topic[0] == "book"):
+        return "no", 0.8  # "스케일링 안 할래요"
     if topic is not None:
         if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
             return "book", 0.8

@@ -39,6 +39,8 @@ class DayParts:
     afternoon: tuple[str, str] = ("14:00", "18:00")  # 오후
     late_afternoon: tuple[str, str] = ("16:00", "18:00")
     evening: tuple[str, str] = ("18:00", "21:00")  # 저녁, 퇴근하고
+    bare_pm_hours: tuple[int, int] = (1, 6)
+    """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00)."""
     day_start: str = "09:00"
     day_end: str = "21:00"
 
@@ -297,10 +299,14 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)")
 
 
-def pick_date(text: str, results: list[DateResult]) -> DateResult | None:
-    """The date the caller means: a "…로" target ("내일 예약을 금요일로") wins, else the first mention."""
+def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The date the caller means: past mentions lose to upcoming ones, a "…로" target ("내일 예약을 금요일로")
+    wins, else the first mention."""
     if not results:
         return None
+    upcoming = [r for r in results if r.date is None or r.date >= today]
+    if upcoming and len(upcoming) < len(results):  # "이번 주 수요일이나 다음 주 수요일": a past day is not meant
+        results = upcoming
     for r in results:
         if _TARGET_AFTER.match(text, r.end):
             return r
@@ -339,7 +345,7 @@ _VAGUE: list[tuple[re.Pattern[str], str]] = [
 ]
 
 
-def _hour24(h: int, ap: str | None) -> int:
+def _hour24(h: int, ap: str | None, bare_pm: tuple[int, int] = (1, 6)) -> int:
     if ap in ("오전", "아침", "새벽"):
         return 0 if h == 12 else h
     if ap in ("오후", "저녁", "밤"):
@@ -348,12 +354,12 @@ def _hour24(h: int, ap: str | None) -> int:
         return h + 12 if h < 12 else h
     if ap in ("낮", "점심"):
         return h + 12 if h < 11 else h
-    if 1 <= h <= 6:
+    if bare_pm[0] <= h <= bare_pm[1] and h < 12:
         return h + 12
     return h
 
 
-def _parse_time_match(m: re.Match[str]) -> tuple[int, int] | None:
+def _parse_time_match(m: re.Match[str], bare_pm: tuple[int, int]) -> tuple[int, int] | None:
     h = number_value(m.group("h"))
     if h is None or h > 24:
         return None
@@ -364,20 +370,20 @@ def _parse_time_match(m: re.Match[str]) -> tuple[int, int] | None:
         minute = number_value(m.group("m")) or 0
         if minute >= 60:
             return None
-    return _hour24(h, m.group("ap")), minute
+    return _hour24(h, m.group("ap"), bare_pm), minute
 
 
 def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
     hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
     for m in _TIME.finditer(text):
-        hm = _parse_time_match(m)
+        hm = _parse_time_match(m, parts.bare_pm_hours)
         if hm:
             hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
     for m in _CLOCK.finditer(text):
         h, minute = int(m.group("h")), int(m.group("m"))
         if h <= 24 and minute < 60:
-            hits.append((m.start(), m.end(), _hour24(h, None) if h <= 12 else h, minute, False))
+            hits.append((m.start(), m.end(), _hour24(h, None, parts.bare_pm_hours) if h <= 12 else h, minute, False))
     for m in _NOON.finditer(text):
         hits.append((m.start(), m.end(), 12 if m.group(0) == "정오" else 0, 0, False))
     hits.sort()
