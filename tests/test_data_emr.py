@@ -214,3 +214,91 @@ def test_read_only_enforced(emr_db):
                 conn.raw.rollback()
                 raise EMRUnavailable(str(exc))
     assert all(d.active for d in EMR(url).doctors())
+
+
+def _book_in_process(args):
+    """Runs in a separate process: its own CRM and EMR connections, like a second call-engine worker."""
+    crm_url, emr_url, key, patient_id, start_iso = args
+    import datetime as _dt
+
+    from appliance.data import crm
+    from appliance.data.clinic import facts as _facts
+    from appliance.data.emr import booking as _booking
+    from appliance.data.emr.connector import EMR as _EMR
+
+    crm.open_database(crm_url)
+    f = _facts.load(_facts.EXAMPLE)
+    f.chairs, f.doctor_parallel, f.doctors, f.max_days_ahead = 1, 1, f.doctors[:1], 366
+    r = _booking.book(key=key, patient_id=patient_id, start=_dt.datetime.fromisoformat(start_iso),
+                      treatment="scaling", facts=f, emr=_EMR(emr_url, allow_writes=True))
+    return r.status, r.appointment_id
+
+
+def test_booking_once_across_processes(emr_db, facts, crm_db, tmp_path):
+    import multiprocessing
+
+    server, url = emr_db
+    day = _open_day(facts, dt.date.today() + dt.timedelta(days=60))
+    start = dt.datetime.combine(day, dt.time(16, 0))
+    crm_url = f"sqlite:///{tmp_path / 'crm.sqlite'}"
+    jobs = [(crm_url, url, f"proc-{server.kind}-{i}", str(30 + i), start.isoformat()) for i in range(4)]
+    jobs += [(crm_url, url, f"proc-{server.kind}-same", "40", (start + dt.timedelta(hours=1)).isoformat())] * 3
+    with multiprocessing.get_context("spawn").Pool(4) as pool:
+        results = pool.map(_book_in_process, jobs)
+    first, same = results[:4], results[4:]
+    assert [s for s, _ in first].count("booked") == 1 and {s for s, _ in first} <= {"booked", "taken"}
+    assert {s for s, _ in same} == {"booked"} and len({a for _, a in same}) == 1
+    rows = [a for a in EMR(url).appointments_between(day, day) if a.status == "booked"]
+    assert len([a for a in rows if a.start == start]) == 1
+    assert len([a for a in rows if a.start == start + dt.timedelta(hours=1)]) == 1
+
+
+class _SlowEMR:
+    def __init__(self, delay):
+        self.delay = delay
+        self.calls = 0
+
+    def find_patients_by_phone(self, number):
+        import time as _t
+
+        self.calls += 1
+        _t.sleep(self.delay)
+        if self.delay > 5:
+            raise EMRUnavailable("down")
+        from appliance.data.emr.model import Patient
+
+        return [Patient(id="9", phones=[number])]
+
+
+def test_caller_lookup_never_waits_on_a_slow_emr():
+    slow = _SlowEMR(0.5)
+    lookup = CallerLookup(slow, ttl=0.2, budget=0.1)
+    t0 = time.monotonic()
+    res = lookup.lookup("010-1234-5678")
+    assert res.source == "unavailable" and time.monotonic() - t0 < 0.3
+    time.sleep(0.6)  # the background query finished and filled the cache
+    res = lookup.lookup("+82 10 1234 5678")
+    assert res.source == "cache" and res.patients[0].id == "9"
+    time.sleep(0.3)
+    t0 = time.monotonic()
+    res = lookup.lookup("01012345678")
+    assert res.source == "stale" and res.known and time.monotonic() - t0 < 0.05
+    assert lookup.lookup("anonymous").source == "invalid"
+    lookup.close()
+
+
+def test_emr_health(tmp_path, emr_db):
+    from appliance import settings
+    from appliance.data.emr import settings as emr_settings
+    from appliance.data.emr.health import emr_health
+
+    server, url = emr_db
+    config = settings.load(overrides={"home": str(tmp_path)}, env={})
+    assert emr_health(config).status == "warn"
+    emr_settings.save(config, url, "reference")
+    config = settings.load(overrides={"home": str(tmp_path)}, env={})
+    health = emr_health(config)
+    assert health.status in ("ok", "warn") and "reachable" in health.message
+    config = settings.load(overrides={"home": str(tmp_path), "emr_url": "postgresql://x@127.0.0.1:1/none"}, env={})
+    health = emr_health(config)
+    assert health.status == "fail" and health.fix
