@@ -20,6 +20,7 @@ exten => _[0-9a-zA-Z+*#].,1,Goto(dentalcall-inbound,s,1)
 exten => s,1,NoOp(DentalCall inbound)
  same => n,Answer()
  same => n,Set(AGISIGHUP=no)
+ same => n,Set(AGIEXITONHANGUP=yes)   ; a hung engine cannot hold the call: the watchdog ends AGI at once
  same => n,Set(TIMEOUT(absolute)=3)   ; watchdog: the engine re-arms it at once
  same => n,AGI(agi://127.0.0.1:4999/inbound)
  same => n,Set(TIMEOUT(absolute)=0)

@@ -207,3 +207,36 @@ def test_transfer_rings_staff_with_summary_then_voicemail(asterisk_instance, tmp
         time.sleep(0.1)
     rows = cdr.read_text(encoding="utf-8", errors="replace")
     assert '"voicemail","dentalcall-next"' in rows and "VoiceMail" in rows
+
+
+def test_hung_engine_cannot_hold_a_call(asterisk_instance):
+    """An engine that accepts the FastAGI connection and never answers: the watchdog still moves the call on."""
+    inst = asterisk_instance
+    srv = socket.socket()
+    srv.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        srv.bind(("127.0.0.1", inst.ports["agi_port"]))
+    except OSError:
+        srv.close()
+        pytest.skip("an engine is listening on this instance's FastAGI port")
+    srv.listen(5)
+    srv.settimeout(5)
+    try:
+        inst.rx("channel originate Local/s@dentalcall-inbound application Wait 6")
+        conn, _ = srv.accept()  # the engine "hangs": it reads nothing and answers nothing
+        t0 = time.monotonic()
+        moved = None
+        while time.monotonic() - t0 < float(inst.config.engine_answer_timeout) + 3:
+            chans = [ln.split("!") for ln in inst.rx("core show channels concise").splitlines() if "!" in ln]
+            moved = next((c for c in chans if c[1] == "dentalcall-next"), None)
+            if moved:
+                break
+            time.sleep(0.2)
+        conn.close()
+        assert moved, "the call stayed in the hung AGI"
+        assert moved[2] in {"fallback", "voicemail", "transfer"}
+    finally:
+        srv.close()
+        for line in inst.rx("core show channels concise").splitlines():
+            if line.startswith("Local/s@dentalcall-inbound"):
+                inst.rx(f"channel request hangup {line.split('!')[0]}")
