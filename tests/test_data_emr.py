@@ -302,3 +302,20 @@ def test_emr_health(tmp_path, emr_db):
     config = settings.load(overrides={"home": str(tmp_path), "emr_url": "postgresql://x@127.0.0.1:1/none"}, env={})
     health = emr_health(config)
     assert health.status == "fail" and health.fix
+
+
+def test_reminders_and_cancel(emr_db, facts, crm_db):
+    server, url = emr_db
+    emr = EMR(url, allow_writes=True)
+    today = dt.date.today()
+    day = next(today + dt.timedelta(days=i) for i in range(1, 31) if emr.appointments_with_patients(today + dt.timedelta(days=i)))
+    appt, patient = emr.appointments_with_patients(day)[0]
+    assert patient is not None and patient.id == appt.patient_id
+    res = booking.cancel(key=f"cancel-{server.kind}", appointment=appt, emr=emr)
+    assert res.status == "cancelled"
+    assert booking.cancel(key=f"cancel-{server.kind}", appointment=appt, emr=emr).duplicate
+    after = {a.id: a.status for a in emr.appointments_between(day, day)}
+    assert after[appt.id] == "cancelled"
+    # read-only clinic: the cancellation becomes a request for staff
+    res = booking.cancel(key=f"cancel-ro-{server.kind}", appointment=appt, emr=EMR(url))
+    assert res.status == "requested"

@@ -190,3 +190,34 @@ def _book_request(row, emr, facts, start, duration, doctor) -> BookingResult:
 def cancel_request(request_id: int) -> None:
     crm_records.BookingRequest.update(status="cancelled", updated_at=utcnow()).where(
         crm_records.BookingRequest.id == request_id).execute()
+
+
+def cancel(*, key: str, appointment: Appointment, emr: Any = None, phone: str | None = None,
+           call_id: int | None = None, reason: str | None = None) -> BookingResult:
+    """Cancel an EMR appointment once per ``key``: in the EMR when writes are enabled, else as a request
+    (``meta.action == "cancel"``) that staff carry out. Staff see the result in the booking request list."""
+    BR = crm_records.BookingRequest
+    try:
+        row = BR.create(idempotency_key=key, patient_id=appointment.patient_id, phone=phones.canonical(phone),
+                        treatment=appointment.treatment, start=appointment.start,
+                        duration_min=appointment.duration_min, doctor=appointment.doctor, chair=appointment.chair,
+                        call_id=call_id, status="pending", note=reason,
+                        meta={"action": "cancel", "appointment_id": appointment.id})
+    except peewee.IntegrityError:
+        return _result(BR.get(BR.idempotency_key == key), duplicate=True)
+    if emr is not None and emr.can_book and emr.profile.has("cancel_appointment") and appointment.id:
+        conn = None
+        try:
+            conn = drivers.connect(emr.url, read_only=False, connect_timeout=emr.connect_timeout,
+                                   statement_timeout=max(emr.statement_timeout, 5.0))
+            conn.begin(serializable=False)
+            conn.execute(emr.profile.sql("cancel_appointment", emr.dialect),
+                         emr.params({"appointment_id": appointment.id}))
+            conn.commit()
+            return _finish(row, "cancelled", emr_appointment_id=appointment.id)
+        except EMRUnavailable as exc:
+            crm_records.record_emr_event("outage", "cancel_appointment", str(exc))
+        finally:
+            if conn is not None:
+                conn.close()
+    return _finish(row, "requested", emr_appointment_id=appointment.id)

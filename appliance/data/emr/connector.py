@@ -366,6 +366,18 @@ class EMR:
     def treatments_on(self, day: dt.date) -> list[Treatment]:
         return [self.treatment(r) for r in self.run("treatments_on", date=day)]
 
+    def appointments_with_patients(self, day: dt.date) -> list[tuple[Appointment, Patient | None]]:
+        """Active appointments on ``day`` with their patients (reminder calls the day before)."""
+        out = []
+        cache: dict[str, Patient | None] = {}
+        for a in self.appointments_between(day, day):
+            if a.status not in ACTIVE_APPOINTMENT_STATUSES or not a.patient_id:
+                continue
+            if a.patient_id not in cache:
+                cache[a.patient_id] = self.get_patient(a.patient_id)
+            out.append((a, cache[a.patient_id]))
+        return out
+
     # --- outbound target queries (campaigns) ----------------------------------------------------------
     def recall_candidates(self, months: int = 6, today: dt.date | None = None, max_months: int = 60) -> list[Candidate]:
         """Patients whose last visit is more than ``months`` ago (but within ``max_months``), nothing booked."""

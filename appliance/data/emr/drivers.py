@@ -366,12 +366,25 @@ def executemany(conn: Connection, sql: str, rows: Iterable[tuple], batch: int = 
     if conn.dialect == "sqlite":
         raw.executemany(sql, rows)
         return
-    if conn.dialect == "postgresql":
-        from psycopg2.extras import execute_values
+    if conn.dialect == "postgresql":  # COPY is ~10x faster than INSERTs for the 100k-patient demo
+        import io
 
-        head = sql.split("VALUES")[0] + "VALUES %s"
+        m = re.match(r"INSERT INTO (\w+) \(([^)]*)\)", sql)
+        if not m:
+            raise ValueError("executemany on PostgreSQL needs INSERT INTO table (cols) VALUES (...)")
+
+        def cell(v: Any) -> str:
+            if v is None:
+                return "\\N"
+            return str(v).replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+        buf = io.StringIO()
+        for row in rows:
+            buf.write("\t".join(cell(v) for v in row))
+            buf.write("\n")
+        buf.seek(0)
         with raw.cursor() as cur:
-            execute_values(cur, head, rows, page_size=batch)
+            cur.copy_expert(f"COPY {m.group(1)} ({m.group(2)}) FROM STDIN", buf)
         return
     native = sql.replace("?", "%s")
     with raw.cursor() as cur:
