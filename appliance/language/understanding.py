@@ -143,7 +143,7 @@ def _topic_intent(compact: str, has_slot: bool) -> tuple[str, float] | None:
         return "ask_insurance", 0.9
     if lx.LOCATION.search(compact):
         return "ask_location", 0.85
-    if lx.HOURS.search(compact):
+    if lx.HOURS.search(compact) and not ("예약" in compact and not lx.HOURS_QUESTION.search(compact)):
         return "ask_hours", 0.85
     if lx.BOOK.search(compact):
         return "book", 0.85
@@ -219,6 +219,8 @@ def _classify(
     if lx.STAFF.search(compact):
         return "talk_to_staff", 0.9
 
+    if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
+        return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     topic = _topic_intent(compact, has_slot)
     has_topic = topic is not None and topic[0] != "book" or bool(treatments)
     if topic is not None and topic[0] == "book" and re.search(r"예약|받으러|하러|싶|려고|려구|라고", compact):
