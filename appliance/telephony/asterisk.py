@@ -643,7 +643,23 @@ class Asterisk:
         for stale in (self.pid_file, self.ctl_file):
             with contextlib.suppress(FileNotFoundError):
                 stale.unlink()
+        self._remove_mountpoint()
         return True
+
+    def _remove_mountpoint(self) -> None:
+        """Rootfs mode: remove the empty mount point of this instance's data_dir (test homes come and go).
+
+        Only this instance's own path and its empty parents below a top-level folder are removed.
+        """
+        if self.mode != "rootfs":
+            return
+        path = self._in_root(self.config.data_dir)
+        while len(path.relative_to(self.root).parts) > 1:
+            try:
+                path.rmdir()
+            except OSError:
+                return
+            path = path.parent
 
     def rx(self, cmd: str, timeout: float = 10.0) -> str:
         """Run one CLI command (``asterisk -rx``) on this instance and return its output."""
