@@ -365,3 +365,32 @@ def test_past_mention_loses_to_upcoming_one():
     thu = dt.datetime(2026, 11, 26, 10, 0)
     assert understand("이번 주 수요일이나 다음 주 수요일 중에 돼요?", thu).date == "2026-12-02"
     assert understand("어제 이 뽑았는데 피가 계속 나요", thu).date == "2026-11-25"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "date", "date_range", "time"),
+    [
+        ("이월에 갈게요", "book", None, ["2027-02-01", "2027-02-28"], None),
+        ("3월에 예약", "book", None, ["2027-03-01", "2027-03-31"], None),
+        ("6개월 뒤에", "other", "2027-05-23", None, None),
+        ("예약 도와드릴까요", "book", None, None, None),  # 약도 (map) inside 예약도와 is not a location question
+        ("네 시", "book", None, None, "16:00"),  # four o'clock, not "yes"
+        ("네 시간 괜찮아요", "yes", None, None, None),
+        ("내일 봬요", "yes", "2026-11-24", None, None),
+        ("어 그래 알았어", "yes", None, None, None),
+        ("오늘 날씨 좋네요", "other", "2026-11-23", None, None),
+    ],
+)
+def test_short_replies_and_months(text, intent, date, date_range, time):
+    got = understand(text, MON).to_dict()
+    assert (got["intent"], got["date"], got["date_range"], got["time"]) == (intent, date, date_range, time)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["일이 많아서 못 갔어요", "이 시간에 전화해서 죄송해요", "일 년에 한 번 받는 거죠", "세 살 아이도 봐요?", "10분 거리예요",
+     "1시간 걸려요", "삼 일 동안 아팠어요", "칠십 세 노인", "돈 낼게요", "오시면 돼요"],
+)
+def test_no_spurious_dates_or_times(text):
+    got = understand(text, MON)
+    assert (got.date, got.time) == (None, None)

@@ -111,6 +111,8 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
         return "yes", 0.9
     if lx.NO_ONLY.match(compact_core):
         return "no", 0.9
+    if lx.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
+        return "yes", 0.8
     if lx.YES_START.match(compact_core) and not has_topic and not lx.GREETING.search(compact_core):
         return "yes", 0.75
     return None

@@ -126,6 +126,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<y>20\d\d)[-./]\s?(?P<mon>\d{1,2})[-./]\s?(?P<day>\d{1,2})")),
     ("ymd", re.compile(rf"(?:(?P<y>20\d\d|\d\d)\s?년\s?)?{_MONTH}\s?월\s?{_DAY}\s?일(?!\s?(?:요일|째|동안|간))")),
     ("md_part", re.compile(rf"{_MONTH}\s?월\s?(?P<part>말일|말|초|중순)")),
+    ("month_only", re.compile(rf"(?:(?<![가-힣\d])|(?<=\d)){_MONTH}\s?월(?!\s?요일)(?=\s?(?:에|달|중|쯤|이나|초|말|$|\s))")),
     ("slash", re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")),
     ("rel_month", re.compile(
         rf"(?P<which>{_NEXT2_MONTH}|{_NEXT_MONTH}|{_THIS_MONTH})\s?(?:에\s?)?"
@@ -202,6 +203,14 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
             first = dt.date(today.year + 1, month, 1)
         date, span = _month_part(first, g["part"].replace("말일", "말일"), today)
         return date, span, None
+    if kind == "month_only":
+        month = _month_number(g["mon"])
+        if not month:
+            return None, None, None
+        first = dt.date(today.year, month, 1)
+        if _month_end(first) < today:
+            first = dt.date(today.year + 1, month, 1)
+        return None, (max(first, today), _month_end(first)), None
     if kind == "rel_month":
         which = re.sub(r"\s", "", g["which"])
         offset = 2 if which.startswith("다다") else 1 if which in ("다음달", "담달", "내달") else 0
