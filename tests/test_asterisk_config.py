@@ -179,3 +179,14 @@ def test_cli_trunk_add_never_echoes_the_password(config):
     ext = runner.invoke(asterisk_cli.extension, ["add", "203", "--name", "Desk"], input="Ext-pass-203\nExt-pass-203\n")
     assert ext.exit_code == 0, ext.output
     assert "Ext-pass-203" not in ext.output
+
+
+def test_dial_string_uses_the_first_trunk(config):
+    from appliance.telephony.asterisk import dial_string
+
+    with pytest.raises(ConfigError):
+        dial_string(config, "01012345678")
+    TelephonyState(config).add_trunk("kt", "192.0.2.50", "0212345678", "Trunk-pass-1")
+    assert dial_string(config, "01012345678") == "PJSIP/01012345678@trunk-kt"
+    with pytest.raises(ConfigError):
+        dial_string(config, "010;x")

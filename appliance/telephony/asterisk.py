@@ -253,6 +253,19 @@ dtmf_mode = rfc4733
     return "\n".join(out) if out else "; (none yet: dentalcall extension add 201 --name ...)"
 
 
+def dial_string(config: Config, number: str, trunk: str | None = None) -> str:
+    """The Originate channel for calling ``number`` out through a trunk (the first one unless named)."""
+    if not re.match(r"^\+?[0-9]{2,20}$", number):
+        raise ConfigError(f"cannot dial {number!r}: digits only")
+    trunks = TelephonyState(config).load()["trunks"]
+    if not trunks:
+        raise ConfigError("no SIP trunk configured: dentalcall trunk add NAME --host ... --username ...")
+    name = trunk or sorted(trunks)[0]
+    if name not in trunks:
+        raise ConfigError(f"no trunk {name!r}; known: {', '.join(sorted(trunks))}")
+    return f"PJSIP/{number}@trunk-{name}"
+
+
 # ---------------------------------------------------------------- the instance
 
 
@@ -663,6 +676,8 @@ class Asterisk:
 
     def rx(self, cmd: str, timeout: float = 10.0) -> str:
         """Run one CLI command (``asterisk -rx``) on this instance and return its output."""
+        if self.mode == "rootfs":
+            _require_root("talk to the rootfs Asterisk (asterisk -rx)")
         if not self.ctl_file.exists():
             raise AsteriskError(f"Asterisk is not running for this instance (no {self.ctl_file}): "
                                 "dentalcall asterisk start")
@@ -697,6 +712,9 @@ class Asterisk:
         if pid is None or not self.ctl_file.exists():
             return info
         info["pid"] = pid
+        if self.mode == "rootfs" and os.geteuid() != 0:  # cannot enter the rootfs: report what we can see
+            info["running"] = True
+            return info
         try:
             info["version"] = self.rx("core show version").strip().split(" built ")[0]
             up = self.rx("core show uptime seconds")
@@ -706,6 +724,14 @@ class Asterisk:
         m = re.search(r"System uptime:\s*(\d+)", up)
         info["uptime_s"] = int(m.group(1)) if m else None
         return info
+
+    def voicemail_dir(self, box: str | None = None) -> Path:
+        """Where Asterisk files the clinic's voicemail (``INBOX/msgNNNN.wav`` + ``.txt``); group-readable."""
+        return self.spool_dir / "voicemail" / "dentalcall" / str(box or self.config.voicemail_box)
+
+    def cdr_csv(self) -> Path:
+        """Asterisk's own record of every call (``Master.csv``), kept even when the engine is down."""
+        return self.log_dir / "cdr-csv" / "Master.csv"
 
     def modules_loaded(self) -> set[str]:
         out = self.rx("module show")
