@@ -27,10 +27,12 @@ class FakePiper:
 
     def __init__(self):
         self.said = []
+        self.stored = []
         self.voice = type("V", (), {"name": "fake"})()
 
-    def sentence(self, text):
+    def sentence(self, text, store=True):
         self.said.append(text)
+        self.stored.append(store)
         return tone(300, 1000)
 
     def close(self):
@@ -92,6 +94,7 @@ def test_piper_for_the_rest(pack):
     r = voice.render_ex("김민수 님, 12월 3일 예약 확인 전화드렸습니다.")
     assert r.layer == "piper"
     assert piper.said == ["김민수 님, 십이월 삼 일 예약 확인 전화드렸습니다."]  # normalised before TTS
+    assert piper.stored == [False]  # free text (a name) never lands in the disk cache
 
 
 def test_no_voice_raises_with_what_is_missing(pack):
@@ -113,6 +116,7 @@ def test_missing_prompt_falls_through_to_piper_with_its_text(pack):
     r = voice.render_ex("goodbye")
     assert r.layer == "piper"
     assert piper.said == split_sentences(PHRASES["goodbye"])
+    assert piper.stored == [True, True]  # fixed phrase: cached
 
 
 def test_sentences_stream_one_by_one_with_mixed_layers(pack):
