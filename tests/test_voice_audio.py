@@ -80,3 +80,14 @@ def test_trim_fade_frames():
     assert faded[0] == 0 and faded[-1] == 0
     chunks = audio.frames(trimmed)
     assert all(len(c) == 320 for c in chunks) and len(chunks) == -(-len(trimmed) // 320)
+
+
+@pytest.mark.skipif(__import__("shutil").which("sox") is None, reason="sox not installed")
+def test_sox_fallback_when_soxr_is_missing(monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "soxr", None)  # import soxr → ImportError
+    assert audio.resampler_name() == "sox"
+    out = audio.resample(sine(1000, 22050), 22050, 8000)
+    assert len(out) == pytest.approx(4000, abs=5)
+    assert np.sqrt(np.mean(audio.resample(sine(5000, 22050), 22050, 8000)[200:-200] ** 2)) < 0.01
