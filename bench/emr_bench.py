@@ -85,11 +85,13 @@ def bench_backend(name: str, url: str, patients: int, seed_value: int, lines: li
         ("65+ (implant/denture insurance), seen within 5 years", lambda: emr.senior_candidates()),
         ("private dental insurance, not seen for 3 months", lambda: emr.private_insurance_candidates()),
     ]:
-        runs = []
+        runs, full = [], []
         for _ in range(3):
             ms, rows = timed(fn)
             runs.append(ms)
-        out(f"target query: {label}: {len(rows)} rows, best {min(runs):.0f} ms, worst {max(runs):.0f} ms (goal <= 1000 ms)")
+            full.append(ms + timed(lambda: [c.patient for c in rows])[0])
+        out(f"target query: {label}: {len(rows)} rows, query best {min(runs):.0f} ms / worst {max(runs):.0f} ms "
+            f"(goal <= 1000 ms); with every row mapped to a Patient best {min(full):.0f} ms")
     emr.close()
 
 

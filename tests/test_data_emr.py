@@ -271,15 +271,17 @@ class _SlowEMR:
 
 
 def test_caller_lookup_never_waits_on_a_slow_emr():
-    slow = _SlowEMR(0.5)
-    lookup = CallerLookup(slow, ttl=0.2, budget=0.1)
+    slow = _SlowEMR(0.3)
+    lookup = CallerLookup(slow, ttl=1.5, budget=0.1)
     t0 = time.monotonic()
     res = lookup.lookup("010-1234-5678")
     assert res.source == "unavailable" and time.monotonic() - t0 < 0.3
-    time.sleep(0.6)  # the background query finished and filled the cache
+    deadline = time.monotonic() + 5
+    while lookup._inflight and time.monotonic() < deadline:  # the background query fills the cache
+        time.sleep(0.02)
     res = lookup.lookup("+82 10 1234 5678")
     assert res.source == "cache" and res.patients[0].id == "9"
-    time.sleep(0.3)
+    time.sleep(1.6)
     t0 = time.monotonic()
     res = lookup.lookup("01012345678")
     assert res.source == "stale" and res.known and time.monotonic() - t0 < 0.05

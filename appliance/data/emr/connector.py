@@ -294,10 +294,10 @@ class EMR:
         )
 
     def candidate(self, row: dict[str, Any], reason: str, detail: str | None = None) -> Candidate:
-        patient = self.patient(row) if "name" in row else None
         return Candidate(
             patient_id=_s(row.get("id") or row.get("patient_id")) or "", reason=reason,
-            date=parse_date(row.get("candidate_date")), detail=detail, patient=patient,
+            date=parse_date(row.get("candidate_date")), detail=detail,
+            row=row if "name" in row else None, mapper=self.patient,
         )
 
     # --- reads for call flows ------------------------------------------------------------------------

@@ -190,6 +190,8 @@ class Connection:
                 conn = sqlite3.connect(path, timeout=max(statement_timeout, 5.0), check_same_thread=False,
                                        isolation_level=None)
             conn.execute(f"PRAGMA busy_timeout = {max(ms, 5000)}")
+            conn.execute("PRAGMA cache_size = -65536")  # 64 MB: target-list queries walk most of the file
+            conn.execute("PRAGMA mmap_size = 268435456")
             return conn
         if u.dialect == "postgresql":
             import psycopg2

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+from typing import Any
 
 TREATMENTS = (
     "scaling", "implant", "filling", "root_canal", "extraction", "wisdom_tooth",
@@ -131,12 +132,34 @@ class Chair:
     active: bool = True
 
 
-@dataclasses.dataclass
 class Candidate:
-    """One row of an outbound target query: a patient worth calling and why."""
+    """One row of an outbound target query: a patient worth calling and why.
 
-    patient_id: str
-    reason: str
-    date: dt.date | None = None  # the date that makes them a candidate (last visit, surgery, treatment)
-    detail: str | None = None  # treatment category or code
-    patient: Patient | None = None
+    ``patient`` is mapped from the EMR row on first access, so a 50,000-row target list costs only the
+    query until the campaign looks at the patients it will actually call."""
+
+    __slots__ = ("patient_id", "reason", "date", "detail", "_patient", "_row", "_mapper")
+
+    def __init__(self, patient_id: str, reason: str, date: dt.date | None = None, detail: str | None = None,
+                 patient: Patient | None = None, row: dict | None = None, mapper: Any = None):
+        self.patient_id = patient_id
+        self.reason = reason
+        self.date = date  # the date that makes them a candidate (last visit, surgery, treatment)
+        self.detail = detail  # treatment category or tooth
+        self._patient = patient
+        self._row = row
+        self._mapper = mapper
+
+    @property
+    def patient(self) -> Patient | None:
+        if self._patient is None and self._row is not None and self._mapper is not None:
+            self._patient = self._mapper(self._row)
+            self._row = None
+        return self._patient
+
+    def __repr__(self) -> str:
+        return f"Candidate(patient_id={self.patient_id!r}, reason={self.reason!r}, date={self.date!r}, detail={self.detail!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Candidate) and (self.patient_id, self.reason, self.date, self.detail) == (
+            other.patient_id, other.reason, other.date, other.detail)
