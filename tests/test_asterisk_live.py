@@ -240,3 +240,20 @@ def test_hung_engine_cannot_hold_a_call(asterisk_instance):
         for line in inst.rx("core show channels concise").splitlines():
             if line.startswith("Local/s@dentalcall-inbound"):
                 inst.rx(f"channel request hangup {line.split('!')[0]}")
+
+
+def test_extra_lab_config_is_loaded_on_reload(asterisk_instance):
+    """Tests can add their own endpoints (own loopback address) and contexts beside the generated config."""
+    ast = asterisk_instance.asterisk
+    ast.add_extra("pjsip.conf", "[labcaller]\ntype=endpoint\ncontext=lab\ndisallow=all\nallow=ulaw\n"
+                                "[labcaller]\ntype=identify\nendpoint=labcaller\nmatch=127.0.0.3\n")
+    ast.add_extra("extensions.conf", "[lab]\nexten => 1000,1,Answer()\n same => n,Hangup()\n")
+    try:
+        ast.reload()
+        assert "lab" in asterisk_instance.rx("pjsip show endpoint labcaller")
+        assert "1000" in asterisk_instance.rx("dialplan show lab")
+        assert "dentalcall-test" in asterisk_instance.rx("pjsip show endpoints")
+    finally:
+        ast.clear_extra()
+        ast.reload()
+    assert "labcaller" not in asterisk_instance.rx("pjsip show endpoints")

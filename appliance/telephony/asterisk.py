@@ -515,6 +515,27 @@ class Asterisk:
             written.append(target)
         return written
 
+    def add_extra(self, name: str, text: str) -> Path:
+        """Add test/lab config next to the generated one: ``extensions.conf`` and ``pjsip.conf`` end with
+        ``#tryinclude extra/<name>``. Call :meth:`reload` afterwards. Never needed in production."""
+        if name not in {"extensions.conf", "pjsip.conf"}:
+            raise AsteriskError(f"extra config {name!r}: only extensions.conf and pjsip.conf are included")
+        extra = self.etc_dir / "extra"
+        extra.mkdir(parents=True, exist_ok=True)
+        target = extra / name
+        target.write_text(text, encoding="utf-8")
+        target.chmod(0o640)
+        if os.geteuid() == 0:
+            uid, _ = self.asterisk_ids()
+            for path in (extra, target):
+                os.chown(path, uid, self.shared_gid())
+            extra.chmod(0o2750)
+        return target
+
+    def clear_extra(self) -> None:
+        """Remove every extra config file (then :meth:`reload`)."""
+        shutil.rmtree(self.etc_dir / "extra", ignore_errors=True)
+
     def prepare_dirs(self) -> None:
         """Create the instance's folders with the ownership and modes Asterisk and the engine need."""
         uid, _ = self.asterisk_ids()
