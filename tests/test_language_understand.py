@@ -394,3 +394,24 @@ def test_short_replies_and_months(text, intent, date, date_range, time):
 def test_no_spurious_dates_or_times(text):
     got = understand(text, MON)
     assert (got.date, got.time) == (None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        ("예 예약 맞아요", "confirm", "yes"),
+        ("아 내일이요? 깜빡했네 그날 안 될 것 같은데요", "confirm", "cancel"),
+        ("아 그 시간은 안 돼요", "proposal", "no"),
+        ("아니요 별로 불편한 데 없어요", "wellbeing", "no"),
+        ("네 아직 좀 욱신거려요", "wellbeing", "symptom"),
+        ("이 뺀 자리에서 아직도 피가 나요 안 멈춰요", "wellbeing", "emergency"),
+    ],
+)
+def test_dialog_replies(text, expect, intent):
+    assert understand(text, MON, expect=expect).intent == intent
+
+
+def test_bare_weekday_stays_in_the_named_week():
+    wed = dt.datetime(2027, 2, 10, 10, 0)
+    assert understand("다음 주 목요일 예약 금요일로 변경할게요", wed).date == "2027-02-19"
+    assert understand("금요일로 변경할게요", wed).date == "2027-02-12"

@@ -223,7 +223,14 @@ def _classify(
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
+    if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact):
+        return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     topic = _topic_intent(compact, has_slot)
+    if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
+        return "yes", 0.85  # "예 예약 맞아요"
+    if lx.NOT_POSSIBLE.search(compact) and (topic is None or topic[0] == "book"):
+        # "그날 안 될 것 같은데요": in a reminder it cancels the visit; to a proposed slot it is a no
+        return ("cancel", 0.75) if expect in ("confirm", "reminder") or expect is None and result.date else ("no", 0.75)
     has_topic = topic is not None and topic[0] != "book" or bool(treatments)
     if topic is not None and topic[0] == "book" and re.search(r"예약|받으러|하러|싶|려고|려구|라고", compact):
         has_topic = True

@@ -58,6 +58,7 @@ class DateResult:
     start: int
     end: int
     weekday_said: int | None = None
+    kind: str = ""
 
 
 @dataclasses.dataclass
@@ -287,7 +288,10 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
 
 
 def find_dates(text: str, today: dt.date) -> list[DateResult]:
-    """All date expressions in ``text`` (non-overlapping, in text order)."""
+    """All date expressions in ``text`` (non-overlapping, in text order).
+
+    A bare weekday after "다음 주 X요일" stays in that week: "다음 주 목요일 예약 금요일로" → next week's Friday.
+    """
     taken: list[tuple[int, int]] = []
     found: list[DateResult] = []
     for kind, pattern in _DATE_PATTERNS:
@@ -300,8 +304,14 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
             if date is None and span is None:
                 continue
             taken.append((m.start(), m.end()))
-            found.append(DateResult(date, span, m.start(), m.end(), wd))
+            found.append(DateResult(date, span, m.start(), m.end(), wd, kind))
     found.sort(key=lambda r: r.start)
+    week_of: dt.date | None = None
+    for r in found:
+        if r.kind == "rel_week" and r.date is not None:
+            week_of = r.date - dt.timedelta(days=r.date.weekday())
+        elif r.kind == "weekday" and week_of is not None and r.weekday_said is not None:
+            r.date = week_of + dt.timedelta(days=r.weekday_said)
     return found
 
 
