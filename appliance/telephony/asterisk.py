@@ -379,7 +379,9 @@ class Asterisk:
         if not shutil.which("debootstrap"):
             raise AsteriskError("debootstrap is not installed: apt-get install debootstrap (or run install.sh)")
         _LOGGER.info("Building the Asterisk rootfs (debootstrap %s, about a minute)", ROOTFS_SUITE)
-        _run(["debootstrap", "--variant=minbase", ROOTFS_SUITE, str(work)], "debootstrap the rootfs",
+        # in a private mount namespace: a failed debootstrap cannot leave proc/sys mounted under the work dir
+        _run(["unshare", "-m", "--propagation", "private", "debootstrap", "--variant=minbase", ROOTFS_SUITE,
+              str(work)], "debootstrap the rootfs",
              fix="check network access to the Debian mirror (or set a proxy) and retry; "
                  "bookworm's debootstrap needs the 'testing' or 'sid' suite")
         (work / "etc/apt/apt.conf.d/99dentalcall").write_text(
