@@ -321,3 +321,18 @@ def test_reminders_and_cancel(emr_db, facts, crm_db):
     # read-only clinic: the cancellation becomes a request for staff
     res = booking.cancel(key=f"cancel-ro-{server.kind}", appointment=appt, emr=EMR(url))
     assert res.status == "requested"
+
+
+def test_requested_slots_are_not_offered_again(emr_db, facts, crm_db):
+    server, url = emr_db
+    facts.chairs = 1
+    facts.doctor_parallel = 1
+    emr = EMR(url)
+    day = _open_day(facts, dt.date.today() + dt.timedelta(days=65))
+    first = slots.find_slots("scaling", day, day, "morning", facts=facts, emr=emr, limit=1)[0]
+    res = booking.book(key=f"offer-{server.kind}", patient_id="5", start=first.start, treatment="scaling",
+                       facts=facts, emr=emr)
+    assert res.status == "requested"
+    again = slots.find_slots("scaling", day, day, "morning", facts=facts, emr=emr, limit=1,
+                             extra_busy=booking.requested_busy(day, day))
+    assert again[0].start > first.start

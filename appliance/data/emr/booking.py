@@ -61,7 +61,18 @@ def _requests_as_busy(exclude_id: int | None, start: dt.datetime) -> list[Appoin
     )
     return [Appointment(id=f"req{r.id}", patient_id=r.patient_id, start=r.start, duration_min=r.duration_min,
                         doctor=r.doctor, chair=r.chair, status="booked")
-            for r in rows if r.id != exclude_id and r.status == "requested"]
+            for r in rows if r.id != exclude_id and r.status == "requested" and not (r.meta or {}).get("action")]
+
+
+def requested_busy(date_from: dt.date, date_to: dt.date) -> list[Appointment]:
+    """Booking requests staff have not confirmed yet, as appointments: pass them to ``find_slots(...,
+    extra_busy=...)`` so a call never offers a slot another call just requested."""
+    BR = crm_records.BookingRequest
+    rows = BR.select().where(BR.status == "requested", BR.start >= dt.datetime.combine(date_from, dt.time(0)),
+                             BR.start < dt.datetime.combine(date_to + dt.timedelta(days=1), dt.time(0)))
+    return [Appointment(id=f"req{r.id}", patient_id=r.patient_id, start=r.start, duration_min=r.duration_min,
+                        doctor=r.doctor, chair=r.chair, status="booked") for r in rows
+            if not (r.meta or {}).get("action")]
 
 
 def book(*, key: str, patient_id: str | None, start: dt.datetime, treatment: str | None, facts: Facts,
