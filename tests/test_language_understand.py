@@ -415,3 +415,25 @@ def test_bare_weekday_stays_in_the_named_week():
     wed = dt.datetime(2027, 2, 10, 10, 0)
     assert understand("다음 주 목요일 예약 금요일로 변경할게요", wed).date == "2027-02-19"
     assert understand("금요일로 변경할게요", wed).date == "2027-02-12"
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "time", "treatment"),
+    [
+        ("다 음주 화요 일 오후 세 시 반에 스케 일링 돼요", "2026-12-01", "15:30", "scaling"),  # STT spacing
+        ("모 레 오 후 두 시", "2026-11-25", "14:00", None),
+        ("2026-12-03 예약", "2026-12-03", None, None),
+        ("지금 일하는 중이라 이따 다시 전화 주세요", None, None, None),  # 지금일 is not 금일
+    ],
+)
+def test_wrong_spacing(text, date, time, treatment):
+    got = understand(text, MON)
+    assert (got.date, got.time, got.treatment) == (date, time, treatment)
+
+
+def test_tilde_range():
+    assert understand("2시~3시 사이", MON).to_dict()["time_range"] == ["14:00", "15:00"]
+
+
+def test_phone_number_digits():
+    assert understand("010-1234-5678", MON).digits == "01012345678"

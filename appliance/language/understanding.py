@@ -38,6 +38,7 @@ Fallback = Callable[[str], "str | None"]
 LOW_CONFIDENCE = 0.5
 _PROPOSAL_EXPECTS = {"proposal", "confirm", "date", "time", "slot"}
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
+_SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]]+|\.(?!\d)")
 
 
 @dataclasses.dataclass
@@ -167,14 +168,22 @@ def understand(
     ``expect`` names what the dialog just asked (see the module docstring); unknown values are ignored.
     ``fallback(text) -> intent | None`` is called only when the rules give ``other`` with low confidence.
     """
-    spaced = " ".join(_PUNCT.sub(" ", text).split())
+    spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
     core = _compact(_strip_fillers(spaced))
     today = now.date()
 
+    # slots are read on the spaced text (word starts guard Sino numerals: "오시는 길" is not 5 o'clock), then on
+    # the compact text when nothing was found there (wrong spacing: "다 음주 화요 일")
+    dates_text = spaced
     dates = find_dates(spaced, today)
-    picked = pick_date(spaced, dates, today)
+    if not dates:
+        dates_text = compact
+        dates = find_dates(compact, today)
+    picked = pick_date(dates_text, dates, today)
     when = find_time(spaced, dayparts)
+    if when.time is None and when.time_range is None:
+        when = find_time(compact, dayparts)
     treatments = _treatments(compact)
 
     result = Understanding(intent="other", treatments=treatments)

@@ -139,7 +139,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<which>{_NEXT2_WEEK}|{_NEXT_WEEK}|{_THIS_WEEK}|{_LAST_WEEK})\s?(?:에\s?)?(?:{_WD}|(?P<wkend>주말))?")),
     ("weekday", re.compile(_WD)),
     ("holiday", re.compile(r"(?P<w>신정|새해\s?첫날|크리스마스|성탄절|삼일절|어린이날|현충일|광복절|개천절|한글날)")),
-    ("day_word", re.compile(r"(?P<w>내일\s?모레|낼\s?모레|그저께|그제|어제|오늘|금일|내일|명일|모레|글피|(?<![가-힣])낼(?![게께거까래]))")),
+    ("day_word", re.compile(r"(?P<w>내일\s?모레|낼\s?모레|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|(?<![가-힣])낼(?![게께거까래]))")),
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}")),
     ("offset", re.compile(
         rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}")),
