@@ -5,8 +5,9 @@ classifier (e.g. the local LLM) is consulted only when the rules find nothing (i
 confidence), and it can only choose the intent, never a slot.
 
 Intent order (first that applies wins): emergency > opt_out > wrong_number > callback_later > talk_to_staff >
-yes/no answers > reschedule > cancel > confirm_appointment > ask_price > ask_insurance > ask_location >
-ask_hours > book (when a booking cue is present) > symptom > book (time or treatment said) > other.
+"please repeat" (other) > denied symptoms (no) > confirmations/"안 돼요" > yes/no answers > reschedule > cancel >
+confirm_appointment > ask_location/ask_price > ask_insurance > ask_hours > book (booking cue) > symptom >
+book (a time or treatment was said) > other.
 
 Vague times ("오후", "퇴근하고") give ``time=None`` plus ``time_range`` — we never invent an exact time the
 caller did not say; the slot finder searches the range. "두 시쯤" gives ``time="14:00"`` and
@@ -17,6 +18,10 @@ caller did not say; the slot finder searches the range. "두 시쯤" gives ``tim
 * ``"proposal"`` / ``"confirm"`` / ``"date"`` / ``"time"`` (we proposed a slot: "내일 세 시 괜찮으세요?") → ``yes``;
 * ``"yes_no"`` / ``"offer"`` ("예약 도와드릴까요?"), ``"wellbeing"`` ("불편하신 데 있으세요?" → "no problem")
   and no context → ``no``.
+
+``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
+``cancel``; after a proposal it is ``no``. Other values ("need", "menu", …) are accepted and ignored.
+``answer`` gives the reply's polarity whatever the intent ("네 근데 시간 바꿀 수 있어요?" → reschedule + yes).
 """
 
 from __future__ import annotations
@@ -36,7 +41,7 @@ _LOGGER = logging.getLogger(__name__)
 Fallback = Callable[[str], "str | None"]
 
 LOW_CONFIDENCE = 0.5
-_PROPOSAL_EXPECTS = {"proposal", "confirm", "date", "time", "slot"}
+_PROPOSAL_EXPECTS = {"proposal", "confirm", "reminder", "date", "time", "slot"}
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
 _SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]]+|\.(?!\d)")
 
@@ -119,7 +124,7 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     return None
 
 
-def _polarity(core: str, intent: str, expect: str | None) -> str | None:
+def _polarity(core: str, intent: str) -> str | None:
     if intent in ("yes", "no"):
         return intent
     if intent in ("cancel", "opt_out", "wrong_number"):
@@ -131,7 +136,7 @@ def _polarity(core: str, intent: str, expect: str | None) -> str | None:
     return None
 
 
-def _topic_intent(compact: str, has_slot: bool) -> tuple[str, float] | None:
+def _topic_intent(compact: str) -> tuple[str, float] | None:
     if lx.RESCHEDULE.search(compact):
         return "reschedule", 0.9
     if lx.CANCEL.search(compact):
@@ -198,10 +203,9 @@ def understand(
     result.digits = spoken_digits(spaced)
     result.negated = bool(lx.NEGATION.search(compact))
 
-    has_slot = bool(result.date or result.date_range or result.time or result.time_range or treatments)
-    intent, confidence = _classify(compact, core, expect, has_slot, treatments, result)
+    intent, confidence = _classify(compact, core, expect, treatments, result)
     result.intent, result.confidence = intent, confidence
-    result.answer = _polarity(core, intent, expect)
+    result.answer = _polarity(core, intent)
 
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
         try:
@@ -215,7 +219,7 @@ def understand(
 
 
 def _classify(
-    compact: str, core: str, expect: str | None, has_slot: bool, treatments: list[str], result: Understanding
+    compact: str, core: str, expect: str | None, treatments: list[str], result: Understanding
 ) -> tuple[str, float]:
     if not compact:
         return "other", 0.0
@@ -234,7 +238,7 @@ def _classify(
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
-    topic = _topic_intent(compact, has_slot)
+    topic = _topic_intent(compact)
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
         return "yes", 0.85  # "예 예약 맞아요"
     if lx.NOT_POSSIBLE.search(compact) and (topic is None or topic[0] == "book"):
