@@ -212,6 +212,8 @@ def test_scenarios_are_well_formed_xml(tmp_path):
     w = tmp_path / "s.wav"
     for xml in (sipp.uac_scenario(w, to_user="1000", from_user="0101", dtmf=[(1, "1#")], hold_ms=5000, wait_ms=9000),
                 sipp.uac_scenario(w, to_user="1000", from_user="0101", dtmf=[], hold_ms=None, wait_ms=9000),
+                sipp.uac_scenario(w, to_user="1", from_user="2", dtmf=[(1, "12")], hold_ms=900, wait_ms=9000,
+                                  dtmf_method="info"),
                 *(sipp.uas_scenario(w, mode=m, ring_ms=500, dtmf=[], hold_ms=3000, wait_ms=9000)
                   for m in ("answer", "ring", "busy"))):
         ET.fromstring(xml.encode("latin-1"))

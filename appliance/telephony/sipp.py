@@ -47,6 +47,7 @@ RATE = 8000
 SIPP = "sipp"
 DTMF_PAYLOAD_TYPE = 96  # hard-wired in sipp 3.6.1's play_dtmf
 DTMF_DURATION_MS = 200
+REJECT_CODES = (403, 404, 408, 480, 486, 487, 488, 500, 503, 603)
 
 AudioSource = Union[str, os.PathLike, None]
 Segment = tuple  # (AudioSource, seconds)
@@ -427,6 +428,7 @@ class CaptureInfo:
 
     invite: float | None = None
     answered: float | None = None  # 200 OK to the INVITE
+    final_response: int | None = None  # status of the first final response to the INVITE
     ack: float | None = None
     bye: float | None = None
     bye_from_remote: bool | None = None
@@ -453,8 +455,12 @@ def analyse_capture(pcap: Union[str, os.PathLike], *, sip_port: int, rtp_port: i
             outgoing = pkt.sport == sip_port
             if first.startswith(b"INVITE ") and info.invite is None:
                 info.invite = pkt.time
-            elif first.startswith(b"SIP/2.0 200") and b"INVITE" in _header(pkt.payload, b"CSeq") and info.answered is None:
-                info.answered = pkt.time
+            elif first.startswith(b"SIP/2.0 ") and b"INVITE" in _header(pkt.payload, b"CSeq"):
+                code = int(first[8:11]) if first[8:11].isdigit() else 0
+                if code >= 200 and info.final_response is None:
+                    info.final_response = code
+                    if code < 300:
+                        info.answered = pkt.time
             elif first.startswith(b"ACK ") and info.ack is None:
                 info.ack = pkt.time
             elif first.startswith(b"BYE ") and info.bye is None:
@@ -644,23 +650,48 @@ def dtmf_seconds(digits: str) -> float:
     return 0.8 + 0.4 * len(digits) + 0.1
 
 
-def _media_steps(stream_wav: Path, dtmf: Sequence[tuple[float, str]]) -> tuple[str, int, list[tuple[float, float]]]:
-    """rtp_stream + play_dtmf steps; returns the XML, the milliseconds they take and the (at, seconds) pauses.
+def _media_steps(stream_wav: Path, dtmf: Sequence[tuple[float, str]], *,
+                 info_dialog: tuple[str, str] | None = None) -> tuple[str, int, list[tuple[float, float]]]:
+    """rtp_stream + DTMF steps; returns the XML, the milliseconds they take and the (at, seconds) pauses.
 
-    play_dtmf sends its events from another SSRC; Asterisk ends a running DTMF event whenever the SSRC changes, so
-    interleaved audio packets would chop a digit into several. The audio stream is therefore paused while digits
-    are sent (like a phone muting the microphone) and resumed after: audio after a DTMF burst is delayed by it.
+    RFC 4733 (default): play_dtmf sends its events from another SSRC, and Asterisk ends a running DTMF event
+    whenever the SSRC changes, so interleaved audio packets would chop a digit into several. The audio stream is
+    therefore paused while digits are sent (like a phone muting the microphone) and resumed after: audio after a
+    DTMF burst is delayed by it. SIP INFO (``info_dialog`` = request URI and the From/To/Call-ID/Contact lines):
+    one INFO (application/dtmf-relay) a digit, 250 ms apart; the audio keeps flowing.
     """
     # sipp 3.6.1 streams a file as it is, WAV header included (a 20 ms click): give it the raw μ-law bytes
     raw = Path(stream_wav).with_suffix(".ulaw")
     xml = [f'<nop><action><exec rtp_stream="{raw},1,0"/></action></nop>']
     elapsed = 0
     pauses = []
+    cseq = 10
     for at, digits in sorted(dtmf):
         at_ms = int(round(at * 1000))
         if at_ms > elapsed:
             xml.append(f'<pause milliseconds="{at_ms - elapsed}"/>')
             elapsed = at_ms
+        if info_dialog is not None:
+            for digit in digits:
+                cseq += 1
+                xml.append(f"""<send retrans="500">
+<![CDATA[
+INFO {info_dialog[0]} SIP/2.0
+Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+{info_dialog[1]}
+CSeq: {cseq} INFO
+Max-Forwards: 70
+Content-Type: application/dtmf-relay
+Content-Length: [len]
+
+Signal={digit}
+Duration={DTMF_DURATION_MS}
+]]>
+</send>
+<recv response="200"/>
+<pause milliseconds="250"/>""")
+                elapsed += 250
+            continue
         dur_ms = int(dtmf_seconds(digits) * 1000)
         xml.append('<nop><action><exec rtp_stream="pause"/></action></nop>')
         xml.append(f'<nop><action><exec play_dtmf="{digits},{DTMF_DURATION_MS}"/></action></nop>')
@@ -689,21 +720,33 @@ def _end_steps(hold_ms: int | None, wait_ms: int, *, bye_xml: str) -> str:
             f'<recv response="200" crlf="true"/>\n<label id="done"/>')
 
 
+def _info_dialog(method: str, dialog: tuple[str, str]) -> tuple[str, str] | None:
+    if method not in ("rfc4733", "info"):
+        raise ValueError(f"unknown DTMF method {method!r} (rfc4733 | info)")
+    return dialog if method == "info" else None
+
+
 def uac_scenario(stream_wav: Path, *, to_user: str, from_user: str, dtmf: Sequence[tuple[float, str]],
-                 hold_ms: int | None, wait_ms: int) -> str:
-    media, media_ms, _ = _media_steps(stream_wav, dtmf)
+                 hold_ms: int | None, wait_ms: int, dtmf_method: str = "rfc4733") -> str:
+    frm = f'"{from_user}" <sip:{from_user}@[local_ip]:[local_port]>;tag=[pid]DentalCall[call_number]'
+    to = f"<sip:{to_user}@[remote_ip]:[remote_port]>"
+    dialog = (f"From: {frm}\nTo: {to}[peer_tag_param]\nCall-ID: [call_id]\n"
+              f"Contact: <sip:{from_user}@[local_ip]:[local_port]>")
+    # a refused call (busy, not found, no answer…) is ACKed (same Via branch) and ends the run without error;
+    # CallResult.rejected / capture.final_response tell
+    rejections = "\n".join(f'<recv response="{code}" optional="true" next="rejected"/>' for code in REJECT_CODES)
+    ruri = f"sip:{to_user}@[remote_ip]:[remote_port]"
+    media, media_ms, _ = _media_steps(stream_wav, dtmf, info_dialog=_info_dialog(dtmf_method, (ruri, dialog)))
     if hold_ms is not None:
         hold_ms = max(hold_ms - media_ms, 1)
     wait_ms = max(wait_ms - media_ms, 1000)
-    frm = f'"{from_user}" <sip:{from_user}@[local_ip]:[local_port]>;tag=[pid]DentalCall[call_number]'
-    to = f"<sip:{to_user}@[remote_ip]:[remote_port]>"
     common = f"From: {frm}\nCall-ID: [call_id]\nContact: <sip:{from_user}@[local_ip]:[local_port]>\nMax-Forwards: 70"
     bye = f"""<send retrans="500">
 <![CDATA[
 BYE sip:{to_user}@[remote_ip]:[remote_port] SIP/2.0
 Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
 To: {to}[peer_tag_param]
-CSeq: 2 BYE
+CSeq: 1000 BYE
 {common}
 Content-Length: 0
 
@@ -728,6 +771,7 @@ Content-Length: [len]
 <recv response="100" optional="true"/>
 <recv response="180" optional="true"/>
 <recv response="183" optional="true"/>
+{rejections}
 <recv response="200" rtd="true"/>
 <send>
 <![CDATA[
@@ -742,6 +786,22 @@ Content-Length: 0
 </send>
 {media}
 {_end_steps(hold_ms, wait_ms, bye_xml=bye)}
+<nop next="end"/>
+<label id="rejected"/>
+<send>
+<![CDATA[
+ACK sip:{to_user}@[remote_ip]:[remote_port] SIP/2.0
+[last_Via:]
+[last_From:]
+[last_To:]
+[last_Call-ID:]
+CSeq: 1 ACK
+Max-Forwards: 70
+Content-Length: 0
+
+]]>
+</send>
+<label id="end"/>
 </scenario>
 """
 
@@ -840,8 +900,14 @@ class CallResult:
     killed: bool = False
 
     @property
+    def rejected(self) -> bool:
+        """The far end refused the INVITE (busy, no answer, …): see ``capture.final_response``."""
+        return bool(self.capture and self.capture.final_response and self.capture.final_response >= 300)
+
+    @property
     def ok(self) -> bool:
-        return self.returncode == 0
+        """sipp ran the scenario through and the call was answered (a UAS: not a refused mode)."""
+        return self.returncode == 0 and not self.rejected
 
     @property
     def duration(self) -> float:
@@ -997,7 +1063,7 @@ class CallHandle:
         self.wait()
 
 
-def _prepare(audio, *, workdir, hold_seconds, timeout, dtmf, min_stream_seconds=0.0):
+def _prepare(audio, *, workdir, hold_seconds, timeout, dtmf, min_stream_seconds=0.0, dtmf_method="rfc4733"):
     if workdir is None:
         workdir = Path(tempfile.mkdtemp(prefix="dentalcall-sipp-"))
     workdir = Path(workdir)
@@ -1008,7 +1074,7 @@ def _prepare(audio, *, workdir, hold_seconds, timeout, dtmf, min_stream_seconds=
     sent_wav.with_suffix(".ulaw").write_bytes(read_ulaw_wav(sent_wav))
     audio_end = spans[-1][1] if spans else 0.0
     dtmf_list = _normalise_dtmf(dtmf, audio_end)
-    _, _, pauses = _media_steps(sent_wav, dtmf_list)
+    _, _, pauses = _media_steps(sent_wav, dtmf_list, info_dialog=("", "") if dtmf_method == "info" else None)
     return workdir, sent_wav, _shift_spans(spans, pauses), dtmf_list
 
 
@@ -1027,17 +1093,18 @@ def _sipp_args(*, remote: str | None, scenario: Path, local_ip: str, sip_port: i
 def start_call(target_host: str, target_port: int, audio_wav, *, to_user: str = "1000",
                from_user: str = "01012345678", dtmf=None, hold_seconds: float | None = None, local_port: int = 0,
                rtp_port: int = 0, timeout: float = 60, capture: bool = True, workdir=None,
-               keep_workdir: bool = True) -> CallHandle:
+               keep_workdir: bool = True, dtmf_method: str = "rfc4733") -> CallHandle:
     """Start a call and return at once (see ``place_call``)."""
     workdir, sent_wav, spans, dtmf_list = _prepare(audio_wav, workdir=workdir, hold_seconds=hold_seconds,
-                                                   timeout=timeout, dtmf=dtmf)
+                                                   timeout=timeout, dtmf=dtmf, dtmf_method=dtmf_method)
     local_ip = _local_ip_for(target_host)
     sip_port = local_port or free_udp_port(host=local_ip)
     rtp_port = rtp_port or free_udp_port(even=True, span=4, host=local_ip)
     hold_ms = None if hold_seconds is None else int(hold_seconds * 1000)
     scenario = workdir / "uac.xml"
     scenario.write_text(uac_scenario(sent_wav, to_user=to_user, from_user=from_user, dtmf=dtmf_list,
-                                     hold_ms=hold_ms, wait_ms=int(timeout * 1000)), encoding="latin-1")
+                                     hold_ms=hold_ms, wait_ms=int(timeout * 1000), dtmf_method=dtmf_method),
+                        encoding="latin-1")
     cap = Capture(workdir / "call.pcap", [sip_port, rtp_port], interface=_interface_for(local_ip),
                   max_seconds=timeout + 10) if capture else None
     args = _sipp_args(remote=f"{target_host}:{target_port}", scenario=scenario, local_ip=local_ip,
@@ -1049,18 +1116,20 @@ def start_call(target_host: str, target_port: int, audio_wav, *, to_user: str = 
 
 def place_call(target_host: str, target_port: int, audio_wav, *, to_user: str = "1000",
                from_user: str = "01012345678", dtmf=None, hold_seconds: float | None = None, local_port: int = 0,
-               rtp_port: int = 0, timeout: float = 60, capture: bool = True, workdir=None) -> CallResult:
+               rtp_port: int = 0, timeout: float = 60, capture: bool = True, workdir=None,
+               dtmf_method: str = "rfc4733") -> CallResult:
     """Call ``to_user@target_host:target_port`` as ``from_user`` and stream ``audio_wav``; block until it ends.
 
     ``audio_wav``: an audio file (any format), a script ``[(file_or_None, seconds), …]`` (see ``build_stream``)
     or None (silence). ``dtmf``: ``[(seconds_after_answer, "123#"), …]`` sent as RFC 4733 events, or a string sent
-    0.5 s after the audio ends. ``hold_seconds``: hang up (BYE) that long after the answer unless the far end
+    0.5 s after the audio ends; ``dtmf_method``: ``rfc4733`` (RTP events, PT 96; the audio pauses meanwhile, see
+    ``dtmf_seconds``) or ``info`` (SIP INFO application/dtmf-relay). ``hold_seconds``: hang up (BYE) that long after the answer unless the far end
     hangs up first; None: wait up to ``timeout`` for the far end's BYE (not getting it is an error).
     ``local_port``/``rtp_port``: 0 picks free ones. ``capture``: record what the caller heard (``heard_wav``).
     """
     return start_call(target_host, target_port, audio_wav, to_user=to_user, from_user=from_user, dtmf=dtmf,
                       hold_seconds=hold_seconds, local_port=local_port, rtp_port=rtp_port, timeout=timeout,
-                      capture=capture, workdir=workdir).wait()
+                      capture=capture, workdir=workdir, dtmf_method=dtmf_method).wait()
 
 
 async def place_call_async(*args, **kwargs) -> CallResult:
