@@ -47,6 +47,7 @@ class Models:
 
         t0 = time.monotonic()
         self.voice = Voice(self.config)
+        self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
         self.transcriber = load_transcriber(self.config)
         # warm up once so the first caller does not pay for lazy initialisation
         self.transcriber.transcribe(b"\x00\x00" * 8000, 8000)

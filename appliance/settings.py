@@ -46,6 +46,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("staff_extensions", "201", "Comma-separated staff extensions rung on transfer and fallback"),
     Setting("voicemail_box", "100", "Asterisk voicemail box for the clinic"),
     Setting("prompt_pack", "placeholder", "Prompt pack name under prompts_dir"),
+    Setting("clinic_doctors", "", "Comma-separated doctor names recorded as fragments (e.g. 김민수,이지은)"),
+    Setting("tts_voice", "", "Installed piper model name used for TTS (default: first Korean voice)"),
     Setting("stt_engine", "whisper", "whisper | vosk"),
     Setting("log_phi", False, "Log transcripts and numbers (debug only; health data)"),
     Setting("engine_answer_timeout", 3.0, "Seconds the dialplan waits for the engine before falling back"),

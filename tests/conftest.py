@@ -1,4 +1,5 @@
 pytest_plugins = [
     "tests.plugins.databases",
     "tests.plugins.asterisk",
+    "tests.plugins.engine",
 ]

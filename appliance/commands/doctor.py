@@ -76,11 +76,12 @@ def check_models(config: Config) -> Check:
     from appliance.speech import models
 
     try:
-        problems = models.verify(config)
+        problems = {name: problem for name, problem in models.verify(config, full=False).items() if problem}
     except Exception as exc:
         return Check("models", "fail", str(exc), "dentalcall models install --defaults")
     if problems:
-        return Check("models", "fail", "; ".join(str(p) for p in problems), "dentalcall models install --defaults")
+        return Check("models", "fail", "; ".join(f"{n}: {p}" for n, p in problems.items()),
+                     "dentalcall models install --defaults")
     return Check("models", "ok", "installed and checksums verified")
 
 

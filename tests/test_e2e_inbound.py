@@ -1,0 +1,156 @@
+"""End to end through the real parts: sipp places a real SIP call into the real Asterisk, which hands it to the
+real engine (FastAGI + AudioSocket) with the real Whisper model; we assert what the caller heard (decoded from
+the captured RTP) and what landed in the call log — and that a dead or hung engine still takes the caller to
+voicemail, never to silence."""
+
+from __future__ import annotations
+
+import asyncio
+import glob
+import os
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from appliance import settings
+from appliance.data import crm
+from appliance.speech.prompt_pack import PromptPack
+from appliance.telephony import sipp
+from tests.audio_checks import heard_prompt
+
+pytestmark = pytest.mark.e2e
+
+
+def _greeting_seconds(config) -> float:
+    pack = PromptPack.load(config)
+    return sum(len(pack.pcm(k) or b"") for k in ("greeting", "how_can_i_help")) / 16000
+
+
+def _calls(config) -> list[crm.Call]:
+    crm.open_database(config.crm_url)
+    try:
+        return list(crm.Call.select().order_by(crm.Call.id))
+    finally:
+        crm.database.close()
+
+
+def _turns(config, call_id: int) -> list[crm.Turn]:
+    crm.open_database(config.crm_url)
+    try:
+        return list(crm.Turn.select().where(crm.Turn.call == call_id).order_by(crm.Turn.seq))
+    finally:
+        crm.database.close()
+
+
+def _voicemails(config) -> list[str]:
+    return sorted(glob.glob(str(config.asterisk_dir / "spool" / "voicemail" / "dentalcall" / config.voicemail_box
+                                / "INBOX" / "msg*.txt")))
+
+
+def test_real_call_greets_transcribes_answers_and_logs(engine_running):
+    config = engine_running.config
+    before = {c.id for c in _calls(config)}
+    wait = _greeting_seconds(config) + 1.0
+    clip = sipp.demo_clip(config)
+    result = sipp.place_call("127.0.0.1", config.sip_port, [(None, wait), (clip, 0.0), (None, 25.0)],
+                             to_user="1000", from_user="01012345678", hold_seconds=None, timeout=60)
+    assert result.ok, result.describe()
+    # the engine hung up (BYE from Asterisk) after answering; the call log has the conversation
+    new = [c for c in _calls(config) if c.id not in before]
+    assert len(new) == 1, engine_running.tail()
+    call = new[0]
+    assert call.direction == "inbound" and call.caller_number == "01012345678"
+    assert call.outcome in ("callback_requested", "answered") and call.next_step == "hangup", call.error
+    turns = _turns(config, call.id)
+    said = [t for t in turns if t.speaker == "caller" and t.text]
+    assert said, [(t.speaker, t.text, t.meta) for t in turns]
+    # the clip asks to change the lights to blue: Whisper base hears 파란색 in it
+    assert "파란" in said[0].text
+    answer = [t for t in turns if t.speaker == "bot" and t.seq > said[0].seq and not (t.meta or {}).get("ack")]
+    assert answer and answer[0].latency_ms is not None and 0 <= answer[0].latency_ms < 10000
+    # what the caller heard: the greeting prompt, sample-exact through μ-law, at the start of the call
+    pack = PromptPack.load(config)
+    found, score, offset = heard_prompt(result.heard_pcm(), pack.pcm("greeting"))
+    assert found and offset < 1.5, (score, offset)
+    assert heard_prompt(result.heard_pcm(), pack.pcm("callback_promise"))[0]
+    # and no dead air while the bot had the floor (greeting → caller speaks → answer)
+    heard_until = sipp.speech_segments(result.heard_pcm())[-1][1]
+    assert sipp.longest_silence(result.heard_pcm(), start=0.5, end=heard_until) < 8.0
+
+
+def test_keypad_zero_reaches_staff_then_voicemail(engine_running):
+    """0 on the keypad → transfer to the staff ring group; nobody answers in the lab → clinic voicemail."""
+    config = engine_running.config
+    before = len(_voicemails(config))
+    wait = _greeting_seconds(config) + 0.5
+    result = sipp.place_call("127.0.0.1", config.sip_port, [(None, wait + 30)], dtmf=[(wait, "0")],
+                             hold_seconds=wait + 25, timeout=60)
+    assert result.ok, result.describe()
+    pack = PromptPack.load(config)
+    assert heard_prompt(result.heard_pcm(), pack.pcm("transfer"))[0]
+    assert heard_prompt(result.heard_pcm(), pack.pcm("leave_message"))[0]
+    calls = _calls(config)
+    assert calls[-1].outcome == "transferred" and calls[-1].next_step == "transfer"
+    assert len(_voicemails(config)) == before + 1
+
+
+def test_engine_killed_mid_call_lands_in_voicemail(engine_running):
+    config = engine_running.config
+    before = len(_voicemails(config))
+    handle = sipp.start_call("127.0.0.1", config.sip_port, [(None, 40.0)], hold_seconds=30, timeout=60)
+    time.sleep(3.0)  # the greeting is playing
+    engine_running.kill()
+    result = handle.wait()
+    assert result.ok, result.describe()
+    pack = PromptPack.load(config)
+    heard = result.heard_pcm()
+    found, score, at = heard_prompt(heard, pack.pcm("apology"))
+    assert found, score  # the dialplan's Korean apology reached the caller...
+    assert heard_prompt(heard, pack.pcm("leave_message"))[0]  # ...then the voicemail prompt
+    assert sipp.longest_silence(heard, start=0.5, end=at) < 3.0  # no dead air between the kill and the apology
+    assert len(_voicemails(config)) == before + 1
+    # the engine's log row for the interrupted call remains; Asterisk's CDR also has the call
+    cdr = config.asterisk_dir / "log" / "cdr-csv" / "Master.csv"
+    assert cdr.exists() and "dentalcall-next" in cdr.read_text(errors="replace") or "fallback" in cdr.read_text(errors="replace")
+
+
+def test_hung_engine_times_out_to_voicemail(engine_running):
+    """An engine that accepts the AGI connection but never answers: the 3 s watchdog takes over."""
+    config = engine_running.config
+    engine_running.kill()
+    stalled: list[socket.socket] = []
+    server = socket.socket()
+    server.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    server.bind(("127.0.0.1", config.agi_port))
+    server.listen(4)
+    stop = threading.Event()
+
+    def accept() -> None:
+        server.settimeout(0.5)
+        while not stop.is_set():
+            try:
+                conn, _ = server.accept()
+                stalled.append(conn)  # read nothing, answer nothing
+            except socket.timeout:
+                continue
+
+    thread = threading.Thread(target=accept, daemon=True)
+    thread.start()
+    try:
+        t0 = time.monotonic()
+        result = sipp.place_call("127.0.0.1", config.sip_port, [(None, 30.0)], hold_seconds=20, timeout=60)
+    finally:
+        stop.set()
+        thread.join()
+        for conn in stalled:
+            conn.close()
+        server.close()
+    assert result.ok, result.describe()
+    assert stalled, "Asterisk never connected to the (stalled) engine"
+    pack = PromptPack.load(config)
+    found, score, at = heard_prompt(result.heard_pcm(), pack.pcm("apology"))
+    assert found, (score, result.describe(), sipp.speech_segments(result.heard_pcm()))
+    assert 2.0 < at < 8.0, at  # the watchdog fired after ~engine_answer_timeout, not never
