@@ -437,3 +437,26 @@ def test_tilde_range():
 
 def test_phone_number_digits():
     assert understand("010-1234-5678", MON).digits == "01012345678"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("예약 다시 잡고 싶어요 날짜를 좀", "reschedule"),
+        ("이번 예약은 취소할게요 나중에 다시 잡을게요", "cancel"),
+        ("예약 그냥 없던 걸로 해 주세요", "cancel"),
+        ("토요일도 하세요?", "ask_hours"),
+        ("차 대기 편해요?", "ask_location"),
+        ("어느 역이랑 가까워요", "ask_location"),
+        ("사랑니 쪽이 너무 부어서 침도 못 삼키겠어요", "emergency"),
+        ("이따 제가 다시 걸게요", "callback_later"),
+        ("저 이 치과 처음 듣는데요", "wrong_number"),
+    ],
+)
+def test_blind4_fixes(text, intent):
+    assert understand(text, MON).intent == intent
+
+
+def test_last_day_of_month_and_time_with_do():
+    assert understand("이번 달 마지막 날 예약 되나요", FEB).date == "2027-02-28"
+    assert understand("내일 밤 8시도 돼요?", MON).time == "20:00"

@@ -141,6 +141,8 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return "reschedule", 0.9
     if lx.CANCEL.search(compact):
         return "cancel", 0.9
+    if lx.RESCHEDULE_WEAK.search(compact):
+        return "reschedule", 0.8
     if lx.CONFIRM.search(compact):
         return "confirm_appointment", 0.85
     if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):

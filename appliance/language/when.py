@@ -131,7 +131,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("slash", re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")),
     ("rel_month", re.compile(
         rf"(?P<which>{_NEXT2_MONTH}|{_NEXT_MONTH}|{_THIS_MONTH})\s?(?:에\s?)?"
-        rf"(?:(?P<part>말일|말|초|중순)|{_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안)))?")),
+        rf"(?:(?P<part>말일|마지막\s?날|말|초|중순)|{_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안)))?")),
     ("month_edge", re.compile(r"(?P<part>월말|월초|연말|월 말|월 초)")),
     ("weekend", re.compile(
         r"(?P<which>다다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말")),
@@ -217,7 +217,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         offset = 2 if which.startswith("다다") else 1 if which in ("다음달", "담달", "내달") else 0
         first = _month_start(today, offset)
         if g.get("part"):
-            date, span = _month_part(first, g["part"], today)
+            part = "말일" if g["part"].startswith("마지막") else g["part"]
+            date, span = _month_part(first, part, today)
             return date, span, None
         if g.get("day"):
             day = _day_number(g["day"])
@@ -342,7 +343,7 @@ _HOUR = (
 )
 _MIN = rf"(?:(?P<half>반)|(?P<m>\d{{1,2}}|{SINO_RE})\s?분)"
 _TIME = re.compile(
-    rf"(?:{_AMPM})?{_HOUR}\s?시(?!간|계|작|험|력|설|장|청|민|술|점|절|월|키|켜|도|티)\s?(?:{_MIN})?"
+    rf"(?:{_AMPM})?{_HOUR}\s?시(?!간|계|작|험|력|설|장|청|민|술|점|절|월|키|켜|티)\s?(?:{_MIN})?"
     r"(?P<approx>\s?(?:쯤|경|정도|즈음|께))?"
 )
 _CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)")
