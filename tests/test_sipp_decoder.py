@@ -268,3 +268,27 @@ def test_decoder_short_last_frame_stamped_like_asterisk():
     pk = [sipp.RtpPacket(i * 0.02, 1, i, 160 * i, 0, False, a[i * 160:(i + 1) * 160]) for i in range(3)]
     pk.append(sipp.RtpPacket(0.06, 1, 3, 2 * 160 + 38, 0, False, a[480:]))
     assert np.array_equal(sipp.decode_rtp_audio(pk), sipp.ulaw_decode(a))
+
+
+@pytest.mark.skipif(_have_tools() is not None, reason=str(_have_tools()))
+def test_handle_and_async_variant(tmp_path):
+    """A test can act while the call is up (here: the far end dies) and asyncio code can await a call."""
+    import asyncio
+
+    uas_port = sipp.free_udp_port(host="127.0.0.1")
+    uas = sipp.place_uas(None, local_port=uas_port, hold_seconds=None, timeout=15, workdir=tmp_path / "uas")
+
+    async def scenario():
+        task = asyncio.create_task(sipp.place_call_async("127.0.0.1", uas_port, None, hold_seconds=2.0, timeout=8,
+                                                         workdir=tmp_path / "uac"))
+        await asyncio.sleep(1.0)
+        assert uas.running
+        uas.terminate()  # the "engine" dies mid-call
+        return await task
+
+    result = asyncio.run(scenario())
+    callee = uas.wait(5)
+    assert callee.killed and not callee.ok
+    assert result.capture.answered is not None
+    assert not result.ok  # our BYE got no answer: sipp reports the failure instead of hanging
+    assert result.duration < 15

@@ -4,12 +4,14 @@ Used by ``dentalcall demo`` and by the tests. ``sipp`` is Debian package ``sip-t
 built with RTP streaming). Every run is bounded (``-m 1 -timeout … -timeout_error -nostdin``) and non-interactive.
 
 - ``place_call(host, port, audio)`` dials an INVITE (SDP: PCMU + telephone-event), streams ``audio`` (any format;
-  converted with sox to 8 kHz μ-law and padded with silence) with ``<exec rtp_stream>``, sends optional RFC 4733
-  DTMF digits (``<exec play_dtmf>``: sipp 3.6.1 always sends them with payload type 96, so the SDP offers
-  telephone-event as 96), then waits for the remote BYE or hangs up after ``hold_seconds``.
+  converted to 8 kHz μ-law and padded with silence) with ``<exec rtp_stream>``, sends optional DTMF digits —
+  RFC 4733 (``<exec play_dtmf>``: sipp 3.6.1 always uses payload type 96, so the SDP offers telephone-event as 96)
+  or SIP INFO — then waits for the remote BYE or hangs up after ``hold_seconds``. A refused INVITE (busy, …) is
+  ACKed and reported (``CallResult.rejected``).
   ``start_call`` is the same as a running handle (``CallHandle``) so a test can act while the call is up;
   ``place_call_async`` awaits it.
-- ``Script``/``(audio|None, seconds)`` segments: a scripted multi-turn caller as one stream with generous gaps.
+- A scripted multi-turn caller: ``[(audio|None, seconds), …]`` segments become one stream with generous gaps, so
+  the caller "speaks after the bot" (``build_stream``); ``CallResult.sent_spans`` says when each clip was sent.
 - ``place_uas(...)`` starts a sipp UAS for outbound (AMI Originate) tests: answer and play, ring without answer,
   or busy (486).
 - What the caller HEARD: RTP sent to the caller's RTP port is captured on the loopback/any interface with
@@ -906,8 +908,8 @@ class CallResult:
 
     @property
     def ok(self) -> bool:
-        """sipp ran the scenario through and the call was answered (a UAS: not a refused mode)."""
-        return self.returncode == 0 and not self.rejected
+        """sipp ran the scenario through (not stopped by us) and the call was answered."""
+        return self.returncode == 0 and not self.killed and not self.rejected
 
     @property
     def duration(self) -> float:
@@ -991,7 +993,7 @@ class CallHandle:
     """A running sipp (caller or callee) plus its capture; ``wait()`` gives the ``CallResult``."""
 
     def __init__(self, *, args: list[str], workdir: Path, scenario: Path, sent_wav: Path, sent_spans: list,
-                 sip_port: int, rtp_port: int, timeout: float, capture: Capture | None, keep_workdir: bool):
+                 sip_port: int, rtp_port: int, timeout: float, capture: Capture | None):
         self.workdir = workdir
         self.scenario = scenario
         self.sip_port = sip_port
@@ -1093,7 +1095,7 @@ def _sipp_args(*, remote: str | None, scenario: Path, local_ip: str, sip_port: i
 def start_call(target_host: str, target_port: int, audio_wav, *, to_user: str = "1000",
                from_user: str = "01012345678", dtmf=None, hold_seconds: float | None = None, local_port: int = 0,
                rtp_port: int = 0, timeout: float = 60, capture: bool = True, workdir=None,
-               keep_workdir: bool = True, dtmf_method: str = "rfc4733") -> CallHandle:
+               dtmf_method: str = "rfc4733") -> CallHandle:
     """Start a call and return at once (see ``place_call``)."""
     workdir, sent_wav, spans, dtmf_list = _prepare(audio_wav, workdir=workdir, hold_seconds=hold_seconds,
                                                    timeout=timeout, dtmf=dtmf, dtmf_method=dtmf_method)
@@ -1110,8 +1112,7 @@ def start_call(target_host: str, target_port: int, audio_wav, *, to_user: str = 
     args = _sipp_args(remote=f"{target_host}:{target_port}", scenario=scenario, local_ip=local_ip,
                       sip_port=sip_port, rtp_port=rtp_port, timeout=timeout, workdir=workdir)
     return CallHandle(args=args, workdir=workdir, scenario=scenario, sent_wav=sent_wav, sent_spans=spans,
-                      sip_port=sip_port, rtp_port=rtp_port, timeout=timeout, capture=cap,
-                      keep_workdir=keep_workdir)
+                      sip_port=sip_port, rtp_port=rtp_port, timeout=timeout, capture=cap)
 
 
 def place_call(target_host: str, target_port: int, audio_wav, *, to_user: str = "1000",
@@ -1159,7 +1160,7 @@ def place_uas(audio_wav=None, *, local_port: int = 5093, rtp_port: int = 0, mode
     args = _sipp_args(remote=None, scenario=scenario, local_ip=local_ip, sip_port=local_port, rtp_port=rtp_port,
                       timeout=timeout, workdir=workdir)
     handle = CallHandle(args=args, workdir=workdir, scenario=scenario, sent_wav=sent_wav, sent_spans=spans,
-                        sip_port=local_port, rtp_port=rtp_port, timeout=timeout, capture=cap, keep_workdir=True)
+                        sip_port=local_port, rtp_port=rtp_port, timeout=timeout, capture=cap)
     _wait_bound(handle, local_ip, local_port)
     return handle
 
