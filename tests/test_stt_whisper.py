@@ -74,6 +74,17 @@ def test_hints_and_prompt_are_accepted(whisper):
     assert result.text  # hotwords bias, never break decoding
 
 
+def test_reinstall_is_quick(stt_config):
+    import time
+
+    from appliance.speech.models import install_defaults, verify
+
+    started = time.perf_counter()
+    assert install_defaults(stt_config, names=["whisper-base"]) == ["whisper-base: already installed"]
+    assert time.perf_counter() - started < 2.0
+    assert verify(stt_config, full=False)["whisper-base"] == ""
+
+
 def test_window_frames():
     assert window_frames("full", 300) == 3000
     assert window_frames("10", 300) == 1000

@@ -104,6 +104,8 @@ def test_settings_from_config():
 
     s = EndpointerSettings.from_config(Cfg())
     assert s.end_ms == 700 and s.barge_in_min_dbfs == -38.0 and s.speculative_ms == 280
+    ep = Endpointer.from_config(Cfg())
+    assert ep.s.end_ms == 700 and ep.feed(b"\0" * 320) == []  # its own webrtcvad decides
 
 
 def test_vad_helpers():

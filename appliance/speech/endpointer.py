@@ -103,6 +103,13 @@ class Endpointer:
         self._preroll: deque = deque(maxlen=self._n(self.s.preroll_ms) + self._recent.maxlen)
         self._reset_utterance()
 
+    @classmethod
+    def from_config(cls, config) -> "Endpointer":
+        """Per-call endpointer with its own webrtcvad state (settings ``endpoint_*``, ``vad_aggressiveness``)."""
+        from appliance.speech.vad import VoiceActivityDetector
+
+        return cls(EndpointerSettings.from_config(config), vad=VoiceActivityDetector.from_config(config))
+
     # ------------------------------------------------------------------------------------- control
     @property
     def in_speech(self) -> bool:

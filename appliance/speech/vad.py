@@ -51,6 +51,11 @@ class VoiceActivityDetector:
         self.frame_bytes = frame_bytes(sample_rate, frame_ms)
         self._vad = webrtcvad.Vad(int(aggressiveness))
 
+    @classmethod
+    def from_config(cls, config) -> "VoiceActivityDetector":
+        raw = getattr(config, "vad_aggressiveness", None)
+        return cls(int(raw) if raw not in (None, "") else 2)
+
     def is_speech(self, frame: bytes) -> bool:
         if len(frame) != self.frame_bytes:
             raise ValueError(f"VAD frame must be {self.frame_bytes} bytes, got {len(frame)}")

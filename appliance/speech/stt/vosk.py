@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import logging
 import math
-import threading
 import time
 from pathlib import Path
 
@@ -39,7 +38,6 @@ class VoskTranscriber(Transcriber):
         except Exception as exc:
             raise SpeechUnavailable(f"cannot load vosk model from {model_dir}: {exc}") from None
         self._vosk = vosk
-        self._lock = threading.Lock()
         _LOGGER.info("vosk loaded in %.2f s", time.perf_counter() - started)
 
     def recognizer(self, sample_rate: int = 8000, hints: list[str] | None = None):

@@ -11,7 +11,8 @@ CTranslate2 accepts fewer frames, so ``window`` picks the encoder input length:
 * ``"utt+1"`` – the utterance + 1 s of padding: fastest, most prone to repetition loops.
 
 See ``bench/stt_results.txt`` for the measured trade-off and the chosen default (``DEFAULT_WINDOW``).
-Repetition loops are bounded twice: ``max_new_tokens`` scales with the audio length, and repeated
+Latin-letter tokens are suppressed by default (``hangul_only``): measured to turn "pxb"/"ice cream" on isolated
+words back into Hangul. Repetition loops are bounded twice: ``max_new_tokens`` scales with the audio length, and repeated
 n-grams left in the text are collapsed (``trim_repetitions``).
 """
 
@@ -47,6 +48,7 @@ _HALLUCINATIONS = (
     "자막 제공",
     "다음 영상에서 만나요",
 )
+_LATIN = re.compile(r"[A-Za-z]")
 _MIN_RESTART = 5  # characters (spaces excluded); "네 네" or "아니요 아니요" are kept
 _REPEAT = re.compile(r"(\S.{0,40}?)(?:[\s,.]*\1){2,}", re.DOTALL)
 
@@ -106,6 +108,7 @@ class WhisperTranscriber(Transcriber):
         window: str = DEFAULT_WINDOW,
         temperatures: tuple[float, ...] = (0.0,),
         compute_type: str = "int8",
+        hangul_only: bool = True,
     ):
         try:
             from faster_whisper import WhisperModel
@@ -126,6 +129,12 @@ class WhisperTranscriber(Transcriber):
         self.window = window
         window_frames(window, 0)  # validate now, not on the first call
         self.temperatures = tuple(temperatures)
+        self._suppress = [-1]
+        if hangul_only:
+            # Whisper writes isolated Korean words it half-recognises in Latin ("빅스비" → "PXB", "아이스크림" →
+            # "ice cream"); a Korean dental line never needs Latin letters, and fuzzy matching needs Hangul.
+            decode = self._tokenizer.tokenizer.decode
+            self._suppress += [i for i in range(self._tokenizer.eot) if _LATIN.search(decode([i]))]
         self._lock = threading.Lock()
         _LOGGER.info("whisper loaded in %.2f s (window %s)", time.perf_counter() - started, window)
 
@@ -138,7 +147,7 @@ class WhisperTranscriber(Transcriber):
             no_repeat_ngram_size=0, log_prob_threshold=-1.0, no_speech_threshold=0.6,
             compression_ratio_threshold=2.4, condition_on_previous_text=False, prompt_reset_on_temperature=0.5,
             temperatures=list(self.temperatures), initial_prompt=prompt, prefix=None, suppress_blank=True,
-            suppress_tokens=get_suppressed_tokens(self._tokenizer, [-1]), without_timestamps=True,
+            suppress_tokens=get_suppressed_tokens(self._tokenizer, self._suppress), without_timestamps=True,
             max_initial_timestamp=1.0, word_timestamps=False, prepend_punctuations="\"'“¿([{-",
             append_punctuations="\"'.。,，!！?？:：”)]}、", multilingual=False, max_new_tokens=max_new_tokens,
             clip_timestamps="0", hallucination_silence_threshold=None,
