@@ -154,3 +154,23 @@ def test_real_clip_with_pauses_gives_several_utterances():
     assert all(e.speculative_ok for e in ends)
     rows = list(csv.DictReader(open(CLIPS / "transcripts.tsv", encoding="utf-8"), delimiter="\t"))
     assert any(r["file"] == "ko_porcupine_3_keywords_8k_ulaw.wav" for r in rows)
+
+
+@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
+def test_real_clip_barge_in_and_attenuated_echo():
+    from appliance.speech.stt.audio import read_audio
+
+    pcm, _ = read_audio(CLIPS / "ko_rhino_light_blue_8k_ulaw.wav")
+    ep = Endpointer(vad=VoiceActivityDetector(2))
+    ep.set_bot_speaking(True)
+    events = []
+    for frame in iter_frames(pcm):
+        events += ep.feed(frame)
+    barge = [e for e in events if e.kind == BARGE_IN]
+    assert len(barge) == 1 and barge[0].t_ms - barge[0].onset_ms <= 200
+
+    # the same speech 30 dB down, as line echo of our own prompt would be: no barge-in
+    quiet = (np.frombuffer(pcm, dtype="<i2") * 10 ** (-30 / 20)).astype("<i2").tobytes()
+    ep = Endpointer(vad=VoiceActivityDetector(2))
+    ep.set_bot_speaking(True)
+    assert [e for f in iter_frames(quiet) for e in ep.feed(f)] == []
