@@ -4,13 +4,11 @@ Proves: the caller's audio reaches Asterisk bit-exact (raw μ-law recording), wh
 capture decodes (sample-exact after μ-law), caller ID arrives, DTMF works both ways (RFC 4733 and SIP INFO),
 and the callee side answers / rings without answer / is busy.
 
-Needs an Asterisk running the lab config in ``tests/data/sipp_lab`` (overlay it on the package's /etc/asterisk,
-see ``render_lab_config``). Until the shared Asterisk fixture can load extra dialplan, point the tests at one:
-
-    DENTALCALL_SIPP_LAB=127.0.0.1:5090:5093:/srv/lab-shared   (SIP port, callee port, shared folder)
-
-The shared folder must have the same path for Asterisk (bind mount in a rootfs) and be writable by it.
-Otherwise the tests are skipped. Root is needed (packet capture, sipp raw sockets for RFC 4733).
+Runs on the shared session Asterisk (``asterisk_instance`` from tests/plugins/asterisk.py): the lab endpoints
+and dialplan in ``tests/data/sipp_lab`` are added with ``Asterisk.add_extra`` and removed afterwards. The lab
+caller calls from 127.0.0.2 so it does not land in the appliance's own 127.0.0.1 test endpoint.
+``DENTALCALL_SIPP_LAB=host:sip_port:callee_port:shared_dir`` points the tests at an Asterisk you run yourself
+with ``render_lab_config`` instead. Root is needed (packet capture, sipp raw sockets for RFC 4733).
 """
 
 from __future__ import annotations
@@ -27,25 +25,45 @@ from appliance.telephony import sipp
 
 LAB_DIR = Path(__file__).parent / "data" / "sipp_lab"
 RATE = 8000
+CALLER_IP = "127.0.0.2"
+TRANSPORT = """[transport-udp]
+type=transport
+protocol=udp
+bind=127.0.0.1:@SIP_PORT@
+
+"""
+
+
+def _render(text: str, values: dict[str, object]) -> str:
+    for key, value in values.items():
+        text = text.replace(f"@{key}@", str(value))
+    return text
+
+
+def lab_extra(*, shared: str, uas_port: int, caller_ip: str = CALLER_IP) -> dict[str, str]:
+    """The lab's additions to a running appliance Asterisk: {"pjsip.conf": …, "extensions.conf": …}."""
+    values = {"SHARED": shared.rstrip("/"), "UAS_PORT": uas_port, "CALLER_IP": caller_ip}
+    return {"pjsip.conf": _render((LAB_DIR / "lab-pjsip.conf").read_text(encoding="utf-8"), values),
+            "extensions.conf": _render((LAB_DIR / "lab-extensions.conf").read_text(encoding="utf-8"), values)}
 
 
 def render_lab_config(dest: Path, *, shared: str, sip_port: int, uas_port: int, rtp_start: int = 12000,
-                      rtp_end: int = 12049) -> list[Path]:
-    """Write the lab's Asterisk config files into ``dest`` (an /etc/asterisk to overlay)."""
-    values = {"@SHARED@": shared.rstrip("/"), "@SIP_PORT@": str(sip_port), "@UAS_PORT@": str(uas_port),
-              "@RTP_START@": str(rtp_start), "@RTP_END@": str(rtp_end)}
+                      rtp_end: int = 12049, caller_ip: str = CALLER_IP) -> list[Path]:
+    """A standalone lab Asterisk: config files to overlay on the package's /etc/asterisk."""
+    values = {"SIP_PORT": sip_port, "RTP_START": rtp_start, "RTP_END": rtp_end}
+    extra = lab_extra(shared=shared, uas_port=uas_port, caller_ip=caller_ip)
+    files = {"pjsip.conf": _render(TRANSPORT, values) + extra["pjsip.conf"], "extensions.conf": extra["extensions.conf"]}
+    for name in ("modules.conf", "logger.conf", "rtp.conf"):
+        files[name] = _render((LAB_DIR / name).read_text(encoding="utf-8"), values)
     out = []
-    for src in sorted(LAB_DIR.glob("*.conf")):
-        text = src.read_text(encoding="utf-8")
-        for key, value in values.items():
-            text = text.replace(key, value)
-        target = Path(dest) / src.name
+    for name, text in files.items():
+        target = Path(dest) / name
         target.write_text(text, encoding="utf-8")
         out.append(target)
     return out
 
 
-def _lab():
+def _external_lab():
     spec = os.environ.get("DENTALCALL_SIPP_LAB", "")
     if not spec:
         return None
@@ -59,9 +77,6 @@ def _skip_reason() -> str | None:
         return f"missing {', '.join(missing)}"
     if os.geteuid() != 0:
         return "needs root (packet capture, sipp raw sockets)"
-    if _lab() is None:
-        return ("no Asterisk with the sipp lab dialplan: the shared fixture (tests/plugins/asterisk.py) cannot "
-                "load it yet; set DENTALCALL_SIPP_LAB=host:sip_port:callee_port:shared_dir")
     return None
 
 
@@ -69,22 +84,45 @@ pytestmark = pytest.mark.skipif(_skip_reason() is not None, reason=str(_skip_rea
 
 
 @pytest.fixture(scope="module")
-def lab():
-    host, sip_port, uas_port, shared = _lab()
-    greeting = shared / "greeting.wav"
+def lab(request):
+    external = _external_lab()
+    if external:
+        host, sip_port, uas_port, shared = external
+        inst = None
+    else:
+        inst = request.getfixturevalue("asterisk_instance")
+        host, sip_port = "127.0.0.1", inst.ports["sip_port"]
+        uas_port = sipp.free_udp_port(host="127.0.0.1")
+        shared = Path(inst.config.spool_dir)  # same path for Asterisk and for us
+        for name, text in lab_extra(shared=str(shared), uas_port=uas_port).items():
+            inst.asterisk.add_extra(name, text)
+        inst.asterisk.reload()
+    greeting = shared / "sipp-lab-greeting.wav"
     # a 16-bit WAV, so Asterisk transcodes it (like the engine's prompts)
     sipp.write_wav(greeting, sipp.read_pcm(sipp.demo_clip()))
     os.chmod(greeting, 0o644)
-    return {"host": host, "port": sip_port, "uas_port": uas_port, "shared": shared, "greeting": greeting}
+    try:
+        yield {"host": host, "port": sip_port, "uas_port": uas_port, "shared": shared, "greeting": greeting}
+    finally:
+        greeting.unlink(missing_ok=True)
+        for path in shared.glob("sipp-lab-*"):
+            path.unlink(missing_ok=True)
+        if inst is not None:
+            inst.asterisk.clear_extra()
+            inst.asterisk.reload()
+
+
+def _call(lab, audio, **kwargs) -> sipp.CallResult:
+    return sipp.place_call(lab["host"], lab["port"], audio, local_ip=CALLER_IP, **kwargs)
 
 
 def _fresh(lab, *names):
     for name in names:
-        (lab["shared"] / name).unlink(missing_ok=True)
+        (lab["shared"] / f"sipp-lab-{name}").unlink(missing_ok=True)
 
 
 def _read(lab, name, wait: float = 2.0) -> str | None:
-    path = lab["shared"] / name
+    path = lab["shared"] / f"sipp-lab-{name}"
     deadline = time.monotonic() + wait
     while not path.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
@@ -101,8 +139,8 @@ def test_call_audio_both_ways_callerid_and_dtmf(lab, tmp_path):
     _fresh(lab, "callerid.txt", "recording.txt", "digits.txt")
     clip = _caller_clip()
     # 6 s of silence (greeting plays), the clip while Asterisk records, digits while Read() waits
-    result = sipp.place_call(lab["host"], lab["port"], [(None, 6.0), (clip, 4.0)], to_user="1000",
-                             from_user="01055556666", dtmf=[(10.0, "123")], timeout=45, workdir=tmp_path)
+    result = _call(lab, [(None, 6.0), (clip, 4.0)], to_user="1000",
+                   from_user="01055556666", dtmf=[(10.0, "123")], timeout=45, workdir=tmp_path)
     assert result.ok, result.describe()
     cap = result.capture
     assert cap.bye_from_remote is True
@@ -137,8 +175,8 @@ def test_call_audio_both_ways_callerid_and_dtmf(lab, tmp_path):
 @pytest.mark.parametrize("method", ["rfc4733", "info"])
 def test_dtmf_methods(lab, tmp_path, method):
     _fresh(lab, "digits.txt")
-    result = sipp.place_call(lab["host"], lab["port"], None, to_user="1001", dtmf=[(1.0, "4*7")],
-                             dtmf_method=method, timeout=30, workdir=tmp_path)
+    result = _call(lab, None, to_user="1001", dtmf=[(1.0, "4*7")], dtmf_method=method, timeout=30,
+                   workdir=tmp_path)
     assert result.ok, result.describe()
     assert _read(lab, "digits.txt") == "4*7"
 
@@ -150,8 +188,8 @@ def test_callee_answers_and_both_sides_hear(lab, tmp_path):
     uas = sipp.place_uas([(None, 1.0), (callee_clip, 3.0)], local_port=lab["uas_port"], hold_seconds=None,
                          timeout=30, workdir=tmp_path / "uas")
     try:
-        result = sipp.place_call(lab["host"], lab["port"], [(None, 1.0), (caller_clip, 5.0)], to_user="2000",
-                                 hold_seconds=6.0, timeout=30, workdir=tmp_path / "uac")
+        result = _call(lab, [(None, 1.0), (caller_clip, 5.0)], to_user="2000", hold_seconds=6.0, timeout=30,
+                       workdir=tmp_path / "uac")
     finally:
         callee = uas.wait(40)
     assert result.ok, result.describe()
@@ -167,8 +205,7 @@ def test_callee_busy_and_no_answer(lab, tmp_path, mode, status, codes):
     _fresh(lab, "dialstatus.txt")
     uas = sipp.place_uas(None, mode=mode, local_port=lab["uas_port"], timeout=20, workdir=tmp_path / "uas")
     try:
-        result = sipp.place_call(lab["host"], lab["port"], None, to_user="2000", hold_seconds=None, timeout=20,
-                                 workdir=tmp_path / "uac")
+        result = _call(lab, None, to_user="2000", hold_seconds=None, timeout=20, workdir=tmp_path / "uac")
     finally:
         callee = uas.wait(30)
     assert callee.ok, callee.describe()

@@ -1095,11 +1095,11 @@ def _sipp_args(*, remote: str | None, scenario: Path, local_ip: str, sip_port: i
 def start_call(target_host: str, target_port: int, audio_wav, *, to_user: str = "1000",
                from_user: str = "01012345678", dtmf=None, hold_seconds: float | None = None, local_port: int = 0,
                rtp_port: int = 0, timeout: float = 60, capture: bool = True, workdir=None,
-               dtmf_method: str = "rfc4733") -> CallHandle:
+               dtmf_method: str = "rfc4733", local_ip: str | None = None) -> CallHandle:
     """Start a call and return at once (see ``place_call``)."""
     workdir, sent_wav, spans, dtmf_list = _prepare(audio_wav, workdir=workdir, hold_seconds=hold_seconds,
                                                    timeout=timeout, dtmf=dtmf, dtmf_method=dtmf_method)
-    local_ip = _local_ip_for(target_host)
+    local_ip = local_ip or _local_ip_for(target_host)
     sip_port = local_port or free_udp_port(host=local_ip)
     rtp_port = rtp_port or free_udp_port(even=True, span=4, host=local_ip)
     hold_ms = None if hold_seconds is None else int(hold_seconds * 1000)
@@ -1118,7 +1118,7 @@ def start_call(target_host: str, target_port: int, audio_wav, *, to_user: str = 
 def place_call(target_host: str, target_port: int, audio_wav, *, to_user: str = "1000",
                from_user: str = "01012345678", dtmf=None, hold_seconds: float | None = None, local_port: int = 0,
                rtp_port: int = 0, timeout: float = 60, capture: bool = True, workdir=None,
-               dtmf_method: str = "rfc4733") -> CallResult:
+               dtmf_method: str = "rfc4733", local_ip: str | None = None) -> CallResult:
     """Call ``to_user@target_host:target_port`` as ``from_user`` and stream ``audio_wav``; block until it ends.
 
     ``audio_wav``: an audio file (any format), a script ``[(file_or_None, seconds), …]`` (see ``build_stream``)
@@ -1126,11 +1126,12 @@ def place_call(target_host: str, target_port: int, audio_wav, *, to_user: str = 
     0.5 s after the audio ends; ``dtmf_method``: ``rfc4733`` (RTP events, PT 96; the audio pauses meanwhile, see
     ``dtmf_seconds``) or ``info`` (SIP INFO application/dtmf-relay). ``hold_seconds``: hang up (BYE) that long after the answer unless the far end
     hangs up first; None: wait up to ``timeout`` for the far end's BYE (not getting it is an error).
-    ``local_port``/``rtp_port``: 0 picks free ones. ``capture``: record what the caller heard (``heard_wav``).
+    ``local_port``/``rtp_port``: 0 picks free ones; ``local_ip``: address to call from (default: the one routing
+    to the target, 127.0.0.1 for loopback; another 127.x address gives a loopback caller its own identity). ``capture``: record what the caller heard (``heard_wav``).
     """
     return start_call(target_host, target_port, audio_wav, to_user=to_user, from_user=from_user, dtmf=dtmf,
                       hold_seconds=hold_seconds, local_port=local_port, rtp_port=rtp_port, timeout=timeout,
-                      capture=capture, workdir=workdir, dtmf_method=dtmf_method).wait()
+                      capture=capture, workdir=workdir, dtmf_method=dtmf_method, local_ip=local_ip).wait()
 
 
 async def place_call_async(*args, **kwargs) -> CallResult:
