@@ -54,7 +54,7 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
     grammar = grammar_for(INTENTS)
 
     def req(text: str) -> Request:
-        return Request(system, f"문장: {text}", grammar, intent_mod.ANSWER_PREFIX, max_tokens=8)
+        return intent_mod.request_for(text, INTENTS, system)
 
     # 1) cold vs warm: a worker without warm-up, so its first request evaluates the whole fixed prompt
     t0 = time.monotonic()
@@ -76,7 +76,7 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
         misses = []
         for text, want in rows:
             reply = worker.request(req(text), 60)
-            got = reply.text.strip() if reply else None
+            got = intent_mod._FROM_ALIAS.get(reply.text.strip(), reply.text) if reply else None
             if reply:
                 lat.append(reply.total_s)
                 comp.append(reply.compute_s)
@@ -114,9 +114,13 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
     if back_s is not None:
         print(f"timeout path: 5 ms limit → None, killed, respawned and ready again in {back_s:.2f} s", file=out)
     if misses:
+        answered = Counter(g for _, g, _ in misses)
+        print(f"wrong answers by label: {dict(answered.most_common())}", file=out)
         print("misses (want → got: utterance):", file=out)
-        for want, got, text in misses:
+        for want, got, text in misses[:30]:
             print(f"  {want} → {got}: {text}", file=out)
+        if len(misses) > 30:
+            print(f"  … and {len(misses) - 30} more", file=out)
     out.flush()
 
 

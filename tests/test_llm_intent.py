@@ -27,6 +27,9 @@ def test_intents_are_exactly_the_contract():
 
 def test_grammar_accepts_only_the_given_labels():
     assert grammar_for(["book", "cancel"]) == 'root ::= "book" | "cancel"\n'
+    assert grammar_for(["reschedule", "ask_price"]) == 'root ::= "change" | "price"\n'
+    # model-side words are unique and map back one to one
+    assert set(intent_mod.ALIAS) == set(INTENTS) and len(set(intent_mod.ALIAS.values())) == len(INTENTS)
     # allowed sets are normalised to the fixed intent order, unknown names dropped
     assert intent_mod._clean_allowed(["other", "book", "nonsense"]) == ["book", "other"]
     assert intent_mod._clean_allowed(None) == list(INTENTS)
@@ -36,7 +39,7 @@ def test_system_prompt_is_fixed_and_lists_every_intent():
     text = system_prompt()
     assert text == system_prompt()  # byte-identical between calls: its prefix state is reused
     for name in INTENTS:
-        assert f"- {name}:" in text
+        assert f"- {intent_mod.ALIAS[name]}:" in text
 
 
 def test_bench_set_is_disjoint_from_prompt_examples():

@@ -76,8 +76,8 @@ def test_cold_prefix_is_slower_than_reused_prefix(config):
     system = intent_mod.system_prompt()
     with LlmWorker(str(path), n_threads=1, name="llm-test-cold") as worker:
         assert worker.start(wait=True, timeout_s=300)
-        cold = worker.request(Request(system, "문장: 예약할게요", grammar_for(INTENTS), "의도: ", 8), SLOW)
-        warm = worker.request(Request(system, "문장: 취소할게요", grammar_for(INTENTS), "의도: ", 8), SLOW)
+        cold = worker.request(intent_mod.request_for("예약할게요", INTENTS, system), SLOW)
+        warm = worker.request(intent_mod.request_for("취소할게요", INTENTS, system), SLOW)
     assert cold is not None and warm is not None
     assert cold.reused_tokens == 0 and warm.reused_tokens > 0
     assert warm.compute_s < cold.compute_s

@@ -30,6 +30,18 @@ INTENTS: tuple[str, ...] = (
     "wrong_number", "other",
 )
 
+# What the model writes for each intent: one English word each whose FIRST token differs from every other's
+# (single tokens in the Qwen2.5 and Gemma 3 vocabularies). Greedy decoding under a grammar commits to the first
+# token, so labels sharing one ("ask_hours", "ask_price", …) pool their probability on "ask" and the choice among
+# them is then forced: measured on Qwen2.5-Coder 0.5B, full intent names 45 % vs distinct words (bench).
+ALIAS: dict[str, str] = {
+    "book": "book", "reschedule": "change", "cancel": "cancel", "confirm_appointment": "confirm",
+    "ask_hours": "hours", "ask_location": "location", "ask_price": "price", "ask_insurance": "insurance",
+    "symptom": "symptom", "emergency": "emergency", "talk_to_staff": "staff", "yes": "yes", "no": "no",
+    "opt_out": "unsubscribe", "callback_later": "later", "wrong_number": "wrong", "other": "other",
+}
+_FROM_ALIAS = {alias: intent for intent, alias in ALIAS.items()}
+
 # Korean gloss of each label, shown to the model (order = INTENTS).
 GLOSS: dict[str, str] = {
     "book": "새 진료 예약을 원함",
@@ -81,20 +93,27 @@ ANSWER_PREFIX = "의도: "
 def system_prompt() -> str:
     """The fixed text that opens every request (identical between calls → its state is reused)."""
     lines = [
-        "치과에 걸려 온 전화에서 환자가 한 말의 의도를 분류합니다. 의료 조언은 하지 않고 아래 목록의 영어 이름 하나만 답합니다.",
+        "치과에 걸려 온 전화에서 환자가 한 말의 의도를 분류합니다. 의료 조언은 하지 않고 아래 목록의 영어 단어 하나만 답합니다.",
         "",
         "의도 목록:",
     ]
-    lines += [f"- {name}: {GLOSS[name]}" for name in INTENTS]
-    lines += ["", "예시:"]
-    for text, label in EXAMPLES:
-        lines += [f"문장: {text}", f"{ANSWER_PREFIX}{label}"]
+    lines += [f"- {ALIAS[name]}: {GLOSS[name]}" for name in INTENTS]
     return "\n".join(lines)
 
 
+# The examples as fixed chat turns after the system text (instruct models follow turns better than a list).
+SHOTS: tuple[tuple[str, str], ...] = tuple((f"문장: {text}", ALIAS[label]) for text, label in EXAMPLES)
+
+
+def request_for(text: str, labels: Sequence[str], system: str | None = None) -> Request:
+    """The worker request for one sentence; everything before the sentence is fixed."""
+    return Request(system or system_prompt(), f"문장: {text}", grammar_for(labels), ANSWER_PREFIX, max_tokens=8,
+                   shots=SHOTS)
+
+
 def grammar_for(labels: Iterable[str]) -> str:
-    """GBNF that accepts exactly one of ``labels`` (which must be known intent names)."""
-    alts = " | ".join(f'"{label}"' for label in labels)
+    """GBNF that accepts exactly the model-side word (:data:`ALIAS`) of one of ``labels`` (intent names)."""
+    alts = " | ".join(f'"{ALIAS[label]}"' for label in labels)
     return f"root ::= {alts}\n"
 
 
@@ -125,7 +144,7 @@ class IntentClassifier:
             _LOGGER.warning("LLM intent fallback off: %s", exc)
             return
         n_threads = default_threads(threads if threads is not None else getattr(config, "llm_threads", 0))
-        warm = Request(self._system, "문장: 안녕하세요", grammar_for(INTENTS), ANSWER_PREFIX, max_tokens=8)
+        warm = request_for("안녕하세요", INTENTS, self._system)
         self.worker = LlmWorker(str(self.model_path), n_threads=n_threads, n_ctx=n_ctx, warmup=[warm],
                                 name="llm-intent")
         if start:
@@ -150,12 +169,12 @@ class IntentClassifier:
             return None, None
         if len(labels) == 1:
             return labels[0], None
-        req = Request(self._system, f"문장: {text}", grammar_for(labels), ANSWER_PREFIX, max_tokens=8)
+        req = request_for(text, labels, self._system)
         reply = self.worker.request(req, self.default_timeout_s if timeout_s is None else timeout_s)
         if reply is None:
             _LOGGER.info("LLM intent fallback gave no answer in time")
             return None, None
-        label = reply.text.strip()
+        label = _FROM_ALIAS.get(reply.text.strip())
         if label not in labels:  # cannot happen under the grammar; never pass anything else on
             _LOGGER.warning("LLM produced a label outside the allowed set; ignored")
             return None, reply

@@ -53,10 +53,12 @@ class Request:
     grammar: str
     answer_prefix: str = ""
     max_tokens: int = 16
+    shots: tuple[tuple[str, str], ...] = ()  # fixed example turns (user, answer) after the system text
 
     def as_msg(self) -> dict[str, Any]:
         return {"system": self.system, "user": self.user, "grammar": self.grammar,
-                "answer_prefix": self.answer_prefix, "max_tokens": self.max_tokens}
+                "answer_prefix": self.answer_prefix, "max_tokens": self.max_tokens,
+                "shots": [list(s) for s in self.shots]}
 
 
 @dataclass
@@ -86,14 +88,29 @@ def default_threads(setting: int | None = None) -> int:
 
 # ===================================================================================== child process
 def _render(style: str, msg: dict[str, Any]) -> str:
+    """The prompt: system text, fixed example turns, then this request's user text (only that varies)."""
     system, user, prefix = msg["system"], msg["user"], msg.get("answer_prefix", "")
+    shots = msg.get("shots") or []
     if style == CHATML:
-        return (f"<|im_start|>system\n{system}<|im_end|>\n<|im_start|>user\n{user}<|im_end|>\n"
-                f"<|im_start|>assistant\n{prefix}")
+        parts = [f"<|im_start|>system\n{system}<|im_end|>\n"]
+        parts += [f"<|im_start|>user\n{u}<|im_end|>\n<|im_start|>assistant\n{prefix}{a}<|im_end|>\n" for u, a in shots]
+        parts.append(f"<|im_start|>user\n{user}<|im_end|>\n<|im_start|>assistant\n{prefix}")
+        return "".join(parts)
     if style == GEMMA:
-        # Gemma has no system role: the fixed text opens the user turn (still the identical prefix).
-        return f"<start_of_turn>user\n{system}\n\n{user}<end_of_turn>\n<start_of_turn>model\n{prefix}"
-    return f"{system}\n\n{user}\n{prefix}"
+        # Gemma has no system role: the fixed text opens the first user turn (still the identical prefix).
+        turns = list(shots) + [(user, None)]
+        parts = []
+        for i, (u, a) in enumerate(turns):
+            head = f"{system}\n\n" if i == 0 else ""
+            parts.append(f"<start_of_turn>user\n{head}{u}<end_of_turn>\n<start_of_turn>model\n{prefix}")
+            if a is not None:
+                parts.append(f"{a}<end_of_turn>\n")
+        return "".join(parts)
+    lines = [system, ""]
+    for u, a in shots:
+        lines += [u, f"{prefix}{a}"]
+    lines += [user, prefix]
+    return "\n".join(lines)
 
 
 def _style_of(llm) -> str:
