@@ -28,6 +28,17 @@ from appliance.telephony.fastagi import AgiChannel, SafeApplication, start_serve
 
 _LOGGER = logging.getLogger(__name__)
 
+# Extra AGI routes and background services, each owned by its layer: "module:function".
+# A route handler is ``async def handler(engine, agi)``; a service is ``async def service(engine)``.
+ROUTES = {
+    "outbound": "appliance.outbound.calls:handle_outbound",
+    "prompts": "appliance.speech.prompt_recording:handle_prompts",
+}
+SERVICES = {
+    "dialer": "appliance.outbound.dialer:run_dialer",
+}
+INBOUND_DIALOG = "appliance.conversation.factory:inbound_dialog"  # (engine, agi) -> dialog
+
 MAX_CALL_SECONDS = 900  # the dialplan watchdog, re-armed by the engine as soon as it takes a call
 AUDIOSOCKET_CONNECT_TIMEOUT_S = 5.0
 
@@ -81,6 +92,7 @@ class Engine:
         self.dialog_factory = dialog_factory or self._inbound_dialog
         self.stopping = asyncio.Event()
         self.calls_in_progress = 0
+        self.services: dict[str, asyncio.Task] = {}
 
     # --- lifecycle ------------------------------------------------------------
     async def start(self) -> None:
@@ -90,6 +102,15 @@ class Engine:
         self.app = SafeApplication()
         self.app.add_channel_route("inbound", self.handle_inbound)
         self.app.add_channel_route("health", self.handle_health)
+        for name, target in ROUTES.items():
+            handler = _optional(target)
+            if handler is not None:
+                self.app.add_channel_route(name, _bind(handler, self))
+        if self.config.background_services:
+            for name, target in SERVICES.items():
+                service = _optional(target)
+                if service is not None:
+                    self.services[name] = asyncio.create_task(_supervise(name, service, self))
         await self.audiosocket.start("127.0.0.1", self.config.audiosocket_port)
         self.agi_server = await start_server(self.app, "127.0.0.1", self.config.agi_port)
         _LOGGER.info("engine ready: FastAGI 127.0.0.1:%s, AudioSocket 127.0.0.1:%s",
@@ -107,6 +128,8 @@ class Engine:
         await self.stop()
 
     async def stop(self) -> None:
+        for task in self.services.values():
+            task.cancel()
         if self.agi_server:
             self.agi_server.close()
         await self.audiosocket.stop()
@@ -118,6 +141,9 @@ class Engine:
         await agi.get_variable("DENTALCALL_HEALTH")
 
     def _inbound_dialog(self, agi: AgiChannel) -> Any:
+        factory = _optional(INBOUND_DIALOG)
+        if factory is not None:
+            return factory(self, agi)
         return InboundDialog(clinic_name=self.config.clinic_name)
 
     async def handle_inbound(self, agi: AgiChannel) -> None:
@@ -126,9 +152,11 @@ class Engine:
         log = CallLog("inbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=agi.caller_number,
                       called=agi.env.get("agi_dnid", ""))
         _LOGGER.info("call %s: inbound call started (log id %s)", agi.uniqueid, log.call.id)
-        await self._converse(agi, log, self.dialog_factory(agi))
+        await self.converse(agi, log, self.dialog_factory(agi))
 
-    async def _converse(self, agi: AgiChannel, log: CallLog, dialog: Any) -> None:
+    async def converse(self, agi: AgiChannel, log: CallLog, dialog: Any) -> str:
+        """Run ``dialog`` over the call's AudioSocket stream; always hand the call back to the dialplan with
+        ``DENTALCALL_NEXT`` set (``fallback`` on any failure). Returns the outcome that was logged."""
         self.calls_in_progress += 1
         next_step, outcome, error = "fallback", outcomes.FAILED, None
         stream = None
@@ -180,3 +208,38 @@ class Engine:
             log.finish(outcome, next_step=next_step, error=error)
             self.calls_in_progress -= 1
             _LOGGER.info("call %s: ended outcome=%s next=%s", agi.uniqueid, outcome, next_step)
+        return outcome
+
+
+def _optional(target: str) -> Any:
+    """The function at "module:attr", or None when that layer is not installed yet."""
+    import importlib
+
+    module_name, attr = target.split(":")
+    try:
+        module = importlib.import_module(module_name)
+    except ModuleNotFoundError as exc:
+        if exc.name and module_name.startswith(exc.name):
+            return None
+        raise
+    return getattr(module, attr, None)
+
+
+def _bind(handler: Callable[..., Any], engine: "Engine") -> Callable[[AgiChannel], Any]:
+    async def route(agi: AgiChannel) -> None:
+        await handler(engine, agi)
+
+    return route
+
+
+async def _supervise(name: str, service: Callable[..., Any], engine: "Engine") -> None:
+    """Keep a background service running; a crash is logged and the service restarted after a pause."""
+    while not engine.stopping.is_set():
+        try:
+            await service(engine)
+            return
+        except asyncio.CancelledError:
+            raise
+        except Exception:
+            _LOGGER.exception("background service %s crashed; restarting in 5 s", name)
+            await asyncio.sleep(5)

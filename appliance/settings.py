@@ -50,6 +50,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("tts_voice", "", "Installed piper model name used for TTS (default: first Korean voice)"),
     Setting("stt_engine", "whisper", "whisper | vosk"),
     Setting("log_phi", False, "Log transcripts and numbers (debug only; health data)"),
+    Setting("background_services", True, "Run the engine's background services (the outbound dialer)"),
     Setting("engine_answer_timeout", 3.0, "Seconds the dialplan waits for the engine before falling back"),
     Setting("emr_url", "", "EMR database URL without password (password in secrets.ini); set by `dentalcall emr connect`"),
     Setting("emr_profile", "reference", "EMR profile: a shipped name (reference, dentweb-guess) or a path to a .toml"),
