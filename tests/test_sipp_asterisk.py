@@ -140,7 +140,7 @@ def test_call_audio_both_ways_callerid_and_dtmf(lab, tmp_path):
     clip = _caller_clip()
     # 6 s of silence (greeting plays), the clip while Asterisk records, digits while Read() waits
     result = _call(lab, [(None, 6.0), (clip, 4.0)], to_user="1000",
-                   from_user="01055556666", dtmf=[(10.0, "123")], timeout=45, workdir=tmp_path)
+                   from_user="01055556666", dtmf=[(10.0, "123#")], timeout=45, workdir=tmp_path)
     assert result.ok, result.describe()
     cap = result.capture
     assert cap.bye_from_remote is True
@@ -175,10 +175,10 @@ def test_call_audio_both_ways_callerid_and_dtmf(lab, tmp_path):
 @pytest.mark.parametrize("method", ["rfc4733", "info"])
 def test_dtmf_methods(lab, tmp_path, method):
     _fresh(lab, "digits.txt")
-    result = _call(lab, None, to_user="1001", dtmf=[(1.0, "4*7")], dtmf_method=method, timeout=30,
+    result = _call(lab, None, to_user="1001", dtmf=[(1.0, "4*7#")], dtmf_method=method, timeout=30,
                    workdir=tmp_path)
     assert result.ok, result.describe()
-    assert _read(lab, "digits.txt") == "4*7"
+    assert _read(lab, "digits.txt") == "4*7"  # "#" ends Read()
 
 
 def test_callee_answers_and_both_sides_hear(lab, tmp_path):

@@ -292,3 +292,19 @@ def test_handle_and_async_variant(tmp_path):
     assert result.capture.answered is not None
     assert not result.ok  # our BYE got no answer: sipp reports the failure instead of hanging
     assert result.duration < 15
+
+
+@pytest.mark.skipif(_have_tools() is not None, reason=str(_have_tools()))
+def test_far_end_hangs_up_during_a_pause(tmp_path):
+    """The callee's BYE arrives while the caller waits to send DTMF: answered, not an error."""
+    uas_port = sipp.free_udp_port(host="127.0.0.1")
+    uas = sipp.place_uas(None, local_port=uas_port, hold_seconds=1.0, timeout=15, workdir=tmp_path / "uas")
+    try:
+        result = sipp.place_call("127.0.0.1", uas_port, None, dtmf=[(4.0, "1")], hold_seconds=8.0, timeout=15,
+                                 workdir=tmp_path / "uac")
+    finally:
+        callee = uas.wait(20)
+    assert callee.ok, callee.describe()
+    assert result.ok, result.describe()
+    assert result.capture.bye_from_remote is True
+    assert result.duration < 3.0

@@ -713,13 +713,24 @@ def _shift_spans(spans: list, pauses: list) -> list:
     return out
 
 
+# sipp 3.6.1 looks for global optional receives only *behind* the current step, and refuses an optional recv
+# right before a send/pause/nop: the catch-all for the far end's BYE sits just before the mandatory 200 (UAC)
+# or ACK (UAS) receive
+_GLOBAL_BYE = '<recv request="BYE" optional="global" next="remote_bye"/>'
+
+
 def _end_steps(hold_ms: int | None, wait_ms: int, *, bye_xml: str) -> str:
-    """Wait for the remote BYE (answer 200) or, after hold_ms, send our BYE."""
+    """Wait for the remote BYE (answer 200) or, after hold_ms, send our BYE; then jump to "end".
+
+    A BYE from the far end at any other moment (during pauses, DTMF, INFO transactions) is caught by the
+    global optional receive ``_GLOBAL_BYE`` and answered here ("remote_bye"), so the far end may
+    always hang up first without failing the run."""
     if hold_ms is None:
-        return f'<recv request="BYE" timeout="{wait_ms}"/>\n{_BYE_OK}'
-    return (f'<recv request="BYE" timeout="{max(hold_ms, 1)}" ontimeout="hangup"/>\n{_BYE_OK}\n'
-            f'<nop next="done"/>\n<label id="hangup"/>\n{bye_xml}\n'
-            f'<recv response="200" crlf="true"/>\n<label id="done"/>')
+        normal = f'<recv request="BYE" timeout="{wait_ms}"/>\n{_BYE_OK}'
+    else:
+        normal = (f'<recv request="BYE" timeout="{max(hold_ms, 1)}" ontimeout="hangup"/>\n{_BYE_OK}\n'
+                  f'<nop next="end"/>\n<label id="hangup"/>\n{bye_xml}\n<recv response="200" crlf="true"/>')
+    return f'{normal}\n<nop next="end"/>\n<label id="remote_bye"/>\n{_BYE_OK}\n<nop next="end"/>'
 
 
 def _info_dialog(method: str, dialog: tuple[str, str]) -> tuple[str, str] | None:
@@ -774,6 +785,7 @@ Content-Length: [len]
 <recv response="180" optional="true"/>
 <recv response="183" optional="true"/>
 {rejections}
+{_GLOBAL_BYE}
 <recv response="200" rtd="true"/>
 <send>
 <![CDATA[
@@ -788,7 +800,6 @@ Content-Length: 0
 </send>
 {media}
 {_end_steps(hold_ms, wait_ms, bye_xml=bye)}
-<nop next="end"/>
 <label id="rejected"/>
 <send>
 <![CDATA[
@@ -849,7 +860,7 @@ Contact: <sip:[local_ip]:[local_port];transport=[transport]>
     elif mode == "answer":
         if ring_ms:
             steps.append(f'<pause milliseconds="{ring_ms}"/>')
-        steps += [reply("200 OK", sdp=True), '<recv request="ACK" rtd="true" crlf="true"/>']
+        steps += [reply("200 OK", sdp=True), _GLOBAL_BYE, '<recv request="ACK" rtd="true" crlf="true"/>']
         media, media_ms, _ = _media_steps(stream_wav, dtmf)
         steps.append(media)
         if hold_ms is not None:
@@ -869,6 +880,7 @@ Content-Length: 0
 ]]>
 </send>"""
         steps.append(_end_steps(hold_ms, max(wait_ms - media_ms, 1000), bye_xml=bye))
+        steps.append('<label id="end"/>')
     else:
         raise ValueError(f"unknown UAS mode {mode!r} (answer | ring | busy)")
     body = "\n".join(steps)
