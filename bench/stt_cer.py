@@ -73,12 +73,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--repeat", type=int, default=3, help="decodes per clip and variant (median time)")
     parser.add_argument("--out", type=Path, default=None)
+    parser.add_argument("--clips", type=Path, default=None,
+                        help="folder with *.wav + transcripts.tsv (file, text[, machine_transcript_unverified]); "
+                             "default shared_dir/data/speech-ko, 8 kHz mu-law files only. A clinic's own "
+                             "recordings with human transcripts in `text` go here.")
     args = parser.parse_args()
     config = settings.load()
     install_defaults(config)
-    clips_dir = Path(config.shared_dir) / "data" / "speech-ko"
+    clips_dir = args.clips or Path(config.shared_dir) / "data" / "speech-ko"
     rows = list(csv.DictReader(open(clips_dir / "transcripts.tsv", encoding="utf-8"), delimiter="\t"))
-    clips = [(clips_dir / r["file"], r["machine_transcript_unverified"]) for r in rows if "8k_ulaw" in r["file"]]
+    if args.clips:  # human references where given
+        clips = [(clips_dir / r["file"], r.get("text") or r.get("machine_transcript_unverified", "")) for r in rows]
+    else:  # the shared clips: only the machine transcript exists (see the module docstring)
+        clips = [(clips_dir / r["file"], r["machine_transcript_unverified"]) for r in rows if "8k_ulaw" in r["file"]]
 
     from appliance.speech.stt.vosk import VoskTranscriber
     from appliance.speech.stt.whisper import WhisperTranscriber
@@ -87,7 +94,10 @@ def main() -> None:
     latin = WhisperTranscriber(model_path(config, "whisper-base"), hangul_only=False)
     fallback = WhisperTranscriber(model_path(config, "whisper-base"), temperatures=(0.0, 0.2, 0.4, 0.6, 0.8, 1.0))
     vosk = VoskTranscriber(model_path(config, "vosk-ko-small"))
-    audio = {path: read_audio(path) for path, _ in clips}
+    audio = {}
+    for path, _ in clips:  # every clip goes through the phone path: 8 kHz (a clinic's recordings may be wideband)
+        pcm, rate = read_audio(path)
+        audio[path] = (resample_pcm16(pcm, rate, 8000), 8000)
     cuts = {path: vad_cut(pcm) for path, (pcm, _) in audio.items()}
     whisper.transcribe(audio[clips[0][0]][0], 8000)  # warm-up
 

@@ -103,8 +103,21 @@ def test_trim_repetitions():
     assert trim_repetitions("네 네") == "네 네"
     assert trim_repetitions("아니요 아니요") == "아니요 아니요"
     assert trim_repetitions("다음 주 화요일 오후 세 시요") == "다음 주 화요일 오후 세 시요"
+    assert trim_repetitions("010-1111-2222") == "010-1111-2222"
+    assert trim_repetitions("하나 둘. 하나 둘 셋", utterance=False) == "하나 둘. 하나 둘 셋"
 
 
 def test_hallucination_filter():
     assert is_hallucination("시청해주셔서 감사합니다.")
     assert not is_hallucination("내일 오후 세 시 예약 감사합니다")
+
+
+@needs_clips
+def test_long_audio_uses_sliding_windows(whisper):
+    names = ["ko_rhino_light_blue_8k_ulaw.wav", "ko_rhino_out_of_context_8k_ulaw.wav",
+             "ko_porcupine_3_keywords_8k_ulaw.wav", "ko_rhino_light_blue_8k_ulaw.wav"]
+    gap = b"\0\0" * 8000 * 3
+    long = b"".join(clip(n)[0] + gap for n in names)  # ~33 s: over Whisper's 30 s window (voicemail-style)
+    result = whisper.transcribe(long, 8000)
+    assert result.audio_seconds > 30
+    assert "파란색" in result.text and "커피" in result.text and "아이스크림" in result.text

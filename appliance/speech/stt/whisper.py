@@ -50,7 +50,8 @@ _HALLUCINATIONS = (
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _MIN_RESTART = 5  # characters (spaces excluded); "네 네" or "아니요 아니요" are kept
-_REPEAT = re.compile(r"(\S.{0,40}?)(?:[\s,.]*\1){2,}", re.DOTALL)
+# a unit of 2–40 characters with no digit (phone numbers like 1111 must survive) repeated 3+ times in a row
+_REPEAT = re.compile(r"((?=\S)[^\d]{2,40}?)(?:[\s,.]*\1){2,}", re.DOTALL)
 
 
 def _drop_restart(text: str) -> str:
@@ -62,14 +63,15 @@ def _drop_restart(text: str) -> str:
     return text
 
 
-def trim_repetitions(text: str) -> str:
-    """Guard against Whisper's loops: a phrase repeated 3+ times in a row is kept once, and a restart of the
-    utterance (the text starting over, whole or in part, after itself) is cut off."""
+def trim_repetitions(text: str, *, utterance: bool = True) -> str:
+    """Guard against Whisper's loops: a phrase repeated 3+ times in a row is kept once, and (for one utterance,
+    not long recordings) a restart of the utterance (the text starting over after itself) is cut off."""
     previous = None
     while previous != text:
         previous = text
         text = _REPEAT.sub(r"\1", text)
-        text = _drop_restart(text)
+        if utterance:
+            text = _drop_restart(text)
     return re.sub(r"\s{2,}", " ", text).strip()
 
 
@@ -177,7 +179,7 @@ class WhisperTranscriber(Transcriber):
         segments, _info = self._model.transcribe(
             audio, language="ko", beam_size=self.beam_size, condition_on_previous_text=False, vad_filter=False,
             temperature=list(self.temperatures), initial_prompt=prompt,
-            hotwords=", ".join(hints) if hints else None, without_timestamps=True,
+            hotwords=", ".join(hints) if hints else None, without_timestamps=False,
         )
         segments = list(segments)
         if not segments:
@@ -196,13 +198,14 @@ class WhisperTranscriber(Transcriber):
         audio = pcm16_to_float(resample_pcm16(pcm16, sample_rate, SAMPLE_RATE))
         with self._lock:
             try:
-                if len(audio) > 30 * SAMPLE_RATE:
+                long = len(audio) > 30 * SAMPLE_RATE
+                if long:
                     text, avg, nsp = self._decode_long(audio, hints, prompt)
                 else:
                     text, avg, nsp = self._decode_window(audio, hints, prompt, window or self.window)
             except Exception as exc:  # a CTranslate2 failure must become a fallback, not a crash
                 raise SpeechUnavailable(f"whisper decode failed: {exc}") from exc
-        text = trim_repetitions(text)
+        text = trim_repetitions(text, utterance=not long)
         if (nsp > 0.6 and avg < -1.0) or is_hallucination(text):
             text = ""
         return Transcript(text, avg, nsp, audio_seconds, time.perf_counter() - started, self.engine)
