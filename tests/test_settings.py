@@ -1,0 +1,51 @@
+"""Settings: layering, validation, and that the README documents every one of them."""
+
+from __future__ import annotations
+
+import os
+import stat
+from pathlib import Path
+
+import pytest
+
+from appliance import settings
+from appliance.errors import ConfigError
+
+README = Path(__file__).resolve().parent.parent / "README.md"
+
+
+def test_every_setting_is_documented_in_the_readme():
+    text = README.read_text(encoding="utf-8")
+    section = text.split("<!-- settings -->", 1)[1].split("<!-- /settings -->", 1)[0]
+    missing = [s.name for s in settings.SETTINGS if f"`{s.name}`" not in section]
+    assert not missing, f"document these settings in README.md: {missing}"
+
+
+def test_layers_defaults_file_env_overrides(tmp_path):
+    config = settings.load(overrides={"home": str(tmp_path)}, env={})
+    assert config.sip_port == 5060 and config.config_dir == tmp_path / "etc"
+    settings.write_config(config, {"sip_port": 5070, "clinic_name": "행복치과"})
+    config = settings.load(overrides={"home": str(tmp_path)}, env={})
+    assert config.sip_port == 5070 and config.clinic_name == "행복치과"
+    config = settings.load(overrides={"home": str(tmp_path)}, env={"DENTALCALL_SIP_PORT": "5080"})
+    assert config.sip_port == 5080
+    assert settings.load(overrides={"home": str(tmp_path), "sip_port": 5090}, env={}).sip_port == 5090
+
+
+def test_bad_values_and_unknown_keys_are_clear_errors(tmp_path):
+    with pytest.raises(ConfigError, match="sip_port.*integer"):
+        settings.load(overrides={"home": str(tmp_path)}, env={"DENTALCALL_SIP_PORT": "five"})
+    (tmp_path / "etc").mkdir()
+    (tmp_path / "etc" / "dentalcall.ini").write_text("[dentalcall]\nsip_prot = 5060\n")
+    with pytest.raises(ConfigError, match="unknown setting 'sip_prot'"):
+        settings.load(overrides={"home": str(tmp_path)}, env={})
+    (tmp_path / "etc" / "dentalcall.ini").write_text("not an ini file")
+    with pytest.raises(ConfigError, match="cannot parse"):
+        settings.load(overrides={"home": str(tmp_path)}, env={})
+
+
+def test_secrets_are_generated_once_with_mode_0600(tmp_path):
+    config = settings.load(overrides={"home": str(tmp_path)}, env={})
+    first = config.secret("ami_secret")
+    assert len(first) >= 24 and config.secret("ami_secret") == first
+    assert stat.S_IMODE(os.stat(config.secrets_file).st_mode) == 0o600
