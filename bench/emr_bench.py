@@ -46,7 +46,7 @@ def bench_backend(name: str, url: str, patients: int, seed_value: int, lines: li
 
     t0 = time.perf_counter()
     counts = seed.seed_demo(url, patients=patients, seed=seed_value)
-    out(f"\n## {name}: seeded {counts['PATIENT']} patients, {counts['RECEIPT']} visits, "
+    out(f"\n## {name} (load average before queries {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores): seeded {counts['PATIENT']} patients, {counts['RECEIPT']} visits, "
         f"{counts['TREAT_DETAIL']} treatments, {counts['RESERVATION']} appointments in {time.perf_counter() - t0:.1f} s")
     emr = EMR(url, statement_timeout=30)
     conn = drivers.connect(url, read_only=True, statement_timeout=30)
@@ -86,7 +86,7 @@ def bench_backend(name: str, url: str, patients: int, seed_value: int, lines: li
         ("private dental insurance, not seen for 3 months", lambda: emr.private_insurance_candidates()),
     ]:
         runs, full = [], []
-        for _ in range(3):
+        for _ in range(5):
             ms, rows = timed(fn)
             runs.append(ms)
             full.append(ms + timed(lambda: [c.patient for c in rows])[0])

@@ -262,7 +262,7 @@ def seed_demo(url: str, patients: int = 1000, seed: int = 1, today: dt.date | No
             if dialect == "postgresql":
                 raw.autocommit = True
                 cur = raw.cursor()
-                cur.execute("ANALYZE")
+                cur.execute("VACUUM ANALYZE")
             elif dialect == "mysql":
                 for table in schema.TABLES:
                     cur.execute(f"ANALYZE TABLE {table}")
