@@ -160,6 +160,7 @@ def test_outage_fails_fast_and_loses_nothing(emr_db, facts, crm_db):
         pytest.skip("SQLite has no server to stop")
     emr = EMR(url, allow_writes=True, retry_after=0.5, connect_timeout=1.0)
     emr.on_outage = lambda op, msg: crm_records.record_emr_event("outage", op, msg)
+    emr.on_recovered = lambda: crm_records.record_emr_event("recovered", None, "back")
     lookup = CallerLookup(emr, ttl=0.2, budget=1.0)
     assert lookup.lookup("010-2024-0001").known
     day = _open_day(facts, dt.date.today() + dt.timedelta(days=55))
@@ -190,6 +191,7 @@ def test_outage_fails_fast_and_loses_nothing(emr_db, facts, crm_db):
         server.start()
     time.sleep(0.6)
     assert emr.get_patient("1").id == "1"
+    assert crm_records.last_emr_event().kind == "recovered"
     row = crm_records.BookingRequest.get(crm_records.BookingRequest.idempotency_key == f"outage-{server.kind}")
     assert row.status == "requested" and row.start == start
     assert booking.book(key=f"outage-{server.kind}", patient_id="1", start=start, treatment="scaling",

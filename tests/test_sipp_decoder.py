@@ -279,7 +279,7 @@ def test_handle_and_async_variant(tmp_path):
     uas = sipp.place_uas(None, local_port=uas_port, hold_seconds=None, timeout=15, workdir=tmp_path / "uas")
 
     async def scenario():
-        task = asyncio.create_task(sipp.place_call_async("127.0.0.1", uas_port, None, hold_seconds=2.0, timeout=8,
+        task = asyncio.create_task(sipp.place_call_async("127.0.0.1", uas_port, None, hold_seconds=2.0, timeout=5,
                                                          workdir=tmp_path / "uac"))
         await asyncio.sleep(1.0)
         assert uas.running

@@ -936,6 +936,10 @@ class CallResult:
     def sip_log(self) -> str:
         return self.messages_log.read_text(errors="replace") if self.messages_log.exists() else ""
 
+    def cleanup(self) -> None:
+        """Remove the run's folder (scenario, logs, capture, WAVs): kept until then for inspection."""
+        shutil.rmtree(self.workdir, ignore_errors=True)
+
     def describe(self) -> str:
         tail = self.stdout_log.read_text(errors="replace")[-1500:] if self.stdout_log.exists() else ""
         errors = self.errors_log.read_text(errors="replace")[-1500:] if self.errors_log.exists() else ""

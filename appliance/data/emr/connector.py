@@ -114,6 +114,8 @@ class EMR:
         self._last_error: str | None = None
         self._lock = threading.Lock()
         self.on_outage: Callable[[str, str], None] | None = None  # (operation, message)
+        self.on_recovered: Callable[[], None] | None = None
+        self._was_down = False
 
     @classmethod
     def from_config(cls, config: Any) -> "EMR":
@@ -122,12 +124,15 @@ class EMR:
         url = emr_settings.emr_url(config)
         if not url:
             raise ConfigError("no EMR configured; run `dentalcall emr connect URL --profile reference`")
-        return cls(
+        emr = cls(
             url, emr_settings.profile_path(config),
             connect_timeout=float(getattr(config, "emr_connect_timeout", 2.0)),
             statement_timeout=float(getattr(config, "emr_statement_timeout", 3.0)),
             allow_writes=str(getattr(config, "emr_booking", "request")) == "emr",
         )
+        emr.on_outage = _record_in_crm("outage")
+        emr.on_recovered = lambda: _record_in_crm("recovered")(None, "EMR reachable again")
+        return emr
 
     @property
     def dialect(self) -> str:
@@ -164,6 +169,7 @@ class EMR:
         with self._lock:
             self._down_until = time.monotonic() + self.retry_after
             self._last_error = str(exc)
+            self._was_down = True
         _LOGGER.warning("EMR %s failed: %s", op, exc)
         if self.on_outage:
             try:
@@ -202,6 +208,12 @@ class EMR:
         _LOGGER.debug("EMR %s: %d rows in %.1f ms", op, len(rows), (time.monotonic() - started) * 1000)
         with self._lock:
             self._down_until = 0.0
+            recovered, self._was_down = self._was_down, False
+        if recovered and self.on_recovered:
+            try:
+                self.on_recovered()
+            except Exception:
+                _LOGGER.exception("recording the EMR recovery failed")
         return rows
 
     def close(self) -> None:
@@ -439,6 +451,20 @@ class EMR:
         today = today or dt.date.today()
         rows = self.run("private_insurance", before=_months_ago(today, months))
         return [self.candidate(r, "private_insurance") for r in rows]
+
+
+def _record_in_crm(kind: str) -> Callable[[str | None, str], None]:
+    """Outage/recovery recorder for ``EMR.from_config``: writes ``EMRSyncLog`` when the CRM is open."""
+
+    def record(operation: str | None, message: str) -> None:
+        try:
+            from appliance.data import crm_records
+
+            crm_records.record_emr_event(kind, operation, message)
+        except Exception:  # CRM not opened in this process (CLI tools): the log line is enough
+            _LOGGER.debug("EMR %s not recorded in the CRM", kind)
+
+    return record
 
 
 def _years_ago(day: dt.date, years: int) -> dt.date:

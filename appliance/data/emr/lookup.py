@@ -47,6 +47,10 @@ class CallerLookup:
         self._lock = threading.Lock()
         self._pool = concurrent.futures.ThreadPoolExecutor(max_workers=workers, thread_name_prefix="ani-lookup")
 
+    @classmethod
+    def from_config(cls, emr: Any, config: Any) -> "CallerLookup":
+        return cls(emr, ttl=float(getattr(config, "caller_cache_ttl", 300)))
+
     def _fetch(self, number: str) -> list[Patient]:
         try:
             patients = self.emr.find_patients_by_phone(number)

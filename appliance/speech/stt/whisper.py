@@ -13,7 +13,9 @@ CTranslate2 accepts fewer frames, so ``window`` picks the encoder input length:
 See ``bench/stt_results.txt`` for the measured trade-off and the chosen default (``DEFAULT_WINDOW``).
 Latin-letter tokens are suppressed by default (``hangul_only``): measured to turn "pxb"/"ice cream" on isolated
 words back into Hangul. Repetition loops are bounded twice: ``max_new_tokens`` scales with the audio length, and repeated
-n-grams left in the text are collapsed (``trim_repetitions``).
+n-grams left in the text are collapsed (``trim_repetitions``). Temperature fallback is off (temperature 0 only):
+measured random and slower on noise. Low-confidence results are for the caller to reject (``avg_logprob``,
+``no_speech_prob``); Whisper's own no-speech rule and its known Korean silence hallucinations blank the text.
 """
 
 from __future__ import annotations
@@ -180,6 +182,7 @@ class WhisperTranscriber(Transcriber):
             audio, language="ko", beam_size=self.beam_size, condition_on_previous_text=False, vad_filter=False,
             temperature=list(self.temperatures), initial_prompt=prompt,
             hotwords=", ".join(hints) if hints else None, without_timestamps=False,
+            suppress_tokens=self._suppress,
         )
         segments = list(segments)
         if not segments:
