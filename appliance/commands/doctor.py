@@ -117,10 +117,10 @@ def check_emr(config: Config) -> Check:
     except ImportError:
         return Check("emr", "warn", "EMR connector not configured", "dentalcall emr connect URL --profile P")
     try:
-        status, message, fix = emr_health(config)
+        health = emr_health(config)
     except Exception as exc:
         return Check("emr", "fail", str(exc), "dentalcall emr test")
-    return Check("emr", status, message, fix)
+    return Check("emr", health.status, health.message, health.fix)
 
 
 def check_disk(config: Config) -> Check:
