@@ -154,3 +154,30 @@ def test_hung_engine_times_out_to_voicemail(engine_running):
     found, score, at = heard_prompt(result.heard_pcm(), pack.pcm("apology"))
     assert found, (score, result.describe(), sipp.speech_segments(result.heard_pcm()))
     assert 2.0 < at < 8.0, at  # the watchdog fired after ~engine_answer_timeout, not never
+
+
+def test_doctor_is_green_on_a_running_instance(engine_running):
+    import json
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "appliance", "doctor", "--json"], env=engine_running.env,
+                         capture_output=True, text=True, timeout=120)
+    checks = {c["name"]: c for c in json.loads(out.stdout)}
+    for name in ("asterisk", "ami", "fastagi", "models", "prompts", "database", "disk", "clock"):
+        assert checks[name]["status"] == "ok", checks[name]
+    assert checks["emr"]["status"] in ("ok", "warn")  # no EMR connected in this instance is a warning
+    assert out.returncode == 0, out.stderr[-2000:]
+
+
+def test_doctor_names_the_fix_when_the_engine_is_down(engine_running):
+    import json
+    import subprocess
+    import sys
+
+    engine_running.kill()
+    out = subprocess.run([sys.executable, "-m", "appliance", "doctor", "--json"], env=engine_running.env,
+                         capture_output=True, text=True, timeout=120)
+    checks = {c["name"]: c for c in json.loads(out.stdout)}
+    assert checks["fastagi"]["status"] == "fail" and "dentalcall serve" in checks["fastagi"]["fix"]
+    assert out.returncode == 1
