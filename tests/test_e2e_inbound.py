@@ -181,3 +181,20 @@ def test_doctor_names_the_fix_when_the_engine_is_down(engine_running):
     checks = {c["name"]: c for c in json.loads(out.stdout)}
     assert checks["fastagi"]["status"] == "fail" and "dentalcall serve" in checks["fastagi"]["fix"]
     assert out.returncode == 1
+
+
+def test_demo_command_places_a_real_call_and_prints_the_conversation(engine_running):
+    """The README's main job: `dentalcall demo` against a running instance."""
+    import subprocess
+    import sys
+
+    out = subprocess.run([sys.executable, "-m", "appliance", "demo", "--keep-running"], env=engine_running.env,
+                         capture_output=True, text=True, timeout=180)
+    assert out.returncode == 0, out.stdout[-2000:] + out.stderr[-2000:]
+    lines = out.stdout.splitlines()
+    greeting = next(line for line in lines if "AI 상담원" in line)  # the legal notice was spoken first
+    caller = next(line for line in lines if line.startswith("  환자"))
+    assert lines.index(greeting) < lines.index(caller)
+    assert "파란" in caller and "transcribed" in caller
+    assert any("answer" in line and "ms after the caller stopped" in line for line in lines)
+    assert "call log: row" in out.stdout
