@@ -65,6 +65,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("llm_model", "", "LLM for the intent fallback: installed model name or .gguf path; empty = no LLM fallback"),
     Setting("llm_threads", 0, "Threads of the LLM worker (0 = auto: half the cores, at least 1) so STT/TTS are not starved"),
     Setting("llm_timeout", 1.5, "Hard time limit in seconds per LLM request; past it the worker is killed and restarted"),
+    Setting("sip_lines", 4, "Simultaneous calls the clinic's SIP trunk carries (inbound + outbound)"),
+    Setting("outbound_max_channels", 2, "Outbound campaign calls at once, at most"),
+    Setting("outbound_free_lines", 1, "Lines always left free for inbound callers while campaigns dial"),
+    Setting("outbound_trunk", "", "Trunk name for campaign calls (default: the first trunk)"),
+    Setting("outbound_callerid", "", "Caller ID number for campaign calls (default: the clinic phone in clinic facts)"),
+    Setting("outbound_ring_seconds", 30, "Seconds a campaign call rings before it counts as no answer"),
+    Setting("outbound_retry_minutes", "30,120,240", "Back-off before each retry after busy / no answer / unreachable"),
+    Setting("outbound_amd", "message", "Answering machine on a campaign call: message (short call-back request) | hangup | off"),
+    Setting("outbound_closed_days", False, "Also call on closed days (Sundays, holidays); AD calls stay within 08:00-21:00"),
+    Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient in this many days"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
