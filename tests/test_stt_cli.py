@@ -65,3 +65,20 @@ def test_models_list_and_verify(home, monkeypatch):
     assert "whisper-base: ok" in result.stdout
     assert result.exit_code == 1 and "vosk-ko-small: not installed" in result.stdout  # a default left out here
     assert CliRunner().invoke(cli, ["models", "install"]).exit_code == 2  # needs PATH or --defaults
+
+
+def test_models_install_path_cli(tmp_path, monkeypatch):
+    monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path / "home"))
+    model = tmp_path / "clinic-llm.gguf"
+    model.write_bytes(b"GGUF" + bytes(64))
+    result = CliRunner().invoke(cli, ["models", "install", str(model)])
+    assert result.exit_code == 0, result.output
+    assert "clinic-llm: installed (llm/llama-cpp" in result.stdout
+    assert (tmp_path / "home" / "var" / "models" / "clinic-llm" / "clinic-llm.gguf").read_bytes() == model.read_bytes()
+    result = CliRunner().invoke(cli, ["models", "install", str(tmp_path)])  # holds the models folder itself
+    assert result.exit_code == 1 and "overlaps the models folder" in result.output
+    junk = tmp_path / "junk"
+    junk.mkdir()
+    (junk / "notes.txt").write_text("hello")
+    result = CliRunner().invoke(cli, ["models", "install", str(junk)])
+    assert result.exit_code == 1 and "cannot tell what model" in result.output

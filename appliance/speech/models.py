@@ -391,6 +391,9 @@ def _install_dir(config, folder: Path, name: str | None) -> list[str]:
 def install_path(config, path: Path, *, name: str | None = None) -> list[str]:
     """Install an installer-given model; returns one line per model installed."""
     path = Path(path)
+    root = _models_dir(config).resolve()
+    if path.is_dir() and (path.resolve() == root or path.resolve() in root.parents or root in path.resolve().parents):
+        raise ModelError(f"{path}: overlaps the models folder {root}; give the model's own folder")
     with _lock(config):
         if path.is_dir():
             return _install_dir(config, path, name)

@@ -21,6 +21,7 @@ measured random and slower on noise. Low-confidence results are for the caller t
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 import time
@@ -114,6 +115,7 @@ class WhisperTranscriber(Transcriber):
         compute_type: str = "int8",
         hangul_only: bool = True,
     ):
+        os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder only: never a hub download
         try:
             from faster_whisper import WhisperModel
             from faster_whisper.tokenizer import Tokenizer
