@@ -44,24 +44,27 @@ AUDIOSOCKET_CONNECT_TIMEOUT_S = 5.0
 
 
 class Models:
-    """The speech models, loaded once. Built lazily by layer so a missing one is a clear error."""
+    """The speech models, loaded once. Built lazily by layer so a missing one is a clear error.
+
+    STT runs in its own supervised process (``SttWorker``): a crashed or hung decode fails that request fast
+    (the call falls back to staff/voicemail) and the worker is restarted in the background."""
 
     def __init__(self, config: Config):
         self.config = config
-        self.transcriber: Any = None
+        self.transcriber: Any = None  # the SttWorker (same transcribe() signature as a Transcriber)
         self.voice: Any = None
         self.errors: dict[str, str] = {}
 
     def load(self) -> None:
-        from appliance.speech.stt import load_transcriber
+        from appliance.speech.stt.worker import SttWorker
         from appliance.speech.voice import Voice
 
         t0 = time.monotonic()
+        self.transcriber = SttWorker(self.config)
+        self.transcriber.start(wait=False)  # loads (and warms up) in its own process meanwhile
         self.voice = Voice(self.config)
         self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
-        self.transcriber = load_transcriber(self.config)
-        # warm up once so the first caller does not pay for lazy initialisation
-        self.transcriber.transcribe(b"\x00\x00" * 8000, 8000)
+        self.transcriber.wait_ready()
         _LOGGER.info("models loaded in %.1f s", time.monotonic() - t0)
 
     def speak(self, action: Say) -> bytes:
@@ -70,11 +73,14 @@ class Models:
     def transcribe(self, pcm: bytes, hints: list[str]) -> Any:
         return self.transcriber.transcribe(pcm, 8000, hints=hints or None)
 
-    def new_endpointer(self) -> Any:
-        from appliance.speech.endpointer import Endpointer, EndpointerSettings
-        from appliance.speech.vad import VoiceActivityDetector
+    def close(self) -> None:
+        if self.transcriber is not None:
+            self.transcriber.close()
 
-        return Endpointer(EndpointerSettings.from_config(self.config), vad=VoiceActivityDetector().is_speech)
+    def new_endpointer(self) -> Any:
+        from appliance.speech.endpointer import Endpointer
+
+        return Endpointer.from_config(self.config)
 
     def ack(self) -> bytes:
         return self.voice.render("ack")
@@ -174,7 +180,8 @@ class Engine:
             stream = future.result()
             runner = CallRunner(stream, log, speak=self.models.speak, transcribe=self.models.transcribe,
                                 new_endpointer=self.models.new_endpointer, log_phi=self.config.log_phi,
-                                stt_executor=self.stt_pool, ack=getattr(self.models, "ack", None))
+                                stt_executor=self.stt_pool, ack=getattr(self.models, "ack", None),
+                                end_ms=int(self.config.endpoint_end_ms))
             end = await runner.run(dialog)
             next_step, outcome = end.next, end.outcome
             log.update(meta={**(log.call.meta or {}), "summary": end.summary,

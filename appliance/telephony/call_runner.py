@@ -44,7 +44,7 @@ class Dialog(Protocol):
 
 @dataclass
 class EarEvent:
-    kind: str  # barge_in | utterance | speculative | resumed | dtmf | no_speech | hangup
+    kind: str  # barge_in | utterance | speculative | resumed | noise | dtmf | no_speech | hangup
     at: float  # monotonic time of the frame that decided it
     audio: bytes = b""
     digit: str = ""
@@ -113,6 +113,9 @@ class Ear:
                     self._locked_onset = False
                 elif kind == "no_speech":
                     await self.events.put(EarEvent("no_speech", inbound.at))
+                elif kind == "noise":  # a click or cough that looked like speech: nothing to decode
+                    self._locked_onset = False
+                    await self.events.put(EarEvent("noise", inbound.at))
 
 
 class CallRunner:
@@ -259,6 +262,8 @@ class CallRunner:
                 speculative = loop.run_in_executor(self.stt_executor, self.transcribe, event.audio, action.hints)
             elif event.kind == "resumed":
                 speculative = None  # the caller went on: that decode is stale
+            elif event.kind == "noise":
+                in_speech, speculative = False, None  # back to waiting, the question's timeout still runs
             elif event.kind == "utterance":
                 if event.speculative_ok and speculative is not None:
                     return await self._finish(event, action, speculative, speculative=True)
