@@ -1,0 +1,215 @@
+"""The FastAGI ``outbound`` route: a campaign call the dialer originated was answered.
+
+Asterisk lands the answered callee in ``[dentalcall-outbound]`` with ``DENTALCALL_TASK`` and
+``DENTALCALL_ATTEMPT`` set. Here: re-arm the watchdog, check the attempt is still ours (a late or duplicated
+channel is hung up, never talked to twice), run answering machine detection (setting ``outbound_amd``), run
+the campaign's dialog through ``engine.converse`` and record the result on the attempt and the task.
+Side effects happen when the patient decides (``CallOps``), so a crash after "9" still leaves the opt-out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from typing import Any
+
+from appliance.conversation import outcomes
+from appliance.data import crm_records, phone as phones
+from appliance.data.calllog import CallLog
+from appliance.errors import CallerHungUp
+from appliance.outbound import queue
+from appliance.outbound.clock import Clock, clinic_clock
+from appliance.outbound.dialogs import OutboundDialog, VoicemailDialog
+
+_LOGGER = logging.getLogger(__name__)
+MAX_CALL_SECONDS = 900
+
+
+def retry_minutes(config: Any) -> list[int]:
+    text = str(getattr(config, "outbound_retry_minutes", "30,120,240") or "")
+    return [int(x) for x in text.replace(" ", "").split(",") if x.strip().isdigit()] or [60]
+
+
+class CallOps:
+    """What a campaign dialog may do to the world, for one task (idempotent per task: keys ``ob<task>:...``)."""
+
+    def __init__(self, task: queue.Task, *, config: Any, facts: Any, emr: Any, clock: Clock,
+                 call_id: int | None = None):
+        self.task = task
+        self.config = config
+        self.facts = facts
+        self.emr = emr
+        self.clock = clock
+        self.call_id = call_id
+
+    def _appointment(self) -> Any:
+        from appliance.data.emr.model import Appointment
+
+        a = (self.task.data or {}).get("appointment") or {}
+        return Appointment(id=a.get("id"), patient_id=self.task.patient_id, start=dt.datetime.fromisoformat(a["start"]),
+                           duration_min=int(a.get("duration_min") or 30), doctor=a.get("doctor"), chair=a.get("chair"),
+                           treatment=a.get("treatment"))
+
+    def find_slots(self, treatment: str | None, limit: int) -> list[dt.datetime]:
+        from appliance.data.clinic import slots
+        from appliance.data.emr import booking
+
+        if self.facts is None:
+            return []
+        now = self.clock()
+        d0 = now.date() + dt.timedelta(days=1)
+        d1 = now.date() + dt.timedelta(days=14)
+        try:
+            found = slots.find_slots(treatment, d0, d1, None, limit=limit, facts=self.facts, emr=self.emr, now=now,
+                                     extra_busy=booking.requested_busy(d0, d1))
+        except Exception:
+            _LOGGER.exception("task %s: slot search failed", self.task.id)
+            return []
+        return [s.start for s in found]
+
+    def book(self, start: dt.datetime, treatment: str | None) -> bool:
+        from appliance.data.emr import booking
+
+        result = booking.book(key=f"ob{self.task.id}:book", patient_id=self.task.patient_id, start=start,
+                              treatment=treatment, facts=self.facts, emr=self.emr, phone=self.task.phone,
+                              call_id=self.call_id, source="campaign", memo=f"AI 전화 ({self.task.campaign})")
+        _LOGGER.info("task %s: booking %s", self.task.id, result.status)
+        return result.ok
+
+    def reschedule(self, start: dt.datetime) -> bool:
+        from appliance.data.emr import booking
+
+        old = self._appointment()
+        result = booking.book(key=f"ob{self.task.id}:move", patient_id=self.task.patient_id, start=start,
+                              treatment=old.treatment, facts=self.facts, emr=self.emr, phone=self.task.phone,
+                              call_id=self.call_id, source="campaign", memo="AI 전화 예약 변경")
+        if not result.ok:
+            return False
+        booking.cancel(key=f"ob{self.task.id}:cancel-old", appointment=old, emr=self.emr, phone=self.task.phone,
+                       call_id=self.call_id, reason="moved on a reminder call")
+        return True
+
+    def cancel(self) -> bool:
+        from appliance.data.emr import booking
+
+        result = booking.cancel(key=f"ob{self.task.id}:cancel", appointment=self._appointment(), emr=self.emr,
+                                phone=self.task.phone, call_id=self.call_id, reason="cancelled on a reminder call")
+        _LOGGER.info("task %s: cancellation %s", self.task.id, result.status)
+        return result.status in ("cancelled", "requested")
+
+    def opt_out(self, source: str) -> None:
+        scope = "ad" if self.task.kind == "AD" else "all"
+        crm_records.add_opt_out(self.task.phone, self.task.patient_id, source=source, scope=scope,
+                                note=f"campaign {self.task.campaign}")
+        # nothing else queued for this patient may ring them now
+        now = self.clock()
+        for other in queue.Task.select().where(queue.Task.patient_id == self.task.patient_id,
+                                               queue.Task.status == queue.QUEUED):
+            if scope == "all" or other.kind == "AD":
+                queue.cancel_task(other.id, now, outcome=outcomes.OPTED_OUT)
+
+    def callback(self, reason: str, priority: int) -> None:
+        crm_records.add_callback(reason, phone=self.task.phone, patient_id=self.task.patient_id, priority=priority,
+                                 call_id=self.call_id, note=f"campaign {self.task.campaign}")
+
+    def clinic_open(self) -> bool:
+        return bool(self.facts is not None and self.facts.is_open_at(self.clock()))
+
+
+def _voice_can_say(engine: Any) -> Any:
+    voice = getattr(getattr(engine, "models", None), "voice", None)
+    if voice is None or not hasattr(voice, "can_say"):
+        return lambda text: False
+
+    def can_say(text: str) -> bool:
+        try:
+            return bool(voice.can_say(text))
+        except Exception:
+            return False
+
+    return can_say
+
+
+def _resources(engine: Any) -> tuple[Any, Any, Clock]:
+    """Clinic facts, EMR (None when not configured) and the clock, cached on the engine."""
+    cached = getattr(engine, "_outbound_resources", None)
+    if cached is not None:
+        return cached
+    from appliance.data.clinic import facts as factslib
+
+    config = engine.config
+    try:
+        facts = factslib.load_for(config)
+    except Exception:
+        _LOGGER.exception("clinic facts unavailable for outbound calls")
+        facts = None
+    emr = None
+    try:
+        from appliance.data.emr import EMR
+
+        emr = EMR.from_config(config)
+    except Exception as exc:  # no EMR: reminders still confirm; bookings become requests
+        _LOGGER.warning("EMR unavailable for outbound calls: %s", exc)
+    clock = getattr(engine, "outbound_clock", None) or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
+    engine._outbound_resources = (facts, emr, clock)
+    return engine._outbound_resources
+
+
+async def handle_outbound(engine: Any, agi: Any) -> None:
+    await agi.exec("Set", f"TIMEOUT(absolute)={MAX_CALL_SECONDS}")
+    queue.ensure_tables()
+    facts, emr, clock = _resources(engine)
+    config = engine.config
+    try:
+        task_id = int(await agi.get_variable("DENTALCALL_TASK") or 0)
+        attempt_id = int(await agi.get_variable("DENTALCALL_ATTEMPT") or 0)
+    except ValueError:
+        task_id = attempt_id = 0
+    attempt = queue.DialAttempt.get_or_none(queue.DialAttempt.id == attempt_id)
+    if attempt is None or attempt.task_id != task_id or attempt.status not in queue.IN_FLIGHT:
+        _LOGGER.warning("outbound call %s: no live attempt %s for task %s; hanging up", agi.uniqueid, attempt_id, task_id)
+        await agi.set_variable("DENTALCALL_NEXT", "hangup")
+        return
+    queue.mark(attempt.id, queue.IN_CALL, clock())
+    task = attempt.task
+    _LOGGER.info("outbound call %s: task %s (%s) answered", agi.uniqueid, task.id, task.campaign)
+    dialog: Any = None
+    amd = str(getattr(config, "outbound_amd", "message") or "off")
+    if amd != "off":
+        try:
+            await agi.exec("AMD")
+            status = (await agi.get_variable("AMDSTATUS")) or ""
+        except CallerHungUp:
+            queue.finish_attempt(attempt.id, queue.NO_ANSWER, clock(), reason="hung up during AMD",
+                                 retry_minutes=retry_minutes(config))
+            return
+        if status == "MACHINE":
+            if amd == "hangup":
+                queue.finish_attempt(attempt.id, queue.MACHINE, clock(), reason="AMD MACHINE",
+                                     retry_minutes=retry_minutes(config))
+                await agi.set_variable("DENTALCALL_NEXT", "hangup")
+                return
+            dialog = VoicemailDialog()
+    number = phones.digits(getattr(config, "outbound_callerid", "") or (facts.phone if facts else ""))
+    log = CallLog("outbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=number, called=task.phone,
+                  campaign=task.campaign, meta={"task": task.id, "attempt": attempt.id})
+    log.update(patient_id=task.patient_id)
+    if dialog is None:
+        ops = CallOps(task, config=config, facts=facts, emr=emr, clock=clock, call_id=log.call.id)
+        data = task.data or {}
+        dialog = OutboundDialog(campaign=task.campaign, kind=task.kind, ops=ops, name=data.get("name"),
+                                can_say=_voice_can_say(engine), data=data, detail=task.detail, now=clock)
+    outcome = await engine.converse(agi, log, dialog)
+    decided = getattr(dialog, "outcome", None)
+    if outcome == outcomes.CALLER_HUNG_UP:
+        outcome = decided or outcomes.DECLINED
+    elif outcome == outcomes.VOICEMAIL and decided:
+        outcome = decided
+    if outcome == outcomes.UNREACHABLE:  # someone else answered / nobody spoke: the patient was not reached
+        queue.finish_attempt(attempt.id, queue.UNREACHABLE, clock(), reason="patient not reached", call_id=log.call.id,
+                             retry_minutes=retry_minutes(config))
+    else:
+        queue.finish_attempt(attempt.id, queue.FINISHED, clock(), outcome=outcome, call_id=log.call.id)
+    if log.call.outcome != outcome:
+        log.update(meta={**(log.call.meta or {}), "task_outcome": outcome})
+    _LOGGER.info("outbound call %s: task %s outcome %s", agi.uniqueid, task.id, outcome)

@@ -1,0 +1,359 @@
+"""The outbound conversations, one flow per campaign, as pure dialog objects (same protocol as inbound:
+``start()`` and ``on_input(Heard)`` return actions ending in ``Listen`` or ``End``).
+
+Every call: clinic name + AI + recording notice (locked, no barge-in), the purpose in one sentence without
+health details, then identity ("김민수 님 되시나요?" when the name can be voiced, else "환자분 본인 되시나요?");
+treatment is only discussed after a yes (의료법 art. 21). AD calls say how to refuse right after the
+notice (speech or key 9), and a refusal is recorded at once and confirmed. "직원 연결" / 0 transfers to staff
+during opening hours (otherwise a callback). Every answer can be given by speech or by keypad.
+
+Side effects (booking, cancelling, opt-out, callbacks) go through ``ops`` so this module stays pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any, Callable, Protocol
+
+from appliance.conversation import outcomes
+from appliance.conversation.actions import Action, End, Event, Heard, Listen, Say
+from appliance.language import speak
+
+ANSWERED_OK = outcomes.ANSWERED  # a happy call where all is well
+
+
+class Ops(Protocol):
+    def find_slots(self, treatment: str | None, limit: int) -> list[dt.datetime]: ...
+    def book(self, start: dt.datetime, treatment: str | None) -> bool: ...
+    def reschedule(self, start: dt.datetime) -> bool: ...
+    def cancel(self) -> bool: ...
+    def opt_out(self, source: str) -> None: ...
+    def callback(self, reason: str, priority: int) -> None: ...
+    def clinic_open(self) -> bool: ...
+
+
+def _default_understand(text: str, now: dt.datetime, expect: str | None) -> Any:
+    from appliance.language import understand
+
+    return understand(text, now, expect=expect)
+
+
+PURPOSE = {
+    "reminder": "ob_purpose_reminder", "happy_call": "ob_purpose_happy", "implant_checkup": "ob_purpose_implant",
+    "insurance_scaling": "ob_purpose_scaling", "recall": "ob_purpose_recall", "insured_treatment": "ob_purpose_insured",
+}
+RECALL_WHY = {"implant": "ob_recall_why_implant", "gum": "ob_recall_why_gum", "denture": "ob_recall_why_denture",
+              "root_canal": "ob_recall_why_tooth", "crown": "ob_recall_why_tooth", "filling": "ob_recall_why_tooth",
+              "scaling": "ob_recall_why_scaling"}
+
+
+@dataclass
+class OutboundDialog:
+    campaign: str
+    kind: str  # INFO | AD
+    ops: Ops
+    name: str | None = None  # spoken only when the voice can say it
+    can_say: Callable[[str], bool] = lambda text: False
+    data: dict[str, Any] = field(default_factory=dict)
+    detail: str | None = None
+    now: Callable[[], dt.datetime] = dt.datetime.now
+    understand: Callable[[str, dt.datetime, str | None], Any] = _default_understand
+    events: list[Event] = field(default_factory=list)
+    state: str = "start"
+    outcome: str | None = None  # decided so far (kept if the patient hangs up after it)
+    misses: int = 0
+    slots: list[dt.datetime] = field(default_factory=list)
+    slot_index: int = 0
+
+    # --- opening ----------------------------------------------------------------------------------------
+    def start(self) -> list[Action]:
+        out: list[Action] = [Say("greeting", barge_in=False)]
+        if self.kind == "AD":
+            out.append(Say("ob_optout_notice", barge_in=False))
+        out.append(Say(PURPOSE[self.campaign]))
+        out += self._ask_identity()
+        return out
+
+    def _ask_identity(self) -> list[Action]:
+        self.state = "identity"
+        sentence = f"{self.name} 님 되시나요?" if self.name else ""
+        if sentence and self.can_say(sentence):
+            return [Say(text=sentence), Say("ob_identity_keys"), Listen(expect="yes_no", max_digits=1)]
+        return [Say("ob_identity"), Listen(expect="yes_no", max_digits=1)]
+
+    # --- input ------------------------------------------------------------------------------------------
+    def on_input(self, heard: Heard) -> list[Action]:
+        if heard.hung_up:
+            return [End("hangup", self.outcome or outcomes.CALLER_HUNG_UP)]
+        intent, answer = self._read(heard)
+        # anywhere in the call: refusal, staff, wrong number, call me later
+        if intent == "opt_out":
+            return self._opt_out("call_dtmf" if heard.dtmf else "call_speech")
+        if intent == "talk_to_staff" or intent == "emergency":
+            return self._staff(emergency=intent == "emergency")
+        if intent == "wrong_number":
+            return self._end("ob_wrong_number", outcomes.WRONG_NUMBER, "wrong number")
+        if intent == "callback_later":
+            self.ops.callback("patient asked to be called later", 5)
+            return self._end("ob_callback_later", outcomes.CALLBACK, "call back later")
+        if intent is None:
+            return self._miss()
+        handler = getattr(self, f"_on_{self.state}")
+        return handler(intent, answer)
+
+    def _read(self, heard: Heard) -> tuple[str | None, str | None]:
+        """(intent, answer) from keys or speech; keys are read per state."""
+        if heard.dtmf:
+            d = heard.dtmf[:1]
+            if d == "9" and (self.kind == "AD" or self.state != "identity"):
+                return "opt_out", None
+            if d == "0":
+                return "talk_to_staff", None
+            return "key" + d, None
+        if heard.silence or heard.rejected or not heard.text.strip():
+            return None, None
+        expect = {"identity": "yes_no", "reminder": "reminder", "happy": "wellbeing", "offer": "offer",
+                  "slot": "proposal", "cancel_confirm": "confirm", "implant": "offer"}.get(self.state)
+        result = self.understand(heard.text, self.now(), expect)
+        intent = getattr(result, "intent", "other")
+        answer = getattr(result, "answer", None)
+        if intent == "other" and answer in ("yes", "no"):
+            intent = answer
+        return intent, answer
+
+    def _miss(self) -> list[Action]:
+        self.misses += 1
+        if self.misses >= 3:
+            self.ops.callback("patient not understood on an outbound call", 6)
+            return self._end("ob_callback_later", self.outcome or outcomes.CALLBACK, "not understood")
+        return [Say("ob_not_understood")] + self._repeat()
+
+    def _repeat(self) -> list[Action]:
+        return {
+            "identity": [Say("ob_identity_keys"), Listen(expect="yes_no", max_digits=1)],
+            "reminder": [Say("ob_reminder_ask"), Listen(expect="reminder", max_digits=1)],
+            "cancel_confirm": [Say("ob_cancel_ask"), Listen(expect="confirm", max_digits=1)],
+            "happy": [Say("ob_happy_ask"), Listen(expect="wellbeing", max_digits=1)],
+            "implant": [Say("ob_implant_ask"), Listen(expect="offer", max_digits=1)],
+            "offer": [Say("ob_offer_booking"), Listen(expect="offer", max_digits=1)],
+            "slot": [Say("ob_offer_slot"), Listen(expect="proposal", max_digits=1)],
+        }[self.state]
+
+    # --- identity ---------------------------------------------------------------------------------------
+    def _on_identity(self, intent: str, answer: str | None) -> list[Action]:
+        if intent in ("yes", "key1", "confirm_appointment"):
+            self.events.append(Event("identity_confirmed"))
+            return self._body()
+        if intent in ("no", "key2"):
+            self.events.append(Event("not_the_patient"))
+            return self._end("ob_not_patient", outcomes.UNREACHABLE, "someone else answered")
+        return self._miss()
+
+    def _body(self) -> list[Action]:
+        c = self.campaign
+        if c == "reminder":
+            self.state = "reminder"
+            start = dt.datetime.fromisoformat(self.data["appointment"]["start"])
+            return [Say(text=speak.say_datetime(start, today=self.now().date())), Say("ob_reminder_ask"),
+                    Listen(expect="reminder", max_digits=1)]
+        if c == "happy_call":
+            self.state = "happy"
+            return [Say("ob_happy_ask"), Listen(expect="wellbeing", max_digits=1)]
+        if c == "implant_checkup":
+            self.state = "implant"
+            return [Say("ob_implant_ask"), Listen(expect="offer", max_digits=1)]
+        pitch: list[Action] = []
+        if c == "insurance_scaling":
+            pitch = [Say("ob_scaling_pitch")]
+        elif c == "recall":
+            pitch = [Say("ob_recall_pitch")]
+            if self.detail in RECALL_WHY:
+                pitch.append(Say(RECALL_WHY[self.detail]))
+        elif c == "insured_treatment":
+            pitch = [Say("ob_senior_pitch" if self.data.get("track") == "senior" else "ob_private_pitch")]
+        self.state = "offer"
+        return pitch + [Say("ob_offer_booking"), Listen(expect="offer", max_digits=1)]
+
+    # --- reminder ---------------------------------------------------------------------------------------
+    def _on_reminder(self, intent: str, answer: str | None) -> list[Action]:
+        if intent in ("key1", "yes", "confirm_appointment"):
+            self.events.append(Event("confirmed"))
+            return self._end("ob_confirmed", outcomes.CONFIRMED, "appointment confirmed")
+        if intent in ("key2", "reschedule"):
+            return self._offer_slots(reschedule=True)
+        if intent in ("key3", "cancel", "no"):
+            self.state = "cancel_confirm"
+            return [Say("ob_cancel_ask"), Listen(expect="confirm", max_digits=1)]
+        return self._miss()
+
+    def _on_cancel_confirm(self, intent: str, answer: str | None) -> list[Action]:
+        if intent in ("key1", "yes", "cancel"):
+            if self.ops.cancel():
+                self.events.append(Event("cancelled"))
+                return self._end("ob_cancelled", outcomes.CANCELLED, "appointment cancelled")
+            self.ops.callback("cancellation failed on an outbound call", 3)
+            return self._end("callback_promise", outcomes.CALLBACK, "cancellation needs staff")
+        if intent in ("key2", "no", "confirm_appointment"):
+            self.events.append(Event("confirmed"))
+            return self._end("ob_confirmed", outcomes.CONFIRMED, "kept the appointment")
+        if intent == "reschedule":
+            return self._offer_slots(reschedule=True)
+        return self._miss()
+
+    # --- booking (reschedule, check-up, AD offers) ------------------------------------------------------
+    def _treatment(self) -> str | None:
+        if self.campaign == "insurance_scaling":
+            return "scaling"
+        if self.campaign == "reminder":
+            return (self.data.get("appointment") or {}).get("treatment")
+        return "checkup"
+
+    def _offer_slots(self, reschedule: bool = False) -> list[Action]:
+        self.rescheduling = reschedule
+        self.slots = self.ops.find_slots(self._treatment(), 3)
+        self.slot_index = 0
+        if not self.slots:
+            self.ops.callback("no free slot found on an outbound call", 4)
+            return self._end("ob_no_slot", outcomes.CALLBACK, "no slot found")
+        return self._propose()
+
+    def _propose(self) -> list[Action]:
+        self.state = "slot"
+        slot = self.slots[self.slot_index]
+        return [Say(text=speak.say_datetime(slot, today=self.now().date())), Say("ob_offer_slot"),
+                Listen(expect="proposal", max_digits=1)]
+
+    def _on_slot(self, intent: str, answer: str | None) -> list[Action]:
+        if intent in ("key1", "yes"):
+            slot = self.slots[self.slot_index]
+            if getattr(self, "rescheduling", False):
+                ok = self.ops.reschedule(slot)
+                if ok:
+                    self.events.append(Event("rescheduled", {"start": slot.isoformat()}))
+                    return self._end("ob_rescheduled", outcomes.RESCHEDULED, "appointment moved")
+            else:
+                ok = self.ops.book(slot, self._treatment())
+                if ok:
+                    self.events.append(Event("booked", {"start": slot.isoformat()}))
+                    return self._end("ob_booked", outcomes.BOOKED, "booked")
+            # taken meanwhile: next one
+            intent = "key2"
+        if intent in ("key2", "no"):
+            self.slot_index += 1
+            if self.slot_index < len(self.slots):
+                return self._propose()
+            self.ops.callback("patient wants another time (outbound)", 4)
+            return self._end("callback_promise", outcomes.CALLBACK, "wants another time")
+        return self._miss()
+
+    # --- happy call / implant check-up --------------------------------------------------------------------
+    def _on_happy(self, intent: str, answer: str | None) -> list[Action]:
+        if intent in ("key1", "yes", "symptom", "emergency"):
+            return self._problem()
+        if intent in ("key2", "no"):
+            self.events.append(Event("feeling_fine"))
+            return self._end("ob_happy_fine", ANSWERED_OK, "feeling fine")
+        return self._miss()
+
+    def _on_implant(self, intent: str, answer: str | None) -> list[Action]:
+        if intent in ("key1", "symptom", "emergency"):
+            return self._problem()
+        if intent in ("key2", "yes", "book"):
+            return self._offer_slots()
+        if intent in ("key3", "no"):
+            return self._end("ob_declined", outcomes.DECLINED, "declined the check-up")
+        return self._miss()
+
+    def _problem(self) -> list[Action]:
+        self.outcome = outcomes.PROBLEM_REPORTED
+        self.events.append(Event("problem_reported", {"campaign": self.campaign}))
+        self.ops.callback(f"{self.campaign}: pain, bleeding or swelling reported", 1)
+        if self.ops.clinic_open():
+            return [Say("ob_problem_transfer", barge_in=False),
+                    End("transfer", outcomes.PROBLEM_REPORTED, summary="문제 호소: 바로 연결")]
+        return self._end("ob_problem_callback", outcomes.PROBLEM_REPORTED, "problem reported after hours")
+
+    # --- AD offer -----------------------------------------------------------------------------------------
+    def _on_offer(self, intent: str, answer: str | None) -> list[Action]:
+        if intent in ("key1", "yes", "book"):
+            return self._offer_slots()
+        if intent in ("key2", "no"):
+            return self._end("ob_declined", outcomes.DECLINED, "declined")
+        return self._miss()
+
+    # --- common endings -----------------------------------------------------------------------------------
+    def _opt_out(self, source: str) -> list[Action]:
+        self.ops.opt_out(source)
+        self.events.append(Event("opted_out", {"source": source}))
+        return self._end("ob_opted_out", outcomes.OPTED_OUT, "opted out", barge_in=False)
+
+    def _staff(self, emergency: bool = False) -> list[Action]:
+        if self.ops.clinic_open():
+            self.outcome = self.outcome or outcomes.TRANSFERRED
+            return [Say("transfer", barge_in=False), End("transfer", self.outcome, summary="환자 요청: 직원 연결")]
+        self.ops.callback("patient asked for staff (outbound, after hours)", 2 if emergency else 4)
+        return self._end("ob_staff_unavailable", outcomes.CALLBACK, "asked for staff after hours")
+
+    def _end(self, key: str, outcome: str, summary: str, barge_in: bool = True) -> list[Action]:
+        self.outcome = outcome
+        self.state = "done"
+        return [Say(key, barge_in=barge_in), End("hangup", outcome, summary=summary)]
+
+
+@dataclass
+class VoicemailDialog:
+    """An answering machine: one short message without any health detail, then hang up."""
+
+    events: list[Event] = field(default_factory=list)
+
+    def start(self) -> list[Action]:
+        return [Say("ob_voicemail", barge_in=False), End("hangup", outcomes.VOICEMAIL_LEFT, summary="voicemail")]
+
+    def on_input(self, heard: Heard) -> list[Action]:  # pragma: no cover - never listens
+        return [End("hangup", outcomes.VOICEMAIL_LEFT)]
+
+
+PHRASES: dict[str, str] = {
+    "ob_optout_notice": "광고 안내 전화입니다. 수신을 원치 않으시면 9번을 누르시거나 말씀해 주세요.",
+    "ob_purpose_reminder": "예약 안내 때문에 전화드렸습니다.",
+    "ob_purpose_happy": "치료 후 불편하신 데는 없으신지 여쭤보려고 전화드렸습니다.",
+    "ob_purpose_implant": "임플란트 점검 안내 때문에 전화드렸습니다.",
+    "ob_purpose_scaling": "스케일링 안내 때문에 전화드렸습니다.",
+    "ob_purpose_recall": "정기 검진 안내 때문에 전화드렸습니다.",
+    "ob_purpose_insured": "보험 적용 치료 안내 때문에 전화드렸습니다.",
+    "ob_identity": "실례지만 환자분 본인 되시나요? 맞으시면 1번, 아니면 2번을 눌러 주세요.",
+    "ob_identity_keys": "맞으시면 1번, 아니면 2번을 눌러 주세요.",
+    "ob_not_patient": "그러시군요. 환자분께 병원에서 연락드렸다고 전해 주시겠어요? 다시 연락드리겠습니다. 감사합니다.",
+    "ob_reminder_ask": "예약이 잡혀 있습니다. 예약대로 오시면 1번, 변경은 2번, 취소는 3번을 누르시거나 말씀해 주세요.",
+    "ob_confirmed": "확인되었습니다. 그때 뵙겠습니다. 감사합니다.",
+    "ob_cancel_ask": "예약을 취소해 드릴까요? 맞으시면 1번, 아니면 2번을 눌러 주세요.",
+    "ob_cancelled": "예약이 취소되었습니다. 다시 필요하시면 언제든 전화 주세요. 감사합니다.",
+    "ob_offer_slot": "이 시간 어떠세요? 좋으시면 1번, 다른 시간은 2번을 눌러 주세요.",
+    "ob_booked": "예약되었습니다. 그때 뵙겠습니다. 감사합니다.",
+    "ob_rescheduled": "예약을 변경해 드렸습니다. 그때 뵙겠습니다. 감사합니다.",
+    "ob_no_slot": "지금 맞는 시간을 찾지 못했습니다. 담당자가 확인 후 연락드리겠습니다.",
+    "ob_happy_ask": "통증이나 출혈, 붓기가 심하신가요? 심하시면 1번, 괜찮으시면 2번을 누르시거나 말씀해 주세요.",
+    "ob_happy_fine": "다행입니다. 불편하신 점이 생기면 언제든 전화 주세요. 감사합니다.",
+    "ob_problem_transfer": "걱정되시겠어요. 지금 바로 담당 직원에게 연결해 드리겠습니다.",
+    "ob_problem_callback": "걱정되시겠어요. 담당자가 최대한 빨리 전화드리겠습니다. 많이 심하시면 가까운 응급실을 이용해 주세요.",
+    "ob_implant_ask": "수술하신 지 한 달쯤 되어 점검이 필요합니다. 불편하신 데가 있으시면 1번, 점검 예약은 2번, 다음에 하시려면 3번을 눌러 주세요.",
+    "ob_scaling_pitch": "올해 보험 스케일링 안 받으셨으면, 만 19세 이상은 1년에 한 번 건강보험으로 받으실 수 있습니다.",
+    "ob_recall_pitch": "마지막 진료 후 시간이 꽤 지나 정기 검진을 권해 드리려고 합니다.",
+    "ob_recall_why_implant": "임플란트는 정기적으로 점검을 받으셔야 오래 쓰실 수 있습니다.",
+    "ob_recall_why_gum": "잇몸 치료 후에는 정기적인 관리가 중요합니다.",
+    "ob_recall_why_denture": "틀니도 잘 맞는지 정기적으로 점검이 필요합니다.",
+    "ob_recall_why_tooth": "치료받으신 치아도 정기 검진으로 상태를 확인하시는 것이 좋습니다.",
+    "ob_recall_why_scaling": "치석은 정기적으로 제거하시는 것이 잇몸 건강에 좋습니다.",
+    "ob_senior_pitch": "만 65세 이상이시면 임플란트와 틀니에 건강보험이 적용될 수 있습니다.",
+    "ob_private_pitch": "치아보험에 가입하셨다면 보장받으실 수 있는 치료가 있는지 정기 검진에서 확인해 보시는 것이 좋습니다.",
+    "ob_offer_booking": "예약 도와드릴까요? 원하시면 1번, 괜찮으시면 2번을 눌러 주세요.",
+    "ob_declined": "알겠습니다. 필요하시면 언제든 전화 주세요. 좋은 하루 보내세요.",
+    "ob_opted_out": "수신거부 처리되었습니다. 앞으로 이런 안내 전화는 드리지 않겠습니다. 좋은 하루 보내세요.",
+    "ob_callback_later": "네, 편하실 때 다시 연락드리겠습니다. 감사합니다.",
+    "ob_wrong_number": "실례했습니다. 좋은 하루 보내세요.",
+    "ob_staff_unavailable": "지금은 직원 연결이 어려워 담당자가 다시 전화드리겠습니다. 감사합니다.",
+    "ob_not_understood": "죄송하지만 다시 한 번 말씀해 주시거나 번호를 눌러 주세요.",
+    "ob_voicemail": "안녕하세요, {clinic}입니다. 안내드릴 내용이 있어 전화드렸습니다. 편하실 때 병원으로 전화 부탁드립니다. 감사합니다.",
+}
+"""The outbound phrase keys (mirrored at the end of conversation/phrases.py in the ``# outbound`` block)."""
