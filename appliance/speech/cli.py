@@ -55,16 +55,20 @@ def models() -> None:
 @click.argument("path", required=False, type=click.Path(exists=True, path_type=Path))
 @click.option("--defaults", is_flag=True, help="Install the pinned default models of models/manifest.toml.")
 @click.option("--name", default=None, help="Name for an installer-given model (default: from its manifest/file).")
-def models_install(path: Path | None, defaults: bool, name: str | None) -> None:
+@click.option("--model", "models_", multiple=True, help="Install this model of the manifest (repeatable).")
+def models_install(path: Path | None, defaults: bool, name: str | None, models_: tuple[str, ...]) -> None:
     """Install the default models and/or an installer-given PATH (folder, tarball, .onnx, .gguf)."""
     from appliance.speech import models as m
 
-    if not path and not defaults:
-        raise click.UsageError("give PATH and/or --defaults")
+    if not path and not defaults and not models_:
+        raise click.UsageError("give PATH, --defaults and/or --model NAME")
     config = _config()
     try:
         if defaults:
             for line in m.install_defaults(config):
+                click.echo(line)
+        if models_:
+            for line in m.install_defaults(config, names=list(models_)):
                 click.echo(line)
         if path:
             for line in m.install_path(config, path, name=name):
