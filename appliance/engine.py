@@ -36,6 +36,7 @@ ROUTES = {
 }
 SERVICES = {
     "dialer": "appliance.outbound.dialer:run_dialer",
+    "recordings": "appliance.data.recordings:run_purger",
 }
 INBOUND_DIALOG = "appliance.conversation.factory:inbound_dialog"  # (engine, agi) -> dialog
 
@@ -158,7 +159,23 @@ class Engine:
         log = CallLog("inbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=agi.caller_number,
                       called=agi.env.get("agi_dnid", ""))
         _LOGGER.info("call %s: inbound call started (log id %s)", agi.uniqueid, log.call.id)
+        await self.start_recording(agi, log)
         await self.converse(agi, log, self.dialog_factory(agi))
+
+    async def start_recording(self, agi: AgiChannel, log: CallLog) -> None:
+        """Record the call as announced (both directions mixed); a failure never stops the call."""
+        if not self.config.record_calls:
+            return
+        from appliance.data import recordings
+
+        path = recordings.path_for(self.config, agi.uniqueid)
+        try:
+            await agi.exec("MixMonitor", str(path))
+            log.update(recording_path=str(path))
+        except CallerHungUp:
+            raise
+        except Exception:
+            _LOGGER.warning("call %s: recording could not start", agi.uniqueid)
 
     async def converse(self, agi: AgiChannel, log: CallLog, dialog: Any) -> str:
         """Run ``dialog`` over the call's AudioSocket stream; always hand the call back to the dialplan with
