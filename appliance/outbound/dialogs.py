@@ -90,8 +90,10 @@ class OutboundDialog:
         # anywhere in the call: refusal, staff, wrong number, call me later
         if intent == "opt_out":
             return self._opt_out("call_dtmf" if heard.dtmf else "call_speech")
-        if intent == "talk_to_staff" or intent == "emergency":
-            return self._staff(emergency=intent == "emergency")
+        if intent == "emergency" or (intent == "symptom" and self.state not in ("happy", "implant")):
+            return self._problem()  # pain, bleeding, swelling: urgent callback, and staff now if open
+        if intent == "talk_to_staff":
+            return self._staff()
         if intent == "wrong_number":
             return self._end("ob_wrong_number", outcomes.WRONG_NUMBER, "wrong number")
         if intent == "callback_later":
