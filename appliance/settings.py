@@ -62,6 +62,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("endpoint_barge_in_ms", 120, "Voiced ms over the bot's speech that stop its playback (barge-in)"),
     Setting("endpoint_barge_in_min_dbfs", -42.0, "Quieter frames never count as barge-in (line echo)"),
     Setting("endpoint_min_speech_ms", 160, "Voiced ms an utterance needs to be decoded at all"),
+    Setting("record_calls", True, "Record calls (MixMonitor) — every greeting says calls are recorded"),
+    Setting("recording_retention_days", 90, "Days call recordings are kept (0 = forever)"),
     Setting("log_phi", False, "Log transcripts and numbers (debug only; health data)"),
     Setting("background_services", True, "Run the engine's background services (the outbound dialer)"),
     Setting("engine_answer_timeout", 3.0, "Seconds the dialplan waits for the engine before falling back"),

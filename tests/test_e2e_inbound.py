@@ -198,3 +198,22 @@ def test_demo_command_places_a_real_call_and_prints_the_conversation(engine_runn
     assert "파란" in caller and "transcribed" in caller
     assert any("answer" in line and "ms after the caller stopped" in line for line in lines)
     assert "call log: row" in out.stdout
+
+
+def test_calls_are_recorded_as_announced(engine_running):
+    config = engine_running.config
+    result = sipp.place_call("127.0.0.1", config.sip_port, [(None, 4.0), (sipp.demo_clip(config), 0.0)],
+                             hold_seconds=10, timeout=40)
+    assert result.ok, result.describe()
+    call = _calls(config)[-1]
+    assert call.recording_path, call.error
+    path = Path(call.recording_path)
+    deadline = time.monotonic() + 10
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)  # MixMonitor closes the file when the channel is gone
+    assert path.exists() and path.stat().st_size > 8000 * 2 * 5  # several seconds of audio
+    assert path.stat().st_mode & 0o007 == 0  # not readable by other users
+    # the recording holds the caller's words (the clip) and the greeting
+    from tests.audio_checks import heard_prompt
+
+    assert heard_prompt(sipp.read_pcm(path), PromptPack.load(config).pcm("greeting"), min_score=0.6)[0]

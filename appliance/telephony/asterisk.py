@@ -570,13 +570,14 @@ class Asterisk:
     def command(self, foreground: bool = True) -> list[str]:
         """The argv that runs Asterisk in the foreground (for systemd, or spawned by :meth:`start`)."""
         ast = ["/usr/sbin/asterisk", "-f", "-n", "-C", str(self.conf_file), "-U", "asterisk"]
+        # umask 007: recordings and voicemail (health data) are never readable by other users
         if self.mode == "native":
-            return ast
+            return ["sh", "-ec", "umask 007; exec " + " ".join(shlex.quote(a) for a in ast)]
         r = shlex.quote(str(self.root))
         data = shlex.quote(str(self.config.data_dir))
         script = (f"mount -t proc proc {r}/proc; mount --bind /dev {r}/dev; "
                   f"mkdir -p {r}{data}; mount --bind {data} {r}{data}; "
-                  f"exec chroot {r} {' '.join(shlex.quote(a) for a in ast)}")
+                  f"umask 007; exec chroot {r} {' '.join(shlex.quote(a) for a in ast)}")
         return ["unshare", "-m", "--propagation", "private", "sh", "-ec", script]
 
     def _ast_argv(self, *args: str) -> list[str]:
