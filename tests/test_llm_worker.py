@@ -93,6 +93,7 @@ def test_timeout_returns_none_fast_and_worker_comes_back(clf):
     assert worker.stats.timeouts == timeouts + 1
     assert worker.pid != old_pid  # killed and replaced at once
     assert clf.wait_ready(300)
+    assert worker.prefix_state == "loaded"  # the fixed prompt's state came from disk, not re-evaluated
     assert clf.classify("예약하고 싶어요", ["book", "other"], timeout_s=SLOW) in ("book", "other")
 
 
@@ -148,3 +149,20 @@ def test_fallback_adapter_for_the_rule_nlu(config, clf, monkeypatch):
 async def test_async_classify(clf):
     label = await clf.aclassify("몇 시에 문 닫아요", ["ask_hours", "other"], timeout_s=SLOW)
     assert label in ("ask_hours", "other")
+
+
+def test_prefix_state_file_survives_restarts_and_corruption(config, tmp_path):
+    path = llm_models.resolve(config)
+    warm = intent_mod.request_for("안녕하세요", INTENTS)
+    with LlmWorker(str(path), n_threads=1, warmup=[warm], state_dir=str(tmp_path), name="llm-test-state") as w:
+        assert w.start(wait=True, timeout_s=300) and w.prefix_state == "saved"
+    files = list(tmp_path.glob("prefix-*.state"))
+    assert len(files) == 1
+    with LlmWorker(str(path), n_threads=1, warmup=[warm], state_dir=str(tmp_path), name="llm-test-state") as w:
+        assert w.start(wait=True, timeout_s=300) and w.prefix_state == "loaded"
+        reply = w.request(intent_mod.request_for("예약할게요", INTENTS), SLOW)
+        assert reply is not None and reply.reused_tokens > 0
+    files[0].write_bytes(b"garbage")
+    with LlmWorker(str(path), n_threads=1, warmup=[warm], state_dir=str(tmp_path), name="llm-test-state") as w:
+        assert w.start(wait=True, timeout_s=300) and w.prefix_state == "saved"  # rebuilt, not fatal
+        assert w.request(intent_mod.request_for("취소할게요", ["cancel", "other"]), SLOW) is not None

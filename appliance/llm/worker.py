@@ -122,6 +122,65 @@ def _style_of(llm) -> str:
     return PLAIN
 
 
+def _state_path(opts: dict[str, Any], style: str, version: str):
+    """File caching the evaluated fixed prompt (KV state), keyed by everything that shapes it."""
+    if not opts.get("state_dir") or not opts.get("warmup"):
+        return None
+    import hashlib
+    import json
+    from pathlib import Path
+
+    st = os.stat(opts["model_path"])
+    key = json.dumps([opts["model_path"], st.st_size, st.st_mtime_ns, opts["n_ctx"], opts["n_batch"], style, version,
+                      opts["warmup"]], ensure_ascii=False, sort_keys=True)
+    return Path(opts["state_dir"]) / f"prefix-{hashlib.sha256(key.encode()).hexdigest()[:20]}.state"
+
+
+def _load_prefix_state(llm, llama_cpp, path) -> str:
+    """Restore the fixed prompt's KV state (a restart then costs ~a second, not the whole prompt)."""
+    import ctypes
+
+    if not path.is_file():
+        return "none"
+    try:
+        n_ctx = llm.n_ctx()
+        buf = (llama_cpp.llama_token * n_ctx)()
+        n_out = ctypes.c_size_t(0)
+        if not llama_cpp.llama_state_load_file(llm._ctx.ctx, str(path).encode(), buf, n_ctx, ctypes.byref(n_out)):
+            raise RuntimeError("llama_state_load_file failed")
+        n = int(n_out.value)
+        llm.input_ids[:n] = buf[:n]
+        llm.n_tokens = n
+        return "loaded"
+    except Exception as exc:  # noqa: BLE001 - a bad cache file only costs the normal warm-up
+        llm.reset()
+        try:
+            path.unlink()
+        except OSError:
+            pass
+        return f"load failed ({exc})"
+
+
+def _save_prefix_state(llm, llama_cpp, path) -> str:
+    n = int(llm.n_tokens)
+    if n <= 0:
+        return "none"
+    tmp = path.with_name(f"{path.name}.tmp{os.getpid()}")
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tokens = (llama_cpp.llama_token * n)(*llm.input_ids[:n].tolist())
+        if not llama_cpp.llama_state_save_file(llm._ctx.ctx, str(tmp).encode(), tokens, n):
+            raise RuntimeError("llama_state_save_file failed")
+        os.replace(tmp, path)
+        return "saved"
+    except Exception as exc:  # noqa: BLE001
+        try:
+            tmp.unlink()
+        except OSError:
+            pass
+        return f"save failed ({exc})"
+
+
 def _serve(conn, opts: dict[str, Any]) -> None:  # pragma: no cover - runs in the child process
     """Child main: load the model, warm up the fixed prefixes, then answer requests until EOF."""
     import signal
@@ -179,13 +238,17 @@ def _serve(conn, opts: dict[str, Any]) -> None:  # pragma: no cover - runs in th
             "compute_s": time.monotonic() - start,
         }
 
+    state_path = _state_path(opts, style, llama_cpp.__version__)
+    state = _load_prefix_state(llm, llama_cpp, state_path) if state_path else "off"
     try:
         for msg in opts.get("warmup", []):
             complete(msg)
     except Exception as exc:  # noqa: BLE001
         conn.send(("error", f"warm-up failed: {type(exc).__name__}: {exc}"))
         return
-    conn.send(("ready", {"style": style, "load_s": time.monotonic() - t0, "pid": os.getpid()}))
+    if state_path and state != "loaded":
+        state = _save_prefix_state(llm, llama_cpp, state_path)
+    conn.send(("ready", {"style": style, "load_s": time.monotonic() - t0, "pid": os.getpid(), "state": state}))
     while True:
         try:
             msg = conn.recv()
@@ -219,14 +282,17 @@ class LlmWorker:
         warmup: list[Request] | tuple[Request, ...] = (),
         style: str | None = None,
         name: str = "llm",
+        state_dir: str | None = None,
     ):
         self._opts = {
             "model_path": str(model_path), "n_threads": int(n_threads), "n_ctx": int(n_ctx),
             "n_batch": int(n_batch), "warmup": [w.as_msg() for w in warmup], "style": style,
+            "state_dir": str(state_dir) if state_dir else None,
         }
         self.name = name
         self.stats = WorkerStats()
         self.style: str | None = None
+        self.prefix_state: str | None = None  # off | none | loaded | saved | "... failed (why)"
         self.load_error: str | None = None
         self._queue = threading.Lock()  # serialises requests (the model does one thing at a time)
         self._state = threading.RLock()  # guards the process/pipe swap
@@ -374,11 +440,12 @@ class LlmWorker:
                 if tag == "ready":
                     self._ready = True
                     self.style = info.get("style")
+                    self.prefix_state = info.get("state")
                     self.load_error = None
                     self._consecutive_failures = 0
                     self.stats.load_s.append(round(time.monotonic() - self._spawned_at, 3))
-                    _LOGGER.info("%s worker pid %s ready in %.1f s (prompt style %s)", self.name, proc.pid,
-                                 time.monotonic() - self._spawned_at, self.style)
+                    _LOGGER.info("%s worker pid %s ready in %.1f s (prompt style %s, prefix state %s)", self.name,
+                                 proc.pid, time.monotonic() - self._spawned_at, self.style, self.prefix_state)
                     return True
                 self.load_error = str(info)
                 _LOGGER.error("%s worker could not load: %s", self.name, info)
