@@ -67,7 +67,9 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
 
     # 2) the classifier's path (warm-up at start), over the labelled set
     t0 = time.monotonic()
-    with LlmWorker(str(path), n_threads=threads, warmup=[req("안녕하세요")], name="bench") as worker:
+    state_dir = tempfile.mkdtemp(prefix="llm-bench-state-")  # fresh: the first start evaluates and saves
+    with LlmWorker(str(path), n_threads=threads, warmup=[req("안녕하세요")], name="bench",
+                   state_dir=state_dir) as worker:
         worker.start(wait=True, timeout_s=600)
         ready_s = time.monotonic() - t0
         lat, comp, reused, total = [], [], [], []
@@ -92,6 +94,7 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
         back_s = None
         if none is None and worker.start(wait=True, timeout_s=600):
             back_s = time.monotonic() - t_to
+        restart_state = worker.prefix_state
 
     acc = correct / len(rows)
     emerg = [t for w, g, t in misses if w == "emergency"]
@@ -112,7 +115,8 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
     print(f"accuracy (17 intents allowed): {correct}/{len(rows)} = {acc:.0%}", file=out)
     print(f"emergencies missed: {len(emerg)}/{sum(1 for _, w in rows if w == 'emergency')}", file=out)
     if back_s is not None:
-        print(f"timeout path: 5 ms limit → None, killed, respawned and ready again in {back_s:.2f} s", file=out)
+        print(f"timeout path: 5 ms limit → None, killed, respawned and ready again in {back_s:.2f} s "
+              f"(fixed-prompt state from disk: {restart_state})", file=out)
     if misses:
         answered = Counter(g for _, g, _ in misses)
         print(f"wrong answers by label: {dict(answered.most_common())}", file=out)
