@@ -181,7 +181,7 @@ class Engine:
         """Run ``dialog`` over the call's AudioSocket stream; always hand the call back to the dialplan with
         ``DENTALCALL_NEXT`` set (``fallback`` on any failure). Returns the outcome that was logged."""
         self.calls_in_progress += 1
-        next_step, outcome, error = "fallback", outcomes.FAILED, None
+        next_step, outcome, error, summary = "fallback", outcomes.FAILED, None, ""
         stream = None
         uuid = str(uuidlib.uuid4())
         exec_task: asyncio.Task | None = None
@@ -200,13 +200,20 @@ class Engine:
                                 stt_executor=self.stt_pool, ack=getattr(self.models, "ack", None),
                                 end_ms=int(self.config.endpoint_end_ms))
             end = await runner.run(dialog)
-            next_step, outcome = end.next, end.outcome
+            next_step, outcome, summary = end.next, end.outcome, end.summary or ""
             log.update(meta={**(log.call.meta or {}), "summary": end.summary,
                              "events": [e.__dict__ for e in getattr(dialog, "events", [])]})
             await stream.close()
             await asyncio.wait_for(exec_task, 5)
         except CallerHungUp:
             next_step, outcome = "hangup", outcomes.CALLER_HUNG_UP
+            try:  # let the dialog keep what the caller started (e.g. a callback for a half-made booking)
+                if hasattr(dialog, "on_hangup"):
+                    dialog.on_hangup()
+                log.update(meta={**(log.call.meta or {}),
+                                 "events": [e.__dict__ for e in getattr(dialog, "events", [])]})
+            except Exception:
+                _LOGGER.exception("call %s: dialog hang-up handling failed", agi.uniqueid)
         except Exception as exc:  # the call must still reach a human: dialplan fallback
             _LOGGER.exception("call %s: engine failure, falling back to staff/voicemail", agi.uniqueid)
             error = f"{type(exc).__name__}: {exc}"
@@ -221,6 +228,8 @@ class Engine:
                     pass
             try:
                 if not agi.hung_up:
+                    if summary:  # the handover note staff see with a transferred call
+                        await agi.set_variable("DENTALCALL_SUMMARY", summary)
                     await agi.set_variable("DENTALCALL_NEXT", next_step)
             except CallerHungUp:
                 if outcome == outcomes.FAILED:
