@@ -1,0 +1,112 @@
+"""``inbound_dialog(engine, agi)``: the receptionist for one inbound call (the engine's INBOUND_DIALOG).
+
+The clinic facts, the EMR connection and the caller-lookup cache are made once per engine and shared by
+calls; each call gets its own :class:`Backend` view (call id, EMR-down flag) and its own dialog.
+
+Test hook (never active in production): when the instance ``home`` is set AND lies under the system temp
+directory (test and demo instances only; production runs with an empty ``home``), and the file
+``<home>/test-hooks/transcripts.txt`` exists, each line of it replaces, in order, the transcript of one
+caller utterance of the next call (the real audio is still endpointed and transcribed by the real Whisper;
+only the text handed to the dialog is swapped). The file is consumed (deleted) when a call picks it up. This
+lets end-to-end tests drive speech-only branches (emergency, staff) with the only real Korean clips we have,
+which are not about teeth.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from appliance.conversation.actions import Action, Heard
+from appliance.conversation.backend import Backend, from_config
+from appliance.conversation.receptionist import Receptionist
+
+_LOGGER = logging.getLogger(__name__)
+TEST_HOOK_FILE = "test-hooks/transcripts.txt"
+
+
+def _shared(engine: Any) -> Backend:
+    shared = getattr(engine, "_receptionist_backend", None)
+    if shared is None:
+        shared = from_config(engine.config)
+        engine._receptionist_backend = shared
+    return shared
+
+
+def _call_id(uniqueid: str | None) -> int | None:
+    if not uniqueid:
+        return None
+    try:
+        from appliance.data import crm
+
+        row = crm.Call.select(crm.Call.id).where(crm.Call.uniqueid == uniqueid).order_by(crm.Call.id.desc()).first()
+        return row.id if row else None
+    except Exception:
+        return None
+
+
+def inbound_dialog(engine: Any, agi: Any) -> Any:
+    shared = _shared(engine)
+    backend = Backend(shared.facts, emr=shared.emr, lookup=shared.lookup, call_id=_call_id(agi.uniqueid))
+    voice = getattr(getattr(engine, "models", None), "voice", None)
+    dialog = Receptionist(clinic_name=engine.config.clinic_name, backend=backend, caller=agi.caller_number or None,
+                          call_key=f"call:{agi.uniqueid}", can_say=getattr(voice, "can_say", None))
+    lines = scripted_lines(engine.config)
+    if lines is not None:
+        _LOGGER.warning("TEST HOOK active: caller transcripts are replaced by %s", TEST_HOOK_FILE)
+        return ScriptedTranscripts(dialog, lines)
+    return dialog
+
+
+def hook_file(config: Any) -> Path | None:
+    home = str(getattr(config, "home", "") or "")
+    if not home:
+        return None  # production layout: never
+    try:
+        home_path = Path(home).resolve()
+        tmp = Path(tempfile.gettempdir()).resolve()
+    except OSError:
+        return None
+    if tmp not in home_path.parents:
+        return None
+    path = home_path / TEST_HOOK_FILE
+    return path if path.is_file() else None
+
+
+def scripted_lines(config: Any) -> list[str] | None:
+    path = hook_file(config)
+    if path is None:
+        return None
+    try:
+        lines = [line.rstrip("\n") for line in path.read_text(encoding="utf-8").splitlines()]
+        path.unlink()
+    except OSError:
+        return None
+    return lines
+
+
+class ScriptedTranscripts:
+    """Wraps a dialog: each transcribed utterance's text is replaced by the next scripted line (tests only)."""
+
+    def __init__(self, dialog: Any, lines: list[str]):
+        self.dialog = dialog
+        self.lines = list(lines)
+
+    @property
+    def events(self) -> list:
+        return self.dialog.events
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.dialog, name)
+
+    def start(self) -> list[Action]:
+        return self.dialog.start()
+
+    def on_input(self, heard: Heard) -> list[Action]:
+        if heard.text and self.lines:
+            heard = Heard(text=self.lines.pop(0), confidence=1.0)
+        elif heard.rejected and self.lines:
+            heard = Heard(text=self.lines.pop(0), confidence=1.0)
+        return self.dialog.on_input(heard)
