@@ -39,7 +39,7 @@ PHRASES: dict[str, str] = {
     "ask_time_pref": "오전, 오후처럼 편하신 시간대를 말씀해 주세요.",
     "checking": "네, 예약 가능한 시간 확인해 보겠습니다.",
     "closed_that_day": "그날은 휴진입니다.",
-    "time_taken": "말씀하신 시간은 예약이 다 찼습니다.",
+    "time_taken": "말씀하신 시간은 예약이 어렵습니다.",
     "no_slots": "죄송하지만 그때는 예약 가능한 시간이 없습니다.",
     "nearest_is": "가장 가까운 시간은",
     "book_this": "이대로 예약해 드릴까요?",

@@ -47,7 +47,10 @@ HINTS = {
              "오전", "오후", "가장 빠른 날"],
     "yes_no": ["네", "아니요", "맞아요", "괜찮아요"],
     "digits": ["공", "일", "이", "삼", "사", "오", "육", "칠", "팔", "구"],
-    "free": [],
+    "free": ["네", "아니요", "잇몸", "어금니", "앞니", "시려요", "아파요", "충치", "흔들려요"],
+    "offer": ["네", "아니요", "좋아요", "괜찮아요", "됐어요"],
+    "proposal": ["네", "좋아요", "아니요", "다른 시간", "오전", "오후", "내일", "다음 주"],
+    "wellbeing": ["네", "아니요", "있어요", "없어요", "모르겠어요"],
 }
 SEVERE = re.compile(r"너무아|엄청아|심하게|극심|못참|잠을못|잠도못|퉁퉁|부었|부어올|깨졌|부러|빠졌|다쳤")
 PARKING = re.compile(r"주차|차를|차가지고|차몰고")
@@ -164,7 +167,7 @@ class Receptionist:
     def _listen(self, ask: Ask) -> list[Action]:
         self.ask = ask
         self.state = ask.state
-        hints = HINTS.get(ask.expect, HINTS["need"] if ask.expect == "need" else [])
+        hints = HINTS.get(ask.expect) or HINTS["yes_no"]
         return [Listen(expect=ask.expect, timeout_s=ask.timeout_s, hints=list(hints), max_digits=ask.max_digits)]
 
     def _ask(self, keys: list[str] | str, ask: Ask, texts_before: list[Action] | None = None) -> list[Action]:
@@ -591,10 +594,11 @@ class Receptionist:
         found = self.backend.find_slots(b.treatment, d0, d1, rng, now)
         if not found and b.time is not None and not notes:
             notes.append(Say("time_taken"))
-            found = self.backend.find_slots(b.treatment, d0, d1, None, now)
+            found = self.backend.find_slots(b.treatment, d0, d1, None, now, limit=60)
             if found:
                 want = dt.datetime.combine(d0, b.time)
-                found.sort(key=lambda s: abs((s.start - want).total_seconds()))
+                found.sort(key=lambda s: (abs((s.start - want).total_seconds()), s.start))
+                found = found[:3]
         if not found and rng is not None:
             found = self.backend.find_slots(b.treatment, d0, d1, None, now)
         if not found and (b.date is not None or b.date_range is not None):
