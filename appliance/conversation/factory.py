@@ -9,7 +9,8 @@ directory (test and demo instances only; production runs with an empty ``home``)
 caller utterance of the next call (the real audio is still endpointed and transcribed by the real Whisper;
 only the text handed to the dialog is swapped). The file is consumed (deleted) when a call picks it up. This
 lets end-to-end tests drive speech-only branches (emergency, staff) with the only real Korean clips we have,
-which are not about teeth.
+which are not about teeth. ``<home>/test-hooks/now.txt`` (same guard) holds an ISO time the dialog uses as
+"now" (opening hours, slot search), so those tests do not depend on the wall clock.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from appliance.conversation.receptionist import Receptionist
 
 _LOGGER = logging.getLogger(__name__)
 TEST_HOOK_FILE = "test-hooks/transcripts.txt"
+TEST_NOW_FILE = "test-hooks/now.txt"
 
 
 def _shared(engine: Any) -> Backend:
@@ -51,8 +53,13 @@ def inbound_dialog(engine: Any, agi: Any) -> Any:
     shared = _shared(engine)
     backend = Backend(shared.facts, emr=shared.emr, lookup=shared.lookup, call_id=_call_id(agi.uniqueid))
     voice = getattr(getattr(engine, "models", None), "voice", None)
+    extra: dict[str, Any] = {}
+    fixed_now = _hook_now(engine.config)
+    if fixed_now is not None:
+        _LOGGER.warning("TEST HOOK active: dialog clock fixed by %s", TEST_NOW_FILE)
+        extra["now"] = lambda: fixed_now
     dialog = Receptionist(clinic_name=engine.config.clinic_name, backend=backend, caller=agi.caller_number or None,
-                          call_key=f"call:{agi.uniqueid}", can_say=getattr(voice, "can_say", None))
+                          call_key=f"call:{agi.uniqueid}", can_say=getattr(voice, "can_say", None), **extra)
     lines = scripted_lines(engine.config)
     if lines is not None:
         _LOGGER.warning("TEST HOOK active: caller transcripts are replaced by %s", TEST_HOOK_FILE)
@@ -60,7 +67,19 @@ def inbound_dialog(engine: Any, agi: Any) -> Any:
     return dialog
 
 
-def hook_file(config: Any) -> Path | None:
+def _hook_now(config: Any) -> Any:
+    path = hook_file(config, TEST_NOW_FILE)
+    if path is None:
+        return None
+    import datetime as dt
+
+    try:
+        return dt.datetime.fromisoformat(path.read_text(encoding="utf-8").strip())
+    except (OSError, ValueError):
+        return None
+
+
+def hook_file(config: Any, name: str = TEST_HOOK_FILE) -> Path | None:
     home = str(getattr(config, "home", "") or "")
     if not home:
         return None  # production layout: never
@@ -71,7 +90,7 @@ def hook_file(config: Any) -> Path | None:
         return None
     if tmp not in home_path.parents:
         return None
-    path = home_path / TEST_HOOK_FILE
+    path = home_path / name
     return path if path.is_file() else None
 
 

@@ -210,6 +210,10 @@ class Receptionist:
     def _miss(self, ask: Ask, silence: bool) -> list[Action]:
         ask.misses += 1
         self.total_misses += 1
+        if ask.state == "ask_name":  # the name is only a help for staff: never insist
+            return self._after_booking([])
+        if ask.state == "question" and self.q_order and self.q_order[0] == "q_complaint":
+            return self._record_answer(None)
         if ask.state == "ask_birth" and self.pending == "book" and ask.misses >= 2:
             self.pending = None  # book without knowing which family member: staff sort it out
             self.q_answers["birth6"] = "미확인"
