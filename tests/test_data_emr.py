@@ -338,3 +338,23 @@ def test_requested_slots_are_not_offered_again(emr_db, facts, crm_db):
     again = slots.find_slots("scaling", day, day, "morning", facts=facts, emr=emr, limit=1,
                              extra_busy=booking.requested_busy(day, day))
     assert again[0].start > first.start
+
+
+def test_emr_test_points_at_the_failing_query(emr_db, tmp_path, monkeypatch):
+    from appliance.data.emr.cli import emr as emr_cli
+    from appliance.data.emr.profile import PROFILES_DIR
+
+    _, url = emr_db
+    monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path))
+    broken = tmp_path / "broken.toml"
+    text = (PROFILES_DIR / "reference.toml").read_text(encoding="utf-8")
+    broken.write_text(text.replace("FROM RESERVATION r\n  LEFT JOIN DOCTOR d ON d.DR_ID = r.RSV_DRID\n WHERE r.RSV_DATE",
+                                   "FROM RESERVATIONS r\n  LEFT JOIN DOCTOR d ON d.DR_ID = r.RSV_DRID\n WHERE r.RSV_DATE"),
+                      encoding="utf-8")
+    res = CliRunner().invoke(emr_cli, ["test", "--url", url, "--profile", str(broken)])
+    assert res.exit_code != 0
+    assert "FAIL appointments_between" in res.output and "[queries.appointments_between]" in res.output
+    assert "ok   get_patient" in res.output
+    # seed-demo refuses to overwrite a database that holds patients
+    res = CliRunner().invoke(emr_cli, ["seed-demo", "--url", url, "--patients", "10"])
+    assert res.exit_code != 0 and "--force" in res.output
