@@ -76,7 +76,11 @@ def test_cli_connect_test_lookup(emr_db, tmp_path, monkeypatch):
     if secret_url != url:
         # servers run without password checks; the password must still never be printed
         res = runner.invoke(emr_cli, ["connect", secret_url, "--profile", "reference"])
+        assert res.exit_code == 0, res.output
         assert "s3cret" not in res.output
+        assert "s3cret" not in (tmp_path / "etc" / "dentalcall.ini").read_text()
+        secrets_file = tmp_path / "etc" / "secrets.ini"
+        assert "s3cret" in secrets_file.read_text() and (secrets_file.stat().st_mode & 0o777) == 0o600
     res = runner.invoke(emr_cli, ["connect", url, "--profile", "reference"])
     assert res.exit_code == 0, res.output
     res = runner.invoke(emr_cli, ["test"])
