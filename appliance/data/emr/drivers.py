@@ -351,7 +351,10 @@ def is_conflict(exc: Exception) -> bool:
 
 
 def _short(exc: Exception) -> str:
+    """First line of a driver error, with quoted values and long digit runs blanked (no names or numbers in logs)."""
     text = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+    text = re.sub(r"\"[^\"]*\"|'[^']*'", "'…'", text)
+    text = re.sub(r"\d[\d-]{6,}", "…", text)
     return f"{type(exc).__name__}: {text[:200]}"
 
 
