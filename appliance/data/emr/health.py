@@ -43,5 +43,28 @@ def emr_health(config: Any) -> Health:
         return Health("warn", f"EMR reachable in {ms:.0f} ms but emr_booking=emr and the profile has no writes",
                       "set emr_booking=request or add [writes.*] to the profile", ms)
     status = "ok" if emr.profile.verified and ms < 1000 else "warn"
-    return Health(status, f"EMR reachable ({emr.dialect}, profile {emr.profile.name}) in {ms:.0f} ms{note}",
-                  "" if status == "ok" else "run `dentalcall emr test` and check the network latency", ms)
+    message = f"EMR reachable ({emr.dialect}, profile {emr.profile.name}) in {ms:.0f} ms{note}"
+    fix = "" if status == "ok" else "run `dentalcall emr test` and check the network latency"
+    outage = _recent_outage()
+    if outage:
+        status = "warn"
+        message += f"; last outage {outage}"
+        fix = fix or "check the EMR server's power-saving/sleep settings and the LAN; booking requests made during it wait for staff"
+    return Health(status, message, fix, ms)
+
+
+def _recent_outage(hours: int = 24) -> str | None:
+    """The last outage in the CRM log if it is recent (only when this process has the CRM open)."""
+    try:
+        import datetime as dt
+
+        from appliance.data import crm_records
+        from appliance.data.crm import utcnow
+
+        last = (crm_records.EMRSyncLog.select().where(crm_records.EMRSyncLog.kind == "outage")
+                .order_by(crm_records.EMRSyncLog.id.desc()).first())
+        if last and utcnow() - last.at < dt.timedelta(hours=hours):
+            return f"{last.at:%Y-%m-%d %H:%M} UTC ({last.operation})"
+    except Exception:
+        return None
+    return None
