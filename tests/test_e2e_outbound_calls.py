@@ -1,0 +1,271 @@
+"""Outbound end to end through the real parts: the engine's dialer (a background service of the real
+``dentalcall serve``) originates over AMI through the real Asterisk to a sipp callee on 127.0.0.3 that
+answers and presses keys (the only Korean speech clips we have are not dental, so answers are DTMF); the
+dialog runs on the real engine (AudioSocket, placeholder prompts, Whisper loaded). We assert the task's
+outcome, the call log, what the callee heard, and the cancellation in the (seeded SQLite) EMR, plus a
+no-answer that is retried and then busy, and a keypad opt-out recorded forever.
+
+The clinic in this test is open around the clock and its time zone is chosen so that it is about noon
+there now, so the AD 08:00-21:00 rule lets the calls through whatever the hour of the run.
+
+Keys are sent as in-band tones (the lab trunk's ``dtmf_mode = inband``): sipp 3.6.1 sends RFC 4733 only with
+payload type 96, and Asterisk, which offered 101 on its outgoing INVITE, drops those packets.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import time
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import numpy as np
+import pytest
+
+from appliance import settings
+from appliance.data import crm, crm_records
+from appliance.data.emr import drivers, seed
+from appliance.speech.prompt_pack import PromptPack
+from appliance.telephony import sipp
+from appliance.telephony.asterisk import TelephonyState
+from tests.audio_checks import heard_prompt
+
+pytestmark = pytest.mark.e2e
+
+UAS_IP = "127.0.0.3"
+RESTORE = {"clinic_file": "", "emr_url": "", "emr_profile": "reference", "emr_booking": "request",
+           "outbound_amd": "message", "outbound_retry_minutes": "30,120,240", "outbound_ring_seconds": 30,
+           "timezone": "Asia/Seoul"}
+
+
+DTMF_FREQS = {"1": (697, 1209), "2": (697, 1336), "3": (697, 1477), "4": (770, 1209), "5": (770, 1336),
+              "6": (770, 1477), "7": (852, 1209), "8": (852, 1336), "9": (852, 1477), "0": (941, 1336),
+              "*": (941, 1209), "#": (941, 1477)}
+
+
+def _keys(tmp_path: Path, presses: list[tuple[float, str]]) -> list:
+    """A callee stream with in-band DTMF tones at the given seconds after answer (sipp segments)."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    segments: list = []
+    at = 0.0
+    for when, digit in sorted(presses):
+        if when > at:
+            segments.append((None, when - at))
+        t = np.arange(int(0.15 * 8000)) / 8000
+        lo, hi = DTMF_FREQS[digit]
+        tone = (5000 * np.sin(2 * np.pi * lo * t) + 5000 * np.sin(2 * np.pi * hi * t)).astype(np.int16)
+        path = sipp.write_wav(tmp_path / f"dtmf-{digit}-{int(when * 10)}.wav", tone)
+        segments.append((path, 0.5))
+        at = when + 0.5
+    return segments
+
+
+def _seconds(pack, *keys: str) -> float:
+    return sum(len(pack.pcm(k) or b"") for k in keys) / 16000
+
+
+def _noon_zone() -> str:
+    offset = (12 - dt.datetime.now(dt.timezone.utc).hour) % 24
+    if offset > 14:
+        offset -= 24
+    return "Etc/GMT" + ("+" if offset < 0 else "-") + str(abs(offset))  # Etc/GMT-9 is UTC+9
+
+
+CLINIC = """[clinic]
+name = "미소치과"
+phone = "02-555-0100"
+[hours]
+mon = "00:00-23:59"
+tue = "00:00-23:59"
+wed = "00:00-23:59"
+thu = "00:00-23:59"
+fri = "00:00-23:59"
+sat = "00:00-23:59"
+sun = "00:00-23:59"
+[closed]
+public_holidays = false
+dates = []
+[booking]
+min_notice_min = 0
+max_days_ahead = 60
+[[doctors]]
+name = "김민호"
+emr_id = "1"
+[chairs]
+count = 5
+[prices]
+scaling = { min = 15000, max = 20000 }
+"""
+
+
+@pytest.fixture(scope="module")
+def lab(asterisk_instance, live_engine):
+    inst = asterisk_instance
+    home = Path(inst.home)
+    zone = _noon_zone()
+    today = dt.datetime.now(ZoneInfo(zone)).date()
+    emr_url = f"sqlite:///{home / 'outbound-emr.sqlite'}"
+    seed.seed_demo(emr_url, patients=300, seed=9, today=today)
+    clinic = home / "outbound-clinic.toml"
+    clinic.write_text(CLINIC, encoding="utf-8")
+    uas_port = sipp.free_udp_port(host=UAS_IP)
+    TelephonyState(inst.config).add_trunk("oblab", UAS_IP, "oblab", "oblabpass1", port=uas_port, register=False)
+    inst.asterisk.add_extra("pjsip.conf", "[trunk-oblab](+type=endpoint)\ndtmf_mode = inband\n")
+    inst.asterisk.reload()
+    base = settings.load(env=live_engine.env)
+    settings.write_config(base, {"clinic_file": str(clinic), "emr_url": emr_url, "emr_profile": "reference",
+                                 "emr_booking": "emr", "outbound_amd": "off", "outbound_retry_minutes": "1",
+                                 "outbound_ring_seconds": 6, "timezone": zone})
+    live_engine.stop()
+    live_engine.start()
+    config = live_engine.config
+    crm.open_database(config.crm_url)
+    from appliance.outbound import queue
+
+    queue.ensure_tables()
+    try:
+        yield {"config": config, "zone": zone, "today": today, "emr_url": emr_url, "uas_port": uas_port,
+               "engine": live_engine}
+    finally:
+        crm.database.close()
+        settings.write_config(base, RESTORE)
+        data = TelephonyState(inst.config).load()
+        data["trunks"].pop("oblab", None)
+        TelephonyState(inst.config).save(data)
+        inst.asterisk.clear_extra()
+        inst.asterisk.reload()
+        live_engine.stop()
+        live_engine.start()
+
+
+def _now(lab) -> dt.datetime:
+    return dt.datetime.now(ZoneInfo(lab["zone"])).replace(tzinfo=None, microsecond=0)
+
+
+def _task(lab, campaign: str, kind: str, patient_id: str, phone: str, ref: str, data: dict | None = None,
+          max_attempts: int = 3):
+    from appliance.outbound import queue
+
+    now = _now(lab)
+    return queue.add_task(campaign=campaign, kind=kind, patient_id=patient_id, phone=phone, day=now.date(),
+                          reason=campaign, ref=f"{ref}-{time.time_ns()}", now=now,
+                          expires_at=now + dt.timedelta(hours=2), data=data or {}, max_attempts=max_attempts)
+
+
+def _wait_task(task_id: int, done: callable, timeout: float = 90.0):
+    from appliance.outbound import queue
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        task = queue.Task.get_by_id(task_id)
+        if done(task):
+            return task
+        time.sleep(0.5)
+    raise AssertionError(f"task {task_id} stuck: {queue.Task.get_by_id(task_id).__data__}")
+
+
+def _uas(lab, tmp_path, name: str, **kw):
+    kw.setdefault("hold_seconds", None)
+    kw.setdefault("timeout", 90)
+    return sipp.place_uas(kw.pop("audio", None), local_ip=UAS_IP, local_port=lab["uas_port"],
+                          workdir=tmp_path / name, **kw)
+
+
+def test_reminder_cancelled_by_keypad_frees_the_slot_in_the_emr(lab, tmp_path):
+    from appliance.data.emr import EMR
+    from appliance.data.clinic import facts as factslib
+    from appliance.outbound import targeting
+
+    config = lab["config"]
+    tomorrow = lab["today"] + dt.timedelta(days=1)
+    conn = drivers.connect(lab["emr_url"], read_only=False, connect_timeout=5, statement_timeout=10)
+    try:
+        conn.begin(serializable=False)
+        conn.execute("INSERT INTO RESERVATION (RSV_PTID, RSV_DATE, RSV_TIME, RSV_MIN, RSV_DRID, RSV_CHAIR, RSV_STATUS,"
+                     " RSV_TXNAME) VALUES (1, :d, '1500', 30, 1, 1, 'R', '스케일링')", {"d": tomorrow.strftime("%Y%m%d")})
+        conn.commit()
+    finally:
+        conn.close()
+    emr = EMR(lab["emr_url"])
+    plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=_now(lab), config=config)
+    mine = [t for t in plan.targets if t.patient_id == "1"]
+    assert len(mine) == 1, plan.targets
+    appt_id = mine[0].data["appointment"]["id"]
+    pack = PromptPack.load(config)
+    after_identity = _seconds(pack, "greeting", "ob_purpose_reminder", "ob_identity") + 1.0  # let it be asked
+    presses = [(after_identity, "1"), (after_identity + 8.0, "3"), (after_identity + 14.0, "1")]
+    uas = _uas(lab, tmp_path, "reminder", audio=_keys(tmp_path / "keys", presses))
+    from appliance.outbound import queue
+
+    task = _task(lab, "reminder", "INFO", "1", mine[0].phone, "e2e-reminder", mine[0].data)
+    try:
+        task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=120)
+    finally:
+        callee = uas.wait(120)
+    assert callee.ok, callee.describe()
+    assert task.outcome == "cancelled", (task.__data__, lab["engine"].tail())
+    call = crm.Call.get_by_id(task.call_id)
+    assert call.direction == "outbound" and call.campaign == "reminder" and call.outcome == "cancelled"
+    assert call.called_number == "01020240001" and call.patient_id == "1"
+    attempt = queue.DialAttempt.get(queue.DialAttempt.task == task.id)
+    assert attempt.status == queue.FINISHED and call.uniqueid == attempt.channel_id
+    rows = drivers.connect(lab["emr_url"], read_only=True, connect_timeout=5, statement_timeout=10).query(
+        "SELECT RSV_STATUS AS s FROM RESERVATION WHERE RSV_ID = :id", {"id": int(appt_id)})
+    assert rows[0]["s"] == "X"  # cancelled in the EMR at once: the slot is free again
+    heard = callee.heard_pcm()
+    assert heard_prompt(heard, pack.pcm("greeting"))[0]
+    assert heard_prompt(heard, pack.pcm("ob_identity"))[0]
+    assert heard_prompt(heard, pack.pcm("ob_cancelled"))[0]
+
+
+def test_no_answer_is_retried_then_busy_then_answered(lab, tmp_path):
+    from appliance.outbound import queue
+
+    ring = _uas(lab, tmp_path, "ring", mode="ring", timeout=40)
+    task = _task(lab, "happy_call", "INFO", "2", "01020240001", "e2e-happy", {"treatment": "extraction"})
+    try:
+        task = _wait_task(task.id, lambda t: t.attempts == 1 and t.status == queue.QUEUED, timeout=60)
+    finally:
+        ring.wait(60)
+    first = queue.DialAttempt.get(queue.DialAttempt.task == task.id)
+    assert first.status == queue.NO_ANSWER
+    assert dt.timedelta(seconds=50) < task.next_at - first.ended_at <= dt.timedelta(minutes=1, seconds=1)
+    busy = _uas(lab, tmp_path, "busy", mode="busy", timeout=120)
+    try:
+        task = _wait_task(task.id, lambda t: t.attempts == 2 and t.status == queue.QUEUED, timeout=120)
+    finally:
+        busy.wait(60)
+    second = queue.DialAttempt.get(queue.DialAttempt.task == task.id, queue.DialAttempt.seq == 2)
+    assert second.status == queue.BUSY
+    answer = _uas(lab, tmp_path, "answer", audio=_keys(tmp_path / "keys", [(8.0, "1"), (15.0, "2")]), timeout=150)
+    try:
+        task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
+    finally:
+        callee = answer.wait(150)
+    assert callee.ok, callee.describe()
+    assert task.outcome == "answered" and task.attempts == 3, lab["engine"].tail()
+
+
+def test_keypad_opt_out_is_recorded_forever(lab, tmp_path):
+    from appliance.outbound import queue
+
+    uas = _uas(lab, tmp_path, "optout", audio=_keys(tmp_path / "keys", [(4.0, "9")]))
+    task = _task(lab, "recall", "AD", "5", "01055550009", "e2e-optout", {"track": "recall"})
+    try:
+        task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=90)
+    finally:
+        callee = uas.wait(90)
+    assert callee.ok, callee.describe()
+    assert task.outcome == "opted_out", lab["engine"].tail()
+    opt = crm_records.OptOut.get(crm_records.OptOut.patient_id == "5")
+    assert opt.phone == "01055550009" and opt.source == "call_dtmf" and opt.scope == "ad"
+    assert crm_records.is_opted_out("010-5555-0009")
+    pack = PromptPack.load(lab["config"])
+    heard = callee.heard_pcm()
+    assert heard_prompt(heard, pack.pcm("ob_optout_notice"))[0]
+    assert heard_prompt(heard, pack.pcm("ob_opted_out"))[0]
+    # the next advertising task for that number is cancelled before any dial
+    again = _task(lab, "insurance_scaling", "AD", "5", "01055550009", "e2e-optout-2")
+    again = _wait_task(again.id, lambda t: t.status != queue.QUEUED, timeout=30)
+    assert again.status == queue.CANCELLED and again.outcome == "opted_out"
+    assert not queue.DialAttempt.select().where(queue.DialAttempt.task == again.id).exists()
