@@ -49,6 +49,19 @@ def _call_id(uniqueid: str | None) -> int | None:
         return None
 
 
+def _fallback(engine: Any) -> Any:
+    """The local LLM's intent fallback (None when no LLM is configured); made once per engine."""
+    if not hasattr(engine, "_receptionist_fallback"):
+        try:
+            from appliance.llm.intent import make_fallback
+
+            engine._receptionist_fallback = make_fallback(engine.config)
+        except Exception:
+            _LOGGER.warning("LLM intent fallback unavailable; rules only", exc_info=True)
+            engine._receptionist_fallback = None
+    return engine._receptionist_fallback
+
+
 def inbound_dialog(engine: Any, agi: Any) -> Any:
     shared = _shared(engine)
     backend = Backend(shared.facts, emr=shared.emr, lookup=shared.lookup, call_id=_call_id(agi.uniqueid))
@@ -59,7 +72,8 @@ def inbound_dialog(engine: Any, agi: Any) -> Any:
         _LOGGER.warning("TEST HOOK active: dialog clock fixed by %s", TEST_NOW_FILE)
         extra["now"] = lambda: fixed_now
     dialog = Receptionist(clinic_name=engine.config.clinic_name, backend=backend, caller=agi.caller_number or None,
-                          call_key=f"call:{agi.uniqueid}", can_say=getattr(voice, "can_say", None), **extra)
+                          call_key=f"call:{agi.uniqueid}", can_say=getattr(voice, "can_say", None),
+                          fallback=_fallback(engine), **extra)
     lines = scripted_lines(engine.config)
     if lines is not None:
         _LOGGER.warning("TEST HOOK active: caller transcripts are replaced by %s", TEST_HOOK_FILE)

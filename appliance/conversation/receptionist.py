@@ -88,7 +88,8 @@ class Booking:
 class Receptionist:
     def __init__(self, *, clinic_name: str, backend: Any, caller: str | None = None, call_key: str = "call",
                  now: Callable[[], dt.datetime] = dt.datetime.now, understand: Understand | None = None,
-                 can_say: Callable[[str], bool] | None = None, max_turns: int = 40):
+                 can_say: Callable[[str], bool] | None = None, max_turns: int = 40,
+                 fallback: Callable[[str], str | None] | None = None):
         self.clinic_name = clinic_name
         self.backend = backend
         self.facts = backend.facts
@@ -98,6 +99,7 @@ class Receptionist:
         self._understand = understand
         self.can_say = can_say or (lambda text: True)
         self.max_turns = max_turns
+        self.fallback = fallback  # LLM intent classifier (time-limited), used only for the open question
         self.events: list[Event] = []
         self.landed: dict[str, Any] = {}
         self.state = "start"
@@ -162,7 +164,8 @@ class Receptionist:
             return self._understand(text, self.now(), expect)
         from appliance.language import understand
 
-        return understand(text, self.now(), expect=expect)
+        fallback = self.fallback if expect == "need" else None
+        return understand(text, self.now(), expect=expect, fallback=fallback)
 
     def _listen(self, ask: Ask) -> list[Action]:
         self.ask = ask
