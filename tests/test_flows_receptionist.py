@@ -206,6 +206,18 @@ def test_reschedule_books_the_new_time_and_cancels_the_old(make, patient_with_ap
     assert t.dialog.outcome == outcomes.RESCHEDULED
 
 
+def test_keypad_change_or_cancel(make, patient_with_appointment):
+    patient, appt = patient_with_appointment
+    t = Talk(make(caller=patient.phones[0]))("#1", "#3")
+    assert t.keys()[-1] == "change_or_cancel_keys" and "appointment_is" in t.keys()
+    t("#2")
+    assert "confirm_cancel" in t.keys()
+    t("#1")
+    assert t.dialog.landed["cancellation"]["start"] == appt.start.isoformat(timespec="minutes")
+    t = Talk(make(caller=patient.phones[0]))("#1", "#3", "#1")
+    assert t.keys()[:1] == ["appointment_is"] or "date_menu" in t.keys()
+
+
 def test_unknown_caller_cancel_without_record_becomes_callback(make):
     t = Talk(make(caller=UNKNOWN))("예약 취소하려고요")
     assert t.keys()[0] == "ask_birth"

@@ -67,6 +67,8 @@ PHRASES: dict[str, str] = {
     "which_new_date": "어느 날로 바꿔 드릴까요?",
     "rescheduled": "예약이 변경되었습니다.",
     "keep_appointment": "네, 예약은 그대로 두겠습니다.",
+    "change_or_cancel_keys": "날짜를 바꾸시려면 1번, 취소하시려면 2번을 눌러 주세요.",
+    "change_or_cancel": "날짜를 바꿔 드릴까요, 아니면 취소해 드릴까요?",
     "hours_intro": "진료시간 안내해 드릴게요.",
     "closed_word": "휴진입니다.",
     "holidays_closed": "공휴일은 휴진입니다.",

@@ -38,7 +38,7 @@ TREATMENT_KO = {
     "checkup": "검진", "denture": "틀니", "crown": "크라운", "gum": "잇몸 치료",
 }
 TREATMENT_KEYS = {"1": "scaling", "2": "filling", "3": "checkup", "4": "implant", "5": "checkup"}
-MENU_KEYS = {"1": "book", "2": "ask_hours", "3": "reschedule", "0": "talk_to_staff"}
+MENU_KEYS = {"1": "book", "2": "ask_hours", "3": "change", "0": "talk_to_staff"}
 
 HINTS = {
     "need": ["예약", "예약 변경", "예약 취소", "진료시간", "점심시간", "주차", "위치", "비용", "보험", "직원 연결"],
@@ -196,7 +196,7 @@ class Receptionist:
             return False
 
     def _topic_ko(self) -> str:
-        names = {"book": "예약", "reschedule": "예약 변경", "cancel": "예약 취소", "confirm_appointment": "예약 확인",
+        names = {"book": "예약", "reschedule": "예약 변경", "cancel": "예약 취소", "confirm_appointment": "예약 확인", "change": "예약 변경/취소",
                  "ask_hours": "진료시간 문의", "ask_location": "위치 문의", "ask_price": "비용 문의",
                  "ask_insurance": "보험 문의", "symptom": "증상 상담", "emergency": "응급 증상"}
         seen = [names[t] for t in dict.fromkeys(self.topics) if t in names]
@@ -376,7 +376,7 @@ class Receptionist:
         self.topics.append(intent)
         if intent == "book":
             return self._start_booking(u)
-        if intent in ("reschedule", "cancel", "confirm_appointment"):
+        if intent in ("reschedule", "cancel", "confirm_appointment", "change"):
             return self._start_change(intent, u)
         if intent == "ask_hours":
             return self._answer_hours(u, text)
@@ -851,6 +851,9 @@ class Receptionist:
             self.outcome = outcomes.CONFIRMED
             self.landed["confirmed"] = {"start": appt.start.isoformat(timespec="minutes")}
             return self._anything_else(said)
+        if intent == "change":  # keypad 3: change or cancel?
+            return self._ask("change_or_cancel", Ask("change_or_cancel", "yes_no", reask="change_or_cancel_keys",
+                                                     menu="change_or_cancel_keys"), texts_before=said)
         if intent == "cancel":
             return self._ask("confirm_cancel", Ask("confirm_cancel", "yes_no", reask="yes_no_keys", menu="yes_no_keys"),
                              texts_before=said)
@@ -861,6 +864,19 @@ class Receptionist:
             return self._offer(said)
         return self._ask("which_new_date", Ask("ask_date", "date", reask="ask_date_again", menu="date_menu",
                                                max_digits=4, timeout_s=10.0), texts_before=said)
+
+    def _on_change_or_cancel(self, u: Any, text: str) -> list[Action] | None:
+        if u.intent == "cancel" or "취소" in text:
+            return self._change_with("cancel", self.upcoming, [])
+        if u.intent in ("reschedule", "book") or re.search(r"바꾸|바꿔|변경|옮기|미루|당기", text):
+            return self._change_with("reschedule", self.upcoming, [], u)
+        if u.intent == "no":
+            return self._anything_else([Say("keep_appointment")])
+        return None
+
+    def _dtmf_change_or_cancel(self, digits: str) -> list[Action] | None:
+        return self._yes_no_dtmf(digits, lambda: self._change_with("reschedule", self.upcoming, []),
+                                 lambda: self._change_with("cancel", self.upcoming, []))
 
     def _on_confirm_cancel(self, u: Any, text: str) -> list[Action] | None:
         if u.intent == "reschedule":
