@@ -357,3 +357,30 @@ def test_emr_down_caller_unknown_and_booking_becomes_request(make):
 def test_wrong_number(make):
     t = Talk(make(caller=UNKNOWN))("아 죄송합니다 전화 잘못 걸었어요")
     assert t.end.outcome == outcomes.WRONG_NUMBER
+
+
+def test_every_computed_sentence_can_be_spoken_from_recorded_fragments(make, patient_with_appointment):
+    """Read-backs, hours and prices must never need a TTS voice: each sentence is made of fragments."""
+    from appliance.language import speak
+    from appliance.speech.fragments import fragment_texts, plan
+    from appliance.speech.voice import split_sentences
+
+    patient, _ = patient_with_appointment
+    texts = fragment_texts()
+    scripts = [
+        (UNKNOWN, ["다음 주 화요일 오후 세 시 반에 스케일링 돼요?", "아니요", "아니요"]),
+        (UNKNOWN, ["진료시간 알려 주세요", "토요일 진료해요?", "크리스마스에 진료해요?", "점심시간 언제예요?"]),
+        (UNKNOWN, ["스케일링 얼마예요?", "크라운 비용이요", "미백은 얼마예요?", "충치 치료 얼마예요?"]),
+        (UNKNOWN, ["#1", "#4", "#1231", "#2", "#2"]),
+        (patient.phones[0], ["네", "예약 확인하려고요", "예약 바꾸고 싶어요", "다음 주 수요일 오후 세 시요"]),
+    ]
+    checked = 0
+    for caller, lines in scripts:
+        t = Talk(make(caller=caller, can_say=lambda text: False))(*lines)
+        for turn in t.turns:
+            for action in turn:
+                if isinstance(action, Say) and action.text:
+                    for sentence in split_sentences(action.text):
+                        plan(speak.normalise(sentence), texts)  # raises FragmentMissing
+                        checked += 1
+    assert checked > 15
