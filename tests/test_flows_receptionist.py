@@ -384,3 +384,8 @@ def test_every_computed_sentence_can_be_spoken_from_recorded_fragments(make, pat
                         plan(speak.normalise(sentence), texts)  # raises FragmentMissing
                         checked += 1
     assert checked > 15
+
+
+def test_yes_with_the_offered_time_books_without_asking_again(make):
+    t = Talk(make(caller=UNKNOWN))("다음 주 화요일 오후 세 시 반 스케일링이요", "네 세 시 반 좋아요")
+    assert t.dialog.landed["booking"]["start"] == "2026-12-01T15:30"

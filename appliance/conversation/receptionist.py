@@ -635,6 +635,12 @@ class Receptionist:
         b = self.booking
         if u.intent in ("reschedule", "cancel", "ask_hours", "ask_location", "ask_price", "ask_insurance"):
             return self._route(u, text)
+        said_yes = u.intent == "yes" or getattr(u, "answer", None) == "yes"
+        offered = b.offered.start if b.offered is not None else None
+        same = offered is not None and (not u.date or u.date == offered.date().isoformat()) and \
+            (not u.time or u.time == offered.strftime("%H:%M"))
+        if said_yes and same and not u.time_range and not u.date_range:
+            return self._book()  # "네, 세 시 반 좋아요"
         if u.date or u.time or u.time_range or u.date_range:
             self._merge(u)
             return self._offer()
