@@ -389,3 +389,36 @@ def test_every_computed_sentence_can_be_spoken_from_recorded_fragments(make, pat
 def test_yes_with_the_offered_time_books_without_asking_again(make):
     t = Talk(make(caller=UNKNOWN))("다음 주 화요일 오후 세 시 반 스케일링이요", "네 세 시 반 좋아요")
     assert t.dialog.landed["booking"]["start"] == "2026-12-01T15:30"
+
+
+BIRTH_QUERY = """
+SELECT p.PT_ID AS id, p.PT_CHARTNO AS chart_no, p.PT_NAME AS name, p.PT_BIRTH AS birth_date, p.PT_SEX AS sex,
+       p.PT_HP AS phone1, p.PT_TEL AS phone2, p.PT_INSTYPE AS insurance, p.PT_PRIVINS AS private_insurance,
+       p.PT_STATUS AS status
+  FROM PATIENT p
+ WHERE p.PT_BIRTH IN (:birth_dates)
+"""
+
+
+def test_unknown_number_found_by_birth_date_and_name(make, patient_with_appointment):
+    """A patient calling from another phone: birth date (keypad) + name (speech), when the profile can search."""
+    import dataclasses
+
+    patient, appt = patient_with_appointment
+    d = make(caller=UNKNOWN)
+    emr = d.backend.emr
+    emr.profile = dataclasses.replace(emr.profile, queries={**emr.profile.queries,
+                                                             "find_patients_by_birth": {"sql": BIRTH_QUERY}})
+    t = Talk(d)("예약 확인하고 싶어요", "#" + patient.birth_date.strftime("%y%m%d"))
+    assert t.keys() == ["ask_name_verify"]
+    t(f"{patient.name}입니다")
+    assert "appointment_is" in t.keys() and t.dialog.patient.id == patient.id
+    assert speak_date(appt.start) in t.said()
+    t = Talk(make(caller=UNKNOWN))("예약 확인하고 싶어요", "#" + patient.birth_date.strftime("%y%m%d"))
+    assert "ask_name_verify" not in t.keys()  # profile without the query: nobody is found by birth date
+
+
+def speak_date(start):
+    from appliance.language import speak
+
+    return speak.say_date(start.date())

@@ -53,6 +53,32 @@ class Backend:
             self.emr_down = True
             return []
 
+    def patients_by_birth(self, birth6: str, today: dt.date) -> list[Patient]:
+        """Active patients born on a 6-digit birth date (YYMMDD), for callers not found by their number.
+
+        Needs an optional ``[queries.find_patients_by_birth]`` in the EMR profile (parameter ``birth_dates``:
+        the candidate dates in the profile's date format); without it nobody is found and the dialog takes a
+        callback instead."""
+        if self.emr is None or self.emr_down or not self.emr.profile.has("find_patients_by_birth"):
+            return []
+        try:
+            yy, mm, dd = int(birth6[:2]), int(birth6[2:4]), int(birth6[4:6])
+            dates = []
+            for century in (1900, 2000):
+                try:
+                    d = dt.date(century + yy, mm, dd)
+                except ValueError:
+                    continue
+                if d <= today:
+                    dates.append(self.emr.fmt(d))
+            if not dates:
+                return []
+            rows = self.emr.run("find_patients_by_birth", birth_dates=dates)
+            return [p for p in map(self.emr.patient, rows) if p.status == "active"]
+        except Exception as exc:
+            _LOGGER.warning("birth date lookup failed: %s", type(exc).__name__)
+            return []
+
     # --- appointments -------------------------------------------------------------------------------
     def upcoming(self, patient_id: str | None, number: str | None, now: dt.datetime) -> list[Upcoming]:
         out: list[Upcoming] = []

@@ -475,6 +475,12 @@ class Receptionist:
             if pending == "book":
                 return before + self._continue_booking()
             return self._change_for_patient(pending or "confirm_appointment", before)
+        if not self.patients and pending != "book":
+            found = self.backend.patients_by_birth(digits, self.now().date())
+            if found:
+                self.candidates = found
+                self.pending = pending
+                return self._ask("ask_name_verify", Ask("ask_name_verify", "free", reask="ask_name_verify"))
         if not self.q_answers.get("birth_retry"):
             self.q_answers["birth_retry"] = True
             self.pending = pending
@@ -483,6 +489,19 @@ class Receptionist:
             self.q_answers["birth6"] = digits
             return self._continue_booking()
         return self._callback(f"본인 확인 실패: {self._topic_ko()}", note=f"생년월일 {digits}")
+
+    def _on_ask_name_verify(self, u: Any, text: str) -> list[Action] | None:
+        spoken = re.sub(r"\s+", "", text)
+        match = [p for p in getattr(self, "candidates", []) if p.name and re.sub(r"\s+", "", p.name) in spoken]
+        pending, self.pending = self.pending, None
+        if len(match) == 1:
+            self.patient = match[0]
+            self.identity_confirmed = True
+            return self._change_for_patient(pending or "confirm_appointment", [Say("confirmed_short")])
+        return self._callback(f"본인 확인 실패: {self._topic_ko()}")
+
+    def _dtmf_ask_name_verify(self, digits: str) -> list[Action] | None:
+        return self._dtmf_default(digits)
 
     # === booking ========================================================================================
     def _start_booking(self, u: Any, keep: bool = False) -> list[Action]:
