@@ -14,7 +14,6 @@ from __future__ import annotations
 import datetime as dt
 import json
 import shutil
-import sys
 import tempfile
 from pathlib import Path
 from typing import Any, Iterator
@@ -162,4 +161,3 @@ def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool,
     finally:
         if demo and workdir is not None and not keep:
             shutil.rmtree(workdir, ignore_errors=True)
-        _ = sys
