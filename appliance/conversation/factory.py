@@ -63,7 +63,13 @@ def _fallback(engine: Any) -> Any:
 
 
 def inbound_dialog(engine: Any, agi: Any) -> Any:
-    shared = _shared(engine)
+    try:
+        shared = _shared(engine)
+    except Exception:  # e.g. an invalid clinic facts file: still answer, with the basic dialog
+        _LOGGER.exception("receptionist unavailable (clinic facts/EMR settings); using the basic inbound dialog")
+        from appliance.conversation.inbound import InboundDialog
+
+        return InboundDialog(clinic_name=engine.config.clinic_name)
     backend = Backend(shared.facts, emr=shared.emr, lookup=shared.lookup, call_id=_call_id(agi.uniqueid))
     voice = getattr(getattr(engine, "models", None), "voice", None)
     extra: dict[str, Any] = {}
