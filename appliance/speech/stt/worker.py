@@ -11,8 +11,8 @@ staff or voicemail):
   spawns a new child in the background, so later calls work again;
 * a decode runs over its hard time limit (``time_limit(audio_seconds)``; a hang in C code or a stopped
   process) → the child is killed (SIGKILL) and respawned, the request fails;
-* the child is still loading (after a restart) → a request waits for it up to ``wait_s`` and fails after that
-  without killing it (killing a loading child would only start the load again);
+* the child is still loading (after a restart) → a request waits for it up to ``ready_wait_s`` (2 s: a call
+  must not sit in silence behind a reload) and fails after that without killing it (killing a loading child would only start the load again);
 * three deaths in a row soon after start (bad model file, out of memory) → restarts back off (15 s, 30 s, …
   up to 5 min), never a tight loop.
 
@@ -131,19 +131,22 @@ class SttWorker:
     """
 
     def __init__(self, config: Any, *, engine: str | None = None, name: str = "stt", wait_s: float = 6.0,
+                 ready_wait_s: float = 2.0,
                  limit_base_s: float = 4.0, limit_per_audio_s: float = 0.35):
         # Config itself does not unpickle (its __getattr__ runs before _values exists): send its values
         self._config = config.as_dict() if hasattr(config, "as_dict") else config
         self._engine = engine
         self.name = name
-        self.wait_s = wait_s  # queue + (re)loading wait before a request gives up
+        self.wait_s = wait_s  # queue wait (another decode running) before a request gives up
+        self.ready_wait_s = ready_wait_s  # wait for a (re)loading child before a request gives up
         self.limit_base_s = limit_base_s
         self.limit_per_audio_s = limit_per_audio_s
         self.stats = WorkerStats()
         self.engine = ""
         self.load_error: str | None = None
-        self._queue = threading.Lock()
-        self._state = threading.RLock()
+        self._queue = threading.Lock()  # one request at a time
+        self._state = threading.RLock()  # guards the process/pipe swap
+        self._ready_lock = threading.Lock()  # one reader of a child's ready/error message
         self._proc = None
         self._conn = None
         self._ready = False
@@ -197,6 +200,7 @@ class SttWorker:
         self.stats.started += 1
         _LOGGER.info("%s worker started (pid %s)", self.name, proc.pid)
         threading.Thread(target=self._watch, args=(proc,), name=f"{self.name}-watch", daemon=True).start()
+        threading.Thread(target=self._await_ready, args=(proc,), name=f"{self.name}-ready", daemon=True).start()
 
     def _watch(self, proc) -> None:
         """Restart the child as soon as it dies on its own (not when we killed or closed it)."""
@@ -273,8 +277,58 @@ class SttWorker:
         self.close()
 
     # ------------------------------------------------------------------ requests
+    def _poll_ready(self, proc, conn, timeout: float) -> str:
+        """Read the child's first message: ``ready``, ``error`` (could not load), ``dead`` or ``wait`` (nothing
+        yet). Caller holds ``_ready_lock`` (the only reader of a child that is not ready yet)."""
+        try:
+            got = mp_wait([conn, proc.sentinel], timeout=max(0.0, timeout))
+        except (OSError, ValueError):  # the pipe was closed under us: that child is gone
+            return "dead"
+        if not got:
+            return "wait"
+        if conn in got:
+            try:
+                tag, info = conn.recv()
+            except (EOFError, OSError):
+                self._handle_death(proc)
+                return "dead"
+            if tag == "ready":
+                self.engine = info.get("engine", "")
+                self.load_error = None
+                self._consecutive_failures = 0
+                self.stats.load_s.append(round(time.monotonic() - self._spawned_at, 3))
+                self._ready = True
+                _LOGGER.info("%s worker pid %s ready in %.1f s", self.name, proc.pid,
+                             time.monotonic() - self._spawned_at)
+                return "ready"
+            self.load_error = str(info)
+            _LOGGER.error("%s worker could not load: %s", self.name, info)
+            proc.join(5)  # the child exits after reporting; the watcher restarts it (with back-off)
+            return "error"
+        self._handle_death(proc)  # died while loading
+        return "dead"
+
+    def _await_ready(self, proc) -> None:
+        """Background: notice (and log) a freshly spawned child becoming ready, without waiting for a request."""
+        end = time.monotonic() + 600
+        while time.monotonic() < end:
+            with self._state:
+                if self._closed or self._proc is not proc or self._ready:
+                    return
+                conn = self._conn
+            if not self._ready_lock.acquire(timeout=1.0):
+                continue
+            try:
+                if self._ready or self._proc is not proc:
+                    return
+                status = self._poll_ready(proc, conn, 1.0)
+            finally:
+                self._ready_lock.release()
+            if status != "wait":
+                return
+
     def _wait_ready(self, deadline: float, fail_on_error: bool = False) -> bool:
-        """Read the child's ready/error message until ``deadline``. Caller holds the queue lock."""
+        """Wait until the child is ready or ``deadline``. Caller holds the queue lock."""
         while not self._ready:
             with self._state:
                 if self._closed:
@@ -287,36 +341,27 @@ class SttWorker:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return False
-            ready = mp_wait([conn, proc.sentinel], timeout=remaining)
-            if not ready:
+            if not self._ready_lock.acquire(timeout=remaining):
                 return False
-            if conn in ready:
-                try:
-                    tag, info = conn.recv()
-                except (EOFError, OSError):
-                    self._handle_death(proc)
-                    if fail_on_error and self._consecutive_failures >= 3:
-                        return False
-                    continue
-                if tag == "ready":
-                    self._ready = True
-                    self.engine = info.get("engine", "")
-                    self.load_error = None
-                    self._consecutive_failures = 0
-                    self.stats.load_s.append(round(time.monotonic() - self._spawned_at, 3))
-                    _LOGGER.info("%s worker pid %s ready in %.1f s", self.name, proc.pid,
-                                 time.monotonic() - self._spawned_at)
+            try:
+                if self._ready:
                     return True
-                self.load_error = str(info)
-                _LOGGER.error("%s worker could not load: %s", self.name, info)
-                proc.join(5)  # the child exits after reporting; the watcher restarts it (with back-off)
-                if fail_on_error:
+                if self._proc is not proc:
+                    continue
+                status = self._poll_ready(proc, conn, deadline - time.monotonic())
+            finally:
+                self._ready_lock.release()
+            if status == "ready":
+                return True
+            if status == "wait":
+                if time.monotonic() >= deadline:
                     return False
-                time.sleep(0.01)
-                if self._consecutive_failures >= 3 or time.monotonic() >= deadline:
-                    return False
-            else:
-                self._handle_death(proc)  # died while loading
+                continue
+            if fail_on_error and (self.load_error or self._consecutive_failures >= 3):
+                return False
+            if self._consecutive_failures >= 3 or time.monotonic() >= deadline:
+                return False
+            time.sleep(0.01)
         return True
 
     def _fail(self, message: str) -> SpeechUnavailable:
@@ -332,7 +377,7 @@ class SttWorker:
             raise self._fail(f"speech recognition busy for {self.wait_s:.1f} s")
         try:
             while True:
-                if not self._wait_ready(deadline):
+                if not self._wait_ready(min(deadline, time.monotonic() + self.ready_wait_s)):
                     raise self._fail(f"speech recognition not ready ({self.load_error or 'restarting'})")
                 with self._state:
                     proc, conn = self._proc, self._conn
