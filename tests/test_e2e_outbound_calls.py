@@ -110,7 +110,9 @@ def lab(asterisk_instance, live_engine):
     clinic.write_text(CLINIC, encoding="utf-8")
     uas_port = sipp.free_udp_port(host=UAS_IP)
     TelephonyState(inst.config).add_trunk("oblab", UAS_IP, "oblab", "oblabpass1", port=uas_port, register=False)
-    inst.asterisk.add_extra("pjsip.conf", "[trunk-oblab](+type=endpoint)\ndtmf_mode = inband\n")
+    # in-band keys (see above); no OPTIONS qualify: sipp would take one for the call it waits for
+    inst.asterisk.add_extra("pjsip.conf", "[trunk-oblab](+type=endpoint)\ndtmf_mode = inband\n\n"
+                                          "[trunk-oblab](+type=aor)\nqualify_frequency = 0\n")
     inst.asterisk.reload()
     base = settings.load(env=live_engine.env)
     settings.write_config(base, {"clinic_file": str(clinic), "emr_url": emr_url, "emr_profile": "reference",

@@ -34,6 +34,10 @@ _LOGGER = logging.getLogger(__name__)
 TICK_S = 5.0
 # AMI OriginateResponse Reason codes (Asterisk control frames)
 REASONS = {"4": "answered", "5": "busy", "3": "no_answer", "1": "no_answer", "8": "unreachable", "0": "unreachable"}
+# Q.850 hangup causes of the failed channel (more precise than the Reason: a 486 often comes back as Reason 1)
+CAUSES = {"17": "busy", "18": "no_answer", "19": "no_answer", "21": "no_answer", "16": "no_answer",
+          "1": "unreachable", "3": "unreachable", "27": "unreachable", "28": "unreachable", "34": "unreachable",
+          "38": "unreachable", "41": "unreachable", "42": "unreachable"}
 
 Originate = Callable[[queue.Task, queue.DialAttempt], Awaitable[str]]
 
@@ -182,6 +186,14 @@ class AmiLink:
         self.config = config
         self.facts = facts
         self.manager: Any = None
+        self.causes: dict[str, str] = {}
+
+    def _on_hangup(self, manager: Any, message: Any) -> None:
+        uid = str(message.get("Uniqueid") or "")
+        if uid.startswith("dc-"):
+            self.causes[uid] = str(message.get("Cause") or "")
+            if len(self.causes) > 500:
+                self.causes.pop(next(iter(self.causes)))
 
     async def _manager(self) -> Any:
         if self.manager is None or not getattr(self.manager, "_connected", False):
@@ -192,6 +204,7 @@ class AmiLink:
             self.manager = await connect_ami(self.config, events="call")
             # never let panoramisk re-send an Originate after a reconnect: that could ring a patient twice
             self.manager.forgetable_actions = tuple(self.manager.forgetable_actions) + ("originate",)
+            self.manager.register_event("Hangup", self._on_hangup)
         return self.manager
 
     def close(self) -> None:
@@ -239,7 +252,14 @@ class AmiLink:
         m = final[-1]
         if str(m.get("Response", "")).lower() == "success":
             return "answered"
-        return REASONS.get(str(m.get("Reason", "0")), queue.UNREACHABLE)
+        reason = str(m.get("Reason", "0"))
+        for _ in range(10):  # the channel's Hangup event may trail the OriginateResponse a little
+            if attempt.channel_id in self.causes:
+                break
+            await asyncio.sleep(0.05)
+        cause = self.causes.pop(attempt.channel_id, "")
+        _LOGGER.info("attempt %s: originate failed, reason %s cause %s", attempt.id, reason, cause or "-")
+        return CAUSES.get(cause) or REASONS.get(reason, queue.UNREACHABLE)
 
 
 def status(config: Any, now: dt.datetime | None = None) -> dict[str, Any]:
