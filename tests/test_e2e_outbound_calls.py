@@ -271,3 +271,26 @@ def test_keypad_opt_out_is_recorded_forever(lab, tmp_path):
     again = _wait_task(again.id, lambda t: t.status != queue.QUEUED, timeout=30)
     assert again.status == queue.CANCELLED and again.outcome == "opted_out"
     assert not queue.DialAttempt.select().where(queue.DialAttempt.task == again.id).exists()
+
+
+def test_engine_killed_mid_call_is_reconciled_without_a_second_call(lab, tmp_path):
+    """Crash-restart: the engine dies while the patient is on the line; the restarted dialer finds the call in
+    the log, closes the task (for staff review) and never rings the patient again for it."""
+    from appliance.outbound import queue
+
+    engine = lab["engine"]
+    uas = _uas(lab, tmp_path, "crash", hold_seconds=14, timeout=60)
+    task = _task(lab, "happy_call", "INFO", "3", "01020240001", "e2e-crash", {"treatment": "extraction"})
+    try:
+        _wait_task(task.id, lambda t: queue.DialAttempt.select().where(
+            queue.DialAttempt.task == t.id, queue.DialAttempt.status == queue.IN_CALL).exists(), timeout=60)
+        time.sleep(2.0)  # the greeting is playing
+        engine.kill()
+    finally:
+        callee = uas.wait(60)
+    assert callee.ok, callee.describe()  # the callee was never left in dead air: the dialplan took over
+    engine.start()
+    task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=60)
+    assert task.outcome == "failed" and task.attempts == 1 and task.call_id is not None
+    time.sleep(8.0)  # a few dialer ticks later: still one attempt, nobody redialled
+    assert queue.DialAttempt.select().where(queue.DialAttempt.task == task.id).count() == 1
