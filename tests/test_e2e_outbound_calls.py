@@ -294,3 +294,32 @@ def test_engine_killed_mid_call_is_reconciled_without_a_second_call(lab, tmp_pat
     assert task.outcome == "failed" and task.attempts == 1 and task.call_id is not None
     time.sleep(8.0)  # a few dialer ticks later: still one attempt, nobody redialled
     assert queue.DialAttempt.select().where(queue.DialAttempt.task == task.id).count() == 1
+
+
+def test_answering_machine_gets_a_short_call_back_message(lab, tmp_path):
+    """outbound_amd = message: Asterisk's AMD hears a long greeting (a machine) → the short message without
+    any health detail, outcome voicemail_left, no retry."""
+    from appliance.outbound import queue
+
+    engine = lab["engine"]
+    base = settings.load(env=engine.env)
+    settings.write_config(base, {"outbound_amd": "message"})
+    engine.stop()
+    engine.start()
+    try:
+        machine = [(None, 0.3), (sipp.demo_clip(lab["config"]), 0.0)]  # 4.6 s of continuous speech
+        uas = _uas(lab, tmp_path, "machine", audio=machine, timeout=60)
+        task = _task(lab, "recall", "AD", "7", "01020240001", "e2e-amd", {"track": "recall"})
+        try:
+            task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=60)
+        finally:
+            callee = uas.wait(60)
+        assert callee.ok, callee.describe()
+        assert task.outcome == "voicemail_left" and task.attempts == 1, engine.tail()
+        pack = PromptPack.load(lab["config"])
+        assert heard_prompt(callee.heard_pcm(), pack.pcm("ob_voicemail"))[0]
+        assert not heard_prompt(callee.heard_pcm(), pack.pcm("greeting"))[0]  # the patient dialog never ran
+    finally:
+        settings.write_config(base, {"outbound_amd": "off"})
+        engine.stop()
+        engine.start()
