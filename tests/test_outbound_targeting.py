@@ -207,3 +207,39 @@ def test_plan_all_gives_each_patient_to_the_highest_priority_campaign(emr_rows, 
         ids = {t.patient_id for t in p.targets}
         assert not (ids & seen), p.campaign
         seen |= ids
+
+
+def test_dialer_targets_enabled_campaigns_in_their_window_idempotently(emr_rows, facts, store):
+    import asyncio
+
+    from appliance.outbound.clock import FakeClock
+    from appliance.outbound.dialer import Dialer
+    from types import SimpleNamespace
+
+    emr, _ = emr_rows
+    camps.set_enabled("reminder", True)
+    camps.set_enabled("recall", True)
+    clock = FakeClock(dt.datetime(2026, 11, 25, 7, 30))  # before opening: nothing targeted yet
+    cfg = SimpleNamespace(sip_lines=4, outbound_free_lines=1, outbound_max_channels=0, outbound_retry_minutes="30",
+                          outbound_ring_seconds=30, outbound_closed_days=False, outbound_ad_cap_days=30)
+
+    async def live():
+        return set()
+
+    d = Dialer(cfg, clock=clock, facts=facts, emr=emr, originate=None, live_channels=live)
+    loop = asyncio.new_event_loop()
+    loop.run_until_complete(d.tick())
+    assert queue.TargetRun.select().count() == 0
+    clock.set(NOW)
+    loop.run_until_complete(d.tick())
+    runs = {r.campaign: r for r in queue.TargetRun.select()}
+    assert set(runs) == {"reminder", "recall"} and runs["reminder"].queued > 0 and runs["recall"].queued > 0
+    n = queue.Task.select().count()
+    assert n == runs["reminder"].queued + runs["recall"].queued
+    clock.advance(minutes=30)
+    loop.run_until_complete(d.tick())
+    assert queue.TargetRun.select().count() == 2  # not again within three hours
+    clock.advance(hours=4)  # 14:30, after lunch
+    loop.run_until_complete(d.tick())
+    assert queue.TargetRun.select().count() == 4 and queue.Task.select().count() == n  # re-targeted, nobody twice
+    loop.close()

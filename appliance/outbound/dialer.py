@@ -32,6 +32,7 @@ from appliance.outbound.clock import Clock, clinic_clock
 _LOGGER = logging.getLogger(__name__)
 
 TICK_S = 5.0
+RETARGET_HOURS = 3
 # AMI OriginateResponse Reason codes (Asterisk control frames)
 REASONS = {"4": "answered", "5": "busy", "3": "no_answer", "1": "no_answer", "8": "unreachable", "0": "unreachable"}
 # Q.850 hangup causes of the failed channel (more precise than the Reason: a 486 often comes back as Reason 1)
@@ -150,12 +151,15 @@ class Dialer:
         _LOGGER.info("task %s attempt %s: dial result %s", task.id, attempt.seq, result)
 
     def target_due_campaigns(self, now: dt.datetime) -> int:
-        """Target each enabled campaign once a day, when its calling window is open."""
+        """Target each enabled campaign when its calling window is open (first time each day, then every few hours)."""
         if self.emr is None:
             return 0
         due = []
         for c in camps.enabled_campaigns():
-            if queue.TargetRun.select().where(queue.TargetRun.campaign == c.name, queue.TargetRun.day == now.date()).exists():
+            # again every few hours: a reminder for an appointment booked this afternoon still goes out today
+            # (task keys make re-targeting idempotent; patients already queued today are not queued again)
+            if queue.TargetRun.select().where(queue.TargetRun.campaign == c.name, queue.TargetRun.day == now.date(),
+                                              queue.TargetRun.at > now - dt.timedelta(hours=RETARGET_HOURS)).exists():
                 continue
             if window.may_call(self.facts, now, c.kind, **self._window_kwargs(c.name)):
                 due.append(c.name)

@@ -218,8 +218,11 @@ def _close(task: Task, outcome: str, now: dt.datetime, call_id: int | None) -> N
 
 
 def expire(now: dt.datetime) -> int:
-    """Queued tasks past their expiry end as unreachable (they were tried, or never got a window)."""
-    return Task.update(status=DONE, outcome="unreachable", finished_at=now, updated_at=now).where(
+    """Queued tasks past their expiry end: ``unreachable`` when they were tried, ``not_dialled`` when the calling
+    window never opened for them."""
+    n = Task.update(status=DONE, outcome="unreachable", finished_at=now, updated_at=now).where(
+        Task.status == QUEUED, Task.expires_at <= now, Task.attempts > 0).execute()
+    return n + Task.update(status=DONE, outcome="not_dialled", finished_at=now, updated_at=now).where(
         Task.status == QUEUED, Task.expires_at <= now).execute()
 
 
