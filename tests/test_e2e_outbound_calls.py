@@ -290,7 +290,7 @@ def test_engine_killed_mid_call_is_reconciled_without_a_second_call(lab, tmp_pat
         callee = uas.wait(60)
     assert callee.ok, callee.describe()  # the callee was never left in dead air: the dialplan took over
     engine.start()
-    task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=60)
+    task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
     assert task.outcome == "failed" and task.attempts == 1 and task.call_id is not None
     time.sleep(8.0)  # a few dialer ticks later: still one attempt, nobody redialled
     assert queue.DialAttempt.select().where(queue.DialAttempt.task == task.id).count() == 1

@@ -205,10 +205,14 @@ def test_crash_mid_dial_is_reconciled_not_redialled(crm_store):
     clock.advance(minutes=1)
     orig = FakeOriginate()
 
+    live = {a2.channel_id}
+    later = {}
+
     async def restart():
-        d = make(clock, orig, live={a2.channel_id}, cfg={"outbound_max_channels": 3, "sip_lines": 8})
+        d = make(clock, orig, live=live, cfg={"outbound_max_channels": 3, "sip_lines": 8})
         await d.tick()
         await d.drain()
+        later["dialer"] = d
 
     run(restart())
     t1, t2, t3 = (queue.Task.get_by_id(a.task_id) for a in (a1, a2, a3))
@@ -217,6 +221,11 @@ def test_crash_mid_dial_is_reconciled_not_redialled(crm_store):
     assert t3.status == queue.QUEUED and t3.next_at == clock() + dt.timedelta(minutes=30)
     assert orig.calls == []  # nobody was rung again at restart
     assert queue.DialAttempt.get_by_id(a3.id).status == queue.LOST
+    # the call still live at restart ends: the next check (every 10 s) settles it, still without a new dial
+    live.clear()
+    clock.advance(seconds=11)
+    run(later["dialer"].tick())
+    assert queue.DialAttempt.get_by_id(a2.id).status == queue.LOST and orig.calls == []
 
 
 def test_engine_died_mid_conversation_is_never_redialled(crm_store):

@@ -33,6 +33,7 @@ _LOGGER = logging.getLogger(__name__)
 
 TICK_S = 5.0
 RETARGET_HOURS = 3
+ORPHAN_CHECK_S = 10.0
 # AMI OriginateResponse Reason codes (Asterisk control frames)
 REASONS = {"4": "answered", "5": "busy", "3": "no_answer", "1": "no_answer", "8": "unreachable", "0": "unreachable"}
 # Q.850 hangup causes of the failed channel (more precise than the Reason: a 486 often comes back as Reason 1)
@@ -57,6 +58,8 @@ class Dialer:
         self.pending: set[asyncio.Task] = set()
         self.started = False
         self.last_error: str | None = None
+        self.owned: set[int] = set()  # attempts this process claimed (the others are a previous process's)
+        self._orphan_check: dt.datetime | None = None
 
     # --- settings ---------------------------------------------------------------------------------------
     def _window_kwargs(self, campaign: str) -> dict[str, Any]:
@@ -81,19 +84,32 @@ class Dialer:
         return max(0, min(max_out - out, lines - free_for_inbound - inbound - out))
 
     # --- lifecycle ----------------------------------------------------------------------------------------
-    async def start(self) -> None:
+    async def start(self) -> bool:
+        """Settle what a previous process left in flight. Needs Asterisk's channel list: until it can be read,
+        nothing is dialled (no call could be placed anyway) and the next tick tries again."""
         live = await self.live_channels()
+        if live is None and queue.in_flight():
+            _LOGGER.warning("dialer start: Asterisk channels unknown; in-flight attempts wait for reconciliation")
+            return False
         queue.reconcile(self.clock(), live, startup=True, retry_minutes=retry_minutes(self.config))
         self.started = True
+        return True
 
     async def tick(self) -> list[queue.DialAttempt]:
         """One round; returns the attempts it started (their Originate runs in the background)."""
-        if not self.started:
-            await self.start()
+        if not self.started and not await self.start():
+            return []
         now = self.clock()
         queue.expire(now)
         self.target_due_campaigns(now)
-        stale = [a for a in queue.in_flight() if (now - a.claimed_at).total_seconds() > self._stale_s()]
+        flying = queue.in_flight()
+        orphans = {a.id for a in flying if a.id not in self.owned}
+        if orphans and (self._orphan_check is None or (now - self._orphan_check).total_seconds() >= ORPHAN_CHECK_S):
+            # a previous process's calls still live at start: settle each as soon as Asterisk lets it go
+            self._orphan_check = now
+            queue.reconcile(now, await self.live_channels(), startup=True, only=orphans,
+                            retry_minutes=retry_minutes(self.config))
+        stale = [a for a in flying if (now - a.claimed_at).total_seconds() > self._stale_s()]
         if stale:
             queue.reconcile(now, await self.live_channels(), stale_after_s=self._stale_s(),
                             retry_minutes=retry_minutes(self.config))
@@ -117,6 +133,7 @@ class Dialer:
             attempt = queue.claim(task.id, now)
             if attempt is None:
                 continue
+            self.owned.add(attempt.id)
             started.append(attempt)
             free -= 1
             job = asyncio.create_task(self._dial(task, attempt))

@@ -233,13 +233,16 @@ def cancel_task(task_id: int, now: dt.datetime, outcome: str = "cancelled") -> N
 
 # --- crash recovery --------------------------------------------------------------------------------------
 def reconcile(now: dt.datetime, live_channel_ids: set[str] | None, *, stale_after_s: float = 120.0,
-              startup: bool = False, retry_minutes: list[int] | None = None, next_window: Any = None) -> dict[str, int]:
+              startup: bool = False, retry_minutes: list[int] | None = None, next_window: Any = None,
+              only: set[int] | None = None) -> dict[str, int]:
     """Settle in-flight attempts whose dialer is gone (``startup``) or that went quiet for ``stale_after_s``.
 
     ``live_channel_ids``: channel ids Asterisk has now (None when Asterisk cannot be asked: then nothing that
     might still be live is touched, except attempts whose call row shows they ended)."""
     counts = {"still_live": 0, "answered": 0, "lost": 0}
     for attempt in in_flight():
+        if only is not None and attempt.id not in only:
+            continue
         age = (now - attempt.claimed_at).total_seconds()
         if not startup and age < stale_after_s:
             continue
