@@ -170,6 +170,7 @@ def last_call_id(config) -> int:
 
 
 def analyse_turns(calls: list[tuple]) -> dict:
+    ack_ms: list[int] = []
     answer, first_any, stt_wait, acks, breakdown = [], [], [], 0, {"stt": [], "decide": [], "tts": [], "send": []}
     texts: list[str] = []
     for _call, turns in calls:
@@ -179,10 +180,15 @@ def analyse_turns(calls: list[tuple]) -> dict:
             texts.append(t.text or "")
             if t.t_stt_final is not None:
                 stt_wait.append(t.t_stt_final - t.t_speech_end)
-            later = [u for u in turns[i + 1:] if u.speaker == "bot" and u.t_first_audio is not None]
+            # the "네," acknowledgement is logged before the caller's turn (that waits for the transcript): look at
+            # every bot turn whose first frame went out after this end of speech
+            later = sorted((u for u in turns if u.speaker == "bot" and u.t_first_audio is not None
+                            and u.t_first_audio >= t.t_speech_end), key=lambda u: u.t_first_audio)
             if later:
                 first_any.append(later[0].t_first_audio - t.t_speech_end)
-                acks += bool((later[0].meta or {}).get("ack"))
+                if (later[0].meta or {}).get("ack"):
+                    acks += 1
+                    ack_ms.append(later[0].t_first_audio - t.t_speech_end)
             ans = next((u for u in turns[i + 1:] if u.speaker == "bot" and u.latency_ms is not None
                         and not (u.meta or {}).get("ack")), None)
             if ans is not None:
@@ -192,7 +198,7 @@ def analyse_turns(calls: list[tuple]) -> dict:
                     breakdown["decide"].append(ans.t_decision - ans.t_stt_final)
                     breakdown["tts"].append(ans.t_first_tts - ans.t_decision)
                     breakdown["send"].append(ans.t_first_audio - ans.t_first_tts)
-    return {"answer": answer, "first_any": first_any, "stt_wait": stt_wait, "acks": acks, "breakdown": breakdown,
+    return {"ack_ms": ack_ms, "answer": answer, "first_any": first_any, "stt_wait": stt_wait, "acks": acks, "breakdown": breakdown,
             "texts": texts}
 
 
@@ -287,7 +293,7 @@ def main() -> None:
             cpu = sampler.cpu_total() - cpu0
             calls = crm_turns(config, since)
             stats = analyse_turns(calls)
-            for key in ("answer", "first_any", "stt_wait"):
+            for key in ("answer", "first_any", "stt_wait", "ack_ms"):
                 stats[key] = [v - correction for v in stats[key]]
             stats["breakdown"]["stt"] = [v - correction for v in stats["breakdown"]["stt"]]
             e, c, rows = cer_of(results, calls, refs)
@@ -299,7 +305,7 @@ def main() -> None:
                 "n": n, "calls": n_calls, "ok": sum(x["ok"] for x in results), "turns": len(stats["answer"]),
                 "ans50": pct(stats["answer"], 0.5), "ans95": pct(stats["answer"], 0.95),
                 "any50": pct(stats["first_any"], 0.5), "any95": pct(stats["first_any"], 0.95),
-                "acks": stats["acks"], "stt50": pct(stats["stt_wait"], 0.5), "stt95": pct(stats["stt_wait"], 0.95),
+                "acks": stats["acks"], "ack50": pct(stats["ack_ms"], 0.5), "stt50": pct(stats["stt_wait"], 0.5), "stt95": pct(stats["stt_wait"], 0.95),
                 "barge50": pct(barge, 0.5), "barge95": pct(barge, 0.95), "barge_n": len(barge),
                 "cpu_call": cpu / n_calls, "cpu_pct": 100 * cpu / wall, "rss": sampler.peak_rss_mb,
                 "rss_call": (sampler.peak_rss_mb - idle_rss) / n, "cer": (100 * e / c) if c else None,
@@ -336,6 +342,8 @@ def main() -> None:
                 f"{fmt(row['stt50']):>12} {fmt(row['stt95']):>4} | {fmt(row['barge50']):>12} "
                 f"{fmt(row['barge95']):>4} ({row['barge_n']}) | {row['cpu_call']:>10.1f} {row['cpu_pct']:>5.0f} | "
                 f"{row['rss']:>6.0f} ({row['rss_call']:+.0f}) | {fmt(row['cer'], '%')}")
+        lines += ["", "# acknowledgements played (end of speech → first frame of '네,'), p50 ms: "
+                  + ", ".join(f"{r['n']} calls {r['acks']}× {fmt(r['ack50'])}" for r in table)]
         lines += ["", "# answer latency breakdown, p50 ms: STT wait (speech end → transcript) / decision / "
                   "TTS (decision → audio ready) / send (→ first frame out); load average during the level"]
         for row in table:
