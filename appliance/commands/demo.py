@@ -68,13 +68,12 @@ def demo(audio: str | None, caller: str, keep_running: bool) -> None:
             click.echo("starting the call engine (loading models) ...")
             engine_proc = _start_engine(config, config.data_dir / "log" / "demo-engine.log")
             started.append("engine")
-        pack = PromptPack.load(config)
-        greeting_s = sum(len(pack.pcm(k) or b"") for k in ("greeting", "how_can_i_help")) / 16000
         clip = Path(audio) if audio else sipp.demo_clip(config)
+        script, hold = demo_script(PromptPack.load(config), clip)
         click.echo(f"calling the clinic line as {caller[:3]}-****-{caller[-4:]} with {clip.name} ...")
         t0 = time.time()
-        result = sipp.place_call("127.0.0.1", config.sip_port, [(None, greeting_s + 1.0), (clip, 0.0), (None, 25.0)],
-                                 to_user="1000", from_user=caller, hold_seconds=None, timeout=75)
+        result = sipp.place_call("127.0.0.1", config.sip_port, script, to_user="1000", from_user=caller,
+                                 hold_seconds=hold, timeout=hold + 30)
         if not result.ok:
             raise click.ClickException(f"the demo call failed: {result.describe()}")
         crm.open_for(config)
@@ -96,6 +95,22 @@ def demo(audio: str | None, caller: str, keep_running: bool) -> None:
                     engine_proc.kill()
             if "asterisk" in started:
                 asterisk.stop()
+
+
+ANSWER_ALLOWANCE_S = 8.0  # transcription + the longest spoken answer, with room for a busy machine
+
+
+def demo_script(pack, clip: Path) -> tuple[list, float]:
+    """The demo caller: waits through the greeting, says ``clip`` once, listens to the answer, hangs up.
+
+    The appliance never hangs up on a caller who is still there (it asks again, then offers the keypad, then
+    staff), so the demo caller is the one who ends the call once the answer has been heard."""
+    from appliance.telephony import sipp
+
+    greeting_s = sum(len(pack.pcm(k) or b"") for k in ("greeting", "how_can_i_help")) / 16000
+    clip_s = len(sipp.read_pcm(clip)) / sipp.RATE
+    hold = greeting_s + 1.0 + clip_s + ANSWER_ALLOWANCE_S
+    return [(None, greeting_s + 1.0), (clip, 0.0), (None, ANSWER_ALLOWANCE_S + 2.0)], hold
 
 
 def _utc_naive(epoch: float):
