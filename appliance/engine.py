@@ -42,6 +42,7 @@ INBOUND_DIALOG = "appliance.conversation.factory:inbound_dialog"  # (engine, agi
 
 MAX_CALL_SECONDS = 900  # the dialplan watchdog, re-armed by the engine as soon as it takes a call
 AUDIOSOCKET_CONNECT_TIMEOUT_S = 5.0
+DIALOG_THREADS = 8  # concurrent dialog steps; a clinic box carries a handful of calls at once
 
 
 class Models:
@@ -96,6 +97,9 @@ class Engine:
         self.agi_server: asyncio.AbstractServer | None = None
         self.app: SafeApplication | None = None
         self.stt_pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
+        # dialog steps (EMR queries, the LLM fallback) run here, never on the loop that carries the audio
+        self.dialog_pool = concurrent.futures.ThreadPoolExecutor(max_workers=DIALOG_THREADS,
+                                                                 thread_name_prefix="dialog")
         self.dialog_factory = dialog_factory or self._inbound_dialog
         self.stopping = asyncio.Event()
         self.calls_in_progress = 0
@@ -141,6 +145,10 @@ class Engine:
             self.agi_server.close()
         await self.audiosocket.stop()
         self.stt_pool.shutdown(wait=False, cancel_futures=True)
+        self.dialog_pool.shutdown(wait=False, cancel_futures=True)
+        close = getattr(self.models, "close", None)
+        if close is not None:
+            await asyncio.get_running_loop().run_in_executor(None, close)
 
     # --- AGI routes -----------------------------------------------------------
     async def handle_health(self, agi: AgiChannel) -> None:
@@ -160,7 +168,8 @@ class Engine:
                       called=agi.env.get("agi_dnid", ""))
         _LOGGER.info("call %s: inbound call started (log id %s)", agi.uniqueid, log.call.id)
         await self.start_recording(agi, log)
-        await self.converse(agi, log, self.dialog_factory(agi))
+        dialog = await asyncio.get_running_loop().run_in_executor(self.dialog_pool, self.dialog_factory, agi)
+        await self.converse(agi, log, dialog)
 
     async def start_recording(self, agi: AgiChannel, log: CallLog) -> None:
         """Record the call as announced (both directions mixed); a failure never stops the call."""
@@ -198,7 +207,7 @@ class Engine:
             runner = CallRunner(stream, log, speak=self.models.speak, transcribe=self.models.transcribe,
                                 new_endpointer=self.models.new_endpointer, log_phi=self.config.log_phi,
                                 stt_executor=self.stt_pool, ack=getattr(self.models, "ack", None),
-                                end_ms=int(self.config.endpoint_end_ms))
+                                end_ms=int(self.config.endpoint_end_ms), dialog_executor=self.dialog_pool)
             end = await runner.run(dialog)
             next_step, outcome, summary = end.next, end.outcome, end.summary or ""
             log.update(meta={**(log.call.meta or {}), "summary": end.summary,
@@ -209,7 +218,7 @@ class Engine:
             next_step, outcome = "hangup", outcomes.CALLER_HUNG_UP
             try:  # let the dialog keep what the caller started (e.g. a callback for a half-made booking)
                 if hasattr(dialog, "on_hangup"):
-                    dialog.on_hangup()
+                    await asyncio.get_running_loop().run_in_executor(self.dialog_pool, dialog.on_hangup)
                 log.update(meta={**(log.call.meta or {}),
                                  "events": [e.__dict__ for e in getattr(dialog, "events", [])]})
             except Exception:

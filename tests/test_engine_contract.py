@@ -134,3 +134,41 @@ async def test_silence_is_asked_again_then_voicemail(engine_factory):
     assert call.variables["DENTALCALL_NEXT"] == "voicemail"
     heard = bytes(call.heard)
     assert PHRASE_AUDIO["silence"] in heard and PHRASE_AUDIO["not_understood_dtmf"] in heard
+
+
+class SlowDialog(InboundDialog):
+    """A dialog step that blocks for a while, as an EMR query over a slow LAN or the LLM fallback would."""
+
+    def on_input(self, heard):
+        import time
+
+        time.sleep(2.0)
+        return super().on_input(heard)
+
+
+async def test_a_slow_dialog_step_does_not_stall_the_event_loop(tmp_path):
+    import asyncio
+    import time
+
+    config = settings.load(overrides={"home": str(tmp_path), "agi_port": _free_port(),
+                                      "audiosocket_port": _free_port()}, env={})
+    understand = lambda text, now, expect: SimpleNamespace(intent="book")  # noqa: E731
+    engine = Engine(config, models=FakeModels(), dialog_factory=lambda agi: SlowDialog("미소치과", understand=understand))
+    await engine.start()
+    ticks: list[float] = []
+
+    async def tick() -> None:
+        while True:
+            ticks.append(time.monotonic())
+            await asyncio.sleep(0.02)
+
+    ticker = asyncio.create_task(tick())
+    try:
+        call = await run_call(config.agi_port, silence(1.0) + tone(1.0, 440) + silence(5.0))
+    finally:
+        ticker.cancel()
+        await engine.stop()
+        crm.database.close()
+    assert PHRASE_AUDIO["callback_promise"] in bytes(call.heard)  # the slow step did answer...
+    gaps = [b - a for a, b in zip(ticks, ticks[1:])]
+    assert max(gaps) < 1.0, max(gaps)  # ...while audio (and every other call) kept being served

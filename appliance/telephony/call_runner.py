@@ -122,8 +122,10 @@ class CallRunner:
     def __init__(self, stream: AudioStream, log: CallLog, *, speak: Callable[[Say], bytes],
                  transcribe: Callable[[bytes, list[str]], Any], new_endpointer: Callable[[], Any],
                  log_phi: bool = False, stt_executor: concurrent.futures.Executor | None = None,
-                 end_ms: int = 650, ack: Callable[[], bytes] | None = None):
+                 end_ms: int = 650, ack: Callable[[], bytes] | None = None,
+                 dialog_executor: concurrent.futures.Executor | None = None):
         self.stream = stream
+        self.dialog_executor = dialog_executor
         self.log = log
         self.speak = speak
         self.transcribe = transcribe
@@ -139,7 +141,7 @@ class CallRunner:
     async def run(self, dialog: Dialog) -> End:
         self.ear.start()
         try:
-            actions = dialog.start()
+            actions = await self._decide(dialog.start)
             while True:
                 for action in actions:
                     if isinstance(action, Say):
@@ -151,13 +153,19 @@ class CallRunner:
                     elif isinstance(action, Listen):
                         heard = await self.listen(action)
                         self._barged = False
-                        actions = dialog.on_input(heard)
+                        actions = await self._decide(dialog.on_input, heard)
                         self._pending_timing["t_decision"] = self.log.ms()
                         break
                 else:
                     raise RuntimeError("dialog returned actions without Listen or End")
         finally:
             self.ear.stop()
+
+    async def _decide(self, step: Callable[..., list[Any]], *args: Any) -> list[Any]:
+        """Run one dialog step off the event loop: it may query the EMR or ask the LLM (up to seconds), and
+        meanwhile this call's and every other call's audio must keep flowing."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.dialog_executor, step, *args)
 
     # --- speaking -------------------------------------------------------------
     async def say(self, action: Say, *, is_ack: bool = False) -> None:
@@ -177,8 +185,6 @@ class CallRunner:
             except asyncio.CancelledError:
                 pass
             self.ear.bot_speaking(False)
-        if self.stream.closed.is_set() and self.stream.remote_hangup:
-            raise CallerHungUp("caller hung up while the bot spoke")
         fields: dict[str, Any] = {}
         if not is_ack:
             fields = dict(self._pending_timing)
@@ -191,6 +197,8 @@ class CallRunner:
         meta = {"key": action.key, "completed": completed, "tts_ms": int((t_tts - t_start) * 1000),
                 "samples": len(pcm) // 2, "ack": is_ack}
         self.log.turn("bot", action.text if action.key is None else action.key, meta=meta, **fields)
+        if self.stream.closed.is_set() and self.stream.remote_hangup:  # logged first: the call log shows
+            raise CallerHungUp("caller hung up while the bot spoke")  # what the caller was hearing
 
     async def _watch(self, stop: asyncio.Event, barge_in: bool) -> None:
         """While the bot speaks: a barge-in or a key stops playback (when allowed); keep what was said."""
@@ -261,9 +269,9 @@ class CallRunner:
                 in_speech = True
                 speculative = loop.run_in_executor(self.stt_executor, self.transcribe, event.audio, action.hints)
             elif event.kind == "resumed":
-                speculative = None  # the caller went on: that decode is stale
+                speculative = _drop(speculative)  # the caller went on: that decode is stale
             elif event.kind == "noise":
-                in_speech, speculative = False, None  # back to waiting, the question's timeout still runs
+                in_speech, speculative = False, _drop(speculative)  # back to waiting; the question's timeout runs
             elif event.kind == "utterance":
                 if event.speculative_ok and speculative is not None:
                     return await self._finish(event, action, speculative, speculative=True)
@@ -300,3 +308,10 @@ class CallRunner:
         if self.log_phi:
             _LOGGER.info("caller said: %s", text)
         return Heard(text=text, confidence=confidence, rejected=rejected)
+
+
+def _drop(job: Any) -> None:
+    """Forget a stale speculative decode; if the STT worker has not started it yet, it never will."""
+    if job is not None:
+        job.cancel()
+    return None
