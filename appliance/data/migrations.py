@@ -60,7 +60,7 @@ def _load_step_modules() -> None:
     """Import modules that register their own tables' migrations (keeps this file free of their models)."""
     import importlib
 
-    for name in ("appliance.data.crm_records",):
+    for name in ("appliance.data.crm_records", "appliance.outbound.queue"):
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
