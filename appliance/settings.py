@@ -59,7 +59,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("endpoint_end_ms", 650, "Silence (ms) that ends the caller's turn"),
     Setting("endpoint_max_utterance_ms", 15000, "Longest utterance (ms) before it is cut and decoded"),
     Setting("endpoint_no_speech_timeout_ms", 8000, "Silence (ms) after a question before re-asking"),
-    Setting("endpoint_barge_in_ms", 120, "Voiced ms over the bot's speech that stop its playback (barge-in)"),
+    Setting("endpoint_barge_in_ms", 80, "Voiced ms over the bot's speech that stop its playback (barge-in)"),
     Setting("endpoint_barge_in_min_dbfs", -42.0, "Quieter frames never count as barge-in (line echo)"),
     Setting("endpoint_min_speech_ms", 160, "Voiced ms an utterance needs to be decoded at all"),
     Setting("record_calls", True, "Record calls (MixMonitor) — every greeting says calls are recorded"),

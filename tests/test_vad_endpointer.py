@@ -17,7 +17,7 @@ from appliance.speech.endpointer import (
 )
 from appliance.speech.vad import VoiceActivityDetector, frame_bytes, iter_frames, rms_dbfs
 
-S = EndpointerSettings()  # defaults: onset 60 ms, speculative 280 ms, end 650 ms, barge-in 120 ms
+S = EndpointerSettings()  # defaults: onset 60 ms, speculative 280 ms, end 650 ms, barge-in 80 ms
 
 
 def run(ep: Endpointer, pattern: list[tuple[bool, int]], loud: bool = True) -> list:
@@ -86,7 +86,7 @@ def test_no_speech_timeout_armed_when_bot_stops():
 def test_barge_in_needs_sustained_loud_voice():
     ep = Endpointer()
     ep.set_bot_speaking(True)
-    assert run(ep, [(True, 80), (False, 200)]) == []               # too short: echo / noise
+    assert run(ep, [(True, 60), (False, 200)]) == []               # too short: echo / noise
     assert run(ep, [(True, 400), (False, 100)], loud=False) == []  # quiet echo of our own prompt
     events = run(ep, [(True, 300)])
     assert kinds(events) == [BARGE_IN, SPEECH_START]

@@ -52,7 +52,8 @@ class EndpointerSettings:
     end_ms: int = 650               # silence that ends the turn (Korean phone speech: 600–700 ms)
     max_utterance_ms: int = 15000
     no_speech_timeout_ms: int = 8000
-    barge_in_ms: int = 120          # voiced ms within barge_in_window_ms while the bot speaks
+    barge_in_ms: int = 80           # voiced ms within barge_in_window_ms while the bot speaks (120: ~225 ms
+                                    # from onset to silence on the line, over the 200 ms goal; bench/voice_results)
     barge_in_window_ms: int = 160
     barge_in_min_dbfs: float = -42.0  # quieter frames do not count while the bot speaks (echo)
     preroll_ms: int = 200

@@ -25,7 +25,8 @@ _LOGGER = logging.getLogger(__name__)
 
 DTMF_INTERDIGIT_S = 2.5
 STT_TIMEOUT_S = 8.0
-ACK_AFTER_S = 0.3  # cover a slow decode with a short acknowledgement ("네,") — never the answer itself
+ACK_AFTER_S = 0.1  # cover a slow decode with a short acknowledgement ("네,") — never the answer itself;
+# the turn is already decided here (endpoint_end_ms of silence), so waiting longer only adds dead air
 
 
 class Endpointer(Protocol):
