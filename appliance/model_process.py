@@ -206,7 +206,9 @@ class ModelProcess:
                 self._LOG.error("%s worker failed %d times in a row; next try in %.0f s", self.name,
                                 self._consecutive_failures, self._retry_at - time.monotonic())
                 if self.respawn_after_backoff:
-                    threading.Timer(self._retry_at - time.monotonic(), self._retry).start()
+                    timer = threading.Timer(self._retry_at - time.monotonic(), self._retry)
+                    timer.daemon = True  # never keeps a stopping engine alive
+                    timer.start()
                 return
             self._spawn()
 
