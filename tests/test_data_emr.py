@@ -66,6 +66,31 @@ def test_outbound_target_queries(emr_db):
     assert isinstance(emr.private_insurance_candidates(), list)
 
 
+def test_target_lists_page_in_patient_id_order(emr_db):
+    """The long target lists read page by page (keyset on the patient id) give the whole list, in order;
+    the EMR counts them; the AD consent filter keeps exactly the patients with a current consent."""
+    _, url = emr_db
+    emr = EMR(url)
+    today = dt.date.today()
+    for kind, whole in [("recall", emr.recall_candidates()), ("scaling", emr.scaling_candidates()),
+                        ("senior", emr.senior_candidates()), ("private_insurance", emr.private_insurance_candidates())]:
+        assert whole, kind
+        ids = [int(c.patient_id) for c in whole]
+        assert ids == sorted(ids) and len(set(ids)) == len(ids), kind
+        paged = list(emr.iter_candidates(kind, page=7, max_page=20))
+        assert [(c.patient_id, c.date) for c in paged] == [(c.patient_id, c.date) for c in whole], kind
+        assert emr.count_candidates(kind) == len(whole)
+        since = today - dt.timedelta(days=730)
+        consented = [c.patient_id for c in whole if c.patient.marketing_consent
+                     and c.patient.marketing_consent_date and c.patient.marketing_consent_date >= since]
+        assert [c.patient_id for c in emr.iter_candidates(kind, page=5, consented_since=since)] == consented, kind
+        assert emr.count_candidates(kind, consented_since=since) == len(consented)
+    first = emr.recall_candidates(limit=3)
+    assert [c.patient_id for c in first] == [c.patient_id for c in emr.recall_candidates()[:3]]
+    after = emr.recall_candidates(limit=2, after=int(first[0].patient_id))
+    assert [c.patient_id for c in after] == [c.patient_id for c in first[1:]]
+
+
 def test_cli_connect_test_lookup(emr_db, tmp_path, monkeypatch):
     from appliance.data.emr.cli import emr as emr_cli
 

@@ -83,6 +83,15 @@ def test_mssql_profile_and_ddl_parse_as_tsql():
         tree = sqlglot.parse_one(sql, read="tsql")
         assert tree.key in ("select", "union"), op
         assert " LIMIT " not in tree.sql(dialect="tsql").upper(), op
+    # target lists are read a page at a time in patient-id order and counted (connector.list_sql / count_sql)
+    from appliance.data.emr.connector import count_sql, list_sql
+
+    consent = "(" + guess.filters["ad_consent"] + ")"
+    for op in ("last_visits", "scaling_unused", "seniors", "private_insurance"):
+        for sql in (list_sql(guess.sql(op, "mssql"), "mssql", [consent, "cq.id > :page_after"], True),
+                    list_sql(guess.sql(op, "mssql"), "mssql", [], False), count_sql(guess.sql(op, "mssql"), [consent])):
+            tree = sqlglot.parse_one(re.sub(r"(?<![:\w]):([A-Za-z_]\w*)", r"@\1", sql), read="tsql")
+            assert tree.key == "select" and " LIMIT " not in tree.sql(dialect="tsql").upper(), op
     for stmt in schema.ddl("mssql"):
         sqlglot.parse_one(stmt, read="tsql")
 

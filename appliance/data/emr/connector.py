@@ -13,7 +13,7 @@ import functools
 import logging
 import threading
 import time
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 
 from appliance.data import phone as phones
 from appliance.data.emr import drivers
@@ -195,12 +195,21 @@ class EMR:
 
     def run(self, op: str, **params: Any) -> list[dict[str, Any]]:
         """Run one read operation of the profile; rows as dicts with lower-case keys."""
+        cols, rows = self.run_tuples(op, **params)
+        return [dict(zip(cols, row)) for row in rows]
+
+    def run_tuples(self, op: str, *, _wrap: Callable[[str], str] | None = None,
+                   **params: Any) -> tuple[list[str], list[tuple]]:
+        """Like ``run`` but ``(lower-case column names, row tuples)``; ``_wrap`` rewrites the profile SQL
+        (paging and counting of target lists)."""
         self._guard(op)
         sql = self.profile.sql(op, self.dialect)
         drivers.check_read_only(sql, f"profile {self.profile.name} [queries.{op}]")
+        if _wrap is not None:
+            sql = _wrap(sql)
         started = time.monotonic()
         try:
-            rows = self._conn().query(sql, self.params(params))
+            cols, rows = self._conn().query_tuples(sql, self.params(params))
         except EMRUnavailable as exc:
             self._drop()
             self._failed(op, exc)
@@ -214,7 +223,7 @@ class EMR:
                 self.on_recovered()
             except Exception:
                 _LOGGER.exception("recording the EMR recovery failed")
-        return rows
+        return cols, rows
 
     def close(self) -> None:
         self._drop()
@@ -391,26 +400,39 @@ class EMR:
         return out
 
     # --- outbound target queries (campaigns) ----------------------------------------------------------
-    def recall_candidates(self, months: int = 6, today: dt.date | None = None, max_months: int = 60) -> list[Candidate]:
+    # The long lists (recall, scaling, 65+, private insurance) run through ``_list``: in patient-id order,
+    # optionally one page at a time (``limit`` rows after the id ``after``), so a campaign that calls a few
+    # hundred patients a day reads a few hundred rows, not 50,000. ``count_candidates`` counts a whole list
+    # on the server (``campaigns preview``).
+    def recall_candidates(self, months: int = 6, today: dt.date | None = None, max_months: int = 60, *,
+                          limit: int | None = None, after: Any = None) -> list[Candidate]:
         """Patients whose last visit is more than ``months`` ago (but within ``max_months``), nothing booked."""
+        return self._list(*self._recall_query(months, today, max_months), limit=limit, after=after)[0]
+
+    def _recall_query(self, months: int = 6, today: dt.date | None = None,
+                      max_months: int = 60) -> tuple[str, dict[str, Any], str]:
         today = today or dt.date.today()
-        rows = self.run("last_visits", before=_months_ago(today, months), since=_months_ago(today, max_months),
-                        today=today)
-        return [self.candidate(r, "recall") for r in rows]
+        return "last_visits", dict(before=_months_ago(today, months), since=_months_ago(today, max_months),
+                                   today=today), "recall"
 
     def scaling_candidates(self, today: dt.date | None = None, adult_age: int = 19, age_rule: str = "birthday",
-                           seen_within_months: int = 36) -> list[Candidate]:
+                           seen_within_months: int = 36, *, limit: int | None = None,
+                           after: Any = None) -> list[Candidate]:
         """Insured adults with no insurance scaling billed here this calendar year.
 
         ``age_rule``: ``birthday`` (만 19세 on ``today``) or ``year`` (from Jan 1 of the year they turn 19)."""
+        return self._list(*self._scaling_query(today, adult_age, age_rule, seen_within_months),
+                          limit=limit, after=after)[0]
+
+    def _scaling_query(self, today: dt.date | None = None, adult_age: int = 19, age_rule: str = "birthday",
+                       seen_within_months: int = 36) -> tuple[str, dict[str, Any], str]:
         today = today or dt.date.today()
         if age_rule == "year":
             birth_limit = dt.date(today.year - adult_age, 12, 31)
         else:
             birth_limit = _years_ago(today, adult_age)
-        rows = self.run("scaling_unused", birth_on_or_before=birth_limit, year_start=dt.date(today.year, 1, 1),
-                        seen_since=_months_ago(today, seen_within_months))
-        return [self.candidate(r, "scaling") for r in rows]
+        return "scaling_unused", dict(birth_on_or_before=birth_limit, year_start=dt.date(today.year, 1, 1),
+                                      seen_since=_months_ago(today, seen_within_months)), "scaling"
 
     def implant_checkup_candidates(self, today: dt.date | None = None, days_after: int = 30,
                                    window_days: int = 7) -> list[Candidate]:
@@ -438,19 +460,105 @@ class EMR:
                 out[t.patient_id or ""] = self.candidate(r, "happy_call", detail=t.category)
         return list(out.values())
 
-    def senior_candidates(self, today: dt.date | None = None, age: int = 65,
-                          seen_within_months: int = 60) -> list[Candidate]:
-        today = today or dt.date.today()
-        rows = self.run("seniors", birth_on_or_before=_years_ago(today, age),
-                        seen_since=_months_ago(today, seen_within_months))
-        return [self.candidate(r, "senior") for r in rows]
+    def senior_candidates(self, today: dt.date | None = None, age: int = 65, seen_within_months: int = 60, *,
+                          limit: int | None = None, after: Any = None) -> list[Candidate]:
+        return self._list(*self._senior_query(today, age, seen_within_months), limit=limit, after=after)[0]
 
-    def private_insurance_candidates(self, today: dt.date | None = None, months: int = 3) -> list[Candidate]:
+    def _senior_query(self, today: dt.date | None = None, age: int = 65,
+                      seen_within_months: int = 60) -> tuple[str, dict[str, Any], str]:
+        today = today or dt.date.today()
+        return "seniors", dict(birth_on_or_before=_years_ago(today, age),
+                               seen_since=_months_ago(today, seen_within_months)), "senior"
+
+    def private_insurance_candidates(self, today: dt.date | None = None, months: int = 3, *,
+                                     limit: int | None = None, after: Any = None) -> list[Candidate]:
         if not self.profile.has("private_insurance"):
             return []
+        return self._list(*self._private_query(today, months), limit=limit, after=after)[0]
+
+    def _private_query(self, today: dt.date | None = None, months: int = 3) -> tuple[str, dict[str, Any], str]:
         today = today or dt.date.today()
-        rows = self.run("private_insurance", before=_months_ago(today, months))
-        return [self.candidate(r, "private_insurance") for r in rows]
+        return "private_insurance", dict(before=_months_ago(today, months)), "private_insurance"
+
+    LISTS = {"recall": "_recall_query", "scaling": "_scaling_query", "senior": "_senior_query",
+             "private_insurance": "_private_query"}
+
+    def iter_candidates(self, kind: str, *args: Any, page: int = 500, max_page: int = 8000,
+                        consented_since: dt.date | None = None, **kwargs: Any) -> Iterator[Candidate]:
+        """One target list (``LISTS``: recall, scaling, senior, private_insurance) in patient-id order, read
+        a page at a time as the caller consumes it (pages double up to ``max_page``): stopping after the
+        day's targets reads only the rows looked at. Same rows, same order as the ``*_candidates`` lists.
+
+        ``consented_since``: only patients with marketing consent dated on or after it, when the profile
+        has ``[filters] ad_consent`` (otherwise every row; the caller checks consent itself either way)."""
+        op, params, reason = getattr(self, self.LISTS[kind])(*args, **kwargs)
+        if not self.profile.has(op):
+            return
+        where, params = self._filters(params, consented_since)
+        after = None
+        while True:
+            got, after = self._list(op, params, reason, limit=page, after=after, where=where)
+            yield from got
+            if len(got) < page:
+                return
+            page = min(max_page, page * 2)
+
+    def count_candidates(self, kind: str, *args: Any, consented_since: dt.date | None = None,
+                         **kwargs: Any) -> int:
+        """How many rows the whole list ``kind`` has, counted by the EMR server (no rows transferred)."""
+        op, params, _ = getattr(self, self.LISTS[kind])(*args, **kwargs)
+        if not self.profile.has(op):
+            return 0
+        where, params = self._filters(params, consented_since)
+        _, rows = self.run_tuples(op, _wrap=lambda sql: count_sql(sql, where), **params)
+        return int(rows[0][0]) if rows else 0
+
+    def _filters(self, params: dict[str, Any], consented_since: dt.date | None) -> tuple[list[str], dict[str, Any]]:
+        if consented_since is None or "ad_consent" not in self.profile.filters:
+            return [], params
+        return [f"({self.profile.filters['ad_consent']})"], dict(params, consent_since=consented_since)
+
+    def _list(self, op: str, params: dict[str, Any], reason: str, *, limit: int | None = None,
+              after: Any = None, where: list[str] | None = None) -> tuple[list[Candidate], Any]:
+        """Candidates of one list query in patient-id order: all of them, or ``limit`` after id ``after``;
+        ``where``: extra conditions on the list's columns (``cq.<alias>``).
+        Returns (candidates, the raw id of the last row for the next page)."""
+        conds = list(where or []) + (["cq.id > :page_after"] if after is not None else [])
+        extra = {} if limit is None else {"page_limit": int(limit)}
+        if after is not None:
+            extra["page_after"] = after
+        cols, rows = self.run_tuples(op, _wrap=lambda sql: list_sql(sql, self.dialect, conds, limit is not None),
+                                     **params, **extra)
+        return self._candidates(cols, rows, reason), (rows[-1][cols.index("id")] if rows else after)
+
+    def _candidates(self, cols: list[str], rows: list[tuple], reason: str) -> list[Candidate]:
+        """Candidates straight from row tuples; each patient is mapped only if the campaign looks at it."""
+        pid = cols.index("id") if "id" in cols else cols.index("patient_id")
+        when = cols.index("candidate_date") if "candidate_date" in cols else None
+        mapper = (lambda row: self.patient(dict(zip(cols, row)))) if "name" in cols else None
+        out = []
+        for row in rows:
+            ident = row[pid]
+            out.append(Candidate(ident if type(ident) is str else (_s(ident) or ""), reason,
+                                 parse_date(row[when]) if when is not None else None, None, None,
+                                 row if mapper else None, mapper))
+        return out
+
+
+def list_sql(sql: str, dialect: str, conds: list[str], limited: bool) -> str:
+    """A target-list query in patient-id order, filtered by ``conds`` on its columns (``cq.<alias>``) and,
+    when ``limited``, cut to ``:page_limit`` rows. The profile's query must not ORDER BY itself."""
+    where = f" WHERE {' AND '.join(conds)}" if conds else ""
+    if not limited:
+        return f"SELECT * FROM ({sql}) cq{where} ORDER BY cq.id"
+    if dialect == "mssql":
+        return f"SELECT TOP (:page_limit) * FROM ({sql}) cq{where} ORDER BY cq.id"
+    return f"SELECT * FROM ({sql}) cq{where} ORDER BY cq.id LIMIT :page_limit"
+
+
+def count_sql(sql: str, conds: list[str]) -> str:
+    where = f" WHERE {' AND '.join(conds)}" if conds else ""
+    return f"SELECT COUNT(*) AS n FROM ({sql}) cq{where}"
 
 
 def _record_in_crm(kind: str) -> Callable[[str | None, str], None]:

@@ -246,6 +246,11 @@ class Connection:
         raise ConfigError(f"unsupported dialect {u.dialect}")
 
     def query(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+        cols, rows = self.query_tuples(sql, params)
+        return [dict(zip(cols, row)) for row in rows]
+
+    def query_tuples(self, sql: str, params: dict[str, Any] | None = None) -> tuple[list[str], list[tuple]]:
+        """``(lower-case column names, rows as the driver's tuples)``: no dict per row (long target lists)."""
         sql, params = expand_lists(sql, params or {})
         needed = param_names(sql)
         bound = {name: params.get(name) for name in needed}
@@ -254,11 +259,11 @@ class Connection:
             cur = self.raw.cursor()
             cur.execute(native, bound)
             cols = [d[0].lower() for d in cur.description or []]
-            rows = [dict(zip(cols, row)) for row in cur.fetchall()]
+            rows = cur.fetchall()
             cur.close()
             if self.dialect != "sqlite" and self.read_only and self._in_txn():
                 self.raw.rollback()  # end the read-only transaction: no idle snapshot left open
-            return rows
+            return cols, rows
         except Exception as exc:
             self._fail(exc)
             raise  # pragma: no cover

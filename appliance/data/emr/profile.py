@@ -37,6 +37,12 @@ OPERATIONS: dict[str, tuple[bool, str]] = {
     "seniors": (True, "candidate+patient rows: birth <= :birth_on_or_before (65+)"),
     "private_insurance": (False, "candidate+patient rows flagged with private dental insurance"),
 }
+# optional SQL conditions on a target list's canonical columns (``cq.<alias>``) that the connector adds when
+# a campaign can only call the patients they keep: they must leave out exactly the rows the campaign's own
+# check would leave out (docs/emr-profiles.md)
+FILTERS = {
+    "ad_consent": "marketing consent given and dated on or after :consent_since (advertising calls)",
+}
 WRITES = {
     "book_appointment": "INSERT a reservation from :patient_id, :date, :time, :duration_min, :doctor_id, :chair_id, :treatment_name, :memo, :now",
     "booked_id": "SELECT the id of the row just inserted (same parameters)",
@@ -58,6 +64,7 @@ class Profile:
     treatment_names: list[tuple[str, str]]
     params: dict[str, Any]
     notes: str = ""
+    filters: dict[str, str] = dataclasses.field(default_factory=dict)
 
     def sql(self, op: str, dialect: str) -> str:
         entry = self.queries.get(op) or self.writes.get(op)
@@ -137,6 +144,11 @@ def from_dict(data: dict[str, Any], path: Path) -> Profile:
     for op, entry in queries.items():
         for key, sql in entry.items():
             drivers.check_read_only(sql, f"{where} [queries.{op}] {key}")
+    filters = {str(k): re.sub(r"\s+", " ", str(v)).strip() for k, v in data.get("filters", {}).items()}
+    for key, cond in filters.items():
+        if key not in FILTERS:
+            raise ConfigError(f"{where}: unknown filter [filters] {key}; known: {', '.join(FILTERS)}")
+        drivers.check_read_only(f"SELECT 1 FROM cq WHERE {cond}", f"{where} [filters] {key}")
     if "booked_id" in writes:
         drivers.check_read_only(writes["booked_id"]["sql"], f"{where} [writes.booked_id]")
     tx = data.get("treatments", {})
@@ -158,6 +170,7 @@ def from_dict(data: dict[str, Any], path: Path) -> Profile:
         treatment_names=names,
         params=dict(data.get("params", {})),
         notes=str(meta.get("notes", "")),
+        filters=filters,
     )
 
 
