@@ -116,8 +116,29 @@ def test_recall_targets_match_hand_computed_set(emr_rows, facts, store):
     plan = targeting.plan("recall", emr=emr, facts=facts, now=NOW, params=camps.get("recall").params())
     assert len(expected) > 5
     check_ad(plan.targets, expected, rows)
-    assert plan.excluded["no_consent"] + plan.excluded["consent_expired"] > 0
     assert all(t.detail for t in plan.targets[:5])  # why: their last treatment
+    # the EMR leaves out patients without a current marketing consent (profile [filters] ad_consent); checking
+    # every candidate (full) counts them and targets the same patients in the same order
+    full = targeting.plan("recall", emr=emr, facts=facts, now=NOW, params=camps.get("recall").params(), full=True)
+    assert [(t.patient_id, t.phone, t.why) for t in full.targets] == [(t.patient_id, t.phone, t.why) for t in plan.targets]
+    assert full.excluded["no_consent"] + full.excluded["consent_expired"] > 0 and full.complete
+    assert full.candidates == emr.count_candidates("recall", 6, TODAY, 60) > plan.candidates
+
+
+@pytest.mark.parametrize("name", ["recall", "insurance_scaling", "insured_treatment"])
+def test_daily_limit_stops_early_with_the_same_targets_in_the_same_order(emr_rows, facts, store, name):
+    emr, _ = emr_rows
+    params = dict(camps.get(name).params(), daily_limit=7)
+    quick = targeting.plan(name, emr=emr, facts=facts, now=NOW, params=params, count=True)
+    full = targeting.plan(name, emr=emr, facts=facts, now=NOW, params=params, full=True)
+    assert len(quick.targets) == 7 and not quick.complete and full.complete
+    assert [(t.patient_id, t.phone, t.ref, t.why, t.detail) for t in quick.targets] == \
+        [(t.patient_id, t.phone, t.ref, t.why, t.detail) for t in full.targets]
+    assert full.excluded["daily_limit"] > 0 and quick.candidates < full.candidates
+    assert quick.total >= full.candidates  # insured_treatment: both lists added up
+    ids = [int(t.patient_id) for t in quick.targets]
+    if name != "insured_treatment":
+        assert ids == sorted(ids)  # patient-id order on every database
 
 
 def test_scaling_targets_match_hand_computed_set(emr_rows, facts, store):

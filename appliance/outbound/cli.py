@@ -75,7 +75,9 @@ def list_cmd() -> None:
 @click.option("--date", default=None, help="Plan for this day (YYYY-MM-DD) instead of today")
 @click.option("--unmask", is_flag=True, help="Show full names and numbers (staff screens only)")
 @click.option("--limit", default=50, show_default=True)
-def preview(name: str, date: str | None, unmask: bool, limit: int) -> None:
+@click.option("--all", "check_all", is_flag=True,
+              help="Check every candidate, not only until the daily limit is reached (complete reasons; slower)")
+def preview(name: str, date: str | None, unmask: bool, limit: int, check_all: bool) -> None:
     """Who NAME would call today and why (masked), and how many were left out for what reason."""
     _check_name(name)
     config = _open()
@@ -84,10 +86,15 @@ def preview(name: str, date: str | None, unmask: bool, limit: int) -> None:
 
     facts, emr = _facts_emr(config)
     now = _now(config, date)
-    plan = targeting.plan(name, emr=emr, facts=facts, now=now, config=config)
+    plan = targeting.plan(name, emr=emr, facts=facts, now=now, config=config, full=check_all, count=not check_all)
     c = camps.get(name)
-    click.echo(f"{name} ({c.kind}, {c.title}) for {now.date().isoformat()}: {len(plan.targets)} to call "
-               f"of {plan.candidates} candidates")
+    if plan.complete:
+        of = f"of {plan.candidates} candidates"
+    else:
+        of = (f"of {plan.total} candidates (checked the first {plan.candidates}"
+              f"{' with a current marketing consent' if c.kind == 'AD' else ''} until the daily limit; "
+              f"--all checks every one)")
+    click.echo(f"{name} ({c.kind}, {c.title}) for {now.date().isoformat()}: {len(plan.targets)} to call {of}")
     for t in plan.targets[:limit]:
         who = (t.name or "-") if unmask else phones.mask_name(t.name)
         number = phones.formatted(t.phone) if unmask else phones.masked(t.phone)

@@ -6,6 +6,12 @@ years (reconfirm), an upcoming appointment where the call would be pointless, th
 AD frequency cap, one call per patient per day across campaigns (and per phone for AD: a family shares one
 mobile), and the campaign's daily limit. ``plan()`` is pure apart from reading the EMR and the CRM;
 ``enqueue()`` writes the tasks (idempotent: the same target twice is one task).
+
+The long lists (recall, scaling, 65+/private insurance: tens of thousands of rows in a big clinic) are read
+from the EMR a page at a time in patient-id order, and planning stops once the daily limit is reached: the
+same targets in the same order as checking the whole list, for the cost of the rows actually looked at.
+``plan(..., full=True)`` checks every candidate (complete exclusion counts); ``count=True`` asks the EMR how
+long the whole list is (``campaigns preview``).
 """
 
 from __future__ import annotations
@@ -14,7 +20,7 @@ import dataclasses
 import datetime as dt
 import logging
 from collections import Counter
-from typing import Any, Iterable
+from typing import Any, Iterable, Iterator
 
 from appliance.data import phone as phones
 from appliance.data.emr.model import ACTIVE_APPOINTMENT_STATUSES, TREATMENT_KO, Candidate, Patient
@@ -49,7 +55,9 @@ class Plan:
     day: dt.date
     targets: list[Target]
     excluded: Counter
-    candidates: int
+    candidates: int  # candidates checked (all of them unless the daily limit stopped the plan early)
+    complete: bool = True  # every candidate was checked
+    total: int | None = None  # length of the whole candidate list, when counted (plan(count=True))
 
 
 class Context:
@@ -80,6 +88,9 @@ class Context:
         since = dt.datetime.combine(today - dt.timedelta(days=400), dt.time(0))
         self.history = list(Task.select(Task.campaign, Task.kind, Task.patient_id, Task.phone, Task.day,
                                         Task.created_at).where(Task.created_at >= since))
+        self._history_by_patient: dict[str, list[Any]] = {}
+        for t in self.history:
+            self._history_by_patient.setdefault(t.patient_id, []).append(t)
         self.taken_patients = {t.patient_id for t in self.history if t.day == today}
         self.taken_phones = {t.phone for t in self.history if t.day == today}
         self._booked: set[str] | None = None
@@ -95,13 +106,13 @@ class Context:
         if days <= 0:
             return False
         limit = self.today - dt.timedelta(days=days)
-        return any(t.campaign == campaign and t.patient_id == patient_id and t.day > limit and t.day != self.today
-                   for t in self.history)
+        return any(t.campaign == campaign and t.day > limit and t.day != self.today
+                   for t in self._history_by_patient.get(patient_id, ()))
 
     def ad_capped(self, patient_id: str) -> bool:
         limit = self.today - dt.timedelta(days=self.ad_cap_days)
-        return any(t.kind == AD and t.patient_id == patient_id and t.day > limit and t.day != self.today
-                   for t in self.history)
+        return any(t.kind == AD and t.day > limit and t.day != self.today
+                   for t in self._history_by_patient.get(patient_id, ()))
 
 
 def _end_of(day: dt.date, extra_days: int = 0) -> dt.datetime:
@@ -131,9 +142,10 @@ def _previous_days(facts: Any, today: dt.date, max_back: int = 4) -> list[dt.dat
 
 # --- raw candidates per campaign ---------------------------------------------------------------------------
 def _candidates(campaign: camps.Campaign, params: dict, emr: Any, facts: Any, today: dt.date,
-                config: Any) -> list[tuple[Candidate, str, str, dict, dt.datetime, str]]:
-    """(candidate, ref, why, data, expires_at, reason) tuples before exclusions."""
-    out = []
+                config: Any, consented_only: bool = False) -> Iterator[tuple[Candidate, str, str, dict, dt.datetime, str]]:
+    """(candidate, ref, why, data, expires_at, reason) tuples before exclusions, lazily: the long lists are
+    read from the EMR page by page as the plan consumes them. ``consented_only``: the EMR may leave out the
+    patients without a current marketing consent (AD campaigns, which would leave them out anyway)."""
     name = campaign.name
     if name == "reminder":
         day = today + dt.timedelta(days=int(params["days_before"]))
@@ -143,8 +155,8 @@ def _candidates(campaign: camps.Campaign, params: dict, emr: Any, facts: Any, to
             c = Candidate(patient.id, "reminder", day, appt.treatment, patient=patient)
             data = {"appointment": {"id": appt.id, "start": appt.start.isoformat(), "duration_min": appt.duration_min,
                                     "doctor": appt.doctor, "chair": appt.chair, "treatment": appt.treatment}}
-            out.append((c, f"appt{appt.id or appt.start.isoformat()}", f"{day.isoformat()} {appt.start:%H:%M} 예약 알림",
-                        data, min(appt.start, _end_of(today)), "reminder"))
+            yield (c, f"appt{appt.id or appt.start.isoformat()}", f"{day.isoformat()} {appt.start:%H:%M} 예약 알림",
+                   data, min(appt.start, _end_of(today)), "reminder")
     elif name == "happy_call":
         seen: set[str] = set()
         for day in _previous_days(facts, today):
@@ -153,37 +165,74 @@ def _candidates(campaign: camps.Campaign, params: dict, emr: Any, facts: Any, to
                     continue
                 seen.add(c.patient_id)
                 label = TREATMENT_KO.get(c.detail or "", c.detail or "치료")
-                out.append((c, f"tx{day.isoformat()}", f"{day.isoformat()} {label} 후 안부", {"treatment": c.detail,
-                            "treated_on": day.isoformat()}, _end_of(today, 1), "happy_call"))
+                yield (c, f"tx{day.isoformat()}", f"{day.isoformat()} {label} 후 안부", {"treatment": c.detail,
+                       "treated_on": day.isoformat()}, _end_of(today, 1), "happy_call")
     elif name == "implant_checkup":
         for c in emr.implant_checkup_candidates(today, int(params["days_after"]), int(params["window_days"])):
-            out.append((c, f"implant{c.date.isoformat() if c.date else ''}",
-                        f"임플란트 수술 {c.date.isoformat() if c.date else ''} 후 한 달 점검", {"surgery_on":
-                        c.date.isoformat() if c.date else None, "tooth": c.detail}, _end_of(today, 3), "implant_checkup"))
-    elif name == "insurance_scaling":
+            yield (c, f"implant{c.date.isoformat() if c.date else ''}",
+                   f"임플란트 수술 {c.date.isoformat() if c.date else ''} 후 한 달 점검", {"surgery_on":
+                   c.date.isoformat() if c.date else None, "tooth": c.detail}, _end_of(today, 3), "implant_checkup")
+    elif name in _LISTS:
+        seniors: set[str] = set()
+        since = today - dt.timedelta(days=camps.CONSENT_VALID_DAYS) if consented_only else None
+        for kind, args in _lists(name, params, today, config):
+            for c in emr.iter_candidates(kind, *args, page=_page_size(params), consented_since=since):
+                if kind == "senior":
+                    seniors.add(c.patient_id)
+                elif kind == "private_insurance" and c.patient_id in seniors:
+                    continue  # on both insured_treatment lists: one candidate, as a senior
+                yield _list_target(kind, c, params, today)
+
+
+# campaign -> its long EMR lists, read page by page (connector ``iter_candidates``) in patient-id order
+_LISTS = ("insurance_scaling", "recall", "insured_treatment")
+
+
+def _lists(name: str, params: dict, today: dt.date, config: Any) -> list[tuple[str, tuple]]:
+    """(list kind, its arguments) in the order the campaign checks them."""
+    if name == "insurance_scaling":
         if today.month not in [int(m) for m in params.get("months") or range(1, 13)]:
             return []
         rule = str(getattr(config, "scaling_age_rule", "birthday") or "birthday")
-        for c in emr.scaling_candidates(today, int(params["adult_age"]), rule, int(params["seen_within_months"])):
-            out.append((c, f"scaling{today.year}", f"{today.year}년 보험 스케일링 이력 없음", {}, _end_of(today, 2),
-                        "insurance_scaling"))
-    elif name == "recall":
-        for c in emr.recall_candidates(int(params["months"]), today, int(params["max_months"])):
-            last = c.date.isoformat() if c.date else "?"
-            out.append((c, f"recall{today.isoformat()}", f"마지막 내원 {last}", {"last_visit": last},
-                        _end_of(today, 2), "recall"))
-    elif name == "insured_treatment":
-        seen = set()
-        for c in emr.senior_candidates(today, int(params["senior_age"]), int(params["seen_within_months"])):
-            seen.add(c.patient_id)
-            out.append((c, f"senior{today.isoformat()}", f"만 {params['senior_age']}세 이상 보험 임플란트·틀니",
-                        {"track": "senior"}, _end_of(today, 2), "senior"))
-        for c in emr.private_insurance_candidates(today, int(params["private_every_months"])):
-            if c.patient_id in seen:
-                continue
-            out.append((c, f"private{today.isoformat()}", "치아보험 가입 환자 정기 안내", {"track": "private"},
-                        _end_of(today, 2), "private_insurance"))
-    return out
+        return [("scaling", (today, int(params["adult_age"]), rule, int(params["seen_within_months"])))]
+    if name == "recall":
+        return [("recall", (int(params["months"]), today, int(params["max_months"])))]
+    if name == "insured_treatment":
+        return [("senior", (today, int(params["senior_age"]), int(params["seen_within_months"]))),
+                ("private_insurance", (today, int(params["private_every_months"])))]
+    return []
+
+
+def _page_size(params: dict) -> int:
+    """First page: enough rows for the day's targets even when most are left out (consent, cooldown, ...)."""
+    return max(500, 4 * int(params.get("daily_limit") or 0))
+
+
+def _list_target(kind: str, c: Candidate, params: dict,
+                 today: dt.date) -> tuple[Candidate, str, str, dict, dt.datetime, str]:
+    if kind == "scaling":
+        return (c, f"scaling{today.year}", f"{today.year}년 보험 스케일링 이력 없음", {}, _end_of(today, 2),
+                "insurance_scaling")
+    if kind == "recall":
+        last = c.date.isoformat() if c.date else "?"
+        return (c, f"recall{today.isoformat()}", f"마지막 내원 {last}", {"last_visit": last}, _end_of(today, 2),
+                "recall")
+    if kind == "senior":
+        return (c, f"senior{today.isoformat()}", f"만 {params['senior_age']}세 이상 보험 임플란트·틀니",
+                {"track": "senior"}, _end_of(today, 2), "senior")
+    return (c, f"private{today.isoformat()}", "치아보험 가입 환자 정기 안내", {"track": "private"}, _end_of(today, 2),
+            "private_insurance")
+
+
+def count_candidates(name: str, *, emr: Any, now: dt.datetime, params: dict | None = None,
+                     config: Any = None) -> int | None:
+    """Length of campaign ``name``'s whole EMR candidate list, counted by the EMR server (None: not a long
+    list). For insured_treatment the 65+ and private-insurance lists are added up (a patient on both is one
+    candidate in the plan)."""
+    if name not in _LISTS:
+        return None
+    params = params if params is not None else camps.state(name)[1]
+    return sum(emr.count_candidates(kind, *args) for kind, args in _lists(name, params, now.date(), config))
 
 
 def _recall_detail(emr: Any, patient_id: str) -> str | None:
@@ -202,17 +251,32 @@ def _recall_detail(emr: Any, patient_id: str) -> str | None:
 
 
 def plan(name: str, *, emr: Any, facts: Any, now: dt.datetime, ctx: Context | None = None,
-         params: dict | None = None, config: Any = None) -> Plan:
-    """Targets of campaign ``name`` for ``now.date()`` after every exclusion (updates ``ctx`` taken sets)."""
+         params: dict | None = None, config: Any = None, full: bool = False, count: bool = False) -> Plan:
+    """Targets of campaign ``name`` for ``now.date()`` after every exclusion (updates ``ctx`` taken sets).
+
+    Candidates are checked in list order until the daily limit is reached (the rest could only be left out
+    for ``daily_limit``); ``full`` checks all of them, so ``excluded`` counts every reason over the whole
+    list. ``count`` adds the whole list's length from the EMR (``Plan.total``)."""
     campaign = camps.get(name)
     params = params if params is not None else camps.state(name)[1]
     today = now.date()
     ctx = ctx or Context(emr, today, now, ad_cap_days=int(getattr(config, "outbound_ad_cap_days", AD_CAP_DAYS)))
     excluded: Counter = Counter()
     targets: list[Target] = []
-    raw = _candidates(campaign, params, emr, facts, today, config)
+    limit = int(params.get("daily_limit") or 0)
+    total = count_candidates(name, emr=emr, now=now, params=params, config=config) if count else None
     skip_booked = campaign.goal == "book"
-    for cand, ref, why, data, expires_at, reason in raw:
+    checked = 0
+    complete = True
+    # AD campaigns call only patients with a current marketing consent: the EMR may leave the others out of
+    # the list (profile [filters] ad_consent) unless every exclusion is to be counted (full)
+    consented_only = campaign.kind == AD and not full
+    for cand, ref, why, data, expires_at, reason in _candidates(campaign, params, emr, facts, today, config,
+                                                                consented_only):
+        if len(targets) >= limit and not full:
+            complete = False  # the rest could only be left out for the daily limit
+            break
+        checked += 1
         patient = cand.patient
         if patient is None:
             patient = emr.get_patient(cand.patient_id)
@@ -256,7 +320,7 @@ def plan(name: str, *, emr: Any, facts: Any, now: dt.datetime, ctx: Context | No
         if campaign.kind == AD and number in ctx.taken_phones:
             excluded["dedup_phone"] += 1
             continue
-        if len(targets) >= int(params.get("daily_limit") or 0):
+        if len(targets) >= limit:
             excluded["daily_limit"] += 1
             continue
         detail = cand.detail
@@ -270,7 +334,9 @@ def plan(name: str, *, emr: Any, facts: Any, now: dt.datetime, ctx: Context | No
         targets.append(Target(campaign=name, kind=campaign.kind, patient_id=pid, phone=number, name=patient.name,
                               reason=reason, why=why, ref=ref, priority=campaign.priority, expires_at=expires_at,
                               detail=detail, data=data))
-    return Plan(name, today, targets, excluded, len(raw))
+    if total is None and complete:
+        total = checked
+    return Plan(name, today, targets, excluded, checked, complete, total)
 
 
 def plan_all(names: Iterable[str], *, emr: Any, facts: Any, now: dt.datetime, config: Any = None) -> list[Plan]:
