@@ -235,3 +235,33 @@ def test_calls_are_recorded_as_announced(engine_running):
     from tests.audio_checks import heard_prompt
 
     assert heard_prompt(sipp.read_pcm(path), PromptPack.load(config).pcm("greeting"), min_score=0.6)[0]
+
+
+def _listening(port: int) -> set[str]:
+    """Local addresses with a TCP socket listening on ``port`` (from /proc/net/tcp and tcp6)."""
+    import ipaddress
+
+    found = set()
+    for table, width in (("/proc/net/tcp", 8), ("/proc/net/tcp6", 32)):
+        try:
+            lines = Path(table).read_text().splitlines()[1:]
+        except OSError:
+            continue
+        for line in lines:
+            local, state = line.split()[1], line.split()[3]
+            host, port_hex = local.split(":")
+            if state != "0A" or int(port_hex, 16) != port:  # 0A = LISTEN
+                continue
+            raw = bytes.fromhex(host)
+            # the kernel prints each 32-bit word in host (little-endian) order
+            raw = b"".join(raw[i:i + 4][::-1] for i in range(0, len(raw), 4))
+            found.add(str(ipaddress.ip_address(raw)))
+    return found
+
+
+def test_ami_fastagi_and_audiosocket_listen_on_loopback_only(engine_running):
+    config = engine_running.config
+    for name, port in (("AMI", config.ami_port), ("FastAGI", config.agi_port),
+                       ("AudioSocket", config.audiosocket_port)):
+        addresses = _listening(port)
+        assert addresses == {"127.0.0.1"}, (name, port, addresses)
