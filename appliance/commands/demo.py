@@ -124,7 +124,13 @@ def _print_conversation(call, clinic: str) -> None:
     from appliance.data import crm
 
     click.echo(f"\n— conversation (call {call.id}, outcome: {call.outcome}, then {call.next_step}) —")
-    for turn in call.turns.order_by(crm.Turn.seq):
+    turns = list(call.turns.order_by(crm.Turn.seq))
+    # an acknowledgement ("네,") plays while the caller's words are still being decoded, so it is logged before
+    # the caller's turn; print it after them, where the caller heard it
+    for i, turn in enumerate(turns[:-1]):
+        if turn.speaker == "bot" and (turn.meta or {}).get("ack") and turns[i + 1].speaker == "caller":
+            turns[i], turns[i + 1] = turns[i + 1], turn
+    for turn in turns:
         meta = turn.meta or {}
         if turn.speaker == "bot":
             key = meta.get("key")
