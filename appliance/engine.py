@@ -168,8 +168,11 @@ class Engine:
                       called=agi.env.get("agi_dnid", ""))
         _LOGGER.info("call %s: inbound call started (log id %s)", agi.uniqueid, log.call.id)
         await self.start_recording(agi, log)
-        dialog = await asyncio.get_running_loop().run_in_executor(self.dialog_pool, self.dialog_factory, agi)
-        await self.converse(agi, log, dialog)
+        await self.converse(agi, log, await self._dialog_step(self.dialog_factory, agi))
+
+    async def _dialog_step(self, step: Callable[..., Any], *args: Any) -> Any:
+        """Dialog work (building a dialog, hang-up handling) may query the EMR: run it off the audio loop."""
+        return await asyncio.get_running_loop().run_in_executor(self.dialog_pool, step, *args)
 
     async def start_recording(self, agi: AgiChannel, log: CallLog) -> None:
         """Record the call as announced (both directions mixed); a failure never stops the call."""
@@ -218,7 +221,7 @@ class Engine:
             next_step, outcome = "hangup", outcomes.CALLER_HUNG_UP
             try:  # let the dialog keep what the caller started (e.g. a callback for a half-made booking)
                 if hasattr(dialog, "on_hangup"):
-                    await asyncio.get_running_loop().run_in_executor(self.dialog_pool, dialog.on_hangup)
+                    await self._dialog_step(dialog.on_hangup)
                 log.update(meta={**(log.call.meta or {}),
                                  "events": [e.__dict__ for e in getattr(dialog, "events", [])]})
             except Exception:
