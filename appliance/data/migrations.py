@@ -1,7 +1,9 @@
 """Schema migrations for the CRM store, applied in order and recorded in ``schema_version``.
 
-Append new steps to ``STEPS``; never edit a step that has shipped. Each step gets the database and
-``playhouse.migrate``'s migrator for its dialect.
+Append new steps to ``STEPS`` (or ``register`` them from the module that owns the tables); never edit a step
+that has shipped. Each step gets the database and ``playhouse.migrate``'s migrator for its dialect. Every
+step not yet recorded is applied, in version order — a step numbered below one already applied (work that
+landed in a different order) still runs, so an upgraded CRM ends with the same tables as a fresh one.
 """
 
 from __future__ import annotations
@@ -31,36 +33,54 @@ def register(version: int, name: str, step: Callable[[peewee.Database, SchemaMig
     STEPS.sort(key=lambda s: s[0])
 
 
-def current_version(db: peewee.Database) -> int:
+def applied_versions(db: peewee.Database) -> set[int]:
     db.execute_sql("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, name VARCHAR(128))")
-    row = db.execute_sql("SELECT MAX(version) FROM schema_version").fetchone()
-    return int(row[0] or 0)
+    return {int(row[0]) for row in db.execute_sql("SELECT version FROM schema_version").fetchall()}
+
+
+def current_version(db: peewee.Database) -> int:
+    return max(applied_versions(db), default=0)
+
+
+def pending_steps(db: peewee.Database) -> list[tuple[int, str]]:
+    """Steps this code knows that the database has not applied yet (``doctor`` and upgrades show them)."""
+    _load_step_modules()
+    applied = applied_versions(db)
+    return [(number, name) for number, name, _ in STEPS if number not in applied]
 
 
 def migrate(db: peewee.Database) -> int:
-    """Apply every pending step; return the resulting version."""
+    """Apply every step not yet recorded, in version order; return the highest applied version."""
     _load_step_modules()
-    version = current_version(db)
+    applied = applied_versions(db)
     migrator = SchemaMigrator.from_database(db)
     for number, name, step in STEPS:
-        if number <= version:
+        if number in applied:
             continue
         with db.atomic():
             step(db, migrator)
             db.execute_sql("INSERT INTO schema_version (version, name) VALUES (%s, %s)" % (number, _quote(name)))
-        version = number
-    return version
+        applied.add(number)
+    return max(applied, default=0)
 
 
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 
 
+# modules that register migration steps for their own tables (one line each)
+STEP_MODULES = (
+    "appliance.data.crm_records",
+    "appliance.data.access_log",
+    "appliance.outbound.queue",
+)
+
+
 def _load_step_modules() -> None:
     """Import modules that register their own tables' migrations (keeps this file free of their models)."""
     import importlib
 
-    for name in ("appliance.data.crm_records", "appliance.outbound.queue"):
+    for name in STEP_MODULES:
         try:
             importlib.import_module(name)
         except ModuleNotFoundError as exc:
