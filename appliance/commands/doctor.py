@@ -38,13 +38,24 @@ def check_asterisk(config: Config) -> Check:
 
 
 def check_ami(config: Config) -> Check:
-    from appliance.telephony.ami import ami_command
+    """Log in and send CoreSettings: the AMI user has call/reporting/originate rights only (no CLI commands)."""
+    from appliance.telephony.ami import connect_ami
+
+    async def probe() -> str:
+        manager = await connect_ami(config)
+        try:
+            reply = await asyncio.wait_for(manager.send_action({"Action": "CoreSettings"}), 5)
+        finally:
+            manager.close()
+        if str(reply.get("Response", "")).lower() != "success":
+            raise RuntimeError(f"CoreSettings refused: {reply.get('Message', reply)}")
+        return f"Asterisk {reply.get('AsteriskVersion', '?')}"
 
     try:
-        output = asyncio.run(ami_command(config, "core show version"))
+        output = asyncio.run(probe())
     except Exception as exc:
         return Check("ami", "fail", str(exc), "dentalcall asterisk config && dentalcall asterisk start")
-    return Check("ami", "ok", f"login on 127.0.0.1:{config.ami_port} ok ({output.strip()[:40]})")
+    return Check("ami", "ok", f"login on 127.0.0.1:{config.ami_port} ok ({output})")
 
 
 def check_fastagi(config: Config) -> Check:
