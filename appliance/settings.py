@@ -294,7 +294,7 @@ def write_private(path: Path, parser: configparser.ConfigParser, *, secret: bool
     writer as owner, with the same modes."""
     path = Path(path)
     mode = 0o600 if secret else 0o640
-    owner = _engine_ids() if os.geteuid() == 0 else None
+    owner = engine_ids() if os.geteuid() == 0 else None
     if not path.parent.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         os.chmod(path.parent, 0o750)
@@ -308,7 +308,7 @@ def write_private(path: Path, parser: configparser.ConfigParser, *, secret: bool
         parser.write(fh)
 
 
-def _engine_ids() -> tuple[int, int] | None:
+def engine_ids() -> tuple[int, int] | None:
     """(uid, gid) of the engine's user and group, None when they do not exist (a developer machine)."""
     try:
         return pwd.getpwnam(ENGINE_USER).pw_uid, grp.getgrnam(ENGINE_USER).gr_gid

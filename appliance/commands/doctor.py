@@ -167,9 +167,37 @@ def check_clock(config: Config) -> Check:
     return Check("clock", "ok", f"{kst:%Y-%m-%d %H:%M} KST" + ("" if synced else " (NTP state unknown)"))
 
 
+def check_config_files(config: Config) -> Check:
+    """The engine's user can read its config, secrets, trunks and clinic facts; secrets are private."""
+    from appliance.privacy.checks import config_files
+
+    return Check("config", *config_files(config))
+
+
+def check_clinic_facts(config: Config) -> Check:
+    """Real clinic facts: missing or demo facts make the engine refuse calls (staff/voicemail)."""
+    from appliance.privacy.checks import clinic_facts
+
+    return Check("clinic", *clinic_facts(config))
+
+
+def check_sip_security(config: Config) -> Check:
+    """Strong staff SIP passwords, staff phones from the LAN only, the fail2ban guard active."""
+    from appliance.telephony.sip_security import doctor_check
+
+    return Check("sip", *doctor_check(config))
+
+
+def check_retention(config: Config) -> Check:
+    """Retention settings valid and the daily purge running."""
+    from appliance.privacy.checks import retention_policy
+
+    return Check("retention", *retention_policy(config))
+
+
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
-    check_disk, check_clock,
+    check_disk, check_clock, check_config_files, check_clinic_facts, check_sip_security, check_retention,
 ]
 
 
@@ -187,7 +215,8 @@ def run_checks(config: Config) -> list[Check]:
 @click.command()
 @click.option("--json", "as_json", is_flag=True)
 def doctor(as_json: bool) -> None:
-    """Check Asterisk, AMI, FastAGI, models, prompts, database, EMR, disk and clock."""
+    """Check Asterisk, AMI, FastAGI, models, prompts, database, EMR, disk, clock, config files, clinic facts,
+    SIP security and retention."""
     import json
 
     config = settings.load()

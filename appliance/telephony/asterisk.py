@@ -37,7 +37,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from appliance.errors import AsteriskError, ConfigError
-from appliance.settings import Config
+from appliance.settings import Config, engine_ids
 from appliance.telephony import sip_security
 
 _LOGGER = logging.getLogger(__name__)
@@ -130,6 +130,9 @@ class TelephonyState:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
         os.chmod(tmp, 0o600)
+        owner = engine_ids() if os.geteuid() == 0 else None
+        if owner is not None:  # the engine's dialer reads the trunks: its user owns the file (like secrets.ini)
+            os.chown(tmp, *owner)
         os.replace(tmp, self.path)
 
     def add_trunk(self, name: str, host: str, username: str, password: str, number: str = "",

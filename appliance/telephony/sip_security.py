@@ -14,6 +14,7 @@
 from __future__ import annotations
 
 import ipaddress
+import os
 import re
 import secrets
 import string
@@ -162,3 +163,44 @@ port = {port}
 protocol = udp
 action = nftables[name={name}, type=multiport, port="{port}", protocol="udp", blocktype=drop, table={table}]
 """
+
+
+# ---------------------------------------------------------------- doctor
+
+
+def doctor_check(config: Any) -> tuple[str, str, str]:
+    """(status, detail, fix): weak staff passwords, the LAN ACL setting, the fail2ban jail installed and active."""
+    import shutil
+    import subprocess
+
+    from appliance.telephony.asterisk import TelephonyState
+
+    try:
+        networks = allowed_networks(config)
+    except ConfigError as exc:
+        return "fail", str(exc), "set sip_allowed_networks, e.g. 192.168.0.0/24"
+    weak = [ext for ext, e in sorted(TelephonyState(config).load()["extensions"].items())
+            if weak_password_reason(str(e.get("password", "")), ext)]
+    if weak:
+        return ("fail", f"weak SIP password on extension(s) {', '.join(weak)}",
+                "; ".join(f"dentalcall extension add {ext}" for ext in weak) + " (new generated password)")
+    lan = f"staff phones only from {', '.join(str(n) for n in networks)}"
+    if getattr(config, "demo_or_test_instance", False):
+        return "warn", f"{lan}; guard not checked on a demo/test instance", ""
+    expected = fail2ban_jail(config)
+    try:
+        installed = JAIL_FILE.read_text(encoding="utf-8")
+    except OSError:
+        installed = ""
+    if installed != expected:
+        return ("fail", f"no up-to-date fail2ban jail {JAIL_FILE}: SIP passwords can be guessed without limit",
+                "re-run install.sh (or: dentalcall asterisk guard --write "
+                f"{JAIL_FILE} && fail2ban-client reload)")
+    if os.geteuid() != 0 or shutil.which("fail2ban-client") is None:
+        return "warn", f"{lan}; jail installed, run doctor as root to see it active", ""
+    res = subprocess.run(["fail2ban-client", "status", JAIL_NAME], capture_output=True, text=True, timeout=10)
+    if res.returncode != 0:
+        return ("fail", f"fail2ban jail {JAIL_NAME} is not active: {(res.stderr or res.stdout).strip()[-200:]}",
+                "systemctl enable --now fail2ban (or fail2ban-client start)")
+    banned = re.search(r"Currently banned:\s*(\d+)", res.stdout)
+    return "ok", f"{lan}; guard active ({banned.group(1) if banned else '?'} address(es) banned now)", ""
