@@ -89,6 +89,8 @@ def test_init_as_root_writes_config_and_secrets_the_engine_can_read(production_h
     result = CliRunner().invoke(cli, ["init", "--clinic-name", "행복치과", "--staff-extensions", "201",
                                       "--voicemail-box", "100", "--sip-bind", "127.0.0.1", "-y"])
     assert result.exit_code == 0, result.output
+    assert re.search(r"dial \*98, box 100, PIN \d{6}", result.output)  # the installer is told the PIN
+    assert "clinic facts NOT ready" in result.output  # and that calls are refused until the facts are real
     config = settings.load()
     engine_gid = grp.getgrnam("dentalcall").gr_gid
     for path, owner, mode in ((config.config_dir, "root", 0o750), (config.config_file, "root", 0o640),
