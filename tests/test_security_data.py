@@ -106,6 +106,12 @@ def test_daily_purge_removes_only_what_is_past_its_retention(instance):
     log.write_text(f"[{old_stamp}] NOTICE[1] x.c: old from 01020240001\n  continued old\n"
                    f"[{new_stamp}] NOTICE[2] x.c: new line\n")
 
+    old_export, new_export = config.data_dir / "exports" / "old-7", config.data_dir / "exports" / "new-7"
+    for folder, age in ((old_export, 31 * DAY), (new_export, DAY)):
+        folder.mkdir(parents=True)
+        (folder / "calls.json").write_text("[]")
+        os.utime(folder, ((dt.datetime.now() - age).timestamp(),) * 2)
+
     counts = retention.purge_all(config)
 
     assert not crm.Call.select().where(crm.Call.id == old_call.id).exists()
@@ -123,6 +129,7 @@ def test_daily_purge_removes_only_what_is_past_its_retention(instance):
     assert not old_vm.exists() and not old_vm.with_suffix(".wav").exists() and new_vm.exists()
     assert cdr.read_text().count("\n") == 1 and (now - DAY).strftime("%Y-%m-%d") in cdr.read_text()
     assert log.read_text() == f"[{new_stamp}] NOTICE[2] x.c: new line\n"
+    assert not old_export.exists() and new_export.exists()  # exports handed over are not kept either
     assert counts["call_log"] == 1 and counts["transcripts"] >= 1 and counts["voicemail"] == 1
     assert retention.last_run(config)["removed"] == counts
     assert retention.purge_all(config)["call_log"] == 0  # idempotent

@@ -87,11 +87,25 @@ def export_cmd(patient_id: str | None, numbers: tuple[str, ...], no_emr: bool, r
     target = Path(folder) if folder else Path(config.data_dir) / "exports" / f"{stamp}-{subject.patient_id or 'phone'}"
     access_log.record("privacy.export", reason=reason, **_who(subject))
     manifest = registry.export_subject(config, subject, target)
+    if folder is None:
+        _give_to_engine(target)
     for name, entry in manifest["holders"].items():
         files = f", {len(entry['files'])} file(s)" if entry["files"] else ""
         click.echo(f"  {name:17} {entry['records']:>5} record(s){files}")
     click.echo(f"exported {subject.label()} to {target} (mode 0700; hand it over, then delete it)")
     click.echo(EMR_NOTE)
+
+
+def _give_to_engine(target: Path) -> None:
+    """An export left in data_dir/exports is owned by the engine's user, whose daily purge removes it."""
+    import os
+
+    owner = settings.engine_ids() if os.geteuid() == 0 else None
+    if owner is None:
+        return
+    for path in [target.parent, target, *target.rglob("*")]:
+        os.chown(path, *owner)
+    os.chmod(target.parent, 0o700)
 
 
 @privacy.command("delete")

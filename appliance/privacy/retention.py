@@ -153,7 +153,7 @@ def purge_exports(config: Any, cutoff: dt.datetime) -> int:
     for path in folder.iterdir():
         if path.is_dir() and path.stat().st_mtime < _epoch(cutoff):
             shutil.rmtree(path, ignore_errors=True)
-            removed += 1
+            removed += 0 if path.exists() else 1
     return removed
 
 
