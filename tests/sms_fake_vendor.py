@@ -75,7 +75,8 @@ class FakeVendor:
                     return
                 if hold:
                     vendor._release.wait(30)
-                self._reply(200, {"status": "accepted", "message_id": first["message_id"]})
+                self._reply(200, {"status": "accepted", "message_id": first["message_id"],  # http-generic
+                                  "statusCode": "2000", "messageId": first["message_id"]})  # http-hmac
 
         self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self.server.daemon_threads = True
