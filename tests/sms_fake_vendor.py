@@ -27,6 +27,10 @@ class FakeVendor:
         self.fail_next = 0
         self.drop_next = 0
         self.hold_next = 0
+        self.duplicates = 0  # POSTs of a reference already accepted (a second text at a vendor without dedup)
+        self.fail_rate = 0.0  # random faults (bench): HTTP 500 ...
+        self.drop_rate = 0.0  # ... or accepted and the answer lost
+        self.rng: Any = None
         self.received = threading.Event()
         self._release = threading.Event()
         self.lock = threading.Lock()
@@ -34,6 +38,8 @@ class FakeVendor:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+            disable_nagle_algorithm = True  # headers and body in separate writes would wait for delayed ACKs
+            wbufsize = 1 << 16
 
             def log_message(self, *args: Any) -> None:
                 pass
@@ -60,10 +66,14 @@ class FakeVendor:
                     return self._reply(401, {"error": "bad key"})
                 with vendor.lock:
                     vendor.requests.append(body)
-                    if vendor.fail_next > 0:
-                        vendor.fail_next -= 1
+                    roll = vendor.rng.random() if vendor.rng is not None else 1.0
+                    if vendor.fail_next > 0 or roll < vendor.fail_rate:
+                        vendor.fail_next = max(0, vendor.fail_next - 1)
                         return self._reply(500, {"error": "temporary failure"})
+                    if roll < vendor.fail_rate + vendor.drop_rate:
+                        vendor.drop_next += 1
                     ref = body.get("reference") or body.get("message", {}).get("customFields", {}).get("reference")
+                    vendor.duplicates += ref in vendor.messages
                     first = vendor.messages.setdefault(ref, dict(body, message_id=f"m{len(vendor.messages) + 1}"))
                     drop, hold = vendor.drop_next > 0, vendor.hold_next > 0
                     vendor.drop_next -= drop

@@ -224,3 +224,25 @@ def test_one_sender_per_appliance(env):
     with pytest.raises(senderlib.SenderBusy):
         senderlib.Sender(config, gateway, clock=clock).start()
     gateway.close()
+
+
+async def test_engine_service_sends_and_stops(tmp_path, vendor):
+    """``run_sms_sender(engine)`` as the engine runs it: the queued text goes out, stopping ends it."""
+    import asyncio
+    import types
+
+    config = make_config(tmp_path, sms_url=vendor.url)
+    db = open_crm(config)
+    row = texts.queue_confirmation(config, kind="booked", phone=PATIENT_PHONE, start=START, key="svc",
+                                   now=dt.datetime.now())
+    engine = types.SimpleNamespace(config=config, stopping=asyncio.Event())
+    service = asyncio.create_task(senderlib.run_sms_sender(engine))
+    for _ in range(200):
+        if row.reference in vendor.messages:
+            break
+        await asyncio.sleep(0.05)
+    engine.stopping.set()
+    await asyncio.wait_for(service, 10)
+    assert outbox.Message.get_by_id(row.id).state == "sent" and len(vendor.messages) == 1
+    assert not engine.sms_sender.started  # the lock is released for the next process
+    db.close()
