@@ -97,7 +97,8 @@ def handle(reply: inbox.Reply, *, config: Any, emr: Any, now: dt.datetime) -> st
     """Act on one stored reply; returns the action recorded on it."""
     if reply.action:
         return reply.action
-    claimed = inbox.Reply.update(action=HANDLING, claimed_at=now).where(inbox.Reply.id == reply.id, inbox.Reply.action.is_null())
+    claimed = inbox.Reply.update(action=HANDLING, claimed_at=now).where(
+        inbox.Reply.id == reply.id, inbox.Reply.action.is_null())
     if claimed.execute() != 1:  # the webhook and the sender's round met on the same reply
         return HANDLING
     answered = outbox.last_to(reply.phone, now - dt.timedelta(days=ANSWER_WINDOW_DAYS))
@@ -166,7 +167,8 @@ def _opt_out(reply: inbox.Reply, answered: outbox.Message | None, patient_id: st
     outbox.cancel_open(phone=reply.phone, patient_id=patient_id, now=now,
                        kinds=(outbox.AD,) if advert else (outbox.AD, outbox.INFO))
     if patient_id:
-        for task in queue.Task.select().where(queue.Task.patient_id == str(patient_id), queue.Task.status == queue.QUEUED):
+        for task in queue.Task.select().where(queue.Task.patient_id == str(patient_id),
+                                              queue.Task.status == queue.QUEUED):
             if scope == "all" or task.kind == "AD":
                 queue.cancel_task(task.id, now, outcome=outcomes.OPTED_OUT)
     texts.queue_reply(config, template="reply_optout" if advert else "reply_optout_all", phone=reply.phone,

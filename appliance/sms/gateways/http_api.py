@@ -73,7 +73,8 @@ class HttpGateway:
         if self.auth not in ("header", "field", "hmac-sha256", "none"):
             raise ConfigError(f"SMS profile {profile.get('name')}: auth must be header, field, hmac-sha256 or none")
         if self.auth != "none" and not self.secret("sms_api_key"):
-            raise ConfigError("sms_api_key missing from secrets.ini; run `dentalcall sms connect` (the key is asked for)")
+            raise ConfigError("sms_api_key missing from secrets.ini; run `dentalcall sms connect` "
+                              "(the key is asked for)")
         if self.auth == "hmac-sha256" and not self.secret("sms_api_secret"):
             raise ConfigError("sms_api_secret missing from secrets.ini (hmac-sha256 profiles need the API secret)")
         self.client = httpx.Client(timeout=httpx.Timeout(timeout, connect=min(timeout, 5.0)))
