@@ -33,6 +33,7 @@ COMMANDS = {
     "campaigns": "appliance.outbound.cli:campaigns",
     "dialer": "appliance.outbound.cli:dialer",
     "report": "appliance.outbound.cli:report",
+    "sms": "appliance.sms.cli:sms",
 }
 
 

@@ -90,6 +90,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outbound_amd", "message", "Answering machine on a campaign call: message (short call-back request) | hangup | off"),
     Setting("outbound_closed_days", False, "Also call on closed days (Sundays, holidays); AD calls stay within 08:00-21:00"),
     Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient in this many days"),
+    Setting("sms_gateway", "none", "Text messages: none (texts never offered) | http (vendor REST API) | db_agent (vendor's 문자 에이전트 tables)"),
+    Setting("sms_profile", "", "SMS vendor profile: shipped name (http-generic, http-hmac, agent-generic) or a .toml path; default per gateway"),
+    Setting("sms_url", "", "SMS vendor API base URL, or the agent database URL without password (password in secrets.ini)"),
+    Setting("sms_sender_number", "", "The clinic's registered sender number (발신번호 사전등록); no text is sent without it"),
+    Setting("sms_optout_number", "", "Free opt-out number (080) printed in advertising texts; adverts are refused without it"),
+    Setting("sms_reminders", "unanswered", "Reminder texts the day before: unanswered (reminder call did not reach them) | all | off"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

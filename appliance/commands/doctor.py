@@ -156,9 +156,16 @@ def check_clock(config: Config) -> Check:
     return Check("clock", "ok", f"{kst:%Y-%m-%d %H:%M} KST" + ("" if synced else " (NTP state unknown)"))
 
 
+def check_sms(config: Config) -> Check:
+    from appliance.sms.health import sms_health
+
+    status, detail, fix = sms_health(config)
+    return Check("sms", status, detail, fix)
+
+
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
-    check_disk, check_clock,
+    check_disk, check_clock, check_sms,
 ]
 
 
