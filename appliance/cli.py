@@ -35,6 +35,7 @@ COMMANDS = {
     "report": "appliance.outbound.cli:report",
     "privacy": "appliance.privacy.cli:privacy",
     "access-log": "appliance.privacy.cli:access_log_command",
+    "sms": "appliance.sms.cli:sms",
 }
 
 

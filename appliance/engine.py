@@ -37,6 +37,7 @@ ROUTES = {
 SERVICES = {
     "dialer": "appliance.outbound.dialer:run_dialer",
     "recordings": "appliance.data.recordings:run_purger",
+    "sms": "appliance.sms.sender:run_sms_sender",  # text messages: outbox sender, replies, sweeps
 }
 INBOUND_DIALOG = "appliance.conversation.factory:inbound_dialog"  # (engine, agi) -> dialog
 

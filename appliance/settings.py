@@ -103,6 +103,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("access_log_retention_days", 730, "Days the access log is kept (at least 730: two years)"),
     Setting("sip_allowed_networks", "127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
             "Networks staff phones may register and call from (CIDR list; narrow it to the clinic LAN)"),
+    Setting("sms_gateway", "none", "Text messages: none (texts never offered) | http (vendor REST API) | db_agent (vendor's 문자 에이전트 tables)"),
+    Setting("sms_profile", "", "SMS vendor profile: shipped name (http-generic, http-hmac, agent-generic) or a .toml path; default per gateway"),
+    Setting("sms_url", "", "SMS vendor API base URL, or the agent database URL without password (password in secrets.ini)"),
+    Setting("sms_sender_number", "", "The clinic's registered sender number (발신번호 사전등록); no text is sent without it"),
+    Setting("sms_optout_number", "", "Free opt-out number (080) printed in advertising texts; adverts are refused without it"),
+    Setting("sms_reminders", "unanswered", "Reminder texts the day before: unanswered (reminder call did not reach them) | all | off"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -195,9 +195,17 @@ def check_retention(config: Config) -> Check:
     return Check("retention", *retention_policy(config))
 
 
+def check_sms(config: Config) -> Check:
+    from appliance.sms.health import sms_health
+
+    status, detail, fix = sms_health(config)
+    return Check("sms", status, detail, fix)
+
+
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
-    check_disk, check_clock, check_config_files, check_clinic_facts, check_sip_security, check_retention,
+    check_disk, check_clock, check_sms, check_config_files, check_clinic_facts, check_sip_security,
+    check_retention,
 ]
 
 
