@@ -106,6 +106,14 @@ def test_daily_purge_removes_only_what_is_past_its_retention(instance):
     log.write_text(f"[{old_stamp}] NOTICE[1] x.c: old from 01020240001\n  continued old\n"
                    f"[{new_stamp}] NOTICE[2] x.c: new line\n")
 
+    from appliance.sms import inbox, outbox
+
+    old_sms = outbox.queue(key="r1", purpose="reminder", phone=PHONE, text="내일 오후 3시 예약입니다", sender="0212345678",
+                           now=now - 100 * DAY, state=outbox.DELIVERED, patient_id="7")[0]
+    open_sms = outbox.queue(key="r2", purpose="reminder", phone=PHONE, text="예약 안내", sender="0212345678",
+                            now=now - 100 * DAY, patient_id="7")[0]
+    old_reply = inbox.record("test", "v1", PHONE, "취소할게요", now - 100 * DAY)[0]
+    inbox.Reply.update(action="cancelled").where(inbox.Reply.id == old_reply.id).execute()
     old_export, new_export = config.data_dir / "exports" / "old-7", config.data_dir / "exports" / "new-7"
     for folder, age in ((old_export, 31 * DAY), (new_export, DAY)):
         folder.mkdir(parents=True)
@@ -130,6 +138,9 @@ def test_daily_purge_removes_only_what_is_past_its_retention(instance):
     assert cdr.read_text().count("\n") == 1 and (now - DAY).strftime("%Y-%m-%d") in cdr.read_text()
     assert log.read_text() == f"[{new_stamp}] NOTICE[2] x.c: new line\n"
     assert not old_export.exists() and new_export.exists()  # exports handed over are not kept either
+    assert not outbox.Message.select().where(outbox.Message.id == old_sms.id).exists()
+    assert outbox.Message.get_by_id(open_sms.id).state == outbox.QUEUED  # still to be sent
+    assert not inbox.Reply.select().where(inbox.Reply.id == old_reply.id).exists() and counts["sms"] == 2
     assert counts["call_log"] == 1 and counts["transcripts"] >= 1 and counts["voicemail"] == 1
     assert retention.last_run(config)["removed"] == counts
     assert retention.purge_all(config)["call_log"] == 0  # idempotent
@@ -191,6 +202,13 @@ def test_one_patient_is_exported_and_deleted_not_the_family_nor_the_opt_out(inst
     crm_records.add_callback("booking", phone=PHONE, patient_id="7")
     crm_records.add_note("[AI 문진] 항응고제 복용: 예", patient_id="7", phone=PHONE)
     crm_records.add_opt_out(PHONE, "7", source="call_dtmf")
+    from appliance.sms import inbox, outbox
+
+    outbox.queue(key="c1", purpose="confirmation", phone=PHONE, text="예약 확정 안내", sender="0212345678",
+                 now=crm.utcnow(), patient_id="7")
+    outbox.queue(key="c2", purpose="confirmation", phone=PHONE, text="아버님 예약 안내", sender="0212345678",
+                 now=crm.utcnow(), patient_id="8")
+    inbox.record("test", "m1", FAMILY_PHONE, "네 확인했어요", crm.utcnow())
     vm = _voicemail(instance, 0, FAMILY_PHONE, DAY)
     cdr = asterisk_files.cdr_file(instance)
     cdr.parent.mkdir(parents=True, exist_ok=True)
@@ -205,6 +223,8 @@ def test_one_patient_is_exported_and_deleted_not_the_family_nor_the_opt_out(inst
     assert (out / "calls" / Path(mine.recording_path).name).read_bytes() == b"RIFF-audio"
     assert manifest["holders"]["opt_outs"]["records"] == 1 and "kept_on_deletion_because" in manifest["holders"]["opt_outs"]
     assert manifest["holders"]["voicemail"]["files"] and manifest["holders"]["cdr"]["records"] == 1
+    assert [m["text"] for m in json.loads((out / "sms_sent.json").read_text())] == ["예약 확정 안내"]
+    assert manifest["holders"]["sms_received"]["records"] == 1
     assert (os.stat(out).st_mode & 0o077) == 0
     assert access_log.entries(action="privacy.export")[0].actor == "cli:privacy-officer"
 
@@ -218,6 +238,7 @@ def test_one_patient_is_exported_and_deleted_not_the_family_nor_the_opt_out(inst
     assert not Path(mine.recording_path).exists() and not vm.exists()
     assert not crm_records.Callback.select().exists() and not crm_records.StaffNote.select().exists()
     assert crm_records.is_opted_out(PHONE)  # the refusal is still obeyed
+    assert [m.text for m in outbox.Message.select()] == ["아버님 예약 안내"] and not inbox.Reply.select().exists()
     assert "0212345678" in cdr.read_text() and FAMILY_PHONE not in cdr.read_text()
     assert "kept opt_outs" in done.output and "의료법" in done.output
     deletion = access_log.entries(action="privacy.delete")[0]

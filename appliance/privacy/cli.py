@@ -143,7 +143,7 @@ def purge_cmd() -> None:
     for problem in problems:
         click.echo(f"not applied: {problem}", err=True)
     counts = retention.purge_all(config)
-    for kind in retention.KINDS:
+    for kind in retention.kinds():
         days = retention.days_for(config, kind)
         shown = "kept forever" if days <= 0 else f"{counts.get(kind.name, 0)} removed (older than {days} days)"
         click.echo(f"  {kind.name:14} {shown}")
@@ -157,7 +157,7 @@ def holders_cmd() -> None:
     for holder in registry.holders():
         click.echo(f"  {holder.name:17} {holder.what}" + ("  [kept on deletion]" if holder.delete is None else ""))
     click.echo("retention:")
-    for kind in retention.KINDS:
+    for kind in retention.kinds():
         days = retention.days_for(config, kind)
         click.echo(f"  {kind.name:14} {'forever' if days <= 0 else f'{days} days':>9}  {kind.what}"
                    + (f"  ({kind.setting})" if kind.setting else ""))

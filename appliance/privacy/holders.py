@@ -84,7 +84,7 @@ register(Holder("calls", "call log rows, what was said (transcripts, summaries, 
 # ---------------------------------------------------------------- CRM records
 
 
-def _table_holder(name: str, what: str, model: Any, numbers: tuple[str, ...] = ("phone",),
+def table_holder(name: str, what: str, model: Any, numbers: tuple[str, ...] = ("phone",),
                   kept_because: str = "") -> Holder:
     def export(config: Any, subject: Subject) -> list[dict[str, Any]]:
         return [_as_dict(row) for row in _rows(model, subject, numbers)]
@@ -96,11 +96,11 @@ def _table_holder(name: str, what: str, model: Any, numbers: tuple[str, ...] = (
     return Holder(name, what, export, None if kept_because else delete, kept_because=kept_because)
 
 
-register(_table_holder("callbacks", "call-back requests for staff", crm_records.Callback))
-register(_table_holder("booking_requests", "bookings and booking requests made by calls", crm_records.BookingRequest))
-register(_table_holder("staff_notes", "notes for staff, including the AI's health questionnaire answers (문진)",
+register(table_holder("callbacks", "call-back requests for staff", crm_records.Callback))
+register(table_holder("booking_requests", "bookings and booking requests made by calls", crm_records.BookingRequest))
+register(table_holder("staff_notes", "notes for staff, including the AI's health questionnaire answers (문진)",
                        crm_records.StaffNote))
-register(_table_holder(
+register(table_holder(
     "opt_outs", "refusals of advertising calls (수신거부)", crm_records.OptOut,
     kept_because="the refusal must be obeyed for good (정보통신망법 art. 50; kept to comply with that duty, "
                  "개인정보보호법 art. 15(1)2): deleting it would let the appliance call again; only the number, "

@@ -33,6 +33,7 @@ _LOGGER = logging.getLogger(__name__)
 # modules that register holders at import (add yours: one line)
 HOLDER_MODULES = (
     "appliance.privacy.holders",
+    "appliance.privacy.holders_sms",
 )
 
 
@@ -95,6 +96,11 @@ def register(holder: Holder) -> None:
 def holders() -> list[Holder]:
     _load_modules()
     return list(_HOLDERS.values())
+
+
+def load_modules() -> None:
+    """Import every module of ``HOLDER_MODULES`` (they register holders and retention kinds)."""
+    _load_modules()
 
 
 def _load_modules() -> None:

@@ -180,6 +180,14 @@ def register(kind: Kind) -> None:
     KINDS[:] = [k for k in KINDS if k.name != kind.name] + [kind]
 
 
+def kinds() -> list[Kind]:
+    """Every kind, including those registered by the holder modules (e.g. text messages)."""
+    from appliance.privacy import registry
+
+    registry.load_modules()
+    return list(KINDS)
+
+
 def days_for(config: Any, kind: Kind) -> int:
     return kind.fixed_days if not kind.setting else int(getattr(config, kind.setting))
 
@@ -187,7 +195,7 @@ def days_for(config: Any, kind: Kind) -> int:
 def policy_problems(config: Any) -> list[str]:
     """Retention settings that cannot be applied (``doctor`` fails on them)."""
     problems = []
-    for kind in KINDS:
+    for kind in kinds():
         days = days_for(config, kind)
         if days < 0:
             problems.append(f"{kind.setting} = {days}: use 0 (forever) or a number of days")
@@ -202,7 +210,7 @@ def purge_all(config: Any, now: dt.datetime | None = None) -> dict[str, int]:
     """Apply every kind's retention once; returns removed counts by kind (a failing kind is logged, others run)."""
     now = now or crm.utcnow()
     counts: dict[str, int] = {}
-    for kind in KINDS:
+    for kind in kinds():
         days = days_for(config, kind)
         if days <= 0:
             continue
