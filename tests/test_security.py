@@ -239,7 +239,9 @@ def test_fail2ban_jail_watches_this_instance_and_its_sip_port(tmp_path):
     from appliance.telephony.sip_security import fail2ban_jail
 
     config = _config(tmp_path, sip_port=5071)
+    TelephonyState(config).add_trunk("kt", "192.0.2.50", "0212345678", "Trunk-pass-1")
     jail = fail2ban_jail(config)
+    assert "ignoreip = 127.0.0.1/8 ::1 192.0.2.50" in jail  # the carrier is never locked out
     assert f"logpath = {config.asterisk_dir / 'log' / 'messages.log'}" in jail
     assert 'port="5071"' in jail and "filter = asterisk" in jail and "enabled = true" in jail
     logger = next(p for p in Asterisk(config).render_config() if p.name == "logger.conf").read_text()

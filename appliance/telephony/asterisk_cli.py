@@ -24,13 +24,15 @@ def _instance() -> Asterisk:
         raise click.ClickException(str(exc)) from None
 
 
-def _apply(ast: Asterisk) -> None:
-    """Render the config and reload it if Asterisk runs."""
+def _apply(ast: Asterisk, trunks_changed: bool = False) -> None:
+    """Render the config and reload it if Asterisk runs (and the SIP guard's jail when the trunks changed)."""
     try:
         ast.reload()
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo("Asterisk reloaded." if ast.running() else "Config rendered (Asterisk is not running).")
+    if trunks_changed and sip_security.refresh_jail(ast.config):
+        click.echo(f"fail2ban jail {sip_security.JAIL_NAME} updated (trunk hosts are never banned).")
 
 
 @click.group()
@@ -160,7 +162,7 @@ def trunk_add(name: str, host: str, port: int, username: str, password: str, num
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Trunk {name} saved.")
-    _apply(ast)
+    _apply(ast, trunks_changed=True)
 
 
 @trunk.command("list")
@@ -192,7 +194,7 @@ def trunk_remove(name: str) -> None:
         raise click.ClickException(f"no trunk {name!r}")
     state.save(data)
     click.echo(f"Trunk {name} removed.")
-    _apply(ast)
+    _apply(ast, trunks_changed=True)
 
 
 @click.group()
