@@ -85,7 +85,8 @@ def test_daily_purge_removes_only_what_is_past_its_retention(instance):
     old_q = note.create(text="[AI 문진] 당뇨: 예", patient_id="7", created_at=now - 25 * DAY)
     new_q = note.create(text="[AI 문진] 고혈압: 예", patient_id="7", created_at=now - 5 * DAY)
     cb = crm_records.Callback
-    old_done = cb.create(reason="booking", phone=PHONE, status="done", created_at=now - 200 * DAY, done_at=now - 199 * DAY)
+    old_done = cb.create(reason="booking", phone=PHONE, status="done", created_at=now - 200 * DAY,
+                         done_at=now - 199 * DAY)
     old_open = cb.create(reason="pain", phone=PHONE, status="open", created_at=now - 200 * DAY)
     br = crm_records.BookingRequest
     old_booked = br.create(idempotency_key="a", start=now - 150 * DAY, status="booked", updated_at=now - 160 * DAY,
@@ -221,7 +222,8 @@ def test_one_patient_is_exported_and_deleted_not_the_family_nor_the_opt_out(inst
     assert {c["id"] for c in calls} == {mine.id, unknown.id}  # not the father's call
     assert "제 예약 확인이요" in json.dumps(calls, ensure_ascii=False)
     assert (out / "calls" / Path(mine.recording_path).name).read_bytes() == b"RIFF-audio"
-    assert manifest["holders"]["opt_outs"]["records"] == 1 and "kept_on_deletion_because" in manifest["holders"]["opt_outs"]
+    opt_outs = manifest["holders"]["opt_outs"]
+    assert opt_outs["records"] == 1 and "kept_on_deletion_because" in opt_outs
     assert manifest["holders"]["voicemail"]["files"] and manifest["holders"]["cdr"]["records"] == 1
     assert [m["text"] for m in json.loads((out / "sms_sent.json").read_text())] == ["예약 확정 안내"]
     assert manifest["holders"]["sms_received"]["records"] == 1
@@ -233,7 +235,8 @@ def test_one_patient_is_exported_and_deleted_not_the_family_nor_the_opt_out(inst
     done = CliRunner().invoke(cli, ["privacy", "delete", "7", "--phone", PHONE, "--no-emr", "--reason", "요청서 #12"],
                               input="y\n")
     assert done.exit_code == 0, done.output
-    assert crm.Call.get_or_none(crm.Call.id == mine.id) is None and crm.Call.get_or_none(crm.Call.id == unknown.id) is None
+    assert crm.Call.get_or_none(crm.Call.id == mine.id) is None
+    assert crm.Call.get_or_none(crm.Call.id == unknown.id) is None
     assert crm.Call.get_by_id(family.id).patient_id == "8"  # the father's call stays
     assert not Path(mine.recording_path).exists() and not vm.exists()
     assert not crm_records.Callback.select().exists() and not crm_records.StaffNote.select().exists()

@@ -50,7 +50,8 @@ class Lan:
         steps = [("ip", "netns", "add", self.ns),
                  ("ip", "link", "add", self.host_if, "type", "veth", "peer", "name", self.ns_if),
                  ("ip", "link", "set", self.ns_if, "netns", self.ns),
-                 ("ip", "addr", "add", f"{self.host}/24", "dev", self.host_if), ("ip", "link", "set", self.host_if, "up")]
+                 ("ip", "addr", "add", f"{self.host}/24", "dev", self.host_if),
+                 ("ip", "link", "set", self.host_if, "up")]
         steps += [("ip", "netns", "exec", self.ns, "ip", "addr", "add", f"{a}/24", "dev", self.ns_if)
                   for a in (self.phone, self.guesser, self.outside)]
         steps += [("ip", "netns", "exec", self.ns, "ip", "link", "set", name, "up") for name in (self.ns_if, "lo")]
@@ -86,7 +87,7 @@ class Fail2ban:
         (folder / "fail2ban.local").write_text(
             f"[Definition]\nlogtarget = {folder}/fail2ban.log\nsocket = {folder}/f2b.sock\n"
             f"pidfile = {folder}/f2b.pid\ndbfile = :memory:\n")
-        (folder / "jail.conf").write_text("[INCLUDES]\nbefore = paths-debian.conf\n[DEFAULT]\nignoreip = 127.0.0.1/8\n\n"
+        (folder / "jail.conf").write_text("[INCLUDES]\nbefore = paths-debian.conf\n\n"
                                           + sip_security.fail2ban_jail(config, table=self.table))
 
     def client(self, *args: str) -> subprocess.CompletedProcess:

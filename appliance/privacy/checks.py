@@ -109,5 +109,6 @@ def retention_policy(config: Any) -> Result:
     at = dt.datetime.fromisoformat(last["at"])
     age = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None) - at
     if age > dt.timedelta(days=2):
-        return ("warn", f"the daily purge last ran {age.days} days ago", "is the engine running? dentalcall privacy purge")
+        return ("warn", f"the daily purge last ran {age.days} days ago",
+                "is the engine running? dentalcall privacy purge")
     return ("ok", f"purge ran {last['at']} UTC ({sum(last.get('removed', {}).values())} removed)", "")

@@ -161,7 +161,8 @@ def production_problem(facts: Facts, target: Path = Path("/etc/dentalcall/clinic
     if facts.demo:
         return f"{facts.path} holds the shipped DEMO clinic facts (fictitious phone, address, prices); {fix}"
     example = _example_values()
-    left = [key for key in ("phone", "address", "emergency") if getattr(facts, key) and getattr(facts, key) == example[key]]
+    left = [key for key in ("phone", "address", "emergency")
+            if getattr(facts, key) and getattr(facts, key) == example[key]]
     if left:
         return f"{facts.path}: {', '.join(left)} still the example's fictitious value; {fix}"
     return None
