@@ -6,6 +6,6 @@ and rule-based (no model), so importing this package is cheap.
 
 from appliance.language.lexicon import INTENTS, TREATMENTS
 from appliance.language.understanding import Understanding, understand
-from appliance.language.when import DayParts
+from appliance.language.times import DayParts
 
 __all__ = ["INTENTS", "TREATMENTS", "DayParts", "Understanding", "understand"]

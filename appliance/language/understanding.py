@@ -34,7 +34,8 @@ from typing import Any, Callable
 
 from appliance.language import lexicon as lx
 from appliance.language.numerals import spoken_digits
-from appliance.language.when import DEFAULT_DAYPARTS, WEEKDAY_NAMES, DayParts, find_dates, find_time, pick_date
+from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
+from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 
 _LOGGER = logging.getLogger(__name__)
 
