@@ -287,7 +287,7 @@ def test_fallback_only_for_low_confidence_other():
         calls.append(text)
         return "ask_hours"
 
-    got = understand("그 뭐냐 거기 애들도 봐요", MON, fallback=fallback)
+    got = understand("그 뭐냐 거시기 그거 있잖아요", MON, fallback=fallback)
     assert got.intent == "ask_hours" and got.source == "fallback" and calls
     calls.clear()
     assert understand("피가 안 멈춰요", MON, fallback=fallback).intent == "emergency"

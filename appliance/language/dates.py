@@ -87,6 +87,8 @@ _THIS_MONTH = r"이번\s?달|이달|요번\s?달|금월"
 _NEXT_MONTH = r"다음\s?달|담\s?달|내달"
 _NEXT2_MONTH = r"다다음\s?달"
 _AFTER = r"\s?(?:뒤|후|있다가|있다|지나서|뒤에|후에|쯤)"
+# "삼 일 됐는데", "이틀 지났는데", "사흘 전에": a count of days since something, not a day of the month
+_SINCE = r"|\s?(?:이|가)?\s?(?:됐|되었|지났|전에|전부터|전(?![가-힣]))"
 _NATIVE_COUNT = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8,
                  "아흐레": 9, "열흘": 10, "보름": 15}
 
@@ -110,8 +112,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}")),
     ("offset", re.compile(
         rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}")),
-    ("dom", re.compile(rf"(?<![가-힣\d]){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있))")),
-    ("dom_digit", re.compile(r"(?P<day>\d{1,2})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일))")),
+    ("dom", re.compile(rf"(?<![가-힣\d])(?<!지 ){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있){_SINCE})")),
+    ("dom_digit", re.compile(rf"(?<!지 )(?P<day>\d{{1,2}})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일){_SINCE})")),
 ]
 
 _DAY_WORD_OFFSET = {"오늘": 0, "금일": 0, "내일": 1, "명일": 1, "낼": 1, "모레": 2, "내일모레": 2, "낼모레": 2,
@@ -275,26 +277,54 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
             found.append(DateResult(date, span, m.start(), m.end(), wd, kind))
     found.sort(key=lambda r: r.start)
     week_of: dt.date | None = None
+    month_of: dt.date | None = None
     for r in found:
-        if r.kind == "rel_week" and r.date is not None:
-            week_of = r.date - dt.timedelta(days=r.date.weekday())
+        if r.kind == "rel_week":
+            week_of = r.date_range[1] - dt.timedelta(days=6) if r.date is None and r.date_range else (
+                r.date - dt.timedelta(days=r.date.weekday()) if r.date else None)
+        elif r.kind in ("rel_month", "month_only") and r.date is None and r.date_range:
+            month_of = r.date_range[1].replace(day=1)
         elif r.kind == "weekday" and week_of is not None and r.weekday_said is not None:
-            r.date = week_of + dt.timedelta(days=r.weekday_said)
+            in_week = week_of + dt.timedelta(days=r.weekday_said)
+            r.date = in_week if in_week >= today else r.date
+        elif r.kind in ("dom", "dom_digit") and month_of is not None and r.date is not None:
+            r.date = _safe_date(month_of.year, month_of.month, r.date.day) or r.date
     return found
 
 
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)")
+# Between two mentions, words that take the first back: "내일 말고 모레", "월요일은 안 되고 화요일도 애매하고
+# 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
+_TAKEN_BACK = re.compile(r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로")
+_CONDITIONAL = re.compile(r"면(?:\s|,|$)")
+
+
+def _taken_back(text: str, results: list[DateResult]) -> list[DateResult]:
+    kept = []
+    for here, after in zip(results, results[1:]):
+        gap = text[here.end : after.start]
+        if not (_TAKEN_BACK.search(gap) and not _CONDITIONAL.search(gap)):
+            kept.append(here)
+    return kept + results[-1:]
 
 
 def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
-    """The date the caller means: past mentions lose to upcoming ones, a "…로" target ("내일 예약을 금요일로")
-    wins, else the first mention."""
+    """The date the caller means: mentions taken back lose, past mentions lose to upcoming ones, a "…로" target
+    ("내일 예약을 금요일로") wins, a day inside a week or month said before it ("다음 주에 … 화요일") wins over
+    that span, else the first mention."""
     if not results:
         return None
+    results = _taken_back(text, results)
     upcoming = [r for r in results if r.date is None or r.date >= today]
     if upcoming and len(upcoming) < len(results):  # "이번 주 수요일이나 다음 주 수요일": a past day is not meant
         results = upcoming
     for r in results:
         if _TARGET_AFTER.match(text, r.end):
             return r
-    return results[0]
+    first = results[0]
+    if first.date is None and first.date_range is not None:
+        low, high = first.date_range
+        for r in results[1:]:
+            if r.date is not None and low <= r.date <= high:
+                return r
+    return first

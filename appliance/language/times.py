@@ -65,6 +65,7 @@ _NOON = re.compile(r"정오|자정")
 
 _RANGE_JOIN = re.compile(r"^\s?(?:에서|부터|~|-|에서부터)\s?$")
 _AFTER_TIME = re.compile(r"^\s?(?:이후|넘어서|넘어|지나서|후에|후|부터|이후에)")
+_TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참")
 _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 
 _VAGUE: list[tuple[re.Pattern[str], str]] = [
@@ -121,6 +122,8 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     for m in _NOON.finditer(text):
         hits.append((m.start(), m.end(), 12 if m.group(0) == "정오" else 0, 0, False))
     hits.sort()
+    # "네 시 아니 네 시 반": a time taken back loses to the next one
+    hits = [hit for hit, after in zip(hits, hits[1:]) if not _TAKEN_BACK.search(text[hit[1] : after[0]])] + hits[-1:]
     if hits:
         s, e, h, minute, approx = hits[0]
         first = _hm(h, minute)

@@ -4,10 +4,12 @@ Rules decide emergencies, opt-outs, wrong numbers, yes/no and every date and tim
 classifier (e.g. the local LLM) is consulted only when the rules find nothing (intent ``other`` with low
 confidence), and it can only choose the intent, never a slot.
 
-Intent order (first that applies wins): emergency > opt_out > wrong_number > callback_later > talk_to_staff >
-"please repeat" (other) > denied symptoms (no) > confirmations/"안 돼요" > yes/no answers > reschedule > cancel >
-confirm_appointment > ask_location/ask_price > ask_insurance > ask_hours > book (booking cue) > symptom >
-book (a time or treatment was said) > other.
+Intent order (first that applies wins): emergency > opt_out > wrong_number > (a clear cancel) > callback_later >
+talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question > confirmations/"안 돼요" > yes/no
+answers > reschedule > cancel > confirm_appointment > ask_location/ask_price > ask_insurance > ask_hours >
+question_other (a general question the facts do not answer) > book (booking cue) > symptom > book (a time or
+treatment was said) > question_other (any other real question) > other. ``urgent`` flags bleeding, swelling with
+fever, trauma or severe pain in an emergency, a medical question or a symptom (see ``questions``).
 
 Vague times ("오후", "퇴근하고") give ``time=None`` plus ``time_range`` — we never invent an exact time the
 caller did not say; the slot finder searches the range. "두 시쯤" gives ``time="14:00"`` and
@@ -20,7 +22,11 @@ caller did not say; the slot finder searches the range. "두 시쯤" gives ``tim
   and no context → ``no``.
 
 ``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
-``cancel``; after a proposal it is ``no``. Other values ("need", "menu", …) are accepted and ignored.
+``cancel``; after a proposal it is ``no``, and so is "다른 시간 없어요?". The question is a prior for short
+answers: after ``"date"``/``"time"``/``"treatment"`` a bare "목요일이요"/"세 시요"/"잇몸이요" is ``book``; after a
+proposal or offer "그걸로 해 주세요"/"보내 주시면 좋죠" is ``yes``; after ``"yes_no"``/``"confirm"`` "저 박 씨
+아닌데요" is ``wrong_number``; "네 말씀하세요" is ``yes`` only when a yes/no question was asked. Other values
+("need", "menu", …) are accepted.
 ``answer`` gives the reply's polarity whatever the intent ("네 근데 시간 바꿀 수 있어요?" → reschedule + yes).
 """
 
@@ -33,6 +39,7 @@ import re
 from typing import Any, Callable
 
 from appliance.language import lexicon as lx
+from appliance.language import questions as qs
 from appliance.language.numerals import spoken_digits
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
@@ -72,6 +79,9 @@ class Understanding:
     "no" ("아니요 못 가요" is cancel + no), or None."""
     source: str = "rules"
     """"rules" or "fallback"."""
+    urgent: bool = False
+    """Bleeding, swelling with fever, trauma or severe pain: an emergency, or a medical question/symptom for the
+    staff queue with priority."""
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
@@ -107,7 +117,7 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     okay_means_yes = expect in _PROPOSAL_EXPECTS
     if lx.NO_START.match(compact_core) and not has_topic:
         return "no", 0.9
-    if okay and lx.OKAY_TIME.search(compact_core):
+    if okay and lx.OKAY_TIME.search(compact_core) and (not has_topic or okay_means_yes):
         return "yes", 0.85
     if okay and not has_topic and (lx.NO_ONLY.match(compact_core) or lx.YES_ONLY.match(
             lx.OKAY.sub("", compact_core) or "네")):
@@ -122,6 +132,30 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
         return "yes", 0.8
     if lx.YES_START.match(compact_core) and not has_topic and not lx.GREETING.search(compact_core):
         return "yes", 0.75
+    return None
+
+
+_CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
+_STRONG_BOOK = re.compile(r"예약(?!.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
+_ANSWER_EXPECTS = {"proposal", "offer", "confirm", "reminder", "slot"}
+_IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
+
+
+def _context_answer(compact: str, core: str, expect: str | None, result: Understanding) -> tuple[str, float] | None:
+    """Answers that only the question just asked makes clear (the prior of ``expect``)."""
+    if expect in _IDENTITY_EXPECTS and lx.NO_START.match(core) and re.search(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)", core[2:]):
+        return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
+    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
+        return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
+    negative = lx.NO_START.match(core) or lx.NEGATION.search(compact)
+    if lx.ACCEPT.search(compact) and not negative and not (lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+        new_slot = result.date is not None or (result.time is not None and expect not in _ANSWER_EXPECTS)
+        if expect in _ANSWER_EXPECTS or not new_slot:
+            return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
+    if expect in _ANSWER_EXPECTS | {"yes_no"} and not negative and re.search(r"(?:네|예)(?:네)*(?:됩니다|돼요|좋아요|괜찮아요|그래요)$", core):
+        return "yes", 0.85  # "두 시요? 네 됩니다"
+    if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
+        return ("yes", 0.7) if expect in _IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"
     return None
 
 
@@ -206,9 +240,10 @@ def understand(
     result.digits = spoken_digits(spaced)
     result.negated = bool(lx.NEGATION.search(compact))
 
-    intent, confidence = _classify(compact, core, expect, treatments, result)
+    intent, confidence = _classify(text, compact, core, expect, treatments, result)
     result.intent, result.confidence = intent, confidence
     result.answer = _polarity(core, intent)
+    result.urgent = intent == "emergency" or (intent in ("medical_question", "symptom") and qs.urgent(compact))
 
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
         try:
@@ -218,11 +253,19 @@ def understand(
             guess = None
         if guess in lx.INTENTS and guess != "other":
             result.intent, result.confidence, result.source = guess, LOW_CONFIDENCE, "fallback"
+    if result.intent == "other" and confidence < LOW_CONFIDENCE and _any_question(text, compact, core):
+        result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
     return result
 
 
+def _any_question(text: str, compact: str, core: str) -> bool:
+    """A question with some content that no rule placed ("라미네이트도 하세요?"), not "누구세요?" or "네?"."""
+    return (len(core) >= 5 and qs.is_question(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
+            and not lx.GREETING.search(compact))
+
+
 def _classify(
-    compact: str, core: str, expect: str | None, treatments: list[str], result: Understanding
+    text: str, compact: str, core: str, expect: str | None, treatments: list[str], result: Understanding
 ) -> tuple[str, float]:
     if not compact:
         return "other", 0.0
@@ -233,6 +276,8 @@ def _classify(
     if lx.WRONG_NUMBER.search(compact):
         return "wrong_number", 0.9
     if lx.CALLBACK.search(compact):
+        if _CLEAR_CANCEL.search(compact):
+            return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         return "callback_later", 0.9
     if lx.STAFF.search(compact):
         return "talk_to_staff", 0.9
@@ -241,7 +286,15 @@ def _classify(
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
+    if qs.medical_question(compact, qs.has_symptom(compact)):
+        return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
+    context = _context_answer(compact, core, expect, result)
+    if context is not None:
+        return context
     topic = _topic_intent(compact)
+    if (topic is None or topic[0] in ("book", "symptom")) and not _STRONG_BOOK.search(compact):
+        if qs.open_question(text, compact):
+            return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
         return "yes", 0.85  # "예 예약 맞아요"
     if lx.NOT_POSSIBLE.search(compact) and (topic is None or topic[0] == "book"):

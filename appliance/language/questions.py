@@ -1,0 +1,144 @@
+"""Questions the clinic's facts cannot answer: medical ones and open ones.
+
+* ``medical_question``: the caller asks about symptoms, after-care or "is this normal" ("사랑니 뽑은 자리가 아직
+  아픈데 진통제 더 먹어도 돼요?", "담배는 언제부터 피워도 돼요?"). The dialog never advises; it says the dentist
+  will answer, offers the earliest visit and queues the question. A statement of a symptom without a question
+  ("이가 시려요") stays ``symptom``; red flags (bleeding that does not stop, swelling with fever, trauma) are
+  ``emergency`` before any of this is asked.
+* ``question_other``: a question about the clinic or a treatment in general that the facts (hours, location,
+  prices, insurance) do not cover ("교정 기간은 보통 얼마나 걸려요?", "수면 마취도 하세요?"): taken for staff.
+* ``urgent``: bleeding, swelling, fever, trauma or severe pain said in a medical question or symptom, so the
+  question goes to the staff queue with priority.
+
+All patterns match the compact text (no spaces or punctuation), like those in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language.lexicon import SYMPTOM
+
+
+def _c(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts))
+
+
+# After a treatment: "뽑은 자리", "수술하고 나서", "신경치료 중인데", "씌운 데", "교정기 끼고".
+AFTER_CARE = _c(
+    r"(?:뽑|뺀|뺐|발치|수술|시술|치료|씌우|씌운|씌웠|때운|때웠|붙인|붙였|심은|심었|스케일링|레진|임플란트|교정)"
+    r"(?:은|한|했|하고|받고|고|을|를|받은)?(?:나서|난뒤|난후|후|뒤|다음|지|자리|데|곳|부위|쪽|날|거|건|게)",
+    r"(?:뺐|뽑았|발치했|수술했|시술했|치료했|씌웠|때웠|심었|받았|끼웠)(?:는데|거든|어요|더니|고)",
+    r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구)나(?:서|니까|니)", r"(?:치료|교정|시술)(?:하는|받는)?중",
+    r"교정기|틀니|보철|유지장치|마우스피스|임시치아|브라켓|철사|거즈|실밥|봉합",
+)
+# What one may do or take: eating, drinking, smoking, sport, hygiene, medicine, conditions.
+CARE_TOPIC = _c(
+    r"(?<![수시기미])술", r"(?<!다)음주", r"맥주", r"소주", r"담배", r"흡연", r"전자담배", r"운동", r"헬스", r"수영", r"사우나", r"목욕", r"샤워",
+    r"찜질", r"얼음", r"냉찜", r"온찜", r"진통제", r"소염제", r"항생제", r"타이레놀", r"(?<!예)(?<!절)(?<!계)약(?:을|은|이|도|먹|드|복용)", r"커피",
+    r"뜨거운", r"차가운", r"찬거", r"찬물", r"매운", r"딱딱한", r"질긴", r"빨대", r"가글", r"양치", r"칫솔", r"치실", r"치간",
+    r"헹구", r"헹궈", r"침(?:을|을뱉|뱉)", r"코를?풀", r"비행기", r"임신", r"임산부", r"수유", r"혈압", r"당뇨", r"심장",
+    r"아스피린", r"와파린", r"항응고", r"골다공", r"복용", r"먹고있", r"드시고있", r"밥(?:을|은|도)?먹", r"식사", r"음식",
+    r"입냄새", r"구취",
+)
+# A part of the mouth (for "이게 뭘까요"-style questions without a symptom word).
+MOUTH = _c(
+    r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안", r"치아", r"(?<![아차나사오놀길높깊넓])이가",
+    r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
+)
+
+# "…아도/어도 돼요?": permission for an action ("가도 돼요", a visit, is taken out first: see VISIT_ASK).
+PERMISSION = re.compile(
+    r"(?:어|아|여|워|해|셔|봐|겨|빼|써|껴|자|둬|놔|져|쳐|려|궈|춰|눠|꿔|줘|뤄|떼|내|래|개|새|매|서|켜|펴|혀|타|사|차|싸|따|까|빠)도"
+    r"\S{0,2}(?:돼|되|될|괜찮|상관|문제없|무방)"
+)
+# Whether something is normal or what to do about it.
+NORMAL_ASK = _c(
+    r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거|건|가|걸|지)", r"괜찮아지", r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는",
+    r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)", r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까",
+    r"뭐(?:예요|에요|죠|지|일까)", r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야",
+    r"어떡하", r"어쩌", r"(?:해야|받아야|가봐야|와야|빼야|뽑아야|먹어야|참아야|기다려야|바꿔야|다시해야)(?:되|돼|하|할|겠)(?:나|는|죠|요$|는지|는건|나요|까)",
+    r"(?:해야|받아야|빼야|뽑아야|가봐야)(?:되는|하는)(?:지|건|거)", r"궁금", r"모르겠", r"언제(?:부터|까지)", r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
+    r"얼마나(?:있어야|지나야|참아야|기다려야|해야|가야되|더)", r"언제(?:빼|먹|마셔|해|끊|피|풀|뽑|제거)", r"몇일",
+)
+# A visit or booking is what is asked ("예약해야 돼요?", "가 봐야 되나요" is medical only with a symptom).
+VISIT_ASK = re.compile(
+    r"예약(?:을|은)?(?:해야|하고가야|하고와야|없이|안하고)|(?:가도|와도|들러도|방문해도|가봐도|와봐도|가보셔도|오셔도)(?:돼|되|될|괜찮)"
+)
+
+# Asking for a visit: "상담 좀 받을라고", "예약 좀 해 주세요", "받으러 갈게요".
+BOOK_REQUEST = _c(
+    r"예약(?:을|좀)?(?:하|해|잡|부탁|가능|되나|돼요|할|이요$)", r"상담(?:좀)?(?:받|하)(?:으려|려|을라|을려|고싶|러|을게|을께)",
+    r"받으러", r"하러(?:가|오|갈)", r"잡아(?:주|줘)", r"가려고", r"갈려고", r"갈라고", r"가볼라", r"가보려", r"가볼게", r"갈게요", r"갈께요",
+)
+
+# General questions about treatments or the clinic that the facts do not answer.
+GENERAL_INFO = _c(
+    r"기간", r"얼마나걸", r"얼마나오래", r"몇(?:번|회)(?:나|정도|쯤)?(?:가야|와야|방문|내원|다녀|받아야|왔다|해야|가면|오면)",
+    r"몇(?:번|회)(?:정도|쯤)?(?:만에|에걸쳐)", r"몇년", r"몇달", r"몇개월", r"몇분(?:이면|정도|걸|쯤)", r"몇시간(?:이면|정도|걸|쯤)",
+    r"차이", r"뭐가(?:달라|다르|나아|좋)", r"어떻게달라", r"다른점", r"어떤게(?:나아|좋|더)", r"어느게(?:나아|좋|더)",
+    r"전공", r"경력", r"출신", r"전문의", r"보증", r"에이에스", r"사후관리", r"수면", r"마취", r"무통", r"장비", r"씨티", r"ct", r"3d",
+    r"레이저", r"라미네이트", r"원데이", r"당일(?:에|로)?(?:끝|되|돼|가능|완료|바로)", r"하루만에", r"재료", r"브랜드", r"정품", r"국산",
+    r"외국인", r"영어", r"통역", r"와이파이", r"화장실", r"엘리베이터", r"휠체어", r"유모차", r"보호자", r"(?:아이|애|어린이|애기|아기|유아|초등학생)들?(?:도|은|진료|치료도)",
+    r"소아", r"몇살부터", r"몇살까지", r"나이(?:제한|가몇)", r"(?:여자|남자|여|남)(?:선생님|의사|원장)", r"어떤(?:분|선생님|원장)", r"리뷰",
+    r"후기", r"이벤트", r"서류.{0,6}(?:이메일|메일|팩스)", r"처방전", r"진단서", r"소견서", r"의뢰서", r"자료", r"사진(?:을|좀)?(?:보내|받)",
+    r"대기(?:시간|가|많)", r"사람많", r"붐비", r"기다려야", r"교육", r"세미나",
+)
+# Closing or phone-mechanics questions that are not about the clinic at all ("누구세요?", "뭐라고요?").
+NOT_A_QUESTION_FOR_STAFF = _c(
+    r"누구세요", r"누구시", r"어디세요", r"어디시", r"어디서(?:전화|연락)", r"무슨일", r"무슨전화", r"뭐라고", r"뭐라구", r"뭔데요",
+    r"왜(?:요|전화)", r"여보세요", r"들리세요", r"들려요", r"^네$", r"^예$", r"뭐하는(?:데|곳)", r"거기어디", r"뭐냐면", r"뭐냐하면",
+    r"뭐더라", r"뭐였더라", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$",
+)
+# Interrogative shape: "?" in the transcript, a word ending as a question, or a wh-word and a polite ending.
+QUESTION_END = re.compile(r"(?:나요|까요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
+POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나)$")
+WH = _c(r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"뭐", r"무엇", r"무슨", r"어느", r"어떤", r"궁금", r"여쭤", r"물어보")
+
+URGENT = _c(
+    r"피(?:가|도|는|랑|나|났|날)", r"핏", r"출혈", r"열(?:이|도|까지)?(?:나|있|올|많)", r"고름", r"퉁퉁", r"넘어", r"부딪", r"다쳐",
+    r"다쳤", r"사고", r"맞아서", r"(?:너무|심하게|엄청|많이)아(?:파|프|픈)", r"못참", r"잠을?못",
+)
+
+
+def is_question(spaced: str, compact: str) -> bool:
+    """True when the utterance is asked, not told: a "?", a word ending as a question ("봐 주시나요 다섯 살인데"),
+    or a wh-word with a polite ending ("몇 분 걸려요")."""
+    if "?" in spaced or QUESTION_END.search(compact):
+        return True
+    if any(QUESTION_END.search(word) for word in spaced.split()):
+        return True
+    return bool(WH.search(compact) and POLITE_END.search(compact))
+
+
+def medical_question(compact: str, has_symptom: bool) -> bool:
+    """A question about one's symptoms, after-care or condition (no red flags: those are emergencies).
+
+    "진통제 먹어도 돼요?" asks leave to do something; "이거 정상이에요?" asks whether something is normal or what to
+    do. A visit asked for in the same breath ("해야 되나 상담 좀 받을라고") makes it a booking, unless leave to do
+    something is asked too."""
+    rest = VISIT_ASK.sub("", compact)
+    if VISIT_ASK.search(compact) and not PERMISSION.search(rest):
+        return False
+    context = has_symptom or bool(AFTER_CARE.search(compact) or CARE_TOPIC.search(compact))
+    if PERMISSION.search(rest) and context:
+        return True
+    if NORMAL_ASK.search(compact) and (context or MOUTH.search(compact)):
+        return not BOOK_REQUEST.search(compact)
+    return False
+
+
+def open_question(spaced: str, compact: str) -> bool:
+    """A question whose answer is not in the clinic facts (checked after hours/location/price/insurance)."""
+    if NOT_A_QUESTION_FOR_STAFF.search(compact):
+        return False
+    return bool(GENERAL_INFO.search(compact)) and is_question(spaced, compact)
+
+
+def urgent(compact: str) -> bool:
+    """Bleeding, swelling, fever, trauma or severe pain is mentioned."""
+    return bool(URGENT.search(compact))
+
+
+def has_symptom(compact: str) -> bool:
+    return bool(SYMPTOM.search(compact))
