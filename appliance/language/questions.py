@@ -43,23 +43,35 @@ CARE_TOPIC = _c(
 )
 # A part of the mouth (for "이게 뭘까요"-style questions without a symptom word).
 MOUTH = _c(
-    r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안", r"치아", r"(?<![아차나사오놀길높깊넓])이가",
-    r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
+    r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안", r"치아", r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
 )
 
 # "…아도/어도 돼요?": permission for an action ("가도 돼요", a visit, is taken out first: see VISIT_ASK).
-PERMISSION = re.compile(
+PERMISSION = _c(
     r"(?:어|아|여|워|해|셔|봐|겨|빼|써|껴|자|둬|놔|져|쳐|려|궈|춰|눠|꿔|줘|뤄|떼|내|래|개|새|매|서|켜|펴|혀|타|사|차|싸|따|까|빠)도"
-    r"\S{0,2}(?:돼|되|될|괜찮|상관|문제없|무방)"
+    r"\S{0,2}(?:돼|되|될|괜찮|상관|문제없|무방)",
+    r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도",
+    r"면안(?:되|돼|된)(?:죠|나요|나|는|다|요|던데|대|지)",
 )
 # Whether something is normal or what to do about it.
 NORMAL_ASK = _c(
     r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거|건|가|걸|지)", r"괜찮아지", r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는",
     r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)", r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까",
     r"뭐(?:예요|에요|죠|지|일까)", r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야",
-    r"어떡하", r"어쩌", r"(?:해야|받아야|가봐야|와야|빼야|뽑아야|먹어야|참아야|기다려야|바꿔야|다시해야)(?:되|돼|하|할|겠)(?:나|는|죠|요$|는지|는건|나요|까)",
-    r"(?:해야|받아야|빼야|뽑아야|가봐야)(?:되는|하는)(?:지|건|거)", r"궁금", r"모르겠", r"언제(?:부터|까지)", r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
+    r"어떡하", r"어쩌", r"(?:다던데|라던데|다는데|라는데|다고하던데|다고들었|다고하는데|다고하더라고).{0,10}(?:맞|사실|진짜|정말|그래요|그런가)",
+    r"때문(?:인가|일까|인지|이에요|이죠|이야|이냐|인거)", r"(?:충치|염증|풍치|치주염|이갈이|구내염|감염|알레르기|부작용|신경)(?:인가|일까|인지|아닐까|아닌가|예요|에요|죠)",
+    r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)", r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
+    r"그럴수(?:도)?있", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금", r"모르겠", r"언제(?:부터|까지)", r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
     r"얼마나(?:있어야|지나야|참아야|기다려야|해야|가야되|더)", r"언제(?:빼|먹|마셔|해|끊|피|풀|뽑|제거)", r"몇일",
+)
+# Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
+CARE_PLACE = re.compile(r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도")
+# Words of the facts the clinic answers itself (insurance, prices)
+FACT_WORDS = re.compile(r"보험|급여|실비|실손|본인부담|비용|가격|얼마(?!나)|진료비|할인")
+# "…해야 돼요?" asked (with "?" or a question ending: "빼야 돼요" told is a booking wish)
+MODAL_ASK = re.compile(
+    r"(?:아야|어야|여야|해야|워야|둬야|놔야|껴야|빼야|봐야|와야|가야|셔야|쳐야|려야|춰야|궈야)(?:되|돼|하|할|될|겠)"
+    r"(?:나|는지|는건|는거|죠|까|나요|요\?|요$)"
 )
 # A visit or booking is what is asked ("예약해야 돼요?", "가 봐야 되나요" is medical only with a symptom).
 VISIT_ASK = re.compile(
@@ -82,23 +94,31 @@ GENERAL_INFO = _c(
     r"외국인", r"영어", r"통역", r"와이파이", r"화장실", r"엘리베이터", r"휠체어", r"유모차", r"보호자", r"(?:아이|애|어린이|애기|아기|유아|초등학생)들?(?:도|은|진료|치료도)",
     r"소아", r"몇살부터", r"몇살까지", r"나이(?:제한|가몇)", r"(?:여자|남자|여|남)(?:선생님|의사|원장)", r"어떤(?:분|선생님|원장)", r"리뷰",
     r"후기", r"이벤트", r"서류.{0,6}(?:이메일|메일|팩스)", r"처방전", r"진단서", r"소견서", r"의뢰서", r"자료", r"사진(?:을|좀)?(?:보내|받)",
-    r"대기(?:시간|가|많)", r"사람많", r"붐비", r"기다려야", r"교육", r"세미나",
+    r"대기(?:시간|가|많)", r"사람많", r"붐비", r"기다려야", r"교육", r"세미나", r"어느회사", r"무슨회사", r"어디(?:거|꺼|제품|회사)",
+    r"어떤(?:제품|재료|회사|걸로|거로)", r"진료기록", r"기록(?:을|좀)?(?:복사|떼|받|보내)", r"사본", r"복사", r"하루(?:에|만에)(?:다)?(?:끝|돼|되|가능)",
+    r"(?:한번에|금방|빨리)(?:다)?끝나", r"몇번(?:만에|에)?끝나", r"생긴지", r"개원", r"언제생겼", r"효과", r"지속", r"얼마나(?:가|유지|오래|쓸|버티)",
+    r"다른(?:치과|병원)", r"이어서(?:할|받|치료)", r"전원", r"(?:원장|선생|의사|직원)(?:님)?(?:이|은|들|분)?(?:몇)(?:분|명)", r"(?:소아|교정|임플란트|보철|구강외과|치주)전문",
 )
 # Closing or phone-mechanics questions that are not about the clinic at all ("누구세요?", "뭐라고요?").
 NOT_A_QUESTION_FOR_STAFF = _c(
     r"누구세요", r"누구시", r"어디세요", r"어디시", r"어디서(?:전화|연락)", r"무슨일", r"무슨전화", r"뭐라고", r"뭐라구", r"뭔데요",
     r"왜(?:요|전화)", r"여보세요", r"들리세요", r"들려요", r"^네$", r"^예$", r"뭐하는(?:데|곳)", r"거기어디", r"뭐냐면", r"뭐냐하면",
-    r"뭐더라", r"뭐였더라", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$",
+    r"뭐더라", r"뭐였더라", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$", r"라고요$", r"라구요$", r"라고하셨", r"아무(?:때|날|시간|요일)",
 )
 # Interrogative shape: "?" in the transcript, a word ending as a question, or a wh-word and a polite ending.
-QUESTION_END = re.compile(r"(?:나요|까요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
+QUESTION_END = re.compile(r"(?:나요|까요|(?:건|인|은|는|던|한|된)가요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
 POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나)$")
-WH = _c(r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"뭐", r"무엇", r"무슨", r"어느", r"어떤", r"궁금", r"여쭤", r"물어보")
+WH = _c(r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"며칠", r"뭐", r"무엇", r"무슨", r"어느", r"어떤", r"궁금", r"여쭤", r"물어보")
 
 URGENT = _c(
     r"피(?:가|도|는|랑|나|났|날)", r"핏", r"출혈", r"열(?:이|도|까지)?(?:나|있|올|많)", r"고름", r"퉁퉁", r"넘어", r"부딪", r"다쳐",
     r"다쳤", r"사고", r"맞아서", r"(?:너무|심하게|엄청|많이)아(?:파|프|픈)", r"못참", r"잠을?못",
 )
+
+
+def strongly_asked(text: str, compact: str) -> bool:
+    """A "?" or a question ending (a wh-word alone is not enough: "혀에 뭐가 났어요" tells)."""
+    return "?" in text or bool(QUESTION_END.search(compact)) or any(QUESTION_END.search(w) for w in text.split())
 
 
 def is_question(spaced: str, compact: str) -> bool:
@@ -111,19 +131,22 @@ def is_question(spaced: str, compact: str) -> bool:
     return bool(WH.search(compact) and POLITE_END.search(compact))
 
 
-def medical_question(compact: str, has_symptom: bool) -> bool:
+def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     """A question about one's symptoms, after-care or condition (no red flags: those are emergencies).
 
     "진통제 먹어도 돼요?" asks leave to do something; "이거 정상이에요?" asks whether something is normal or what to
     do. A visit asked for in the same breath ("해야 되나 상담 좀 받을라고") makes it a booking, unless leave to do
     something is asked too."""
-    rest = VISIT_ASK.sub("", compact)
-    if VISIT_ASK.search(compact) and not PERMISSION.search(rest):
-        return False
+    if FACT_WORDS.search(compact) and not PERMISSION.search(compact):
+        return False  # "65세 넘으면 틀니 보험 된다던데 맞아요?" asks about insurance
+    rest = compact if CARE_PLACE.search(compact) else VISIT_ASK.sub("", compact)
+    if rest != compact and not PERMISSION.search(rest):
+        return False  # "예약 없이 가도 돼요?", "내일 가도 돼요?": a visit is asked for
     context = has_symptom or bool(AFTER_CARE.search(compact) or CARE_TOPIC.search(compact))
     if PERMISSION.search(rest) and context:
         return True
-    if NORMAL_ASK.search(compact) and (context or MOUTH.search(compact)):
+    asked = NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and is_question(text, compact))
+    if asked and (context or MOUTH.search(compact)):
         return not BOOK_REQUEST.search(compact)
     return False
 

@@ -66,6 +66,7 @@ _NOON = re.compile(r"정오|자정")
 _RANGE_JOIN = re.compile(r"^\s?(?:에서|부터|~|-|에서부터)\s?$")
 _AFTER_TIME = re.compile(r"^\s?(?:이후|넘어서|넘어|지나서|후에|후|부터|이후에)")
 _TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참")
+_TARGET_AFTER = re.compile(r"\s?(?:으로|로)(?!\s?(?:해서|인해))")
 _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 
 _VAGUE: list[tuple[re.Pattern[str], str]] = [
@@ -124,6 +125,10 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     hits.sort()
     # "네 시 아니 네 시 반": a time taken back loses to the next one
     hits = [hit for hit, after in zip(hits, hits[1:]) if not _TAKEN_BACK.search(text[hit[1] : after[0]])] + hits[-1:]
+    # "세 시 예약인데 다섯 시로 늦춰 주세요": the "…로" target wins
+    targets = [hit for hit in hits[1:] if _TARGET_AFTER.match(text, hit[1])]
+    if targets:
+        hits = targets[:1] + [hit for hit in hits if hit is not targets[0]]
     if hits:
         s, e, h, minute, approx = hits[0]
         first = _hm(h, minute)

@@ -136,8 +136,10 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
 
 
 _CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
-_STRONG_BOOK = re.compile(r"예약(?!.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
+_STRONG_BOOK = re.compile(r"예약(?!없이|안하고|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
 _ANSWER_EXPECTS = {"proposal", "offer", "confirm", "reminder", "slot"}
+_YES_END = re.compile(r"(?:네|예|좋아요|좋습니다|돼요|됩니다|그래요|좋죠|오케이|알겠습니다|그렇게해요|그럴게요)$")
+_OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")  # "오후 세 시요? 괜찮아요" (bare "괜찮아요" is decided by expect)
 _IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
 
 
@@ -152,8 +154,14 @@ def _context_answer(compact: str, core: str, expect: str | None, result: Underst
         new_slot = result.date is not None or (result.time is not None and expect not in _ANSWER_EXPECTS)
         if expect in _ANSWER_EXPECTS or not new_slot:
             return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
-    if expect in _ANSWER_EXPECTS | {"yes_no"} and not negative and re.search(r"(?:네|예)(?:네)*(?:됩니다|돼요|좋아요|괜찮아요|그래요)$", core):
-        return "yes", 0.85  # "두 시요? 네 됩니다"
+    said_yes = _YES_END.search(core) or expect in _PROPOSAL_EXPECTS and _OKAY_END.search(core)
+    if expect in _ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
+            lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+        return "yes", 0.85  # "두 시요? 네 됩니다", "오후 세 시요? 괜찮아요"
+    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
+        return "no", 0.75  # "그 시간엔 일을 해서요"
+    if expect in ("date", "time", "proposal") and lx.ANY_TIME.search(compact) and not negative:
+        return "book", 0.7  # "담주 아무 날이나요"
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
         return ("yes", 0.7) if expect in _IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"
     return None
@@ -172,7 +180,8 @@ def _polarity(core: str, intent: str) -> str | None:
 
 
 def _topic_intent(compact: str) -> tuple[str, float] | None:
-    if lx.RESCHEDULE.search(compact):
+    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
+    if moves:
         return "reschedule", 0.9
     if lx.CANCEL.search(compact):
         return "cancel", 0.9
@@ -182,13 +191,15 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return "confirm_appointment", 0.85
     if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):
         return "ask_location", 0.85
+    if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
+        return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if lx.PRICE.search(compact):
         return "ask_price", 0.9
     if lx.INSURANCE.search(compact):
         return "ask_insurance", 0.9
     if lx.LOCATION.search(compact):
         return "ask_location", 0.85
-    if lx.HOURS.search(compact) and not ("예약" in compact and not lx.HOURS_QUESTION.search(compact)):
+    if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)):
         return "ask_hours", 0.85
     if lx.BOOK.search(compact):
         return "book", 0.85
@@ -253,14 +264,15 @@ def understand(
             guess = None
         if guess in lx.INTENTS and guess != "other":
             result.intent, result.confidence, result.source = guess, LOW_CONFIDENCE, "fallback"
-    if result.intent == "other" and confidence < LOW_CONFIDENCE and _any_question(text, compact, core):
+    if (result.intent == "other" and confidence < LOW_CONFIDENCE and expect not in ("date", "time", "treatment", "digits")
+            and _any_question(text, compact, core)):
         result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
     return result
 
 
 def _any_question(text: str, compact: str, core: str) -> bool:
     """A question with some content that no rule placed ("라미네이트도 하세요?"), not "누구세요?" or "네?"."""
-    return (len(core) >= 5 and qs.is_question(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
+    return (len(core) >= 5 and qs.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
             and not lx.GREETING.search(compact))
 
 
@@ -275,18 +287,23 @@ def _classify(
         return "opt_out", 0.95
     if lx.WRONG_NUMBER.search(compact):
         return "wrong_number", 0.9
+    if lx.THINK_ABOUT.search(compact) and not lx.BOOK.search(lx.THINK_ABOUT.sub("", compact)) and (
+            expect in _ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
+        return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
     if lx.CALLBACK.search(compact):
         if _CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         return "callback_later", 0.9
     if lx.STAFF.search(compact):
+        if qs.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
+            return "question_other", 0.75  # "소아 전문 선생님 계세요?" asks about the clinic, not for a person
         return "talk_to_staff", 0.9
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
-    if qs.medical_question(compact, qs.has_symptom(compact)):
+    if qs.medical_question(text, compact, qs.has_symptom(compact)):
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
     context = _context_answer(compact, core, expect, result)
     if context is not None:
