@@ -309,7 +309,7 @@ def _classify(
     if context is not None:
         return context
     topic = _topic_intent(compact)
-    if (topic is None or topic[0] in ("book", "symptom")) and not _STRONG_BOOK.search(compact):
+    if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and not _STRONG_BOOK.search(compact):
         if qs.open_question(text, compact):
             return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
