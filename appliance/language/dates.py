@@ -300,12 +300,15 @@ _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
 
 
 def _taken_back(text: str, results: list[DateResult]) -> list[DateResult]:
-    kept = []
-    for here, after in zip(results, results[1:]):
+    back = [False] * len(results)
+    for i, (here, after) in enumerate(zip(results, results[1:])):
         gap = text[here.end : after.start]
-        if not (_TAKEN_BACK.search(gap) and not _CONDITIONAL.search(gap)):
-            kept.append(here)
-    return kept + results[-1:]
+        back[i] = bool(_TAKEN_BACK.search(gap) and not _CONDITIONAL.search(gap))
+    for i in range(len(results) - 2, -1, -1):  # "모레는 일요일이니까 안 되고": the same day said twice goes with it
+        if back[i + 1] and results[i].date is not None and results[i].date == results[i + 1].date:
+            back[i] = True
+    kept = [r for r, gone in zip(results, back) if not gone]
+    return kept or results[-1:]
 
 
 def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:

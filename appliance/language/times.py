@@ -109,8 +109,15 @@ def _parse_time_match(m: re.Match[str], bare_pm: tuple[int, int]) -> tuple[int, 
     return _hour24(h, m.group("ap"), bare_pm), minute
 
 
+# "서너 시쯤" (three or four): the first of the two, said approximately
+_ONE_OR_TWO = ((re.compile(r"한두\s?시"), "한 시쯤"), (re.compile(r"두세\s?시"), "두 시쯤"), (re.compile(r"서너\s?시"), "세 시쯤"),
+               (re.compile(r"(?:너덧|네다섯|너댓)\s?시"), "네 시쯤"), (re.compile(r"대여섯\s?시"), "다섯 시쯤"))
+
+
 def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
+    for pattern, said in _ONE_OR_TWO:
+        text = pattern.sub(said, text)
     hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
     for m in _TIME.finditer(text):
         hm = _parse_time_match(m, parts.bare_pm_hours)

@@ -154,6 +154,12 @@ def _context_answer(compact: str, core: str, expect: str | None, result: Underst
         new_slot = result.date is not None or (result.time is not None and expect not in _ANSWER_EXPECTS)
         if expect in _ANSWER_EXPECTS or not new_slot:
             return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
+    if expect == "wellbeing" and lx.WELL.search(compact) and not (lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
+        return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
+    if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
+        return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
+    if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
+        return "yes", 0.8  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
     said_yes = _YES_END.search(core) or expect in _PROPOSAL_EXPECTS and _OKAY_END.search(core)
     if expect in _ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
             lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
@@ -191,6 +197,8 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return "confirm_appointment", 0.85
     if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):
         return "ask_location", 0.85
+    if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
+        return None  # a certificate is not in the insurance notes: an open question for staff
     if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
         return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if lx.PRICE.search(compact):
@@ -249,6 +257,8 @@ def understand(
     result.time, result.time_range, result.approximate = when.time, when.time_range, when.approximate
     result.treatment = treatments[0] if treatments else None
     result.digits = spoken_digits(spaced)
+    if expect == "digits" and result.digits:  # "구 공 공 삼 일 오" is a birth date, not "the 3rd"
+        result.date = result.date_range = result.weekday = result.time = result.time_range = None
     result.negated = bool(lx.NEGATION.search(compact))
 
     intent, confidence = _classify(text, compact, core, expect, treatments, result)
@@ -290,6 +300,10 @@ def _classify(
     if lx.THINK_ABOUT.search(compact) and not lx.BOOK.search(lx.THINK_ABOUT.sub("", compact)) and (
             expect in _ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
         return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
+    deferred = lx.DEFER.search(compact) and (expect in _ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
+                                             re.search(r"(?:할|갈|받을)(?:게|께)", compact))
+    if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not _CLEAR_CANCEL.search(compact):
+        return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
     if lx.CALLBACK.search(compact):
         if _CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
@@ -325,6 +339,8 @@ def _classify(
         return answer
     if lx.REFUSAL.search(compact) and (topic is None or topic[0] == "book"):
         return "no", 0.8  # "스케일링 안 할래요"
+    if (topic is None or topic[0] in ("symptom", "book")) and qs.asked_about_symptom(text, compact, qs.has_symptom(compact)):
+        return "medical_question", 0.7
     if topic is not None:
         if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
             return "book", 0.8
