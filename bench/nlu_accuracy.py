@@ -126,7 +126,7 @@ def main() -> None:
         return
     out = []
     out.append(PROVENANCE.strip())
-    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6"):
+    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7"):
         if (DATA / f"{name}.jsonl").exists():
             out.append(table(name, evaluate(load(name))))
     print("\n\n".join(out))

@@ -30,7 +30,8 @@ AFTER_CARE = _c(
     r"(?:은|한|했|하고|받고|고|을|를|받은)?(?:나서|난뒤|난후|후|뒤|다음|지|자리|데|곳|부위|쪽|날|거|건|게)",
     r"(?:뺐|뽑았|발치했|수술했|시술했|치료했|씌웠|때웠|심었|받았|끼웠)(?:는데|거든|어요|더니|고)",
     r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구)나(?:서|니까|니)",
-    r"(?:발치|수술|시술|치료|스케일링|임플란트|레진|미백|교정|뽑|빼)(?:하고|받고|고)(?:바로|당일|나서|난|며칠|이틀|사흘|일주일|얼마)", r"(?:치료|교정|시술)(?:하는|받는)?중(?!간)",
+    r"(?:발치|수술|시술|치료|스케일링|임플란트|레진|미백|교정|뽑|빼)(?:하고|받고|고)(?:바로|당일|나서|난|며칠|이틀|사흘|일주일|얼마)",
+    r"(?:미백|발치|수술|시술|치료|스케일링|임플란트|레진|교정|틀니|크라운)(?:을|를)?(?:받은|한|하고난|받고난)(?:날|다음날|뒤|후|지)", r"(?:치료|교정|시술)(?:하는|받는)?중(?!간)",
     r"교정기|틀니|보철|유지장치|마우스피스|임시치아|브라켓|철사|거즈|실밥|봉합",
 )
 # What one may do or take: eating, drinking, smoking, sport, hygiene, medicine, conditions.
@@ -45,7 +46,7 @@ CARE_TOPIC = _c(
 # "…다던데 진짜예요?": checking something heard about a treatment or one's teeth
 HEARSAY = re.compile(r"(?:다던데|라던데|다는데|라는데|다고하던데|다고들었|다고하는데|다고하더라고|대서|다길래).{0,10}(?:맞|사실|진짜|정말|그래요|그런가|그럴까)")
 # Asking whether something is normal, with no other context needed ("괜찮은 건지 모르겠어요")
-NORMALITY = re.compile(r"(?<!교)정상(?:이|인|적|일|아니|맞)|원래(?:그|이|다)|괜찮은(?:거|건|가|걸|지)|이상(?:이|은)?없(?:는|나|을|겠)|위험(?:한|하|할)")
+NORMALITY = re.compile(r"(?<!교)정상(?:이|인|적|일|아니|맞)|원래(?:그|이|다)|원래.{0,8}(?:건가|거예요|건지|거죠|그래)|괜찮은(?:거|건|가|걸|지)|이상(?:이|은)?없(?:는|나|을|겠)|위험(?:한|하|할)")
 # A part of the mouth (for "이게 뭘까요"-style questions without a symptom word).
 MOUTH = _c(
     r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안", r"치아", r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
@@ -64,7 +65,8 @@ NORMAL_ASK = _c(
     r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)", r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까",
     r"뭐(?:예요|에요|죠|지|일까)", r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야",
     r"어떡하", r"어쩌",
-    r"때문(?:인가|일까|인지|이에요|이죠|이야|이냐|인거)", r"(?:충치|염증|풍치|치주염|이갈이|구내염|감염|알레르기|부작용|신경|병|질환|염)(?:인가|일까|인지|아닐까|아닌가|예요|에요|죠)",
+    r"때문(?:인가|일까|인지|이에요|이죠|이야|이냐|인거)", r"(?:충치|염증|풍치|치주염|이갈이|구내염|감염|알레르기|부작용|신경|병|질환|염)(?:이)?(?:인가|일까|인지|아닐까|아닌가|예요|에요|죠|야|냐)",
+    r"원래.{0,8}(?:건가|거예요|건지|나요|가요|죠|거죠|그래)", r"얼마나(?:가|갈|오래|지속)",
     r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)", r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
     r"(?:나아질|좋아질|괜찮아질|없어질|가라앉을|사라질|아물)(?:까|지|거)",
     r"그럴수(?:도)?있", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
@@ -75,6 +77,8 @@ NORMAL_ASK = _c(
 CARE_PLACE = re.compile(r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도")
 # Words of the facts the clinic answers itself (insurance, prices)
 FACT_WORDS = re.compile(r"보험|급여|실비|실손|본인부담|비용|가격|얼마(?!나)|진료비|할인")
+# Leave to eat, drink, smoke, wash …: a care question even with nothing else said ("김치 먹어도 괜찮아요?")
+CARE_PERMISSION = re.compile(r"(?:먹어|마셔|피워|씹어|드셔|헹궈|닦아|샤워해|운동해|목욕해|뱉어|빨아|출근해|일해)도")
 # "…해야 돼요?" asked (with "?" or a question ending: "빼야 돼요" told is a booking wish)
 MODAL_ASK = re.compile(
     r"(?:아야|어야|여야|해야|워야|둬야|놔야|껴야|빼야|봐야|와야|가야|셔야|쳐야|려야|춰야|궈야)(?:되|돼|하|할|될|겠)"
@@ -88,12 +92,12 @@ VISIT_ASK = re.compile(
 TREATMENT_WORD = re.compile(r"스케일링|임플란트|교정|미백|레진|신경치료|틀니|크라운|발치|사랑니|치료|치약|치실|불소|실란트")
 # Words of a visit or a slot: a symptom asked about together with these is a booking question
 VISIT_WORDS = re.compile(
-    r"예약|날짜|진료(?:되|돼|가능|받|볼)|자리|시간(?:되|돼|있)|오늘|내일|모레|요일|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
+    r"예약|날짜|진료(?:되|돼|가능|받|볼)|(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)|빈자리|시간(?:되|돼|있)|오늘|내일|모레|요일|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
 )
 # Asking for a visit: "상담 좀 받을라고", "예약 좀 해 주세요", "받으러 갈게요".
 BOOK_REQUEST = _c(
     r"예약(?:을|좀)?(?:하|해|잡|부탁|가능|되나|돼요|할|이요$)", r"상담(?:좀)?(?:받|하)(?:으려|려|을라|을려|고싶|러|을게|을께)",
-    r"받으러", r"하러(?:가|오|갈)", r"잡아(?:주|줘)", r"잡을라", r"잡으려", r"잡을려", r"잡고싶", r"잡아야", r"가려고", r"갈려고", r"갈라고", r"가볼라", r"가보려", r"가볼게", r"갈게요", r"갈께요",
+    r"받으러", r"하러(?:가|오|갈)", r"(?:받|하)(?:으려|려)(?:고|구|는데)", r"(?:받을|할)려(?:고|구)", r"잡아(?:주|줘)", r"잡을라", r"잡으려", r"잡을려", r"잡고싶", r"잡아야", r"가려고", r"갈려고", r"갈라고", r"가볼라", r"가보려", r"가볼게", r"갈게요", r"갈께요",
 )
 
 # General questions about treatments or the clinic that the facts do not answer.
@@ -111,7 +115,9 @@ GENERAL_INFO = _c(
     r"(?:한번에|금방|빨리)(?:다)?끝나", r"몇번(?:만에|에)?끝나", r"생긴지", r"개원", r"언제생겼", r"효과", r"지속", r"얼마나(?:가|유지|오래|쓸|버티)",
     r"다른(?:치과|병원)", r"이어서(?:할|받|치료)", r"전원", r"평생", r"수명", r"(?:얼마나|오래|몇년)쓸", r"오래걸", r"적응",
     r"장애인", r"편의시설", r"경사로", r"진단서", r"소견서", r"진료확인서", r"처방전", r"다른선생님", r"어떤선생님",
-    r"누가(?:치료|해|하|봐|수술)", r"직접(?:치료|진료|수술|해주|하세요|하시)", r"(?:원장|선생|의사|직원)(?:님)?(?:이|은|들|분)?(?:몇)(?:분|명)", r"(?:소아|교정|임플란트|보철|구강외과|치주)전문",
+    r"누가(?:치료|해|하|봐|수술)", r"직접(?:치료|진료|수술|해주|하세요|하시)", r"발음", r"티(?:가|나|날)", r"눈에띄",
+    r"(?:교정|임플란트|미백|스케일링|틀니|크라운|레진|라미네이트|발치|신경치료|수술)(?:을|를)?(?:하면|받으면|끼면|하고나면|한다면)",
+    r"(?:할|받을|하는|받는|뽑을|뺄)때(?:많이|좀|너무|엄청)?아(?:파|프|픈)", r"(?:원장|선생|의사|직원)(?:님)?(?:이|은|들|분)?(?:몇)(?:분|명)", r"(?:소아|교정|임플란트|보철|구강외과|치주)전문",
 )
 # Closing or phone-mechanics questions that are not about the clinic at all ("누구세요?", "뭐라고요?").
 NOT_A_QUESTION_FOR_STAFF = _c(
@@ -180,12 +186,12 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     if rest != compact and not PERMISSION.search(rest):
         return False  # "예약 없이 가도 돼요?", "내일 가도 돼요?": a visit is asked for
     context = has_symptom or bool(AFTER_CARE.search(compact) or CARE_TOPIC.search(compact))
-    if PERMISSION.search(rest) and context:
+    if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest)):
         return True
     if BOOK_REQUEST.search(compact):
         return False
     asked = NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and is_question(text, compact))
-    if asked and (context or MOUTH.search(compact)):
+    if asked and (context or MOUTH.search(compact)) and not VISIT_WORDS.search(compact):
         return True
     if HEARSAY.search(compact) and (context or MOUTH.search(compact) or TREATMENT_WORD.search(compact)):
         return True  # "스케일링 하면 이가 약해진다는데 진짜 그래요"

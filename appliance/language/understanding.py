@@ -349,4 +349,6 @@ def _classify(
         return "book", 0.6
     if result.time_range and (result.date or expect in _PROPOSAL_EXPECTS):
         return "book", 0.55
+    if (result.date or result.time) and qs.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact):
+        return "book", 0.55  # "스물다섯째 날 괜찮아요?": a day asked about
     return "other", 0.3
