@@ -138,12 +138,14 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
 _CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
 _STRONG_BOOK = re.compile(r"예약(?!없이|안하고|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
 _ANSWER_EXPECTS = {"proposal", "offer", "confirm", "reminder", "slot"}
-_YES_END = re.compile(r"(?:네|예|좋아요|좋습니다|돼요|됩니다|그래요|좋죠|오케이|알겠습니다|그렇게해요|그럴게요)$")
+_YES_END = re.compile(
+    r"(?:(?:네|예)+(?:돼요|됩니다|좋아요|좋습니다|그래요|괜찮아요|괜찮습니다)|네|예|좋아요|좋습니다|그래요|좋죠|오케이|알겠습니다|그렇게해요|그럴게요)$"
+)
 _OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")  # "오후 세 시요? 괜찮아요" (bare "괜찮아요" is decided by expect)
 _IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
 
 
-def _context_answer(compact: str, core: str, expect: str | None, result: Understanding) -> tuple[str, float] | None:
+def _context_answer(text: str, compact: str, core: str, expect: str | None, result: Understanding) -> tuple[str, float] | None:
     """Answers that only the question just asked makes clear (the prior of ``expect``)."""
     if expect in _IDENTITY_EXPECTS and lx.NO_START.match(core) and re.search(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)", core[2:]):
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
@@ -160,7 +162,7 @@ def _context_answer(compact: str, core: str, expect: str | None, result: Underst
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
     if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
         return "yes", 0.8  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
-    said_yes = _YES_END.search(core) or expect in _PROPOSAL_EXPECTS and _OKAY_END.search(core)
+    said_yes = (_YES_END.search(core) or expect in _PROPOSAL_EXPECTS and _OKAY_END.search(core)) and not text.rstrip().endswith("?")
     if expect in _ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
             lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
         return "yes", 0.85  # "두 시요? 네 됩니다", "오후 세 시요? 괜찮아요"
@@ -319,7 +321,7 @@ def _classify(
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
-    context = _context_answer(compact, core, expect, result)
+    context = _context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
     topic = _topic_intent(compact)
