@@ -278,7 +278,11 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
     found.sort(key=lambda r: r.start)
     week_of: dt.date | None = None
     month_of: dt.date | None = None
-    for r in found:
+    for before, r in zip([None, *found], found):
+        if r.kind == "weekday" and before is not None and before.date is not None and before.kind in ("dom", "dom_digit", "ymd") \
+                and not text[before.end : r.start].strip():
+            r.date = before.date  # "이십팔일 일요일": the weekday names the day just given
+            continue
         if r.kind == "rel_week":
             week_of = r.date_range[1] - dt.timedelta(days=6) if r.date is None and r.date_range else (
                 r.date - dt.timedelta(days=r.date.weekday()) if r.date else None)
@@ -295,7 +299,12 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)")
 # Between two mentions, words that take the first back: "내일 말고 모레", "월요일은 안 되고 화요일도 애매하고
 # 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
-_TAKEN_BACK = re.compile(r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로")
+_TAKEN_BACK = re.compile(
+    r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로|쉬(?:시|는|죠|잖)|휴무|휴진"
+    r"|그럼|그러면|그라믄|그러믄"
+)
+# After the last date: "월요일만 빼고" takes it back with nothing in its place
+_LAST_TAKEN_BACK = re.compile(r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|안\s?돼요|말구)")
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
 
 
@@ -308,6 +317,9 @@ def _taken_back(text: str, results: list[DateResult]) -> list[DateResult]:
         if back[i + 1] and results[i].date is not None and results[i].date == results[i + 1].date:
             back[i] = True
     kept = [r for r, gone in zip(results, back) if not gone]
+    if kept and kept[-1] is results[-1] and _LAST_TAKEN_BACK.match(text, results[-1].end):
+        kept = kept[:-1]
+        return kept
     return kept or results[-1:]
 
 
@@ -318,6 +330,8 @@ def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResul
     if not results:
         return None
     results = _taken_back(text, results)
+    if not results:
+        return None
     upcoming = [r for r in results if r.date is None or r.date >= today]
     if upcoming and len(upcoming) < len(results):  # "이번 주 수요일이나 다음 주 수요일": a past day is not meant
         results = upcoming

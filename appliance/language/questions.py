@@ -64,7 +64,8 @@ NORMAL_ASK = _c(
     r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거|건|가|걸|지)", r"괜찮아지", r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는",
     r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)", r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까",
     r"뭐(?:예요|에요|죠|지|일까)", r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야",
-    r"어떡하", r"어쩌",
+    r"어떡하", r"어쩌", r"워째", r"워쩌", r"우째", r"우짜", r"어째야", r"어찌(?:해|하)",
+    r"(?:며칠|몇일|얼마나|언제까지)(?:나|이나|정도|쯤)?(?:가요|갈까|가나|지속|계속|아파|시려|아플|시릴)",
     r"때문(?:인가|일까|인지|이에요|이죠|이야|이냐|인거)", r"(?:충치|염증|풍치|치주염|이갈이|구내염|감염|알레르기|부작용|신경|병|질환|염)(?:이)?(?:인가|일까|인지|아닐까|아닌가|예요|에요|죠|야|냐)",
     r"원래.{0,8}(?:건가|거예요|건지|나요|가요|죠|거죠|그래)", r"얼마나(?:가|갈|오래|지속)",
     r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)", r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
@@ -89,6 +90,11 @@ VISIT_ASK = re.compile(
     r"예약(?:을|은)?(?:해야|하고가야|하고와야|없이|안하고)|(?:가도|와도|들러도|방문해도|가봐도|와봐도|가보셔도|오셔도)(?:돼|되|될|괜찮)"
 )
 
+# How often or whether at all ("또 해야 돼요?", "몇 개월마다"): a general question, not about one's teeth
+FREQUENCY = re.compile(r"또(?:해야|받아야)|매년|해마다|자주|마다|주기")
+# Asking how to reach the clinic another way ("카톡으로 예약 되나요"): an open question
+CHANNEL = re.compile(r"(?:카톡|카카오톡?|문자|온라인|인터넷|앱|어플|홈페이지|네이버)(?:으로|로)(?:도)?(?:예약|접수|상담|문의)(?:되|돼|가능|할수|받)")
+TREATMENT_VERB = re.compile(r"(?:씌워|씌우|뽑아|빼|때워|떼워|신경치료|발치|해야|받아야)(?:야|해야)?")
 TREATMENT_WORD = re.compile(r"스케일링|임플란트|교정|미백|레진|신경치료|틀니|크라운|발치|사랑니|치료|치약|치실|불소|실란트")
 # Words of a visit or a slot: a symptom asked about together with these is a booking question
 VISIT_WORDS = re.compile(
@@ -115,7 +121,11 @@ GENERAL_INFO = _c(
     r"(?:한번에|금방|빨리)(?:다)?끝나", r"몇번(?:만에|에)?끝나", r"생긴지", r"개원", r"언제생겼", r"효과", r"지속", r"얼마나(?:가|유지|오래|쓸|버티)",
     r"다른(?:치과|병원)", r"이어서(?:할|받|치료)", r"전원", r"평생", r"수명", r"(?:얼마나|오래|몇년)쓸", r"오래걸", r"적응",
     r"장애인", r"편의시설", r"경사로", r"진단서", r"소견서", r"진료확인서", r"처방전", r"다른선생님", r"어떤선생님",
-    r"누가(?:치료|해|하|봐|수술)", r"직접(?:치료|진료|수술|해주|하세요|하시)", r"발음", r"티(?:가|나|날)", r"눈에띄",
+    r"누가(?:치료|해|하|봐|수술)", r"직접(?:치료|진료|수술|해주|하세요|하시|보세|보시|봐주)", r"다른분이", r"발음",
+    r"(?:원장|선생|의사)(?:님)?(?:이|은)?(?:여자|남자|여의사|남의사)", r"(?:뭐가|어떤게|어느게|어느쪽이)더", r"뭐가오래", r"종류", r"뭐뭐",
+    r"어떤(?:것|거)들", r"음악", r"티비", r"tv", r"영상", r"이어폰", r"휴대폰", r"핸드폰", r"같이들어", r"웃음가스", r"가스마취",
+    r"(?:카톡|카카오톡?|문자|온라인|인터넷|앱|어플|홈페이지|네이버)(?:으로|로)(?:도)?(?:예약|접수|상담|문의)", r"또(?:해야|받아야)", r"매년", r"해마다",
+    r"자주(?:해야|받아야|가야)", r"(?:몇|몇개|몇)(?:개월|달|년)마다", r"얼마나자주", r"주기", r"티(?:가|나|날)", r"눈에띄",
     r"(?:교정|임플란트|미백|스케일링|틀니|크라운|레진|라미네이트|발치|신경치료|수술)(?:을|를)?(?:하면|받으면|끼면|하고나면|한다면)",
     r"(?:할|받을|하는|받는|뽑을|뺄)때(?:많이|좀|너무|엄청)?아(?:파|프|픈)", r"(?:원장|선생|의사|직원)(?:님)?(?:이|은|들|분)?(?:몇)(?:분|명)", r"(?:소아|교정|임플란트|보철|구강외과|치주)전문",
 )
@@ -126,17 +136,17 @@ NOT_A_QUESTION_FOR_STAFF = _c(
     r"뭐더라", r"뭐였더라", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$", r"라고요$", r"라구요$", r"라고하셨", r"아무(?:때|날|시간|요일)",
 )
 # Interrogative shape: "?" in the transcript, a word ending as a question, or a wh-word and a polite ending.
-QUESTION_END = re.compile(r"(?:(?<![가이도피새리열맛땀물])나요|실수있어요|까요|(?:건|인|은|는|던|한|된)가요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
+QUESTION_END = re.compile(r"(?:(?<![가이도피새리열맛땀물])나요|실수있어요|(?:는|은|된|한)거(?:예요|에요)|까요|(?:건|인|은|는|던|한|된)가요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
 # "피가 좀 나요", "소리 나요": the verb 나다, not the question ending -나요
 _TOLD_NAYO = re.compile(
     r"(?:피|냄새|소리|열|맛|땀|물|고름|진물|금|혹|싹|뾰루지|염증|상처|구멍|생각|기억|화|짜증)(?:가|이|도|는|은)?"
     r"(?:좀|많이|조금|자꾸|계속|막|살짝|약간|가끔|또|너무|진짜)*나요$"
 )
-POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나)$")
-# General-info words that ask by themselves ("평생 쓸 수 있어요" asks even without "?")
-ASKING_INFO = re.compile(r"평생|수명|보증|전공|경력|출신|차이|뭐가달라|편의시설|장애인|휠체어|몇년|몇달|몇개월|기간|오래걸|적응")
+POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나|유|소|쇼|예)$")
+# Ends that tell, not ask ("이어서 받아야 되는데요", "상담 받고 싶어요")
+TELLING_END = re.compile(r"(?:는데요|거든요|할게요|갈게요|할께요|갈께요|주세요|싶어요|려고요|려구요|할래요|합니다|됐어요|했어요|해서요)$")
 _THANKS = re.compile(r"감사|고맙|부탁(?:해|드|합)|할게요|갈게요|할께요|갈께요")
-WH = _c(r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"며칠", r"뭐", r"무엇", r"무슨", r"어느", r"어떤", r"궁금", r"여쭤", r"물어보")
+WH = _c(r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"며칠", r"어디", r"뭐", r"무엇", r"무슨", r"어느", r"어떤", r"궁금", r"여쭤", r"물어보")
 
 URGENT = _c(
     r"피(?:가|도|는|랑|나|났|날)", r"핏", r"출혈", r"열(?:이|도|까지)?(?:나|있|올|많)", r"고름", r"퉁퉁", r"넘어", r"부딪", r"다쳐",
@@ -146,13 +156,19 @@ URGENT = _c(
 
 def _ends_a_word_as_question(text: str) -> bool:
     """A word in the middle ends as a question ("봐 주시나요 다섯 살인데"), read with the words before it
-    ("피가 나요" is a statement: 나다 + 요)."""
+    ("피가 나요" is a statement: 나다 + 요; "사랑니 나는지 잇몸이" embeds "-는지" in a statement)."""
     said = ""
     for word in text.split():
         said += re.sub(r"[^가-힣a-z0-9]", "", word.lower())
-        if _asks(said):
+        if _asks(said) and not said.endswith(("는지", "은지", "던지", "ㄴ지")):
             return True
     return False
+
+
+# Plain and dialect question ends that are words too ("하나" is "one"): asked only at the very end
+FINAL_QUESTION_END = re.compile(
+    r"(?:[되있없]나|하나|[되하캤했가]노|기가|긴가|는겨|는감|는교|건교|나예|겄소|것소|쓰까|까유|남유|래유|대유|나유|쥬|지유)$"
+)
 
 
 def _asks(said: str) -> bool:
@@ -161,13 +177,13 @@ def _asks(said: str) -> bool:
 
 def strongly_asked(text: str, compact: str) -> bool:
     """A "?" or a question ending (a wh-word alone is not enough: "혀에 뭐가 났어요" tells)."""
-    return "?" in text or _asks(compact) or _ends_a_word_as_question(text)
+    return "?" in text or _asks(compact) or bool(FINAL_QUESTION_END.search(compact)) or _ends_a_word_as_question(text)
 
 
 def is_question(spaced: str, compact: str) -> bool:
     """True when the utterance is asked, not told: a "?", a word ending as a question ("봐 주시나요 다섯 살인데"),
     or a wh-word with a polite ending ("몇 분 걸려요")."""
-    if "?" in spaced or _asks(compact) or _ends_a_word_as_question(spaced):
+    if "?" in spaced or _asks(compact) or FINAL_QUESTION_END.search(compact) or _ends_a_word_as_question(spaced):
         return True
     if "아니면" in compact and POLITE_END.search(compact):
         return True  # "원장님이 직접 하세요 아니면 다른 선생님이 하세요"
@@ -193,6 +209,9 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     asked = NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and is_question(text, compact))
     if asked and (context or MOUTH.search(compact)) and not VISIT_WORDS.search(compact):
         return True
+    decide = MODAL_ASK.search(compact) and is_question(text, compact) and TREATMENT_VERB.search(compact)
+    if decide and not FREQUENCY.search(compact) and not VISIT_WORDS.search(compact):
+        return True  # "신경치료 하면 이가 약해진다는데 씌워야 돼요?": whether one needs a treatment
     if HEARSAY.search(compact) and (context or MOUTH.search(compact) or TREATMENT_WORD.search(compact)):
         return True  # "스케일링 하면 이가 약해진다는데 진짜 그래요"
     if NORMALITY.search(compact) and not VISIT_WORDS.search(compact):
@@ -214,7 +233,7 @@ def open_question(spaced: str, compact: str) -> bool:
         return False
     if not GENERAL_INFO.search(compact):
         return False
-    return is_question(spaced, compact) or bool(ASKING_INFO.search(compact) and POLITE_END.search(compact))
+    return is_question(spaced, compact) or bool(POLITE_END.search(compact) and not TELLING_END.search(compact))
 
 
 def urgent(compact: str) -> bool:

@@ -65,7 +65,9 @@ _NOON = re.compile(r"정오|자정")
 
 _RANGE_JOIN = re.compile(r"^\s?(?:에서|부터|~|-|에서부터)\s?$")
 _AFTER_TIME = re.compile(r"^\s?(?:이후|넘어서|넘어|지나서|후에|후|부터|이후에)")
-_TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참")
+_TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참|이르|늦|안\s?(?:되|돼)(?!면)|빼고|어렵|애매|힘들")
+# Said after work or in the evening, "일곱 시" is 19:00
+_EVENING_BEFORE = re.compile(r"퇴근|저녁|밤에|야간|일\s?끝나|회사\s?끝나|학교\s?끝나")
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)(?!\s?(?:해서|인해))")
 _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 
@@ -121,6 +123,8 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
     for m in _TIME.finditer(text):
         hm = _parse_time_match(m, parts.bare_pm_hours)
+        if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and _EVENING_BEFORE.search(text[: m.start()]):
+            hm = (hm[0] + 12, hm[1])
         if hm:
             hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
     for m in _CLOCK.finditer(text):

@@ -170,6 +170,11 @@ def _context_answer(text: str, compact: str, core: str, expect: str | None, resu
         return "no", 0.75  # "그 시간엔 일을 해서요"
     if expect in ("date", "time", "proposal") and lx.ANY_TIME.search(compact) and not negative:
         return "book", 0.7  # "담주 아무 날이나요"
+    if expect in _IDENTITY_EXPECTS and lx.HANDOVER.search(compact):
+        return "other", 0.7  # "우리 엄마 바꿔 줄까요": the patient is coming to the phone
+    if expect == "wellbeing" and re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact) and not re.search(
+            r"아직|좀|조금|약간|가끔", compact):
+        return "no", 0.8  # "괜찮어유 안 아퍼유"
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
         return ("yes", 0.7) if expect in _IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"
     return None
@@ -321,16 +326,24 @@ def _classify(
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
+    if qs.CHANNEL.search(compact):
+        return "question_other", 0.75  # "카톡으로 예약 되나요": how to book, for staff
     context = _context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
     topic = _topic_intent(compact)
+    if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
+            r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?$", compact):
+        topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and not _STRONG_BOOK.search(compact):
         if qs.open_question(text, compact):
             return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
         return "yes", 0.85  # "예 예약 맞아요"
-    if lx.NOT_POSSIBLE.search(compact) and (topic is None or topic[0] == "book"):
+    impossible = lx.NOT_POSSIBLE.search(compact)
+    if impossible and lx.BOOK.search(compact[impossible.end():]) and re.search(r"자리|시간|되나|돼요|가능|있어요|있나", compact[impossible.end():]):
+        impossible = None  # "네 시 넘어서밖에 안 되는데 목요일 그 시간에 자리 있어요?" still books
+    if impossible and (topic is None or topic[0] == "book"):
         # "그날 안 될 것 같은데요": in a reminder it cancels the visit; to a proposed slot it is a no
         return ("cancel", 0.75) if expect in ("confirm", "reminder") or expect is None and result.date else ("no", 0.75)
     has_topic = topic is not None and topic[0] != "book" or bool(treatments)
