@@ -61,6 +61,12 @@ Sets (tests/data/nlu/*.jsonl; one author wrote both the sets and the rules, so e
                 other 1. With the Qwen2.5-1.5B fallback (bench/llm_nlu_results.txt): 80.7% (134/166).
                 Goal (97% intent, 97% slots on a first run) NOT met. One of the 3 date misses was a label slip
                 ("주말에도 …" names that Saturday by convention), corrected after the run.
+After blind6: a statistical model (appliance/language/statistical.py, naive Bayes over character n-grams of the
+labelled sets except heldout) decides where the rules are unsure. Simulated first runs (the rules as committed before
+each set's first run, the model trained only on the sets written before it; current labels): dev5 71.8% -> 80.9%,
+dev6 69.6% -> 84.0%, dev7 91.8% -> 95.9%, blind6 80.1% -> 89.2%. Its four thresholds were chosen on these runs with
+heldout as a guard, so these gains are optimistic too; the next fresh set tells the truth. "rules alone" below is
+understand(..., statistical=False); on every set but heldout the model has seen the sentences.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -73,7 +79,7 @@ def load(name: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(rows: list[dict]) -> dict:
+def evaluate(rows: list[dict], statistical: bool = True) -> dict:
     intent_ok = 0
     slot_ok = collections.Counter()
     all_slots_ok = 0
@@ -81,7 +87,7 @@ def evaluate(rows: list[dict]) -> dict:
     failures = []
     started = time.perf_counter()
     for row in rows:
-        got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"))
+        got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"), statistical=statistical)
         d = got.to_dict()
         confusion[row["intent"]][got.intent] += 1
         ok = got.intent == row["intent"]
@@ -114,7 +120,7 @@ def evaluate(rows: list[dict]) -> dict:
 
 def table(name: str, res: dict) -> str:
     lines = [f"== {name} ({res['n']} utterances)"]
-    lines.append(f"intent accuracy   {res['intent']:.1%}")
+    lines.append(f"intent accuracy   {res['intent']:.1%}   (rules alone {res['rules_only']:.1%})")
     for slot, acc in res["slots"].items():
         lines.append(f"{slot:<17} {acc:.1%}")
     lines.append(f"all three slots   {res['all_slots']:.1%}")
@@ -136,17 +142,20 @@ def table(name: str, res: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--failures", metavar="SET", help="print the misses of train or heldout")
+    parser.add_argument("--failures", metavar="SET", help="print the misses of one set")
+    parser.add_argument("--rules-only", action="store_true", help="without the statistical model")
     args = parser.parse_args()
     if args.failures:
-        for row, bad in evaluate(load(args.failures))["failures"]:
+        for row, bad in evaluate(load(args.failures), statistical=not args.rules_only)["failures"]:
             print(f"{row['text']!r} now={row['now']} expect={row.get('expect')}: {'; '.join(bad)}")
         return
     out = []
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6"):
         if (DATA / f"{name}.jsonl").exists():
-            out.append(table(name, evaluate(load(name))))
+            res = evaluate(load(name))
+            res["rules_only"] = evaluate(load(name), statistical=False)["intent"]
+            out.append(table(name, res))
     print("\n\n".join(out))
 
 

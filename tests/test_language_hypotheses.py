@@ -29,7 +29,7 @@ def test_the_answer_that_fits_the_question_wins(hypotheses, expect, chosen):
 def test_a_much_worse_score_is_not_rescued():
     assert choose_hypothesis([("모교 일이요", -0.3), ("목요일이요", -2.5)], MON, "date") == 0
     assert choose_hypothesis([("모교 일이요", -0.3), ("목요일이요", -2.5)], MON, "date", margin=3.0) == 0  # weight 1
-    assert choose_hypothesis([("모교 일이요", -0.3), ("목요일이요", -2.5)], MON, "date", margin=3.0, weight=3.0) == 1
+    assert choose_hypothesis([("모교 일이요", -0.3), ("목요일이요", -2.5)], MON, "date", margin=3.0, weight=4.0) == 1
 
 
 def test_long_utterances_keep_the_recognisers_choice():
