@@ -3,7 +3,7 @@
 
 For one model (a pinned test GGUF of models/manifest.toml, section LLM) and each labelled NLU set
 (tests/data/nlu/*.jsonl):
-  rules      intent accuracy of ``understand()`` alone
+  without    intent accuracy of ``understand()`` (rules and statistical model) without the LLM
   + LLM      intent accuracy with the classifier as ``fallback`` (asked only when the rules say "other" with low
              confidence, exactly as in a call), how often it was asked, and how often its answer was right
   alone      the classifier alone (every intent allowed) on the rows whose gold intent is one of --alone
@@ -63,8 +63,8 @@ def run_set(clf: IntentClassifier, name: str, out) -> None:
             changed.append(f"  {row['intent']:<20} rules {plain.intent:<16} +LLM {helped.intent:<16} {row['text']}")
     n = len(rows)
     print(f"\n## {name} ({n} utterances)", file=out)
-    print(f"rules alone      {rules_ok}/{n} = {rules_ok / n:.1%}", file=out)
-    print(f"rules + LLM      {with_ok}/{n} = {with_ok / n:.1%}  (LLM asked {asked}×, right {asked_right}×)", file=out)
+    print(f"without the LLM  {rules_ok}/{n} = {rules_ok / n:.1%}", file=out)
+    print(f"with the LLM     {with_ok}/{n} = {with_ok / n:.1%}  (LLM asked {asked}×, right {asked_right}×)", file=out)
     if changed:
         print("rows where the LLM was asked (gold, rules, with LLM, text):", file=out)
         print("\n".join(changed), file=out)

@@ -67,6 +67,14 @@ each set's first run, the model trained only on the sets written before it; curr
 dev6 69.6% -> 84.0%, dev7 91.8% -> 95.9%, blind6 80.1% -> 89.2%. Its four thresholds were chosen on these runs with
 heldout as a guard, so these gains are optimistic too; the next fresh set tells the truth. "rules alone" below is
 understand(..., statistical=False); on every set but heldout the model has seen the sentences.
+  blind7   152  seventh blind set (third for issue 15), written after the statistical model: Whisper-style
+                transcripts (punctuation, digits), casual speech, mixed requests, outbound replies; committed
+                before its first run.
+                FIRST RUN: intent 93.4% (142/152; rules alone 88.8%), date 100%, time 100%, treatment 100%,
+                all three slots 100%; medical -> booking 2; misses: medical_question 2/24 (-> book),
+                question_other 2/13, symptom 2/8, confirm_appointment 1/5, talk_to_staff 1/7, no 1/9, opt_out 1/4.
+                With the Qwen2.5-1.5B fallback: 93.4% (asked 6x, changed nothing for the better).
+                Goal (97% intent) NOT met; slots met.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -151,7 +159,7 @@ def main() -> None:
         return
     out = []
     out.append(PROVENANCE.strip())
-    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6"):
+    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]
