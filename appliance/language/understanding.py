@@ -178,6 +178,8 @@ def _context_answer(text: str, compact: str, core: str, expect: str | None, resu
         new_slot = result.date is not None or (result.time is not None and expect not in _ANSWER_EXPECTS)
         if expect in _ANSWER_EXPECTS or not new_slot:
             return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
+    if expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact) and not negative_symptom(compact):
+        return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
     if expect == "wellbeing" and lx.WELL.search(compact) and not (lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
         return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
@@ -204,6 +206,10 @@ def _context_answer(text: str, compact: str, core: str, expect: str | None, resu
     return None
 
 
+def negative_symptom(compact: str) -> bool:
+    return bool(re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact))
+
+
 def _polarity(core: str, intent: str) -> str | None:
     if intent in ("yes", "no"):
         return intent
@@ -219,9 +225,9 @@ def _polarity(core: str, intent: str) -> str | None:
 def _topic_intent(compact: str) -> tuple[str, float] | None:
     moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
     if moves:
-        return "reschedule", 0.9
+        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨", compact) else 0.9
     if lx.CANCEL.search(compact):
-        return "cancel", 0.9
+        return "cancel", SURE if _CLEAR_CANCEL.search(compact) else 0.9
     if lx.RESCHEDULE_WEAK.search(compact):
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):
