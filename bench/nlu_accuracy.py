@@ -75,6 +75,14 @@ understand(..., statistical=False); on every set but heldout the model has seen 
                 question_other 2/13, symptom 2/8, confirm_appointment 1/5, talk_to_staff 1/7, no 1/9, opt_out 1/4.
                 With the Qwen2.5-1.5B fallback: 93.4% (asked 6x, changed nothing for the better).
                 Goal (97% intent) NOT met; slots met.
+  blind8   154  eighth blind set (fourth for issue 15), written after the blind7 fixes: a reception desk's day
+                (greeting-first callers, STT mishearings, compound requests, campaign replies); committed before its
+                first run.
+                FIRST RUN: intent 89.0% (137/154; rules alone 84.4%), date 98.7%, time 100%, treatment 98.7%,
+                all three slots 97.4%; medical -> booking 2; misses: question_other 7/14, medical_question 2/25,
+                no 2/8, confirm_appointment 1/4, ask_hours 1/5, symptom 1/9, yes 1/8, opt_out 1/4, other 1/7.
+                With the Qwen2.5-1.5B fallback: 89.0% (asked 6x, changed nothing for the better).
+                Goal (97% intent) NOT met.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -159,7 +167,7 @@ def main() -> None:
         return
     out = []
     out.append(PROVENANCE.strip())
-    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7"):
+    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]
