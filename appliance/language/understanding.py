@@ -151,7 +151,7 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
 
 
 _CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
-_STRONG_BOOK = re.compile(r"예약(?!없이|안하고|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
+_STRONG_BOOK = re.compile(r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
 # Keywords that make a facts question unmistakable (the model does not override these)
 _FACT_KEYWORD = {
     "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
@@ -185,7 +185,7 @@ def _context_answer(text: str, compact: str, core: str, expect: str | None, resu
     if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
     if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
-        return "yes", 0.8  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
+        return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
     said_yes = (_YES_END.search(core) or expect in _PROPOSAL_EXPECTS and _OKAY_END.search(core)) and not text.rstrip().endswith("?")
     if expect in _ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
             lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
@@ -199,6 +199,8 @@ def _context_answer(text: str, compact: str, core: str, expect: str | None, resu
     if expect == "wellbeing" and re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact) and not re.search(
             r"아직|좀|조금|약간|가끔", compact):
         return "no", 0.8  # "괜찮어유 안 아퍼유"
+    if expect == "offer" and re.search(r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서).{0,6}(?:했|받았|끝났|하고있)", compact):
+        return "no", 0.85  # "아 그거 벌써 다른 데서 했어요"
     if expect in ("offer", "yes_no") and re.search(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$", core) and not lx.YES_START.match(core):
         return "no", 0.85  # "전화 주셔서 고마워요 근데 괜찮아요" to an offer
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
