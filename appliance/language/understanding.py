@@ -42,6 +42,7 @@ from typing import Any, Callable
 
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
+from appliance.language.replies import ANSWER_EXPECTS, PROPOSAL_EXPECTS, SURE, context_answer
 from appliance.language import statistical as stat
 from appliance.language.numerals import spoken_digits
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
@@ -60,11 +61,8 @@ MODEL_LEAD_OVER_OTHER = 8.0
 """Where the rules found nothing ("other"), the model needs this lead (thanks and fillers stay "other").
 The four thresholds were chosen on the first runs of dev5, dev6, dev7 and blind6 with the held-out set as a guard
 (bench/nlu_accuracy.txt)."""
-SURE = 0.92
-"""Rule decisions the model never overrides (pure yes/no answers, a fact asked with its keyword)."""
 _RULES_ONLY = ("emergency", "opt_out")
 _NEVER_FROM_MODEL = ("opt_out",)  # a wrong opt-out would drop a patient for good: the rules' alone
-_PROPOSAL_EXPECTS = {"proposal", "confirm", "reminder", "date", "time", "slot"}
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
 _SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]]+|\.(?!\d)")
 
@@ -129,7 +127,7 @@ def _emergency(compact: str) -> bool:
 def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str, float] | None:
     """yes/no for answer-like utterances; None when the utterance is about something else."""
     okay = bool(lx.OKAY.search(compact_core))
-    okay_means_yes = expect in _PROPOSAL_EXPECTS
+    okay_means_yes = expect in PROPOSAL_EXPECTS
     if lx.NO_START.match(compact_core) and not has_topic:
         return "no", SURE
     if okay and lx.OKAY_TIME.search(compact_core) and (not has_topic or okay_means_yes):
@@ -159,57 +157,6 @@ _FACT_KEYWORD = {
     "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
 }
 _OFFERED = re.compile(r"(?:도|은|는)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$")
-_ANSWER_EXPECTS = {"proposal", "offer", "confirm", "reminder", "slot"}
-_YES_END = re.compile(
-    r"(?:(?:네|예)+(?:돼요|됩니다|좋아요|좋습니다|그래요|괜찮아요|괜찮습니다)|네|예|좋아요|좋습니다|그래요|좋죠|오케이|알겠습니다|그렇게해요|그럴게요)$"
-)
-_OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")  # "오후 세 시요? 괜찮아요" (bare "괜찮아요" is decided by expect)
-_IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
-
-
-def _context_answer(text: str, compact: str, core: str, expect: str | None, result: Understanding) -> tuple[str, float] | None:
-    """Answers that only the question just asked makes clear (the prior of ``expect``)."""
-    if expect in _IDENTITY_EXPECTS and lx.NO_START.match(core) and re.search(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)", core[2:]):
-        return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
-    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
-        return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
-    negative = lx.NO_START.match(core) or lx.NEGATION.search(compact)
-    if lx.ACCEPT.search(compact) and not negative and not (lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
-        new_slot = result.date is not None or (result.time is not None and expect not in _ANSWER_EXPECTS)
-        if expect in _ANSWER_EXPECTS or not new_slot:
-            return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
-    if expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact) and not negative_symptom(compact):
-        return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
-    if expect == "wellbeing" and lx.WELL.search(compact) and not (lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
-        return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
-    if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
-        return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
-    if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
-        return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
-    said_yes = (_YES_END.search(core) or expect in _PROPOSAL_EXPECTS and _OKAY_END.search(core)) and not text.rstrip().endswith("?")
-    if expect in _ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
-            lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
-        return "yes", 0.85  # "두 시요? 네 됩니다", "오후 세 시요? 괜찮아요"
-    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
-        return "no", 0.75  # "그 시간엔 일을 해서요"
-    if expect in ("date", "time", "proposal") and lx.ANY_TIME.search(compact) and not negative:
-        return "book", 0.7  # "담주 아무 날이나요"
-    if expect in _IDENTITY_EXPECTS and lx.HANDOVER.search(compact):
-        return "other", 0.7  # "우리 엄마 바꿔 줄까요": the patient is coming to the phone
-    if expect == "wellbeing" and re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact) and not re.search(
-            r"아직|좀|조금|약간|가끔", compact):
-        return "no", 0.8  # "괜찮어유 안 아퍼유"
-    if expect == "offer" and re.search(r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서).{0,6}(?:했|받았|끝났|하고있)", compact):
-        return "no", 0.85  # "아 그거 벌써 다른 데서 했어요"
-    if expect in ("offer", "yes_no") and re.search(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$", core) and not lx.YES_START.match(core):
-        return "no", 0.85  # "전화 주셔서 고마워요 근데 괜찮아요" to an offer
-    if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
-        return ("yes", 0.92) if expect in _IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"
-    return None
-
-
-def negative_symptom(compact: str) -> bool:
-    return bool(re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact))
 
 
 def _polarity(core: str, intent: str) -> str | None:
@@ -345,9 +292,9 @@ def _classify(
     if lx.WRONG_NUMBER.search(compact):
         return "wrong_number", 0.9
     if lx.THINK_ABOUT.search(compact) and not lx.BOOK.search(lx.THINK_ABOUT.sub("", compact)) and (
-            expect in _ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
+            expect in ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
         return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
-    deferred = lx.DEFER.search(compact) and (expect in _ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
+    deferred = lx.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
     if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not _CLEAR_CANCEL.search(compact):
         return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
@@ -368,7 +315,7 @@ def _classify(
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
     if qs.CHANNEL.search(compact):
         return "question_other", 0.75  # "카톡으로 예약 되나요": how to book, for staff
-    context = _context_answer(text, compact, core, expect, result)
+    context = context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
     topic = _topic_intent(compact)
@@ -402,9 +349,9 @@ def _classify(
         if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
             return "book", 0.8
         return topic
-    if result.time or treatments or (result.date and expect in _PROPOSAL_EXPECTS):
+    if result.time or treatments or (result.date and expect in PROPOSAL_EXPECTS):
         return "book", 0.6
-    if result.time_range and (result.date or expect in _PROPOSAL_EXPECTS):
+    if result.time_range and (result.date or expect in PROPOSAL_EXPECTS):
         return "book", 0.55
     if (result.date or result.time) and qs.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact):
         return "book", 0.55  # "스물다섯째 날 괜찮아요?": a day asked about
