@@ -165,3 +165,20 @@ def test_the_question_asked_is_a_prior(text, expect, intent, date, time):
 def test_dates_and_times_taken_back(text, date, time):
     got = understand(text, MON)
     assert (got.date, got.time) == (date, time)
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("치료받는 중이라서 예약 좀 변경하려고요", "reschedule"),  # in treatment, not busy on the phone
+        ("교정 받는 중이라 그러는데 딱딱한 거 먹어도 돼요?", "medical_question"),
+        ("애 재우는 중이라 내일 다시 얘기해요", "callback_later"),
+        ("지금 밥 먹는 중이라서요", "callback_later"),
+        ("잇몸에서 피가 조금씩 나요 양치할 때마다", "symptom"),  # 나다 + 요 tells, it does not ask
+        ("사랑니 나는지 잇몸이 좀 부었어요", "symptom"),
+        ("임플란트 하면 얼마나 오래 쓸 수 있어요?", "question_other"),  # 얼마나 오래 is not a price
+        ("카톡으로 예약 되나요", "question_other"),
+    ],
+)
+def test_look_alikes(text, intent):
+    assert understand(text, MON).intent == intent
