@@ -130,7 +130,7 @@ def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool,
             backend = from_config(config, lookup_budget=3.0)
         key = f"chat:{dt.datetime.now():%Y%m%d%H%M%S%f}"
         dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=caller, call_key=key,
-                              now=clock)
+                              now=clock, recorded=bool(config.record_calls))
         if script is not None:
             lines = (line for line in script)
 
