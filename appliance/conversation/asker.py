@@ -117,6 +117,9 @@ class Asker:
             self.steps[name] = (flow, step)
         return flow
 
+    def links(self) -> dict[str, tuple[str, ...]]:
+        return dict(type(self).LINKS)
+
     # --- asking ---------------------------------------------------------------------------------------
     def ask(self, state: str, keys: Iterable[str] = (), before: Iterable[Action] = ()) -> Actions:
         """Open ``state`` as a new question: ``before`` + the phrase ``keys`` (+ its keypad version in keypad

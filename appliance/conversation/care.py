@@ -29,7 +29,7 @@ class CareFlow(Flow):
         if intent == "symptom":
             return self._symptom(u, text)
         if intent == "medical_question":
-            return self._medical(text)
+            return self._medical(u, text)
         return self._question(text)
 
     def _symptom(self, u: Any, text: str) -> Actions:
@@ -39,9 +39,9 @@ class CareFlow(Flow):
         d.booking.prepare("checkup")
         return d.ask("offer_booking", ["symptom_sorry", "offer_booking"])
 
-    def _medical(self, text: str) -> Actions:
+    def _medical(self, u: Any, text: str) -> Actions:
         d = self.d
-        if URGENT.search(re.sub(r"\s+", "", text)):
+        if getattr(u, "urgent", False) or URGENT.search(re.sub(r"\s+", "", text)):
             return d.emergency(note=text[:NOTE_MAX])
         d.event("medical_question")
         d.booking.complaint = text

@@ -42,8 +42,8 @@ def log_disclosure(patient_ids: Iterable[str | None], *, subject: str, call_id: 
 
         access_log.record("call.disclosed", actor=ACTOR, origin="phone", patient_ids=ids,
                           subject=f"{subject} (call {call_id})" if call_id else subject)
-    except Exception:
-        _LOGGER.warning("access log unavailable: a disclosure on a call was not logged", exc_info=True)
+    except Exception as exc:
+        _LOGGER.warning("access log unavailable (%s): a disclosure on a call was not logged", type(exc).__name__)
 
 
 def call_is_recorded(call_id: int | None) -> bool:
@@ -55,8 +55,8 @@ def call_is_recorded(call_id: int | None) -> bool:
 
         row = crm.Call.get_or_none(crm.Call.id == call_id)
         return bool(row is not None and row.recording_path)
-    except Exception:
-        _LOGGER.warning("call log unavailable: the recording notice is left out", exc_info=True)
+    except Exception as exc:
+        _LOGGER.warning("call log unavailable (%s): the recording notice is left out", type(exc).__name__)
         return False
 
 
