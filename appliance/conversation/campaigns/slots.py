@@ -91,7 +91,7 @@ class SlotFlow(Flow):
     def _words(self, u: Any, text: str) -> Actions | None:
         if said_yes(u) or u.intent == "book" and not (u.date or u.time):
             return self._take()
-        if said_no(u):
+        if said_no(u) or u.intent == "reschedule":  # "다른 시간이요"
             return self._other()
         return None
 
