@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from appliance.conversation import graph
-from appliance.conversation.actions import End, Heard, Listen, Say
+from appliance.conversation.actions import End, Listen, Say
 from appliance.conversation.backend import Backend
 from appliance.conversation.campaigns import CAMPAIGNS, CampaignDialog, People
 from appliance.conversation.cli import parse_input
@@ -24,7 +24,8 @@ from appliance.data.clinic import facts as factslib
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
 from appliance.language import understand as real_understand
-from tests.test_flows_receptionist import BIRTH_QUERY, patient_with_appointment  # noqa: F401 (a fixture)
+from tests.test_flows_receptionist import BIRTH_QUERY
+from tests.test_flows_receptionist import patient_with_appointment as patient_with_appointment  # a fixture
 from tests.test_outbound_dialogs import DAUGHTER, FAMILY, MOTHER, SON, Ops
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)

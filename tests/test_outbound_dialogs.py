@@ -12,7 +12,6 @@ from appliance.conversation import outcomes
 from appliance.conversation.actions import End, Heard, Listen, Say
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog
 from appliance.conversation.cli import render_says
-from appliance.conversation.phrases import PHRASES
 from appliance.data.emr.model import Patient
 
 NOW = dt.datetime(2026, 11, 25, 10, 0)

@@ -204,7 +204,7 @@ def child_task(child) -> Task:
 
 
 def test_family_phone_a_sibling_or_another_minor_cannot_unlock_a_childs_reminder(emr_url, crm_db):
-    mother, son, daughter = family(emr_url)
+    _, son, daughter = family(emr_url)
     d = campaign_call(emr_url, child_task(son))
     said = run(d, ["#" + daughter.birth_date.strftime("%y%m%d")] + WRONG[:2] + ["#3", "#1"])
     assert son.name not in said and "오후 세 시" not in said and not d.identity.confirmed
@@ -263,7 +263,7 @@ def test_withheld_number_opt_out_stored_against_the_proven_patient(emr_url, vict
 
 
 def test_outbound_hears_identity_before_any_detail_even_when_heard_silently(emr_url, victim, crm_db):
-    patient, appt = victim
+    patient, _ = victim
     task = Task("s2", "implant_checkup", "INFO", str(patient.id), patient.phones[0], {})
     d = campaign_call(emr_url, task)
     opening = render_says(d.start(), "미소치과")
