@@ -57,10 +57,10 @@ def crm_db(tmp_path):
 def make(emr_url, crm_db):
     facts = factslib.load(factslib.EXAMPLE)
 
-    def build(caller=None, now=NOW, emr=True, writes=False, can_say=None, url=None, recorded=True):
+    def build(caller=None, now=NOW, emr=True, writes=False, can_say=None, url=None, recorded=True, understand=None):
         backend = Backend(facts, emr=EMR(url or emr_url, "reference", allow_writes=writes) if emr else None)
         return Receptionist(clinic_name="미소치과", backend=backend, caller=caller, call_key="test-call",
-                            now=lambda: now, can_say=can_say, recorded=recorded)
+                            now=lambda: now, can_say=can_say, recorded=recorded, understand=understand)
 
     return build
 

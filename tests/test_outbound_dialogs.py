@@ -325,3 +325,14 @@ def test_voicemail_message_has_no_health_detail_and_says_who_and_how_to_refuse(k
     assert "AI 상담원" in text and "미소치과" in text and "예약" not in text and "치료" not in text
     if kind == "AD":
         assert "광고" in text and "수신거부" in text
+
+
+def test_family_reminder_three_people_and_one_person_twice():
+    three = {"appointments": FAMILY["appointments"] + [
+        {"id": "70", "patient_id": "1", "start": "2026-11-26T14:30:00", "duration_min": 30, "treatment": "scaling"}]}
+    d = dialog("reminder", ops=Ops(people=People([MOTHER, SON, DAUGHTER])), patient_id="1", data=three)
+    out = verified(d, "#820918")
+    assert keys(out)[2] == "ob_multi_many" and said(out).count("내일, 십일월 이십육 일") == 3
+    twice = {"appointments": [dict(a, patient_id="55") for a in FAMILY["appointments"]]}
+    d = dialog("reminder", data=twice)
+    assert keys(verified(d))[2] == "ob_multi_one_person"

@@ -21,6 +21,8 @@ from typing import Any, Iterator
 
 import click
 
+from appliance.conversation.campaigns import CAMPAIGNS
+
 DEMO_SEED = 7
 DEMO_PATIENTS = 300
 
@@ -156,9 +158,7 @@ def _campaign(name: str, patient: str | None, backend: Any, config: Any, now: dt
 @click.option("--now", "now_text", default=None, help="Pretend it is this time (ISO, e.g. 2026-11-23T10:00)")
 @click.option("--demo", is_flag=True, help="Use a throwaway demo EMR and CRM (seeded with a fixed seed)")
 @click.option("--emr-writes", is_flag=True, help="With --demo: book straight into the demo EMR (emr_booking=emr)")
-@click.option("--campaign", "campaign", default=None,
-              type=click.Choice(["reminder", "happy_call", "implant_checkup", "insurance_scaling", "recall",
-                                 "insured_treatment"]),
+@click.option("--campaign", "campaign", default=None, type=click.Choice(CAMPAIGNS),
               help="Run a campaign call instead (you answer as the patient's phone)")
 @click.option("--patient", "patient", default=None, help="With --campaign: the patient (EMR id) the call is for")
 @click.option("--script", "script", type=click.File("r", encoding="utf-8"), default=None,

@@ -51,7 +51,7 @@ class ReminderFlow(Flow):
         elif len(patients) == 2:
             count = "ob_multi_children_2" if minors else "ob_multi_family_2"
         else:
-            count = "ob_multi_children_many" if minors else "ob_multi_family_many"
+            count = "ob_multi_many"
         readback = [self._when(a, named=len(patients) > 1) for a in self.appts]
         return d.ask("reminder_family", ["ob_reminder_ask_all"], before=[Say(count)] + readback)
 
