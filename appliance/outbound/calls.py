@@ -64,11 +64,11 @@ class CallOps:
             concerned = []
             for pid in dict.fromkeys(str(i) for i in ids if i):
                 patient = self.emr.get_patient(pid)
-                if patient is not None and patient.status == "active":
+                if patient is not None and patient.status != "deceased":  # an inactive chart is still theirs
                     concerned.append(patient)
             known = {p.id for p in concerned}
             others = [p for p in self.emr.find_patients_by_phone(self.task.phone)
-                      if p.id not in known and p.status == "active"]
+                      if p.id not in known and p.status != "deceased"]
         except Exception as exc:  # a dead EMR: nobody can be verified now, the call is tried again later
             _LOGGER.warning("task %s: patients for the identity step unavailable: %s", self.task.id, type(exc).__name__)
             return None
