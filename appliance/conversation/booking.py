@@ -30,6 +30,11 @@ TREATMENT_KEYS = {"1": "scaling", "2": "filling", "3": "checkup", "4": "implant"
 ELSEWHERE = ("reschedule", "cancel", "ask_hours", "ask_location", "ask_price", "ask_insurance")
 
 
+def _clock(hhmm: str) -> dt.time:
+    hour, minute = hhmm.split(":")
+    return dt.time(int(hour), int(minute))
+
+
 @dataclasses.dataclass
 class Booking:
     treatment: str | None = None
@@ -128,11 +133,9 @@ class BookingFlow(Flow):
             b.date_range = (dt.date.fromisoformat(u.date_range[0]), dt.date.fromisoformat(u.date_range[1]))
             b.date = None
         if getattr(u, "time", None):
-            h, m = map(int, u.time.split(":"))
-            b.time, b.time_range, b.approximate = dt.time(h, m), None, bool(getattr(u, "approximate", False))
+            b.time, b.time_range, b.approximate = _clock(u.time), None, bool(getattr(u, "approximate", False))
         elif getattr(u, "time_range", None):
-            lo, hi = (dt.time(*map(int, t.split(":"))) for t in u.time_range)
-            b.time_range, b.time = (lo, hi), None
+            b.time_range, b.time = (_clock(u.time_range[0]), _clock(u.time_range[1])), None
 
     def proceed(self) -> Actions:
         b = self.b
@@ -271,7 +274,7 @@ class BookingFlow(Flow):
                                "patient_known": d.patient is not None}
         d.event("booking", status=result.status, start=start, treatment=b.treatment)
         d.outcome = outcomes.BOOKED
-        readback = [Say(text=speak.say_datetime(slot.start))]
+        readback: list[Action] = [Say(text=speak.say_datetime(slot.start))]
         if b.reschedule_of is not None:
             old = b.reschedule_of
             status = d.backend.cancel(key=f"{d.call_key}:cancel", upcoming=old, phone=d.caller,
@@ -282,7 +285,7 @@ class BookingFlow(Flow):
             d.outcome = outcomes.RESCHEDULED
             ok = result.status == "booked" and status == "cancelled"
             return self.after_booking(readback + [Say("rescheduled" if ok else "booking_requested")])
-        said = [Say("booked" if result.status == "booked" else "booking_requested")]
+        said: list[Action] = [Say("booked" if result.status == "booked" else "booking_requested")]
         if b.birth6:
             d.backend.annotate_booking(result.request_id, note=f"생년월일 {b.birth6} (본인 확인 안 됨)")
         if d.patient is None:

@@ -64,8 +64,8 @@ class Handover:
             return [Say("transfer", barge_in=False), End("transfer", outcome, summary=summary)], True
         self.add_callback(after_hours_reason or reason, priority, note)
         ah = self.after_hours
-        return ([Say(k, barge_in=False) for k in ah.staff]
-                + [End(ah.staff_next, ah.staff_outcome, summary=summary)]), False
+        out: list[Action] = [Say(k, barge_in=False) for k in ah.staff]
+        return out + [End(ah.staff_next, ah.staff_outcome, summary=summary)], False
 
     def emergency(self, summary: str, *, outcome: str, transfer_key: str, reason: str,
                   note: str | None = None) -> tuple[list[Action], bool]:
