@@ -336,3 +336,22 @@ def test_family_reminder_three_people_and_one_person_twice():
     twice = {"appointments": [dict(a, patient_id="55") for a in FAMILY["appointments"]]}
     d = dialog("reminder", data=twice)
     assert keys(verified(d))[2] == "ob_multi_one_person"
+
+
+def test_a_childs_birth_date_unlocks_the_children_not_the_parents_appointment():
+    mixed = {"appointments": [FAMILY["appointments"][0],
+                              {"id": "70", "patient_id": "1", "start": "2026-11-26T14:30:00", "treatment": "implant"}]}
+    d = dialog("reminder", ops=Ops(people=People([MOTHER, SON])), patient_id="1", data=mixed, can_say=lambda t: True)
+    out = verified(d, "#140507")
+    assert "오후 두 시 반" not in said(out) and "오후 세 시" in said(out) and "김지영" not in said(out)
+    assert keys(out)[-1] == "ob_reminder_ask"  # one appointment unlocked: the child's
+    d = dialog("reminder", ops=Ops(people=People([MOTHER, SON])), patient_id="1", data=mixed)
+    out = verified(d, "#820918")  # the mother: both
+    assert "오후 두 시 반" in said(out) and "오후 세 시" in said(out)
+
+
+def test_no_birth_date_on_file_nothing_to_ask():
+    nobody = Patient(id="55", name="김민수", birth_date=None)
+    ops = Ops(people=People([nobody]), open_=False)
+    out = dialog("reminder", ops=ops, data=APPT).start()
+    assert "ask_birth" not in keys(out) and keys(out)[-1] == "ob_staff_unavailable" and ("callback", 4) in ops.log

@@ -78,15 +78,15 @@ class Identity(Flow):
 
         ``candidates``: the patients this may unlock; ``others``: other patients on the same phone (an adult
         among them may answer for minors); ``unlock_all``: one birth date unlocks every candidate (a family's
-        reminder); ``find_by_birth``: look patients up by birth date when there are no candidates (then
+        reminder; a minor's, given by the guardian, unlocks the minors only); ``find_by_birth``: look patients up by birth date when there are no candidates (then
         their name is asked too); ``aside``: the flow hears other answers meanwhile (e.g. booking wishes);
         ``on_no``: what "아니요, 저는 …" means here (campaign calls: someone else answered)."""
         if self.match is not None:
             unlocked = [p for p in candidates if any(p.id == q.id for q in self.match.unlocked)]
             if unlocked:
                 return list(before or []) + then(Match(unlocked, self.match.guardian))
-        if not candidates and find_by_birth is None:
-            return fail("no_candidates")
+        if find_by_birth is None and not any(birth6_of(p) for p in list(candidates) + list(others or [])):
+            return fail("no_candidates" if not candidates else "no_birth_dates")  # nothing a caller could match
         self.request = _Request(list(candidates), list(others or []), then, fail, unlock_all, find_by_birth, aside,
                                 on_no)
         return self.d.ask("ask_birth", prompt, before=before or [])
@@ -128,8 +128,11 @@ class Identity(Flow):
         self.last_birth6 = b6
         hits = [p for p in req.candidates if birth6_of(p) == b6]
         if hits:
-            unlocked = list(req.candidates) if req.unlock_all else hits[:1]
-            return self._unlock(Match(unlocked, guardian=is_minor(hits[0], today)))
+            minor = is_minor(hits[0], today)
+            unlocked = hits[:1]
+            if req.unlock_all:  # a child's birth date (the guardian) unlocks the children, an adult's everyone
+                unlocked = [p for p in req.candidates if is_minor(p, today)] if minor else list(req.candidates)
+            return self._unlock(Match(unlocked, guardian=minor))
         minors = [p for p in req.candidates if is_minor(p, today)]
         adult = [p for p in req.others if birth6_of(p) == b6 and not is_minor(p, today)]
         if adult and minors:
