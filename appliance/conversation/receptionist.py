@@ -240,8 +240,9 @@ class Receptionist(Asker):
     # === whatever was asked ===========================================================================
     def interrupt(self, u: Any, text: str, step: Step) -> Actions | None:
         intent = getattr(u, "intent", "other")
-        if intent == "emergency" or (intent == "symptom" and SEVERE.search(re.sub(r"\s+", "", text))):
-            return self.emergency(severe_symptom=intent == "symptom")
+        urgent = getattr(u, "urgent", False) or SEVERE.search(re.sub(r"\s+", "", text))
+        if intent == "emergency" or (intent in ("symptom", "medical_question") and urgent):
+            return self.emergency(severe_symptom=intent != "emergency", note=text[:500] if intent != "emergency" else None)
         if intent == "opt_out":
             return self.optout.start(source="call_speech")
         if intent == "talk_to_staff":
