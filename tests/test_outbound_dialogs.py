@@ -34,7 +34,7 @@ class Ops:
     def __init__(self, open_=True, slots=None, people=None):
         self.log: list[tuple] = []
         self.open_ = open_
-        self.slots = slots if slots is not None else [dt.datetime(2026, 11, 27, 10, 0), dt.datetime(2026, 11, 27, 11, 0)]
+        self.slots = slots if slots is not None else [dt.datetime(2026, 11, 27, 10), dt.datetime(2026, 11, 27, 11)]
         self._people = people if people is not None else People([MINSU])
 
     def people(self):

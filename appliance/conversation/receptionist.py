@@ -242,7 +242,8 @@ class Receptionist(Asker):
         intent = getattr(u, "intent", "other")
         urgent = getattr(u, "urgent", False) or SEVERE.search(re.sub(r"\s+", "", text))
         if intent == "emergency" or (intent in ("symptom", "medical_question") and urgent):
-            return self.emergency(severe_symptom=intent != "emergency", note=text[:500] if intent != "emergency" else None)
+            spoken = intent != "emergency"  # a symptom or a question: staff get the words
+            return self.emergency(severe_symptom=spoken, note=text[:500] if spoken else None)
         if intent == "opt_out":
             return self.optout.start(source="call_speech")
         if intent == "talk_to_staff":
