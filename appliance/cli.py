@@ -33,6 +33,8 @@ COMMANDS = {
     "campaigns": "appliance.outbound.cli:campaigns",
     "dialer": "appliance.outbound.cli:dialer",
     "report": "appliance.outbound.cli:report",
+    "console": "appliance.console.cli:console",
+    "staff": "appliance.console.cli:staff",
 }
 
 

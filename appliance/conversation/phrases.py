@@ -128,6 +128,7 @@ PHRASES: dict[str, str] = {
     "ob_staff_unavailable": "지금은 직원 연결이 어려워 담당자가 다시 전화드리겠습니다. 감사합니다.",
     "ob_not_understood": "죄송하지만 다시 한 번 말씀해 주시거나 번호를 눌러 주세요.",
     "ob_voicemail": "안녕하세요, {clinic}입니다. 안내드릴 내용이 있어 전화드렸습니다. 편하실 때 병원으로 전화 부탁드립니다. 감사합니다.",
+    "staff_alert": "급한 연락 요청이 들어왔습니다. 직원 콘솔에서 확인해 주세요.",  # staff phones (appliance/notify)
 }
 
 

@@ -73,6 +73,9 @@ STEP_MODULES = (
     "appliance.data.crm_records",
     "appliance.data.access_log",
     "appliance.outbound.queue",
+    "appliance.console.models",
+    "appliance.voicemail.store",
+    "appliance.notify.outbox",
 )
 
 
