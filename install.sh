@@ -47,7 +47,7 @@ export DEBIAN_FRONTEND=noninteractive
 PACKAGES=(ca-certificates debootstrap sip-tester sox espeak-ng tshark zstd tar util-linux passwd tzdata
           python3 python3-venv python3-dev python3-pip build-essential)
 if [[ "${WITH_TEST_DEPS}" == "1" ]]; then
-    PACKAGES+=(postgresql mariadb-server)
+    PACKAGES+=(postgresql mariadb-server chromium chromium-driver)
 fi
 
 missing_packages() {

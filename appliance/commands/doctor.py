@@ -156,9 +156,17 @@ def check_clock(config: Config) -> Check:
     return Check("clock", "ok", f"{kst:%Y-%m-%d %H:%M} KST" + ("" if synced else " (NTP state unknown)"))
 
 
+def check_console(config: Config) -> Check:
+    """The staff console: an admin account, HTTPS on the LAN address, the service listening."""
+    from appliance.console.health_check import console_check
+
+    status, detail, fix = console_check(config)
+    return Check("console", status, detail, fix)
+
+
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
-    check_disk, check_clock,
+    check_disk, check_clock, check_console,
 ]
 
 

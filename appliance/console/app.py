@@ -157,6 +157,7 @@ def create_app(config: Any, *, background: bool = True, services: dict[str, Any]
             yield
         finally:
             stop.set()
+            app.state.hub.poke()
             done, pending = await asyncio.wait(tasks, timeout=10)
             for task in pending:
                 task.cancel()

@@ -62,6 +62,13 @@ def cert(hosts: tuple[str, ...], force: bool) -> None:
     click.echo("Read it to the staff: the browser shows the same the first time they open the console.")
 
 
+@console.command("address")
+def address() -> None:
+    """Print where staff open the console (host:port)."""
+    config = settings.load()
+    click.echo(f"{config.console_bind}:{config.console_port}")
+
+
 @console.command("fingerprint")
 def fingerprint() -> None:
     """Print the SHA-256 fingerprint of the console's certificate."""

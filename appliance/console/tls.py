@@ -9,6 +9,7 @@ import hashlib
 import ipaddress
 import os
 import socket
+import subprocess
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +39,15 @@ def fingerprint(cert_path: Path) -> str:
     return ":".join(digest[i:i + 2] for i in range(0, len(digest), 2))
 
 
+def local_addresses() -> list[str]:
+    """This box's addresses (``hostname -I``): the certificate stays valid whichever one the clinic uses."""
+    try:
+        out = subprocess.run(["hostname", "-I"], capture_output=True, text=True, timeout=5).stdout
+    except (OSError, subprocess.TimeoutExpired):
+        return []
+    return [a for a in out.split() if a and not a.startswith("fe80")]
+
+
 def generate(config: Any, *, hosts: list[str] | None = None, force: bool = False) -> tuple[Path, str]:
     """Create a self-signed certificate + key (0600) unless one exists; returns (cert path, fingerprint)."""
     from cryptography import x509
@@ -48,7 +58,8 @@ def generate(config: Any, *, hosts: list[str] | None = None, force: bool = False
     cert_path, key_path = paths(config)
     if cert_path.exists() and key_path.exists() and not force:
         return cert_path, fingerprint(cert_path)
-    names = [h for h in (hosts or []) if h] + [str(config.console_bind), socket.gethostname(), "localhost", "127.0.0.1"]
+    names = [h for h in (hosts or []) if h] + [str(config.console_bind), *local_addresses(), socket.gethostname(),
+                                               "localhost", "127.0.0.1"]
     alt: list[Any] = []
     seen: set[str] = set()
     for name in names:
