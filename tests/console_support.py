@@ -42,6 +42,13 @@ def csrf_of(html: str) -> str:
     return m.group(1)
 
 
+def form_csrf(html: str, action: str) -> str:
+    """The CSRF token inside the form posting to ``action`` (every form carries its own copy)."""
+    m = re.search(r'<form[^>]*action="' + re.escape(action) + r'"[^>]*>(.*?)</form>', html, re.S)
+    assert m, f"no form for {action}"
+    return csrf_of(m.group(1))
+
+
 def login(client: Any, name: str, password: str | None = None) -> Any:
     page = client.get("/login")
     return client.post("/login", data={"name": name, "password": password or PASSWORDS[name],
@@ -134,3 +141,49 @@ class WebhookSink:
     def stop(self) -> None:
         self.server.shutdown()
         self.server.server_close()
+
+
+# --- a real browser: Debian's chromium driven by Selenium through chromedriver (never downloaded) ---------
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def chrome(window: tuple[int, int] = (1366, 768)) -> Any:
+    """A fresh headless chromium with its own profile; skips when the Debian packages are missing."""
+    import shutil
+    import tempfile
+
+    if not (Path(CHROMEDRIVER).exists() and Path(CHROMIUM).exists()):
+        pytest.skip("chromium and chromium-driver are not installed (install.sh --with-test-deps)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="dc-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko-KR",
+                 "--ignore-certificate-errors", f"--user-data-dir={profile}",
+                 f"--window-size={window[0]},{window[1]}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.profile_dir = profile
+    original_quit = driver.quit
+
+    def quit_and_clean() -> None:
+        try:
+            original_quit()
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+
+    driver.quit = quit_and_clean
+    return driver
+
+
+def browser_login(driver: Any, base: str, name: str, password: str | None = None) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password or PASSWORDS[name])
+    driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()

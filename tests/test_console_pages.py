@@ -7,7 +7,7 @@ import datetime as dt
 from appliance.console.models import WorkAction
 from appliance.data import access_log, crm_records
 from appliance.data.crm import Call, Turn, utcnow
-from tests.console_support import client, console_home, csrf_of, login  # noqa: F401
+from tests.console_support import client, console_home, csrf_of, form_csrf, login  # noqa: F401
 
 
 def _call(number: str, outcome: str | None, *, minutes_ago: int = 5, patient: str | None = None) -> Call:
@@ -35,7 +35,7 @@ def test_calls_search_is_posted_and_a_call_shows_turns_and_latency(client):
     _call("01099990000", "answered")
     login(client, "kim")
     page = client.get("/calls").text
-    r = client.post("/calls", data={"csrf_token": csrf_of(page), "number": "5678", "day": ""})
+    r = client.post("/calls", data={"csrf_token": form_csrf(page, "/calls"), "number": "5678", "day": ""})
     assert r.status_code == 200 and "010-1234-5678" in r.text and "010-9999-0000" not in r.text
     assert access_log.entries(action="console.calls.search")[0].patient_id == "31"
     detail = client.get(f"/calls/{a.id}").text
@@ -50,8 +50,8 @@ def test_opt_outs_need_a_reason_and_are_honoured(client):
     r = client.post("/optouts/add", data={"csrf_token": csrf_of(page), "phone": "010-3333-4444", "scope": "ad",
                                           "source": "staff", "reason": ""})
     assert "사유" in r.text and not crm_records.is_opted_out("01033334444")
-    r = client.post("/optouts/add", data={"csrf_token": csrf_of(page), "phone": "010-3333-4444", "scope": "ad",
-                                          "source": "sms", "reason": "문자로 수신거부 요청"})
+    r = client.post("/optouts/add", data={"csrf_token": form_csrf(page, "/optouts/add"), "phone": "010-3333-4444",
+                                          "scope": "ad", "source": "sms", "reason": "문자로 수신거부 요청"})
     assert "등록했습니다" in r.text and crm_records.is_opted_out("01033334444")
     row = crm_records.OptOut.get()
     assert row.source == "sms" and "문자로 수신거부 요청" in row.note and "desk" not in (row.patient_id or "")
@@ -66,7 +66,7 @@ def test_campaigns_switch_on_and_off_with_an_audit(client):
     login(client, "kim")
     page = client.get("/campaigns").text
     assert "장기 미방문 리콜" in page
-    client.post("/campaigns/recall/enable", data={"csrf_token": csrf_of(page)})
+    client.post("/campaigns/recall/enable", data={"csrf_token": form_csrf(page, "/campaigns/recall/enable")})
     assert camps.state("recall")[0] is True
     r = client.post("/campaigns/recall/disable", data={"csrf_token": csrf_of(page)})
     assert camps.state("recall")[0] is False and "껐습니다" in r.text

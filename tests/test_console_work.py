@@ -15,7 +15,7 @@ from appliance.data.crm import Call, Turn, utcnow
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
 from appliance.voicemail.store import Voicemail
-from tests.console_support import client, console_home, csrf_of, login, make_config  # noqa: F401
+from tests.console_support import client, console_home, csrf_of, form_csrf, login, make_config  # noqa: F401
 
 
 def _queue(console_home_: object) -> dict[str, object]:
@@ -53,7 +53,9 @@ def test_done_with_a_note_closes_once_and_is_audited(client, console_home):
     login(client, "desk")
     page = client.get("/work").text
     cb = items["late"]
-    r = client.post(f"/work/callback/{cb.id}/done", data={"csrf_token": csrf_of(page), "note": "통화함, 견적 안내"})
+    token = form_csrf(page, f"/work/callback/{cb.id}/done")  # the token inside the item's own form
+    assert token == csrf_of(page)
+    r = client.post(f"/work/callback/{cb.id}/done", data={"csrf_token": token, "note": "통화함, 견적 안내"})
     assert "처리 완료로 표시했습니다" in r.text and f'id="callback-{cb.id}"' not in r.text
     row = crm_records.Callback.get_by_id(cb.id)
     assert row.status == "done" and row.done_at is not None and "통화함, 견적 안내" in row.note
