@@ -16,6 +16,7 @@ import peewee
 from appliance.console import booking_approval
 from appliance.console.accounts import Staff
 from appliance.console.models import WORK_KINDS, WorkClosure, log_action
+from appliance.console.workqueue import meta_of
 from appliance.data.crm import database, utcnow
 from appliance.data.crm_records import BookingRequest, Callback, StaffNote, add_callback
 from appliance.errors import ApplianceError
@@ -59,7 +60,7 @@ def mark_done(staff: Staff, kind: str, item_id: int, note: str = "") -> Outcome:
         return Outcome(False, "해당 항목을 찾을 수 없습니다.")
     result = "handled" if kind in ("voicemail", "note") else "done"
     if kind == "booking":
-        if (row.meta or {}).get("action") != "cancel":
+        if meta_of(row).get("action") != "cancel":
             return Outcome(False, "예약 요청은 승인 또는 반려로 처리해 주세요.")
         result = "cancelled_by_hand"
     with database.atomic():
@@ -80,7 +81,7 @@ def approve_booking(staff: Staff, item_id: int, note: str, *, config: Any, emr: 
     row = BookingRequest.get_or_none(BookingRequest.id == item_id)
     if row is None or row.status not in ("requested", "pending") or is_closed("booking", item_id):
         return Outcome(False, "이미 처리되었거나 없는 예약 요청입니다.")
-    if (row.meta or {}).get("action") == "cancel":
+    if meta_of(row).get("action") == "cancel":
         return mark_done(staff, "booking", item_id, note)
     approval = booking_approval.Approval("manual", message="EMR 쓰기가 꺼져 있어 직접 입력으로 표시했습니다.")
     if booking_approval.emr_writable(config, emr, row):

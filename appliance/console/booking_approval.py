@@ -90,7 +90,7 @@ def write_to_emr(row: BookingRequest, *, emr: Any, facts: Any, memo: str) -> App
 
 
 def mark_approved(row: BookingRequest, approval: Approval, actor: str) -> None:
-    meta = dict(row.meta or {})
+    meta = dict(row.meta) if isinstance(row.meta, dict) else {}
     meta.update(approved_by=actor, approved_at=utcnow().isoformat(timespec="seconds"),
                 entered_by_hand=approval.status == "manual")
     BookingRequest.update(status="booked" if approval.status == "booked" else "confirmed",

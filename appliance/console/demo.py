@@ -176,8 +176,8 @@ def _campaign_results(rng: random.Random, people: list[Any]) -> None:
                         start=when + dt.timedelta(days=3), status="booked", source="campaign", created_at=when)
 
 
-async def simulate(stop: asyncio.Event, config: Any, every_s: float = 20.0) -> None:
-    """A pretend call every ``every_s``: turns appear, then it ends (every third one as a callback)."""
+async def simulate(stop: asyncio.Event, config: Any, every_s: float = 20.0, turn_s: float = 3.0) -> None:
+    """A pretend call every ``every_s``: a turn every ``turn_s``, then it ends (every third one as a callback)."""
     rng = random.Random()
     people = await asyncio.to_thread(_patients, config, 60)
     n = 0
@@ -190,7 +190,7 @@ async def simulate(stop: asyncio.Event, config: Any, every_s: float = 20.0) -> N
         for seq in range(4):
             if stop.is_set():
                 return
-            await asyncio.sleep(3)
+            await asyncio.sleep(turn_s)
             speaker = "bot" if seq % 2 == 0 else "caller"
             await asyncio.to_thread(log.turn, speaker, rng.choice(BOT_LINES if speaker == "bot" else CALLER_LINES),
                                     latency_ms=rng.randint(500, 1200) if speaker == "bot" else None)

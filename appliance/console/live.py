@@ -1,8 +1,8 @@
 """Live screens without reloads: one poller follows the CRM, Server-Sent Events carry the new HTML.
 
 The console never talks to the engine: the engine writes the call log and the work items into the CRM,
-and :class:`LiveHub` polls cheap fingerprints of them (index lookups, every ``POLL_SECONDS``, only while
-someone watches; every 2 s otherwise, to keep a baseline). When a fingerprint changes, every open stream of that topic renders its fragment (with
+and :class:`LiveHub` polls cheap fingerprints of them (index lookups: every ``POLL_SECONDS`` while someone
+watches, every ``IDLE_POLL_SECONDS`` otherwise so a baseline always exists). When a fingerprint changes, every open stream of that topic renders its fragment (with
 its own person's masking, and an access-log row) and sends it as an SSE ``update`` event; the page's script
 swaps it in. Streams do not keep a session alive: they end with a ``logout`` event once it has gone idle.
 """
@@ -35,19 +35,21 @@ class LiveHub:
         self.poll_s = poll_s
         self.version = {topic: 1 for topic in signatures}
         self._seen: dict[str, Any] = {}
-        self._changed = asyncio.Event()
-        self._wake = asyncio.Event()
+        self._changed: asyncio.Event | None = None  # made by run(), on the serving loop
+        self._wake: asyncio.Event | None = None
         self.subscribers = 0
         self.last_error: str | None = None
 
     def poke(self) -> None:
         """Look again now (after a console action, a new voicemail)."""
-        self._wake.set()
+        if self._wake is not None:
+            self._wake.set()
 
     def _compute(self) -> dict[str, Any]:
         return {topic: fn() for topic, fn in self.signatures.items()}
 
     async def run(self, stop: asyncio.Event) -> None:
+        self._changed, self._wake = asyncio.Event(), asyncio.Event()
         while not stop.is_set():
             try:
                 current = await run_in_threadpool(self._compute)
@@ -59,8 +61,8 @@ class LiveHub:
                             changed = True
                         self._seen[topic] = sig
                 if changed:
-                    self._changed.set()
-                    self._changed = asyncio.Event()
+                    done, self._changed = self._changed, asyncio.Event()
+                    done.set()
                 self.last_error = None
             except Exception as exc:  # a DB hiccup: keep polling
                 self.last_error = f"{type(exc).__name__}: {exc}"
@@ -72,6 +74,9 @@ class LiveHub:
                 pass
 
     async def wait(self, timeout: float) -> None:
+        if self._changed is None:  # not running (yet): just pace the caller
+            await asyncio.sleep(min(timeout, self.poll_s))
+            return
         try:
             await asyncio.wait_for(self._changed.wait(), timeout)
         except asyncio.TimeoutError:
@@ -105,12 +110,13 @@ def stream_endpoint(renderers: dict[str, Callable[[Ctx], str]]) -> Callable[[Req
             hub.subscribers += 1
             hub.poke()
             checked = time.monotonic()
+            memory: dict[str, Any] = {}  # who this screen showed (the access log notes each change once)
             try:
                 yield "retry: 2000\n\n"
                 while True:
                     if hub.version[topic] != shown:
                         shown = hub.version[topic]
-                        html = await run_in_threadpool(renderers[topic], Ctx(request, session))
+                        html = await run_in_threadpool(renderers[topic], Ctx(request, session, shown=memory))
                         yield _event("update", html)
                         continue
                     await hub.wait(KEEPALIVE_SECONDS)

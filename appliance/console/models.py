@@ -15,6 +15,9 @@ from appliance.data import migrations
 from appliance.data.crm import BaseModel, utcnow
 
 ROLES = ("admin", "staff")
+# the last four digits of a number: the same expressions in the indexes and in the console's queries
+LAST4_SQL = "(substr(caller_number, length(caller_number) - 3))"
+LAST4_CALLED_SQL = "(substr(called_number, length(called_number) - 3))"
 WORK_KINDS = ("callback", "booking", "note", "voicemail")
 
 
@@ -90,8 +93,11 @@ def _v20(db: peewee.Database, migrator: Any) -> None:
     from playhouse.migrate import migrate
 
     db.create_tables(TABLES)
-    # the console searches calls by number: keep that an index lookup at 100,000 calls
-    migrate(migrator.add_index("call", ("caller_number",), False))
+    # the console searches calls by number (and by its last digits): keep both index lookups at 100,000 calls
+    migrate(migrator.add_index("call", ("caller_number",), False), migrator.add_index("call", ("called_number",), False))
+    if isinstance(db, (peewee.SqliteDatabase, peewee.PostgresqlDatabase)):  # MariaDB has no expression index
+        db.execute_sql(f'CREATE INDEX call_caller_last4 ON "call" ({LAST4_SQL})')
+        db.execute_sql(f'CREATE INDEX call_called_last4 ON "call" ({LAST4_CALLED_SQL})')
 
 
 migrations.register(20, "console: staff accounts, sessions, login attempts, work closures and actions", _v20)

@@ -39,6 +39,7 @@ class Ctx:
     request: Request
     session: sessions.Session
     form: FormData | None = None
+    shown: dict[str, Any] | None = None  # a live stream's memory: log a view again only when it shows others
 
     @property
     def staff(self) -> Staff:
@@ -70,6 +71,11 @@ class Ctx:
                count: int | None = None) -> None:
         """Log a view/export of personal data: one row per patient, or one row with ``count``."""
         ids = sorted({str(p) for p in (patient_ids or []) if p})
+        if self.shown is not None:
+            key = (tuple(ids), count)
+            if self.shown.get(action) == key:
+                return
+            self.shown[action] = key
         access_log.record(action, actor=self.staff.actor, origin=self.origin, patient_ids=ids or None,
                           subject=subject, count=count if not ids else None)
 

@@ -47,6 +47,12 @@ class WorkItem:
         return f"{self.kind}-{self.id}"
 
 
+def meta_of(row: Any) -> dict[str, Any]:
+    """A row's JSON ``meta`` as a dict (anything else, e.g. an old row's text, counts as empty)."""
+    meta = getattr(row, "meta", None)
+    return meta if isinstance(meta, dict) else {}
+
+
 def _closed_ids(kind: str) -> Any:
     return WorkClosure.select(WorkClosure.item_id).where(WorkClosure.kind == kind)
 
@@ -100,7 +106,7 @@ def _calls(call_ids: set[int]) -> tuple[dict[int, Call], dict[int, list[tuple[st
 
 
 def _booking_title(b: BookingRequest) -> str:
-    if (b.meta or {}).get("action") == "cancel":
+    if meta_of(b).get("action") == "cancel":
         return "예약 취소 요청"
     return "예약 요청" if b.source != "campaign" else "예약 요청 (안내 전화)"
 
@@ -116,7 +122,7 @@ def build(limit: int = LIMIT) -> list[WorkItem]:
         items.append(WorkItem("booking", b.id, b.created_at, _booking_title(b), reason=b.treatment or "",
                               phone=b.phone, patient_id=b.patient_id, call_id=b.call_id, priority=6,
                               detail=b.note or "", extra={"start": b.start, "doctor": b.doctor, "chair": b.chair,
-                                                          "status": b.status, "meta": b.meta or {},
+                                                          "status": b.status, "meta": meta_of(b),
                                                           "duration": b.duration_min}))
     for n in open_questionnaires(limit):
         items.append(WorkItem("note", n.id, n.created_at, "사전 문진", phone=n.phone, patient_id=n.patient_id,
@@ -130,7 +136,7 @@ def build(limit: int = LIMIT) -> list[WorkItem]:
     for item in items:
         call = calls.get(item.call_id or 0)
         if call is not None:
-            item.summary = str((call.meta or {}).get("summary") or "")
+            item.summary = str(meta_of(call).get("summary") or "")
             item.patient_id = item.patient_id or call.patient_id
             item.phone = item.phone or call.caller_number
         item.transcript = turns.get(item.call_id or 0, [])

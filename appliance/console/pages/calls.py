@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from peewee import fn
+from peewee import SQL, fn
 from starlette.responses import FileResponse, Response
 
 from appliance.console.formatting import OUTCOMES_KO, clinic_today, local_day_bounds
+from appliance.console.models import LAST4_CALLED_SQL, LAST4_SQL
 from appliance.console.web import Ctx, action, page
+from appliance.console.workqueue import meta_of
 from appliance.data import phone as phones
 from appliance.data.crm import Call, Turn
 
@@ -52,8 +54,9 @@ def _search(ctx: Ctx) -> Response:
         digits = phones.digits(criteria["number"])
         if spellings:
             query = query.where(Call.caller_number.in_(spellings) | Call.called_number.in_(spellings))
-        elif len(digits) >= 4:  # the last digits, as staff often remember them
-            query = query.where(Call.caller_number.endswith(digits))
+        elif len(digits) >= 4:  # the last digits, as staff often remember them (an index lookup on the last 4)
+            query = query.where(((SQL(LAST4_SQL) == digits[-4:]) & Call.caller_number.endswith(digits))
+                                | ((SQL(LAST4_CALLED_SQL) == digits[-4:]) & Call.called_number.endswith(digits)))
         else:
             return ctx.render("error.html", status_code=400, message="전화번호는 4자리 이상 입력해 주세요.")
     if criteria["patient"]:
@@ -73,9 +76,10 @@ def _call(ctx: Ctx) -> Response:
         return ctx.render("error.html", status_code=404, message="그 통화 기록이 없습니다.")
     turns = list(Turn.select().where(Turn.call == call.id).order_by(Turn.seq))
     ctx.access("console.call.view", patient_ids=[call.patient_id], subject=f"call {call.id}", count=1)
-    events = (call.meta or {}).get("events") or []
+    meta = meta_of(call)
+    events = [e for e in meta.get("events") or [] if isinstance(e, dict)]
     return ctx.render("call.html", page="calls", call=call, turns=turns, events=events,
-                      summary=(call.meta or {}).get("summary") or "", has_recording=_recording(ctx, call) is not None,
+                      summary=meta.get("summary") or "", has_recording=_recording(ctx, call) is not None,
                       patient=ctx.state.patients.get(call.patient_id))
 
 

@@ -7,6 +7,7 @@ public functions exactly as ``dentalcall campaigns ...`` does.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from typing import Any
 
 from starlette.responses import Response
@@ -16,6 +17,7 @@ from appliance.console.models import log_action
 from appliance.console.web import Ctx, action, page
 
 WEEKS = 8
+WEEKLY_CACHE_SECONDS = 60.0
 EXCLUDED_KO = {
     "no_patient": "EMR에 없음", "inactive": "비활성 환자", "deceased": "사망", "no_phone": "전화번호 없음",
     "no_consent": "광고 수신 동의 없음", "consent_undated": "동의 날짜 없음", "consent_expired": "동의 2년 지남",
@@ -54,7 +56,11 @@ def _campaigns(ctx: Ctx) -> Response:
     from appliance.outbound import queue
 
     now = _now(ctx.config)
-    data = weekly(ctx.state.facts(), now.date())
+    cached = getattr(ctx.state, "campaign_weekly", None)  # past weeks do not change: recount once a minute
+    if cached is None or cached[0] != now.date() or time.monotonic() - cached[1] > WEEKLY_CACHE_SECONDS:
+        cached = (now.date(), time.monotonic(), weekly(ctx.state.facts(), now.date()))
+        ctx.state.campaign_weekly = cached
+    data = dict(cached[2])
     labels = data.pop("_labels")["weeks"]  # type: ignore[index]
     rows = []
     for c in camps.CAMPAIGNS.values():
