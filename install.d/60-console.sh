@@ -10,8 +10,19 @@ set -euo pipefail
 DENTALCALL="${DENTALCALL_VENV:-/opt/dentalcall/venv}/bin/dentalcall"
 ETC_DIR=/etc/dentalcall
 
+# as the service's own user where it exists: a CRM or secret this step touches stays the service's
+as_service() {
+    if [[ ${EUID} -eq 0 ]] && id -u dentalcall >/dev/null 2>&1 && [[ -z "${DENTALCALL_HOME:-}" ]]; then
+        runuser -u dentalcall -- "$@"
+    else
+        "$@"
+    fi
+}
+
 echo "60-console: HTTPS certificate"
 "${DENTALCALL}" console cert | sed 's/^/   /'
+# the webhook signing secret is made now: the service cannot write /etc (ProtectSystem=full)
+"${DENTALCALL}" console webhook-secret >/dev/null
 if [[ -d "${ETC_DIR}/console" ]] && getent group dentalcall >/dev/null; then
     chown -R dentalcall:dentalcall "${ETC_DIR}/console"
     chmod 0750 "${ETC_DIR}/console"
@@ -27,7 +38,8 @@ else
     echo "   no systemd: start it with 'dentalcall console' beside 'dentalcall serve'"
 fi
 
-if ! "${DENTALCALL}" staff list 2>/dev/null | grep -q ' admin '; then
+if ! as_service "${DENTALCALL}" staff list 2>/dev/null | grep -q ' admin '; then
     echo "   no console admin yet: dentalcall staff add NAME --role admin --extension 201"
 fi
 echo "   console: https://$("${DENTALCALL}" console address 2>/dev/null || echo 'console_bind:console_port')/"
+echo "   fingerprint again: dentalcall console fingerprint"

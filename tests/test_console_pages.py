@@ -75,7 +75,11 @@ def test_campaigns_switch_on_and_off_with_an_audit(client):
     assert "EMR" in r.text  # no EMR connected in this home: a clear message
 
 
-def test_health_lists_the_console_services(client):
+def test_health_shows_the_doctor_checks_and_the_console_services(client, console_home):
+    console_home.app.state.health.refresh()  # `dentalcall doctor --json` in its own process, as in the background
     login(client, "kim")
     page = client.get("/health").text
     assert "음성메시지 받아쓰기" in page and "알림" in page and "EMR 마지막 기록" in page
+    names = [c["name"] for c in console_home.app.state.health.checks]
+    assert {"asterisk", "database", "prompts", "console"} <= set(names)
+    assert "CRM schema version" in page  # the database check's own words

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from appliance import settings
+from appliance.console.formatting import OUTCOMES_KO
 from appliance.data import crm, crm_records
 from appliance.data.calllog import CallLog
 from appliance.data.crm import Call, Turn, utcnow
@@ -73,7 +74,8 @@ def _call(rng: random.Random, when: dt.datetime, patient: Any, outcome: str, *, 
                        called_number="0255500100", patient_id=patient.id if patient is not None else None,
                        started_at=when, answered_at=when, campaign=campaign, outcome=outcome, next_step="hangup",
                        ended_at=when + dt.timedelta(seconds=rng.randint(25, 200)),
-                       meta={"summary": f"{campaign or '문의'}: {outcome}", "events": []})
+                       meta={"summary": f"{'안내 전화' if campaign else '문의'}: {OUTCOMES_KO.get(outcome, outcome)}",
+                             "events": []})
     t = 0
     for seq in range(1, rng.randint(3, 7) + 1):
         speaker = "bot" if seq % 2 else "caller"

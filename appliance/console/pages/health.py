@@ -3,7 +3,11 @@ last EMR error, and the console's own services (voicemail transcription, notific
 
 from __future__ import annotations
 
+import json
 import logging
+import os
+import subprocess
+import sys
 import threading
 import time
 from typing import Any
@@ -15,6 +19,7 @@ from appliance.console.web import Ctx, action, page
 _LOGGER = logging.getLogger(__name__)
 
 REFRESH_SECONDS = 300.0
+DOCTOR_TIMEOUT_S = 120.0
 
 
 class HealthCache:
@@ -22,23 +27,31 @@ class HealthCache:
 
     def __init__(self, config: Any):
         self.config = config
-        self.checks: list[Any] = []
+        self.checks: list[dict[str, Any]] = []
+        self.error: str | None = None
         self.at: float | None = None
         self.running = False
         self._lock = threading.Lock()
 
     def refresh(self) -> None:
-        from appliance.commands.doctor import run_checks
-
+        """Run ``dentalcall doctor --json`` in its own process: the same checks the installer runs, and none of
+        them (AMI logins, CRM and EMR connections) touches this process's state."""
         with self._lock:
             if self.running:
                 return
             self.running = True
+        env = dict(os.environ)
+        if self.config.home:
+            env["DENTALCALL_HOME"] = str(self.config.home)
         try:
-            self.checks = run_checks(self.config)
+            out = subprocess.run([sys.executable, "-m", "appliance", "doctor", "--json"], capture_output=True,
+                                 text=True, timeout=DOCTOR_TIMEOUT_S, env=env)
+            self.checks = json.loads(out.stdout or "[]")
+            self.error = None if self.checks else (out.stderr.strip()[-300:] or f"exit {out.returncode}")
             self.at = time.time()
-        except Exception:  # noqa: BLE001 - the page shows that the run failed
-            _LOGGER.exception("health checks failed")
+        except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
+            self.error = f"{type(exc).__name__}: {exc}"[:300]
+            _LOGGER.warning("health checks could not run: %s", self.error)
         finally:
             self.running = False
 
@@ -83,7 +96,7 @@ def _health(ctx: Ctx) -> Response:
     if cache.stale():
         cache.refresh_in_background()
     return ctx.render("health.html", page="health", checks=cache.checks, checked_at=cache.at,
-                      running=cache.running, services=console_services(ctx))
+                      running=cache.running, error=cache.error, services=console_services(ctx))
 
 
 def _refresh(ctx: Ctx) -> Response:

@@ -1,4 +1,4 @@
-"""Today: the calls in progress now (live), today's calls with their outcome, and how much work is open."""
+"""Today, all live: how much work is open, the calls in progress now, today's calls with their outcome."""
 
 from __future__ import annotations
 
@@ -32,12 +32,12 @@ def live_calls() -> list[dict[str, Any]]:
 
 
 def signature() -> tuple:
-    """Changes with every new call, every ended call and every new turn (index lookups only)."""
+    """Changes with every new call, every ended call, every new turn and every work item (index lookups)."""
     since = utcnow() - dt.timedelta(hours=12)
     recent = Call.select(fn.MAX(Call.id), fn.MAX(Call.ended_at)).where(Call.started_at >= since).tuples().first()
     open_now = Call.select().where(Call.started_at >= utcnow() - LIVE_WINDOW, Call.ended_at.is_null()).count()
     last_turn = Turn.select(fn.MAX(Turn.id)).scalar()
-    return (tuple(recent or ()), open_now, last_turn)
+    return (tuple(recent or ()), open_now, last_turn, workqueue.signature())
 
 
 def _today_calls(zone: str) -> tuple[list[Call], Counter, int]:
@@ -50,25 +50,29 @@ def _today_calls(zone: str) -> tuple[list[Call], Counter, int]:
     return recent, outcomes, total
 
 
-def live_fragment(ctx: Ctx) -> str:
-    """The live part (also what the SSE stream sends)."""
-    calls = live_calls()
-    ctx.access("console.today.live", patient_ids=[c["call"].patient_id for c in calls],
-               subject="calls in progress", count=len(calls))
-    return ctx.render("_today_live.html", calls=calls, version=ctx.state.hub.version["today"],
-                      patients=ctx.state.patients.many(c["call"].patient_id for c in calls)).body.decode()
-
-
-def _today(ctx: Ctx) -> Response:
+def _context(ctx: Ctx) -> dict[str, Any]:
     zone = str(ctx.config.timezone)
     recent, outcomes, total = _today_calls(zone)
     live = live_calls()
-    counts = workqueue.open_counts()
     ids = [c.patient_id for c in recent] + [c["call"].patient_id for c in live]
-    ctx.access("console.today.view", patient_ids=ids, subject="today's calls", count=len(recent) + len(live))
-    return ctx.render("today.html", page="today", recent=recent, outcomes=outcomes.most_common(), total=total,
-                      calls=live, counts=counts, version=ctx.state.hub.version["today"],
-                      patients=ctx.state.patients.many(ids), day=clinic_today(zone))
+    return {"recent": recent, "outcomes": outcomes.most_common(), "total": total, "calls": live,
+            "counts": workqueue.open_counts(), "version": ctx.state.hub.version["today"],
+            "patients": ctx.state.patients.many(ids), "day": clinic_today(zone), "ids": ids}
+
+
+def live_fragment(ctx: Ctx) -> str:
+    """The live part of the page (what the SSE stream sends): work counts, calls now, today's calls."""
+    context = _context(ctx)
+    ctx.access("console.today.live", patient_ids=context["ids"], subject="today's calls",
+               count=len(context["recent"]) + len(context["calls"]))
+    return ctx.render("_today_live.html", **context).body.decode()
+
+
+def _today(ctx: Ctx) -> Response:
+    context = _context(ctx)
+    ctx.access("console.today.view", patient_ids=context["ids"], subject="today's calls",
+               count=len(context["recent"]) + len(context["calls"]))
+    return ctx.render("today.html", page="today", **context)
 
 
 today = page(_today)
