@@ -35,6 +35,8 @@ pytestmark = pytest.mark.e2e
 MONDAY_10 = "2026-11-23T10:00"
 STAFF_PHONE_IP = "127.0.0.5"
 STAFF_PHONE_EXT = "209"
+PATIENT_PHONE_IP = "127.0.0.6"  # the far end of the lab trunk: the patient a "call back" reaches
+TRUNK = "cblab"
 VOICEMAIL_CLIP = "data/speech-ko-read/zeroth_104_003_0294_8k_ulaw.wav"  # "한 잔 의 커피 가 ..."
 
 
@@ -89,9 +91,12 @@ class LiveConsole:
             return ""
 
     def client(self, name: str) -> httpx.Client:
+        return self.client_for(name, PASSWORDS[name])
+
+    def client_for(self, name: str, password: str) -> httpx.Client:
         c = httpx.Client(base_url=self.base, verify=False, timeout=20, follow_redirects=True)
         page = c.get("/login")
-        r = c.post("/login", data={"name": name, "password": PASSWORDS[name], "csrf_token": csrf_of(page.text)})
+        r = c.post("/login", data={"name": name, "password": password, "csrf_token": csrf_of(page.text)})
         assert r.status_code == 200 and "/today" in str(r.url), r.text[:300]
         return c
 
@@ -108,11 +113,17 @@ def lab(asterisk_instance, live_engine):
     if not accounts.list_accounts():
         add_accounts()
         accounts.add_account("lockme", "staff", "lockme-password-1")
+        accounts.add_account("desk209", "staff", "desk209-password-1", extension=STAFF_PHONE_EXT)
     crm.database.close()
     tls.generate(config)
     phone_port = sipp.free_udp_port(host=STAFF_PHONE_IP)
-    TelephonyState(inst.config).add_extension(STAFF_PHONE_EXT, "alert lab", "alertlab-123",
-                                              contact=f"sip:{STAFF_PHONE_EXT}@{STAFF_PHONE_IP}:{phone_port}")
+    patient_port = sipp.free_udp_port(host=PATIENT_PHONE_IP)
+    state = TelephonyState(inst.config)
+    state.add_extension(STAFF_PHONE_EXT, "alert lab", "alertlab-123",
+                        contact=f"sip:{STAFF_PHONE_EXT}@{STAFF_PHONE_IP}:{phone_port}")
+    state.add_trunk(TRUNK, PATIENT_PHONE_IP, TRUNK, "cblabpass1", port=patient_port, register=False)
+    # no OPTIONS qualify: sipp would take one for the call it waits for
+    inst.asterisk.add_extra("pjsip.conf", f"[trunk-{TRUNK}](+type=aor)\nqualify_frequency = 0\n")
     inst.asterisk.reload()
     smtp, hook = SmtpSink(), WebhookSink()
     env = dict(live_engine.env)
@@ -120,14 +131,15 @@ def lab(asterisk_instance, live_engine):
                DENTALCALL_NOTIFY_SMTP_HOST="127.0.0.1", DENTALCALL_NOTIFY_SMTP_PORT=str(smtp.port),
                DENTALCALL_NOTIFY_EMAIL_TO="desk@miso.example", DENTALCALL_NOTIFY_WEBHOOK_URL=hook.url,
                DENTALCALL_NOTIFY_RING_EXTENSIONS=STAFF_PHONE_EXT, DENTALCALL_NOTIFY_RING_SECONDS="20",
-               DENTALCALL_OPENING_HOURS="mon-sun 00:00-24:00", DENTALCALL_NOTIFY_SUMMARY_TIME="23:59")
+               DENTALCALL_OPENING_HOURS="mon-sun 00:00-24:00", DENTALCALL_NOTIFY_SUMMARY_TIME="23:59",
+               DENTALCALL_OUTBOUND_TRUNK=TRUNK, DENTALCALL_OUTBOUND_CALLERID="0255500100")
     console = LiveConsole(env, Path(inst.home) / "console.log")
     console.start()
     hooks = Path(config.home) / "test-hooks"
     hooks.mkdir(exist_ok=True)
     try:
         yield {"config": config, "console": console, "smtp": smtp, "hook": hook, "phone_port": phone_port,
-               "hooks": hooks, "engine": live_engine}
+               "patient_port": patient_port, "hooks": hooks, "engine": live_engine}
     finally:
         console.stop()
         smtp.stop()
@@ -136,7 +148,9 @@ def lab(asterisk_instance, live_engine):
             (hooks / f).unlink(missing_ok=True)
         data = TelephonyState(inst.config).load()
         data["extensions"].pop(STAFF_PHONE_EXT, None)
+        data["trunks"].pop(TRUNK, None)
         TelephonyState(inst.config).save(data)
+        inst.asterisk.clear_extra()
         inst.asterisk.reload()
 
 
@@ -331,3 +345,48 @@ def test_an_emergency_in_opening_hours_rings_the_staff_phone_with_the_alert(lab,
         assert outbox.Notification.get(outbox.Notification.key == f"ring:callback:{cb.id}").status == "sent"
     finally:
         crm.database.close()
+
+
+def test_call_back_rings_the_staff_phone_then_dials_the_patient(lab, tmp_path):
+    """전화 걸기: the staff member's own phone (a sipp callee) rings first; when it answers, Asterisk dials the
+    patient through the trunk (another sipp callee, which speaks) and bridges them."""
+    from appliance.console.models import WorkAction
+
+    config = lab["config"]
+    clip = sipp.demo_clip(config)
+    _crm(lab)
+    try:
+        cb = crm_records.add_callback("교정 비용 문의", phone="0311234567", priority=5)
+    finally:
+        crm.database.close()
+    staff_phone = sipp.place_uas(None, local_port=lab["phone_port"], local_ip=STAFF_PHONE_IP, mode="answer",
+                                 timeout=90, workdir=tmp_path / "staff")
+    patient = sipp.place_uas([(None, 1.0), (clip, 0.0), (None, 1.0)], local_port=lab["patient_port"],
+                             local_ip=PATIENT_PHONE_IP, mode="answer", ring_seconds=1.0, hold_seconds=9.0,
+                             timeout=90, workdir=tmp_path / "patient")
+    c = lab["console"].client_for("desk209", "desk209-password-1")
+    try:
+        page = c.get("/work").text
+        r = c.post(f"/work/callback/{cb.id}/call", data={"csrf_token": csrf_of(page)})
+        assert "내선 209 전화기가 울립니다" in r.text
+        far_end = patient.wait(timeout=90)
+        near_end = staff_phone.wait(timeout=90)
+    finally:
+        patient.terminate()
+        staff_phone.terminate()
+        c.close()
+    assert far_end.ok and near_end.ok, far_end.describe() + near_end.describe() + lab["console"].tail()
+    invite = (far_end.workdir / "messages.log").read_text(errors="replace")
+    assert "INVITE sip:0311234567@" in invite  # the patient's number went out through the trunk
+    assert heard_prompt(near_end.heard_pcm(), sipp.read_pcm(clip))[0]  # staff heard the patient
+    _crm(lab)
+    try:
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline and not WorkAction.select().where(
+                WorkAction.action == "call_back_result", WorkAction.item == str(cb.id)).exists():
+            time.sleep(0.5)
+        results = [(a.actor, a.action, a.result) for a in WorkAction.select().where(WorkAction.item == str(cb.id))]
+    finally:
+        crm.database.close()
+    assert results == [("staff:desk209", "call_back", "ringing 209"),
+                       ("staff:desk209", "call_back_result", "answered")]
