@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import click
 
 from appliance import settings
@@ -39,8 +41,11 @@ def console(ctx: click.Context, demo: bool, host: str | None, port: int | None, 
             for name, (role, password) in logins.items():
                 click.echo(f"  login {name} ({role}): {password}")
             click.echo(f"open http://{host or '127.0.0.1'}:{port or demo_data.PORT}/  (Ctrl+C stops)")
-            server.serve(config, host=host or "127.0.0.1", port=port or demo_data.PORT, background=False,
-                         app=demo_data.app(config))
+            try:
+                server.serve(config, host=host or "127.0.0.1", port=port or demo_data.PORT, background=False,
+                             app=demo_data.app(config))
+            finally:
+                shutil.rmtree(config.home, ignore_errors=True)  # made-up data, made for this run only
             return
         config = settings.load()
         server.serve(config, host=host, port=port, background=not no_background)
