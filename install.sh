@@ -48,7 +48,7 @@ PACKAGES=(ca-certificates debootstrap sip-tester sox espeak-ng tshark zstd tar u
           python3 python3-venv python3-dev python3-pip build-essential)
 PACKAGES+=(fail2ban nftables python3-systemd)  # the SIP password-guessing guard (install.d/60-sip-guard.sh)
 if [[ "${WITH_TEST_DEPS}" == "1" ]]; then
-    PACKAGES+=(postgresql mariadb-server)
+    PACKAGES+=(postgresql mariadb-server chromium chromium-driver)
 fi
 
 missing_packages() {

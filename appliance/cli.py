@@ -36,6 +36,8 @@ COMMANDS = {
     "privacy": "appliance.privacy.cli:privacy",
     "access-log": "appliance.privacy.cli:access_log_command",
     "sms": "appliance.sms.cli:sms",
+    "console": "appliance.console.cli:console",
+    "staff": "appliance.console.cli:staff",
 }
 
 
