@@ -15,10 +15,9 @@ from typing import Any
 
 from appliance.conversation import outcomes
 from appliance.data import crm_records, phone as phones
-from appliance.data.calllog import CallLog
 from appliance.errors import CallerHungUp
 from appliance.outbound import queue
-from appliance.outbound.clock import Clock, clinic_clock
+from appliance.outbound.clock import Clock
 from appliance.outbound.dialogs import OutboundDialog, VoicemailDialog
 
 _LOGGER = logging.getLogger(__name__)
@@ -117,7 +116,7 @@ class CallOps:
 
 
 def _voice_can_say(engine: Any) -> Any:
-    voice = getattr(getattr(engine, "models", None), "voice", None)
+    voice = getattr(getattr(engine, "speech", None), "voice", None)
     if voice is None or not hasattr(voice, "can_say"):
         return lambda text: False
 
@@ -131,28 +130,8 @@ def _voice_can_say(engine: Any) -> Any:
 
 
 def _resources(engine: Any) -> tuple[Any, Any, Clock]:
-    """Clinic facts, EMR (None when not configured) and the clock, cached on the engine."""
-    cached = getattr(engine, "_outbound_resources", None)
-    if cached is not None:
-        return cached
-    from appliance.data.clinic import facts as factslib
-
-    config = engine.config
-    try:
-        facts = factslib.load_for(config)
-    except Exception:
-        _LOGGER.exception("clinic facts unavailable for outbound calls")
-        facts = None
-    emr = None
-    try:
-        from appliance.data.emr import EMR
-
-        emr = EMR.from_config(config)
-    except Exception as exc:  # no EMR: reminders still confirm; bookings become requests
-        _LOGGER.warning("EMR unavailable for outbound calls: %s", exc)
-    clock = getattr(engine, "outbound_clock", None) or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
-    engine._outbound_resources = (facts, emr, clock)
-    return engine._outbound_resources
+    """Clinic facts, EMR (None when not configured) and the clock: the engine's one clinic context."""
+    return engine.clinic.facts, engine.clinic.emr, engine.clinic.clock
 
 
 async def handle_outbound(engine: Any, agi: Any) -> None:
@@ -191,8 +170,8 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
                 return
             dialog = VoicemailDialog()
     number = phones.digits(getattr(config, "outbound_callerid", "") or (facts.phone if facts else ""))
-    log = CallLog("outbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=number, called=task.phone,
-                  campaign=task.campaign, meta={"task": task.id, "attempt": attempt.id})
+    log = await engine.open_call("outbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=number,
+                                 called=task.phone, campaign=task.campaign, meta={"task": task.id, "attempt": attempt.id})
     log.update(patient_id=task.patient_id)
     if dialog is None:
         ops = CallOps(task, config=config, facts=facts, emr=emr, clock=clock, call_id=log.call.id)
