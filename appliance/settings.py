@@ -278,9 +278,9 @@ def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = N
                     raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(_BY_NAME))}")
                 values[key] = _coerce(_BY_NAME[key], raw)
     for setting in SETTINGS:
-        raw = env.get("DENTALCALL_" + setting.name.upper())
-        if raw is not None:
-            values[setting.name] = _coerce(setting, raw)
+        from_env = env.get("DENTALCALL_" + setting.name.upper())
+        if from_env is not None:
+            values[setting.name] = _coerce(setting, from_env)
     for key, raw in (overrides or {}).items():
         if key not in _BY_NAME:
             raise ConfigError(f"unknown setting {key!r}")

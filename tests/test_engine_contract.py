@@ -76,7 +76,7 @@ def engine_factory(tmp_path):
         return engine
 
     yield make
-    for engine in engines:
+    for _engine in engines:
         crm.database.close()
 
 

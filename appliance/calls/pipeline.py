@@ -60,8 +60,8 @@ class CallPipeline:
         return await asyncio.get_running_loop().run_in_executor(self.dialog_pool, step, *args)
 
     async def _await_stream(self, future: asyncio.Future[AudioStream], exec_task: asyncio.Task[str]) -> AudioStream:
-        done, _ = await asyncio.wait({future, exec_task}, timeout=AUDIOSOCKET_CONNECT_TIMEOUT_S,
-                                     return_when=asyncio.FIRST_COMPLETED)
+        both: set[asyncio.Future[Any]] = {future, exec_task}
+        done, _ = await asyncio.wait(both, timeout=AUDIOSOCKET_CONNECT_TIMEOUT_S, return_when=asyncio.FIRST_COMPLETED)
         if future not in done:
             if exec_task in done:
                 exec_task.result()  # raises CallerHungUp if the caller is gone

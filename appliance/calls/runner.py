@@ -213,10 +213,12 @@ class CallRunner:
                 in_speech = True
                 speculative, spec_frame = self._transcribe(frame.audio, action), frame
             elif isinstance(frame, SpeechResumed):
-                speculative, spec_frame = _drop(speculative), None  # the caller went on: that decode is stale
+                _drop(speculative)  # the caller went on: that decode is stale
+                speculative = spec_frame = None
             elif isinstance(frame, Noise):
-                in_speech, spec_frame = False, None  # back to waiting; the question's timeout runs
-                speculative = _drop(speculative)
+                _drop(speculative)  # back to waiting; the question's timeout runs
+                speculative = spec_frame = None
+                in_speech = False
             elif isinstance(frame, Utterance):
                 if frame.speculative_ok and speculative is not None:
                     return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True)
@@ -277,4 +279,3 @@ def _drop(job: Decode | None) -> None:
     """Forget a stale speculative decode; if the STT worker has not started it yet, it never will."""
     if job is not None:
         job.cancel()
-    return None

@@ -113,13 +113,13 @@ def scripted_lines(config: HasHome) -> list[str] | None:
 class ScriptedTranscripts:
     """Wraps a dialog: each transcribed utterance's text is replaced by the next scripted line (tests only)."""
 
-    def __init__(self, dialog: Any, lines: list[str]):
+    def __init__(self, dialog: Dialog, lines: list[str]):
         self.dialog = dialog
         self.lines = list(lines)
 
     @property
     def events(self) -> list[Any]:
-        events: list[Any] = self.dialog.events
+        events: list[Any] = getattr(self.dialog, "events", [])
         return events
 
     def __getattr__(self, name: str) -> Any:
