@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import logging
 from typing import TYPE_CHECKING, Callable
+from zoneinfo import ZoneInfo
 
 from appliance.errors import ConfigError
 from appliance.settings import Config
@@ -48,7 +49,6 @@ class Clinic:
         """Load the facts, set up the EMR connector and caller lookup, the clock and (``llm``) the LLM
         fallback. Slow parts (the LLM worker starts) belong off the event loop: call it in an executor."""
         from appliance.data.clinic import facts as factslib
-        from appliance.outbound.clock import clinic_clock
 
         facts: Facts | None = None
         facts_error: str | None = None
@@ -59,7 +59,7 @@ class Clinic:
             _LOGGER.error("clinic facts unavailable (%s): basic inbound dialog, no campaign calls", facts_error)
         emr, lookup = _emr(config)
         return cls(config=config, facts=facts, emr=emr, lookup=lookup,
-                   clock=clock or clinic_clock(config.timezone),
+                   clock=clock or local_clock(config.timezone),
                    llm_fallback=_llm_fallback(config) if llm else None, facts_error=facts_error)
 
     def backend(self, call_id: int | None) -> Backend:
@@ -73,6 +73,16 @@ class Clinic:
     def close(self) -> None:
         if self.lookup is not None:
             self.lookup.close()
+
+
+def local_clock(timezone: str) -> Clock:
+    """Now in the clinic's time zone, naive and to the second (like the EMR's datetimes)."""
+    zone = ZoneInfo(timezone)
+
+    def now() -> dt.datetime:
+        return dt.datetime.now(zone).replace(tzinfo=None, microsecond=0)
+
+    return now
 
 
 def _emr(config: Config) -> tuple[EMR | None, CallerLookup | None]:

@@ -118,10 +118,7 @@ class Engine:
         if self.agi_server:
             self.agi_server.close()
         await self.pipeline.stop()
-        close = getattr(self.speech, "close", None)
-        loop = asyncio.get_running_loop()
-        if close is not None:
-            await loop.run_in_executor(None, close)
+        await asyncio.get_running_loop().run_in_executor(None, self.speech.close)
         if self._clinic is not None:
             self._clinic.close()
 

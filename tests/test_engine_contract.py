@@ -54,6 +54,9 @@ class FakeModels:
     def can_say(self, text: str) -> bool:
         return False
 
+    def close(self) -> None:
+        pass
+
 
 def _free_port() -> int:
     with socket.socket() as s:

@@ -42,3 +42,17 @@ def test_the_graph_sees_lazy_imports_and_skips_type_checking_ones():
     assert "appliance.clinic" not in edges["appliance.conversation.factory"]  # TYPE_CHECKING only
     assert "appliance.calls.pipeline" in edges["appliance.engine"]
     assert import_graph.cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
+
+
+def test_layer_rules():
+    """The wire knows nothing of dialogs or the call log; dialogs know no audio, Asterisk or models; the call
+    pipeline knows nothing of the engine that runs it."""
+    layers = import_graph.layers(import_graph.graph())
+    modules = import_graph.graph()
+    telephony = {t for m, ts in modules.items() if m.startswith("appliance.telephony") for t in ts}
+    assert not {t for t in telephony if t.startswith(("appliance.conversation", "appliance.calls"))}
+    assert "appliance.data.calllog" not in telephony
+    assert not layers["appliance.conversation"] & {"appliance.telephony", "appliance.calls", "appliance.speech",
+                                                   "appliance.llm", "appliance.engine", "appliance.outbound"}
+    assert not layers["appliance.calls"] & {"appliance.engine", "appliance.routes", "appliance.clinic",
+                                            "appliance.outbound"}

@@ -40,6 +40,8 @@ class Speech(Protocol):
         """Can the voice say ``text`` (e.g. a patient's name) in the clinic's voice?"""
         ...
 
+    def close(self) -> None: ...
+
 
 class SpeechRuntime:
     def __init__(self, config: Config):
