@@ -13,7 +13,7 @@ from __future__ import annotations
 import asyncio
 import logging
 import signal
-from typing import Any, Callable, Mapping
+from typing import Any, Callable, Mapping, TypeVar
 
 from appliance import routes as registry
 from appliance.calls.end_of_turn import EndOfTurnPolicy
@@ -30,6 +30,7 @@ from appliance.settings import Config
 from appliance.telephony.fastagi import AgiChannel, SafeApplication, start_server
 
 _LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
 
 MAX_CALL_SECONDS = 900  # the dialplan watchdog, re-armed by the engine as soon as it takes a call
 SERVICE_RESTART_S = 5.0
@@ -139,6 +140,10 @@ class Engine:
         await self.start_recording(agi, log)
         dialog = await self.pipeline.dialog_step(self.dialog_factory, agi, log.call.id)
         await self.converse(agi, log, dialog)
+
+    async def off_loop(self, work: Callable[..., T], *args: Any) -> T:
+        """Run blocking work of a route or service (SQL, the EMR) in the dialog pool, never on the audio loop."""
+        return await self.pipeline.dialog_step(work, *args)
 
     async def open_call(self, direction: str, **fields: Any) -> CallLog:
         """The call's row in the call log, written off the audio loop (``CallLog(direction, ...)`` fields)."""

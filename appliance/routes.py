@@ -17,7 +17,7 @@ import asyncio
 import inspect
 import re
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Protocol
+from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Protocol, TypeVar
 
 from appliance.data.calllog import CallLog
 from appliance.data.recordings import run_purger
@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from appliance.clinic import Clinic
     from appliance.conversation.actions import Dialog
 
+T = TypeVar("T")
+
 
 class EngineView(Protocol):
     """What routes and services may use of the engine."""
@@ -43,6 +45,10 @@ class EngineView(Protocol):
 
     @property
     def calls_in_progress(self) -> int: ...
+
+    async def off_loop(self, work: Callable[..., T], *args: Any) -> T:
+        """Run blocking work (SQL, the EMR) in the engine's pool, never on the loop that paces the audio."""
+        ...
 
     async def open_call(self, direction: str, **fields: Any) -> CallLog:
         """The call's row in the call log, created off the audio loop."""

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import threading
 
 import pytest
 
@@ -90,7 +91,8 @@ async def test_a_route_gets_the_engine_and_the_call(tmp_path):
     seen = []
 
     async def outbound(engine, agi) -> None:
-        seen.append((engine.clinic.facts.name if engine.clinic.facts else None, agi.uniqueid))
+        worker = await engine.off_loop(lambda: threading.current_thread().name)  # blocking work: not on the loop
+        seen.append((engine.clinic.facts.name if engine.clinic.facts else None, agi.uniqueid, worker))
         await agi.set_variable("DENTALCALL_NEXT", "hangup")
 
     config = _config(tmp_path)
@@ -102,3 +104,4 @@ async def test_a_route_gets_the_engine_and_the_call(tmp_path):
         await engine.stop()
         crm.database.close()
     assert call.variables["DENTALCALL_NEXT"] == "hangup" and seen and seen[0][1] == "1700000000.9"
+    assert seen[0][2].startswith("dialog") and seen[0][2] != threading.current_thread().name
