@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from appliance import routes
 
 
@@ -13,7 +15,8 @@ def _channels(inst) -> list[list[str]]:
 
 
 def test_star77_without_its_handler_goes_to_the_fallback(asterisk_instance):
-    assert "prompts" in routes.PENDING_ROUTES, "the *77 handler exists now: this test has served its purpose"
+    if "prompts" not in routes.PENDING_ROUTES:
+        pytest.skip("*77 has its handler now: its own tests cover what the staff phone hears")
     inst = asterisk_instance
     try:
         inst.rx("channel originate Local/*77@dentalcall-staff application Wait 8")
