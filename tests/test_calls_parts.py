@@ -142,7 +142,8 @@ def crm_file(tmp_path):
 async def test_the_crm_writer_keeps_a_calls_rows_in_order_and_survives_a_failed_write(crm_file, caplog):
     writer = CrmWriter()
     log = await writer.open_call("inbound", uniqueid="1700000000.5", caller="01012345678")
-    assert threading.current_thread().name not in ("crm-writer",)
+    written_by = await writer.run(lambda: threading.current_thread().name)
+    assert written_by.startswith("crm-writer") and written_by != threading.current_thread().name
     recorder = TurnRecorder(log, writer)
     for i in range(20):
         recorder.turn("bot" if i % 2 else "caller", f"turn {i}", t_first_audio=i)
