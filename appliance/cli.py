@@ -28,7 +28,7 @@ COMMANDS = {
     "prompts": "appliance.speech.cli:prompts",
     "models": "appliance.speech.cli:models",
     "nlu": "appliance.language.cli:nlu",
-    "chat": "appliance.conversation.cli:chat",
+    "chat": "appliance.commands.chat:chat",
     "emr": "appliance.data.emr.cli:emr",
     "campaigns": "appliance.outbound.cli:campaigns",
     "dialer": "appliance.outbound.cli:dialer",

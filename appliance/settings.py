@@ -151,19 +151,116 @@ def _coerce(setting: Setting, raw: Any) -> Any:
 
 
 class Config:
-    """Resolved settings plus the paths derived from them."""
+    """Resolved settings, one typed attribute per ``SETTINGS`` line, plus the paths derived from them.
+
+    The annotations below are the typed view of the registry (the type of each default);
+    ``tests/test_settings.py`` checks they match it, so a new setting is one ``SETTINGS`` line, one README row
+    and one line here. A setting not annotated yet still works (plain attribute), only untyped.
+    """
+
+    home: str
+    shared_dir: str
+    cache_dir: str
+    models_root: str
+    asterisk_mode: str
+    asterisk_root: str
+    sip_bind: str
+    sip_port: int
+    rtp_start: int
+    rtp_end: int
+    agi_port: int
+    audiosocket_port: int
+    ami_port: int
+    ami_user: str
+    crm_db: str
+    clinic_name: str
+    staff_extensions: str
+    voicemail_box: str
+    prompt_pack: str
+    clinic_doctors: str
+    tts_voice: str
+    stt_engine: str
+    stt_whisper_model: str
+    stt_vosk_model: str
+    stt_whisper_window: str
+    stt_threads: int
+    stt_beam_size: int
+    vad_aggressiveness: int
+    endpoint_speculative_ms: int
+    endpoint_end_ms: int
+    endpoint_max_utterance_ms: int
+    endpoint_no_speech_timeout_ms: int
+    endpoint_barge_in_ms: int
+    endpoint_barge_in_min_dbfs: float
+    endpoint_min_speech_ms: int
+    record_calls: bool
+    recording_retention_days: int
+    log_phi: bool
+    background_services: bool
+    engine_answer_timeout: float
+    emr_url: str
+    emr_profile: str
+    emr_booking: str
+    emr_connect_timeout: float
+    emr_statement_timeout: float
+    caller_cache_ttl: int
+    clinic_file: str
+    scaling_age_rule: str
+    opening_hours: str
+    timezone: str
+    llm_model: str
+    llm_threads: int
+    llm_timeout: float
+    sip_lines: int
+    outbound_max_channels: int
+    outbound_free_lines: int
+    outbound_trunk: str
+    outbound_callerid: str
+    outbound_ring_seconds: int
+    outbound_retry_minutes: str
+    outbound_amd: str
+    outbound_closed_days: bool
+    outbound_ad_cap_days: int
+    transcript_retention_days: int
+    questionnaire_retention_days: int
+    call_log_retention_days: int
+    work_item_retention_days: int
+    voicemail_retention_days: int
+    cdr_retention_days: int
+    asterisk_log_retention_days: int
+    access_log_retention_days: int
+    sip_allowed_networks: str
+    sms_gateway: str
+    sms_profile: str
+    sms_url: str
+    sms_sender_number: str
+    sms_optout_number: str
+    sms_reminders: str
+    console_bind: str
+    console_port: int
+    console_cert: str
+    console_key: str
+    console_idle_minutes: int
+    console_login_attempts: int
+    console_url: str
+    notify_ring_extensions: str
+    notify_ring_priority: int
+    notify_ring_seconds: int
+    notify_smtp_host: str
+    notify_smtp_port: int
+    notify_smtp_starttls: bool
+    notify_smtp_user: str
+    notify_email_from: str
+    notify_email_to: str
+    notify_summary_time: str
+    notify_webhook_url: str
 
     def __init__(self, values: dict[str, Any]):
-        self._values = values
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        self._names = tuple(values)
+        self.__dict__.update(values)
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self._values)
+        return {name: self.__dict__[name] for name in self._names}
 
     @property
     def demo_or_test_instance(self) -> bool:
@@ -253,9 +350,9 @@ def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = N
                     raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(_BY_NAME))}")
                 values[key] = _coerce(_BY_NAME[key], raw)
     for setting in SETTINGS:
-        raw = env.get("DENTALCALL_" + setting.name.upper())
-        if raw is not None:
-            values[setting.name] = _coerce(setting, raw)
+        from_env = env.get("DENTALCALL_" + setting.name.upper())
+        if from_env is not None:
+            values[setting.name] = _coerce(setting, from_env)
     for key, raw in (overrides or {}).items():
         if key not in _BY_NAME:
             raise ConfigError(f"unknown setting {key!r}")

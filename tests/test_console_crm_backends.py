@@ -14,7 +14,7 @@ from appliance.console.models import LAST4_SQL
 from appliance.console.pages import today
 from appliance.data import crm, crm_records
 from appliance.data.crm import Call, utcnow
-from appliance.notify import outbox
+from appliance.console.notify import outbox
 from appliance.voicemail.store import Voicemail
 
 pytestmark = pytest.mark.db

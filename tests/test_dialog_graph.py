@@ -16,7 +16,7 @@ from appliance.conversation import graph
 from appliance.conversation.actions import End, Listen, Say
 from appliance.conversation.backend import Backend
 from appliance.conversation.campaigns import CAMPAIGNS, CampaignDialog, People
-from appliance.conversation.cli import parse_input
+from appliance.commands.chat import parse_input
 from appliance.conversation.phrases import PHRASES
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm

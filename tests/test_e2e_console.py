@@ -308,7 +308,7 @@ def test_voicemail_by_a_real_call_is_transcribed_mailed_and_posted(lab, engine_r
 
 
 def test_an_emergency_in_opening_hours_rings_the_staff_phone_with_the_alert(lab, engine_running):
-    from appliance.notify import hours
+    from appliance.console.notify import hours
 
     config = lab["config"]
     console_config = settings.load(env=lab["console"].env)
@@ -338,7 +338,7 @@ def test_an_emergency_in_opening_hours_rings_the_staff_phone_with_the_alert(lab,
     assert len(heard) / 8000 > 1.8 * seconds  # and it was said twice
     _crm(lab)
     try:
-        from appliance.notify import outbox
+        from appliance.console.notify import outbox
 
         cb = crm_records.Callback.select().where(crm_records.Callback.phone == "01077773003").get()
         assert cb.priority == 1

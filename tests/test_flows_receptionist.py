@@ -11,7 +11,7 @@ import pytest
 from appliance.conversation import outcomes
 from appliance.conversation.actions import End, Heard, Listen, Say
 from appliance.conversation.backend import Backend
-from appliance.conversation.cli import parse_input, render_says
+from appliance.commands.chat import parse_input, render_says
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm, crm_records
 from appliance.data.clinic import facts as factslib

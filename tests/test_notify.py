@@ -12,8 +12,8 @@ import pytest
 from appliance.data import access_log, crm_records
 from appliance.data.crm import utcnow
 from appliance.errors import ConfigError
-from appliance.notify import hours, outbox, webhook
-from appliance.notify.service import Notifier
+from appliance.console.notify import hours, outbox, webhook
+from appliance.console.notify.service import Notifier
 from appliance.voicemail.store import Voicemail
 from tests.console_support import SmtpSink, WebhookSink, make_config
 

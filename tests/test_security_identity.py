@@ -16,7 +16,7 @@ from appliance.conversation.actions import Heard
 from appliance.conversation.backend import Backend
 from appliance.conversation.booking import TREATMENT_KO
 from appliance.conversation.campaigns import CampaignDialog
-from appliance.conversation.cli import parse_input, render_says
+from appliance.commands.chat import parse_input, render_says
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import access_log, crm, crm_records
 from appliance.data.clinic import facts as factslib

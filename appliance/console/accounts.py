@@ -16,7 +16,7 @@ import re
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError, VerifyMismatchError
 
-from appliance.console.models import ROLES, LoginAttempt, StaffAccount
+from appliance.console.models import ROLES, ConsoleSession, LoginAttempt, StaffAccount
 from appliance.data.crm import utcnow
 from appliance.errors import ApplianceError
 
@@ -100,9 +100,13 @@ def set_password(name: str, password: str) -> None:
         raise AccountError(f"no account {name!r}; `dentalcall staff list` shows them")
     StaffAccount.update(password_hash=_HASHER.hash(password), password_changed_at=utcnow()).where(
         StaffAccount.id == row.id).execute()
-    from appliance.console import sessions
+    _end_sessions(row.id)
 
-    sessions.end_all_for(row.id)
+
+def _end_sessions(account_id: int) -> None:
+    """A new password or a disabled account logs every open console session of that account out."""
+    ConsoleSession.update(ended_at=utcnow()).where(ConsoleSession.account == account_id,
+                                                   ConsoleSession.ended_at.is_null()).execute()
 
 
 def set_disabled(name: str, disabled: bool) -> None:
@@ -111,9 +115,7 @@ def set_disabled(name: str, disabled: bool) -> None:
         raise AccountError(f"no account {name!r}; `dentalcall staff list` shows them")
     StaffAccount.update(disabled=disabled).where(StaffAccount.id == row.id).execute()
     if disabled:
-        from appliance.console import sessions
-
-        sessions.end_all_for(row.id)
+        _end_sessions(row.id)
 
 
 def set_extension(name: str, extension: str) -> None:

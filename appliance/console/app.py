@@ -142,7 +142,7 @@ def create_app(config: Any, *, background: bool = True, services: dict[str, Any]
         stop = asyncio.Event()
         tasks = [asyncio.create_task(app.state.hub.run(stop), name="console-live")]
         if background:
-            from appliance.notify.service import Notifier
+            from appliance.console.notify.service import Notifier
             from appliance.voicemail.watcher import VoicemailWatcher
 
             given = services or {}

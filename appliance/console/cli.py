@@ -90,7 +90,7 @@ def fingerprint() -> None:
 @console.command("smtp-password")
 def smtp_password() -> None:
     """Store the SMTP relay's password (asked for, never echoed) in secrets.ini (0600)."""
-    from appliance.notify.email import write_secret
+    from appliance.console.notify.email import write_secret
 
     config = settings.load()
     password = click.prompt("SMTP password", hide_input=True, confirmation_prompt=True)

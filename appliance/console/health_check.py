@@ -16,7 +16,7 @@ def console_check(config: Any) -> tuple[str, str, str]:
     from appliance.console.models import StaffAccount
     from appliance.data import crm
     from appliance.errors import ConfigError
-    from appliance.notify.email import smtp_for
+    from appliance.console.notify.email import smtp_for
 
     host, port = str(config.console_bind), int(config.console_port)
     try:

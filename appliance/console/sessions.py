@@ -78,8 +78,3 @@ def csrf_ok(session: Session, token: str | None) -> bool:
 def end(token_hash: str, now: dt.datetime | None = None) -> None:
     ConsoleSession.update(ended_at=now or utcnow()).where(ConsoleSession.token_hash == token_hash,
                                                          ConsoleSession.ended_at.is_null()).execute()
-
-
-def end_all_for(account_id: int) -> int:
-    return ConsoleSession.update(ended_at=utcnow()).where(ConsoleSession.account == account_id,
-                                                         ConsoleSession.ended_at.is_null()).execute()

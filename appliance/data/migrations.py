@@ -77,7 +77,7 @@ STEP_MODULES = (
     "appliance.sms.inbox",
     "appliance.console.models",
     "appliance.voicemail.store",
-    "appliance.notify.outbox",
+    "appliance.console.notify.outbox",
 )
 
 

@@ -8,7 +8,7 @@ never take CPU or the STT worker from a live call (see ``transcribe``). Every ro
    no STT installed the message is marked ``unavailable`` and staff still get the audio);
 3. close the STT process after a few idle minutes.
 
-The notifier (``appliance.notify.service``) picks up settled voicemails for e-mail and the webhook.
+The notifier (``appliance.console.notify.service``) picks up settled voicemails for e-mail and the webhook.
 """
 
 from __future__ import annotations

@@ -64,7 +64,7 @@ class HealthCache:
 
 def console_services(ctx: Ctx) -> list[dict[str, str]]:
     from appliance.data.crm_records import last_emr_event
-    from appliance.notify import outbox
+    from appliance.console.notify import outbox
     from appliance.voicemail.store import Voicemail
 
     state = ctx.state

@@ -94,7 +94,7 @@ def _reveal(ctx: Ctx) -> Response:
 
 def _call_back(ctx: Ctx) -> Response:
     """Ring the staff member's own phone; when they pick up, Asterisk dials the patient."""
-    from appliance.notify import originate
+    from appliance.console.notify import originate
 
     target = _item_path(ctx)
     row = actions.item_row(*target) if target else None

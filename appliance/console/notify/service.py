@@ -21,7 +21,7 @@ from zoneinfo import ZoneInfo
 from appliance.data import access_log, phone as phones
 from appliance.data.crm import utcnow
 from appliance.data.crm_records import Callback
-from appliance.notify import email, hours, outbox, summary, webhook
+from appliance.console.notify import email, hours, outbox, summary, webhook
 from appliance.voicemail import store
 from appliance.voicemail.store import Voicemail
 
@@ -154,12 +154,12 @@ class Notifier:
             await asyncio.to_thread(outbox.set_status, row.key, "held", "outside staffed hours: morning summary")
             return
         if self._alert is None:
-            from appliance.notify.alert import render_alert
+            from appliance.console.notify.alert import render_alert
 
             self._alert = await asyncio.to_thread(render_alert, self.config)
         ring = self._ring
         if ring is None:
-            from appliance.notify.originate import ring_alert as ring
+            from appliance.console.notify.originate import ring_alert as ring
         result = await ring(self.config, self.ring_extensions(), self._alert,
                             ring_seconds=int(self.config.notify_ring_seconds))
         if not result.get("answered_by"):

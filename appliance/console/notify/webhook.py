@@ -23,7 +23,7 @@ from typing import Any
 
 import httpx
 
-from appliance.notify.email import NotifyError
+from appliance.console.notify.email import NotifyError
 
 _LOGGER = logging.getLogger(__name__)
 
