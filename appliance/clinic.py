@@ -43,6 +43,7 @@ class Clinic:
     clock: Clock = dt.datetime.now
     llm_fallback: LlmFallback | None = None
     facts_error: str | None = None  # why ``facts`` is None
+    texts: bool = False  # a text-message gateway is set up (sms.enabled): the receptionist may offer texts
 
     @classmethod
     def build(cls, config: Config, *, clock: Clock | None = None, llm: bool = True) -> Clinic:
@@ -58,9 +59,12 @@ class Clinic:
             facts_error = f"{type(exc).__name__}: {exc}"
             _LOGGER.error("clinic facts unavailable (%s): basic inbound dialog, no campaign calls", facts_error)
         emr, lookup = _emr(config)
+        from appliance import sms
+
         return cls(config=config, facts=facts, emr=emr, lookup=lookup,
                    clock=clock or local_clock(config.timezone),
-                   llm_fallback=_llm_fallback(config) if llm else None, facts_error=facts_error)
+                   llm_fallback=_llm_fallback(config) if llm else None, facts_error=facts_error,
+                   texts=sms.enabled(config))
 
     def backend(self, call_id: int | None) -> Backend:
         """One call's view of the clinic for a dialog (its own call id and EMR-down flag)."""
@@ -68,7 +72,7 @@ class Clinic:
 
         if self.facts is None:
             raise ConfigError(f"clinic facts unavailable: {self.facts_error}")
-        return Backend(self.facts, emr=self.emr, lookup=self.lookup, call_id=call_id)
+        return Backend(self.facts, emr=self.emr, lookup=self.lookup, call_id=call_id, texts=self.texts)
 
     def close(self) -> None:
         if self.lookup is not None:

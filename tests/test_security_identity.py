@@ -79,7 +79,7 @@ def nothing_landed(patient) -> None:
 
 def inbound(emr_url, caller, writes=True):
     facts = factslib.load(factslib.EXAMPLE)
-    backend = Backend(facts, emr=EMR(emr_url, "reference", allow_writes=writes))
+    backend = Backend(facts, emr=EMR(emr_url, "reference", allow_writes=writes), texts=True)
     return Receptionist(clinic_name="미소치과", backend=backend, caller=caller, call_key="sec", now=lambda: NOW,
                         can_say=lambda text: True, recorded=True)
 

@@ -31,11 +31,13 @@ class Upcoming:
 
 
 class Backend:
-    def __init__(self, facts: Facts, emr: Any = None, lookup: Any = None, call_id: int | None = None):
+    def __init__(self, facts: Facts, emr: Any = None, lookup: Any = None, call_id: int | None = None,
+                 texts: bool = False):
         self.facts = facts
         self.emr = emr
         self.lookup = lookup
         self.call_id = call_id
+        self.texts = texts  # a text-message gateway is set up: the receptionist may offer a confirmation text
         self.emr_down = False
 
     # --- callers ----------------------------------------------------------------------------------
