@@ -45,7 +45,7 @@ def test_campaigns_list_enable_preview_run_now_status_report(home):
     for line in rows:
         name, number = line.split()[:2]
         assert "*" in name and re.fullmatch(r"0\d\d-\*{3,4}-\d{4}", number)
-    unmasked = run("campaigns", "preview", "insurance_scaling", "--unmask")
+    unmasked = run("campaigns", "preview", "insurance_scaling", "--unmask", "--reason", "staff check")
     assert "-****-" not in unmasked
     out = run("campaigns", "run-now", "insurance_scaling")
     queued = int(re.search(r"(\d+) newly queued", out).group(1))
