@@ -90,6 +90,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outbound_amd", "message", "Answering machine on a campaign call: message (short call-back request) | hangup | off"),
     Setting("outbound_closed_days", False, "Also call on closed days (Sundays, holidays); AD calls stay within 08:00-21:00"),
     Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient in this many days"),
+    Setting("outbound_clock_check", "ntp", "ntp: advertising calls wait while the system clock is not NTP-synchronised / off: test/demo machines without NTP only (doctor warns)"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

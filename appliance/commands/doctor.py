@@ -156,9 +156,25 @@ def check_clock(config: Config) -> Check:
     return Check("clock", "ok", f"{kst:%Y-%m-%d %H:%M} KST" + ("" if synced else " (NTP state unknown)"))
 
 
+def check_outbound(config: Config) -> Check:
+    """Campaigns: every enabled one can run (valid settings, last planning ok), unreadable EMR rows and
+    appointments on closed days, and the clock the advertising hours depend on."""
+    from appliance.data import crm
+    from appliance.outbound import queue
+    from appliance.outbound.status import health
+
+    try:
+        crm.open_for(config)
+        queue.ensure_tables()
+        result = health(config)
+    except Exception as exc:
+        return Check("outbound", "fail", f"campaign state unreadable: {exc}", "check the CRM database (crm_db)")
+    return Check("outbound", result.status, result.message, result.fix)
+
+
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
-    check_disk, check_clock,
+    check_disk, check_clock, check_outbound,
 ]
 
 

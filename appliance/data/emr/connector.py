@@ -203,6 +203,14 @@ class EMR(TargetLists):
     def close(self) -> None:
         self._drop()
 
+    def check_connection(self) -> None:
+        """Open the connection (``EMRUnavailable`` with the reason when the server cannot be reached/logged into)."""
+        try:
+            self._conn()
+        except EMRUnavailable:
+            self._drop()
+            raise
+
     # --- mapping -------------------------------------------------------------------------------------
     def _maps(self) -> tuple[dict, dict, dict, dict]:
         maps = getattr(self, "_value_maps", None)
