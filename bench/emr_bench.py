@@ -30,6 +30,7 @@ from appliance.data.emr import drivers, seed  # noqa: E402
 from appliance.data.emr.connector import EMR  # noqa: E402
 from appliance.data.emr.lookup import CallerLookup  # noqa: E402
 from appliance.outbound import campaigns as camps, targeting  # noqa: E402
+from appliance.outbound.store import CrmStore, enqueue  # noqa: E402
 
 
 def pct(values: list[float], p: float) -> float:
@@ -138,7 +139,7 @@ def bench_targeting(emr, facts, today, out) -> None:
                 out(f"campaign plan {name} ({'today' if day == 0 else 'next day, after today was queued'}): "
                     f"{len(plan.targets)} targets (daily limit {params['daily_limit']}) from {plan.candidates} "
                     f"candidates checked, best {min(times):.0f} ms / worst {max(times):.0f} ms")
-                targeting.enqueue(plan, at)
+                enqueue(plan, at, CrmStore())
     finally:
         crm.database.close()
         shutil.rmtree(tmp, ignore_errors=True)

@@ -81,9 +81,9 @@ def simulate(*, emr: Any, facts: Any, config: Any, start: dt.date, days: int,
              states: dict[str, tuple[bool, Any]] | None = None, history: list | None = None,
              step_minutes: int = STEP_MINUTES) -> Calendar:
     """Plan ``days`` days from ``start`` the way the dialer would (nothing dialled, nothing written)."""
-    from appliance.outbound import history as hist
+    from appliance.outbound import queue
 
-    store = MemoryStore(history if history is not None else hist.from_crm(start))
+    store = MemoryStore(history if history is not None else queue.history_items(start))
     planner = Planner(emr=emr, facts=facts, config=config, store=store,
                       states=states if states is not None else campaign_states())
     for moment in moments(start, days, step_minutes):

@@ -2,8 +2,9 @@
 frequency cap (per patient and per phone: a family shares one mobile), appointments already reminded and
 refusals.
 
-``Context`` reads it once per planning run from ``HistoryItem`` rows: the CRM's task queue for the dialer, or
-the CRM's plus the calls a dry run has planned so far (``campaigns calendar``), so both see the same rules.
+``Context`` reads it once per planning run from ``HistoryItem`` rows: the CRM's task queue for the dialer
+(``queue.history_items``), or the CRM's plus the calls a dry run has planned so far (``campaigns calendar``),
+so both see the same rules.
 """
 
 from __future__ import annotations
@@ -128,28 +129,6 @@ class Context:
             if item.campaign == "reminder" and item.day == self.today and item.status == "queued":
                 return item
         return None
-
-
-def from_crm(today: dt.date, days: int = HISTORY_DAYS) -> list[HistoryItem]:
-    """The CRM's campaign calls created since ``days`` before ``today``."""
-    from appliance.outbound.queue import Task
-
-    since = dt.datetime.combine(today - dt.timedelta(days=days), dt.time(0))
-    out = []
-    for t in Task.select(Task.id, Task.key, Task.campaign, Task.kind, Task.patient_id, Task.phone, Task.day,
-                         Task.status, Task.data).where(Task.created_at >= since):
-        out.append(item_of_task(t))
-    return out
-
-
-def item_of_task(t: Any) -> HistoryItem:
-    data = t.data or {}
-    entries = data.get("appointments") or ([data["appointment"]] if data.get("appointment") else [])
-    refs = tuple(appointment_ref(dict(e, patient_id=e.get("patient_id") or t.patient_id)) for e in entries
-                 ) if t.campaign == "reminder" else ()
-    patients = tuple(dict.fromkeys([str(e.get("patient_id") or t.patient_id) for e in entries] or [t.patient_id]))
-    return HistoryItem(key=t.key, campaign=t.campaign, kind=t.kind, patient_id=str(t.patient_id), phone=t.phone,
-                       day=t.day, patients=patients, refs=refs, status=t.status, task_id=t.id)
 
 
 def task_key(campaign: str, patient_id: str, ref: str) -> str:

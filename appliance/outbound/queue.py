@@ -24,6 +24,7 @@ import peewee
 
 from appliance.data import migrations
 from appliance.data.crm import BaseModel, Call, JSONField, database
+from appliance.outbound.history import HISTORY_DAYS, HistoryItem, appointment_ref, task_key
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -157,8 +158,6 @@ def add_task(*, campaign: str, kind: str, patient_id: str, phone: str, day: dt.d
              ref: str, now: dt.datetime, expires_at: dt.datetime, detail: str | None = None, priority: int = 5,
              max_attempts: int = 3, data: dict | None = None) -> Task | None:
     """Queue a task once per key; returns None when the key already exists (idempotent targeting)."""
-    from appliance.outbound.history import task_key
-
     key = task_key(campaign, str(patient_id), ref)
     try:
         return Task.create(key=key, campaign=campaign, kind=kind, patient_id=str(patient_id), phone=phone, day=day,
@@ -328,3 +327,24 @@ def reconcile(now: dt.datetime, live_channel_ids: set[str] | None, *, stale_afte
 # --- per-patient history (dedup, caps) -------------------------------------------------------------------
 def tasks_for_patients_since(since: dt.datetime) -> list[Task]:
     return list(Task.select().where(Task.created_at >= since))
+
+
+# --- history for planning (cooldowns, caps, taken phones) -------------------------------------------------
+def history_items(today: dt.date, days: int = HISTORY_DAYS) -> list[HistoryItem]:
+    """The CRM's campaign calls created since ``days`` before ``today``."""
+    since = dt.datetime.combine(today - dt.timedelta(days=days), dt.time(0))
+    out = []
+    for t in Task.select(Task.id, Task.key, Task.campaign, Task.kind, Task.patient_id, Task.phone, Task.day,
+                         Task.status, Task.data).where(Task.created_at >= since):
+        out.append(history_item(t))
+    return out
+
+
+def history_item(t: Any) -> HistoryItem:
+    data = t.data or {}
+    entries = data.get("appointments") or ([data["appointment"]] if data.get("appointment") else [])
+    refs = tuple(appointment_ref(dict(e, patient_id=e.get("patient_id") or t.patient_id)) for e in entries
+                 ) if t.campaign == "reminder" else ()
+    patients = tuple(dict.fromkeys([str(e.get("patient_id") or t.patient_id) for e in entries] or [t.patient_id]))
+    return HistoryItem(key=t.key, campaign=t.campaign, kind=t.kind, patient_id=str(t.patient_id), phone=t.phone,
+                       day=t.day, patients=patients, refs=refs, status=t.status, task_id=t.id)

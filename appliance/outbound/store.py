@@ -46,9 +46,9 @@ class CrmStore:
     """The CRM: tasks in ``outbound_task``, runs in ``outbound_target_run``, problems as staff callbacks."""
 
     def history(self, today: dt.date) -> list[HistoryItem]:
-        from appliance.outbound import history
+        from appliance.outbound import queue
 
-        return history.from_crm(today)
+        return queue.history_items(today)
 
     def last_runs(self, day: dt.date) -> dict[str, dt.datetime]:
         from appliance.outbound.queue import TargetRun

@@ -299,9 +299,9 @@ def _recall_detail(emr: Any, patient_id: str) -> str | None:
 
 def new_context(emr: Any, now: dt.datetime, config: Any = None,
                 history: Iterable[HistoryItem] | None = None) -> Context:
-    from appliance.outbound import history as hist
+    from appliance.outbound import queue
 
-    items = list(history) if history is not None else hist.from_crm(now.date())
+    items = list(history) if history is not None else queue.history_items(now.date())
     return Context(emr, now.date(), now, history=items,
                    ad_cap_days=int(getattr(config, "outbound_ad_cap_days", AD_CAP_DAYS) or AD_CAP_DAYS))
 
