@@ -8,7 +8,7 @@ import time
 import pytest
 from click.testing import CliRunner
 
-from appliance.data import crm_records, phone
+from appliance.data import crm_records
 from appliance.data.clinic import facts as factslib, slots
 from appliance.data.emr import booking, seed
 from appliance.data.emr.connector import EMR

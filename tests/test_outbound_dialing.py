@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from appliance.data import crm, crm_records
+from appliance.data import crm
 from appliance.data.clinic import facts as factslib
 from appliance.data.emr import EMR, seed
 from appliance.outbound import campaigns as camps

@@ -90,11 +90,17 @@ def list_cmd() -> None:
     _open()
     from appliance.outbound import campaigns as camps
 
+    from appliance.outbound.params import ParamError
+
     for c in camps.CAMPAIGNS.values():
         enabled, params = camps.stored(c.name)
         click.echo(f"{c.name:<18} {c.kind:<4} {'on ' if enabled else 'off'}  {c.title}")
         shown = {k: v for k, v in params.items() if v not in ("", None)}
         click.echo(f"{'':<18} params: {json.dumps(shown, ensure_ascii=False)}")
+        try:
+            camps.state(c.name)
+        except ParamError as exc:
+            click.echo(f"{'':<18} INVALID: {exc} (this campaign does not run until it is fixed)")
 
 
 @campaigns.command("preview")

@@ -109,7 +109,7 @@ def _senior_check(patient: Patient, history: BenefitHistory | None, params: dict
         return "benefits_used", [], ""
     age = age_on(patient.birth_date, today)
     why = (f"만 {age}세 건강보험, 보험 임플란트 {min(h.nhis_implants, NHIS_IMPLANTS)}/{NHIS_IMPLANTS}개 사용, "
-           + (f"보험 틀니 가능" if denture_open else f"보험 틀니 {h.last_insured_denture:%Y-%m} 제작(7년 내)"))
+           + ("보험 틀니 가능" if denture_open else f"보험 틀니 {h.last_insured_denture:%Y-%m} 제작(7년 내)"))
     return None, offer, why
 
 

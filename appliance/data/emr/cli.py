@@ -4,9 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import sys
 import time
-import traceback
 from typing import Any
 
 import click

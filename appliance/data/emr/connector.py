@@ -13,7 +13,7 @@ import logging
 import threading
 import time
 from collections import Counter
-from typing import Any, Callable, Iterable, Iterator, TypeVar
+from typing import Any, Callable, Iterable, TypeVar
 
 from appliance.data import phone as phones
 from appliance.data.emr import drivers
