@@ -191,3 +191,37 @@ def test_planning_runs_off_the_event_loop(emr_url, crm_store):
     d.close()
     assert threads and all(t is not loop_thread[0] for t in threads)
     assert queue.TargetRun.select().where(queue.TargetRun.campaign == "reminder").exists()
+
+
+def test_planning_in_its_own_process_queues_what_in_process_planning_would(emr_url, tmp_path, monkeypatch):
+    """The engine service plans in a child process (lower CPU priority, its own interpreter lock)."""
+    import os
+    import shutil
+
+    from appliance import settings
+    from appliance.outbound import targeting
+    from appliance.outbound.planner_process import PlanningProcess
+
+    monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path))
+    clinic = tmp_path / "clinic.toml"
+    shutil.copy(factslib.EXAMPLE, clinic)
+    settings.write_config(settings.load(), {"emr_url": emr_url, "clinic_file": str(clinic)})
+    config = settings.load()
+    crm.open_for(config)
+    queue.ensure_tables()
+    try:
+        camps.set_enabled("reminder", True)
+        expected = targeting.plan("reminder", emr=EMR(emr_url), facts=factslib.load(clinic), now=WED_10, history=[])
+        process = PlanningProcess(config)
+        try:
+            result = process.run(WED_10)
+            child = process.proc.pid
+            assert child != os.getpid() and os.getpriority(os.PRIO_PROCESS, child) >= 10
+            assert process.run(WED_10).queued == {}  # planned already within three hours: nothing due
+        finally:
+            process.close()
+        assert not result.errors and result.queued["reminder"] == len(expected.targets) > 0
+        queued = {(t.patient_id, t.phone) for t in queue.Task.select().where(queue.Task.campaign == "reminder")}
+        assert queued == {(t.patient_id, t.phone) for t in expected.targets}
+    finally:
+        crm.database.close()

@@ -9,6 +9,7 @@ per-campaign dialogs and the report.
     history.py    what earlier calls mean for today's plan (cooldowns, caps, taken phones)
     store.py      where plans go: the CRM queue (dialer) or memory (calendar dry run)
     planning.py   the dialer's planning round, one campaign's failure isolated
+    planner_process.py  that planning in its own lower-priority process (the engine's audio loop stays free)
     calendar.py   ``campaigns calendar``: the same planning over coming days, nothing written
     queue.py      tasks and dial attempts in the CRM (claim before Originate, reconcile after a crash)
     window.py     calling windows: clinic hours, closed days, AD 08:00-21:00 Asia/Seoul

@@ -12,8 +12,9 @@
    (attempt row first), then Originate (``telephony.ami.AmiLink``) to ``dial_string``, context
    ``dentalcall-outbound`` exten ``s``. Busy / no answer / unreachable are retried after the back-off.
 
-Everything that blocks (EMR targeting: hundreds of ms per campaign on a big EMR; every CRM read and write)
-runs in the dialer's own worker thread, never on the event loop that paces live calls in 20 ms frames.
+Everything that blocks runs off the event loop that paces live calls in 20 ms frames: every CRM read and write
+in the dialer's own worker thread, and EMR targeting (hundreds of ms per campaign on a big EMR, mostly
+Python work that would hold the interpreter lock) in its own lower-priority process (``planner_process``).
 
 Progressive, never predictive: a call is placed only when the engine can take it, and every answered
 callee is connected to the AI at once, so no call is ever abandoned.
@@ -31,7 +32,8 @@ from typing import Any, Awaitable, Callable, TypeVar
 from appliance.errors import ConfigError
 from appliance.outbound import predial, queue
 from appliance.outbound.clock import Clock, ClockSync, clinic_clock, clock_sync_for
-from appliance.outbound.planning import Planner
+from appliance.outbound.planner_process import PlanningProcess, clinic_resources
+from appliance.outbound.planning import Planner, Round
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -47,9 +49,12 @@ class Dialer:
     def __init__(self, config: Any, *, clock: Clock | None = None, facts: Any = None, emr: Any = None,
                  originate: Originate | None = None, live_channels: Callable[[], Awaitable[set[str] | None]] | None = None,
                  inbound_calls: Callable[[], int] | None = None, clock_synced: ClockSync | None = None,
-                 executor: concurrent.futures.Executor | None = None):
+                 executor: concurrent.futures.Executor | None = None,
+                 plan: Callable[[dt.datetime], Round] | None = None):
         """``facts``, ``emr`` and ``clock`` are the clinic's (one shared EMR connector per process);
-        ``clock_synced`` says whether the system clock is NTP-synchronised (adverts wait while it is not)."""
+        ``clock_synced`` says whether the system clock is NTP-synchronised (adverts wait while it is not);
+        ``plan(now)`` runs a planning round (default: ``Planner.run`` in the worker thread; the engine
+        service passes ``PlanningProcess.run``: the same planning in its own process)."""
         self.config = config
         self.clock = clock or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
         self.facts = facts
@@ -58,6 +63,7 @@ class Dialer:
         self.live_channels = live_channels or (lambda: _none())
         self.inbound_calls = inbound_calls or (lambda: 0)
         self.planner = Planner(emr=emr, facts=facts, config=config)
+        self.plan = plan or self.planner.run
         self.checks = predial.PreDial(config, facts=facts, emr=emr, clock_synced=clock_synced or clock_sync_for(config),
                                       zone=self.planner.zone)
         self.pending: set[asyncio.Task] = set()
@@ -127,7 +133,7 @@ class Dialer:
     def _plan_and_inspect(self, now: dt.datetime) -> tuple[set[int], bool]:
         """(worker thread) Expire, plan what is due, and find attempts to reconcile."""
         queue.expire(now)
-        round_ = self.planner.run(now)
+        round_ = self.plan(now)
         if round_.errors:
             self.last_error = "; ".join(f"{name}: {error}" for name, error in round_.errors.items())
         flying = queue.in_flight()
@@ -185,7 +191,7 @@ class Dialer:
 
     def target_due_campaigns(self, now: dt.datetime) -> int:
         """Plan the due campaigns now (blocking: the worker thread's job); returns the calls newly queued."""
-        return sum(self.planner.run(now).queued.values())
+        return sum(self.plan(now).queued.values())
 
     async def drain(self, timeout: float = 5.0) -> None:
         if self.pending:
@@ -220,25 +226,6 @@ def ami_originate(config: Any, facts: Any, link: Any) -> Originate:
     return originate
 
 
-def clinic_resources(config: Any) -> tuple[Any, Any]:
-    """Clinic facts and the EMR connector for the dialer (each None, with the reason logged, when missing)."""
-    from appliance.data.clinic import facts as factslib
-
-    try:
-        facts = factslib.load_for(config)
-    except Exception as exc:
-        _LOGGER.error("outbound dialer: clinic facts unavailable: %s", exc)
-        facts = None
-    emr = None
-    try:
-        from appliance.data.emr import EMR
-
-        emr = EMR.from_config(config)
-    except Exception as exc:  # no EMR: nothing is planned, each campaign's run records why
-        _LOGGER.warning("outbound dialer: EMR unavailable: %s", exc)
-    return facts, emr
-
-
 async def run_dialer(engine: Any, *, facts: Any = None, emr: Any = None, clock: Clock | None = None) -> None:
     """Engine background service: tick every few seconds until the engine stops. ``facts``/``emr``/``clock``:
     the clinic context's (default: built here from the engine's config)."""
@@ -251,8 +238,10 @@ async def run_dialer(engine: Any, *, facts: Any = None, emr: Any = None, clock: 
     if facts is None:
         _LOGGER.warning("outbound dialer idle: no clinic facts")
     link = AmiLink(config)
+    planning = PlanningProcess(config)
     dialer = Dialer(config, clock=clock, facts=facts, emr=emr, originate=ami_originate(config, facts, link),
-                    live_channels=link.live_channels, inbound_calls=lambda: engine.calls_in_progress)
+                    live_channels=link.live_channels, inbound_calls=lambda: engine.calls_in_progress,
+                    plan=planning.run)
     try:
         while not engine.stopping.is_set():
             if facts is not None:
@@ -267,3 +256,4 @@ async def run_dialer(engine: Any, *, facts: Any = None, emr: Any = None, clock: 
     finally:
         link.close()
         await asyncio.get_running_loop().run_in_executor(None, dialer.close)
+        await asyncio.get_running_loop().run_in_executor(None, planning.close)
