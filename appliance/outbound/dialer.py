@@ -133,7 +133,8 @@ class Dialer:
     def _plan_and_inspect(self, now: dt.datetime) -> tuple[set[int], bool]:
         """(worker thread) Expire, plan what is due, and find attempts to reconcile."""
         queue.expire(now)
-        round_ = self.plan(now)
+        due, broken = self.planner.due(now)  # cheap (CRM and calendar only): no planning process when idle
+        round_ = self.plan(now) if due or broken else Round()
         if round_.errors:
             self.last_error = "; ".join(f"{name}: {error}" for name, error in round_.errors.items())
         flying = queue.in_flight()
