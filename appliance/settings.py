@@ -89,7 +89,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outbound_retry_minutes", "30,120,240", "Back-off before each retry after busy / no answer / unreachable"),
     Setting("outbound_amd", "message", "Answering machine on a campaign call: message (short call-back request) | hangup | off"),
     Setting("outbound_closed_days", False, "Also call on closed days (Sundays, holidays); AD calls stay within 08:00-21:00"),
-    Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient in this many days"),
+    Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient and per phone in this many days"),
     Setting("outbound_clock_check", "ntp", "ntp: advertising calls wait while the system clock is not NTP-synchronised / off: test/demo machines without NTP only (doctor warns)"),
 )
 
