@@ -92,7 +92,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outbound_retry_minutes", "30,120,240", "Back-off before each retry after busy / no answer / unreachable"),
     Setting("outbound_amd", "message", "Answering machine on a campaign call: message (short call-back request) | hangup | off"),
     Setting("outbound_closed_days", False, "Also call on closed days (Sundays, holidays); AD calls stay within 08:00-21:00"),
-    Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient in this many days"),
+    Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient and per phone in this many days"),
+    Setting("outbound_clock_check", "ntp", "ntp: advertising calls wait while the system clock is not NTP-synchronised / off: test/demo machines without NTP only (doctor warns)"),
     Setting("transcript_retention_days", 365, "Days the words of calls (turn texts, summaries) are kept (0 = forever)"),
     Setting("questionnaire_retention_days", 90, "Days the AI's health questionnaire notes are kept (the chart is the record)"),
     Setting("call_log_retention_days", 730, "Days call log rows (number, time, outcome) are kept (0 = forever)"),
@@ -221,6 +222,7 @@ class Config:
     outbound_amd: str
     outbound_closed_days: bool
     outbound_ad_cap_days: int
+    outbound_clock_check: str
     transcript_retention_days: int
     questionnaire_retention_days: int
     call_log_retention_days: int

@@ -18,7 +18,6 @@ import os
 import platform
 import random
 import shutil
-import statistics
 import sys
 import time
 from pathlib import Path
@@ -29,7 +28,8 @@ from appliance.data.clinic import facts as factslib, slots  # noqa: E402
 from appliance.data.emr import drivers, seed  # noqa: E402
 from appliance.data.emr.connector import EMR  # noqa: E402
 from appliance.data.emr.lookup import CallerLookup  # noqa: E402
-from appliance.outbound import campaigns as camps, targeting  # noqa: E402
+from appliance.outbound import campaigns as camps, candidates, targeting  # noqa: E402
+from appliance.outbound.store import CrmStore, enqueue  # noqa: E402
 
 
 def pct(values: list[float], p: float) -> float:
@@ -99,7 +99,7 @@ def bench_backend(name: str, url: str, patients: int, seed_value: int, lines: li
     # what the dialer reads: the first page of each long list (AD: only current marketing consent), and the
     # server-side count `campaigns preview` shows
     since = today - dt.timedelta(days=camps.CONSENT_VALID_DAYS)
-    page = targeting._page_size(camps.get("recall").params())
+    page = candidates.page_size(camps.get("recall").params())
     for kind in ("recall", "scaling", "senior", "private_insurance"):
         runs, counts = [], []
         for _ in range(5):
@@ -138,7 +138,7 @@ def bench_targeting(emr, facts, today, out) -> None:
                 out(f"campaign plan {name} ({'today' if day == 0 else 'next day, after today was queued'}): "
                     f"{len(plan.targets)} targets (daily limit {params['daily_limit']}) from {plan.candidates} "
                     f"candidates checked, best {min(times):.0f} ms / worst {max(times):.0f} ms")
-                targeting.enqueue(plan, at)
+                enqueue(plan, at, CrmStore())
     finally:
         crm.database.close()
         shutil.rmtree(tmp, ignore_errors=True)

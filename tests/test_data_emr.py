@@ -2,12 +2,13 @@
 
 import concurrent.futures
 import datetime as dt
+import socket
 import time
 
 import pytest
 from click.testing import CliRunner
 
-from appliance.data import crm_records, phone
+from appliance.data import crm_records
 from appliance.data.clinic import facts as factslib, slots
 from appliance.data.emr import booking, seed
 from appliance.data.emr.connector import EMR
@@ -92,29 +93,71 @@ def test_target_lists_page_in_patient_id_order(emr_db):
 
 
 def test_cli_connect_test_lookup(emr_db, tmp_path, monkeypatch):
+    from appliance.data import access_log, crm
     from appliance.data.emr.cli import emr as emr_cli
 
     _, url = emr_db
     monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path))
+    monkeypatch.delenv("DENTALCALL_EMR_PASSWORD", raising=False)
     runner = CliRunner()
     secret_url = url.replace("://root@", "://root:s3cret@").replace("://postgres@", "://postgres:s3cret@")
     if secret_url != url:
-        # servers run without password checks; the password must still never be printed
+        # a password in the URL would stay in the shell history and the process list: refused, nothing saved
         res = runner.invoke(emr_cli, ["connect", secret_url, "--profile", "reference"])
+        assert res.exit_code != 0 and "contains a password" in res.output and "s3cret" not in res.output
+        assert not (tmp_path / "etc" / "dentalcall.ini").exists() or "emr_url" not in \
+            (tmp_path / "etc" / "dentalcall.ini").read_text()
+        # asked for instead (hidden prompt; the servers run without password checks, it must still be stored)
+        res = runner.invoke(emr_cli, ["connect", url, "--profile", "reference"], input="s3cret\n")
         assert res.exit_code == 0, res.output
-        assert "s3cret" not in res.output
+        assert "s3cret" not in res.output and "password" in res.output.lower()
         assert "s3cret" not in (tmp_path / "etc" / "dentalcall.ini").read_text()
         secrets_file = tmp_path / "etc" / "secrets.ini"
         assert "s3cret" in secrets_file.read_text() and (secrets_file.stat().st_mode & 0o777) == 0o600
-    res = runner.invoke(emr_cli, ["connect", url, "--profile", "reference"])
+        # or read from a file
+        pw = tmp_path / "pw.txt"
+        pw.write_text("fil3pw\n")
+        res = runner.invoke(emr_cli, ["connect", url, "--profile", "reference", "--password-file", str(pw)])
+        assert res.exit_code == 0, res.output
+        assert "fil3pw" in secrets_file.read_text() and "s3cret" not in secrets_file.read_text()
+    res = runner.invoke(emr_cli, ["connect", url, "--profile", "reference", "--no-password"])
     assert res.exit_code == 0, res.output
     res = runner.invoke(emr_cli, ["test"])
     assert res.exit_code == 0, res.output
     assert "all 14 queries ran" in res.output
+    # patient names are masked in every sample row (treatments_on and implant_surgeries rows carry them too)
+    from appliance.data.emr import drivers
+
+    conn = drivers.connect(url, read_only=True, connect_timeout=5, statement_timeout=10)
+    try:
+        names = {r["n"] for r in conn.query("SELECT PT_NAME AS n FROM PATIENT")} - set(seed.DOCTORS)
+    finally:
+        conn.close()
+    assert not [n for n in names if n in res.output]
     res = runner.invoke(emr_cli, ["lookup", "010-2024-0001"])
     assert res.exit_code == 0, res.output
     assert "3 patient(s)" in res.output and "010-****-0001" in res.output
     assert "2024-0001" not in res.output
+    from appliance import settings
+
+    crm.open_database(settings.load().crm_url)
+    try:
+        logged = access_log.entries(action="emr.lookup")
+        assert sorted(e.patient_id for e in logged) == ["1", "2", "3"]  # one row per patient shown
+    finally:
+        crm.database.close()
+
+
+def test_cli_emr_test_blames_the_connection_when_the_server_is_unreachable(tmp_path, monkeypatch):
+    from appliance.data.emr.cli import emr as emr_cli
+
+    monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path))
+    with socket.socket() as s:  # a port nobody listens on
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    res = CliRunner().invoke(emr_cli, ["test", "--url", f"postgresql://dc@127.0.0.1:{port}/emr"])
+    assert res.exit_code != 0
+    assert "The connection failed, not the profile" in res.output and "fix them in" not in res.output
 
 
 def test_slots_against_real_appointments(emr_db, facts):

@@ -39,3 +39,14 @@ def test_masking_and_variants():
     assert "010-1234-5678" in v and "01012345678" in v
     assert phone.formatted("0212345678") == "02-1234-5678"
     assert phone.is_mobile("+82 10 1234 5678") and not phone.is_mobile("02-123-4567")
+
+
+@pytest.mark.parametrize("raw,target", [
+    ("010-1234-5678", True), ("011-234-5678", True), ("019-1234-5678", True),
+    ("02-123-4567", True), ("031-123-4567", True), ("064-123-4567", True), ("051-1234-5678", True),
+    ("060-123-4567", False),  # premium rate: never a campaign target
+    ("070-1234-5678", False), ("0505-123-4567", False), ("080-123-4567", False), ("1588-1234", False),
+    ("", False), (None, False),
+])
+def test_only_mobile_and_geographic_numbers_are_outbound_targets(raw, target):
+    assert phone.is_outbound_target(raw) is target

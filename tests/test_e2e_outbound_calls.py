@@ -35,7 +35,7 @@ pytestmark = pytest.mark.e2e
 UAS_IP = "127.0.0.3"
 RESTORE = {"clinic_file": "", "emr_url": "", "emr_profile": "reference", "emr_booking": "request",
            "outbound_amd": "message", "outbound_retry_minutes": "30,120,240", "outbound_ring_seconds": 30,
-           "timezone": "Asia/Seoul"}
+           "timezone": "Asia/Seoul", "outbound_clock_check": "ntp"}
 
 
 DTMF_FREQS = {"1": (697, 1209), "2": (697, 1336), "3": (697, 1477), "4": (770, 1209), "5": (770, 1336),
@@ -117,7 +117,9 @@ def lab(asterisk_instance, live_engine):
     base = settings.load(env=live_engine.env)
     settings.write_config(base, {"clinic_file": str(clinic), "emr_url": emr_url, "emr_profile": "reference",
                                  "emr_booking": "emr", "outbound_amd": "off", "outbound_retry_minutes": "1",
-                                 "outbound_ring_seconds": 6, "timezone": zone})
+                                 "outbound_ring_seconds": 6, "timezone": zone,
+                                 # test machines may run without NTP; adverts would wait for it otherwise
+                                 "outbound_clock_check": "off"})
     live_engine.stop()
     live_engine.start()
     config = live_engine.config
@@ -152,6 +154,27 @@ def _task(lab, campaign: str, kind: str, patient_id: str, phone: str, ref: str, 
     return queue.add_task(campaign=campaign, kind=kind, patient_id=patient_id, phone=phone, day=now.date(),
                           reason=campaign, ref=f"{ref}-{time.time_ns()}", now=now,
                           expires_at=now + dt.timedelta(hours=2), data=data or {}, max_attempts=max_attempts)
+
+
+def _advert_hours() -> None:
+    """Adverts ring only 08:00-21:00 Asia/Seoul, whatever the clinic's zone: outside, the AD tests cannot run."""
+    seoul = dt.datetime.now(ZoneInfo("Asia/Seoul"))
+    if not dt.time(8, 0) <= seoul.time() <= dt.time(20, 45):
+        pytest.skip(f"advertising calls are not allowed at {seoul:%H:%M} in Seoul (08:00-21:00)")
+
+
+def _consented_adult(lab) -> str:
+    """A patient the dialer may advertise to (consent read again from the EMR right before dialling; no opt-out)."""
+    from appliance.data.emr import EMR
+    from appliance.outbound.consent import ad_consent_problem
+
+    emr = EMR(lab["emr_url"])
+    for pid in range(4, 300):
+        patient = emr.get_patient(str(pid))
+        if (patient and ad_consent_problem(patient, lab["today"]) is None
+                and not crm_records.is_opted_out(None, str(pid))):
+            return str(pid)
+    raise AssertionError("the seeded EMR has no patient with a current marketing consent")
 
 
 def _wait_task(task_id: int, done: callable, timeout: float = 90.0):
@@ -190,9 +213,10 @@ def test_reminder_cancelled_by_keypad_frees_the_slot_in_the_emr(lab, tmp_path):
         conn.close()
     emr = EMR(lab["emr_url"])
     plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=_now(lab), config=config)
-    mine = [t for t in plan.targets if t.patient_id == "1"]
+    mine = [t for t in plan.targets if "1" in t.patients]  # the family phone's call (a merged one if siblings are due)
     assert len(mine) == 1, plan.targets
-    appt_id = mine[0].data["appointment"]["id"]
+    entry = next(a for a in mine[0].appointments() if a["patient_id"] == "1")
+    appt_id = entry["id"]
     pack = PromptPack.load(config)
     birth = EMR(lab["emr_url"]).get_patient("1").birth_date.strftime("%y%m%d")  # the patient keys it in
     presses, after_identity = _birth_presses(pack, birth)
@@ -200,7 +224,8 @@ def test_reminder_cancelled_by_keypad_frees_the_slot_in_the_emr(lab, tmp_path):
     uas = _uas(lab, tmp_path, "reminder", audio=_keys(tmp_path / "keys", presses))
     from appliance.outbound import queue
 
-    task = _task(lab, "reminder", "INFO", "1", mine[0].phone, "e2e-reminder", mine[0].data)
+    single = {"appointment": {k: entry[k] for k in ("id", "start", "duration_min", "doctor", "chair", "treatment")}}
+    task = _task(lab, "reminder", "INFO", "1", mine[0].phone, "e2e-reminder", single)
     try:
         task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=120)
     finally:
@@ -313,15 +338,17 @@ def test_no_answer_is_retried_then_busy_then_answered(lab, tmp_path):
 def test_keypad_opt_out_is_recorded_forever(lab, tmp_path):
     from appliance.outbound import queue
 
+    _advert_hours()
+    patient = _consented_adult(lab)
     uas = _uas(lab, tmp_path, "optout", audio=_keys(tmp_path / "keys", [(4.0, "9")]))
-    task = _task(lab, "recall", "AD", "5", "01055550009", "e2e-optout", {"track": "recall"})
+    task = _task(lab, "recall", "AD", patient, "01055550009", "e2e-optout", {"track": "recall"})
     try:
         task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=90)
     finally:
         callee = uas.wait(90)
     assert callee.ok, callee.describe()
     assert task.outcome == "opted_out", lab["engine"].tail()
-    opt = crm_records.OptOut.get(crm_records.OptOut.patient_id == "5")
+    opt = crm_records.OptOut.get(crm_records.OptOut.patient_id == patient)
     assert opt.phone == "01055550009" and opt.source == "call_dtmf" and opt.scope == "ad"
     assert crm_records.is_opted_out("010-5555-0009")
     pack = PromptPack.load(lab["config"])
@@ -329,7 +356,7 @@ def test_keypad_opt_out_is_recorded_forever(lab, tmp_path):
     assert heard_prompt(heard, pack.pcm("ob_optout_notice"))[0]
     assert heard_prompt(heard, pack.pcm("ob_opted_out"))[0]
     # the next advertising task for that number is cancelled before any dial
-    again = _task(lab, "insurance_scaling", "AD", "5", "01055550009", "e2e-optout-2")
+    again = _task(lab, "insurance_scaling", "AD", patient, "01055550009", "e2e-optout-2")
     again = _wait_task(again.id, lambda t: t.status != queue.QUEUED, timeout=30)
     assert again.status == queue.CANCELLED and again.outcome == "opted_out"
     assert not queue.DialAttempt.select().where(queue.DialAttempt.task == again.id).exists()
@@ -363,6 +390,7 @@ def test_answering_machine_gets_a_short_call_back_message(lab, tmp_path):
     any health detail, outcome voicemail_left, no retry."""
     from appliance.outbound import queue
 
+    _advert_hours()
     engine = lab["engine"]
     base = settings.load(env=engine.env)
     settings.write_config(base, {"outbound_amd": "message"})
@@ -371,7 +399,7 @@ def test_answering_machine_gets_a_short_call_back_message(lab, tmp_path):
     try:
         machine = [(None, 0.3), (sipp.demo_clip(lab["config"]), 0.0)]  # 4.6 s of continuous speech
         uas = _uas(lab, tmp_path, "machine", audio=machine, timeout=60)
-        task = _task(lab, "recall", "AD", "7", "01020240001", "e2e-amd", {"track": "recall"})
+        task = _task(lab, "recall", "AD", _consented_adult(lab), "01020240001", "e2e-amd", {"track": "recall"})
         try:
             task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=60)
         finally:

@@ -200,6 +200,8 @@ def check_sms(config: Config) -> Check:
 
     status, detail, fix = sms_health(config)
     return Check("sms", status, detail, fix)
+
+
 def check_console(config: Config) -> Check:
     """The staff console: an admin account, HTTPS on the LAN address, the service listening."""
     from appliance.console.health_check import console_check
@@ -208,10 +210,26 @@ def check_console(config: Config) -> Check:
     return Check("console", status, detail, fix)
 
 
+def check_outbound(config: Config) -> Check:
+    """Campaigns: every enabled one can run (valid settings, last planning ok), unreadable EMR rows and
+    appointments on closed days, and the clock the advertising hours depend on."""
+    from appliance.data import crm
+    from appliance.outbound import queue
+    from appliance.outbound.status import health
+
+    try:
+        crm.open_for(config)
+        queue.ensure_tables()
+        result = health(config)
+    except Exception as exc:
+        return Check("outbound", "fail", f"campaign state unreadable: {exc}", "check the CRM database (crm_db)")
+    return Check("outbound", result.status, result.message, result.fix)
+
+
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
     check_disk, check_clock, check_sms, check_config_files, check_clinic_facts, check_sip_security,
-    check_retention, check_console,
+    check_retention, check_console, check_outbound,
 ]
 
 

@@ -3,7 +3,8 @@
 Canonical form is the national number in digits with its leading 0, e.g. ``01012345678`` or ``0212345678``.
 Trunks add carrier prefixes (00700, 001, 002, 005, 006, 008), caller-ID tricks (``*23#``, ``*31#``), the
 country code (``+82``, ``82``, ``0082``) or drop the leading 0; EMRs store ``010-1234-5678`` or
-``010 1234 5678``. ``canonical()`` returns ``None`` for anything that cannot be a Korean number.
+``010 1234 5678``. ``canonical()`` returns ``None`` for anything that cannot be a Korean number;
+``is_outbound_target()`` says whether a campaign may ring it (mobile and geographic numbers only).
 """
 
 from __future__ import annotations
@@ -63,6 +64,19 @@ def canonical(raw: str | None) -> str | None:
 def is_mobile(number: str | None) -> bool:
     n = canonical(number)
     return bool(n) and n[1:3] in _MOBILE
+
+
+def is_geographic(number: str | None) -> bool:
+    """A fixed line with an area code: 02 (Seoul) or 031-064."""
+    n = canonical(number)
+    return bool(n) and (n.startswith("02") or n[1:3] in _AREA_2)
+
+
+def is_outbound_target(number: str | None) -> bool:
+    """A number a campaign may ring: a subscriber's mobile (010/011/016/017/018/019) or a geographic line
+    (02, 031-064). Never 060 premium-rate, 070 internet, 050x safe numbers, 080 free numbers or 1588-style
+    representative numbers: those are not a patient's own phone, and some cost the clinic per minute."""
+    return is_mobile(number) or is_geographic(number)
 
 
 def formatted(number: str | None) -> str | None:

@@ -25,11 +25,6 @@ _LOGGER = logging.getLogger(__name__)
 MAX_CALL_SECONDS = 900
 
 
-def retry_minutes(config: Any) -> list[int]:
-    text = str(config.outbound_retry_minutes or "")
-    return [int(x) for x in text.replace(" ", "").split(",") if x.strip().isdigit()] or [60]
-
-
 class CallOps:
     """What a campaign dialog may do to the world, for one task (idempotent per task: keys ``ob<task>:...``)."""
 
@@ -160,7 +155,7 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
         return
     task = attempt.task
     _LOGGER.info("outbound call %s: task %s (%s) answered", agi.uniqueid, task.id, task.campaign)
-    retry = retry_minutes(config)
+    retry = queue.retry_minutes(config)
     dialog: Any = None
     amd = str(config.outbound_amd or "off")
     if amd != "off":

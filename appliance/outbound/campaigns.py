@@ -1,8 +1,10 @@
 """Campaign definitions: what each campaign is for, its legal type (INFO or AD) and its tunable params.
 
 The clinic switches campaigns on and tunes them (``dentalcall campaigns enable NAME``, params in the CRM
-table ``outbound_campaign``); the defaults here apply until then. Priorities decide which campaign gets a
-patient when two want them the same day (one call per patient per day).
+table ``outbound_campaign``); the defaults here apply until then. Every param is typed and range-checked
+(``appliance.outbound.params``): ``set_param`` refuses a bad value, and ``state`` raises ``ParamError`` for a
+stored one that breaks a rule (that campaign fails, the others go on). Priorities decide which campaign gets
+a patient when two want them the same day (one call per patient per day).
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
+from appliance.outbound import params as specs
+from appliance.outbound.params import ParamError
 from appliance.outbound.window import AD, INFO
 
 
@@ -39,14 +43,15 @@ COMMON_DEFAULTS: dict[str, Any] = {
 }
 
 CAMPAIGNS: dict[str, Campaign] = {c.name: c for c in (
-    Campaign("reminder", INFO, "전날 예약 알림", 1, {"days_before": 1, "max_attempts": 3}, "confirm"),
+    Campaign("reminder", INFO, "예약 전 알림 (직전 진료일)", 1, {"days_before": 1, "max_attempts": 3}, "confirm"),
     Campaign("happy_call", INFO, "치료 다음 날 안부 전화", 2,
              {"categories": ["extraction", "wisdom_tooth", "root_canal", "implant", "gum"], "max_attempts": 2},
              "check"),
     Campaign("implant_checkup", INFO, "임플란트 수술 한 달 점검", 3,
              {"days_after": 30, "window_days": 7, "cooldown_days": 60}, "book", "checkup"),
     Campaign("insured_treatment", AD, "보험 적용 치료 안내 (65세 이상·치아보험)", 4,
-             {"senior_age": 65, "seen_within_months": 60, "private_every_months": 3, "cooldown_days": 90},
+             {"senior_age": specs.SENIOR_AGE, "seen_within_months": 60, "private_every_months": 3,
+              "recent_surgery_days": 90, "cooldown_days": 90},
              "book", "checkup"),
     Campaign("insurance_scaling", AD, "연 1회 보험 스케일링 안내", 5,
              {"adult_age": 19, "seen_within_months": 36, "cooldown_days": 60, "months": [11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]},
@@ -64,13 +69,19 @@ def get(name: str) -> Campaign:
         raise KeyError(f"unknown campaign {name!r}; known: {', '.join(CAMPAIGNS)}") from None
 
 
-def state(name: str) -> tuple[bool, dict[str, Any]]:
-    """(enabled, params) for a campaign, defaults merged."""
+def stored(name: str) -> tuple[bool, dict[str, Any]]:
+    """(enabled, params) as stored, defaults merged, unchecked (for listing a broken campaign)."""
     from appliance.outbound.queue import CampaignState
 
     campaign = get(name)
     row = CampaignState.get_or_none(CampaignState.name == name)
     return (bool(row and row.enabled), campaign.params(row.params if row else None))
+
+
+def state(name: str) -> tuple[bool, dict[str, Any]]:
+    """(enabled, typed params) for a campaign, defaults merged; ``ParamError`` when a stored value is invalid."""
+    enabled, params = stored(name)
+    return enabled, specs.check_all(name, params)
 
 
 def set_enabled(name: str, enabled: bool) -> None:
@@ -83,14 +94,17 @@ def set_enabled(name: str, enabled: bool) -> None:
 
 
 def set_param(name: str, key: str, value: Any) -> dict[str, Any]:
+    """Store one param after checking its type and range (``ParamError`` with the rule otherwise)."""
     from appliance.outbound.queue import CampaignState
 
     campaign = get(name)
     if key not in campaign.params():
-        raise KeyError(f"campaign {name} has no param {key!r}; known: {', '.join(sorted(campaign.params()))}")
+        raise ParamError(f"campaign {name} has no setting {key!r}; known: {', '.join(sorted(campaign.params()))}")
+    typed = specs.parse(name, key, value)
     row = CampaignState.get_or_none(CampaignState.name == name)
     params = dict(row.params or {}) if row else {}
-    params[key] = value
+    params[key] = typed
+    specs.check_all(name, campaign.params(params))
     if row is None:
         CampaignState.create(name=name, enabled=False, params=params, updated_at=dt.datetime.now())
     else:
@@ -99,4 +113,4 @@ def set_param(name: str, key: str, value: Any) -> dict[str, Any]:
 
 
 def enabled_campaigns() -> list[Campaign]:
-    return [c for c in CAMPAIGNS.values() if state(c.name)[0]]
+    return [c for c in CAMPAIGNS.values() if stored(c.name)[0]]

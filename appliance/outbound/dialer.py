@@ -2,14 +2,19 @@
 
 ``run_dialer(engine)`` is the engine's background service. Each tick (``Dialer.tick``):
 
-1. expire tasks whose time has passed; target enabled campaigns once a day (when their window opens);
+1. expire tasks whose time has passed; plan the enabled campaigns that are due (``planning.Planner``: each
+   campaign on its own, a failing one recorded and skipped, the others planned and dialled);
 2. reconcile attempts that went quiet (and, at start, every attempt a previous process left in flight);
 3. free lines = min(outbound_max_channels - outbound in flight,
                     sip_lines - outbound_free_lines - inbound calls - outbound in flight);
-4. for each due task while lines are free: window check (INFO: clinic hours; AD: also 08:00-21:00), a fresh
-   opt-out check, claim (attempt row first), then Originate (async) to ``dial_string``, context
-   ``dentalcall-outbound`` exten ``s``, ``ChannelId`` = the attempt's channel id, variables
-   ``DENTALCALL_TASK``/``DENTALCALL_ATTEMPT``. Busy / no answer / unreachable are retried after the back-off.
+4. for each due task while lines are free, the checks right before dialling (``predial``: window, number,
+   opt-out; for adverts also the clock's NTP sync and the patient's consent, read fresh from the EMR), claim
+   (attempt row first), then Originate (``telephony.ami.AmiLink``) to ``dial_string``, context
+   ``dentalcall-outbound`` exten ``s``. Busy / no answer / unreachable are retried after the back-off.
+
+Everything that blocks runs off the event loop that paces live calls in 20 ms frames: every CRM read and write
+in the dialer's own worker thread, and EMR targeting (hundreds of ms per campaign on a big EMR, mostly
+Python work that would hold the interpreter lock) in its own lower-priority process (``planner_process``).
 
 Progressive, never predictive: a call is placed only when the engine can take it, and every answered
 callee is connected to the AI at once, so no call is ever abandoned.
@@ -18,36 +23,38 @@ callee is connected to the AI at once, so no call is ever abandoned.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import datetime as dt
+import functools
 import logging
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, TypeVar
 
-from appliance.data import crm_records
 from appliance.errors import ConfigError
-from appliance.outbound import campaigns as camps
-from appliance.outbound import queue, targeting, window
-from appliance.outbound.calls import retry_minutes
-from appliance.outbound.clock import Clock, clinic_clock
+from appliance.outbound import predial, queue
+from appliance.outbound.clock import Clock, ClockSync, clinic_clock, clock_sync_for
+from appliance.outbound.planner_process import PlanningProcess
+from appliance.outbound.planning import Planner, Round
 
 _LOGGER = logging.getLogger(__name__)
 
 TICK_S = 5.0
-RETARGET_HOURS = 3
 ORPHAN_CHECK_S = 10.0
-# AMI OriginateResponse Reason codes (Asterisk control frames)
-REASONS = {"4": "answered", "5": "busy", "3": "no_answer", "1": "no_answer", "8": "unreachable", "0": "unreachable"}
-# Q.850 hangup causes of the failed channel (more precise than the Reason: a 486 often comes back as Reason 1)
-CAUSES = {"17": "busy", "18": "no_answer", "19": "no_answer", "21": "no_answer", "16": "no_answer",
-          "1": "unreachable", "3": "unreachable", "27": "unreachable", "28": "unreachable", "34": "unreachable",
-          "38": "unreachable", "41": "unreachable", "42": "unreachable"}
+T = TypeVar("T")
 
+# (task, attempt) -> "answered" | "busy" | "no_answer" | "unreachable" | "unknown" (or a telephony.ami.DialResult)
 Originate = Callable[[queue.Task, queue.DialAttempt], Awaitable[str]]
 
 
 class Dialer:
     def __init__(self, config: Any, *, clock: Clock | None = None, facts: Any = None, emr: Any = None,
                  originate: Originate | None = None, live_channels: Callable[[], Awaitable[set[str] | None]] | None = None,
-                 inbound_calls: Callable[[], int] | None = None):
+                 inbound_calls: Callable[[], int] | None = None, clock_synced: ClockSync | None = None,
+                 executor: concurrent.futures.Executor | None = None,
+                 plan: Callable[[dt.datetime], Round] | None = None):
+        """``facts``, ``emr`` and ``clock`` are the clinic's (one shared EMR connector per process);
+        ``clock_synced`` says whether the system clock is NTP-synchronised (adverts wait while it is not);
+        ``plan(now)`` runs a planning round (default: ``Planner.run`` in the worker thread; the engine
+        service passes ``PlanningProcess.run``: the same planning in its own process)."""
         self.config = config
         self.clock = clock or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
         self.facts = facts
@@ -55,24 +62,27 @@ class Dialer:
         self.originate = originate
         self.live_channels = live_channels or (lambda: _none())
         self.inbound_calls = inbound_calls or (lambda: 0)
+        self.planner = Planner(emr=emr, facts=facts, config=config)
+        self.plan = plan or self.planner.run
+        self.checks = predial.PreDial(config, facts=facts, emr=emr, clock_synced=clock_synced or clock_sync_for(config),
+                                      zone=self.planner.zone)
         self.pending: set[asyncio.Task] = set()
         self.started = False
         self.last_error: str | None = None
         self.owned: set[int] = set()  # attempts this process claimed (the others are a previous process's)
         self._orphan_check: dt.datetime | None = None
+        self._own_pool = executor is None
+        self._pool = executor or concurrent.futures.ThreadPoolExecutor(1, thread_name_prefix="dialer")
 
-    # --- settings ---------------------------------------------------------------------------------------
-    def _window_kwargs(self, campaign: str) -> dict[str, Any]:
-        params = camps.state(campaign)[1] if campaign in camps.CAMPAIGNS else {}
-        return {"hours": params.get("hours") or None,
-                "closed_days": bool(getattr(self.config, "outbound_closed_days", False))}
+    async def _off_loop(self, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+        """Run blocking work (CRM, EMR) in the dialer's worker thread, one job at a time."""
+        return await asyncio.get_running_loop().run_in_executor(self._pool, functools.partial(fn, *args, **kwargs))
 
-    def may_call(self, task: queue.Task, now: dt.datetime) -> bool:
-        return window.may_call(self.facts, now, task.kind, **self._window_kwargs(task.campaign))
+    def close(self) -> None:
+        if self._own_pool:
+            self._pool.shutdown(wait=True)
 
-    def next_window(self, kind: str, campaign: str) -> Callable[[dt.datetime], dt.datetime | None]:
-        return lambda moment: window.next_opening(self.facts, moment, kind, **self._window_kwargs(campaign))
-
+    # --- lines ------------------------------------------------------------------------------------------
     def capacity(self) -> int:
         flying = queue.in_flight()
         out = len(flying)
@@ -88,10 +98,11 @@ class Dialer:
         """Settle what a previous process left in flight. Needs Asterisk's channel list: until it can be read,
         nothing is dialled (no call could be placed anyway) and the next tick tries again."""
         live = await self.live_channels()
-        if live is None and queue.in_flight():
+        if live is None and await self._off_loop(queue.in_flight):
             _LOGGER.warning("dialer start: Asterisk channels unknown; in-flight attempts wait for reconciliation")
             return False
-        queue.reconcile(self.clock(), live, startup=True, retry_minutes=retry_minutes(self.config))
+        await self._off_loop(queue.reconcile, self.clock(), live, startup=True,
+                             retry_minutes=queue.retry_minutes(self.config))
         self.started = True
         return True
 
@@ -100,55 +111,64 @@ class Dialer:
         if not self.started and not await self.start():
             return []
         now = self.clock()
-        queue.expire(now)
-        self.target_due_campaigns(now)
-        flying = queue.in_flight()
-        orphans = {a.id for a in flying if a.id not in self.owned}
+        orphans, stale = await self._off_loop(self._plan_and_inspect, now)
         if orphans and (self._orphan_check is None or (now - self._orphan_check).total_seconds() >= ORPHAN_CHECK_S):
             # a previous process's calls still live at start: settle each as soon as Asterisk lets it go
             self._orphan_check = now
-            queue.reconcile(now, await self.live_channels(), startup=True, only=orphans,
-                            retry_minutes=retry_minutes(self.config))
-        stale = [a for a in flying if (now - a.claimed_at).total_seconds() > self._stale_s()]
+            live = await self.live_channels()
+            await self._off_loop(queue.reconcile, now, live, startup=True, only=orphans,
+                                 retry_minutes=queue.retry_minutes(self.config))
         if stale:
-            queue.reconcile(now, await self.live_channels(), stale_after_s=self._stale_s(),
-                            retry_minutes=retry_minutes(self.config))
+            live = await self.live_channels()
+            await self._off_loop(queue.reconcile, now, live, stale_after_s=self._stale_s(),
+                                 retry_minutes=queue.retry_minutes(self.config))
+        ready = await self._off_loop(self._claim_due, now)
+        for task, attempt in ready:
+            self.owned.add(attempt.id)
+            job = asyncio.create_task(self._dial(task, attempt))
+            self.pending.add(job)
+            job.add_done_callback(self.pending.discard)
+        return [attempt for _, attempt in ready]
+
+    def _plan_and_inspect(self, now: dt.datetime) -> tuple[set[int], bool]:
+        """(worker thread) Expire, plan what is due, and find attempts to reconcile."""
+        queue.expire(now)
+        due, broken = self.planner.due(now)  # cheap (CRM and calendar only): no planning process when idle
+        round_ = self.plan(now) if due or broken else Round()
+        if round_.errors:
+            self.last_error = "; ".join(f"{name}: {error}" for name, error in round_.errors.items())
+        flying = queue.in_flight()
+        orphans = {a.id for a in flying if a.id not in self.owned}
+        stale = any((now - a.claimed_at).total_seconds() > self._stale_s() for a in flying)
+        return orphans, stale
+
+    def _claim_due(self, now: dt.datetime) -> list[tuple[queue.Task, queue.DialAttempt]]:
+        """(worker thread) The due tasks that pass the pre-dial checks, claimed while lines are free."""
         free = self.capacity()
-        started: list[queue.DialAttempt] = []
+        ready: list[tuple[queue.Task, queue.DialAttempt]] = []
         if free <= 0:
-            return started
+            return ready
+        self.checks.new_round()
         for task in queue.due_tasks(now, limit=50):
             if free <= 0:
                 break
-            if not self.may_call(task, now):
-                nxt = self.next_window(task.kind, task.campaign)(now)
-                if nxt is None or nxt >= task.expires_at:
-                    queue.Task.update(next_at=task.expires_at).where(queue.Task.id == task.id).execute()
-                else:
-                    queue.Task.update(next_at=nxt).where(queue.Task.id == task.id).execute()
-                continue
-            if crm_records.is_opted_out(task.phone, task.patient_id, advertising=task.kind == window.AD):
-                queue.cancel_task(task.id, now, outcome="opted_out")
+            if not self.checks.allow(task, now):
                 continue
             attempt = queue.claim(task.id, now)
             if attempt is None:
                 continue
-            self.owned.add(attempt.id)
-            started.append(attempt)
+            ready.append((task, attempt))
             free -= 1
-            job = asyncio.create_task(self._dial(task, attempt))
-            self.pending.add(job)
-            job.add_done_callback(self.pending.discard)
-        return started
+        return ready
 
     def _stale_s(self) -> float:
         return float(getattr(self.config, "outbound_ring_seconds", 30)) + 90.0
 
     async def _dial(self, task: queue.Task, attempt: queue.DialAttempt) -> None:
-        queue.DialAttempt.update(status=queue.ORIGINATING).where(
-            queue.DialAttempt.id == attempt.id, queue.DialAttempt.status == queue.CLAIMED).execute()
+        await self._off_loop(queue.mark_originating, attempt.id)
         try:
-            result = await self.originate(task, attempt) if self.originate else "unknown"
+            got = await self.originate(task, attempt) if self.originate else "unknown"
+            result = str(getattr(got, "value", got) or "unknown")  # a telephony.ami.DialResult or its text
         except ConfigError as exc:  # raised before anything was sent (no trunk, bad number)
             _LOGGER.error("task %s: cannot dial: %s", task.id, exc)
             self.last_error = str(exc)
@@ -157,38 +177,22 @@ class Dialer:
             _LOGGER.exception("task %s: originate failed", task.id)
             self.last_error = f"{type(exc).__name__}: {exc}"
             result = "unknown"
+        await self._off_loop(self._record_dial, task, attempt, result)
+        _LOGGER.info("task %s attempt %s: dial result %s", task.id, attempt.seq, result)
+
+    def _record_dial(self, task: queue.Task, attempt: queue.DialAttempt, result: str) -> None:
         now = self.clock()
         if result == "answered":
             queue.DialAttempt.update(status=queue.ANSWERED, answered_at=now).where(
                 queue.DialAttempt.id == attempt.id,
                 queue.DialAttempt.status.in_((queue.CLAIMED, queue.ORIGINATING))).execute()
         elif result in (queue.BUSY, queue.NO_ANSWER, queue.UNREACHABLE):
-            queue.finish_attempt(attempt.id, result, now, reason=result, retry_minutes=retry_minutes(self.config),
-                                 next_window=self.next_window(task.kind, task.campaign))
-        _LOGGER.info("task %s attempt %s: dial result %s", task.id, attempt.seq, result)
+            queue.finish_attempt(attempt.id, result, now, reason=result, retry_minutes=queue.retry_minutes(self.config),
+                                 next_window=self.checks.next_window(task))
 
     def target_due_campaigns(self, now: dt.datetime) -> int:
-        """Target each enabled campaign when its calling window is open (first time each day, then every few hours)."""
-        if self.emr is None:
-            return 0
-        due = []
-        for c in camps.enabled_campaigns():
-            # again every few hours: a reminder for an appointment booked this afternoon still goes out today
-            # (task keys make re-targeting idempotent; patients already queued today are not queued again)
-            if queue.TargetRun.select().where(queue.TargetRun.campaign == c.name, queue.TargetRun.day == now.date(),
-                                              queue.TargetRun.at > now - dt.timedelta(hours=RETARGET_HOURS)).exists():
-                continue
-            if window.may_call(self.facts, now, c.kind, **self._window_kwargs(c.name)):
-                due.append(c.name)
-        added = 0
-        if due:
-            try:
-                for plan in targeting.plan_all(due, emr=self.emr, facts=self.facts, now=now, config=self.config):
-                    added += targeting.enqueue(plan, now)
-            except Exception as exc:
-                self.last_error = f"targeting: {type(exc).__name__}: {exc}"
-                _LOGGER.exception("campaign targeting failed")
-        return added
+        """Plan the due campaigns now (blocking: the worker thread's job); returns the calls newly queued."""
+        return sum(self.plan(now).queued.values())
 
     async def drain(self, timeout: float = 5.0) -> None:
         if self.pending:
@@ -199,130 +203,45 @@ async def _none() -> None:
     return None
 
 
-# --- AMI ------------------------------------------------------------------------------------------------
-class AmiLink:
-    """Originate and channel listing over one AMI session (reconnects on failure)."""
+def ami_originate(config: Any, facts: Any, link: Any) -> Originate:
+    """The dialer's Originate over ``telephony.ami.AmiLink``: the trunk's dial string, the clinic's caller ID,
+    the outbound context, and the task/attempt ids for the FastAGI ``outbound`` route."""
+    from appliance.data import phone as phones
+    from appliance.telephony.ami import Originate as Call
+    from appliance.telephony.asterisk import dial_string
 
-    def __init__(self, config: Any, facts: Any):
-        self.config = config
-        self.facts = facts
-        self.manager: Any = None
-        self.causes: dict[str, str] = {}
+    callerid = phones.digits(getattr(config, "outbound_callerid", "") or (facts.phone if facts else ""))
+    ring = int(getattr(config, "outbound_ring_seconds", 30))
 
-    def _on_hangup(self, manager: Any, message: Any) -> None:
-        uid = str(message.get("Uniqueid") or "")
-        if uid.startswith("dc-"):
-            self.causes[uid] = str(message.get("Cause") or "")
-            if len(self.causes) > 500:
-                self.causes.pop(next(iter(self.causes)))
+    async def originate(task: queue.Task, attempt: queue.DialAttempt) -> str:
+        call = Call(channel=dial_string(config, task.phone, getattr(config, "outbound_trunk", "") or None),
+                    context="dentalcall-outbound", exten="s", channel_id=attempt.channel_id, timeout_s=ring,
+                    caller_id=callerid, variables=(("DENTALCALL_TASK", str(task.id)),
+                                                   ("DENTALCALL_ATTEMPT", str(attempt.id))))
+        outcome = await link.originate(call)
+        if outcome.reason or outcome.cause:
+            _LOGGER.info("attempt %s: originate %s (reason %s, cause %s)", attempt.id, outcome.result.value,
+                         outcome.reason or "-", outcome.cause or "-")
+        return outcome.result.value
 
-    async def _manager(self) -> Any:
-        if self.manager is None or not getattr(self.manager, "_connected", False):
-            from appliance.telephony.ami import connect_ami
-
-            if self.manager is not None:
-                self.manager.close()
-            self.manager = await connect_ami(self.config, events="call")
-            # never let panoramisk re-send an Originate after a reconnect: that could ring a patient twice
-            self.manager.forgetable_actions = tuple(self.manager.forgetable_actions) + ("originate",)
-            self.manager.register_event("Hangup", self._on_hangup)
-        return self.manager
-
-    def close(self) -> None:
-        if self.manager is not None:
-            self.manager.close()
-            self.manager = None
-
-    async def live_channels(self) -> set[str] | None:
-        try:
-            manager = await self._manager()
-            reply = await asyncio.wait_for(manager.send_action({"Action": "CoreShowChannels"}), 10)
-        except Exception as exc:
-            _LOGGER.warning("cannot list Asterisk channels: %s", exc)
-            return None
-        messages = reply if isinstance(reply, list) else [reply]
-        return {str(m.get("Uniqueid") or m.get("UniqueID") or "") for m in messages
-                if str(m.get("Event", "")).lower() == "coreshowchannel"} - {""}
-
-    async def originate(self, task: queue.Task, attempt: queue.DialAttempt) -> str:
-        from appliance.data import phone as phones
-        from appliance.telephony.asterisk import dial_string
-
-        ring = int(getattr(self.config, "outbound_ring_seconds", 30))
-        callerid = phones.digits(getattr(self.config, "outbound_callerid", "") or (self.facts.phone if self.facts else ""))
-        action = {
-            "Action": "Originate",
-            "Channel": dial_string(self.config, task.phone, getattr(self.config, "outbound_trunk", "") or None),
-            "Context": "dentalcall-outbound", "Exten": "s", "Priority": "1",
-            "CallerID": f"<{callerid}>" if callerid else "",
-            "Timeout": str(ring * 1000), "Async": "true", "ChannelId": attempt.channel_id,
-            "Variable": f"DENTALCALL_TASK={task.id},DENTALCALL_ATTEMPT={attempt.id}",
-        }
-        manager = await self._manager()
-        try:
-            reply = await asyncio.wait_for(manager.send_action(action), ring + 30)
-        except asyncio.TimeoutError:
-            return "unknown"
-        messages = reply if isinstance(reply, list) else [reply]
-        final = [m for m in messages if str(m.get("Event", "")).lower() == "originateresponse"]
-        if not final:
-            first = messages[0] if messages else {}
-            if str(first.get("Response", "")).lower() == "error":
-                return queue.UNREACHABLE
-            return "unknown"
-        m = final[-1]
-        if str(m.get("Response", "")).lower() == "success":
-            return "answered"
-        reason = str(m.get("Reason", "0"))
-        for _ in range(10):  # the channel's Hangup event may trail the OriginateResponse a little
-            if attempt.channel_id in self.causes:
-                break
-            await asyncio.sleep(0.05)
-        cause = self.causes.pop(attempt.channel_id, "")
-        _LOGGER.info("attempt %s: originate failed, reason %s cause %s", attempt.id, reason, cause or "-")
-        return CAUSES.get(cause) or REASONS.get(reason, queue.UNREACHABLE)
-
-
-def status(config: Any, now: dt.datetime | None = None) -> dict[str, Any]:
-    """For ``dentalcall dialer status`` (reads the CRM only)."""
-    from appliance.data.clinic import facts as factslib
-
-    now = now or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))()
-    try:
-        facts = factslib.load_for(config)
-    except Exception:
-        facts = None
-    q = queue.Task
-    counts = {s: q.select().where(q.status == s).count() for s in (queue.QUEUED, queue.DIALING)}
-    today = now.date()
-    done_today = q.select().where(q.status == queue.DONE, q.finished_at >= dt.datetime.combine(today, dt.time(0))).count()
-    windows = {}
-    for kind in (window.INFO, window.AD):
-        windows[kind] = {"open_now": bool(facts and window.may_call(facts, now, kind,
-                                                                     closed_days=bool(getattr(config, "outbound_closed_days", False)))),
-                         "next": None}
-        if facts:
-            nxt = window.next_opening(facts, now, kind, closed_days=bool(getattr(config, "outbound_closed_days", False)))
-            windows[kind]["next"] = nxt.isoformat(timespec="minutes") if nxt else None
-    return {"now": now.isoformat(timespec="minutes"), "queued": counts[queue.QUEUED], "dialing": counts[queue.DIALING],
-            "in_flight": len(queue.in_flight()), "done_today": done_today,
-            "enabled": [c.name for c in camps.enabled_campaigns()], "windows": windows,
-            "lines": {"sip_lines": getattr(config, "sip_lines", 4), "max_outbound": getattr(config, "outbound_max_channels", 2),
-                      "free_for_inbound": getattr(config, "outbound_free_lines", 1)}}
+    return originate
 
 
 async def run_dialer(engine: Any) -> None:
-    """Engine background service: tick every few seconds until the engine stops."""
-    from appliance.outbound.calls import _resources
+    """Engine background service: tick every few seconds until the engine stops, with the engine's clinic
+    context (its facts, its one EMR connector — one outage state with the calls —, its clock)."""
+    from appliance.telephony.ami import AmiLink
 
-    queue.ensure_tables()
-    facts, emr, clock = _resources(engine)
+    config = engine.config
+    facts, emr, clock = engine.clinic.facts, engine.clinic.emr, engine.clinic.clock
+    await asyncio.get_running_loop().run_in_executor(None, queue.ensure_tables)
     if facts is None:
         _LOGGER.warning("outbound dialer idle: no clinic facts")
-    link = AmiLink(engine.config, facts)
-    dialer = Dialer(engine.config, clock=clock, facts=facts, emr=emr, originate=link.originate,
-                    live_channels=link.live_channels, inbound_calls=lambda: engine.calls_in_progress)
-    engine.dialer = dialer
+    link = AmiLink(config)
+    planning = PlanningProcess(config)
+    dialer = Dialer(config, clock=clock, facts=facts, emr=emr, originate=ami_originate(config, facts, link),
+                    live_channels=link.live_channels, inbound_calls=lambda: engine.calls_in_progress,
+                    plan=planning.run)
     try:
         while not engine.stopping.is_set():
             if facts is not None:
@@ -336,3 +255,5 @@ async def run_dialer(engine: Any) -> None:
                 pass
     finally:
         link.close()
+        await asyncio.get_running_loop().run_in_executor(None, dialer.close)
+        await asyncio.get_running_loop().run_in_executor(None, planning.close)

@@ -24,6 +24,7 @@ import peewee
 
 from appliance.data import migrations
 from appliance.data.crm import BaseModel, Call, JSONField, database
+from appliance.outbound.history import HISTORY_DAYS, HistoryItem, appointment_ref, task_key
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -58,6 +59,10 @@ class TargetRun(BaseModel):
     targeted = peewee.IntegerField(default=0)
     queued = peewee.IntegerField(default=0)
     excluded = JSONField(null=True)  # reason -> count (no PHI)
+    error = peewee.TextField(null=True)  # why this campaign's planning failed (the others went on)
+    bad_rows = peewee.IntegerField(default=0)  # EMR rows skipped: values that cannot be read
+    problems = peewee.IntegerField(default=0)  # appointments on closed days reported to staff
+    ms = peewee.IntegerField(null=True)  # how long the planning took
 
     class Meta:
         table_name = "outbound_target_run"
@@ -117,6 +122,18 @@ def _v40(db: peewee.Database, migrator: Any) -> None:
 migrations.register(40, "outbound: campaigns, target runs, tasks, dial attempts", _v40)
 
 
+def _v60(db: peewee.Database, migrator: Any) -> None:
+    from playhouse.migrate import migrate
+
+    have = {c.name for c in db.get_columns(TargetRun._meta.table_name)}
+    fields = [f for f in (TargetRun.error, TargetRun.bad_rows, TargetRun.problems, TargetRun.ms) if f.column_name not in have]
+    if fields:
+        migrate(*(migrator.add_column(TargetRun._meta.table_name, f.column_name, f) for f in fields))
+
+
+migrations.register(60, "outbound: planning errors, unreadable EMR rows and closed-day problems per target run", _v60)
+
+
 def ensure_tables() -> None:
     """For a CRM opened before this module was imported (migrations only load registered modules)."""
     db = database.obj if hasattr(database, "obj") else database
@@ -131,17 +148,43 @@ def _atomic() -> Any:
 
 
 # --- tasks -----------------------------------------------------------------------------------------------
+def retry_minutes(config: Any) -> list[int]:
+    """``outbound_retry_minutes`` ("30,120,240"): the back-off before each retry."""
+    text = str(config.outbound_retry_minutes or "")
+    return [int(x) for x in text.replace(" ", "").split(",") if x.strip().isdigit()] or [60]
+
+
 def add_task(*, campaign: str, kind: str, patient_id: str, phone: str, day: dt.date, reason: str,
              ref: str, now: dt.datetime, expires_at: dt.datetime, detail: str | None = None, priority: int = 5,
              max_attempts: int = 3, data: dict | None = None) -> Task | None:
     """Queue a task once per key; returns None when the key already exists (idempotent targeting)."""
-    key = f"{campaign}:{patient_id}:{ref}"[:160]
+    key = task_key(campaign, str(patient_id), ref)
     try:
         return Task.create(key=key, campaign=campaign, kind=kind, patient_id=str(patient_id), phone=phone, day=day,
                            reason=reason, detail=detail, priority=priority, status=QUEUED, max_attempts=max_attempts,
                            next_at=now, expires_at=expires_at, data=data or {}, created_at=now, updated_at=now)
     except peewee.IntegrityError:
         return None
+
+
+def join_reminder(task_id: int, entries: list[dict], expires_at: dt.datetime, now: dt.datetime) -> bool:
+    """Add appointments to a reminder task still waiting to be dialled (one call per phone a day); False when
+    it was claimed meanwhile (the caller queues a new call instead)."""
+    with _atomic():
+        task = Task.get_or_none(Task.id == task_id)
+        if task is None or task.status != QUEUED:
+            return False
+        data = dict(task.data or {})
+        have = list(data.pop("appointments", None) or [])
+        if not have and data.get("appointment"):
+            have = [dict(data.pop("appointment"), patient_id=task.patient_id, name=data.get("name"),
+                         minor=bool(data.get("minor")))]
+        known = {(str(e.get("id")), str(e.get("patient_id")), e.get("start")) for e in have}
+        have += [e for e in entries if (str(e.get("id")), str(e.get("patient_id")), e.get("start")) not in known]
+        data["appointments"] = have
+        n = Task.update(data=data, expires_at=min(task.expires_at, expires_at), updated_at=now).where(
+            Task.id == task_id, Task.status == QUEUED).execute()
+        return n == 1
 
 
 def due_tasks(now: dt.datetime, campaigns: Iterable[str] | None = None, limit: int = 50) -> list[Task]:
@@ -167,6 +210,16 @@ def claim(task_id: int, now: dt.datetime) -> DialAttempt | None:
             raise RuntimeError(f"task {task_id} has an attempt in flight")  # cannot happen: status guards it
         return DialAttempt.create(task=task, seq=task.attempts, status=CLAIMED,
                                   channel_id=f"dc-{task_id}-{task.attempts}-{secrets.token_hex(4)}", claimed_at=now)
+
+
+def mark_originating(attempt_id: int) -> None:
+    """The Originate is about to be sent for a claimed attempt."""
+    DialAttempt.update(status=ORIGINATING).where(DialAttempt.id == attempt_id, DialAttempt.status == CLAIMED).execute()
+
+
+def delay(task_id: int, until: dt.datetime) -> None:
+    """A queued task waits until ``until`` (outside its window, or a check that cannot be made now)."""
+    Task.update(next_at=until).where(Task.id == task_id, Task.status == QUEUED).execute()
 
 
 def mark(attempt_id: int, status: str, now: dt.datetime, **fields: Any) -> bool:
@@ -274,3 +327,24 @@ def reconcile(now: dt.datetime, live_channel_ids: set[str] | None, *, stale_afte
 # --- per-patient history (dedup, caps) -------------------------------------------------------------------
 def tasks_for_patients_since(since: dt.datetime) -> list[Task]:
     return list(Task.select().where(Task.created_at >= since))
+
+
+# --- history for planning (cooldowns, caps, taken phones) -------------------------------------------------
+def history_items(today: dt.date, days: int = HISTORY_DAYS) -> list[HistoryItem]:
+    """The CRM's campaign calls created since ``days`` before ``today``."""
+    since = dt.datetime.combine(today - dt.timedelta(days=days), dt.time(0))
+    out = []
+    for t in Task.select(Task.id, Task.key, Task.campaign, Task.kind, Task.patient_id, Task.phone, Task.day,
+                         Task.status, Task.data).where(Task.created_at >= since):
+        out.append(history_item(t))
+    return out
+
+
+def history_item(t: Any) -> HistoryItem:
+    data = t.data or {}
+    entries = data.get("appointments") or ([data["appointment"]] if data.get("appointment") else [])
+    refs = tuple(appointment_ref(dict(e, patient_id=e.get("patient_id") or t.patient_id)) for e in entries
+                 ) if t.campaign == "reminder" else ()
+    patients = tuple(dict.fromkeys([str(e.get("patient_id") or t.patient_id) for e in entries] or [t.patient_id]))
+    return HistoryItem(key=t.key, campaign=t.campaign, kind=t.kind, patient_id=str(t.patient_id), phone=t.phone,
+                       day=t.day, patients=patients, refs=refs, status=t.status, task_id=t.id)

@@ -1,17 +1,17 @@
-"""Who a campaign calls today, and why: EMR target queries through the connector, then the exclusions.
+"""Who a campaign calls today, and why: the campaign's candidates (``candidates.py``), then the exclusions.
 
-Exclusions, each counted by reason (no PHI): no usable phone, inactive/deceased, opted out (AD: any
-opt-out; INFO: only opt-outs of all calls), AD without marketing consent or with consent older than two
-years (reconfirm), an upcoming appointment where the call would be pointless, the campaign's cooldown, the
-AD frequency cap, one call per patient per day across campaigns (and per phone for AD: a family shares one
-mobile), and the campaign's daily limit. ``plan()`` is pure apart from reading the EMR and the CRM;
-``enqueue()`` writes the tasks (idempotent: the same target twice is one task).
+Exclusions, each counted by reason (no PHI): an EMR row that cannot be read (``bad_row``), inactive or
+deceased, no phone a campaign may ring (mobile or geographic only: never 060/070/080), opted out (AD: any
+opt-out; INFO: opt-outs of all calls), AD without a current marketing consent (the newest row, within two
+years) or a child under 14 without a guardian's consent, the 65+ benefits already used or a surgery days
+ago, an appointment ahead where the call would be pointless, the campaign's cooldown, the AD frequency cap
+(per patient and per phone), one call per patient and per phone per day across campaigns, and the daily
+limit. Reminders are never deferred: several on one phone become one call (``data["appointments"]``), and
+an appointment on a day the clinic is closed is a data problem for staff (``Plan.problems``), not a call.
 
-The long lists (recall, scaling, 65+/private insurance: tens of thousands of rows in a big clinic) are read
-from the EMR a page at a time in patient-id order, and planning stops once the daily limit is reached: the
-same targets in the same order as checking the whole list, for the cost of the rows actually looked at.
-``plan(..., full=True)`` checks every candidate (complete exclusion counts); ``count=True`` asks the EMR how
-long the whole list is (``campaigns preview``).
+``plan()`` reads the EMR and the history (``history.Context``) and writes nothing. The long lists are read
+a page at a time in patient-id order and planning stops once the daily limit is reached; ``full=True``
+checks every candidate (complete exclusion counts); ``count=True`` asks the EMR for the whole list's length.
 """
 
 from __future__ import annotations
@@ -20,17 +20,21 @@ import dataclasses
 import datetime as dt
 import logging
 from collections import Counter
-from typing import Any, Iterable, Iterator
+from typing import Any, Iterable
 
 from appliance.data import phone as phones
-from appliance.data.emr.model import ACTIVE_APPOINTMENT_STATUSES, TREATMENT_KO, Candidate, Patient
+from appliance.data.emr.model import TREATMENT_KO, BadRow, BenefitHistory, Patient, age_on
+from appliance.data.emr.values import years_ago
 from appliance.outbound import campaigns as camps
+from appliance.outbound.candidates import Found, candidates, count_candidates
+from appliance.outbound.consent import ad_consent_problem, is_minor
+from appliance.outbound.history import AD_CAP_DAYS, Context, HistoryItem, task_key
 from appliance.outbound.window import AD
 
 _LOGGER = logging.getLogger(__name__)
 
-AD_CAP_DAYS = 30  # at most one advertising call per patient in this many days (setting outbound_ad_cap_days)
-APPOINTMENT_HORIZON_DAYS = 180
+NHIS_IMPLANTS = 2  # NHIS implants in a lifetime from 65
+DENTURE_YEARS = 7  # one insured denture per 7 years
 
 
 @dataclasses.dataclass
@@ -47,6 +51,31 @@ class Target:
     expires_at: dt.datetime
     detail: str | None = None
     data: dict[str, Any] = dataclasses.field(default_factory=dict)
+    patients: tuple[str, ...] = ()  # every patient the call is about (a merged reminder: several)
+    refs: tuple[str, ...] = ()  # appointments a reminder covers
+    merge_into: HistoryItem | None = None  # today's queued reminder to this phone it joins (no new call)
+
+    def history_item(self, day: dt.date) -> HistoryItem:
+        return HistoryItem(key=task_key(self.campaign, self.patient_id, self.ref), campaign=self.campaign,
+                           kind=self.kind, patient_id=self.patient_id, phone=self.phone, day=day,
+                           patients=self.patients or (self.patient_id,), refs=self.refs)
+
+    def appointments(self) -> list[dict[str, Any]]:
+        """The appointments this call reminds (each with its patient_id), none for other campaigns."""
+        if "appointments" in self.data:
+            return list(self.data["appointments"])
+        one = self.data.get("appointment")
+        return [dict(one, patient_id=self.patient_id)] if one else []
+
+
+@dataclasses.dataclass
+class Problem:
+    """An appointment on a day the clinic is closed: staff must fix the EMR (never a reminder call)."""
+
+    patient_id: str
+    ref: str
+    day: dt.date
+    closed: str  # why the clinic is closed that day
 
 
 @dataclasses.dataclass
@@ -58,181 +87,199 @@ class Plan:
     candidates: int  # candidates checked (all of them unless the daily limit stopped the plan early)
     complete: bool = True  # every candidate was checked
     total: int | None = None  # length of the whole candidate list, when counted (plan(count=True))
+    problems: list[Problem] = dataclasses.field(default_factory=list)
+    bad_rows: int = 0  # EMR rows skipped because their values cannot be read
 
 
-class Context:
-    """What the exclusions need, read once per planning run."""
-
-    def __init__(self, emr: Any, today: dt.date, now: dt.datetime, *, ad_cap_days: int = AD_CAP_DAYS):
-        from appliance.data.crm_records import OptOut
-        from appliance.outbound.queue import Task
-
-        self.emr = emr
-        self.today = today
-        self.now = now
-        self.ad_cap_days = ad_cap_days
-        self.optout_phones_ad: set[str] = set()
-        self.optout_phones_all: set[str] = set()
-        self.optout_patients_ad: set[str] = set()
-        self.optout_patients_all: set[str] = set()
-        for row in OptOut.select():
-            if row.phone:
-                self.optout_phones_ad.add(row.phone)
-            if row.patient_id:
-                self.optout_patients_ad.add(str(row.patient_id))
-            if row.scope == "all":
-                if row.phone:
-                    self.optout_phones_all.add(row.phone)
-                if row.patient_id:
-                    self.optout_patients_all.add(str(row.patient_id))
-        since = dt.datetime.combine(today - dt.timedelta(days=400), dt.time(0))
-        self.history = list(Task.select(Task.campaign, Task.kind, Task.patient_id, Task.phone, Task.day,
-                                        Task.created_at).where(Task.created_at >= since))
-        self._history_by_patient: dict[str, list[Any]] = {}
-        for t in self.history:
-            self._history_by_patient.setdefault(t.patient_id, []).append(t)
-        self.taken_patients = {t.patient_id for t in self.history if t.day == today}
-        self.taken_phones = {t.phone for t in self.history if t.day == today}
-        self._booked: set[str] | None = None
-
-    def booked_patients(self) -> set[str]:
-        if self._booked is None:
-            rows = self.emr.appointments_between(self.today, self.today + dt.timedelta(days=APPOINTMENT_HORIZON_DAYS))
-            self._booked = {a.patient_id for a in rows
-                            if a.patient_id and a.status in ACTIVE_APPOINTMENT_STATUSES and a.start >= self.now}
-        return self._booked
-
-    def in_cooldown(self, campaign: str, patient_id: str, days: int) -> bool:
-        if days <= 0:
-            return False
-        limit = self.today - dt.timedelta(days=days)
-        return any(t.campaign == campaign and t.day > limit and t.day != self.today
-                   for t in self._history_by_patient.get(patient_id, ()))
-
-    def ad_capped(self, patient_id: str) -> bool:
-        limit = self.today - dt.timedelta(days=self.ad_cap_days)
-        return any(t.kind == AD and t.day > limit and t.day != self.today
-                   for t in self._history_by_patient.get(patient_id, ()))
+def callable_number(patient: Patient) -> str | None:
+    return next((n for n in patient.phones if phones.is_outbound_target(n)), None)
 
 
-def _end_of(day: dt.date, extra_days: int = 0) -> dt.datetime:
-    return dt.datetime.combine(day + dt.timedelta(days=extra_days + 1), dt.time(0))
+def _senior_check(patient: Patient, history: BenefitHistory | None, params: dict,
+                  today: dt.date) -> tuple[str | None, list[str], str]:
+    """(exclusion, benefits still open, why) for the 65+ NHIS implant/denture offer."""
+    h = history or BenefitHistory()
+    recent = int(params.get("recent_surgery_days") or 0)
+    if recent and h.last_surgery and (today - h.last_surgery).days <= recent:
+        return "recent_surgery", [], ""
+    implants_left = max(0, NHIS_IMPLANTS - h.nhis_implants)
+    denture_open = not (h.last_insured_denture and h.last_insured_denture > years_ago(today, DENTURE_YEARS))
+    offer = (["implant"] if implants_left else []) + (["denture"] if denture_open else [])
+    if not offer:
+        return "benefits_used", [], ""
+    age = age_on(patient.birth_date, today)
+    why = (f"만 {age}세 건강보험, 보험 임플란트 {min(h.nhis_implants, NHIS_IMPLANTS)}/{NHIS_IMPLANTS}개 사용, "
+           + ("보험 틀니 가능" if denture_open else f"보험 틀니 {h.last_insured_denture:%Y-%m} 제작(7년 내)"))
+    return None, offer, why
 
 
-def _consent_ok(patient: Patient, today: dt.date) -> str | None:
-    if not patient.marketing_consent:
-        return "no_consent"
-    if patient.marketing_consent_date is None:
-        return "consent_undated"
-    if (today - patient.marketing_consent_date).days > camps.CONSENT_VALID_DAYS:
-        return "consent_expired"
+def _merge_reminder(target: Target, f: Found, patient: Patient, today: dt.date) -> None:
+    """Add one more appointment on the same phone to a reminder call (one call per phone per day)."""
+    entries = target.appointments()
+    if "appointments" not in target.data:
+        entries[0].update(name=target.name, minor=bool(target.data.get("minor")))
+    entries.append(dict(f.data["appointment"], patient_id=str(patient.id), name=patient.name,
+                        minor=is_minor(patient, today)))
+    target.data = {k: v for k, v in target.data.items() if k != "appointment"}
+    target.data["appointments"] = entries
+    target.patients = tuple(dict.fromkeys(target.patients + (str(patient.id),)))
+    target.refs = target.refs + (f.ref,)
+    target.expires_at = min(target.expires_at, f.expires_at)
+    target.why = f"{len(entries)}건 예약 알림 (한 번호로 함께)"
+
+
+def plan(name: str, *, emr: Any, facts: Any, now: dt.datetime, ctx: Context | None = None,
+         params: dict | None = None, config: Any = None, full: bool = False, count: bool = False,
+         history: Iterable[HistoryItem] | None = None) -> Plan:
+    """Targets of campaign ``name`` for ``now.date()`` after every exclusion (records them in ``ctx``).
+
+    ``history``: the calls to count as made already (default: the CRM's task queue)."""
+    campaign = camps.get(name)
+    params = params if params is not None else camps.state(name)[1]
+    today = now.date()
+    ctx = ctx or new_context(emr, now, config, history)
+    excluded: Counter = Counter()
+    targets: list[Target] = []
+    problems: list[Problem] = []
+    by_phone: dict[str, Target] = {}  # reminders of this plan, to merge
+    limit = int(params.get("daily_limit") or 0)
+    total = count_candidates(name, emr=emr, now=now, params=params, config=config) if count else None
+    emr.bad_rows(reset=True)
+    seniors: set[str] = set()
+    checked = 0
+    complete = True
+    # AD campaigns call only patients with a current marketing consent: the EMR may leave the others out of
+    # the list (profile [filters] ad_consent) unless every exclusion is to be counted (full)
+    for f in candidates(campaign, params, emr, facts, today, config, campaign.kind == AD and not full):
+        if len(targets) >= limit and not full:
+            complete = False  # the rest could only be left out for the daily limit
+            break
+        checked += 1
+        try:
+            patient = f.cand.patient or emr.get_patient(f.cand.patient_id)
+        except (BadRow, ValueError, TypeError) as exc:
+            emr.skip_bad_row(name, exc)
+            continue
+        if patient is None:
+            excluded["no_patient"] += 1
+            continue
+        pid = str(patient.id)
+        if f.closed:
+            problems.append(Problem(pid, f.ref, f.cand.date or today, f.closed))
+            excluded["appointment_on_closed_day"] += 1
+            continue
+        why = _exclusion(name, campaign.kind, f, patient, params, today, ctx, seniors)
+        if why == "":
+            continue  # counted elsewhere (a 65+ patient without NHIS goes to the private-insurance track)
+        if why:
+            excluded[why] += 1
+            continue
+        number = callable_number(patient)
+        assert number is not None
+        minor = is_minor(patient, today)
+        if name == "reminder":
+            queued = ctx.reminder_queued_today(number)
+            if number in by_phone or queued is not None:
+                target = by_phone.get(number)
+                if target is None:
+                    target = by_phone[number] = _reminder_target(campaign, f, patient, number, minor, queued)
+                    targets.append(target)
+                else:
+                    _merge_reminder(target, f, patient, today)
+                ctx.taken_patients.add(pid)
+                ctx.reminded_refs.add(f.ref)
+                continue
+        elif pid in ctx.taken_patients:
+            excluded["dedup_patient"] += 1
+            continue
+        elif number in ctx.taken_phones:
+            excluded["dedup_phone"] += 1
+            continue
+        if len(targets) >= limit:
+            excluded["daily_limit"] += 1
+            continue
+        target = _target(campaign, f, patient, number, minor, params, today, emr)
+        if name == "reminder":
+            by_phone[number] = target
+        targets.append(target)
+        ctx.take(target.history_item(today))
+    if total is None and complete:
+        total = checked
+    bad = sum(emr.bad_rows().values())
+    if bad:
+        excluded["bad_row"] += bad
+    return Plan(name, today, targets, excluded, checked, complete, total, problems, bad)
+
+
+def _exclusion(name: str, kind: str, f: Found, patient: Patient, params: dict, today: dt.date, ctx: Context,
+               seniors: set[str]) -> str | None:
+    """Why this candidate is left out ("" = silently, it is counted on another list), None if not."""
+    pid = str(patient.id)
+    if f.reason == "private_insurance" and pid in seniors:
+        return ""
+    if f.reason == "senior":
+        if patient.insurance == "none" and patient.private_insurance:
+            return ""  # 65+ without NHIS: the private-insurance track may call them
+        seniors.add(pid)
+    if patient.status != "active":
+        return patient.status if patient.status in ("inactive", "deceased") else "inactive"
+    number = callable_number(patient)
+    if not number:
+        return "no_callable_phone" if patient.phones else "no_phone"
+    if kind == AD:
+        problem = ad_consent_problem(patient, today)
+        if problem:
+            return problem
+    if ctx.optouts.refused(pid, patient.phones, advertising=kind == AD):
+        return "opted_out"
+    if f.reason == "senior":
+        if patient.insurance == "none":
+            return "no_insurance"
+        problem, offer, why = _senior_check(patient, f.cand.history, params, today)
+        if problem:
+            return problem
+        f.data = dict(f.data, offer=offer)
+        f.why = why
+    if camps.get(name).goal == "book" and pid in ctx.booked_patients():
+        return "has_appointment"
+    if ctx.in_cooldown(name, pid, int(params.get("cooldown_days") or 0)):
+        return "cooldown"
+    if kind == AD and ctx.ad_capped(pid, number):
+        return "frequency_cap"
+    if name == "reminder" and f.ref in ctx.reminded_refs:
+        return "already_reminded"
+    if name != "reminder" and task_key(name, pid, f.ref) in ctx.keys:
+        return "already_called"
     return None
 
 
-def _previous_days(facts: Any, today: dt.date, max_back: int = 4) -> list[dt.date]:
-    """Yesterday, and further back over closed days to the last open day (Monday calls Saturday's patients)."""
-    out = []
-    for back in range(1, max_back + 1):
-        day = today - dt.timedelta(days=back)
-        out.append(day)
-        if facts is None or facts.is_open_day(day):
-            break
-    return out
+def _reminder_target(campaign: camps.Campaign, f: Found, patient: Patient, number: str, minor: bool,
+                     queued: HistoryItem | None) -> Target:
+    """A reminder that joins ``queued`` (today's reminder call to the same phone, not dialled yet)."""
+    entry = dict(f.data["appointment"], patient_id=str(patient.id), name=patient.name, minor=minor)
+    return Target(campaign=campaign.name, kind=campaign.kind, patient_id=queued.patient_id if queued else str(patient.id),
+                  phone=number, name=patient.name, reason=f.reason, why=f.why, ref=f.ref, priority=campaign.priority,
+                  expires_at=f.expires_at, data={"appointments": [entry]}, patients=(str(patient.id),),
+                  refs=(f.ref,), merge_into=queued)
 
 
-# --- raw candidates per campaign ---------------------------------------------------------------------------
-def _candidates(campaign: camps.Campaign, params: dict, emr: Any, facts: Any, today: dt.date,
-                config: Any, consented_only: bool = False) -> Iterator[tuple[Candidate, str, str, dict, dt.datetime, str]]:
-    """(candidate, ref, why, data, expires_at, reason) tuples before exclusions, lazily: the long lists are
-    read from the EMR page by page as the plan consumes them. ``consented_only``: the EMR may leave out the
-    patients without a current marketing consent (AD campaigns, which would leave them out anyway)."""
-    name = campaign.name
-    if name == "reminder":
-        day = today + dt.timedelta(days=int(params["days_before"]))
-        for appt, patient in emr.appointments_with_patients(day):
-            if patient is None:
-                continue
-            c = Candidate(patient.id, "reminder", day, appt.treatment, patient=patient)
-            data = {"appointment": {"id": appt.id, "start": appt.start.isoformat(), "duration_min": appt.duration_min,
-                                    "doctor": appt.doctor, "chair": appt.chair, "treatment": appt.treatment}}
-            yield (c, f"appt{appt.id or appt.start.isoformat()}", f"{day.isoformat()} {appt.start:%H:%M} 예약 알림",
-                   data, min(appt.start, _end_of(today)), "reminder")
-    elif name == "happy_call":
-        seen: set[str] = set()
-        for day in _previous_days(facts, today):
-            for c in emr.happy_call_candidates(day, tuple(params["categories"])):
-                if c.patient_id in seen:
-                    continue
-                seen.add(c.patient_id)
-                label = TREATMENT_KO.get(c.detail or "", c.detail or "치료")
-                yield (c, f"tx{day.isoformat()}", f"{day.isoformat()} {label} 후 안부", {"treatment": c.detail,
-                       "treated_on": day.isoformat()}, _end_of(today, 1), "happy_call")
-    elif name == "implant_checkup":
-        for c in emr.implant_checkup_candidates(today, int(params["days_after"]), int(params["window_days"])):
-            yield (c, f"implant{c.date.isoformat() if c.date else ''}",
-                   f"임플란트 수술 {c.date.isoformat() if c.date else ''} 후 한 달 점검", {"surgery_on":
-                   c.date.isoformat() if c.date else None, "tooth": c.detail}, _end_of(today, 3), "implant_checkup")
-    elif name in _LISTS:
-        seniors: set[str] = set()
-        since = today - dt.timedelta(days=camps.CONSENT_VALID_DAYS) if consented_only else None
-        for kind, args in _lists(name, params, today, config):
-            for c in emr.iter_candidates(kind, *args, page=_page_size(params), consented_since=since):
-                if kind == "senior":
-                    seniors.add(c.patient_id)
-                elif kind == "private_insurance" and c.patient_id in seniors:
-                    continue  # on both insured_treatment lists: one candidate, as a senior
-                yield _list_target(kind, c, params, today)
-
-
-# campaign -> its long EMR lists, read page by page (connector ``iter_candidates``) in patient-id order
-_LISTS = ("insurance_scaling", "recall", "insured_treatment")
-
-
-def _lists(name: str, params: dict, today: dt.date, config: Any) -> list[tuple[str, tuple]]:
-    """(list kind, its arguments) in the order the campaign checks them."""
-    if name == "insurance_scaling":
-        if today.month not in [int(m) for m in params.get("months") or range(1, 13)]:
-            return []
-        rule = str(getattr(config, "scaling_age_rule", "birthday") or "birthday")
-        return [("scaling", (today, int(params["adult_age"]), rule, int(params["seen_within_months"])))]
-    if name == "recall":
-        return [("recall", (int(params["months"]), today, int(params["max_months"])))]
-    if name == "insured_treatment":
-        return [("senior", (today, int(params["senior_age"]), int(params["seen_within_months"]))),
-                ("private_insurance", (today, int(params["private_every_months"])))]
-    return []
-
-
-def _page_size(params: dict) -> int:
-    """First page: enough rows for the day's targets even when most are left out (consent, cooldown, ...)."""
-    return max(500, 4 * int(params.get("daily_limit") or 0))
-
-
-def _list_target(kind: str, c: Candidate, params: dict,
-                 today: dt.date) -> tuple[Candidate, str, str, dict, dt.datetime, str]:
-    if kind == "scaling":
-        return (c, f"scaling{today.year}", f"{today.year}년 보험 스케일링 이력 없음", {}, _end_of(today, 2),
-                "insurance_scaling")
-    if kind == "recall":
-        last = c.date.isoformat() if c.date else "?"
-        return (c, f"recall{today.isoformat()}", f"마지막 내원 {last}", {"last_visit": last}, _end_of(today, 2),
-                "recall")
-    if kind == "senior":
-        return (c, f"senior{today.isoformat()}", f"만 {params['senior_age']}세 이상 보험 임플란트·틀니",
-                {"track": "senior"}, _end_of(today, 2), "senior")
-    return (c, f"private{today.isoformat()}", "치아보험 가입 환자 정기 안내", {"track": "private"}, _end_of(today, 2),
-            "private_insurance")
-
-
-def count_candidates(name: str, *, emr: Any, now: dt.datetime, params: dict | None = None,
-                     config: Any = None) -> int | None:
-    """Length of campaign ``name``'s whole EMR candidate list, counted by the EMR server (None: not a long
-    list). For insured_treatment the 65+ and private-insurance lists are added up (a patient on both is one
-    candidate in the plan)."""
-    if name not in _LISTS:
-        return None
-    params = params if params is not None else camps.state(name)[1]
-    return sum(emr.count_candidates(kind, *args) for kind, args in _lists(name, params, now.date(), config))
+def _target(campaign: camps.Campaign, f: Found, patient: Patient, number: str, minor: bool, params: dict,
+            today: dt.date, emr: Any) -> Target:
+    detail, why = f.cand.detail, f.why
+    if campaign.name == "recall":
+        detail = _recall_detail(emr, str(patient.id))
+        if detail:
+            why += f", 마지막 치료 {TREATMENT_KO.get(detail, detail)}"
+    if f.reason == "private_insurance":
+        age = age_on(patient.birth_date, today)
+        if age is not None and age >= int(params.get("senior_age") or 65) and patient.insurance == "none":
+            why = f"만 {age}세, 건강보험 없음 → " + why
+    # the dialog says the name only after the identity check; no birth date is stored (looked up at call time)
+    data = dict(f.data, name=patient.name, minor=minor)
+    return Target(campaign=campaign.name, kind=campaign.kind, patient_id=str(patient.id), phone=number,
+                  name=patient.name, reason=f.reason, why=why, ref=f.ref, priority=campaign.priority,
+                  expires_at=f.expires_at, detail=detail, data=data, patients=(str(patient.id),),
+                  refs=(f.ref,) if campaign.name == "reminder" else ())
 
 
 def _recall_detail(emr: Any, patient_id: str) -> str | None:
@@ -250,115 +297,19 @@ def _recall_detail(emr: Any, patient_id: str) -> str | None:
     return None
 
 
-def plan(name: str, *, emr: Any, facts: Any, now: dt.datetime, ctx: Context | None = None,
-         params: dict | None = None, config: Any = None, full: bool = False, count: bool = False) -> Plan:
-    """Targets of campaign ``name`` for ``now.date()`` after every exclusion (updates ``ctx`` taken sets).
-
-    Candidates are checked in list order until the daily limit is reached (the rest could only be left out
-    for ``daily_limit``); ``full`` checks all of them, so ``excluded`` counts every reason over the whole
-    list. ``count`` adds the whole list's length from the EMR (``Plan.total``)."""
-    campaign = camps.get(name)
-    params = params if params is not None else camps.state(name)[1]
-    today = now.date()
-    ctx = ctx or Context(emr, today, now, ad_cap_days=int(getattr(config, "outbound_ad_cap_days", AD_CAP_DAYS)))
-    excluded: Counter = Counter()
-    targets: list[Target] = []
-    limit = int(params.get("daily_limit") or 0)
-    total = count_candidates(name, emr=emr, now=now, params=params, config=config) if count else None
-    skip_booked = campaign.goal == "book"
-    checked = 0
-    complete = True
-    # AD campaigns call only patients with a current marketing consent: the EMR may leave the others out of
-    # the list (profile [filters] ad_consent) unless every exclusion is to be counted (full)
-    consented_only = campaign.kind == AD and not full
-    for cand, ref, why, data, expires_at, reason in _candidates(campaign, params, emr, facts, today, config,
-                                                                consented_only):
-        if len(targets) >= limit and not full:
-            complete = False  # the rest could only be left out for the daily limit
-            break
-        checked += 1
-        patient = cand.patient
-        if patient is None:
-            patient = emr.get_patient(cand.patient_id)
-        if patient is None:
-            excluded["no_patient"] += 1
-            continue
-        pid = str(patient.id)
-        if patient.status != "active":
-            excluded[patient.status if patient.status in ("inactive", "deceased") else "inactive"] += 1
-            continue
-        number = next((n for n in patient.phones if phones.canonical(n)), None)
-        if not number:
-            excluded["no_phone"] += 1
-            continue
-        if campaign.kind == AD:
-            why_not = _consent_ok(patient, today)
-            if why_not:
-                excluded[why_not] += 1
-                continue
-            if pid in ctx.optout_patients_ad or any(n in ctx.optout_phones_ad for n in patient.phones):
-                excluded["opted_out"] += 1
-                continue
-        elif pid in ctx.optout_patients_all or any(n in ctx.optout_phones_all for n in patient.phones):
-            excluded["opted_out"] += 1
-            continue
-        if name == "insured_treatment" and data.get("track") == "senior" and patient.insurance == "none":
-            excluded["no_insurance"] += 1
-            continue
-        if skip_booked and pid in ctx.booked_patients():
-            excluded["has_appointment"] += 1
-            continue
-        if ctx.in_cooldown(name, pid, int(params.get("cooldown_days") or 0)):
-            excluded["cooldown"] += 1
-            continue
-        if campaign.kind == AD and ctx.ad_capped(pid):
-            excluded["frequency_cap"] += 1
-            continue
-        if pid in ctx.taken_patients:
-            excluded["dedup_patient"] += 1
-            continue
-        if campaign.kind == AD and number in ctx.taken_phones:
-            excluded["dedup_phone"] += 1
-            continue
-        if len(targets) >= limit:
-            excluded["daily_limit"] += 1
-            continue
-        detail = cand.detail
-        if name == "recall":
-            detail = _recall_detail(emr, pid)
-            if detail:
-                why += f", 마지막 치료 {TREATMENT_KO.get(detail, detail)}"
-        ctx.taken_patients.add(pid)
-        ctx.taken_phones.add(number)
-        data = dict(data, name=patient.name, birth_date=patient.birth_date.isoformat() if patient.birth_date else None)
-        targets.append(Target(campaign=name, kind=campaign.kind, patient_id=pid, phone=number, name=patient.name,
-                              reason=reason, why=why, ref=ref, priority=campaign.priority, expires_at=expires_at,
-                              detail=detail, data=data))
-    if total is None and complete:
-        total = checked
-    return Plan(name, today, targets, excluded, checked, complete, total)
-
-
-def plan_all(names: Iterable[str], *, emr: Any, facts: Any, now: dt.datetime, config: Any = None) -> list[Plan]:
-    """Plans for several campaigns in priority order, sharing one context (one call per patient per day)."""
-    ctx = Context(emr, now.date(), now, ad_cap_days=int(getattr(config, "outbound_ad_cap_days", AD_CAP_DAYS)))
-    ordered = sorted(names, key=lambda n: camps.get(n).priority)
-    return [plan(n, emr=emr, facts=facts, now=now, ctx=ctx, config=config) for n in ordered]
-
-
-def enqueue(p: Plan, now: dt.datetime) -> int:
-    """Write a plan's targets as tasks (existing keys are skipped) and record the run."""
+def new_context(emr: Any, now: dt.datetime, config: Any = None,
+                history: Iterable[HistoryItem] | None = None) -> Context:
     from appliance.outbound import queue
 
-    params = camps.state(p.campaign)[1]
-    added = 0
-    for t in p.targets:
-        task = queue.add_task(campaign=t.campaign, kind=t.kind, patient_id=t.patient_id, phone=t.phone, day=p.day,
-                              reason=t.reason, ref=t.ref, now=now, expires_at=t.expires_at, detail=t.detail,
-                              priority=t.priority, max_attempts=int(params.get("max_attempts") or 3), data=t.data)
-        added += task is not None
-    queue.TargetRun.create(campaign=p.campaign, day=p.day, at=now, targeted=len(p.targets), queued=added,
-                           excluded=dict(p.excluded))
-    _LOGGER.info("campaign %s: %d targets, %d queued, excluded %s", p.campaign, len(p.targets), added,
-                 dict(p.excluded))
-    return added
+    items = list(history) if history is not None else queue.history_items(now.date())
+    return Context(emr, now.date(), now, history=items,
+                   ad_cap_days=int(getattr(config, "outbound_ad_cap_days", AD_CAP_DAYS) or AD_CAP_DAYS))
+
+
+def plan_all(names: Iterable[str], *, emr: Any, facts: Any, now: dt.datetime, config: Any = None,
+             history: Iterable[HistoryItem] | None = None) -> list[Plan]:
+    """Plans for several campaigns in priority order, sharing one context (one call per patient per day).
+    A campaign that fails raises; ``planning.Planner`` runs them one by one with their own error."""
+    ctx = new_context(emr, now, config, history)
+    ordered = sorted(names, key=lambda n: camps.get(n).priority)
+    return [plan(n, emr=emr, facts=facts, now=now, ctx=ctx, config=config) for n in ordered]

@@ -2,7 +2,8 @@
 
 * INFO campaigns (reminders, happy calls, check-ups) follow the clinic's opening hours (clinic facts),
   lunch excluded, never on closed days (public holidays, Sundays, 휴진일) unless ``outbound_closed_days``.
-* AD campaigns additionally never ring outside 08:00-21:00 (정보통신망법 art. 50). Night consent is never
+* AD campaigns additionally never ring outside 08:00-21:00 Asia/Seoul (정보통신망법 art. 50), whatever the
+  clinic's ``timezone`` setting says (a typo there must not move the legal window). Night consent is never
   used: the AD window is hard-coded, whatever the settings or campaign params say.
 * A campaign may narrow its own window with ``params["hours"] = "HH:MM-HH:MM"``.
 """
@@ -10,11 +11,46 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from typing import Any
+from zoneinfo import ZoneInfo
 
 AD_START = dt.time(8, 0)
 AD_END = dt.time(21, 0)
 INFO, AD = "INFO", "AD"
+SEOUL = "Asia/Seoul"
+
+
+@functools.lru_cache(maxsize=64)
+def _zone(name: str) -> ZoneInfo:
+    try:
+        return ZoneInfo(name or SEOUL)
+    except Exception:  # an unknown zone name: the law's own zone
+        return ZoneInfo(SEOUL)
+
+
+def seoul_time(moment: dt.datetime, zone: str = SEOUL) -> dt.datetime:
+    """``moment`` (naive, the clinic's local time in ``zone``) as naive Asia/Seoul time."""
+    if (zone or SEOUL) == SEOUL:
+        return moment
+    return moment.replace(tzinfo=_zone(zone)).astimezone(_zone(SEOUL)).replace(tzinfo=None)
+
+
+def ad_windows(day: dt.date, zone: str = SEOUL) -> list[tuple[dt.datetime, dt.datetime]]:
+    """The legal advertising window(s) 08:00-21:00 Asia/Seoul that fall on ``day`` in the clinic's time."""
+    if (zone or SEOUL) == SEOUL:
+        return [(dt.datetime.combine(day, AD_START), dt.datetime.combine(day, AD_END))]
+    local, seoul = _zone(zone), _zone(SEOUL)
+    start_of, end_of = dt.datetime.combine(day, dt.time(0)), dt.datetime.combine(day + dt.timedelta(days=1), dt.time(0))
+    out = []
+    for shift in (-1, 0, 1):
+        d = day + dt.timedelta(days=shift)
+        lo = dt.datetime.combine(d, AD_START, seoul).astimezone(local).replace(tzinfo=None)
+        hi = dt.datetime.combine(d, AD_END, seoul).astimezone(local).replace(tzinfo=None)
+        lo, hi = max(lo, start_of), min(hi, end_of)
+        if lo < hi:
+            out.append((lo, hi))
+    return out
 
 
 def _parse_range(text: str | None) -> tuple[dt.time, dt.time] | None:
@@ -27,7 +63,7 @@ def _parse_range(text: str | None) -> tuple[dt.time, dt.time] | None:
 
 
 def intervals(facts: Any, day: dt.date, kind: str, *, hours: str | None = None, closed_days: bool = False,
-              skip_lunch: bool = True) -> list[tuple[dt.datetime, dt.datetime]]:
+              skip_lunch: bool = True, zone: str = SEOUL) -> list[tuple[dt.datetime, dt.datetime]]:
     """The calling intervals of ``day`` for a campaign of ``kind`` (empty when no call may be made)."""
     open_hours = facts.open_hours(day)
     if open_hours is None:
@@ -41,11 +77,11 @@ def intervals(facts: Any, day: dt.date, kind: str, *, hours: str | None = None, 
     narrow = _parse_range(hours)
     if narrow:
         lo, hi = max(lo, narrow[0]), min(hi, narrow[1])
-    if kind == AD:
-        lo, hi = max(lo, AD_START), min(hi, AD_END)
     if lo >= hi:
         return []
     out = [(dt.datetime.combine(day, lo), dt.datetime.combine(day, hi))]
+    if kind == AD:
+        out = [(max(a, w0), min(b, w1)) for a, b in out for w0, w1 in ad_windows(day, zone) if max(a, w0) < min(b, w1)]
     lunch = facts.lunch_on(day) if skip_lunch else None
     if lunch:
         l0, l1 = dt.datetime.combine(day, lunch[0]), dt.datetime.combine(day, lunch[1])
@@ -64,7 +100,9 @@ def intervals(facts: Any, day: dt.date, kind: str, *, hours: str | None = None, 
 
 def may_call(facts: Any, moment: dt.datetime, kind: str, **kwargs: Any) -> bool:
     """True when a campaign of ``kind`` may ring a patient at ``moment`` (and the AD law check holds)."""
-    if kind == AD and not (AD_START <= moment.time() < AD_END):
+    if facts is None:
+        return False
+    if kind == AD and not (AD_START <= seoul_time(moment, kwargs.get("zone", SEOUL)).time() < AD_END):
         return False
     # a call started at the very end of the window would run past it: leave two minutes
     latest = moment + dt.timedelta(minutes=2)

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-import sys
+import os
 import time
-import traceback
 from typing import Any
 
 import click
@@ -44,20 +43,57 @@ def emr() -> None:
     """The clinic's EMR (read-only SQL on the LAN): connect, test, demo data, caller lookup."""
 
 
+PASSWORD_ENV = "DENTALCALL_EMR_PASSWORD"
+
+
+def _password(url: str, password_file: str | None, no_password: bool) -> str | None:
+    """The EMR login's password: from --password-file, the environment or a hidden prompt (never the URL)."""
+    from appliance.data.emr import drivers
+
+    if drivers.parse_url(url).dialect == "sqlite" or no_password:
+        return None
+    if password_file:
+        try:
+            with open(password_file, encoding="utf-8") as fh:
+                return fh.readline().rstrip("\r\n") or None
+        except OSError as exc:
+            raise click.ClickException(f"cannot read {password_file}: {exc.strerror}") from None
+    if os.environ.get(PASSWORD_ENV):
+        return os.environ[PASSWORD_ENV]
+    return click.prompt("EMR password (not shown; Enter for none)", hide_input=True, default="",
+                        show_default=False) or None
+
+
 @emr.command()
 @click.argument("url")
 @click.option("--profile", default="reference", show_default=True, help="Profile name or path to a .toml")
 @click.option("--booking", type=click.Choice(["request", "emr"]), default=None,
               help="request: bookings become staff-confirmed requests; emr: write into the EMR (profile needs writes)")
-def connect(url: str, profile: str, booking: str | None) -> None:
-    """Test URL with PROFILE, then save it (password into the 0600 secrets file).
+@click.option("--password-file", default=None, type=click.Path(dir_okay=False),
+              help="Read the password from the first line of this file (else $DENTALCALL_EMR_PASSWORD, else asked)")
+@click.option("--no-password", is_flag=True, help="The EMR login has no password (trust/peer authentication)")
+def connect(url: str, profile: str, booking: str | None, password_file: str | None, no_password: bool) -> None:
+    """Test URL with PROFILE, then save it (the password goes into the 0600 secrets file).
 
-    URL: postgresql://user:pw@host/db, mysql://..., mariadb://..., mssql://user:pw@host:1433/DENTWEBDB, sqlite:///path"""
+    URL without the password: postgresql://user@host/db, mysql://..., mariadb://...,
+    mssql://user@host:1433/DENTWEBDB, sqlite:///path. The password is asked for (hidden), or read from
+    --password-file or $DENTALCALL_EMR_PASSWORD, so it never lands in the shell history or the process list."""
     from appliance.data.emr import drivers, settings as emr_settings
 
     config = _config()
-    masked = drivers.mask_url(url)
-    e = _emr(url, profile, config)
+    try:
+        clean, embedded = drivers.split_password(url)
+    except ValueError as exc:
+        raise click.ClickException(f"not a database URL: {exc}") from None
+    if embedded is not None:
+        raise click.ClickException(
+            "the URL contains a password: it would stay in the shell history and the process list. Give the URL "
+            "without it (user@host), then type the password when asked, or use --password-file FILE or "
+            f"${PASSWORD_ENV}. Nothing was saved.")
+    password = _password(clean, password_file, no_password)
+    full = drivers.with_password(clean, password)
+    masked = drivers.mask_url(full)
+    e = _emr(full, profile, config)
     started = time.monotonic()
     try:
         e.run("get_patient", patient_id="0")
@@ -66,12 +102,12 @@ def connect(url: str, profile: str, booking: str | None) -> None:
     click.echo(f"connected to {masked} ({e.dialect}) in {(time.monotonic() - started) * 1000:.0f} ms, profile {e.profile.name}")
     if not e.profile.verified:
         click.echo("WARNING: this profile is UNVERIFIED; run `dentalcall emr test` and fix failing queries.")
-    path = emr_settings.save(config, url, profile)
+    path = emr_settings.save(config, full, profile)
     if booking:
         if booking == "emr" and not e.profile.can_write:
             raise click.ClickException(f"profile {e.profile.name} has no [writes.book_appointment]; keep --booking request")
         settings.write_config(config, {"emr_booking": booking})
-    click.echo(f"saved to {path} (password in {config.secrets_file}, mode 0600)")
+    click.echo(f"saved to {path}" + (f" (password in {config.secrets_file}, mode 0600)" if password else ""))
 
 
 def _sample_params(today: dt.date) -> dict[str, dict[str, Any]]:
@@ -96,12 +132,15 @@ def _sample_params(today: dt.date) -> dict[str, dict[str, Any]]:
     }
 
 
-def _mask_row(e: Any, row: dict[str, Any]) -> str:
+STAFF_LISTS = ("doctors", "chairs")  # rows whose ``name`` is a doctor's or a chair's, not a patient's
+
+
+def _mask_row(op: str, row: dict[str, Any]) -> str:
     shown = []
     for key, value in row.items():
         if value is None:
             continue
-        if key == "name" and "code" not in row and "active" not in row:
+        if key == "name" and op not in STAFF_LISTS:
             value = phones.mask_name(str(value))
         elif key.startswith("phone") or key in ("hp", "tel"):
             value = phones.masked(str(value))
@@ -123,7 +162,14 @@ def test_cmd(url: str | None, profile: str | None) -> None:
     today = dt.date.today()
     params = _sample_params(today)
     failed = 0
+    lost = 0  # failures of the connection itself (not of a query)
     click.echo(f"EMR {e.url.masked} ({e.dialect}), profile {e.profile.name} ({e.profile.path})")
+    try:
+        e.check_connection()
+    except ApplianceError as exc:
+        raise click.ClickException(
+            f"{exc}\nThe connection failed, not the profile: check that the EMR server is on, its address and port, "
+            "the firewall and the read-only login (`dentalcall emr connect URL` to change them).") from None
     for op in e.profile.queries:
         started = time.monotonic()
         try:
@@ -131,13 +177,20 @@ def test_cmd(url: str | None, profile: str | None) -> None:
             rows = e.run(op, **params.get(op, {}))
         except ApplianceError as exc:
             failed += 1
+            try:
+                e.check_connection()
+            except ApplianceError:
+                lost += 1
             click.echo(f"FAIL {op}: {exc}")
             click.echo(f"     query: [queries.{op}] in {e.profile.path}")
             click.echo(f"     sql:   {e.profile.sql(op, e.dialect)[:400]}")
             continue
         ms = (time.monotonic() - started) * 1000
-        sample = _mask_row(e, rows[0]) if rows else "(no rows)"
+        sample = _mask_row(op, rows[0]) if rows else "(no rows)"
         click.echo(f"ok   {op:24s} {len(rows):7d} rows {ms:7.1f} ms  {sample}")
+    if lost:
+        raise click.ClickException(f"{failed} of {len(e.profile.queries)} queries failed and the connection to the EMR "
+                                   "was lost: check the server and the network, then run the test again")
     if failed:
         raise click.ClickException(f"{failed} of {len(e.profile.queries)} queries failed; fix them in {e.profile.path}")
     click.echo(f"all {len(e.profile.queries)} queries ran")
@@ -188,7 +241,7 @@ def seed_demo_cmd(patients: int, url: str | None, seed_value: int, force: bool) 
 @click.option("--url", default=None)
 @click.option("--profile", default=None)
 def lookup(number: str, url: str | None, profile: str | None) -> None:
-    """Who is calling from NUMBER (masked output)."""
+    """Who is calling from NUMBER (masked output; written to the access log first)."""
     config = _config()
     e = _emr(url, profile, config)
     canonical = phones.canonical(number)
@@ -199,7 +252,16 @@ def lookup(number: str, url: str | None, profile: str | None) -> None:
         found = e.find_patients_by_phone(canonical)
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"{phones.masked(canonical)}: {len(found)} patient(s) in {(time.monotonic() - started) * 1000:.0f} ms")
+    ms = (time.monotonic() - started) * 1000
+    if found:
+        from appliance.data import access_log, crm
+
+        try:
+            crm.open_for(config)
+            access_log.record("emr.lookup", patient_ids=[p.id for p in found], subject=f"lookup {phones.masked(canonical)}")
+        except Exception as exc:  # no log, no data: the access log comes first
+            raise click.ClickException(f"cannot write the access log ({exc}); nothing is shown") from None
+    click.echo(f"{phones.masked(canonical)}: {len(found)} patient(s) in {ms:.0f} ms")
     for p in found:
         click.echo("  " + _mask_patient(p))
 

@@ -9,74 +9,28 @@ CRM (``crm_records.EMRSyncLog``) by the callers that own a CRM connection (``rec
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import logging
 import threading
 import time
-from typing import Any, Callable, Iterator
+from collections import Counter
+from typing import Any, Callable, Iterable, TypeVar
 
 from appliance.data import phone as phones
 from appliance.data.emr import drivers
+from appliance.data.emr.lists import TargetLists, count_sql, list_sql  # noqa: F401 - re-exported
 from appliance.data.emr.model import (
-    ACTIVE_APPOINTMENT_STATUSES, Appointment, Candidate, Chair, Doctor, ImplantSurgery, Patient, ScalingUse,
+    ACTIVE_APPOINTMENT_STATUSES, Appointment, BadRow, Candidate, Chair, Doctor, ImplantSurgery, Patient, ScalingUse,
     Treatment, Visit,
 )
 from appliance.data.emr.profile import Profile, load as load_profile
+from appliance.data.emr.values import (  # noqa: F401 - re-exported for callers of the former module
+    canonical_phone as _canonical_phone, months_ago as _months_ago, parse_date, parse_minutes, parse_time,
+    text as _s, years_ago as _years_ago,
+)
 from appliance.errors import ConfigError, EMRUnavailable
 
 _LOGGER = logging.getLogger(__name__)
-
-
-def parse_date(value: Any) -> dt.date | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, str):
-        return _parse_date_text(value)
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    text = str(value).strip()
-    digits = "".join(c for c in text if c.isdigit())
-    if len(digits) >= 8:
-        try:
-            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-        except ValueError:
-            return None
-    return None
-
-
-@functools.lru_cache(maxsize=131072)
-def _parse_date_text(text: str) -> dt.date | None:
-    text = text.strip()
-    digits = text if text.isdigit() else "".join(c for c in text if c.isdigit())
-    if len(digits) >= 8:
-        try:
-            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-        except ValueError:
-            return None
-    return None
-
-
-_canonical_phone = functools.lru_cache(maxsize=262144)(phones.canonical)
-
-
-def parse_time(value: Any) -> dt.time | None:
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.time):
-        return value
-    if isinstance(value, dt.datetime):
-        return value.time()
-    if isinstance(value, dt.timedelta):  # MySQL TIME
-        secs = int(value.total_seconds())
-        return dt.time(secs // 3600, (secs // 60) % 60)
-    digits = "".join(c for c in str(value) if c.isdigit())
-    if len(digits) == 3:
-        digits = "0" + digits
-    if len(digits) >= 4:
-        return dt.time(int(digits[:2]), int(digits[2:4]))
-    return None
+T = TypeVar("T")
 
 
 def _flag(profile: Profile, value: Any) -> bool:
@@ -88,19 +42,7 @@ def _flag(profile: Profile, value: Any) -> bool:
     return str(mapped).lower() in ("true", "1", "y", "yes")
 
 
-def _s(value: Any) -> str | None:
-    if value is None:
-        return None
-    if type(value) is str:
-        return value.strip()
-    if type(value) is int:
-        return str(value)
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
-
-
-class EMR:
+class EMR(TargetLists):
     def __init__(self, url: str, profile: Profile | str = "reference", *, connect_timeout: float = 2.0,
                  statement_timeout: float = 3.0, retry_after: float = 5.0, allow_writes: bool = False):
         self.url = drivers.parse_url(url)
@@ -116,6 +58,39 @@ class EMR:
         self.on_outage: Callable[[str, str], None] | None = None  # (operation, message)
         self.on_recovered: Callable[[], None] | None = None
         self._was_down = False
+        self._bad_total: Counter = Counter()  # op -> rows skipped since start (doctor, all threads)
+
+    # --- rows that cannot be read ---------------------------------------------------------------------
+    def skip_bad_row(self, op: str, exc: Exception) -> None:
+        """Count one unreadable row of ``op`` (per thread, so a campaign's planning counts its own); the
+        message never holds PHI (values are not logged unless they are the broken value itself)."""
+        bad = getattr(self._local, "bad", None)
+        if bad is None:
+            bad = self._local.bad = Counter()
+        bad[op] += 1
+        with self._lock:
+            self._bad_total[op] += 1
+        _LOGGER.warning("EMR %s: skipped a row that cannot be read (%s)", op, type(exc).__name__)
+
+    def bad_rows(self, reset: bool = False) -> Counter:
+        """Rows skipped by this thread since the last reset (op -> count)."""
+        bad = getattr(self._local, "bad", None) or Counter()
+        if reset:
+            self._local.bad = Counter()
+        return Counter(bad)
+
+    def bad_rows_total(self) -> Counter:
+        with self._lock:
+            return Counter(self._bad_total)
+
+    def _readable(self, op: str, mapper: Callable[[dict[str, Any]], T], rows: Iterable[dict[str, Any]]) -> list[T]:
+        out = []
+        for row in rows:
+            try:
+                out.append(mapper(row))
+            except (BadRow, ValueError, TypeError, OverflowError) as exc:
+                self.skip_bad_row(op, exc)
+        return out
 
     @classmethod
     def from_config(cls, config: Any) -> "EMR":
@@ -228,6 +203,14 @@ class EMR:
     def close(self) -> None:
         self._drop()
 
+    def check_connection(self) -> None:
+        """Open the connection (``EMRUnavailable`` with the reason when the server cannot be reached/logged into)."""
+        try:
+            self._conn()
+        except EMRUnavailable:
+            self._drop()
+            raise
+
     # --- mapping -------------------------------------------------------------------------------------
     def _maps(self) -> tuple[dict, dict, dict, dict]:
         maps = getattr(self, "_value_maps", None)
@@ -283,6 +266,7 @@ class EMR:
             marketing_consent=flag("marketing_consent"),
             marketing_consent_date=parse_date(row.get("marketing_consent_date")),
             night_consent=flag("night_consent"),
+            guardian_consent=flag("guardian_consent"),
             status=code("status", status_map, "active"),
             last_visit=parse_date(row.get("last_visit")),
         )
@@ -298,18 +282,18 @@ class EMR:
         )
 
     def appointment(self, row: dict[str, Any]) -> Appointment:
-        if row.get("start") is not None:
-            start = row["start"] if isinstance(row["start"], dt.datetime) else None
-        else:
-            start = None
+        """Map one appointment row; ``BadRow`` when its date, time or length cannot be read (no guessing)."""
+        start = row["start"] if isinstance(row.get("start"), dt.datetime) else None
         if start is None:
             day = parse_date(row.get("date") or row.get("start"))
-            at = parse_time(row.get("time")) or dt.time(0, 0)
-            start = dt.datetime.combine(day or dt.date.min, at)
+            at = parse_time(row.get("time"))
+            if day is None or at is None:
+                raise BadRow("appointment without a readable date and time")
+            start = dt.datetime.combine(day, at)
         text = _s(row.get("treatment"))
         return Appointment(
             id=_s(row.get("id")), patient_id=_s(row.get("patient_id")), start=start,
-            duration_min=int(row.get("duration_min") or 30), doctor=_s(row.get("doctor")),
+            duration_min=parse_minutes(row.get("duration_min")), doctor=_s(row.get("doctor")),
             chair=_s(row.get("chair")), status=self.profile.value("appointment_status", _s(row.get("status")), "booked"),
             treatment=self.profile.category(None, text) or text, memo=_s(row.get("memo")),
         )
@@ -352,12 +336,14 @@ class EMR:
     def upcoming_appointments(self, patient_id: str, now: dt.datetime | None = None) -> list[Appointment]:
         now = now or dt.datetime.now()
         rows = self.run("upcoming_appointments", patient_id=patient_id, from_date=now.date())
-        return [a for a in map(self.appointment, rows) if a.end > now and a.status in ACTIVE_APPOINTMENT_STATUSES]
+        return [a for a in self._readable("upcoming_appointments", self.appointment, rows)
+                if a.end > now and a.status in ACTIVE_APPOINTMENT_STATUSES]
 
     def appointments_between(self, start: dt.datetime | dt.date, end: dt.datetime | dt.date) -> list[Appointment]:
         d0 = start.date() if isinstance(start, dt.datetime) else start
         d1 = end.date() if isinstance(end, dt.datetime) else end
-        return [self.appointment(r) for r in self.run("appointments_between", date_from=d0, date_to=d1)]
+        rows = self.run("appointments_between", date_from=d0, date_to=d1)
+        return self._readable("appointments_between", self.appointment, rows)
 
     def doctors(self) -> list[Doctor]:
         if not self.profile.has("doctors"):
@@ -387,178 +373,20 @@ class EMR:
     def treatments_on(self, day: dt.date) -> list[Treatment]:
         return [self.treatment(r) for r in self.run("treatments_on", date=day)]
 
-    def appointments_with_patients(self, day: dt.date) -> list[tuple[Appointment, Patient | None]]:
-        """Active appointments on ``day`` with their patients (reminder calls the day before)."""
+    def appointments_with_patients(self, day: dt.date,
+                                   day_to: dt.date | None = None) -> list[tuple[Appointment, Patient | None]]:
+        """Active appointments on ``day`` (to ``day_to``) with their patients (reminder calls), in time order."""
         out = []
         cache: dict[str, Patient | None] = {}
-        for a in self.appointments_between(day, day):
+        for a in self.appointments_between(day, day_to or day):
             if a.status not in ACTIVE_APPOINTMENT_STATUSES or not a.patient_id:
                 continue
             if a.patient_id not in cache:
-                cache[a.patient_id] = self.get_patient(a.patient_id)
+                rows = self.run("get_patient", patient_id=a.patient_id)
+                found = self._readable("get_patient", self.patient, rows[:1])
+                cache[a.patient_id] = found[0] if found else None
             out.append((a, cache[a.patient_id]))
-        return out
-
-    # --- outbound target queries (campaigns) ----------------------------------------------------------
-    # The long lists (recall, scaling, 65+, private insurance) run through ``_list``: in patient-id order,
-    # optionally one page at a time (``limit`` rows after the id ``after``), so a campaign that calls a few
-    # hundred patients a day reads a few hundred rows, not 50,000. ``count_candidates`` counts a whole list
-    # on the server (``campaigns preview``).
-    def recall_candidates(self, months: int = 6, today: dt.date | None = None, max_months: int = 60, *,
-                          limit: int | None = None, after: Any = None) -> list[Candidate]:
-        """Patients whose last visit is more than ``months`` ago (but within ``max_months``), nothing booked."""
-        return self._list(*self._recall_query(months, today, max_months), limit=limit, after=after)[0]
-
-    def _recall_query(self, months: int = 6, today: dt.date | None = None,
-                      max_months: int = 60) -> tuple[str, dict[str, Any], str]:
-        today = today or dt.date.today()
-        return "last_visits", dict(before=_months_ago(today, months), since=_months_ago(today, max_months),
-                                   today=today), "recall"
-
-    def scaling_candidates(self, today: dt.date | None = None, adult_age: int = 19, age_rule: str = "birthday",
-                           seen_within_months: int = 36, *, limit: int | None = None,
-                           after: Any = None) -> list[Candidate]:
-        """Insured adults with no insurance scaling billed here this calendar year.
-
-        ``age_rule``: ``birthday`` (만 19세 on ``today``) or ``year`` (from Jan 1 of the year they turn 19)."""
-        return self._list(*self._scaling_query(today, adult_age, age_rule, seen_within_months),
-                          limit=limit, after=after)[0]
-
-    def _scaling_query(self, today: dt.date | None = None, adult_age: int = 19, age_rule: str = "birthday",
-                       seen_within_months: int = 36) -> tuple[str, dict[str, Any], str]:
-        today = today or dt.date.today()
-        if age_rule == "year":
-            birth_limit = dt.date(today.year - adult_age, 12, 31)
-        else:
-            birth_limit = _years_ago(today, adult_age)
-        return "scaling_unused", dict(birth_on_or_before=birth_limit, year_start=dt.date(today.year, 1, 1),
-                                      seen_since=_months_ago(today, seen_within_months)), "scaling"
-
-    def implant_checkup_candidates(self, today: dt.date | None = None, days_after: int = 30,
-                                   window_days: int = 7) -> list[Candidate]:
-        """Implant surgeries about ``days_after`` days ago (± half the window), one candidate per patient."""
-        today = today or dt.date.today()
-        centre = today - dt.timedelta(days=days_after)
-        half = window_days // 2
-        rows = self.run("implant_surgeries", date_from=centre - dt.timedelta(days=half),
-                        date_to=centre + dt.timedelta(days=half))
-        out: dict[str, Candidate] = {}
-        for r in rows:
-            c = self.candidate(r, "implant_checkup", detail=_s(r.get("tooth")))
-            out[c.patient_id] = c
-        return list(out.values())
-
-    def happy_call_candidates(self, day: dt.date | None = None,
-                              categories: tuple[str, ...] = ("extraction", "wisdom_tooth", "root_canal", "implant", "gum")
-                              ) -> list[Candidate]:
-        """Patients treated on ``day`` (default yesterday) with one of ``categories``; one per patient."""
-        day = day or dt.date.today() - dt.timedelta(days=1)
-        out: dict[str, Candidate] = {}
-        for r in self.run("treatments_on", date=day):
-            t = self.treatment(r)
-            if t.category in categories and t.patient_id not in out:
-                out[t.patient_id or ""] = self.candidate(r, "happy_call", detail=t.category)
-        return list(out.values())
-
-    def senior_candidates(self, today: dt.date | None = None, age: int = 65, seen_within_months: int = 60, *,
-                          limit: int | None = None, after: Any = None) -> list[Candidate]:
-        return self._list(*self._senior_query(today, age, seen_within_months), limit=limit, after=after)[0]
-
-    def _senior_query(self, today: dt.date | None = None, age: int = 65,
-                      seen_within_months: int = 60) -> tuple[str, dict[str, Any], str]:
-        today = today or dt.date.today()
-        return "seniors", dict(birth_on_or_before=_years_ago(today, age),
-                               seen_since=_months_ago(today, seen_within_months)), "senior"
-
-    def private_insurance_candidates(self, today: dt.date | None = None, months: int = 3, *,
-                                     limit: int | None = None, after: Any = None) -> list[Candidate]:
-        if not self.profile.has("private_insurance"):
-            return []
-        return self._list(*self._private_query(today, months), limit=limit, after=after)[0]
-
-    def _private_query(self, today: dt.date | None = None, months: int = 3) -> tuple[str, dict[str, Any], str]:
-        today = today or dt.date.today()
-        return "private_insurance", dict(before=_months_ago(today, months)), "private_insurance"
-
-    LISTS = {"recall": "_recall_query", "scaling": "_scaling_query", "senior": "_senior_query",
-             "private_insurance": "_private_query"}
-
-    def iter_candidates(self, kind: str, *args: Any, page: int = 500, max_page: int = 8000,
-                        consented_since: dt.date | None = None, **kwargs: Any) -> Iterator[Candidate]:
-        """One target list (``LISTS``: recall, scaling, senior, private_insurance) in patient-id order, read
-        a page at a time as the caller consumes it (pages double up to ``max_page``): stopping after the
-        day's targets reads only the rows looked at. Same rows, same order as the ``*_candidates`` lists.
-
-        ``consented_since``: only patients with marketing consent dated on or after it, when the profile
-        has ``[filters] ad_consent`` (otherwise every row; the caller checks consent itself either way)."""
-        op, params, reason = getattr(self, self.LISTS[kind])(*args, **kwargs)
-        if not self.profile.has(op):
-            return
-        where, params = self._filters(params, consented_since)
-        after = None
-        while True:
-            got, after = self._list(op, params, reason, limit=page, after=after, where=where)
-            yield from got
-            if len(got) < page:
-                return
-            page = min(max_page, page * 2)
-
-    def count_candidates(self, kind: str, *args: Any, consented_since: dt.date | None = None,
-                         **kwargs: Any) -> int:
-        """How many rows the whole list ``kind`` has, counted by the EMR server (no rows transferred)."""
-        op, params, _ = getattr(self, self.LISTS[kind])(*args, **kwargs)
-        if not self.profile.has(op):
-            return 0
-        where, params = self._filters(params, consented_since)
-        _, rows = self.run_tuples(op, _wrap=lambda sql: count_sql(sql, where), **params)
-        return int(rows[0][0]) if rows else 0
-
-    def _filters(self, params: dict[str, Any], consented_since: dt.date | None) -> tuple[list[str], dict[str, Any]]:
-        if consented_since is None or "ad_consent" not in self.profile.filters:
-            return [], params
-        return [f"({self.profile.filters['ad_consent']})"], dict(params, consent_since=consented_since)
-
-    def _list(self, op: str, params: dict[str, Any], reason: str, *, limit: int | None = None,
-              after: Any = None, where: list[str] | None = None) -> tuple[list[Candidate], Any]:
-        """Candidates of one list query in patient-id order: all of them, or ``limit`` after id ``after``;
-        ``where``: extra conditions on the list's columns (``cq.<alias>``).
-        Returns (candidates, the raw id of the last row for the next page)."""
-        conds = list(where or []) + (["cq.id > :page_after"] if after is not None else [])
-        extra = {} if limit is None else {"page_limit": int(limit)}
-        if after is not None:
-            extra["page_after"] = after
-        cols, rows = self.run_tuples(op, _wrap=lambda sql: list_sql(sql, self.dialect, conds, limit is not None),
-                                     **params, **extra)
-        return self._candidates(cols, rows, reason), (rows[-1][cols.index("id")] if rows else after)
-
-    def _candidates(self, cols: list[str], rows: list[tuple], reason: str) -> list[Candidate]:
-        """Candidates straight from row tuples; each patient is mapped only if the campaign looks at it."""
-        pid = cols.index("id") if "id" in cols else cols.index("patient_id")
-        when = cols.index("candidate_date") if "candidate_date" in cols else None
-        mapper = (lambda row: self.patient(dict(zip(cols, row)))) if "name" in cols else None
-        out = []
-        for row in rows:
-            ident = row[pid]
-            out.append(Candidate(ident if type(ident) is str else (_s(ident) or ""), reason,
-                                 parse_date(row[when]) if when is not None else None, None, None,
-                                 row if mapper else None, mapper))
-        return out
-
-
-def list_sql(sql: str, dialect: str, conds: list[str], limited: bool) -> str:
-    """A target-list query in patient-id order, filtered by ``conds`` on its columns (``cq.<alias>``) and,
-    when ``limited``, cut to ``:page_limit`` rows. The profile's query must not ORDER BY itself."""
-    where = f" WHERE {' AND '.join(conds)}" if conds else ""
-    if not limited:
-        return f"SELECT * FROM ({sql}) cq{where} ORDER BY cq.id"
-    if dialect == "mssql":
-        return f"SELECT TOP (:page_limit) * FROM ({sql}) cq{where} ORDER BY cq.id"
-    return f"SELECT * FROM ({sql}) cq{where} ORDER BY cq.id LIMIT :page_limit"
-
-
-def count_sql(sql: str, conds: list[str]) -> str:
-    where = f" WHERE {' AND '.join(conds)}" if conds else ""
-    return f"SELECT COUNT(*) AS n FROM ({sql}) cq{where}"
+        return sorted(out, key=lambda pair: pair[0].start)
 
 
 def _record_in_crm(kind: str) -> Callable[[str | None, str], None]:
@@ -573,17 +401,3 @@ def _record_in_crm(kind: str) -> Callable[[str | None, str], None]:
             _LOGGER.debug("EMR %s not recorded in the CRM", kind)
 
     return record
-
-
-def _years_ago(day: dt.date, years: int) -> dt.date:
-    try:
-        return day.replace(year=day.year - years)
-    except ValueError:  # Feb 29
-        return day.replace(year=day.year - years, day=28)
-
-
-def _months_ago(day: dt.date, months: int) -> dt.date:
-    y, m = divmod(day.year * 12 + (day.month - 1) - months, 12)
-    import calendar
-
-    return dt.date(y, m + 1, min(day.day, calendar.monthrange(y, m + 1)[1]))

@@ -18,7 +18,6 @@ class Health:
 
 
 def emr_health(config: Any) -> Health:
-    from appliance.data.emr import settings as emr_settings
     from appliance.data.emr.connector import EMR
 
     if not getattr(config, "emr_url", ""):

@@ -48,6 +48,7 @@ class Patient:
     marketing_consent: bool = False
     marketing_consent_date: dt.date | None = None
     night_consent: bool = False  # separate consent for 21:00-08:00 advertising calls
+    guardian_consent: bool = False  # a legal guardian's consent on file (under-14s: 개인정보보호법 §22-2)
     status: str = "active"  # active | inactive | deceased
     last_visit: dt.date | None = None
 
@@ -132,20 +133,35 @@ class Chair:
     active: bool = True
 
 
+@dataclasses.dataclass(frozen=True)
+class BenefitHistory:
+    """What a 65+ patient already used of the NHIS dental benefits, from the EMR's treatment history."""
+
+    nhis_implants: int = 0  # NHIS implants placed (two in a lifetime)
+    last_insured_denture: dt.date | None = None  # one insured denture per 7 years
+    last_surgery: dt.date | None = None  # implant surgery / extraction: not the moment for an offer
+
+
+class BadRow(ValueError):
+    """An EMR row whose values cannot be read (a duration like "30분", an hour of 25, a missing date)."""
+
+
 class Candidate:
     """One row of an outbound target query: a patient worth calling and why.
 
     ``patient`` is mapped from the EMR row on first access, so a 50,000-row target list costs only the
     query until the campaign looks at the patients it will actually call."""
 
-    __slots__ = ("patient_id", "reason", "date", "detail", "_patient", "_row", "_mapper")
+    __slots__ = ("patient_id", "reason", "date", "detail", "history", "_patient", "_row", "_mapper")
 
     def __init__(self, patient_id: str, reason: str, date: dt.date | None = None, detail: str | None = None,
-                 patient: Patient | None = None, row: dict | None = None, mapper: Any = None):
+                 patient: Patient | None = None, row: dict | None = None, mapper: Any = None,
+                 history: "BenefitHistory | None" = None):
         self.patient_id = patient_id
         self.reason = reason
         self.date = date  # the date that makes them a candidate (last visit, surgery, treatment)
         self.detail = detail  # treatment category or tooth
+        self.history = history  # 65+ list: the insured benefits already used
         self._patient = patient
         self._row = row
         self._mapper = mapper

@@ -32,7 +32,8 @@ TABLES: dict[str, list[tuple[str, str, bool]]] = {
     "CONSENT": [
         ("CS_ID", "id", False),
         ("CS_PTID", "int", False),
-        ("CS_TYPE", "str:10", False),  # MKT marketing calls/SMS, NIGHT 21-08 ads, PRIV privacy
+        ("CS_TYPE", "str:10", False),  # MKT marketing calls/SMS, NIGHT 21-08 ads, PRIV privacy, GUARD a legal
+        # guardian's consent for a child under 14 (개인정보보호법 §22-2); the newest row of a type is in force
         ("CS_AGREE", "char:1", False),  # Y | N
         ("CS_DATE", "char:8", True),
     ],

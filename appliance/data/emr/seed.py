@@ -5,6 +5,10 @@ patients (names, ages 5-95, phones with families sharing one mobile, insurance m
 inactive or deceased), visits with treatments (scaling, fillings, root canals + crowns, extractions,
 wisdom teeth, implants, dentures, ...) and future appointments. Same seed + same ``today`` → same data.
 
+Consents have a history: some patients withdrew (a newer "N" row after a "Y"), some re-confirmed (a newer
+"Y"), some children have a guardian's consent (``GUARD``); the newest row of a type is the one in force. A
+few charts carry a 060 premium-rate number as their only phone (a data-entry slip no campaign may ring).
+
 Fixed rows for demos and tests: the family phone ``DEMO_FAMILY_PHONE`` has three patients (a parent and
 two children); patient 1 is an adult NHIS patient.
 """
@@ -102,9 +106,31 @@ def _tooth(rng: random.Random, code: str) -> str | None:
     return str(rng.choice([1, 2, 3, 4])) + str(rng.randint(1, 7))
 
 
+def _consent_history(rng: random.Random, given: list[tuple[str, str, str]], first: dt.date, today: dt.date,
+                     age: int) -> list[tuple[str, str, str]]:
+    """Later consent rows (type, Y/N, YYYYMMDD) on top of the first ones: withdrawals, re-confirmations,
+    a guardian's consent for children under 14."""
+    out: list[tuple[str, str, str]] = []
+    mkt = [row for row in given if row[0] == "MKT"]
+    span = (today - first).days
+    if mkt and span > 2:
+        r = rng.random()
+        later = _d(first + dt.timedelta(days=rng.randint(1, span - 1)))
+        if mkt[-1][1] == "Y" and r < 0.12:
+            out.append(("MKT", "N", later))  # withdrew
+        elif mkt[-1][1] == "Y" and r < 0.30:
+            out.append(("MKT", "Y", later))  # re-confirmed
+        elif mkt[-1][1] == "N" and r < 0.25:
+            out.append(("MKT", "Y", later))  # agreed after all
+    if age < 14 and mkt and rng.random() < 0.4:
+        out.append(("GUARD", "Y", mkt[0][2]))
+    return out
+
+
 def generate(patients: int, seed: int = 1, today: dt.date | None = None) -> dict[str, list[tuple]]:
     """Build every table's rows in memory (tuples in schema column order, ids included)."""
     rng = random.Random(seed)
+    extra = random.Random(seed * 7919 + 1)  # consent history and odd numbers: the base data stays as it was
     today = today or dt.date.today()
     ages = _age_weights()
     age_values = [a for a, _ in ages]
@@ -191,15 +217,19 @@ def generate(patients: int, seed: int = 1, today: dt.date | None = None) -> dict
             for code in codes:
                 td_id += 1
                 rows["TREAT_DETAIL"].append((td_id, rcp_id, pid, _d(day), code, CODE_NAMES[code], _tooth(rng, code), doctor))
+        consent_rows: list[tuple[str, str, str]] = []
         if rng.random() < 0.55:
-            cs_id += 1
-            rows["CONSENT"].append((cs_id, pid, "MKT", "Y", _d(first)))
+            consent_rows.append(("MKT", "Y", _d(first)))
             if rng.random() < 0.15:
-                cs_id += 1
-                rows["CONSENT"].append((cs_id, pid, "NIGHT", "Y", _d(first)))
+                consent_rows.append(("NIGHT", "Y", _d(first)))
         elif rng.random() < 0.3:
+            consent_rows.append(("MKT", "N", _d(first)))
+        consent_rows += _consent_history(extra, consent_rows, first, today, age)
+        for kind, agree, day_text in consent_rows:
             cs_id += 1
-            rows["CONSENT"].append((cs_id, pid, "MKT", "N", _d(first)))
+            rows["CONSENT"].append((cs_id, pid, kind, agree, day_text))
+        if pid > 3 and hp and age >= 20 and extra.random() < 0.005:
+            hp = f"060-{extra.randint(200, 999)}-{extra.randint(0, 9999):04d}"  # premium rate, entered by mistake
         # future appointments
         if status == "A" and rng.random() < 0.08:
             for _ in range(20):
