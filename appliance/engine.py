@@ -58,13 +58,13 @@ class Models:
         self.errors: dict[str, str] = {}
 
     def load(self) -> None:
+        from appliance.phrasebook import load_voice
         from appliance.speech.stt.worker import SttWorker
-        from appliance.speech.voice import Voice
 
         t0 = time.monotonic()
         self.transcriber = SttWorker(self.config)
         self.transcriber.start(wait=False)  # loads (and warms up) in its own process meanwhile
-        self.voice = Voice(self.config)
+        self.voice = load_voice(self.config)  # the pack knows every sentence a caller can hear (voice hunk)
         self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
         self.transcriber.wait_ready()
         _LOGGER.info("models loaded in %.1f s", time.monotonic() - t0)
