@@ -153,6 +153,23 @@ def prompts_import(folder: Path, pack: str | None) -> None:
                f"{len(p.not_recorded())} entries still not in a person's voice")
 
 
+@prompts.command("pin")
+@click.option("--new", "new", is_flag=True, help="Make a new random PIN (the old one stops working).")
+@click.option("--set", "value", default=None, help="Use this PIN (4-8 digits).")
+def prompts_pin(new: bool, value: str | None) -> None:
+    """Show (creating it once) the PIN staff key in after dialling *77 to record the clinic's voice."""
+    from appliance.speech.prompt_recording import read_pin, set_pin
+
+    config = _config()
+    pin = read_pin(config)
+    try:
+        if value or new or pin is None:
+            pin = set_pin(config, value)
+    except ValueError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"recording PIN for *77: {pin}  (stored in {config.secrets_file}, mode 0600)")
+
+
 @prompts.command("export")
 @click.argument("folder", type=click.Path(file_okay=False, path_type=Path))
 @click.option("--pack", default=None, help="Prompt pack (default: setting prompt_pack).")

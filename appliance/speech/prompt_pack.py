@@ -94,8 +94,22 @@ class PromptPack:
         return cls(Path(config.prompts_dir) / name, clinic=config.clinic_name, config=config, name=name,
                    phrases=phrases)
 
+    def _manifest_stamp(self) -> int:
+        try:
+            return (self.folder / MANIFEST).stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def refresh_if_changed(self) -> bool:
+        """Re-read the manifest when another process (``prompts import``, ``*77``) changed it. True if it did."""
+        if self._manifest_stamp() == self._stamp:
+            return False
+        self.reload()
+        return True
+
     def _read_manifest(self) -> dict:
         path = self.folder / MANIFEST
+        self._stamp = self._manifest_stamp()
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -112,9 +126,16 @@ class PromptPack:
     def reload(self) -> None:
         self.manifest = self._read_manifest()
         self._pcm_cache.clear()
+        if self.phrases is None:
+            self._expected_prompts = None
+
+    def _own_folder(self, folder: Path) -> None:
+        """The clinic's voice: readable by the appliance and Asterisk (the group, inherited: setgid), no one else."""
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o2770)
 
     def save_manifest(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._own_folder(self.folder)
         self.manifest["name"] = self.name
         self.manifest["sample_rate"] = audio.PHONE_RATE
         self.manifest["clinic"] = self.clinic
@@ -122,6 +143,7 @@ class PromptPack:
         tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
         os.chmod(tmp, FILE_MODE)
         tmp.replace(self.folder / MANIFEST)
+        self._stamp = self._manifest_stamp()
 
     # --- what the installation needs --------------------------------------------------------
     @property
@@ -260,7 +282,8 @@ class PromptPack:
         rel = f"{key}.wav" if kind == "prompt" else f"{FRAGMENT_DIR}/{key}.wav"
         data = audio.wav_bytes(pcm)
         target = self.folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._own_folder(self.folder)
+        self._own_folder(target.parent)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
         os.chmod(tmp, FILE_MODE)

@@ -92,8 +92,8 @@ class Recorder:
     def _keep_raw(self, item: ScriptItem, source: Path | bytes, origin: str, suffix: str) -> Path:
         stamp = dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
         folder = self.pack.folder / TAKES_DIR / item.key
-        folder.mkdir(parents=True, exist_ok=True)
-        os.chmod(folder, 0o2770 if os.stat(self.pack.folder).st_mode & 0o2000 else 0o770)
+        private_dir(folder.parent)
+        private_dir(folder)
         target = folder / f"{stamp}-{origin}{suffix.lower() or '.bin'}"
         if isinstance(source, (bytes, bytearray)):
             target.write_bytes(source)
@@ -102,32 +102,52 @@ class Recorder:
         os.chmod(target, FILE_MODE)
         return target
 
-    def record(self, key_or_number: str | ScriptItem, source: str | Path | bytes, *, origin: str = "file",
-               suffix: str = ".wav") -> TakeOutcome:
-        """Keep the raw take, check it, and put it in the pack when it passes. Never raises on a bad take:
-        the outcome says why it was refused (a file FFmpeg cannot read raises PromptError)."""
+    def prepare(self, key_or_number: str | ScriptItem, source: str | Path | bytes, *, origin: str = "file",
+                suffix: str = ".wav") -> tuple[ScriptItem, Path]:
+        """Keep the raw take as it came; returns (item, raw path)."""
         item = key_or_number if isinstance(key_or_number, ScriptItem) else self.item(key_or_number)
         if not isinstance(source, (bytes, bytearray)):
             source = Path(source)
             suffix = source.suffix or suffix
-        raw = self._keep_raw(item, source, origin, suffix)
+        return item, self._keep_raw(item, source, origin, suffix)
+
+    def check(self, item: ScriptItem, raw: Path) -> CheckResult:
+        """Decode and check a kept raw take (changes nothing). PromptError for a file FFmpeg cannot read."""
         try:
             samples, rate = decode.decode(raw)
         except decode.DecodeError as exc:
             raise PromptError(str(exc)) from None
-        result = check_take(samples, rate, item, self.transcribe)
+        return check_take(samples, rate, item, self.transcribe)
+
+    def commit(self, item: ScriptItem, raw: Path, result: CheckResult, *, origin: str = "file",
+               kept_by_staff: bool = True) -> TakeOutcome:
+        """Put a passing take in the pack (unless staff discarded it) and log the check beside the raw take
+        and in the manifest."""
         rel = str(raw.relative_to(self.pack.folder))
-        if result.ok:
+        keep = result.ok and kept_by_staff
+        if keep:
             for key, text, pcm in zip(item.keys, item.parts, result.pieces):
-                kind = self.pack.kind_of(key)
-                self.pack.store(kind, key, pcm, text, source=RECORDED, take=rel, voice="clinic")
-        self.pack.manifest["checks"][item.key] = {
-            **result.as_dict(), "keys": list(item.keys), "take": rel, "origin": origin,
-            "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+                self.pack.store(self.pack.kind_of(key), key, pcm, text, source=RECORDED, take=rel, voice="clinic")
+        log = {**result.as_dict(), "item": item.number, "keys": list(item.keys), "text": item.text, "take": rel,
+               "origin": origin, "kept": keep, "at": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")}
+        if not kept_by_staff:
+            log["note"] = "discarded by staff before keeping"
+        sidecar = raw.with_suffix(".json")
+        sidecar.write_text(json.dumps(log, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        os.chmod(sidecar, FILE_MODE)
+        if kept_by_staff:
+            self.pack.manifest["checks"][item.key] = log
         self.pack.save_manifest()
-        _LOGGER.info("take for item %s (%s): %s %s", item.number, item.key, "kept" if result.ok else "refused",
+        _LOGGER.info("take for item %s (%s): %s %s", item.number, item.key, "kept" if keep else "not kept",
                      ",".join(result.codes))
         return TakeOutcome(item, result, raw)
+
+    def record(self, key_or_number: str | ScriptItem, source: str | Path | bytes, *, origin: str = "file",
+               suffix: str = ".wav") -> TakeOutcome:
+        """Keep the raw take, check it, and put it in the pack when it passes. A bad take does not raise: the
+        outcome says why it was refused (a file FFmpeg cannot read raises PromptError)."""
+        item, raw = self.prepare(key_or_number, source, origin=origin, suffix=suffix)
+        return self.commit(item, raw, self.check(item, raw), origin=origin)
 
     # --- a folder of takes ------------------------------------------------------------------------
     def import_folder(self, folder: str | Path) -> dict[str, list[str]]:
@@ -166,6 +186,13 @@ class Recorder:
                 continue
             report["kept" if outcome.kept else "refused"].append(f"{path.name}: {outcome.line()}")
         return report
+
+
+def private_dir(folder: Path) -> Path:
+    """A folder of the clinic's recordings: the appliance and Asterisk (the group) only, setgid like the pack."""
+    folder.mkdir(parents=True, exist_ok=True)
+    os.chmod(folder, 0o2770)
+    return folder
 
 
 def _vendor_manifest(folder: Path) -> dict:

@@ -191,6 +191,16 @@ class Voice:
         return Rendered(pcm, layer, text, key, [layer])
 
     # --- public API ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Forget cached audio and re-read the pack (a take was just kept)."""
+        self.pack.reload()
+        self.fragments._trimmed.clear()
+
+    def _refresh_if_changed(self) -> None:
+        if self.pack.refresh_if_changed():
+            self.fragments._trimmed.clear()
+            _LOGGER.info("prompt pack %s changed on disk: re-read", self.pack.name)
+
     def text_of(self, text_or_key: str) -> str:
         """The words a key stands for (its text for this clinic); any other string is returned as is."""
         return self.pack.expected_prompts().get(text_or_key, text_or_key)
@@ -199,6 +209,7 @@ class Voice:
         """Render sentence by sentence (for streaming: the first sentence plays while the next renders).
 
         A phrase key or a text recorded whole comes out as one piece."""
+        self._refresh_if_changed()
         key, pcm = self._prompt(text_or_key)
         if pcm is not None:
             self.stats["prompt"] += 1
@@ -228,6 +239,7 @@ class Voice:
 
     def can_say(self, text_or_key: str) -> bool:
         """Whether ``render`` would succeed (without rendering through piper)."""
+        self._refresh_if_changed()
         if self._prompt(text_or_key)[1] is not None:
             return True
         for sentence in split_sentences(self.text_of(text_or_key)):
