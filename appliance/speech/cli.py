@@ -56,7 +56,8 @@ def models() -> None:
 @click.option("--defaults", is_flag=True, help="Install the pinned default models of models/manifest.toml.")
 @click.option("--name", default=None, help="Name for an installer-given model (default: from its manifest/file).")
 @click.option("--model", "models_", multiple=True, help="Install this model of the manifest (repeatable).")
-def models_install(path: Path | None, defaults: bool, name: str | None, models_: tuple[str, ...]) -> None:
+@click.option("--licence", default="", help="The licence of a voice when no LICENSE/MODEL_CARD/manifest beside it says.")
+def models_install(path: Path | None, defaults: bool, name: str | None, models_: tuple[str, ...], licence: str) -> None:
     """Install the default models and/or an installer-given PATH (folder, tarball, .onnx, .gguf)."""
     from appliance.speech import models as m
 
@@ -71,7 +72,7 @@ def models_install(path: Path | None, defaults: bool, name: str | None, models_:
             for line in m.install_defaults(config, names=list(models_)):
                 click.echo(line)
         if path:
-            for line in m.install_path(config, path, name=name):
+            for line in m.install_path(config, path, name=name, licence=licence):
                 click.echo(line)
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
