@@ -90,7 +90,7 @@ class ScriptItem:
     @property
     def max_seconds(self) -> float:
         """Longer than this after trimming is not a take of this item (a restart, a chat, a forgotten stop)."""
-        return 3.0 + 2.5 * self.reading_seconds
+        return 2.0 + 2.0 * self.reading_seconds
 
 
 def section_of(key: str) -> str:
