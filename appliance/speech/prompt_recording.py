@@ -28,6 +28,7 @@ from typing import Any
 
 from appliance.errors import CallerHungUp
 from appliance.speech import staff_voice as say
+from appliance.speech.prompt_pack import PromptError, PromptPack
 from appliance.speech.takes import Recorder, TakeOutcome, private_dir
 
 _LOGGER = logging.getLogger(__name__)
@@ -72,15 +73,17 @@ def set_pin(config: Any, pin: str | None = None) -> str:
 # ------------------------------------------------------------------------------------------ the call
 class Session:
     def __init__(self, engine: Any, agi: Any):
-        from appliance.phrasebook import load_pack
-
         self.engine = engine
         self.agi = agi
         self.config = engine.config
         voice = getattr(getattr(engine, "models", None), "voice", None)
         self.voice = voice
         self.staff = say.StaffVoice(self.config, voice)
-        self.pack = load_pack(self.config)
+        # the engine's voice was built with the table of every sentence a caller can hear: record into its pack
+        phrases = getattr(getattr(voice, "pack", None), "phrases", None)
+        if phrases is None:
+            raise PromptError("the engine's voice has no phrase table: *77 cannot tell what to record")
+        self.pack = PromptPack.load(self.config, voice.pack.name, phrases=phrases)
         self.recorder = Recorder(self.pack, self._transcribe)
         self.incoming = self.pack.folder / "takes" / ".incoming"
 
