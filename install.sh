@@ -45,9 +45,9 @@ export DEBIAN_FRONTEND=noninteractive
 
 # ---------------------------------------------------------------------------- OS packages
 PACKAGES=(ca-certificates debootstrap sip-tester sox espeak-ng tshark zstd tar util-linux passwd tzdata
-          python3 python3-venv python3-dev python3-pip build-essential)
+          python3 python3-venv python3-dev python3-pip build-essential fonts-nanum)
 if [[ "${WITH_TEST_DEPS}" == "1" ]]; then
-    PACKAGES+=(postgresql mariadb-server)
+    PACKAGES+=(postgresql mariadb-server poppler-utils)
 fi
 
 missing_packages() {
