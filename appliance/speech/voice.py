@@ -278,7 +278,7 @@ class Voice:
         tts = self.piper
         if tts is None:
             return 0
-        texts = [t for k, t in self.pack.expected_prompts().items() if self.pack.pcm(k) is None]
+        texts = [t for k, t in self.pack.expected_prompts().items() if not self.pack.is_recorded(k)]
         return tts.prerender(speak.normalise(t) for t in texts)
 
     def warm(self) -> dict:
