@@ -139,3 +139,31 @@ def test_a_good_fragment_still_installs(config, tmp_path):
     line = models.install_path(config, _fragment(tmp_path / "given", "sub/w.bin", name="good-model"))[0]
     assert line.startswith("good-model: installed")
     assert (models.model_path(config, "good-model") / "sub" / "w.bin").read_bytes() == b"weights"
+
+
+def test_a_supertonic_folder_is_checked_for_its_parts(config, tmp_path):
+    folder = tmp_path / "supertonic-ko"
+    (folder / "onnx").mkdir(parents=True)
+    (folder / "onnx" / "tts.json").write_text("{}")
+    (folder / "LICENSE").write_text("MIT License\n")
+    with pytest.raises(models.ModelError, match="not a complete Supertonic voice"):
+        models.install_path(config, folder)
+    for name in ("text_encoder", "duration_predictor", "vector_estimator", "vocoder"):
+        (folder / "onnx" / f"{name}.onnx").write_bytes(b"not onnx")
+    (folder / "onnx" / "unicode_indexer.json").write_text("{}")
+    (folder / "voice_styles").mkdir()
+    (folder / "voice_styles" / "F1.json").write_text("{}")
+    with pytest.raises(models.ModelError, match="not a loadable ONNX model"):
+        models.install_path(config, folder)
+    _untouched(tmp_path, config)
+
+
+def test_a_voice_without_a_stated_licence_is_refused(config, tmp_path):
+    from tests.test_models_install import korean_test_voice
+
+    voice = korean_test_voice(tmp_path / "v" / "ko.onnx") if (tmp_path / "v").mkdir() is None else None
+    (tmp_path / "v" / "MODEL_CARD").unlink()
+    with pytest.raises(models.ModelError, match="no licence stated"):
+        models.install_path(config, voice)
+    line = models.install_path(config, voice, licence="vendor terms v2")[0]
+    assert "vendor terms v2" in line and models.installed(config)["ko"]["licence"] == "vendor terms v2"

@@ -206,6 +206,10 @@ def _install_files(config, spec: ModelSpec, base: Path, licence: str = "") -> st
         shutil.rmtree(staging, ignore_errors=True)
     _LOGGER.info("installed model %s", spec.name)
     extra = f", language {record['language']}" if spec.kind == "tts" else ""
+    if spec.kind == "tts" and spec.engine == "supertonic":
+        extra += "; verified, but calls use Piper-format voices only for now"
+    elif spec.kind == "tts" and not str(record.get("language", "")).lower().startswith("ko"):
+        extra += "; not Korean: calls will not use it"
     return f"{spec.name}: installed ({spec.kind}/{spec.engine}, {spec.use}, {spec.licence}{extra})"
 
 
