@@ -94,7 +94,7 @@ def test_prompts_script_writes_a_printable_korean_pdf(tmp_path):
     fonts = subprocess.run(["pdffonts", str(tmp_path / "s.pdf")], capture_output=True, text=True).stdout
     assert "Nanum" in fonts or "Noto" in fonts, fonts  # a real Korean font is embedded
     text = subprocess.run(["pdftotext", str(tmp_path / "s.pdf"), "-"], capture_output=True, text=True).stdout
-    assert "무엇을 도와드릴까요?" in text and "한 시, 두 시, 세 시" in text
+    assert "무엇을 도와드릴까요?" in text and "한 시 · 두 시 · 세 시" in text
 
 
 def test_the_speech_layer_never_imports_the_dialogs():

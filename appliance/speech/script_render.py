@@ -62,7 +62,8 @@ def render_html(items: list[ScriptItem], clinic: str, states: dict[str, str] | N
         cls = " ".join(c for c in ("list" if item.is_list else "", state) if c)
         reading = f"<div class='read'>읽기: {esc(item.reading)}</div>" if item.reading else ""
         mark = esc(STATE_KO.get(state, "")) if states else ""
-        out.append(f"<tr class='{cls}'><td class='n'>{item.number}</td><td><div class='text'>{esc(item.text)}</div>"
+        shown = "  ·  ".join(esc(p) for p in item.parts) if item.is_list else esc(item.text)  # · = a short pause
+        out.append(f"<tr class='{cls}'><td class='n'>{item.number}</td><td><div class='text'>{shown}</div>"
                    f"{reading}</td><td class='s'>{mark}</td></tr>")
     if current is not None:
         out.append("</table>")
