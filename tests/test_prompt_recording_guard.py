@@ -100,3 +100,23 @@ def test_the_right_pin_starts_at_the_first_item_still_to_record(engine):
     recorded = [c for c in agi.commands if c.startswith("RECORD FILE")]
     assert len(recorded) == 1 and " wav \"#\" " in recorded[0] and "BEEP" in recorded[0]
     assert "/takes/.incoming/" in recorded[0]  # inside the pack's private takes folder
+
+
+def test_item_numbers_are_said_in_the_clinic_digits_once_recorded(engine):
+    import numpy as np
+
+    from appliance.phrasebook import load_pack
+    from appliance.speech import audio
+    from appliance.speech.staff_voice import StaffVoice
+
+    staff = StaffVoice(engine.config, engine.models.voice)
+    assert "/number-" not in staff.number_path(14)  # digits not recorded yet: the fallback voice
+    pack = load_pack(engine.config)
+    tone = audio.float_to_pcm(0.3 * np.sin(2 * np.pi * 300 * np.arange(1600) / 8000))
+    for key in ("sino_10", "sino_4"):
+        pack.store("fragment", key, tone, pack.expected_fragments()[key], source="recorded")
+    pack.save_manifest()
+    engine.models.voice.refresh()
+    path = staff.number_path(14)  # 십사: 십 + 사, in the clinic's voice
+    assert "/number-14-" in path
+    assert audio.duration(audio.load_phone_pcm(path + ".wav")) > 2 * audio.duration(tone)

@@ -10,8 +10,9 @@ One numbered *item* is one recording (one take):
   for 분, 월, 일 and 원 (십오 분, 유월, 이십삼 일, 만 오천 원), and one digit set shared by numbers, days and
   phone numbers (공 is the only extra).
 
-Items are in reading order: sections that belong together (the opening, booking, questions, information,
-outbound calls, then the numbers), so the voice stays in one mood per section. :func:`summary` gives the count
+Items are in reading order: the digits and date words first (once they are recorded, ``*77`` says every
+later item's number in the clinic's own voice), then sections that belong together (the opening, booking,
+questions, information, outbound calls, the clinic's own sentences, treatments), one mood per section. :func:`summary` gives the count
 and the estimated reading time (``READ_SYLLABLES_PER_S`` — a calm phone pace — plus a breath per item).
 """
 
@@ -48,14 +49,14 @@ FRAGMENT_LINES: tuple[tuple[str, str, tuple[str, ...]], ...] = (
                                          "treatment_denture", "treatment_crown", "treatment_gum")),
 )
 
-SECTIONS: dict[str, str] = {
-    "opening": "1. 전화 받기와 기본 안내",
-    "booking": "2. 예약 접수와 변경",
-    "questions": "3. 진료 전 건강 질문",
-    "information": "4. 진료시간·비용·보험·응급 안내",
-    "outbound": "5. 병원에서 거는 전화",
-    "clinic": "6. 우리 병원 안내 (주소·오시는 길·주차)",
-    "numbers": "7. 숫자·날짜·시간 (목록: 단어 사이에서 한 박자 쉬어 읽기)",
+SECTIONS: dict[str, str] = {  # reading order: the digits first, so *77 says every later item number in them
+    "numbers": "1. 숫자·날짜·시간 (목록: 단어 사이에서 한 박자 쉬어 읽기)",
+    "opening": "2. 전화 받기와 기본 안내",
+    "booking": "3. 예약 접수와 변경",
+    "questions": "4. 진료 전 건강 질문",
+    "information": "5. 진료시간·비용·보험·응급 안내",
+    "outbound": "6. 병원에서 거는 전화",
+    "clinic": "7. 우리 병원 안내 (주소·오시는 길·주차)",
     "treatments": "8. 진료 이름과 원장님 (목록: 단어 사이에서 한 박자 쉬어 읽기)",
 }
 _OPENING = ("greeting", "how_can_i_help", "ack", "one_moment", "sorry_again", "not_understood_dtmf",
