@@ -14,8 +14,6 @@ from __future__ import annotations
 import csv
 import json
 import re
-import shutil
-import time
 from pathlib import Path
 
 import pytest
