@@ -211,3 +211,17 @@ def test_prompts_import_folder_named_by_item_number(clinic_home, tmp_path):
     result = CliRunner().invoke(cli, ["prompts", "import", str(folder)], env=env)
     assert result.exit_code == 0, result.output
     assert "kept 2, refused 1, unknown 1" in result.output
+
+
+def test_an_exported_pack_imports_by_text_into_another_pack(clinic_home, tmp_path):
+    from appliance.cli import cli
+
+    config, env = clinic_home
+    number = _numbers(config)[0]
+    take = decode.encode(audio.load_phone_pcm(READ / f"{CLIPS[0]}_16k.wav", rate=16000), tmp_path / "t.wav",
+                         rate=16000)
+    assert CliRunner().invoke(cli, ["prompts", "record", str(number), str(take)], env=env).exit_code == 0
+    assert CliRunner().invoke(cli, ["prompts", "export", str(tmp_path / "exp")], env=env).exit_code == 0
+    result = CliRunner().invoke(cli, ["prompts", "import", str(tmp_path / "exp"), "--pack", "vendor"], env=env)
+    assert result.exit_code == 0, result.output
+    assert "kept 1," in result.output  # the recorded sentence, matched by its text and checked again
