@@ -24,6 +24,7 @@ from appliance.speech import staff_voice as say
 from appliance.speech.recording_script import build_script
 from appliance.speech.take_check import CER_LIMIT, cer
 from appliance.telephony import sipp
+from tests import shared_data
 from tests.audio_checks import heard_prompt
 
 pytestmark = pytest.mark.e2e
@@ -38,10 +39,10 @@ SPEAK_AFTER_BEEP_S = 2.5  # staff start reading this long after the expected bee
 CHECK_BUDGET_S = 8.0  # the check (Whisper) runs while the take plays back; "1" is pressed this long after "#"
 
 
-def _read_clips(shared: Path) -> dict[str, tuple[Path, str]]:
-    folder = shared / "data" / READ
+def _read_clips() -> dict[str, tuple[Path, str]]:
+    folder = shared_data.SPEECH_KO_READ
     if not (folder / "transcripts.tsv").is_file():
-        pytest.skip(f"real Korean read speech not found in {folder} (setting shared_dir / DENTALCALL_SHARED_DIR)")
+        pytest.skip(shared_data.MISSING)
     rows = csv.DictReader(open(folder / "transcripts.tsv", encoding="utf-8"), delimiter="\t")
     texts = {r["file"]: r["text"] for r in rows}
     return {c: (folder / f"{c}_8k_ulaw.wav", texts[f"{c}_8k_ulaw.wav"]) for c in CLIPS}
@@ -61,7 +62,7 @@ def _facts_with(texts: list[str]) -> str:
 @pytest.fixture
 def clinic_voice_setup(engine_running):
     config = engine_running.config
-    clips = _read_clips(Path(config.shared_dir))
+    clips = _read_clips()
     texts = [clips[c][1] for c in CLIPS]
     facts_file = Path(config.config_dir) / "clinic.toml"
     facts_file.write_text(_facts_with(texts), encoding="utf-8")
@@ -186,7 +187,7 @@ def test_staff_record_five_by_phone_and_the_next_call_hears_them(clinic_voice_se
     hooks.mkdir(exist_ok=True)
     (hooks / "transcripts.txt").write_text("병원 위치가 어디예요?\n", encoding="utf-8")
     greeting_s = sum(len(pack.pcm(k) or b"") for k in ("greeting", "how_can_i_help")) / 16000
-    ask = Path(config.shared_dir) / "data" / READ / "picovoice_leopard_test_ko_8k_ulaw.wav"
+    ask = shared_data.SPEECH_KO_READ / "picovoice_leopard_test_ko_8k_ulaw.wav"
     answer_s = sum(len(pack.pcm(k)) for k in fact_keys[:2]) / 16000 + 12
     call = sipp.place_call("127.0.0.1", config.sip_port, [(None, greeting_s + 1.0), (ask, 0.0), (None, answer_s)],
                            from_user="01099990000", hold_seconds=greeting_s + 5 + answer_s, timeout=greeting_s + answer_s + 40)

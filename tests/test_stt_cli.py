@@ -10,8 +10,9 @@ from click.testing import CliRunner
 
 from appliance import settings
 from appliance.cli import cli
+from tests import shared_data
 
-CLIPS = Path(settings.load().shared_dir) / "data" / "speech-ko"
+CLIPS = shared_data.SPEECH_KO
 KEYS = {"file", "text", "avg_logprob", "no_speech_prob", "audio_seconds", "decode_seconds", "engine"}
 
 
@@ -24,7 +25,7 @@ def home(tmp_path_factory):
     return home
 
 
-@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
+@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason=shared_data.MISSING)
 def test_transcribe_prints_one_json_line_per_file(home, monkeypatch):
     monkeypatch.setenv("DENTALCALL_HOME", str(home))
     files = [str(CLIPS / "ko_rhino_light_blue_8k_ulaw.wav"), str(CLIPS / "ko_rhino_out_of_context_16k.wav")]

@@ -7,9 +7,8 @@ from pathlib import Path
 import pytest
 
 from appliance import settings
+from tests import shared_data
 
-CLIPS = Path(settings.load().shared_dir) / "data" / "speech-ko"
-pytestmark = pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
 
 
 @pytest.fixture(scope="module")
@@ -25,7 +24,7 @@ def vosk_stt(tmp_path_factory):
 def test_vosk_transcribes_phone_audio(vosk_stt):
     from appliance.speech.stt.audio import read_audio
 
-    pcm, rate = read_audio(CLIPS / "ko_rhino_light_blue_8k_ulaw.wav")
+    pcm, rate = read_audio(shared_data.bundled_clip())
     result = vosk_stt.transcribe(pcm, rate)
     # measured: "몰입 풀베 파란색 으로 다 바꿔야 죠" — the colour survives, the rest does not
     assert result.engine == "vosk" and "파란색" in result.text
@@ -35,6 +34,6 @@ def test_vosk_transcribes_phone_audio(vosk_stt):
 def test_vosk_grammar_from_hints(vosk_stt):
     from appliance.speech.stt.audio import read_audio
 
-    pcm, rate = read_audio(CLIPS / "ko_rhino_light_blue_8k_ulaw.wav")
+    pcm, rate = read_audio(shared_data.bundled_clip())
     result = vosk_stt.transcribe(pcm, rate, hints=["파란색", "빨간색"])
     assert set(result.text.split()) <= {"파란색", "빨간색"} and "파란색" in result.text

@@ -10,10 +10,11 @@ import pytest
 
 from appliance import settings
 from appliance.speech.stt.whisper import DEFAULT_WINDOW, is_hallucination, trim_repetitions, window_frames
+from tests import shared_data
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-CLIPS = Path(settings.load().shared_dir) / "data" / "speech-ko"
-needs_clips = pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
+CLIPS = shared_data.SPEECH_KO
+needs_clips = pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason=shared_data.MISSING)
 
 
 @pytest.fixture(scope="module")
@@ -32,15 +33,14 @@ def whisper(stt_config):
     return load_transcriber(stt_config, engine="whisper")
 
 
-def clip(name: str) -> tuple[bytes, int]:
+def clip(name: "str | Path") -> tuple[bytes, int]:
     from appliance.speech.stt.audio import read_audio
 
-    return read_audio(CLIPS / name)
+    return read_audio(CLIPS / name)  # an absolute path replaces CLIPS
 
 
-@needs_clips
 def test_phone_clip_keeps_the_colour(whisper):
-    pcm, rate = clip("ko_rhino_light_blue_8k_ulaw.wav")
+    pcm, rate = clip(shared_data.bundled_clip())
     assert rate == 8000
     result = whisper.transcribe(pcm, rate)
     # measured: "모든 불닭 파란색으로 다 바꿔줘." (full and 10 s windows; the 10 s window's repeat is trimmed)

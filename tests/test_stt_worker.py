@@ -14,12 +14,11 @@ import pytest
 from appliance import settings
 from appliance.errors import SpeechUnavailable
 from appliance.speech.stt.worker import PROCESS_NAME, SttWorker, find_worker_pids, time_limit
+from tests import shared_data
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
-CLIPS = Path(settings.load().shared_dir) / "data" / "speech-ko"
 MODELS = Path(os.environ.get("DENTALCALL_TEST_MODELS_ROOT", "/var/lib/dentalcall/models"))
-pytestmark = pytest.mark.skipif(not (MODELS / "whisper-base").is_dir() or not CLIPS.is_dir(),
-                                reason="whisper-base not installed or shared clips missing")
+pytestmark = pytest.mark.skipif(not (MODELS / "whisper-base").is_dir(), reason="whisper-base not installed (install.sh)")
 
 
 @pytest.fixture(scope="module")
@@ -42,7 +41,7 @@ def worker(config):
 def utterance():
     from appliance.speech.stt.audio import read_audio
 
-    pcm, rate = read_audio(CLIPS / "ko_rhino_light_blue_8k_ulaw.wav")
+    pcm, rate = read_audio(shared_data.bundled_clip())
     assert rate == 8000
     return pcm
 

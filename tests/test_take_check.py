@@ -20,12 +20,13 @@ from appliance import settings
 from appliance.speech import audio, decode
 from appliance.speech.recording_script import ScriptItem
 from appliance.speech.take_check import CER_LIMIT, REASONS, check_take, cer, split_parts
+from tests import shared_data
 from tests.plugins.engine import installed_models_root
 
-READ = Path(settings.load().shared_dir) / "data" / "speech-ko-read"
+READ = shared_data.SPEECH_KO_READ
 MODELS = installed_models_root()
 pytestmark = [
-    pytest.mark.skipif(not (READ / "transcripts.tsv").is_file(), reason=f"real Korean read speech not in {READ}"),
+    pytest.mark.skipif(not (READ / "transcripts.tsv").is_file(), reason=shared_data.MISSING),
     pytest.mark.skipif(MODELS is None, reason="Whisper not installed (dentalcall models install --defaults)"),
 ]
 CLIPS = ("zeroth_104_003_0294", "zeroth_104_003_0374", "picovoice_leopard_test_ko")

@@ -16,6 +16,7 @@ from appliance.speech.endpointer import (
     Endpointer, EndpointerSettings,
 )
 from appliance.speech.vad import VoiceActivityDetector, frame_bytes, iter_frames, rms_dbfs
+from tests import shared_data
 
 S = EndpointerSettings()  # defaults: onset 60 ms, speculative 280 ms, end 650 ms, barge-in 80 ms
 
@@ -121,13 +122,13 @@ def test_vad_helpers():
 
 
 # --------------------------------------------------------------------------- real clips (8 kHz μ-law)
-CLIPS = Path(settings.load().shared_dir) / "data" / "speech-ko"
+CLIPS = shared_data.SPEECH_KO
 
 
-def endpoint_clip(name: str) -> tuple[list, int]:
+def endpoint_clip(name: "str | Path") -> tuple[list, int]:
     from appliance.speech.stt.audio import read_audio
 
-    pcm, rate = read_audio(CLIPS / name)
+    pcm, rate = read_audio(CLIPS / name)  # an absolute path replaces CLIPS
     assert rate == 8000
     ep = Endpointer(vad=VoiceActivityDetector(2))
     events = []
@@ -136,9 +137,8 @@ def endpoint_clip(name: str) -> tuple[list, int]:
     return events, len(pcm) // 16
 
 
-@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
 def test_real_clip_one_utterance():
-    events, duration_ms = endpoint_clip("ko_rhino_light_blue_8k_ulaw.wav")
+    events, duration_ms = endpoint_clip(shared_data.bundled_clip())
     ends = [e for e in events if e.kind == END_OF_UTTERANCE]
     assert len(ends) == 1 and ends[0].reason == "silence" and ends[0].speculative_ok
     start = next(e for e in events if e.kind == SPEECH_START)
@@ -146,7 +146,7 @@ def test_real_clip_one_utterance():
     assert 2.5 <= len(ends[0].audio) / 16000 <= duration_ms / 1000
 
 
-@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
+@shared_data.needs_speech_ko
 def test_real_clip_with_pauses_gives_several_utterances():
     events, _ = endpoint_clip("ko_porcupine_3_keywords_8k_ulaw.wav")
     ends = [e for e in events if e.kind == END_OF_UTTERANCE]
@@ -156,11 +156,10 @@ def test_real_clip_with_pauses_gives_several_utterances():
     assert any(r["file"] == "ko_porcupine_3_keywords_8k_ulaw.wav" for r in rows)
 
 
-@pytest.mark.skipif(not (CLIPS / "transcripts.tsv").exists(), reason="shared speech clips not present")
 def test_real_clip_barge_in_and_attenuated_echo():
     from appliance.speech.stt.audio import read_audio
 
-    pcm, _ = read_audio(CLIPS / "ko_rhino_light_blue_8k_ulaw.wav")
+    pcm, _ = read_audio(shared_data.bundled_clip())
     ep = Endpointer(vad=VoiceActivityDetector(2))
     ep.set_bot_speaking(True)
     events = []

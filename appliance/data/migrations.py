@@ -73,6 +73,8 @@ STEP_MODULES = (
     "appliance.data.crm_records",
     "appliance.data.access_log",
     "appliance.outbound.queue",
+    "appliance.sms.outbox",
+    "appliance.sms.inbox",
 )
 
 
