@@ -29,7 +29,6 @@ from tests.audio_checks import heard_prompt
 
 pytestmark = pytest.mark.e2e
 
-READ = "speech-ko-read"
 CLIPS = ("zeroth_104_003_0294", "zeroth_104_003_0352", "zeroth_104_003_0374", "zeroth_104_003_0193",
          "zeroth_104_003_0451")
 PIN = "2468"
