@@ -4,8 +4,8 @@ The voice layer (``appliance.speech``) never imports the dialogs: whoever builds
 passes this table in. It joins the dialogs' fixed phrases (``appliance.conversation.phrases.PHRASES``) with the
 clinic's own sentences from its facts file (address, directions, parking, emergency guidance, price notes):
 the receptionist says those only when the voice can (``Voice.can_say``), so recording them in the clinic's
-voice is what lets it answer "where are you?" without a neural voice. The shipped example facts are never
-included (their address is fictitious).
+voice is what lets it answer "where are you?" without a neural voice. The shipped example facts and any file
+still marked ``[demo]`` are never included (their address is fictitious).
 
     from appliance.phrasebook import spoken_table, load_pack
     pack = load_pack(config)                      # PromptPack with the table: knows what is missing
@@ -34,12 +34,13 @@ def clinic_sentences(config: Any) -> dict[str, str]:
     try:
         from appliance.data.clinic import facts as facts_module
 
-        path = facts_module.path_for(config)
-        if path == facts_module.EXAMPLE:
+        if facts_module.path_for(config) == facts_module.EXAMPLE:
             return {}
-        facts = facts_module.load(path)
+        facts = facts_module.load_for(config)  # on production: demo or example facts are refused here
     except Exception as exc:  # a broken facts file is reported by doctor; the phrases still work
-        _LOGGER.warning("clinic facts not readable for the voice table: %s", exc)
+        _LOGGER.warning("clinic facts not usable for the voice table: %s", exc)
+        return {}
+    if facts.demo:  # fictitious demo facts: never part of what a clinic records
         return {}
     out: dict[str, str] = {}
     for kind in ("address", "directions", "parking", "emergency"):

@@ -50,7 +50,7 @@ def _read_clips() -> dict[str, tuple[Path, str]]:
 def _facts_with(texts: list[str]) -> str:
     from appliance.data.clinic import facts
 
-    body = facts.EXAMPLE.read_text(encoding="utf-8")
+    body = facts.EXAMPLE.read_text(encoding="utf-8").replace("[demo]\nfictitious = true", "")
     for field, text in zip(("address", "directions", "parking", "emergency"), texts):
         body = re.sub(rf'(?m)^{field} = ".*"$', f'{field} = "{text}"', body)
     body = re.sub(r', note = "[^"]*"', "", body)  # no other price notes...

@@ -161,7 +161,8 @@ def test_clinic_sentences_join_the_table(tmp_path):
     config.config_dir.mkdir(parents=True, exist_ok=True)
     from appliance.data.clinic import facts
 
-    body = facts.EXAMPLE.read_text(encoding="utf-8").replace("테헤란로 123, 미소빌딩 3층", "한빛로 7")
+    body = facts.EXAMPLE.read_text(encoding="utf-8").replace("[demo]\nfictitious = true", "")
+    body = body.replace("테헤란로 123, 미소빌딩 3층", "한빛로 7")
     (config.config_dir / "clinic.toml").write_text(body, encoding="utf-8")
     table = spoken_table(config)
     facts_keys = [k for k in table if k.startswith("fact_")]
@@ -178,3 +179,13 @@ def test_export_copies_the_pack(tmp_path, built):
     n = load_pack(config).export(exported)
     assert n == len(PHRASES) + len(STATIC_FRAGMENTS)
     assert (exported / "manifest.json").is_file() and (exported / "fragments" / "month_10.wav").is_file()
+
+
+def test_demo_marked_facts_are_never_in_the_script(tmp_path):
+    from appliance.data.clinic import facts
+
+    config = make_config(tmp_path)
+    config.config_dir.mkdir(parents=True, exist_ok=True)
+    body = facts.EXAMPLE.read_text(encoding="utf-8").replace("테헤란로 123, 미소빌딩 3층", "한빛로 7")
+    (config.config_dir / "clinic.toml").write_text(body, encoding="utf-8")  # still has its [demo] section
+    assert not [k for k in spoken_table(config) if k.startswith("fact_")]

@@ -139,7 +139,7 @@ def clinic_home(tmp_path):
     home = tmp_path / "home"
     config = settings.load(overrides={"home": str(home)}, env={})
     config.config_dir.mkdir(parents=True, exist_ok=True)
-    body = facts.EXAMPLE.read_text(encoding="utf-8")
+    body = facts.EXAMPLE.read_text(encoding="utf-8").replace("[demo]\nfictitious = true", "")
     import re
 
     for field, name in zip(("address", "directions", "parking"), CLIPS):
