@@ -180,7 +180,8 @@ def main() -> None:
         extra = f"  CER {min(cers):.0%}-{max(cers):.0%}" if cers else ""
         out(f"{label:<28} {kept:>5} {len(results) - kept:>8}  {reasons}{extra}")
     load1 = os.getloadavg()
-    out(f"\n# load average at end {load1[0]:.2f} {load1[1]:.2f} {load1[2]:.2f}; bench took {time.monotonic() - t0:.0f} s")
+    out(f"\n# load average at end {load1[0]:.2f} {load1[1]:.2f} {load1[2]:.2f}; "
+        f"bench took {time.monotonic() - t0:.0f} s")
 
 
 if __name__ == "__main__":

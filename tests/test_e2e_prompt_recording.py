@@ -189,7 +189,8 @@ def test_staff_record_five_by_phone_and_the_next_call_hears_them(clinic_voice_se
     ask = shared_data.SPEECH_KO_READ / "picovoice_leopard_test_ko_8k_ulaw.wav"
     answer_s = sum(len(pack.pcm(k)) for k in fact_keys[:2]) / 16000 + 12
     call = sipp.place_call("127.0.0.1", config.sip_port, [(None, greeting_s + 1.0), (ask, 0.0), (None, answer_s)],
-                           from_user="01099990000", hold_seconds=greeting_s + 5 + answer_s, timeout=greeting_s + answer_s + 40)
+                           from_user="01099990000", hold_seconds=greeting_s + 5 + answer_s,
+                           timeout=greeting_s + answer_s + 40)
     assert call.ok, call.describe()
     heard = call.heard_pcm()
     from appliance.speech.takes import transcriber_for

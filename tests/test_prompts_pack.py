@@ -22,7 +22,8 @@ from appliance.speech.fragments import STATIC_FRAGMENTS
 from appliance.speech.placeholder import build_placeholder_pack
 from appliance.speech.prompt_pack import PromptError, PromptPack
 
-pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed (apt-get install espeak-ng)")
+pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None,
+                                reason="espeak-ng not installed (apt-get install espeak-ng)")
 
 
 def make_config(home, **overrides):
@@ -54,7 +55,8 @@ def test_placeholder_pack_is_complete_but_not_recorded(built):
     assert manifest["name"] == "placeholder" and manifest["voice"] == "espeak-ng:ko"
     assert manifest["sample_rate"] == 8000
     assert set(manifest["prompts"]) == set(PHRASES)
-    assert "하늘치과" in manifest["prompts"]["greeting"]["text"] and "{clinic}" not in manifest["prompts"]["greeting"]["text"]
+    greeting = manifest["prompts"]["greeting"]["text"]
+    assert "하늘치과" in greeting and "{clinic}" not in greeting
 
 
 def test_placeholder_files_are_8k_mono_16bit_hashed_and_private(built):

@@ -76,7 +76,8 @@ def prompts_list(pack: str | None, only_missing: bool, as_json: bool) -> None:
 
 @prompts.command("script")
 @click.option("--html", "html_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the HTML page here.")
-@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path), help="Write the printable PDF here.")
+@click.option("--pdf", "pdf_path", type=click.Path(dir_okay=False, path_type=Path),
+              help="Write the printable PDF here.")
 @click.option("--pack", default=None, help="Mark what this pack has recorded (default: setting prompt_pack).")
 def prompts_script(html_path: Path | None, pdf_path: Path | None, pack: str | None) -> None:
     """The recording session: every item to read, numbered, with the count and the reading time."""
@@ -200,7 +201,8 @@ def tts() -> None:
 
 @tts.command("say")
 @click.argument("text")
-@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="WAV file to write.")
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="WAV file to write.")
 @click.option("--rate", default=8000, show_default=True, type=int, help="Sample rate of the WAV written.")
 @click.option("--pack", default=None, help="Prompt pack (default: setting prompt_pack).")
 @click.option("--voice", "voice_path", default=None, type=click.Path(exists=True, dir_okay=False, path_type=Path),

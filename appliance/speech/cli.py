@@ -56,7 +56,8 @@ def models() -> None:
 @click.option("--defaults", is_flag=True, help="Install the pinned default models of models/manifest.toml.")
 @click.option("--name", default=None, help="Name for an installer-given model (default: from its manifest/file).")
 @click.option("--model", "models_", multiple=True, help="Install this model of the manifest (repeatable).")
-@click.option("--licence", default="", help="The licence of a voice when no LICENSE/MODEL_CARD/manifest beside it says.")
+@click.option("--licence", default="",
+              help="The licence of a voice when no LICENSE/MODEL_CARD/manifest beside it says.")
 def models_install(path: Path | None, defaults: bool, name: str | None, models_: tuple[str, ...], licence: str) -> None:
     """Install the default models and/or an installer-given PATH (folder, tarball, .onnx, .gguf)."""
     from appliance.speech import models as m

@@ -12,7 +12,8 @@ One numbered *item* is one recording (one take):
 
 Items are in reading order: the digits and date words first (once they are recorded, ``*77`` says every
 later item's number in the clinic's own voice), then sections that belong together (the opening, booking,
-questions, information, outbound calls, the clinic's own sentences, treatments), one mood per section. :func:`summary` gives the count
+questions, information, outbound calls, the clinic's own sentences, treatments), one mood per section.
+:func:`summary` gives the count
 and the estimated reading time (``READ_SYLLABLES_PER_S`` — a calm phone pace — plus a breath per item).
 """
 

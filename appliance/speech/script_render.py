@@ -25,9 +25,12 @@ _CSS = """
 body { font-family: "NanumGothic", "Nanum Gothic", "Noto Sans CJK KR", sans-serif; font-size: 10.5pt; color: #111; }
 h1 { font-size: 17pt; margin: 0 0 4px 0; } h2 { font-size: 12.5pt; margin: 16px 0 6px 0; break-after: avoid; }
 .how { border: 1px solid #999; padding: 6px 10px; font-size: 9.5pt; } .how li { margin: 2px 0; }
-table { width: 100%; border-collapse: collapse; } td { border-bottom: 1px solid #ccc; padding: 5px 4px; vertical-align: top; }
-tr { break-inside: avoid; } td.n { width: 9mm; font-weight: bold; text-align: right; } td.s { width: 17mm; font-size: 8.5pt; color: #555; }
-.text { font-size: 12pt; line-height: 1.45; } .read { font-size: 9pt; color: #444; } .list .text { letter-spacing: 0.5px; }
+table { width: 100%; border-collapse: collapse; }
+td { border-bottom: 1px solid #ccc; padding: 5px 4px; vertical-align: top; }
+tr { break-inside: avoid; } td.n { width: 9mm; font-weight: bold; text-align: right; }
+td.s { width: 17mm; font-size: 8.5pt; color: #555; }
+.text { font-size: 12pt; line-height: 1.45; } .read { font-size: 9pt; color: #444; }
+.list .text { letter-spacing: 0.5px; }
 .recorded td.s { color: #0a6b0a; } .summary { font-size: 10pt; margin: 4px 0 8px 0; }
 """
 

@@ -77,7 +77,7 @@ class Recorder:
         try:
             found = item_for(self.items, wanted)
         except KeyError:
-            raise PromptError(f"unknown item {wanted!r}: see `dentalcall prompts script` for numbers and keys") from None
+            raise PromptError(f"unknown item {wanted!r}: `dentalcall prompts script` lists numbers and keys") from None
         if found.is_list and wanted in found.keys:
             text = found.parts[found.keys.index(wanted)]
             return ScriptItem(found.number, wanted, found.section, text, (wanted,), (text,))
