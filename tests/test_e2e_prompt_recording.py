@@ -94,8 +94,8 @@ class Timeline:
         self.keys: list[tuple[float, str]] = []
         self.t = 0.0  # where the audio stream is
 
-    def dur(self, text: str) -> float:
-        return audio.duration(self.staff.pcm(text))
+    def dur(self, text: str, cue: str = "") -> float:
+        return audio.duration(self.staff.pcm(text, cue))
 
     def key(self, at: float, digits: str) -> float:
         self.keys.append((round(at, 2), digits))
@@ -147,14 +147,15 @@ def test_staff_record_five_by_phone_and_the_next_call_hears_them(clinic_voice_se
             if n + 1 == len(plan):
                 break
             nxt = numbers[plan[n + 1][0]]
-            beep = pressed + 0.3 + tl.dur(say.SAVED + " " + say.remaining(left)) + tl.dur(say.item_number(nxt)) + BEEP_S
+            saved = tl.dur(say.SAVED + " " + say.remaining(left), "ok")
+            beep = pressed + 0.3 + saved + tl.dur(say.item_number(nxt)) + BEEP_S
         else:
             reason = "silent" if clip is None else "words"
             from appliance.speech.take_check import REASONS
 
-            again = tl.key(pressed + 0.5 + tl.dur(REASONS[reason]) + 1.5, "2")
+            again = tl.key(pressed + 0.5 + tl.dur(REASONS[reason], "error") + 1.5, "2")
             beep = again + 0.3 + tl.dur(say.item_number(number)) + BEEP_S
-    hold = pressed + 0.5 + tl.dur(say.SAVED + " " + say.remaining(left)) + 2.0
+    hold = pressed + 0.5 + tl.dur(say.SAVED + " " + say.remaining(left), "ok") + 2.0
     result = sipp.place_call("127.0.0.1", config.sip_port, tl.audio + [(None, 5.0)], to_user="*77",
                              from_user="201", local_ip=STAFF_IP, dtmf=tl.keys, dtmf_method="info",
                              hold_seconds=hold, timeout=hold + 30)
@@ -178,8 +179,9 @@ def test_staff_record_five_by_phone_and_the_next_call_hears_them(clinic_voice_se
     from appliance.speech.take_check import REASONS
 
     heard = result.heard_pcm()
-    assert heard_prompt(heard, staff.pcm(REASONS["words"]), min_score=0.8)[0]
-    assert heard_prompt(heard, staff.pcm(REASONS["silent"]), min_score=0.8)[0]
+    assert heard_prompt(heard, staff.pcm(REASONS["words"], "error"), min_score=0.8)[0]
+    assert heard_prompt(heard, staff.pcm(REASONS["silent"], "error"), min_score=0.8)[0]
+    assert heard_prompt(heard, say.CUES["ok"], min_score=0.8)[0]  # the "kept" chime
 
     # the next patient call: asks where the clinic is; the answer is the clinic's new recordings
     hooks = Path(config.home) / "test-hooks"

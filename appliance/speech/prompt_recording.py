@@ -90,8 +90,8 @@ class Session:
     def _transcribe(self, pcm: bytes) -> str:
         return self.engine.models.transcribe(pcm, []).text
 
-    async def play(self, text: str, escape: str = "") -> str:
-        return await self._stream(await asyncio.to_thread(self.staff.path, text), escape)
+    async def play(self, text: str, escape: str = "", cue: str = "") -> str:
+        return await self._stream(await asyncio.to_thread(self.staff.path, text, cue), escape)
 
     async def _stream(self, path: str, escape: str = "") -> str:
         result = await self.agi.stream_file(path, escape)
@@ -171,7 +171,7 @@ class Session:
                 break
             if outcome == "kept":
                 left -= 1
-                await self.play(say.SAVED + " " + say.remaining(left))
+                await self.play(say.SAVED + " " + say.remaining(left), cue="ok")
             index += 1
             self.pack.manifest.setdefault("session", {})["last_number"] = item.number
             self.pack.save_manifest()
@@ -202,7 +202,7 @@ class Session:
                     self._refresh_voice()
                     return "kept"
                 reasons = " ".join(outcome.result.reasons) if outcome is not None else say.NOT_AN_ITEM
-                await self.play(reasons)
+                await self.play(reasons, cue="error")
                 choice = await self.digit(say.RETRY_MENU, "23#")
             else:
                 await self._settle(check, item_, raw, kept_by_staff=False)

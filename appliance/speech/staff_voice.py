@@ -4,7 +4,9 @@ These sentences are not in the recording script (a patient never hears them), so
 voice that is installed for free text: a Korean neural voice when there is one, else espeak-ng. Item numbers
 are read from the clinic's recorded digits as soon as those are recorded (they are the first thing staff
 hear clearly), else by the same fallback. Each sentence is rendered once into ``prompts_dir/.staff/`` (0640,
-readable by Asterisk) and played with STREAM FILE.
+readable by Asterisk) and played with STREAM FILE. A kept take is announced with a rising chime and a refused
+one with a low tone before the words, so staff know the verdict whatever voice reads the reason (the reasons
+are also listed by ``dentalcall prompts list --missing``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,8 @@ import logging
 import os
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 from appliance.language import speak
 from appliance.speech import audio
@@ -34,6 +38,19 @@ RETRY_MENU = "다시 녹음은 2번, 건너뛰기는 3번, 그만하시려면 �
 SAVED = "저장했습니다."
 CHECKING = "확인하고 있습니다."
 BYE = "녹음을 마칩니다. 다음에 별표 칠칠로 이어서 하실 수 있습니다."
+
+
+def _tones(*parts: tuple[float, float]) -> bytes:
+    """Sine tones (Hz, seconds) at a comfortable level, 20 ms gaps between them."""
+    out = []
+    for freq, seconds in parts:
+        t = np.arange(int(audio.PHONE_RATE * seconds)) / audio.PHONE_RATE
+        out.append(audio.fade(audio.float_to_pcm(0.25 * np.sin(2 * np.pi * freq * t)), 10.0))
+    return audio.silence(20).join(out) + audio.silence(150)
+
+
+CUES = {"ok": _tones((660.0, 0.12), (880.0, 0.12), (1320.0, 0.18)),  # rising chime: kept
+        "error": _tones((330.0, 0.25), (247.0, 0.35))}  # low falling tone: refused
 
 
 def remaining(n: int) -> str:
@@ -73,12 +90,12 @@ class StaffVoice:
             return None
         return fragments.speak(spoken.replace(" 번", ""))
 
-    def path(self, text: str) -> str:
-        """STREAM FILE path (no extension) of ``text``, rendered on first use."""
-        digest = hashlib.sha256(f"{_VERSION}|{text}".encode("utf-8")).hexdigest()[:20]
+    def path(self, text: str, cue: str = "") -> str:
+        """STREAM FILE path (no extension) of ``text`` (after the ``cue`` tone: ok | error), rendered once."""
+        digest = hashlib.sha256(f"{_VERSION}|{cue}|{text}".encode("utf-8")).hexdigest()[:20]
         target = self.folder / f"{digest}.wav"
         if not target.is_file():
-            self._write(target, self._render(text))
+            self._write(target, CUES.get(cue, b"") + self._render(text))
         return str(target.with_suffix(""))
 
     def number_path(self, n: int) -> str:
@@ -98,7 +115,7 @@ class StaffVoice:
         os.chmod(tmp, 0o640)
         tmp.replace(target)
 
-    def pcm(self, text: str) -> bytes:
+    def pcm(self, text: str, cue: str = "") -> bytes:
         """The audio of a staff sentence (tests compare it with what the staff phone heard)."""
-        samples, _ = audio.read_wav(self.path(text) + ".wav")
+        samples, _ = audio.read_wav(self.path(text, cue) + ".wav")
         return audio.float_to_pcm(samples)
