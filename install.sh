@@ -45,10 +45,10 @@ export DEBIAN_FRONTEND=noninteractive
 
 # ---------------------------------------------------------------------------- OS packages
 PACKAGES=(ca-certificates debootstrap sip-tester sox espeak-ng tshark zstd tar util-linux passwd tzdata
-          python3 python3-venv python3-dev python3-pip build-essential)
+          python3 python3-venv python3-dev python3-pip build-essential fonts-nanum)
 PACKAGES+=(fail2ban nftables python3-systemd)  # the SIP password-guessing guard (install.d/60-sip-guard.sh)
 if [[ "${WITH_TEST_DEPS}" == "1" ]]; then
-    PACKAGES+=(postgresql mariadb-server chromium chromium-driver)
+    PACKAGES+=(postgresql mariadb-server chromium chromium-driver poppler-utils)
 fi
 
 missing_packages() {

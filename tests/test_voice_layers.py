@@ -43,13 +43,13 @@ class FakePiper:
 def pack(tmp_path):
     """Prompts recorded as 500 ms tones, fragments as 100 ms tones (fast, exact)."""
     config = make_config(tmp_path)
-    p = PromptPack.load(config)
-    for key in PHRASES:
-        p.record(key, audio.wav_bytes(tone(500, 300)), save=False)
-    for key in fragment_texts(config):
-        p.record(key, audio.wav_bytes(tone(100, 600)), save=False)
+    p = PromptPack.load(config, phrases=PHRASES)
+    for key, text in p.expected_prompts().items():
+        p.store("prompt", key, tone(500, 300), text, source="recorded")
+    for key, text in fragment_texts(config).items():
+        p.store("fragment", key, tone(100, 600), text, source="recorded")
     p.save_manifest()
-    return config, PromptPack.load(config)
+    return config, PromptPack.load(config, phrases=PHRASES)
 
 
 def test_key_and_exact_text_come_from_the_pack(pack):

@@ -101,13 +101,15 @@ def test_bare_punctuation_does_not_kill_the_worker(tts):
 
 def test_free_text_is_not_cached_on_disk(tmp_path, voice):
     config = make_config(tmp_path)
-    pack = PromptPack.load(config)
-    beep = audio.wav_bytes(audio.float_to_pcm(0.3 * np.sin(np.arange(4000) / 8000 * 2 * np.pi * 440)))
-    for key in pack.expected_prompts():
+    from appliance.conversation.phrases import PHRASES
+
+    pack = PromptPack.load(config, phrases=PHRASES)
+    beep = audio.float_to_pcm(0.3 * np.sin(np.arange(4000) / 8000 * 2 * np.pi * 440))
+    for key, text in pack.expected_prompts().items():
         if key != "goodbye":  # the only phrase without a recording: two sentences for piper
-            pack.record(key, beep, save=False)
+            pack.store("prompt", key, beep, text, source="recorded")
     pack.save_manifest()
-    v = Voice(config, pack=PromptPack.load(config), piper_voice=voice)
+    v = Voice(config, pack=PromptPack.load(config, phrases=PHRASES), piper_voice=voice)
     try:
         v.render("Mister Kim, see you tomorrow.")  # free text: a name
         cache = config.data_dir / "tts-cache"

@@ -50,13 +50,13 @@ class SpeechRuntime:
         self.voice: Voice | None = None
 
     def load(self) -> None:
+        from appliance.phrasebook import load_voice
         from appliance.speech.stt.worker import SttWorker
-        from appliance.speech.voice import Voice
 
         t0 = time.monotonic()
         self.transcriber = SttWorker(self.config)
         self.transcriber.start(wait=False)  # loads (and warms up) in its own process meanwhile
-        self.voice = Voice(self.config)
+        self.voice = load_voice(self.config)  # the pack over every sentence a caller can hear
         self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
         self.transcriber.wait_ready()
         _LOGGER.info("speech loaded in %.1f s", time.monotonic() - t0)

@@ -49,7 +49,8 @@ def _start_engine(config: Config, log_path: Path, timeout: float = 300.0) -> sub
 def demo(audio: str | None, caller: str, keep_running: bool) -> None:
     """Place a real demo call into the appliance and print the conversation."""
     from appliance.data import crm
-    from appliance.speech.prompt_pack import PromptPack, build_placeholder_pack
+    from appliance.phrasebook import build_placeholder, load_pack
+    from appliance.speech.prompt_pack import PromptPack
     from appliance.telephony import sipp
     from appliance.telephony.asterisk import Asterisk
 
@@ -65,7 +66,11 @@ def demo(audio: str | None, caller: str, keep_running: bool) -> None:
     asterisk = Asterisk(config)
     try:
         if config.prompt_pack == "placeholder":
-            build_placeholder_pack(config)
+            build_placeholder(config)
+        counts = load_pack(config).counts()
+        if counts["recorded"] < counts["total"]:
+            click.echo(f"note: the appliance speaks with the placeholder voice (espeak-ng) — {counts['recorded']} of "
+                       f"{counts['total']} sentences recorded; record the clinic's voice: `dentalcall prompts script`")
         if not asterisk.running():
             click.echo("starting Asterisk ...")
             asterisk.start(timeout=60)

@@ -97,18 +97,28 @@ def check_models(config: Config) -> Check:
 
 
 def check_prompts(config: Config) -> Check:
-    from appliance.speech.prompt_pack import PromptPack
+    """Honest about the voice: OK only when every sentence a caller can hear is in a person's recorded voice."""
+    from appliance.phrasebook import load_pack
 
+    record = ("record the clinic's voice: `dentalcall prompts script --pdf script.pdf`, then *77 on a staff "
+              "phone or `dentalcall prompts import DIR` (`dentalcall prompts status` shows what is left)")
     try:
-        pack = PromptPack.load(config)
-        missing = pack.missing()
+        pack = load_pack(config)
+        counts = pack.counts()
     except Exception as exc:
-        return Check("prompts", "fail", str(exc), "dentalcall prompts build-placeholder (or import a recorded pack)")
-    if missing:
-        shown = ", ".join(list(missing)[:8])
-        return Check("prompts", "warn", f"{len(missing)} prompts/fragments missing: {shown}",
-                     "record them by phone (*77) or `dentalcall prompts import DIR`")
-    return Check("prompts", "ok", f"pack {config.prompt_pack!r} complete")
+        return Check("prompts", "fail", str(exc), "dentalcall prompts build-placeholder, then " + record)
+    total = counts["total"]
+    if counts["missing"]:
+        shown = ", ".join(pack.missing()[:6])
+        return Check("prompts", "fail", f"{counts['missing']} of {total} sentences/fragments have no voice at all "
+                     f"({shown})", record)
+    if counts["recorded"] < total:
+        detail = (f"pack {pack.name!r}: {counts['recorded']} of {total} recorded; {counts['placeholder']} in the "
+                  f"placeholder voice (espeak-ng: callers cannot understand it), {counts['stale']} stale")
+        if counts["failed_check"]:
+            detail += f", {counts['failed_check']} with a refused last take"
+        return Check("prompts", "warn", detail, record)
+    return Check("prompts", "ok", f"pack {pack.name!r}: all {total} recorded in the clinic's voice")
 
 
 def check_database(config: Config) -> Check:

@@ -50,10 +50,10 @@ def init(yes: bool, **given: str | None) -> None:
     crm.open_for(config)
     click.echo(f"CRM database ready: {config.crm_url.split('://', 1)[0]}")
     try:
-        from appliance.speech.prompt_pack import build_placeholder_pack
+        from appliance.phrasebook import build_placeholder
 
         if config.prompt_pack == "placeholder":
-            build_placeholder_pack(config)
+            build_placeholder(config)
             click.echo("placeholder prompt pack rendered (record the real voice with *77 or `dentalcall prompts import`)")
     except ImportError:
         pass
@@ -72,7 +72,9 @@ def init(yes: bool, **given: str | None) -> None:
     refusal = refusal_for_calls(config)
     if refusal:
         click.echo(f"clinic facts NOT ready, calls will go to staff/voicemail until fixed: {refusal}")
-    click.echo("next: `dentalcall doctor`")
+    click.echo("next: record the clinic's voice — `dentalcall prompts script --pdf script.pdf`, read it by phone "
+               "(*77) or `dentalcall prompts import DIR`; until then callers hear the placeholder voice. "
+               "Then `dentalcall doctor`.")
 
 
 def _running(asterisk) -> bool:

@@ -285,3 +285,42 @@ def frames(pcm: bytes, ms: int = 20, rate: int = PHONE_RATE) -> list[bytes]:
     if out and len(out[-1]) < size:
         out[-1] = out[-1] + bytes(size - len(out[-1]))
     return out
+
+
+# --- loudness ------------------------------------------------------------------
+
+PACK_LEVEL_DBFS = -20.0  # active speech level of every entry of a pack (takes, placeholder, fragments alike)
+PEAK_LIMIT_DBFS = -1.0
+
+
+def active_level_dbfs(pcm: bytes, rate: int = PHONE_RATE, floor_db: float = 35.0) -> float:
+    """Level of the speech only (ITU-T P.56 in spirit): RMS over the 20 ms frames within ``floor_db`` of the
+    loudest frame, so pauses do not pull a slow reader's level down."""
+    x = pcm_to_float(pcm).astype(np.float64)
+    size = rate // 50
+    n = len(x) // size
+    if n == 0:
+        return rms_dbfs(pcm)
+    energy = np.mean(x[: n * size].reshape(n, size) ** 2, axis=1)
+    top = float(np.max(energy))
+    if top <= 1e-12:
+        return -120.0
+    active = energy[energy >= top * 10 ** (-floor_db / 10.0)]
+    return float(10 * np.log10(max(float(np.mean(active)), 1e-12)))
+
+
+def normalise_loudness(pcm: bytes, target_dbfs: float = PACK_LEVEL_DBFS, peak_dbfs: float = PEAK_LIMIT_DBFS) -> bytes:
+    """Scale so the active speech level is ``target_dbfs``; never let a peak pass ``peak_dbfs`` (the gain is
+    lowered instead, so nothing clips)."""
+    x = pcm_to_float(pcm)
+    if len(x) == 0:
+        return pcm
+    level = active_level_dbfs(pcm)
+    if level <= -100:
+        return pcm
+    gain = 10 ** ((target_dbfs - level) / 20.0)
+    peak = float(np.max(np.abs(x))) * gain
+    limit = 10 ** (peak_dbfs / 20.0)
+    if peak > limit:
+        gain *= limit / peak
+    return float_to_pcm(x * gain)

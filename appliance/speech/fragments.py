@@ -33,7 +33,6 @@ GAP_WORD_MS = 90
 GAP_COMMA_MS = 320
 GAP_SENTENCE_MS = 450
 FADE_MS = 4
-PIECE_PEAK_DBFS = -3.0
 
 # the twelve treatments (same codes as the EMR model); spoken names as the desk says them
 TREATMENTS_SPOKEN = {
@@ -44,26 +43,28 @@ TREATMENTS_SPOKEN = {
 
 
 def _static_fragments() -> dict[str, str]:
+    """The fixed fragments, as few as Korean allows: a digit is one recording whether it is part of a number,
+    a day (삼 일: the day's 일 is the digit's) or a phone number (only 공 is extra); hours are recorded with
+    their counter (세 시: native numbers belong to 시), minutes, months, days and prices are Sino-Korean
+    digits with 십/백/천/만 and the counter (분, 월 is part of the month word, 일, 원)."""
     out: dict[str, str] = {}
     for d in range(10):
         out[f"sino_{d}"] = speak.SINO_DIGITS[d]
-    out.update({"sino_10": "십", "sino_100": "백", "sino_1000": "천", "sino_10000": "만"})
+    out.update({"phone_0": speak.PHONE_DIGITS[0], "sino_10": "십", "sino_100": "백", "sino_1000": "천",
+                "sino_10000": "만"})
     for h in range(1, 13):
-        out[f"hour_{h}"] = speak.HOURS[h]
+        out[f"hour_{h}"] = speak.say_hour(h)
     for m in range(1, 13):
         out[f"month_{m}"] = speak.MONTHS[m]
     for i, name in enumerate(speak.WEEKDAYS):
         out[f"weekday_{i}"] = name
     out.update({
-        "unit_day": "일", "unit_hour": "시", "unit_minute": "분", "unit_half": "반", "unit_won": "원",
-        "unit_year": "년", "unit_times": "번",
         "period_am": "오전", "period_pm": "오후", "period_noon": "낮", "period_evening": "저녁", "period_night": "밤",
-        "title_director": "원장님",
         "rel_today": "오늘", "rel_tomorrow": "내일", "rel_day_after": "모레",
+        "unit_minute": "분", "unit_half": "반", "unit_won": "원", "unit_year": "년",
         "range_from": "부터", "range_to": "까지", "range_between": "에서", "copula": "입니다",
+        "title_director": "원장님",
     })
-    for d in range(10):
-        out[f"phone_{d}"] = speak.PHONE_DIGITS[d]
     for code, name in TREATMENTS_SPOKEN.items():
         out[f"treatment_{code}"] = name
     return out
@@ -177,7 +178,7 @@ def plan(text: str, texts: dict[str, str]) -> list[Piece]:
             before = 0
         elif gap:
             before = gap
-        elif key.startswith("phone_") and pieces[-1].key.startswith("phone_"):
+        elif _is_phone_word(word):
             before = GAP_PHONE_DIGIT_MS
         else:
             before = GAP_IN_WORD_MS
@@ -194,9 +195,7 @@ def _choose(keys: list[str], found: str, word: str, prev_word_numeric: bool, tex
     if len(keys) == 1:
         return keys[0]
     if _is_phone_word(word):
-        pref = [k for k in keys if k.startswith("phone_")]
-    elif found == "일" and word == "일" and prev_word_numeric:
-        pref = [k for k in keys if k == "unit_day"]
+        pref = [k for k in keys if k.startswith("phone_")] or [k for k in keys if k.startswith("sino_")]
     else:
         pref = [k for k in keys if k.startswith("sino_") or k.startswith("month_") or k.startswith("hour_")]
     return (pref or keys)[0]
@@ -209,15 +208,18 @@ class FragmentSpeaker:
         self.pack = pack
         self.texts = fragment_texts(config)
         self._trimmed: dict[str, bytes] = {}
+        self.recorded_only = False  # set by the voice when a neural voice should say what is not recorded
 
     def _piece(self, key: str) -> bytes | None:
+        if self.recorded_only and not self.pack.is_recorded(key):
+            return None
         if key in self._trimmed:
             return self._trimmed[key]
         pcm = self.pack.fragment_pcm(key) if self.pack is not None else None
         if pcm is None:
             return None
         # same peak level for every piece: recordings from different sessions must not jump in loudness
-        pcm = audio.fade(audio.normalise_level(audio.trim_silence(pcm), PIECE_PEAK_DBFS), FADE_MS)
+        pcm = audio.fade(audio.normalise_loudness(audio.trim_silence(pcm)), FADE_MS)
         self._trimmed[key] = pcm
         return pcm
 

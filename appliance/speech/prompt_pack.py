@@ -3,19 +3,24 @@
 A pack is a folder ``config.prompts_dir/<pack>/`` (setting ``prompt_pack``)::
 
     manifest.json            {"name", "voice", "sample_rate": 8000, "clinic",
-                              "prompts":   {key: {"text", "file", "sha256", ...}},
-                              "fragments": {key: {"text", "file", "sha256", ...}}}
-    <key>.wav                one per phrase key of appliance.conversation.phrases (clinic name substituted)
+                              "prompts":   {key: {"text", "file", "sha256", "source", ...}},
+                              "fragments": {key: {"text", "file", "sha256", "source", ...}},
+                              "checks":    {script item key: the last take check (kept or refused, why)}}
+    <key>.wav                one per phrase key (clinic name substituted)
     fragments/<key>.wav      one per fragment (numbers, months, 요일, 시/분, 원, treatments, doctors …)
+    takes/                   the raw takes staff recorded, kept as they came (see appliance.speech.takes)
 
 Audio is 8 kHz 16-bit mono WAV, the format Asterisk plays natively: the dialplan plays ``<pack dir>/<key>``
-(no extension, as Playback/STREAM FILE want) and the engine streams the very same files over AudioSocket
-(:meth:`PromptPack.pcm`). A vendor can ship a pack (``import``/``export``), staff re-record single prompts
-(``record``), and ``build_placeholder_pack`` renders a stand-in pack with espeak-ng for tests and demos.
+(no extension, as Playback/STREAM FILE want) and the engine streams the very same files over AudioSocket.
 
-An entry whose recorded ``text`` differs from the current phrase text is *stale*: the phrase was changed after
-it was recorded. Stale prompts are not played (the words would not match what the flow means) and are listed
-by :meth:`PromptPack.missing` until re-recorded.
+**Which phrases a pack must hold is not the speech layer's to know**: the caller passes the table of every
+sentence a caller can hear (``phrases``: key → text, ``{clinic}`` substituted here; see
+``appliance.phrasebook``). Without it a pack can still play what it holds, but cannot say what is missing.
+
+An entry is ``recorded`` (a person's checked take for exactly the current text), ``placeholder`` (rendered by
+the placeholder voice, see :mod:`appliance.speech.placeholder`), ``stale`` (recorded for a text that has since
+changed: not played) or ``missing``. Files are 0640: the clinic's voice is readable by the appliance and
+Asterisk (the pack folder's group), nobody else.
 """
 
 from __future__ import annotations
@@ -25,10 +30,9 @@ import json
 import logging
 import os
 import shutil
-import subprocess
-import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Mapping
 
 from appliance.errors import ApplianceError
 from appliance.speech import audio
@@ -39,20 +43,13 @@ _LOGGER = logging.getLogger(__name__)
 MANIFEST = "manifest.json"
 FRAGMENT_DIR = "fragments"
 PLACEHOLDER = "placeholder"
-PLACEHOLDER_VOICE = "espeak-ng:ko"
-_RENDER_VERSION = "2"  # bump when the placeholder rendering changes (forces a re-render)
-_AUDIO_EXTS = (".wav", ".WAV")
+RECORDED = "recorded"
+FILE_MODE = 0o640
+STATES = ("recorded", "placeholder", "stale", "missing")
 
 
 class PromptError(ApplianceError):
     """A prompt pack problem the operator can fix (unknown key, unreadable file …)."""
-
-
-def expected_prompts(clinic: str) -> dict[str, str]:
-    """Every phrase key → the text a pack must hold for this clinic."""
-    from appliance.conversation.phrases import PHRASES, render
-
-    return {key: render(key, clinic) for key in PHRASES}
 
 
 def sha256_bytes(data: bytes) -> str:
@@ -64,18 +61,26 @@ class Entry:
     kind: str  # "prompt" | "fragment"
     key: str
     text: str  # the text this installation needs
-    state: str  # present | missing | stale
+    state: str  # recorded | placeholder | stale | missing
     recorded_text: str | None = None
+    failed_check: bool = False  # the last take for it was refused
+
+    @property
+    def usable(self) -> bool:
+        """Whether a caller hears this entry at all (the placeholder voice counts: it is not silence)."""
+        return self.state in ("recorded", "placeholder")
 
 
 class PromptPack:
     """One pack folder. Cheap to construct; audio is read lazily and cached as 8 kHz PCM."""
 
-    def __init__(self, folder: Path, clinic: str = "", config=None, name: str | None = None):
+    def __init__(self, folder: Path, clinic: str = "", config=None, name: str | None = None,
+                 phrases: Mapping[str, str] | None = None):
         self.folder = Path(folder)
         self.name = name or self.folder.name
         self.clinic = clinic
         self.config = config
+        self.phrases = dict(phrases) if phrases is not None else None
         self.manifest = self._read_manifest()
         self._pcm_cache: dict[tuple[str, str], tuple[float, bytes]] = {}
         self._expected_prompts: dict[str, str] | None = None
@@ -83,13 +88,28 @@ class PromptPack:
 
     # --- construction -----------------------------------------------------------------------
     @classmethod
-    def load(cls, config, name: str | None = None) -> "PromptPack":
+    def load(cls, config, name: str | None = None, phrases: Mapping[str, str] | None = None) -> "PromptPack":
         """The pack named by the ``prompt_pack`` setting (or ``name``); an empty pack if it does not exist yet."""
         name = name or config.prompt_pack
-        return cls(Path(config.prompts_dir) / name, clinic=config.clinic_name, config=config, name=name)
+        return cls(Path(config.prompts_dir) / name, clinic=config.clinic_name, config=config, name=name,
+                   phrases=phrases)
+
+    def _manifest_stamp(self) -> int:
+        try:
+            return (self.folder / MANIFEST).stat().st_mtime_ns
+        except OSError:
+            return 0
+
+    def refresh_if_changed(self) -> bool:
+        """Re-read the manifest when another process (``prompts import``, ``*77``) changed it. True if it did."""
+        if self._manifest_stamp() == self._stamp:
+            return False
+        self.reload()
+        return True
 
     def _read_manifest(self) -> dict:
         path = self.folder / MANIFEST
+        self._stamp = self._manifest_stamp()
         try:
             data = json.loads(path.read_text(encoding="utf-8"))
         except FileNotFoundError:
@@ -99,27 +119,45 @@ class PromptPack:
         data.setdefault("name", self.name)
         data.setdefault("voice", "")
         data.setdefault("sample_rate", audio.PHONE_RATE)
-        data.setdefault("prompts", {})
-        data.setdefault("fragments", {})
+        for section in ("prompts", "fragments", "checks"):
+            data.setdefault(section, {})
         return data
 
     def reload(self) -> None:
         self.manifest = self._read_manifest()
         self._pcm_cache.clear()
+        if self.phrases is None:
+            self._expected_prompts = None
+
+    def _own_folder(self, folder: Path) -> None:
+        """The clinic's voice: readable by the appliance and Asterisk (the group, inherited: setgid), no one else."""
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o2770)
 
     def save_manifest(self) -> None:
-        self.folder.mkdir(parents=True, exist_ok=True)
+        self._own_folder(self.folder)
         self.manifest["name"] = self.name
         self.manifest["sample_rate"] = audio.PHONE_RATE
         self.manifest["clinic"] = self.clinic
         tmp = self.folder / f".{MANIFEST}.tmp"
         tmp.write_text(json.dumps(self.manifest, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        os.chmod(tmp, FILE_MODE)
         tmp.replace(self.folder / MANIFEST)
+        self._stamp = self._manifest_stamp()
 
     # --- what the installation needs --------------------------------------------------------
+    @property
+    def knows_needs(self) -> bool:
+        """Whether this pack was given the phrase table (and so can tell what is missing)."""
+        return self.phrases is not None
+
     def expected_prompts(self) -> dict[str, str]:
+        """Every phrase key → the text this clinic needs; without a phrase table, the texts the pack holds."""
         if self._expected_prompts is None:
-            self._expected_prompts = expected_prompts(self.clinic)
+            if self.phrases is None:
+                self._expected_prompts = {k: e.get("text", "") for k, e in self.manifest["prompts"].items()}
+            else:
+                self._expected_prompts = {k: t.replace("{clinic}", self.clinic) for k, t in self.phrases.items()}
         return self._expected_prompts
 
     def expected_fragments(self) -> dict[str, str]:
@@ -127,7 +165,10 @@ class PromptPack:
             self._expected_fragments = fragment_texts(self.config)
         return self._expected_fragments
 
-    def _section(self, kind: str) -> dict:
+    def expected_text(self, kind: str, key: str) -> str | None:
+        return (self.expected_prompts() if kind == "prompt" else self.expected_fragments()).get(key)
+
+    def section(self, kind: str) -> dict:
         return self.manifest["prompts" if kind == "prompt" else "fragments"]
 
     def kind_of(self, key: str) -> str:
@@ -138,26 +179,51 @@ class PromptPack:
         raise PromptError(f"unknown prompt key {key!r}: see `dentalcall prompts list`")
 
     def _state(self, kind: str, key: str, text: str) -> Entry:
-        entry = self._section(kind).get(key)
+        entry = self.section(kind).get(key)
         if not entry or not (self.folder / entry.get("file", "")).is_file():
             return Entry(kind, key, text, "missing")
+        replaced = entry.get("replaced_recording")
         if entry.get("text") != text:
-            return Entry(kind, key, text, "stale", entry.get("text"))
-        return Entry(kind, key, text, "present", entry.get("text"))
+            state = "stale" if entry.get("source") == RECORDED else "missing"
+            return Entry(kind, key, text, state, entry.get("text"))
+        if entry.get("source") == RECORDED:
+            return Entry(kind, key, text, "recorded", entry.get("text"))
+        if replaced:  # a recording made for an older text, re-rendered by the placeholder meanwhile
+            return Entry(kind, key, text, "stale", replaced)
+        return Entry(kind, key, text, "placeholder", entry.get("text"))
 
     def status(self) -> list[Entry]:
+        """Every entry this installation needs, with its state. Needs the phrase table."""
+        if self.phrases is None:
+            raise PromptError("this pack was loaded without the phrase table, so it cannot tell what is missing "
+                              "(load it through appliance.phrasebook)")
+        failed = {k for c in self.manifest["checks"].values() if not c.get("ok") for k in c.get("keys", [])}
         rows = [self._state("prompt", k, t) for k, t in self.expected_prompts().items()]
         rows += [self._state("fragment", k, t) for k, t in self.expected_fragments().items()]
+        for row in rows:
+            row.failed_check = row.key in failed and row.state != "recorded"
         return rows
 
     def missing(self) -> list[str]:
-        """Prompt and fragment keys with no usable recording (absent or recorded for another text)."""
-        return [row.key for row in self.status() if row.state != "present"]
+        """Keys a caller cannot hear at all (no audio, or audio for another text)."""
+        return [row.key for row in self.status() if not row.usable]
+
+    def not_recorded(self) -> list[str]:
+        """Keys not yet in a person's voice (placeholder, stale or missing): what the recording session is for."""
+        return [row.key for row in self.status() if row.state != "recorded"]
+
+    def counts(self) -> dict[str, int]:
+        """recorded / placeholder / stale / missing / failed_check counts over everything a caller can hear."""
+        rows = self.status()
+        out = {state: sum(r.state == state for r in rows) for state in STATES}
+        out["failed_check"] = sum(r.failed_check for r in rows)
+        out["total"] = len(rows)
+        return out
 
     # --- audio -------------------------------------------------------------------------------
     def _usable_file(self, kind: str, key: str) -> Path | None:
-        expected = (self.expected_prompts() if kind == "prompt" else self.expected_fragments()).get(key)
-        entry = self._section(kind).get(key)
+        expected = self.expected_text(kind, key)
+        entry = self.section(kind).get(key)
         if expected is None or not entry or entry.get("text") != expected:
             return None
         path = self.folder / entry["file"]
@@ -172,6 +238,12 @@ class PromptPack:
         """What Asterisk's Playback / STREAM FILE wants: the file path without its extension."""
         f = self.file(key)
         return str(f.with_suffix("")) if f else None
+
+    def is_recorded(self, key: str) -> bool:
+        """A person's voice (not the placeholder) for exactly the current text."""
+        kind = "prompt" if key in self.expected_prompts() else "fragment"
+        entry = self.section(kind).get(key) or {}
+        return entry.get("source") == RECORDED and self._usable_file(kind, key) is not None
 
     def _cached_pcm(self, kind: str, key: str) -> bytes | None:
         path = self._usable_file(kind, key)
@@ -203,87 +275,31 @@ class PromptPack:
         return None
 
     # --- changing the pack -------------------------------------------------------------------
-    def _store(self, kind: str, key: str, pcm: bytes, text: str, **extra) -> Path:
+    def store(self, kind: str, key: str, pcm: bytes, text: str, **extra) -> Path:
+        """Write one entry's audio (8 kHz s16 mono PCM) and its manifest row (call ``save_manifest`` after).
+
+        Only :mod:`appliance.speech.takes` (checked takes) and the placeholder renderer write here."""
         rel = f"{key}.wav" if kind == "prompt" else f"{FRAGMENT_DIR}/{key}.wav"
         data = audio.wav_bytes(pcm)
         target = self.folder / rel
-        target.parent.mkdir(parents=True, exist_ok=True)
+        self._own_folder(self.folder)
+        self._own_folder(target.parent)
         tmp = target.with_name(f".{target.name}.tmp")
         tmp.write_bytes(data)
+        os.chmod(tmp, FILE_MODE)
         tmp.replace(target)
-        os.chmod(target, 0o644)
-        self._section(kind)[key] = {"text": text, "file": rel, "sha256": sha256_bytes(data), **extra}
+        self.section(kind)[key] = {"text": text, "file": rel, "sha256": sha256_bytes(data), **extra}
         self._pcm_cache.pop((kind, key), None)
         return target
-
-    def record(self, key: str, wav, *, save: bool = True) -> Path:
-        """Store a recording for ``key`` from a WAV (path or bytes; any rate/channels → 8 kHz mono s16)."""
-        kind = self.kind_of(key)
-        text = (self.expected_prompts() if kind == "prompt" else self.expected_fragments())[key]
-        try:
-            pcm = audio.load_phone_pcm(wav)
-        except audio.AudioError as exc:
-            raise PromptError(f"{key}: {exc}") from None
-        # leading/trailing silence is dead air on the line: keep a short margin on prompts, none on fragments
-        pcm = audio.trim_silence(pcm, keep_ms=10.0 if kind == "fragment" else 80.0)
-        if audio.duration(pcm) < 0.05:
-            raise PromptError(f"{key}: the recording is silent or too short")
-        path = self._store(kind, key, pcm, text, source="recorded")
-        if save:
-            self.save_manifest()
-        _LOGGER.info("prompt %s recorded (%.2f s)", key, audio.duration(pcm))
-        return path
-
-    def import_files(self, folder) -> dict[str, list[str]]:
-        """Import ``<key>.wav`` files (prompts and fragments, also from a ``fragments/`` subfolder).
-
-        A folder that holds its own ``manifest.json`` (an exported or vendor pack) is matched by text too: an
-        entry recorded for exactly the text this clinic needs is imported whatever its file is called."""
-        folder = Path(folder)
-        if not folder.is_dir():
-            raise PromptError(f"{folder}: not a folder")
-        report: dict[str, list[str]] = {"imported": [], "skipped": [], "unknown": []}
-        candidates: dict[str, Path] = {}
-        for path in sorted(list(folder.glob("*.wav")) + list((folder / FRAGMENT_DIR).glob("*.wav"))):
-            candidates.setdefault(path.stem, path)
-        other = folder / MANIFEST
-        if other.is_file():
-            try:
-                theirs = json.loads(other.read_text(encoding="utf-8"))
-            except ValueError:
-                theirs = {}
-            by_text = {t: k for k, t in {**self.expected_fragments(), **self.expected_prompts()}.items()}
-            for section in ("prompts", "fragments"):
-                for key, entry in (theirs.get(section) or {}).items():
-                    mine = by_text.get(entry.get("text", ""))
-                    f = folder / entry.get("file", "")
-                    if mine and f.is_file():
-                        candidates[mine] = f
-                    elif key in candidates and entry.get("text") not in by_text:
-                        report["skipped"].append(f"{key} (recorded for another text)")
-                        candidates.pop(key)
-        for key, path in candidates.items():
-            try:
-                self.kind_of(key)
-            except PromptError:
-                report["unknown"].append(path.name)
-                continue
-            try:
-                self.record(key, path, save=False)
-                report["imported"].append(key)
-            except PromptError as exc:
-                report["skipped"].append(str(exc))
-        self.save_manifest()
-        return report
 
     def export(self, folder) -> int:
         """Copy the pack's usable recordings and a manifest to ``folder`` (a vendor/backup copy). Returns files."""
         folder = Path(folder)
         folder.mkdir(parents=True, exist_ok=True)
-        out = {k: v for k, v in self.manifest.items() if k not in ("prompts", "fragments")}
+        out = {k: v for k, v in self.manifest.items() if k not in ("prompts", "fragments", "checks")}
         out.update(prompts={}, fragments={})
         n = 0
-        for kind, section in (("prompt", "prompts"), ("fragment", "fragments")):
+        for section in ("prompts", "fragments"):
             for key, entry in self.manifest[section].items():
                 src = self.folder / entry.get("file", "")
                 if not src.is_file():
@@ -296,46 +312,3 @@ class PromptPack:
         (folder / MANIFEST).write_text(json.dumps(out, ensure_ascii=False, indent=1, sort_keys=True) + "\n",
                                        encoding="utf-8")
         return n
-
-
-# --- placeholder pack (espeak-ng) -------------------------------------------------------------
-
-
-def _espeak_pcm(text: str, voice: str = "ko") -> bytes:
-    exe = shutil.which("espeak-ng")
-    if exe is None:
-        raise PromptError("espeak-ng is not installed (apt-get install espeak-ng): the placeholder pack needs it")
-    proc = subprocess.run([exe, "-v", voice, "-s", "160", "--stdout", text], capture_output=True, timeout=30)
-    if proc.returncode != 0 or not proc.stdout:
-        raise PromptError(f"espeak-ng failed: {proc.stderr.decode(errors='replace').strip()[:200]}")
-    return audio.normalise_level(audio.load_phone_pcm(proc.stdout), -3.0)
-
-
-def build_placeholder_pack(config, name: str = PLACEHOLDER) -> dict:
-    """Render every prompt and fragment with espeak-ng (Korean voice) into ``prompts_dir/<name>``.
-
-    Idempotent and fast on re-run: an entry is re-rendered only when its text (clinic name substituted),
-    the voice or the renderer changed. Recordings a person made in this pack (source ``recorded``) are kept.
-    Returns {"rendered", "kept", "seconds", "folder"}."""
-    start = time.monotonic()
-    pack = PromptPack.load(config, name)
-    pack.manifest["voice"] = PLACEHOLDER_VOICE
-    rendered = kept = 0
-    todo = [("prompt", k, t) for k, t in pack.expected_prompts().items()]
-    todo += [("fragment", k, t) for k, t in pack.expected_fragments().items()]
-    for kind, key, text in todo:
-        source = sha256_bytes(f"{_RENDER_VERSION}|{PLACEHOLDER_VOICE}|{text}".encode())[:16]
-        entry = pack._section(kind).get(key) or {}
-        if entry.get("source") == "recorded" and entry.get("text") == text:
-            kept += 1
-            continue
-        if entry.get("source") == source and (pack.folder / entry.get("file", "")).is_file():
-            kept += 1
-            continue
-        pcm = audio.trim_silence(_espeak_pcm(text), keep_ms=10.0 if kind == "fragment" else 80.0)
-        pack._store(kind, key, pcm, text, source=source)
-        rendered += 1
-    pack.save_manifest()
-    seconds = time.monotonic() - start
-    _LOGGER.info("placeholder pack: %d rendered, %d kept in %.1f s", rendered, kept, seconds)
-    return {"rendered": rendered, "kept": kept, "seconds": round(seconds, 2), "folder": str(pack.folder)}

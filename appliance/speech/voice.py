@@ -3,7 +3,12 @@
 1. ``prompt``    — a phrase key (or its exact text) recorded in the prompt pack (a person's voice).
 2. ``fragments`` — recorded pieces joined (dates, times, prices, phone numbers, treatments, doctors).
 3. ``piper``     — a Korean piper voice, when one is installed (its own process; sentences cached).
-4. none          — :class:`NoVoice`. Flows are written never to need it (say "고객님", not an unknown name).
+4. none          — :class:`NoVoice`. Flows are written never to need it (say "환자분", not an unknown name).
+
+Speak only what can be spoken: a patient's name is never stitched from recorded pieces (nobody can record
+every name). :meth:`Voice.can_say` answers whether a sentence can be said by the layers that are installed —
+a name only by a neural voice (``speaks_names``); :meth:`Voice.address` gives "김민수 님" where one is
+installed and "환자분" otherwise. The dialogs ask before they speak.
 
 A text is tried whole first (a multi-sentence phrase is one recording), then sentence by sentence, each
 sentence through the layers on its own, so "네, 잠시만요." can come from two prompts and a read-back from
@@ -114,7 +119,15 @@ class Voice:
         key = text_or_key if text_or_key in self.pack.expected_prompts() else self.pack.key_for_text(text_or_key)
         if key is None:
             return None, None
-        return key, self.pack.pcm(key)
+        pcm = self.pack.pcm(key)
+        if pcm is not None and self._neural_first() and not self.pack.is_recorded(key):
+            return key, None  # a neural voice says what the clinic has not recorded, not the placeholder
+        return key, pcm
+
+    def _neural_first(self) -> bool:
+        neural = self.piper is not None
+        self.fragments.recorded_only = neural
+        return neural
 
     def _one(self, sentence: str) -> Rendered:
         """One sentence through the layers."""
@@ -178,6 +191,16 @@ class Voice:
         return Rendered(pcm, layer, text, key, [layer])
 
     # --- public API ----------------------------------------------------------------------
+    def refresh(self) -> None:
+        """Forget cached audio and re-read the pack (a take was just kept)."""
+        self.pack.reload()
+        self.fragments._trimmed.clear()
+
+    def _refresh_if_changed(self) -> None:
+        if self.pack.refresh_if_changed():
+            self.fragments._trimmed.clear()
+            _LOGGER.info("prompt pack %s changed on disk: re-read", self.pack.name)
+
     def text_of(self, text_or_key: str) -> str:
         """The words a key stands for (its text for this clinic); any other string is returned as is."""
         return self.pack.expected_prompts().get(text_or_key, text_or_key)
@@ -186,6 +209,7 @@ class Voice:
         """Render sentence by sentence (for streaming: the first sentence plays while the next renders).
 
         A phrase key or a text recorded whole comes out as one piece."""
+        self._refresh_if_changed()
         key, pcm = self._prompt(text_or_key)
         if pcm is not None:
             self.stats["prompt"] += 1
@@ -215,6 +239,7 @@ class Voice:
 
     def can_say(self, text_or_key: str) -> bool:
         """Whether ``render`` would succeed (without rendering through piper)."""
+        self._refresh_if_changed()
         if self._prompt(text_or_key)[1] is not None:
             return True
         for sentence in split_sentences(self.text_of(text_or_key)):
@@ -226,6 +251,24 @@ class Voice:
                 return False
         return True
 
+    @property
+    def speaks_names(self) -> bool:
+        """Whether a neural (Korean) voice is installed: only then can a name, or any free text, be spoken."""
+        return self.piper is not None
+
+    def address(self, name: str | None) -> str:
+        """How to address the patient aloud: "김민수 님" with a neural voice, else "환자분" (never half a name)."""
+        name = (name or "").strip()
+        return f"{name} 님" if name and self.speaks_names else "환자분"
+
+    @property
+    def uses_placeholder(self) -> bool:
+        """Whether any fixed phrase a caller hears would come from the placeholder voice (espeak-ng)."""
+        from appliance.speech.prompt_pack import RECORDED
+
+        prompts = self.pack.manifest.get("prompts", {})
+        return any((prompts.get(k) or {}).get("source") != RECORDED for k in self.pack.expected_prompts())
+
     def file(self, key: str) -> str | None:
         """For Asterisk Playback/STREAM FILE: the pack file of a phrase key without extension (None if missing)."""
         return self.pack.path(key)
@@ -235,7 +278,7 @@ class Voice:
         tts = self.piper
         if tts is None:
             return 0
-        texts = [t for k, t in self.pack.expected_prompts().items() if self.pack.pcm(k) is None]
+        texts = [t for k, t in self.pack.expected_prompts().items() if not self.pack.is_recorded(k)]
         return tts.prerender(speak.normalise(t) for t in texts)
 
     def warm(self) -> dict:
@@ -259,7 +302,8 @@ class Voice:
     def describe(self) -> dict:
         tts = self.piper
         return {
-            "pack": self.pack.name, "pack_missing": len(self.pack.missing()),
+            "pack": self.pack.name,
+            "pack_missing": len(self.pack.missing()) if self.pack.knows_needs else None,
             "piper_voice": tts.voice.name if tts else None,
             "stats": dict(self.stats),
         }

@@ -99,13 +99,13 @@ def live_engine(asterisk_instance: Any) -> Any:
     models_root = installed_models_root()
     if models_root is None:
         pytest.skip("speech models not installed: run install.sh (dentalcall models install --defaults)")
-    from appliance.speech.prompt_pack import build_placeholder_pack
+    from appliance.phrasebook import build_placeholder
 
     env = dict(asterisk_instance.env)
     env["DENTALCALL_MODELS_ROOT"] = str(models_root)
     env["DENTALCALL_LLM_MODEL"] = env.get("DENTALCALL_LLM_MODEL", "")
     config = settings.load(env=env)
-    build_placeholder_pack(config)
+    build_placeholder(config)
     engine = LiveEngine(asterisk_instance, env, asterisk_instance.home / "engine.log")
     engine.start()
     yield engine
