@@ -55,8 +55,8 @@ def test_excluded_intents_are_never_chosen():
     ("text", "expect", "rules", "with_model"),
     [
         ("이번 주 안으로 한번 들를게요", None, "other", "book"),
-        ("아 그 날이면 딱이네요", "proposal", "other", "yes"),
-        ("잇몸이 시커메요", None, "book", "symptom"),
+        ("아 내일이구나 알고 있었어요", "reminder", "book", "yes"),
+        ("잇몸이 거무튀튀해요", None, "book", "symptom"),
         ("예약해 놓은 거 그대로 가는 거 맞죠", None, "book", "confirm_appointment"),
     ],
 )

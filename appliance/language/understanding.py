@@ -40,10 +40,10 @@ import logging
 import re
 from typing import Any, Callable
 
+from appliance.language import blend
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
 from appliance.language.replies import ANSWER_EXPECTS, PROPOSAL_EXPECTS, SURE, context_answer
-from appliance.language import statistical as stat
 from appliance.language.numerals import spoken_digits
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
@@ -53,16 +53,6 @@ _LOGGER = logging.getLogger(__name__)
 Fallback = Callable[[str], "str | None"]
 
 LOW_CONFIDENCE = 0.5
-MODEL_BELOW = 0.65
-"""Rules less sure than this: the statistical model chooses the intent."""
-MODEL_OVERRIDE_BELOW, MODEL_LEAD = 0.91, 15.0
-"""Rules less sure than this: the model chooses when its best intent leads the next by this log-probability."""
-MODEL_LEAD_OVER_OTHER = 8.0
-"""Where the rules found nothing ("other"), the model needs this lead (thanks and fillers stay "other").
-The four thresholds were chosen on the first runs of dev5, dev6, dev7 and blind6 with the held-out set as a guard
-(bench/nlu_accuracy.txt)."""
-_RULES_ONLY = ("emergency", "opt_out")
-_NEVER_FROM_MODEL = ("opt_out",)  # a wrong opt-out would drop a patient for good: the rules' alone
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
 _SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]]+|\.(?!\d)")
 
@@ -150,13 +140,32 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
 
 _CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
 _STRONG_BOOK = re.compile(r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
+# Checking that a change asked for went through
+_CHANGE_CHECKED = re.compile(r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌|됐|된)")
+# A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
+_BOOKING_TOLD_END = re.compile(
+    r"(?:하러|받으러|예약하러)(?:갈게요|갈께요|갈게|가려고요|가려구요|갑니다|가겠습니다|갈려고요)$|(?:예약|잡아)(?:해)?(?:주세요|줘요|부탁드려요|부탁합니다)$"
+)
+_BILL = re.compile(r"내역|명세|청구서|왜이렇게(?:많이|비싸)")
+# A booking asked for in so many words ("예약을 하고자 합니다"): the model does not override it
+_BOOKING_SAID = re.compile(r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)")
 # Keywords that make a facts question unmistakable (the model does not override these)
 _FACT_KEYWORD = {
     "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
     "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부"),
     "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
 }
-_OFFERED = re.compile(r"(?:도|은|는)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$")
+_OFFERED = re.compile(
+    r"(?:치료|시술|수술|상담|진료|검사)?(?:도|은|는)?(?:좀)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$"
+)
+
+
+def _offered_treatment(compact: str) -> bool:
+    """"임플란트도 하세요?", "스케일링 돼요?": whether the clinic does a treatment (not "사랑니 그냥 둬도 돼요?", and not
+    "색이 어두워졌는데 이거 미백 되나요?", a question about one's tooth)."""
+    if qs.has_symptom(compact) or qs.AFTER_CARE.search(compact):
+        return False
+    return any(_OFFERED.match(compact, m.end()) for _, pattern in lx.TREATMENT_PATTERNS for m in pattern.finditer(compact))
 
 
 def _polarity(core: str, intent: str) -> str | None:
@@ -172,6 +181,8 @@ def _polarity(core: str, intent: str) -> str | None:
 
 
 def _topic_intent(compact: str) -> tuple[str, float] | None:
+    if _CHANGE_CHECKED.search(compact):
+        return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
     moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
     if moves:
         return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨", compact) else 0.9
@@ -181,6 +192,10 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):
         return "confirm_appointment", 0.85
+    if _BOOKING_TOLD_END.search(compact):
+        return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
+    if _BILL.search(compact):
+        return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
     if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):
         return "ask_location", SURE if _FACT_KEYWORD["ask_location"].search(compact) else 0.85
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
@@ -196,7 +211,7 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
     if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)):
         return "ask_hours", 0.85
     if lx.BOOK.search(compact):
-        return "book", 0.85
+        return "book", SURE if _BOOKING_SAID.search(compact) else 0.85
     if lx.SYMPTOM.search(compact):
         return "symptom", 0.8
     return None
@@ -250,16 +265,10 @@ def understand(
     result.negated = bool(lx.NEGATION.search(compact))
 
     intent, confidence = _classify(text, compact, core, expect, treatments, result)
-    if statistical and compact and intent not in _RULES_ONLY and (intent == "other" or confidence < MODEL_OVERRIDE_BELOW):
-        guess, lead = stat.default_model().best(text, expect, exclude=_NEVER_FROM_MODEL)
-        needed = MODEL_LEAD_OVER_OTHER if intent == "other" else 0.0 if confidence < MODEL_BELOW else MODEL_LEAD
-        if guess != intent and lead >= needed:
-            intent, confidence = guess, (0.3 if guess == "other" else 0.6)
-            result.source = "statistical"
+    if statistical:
+        intent, confidence, chosen = blend.with_model(text, compact, expect, intent, confidence)
+        result.source = "statistical" if chosen else "rules"
     result.intent, result.confidence = intent, confidence
-    result.answer = _polarity(core, intent)
-    result.urgent = intent == "emergency" or (intent in ("medical_question", "symptom") and qs.urgent(compact))
-
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
         try:
             guess = fallback(text)
@@ -271,6 +280,10 @@ def understand(
     if (result.intent == "other" and confidence < LOW_CONFIDENCE and expect not in ("date", "time", "treatment", "digits")
             and _any_question(text, compact, core)):
         result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
+    if blend.never_book_a_medical_question(text, compact, result.intent, bool(result.date or result.time or result.time_range)):
+        result.intent, result.confidence = "medical_question", 0.7  # safety: a question about one's teeth is no booking
+    result.answer = _polarity(core, result.intent)
+    result.urgent = result.intent == "emergency" or (result.intent in ("medical_question", "symptom") and qs.urgent(compact))
     return result
 
 
@@ -309,7 +322,7 @@ def _classify(
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
-    if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact):
+    if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
@@ -322,9 +335,10 @@ def _classify(
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?$", compact):
         topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
-    if treatments and _OFFERED.search(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
+    if _offered_treatment(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
         return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
-    if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and not _STRONG_BOOK.search(compact):
+    if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
+            not _STRONG_BOOK.search(compact) or qs.strongly_asked(text, compact)):
         if qs.open_question(text, compact):
             return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
