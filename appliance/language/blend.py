@@ -6,9 +6,12 @@
 * it never chooses ``opt_out`` (a wrong opt-out drops a patient for good) and never overrides an emergency or an
   opt-out the rules found;
 * it chooses ``emergency`` only when a red flag is said (bleeding, swelling, fever, trauma, severe pain);
+* it chooses ``medical_question`` only when a symptom, after-care, a care topic, a part of the mouth or a condition
+  is named ("신분증 가져가야 되나요?" is about the visit, not one's body);
 * it chooses ``medical_question``/``question_other`` only when the sentence is not plainly told ("…못 마시겠어요"
   describes a symptom, it asks nothing), and never turns a visit asked for in so many words into a medical
-  question ("이가 흔들리는데 빼러 가도 돼요?").
+  question ("이가 흔들리는데 빼러 가도 돼요?"), nor a question the rules found into a booking when no visit is asked
+  for ("미백 전에 스케일링부터 받아야 돼요?").
 
 :func:`never_book_a_medical_question` is the safety rule applied last, whoever decided: a question about one's own
 body, symptom or care is a ``medical_question``, never ``book``/``reschedule``, unless a visit or a slot is asked
@@ -25,7 +28,7 @@ from appliance.language import statistical as stat
 
 MODEL_BELOW = 0.65
 """Rules less sure than this: the statistical model chooses the intent."""
-MODEL_OVERRIDE_BELOW, MODEL_LEAD = 0.91, 15.0
+MODEL_OVERRIDE_BELOW, MODEL_LEAD = 0.91, 10.0
 """Rules less sure than this: the model chooses when its best intent leads the next by this log-probability."""
 MODEL_LEAD_OVER_OTHER = 8.0
 """Where the rules found nothing ("other"), the model needs this lead (thanks and fillers stay "other").
@@ -54,17 +57,25 @@ def told(text: str, compact: str) -> bool:
     return "?" not in text and bool(_TOLD.search(compact)) and not _EMBEDDED_QUESTION.search(compact)
 
 
-def with_model(text: str, compact: str, expect: str | None, intent: str, confidence: float) -> tuple[str, float, bool]:
-    """``(intent, confidence, chosen_by_model)``: the rules' answer, or the model's where the rules are unsure."""
+def with_model(text: str, compact: str, expect: str | None, intent: str, confidence: float, slot_said: bool = False
+               ) -> tuple[str, float, bool]:
+    """``(intent, confidence, chosen_by_model)``: the rules' answer, or the model's where the rules are unsure.
+    ``slot_said``: a date or time was said (with no question asked, that is a request, not a yes or a no)."""
     if not compact or intent in RULES_ONLY or (intent != "other" and confidence >= MODEL_OVERRIDE_BELOW):
         return intent, confidence, False
     exclude = list(NEVER_FROM_MODEL)
     if not qs.urgent(compact):
         exclude.append("emergency")
+    if slot_said and expect is None:
+        exclude += ["yes", "no"]  # "내일 오후 세 시로 확정해 주십시오" out of the blue books
+    if not qs.about_body(compact):
+        exclude.append("medical_question")
     if told(text, compact):
         exclude += QUESTION_INTENTS
     elif intent in BOOKING and qs.visit_asked(compact):
         exclude.append("medical_question")  # "흔들리는데 빼러 가도 돼요?" asks for a visit
+    elif intent in QUESTION_INTENTS and not qs.visit_asked(compact):
+        exclude += BOOKING  # "미백 전에 스케일링부터 받아야 돼요?" asks, it books nothing
     guess, lead = stat.default_model().best(text, expect, exclude=exclude)
     needed = MODEL_LEAD_OVER_OTHER if intent == "other" else 0.0 if confidence < MODEL_BELOW else MODEL_LEAD
     if guess != intent and lead >= needed:

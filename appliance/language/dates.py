@@ -305,7 +305,7 @@ _TAKEN_BACK = re.compile(
     r"|그럼|그러면|그라믄|그러믄"
 )
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
-_LAST_TAKEN_BACK = re.compile(r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)")
+_LAST_TAKEN_BACK = re.compile(r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)")
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
 
 

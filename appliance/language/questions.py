@@ -43,7 +43,7 @@ CARE_TOPIC = _c(
     r"뜨거운", r"차가운", r"찬거", r"찬물", r"매운", r"딱딱한", r"질긴", r"빨대", r"가글", r"양치", r"칫솔", r"치실", r"치간",
     r"헹구", r"헹궈", r"침(?:을|을뱉|뱉)", r"코를?풀", r"비행기", r"임신", r"임산부", r"수유", r"혈압", r"당뇨", r"심장",
     r"아스피린", r"와파린", r"항응고", r"골다공", r"복용", r"먹고있", r"드시고있", r"밥(?:을|은|도)?먹", r"식사", r"음식",
-    r"입냄새", r"구취", r"운전", r"연고", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라", r"마취",
+    r"입냄새", r"구취", r"운전", r"연고", r"잇몸약", r"영양제", r"비타민", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라", r"마취",
 )
 # "…다던데 진짜예요?": checking something heard about a treatment or one's teeth
 HEARSAY = re.compile(r"(?:다던데|라던데|다는데|라는데|다고하던데|다고들었|다고하는데|다고하더라고|대서|다길래).{0,10}(?:맞|사실|진짜|정말|그래요|그런가|그럴까)")
@@ -53,6 +53,7 @@ NORMALITY = re.compile(r"(?<!교)정상(?:이|인|적|일|아니|맞)|원래(?:�
 MOUTH = _c(
     r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안", r"치아", r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
     r"(?:아기|애기|아이|애|우리애|딸|아들|손주)(?:의)?이(?:가|를|는|도|나|빠|흔들|썩|상했|누렇|까맣|검)",
+    r"이(?:가|를|에|도)(?:약해|썩|누렇|상하|상했|안좋|삐뚤|벌어|시리|시려|흔들|닦)|이닦|이를(?:가|갈)",
 )
 
 # "…아도/어도 돼요?": permission for an action ("가도 돼요", a visit, is taken out first: see VISIT_ASK).
@@ -75,7 +76,7 @@ NORMAL_ASK = _c(
     r"원래.{0,8}(?:건가|거예요|건지|나요|가요|죠|거죠|그래)", r"얼마나(?:가|갈|오래|지속)",
     r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)", r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
     r"(?:나아질|좋아질|괜찮아질|없어질|가라앉을|사라질|아물)(?:까|지|거)",
-    r"그럴수(?:도)?있", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
+    r"그럴수(?:도)?있", r"효과(?:가)?(?:있|없)(?:어요|나요|을까|는지|을까요)", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
     r"(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)(?:아니면|혹은)?[가-힣]{2,8}(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)$", r"모르겠", r"언제(?:부터|까지)", r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
     r"얼마나(?:있어야|지나야|참아야|기다려야|해야|가야되|더)", r"언제(?:빼|먹|마셔|해|끊|피|풀|뽑|제거)", r"몇일",
 )
@@ -86,7 +87,7 @@ FACT_WORDS = re.compile(r"보험|급여|실비|실손|본인부담|비용|가격
 # Leave to let it be or not to treat it: "그냥 둬도 돼요?", "안 빼도 돼요?"
 LEAVE_BE = re.compile(r"(?:그냥|안|놔|내버려|냅)(?:둬|두어|놔둬|빼|뽑|해|씌워|때워|치료해|받아)도|(?:놔|내버려|냅)?둬도|놔둬도|나둬도")
 # "…괜찮아요?" asked after something done ("치과 약 먹고 술 먹어요 괜찮아요?")
-OKAY_ASKED = re.compile(r".{3}괜찮(?:아요|습니까|나요|을까요|은가요|죠|겠죠|겠어요|아)$")
+OKAY_ASKED = re.compile(r"(?<=..)(?:요|고|도|서|면|데|게)괜찮(?:아요|습니까|나요|을까요|은가요|죠|겠죠|겠어요|아)$")
 # Leave to eat, drink, smoke, wash …: a care question even with nothing else said ("김치 먹어도 괜찮아요?")
 CARE_PERMISSION = re.compile(r"(?:먹어|마셔|피워|씹어|드셔|헹궈|닦아|샤워해|운동해|목욕해|뱉어|빨아|출근해|일해)도")
 # "…해야 돼요?" asked (with "?" or a question ending: "빼야 돼요" told is a booking wish)
@@ -108,7 +109,7 @@ TREATMENT_WORD = re.compile(r"스케일링|임플란트|교정|미백|레진|신
 # Words of a visit or a slot: a symptom asked about together with these is a booking question
 VISIT_WORDS = re.compile(
     r"빠른(?:날|시간|때)|(?:제일|가장)빨리|주실수있|주시겠어요|해주세요|봐주세요|예약|날짜|진료(?:되|돼|가능|받|볼)|(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)|빈자리|시간(?:되|돼|있)|"
-    r"(?:오늘|내일|모레|요일)(?:에|은|도|중에|중으로)?.{0,4}(?:가(?:도|면|려|볼|서)|갈|봐주|볼수|진료|예약|되나|돼요|가능|시간)|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
+    r"(?:오늘|내일|모레|요일)(?:에|은|도|중에|중으로)?.{0,4}(?:가(?:도|면|려|볼|서)|갈|봐주|볼수|진료|예약|되나|돼요|가능|시간|괜찮)|보여(?:드리|드릴|주|줘)|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
 )
 # Asking for a visit: "상담 좀 받을라고", "예약 좀 해 주세요", "받으러 갈게요".
 BOOK_REQUEST = _c(
@@ -118,7 +119,8 @@ BOOK_REQUEST = _c(
 
 # General questions about treatments or the clinic that the facts do not answer.
 GENERAL_INFO = _c(
-    r"언제(?:쯤)?(?:다|치료가)?끝나", r"몇(?:주|일|달|개월)(?:전|前)(?:에|부터|까지)", r"(?:cd|씨디|usb|파일|이메일|메일|팩스)(?:로|으로|에)",
+    r"언제(?:쯤)?(?:다|치료가)?끝나", r"같은(?:거|것)(?:도|은|는)?(?:하세요|해요|하나요|하시나요|되나요|돼요|있어요|있나요)",
+    r"가져가|가지고가|챙겨|준비물|준비(?:해|할)|지참", r"(?:일찍|미리)(?:가면|와야|가야)", r"없이도", r"(?:전에|하기전).{0,8}(?:부터|먼저)", r"순서", r"몇(?:주|일|달|개월)(?:전|前)(?:에|부터|까지)", r"(?:cd|씨디|usb|파일|이메일|메일|팩스)(?:로|으로|에)",
     r"(?:1|일)년(?:에)?몇(?:번|회)", r"몇(?:번|회)(?:정도|씩)?$", r"영어로|외국어|중국어|일본어|베트남", r"(?:중간에|도중에)(?:쉬|멈|잠깐)", r"손(?:을)?들면",
     r"공포|무서워|겁이|겁나|겁많|(?:안|덜)아프게", r"대상(?:이|인지|자|맞)", r"내역|명세",
     r"기간", r"얼마나걸", r"얼마나오래", r"몇(?:번|회)(?:나|정도|쯤)?(?:가야|와야|방문|내원|다녀|받아야|왔다|해야|가면|오면)",
@@ -148,7 +150,7 @@ GENERAL_INFO = _c(
 NOT_A_QUESTION_FOR_STAFF = _c(
     r"누구세요", r"누구시", r"어디세요", r"어디시", r"어디서(?:전화|연락)", r"무슨일", r"무슨전화", r"뭐라고", r"뭐라구", r"뭔데요",
     r"왜(?:요|전화)", r"여보세요", r"들리세요", r"들려요", r"^네$", r"^예$", r"뭐하는(?:데|곳)", r"거기어디", r"뭐냐면", r"뭐냐하면",
-    r"뭐더라", r"뭐였더라", r"^(?:그|거|저|아)?뭐냐(?!고)", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$", r"라고요$", r"라구요$", r"라고하셨", r"아무(?:때|날|시간|요일)",
+    r"뭐더라", r"뭐였더라", r"치과(?:죠|맞죠|맞나요|맞아요|맞습니까|인가요|예요|에요)$", r"^(?:그|거|저|아)?뭐냐(?!고)", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$", r"라고요$", r"라구요$", r"라고하셨", r"아무(?:때|날|시간|요일)",
 )
 # Interrogative shape: "?" in the transcript, a word ending as a question, or a wh-word and a polite ending.
 QUESTION_END = re.compile(r"(?:(?<![가이도피새리열맛땀물])나요|실수있어요|(?:는|은|된|한)거(?:예요|에요)|까요|(?:건|인|은|는|던|한|된)가요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
@@ -234,7 +236,7 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     if asked and about_me and not VISIT_WORDS.search(compact):
         return True
     decide = MODAL_ASK.search(compact) and is_question(text, compact) and TREATMENT_VERB.search(compact)
-    if decide and not FREQUENCY.search(compact) and not VISIT_WORDS.search(compact):
+    if decide and not FREQUENCY.search(compact) and not VISIT_WORDS.search(compact) and not GENERAL_INFO.search(compact):
         return True  # "신경치료 하면 이가 약해진다는데 씌워야 돼요?": whether one needs a treatment
     if HEARSAY.search(compact) and (context or MOUTH.search(compact) or TREATMENT_WORD.search(compact)):
         return True  # "스케일링 하면 이가 약해진다는데 진짜 그래요"
@@ -260,9 +262,12 @@ def open_question(spaced: str, compact: str) -> bool:
     return is_question(spaced, compact) or bool(POLITE_END.search(compact) and not TELLING_END.search(compact))
 
 
+_NOT_SO = re.compile(r"(?:는|도|가|이)?(?:좀|별로|전혀)?(?:안나|안났|안생|안부|안붓|안올|없|않|지않|진않)")
+
+
 def urgent(compact: str) -> bool:
     """Bleeding, swelling, fever, trauma or severe pain is mentioned."""
-    return bool(URGENT.search(compact))
+    return any(not _NOT_SO.match(compact, m.end()) for m in URGENT.finditer(compact))
 
 
 def has_symptom(compact: str) -> bool:
@@ -274,7 +279,8 @@ VISIT_REQUEST = _c(
     r"예약", r"(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)", r"빈(?:시간|자리|날)", r"시간(?:되|돼|있|괜찮|비|내)", r"(?:제일|가장|최대한)?빠른(?:날|시간|때)",
     r"(?:제일|가장|최대한)빨리", r"봐주(?:실|시|세요|나요|셔야|셨으면|면)", r"봐줄", r"진료(?:를|도)?(?:받|볼|보|되|돼|가능)",
     r"(?:가면|오면|가도|와도|들러도|들르면|방문하면)(?:돼|되|될|괜찮)", r"언제(?:쯤)?(?:가|와|오|갈|올|방문)", r"방문", r"내원", r"접수",
-    r"(?:갈|올|볼|받을)수(?:있|없)", r"언제(?:쯤)?(?:돼|되|가능|비)", r"(?:러|으러)(?:가|갈|와|올|오)", r"상담(?:만|을|도|좀)?(?:받|하|예약|가능|되|돼)", r"(?:가|와|오)서(?:보|봐|받|하)",
+    r"(?:갈|올|볼|받을)수(?:있|없)", r"언제(?:쯤)?(?:돼|되|가능|비)",
+    r"(?:오늘|내일|모레|요일)(?:에|은|도)?.{0,4}(?:가(?:도|면|요|볼|서)|갈|봐주|볼수|진료|예약|가능|괜찮)", r"보여(?:드리|드릴|주|줘)", r"(?:러|으러)(?:가|갈|와|올|오)", r"상담(?:만|을|도|좀)?(?:받|하|예약|가능|되|돼)", r"(?:가|와|오)서(?:보|봐|받|하)",
 )
 # Conditions that make a question about treatment a medical one ("당뇨가 있는데 임플란트 해도 되나요")
 CONDITION = re.compile(r"임신|임산부|수유|혈압|당뇨|심장|아스피린|와파린|항응고|골다공|복용|먹고있|드시고있|알레르기|알러지|수술받|입원")
@@ -292,8 +298,12 @@ def own_care_question(text: str, compact: str) -> bool:
     asked = is_question(text, compact) or PERMISSION.search(compact)
     if not asked or FACT_WORDS.search(compact):
         return False
-    if visit_asked(compact):
-        return False
+    return not visit_asked(compact) and about_body(compact)
+
+
+def about_body(compact: str) -> bool:
+    """A symptom, after-care, a care topic, a part of the mouth or a condition is named: what a medical question is
+    about (the model may not call a sentence without any of these a medical question)."""
     return bool(has_symptom(compact) or AFTER_CARE.search(compact) or CARE_TOPIC.search(compact) or MOUTH.search(compact)
                 or CONDITION.search(compact))
 

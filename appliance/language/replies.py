@@ -50,7 +50,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
-    if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not lx.RESCHEDULE.search(compact):
+    if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not (
+            lx.RESCHEDULE.search(compact) or re.match(r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
         return "yes", 0.8  # "아니 확인 전화를 왜 세 번이나 해요 갈 거라니까요": the last words count
     if _REASON_END.search(core) and not (lx.YES_START.match(core) or lx.OKAY.search(core) or lx.GOING.search(core)):
         if expect in ("proposal", "slot") and not (result.date or result.time):

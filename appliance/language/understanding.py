@@ -102,8 +102,16 @@ def _strip_fillers(spaced: str) -> str:
     return lx.FILLERS.sub("", spaced).strip()
 
 
+_TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
+
+
 def _treatments(compact: str) -> list[str]:
-    return [name for name, pattern in lx.TREATMENT_PATTERNS if pattern.search(compact)]
+    """Treatments named, most specific first; one taken back ("스케일링 말고 잇몸 치료") is left out."""
+    named = []
+    for name, pattern in lx.TREATMENT_PATTERNS:
+        if any(not _TREATMENT_TAKEN_BACK.match(compact, m.end()) for m in pattern.finditer(compact)):
+            named.append(name)
+    return named
 
 
 def _emergency(compact: str) -> bool:
@@ -152,7 +160,7 @@ _BOOKING_SAID = re.compile(r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하
 # Keywords that make a facts question unmistakable (the model does not override these)
 _FACT_KEYWORD = {
     "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
-    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부"),
+    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부|할인"),
     "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
 }
 _OFFERED = re.compile(
@@ -185,7 +193,7 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
     moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
     if moves:
-        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨", compact) else 0.9
+        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길", compact) else 0.9
     if lx.CANCEL.search(compact):
         return "cancel", SURE if _CLEAR_CANCEL.search(compact) else 0.9
     if lx.RESCHEDULE_WEAK.search(compact):
@@ -202,6 +210,8 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return None  # a certificate is not in the insurance notes: an open question for staff
     if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
         return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
+    if re.search(r"본인부담|의료급여|차상위", compact):
+        return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
     if lx.PRICE.search(compact):
         return "ask_price", SURE if _FACT_KEYWORD["ask_price"].search(compact) else 0.9
     if lx.INSURANCE.search(compact):
@@ -266,7 +276,8 @@ def understand(
 
     intent, confidence = _classify(text, compact, core, expect, treatments, result)
     if statistical:
-        intent, confidence, chosen = blend.with_model(text, compact, expect, intent, confidence)
+        intent, confidence, chosen = blend.with_model(text, compact, expect, intent, confidence,
+                                                      bool(result.date or result.time or result.time_range))
         result.source = "statistical" if chosen else "rules"
     result.intent, result.confidence = intent, confidence
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
@@ -280,7 +291,8 @@ def understand(
     if (result.intent == "other" and confidence < LOW_CONFIDENCE and expect not in ("date", "time", "treatment", "digits")
             and _any_question(text, compact, core)):
         result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
-    if blend.never_book_a_medical_question(text, compact, result.intent, bool(result.date or result.time or result.time_range)):
+    slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat()))  # not "어제"
+    if blend.never_book_a_medical_question(text, compact, result.intent, slot_said):
         result.intent, result.confidence = "medical_question", 0.7  # safety: a question about one's teeth is no booking
     result.answer = _polarity(core, result.intent)
     result.urgent = result.intent == "emergency" or (result.intent in ("medical_question", "symptom") and qs.urgent(compact))

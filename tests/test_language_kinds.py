@@ -1,0 +1,151 @@
+"""Kinds of caller speech the second round of issue 15 taught the understanding, each with sentences of its own
+(not copied from the labelled sets), and the safety rule that a question about one's own teeth is never a booking."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+import pytest
+
+from appliance.language import blend, understand
+
+NOW = dt.datetime(2031, 4, 9, 10, 30)  # a Wednesday
+BOOKING = ("book", "reschedule")
+
+_PARTS = ("어금니가", "앞니가", "잇몸이", "사랑니 쪽이", "씌운 이가", "임플란트 한 데가", "아이 이가")
+_SYMPTOMS = ("시려요", "욱신거려요", "좀 부었어요", "흔들려요", "까맣게 변했어요", "피가 조금 나요")
+_ASKS = ("괜찮은 거예요?", "왜 그럴까요?", "그냥 둬도 돼요?", "진통제 먹어도 되나요?", "원래 이래요?", "어떻게 해야 돼요?",
+         "치과 가야 하는 건가요?", "저절로 나을까요?")
+
+
+@pytest.mark.parametrize(("part", "symptom", "ask"), list(itertools.product(_PARTS, _SYMPTOMS, _ASKS)))
+def test_a_question_about_ones_own_teeth_is_never_a_booking(part, symptom, ask):
+    text = f"{part} {symptom} {ask}"
+    for statistical in (True, False):
+        got = understand(text, NOW, statistical=statistical)
+        assert got.intent not in BOOKING, (text, got.intent, got.source)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "어금니가 시린데 내일 오후에 봐 주실 수 있어요?",
+        "잇몸이 부어서 그러는데 오늘 진료 돼요?",
+        "사랑니가 아파서 빼고 싶은데 제일 빠른 날이 언제예요?",
+        "이가 흔들려서 빼러 가려고 하는데 금요일 괜찮아요?",
+        "씌운 게 빠졌는데 다시 붙이러 가도 돼요?",
+    ],
+)
+def test_a_visit_asked_for_in_so_many_words_stays_a_booking(text):
+    assert understand(text, NOW).intent == "book"
+
+
+def test_the_safety_rule_itself():
+    assert blend.never_book_a_medical_question("잇몸이 내려앉았는데 다시 올라와요?", "잇몸이내려앉았는데다시올라와요", "book", False)
+    assert not blend.never_book_a_medical_question("잇몸 치료 예약 돼요?", "잇몸치료예약돼요", "book", False)
+    assert not blend.never_book_a_medical_question("잇몸이 아파요 내일 세 시 돼요?", "잇몸이아파요내일세시돼요", "book", True)
+    assert not blend.never_book_a_medical_question("잇몸이 아파요?", "잇몸이아파요", "symptom", False)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "allowed", "never"),
+    [
+        ("아 오늘 잇몸이 좀 부어서 밥을 못 먹겠어요", None, None, "emergency"),  # no red flag: the model may not say emergency
+        ("스케일링 받고 나서 이가 시려서 찬물을 못 마시겠어요", None, None, "medical_question"),  # told, not asked
+        ("교정 상담 받으러 가려는데 토요일도 돼요?", None, None, "medical_question"),
+    ],
+)
+def test_the_models_limits(text, expect, allowed, never):
+    assert understand(text, NOW, expect).intent != never
+    assert blend.told("이가 시려서 못 마시겠어요", "이가시려서못마시겠어요")
+    assert not blend.told("다시 가 봐야 되는 건지 모르겠어요", "다시가봐야되는건지모르겠어요")
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        # a reason is the answer: to a proposed slot it declines, to a reminder it cancels
+        ("아 그날은 제가 부산에 내려가 있어서요", "proposal", "no"),
+        ("그 주에 시험이 있어서요", "proposal", "no"),
+        ("아이고 그날 집안에 제사가 있어서요", "reminder", "cancel"),
+        ("그 시간은 좀 빡빡한데요", "proposal", "no"),
+        # going after all, said last
+        ("아니 왜 자꾸 전화하세요 간다니까요 갈게요", "reminder", "yes"),
+        # a cancel said not to happen
+        ("아뇨 취소하지 말아 주세요 갈 거예요", "confirm", "no"),
+        # acceptance idioms
+        ("오 그 시간 딱이네요", "proposal", "yes"),
+        # identity and numbers
+        ("모르겠는데요 그런 분", "yes_no", "wrong_number"),
+        ("제 번호가 어떻게 거기 등록돼 있죠? 저 거기 안 다니는데", None, "wrong_number"),
+        ("앞으로 연락 안 주셔도 돼요", "offer", "opt_out"),
+        ("지금은 됐고요 필요하면 제가 연락드릴게요", "offer", "no"),
+        ("여보세요 거기 행복치과 맞죠?", None, "other"),
+    ],
+)
+def test_replies_and_calls(text, expect, intent):
+    assert understand(text, NOW, expect).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("처음 가는데 건강보험증 같은 거 챙겨 가야 돼요?", "question_other"),
+        ("예약 시간보다 십 분 일찍 가면 돼요?", "question_other"),
+        ("예전 치과 기록 없이도 치료 받을 수 있어요?", "question_other"),
+        ("치아 성형 같은 것도 하세요?", "question_other"),
+        ("교정 전에 충치 치료부터 해야 돼요?", "question_other"),
+        ("신경치료 벌써 세 번 받았는데 언제쯤 끝나요?", "question_other"),
+        ("임플란트는 몇 주 전에 예약해야 돼요?", "question_other"),
+        ("엑스레이 사진 이메일로 보내 주실 수 있어요?", "question_other"),
+        ("치료비 내역서 좀 받을 수 있을까요?", "question_other"),
+        ("의료급여 대상자는 틀니 본인부담금이 얼마예요?", "ask_insurance"),
+        ("소개받고 가면 할인 돼요?", "ask_price"),
+        ("예약을 좀 당겨서 내일로 해 주세요", "reschedule"),
+        ("아까 취소해 달라고 한 거 제대로 취소된 거 맞죠?", "confirm_appointment"),
+        ("미백 한 번 하면 보험 되잖아요 아무튼 그거 받으러 갈게요", "book"),
+    ],
+)
+def test_open_questions_facts_and_requests(text, intent):
+    assert understand(text, NOW).intent == intent
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "사랑니가 반쯤 나왔는데 안 빼도 돼요?",
+        "임플란트 한 쪽으로 오징어 씹어도 괜찮아요?",
+        "약 먹는 중인데 맥주 한 잔 마셔요 괜찮아요?",
+        "잇몸이 거뭇거뭇해졌어요 왜요?",
+        "수면 치료 받고 바로 운전해서 와도 돼요?",
+        "임플란트 수술 날짜 잡혔는데 비행기 타도 문제없겠습니까?",
+        "잇몸 영양제 먹으면 효과 있어요?",
+        "이를 세게 닦아서 이가 약해진 걸까요?",
+    ],
+)
+def test_medical_questions_of_new_shapes(text):
+    assert understand(text, NOW).intent == "medical_question"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "date", "time", "treatment"),
+    [
+        ("내일 오후 세 시로 확정해 주십시오", "book", "2031-04-10", "15:00", None),
+        ("네 말씀하십시오", "other", None, None, None),
+        ("지난주에 씌운 게 빠졌는데 오늘 가능해요?", "book", "2031-04-09", None, "crown"),
+        ("금요일 예약을 토요일로 아 아니다 그냥 취소해 주세요", "cancel", "2031-04-11", None, None),
+        ("스케일링 말고 잇몸 치료로 예약할게요", "book", None, None, "gum"),
+        ("잇몸 말고 어금니가 시려요", "symptom", None, None, None),
+        ("흔들리는 이 빼 주셨으면 해서요 내일 돼요?", "book", "2031-04-10", None, "extraction"),
+    ],
+)
+def test_slots_of_new_shapes(text, intent, date, time, treatment):
+    got = understand(text, NOW)
+    assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment)
+
+
+def test_red_flags_said_and_denied():
+    assert understand("아이가 축구하다 공에 맞아서 앞니가 깨졌어요", NOW).intent == "emergency"
+    assert understand("이가 조금 깨졌는데 피는 안 나요 오늘 봐 주실 수 있어요?", NOW).intent == "book"
+    assert understand("얼굴 한쪽이 부어올랐어요", NOW).urgent
