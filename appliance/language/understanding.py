@@ -53,8 +53,8 @@ _LOGGER = logging.getLogger(__name__)
 Fallback = Callable[[str], "str | None"]
 
 LOW_CONFIDENCE = 0.5
-_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
-_SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]]+|\.(?!\d)")
+_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
+_SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]\u3131-\u318e^;*]+|\.(?!\d)")
 
 
 @dataclasses.dataclass
