@@ -94,6 +94,20 @@ understand(..., statistical=False); on every set but heldout the model has seen 
                 first run: intent 88.2% (105/119; rules alone 86.6%), date 99.2%, time 100%, treatment 96.6%, all three
                 slots 95.8%; medical -> booking 0. One date label corrected after the run to the convention (the
                 appointment a cancel names is its date).
+Round 2 (after dev8 and dev9): the model's limits and the safety rule moved to appliance/language/blend.py (the model
+never says emergency without a red flag, never calls a told sentence a question, never calls a sentence without a body
+word a medical question, never books a question the rules found or turns a visit asked for into a medical question;
+a question about one's own teeth with no visit asked for is never book/reschedule); MODEL_LEAD 15 -> 10. Simulated
+first runs with this blend over the old rules (the rules as before each set's first run, the model trained only on the
+sets before it): blind7 93.4% -> 94.7%, blind8 89.0% -> 91.6%, dev8 81.0% -> 84.1%; medical -> booking 2/2/2 -> 1/0/1.
+  blind9   162  ninth blind set (issue 15, round 2, first of two), written after all the round-2 changes without
+                looking at the rules, from a mindset no set had used: callers on the go (walking, driving, subway,
+                lunch break), short and elliptical, noisy transcripts (dropped words, wrong spacing, misheard
+                syllables), numbers in digits and words mixed; committed before its first run.
+                FIRST RUN: intent 96.3% (156/162; rules alone 88.3%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (21 medical questions); misses: book 3/30 (-> ask_location, yes,
+                other), question_other 2/12 (-> book, other), ask_hours 1/6 (-> callback_later).
+                Goal (97% intent) NOT met by one sentence (157 would be 96.9%, 158 is 97.5%); slots met.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -178,7 +192,7 @@ def main() -> None:
         return
     out = []
     out.append(PROVENANCE.strip())
-    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8", "dev8", "dev9"):
+    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8", "dev8", "dev9", "blind9"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]
