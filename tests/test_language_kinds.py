@@ -149,3 +149,31 @@ def test_red_flags_said_and_denied():
     assert understand("아이가 축구하다 공에 맞아서 앞니가 깨졌어요", NOW).intent == "emergency"
     assert understand("이가 조금 깨졌는데 피는 안 나요 오늘 봐 주실 수 있어요?", NOW).intent == "book"
     assert understand("얼굴 한쪽이 부어올랐어요", NOW).urgent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # a short afterthought after the sentence end ("…요 지금 가면")
+        ("주차 공간 넓어요 토요일엔", "ask_location"),
+        ("소아 치료도 봐 주세요 일곱 살", "question_other"),
+        ("사람 많아요 점심때 가면", "question_other"),
+        # where the caller is, not how to get here
+        ("지금 버스 안이라서요 다음 주 화요일 예약 좀요", "book"),
+        # is the clinic open now
+        ("지금 진료 중이세요", "ask_hours"),
+        ("지금 진료 중이라 통화가 어려워요", "callback_later"),
+        # a day offered on conditions
+        ("목요일 되면 목요일 안 되면 금요일", "book"),
+        # care questions without a "?"
+        ("사랑니 뽑고 샤워해도 됨", "medical_question"),
+        ("씌운 데 잇몸이 좀 들뜬 것 같은데 괜찮아요", "medical_question"),
+    ],
+)
+def test_spoken_sentence_shapes(text, intent):
+    for statistical in (True, False):
+        assert understand(text, NOW, statistical=statistical).intent == intent, statistical
+
+
+def test_no_yes_or_no_out_of_the_blue_when_a_slot_or_treatment_is_named():
+    assert understand("네 스케일링 제일 빨리 되는 날로", NOW).intent == "book"

@@ -21,6 +21,7 @@ safe one: the dialog says the dentist will answer and offers the earliest visit 
 
 from __future__ import annotations
 
+import math
 import re
 
 from appliance.language import questions as qs
@@ -30,6 +31,9 @@ MODEL_BELOW = 0.65
 """Rules less sure than this: the statistical model chooses the intent."""
 MODEL_OVERRIDE_BELOW, MODEL_LEAD = 0.91, 10.0
 """Rules less sure than this: the model chooses when its best intent leads the next by this log-probability."""
+MODEL_LEAD_UNSURE = 2.0
+"""Below ``MODEL_BELOW`` the model's guess must beat the rules' answer by this log-probability (a coin toss keeps
+the rules' answer)."""
 MODEL_LEAD_OVER_OTHER = 8.0
 """Where the rules found nothing ("other"), the model needs this lead (thanks and fillers stay "other").
 Chosen on simulated first runs (the rules as they were before each set's first run, the model trained only on the
@@ -60,13 +64,13 @@ def told(text: str, compact: str) -> bool:
 def with_model(text: str, compact: str, expect: str | None, intent: str, confidence: float, slot_said: bool = False
                ) -> tuple[str, float, bool]:
     """``(intent, confidence, chosen_by_model)``: the rules' answer, or the model's where the rules are unsure.
-    ``slot_said``: a date or time was said (with no question asked, that is a request, not a yes or a no)."""
+    ``slot_said``: a date, time or treatment was said (with no question asked, that is a request, not a yes or a no)."""
     if not compact or intent in RULES_ONLY or (intent != "other" and confidence >= MODEL_OVERRIDE_BELOW):
         return intent, confidence, False
     exclude = list(NEVER_FROM_MODEL)
     if not qs.urgent(compact):
         exclude.append("emergency")
-    if slot_said and expect is None:
+    if slot_said and expect in (None, "need"):
         exclude += ["yes", "no"]  # "내일 오후 세 시로 확정해 주십시오" out of the blue books
     if not qs.about_body(compact):
         exclude.append("medical_question")
@@ -76,8 +80,13 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("medical_question")  # "흔들리는데 빼러 가도 돼요?" asks for a visit
     elif intent in QUESTION_INTENTS and not qs.visit_asked(compact):
         exclude += BOOKING  # "미백 전에 스케일링부터 받아야 돼요?" asks, it books nothing
-    guess, lead = stat.default_model().best(text, expect, exclude=exclude)
-    needed = MODEL_LEAD_OVER_OTHER if intent == "other" else 0.0 if confidence < MODEL_BELOW else MODEL_LEAD
+    ranked = [(logp, name) for logp, name in stat.default_model().scores(text, expect) if name not in exclude]
+    (best, guess), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else -math.inf)
+    if intent != "other" and confidence < MODEL_BELOW:  # unsure rules: the model must prefer its guess to their answer
+        lead = best - dict((name, logp) for logp, name in ranked).get(intent, -math.inf)
+        needed = MODEL_LEAD_UNSURE
+    else:
+        lead, needed = best - runner_up, MODEL_LEAD_OVER_OTHER if intent == "other" else MODEL_LEAD
     if guess != intent and lead >= needed:
         return guess, (0.3 if guess == "other" else 0.6), True
     return intent, confidence, False

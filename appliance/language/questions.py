@@ -59,7 +59,7 @@ MOUTH = _c(
 # "…아도/어도 돼요?": permission for an action ("가도 돼요", a visit, is taken out first: see VISIT_ASK).
 PERMISSION = _c(
     r"(?:어|아|여|워|해|셔|봐|겨|빼|써|껴|자|둬|놔|져|쳐|려|궈|춰|눠|꿔|줘|뤄|떼|내|래|개|새|매|서|켜|펴|혀|타|사|차|싸|따|까|빠|라)도"
-    r"\S{0,2}(?:돼|되|될|괜찮|상관|문제없|무방)",
+    r"\S{0,2}(?:돼|되|될|됨|괜찮|상관|문제없|무방)",
     r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도",
     r"면안(?:되|돼|된)(?:죠|나요|나|는|다|요|던데|대|지)",
 )
@@ -88,6 +88,8 @@ FACT_WORDS = re.compile(r"보험|급여|실비|실손|본인부담|비용|가격
 LEAVE_BE = re.compile(r"(?:그냥|안|놔|내버려|냅)(?:둬|두어|놔둬|빼|뽑|해|씌워|때워|치료해|받아)도|(?:놔|내버려|냅)?둬도|놔둬도|나둬도")
 # "…괜찮아요?" asked after something done ("치과 약 먹고 술 먹어요 괜찮아요?")
 OKAY_ASKED = re.compile(r"(?<=..)(?:요|고|도|서|면|데|게)괜찮(?:아요|습니까|나요|을까요|은가요|죠|겠죠|겠어요|아)$")
+# "…피 비치는데 괜찮아요": after a clause about one's teeth, "괜찮아요" asks even without a "?"
+OKAY_AFTER_CLAUSE = re.compile(r"(?:는데|은데|인데|던데)괜찮(?:아요|나요|을까요|은가요|은거예요|은건가요|죠)$")
 # Leave to eat, drink, smoke, wash …: a care question even with nothing else said ("김치 먹어도 괜찮아요?")
 CARE_PERMISSION = re.compile(r"(?:먹어|마셔|피워|씹어|드셔|헹궈|닦아|샤워해|운동해|목욕해|뱉어|빨아|출근해|일해)도")
 # "…해야 돼요?" asked (with "?" or a question ending: "빼야 돼요" told is a booking wish)
@@ -209,7 +211,7 @@ def is_question(spaced: str, compact: str) -> bool:
         return True  # "검진 대상이 맞는지 확인하고 싶습니다"
     if "아니면" in compact and POLITE_END.search(compact):
         return True  # "원장님이 직접 하세요 아니면 다른 선생님이 하세요"
-    return bool(WH.search(compact) and POLITE_END.search(compact))
+    return bool(WH.search(compact) and POLITE_END.search(_before_afterthought(spaced, compact)))
 
 
 def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
@@ -231,7 +233,7 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     if BOOK_REQUEST.search(compact):
         return False
     asked = (NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and is_question(text, compact))
-             or ("?" in text and OKAY_ASKED.search(compact)))
+             or ("?" in text and OKAY_ASKED.search(compact)) or OKAY_AFTER_CLAUSE.search(compact))
     about_me = context or (MOUTH.search(compact) and not GENERAL_INFO.search(compact))  # "치아 미백 효과 얼마나 가요" is general
     if asked and about_me and not VISIT_WORDS.search(compact):
         return True
@@ -259,7 +261,18 @@ def open_question(spaced: str, compact: str) -> bool:
         return False
     if not GENERAL_INFO.search(compact):
         return False
-    return is_question(spaced, compact) or bool(POLITE_END.search(compact) and not TELLING_END.search(compact))
+    return is_question(spaced, compact) or bool(POLITE_END.search(_before_afterthought(spaced, compact))
+                                                and not TELLING_END.search(compact))
+
+
+_AFTERTHOUGHT = re.compile(r"(?:요|까|죠)((?:\s+[가-힣0-9]{1,4}){1,2})$")
+
+
+def _before_afterthought(spaced: str, compact: str) -> str:
+    """The compact text without a short afterthought after the sentence end: "대기 많아요 지금 가면" → "대기많아요",
+    "애들도 봐 줘요 4살" → "애들도봐줘요" (a spoken sentence often trails one or two short words)."""
+    m = _AFTERTHOUGHT.search(re.sub(r"[^\s가-힣0-9]", "", spaced.lower()))
+    return compact[: len(compact) - len(m.group(1).replace(" ", ""))] if m else compact
 
 
 _NOT_SO = re.compile(r"(?:는|도|가|이)?(?:좀|별로|전혀)?(?:안나|안났|안생|안부|안붓|안올|없|않|지않|진않)")
@@ -295,7 +308,7 @@ def visit_asked(compact: str) -> bool:
 def own_care_question(text: str, compact: str) -> bool:
     """A question about one's own body, symptom or care with no visit asked for ("사랑니가 반만 나와 있는데 그냥
     둬도 돼요?", "임플란트 한 데서 냄새가 나는데 왜 그럴까요?"): never a booking (see ``blend``)."""
-    asked = is_question(text, compact) or PERMISSION.search(compact)
+    asked = is_question(text, compact) or PERMISSION.search(compact) or OKAY_AFTER_CLAUSE.search(compact)
     if not asked or FACT_WORDS.search(compact):
         return False
     return not visit_asked(compact) and about_body(compact)

@@ -148,6 +148,10 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
 
 _CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
 _STRONG_BOOK = re.compile(r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
+# Where the caller is, not how to come: "지금 지하철인데", "버스 안이라서"
+_WHERE_I_AM = re.compile(r"(?:지금)?(?:지하철|버스|택시|차|역|건물|밖)(?:안|에있는|타고있는)?(?:인데|이라|이라서|이어서|이에요|예요|에서요|안이)")
+# A day offered on conditions: "화요일 되면 화요일 안되면 수요일", "목요일이나 금요일이면 좋고"
+_DAY_PREFERRED = re.compile(r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)")
 # Checking that a change asked for went through
 _CHANGE_CHECKED = re.compile(r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌|됐|된)")
 # A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
@@ -204,7 +208,7 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
     if _BILL.search(compact):
         return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
-    if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):
+    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact):
         return "ask_location", SURE if _FACT_KEYWORD["ask_location"].search(compact) else 0.85
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return None  # a certificate is not in the insurance notes: an open question for staff
@@ -216,7 +220,7 @@ def _topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_price", SURE if _FACT_KEYWORD["ask_price"].search(compact) else 0.9
     if lx.INSURANCE.search(compact):
         return "ask_insurance", SURE if _FACT_KEYWORD["ask_insurance"].search(compact) else 0.9
-    if lx.LOCATION.search(compact):
+    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)):
         return "ask_location", 0.85
     if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)):
         return "ask_hours", 0.85
@@ -277,7 +281,7 @@ def understand(
     intent, confidence = _classify(text, compact, core, expect, treatments, result)
     if statistical:
         intent, confidence, chosen = blend.with_model(text, compact, expect, intent, confidence,
-                                                      bool(result.date or result.time or result.time_range))
+                                                      bool(result.date or result.time or result.time_range or treatments))
         result.source = "statistical" if chosen else "rules"
     result.intent, result.confidence = intent, confidence
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
@@ -375,7 +379,7 @@ def _classify(
         if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
             return "book", 0.8
         return topic
-    if result.time or treatments or (result.date and expect in PROPOSAL_EXPECTS):
+    if result.time or treatments or (result.date and (expect in PROPOSAL_EXPECTS or _DAY_PREFERRED.search(compact))):
         return "book", 0.6
     if result.time_range and (result.date or expect in PROPOSAL_EXPECTS):
         return "book", 0.55
