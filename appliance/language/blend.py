@@ -83,7 +83,7 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
     ranked = [(logp, name) for logp, name in stat.default_model().scores(text, expect) if name not in exclude]
     (best, guess), runner_up = ranked[0], (ranked[1][0] if len(ranked) > 1 else -math.inf)
     if intent != "other" and confidence < MODEL_BELOW:  # unsure rules: the model must prefer its guess to their answer
-        lead = best - dict((name, logp) for logp, name in ranked).get(intent, -math.inf)
+        lead = best - {name: logp for logp, name in ranked}.get(intent, -math.inf)
         needed = MODEL_LEAD_UNSURE
     else:
         lead, needed = best - runner_up, MODEL_LEAD_OVER_OTHER if intent == "other" else MODEL_LEAD

@@ -40,12 +40,17 @@ import logging
 import re
 from typing import Any, Callable
 
-from appliance.language import blend
+from appliance.language import blend, topics
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
-from appliance.language.replies import ANSWER_EXPECTS, PROPOSAL_EXPECTS, SURE, context_answer
-from appliance.language.numerals import spoken_digits
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
+from appliance.language.numerals import spoken_digits
+from appliance.language.replies import (
+    ANSWER_EXPECTS,
+    PROPOSAL_EXPECTS,
+    SURE,
+    context_answer,
+)
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 
 _LOGGER = logging.getLogger(__name__)
@@ -146,38 +151,9 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     return None
 
 
-_CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
 _STRONG_BOOK = re.compile(r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
-# Where the caller is, not how to come: "지금 지하철인데", "버스 안이라서"
-_WHERE_I_AM = re.compile(r"(?:지금)?(?:지하철|버스|택시|차|역|건물|밖)(?:안|에있는|타고있는)?(?:인데|이라|이라서|이어서|이에요|예요|에서요|안이)")
 # A day offered on conditions: "화요일 되면 화요일 안되면 수요일", "목요일이나 금요일이면 좋고"
 _DAY_PREFERRED = re.compile(r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)")
-# Checking that a change asked for went through
-_CHANGE_CHECKED = re.compile(r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌|됐|된)")
-# A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
-_BOOKING_TOLD_END = re.compile(
-    r"(?:하러|받으러|예약하러)(?:갈게요|갈께요|갈게|가려고요|가려구요|갑니다|가겠습니다|갈려고요)$|(?:예약|잡아)(?:해)?(?:주세요|줘요|부탁드려요|부탁합니다)$"
-)
-_BILL = re.compile(r"내역|명세|청구서|왜이렇게(?:많이|비싸)")
-# A booking asked for in so many words ("예약을 하고자 합니다"): the model does not override it
-_BOOKING_SAID = re.compile(r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)")
-# Keywords that make a facts question unmistakable (the model does not override these)
-_FACT_KEYWORD = {
-    "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
-    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부|할인"),
-    "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
-}
-_OFFERED = re.compile(
-    r"(?:치료|시술|수술|상담|진료|검사)?(?:도|은|는)?(?:좀)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$"
-)
-
-
-def _offered_treatment(compact: str) -> bool:
-    """"임플란트도 하세요?", "스케일링 돼요?": whether the clinic does a treatment (not "사랑니 그냥 둬도 돼요?", and not
-    "색이 어두워졌는데 이거 미백 되나요?", a question about one's tooth)."""
-    if qs.has_symptom(compact) or qs.AFTER_CARE.search(compact):
-        return False
-    return any(_OFFERED.match(compact, m.end()) for _, pattern in lx.TREATMENT_PATTERNS for m in pattern.finditer(compact))
 
 
 def _polarity(core: str, intent: str) -> str | None:
@@ -189,45 +165,6 @@ def _polarity(core: str, intent: str) -> str | None:
         return "no"
     if lx.YES_START.match(core):
         return "yes"
-    return None
-
-
-def _topic_intent(compact: str) -> tuple[str, float] | None:
-    if _CHANGE_CHECKED.search(compact):
-        return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
-    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
-    if moves:
-        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길", compact) else 0.9
-    if lx.CANCEL.search(compact):
-        return "cancel", SURE if _CLEAR_CANCEL.search(compact) else 0.9
-    if lx.RESCHEDULE_WEAK.search(compact):
-        return "reschedule", 0.8
-    if lx.CONFIRM.search(compact):
-        return "confirm_appointment", 0.85
-    if _BOOKING_TOLD_END.search(compact):
-        return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
-    if _BILL.search(compact):
-        return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
-    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact):
-        return "ask_location", SURE if _FACT_KEYWORD["ask_location"].search(compact) else 0.85
-    if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
-        return None  # a certificate is not in the insurance notes: an open question for staff
-    if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
-        return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
-    if re.search(r"본인부담|의료급여|차상위", compact):
-        return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
-    if lx.PRICE.search(compact):
-        return "ask_price", SURE if _FACT_KEYWORD["ask_price"].search(compact) else 0.9
-    if lx.INSURANCE.search(compact):
-        return "ask_insurance", SURE if _FACT_KEYWORD["ask_insurance"].search(compact) else 0.9
-    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)):
-        return "ask_location", 0.85
-    if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)):
-        return "ask_hours", 0.85
-    if lx.BOOK.search(compact):
-        return "book", SURE if _BOOKING_SAID.search(compact) else 0.85
-    if lx.SYMPTOM.search(compact):
-        return "symptom", 0.8
     return None
 
 
@@ -325,10 +262,10 @@ def _classify(
         return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
     deferred = lx.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
-    if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not _CLEAR_CANCEL.search(compact):
+    if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not topics.CLEAR_CANCEL.search(compact):
         return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
     if lx.CALLBACK.search(compact):
-        if _CLEAR_CANCEL.search(compact):
+        if topics.CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         return "callback_later", 0.9
     if lx.STAFF.search(compact):
@@ -347,16 +284,15 @@ def _classify(
     context = context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
-    topic = _topic_intent(compact)
+    topic = topics.topic_intent(compact)
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?$", compact):
         topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
-    if _offered_treatment(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
+    if topics.offered_treatment(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
         return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
-            not _STRONG_BOOK.search(compact) or qs.strongly_asked(text, compact)):
-        if qs.open_question(text, compact):
-            return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
+            not _STRONG_BOOK.search(compact) or qs.strongly_asked(text, compact)) and qs.open_question(text, compact):
+        return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
         return "yes", 0.85  # "예 예약 맞아요"
     impossible = lx.NOT_POSSIBLE.search(compact)
