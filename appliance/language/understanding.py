@@ -1,10 +1,11 @@
 """``understand()``: one caller utterance (STT text) → intent and slots, by rules and lexicons.
 
-Rules decide every date, time and treatment, and emergencies and opt-outs; where the rules are unsure (``other``,
-confidence below 0.65, or below 0.91 while the statistical model is far surer) the intent is the statistical
-model's (``statistical``: naive Bayes over the labelled caller sentences; never ``opt_out``). An optional ``fallback``
-classifier (e.g. the local LLM) is consulted only when the result is still ``other`` with low confidence, and it can
-only choose the intent, never a slot.
+Rules decide every date, time and treatment, and emergencies and opt-outs; where the rules are unsure the intent is
+the statistical model's (``statistical``: naive Bayes over the labelled caller sentences), within the limits of
+``blend`` (never ``opt_out``, no emergency without a red flag, …). An optional ``fallback`` classifier (e.g. the local
+LLM) is consulted only when the result is still ``other`` with low confidence, and it can only choose the intent,
+never a slot. Last, whoever decided, a question about one's own teeth with no visit asked for is never ``book`` or
+``reschedule`` but ``medical_question`` (``blend.never_book_a_medical_question``).
 
 Intent order (first that applies wins): emergency > opt_out > wrong_number > (a clear cancel) > callback_later >
 talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question > confirmations/"안 돼요" > yes/no
