@@ -177,3 +177,37 @@ def test_spoken_sentence_shapes(text, intent):
 
 def test_no_yes_or_no_out_of_the_blue_when_a_slot_or_treatment_is_named():
     assert understand("네 스케일링 제일 빨리 되는 날로", NOW).intent == "book"
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        # replies to an offer and to a proposed slot
+        ("아버지가 요즘 거동이 불편하셔서요", "offer", "no"),
+        ("음 남편이랑 상의해 보고 연락드릴게요", "proposal", "no"),
+        ("홍보성 문자는 이제 안 받을래요", "offer", "opt_out"),
+        # an answer to "which treatment?" the lexicon does not know
+        ("애는 실란트요", "treatment", "book"),
+        # care of children and parents
+        ("아이가 불소 바르고 바로 주스 마셨는데 괜찮을까요", None, "medical_question"),
+        ("어머니 틀니는 뭘로 닦는 게 좋아요", None, "medical_question"),
+        ("사탕 많이 먹는 게 이에 안 좋아요", None, "medical_question"),
+        ("아버지가 와파린 드시는데 이 뽑기 전에 약 끊으셔야 돼요", None, "medical_question"),
+        ("할머니가 입이 자꾸 마르신다는데 이것도 치과 문제예요", None, "medical_question"),
+        ("아이 입안에 빨간 게 잔뜩 났어요", None, "symptom"),
+        # asking staff for something
+        ("애가 겁이 많아서 그러는데 수면 치료로 해 주세요", None, "question_other"),
+    ],
+)
+def test_guardians_and_outbound_replies(text, expect, intent):
+    assert understand(text, NOW, expect).intent == intent
+
+
+def test_stitches_are_not_teeth():
+    assert understand("실밥은 언제 빼러 가요", NOW, "wellbeing").treatment is None
+    assert understand("흔들리는 어금니 빼러 가요", NOW).treatment == "extraction"
+
+
+def test_the_model_never_cancels_alone_and_the_rules_answer_always_competes():
+    assert understand("음 어머니께 여쭤보고 다시 연락드릴게요", NOW, "proposal").intent != "cancel"
+    assert understand("아 그날 제가 다른 약속을 잡아서요", NOW, "reminder").intent == "cancel"

@@ -32,7 +32,7 @@ AFTER_CARE = _c(
     r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구)나(?:서|니까|니)",
     r"(?:치료|발치|수술|시술|스케일링|미백|레진|씌우|때우|뽑|뺐|뽑았)(?:하고|받고|고|한뒤|한후|받은뒤|받은후)(?!싶|가|갈|와|올|오|있|계|나서|해|하|받|다음|바로|당일|며칠|이틀|사흘|일주일|얼마)",
     r"(?:치료|진료|수술|시술|발치)(?:가|이)?(?:다)?끝나고",
-    r"(?:발치|수술|시술|치료|스케일링|임플란트|레진|미백|교정|뽑|빼)(?:하고|받고|고)(?:바로|당일|나서|난|며칠|이틀|사흘|일주일|얼마)",
+    r"(?:발치|수술|시술|치료|스케일링|임플란트|레진|미백|교정|뽑|빼|불소|도포|실란트)(?:하고|받고|고)(?:바로|당일|나서|난|며칠|이틀|사흘|일주일|얼마)",
     r"(?:미백|발치|수술|시술|치료|스케일링|임플란트|레진|교정|틀니|크라운)(?:을|를)?(?:받은|한|하고난|받고난)?(?:날|다음날|뒤|후|지)", r"(?:치료|교정|시술)(?:하는|받는)?중(?!간)",
     r"(?:교정기|틀니|보철|유지장치|마우스피스|임시치아|브라켓|철사|거즈|실밥|봉합)(?!(?:를|을)?(?:맞추|하러|하려|해야|상담|새로))",
 )
@@ -43,7 +43,8 @@ CARE_TOPIC = _c(
     r"뜨거운", r"차가운", r"찬거", r"찬물", r"매운", r"딱딱한", r"질긴", r"빨대", r"가글", r"양치", r"칫솔", r"치실", r"치간",
     r"헹구", r"헹궈", r"침(?:을|을뱉|뱉)", r"코를?풀", r"비행기", r"임신", r"임산부", r"수유", r"혈압", r"당뇨", r"심장",
     r"아스피린", r"와파린", r"항응고", r"골다공", r"복용", r"먹고있", r"드시고있", r"밥(?:을|은|도)?먹", r"식사", r"음식",
-    r"입냄새", r"구취", r"운전", r"연고", r"잇몸약", r"영양제", r"비타민", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라", r"마취",
+    r"입냄새", r"구취", r"운전", r"연고", r"잇몸약", r"영양제", r"비타민",
+    r"우유", r"주스", r"사탕", r"젤리", r"초콜릿", r"아이스크림", r"껌", r"젖병", r"분유", r"모유", r"세척", r"세정", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라", r"마취",
 )
 # "…다던데 진짜예요?": checking something heard about a treatment or one's teeth
 HEARSAY = re.compile(r"(?:다던데|라던데|다는데|라는데|다고하던데|다고들었|다고하는데|다고하더라고|대서|다길래).{0,10}(?:맞|사실|진짜|정말|그래요|그런가|그럴까)")
@@ -76,7 +77,9 @@ NORMAL_ASK = _c(
     r"원래.{0,8}(?:건가|거예요|건지|나요|가요|죠|거죠|그래)", r"얼마나(?:가|갈|오래|지속)",
     r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)", r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
     r"(?:나아질|좋아질|괜찮아질|없어질|가라앉을|사라질|아물)(?:까|지|거)",
-    r"그럴수(?:도)?있", r"효과(?:가)?(?:있|없)(?:어요|나요|을까|는지|을까요)", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
+    r"그럴수(?:도)?있", r"효과(?:가)?(?:있|없)(?:어요|나요|을까|는지|을까요)",
+    r"(?:뭘로|뭐로|어떤걸로|어떤거로)(?:하|해|닦|씻|헹구)", r"(?:하는|쓰는|먹는|닦는|바르는)게(?:더)?(?:좋|나아|나을|낫)",
+    r"(?:이|치아|잇몸|이빨)(?:에|한테)(?:안좋|나쁘|나빠|해로|괜찮|좋아|좋은|좋을)", r"문제(?:인가|일까|인지|예요|에요|인거)", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
     r"(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)(?:아니면|혹은)?[가-힣]{2,8}(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)$", r"모르겠", r"언제(?:부터|까지)", r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
     r"얼마나(?:있어야|지나야|참아야|기다려야|해야|가야되|더)", r"언제(?:빼|먹|마셔|해|끊|피|풀|뽑|제거)", r"몇일",
 )
@@ -232,7 +235,7 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
         return True
     if BOOK_REQUEST.search(compact):
         return False
-    asked = (NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and is_question(text, compact))
+    asked = (NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and (is_question(text, compact) or CONDITION.search(compact)))
              or ("?" in text and OKAY_ASKED.search(compact)) or OKAY_AFTER_CLAUSE.search(compact))
     about_me = context or (MOUTH.search(compact) and not GENERAL_INFO.search(compact))  # "치아 미백 효과 얼마나 가요" is general
     if asked and about_me and not VISIT_WORDS.search(compact):
@@ -261,10 +264,14 @@ def open_question(spaced: str, compact: str) -> bool:
         return False
     if not GENERAL_INFO.search(compact):
         return False
+    if SERVICE_REQUEST.search(compact) and not BOOK_REQUEST.search(compact):
+        return True  # "아이가 무서워하는데 웃음가스 같은 거 써 주세요", "진단서 떼 주세요"
     return is_question(spaced, compact) or bool(POLITE_END.search(_before_afterthought(spaced, compact))
                                                 and not TELLING_END.search(compact))
 
 
+# Asking staff for something: "…써 주세요", "…떼 주세요", "…보내 주세요"
+SERVICE_REQUEST = re.compile(r"(?:써|떼|보내|해|챙겨|준비해|발급해|복사해)(?:주세요|줘요|주십시오|주실래요)$")
 _AFTERTHOUGHT = re.compile(r"(?:요|까|죠)((?:\s+[가-힣0-9]{1,4}){1,2})$")
 
 

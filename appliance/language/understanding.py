@@ -111,12 +111,20 @@ def _strip_fillers(spaced: str) -> str:
 _TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
 
 
+_NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓")
+
+
 def _treatments(compact: str) -> list[str]:
     """Treatments named, most specific first; one taken back ("스케일링 말고 잇몸 치료") is left out."""
     named = []
     for name, pattern in lx.TREATMENT_PATTERNS:
-        if any(not _TREATMENT_TAKEN_BACK.match(compact, m.end()) for m in pattern.finditer(compact)):
+        for m in pattern.finditer(compact):
+            if _TREATMENT_TAKEN_BACK.match(compact, m.end()):
+                continue
+            if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
+                continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
             named.append(name)
+            break
     return named
 
 
