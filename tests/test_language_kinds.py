@@ -211,3 +211,14 @@ def test_stitches_are_not_teeth():
 def test_the_model_never_cancels_alone_and_the_rules_answer_always_competes():
     assert understand("음 어머니께 여쭤보고 다시 연락드릴게요", NOW, "proposal").intent != "cancel"
     assert understand("아 그날 제가 다른 약속을 잡아서요", NOW, "reminder").intent == "cancel"
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [("네 취소해 주세요", "cancel"), ("네", "yes"), ("예 내일 갈게요", "no"), ("아뇨 갈 거예요", "no"), ("네네 갈게요 취소는 하지 마세요", "no")],
+)
+def test_a_cancel_confirmation_is_answered_by_going(text, intent):
+    """To "예약을 취소해 드릴까요?" a yes cancels the visit: "예 내일 갈게요" must keep it."""
+    got = understand(text, NOW, "cancel_confirm")
+    assert got.intent == intent
+    assert understand("예 내일 갈게요", NOW, "confirm").intent == "yes"  # to "예약 맞으시죠?" it confirms

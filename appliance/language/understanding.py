@@ -24,7 +24,8 @@ caller did not say; the slot finder searches the range. "두 시쯤" gives ``tim
 * ``"yes_no"`` / ``"offer"`` ("예약 도와드릴까요?"), ``"wellbeing"`` ("불편하신 데 있으세요?" → "no problem")
   and no context → ``no``.
 
-``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
+``expect="cancel_confirm"`` ("예약을 취소해 드릴까요?") reads as ``"confirm"`` except that "네 갈 거예요" (going after
+all) is ``no``. ``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
 ``cancel``; after a proposal it is ``no``, and so is "다른 시간 없어요?". The question is a prior for short
 answers: after ``"date"``/``"time"``/``"treatment"`` a bare "목요일이요"/"세 시요"/"잇몸이요" is ``book``; after a
 proposal or offer "그걸로 해 주세요"/"보내 주시면 좋죠" is ``yes``; after ``"yes_no"``/``"confirm"`` "저 박 씨
@@ -192,6 +193,11 @@ def understand(
     ``fallback(text) -> intent | None`` is called only when the result is ``other`` with low confidence.
     ``statistical=False`` gives the rules' own answer (for measuring them).
     """
+    if expect == "cancel_confirm":  # "예약을 취소해 드릴까요?": "갈 거예요" keeps the visit, so it answers no
+        result = understand(text, now, "confirm", fallback=fallback, dayparts=dayparts, statistical=statistical)
+        if result.intent == "yes" and lx.GOING.search(_compact(_strip_fillers(text))) and not lx.CANCEL.search(_compact(text)):
+            result.intent = result.answer = "no"
+        return result
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
     core = _compact(_strip_fillers(spaced))
