@@ -84,6 +84,48 @@ understand(..., statistical=False); on every set but heldout the model has seen 
                 With the Qwen2.5-1.5B fallback: 89.0% (asked 6x, changed nothing for the better).
                 Goal (97% intent) NOT met. Two of its slot misses were label slips against the conventions
                 ("잇몸" names gum; "주말" names that Saturday), corrected after the run.
+  dev8     189  tuning set (issue 15, second round), written before any rule change of that round from mindsets no set
+                had used (formal business speech, young casual speech, non-native simplified Korean, complaining
+                callers) plus kinds of medical and open questions and hard negatives; committed before its first run.
+                first run: intent 81.0% (153/189; rules alone 75.1%), date 99.5%, time 98.4% (both misses "-십시오"
+                read as 10 o'clock), treatment 100%, all three slots 97.9%; medical -> booking 2.
+  dev9     119  tuning set written after the dev8 fixes (hedged and indirect speech, rambling self-corrections, first
+                visits and transfers, less common treatments, two requests at once); committed before its first run.
+                first run: intent 88.2% (105/119; rules alone 86.6%), date 99.2%, time 100%, treatment 96.6%, all three
+                slots 95.8%; medical -> booking 0. One date label corrected after the run to the convention (the
+                appointment a cancel names is its date).
+Round 2 (after dev8 and dev9): the model's limits and the safety rule moved to appliance/language/blend.py (the model
+never says emergency without a red flag, never calls a told sentence a question, never calls a sentence without a body
+word a medical question, never books a question the rules found or turns a visit asked for into a medical question;
+a question about one's own teeth with no visit asked for is never book/reschedule); MODEL_LEAD 15 -> 10. Simulated
+first runs with this blend over the old rules (the rules as before each set's first run, the model trained only on the
+sets before it): blind7 93.4% -> 94.7%, blind8 89.0% -> 91.6%, dev8 81.0% -> 84.1%; medical -> booking 2/2/2 -> 1/0/1.
+  blind9   162  ninth blind set (issue 15, round 2, first of two), written after all the round-2 changes without
+                looking at the rules, from a mindset no set had used: callers on the go (walking, driving, subway,
+                lunch break), short and elliptical, noisy transcripts (dropped words, wrong spacing, misheard
+                syllables), numbers in digits and words mixed; committed before its first run.
+                FIRST RUN: intent 96.3% (156/162; rules alone 88.3%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (21 medical questions); misses: book 3/30 (-> ask_location, yes,
+                other), question_other 2/12 (-> book, other), ask_hours 1/6 (-> callback_later).
+                Goal (97% intent) NOT met by one sentence (157 would be 96.9%, 158 is 97.5%); slots met.
+  blind10  155  tenth blind set (issue 15, round 2, second of two), written after the blind9 fixes without looking at
+                the rules, from another unused mindset: worried parents and grown children calling about children and
+                elderly parents, and outbound-call replies with the question asked (reminder, cancel confirmation,
+                happy call, recall offer, slot proposal, identity check); committed before its first run.
+                FIRST RUN: intent 90.3% (140/155; rules alone 85.2%), date 100%, time 100%, treatment 98.7%, all three
+                slots 98.7%; medical -> booking 2 (of 23 medical questions); misses: medical_question 5/23 (-> book 2,
+                other, symptom, question_other), book 3/21 (-> no 2, other), question_other 2/10 (-> ask_location,
+                cancel), no 2/11 (-> cancel, other), symptom 1/10, yes 1/11, opt_out 1/4 (-> no).
+                Goal (97% intent, no medical question to booking) NOT met; slots met.
+                After the run five labels were corrected to conventions earlier sets had set: a slot rejected and
+                another asked for is "no" with the new slot (blind6, blind8, dev6: x2), "엘리베이터 있는 건물" is
+                ask_location (blind3), "검진이요? 네 한번 가 볼게요" to an offer is book (blind5), a treatment named
+                in a cancel is its slot. With them the first run reads intent 92.9% (144/155), treatment 99.4%.
+Round 2 in sum: the two blind sets' first runs give intent 296/317 = 93.4% (blind9 96.3%, blind10 90.3%), every
+slot >= 98.7%, medical -> booking 2 of 44 medical questions (both in blind10: a question about after-care of a
+fluoride varnish, one about stopping aspirin before scaling; both fixed by kind since). The goal (>= 97% intent on a
+first run, no medical question to booking) is not met yet; slots are. "ms per utterance" below was measured with the
+load average near 2 on 2 shared cores (other developers' tests running).
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -168,7 +210,7 @@ def main() -> None:
         return
     out = []
     out.append(PROVENANCE.strip())
-    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8"):
+    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]

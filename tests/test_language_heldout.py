@@ -29,7 +29,7 @@ def _accuracy(rows: list[dict]) -> dict[str, float]:
     return {key: value / len(rows) for key, value in hits.items()}
 
 
-SETS = ["train", "heldout", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8"]
+SETS = ["train", "heldout", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10"]
 
 
 @pytest.mark.parametrize("name", SETS)
@@ -63,13 +63,20 @@ def test_development_sets_accuracy(name):
         assert acc[slot] >= 0.95, acc
 
 
-def test_no_medical_question_or_emergency_is_routed_to_booking():
-    """Issue 15: a medical question must get the no-advice answer, never the booking dialog."""
+def test_every_labelled_set_is_tested():
+    assert {path.stem for path in DATA.glob("*.jsonl")} == set(SETS)
+
+
+@pytest.mark.parametrize("statistical", [True, False])
+def test_no_medical_question_or_emergency_is_routed_to_booking(statistical):
+    """Issue 15: a medical question must get the no-advice answer, never the booking dialog (every labelled set,
+    with and without the statistical model)."""
     booked = []
     for name in SETS:
         for row in _load(name):
             if row["intent"] in ("medical_question", "emergency"):
-                got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"))
+                now = dt.datetime.fromisoformat(row["now"])
+                got = understand(row["text"], now, expect=row.get("expect"), statistical=statistical)
                 if got.intent in ("book", "reschedule"):
                     booked.append((name, row["text"], got.intent))
     assert booked == []

@@ -54,9 +54,9 @@ def test_excluded_intents_are_never_chosen():
 @pytest.mark.parametrize(
     ("text", "expect", "rules", "with_model"),
     [
-        ("이번 주 안으로 한번 들를게요", None, "other", "book"),
-        ("아 그 날이면 딱이네요", "proposal", "other", "yes"),
-        ("잇몸이 시커메요", None, "book", "symptom"),
+        ("이번 주 안에 한번 얼굴 비칠게요", None, "other", "book"),
+        ("아 내일이구나 알고 있었어요", "reminder", "book", "yes"),
+        ("잇몸이 울퉁불퉁해요", None, "book", "symptom"),
         ("예약해 놓은 거 그대로 가는 거 맞죠", None, "book", "confirm_appointment"),
     ],
 )

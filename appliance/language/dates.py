@@ -221,7 +221,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         if g.get("wkend"):
             sat = week_monday + dt.timedelta(days=5)
             return sat, (sat, sat + dt.timedelta(days=1)), 5
-        return None, (max(week_monday, today), week_monday + dt.timedelta(days=6)), None
+        start = week_monday if weeks < 0 else max(week_monday, today)  # "지난주" is all in the past
+        return None, (start, week_monday + dt.timedelta(days=6)), None
     if kind == "weekend":
         which = re.sub(r"\s", "", g.get("which") or "")
         weeks = 2 if which.startswith("다다") else 1 if which.startswith(("다음", "담")) else 0
@@ -304,7 +305,7 @@ _TAKEN_BACK = re.compile(
     r"|그럼|그러면|그라믄|그러믄"
 )
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
-_LAST_TAKEN_BACK = re.compile(r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)")
+_LAST_TAKEN_BACK = re.compile(r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)")
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
 
 
@@ -332,7 +333,7 @@ def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResul
     results = _taken_back(text, results)
     if not results:
         return None
-    upcoming = [r for r in results if r.date is None or r.date >= today]
+    upcoming = [r for r in results if (r.date or (r.date_range[1] if r.date_range else today)) >= today]
     if upcoming and len(upcoming) < len(results):  # "이번 주 수요일이나 다음 주 수요일": a past day is not meant
         results = upcoming
     for r in results:

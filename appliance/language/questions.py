@@ -30,9 +30,11 @@ AFTER_CARE = _c(
     r"(?:은|한|했|하고|받고|고|을|를|받은)?(?:나서|난뒤|난후|후|뒤|다음|지|자리|데|곳|부위|쪽|날|거|건|게)",
     r"(?:뺐|뽑았|발치했|수술했|시술했|치료했|씌웠|때웠|심었|받았|끼웠)(?:는데|거든|어요|더니|고)",
     r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구)나(?:서|니까|니)",
-    r"(?:발치|수술|시술|치료|스케일링|임플란트|레진|미백|교정|뽑|빼)(?:하고|받고|고)(?:바로|당일|나서|난|며칠|이틀|사흘|일주일|얼마)",
+    r"(?:치료|발치|수술|시술|스케일링|미백|레진|씌우|때우|뽑|뺐|뽑았)(?:하고|받고|고|한뒤|한후|받은뒤|받은후)(?!싶|가|갈|와|올|오|있|계|나서|해|하|받|다음|바로|당일|며칠|이틀|사흘|일주일|얼마)",
+    r"(?:치료|진료|수술|시술|발치)(?:가|이)?(?:다)?끝나고",
+    r"(?:발치|수술|시술|치료|스케일링|임플란트|레진|미백|교정|뽑|빼|불소|도포|실란트)(?:하고|받고|고)(?:바로|당일|나서|난|며칠|이틀|사흘|일주일|얼마)",
     r"(?:미백|발치|수술|시술|치료|스케일링|임플란트|레진|교정|틀니|크라운)(?:을|를)?(?:받은|한|하고난|받고난)?(?:날|다음날|뒤|후|지)", r"(?:치료|교정|시술)(?:하는|받는)?중(?!간)",
-    r"교정기|틀니|보철|유지장치|마우스피스|임시치아|브라켓|철사|거즈|실밥|봉합",
+    r"(?:교정기|틀니|보철|유지장치|마우스피스|임시치아|브라켓|철사|거즈|실밥|봉합)(?!(?:를|을)?(?:맞추|하러|하려|해야|상담|새로))",
 )
 # What one may do or take: eating, drinking, smoking, sport, hygiene, medicine, conditions.
 CARE_TOPIC = _c(
@@ -41,7 +43,8 @@ CARE_TOPIC = _c(
     r"뜨거운", r"차가운", r"찬거", r"찬물", r"매운", r"딱딱한", r"질긴", r"빨대", r"가글", r"양치", r"칫솔", r"치실", r"치간",
     r"헹구", r"헹궈", r"침(?:을|을뱉|뱉)", r"코를?풀", r"비행기", r"임신", r"임산부", r"수유", r"혈압", r"당뇨", r"심장",
     r"아스피린", r"와파린", r"항응고", r"골다공", r"복용", r"먹고있", r"드시고있", r"밥(?:을|은|도)?먹", r"식사", r"음식",
-    r"입냄새", r"구취", r"운전", r"연고", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라", r"마취",
+    r"입냄새", r"구취", r"운전", r"연고", r"잇몸약", r"영양제", r"비타민",
+    r"우유", r"주스", r"사탕", r"젤리", r"초콜릿", r"아이스크림", r"껌", r"젖병", r"분유", r"모유", r"세척", r"세정", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라", r"마취",
 )
 # "…다던데 진짜예요?": checking something heard about a treatment or one's teeth
 HEARSAY = re.compile(r"(?:다던데|라던데|다는데|라는데|다고하던데|다고들었|다고하는데|다고하더라고|대서|다길래).{0,10}(?:맞|사실|진짜|정말|그래요|그런가|그럴까)")
@@ -50,12 +53,14 @@ NORMALITY = re.compile(r"(?<!교)정상(?:이|인|적|일|아니|맞)|원래(?:�
 # A part of the mouth (for "이게 뭘까요"-style questions without a symptom word).
 MOUTH = _c(
     r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안", r"치아", r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
+    r"(?:아기|애기|아이|애|우리애|딸|아들|손주)(?:의)?이(?:가|를|는|도|나|빠|흔들|썩|상했|누렇|까맣|검)",
+    r"이(?:가|를|에|도)(?:약해|썩|누렇|상하|상했|안좋|삐뚤|벌어|시리|시려|흔들|닦)|이닦|이를(?:가|갈)",
 )
 
 # "…아도/어도 돼요?": permission for an action ("가도 돼요", a visit, is taken out first: see VISIT_ASK).
 PERMISSION = _c(
     r"(?:어|아|여|워|해|셔|봐|겨|빼|써|껴|자|둬|놔|져|쳐|려|궈|춰|눠|꿔|줘|뤄|떼|내|래|개|새|매|서|켜|펴|혀|타|사|차|싸|따|까|빠|라)도"
-    r"\S{0,2}(?:돼|되|될|괜찮|상관|문제없|무방)",
+    r"\S{0,2}(?:돼|되|될|됨|괜찮|상관|문제없|무방)",
     r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도",
     r"면안(?:되|돼|된)(?:죠|나요|나|는|다|요|던데|대|지)",
 )
@@ -64,20 +69,30 @@ NORMAL_ASK = _c(
     r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거|건|가|걸|지)", r"괜찮아지", r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는",
     r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)", r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까",
     r"뭐(?:예요|에요|죠|지|일까)", r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야",
-    r"어떡하", r"어쩌", r"워째", r"워쩌", r"우째", r"우짜", r"어째야", r"어찌(?:해|하)",
-    r"(?:며칠|몇일|얼마나|언제까지)(?:나|이나|정도|쯤)?(?:가요|갈까|가나|지속|계속|아파|시려|아플|시릴)",
+    r"어떡하", r"어쩌", r"어케", r"어캐", r"어카(?:지|죠|나|요)", r"워째", r"워쩌", r"우째", r"우짜", r"어째야", r"어찌(?:해|하)",
+    r"(?:며칠|몇일|얼마나|언제까지|몇시간)(?:나|이나|정도|쯤)?(?:가요|갈까|가나|지속|계속|아파|시려|아플|시릴)",
+    r"왜(?:요|죠|그래요|그럴까요|일까요|그런가요|이래요|그런거예요|그런거죠)$",
+    r"(?:나는|빠지는|가는|올라오는|나오는|빠질|날)(?:시기|때|나이)", r"보다(?:더)?(?:나아|나을|낫|좋아|좋은|좋을)", r"그럴까", r"그런걸까", r"이런걸까",
     r"때문(?:인가|일까|인지|이에요|이죠|이야|이냐|인거)", r"(?:충치|염증|풍치|치주염|이갈이|구내염|감염|알레르기|부작용|신경|병|질환|염)(?:이)?(?:인가|일까|인지|아닐까|아닌가|예요|에요|죠|야|냐)",
     r"원래.{0,8}(?:건가|거예요|건지|나요|가요|죠|거죠|그래)", r"얼마나(?:가|갈|오래|지속)",
     r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)", r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
     r"(?:나아질|좋아질|괜찮아질|없어질|가라앉을|사라질|아물)(?:까|지|거)",
-    r"그럴수(?:도)?있", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
+    r"그럴수(?:도)?있", r"효과(?:가)?(?:있|없)(?:어요|나요|을까|는지|을까요)",
+    r"(?:뭘로|뭐로|어떤걸로|어떤거로)(?:하|해|닦|씻|헹구)", r"(?:하는|쓰는|먹는|닦는|바르는)게(?:더)?(?:좋|나아|나을|낫)",
+    r"(?:이|치아|잇몸|이빨)(?:에|한테)(?:안좋|나쁘|나빠|해로|괜찮|좋아|좋은|좋을)", r"문제(?:인가|일까|인지|예요|에요|인거)", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
     r"(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)(?:아니면|혹은)?[가-힣]{2,8}(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)$", r"모르겠", r"언제(?:부터|까지)", r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
     r"얼마나(?:있어야|지나야|참아야|기다려야|해야|가야되|더)", r"언제(?:빼|먹|마셔|해|끊|피|풀|뽑|제거)", r"몇일",
 )
 # Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
-CARE_PLACE = re.compile(r"(?:먹고|마시고|양치하고|피우고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도")
+CARE_PLACE = re.compile(r"(?:먹고|마시고|양치하고|피우고|운전해서|운전하고|운전해|차끌고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도")
 # Words of the facts the clinic answers itself (insurance, prices)
-FACT_WORDS = re.compile(r"보험|급여|실비|실손|본인부담|비용|가격|얼마(?!나)|진료비|할인")
+FACT_WORDS = re.compile(r"보험|급여|실비|실손|본인부담|비용|가격|얼마(?!나)|진료비|할인|돈(?:을|은|이|도)?(?:다시|또|따로|더)?(?:내|드|들|받)")
+# Leave to let it be or not to treat it: "그냥 둬도 돼요?", "안 빼도 돼요?"
+LEAVE_BE = re.compile(r"(?:그냥|안|놔|내버려|냅)(?:둬|두어|놔둬|빼|뽑|해|씌워|때워|치료해|받아)도|(?:놔|내버려|냅)?둬도|놔둬도|나둬도")
+# "…괜찮아요?" asked after something done ("치과 약 먹고 술 먹어요 괜찮아요?")
+OKAY_ASKED = re.compile(r"(?<=..)(?:요|고|도|서|면|데|게)괜찮(?:아요|습니까|나요|을까요|은가요|죠|겠죠|겠어요|아)$")
+# "…피 비치는데 괜찮아요": after a clause about one's teeth, "괜찮아요" asks even without a "?"
+OKAY_AFTER_CLAUSE = re.compile(r"(?:는데|은데|인데|던데)괜찮(?:아요|나요|을까요|은가요|은거예요|은건가요|죠)$")
 # Leave to eat, drink, smoke, wash …: a care question even with nothing else said ("김치 먹어도 괜찮아요?")
 CARE_PERMISSION = re.compile(r"(?:먹어|마셔|피워|씹어|드셔|헹궈|닦아|샤워해|운동해|목욕해|뱉어|빨아|출근해|일해)도")
 # "…해야 돼요?" asked (with "?" or a question ending: "빼야 돼요" told is a booking wish)
@@ -98,17 +113,21 @@ TREATMENT_VERB = re.compile(r"(?:씌워|씌우|뽑아|빼|때워|떼워|신경�
 TREATMENT_WORD = re.compile(r"스케일링|임플란트|교정|미백|레진|신경치료|틀니|크라운|발치|사랑니|치료|치약|치실|불소|실란트")
 # Words of a visit or a slot: a symptom asked about together with these is a booking question
 VISIT_WORDS = re.compile(
-    r"주실수있|주시겠어요|해주세요|봐주세요|예약|날짜|진료(?:되|돼|가능|받|볼)|(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)|빈자리|시간(?:되|돼|있)|"
-    r"(?:오늘|내일|모레|요일)(?:에|은|도|중에|중으로)?.{0,4}(?:가(?:도|면|려|볼|서)|갈|봐주|볼수|진료|예약|되나|돼요|가능|시간)|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
+    r"빠른(?:날|시간|때)|(?:제일|가장)빨리|주실수있|주시겠어요|해주세요|봐주세요|예약|날짜|진료(?:되|돼|가능|받|볼)|(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)|빈자리|시간(?:되|돼|있)|"
+    r"(?:오늘|내일|모레|요일)(?:에|은|도|중에|중으로)?.{0,4}(?:가(?:도|면|려|볼|서)|갈|봐주|볼수|진료|예약|되나|돼요|가능|시간|괜찮)|보여(?:드리|드릴|주|줘)|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
 )
 # Asking for a visit: "상담 좀 받을라고", "예약 좀 해 주세요", "받으러 갈게요".
 BOOK_REQUEST = _c(
     r"예약(?:을|좀)?(?:하|해|잡|부탁|가능|되나|돼요|할|이요$)", r"상담(?:좀)?(?:받|하)(?:으려|려|을라|을려|고싶|러|을게|을께)",
-    r"받으러", r"하러(?:가|오|갈)", r"(?:받|하)(?:으려|려)(?:고|구|는데)", r"(?:받을|할)려(?:고|구)", r"잡아(?:주|줘)", r"잡을라", r"잡으려", r"잡을려", r"잡고싶", r"잡아야", r"가려고", r"갈려고", r"갈라고", r"가볼라", r"가보려", r"가볼게", r"갈게요", r"갈께요",
+    r"받으러", r"하러(?:가|오|갈)", r"(?:빼|뽑|씌우|때우|받|하|치료하|치료받)고싶", r"빠른(?:날|시간)", r"(?:제일|가장)빨리", r"(?:받|하)(?:으려|려)(?:고|구|는데)", r"(?:받을|할|갈|볼)[려라](?:고|구|꼬)", r"잡아(?:주|줘)", r"잡을라", r"잡으려", r"잡을려", r"잡고싶", r"잡아야", r"가려고", r"갈려고", r"갈라고", r"가볼라", r"가보려", r"가볼게", r"갈게요", r"갈께요",
 )
 
 # General questions about treatments or the clinic that the facts do not answer.
 GENERAL_INFO = _c(
+    r"언제(?:쯤)?(?:다|치료가)?끝나", r"같은(?:거|것)(?:도|은|는)?(?:하세요|해요|하나요|하시나요|되나요|돼요|있어요|있나요)",
+    r"가져가|가지고가|챙겨|준비물|준비(?:해|할)|지참", r"(?:일찍|미리)(?:가면|와야|가야)", r"없이도", r"(?:전에|하기전).{0,8}(?:부터|먼저)", r"순서", r"몇(?:주|일|달|개월)(?:전|前)(?:에|부터|까지)", r"(?:cd|씨디|usb|파일|이메일|메일|팩스)(?:로|으로|에)",
+    r"(?:1|일)년(?:에)?몇(?:번|회)", r"몇(?:번|회)(?:정도|씩)?$", r"영어로|외국어|중국어|일본어|베트남", r"(?:중간에|도중에)(?:쉬|멈|잠깐)", r"손(?:을)?들면",
+    r"공포|무서워|겁이|겁나|겁많|(?:안|덜)아프게", r"대상(?:이|인지|자|맞)", r"내역|명세",
     r"기간", r"얼마나걸", r"얼마나오래", r"몇(?:번|회)(?:나|정도|쯤)?(?:가야|와야|방문|내원|다녀|받아야|왔다|해야|가면|오면)",
     r"몇(?:번|회)(?:정도|쯤)?(?:만에|에걸쳐)", r"몇년", r"몇달", r"몇개월", r"몇분(?:이면|정도|걸|쯤)", r"몇시간(?:이면|정도|걸|쯤)",
     r"차이", r"뭐가(?:달라|다르|나아|좋)", r"어떻게달라", r"다른점", r"어떤게(?:나아|좋|더)", r"어느게(?:나아|좋|더)",
@@ -136,7 +155,7 @@ GENERAL_INFO = _c(
 NOT_A_QUESTION_FOR_STAFF = _c(
     r"누구세요", r"누구시", r"어디세요", r"어디시", r"어디서(?:전화|연락)", r"무슨일", r"무슨전화", r"뭐라고", r"뭐라구", r"뭔데요",
     r"왜(?:요|전화)", r"여보세요", r"들리세요", r"들려요", r"^네$", r"^예$", r"뭐하는(?:데|곳)", r"거기어디", r"뭐냐면", r"뭐냐하면",
-    r"뭐더라", r"뭐였더라", r"^(?:그|거|저|아)?뭐냐(?!고)", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$", r"라고요$", r"라구요$", r"라고하셨", r"아무(?:때|날|시간|요일)",
+    r"뭐더라", r"뭐였더라", r"치과(?:죠|맞죠|맞나요|맞아요|맞습니까|인가요|예요|에요)$", r"^(?:그|거|저|아)?뭐냐(?!고)", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$", r"라고요$", r"라구요$", r"라고하셨", r"아무(?:때|날|시간|요일)",
 )
 # Interrogative shape: "?" in the transcript, a word ending as a question, or a wh-word and a polite ending.
 QUESTION_END = re.compile(r"(?:(?<![가이도피새리열맛땀물])나요|실수있어요|(?:는|은|된|한)거(?:예요|에요)|까요|(?:건|인|은|는|던|한|된)가요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
@@ -149,11 +168,14 @@ POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나|유|소|쇼|예)$")
 # Ends that tell, not ask ("이어서 받아야 되는데요", "상담 받고 싶어요")
 TELLING_END = re.compile(r"(?:는데요|거든요|할게요|갈게요|할께요|갈께요|주세요|싶어요|려고요|려구요|할래요|합니다|됐어요|했어요|해서요)$")
 _THANKS = re.compile(r"감사|고맙|부탁(?:해|드|합)|할게요|갈게요|할께요|갈께요")
+# A question asked indirectly: "…인지 알고 싶어요", "…맞는지 확인하고 싶습니다"
+INDIRECT_QUESTION = re.compile(r"(?:는지|은지|인지|건지|을지|던지)(?:좀|를|도)?(?:확인|알고싶|알아보|알려|궁금|여쭤|여쭈|물어|모르겠)")
 WH = _c(r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"며칠", r"어디", r"뭐", r"무엇", r"무슨", r"어느", r"어떤", r"궁금", r"여쭤", r"물어보")
 
 URGENT = _c(
     r"피(?:가|도|는|랑|나|났|날)", r"핏", r"출혈", r"열(?:이|도|까지)?(?:나|있|올|많)", r"고름", r"퉁퉁", r"넘어", r"부딪", r"다쳐",
     r"다쳤", r"사고", r"맞아서", r"(?:너무|심하게|엄청|많이)아(?:파|프|픈)", r"못참", r"잠을?못",
+    r"(?:얼굴|볼|뺨|턱|눈)(?:이|가|도|쪽|까지|반쪽|한쪽)*.{0,4}(?:부어|부었|붓|부은|부풀)",
 )
 
 
@@ -188,9 +210,11 @@ def is_question(spaced: str, compact: str) -> bool:
     or a wh-word with a polite ending ("몇 분 걸려요")."""
     if "?" in spaced or _asks(compact) or FINAL_QUESTION_END.search(compact) or _ends_a_word_as_question(spaced):
         return True
+    if INDIRECT_QUESTION.search(compact):
+        return True  # "검진 대상이 맞는지 확인하고 싶습니다"
     if "아니면" in compact and POLITE_END.search(compact):
         return True  # "원장님이 직접 하세요 아니면 다른 선생님이 하세요"
-    return bool(WH.search(compact) and POLITE_END.search(compact))
+    return bool(WH.search(compact) and POLITE_END.search(_before_afterthought(spaced, compact)))
 
 
 def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
@@ -205,15 +229,19 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     if rest != compact and not PERMISSION.search(rest):
         return False  # "예약 없이 가도 돼요?", "내일 가도 돼요?": a visit is asked for
     context = has_symptom or bool(AFTER_CARE.search(compact) or CARE_TOPIC.search(compact))
-    if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest)):
+    if CARE_PLACE.search(compact) and (is_question(text, compact) or re.search(r"도(?:돼|되|괜찮)", compact)):
+        return True  # "치료 끝나고 바로 운전해서 가도 돼요?", "발치하고 사우나 가도 돼요"
+    if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest) or LEAVE_BE.search(rest)):
         return True
     if BOOK_REQUEST.search(compact):
         return False
-    asked = NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and is_question(text, compact))
-    if asked and (context or MOUTH.search(compact)) and not VISIT_WORDS.search(compact):
+    asked = (NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and (is_question(text, compact) or CONDITION.search(compact)))
+             or ("?" in text and OKAY_ASKED.search(compact)) or OKAY_AFTER_CLAUSE.search(compact))
+    about_me = context or (MOUTH.search(compact) and not GENERAL_INFO.search(compact))  # "치아 미백 효과 얼마나 가요" is general
+    if asked and about_me and not VISIT_WORDS.search(compact):
         return True
     decide = MODAL_ASK.search(compact) and is_question(text, compact) and TREATMENT_VERB.search(compact)
-    if decide and not FREQUENCY.search(compact) and not VISIT_WORDS.search(compact):
+    if decide and not FREQUENCY.search(compact) and not VISIT_WORDS.search(compact) and not GENERAL_INFO.search(compact):
         return True  # "신경치료 하면 이가 약해진다는데 씌워야 돼요?": whether one needs a treatment
     if HEARSAY.search(compact) and (context or MOUTH.search(compact) or TREATMENT_WORD.search(compact)):
         return True  # "스케일링 하면 이가 약해진다는데 진짜 그래요"
@@ -236,13 +264,66 @@ def open_question(spaced: str, compact: str) -> bool:
         return False
     if not GENERAL_INFO.search(compact):
         return False
-    return is_question(spaced, compact) or bool(POLITE_END.search(compact) and not TELLING_END.search(compact))
+    if SERVICE_REQUEST.search(compact) and not BOOK_REQUEST.search(compact):
+        return True  # "아이가 무서워하는데 웃음가스 같은 거 써 주세요", "진단서 떼 주세요"
+    return is_question(spaced, compact) or bool(POLITE_END.search(_before_afterthought(spaced, compact))
+                                                and not TELLING_END.search(compact))
+
+
+# Asking staff for something: "…써 주세요", "…떼 주세요", "…보내 주세요"
+SERVICE_REQUEST = re.compile(r"(?:써|떼|보내|해|챙겨|준비해|발급해|복사해)(?:주세요|줘요|주십시오|주실래요)$")
+_AFTERTHOUGHT = re.compile(r"(?:요|까|죠)((?:\s+[가-힣0-9]{1,4}){1,2})$")
+
+
+def _before_afterthought(spaced: str, compact: str) -> str:
+    """The compact text without a short afterthought after the sentence end: "대기 많아요 지금 가면" → "대기많아요",
+    "애들도 봐 줘요 4살" → "애들도봐줘요" (a spoken sentence often trails one or two short words)."""
+    m = _AFTERTHOUGHT.search(re.sub(r"[^\s가-힣0-9]", "", spaced.lower()))
+    return compact[: len(compact) - len(m.group(1).replace(" ", ""))] if m else compact
+
+
+_NOT_SO = re.compile(r"(?:는|도|가|이)?(?:좀|별로|전혀)?(?:안나|안났|안생|안부|안붓|안올|없|않|지않|진않)")
 
 
 def urgent(compact: str) -> bool:
     """Bleeding, swelling, fever, trauma or severe pain is mentioned."""
-    return bool(URGENT.search(compact))
+    return any(not _NOT_SO.match(compact, m.end()) for m in URGENT.finditer(compact))
 
 
 def has_symptom(compact: str) -> bool:
     return bool(SYMPTOM.search(compact))
+
+
+# A visit or a slot asked for in so many words: a question about one's teeth with these stays a booking
+VISIT_REQUEST = _c(
+    r"예약", r"(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)", r"빈(?:시간|자리|날)", r"시간(?:되|돼|있|괜찮|비|내)", r"(?:제일|가장|최대한)?빠른(?:날|시간|때)",
+    r"(?:제일|가장|최대한)빨리", r"봐주(?:실|시|세요|나요|셔야|셨으면|면)", r"봐줄", r"진료(?:를|도)?(?:받|볼|보|되|돼|가능)",
+    r"(?:가면|오면|가도|와도|들러도|들르면|방문하면)(?:돼|되|될|괜찮)", r"언제(?:쯤)?(?:가|와|오|갈|올|방문)", r"방문", r"내원", r"접수",
+    r"(?:갈|올|볼|받을)수(?:있|없)", r"언제(?:쯤)?(?:돼|되|가능|비)",
+    r"(?:오늘|내일|모레|요일)(?:에|은|도)?.{0,4}(?:가(?:도|면|요|볼|서)|갈|봐주|볼수|진료|예약|가능|괜찮)", r"보여(?:드리|드릴|주|줘)", r"(?:러|으러)(?:가|갈|와|올|오)", r"상담(?:만|을|도|좀)?(?:받|하|예약|가능|되|돼)", r"(?:가|와|오)서(?:보|봐|받|하)",
+)
+# Conditions that make a question about treatment a medical one ("당뇨가 있는데 임플란트 해도 되나요")
+CONDITION = re.compile(r"임신|임산부|수유|혈압|당뇨|심장|아스피린|와파린|항응고|골다공|복용|먹고있|드시고있|알레르기|알러지|수술받|입원")
+
+
+def visit_asked(compact: str) -> bool:
+    """A visit or a slot is asked for in so many words ("빼러 가도 돼요?"; not "사우나 가도 돼요?")."""
+    rest = CARE_PLACE.sub("", compact)
+    return bool(BOOK_REQUEST.search(rest) or VISIT_REQUEST.search(rest))
+
+
+def own_care_question(text: str, compact: str) -> bool:
+    """A question about one's own body, symptom or care with no visit asked for ("사랑니가 반만 나와 있는데 그냥
+    둬도 돼요?", "임플란트 한 데서 냄새가 나는데 왜 그럴까요?"): never a booking (see ``blend``)."""
+    asked = is_question(text, compact) or PERMISSION.search(compact) or OKAY_AFTER_CLAUSE.search(compact)
+    if not asked or FACT_WORDS.search(compact):
+        return False
+    return not visit_asked(compact) and about_body(compact)
+
+
+def about_body(compact: str) -> bool:
+    """A symptom, after-care, a care topic, a part of the mouth or a condition is named: what a medical question is
+    about (the model may not call a sentence without any of these a medical question)."""
+    return bool(has_symptom(compact) or AFTER_CARE.search(compact) or CARE_TOPIC.search(compact) or MOUTH.search(compact)
+                or CONDITION.search(compact))
+

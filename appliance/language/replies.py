@@ -26,6 +26,11 @@ _YES_END = re.compile(
 )
 _OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")  # "오후 세 시요? 괜찮아요" (bare "괜찮아요" is decided by expect)
 IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
+# Going after all, in the last words ("아니 … 갈 거라니까요"): not after 못/안
+_GOING_END = re.compile(r"(?<![못안])(?:갈게|갈께|가겠|갈거|갈꺼|갑니다|뵐게|봬요|뵙겠)[가-힣]{0,6}$")
+# A reason given as the whole answer ("…해외에 있어서요", "…약속을 잡아서요")
+_REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요)$")
+_BUSY_THEN = re.compile(r"그날|그때|그시간|그주|약속|일정|일이|출장|여행|행사|결혼식|시험|수술|입원|모임|집안|제사|돌잔치")
 
 
 def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding") -> tuple[str, float] | None:
@@ -45,6 +50,19 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
+    if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not (
+            lx.RESCHEDULE.search(compact) or re.match(r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
+        return "yes", 0.8  # "아니 확인 전화를 왜 세 번이나 해요 갈 거라니까요": the last words count
+    if _REASON_END.search(core) and not (lx.YES_START.match(core) or lx.OKAY.search(core) or lx.GOING.search(core)):
+        if expect in ("proposal", "slot") and not (result.date or result.time):
+            return "no", 0.8  # "아 그 주는 제가 해외에 있어서요": a reason is the answer
+        if expect in ("reminder", "confirm") and _BUSY_THEN.search(compact):
+            return "cancel", 0.75  # "아 그날 제가 깜빡하고 다른 약속을 잡아서요"
+        if expect == "offer" and not (result.date or result.time):
+            return "no", 0.8  # "어머니가 이제 치과 다니시기 힘드셔서요"
+    if expect == "treatment" and re.search(r"(?:요|이요)$", core) and len(core) <= 12 and not (
+            lx.NO_START.match(core) or lx.YES_ONLY.match(core) or re.search(r"모르|몰라|글쎄|아직", core)):
+        return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
     if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
     said_yes = (_YES_END.search(core) or expect in PROPOSAL_EXPECTS and _OKAY_END.search(core)) and not text.rstrip().endswith("?")

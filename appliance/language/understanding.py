@@ -1,10 +1,11 @@
 """``understand()``: one caller utterance (STT text) → intent and slots, by rules and lexicons.
 
-Rules decide every date, time and treatment, and emergencies and opt-outs; where the rules are unsure (``other``,
-confidence below 0.65, or below 0.91 while the statistical model is far surer) the intent is the statistical
-model's (``statistical``: naive Bayes over the labelled caller sentences; never ``opt_out``). An optional ``fallback``
-classifier (e.g. the local LLM) is consulted only when the result is still ``other`` with low confidence, and it can
-only choose the intent, never a slot.
+Rules decide every date, time and treatment, and emergencies and opt-outs; where the rules are unsure the intent is
+the statistical model's (``statistical``: naive Bayes over the labelled caller sentences), within the limits of
+``blend`` (never ``opt_out``, no emergency without a red flag, …). An optional ``fallback`` classifier (e.g. the local
+LLM) is consulted only when the result is still ``other`` with low confidence, and it can only choose the intent,
+never a slot. Last, whoever decided, a question about one's own teeth with no visit asked for is never ``book`` or
+``reschedule`` but ``medical_question`` (``blend.never_book_a_medical_question``).
 
 Intent order (first that applies wins): emergency > opt_out > wrong_number > (a clear cancel) > callback_later >
 talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question > confirmations/"안 돼요" > yes/no
@@ -23,7 +24,8 @@ caller did not say; the slot finder searches the range. "두 시쯤" gives ``tim
 * ``"yes_no"`` / ``"offer"`` ("예약 도와드릴까요?"), ``"wellbeing"`` ("불편하신 데 있으세요?" → "no problem")
   and no context → ``no``.
 
-``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
+``expect="cancel_confirm"`` ("예약을 취소해 드릴까요?") reads as ``"confirm"`` except that "네 갈 거예요" (going after
+all) is ``no``. ``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
 ``cancel``; after a proposal it is ``no``, and so is "다른 시간 없어요?". The question is a prior for short
 answers: after ``"date"``/``"time"``/``"treatment"`` a bare "목요일이요"/"세 시요"/"잇몸이요" is ``book``; after a
 proposal or offer "그걸로 해 주세요"/"보내 주시면 좋죠" is ``yes``; after ``"yes_no"``/``"confirm"`` "저 박 씨
@@ -40,12 +42,17 @@ import logging
 import re
 from typing import Any, Callable
 
+from appliance.language import blend, topics
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
-from appliance.language.replies import ANSWER_EXPECTS, PROPOSAL_EXPECTS, SURE, context_answer
-from appliance.language import statistical as stat
-from appliance.language.numerals import spoken_digits
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
+from appliance.language.numerals import spoken_digits
+from appliance.language.replies import (
+    ANSWER_EXPECTS,
+    PROPOSAL_EXPECTS,
+    SURE,
+    context_answer,
+)
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 
 _LOGGER = logging.getLogger(__name__)
@@ -53,18 +60,8 @@ _LOGGER = logging.getLogger(__name__)
 Fallback = Callable[[str], "str | None"]
 
 LOW_CONFIDENCE = 0.5
-MODEL_BELOW = 0.65
-"""Rules less sure than this: the statistical model chooses the intent."""
-MODEL_OVERRIDE_BELOW, MODEL_LEAD = 0.91, 15.0
-"""Rules less sure than this: the model chooses when its best intent leads the next by this log-probability."""
-MODEL_LEAD_OVER_OTHER = 8.0
-"""Where the rules found nothing ("other"), the model needs this lead (thanks and fillers stay "other").
-The four thresholds were chosen on the first runs of dev5, dev6, dev7 and blind6 with the held-out set as a guard
-(bench/nlu_accuracy.txt)."""
-_RULES_ONLY = ("emergency", "opt_out")
-_NEVER_FROM_MODEL = ("opt_out",)  # a wrong opt-out would drop a patient for good: the rules' alone
-_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
-_SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]]+|\.(?!\d)")
+_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
+_SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]\u3131-\u318e^;*]+|\.(?!\d)")
 
 
 @dataclasses.dataclass
@@ -112,8 +109,24 @@ def _strip_fillers(spaced: str) -> str:
     return lx.FILLERS.sub("", spaced).strip()
 
 
+_TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
+
+
+_NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓")
+
+
 def _treatments(compact: str) -> list[str]:
-    return [name for name, pattern in lx.TREATMENT_PATTERNS if pattern.search(compact)]
+    """Treatments named, most specific first; one taken back ("스케일링 말고 잇몸 치료") is left out."""
+    named = []
+    for name, pattern in lx.TREATMENT_PATTERNS:
+        for m in pattern.finditer(compact):
+            if _TREATMENT_TAKEN_BACK.match(compact, m.end()):
+                continue
+            if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
+                continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
+            named.append(name)
+            break
+    return named
 
 
 def _emergency(compact: str) -> bool:
@@ -148,15 +161,9 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     return None
 
 
-_CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
 _STRONG_BOOK = re.compile(r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
-# Keywords that make a facts question unmistakable (the model does not override these)
-_FACT_KEYWORD = {
-    "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
-    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부"),
-    "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
-}
-_OFFERED = re.compile(r"(?:도|은|는)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$")
+# A day offered on conditions: "화요일 되면 화요일 안되면 수요일", "목요일이나 금요일이면 좋고"
+_DAY_PREFERRED = re.compile(r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)")
 
 
 def _polarity(core: str, intent: str) -> str | None:
@@ -168,37 +175,6 @@ def _polarity(core: str, intent: str) -> str | None:
         return "no"
     if lx.YES_START.match(core):
         return "yes"
-    return None
-
-
-def _topic_intent(compact: str) -> tuple[str, float] | None:
-    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
-    if moves:
-        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨", compact) else 0.9
-    if lx.CANCEL.search(compact):
-        return "cancel", SURE if _CLEAR_CANCEL.search(compact) else 0.9
-    if lx.RESCHEDULE_WEAK.search(compact):
-        return "reschedule", 0.8
-    if lx.CONFIRM.search(compact):
-        return "confirm_appointment", 0.85
-    if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):
-        return "ask_location", SURE if _FACT_KEYWORD["ask_location"].search(compact) else 0.85
-    if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
-        return None  # a certificate is not in the insurance notes: an open question for staff
-    if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
-        return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
-    if lx.PRICE.search(compact):
-        return "ask_price", SURE if _FACT_KEYWORD["ask_price"].search(compact) else 0.9
-    if lx.INSURANCE.search(compact):
-        return "ask_insurance", SURE if _FACT_KEYWORD["ask_insurance"].search(compact) else 0.9
-    if lx.LOCATION.search(compact):
-        return "ask_location", 0.85
-    if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)):
-        return "ask_hours", 0.85
-    if lx.BOOK.search(compact):
-        return "book", 0.85
-    if lx.SYMPTOM.search(compact):
-        return "symptom", 0.8
     return None
 
 
@@ -217,6 +193,11 @@ def understand(
     ``fallback(text) -> intent | None`` is called only when the result is ``other`` with low confidence.
     ``statistical=False`` gives the rules' own answer (for measuring them).
     """
+    if expect == "cancel_confirm":  # "예약을 취소해 드릴까요?": "갈 거예요" keeps the visit, so it answers no
+        result = understand(text, now, "confirm", fallback=fallback, dayparts=dayparts, statistical=statistical)
+        if result.intent == "yes" and lx.GOING.search(_compact(_strip_fillers(text))) and not lx.CANCEL.search(_compact(text)):
+            result.intent = result.answer = "no"
+        return result
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
     core = _compact(_strip_fillers(spaced))
@@ -250,16 +231,11 @@ def understand(
     result.negated = bool(lx.NEGATION.search(compact))
 
     intent, confidence = _classify(text, compact, core, expect, treatments, result)
-    if statistical and compact and intent not in _RULES_ONLY and (intent == "other" or confidence < MODEL_OVERRIDE_BELOW):
-        guess, lead = stat.default_model().best(text, expect, exclude=_NEVER_FROM_MODEL)
-        needed = MODEL_LEAD_OVER_OTHER if intent == "other" else 0.0 if confidence < MODEL_BELOW else MODEL_LEAD
-        if guess != intent and lead >= needed:
-            intent, confidence = guess, (0.3 if guess == "other" else 0.6)
-            result.source = "statistical"
+    if statistical:
+        intent, confidence, chosen = blend.with_model(text, compact, expect, intent, confidence,
+                                                      bool(result.date or result.time or result.time_range or treatments))
+        result.source = "statistical" if chosen else "rules"
     result.intent, result.confidence = intent, confidence
-    result.answer = _polarity(core, intent)
-    result.urgent = intent == "emergency" or (intent in ("medical_question", "symptom") and qs.urgent(compact))
-
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
         try:
             guess = fallback(text)
@@ -271,6 +247,11 @@ def understand(
     if (result.intent == "other" and confidence < LOW_CONFIDENCE and expect not in ("date", "time", "treatment", "digits")
             and _any_question(text, compact, core)):
         result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
+    slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat()))  # not "어제"
+    if blend.never_book_a_medical_question(text, compact, result.intent, slot_said):
+        result.intent, result.confidence = "medical_question", 0.7  # safety: a question about one's teeth is no booking
+    result.answer = _polarity(core, result.intent)
+    result.urgent = result.intent == "emergency" or (result.intent in ("medical_question", "symptom") and qs.urgent(compact))
     return result
 
 
@@ -296,10 +277,10 @@ def _classify(
         return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
     deferred = lx.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
-    if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not _CLEAR_CANCEL.search(compact):
+    if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not topics.CLEAR_CANCEL.search(compact):
         return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
     if lx.CALLBACK.search(compact):
-        if _CLEAR_CANCEL.search(compact):
+        if topics.CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         return "callback_later", 0.9
     if lx.STAFF.search(compact):
@@ -309,7 +290,7 @@ def _classify(
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
-    if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact):
+    if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
@@ -318,15 +299,15 @@ def _classify(
     context = context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
-    topic = _topic_intent(compact)
+    topic = topics.topic_intent(compact)
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?$", compact):
         topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
-    if treatments and _OFFERED.search(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
+    if topics.offered_treatment(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
         return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
-    if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and not _STRONG_BOOK.search(compact):
-        if qs.open_question(text, compact):
-            return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
+    if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
+            not _STRONG_BOOK.search(compact) or qs.strongly_asked(text, compact)) and qs.open_question(text, compact):
+        return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
         return "yes", 0.85  # "예 예약 맞아요"
     impossible = lx.NOT_POSSIBLE.search(compact)
@@ -349,7 +330,7 @@ def _classify(
         if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
             return "book", 0.8
         return topic
-    if result.time or treatments or (result.date and expect in PROPOSAL_EXPECTS):
+    if result.time or treatments or (result.date and (expect in PROPOSAL_EXPECTS or _DAY_PREFERRED.search(compact))):
         return "book", 0.6
     if result.time_range and (result.date or expect in PROPOSAL_EXPECTS):
         return "book", 0.55

@@ -1,0 +1,88 @@
+"""The topic of an utterance that is not a reply: reschedule, cancel, confirm, a fact asked (location, price,
+insurance, hours), a booking or a symptom, each with how sure the cues make it (``SURE``: the model never overrides).
+
+``topic_intent`` checks them in this order, so "예약 바꿔 주세요 주차도 되나요" moves a visit; facts mentioned in
+passing lose to a booking told in the last words ("…보험 되잖아요 그거 하러 갈게요"). All patterns match the compact
+text (no spaces or punctuation), like those in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language import lexicon as lx
+from appliance.language import questions as qs
+from appliance.language.replies import SURE
+
+CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
+# Where the caller is, not how to come: "지금 지하철인데", "버스 안이라서"
+_WHERE_I_AM = re.compile(
+    r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)"
+)
+# Checking that a change asked for went through
+_CHANGE_CHECKED = re.compile(r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌|됐|된)")
+# A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
+_BOOKING_TOLD_END = re.compile(
+    r"(?:하러|받으러|예약하러)(?:갈게요|갈께요|갈게|가려고요|가려구요|갑니다|가겠습니다|갈려고요)$|(?:예약|잡아)(?:해)?(?:주세요|줘요|부탁드려요|부탁합니다)$"
+)
+_BILL = re.compile(r"내역|명세|청구서|왜이렇게(?:많이|비싸)")
+# A booking asked for in so many words ("예약을 하고자 합니다"): the model does not override it
+_BOOKING_SAID = re.compile(r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)")
+# Keywords that make a facts question unmistakable (the model does not override these)
+FACT_KEYWORD = {
+    "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
+    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부|할인"),
+    "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
+}
+_OFFERED = re.compile(
+    r"(?:치료|시술|수술|상담|진료|검사)?(?:도|은|는)?(?:좀)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$"
+)
+
+
+def offered_treatment(compact: str) -> bool:
+    """"임플란트도 하세요?", "스케일링 돼요?": whether the clinic does a treatment (not "사랑니 그냥 둬도 돼요?", and not
+    "색이 어두워졌는데 이거 미백 되나요?", a question about one's tooth)."""
+    if qs.has_symptom(compact) or qs.AFTER_CARE.search(compact):
+        return False
+    return any(_OFFERED.match(compact, m.end()) for _, pattern in lx.TREATMENT_PATTERNS for m in pattern.finditer(compact))
+
+
+def topic_intent(compact: str) -> tuple[str, float] | None:
+    """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
+    if _CHANGE_CHECKED.search(compact):
+        return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
+    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
+    if moves:
+        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길", compact) else 0.9
+    if lx.CANCEL.search(compact):
+        return "cancel", SURE if CLEAR_CANCEL.search(compact) else 0.9
+    if lx.RESCHEDULE_WEAK.search(compact):
+        return "reschedule", 0.8
+    if lx.CONFIRM.search(compact):
+        return "confirm_appointment", 0.85
+    if _BOOKING_TOLD_END.search(compact):
+        return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
+    if _BILL.search(compact):
+        return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
+    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact):
+        return "ask_location", SURE if FACT_KEYWORD["ask_location"].search(compact) else 0.85
+    if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
+        return None  # a certificate is not in the insurance notes: an open question for staff
+    if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
+        return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
+    if re.search(r"본인부담|의료급여|차상위", compact):
+        return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
+    if lx.PRICE.search(compact):
+        return "ask_price", SURE if FACT_KEYWORD["ask_price"].search(compact) else 0.9
+    if lx.INSURANCE.search(compact):
+        return "ask_insurance", SURE if FACT_KEYWORD["ask_insurance"].search(compact) else 0.9
+    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)):
+        return "ask_location", 0.85
+    if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)) and not (
+            lx.SYMPTOM.search(compact) and lx.BOOK.search(compact)):  # "잇몸이 부어서 그러는데 오늘 진료 돼요?" wants a visit
+        return "ask_hours", 0.85
+    if lx.BOOK.search(compact):
+        return "book", SURE if _BOOKING_SAID.search(compact) else 0.85
+    if lx.SYMPTOM.search(compact):
+        return "symptom", 0.8
+    return None
