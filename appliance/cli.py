@@ -34,6 +34,9 @@ COMMANDS = {
     "dialer": "appliance.outbound.cli:dialer",
     "report": "appliance.outbound.cli:report",
     "sms": "appliance.sms.cli:sms",
+    "backup": "appliance.ops.backup.cli:backup",
+    "restore": "appliance.ops.backup.cli:restore",
+    "ops": "appliance.ops.cli:ops",
 }
 
 

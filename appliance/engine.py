@@ -21,6 +21,7 @@ from appliance.conversation.inbound import InboundDialog
 from appliance.data import crm
 from appliance.data.calllog import CallLog
 from appliance.errors import CallerHungUp
+from appliance.ops import drain
 from appliance.settings import Config
 from appliance.telephony.audiosocket import AudioSocketServer
 from appliance.telephony.call_runner import CallRunner
@@ -38,6 +39,7 @@ SERVICES = {
     "dialer": "appliance.outbound.dialer:run_dialer",
     "recordings": "appliance.data.recordings:run_purger",
     "sms": "appliance.sms.sender:run_sms_sender",  # text messages: outbox sender, replies, sweeps
+    "health": "appliance.ops.monitor:run_health_monitor",  # alerts: trunk registration, EMR reachable, disk
 }
 INBOUND_DIALOG = "appliance.conversation.factory:inbound_dialog"  # (engine, agi) -> dialog
 
@@ -129,7 +131,11 @@ class Engine:
                      self.config.agi_port, self.config.audiosocket_port)
 
     async def serve_forever(self) -> None:
+        from appliance.ops.engine_hooks import ServeHooks
+
+        ops = ServeHooks(self)  # ops hook: pid file, restart alert, systemd READY/watchdog pings
         await self.start()
+        ops.ready()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
@@ -137,7 +143,9 @@ class Engine:
             except NotImplementedError:  # pragma: no cover
                 pass
         await self.stopping.wait()
+        ops.stopping()
         await self.stop()
+        ops.stopped()
 
     async def stop(self) -> None:
         for task in self.services.values():
@@ -163,6 +171,9 @@ class Engine:
         return InboundDialog(clinic_name=self.config.clinic_name)
 
     async def handle_inbound(self, agi: AgiChannel) -> None:
+        if drain.is_draining(self.config):  # ops hook: a restart waits for live calls; new ones go to staff
+            await agi.set_variable("DENTALCALL_NEXT", "transfer")
+            return
         # re-arm the dialplan watchdog first: proves the engine is alive within engine_answer_timeout
         await agi.exec("Set", f"TIMEOUT(absolute)={MAX_CALL_SECONDS}")
         log = CallLog("inbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=agi.caller_number,

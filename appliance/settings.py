@@ -96,6 +96,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sms_sender_number", "", "The clinic's registered sender number (발신번호 사전등록); no text is sent without it"),
     Setting("sms_optout_number", "", "Free opt-out number (080) printed in advertising texts; adverts are refused without it"),
     Setting("sms_reminders", "unanswered", "Reminder texts the day before: unanswered (reminder call did not reach them) | all | off"),
+    Setting("backup_dir", "", "Folder for the nightly backups (default /var/backups/dentalcall; home/backups for an instance)"),
+    Setting("backup_copy_to", "", "Also copy each backup to this mounted NAS/USB folder (empty = local only)"),
+    Setting("backup_keep_days", 14, "Days backups are kept (the newest 3 always stay)"),
+    Setting("backup_time", "02:30", "Time of the nightly backup (HH:MM, local time; systemd timer or cron)"),
+    Setting("alert_emr_minutes", 10, "Minutes the EMR may be unreachable before staff get an alert"),
+    Setting("drain_max_seconds", 900, "Longest wait for live calls to end before an upgrade restarts the engine anyway"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -194,7 +200,8 @@ class Config:
             fd = os.open(self.secrets_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as fh:
                 parser.write(fh)
-        os.chmod(self.secrets_file, 0o600)
+        if self.secrets_file.stat().st_mode & 0o777 != 0o600:  # no write when right: /etc is read-only under systemd
+            os.chmod(self.secrets_file, 0o600)
         return parser.get("secrets", name)
 
 

@@ -75,6 +75,7 @@ STEP_MODULES = (
     "appliance.outbound.queue",
     "appliance.sms.outbox",
     "appliance.sms.inbox",
+    "appliance.ops.alerts",
 )
 
 

@@ -24,6 +24,7 @@ from typing import Any, Awaitable, Callable
 
 from appliance.data import crm_records
 from appliance.errors import ConfigError
+from appliance.ops import drain
 from appliance.outbound import campaigns as camps
 from appliance.outbound import queue, targeting, window
 from appliance.outbound.calls import retry_minutes
@@ -113,6 +114,8 @@ class Dialer:
         if stale:
             queue.reconcile(now, await self.live_channels(), stale_after_s=self._stale_s(),
                             retry_minutes=retry_minutes(self.config))
+        if drain.is_draining(self.config):  # ops hook: a restart waits for live calls; place no new ones
+            return []
         free = self.capacity()
         started: list[queue.DialAttempt] = []
         if free <= 0:
