@@ -72,13 +72,18 @@ def undrain_cmd() -> None:
 @click.option("--cap", default=None, type=float, help="Longest wait for live calls (default: drain_max_seconds).")
 @click.option("--venv", default=None, help="Venv whose `dentalcall serve` to start (default: DENTALCALL_VENV or this one).")
 @click.option("--timeout", default=600.0, show_default=True, help="Seconds the new engine has to answer.")
-def restart_cmd(cap: float | None, venv: str | None, timeout: float) -> None:
+@click.option("--switch-venv", "switch_to", default=None, help="Release venv to point --venv at while the engine is stopped.")
+def restart_cmd(cap: float | None, venv: str | None, timeout: float, switch_to: str | None) -> None:
     """Drain, wait for live calls to end (capped), restart the engine, wait until it answers, take calls again."""
+    from pathlib import Path
+
     from appliance.ops import drain, engine_process
 
     config = settings.load()
+    venv = venv or os.environ.get("DENTALCALL_VENV") or sys.prefix
     if engine_process.engine_pid(config) is None and not engine_process.managed_by_systemd(config):
-        click.echo("engine not running: nothing to restart")
+        note = f"; venv {engine_process.switch_venv(Path(venv), Path(switch_to))}" if switch_to else ""
+        click.echo("engine not running: nothing to restart" + note)
         return
     cap = float(config.drain_max_seconds) if cap is None else cap
     drain.start(config, cap + timeout + 120, reason="restart")
@@ -86,13 +91,27 @@ def restart_cmd(cap: float | None, venv: str | None, timeout: float) -> None:
         idle, waited = drain.wait_idle(config, cap)
         click.echo(f"drained in {waited:.0f} s" if idle else
                    f"calls still in progress after {waited:.0f} s (cap): restarting anyway, they fall back to staff")
-        done = engine_process.restart(config, venv=venv or os.environ.get("DENTALCALL_VENV") or sys.prefix,
-                                      timeout=timeout)
+        done = engine_process.restart(config, venv=venv, timeout=timeout, switch_to=switch_to)
         click.echo(f"engine {done}")
     except Exception as exc:
         raise click.ClickException(f"restart failed: {exc}") from None
     finally:
         drain.end(config)
+
+
+@ops.command("switch-venv")
+@click.argument("target", type=click.Path(file_okay=False, exists=True))
+@click.option("--venv", required=True, help="The venv link systemd and cron use (e.g. /opt/dentalcall/venv).")
+def switch_venv_cmd(target: str, venv: str) -> None:
+    """Point the venv link at a release venv (the engine must not be running: use `ops restart --switch-venv`)."""
+    from pathlib import Path
+
+    from appliance.ops import engine_process
+
+    config = settings.load()
+    if engine_process.engine_pid(config) is not None:
+        raise click.ClickException("the engine is running: use `dentalcall ops restart --switch-venv` (drained)")
+    click.echo(engine_process.switch_venv(Path(venv), Path(target)))
 
 
 @ops.command("migrate")

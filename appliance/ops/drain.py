@@ -2,9 +2,10 @@
 
 ``start(config, seconds)`` raises the drain flag until a deadline, in two places:
 
-- Asterisk's database (``DBPut dentalcall/drain <deadline epoch>``): the inbound dialplan checks it before
-  handing a call to the engine, so a new caller goes straight to the staff ring group (then voicemail) —
-  also while the engine is down for its restart;
+- Asterisk's database (``database put dentalcall drain <deadline epoch>`` through ``asterisk -rx``, as root:
+  the engine's AMI user has no rights to it): the inbound dialplan checks it before handing a call to the
+  engine, so a new caller goes straight to the staff ring group (then voicemail) — also while the engine is
+  down for its restart;
 - ``data_dir/run/drain.json``: the engine reads it (``is_draining``) — the dialer places no new calls and an
   inbound call that still reaches the engine is handed to staff.
 
@@ -74,6 +75,8 @@ def state(config: Any) -> dict[str, Any] | None:
 
 def is_draining(config: Any) -> bool:
     """Cheap enough for every call and every dialer tick (a stat, the file read only when it changed)."""
+    if not getattr(config, "data_dir", None):  # a bare test config: no instance, no drain
+        return False
     path = flag_path(config)
     try:
         mtime = path.stat().st_mtime

@@ -190,24 +190,53 @@ def managed_by_systemd(config: Any) -> bool:
 
 
 # --- restarting --------------------------------------------------------------------------------------------
-def restart(config: Any, *, venv: str, timeout: float = 300.0) -> str:
-    """Restart the engine (see module docstring) and wait until it answers; returns what was done."""
+def restart(config: Any, *, venv: str, timeout: float = 300.0, switch_to: str | None = None) -> str:
+    """Restart the engine (see module docstring) and wait until it answers; returns what was done.
+
+    ``switch_to``: point the ``venv`` link at this release venv while the engine is stopped, so the old
+    engine never imports code from the new release and the new one starts from it."""
+    def switch() -> str:
+        return f"; venv {switch_venv(Path(venv), Path(switch_to))}" if switch_to else ""
+
     if managed_by_systemd(config):
-        subprocess.run(["systemctl", "restart", UNIT], check=True)
+        subprocess.run(["systemctl", "stop", UNIT], check=True)
+        note = switch()
+        subprocess.run(["systemctl", "daemon-reload"], check=True)  # units installed by the upgrade apply now
+        subprocess.run(["systemctl", "start", UNIT], check=True)
         if not wait_healthy(config, timeout):
             raise RuntimeError(f"the engine did not answer within {timeout:.0f} s after the restart: "
                                "journalctl -u dentalcall")
-        return "restarted by systemd"
+        return "restarted by systemd" + note
     pid = engine_pid(config)
     if pid is None:
-        return "not running (nothing restarted)"
+        return "not running (nothing restarted)" + switch()
     spawn = _spawn_spec(pid)
     stop_process(pid)
+    note = switch()
     new_pid = _spawn(config, venv, spawn)
     if not wait_healthy(config, timeout):
         raise RuntimeError(f"the engine (pid {new_pid}) did not answer within {timeout:.0f} s: "
                            f"see {log_dir(config) / 'engine.log'}")
-    return f"restarted (pid {pid} -> {new_pid})"
+    return f"restarted (pid {pid} -> {new_pid}){note}"
+
+
+def switch_venv(link: Path, target: Path) -> str:
+    """Point ``link`` (the venv path systemd and cron use) at ``target`` atomically; the release it pointed at
+    becomes ``link.previous`` (what ``install.sh --rollback`` returns to)."""
+    if link.exists() and not link.is_symlink():
+        raise RuntimeError(f"{link} is a directory, not a release link: run install.sh to convert it")
+    if not (target / "bin" / "dentalcall").exists():
+        raise RuntimeError(f"{target} is not a DentalCall venv (no bin/dentalcall)")
+    old = link.resolve() if link.is_symlink() else None
+    tmp = link.with_name(f".{link.name}.new")
+    tmp.unlink(missing_ok=True)
+    tmp.symlink_to(target)
+    os.replace(tmp, link)
+    if old is not None and old != target.resolve():
+        previous = link.with_name(f"{link.name}.previous")
+        tmp.symlink_to(old)
+        os.replace(tmp, previous)
+    return f"{link} -> {target.name}" + (f" (previous: {old.name})" if old is not None else "")
 
 
 def stop_process(pid: int, timeout: float = 30.0) -> None:
