@@ -81,8 +81,8 @@ install_units() {  # install_units DIR: the systemd units of a release (daemon-r
 }
 release_units_dir() {  # the systemd units a release venv was installed with
     local venv="$1" repo
-    if [[ -d "${venv}/share/dentalcall/systemd" ]]; then
-        echo "${venv}/share/dentalcall/systemd"
+    if [[ -d "${venv}/src/systemd" ]]; then
+        echo "${venv}/src/systemd"
         return 0
     fi
     repo="$(cut -d' ' -f2- "${venv}/.dentalcall-install" 2>/dev/null || true)"
@@ -216,8 +216,8 @@ if [[ "${ASTERISK_MODE}" != "native" && ! -f "${ETC_DIR}/dentalcall.ini" ]]; the
 fi
 
 # ---------------------------------------------------------------------------- venv (operations: release venvs)
-# Production: each release gets its own venv, ${VENV}-releases/<version>-<hash>, the code installed into it
-# (not editable), and ${VENV} is a symlink to the active one. A newer checkout builds the next venv beside the
+# Production: each release gets its own venv, ${VENV}-releases/<version>-<hash>, holding a snapshot of the
+# checkout (src/, installed from there), and ${VENV} is a symlink to the active one. A newer checkout builds the next venv beside the
 # running one; the engine moves to it only after the drain (below), and ${VENV}.previous keeps the one before
 # for --rollback. An install from before release venvs (${VENV} a directory) is adopted as the previous one.
 # Dev (--with-test-deps or DENTALCALL_EDITABLE=1): one editable venv, updated in place as before.
@@ -233,11 +233,16 @@ seed_venv() {  # dev/test only: a new venv sees DENTALCALL_VENV_SEED's packages 
     own="$("${venv}/bin/python" -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')"
     echo "${seed}" >"${own}/_dentalcall_seed.pth"
 }
-source_id() {  # <version>-<hash of everything a release venv holds>
+# a release holds a snapshot of this checkout (the code reads dialplan/, models/ ... beside appliance/), installed
+# editable from there: what the venv runs can no longer change under it, whatever happens to the checkout
+SOURCE_EXCLUDES=(--exclude=./.git --exclude=./tests --exclude=./bench --exclude=./build --exclude=./dist
+                 --exclude='*.egg-info' --exclude=__pycache__ --exclude='*.pyc' --exclude=./.pytest_cache
+                 --exclude=./var --exclude=./.ci)
+source_id() {  # <version>-<hash of the snapshot a release venv would hold>
     local version hash
     version="$(sed -n 's/^version = *//p' "${REPO}/setup.cfg" | head -1)"
-    hash="$(cd "${REPO}" && find appliance dialplan systemd setup.cfg pyproject.toml -type f \
-        ! -path '*/__pycache__/*' ! -name '*.pyc' -print0 | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-10)"
+    hash="$(tar -C "${REPO}" "${SOURCE_EXCLUDES[@]}" --sort=name --mtime=@0 --owner=0 --group=0 --numeric-owner \
+        -cf - . | sha256sum | cut -c1-10)"
     echo "${version}-${hash}"
 }
 adopt_legacy_venv() {  # ${VENV} is a directory (installed before release venvs): make it a release
@@ -254,18 +259,17 @@ adopt_legacy_venv() {  # ${VENV} is a directory (installed before release venvs)
     grep -rlIF --null "${VENV}" "${legacy}/bin" | xargs -0 -r sed -i "s#${VENV}\([/\"' ]\|\$\)#${legacy}\1#g"
     ln -s "${legacy}" "${VENV}"
 }
-build_release_venv() {  # build_release_venv DIR
+build_release_venv() {  # build_release_venv DIR: a venv with the checkout's snapshot in DIR/src
     local target="$1"
-    log "release venv ${target##*/} (pip install ${REPO}[test], not editable)"
+    log "release venv ${target##*/} (a snapshot of ${REPO}, pip install -e DIR/src[test])"
     rm -rf "${target}"
     mkdir -p "$(dirname "${target}")"
-    if ! { python3 -m venv "${target}" && seed_venv "${target}" \
-            && "${target}/bin/python" -m pip install -q "${REPO}[test]"; }; then
+    if ! { python3 -m venv "${target}" && seed_venv "${target}" && mkdir -p "${target}/src" \
+            && tar -C "${REPO}" "${SOURCE_EXCLUDES[@]}" -cf - . | tar -C "${target}/src" -xf - \
+            && "${target}/bin/python" -m pip install -q -e "${target}/src[test]"; }; then
         rm -rf "${target}"
         die "building the release venv failed; nothing was switched: the running release is untouched"
     fi
-    mkdir -p "${target}/share/dentalcall"
-    cp -r "${REPO}/systemd" "${target}/share/dentalcall/"
     printf '%s\n' "${want_stamp}" >"${target}/.dentalcall-install"
 }
 prune_releases() {  # keep the active, the previous and the new release venvs only

@@ -73,7 +73,7 @@ def record_start(config: Any, *, planned: bool, version: str) -> dict[str, Any]:
     previous = read_pidfile(config)
     unclean = bool(previous and previous.get("pid") != os.getpid() and not alive(int(previous.get("pid", 0))))
     now = dt.datetime.now(dt.timezone.utc)
-    entry = {"at": now.isoformat(timespec="seconds"), "pid": os.getpid(), "version": version,
+    entry = {"at": now.isoformat(timespec="milliseconds"), "pid": os.getpid(), "version": version,
              "unclean": unclean, "planned": planned}
     starts = folder / STARTS
     lines = starts.read_text().splitlines()[-(KEEP_STARTS - 1):] if starts.exists() else []
