@@ -217,9 +217,10 @@ fi
 
 # ---------------------------------------------------------------------------- venv (operations: release venvs)
 # Production: each release gets its own venv, ${VENV}-releases/<version>-<hash>, holding a snapshot of the
-# checkout (src/, installed from there), and ${VENV} is a symlink to the active one. A newer checkout builds the next venv beside the
-# running one; the engine moves to it only after the drain (below), and ${VENV}.previous keeps the one before
-# for --rollback. An install from before release venvs (${VENV} a directory) is adopted as the previous one.
+# checkout (src/, installed from there), and ${VENV} is a symlink to the active one. A newer checkout builds
+# the next venv beside the running one; the engine moves to it only after the drain (below), and
+# ${VENV}.previous keeps the one before for --rollback. An install from before release venvs (${VENV} a
+# directory) is adopted as the previous one.
 # Dev (--with-test-deps or DENTALCALL_EDITABLE=1): one editable venv, updated in place as before.
 EDITABLE="${DENTALCALL_EDITABLE:-${WITH_TEST_DEPS}}"
 RELEASES="${VENV}-releases"
@@ -394,7 +395,8 @@ if [[ "${DENTALCALL_NO_START:-0}" == "1" ]]; then
 elif [[ ${HAVE_SYSTEMD} -eq 1 && -z "${INSTANCE_HOME}" ]]; then
     log "services"
     systemctl is-active --quiet dentalcall-asterisk.service || systemctl start dentalcall-asterisk.service
-    if [[ " ${UNITS_CHANGED[*]} " == *" dentalcall-asterisk.service "* ]] && systemctl is-active --quiet dentalcall-asterisk.service; then
+    if [[ " ${UNITS_CHANGED[*]} " == *" dentalcall-asterisk.service "* ]] \
+            && systemctl is-active --quiet dentalcall-asterisk.service; then
         echo "   dentalcall-asterisk.service changed: it applies at Asterisk's next restart (when the phones are quiet:"
         echo "   systemctl restart dentalcall-asterisk)"
     fi

@@ -22,6 +22,7 @@ import shutil
 import sqlite3
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 
@@ -96,6 +97,38 @@ def fill(path: Path, calls: int, seed: int = 1) -> None:
     conn.close()
 
 
+class CallWriter(threading.Thread):
+    """The engine logging calls during the backup: a call row every 10 ms, each commit timed."""
+
+    def __init__(self, path: Path):
+        super().__init__(daemon=True)
+        self.path = path
+        self.latencies: list[float] = []
+        self._halt = threading.Event()
+
+    def run(self) -> None:
+        conn = sqlite3.connect(self.path, timeout=30)
+        conn.execute("PRAGMA busy_timeout = 5000")
+        while not self._halt.is_set():
+            t0 = time.perf_counter()
+            conn.execute("INSERT INTO call (direction, caller_number, started_at, meta) VALUES (?,?,?,?)",
+                         ("inbound", "01012345678", dt.datetime.now(), "{}"))
+            conn.commit()
+            self.latencies.append((time.perf_counter() - t0) * 1000)
+            time.sleep(0.01)
+        conn.close()
+
+    def stop(self) -> None:
+        self._halt.set()
+        self.join()
+
+    def percentile(self, q: float) -> float:
+        if not self.latencies:
+            return 0.0
+        ordered = sorted(self.latencies)
+        return ordered[min(len(ordered) - 1, int(len(ordered) * q / 100))]
+
+
 def instance(root: Path, name: str) -> settings.Config:
     home = root / name
     config = settings.load(overrides={"home": str(home)}, env={})
@@ -117,7 +150,8 @@ def main() -> None:
     cpu = next((line.split(":", 1)[1].strip() for line in open("/proc/cpuinfo") if line.startswith("model name")), "?")
     print(f"machine: {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}, "
           f"CRM SQLite (WAL), archive zstd -3 -T0")
-    print(f"load average at start: {' '.join(f'{x:.2f}' for x in os.getloadavg())} (other developers' work shares the box)")
+    load = " ".join(f"{x:.2f}" for x in os.getloadavg())
+    print(f"load average at start: {load} (other developers' work shares the box)")
     try:
         source = instance(root, "clinic")
         crm.open_for(source)
@@ -131,10 +165,16 @@ def main() -> None:
         print(f"CRM file: {human(crm_file.stat().st_size)}")
 
         crm.open_for(source)
+        writer = CallWriter(crm_file)
+        writer.start()
         result = create_backup(source)
+        writer.stop()
         counts = result.manifest["crm"]["counts"]
         print(f"\n## backup (online: SQLite backup API, then zstd)\narchive: {human(result.size)} "
               f"({result.size / crm_file.stat().st_size:.0%} of the CRM file) in {result.seconds:.1f} s")
+        print(f"calls logged meanwhile by another connection (one every 10 ms): {len(writer.latencies)}, "
+              f"commit latency median {writer.percentile(50):.1f} ms, p99 {writer.percentile(99):.1f} ms, "
+              f"max {writer.percentile(100):.1f} ms")
         t0 = time.monotonic()
         verify_archive(source, result.path)
         print(f"verify (extract, checksums, integrity_check, row counts, secrets): {time.monotonic() - t0:.1f} s")
@@ -148,7 +188,8 @@ def main() -> None:
         seconds = time.monotonic() - t0
         same = all(report.counts.get(t) == n for t, n in counts.items())
         print(f"\n## restore (onto a fresh instance, --replace)\n{seconds:.1f} s; row counts equal to the backup's: "
-              f"{'yes' if same else 'NO'} ({report.counts.get('call', 0):,} calls, {report.counts.get('turn', 0):,} turns)")
+              f"{'yes' if same else 'NO'} ({report.counts.get('call', 0):,} calls, "
+              f"{report.counts.get('turn', 0):,} turns)")
         crm.database.close()
     finally:
         if not args.keep:

@@ -44,7 +44,8 @@ def status_cmd() -> None:
 
 
 @ops.command("drain")
-@click.option("--seconds", default=None, type=float, help="How long the flag holds (default: drain_max_seconds + 10 min).")
+@click.option("--seconds", default=None, type=float,
+              help="How long the flag holds (default: drain_max_seconds + 10 min).")
 @click.option("--wait/--no-wait", default=True, help="Wait until no call is in progress (at most drain_max_seconds).")
 def drain_cmd(seconds: float | None, wait: bool) -> None:
     """Stop taking new calls (they go to staff) and wait for the live ones to end."""
@@ -70,9 +71,11 @@ def undrain_cmd() -> None:
 
 @ops.command("restart")
 @click.option("--cap", default=None, type=float, help="Longest wait for live calls (default: drain_max_seconds).")
-@click.option("--venv", default=None, help="Venv whose `dentalcall serve` to start (default: DENTALCALL_VENV or this one).")
+@click.option("--venv", default=None,
+              help="Venv whose `dentalcall serve` to start (default: DENTALCALL_VENV or this one).")
 @click.option("--timeout", default=600.0, show_default=True, help="Seconds the new engine has to answer.")
-@click.option("--switch-venv", "switch_to", default=None, help="Release venv to point --venv at while the engine is stopped.")
+@click.option("--switch-venv", "switch_to", default=None,
+              help="Release venv to point --venv at while the engine is stopped.")
 def restart_cmd(cap: float | None, venv: str | None, timeout: float, switch_to: str | None) -> None:
     """Drain, wait for live calls to end (capped), restart the engine, wait until it answers, take calls again."""
     from pathlib import Path

@@ -28,7 +28,8 @@ def disk_check(config: Any) -> Result:
 def backup_check(config: Any) -> Result:
     from appliance.ops.backup import retention, secret_box
 
-    fix_first = "set the passphrase: `dentalcall backup passphrase --generate` (write it down), then `dentalcall backup`"
+    fix_first = ("set the passphrase: `dentalcall backup passphrase --generate` (write it down), "
+                 "then `dentalcall backup`")
     if not secret_box.stored_passphrase(config):
         return "warn", "no backup passphrase set: nightly backups cannot seal the secrets", fix_first
     status = retention.read_status(config)
@@ -37,14 +38,16 @@ def backup_check(config: Any) -> Result:
         return ("warn", f"the last nightly backup failed ({status.get('at')}): {status.get('error')}",
                 "fix the cause, then `dentalcall backup nightly`")
     if not archives:
-        return "warn", f"no backup yet in {retention.backup_dir(config)}", "dentalcall backup (the timer runs it nightly)"
+        return ("warn", f"no backup yet in {retention.backup_dir(config)}",
+                "dentalcall backup (the timer runs it nightly)")
     newest = retention.created_at(archives[0])
     age = dt.datetime.now() - newest if newest else None
     if age is None or age > BACKUP_MAX_AGE:
         return ("warn", f"newest backup {archives[0].name} is {age.days if age else '?'} day(s) old",
                 "is the nightly timer running? `systemctl status dentalcall-backup.timer` (or cron); "
                 "`dentalcall backup nightly`")
-    copy = f", copied to {config.backup_copy_to}" if config.backup_copy_to and status and status.get("copied_to") else ""
+    copied = bool(config.backup_copy_to and status and status.get("copied_to"))
+    copy = f", copied to {config.backup_copy_to}" if copied else ""
     return "ok", f"newest backup {archives[0].name} ({len(archives)} kept{copy})", ""
 
 
@@ -52,9 +55,12 @@ def alerts_check(config: Any) -> Result:
     from appliance.data import crm
     from appliance.ops import alerts
 
-    if crm.database.obj is None:
-        crm.open_for(config)
-    rows = alerts.open_alerts()
+    try:
+        if crm.database.obj is None:
+            crm.open_for(config)
+        rows = alerts.open_alerts()
+    except Exception as exc:  # a CRM that cannot be read is the database check's failure; say it here too
+        return "warn", f"health alerts unknown: the CRM cannot be read ({exc})", "see the database check"
     if not rows:
         return "ok", "no open health alerts", ""
     text = "; ".join(f"{a.kind}: {a.message}" for a in rows[:3])

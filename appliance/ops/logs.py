@@ -53,7 +53,8 @@ def logrotate_config(config: Any) -> str:
     logs = " ".join(str(ast_log / name) for name in ("messages.log", "security.log", "console.log", "full.log"))
     extra = "/var/log/dentalcall-backup.log " if not config.home else ""
     return f"""# DentalCall instance {config.data_dir}: written by `dentalcall ops logs --write` from the retention
-# settings (asterisk_log_retention_days={log_days or 'forever'}, cdr_retention_days={cdr_days or 'forever'}); do not edit.
+# settings (asterisk_log_retention_days={log_days or 'forever'}, cdr_retention_days={cdr_days or 'forever'}).
+# Do not edit.
 {logs} {extra}{engine_log}/*.log {{
     daily
     rotate {count}

@@ -78,7 +78,8 @@ def verify_cmd(archive: str | None, passphrase_file: str | None) -> None:
         report = verify_archive(config, path, _passphrase(passphrase_file, ask=False))
     except (BackupError, OSError) as exc:
         raise click.ClickException(f"{path.name}: NOT OK — {exc}") from None
-    click.echo(f"{path.name}: OK (made {report.manifest.get('created_at')}, DentalCall {report.manifest.get('app_version')})")
+    made, version = report.manifest.get("created_at"), report.manifest.get("app_version")
+    click.echo(f"{path.name}: OK (made {made}, DentalCall {version})")
     for line in report.lines:
         click.echo(f"  {line}")
 
@@ -97,7 +98,8 @@ def list_cmd() -> None:
             click.echo(f"  {path.name}  {human(path.stat().st_size)}")
     status = retention.read_status(config)
     if status:
-        click.echo(f"last nightly run: {status.get('at')} {'ok' if status.get('ok') else 'FAILED: ' + str(status.get('error'))}")
+        outcome = "ok" if status.get("ok") else f"FAILED: {status.get('error')}"
+        click.echo(f"last nightly run: {status.get('at')} {outcome}")
 
 
 @backup.command("nightly")
@@ -157,7 +159,8 @@ def schedule_cmd() -> None:
 @click.command()
 @click.argument("archive", type=click.Path(dir_okay=False, exists=True))
 @click.option("--passphrase-file", type=click.Path(dir_okay=False), help="The backup passphrase, from a file.")
-@click.option("--replace", is_flag=True, help="Replace a CRM that already holds calls (an SQLite one is kept beside it).")
+@click.option("--replace", is_flag=True,
+              help="Replace a CRM that already holds calls (an SQLite one is kept beside it).")
 @click.option("--crm-url", default=None, help="Restore the CRM into this database instead of crm_db.")
 def restore(archive: str, passphrase_file: str | None, replace: bool, crm_url: str | None) -> None:
     """Restore a backup onto this machine (engine stopped): calls, queue, opt-outs, config, secrets and voice."""
