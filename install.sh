@@ -127,6 +127,7 @@ fi
 PACKAGES=(ca-certificates debootstrap sip-tester sox espeak-ng tshark zstd tar util-linux passwd tzdata
           python3 python3-venv python3-dev python3-pip build-essential)
 PACKAGES+=(logrotate postgresql-client mariadb-client)  # operations: log limits, server-CRM backups
+PACKAGES+=(fail2ban nftables python3-systemd)  # the SIP password-guessing guard (install.d/60-sip-guard.sh)
 if [[ "${WITH_TEST_DEPS}" == "1" ]]; then
     PACKAGES+=(postgresql mariadb-server)
 fi

@@ -33,6 +33,8 @@ COMMANDS = {
     "campaigns": "appliance.outbound.cli:campaigns",
     "dialer": "appliance.outbound.cli:dialer",
     "report": "appliance.outbound.cli:report",
+    "privacy": "appliance.privacy.cli:privacy",
+    "access-log": "appliance.privacy.cli:access_log_command",
     "sms": "appliance.sms.cli:sms",
     "backup": "appliance.ops.backup.cli:backup",
     "restore": "appliance.ops.backup.cli:restore",

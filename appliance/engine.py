@@ -179,6 +179,16 @@ class Engine:
         log = CallLog("inbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=agi.caller_number,
                       called=agi.env.get("agi_dnid", ""))
         _LOGGER.info("call %s: inbound call started (log id %s)", agi.uniqueid, log.call.id)
+        # --- clinic facts guard (issue 11 item 6, privacy branch): never answer with missing or demo facts ---
+        from appliance.data.clinic.facts import refusal_for_calls
+
+        refusal = refusal_for_calls(self.config)
+        if refusal:
+            _LOGGER.error("call %s: refused, the clinic facts cannot answer callers: %s", agi.uniqueid, refusal)
+            await agi.set_variable("DENTALCALL_NEXT", "fallback")
+            log.finish(outcomes.FAILED, next_step="fallback", error=f"clinic facts: {refusal}")
+            return
+        # --- end of the clinic facts guard ---
         await self.start_recording(agi, log)
         await self.converse(agi, log, await self._dialog_step(self.dialog_factory, agi))
 

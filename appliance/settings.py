@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import configparser
 import dataclasses
+import grp
 import os
+import pwd
 import secrets
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -90,6 +93,16 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("outbound_amd", "message", "Answering machine on a campaign call: message (short call-back request) | hangup | off"),
     Setting("outbound_closed_days", False, "Also call on closed days (Sundays, holidays); AD calls stay within 08:00-21:00"),
     Setting("outbound_ad_cap_days", 30, "At most one advertising call per patient in this many days"),
+    Setting("transcript_retention_days", 365, "Days the words of calls (turn texts, summaries) are kept (0 = forever)"),
+    Setting("questionnaire_retention_days", 90, "Days the AI's health questionnaire notes are kept (the chart is the record)"),
+    Setting("call_log_retention_days", 730, "Days call log rows (number, time, outcome) are kept (0 = forever)"),
+    Setting("work_item_retention_days", 365, "Days closed callbacks, booking requests, notes and dial tasks are kept"),
+    Setting("voicemail_retention_days", 90, "Days voicemail messages are kept (0 = forever)"),
+    Setting("cdr_retention_days", 365, "Days Asterisk's call records (CDR lines) are kept (0 = forever)"),
+    Setting("asterisk_log_retention_days", 30, "Days Asterisk's own log lines are kept (0 = forever)"),
+    Setting("access_log_retention_days", 730, "Days the access log is kept (at least 730: two years)"),
+    Setting("sip_allowed_networks", "127.0.0.0/8,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16",
+            "Networks staff phones may register and call from (CIDR list; narrow it to the clinic LAN)"),
     Setting("sms_gateway", "none", "Text messages: none (texts never offered) | http (vendor REST API) | db_agent (vendor's 문자 에이전트 tables)"),
     Setting("sms_profile", "", "SMS vendor profile: shipped name (http-generic, http-hmac, agent-generic) or a .toml path; default per gateway"),
     Setting("sms_url", "", "SMS vendor API base URL, or the agent database URL without password (password in secrets.ini)"),
@@ -140,6 +153,18 @@ class Config:
     def as_dict(self) -> dict[str, Any]:
         return dict(self._values)
 
+    @property
+    def demo_or_test_instance(self) -> bool:
+        """True for the throwaway instances of tests and ``dentalcall demo``: ``home`` set and inside the
+        system temp folder. The production layout (``home`` empty) and any other home are production:
+        demo clinic facts and the loopback test endpoint exist only on demo/test instances."""
+        if not self.home:
+            return False
+        try:
+            return Path(tempfile.gettempdir()).resolve() in Path(self.home).resolve().parents
+        except OSError:
+            return False
+
     # --- derived paths -------------------------------------------------
     @property
     def config_dir(self) -> Path:
@@ -188,20 +213,13 @@ class Config:
         return self.crm_db or f"sqlite:///{self.data_dir / 'crm.sqlite'}"
 
     def secret(self, name: str) -> str:
-        """Read (or create, mode 0600) a generated secret such as the AMI password."""
-        parser = configparser.ConfigParser()
-        if self.secrets_file.exists():
-            parser.read(self.secrets_file, encoding="utf-8")
+        """Read (or create, mode 0600, owned by the engine's user) a generated secret such as the AMI password."""
+        parser = read_ini(self.secrets_file) or configparser.ConfigParser()
         if not parser.has_option("secrets", name):
             if not parser.has_section("secrets"):
                 parser.add_section("secrets")
             parser.set("secrets", name, secrets.token_urlsafe(24))
-            self.secrets_file.parent.mkdir(parents=True, exist_ok=True)
-            fd = os.open(self.secrets_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-            with os.fdopen(fd, "w", encoding="utf-8") as fh:
-                parser.write(fh)
-        if self.secrets_file.stat().st_mode & 0o777 != 0o600:  # no write when right: /etc is read-only under systemd
-            os.chmod(self.secrets_file, 0o600)
+            write_private(self.secrets_file, parser, secret=True)
         return parser.get("secrets", name)
 
 
@@ -215,12 +233,8 @@ def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = N
     if overrides and overrides.get("home"):
         values["home"] = overrides["home"]
     path = Path(env["DENTALCALL_CONFIG"]) if env.get("DENTALCALL_CONFIG") else Config(values).config_file
-    if path.exists():
-        parser = configparser.ConfigParser()
-        try:
-            parser.read(path, encoding="utf-8")
-        except configparser.Error as exc:
-            raise ConfigError(f"{path}: cannot parse ({exc}); fix the file or re-run `dentalcall init`") from None
+    parser = read_ini(path)
+    if parser is not None:
         if parser.has_section("dentalcall"):
             for key, raw in parser.items("dentalcall"):
                 if key not in _BY_NAME:
@@ -239,19 +253,76 @@ def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = N
 
 
 def write_config(config: Config, changes: dict[str, Any]) -> Path:
-    """Persist setting changes into the instance's config file (mode 0640)."""
+    """Persist setting changes into the instance's config file (root:dentalcall 0640 when run as root)."""
     path = config.config_file
-    parser = configparser.ConfigParser()
-    if path.exists():
-        parser.read(path, encoding="utf-8")
+    parser = read_ini(path) or configparser.ConfigParser()
     if not parser.has_section("dentalcall"):
         parser.add_section("dentalcall")
     for key, value in changes.items():
         if key not in _BY_NAME:
             raise ConfigError(f"unknown setting {key!r}")
         parser.set("dentalcall", key, str(value))
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "w", encoding="utf-8") as fh:
-        parser.write(fh)
-    os.chmod(path, 0o640)
+    write_private(path, parser, secret=False)
     return path
+
+
+# --- reading and writing the config files (issue 11 item 3: the engine must be able to read them) ----------
+ENGINE_USER = "dentalcall"  # the engine's user and group (install.sh); config files are for its eyes only
+
+
+def read_ini(path: Path) -> configparser.ConfigParser | None:
+    """Parse an ini file; None when it does not exist. A file that exists but cannot be read (or parsed) is a
+    ConfigError naming the fix — never a silent fall back to defaults."""
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return None
+    except PermissionError:
+        try:
+            user = pwd.getpwuid(os.geteuid()).pw_name
+        except KeyError:
+            user = str(os.geteuid())
+        secret = Path(path).name == "secrets.ini"
+        fix = (f"chown {ENGINE_USER}:{ENGINE_USER} {path} && chmod 0600 {path}" if secret
+               else f"chown root:{ENGINE_USER} {path} && chmod 0640 {path}")
+        raise ConfigError(f"{path} exists but user {user} cannot read it, so its settings would be ignored; "
+                          f"as root run: chgrp {ENGINE_USER} {Path(path).parent} && chmod 0750 {Path(path).parent} "
+                          f"&& {fix}  (`dentalcall init` run as root writes them so)") from None
+    except OSError as exc:
+        raise ConfigError(f"{path}: cannot read ({exc})") from None
+    parser = configparser.ConfigParser(interpolation=None if Path(path).name == "secrets.ini" else
+                                       configparser.BasicInterpolation())
+    try:
+        parser.read_string(text, source=str(path))
+    except configparser.Error as exc:
+        raise ConfigError(f"{path}: cannot parse ({exc}); fix the file or re-run `dentalcall init`") from None
+    return parser
+
+
+def write_private(path: Path, parser: configparser.ConfigParser, *, secret: bool) -> None:
+    """Write a config file the engine can read and nobody else: as root, the config is ``root:dentalcall``
+    0640 and a secrets file ``dentalcall:dentalcall`` 0600 (the production layout of install.sh); the folder,
+    when created here, ``root:dentalcall`` 0750. Without root (tests, the engine itself) files keep the
+    writer as owner, with the same modes."""
+    path = Path(path)
+    mode = 0o600 if secret else 0o640
+    owner = engine_ids() if os.geteuid() == 0 else None
+    if not path.parent.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        os.chmod(path.parent, 0o750)
+        if owner is not None:
+            os.chown(path.parent, 0, owner[1])
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        if owner is not None:
+            os.fchown(fh.fileno(), owner[0] if secret else 0, owner[1])
+        os.fchmod(fh.fileno(), mode)
+        parser.write(fh)
+
+
+def engine_ids() -> tuple[int, int] | None:
+    """(uid, gid) of the engine's user and group, None when they do not exist (a developer machine)."""
+    try:
+        return pwd.getpwnam(ENGINE_USER).pw_uid, grp.getgrnam(ENGINE_USER).gr_gid
+    except KeyError:
+        return None

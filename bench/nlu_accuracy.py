@@ -21,6 +21,8 @@ from appliance.language import INTENTS, understand  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "nlu"
 SLOTS = ("date", "time", "treatment")
+MEDICAL = ("medical_question", "emergency")  # must never be routed to a booking
+BOOKING = ("book", "reschedule")
 
 PROVENANCE = """
 Sets (tests/data/nlu/*.jsonl; one author wrote both the sets and the rules, so every number is optimistic):
@@ -36,6 +38,52 @@ Sets (tests/data/nlu/*.jsonl; one author wrote both the sets and the rules, so e
   blind4    66  fourth blind set, written after the blind3 fixes; labelled before its first run, then tuned on.
                 first run: intent 84.8%, date 93.9% (3 of 4 misses label slips), time 98.5%, treatment 98.5%
                 (that miss was a label slip too)
+  blind5   203  fifth blind set (issue 15), written before any rule change for it: dialect, elderly speech,
+                self-corrections, run-ons, STT spacing, and the new intents medical_question (24) and
+                question_other (12) that the rules did not know yet.
+                first run: intent 61.1% (124/203; 124/167 = 74.3% on the 167 rows of intents the rules knew),
+                date 96.6%, time 99.5%, treatment 99.5%, all three slots 95.6%; medical -> booking 18.
+                after the first run two labels were corrected to the convention (a past "어제" is a date too);
+                one (엑스레이 → checkup) likewise.
+  dev5     220  tuning set written after blind5's first run (every intent, hard negatives for the new ones).
+                first run: intent 71.8%, date 100%, time 99.5%, treatment 99.5%; medical -> booking 10.
+  dev6     125  tuning set: outbound-call replies, dialect, elderly speech, STT spacing, run-ons.
+                first run: intent 69.6%, date 98.4%, time 99.2%, treatment 100%; medical -> booking 3.
+  dev7      98  tuning set, ordinary phrasing.  first run: intent 90.8%, date 99.0%, time 100%, treatment 98.0%;
+                medical -> booking 2 (3 labels corrected after it: a past date loses to today, pus is an emergency,
+                the treatment with the higher priority is the slot).
+  blind6   166  sixth blind set (issue 15, second one), written after all the rule changes above by a different
+                mindset (Gyeongsang/Jeolla/Chungcheong elderly callers, a parent's run-ons, outbound-call replies),
+                committed before its first run.
+                FIRST RUN: intent 80.1% (133/166), date 98.2%, time 98.8%, treatment 99.4%, all three slots 96.4%;
+                medical -> booking 2; misses by gold intent: question_other 11/16, medical_question 6/27,
+                book 2, confirm_appointment 2, symptom 2, emergency 2, yes 3, no 2, ask_hours 1, callback_later 1,
+                other 1. With the Qwen2.5-1.5B fallback (bench/llm_nlu_results.txt): 80.7% (134/166).
+                Goal (97% intent, 97% slots on a first run) NOT met. One of the 3 date misses was a label slip
+                ("주말에도 …" names that Saturday by convention), corrected after the run.
+After blind6: a statistical model (appliance/language/statistical.py, naive Bayes over character n-grams of the
+labelled sets except heldout) decides where the rules are unsure. Simulated first runs (the rules as committed before
+each set's first run, the model trained only on the sets written before it; current labels): dev5 71.8% -> 80.9%,
+dev6 69.6% -> 84.0%, dev7 91.8% -> 95.9%, blind6 80.1% -> 89.2%. Its four thresholds were chosen on these runs with
+heldout as a guard, so these gains are optimistic too; the next fresh set tells the truth. "rules alone" below is
+understand(..., statistical=False); on every set but heldout the model has seen the sentences.
+  blind7   152  seventh blind set (third for issue 15), written after the statistical model: Whisper-style
+                transcripts (punctuation, digits), casual speech, mixed requests, outbound replies; committed
+                before its first run.
+                FIRST RUN: intent 93.4% (142/152; rules alone 88.8%), date 100%, time 100%, treatment 100%,
+                all three slots 100%; medical -> booking 2; misses: medical_question 2/24 (-> book),
+                question_other 2/13, symptom 2/8, confirm_appointment 1/5, talk_to_staff 1/7, no 1/9, opt_out 1/4.
+                With the Qwen2.5-1.5B fallback: 93.4% (asked 6x, changed nothing for the better).
+                Goal (97% intent) NOT met; slots met.
+  blind8   154  eighth blind set (fourth for issue 15), written after the blind7 fixes: a reception desk's day
+                (greeting-first callers, STT mishearings, compound requests, campaign replies); committed before its
+                first run.
+                FIRST RUN: intent 89.0% (137/154; rules alone 84.4%), date 98.7%, time 100%, treatment 98.7%,
+                all three slots 97.4%; medical -> booking 2; misses: question_other 7/14, medical_question 2/25,
+                no 2/8, confirm_appointment 1/4, ask_hours 1/5, symptom 1/9, yes 1/8, opt_out 1/4, other 1/7.
+                With the Qwen2.5-1.5B fallback: 89.0% (asked 6x, changed nothing for the better).
+                Goal (97% intent) NOT met. Two of its slot misses were label slips against the conventions
+                ("잇몸" names gum; "주말" names that Saturday), corrected after the run.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -48,47 +96,58 @@ def load(name: str) -> list[dict]:
     return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
 
 
-def evaluate(rows: list[dict]) -> dict:
+def evaluate(rows: list[dict], statistical: bool = True) -> dict:
     intent_ok = 0
     slot_ok = collections.Counter()
+    all_slots_ok = 0
     confusion: dict[str, collections.Counter] = collections.defaultdict(collections.Counter)
     failures = []
     started = time.perf_counter()
     for row in rows:
-        got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"))
+        got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"), statistical=statistical)
         d = got.to_dict()
         confusion[row["intent"]][got.intent] += 1
         ok = got.intent == row["intent"]
         intent_ok += ok
         bad = [] if ok else [f"intent {got.intent}≠{row['intent']}"]
+        slots_right = True
         for slot in SLOTS:
             if d[slot] == row.get(slot):
                 slot_ok[slot] += 1
             else:
+                slots_right = False
                 bad.append(f"{slot} {d[slot]}≠{row.get(slot)}")
+        all_slots_ok += slots_right
         if bad:
             failures.append((row, bad))
     elapsed = time.perf_counter() - started
     n = len(rows)
+    medical_to_booking = sum(confusion[gold][got] for gold in MEDICAL for got in BOOKING)
     return {
         "n": n,
         "intent": intent_ok / n,
         "slots": {s: slot_ok[s] / n for s in SLOTS},
+        "all_slots": all_slots_ok / n,
         "confusion": confusion,
         "failures": failures,
         "ms": 1000 * elapsed / n,
+        "medical_to_booking": medical_to_booking,
     }
 
 
 def table(name: str, res: dict) -> str:
     lines = [f"== {name} ({res['n']} utterances)"]
-    lines.append(f"intent accuracy   {res['intent']:.1%}")
+    lines.append(f"intent accuracy   {res['intent']:.1%}   (rules alone {res['rules_only']:.1%})")
     for slot, acc in res["slots"].items():
         lines.append(f"{slot:<17} {acc:.1%}")
+    lines.append(f"all three slots   {res['all_slots']:.1%}")
     lines.append(f"ms per utterance  {res['ms']:.2f}")
     lines.append("")
+    lines.append(f"medical -> booking {res['medical_to_booking']}")
+    lines.append("")
     lines.append(f"{'gold intent':<20} {'n':>4} {'ok':>6}  mistaken for")
-    for intent in INTENTS:
+    gold_only = [i for i in res["confusion"] if i not in INTENTS]  # labels the rules do not know (yet)
+    for intent in (*INTENTS, *gold_only):
         row = res["confusion"].get(intent)
         if not row:
             continue
@@ -100,17 +159,20 @@ def table(name: str, res: dict) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--failures", metavar="SET", help="print the misses of train or heldout")
+    parser.add_argument("--failures", metavar="SET", help="print the misses of one set")
+    parser.add_argument("--rules-only", action="store_true", help="without the statistical model")
     args = parser.parse_args()
     if args.failures:
-        for row, bad in evaluate(load(args.failures))["failures"]:
+        for row, bad in evaluate(load(args.failures), statistical=not args.rules_only)["failures"]:
             print(f"{row['text']!r} now={row['now']} expect={row.get('expect')}: {'; '.join(bad)}")
         return
     out = []
     out.append(PROVENANCE.strip())
-    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4"):
+    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8"):
         if (DATA / f"{name}.jsonl").exists():
-            out.append(table(name, evaluate(load(name))))
+            res = evaluate(load(name))
+            res["rules_only"] = evaluate(load(name), statistical=False)["intent"]
+            out.append(table(name, res))
     print("\n\n".join(out))
 
 

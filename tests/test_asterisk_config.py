@@ -130,7 +130,7 @@ def test_pjsip_transport_and_test_endpoint(rendered):
 def test_trunks_and_extensions_from_state(config):
     state = TelephonyState(config)
     state.add_trunk("kt", "192.0.2.50", "0212345678", "Trunk-pass-1", number="0212345678")
-    state.add_extension("201", "Front desk", "Ext-pass-201")
+    state.add_extension("201", "Front desk", "Xt7-desk-Qv9m")
     assert stat.S_IMODE(state.path.stat().st_mode) == 0o600
     files = {p.name: p for p in Asterisk(config).render_config()}
     pjsip = files["pjsip.conf"].read_text()
@@ -139,7 +139,7 @@ def test_trunks_and_extensions_from_state(config):
     assert '[201]\ntype = endpoint' in pjsip and "context = dentalcall-staff" in pjsip
     for name, path in files.items():
         if name != "pjsip.conf":
-            assert "Trunk-pass-1" not in path.read_text() and "Ext-pass-201" not in path.read_text()
+            assert "Trunk-pass-1" not in path.read_text() and "Xt7-desk-Qv9m" not in path.read_text()
     assert "exten => 201,1,Dial(PJSIP/201,30)" in files["extensions.conf"].read_text()
 
 
@@ -177,9 +177,10 @@ def test_cli_trunk_add_never_echoes_the_password(config):
     assert "Hidden-pass-9" not in result.output
     listed = runner.invoke(asterisk_cli.trunk, ["list"])
     assert "lg" in listed.output and "Hidden-pass-9" not in listed.output
-    ext = runner.invoke(asterisk_cli.extension, ["add", "203", "--name", "Desk"], input="Ext-pass-203\nExt-pass-203\n")
+    ext = runner.invoke(asterisk_cli.extension, ["add", "203", "--name", "Desk", "--ask-password"],
+                        input="Zr8-front-Kw4q\nZr8-front-Kw4q\n")
     assert ext.exit_code == 0, ext.output
-    assert "Ext-pass-203" not in ext.output
+    assert "Zr8-front-Kw4q" not in ext.output
 
 
 def test_dial_string_uses_the_first_trunk(config):

@@ -38,7 +38,7 @@ async def _ami_login(port: int, user: str, secret: str) -> bool:
             await asyncio.sleep(0.05)
         if not manager.authenticated:
             return False
-        reply = await asyncio.wait_for(manager.send_action({"Action": "Command", "Command": "core show uptime"}), 5)
+        reply = await asyncio.wait_for(manager.send_action({"Action": "CoreSettings"}), 5)
         return reply.success
     finally:
         manager.close()
@@ -182,7 +182,7 @@ def test_transfer_rings_staff_with_summary_then_voicemail(asterisk_instance, tmp
     sip_port = free_port(socket.SOCK_DGRAM)
     state = TelephonyState(cfg)
     before = state.load()
-    state.add_extension("201", "Front desk", "Staff-pass-201", contact=f"sip:201@127.0.0.2:{sip_port}")
+    state.add_extension("201", "Front desk", "Kq7vT2mzRx9w", contact=f"sip:201@127.0.0.2:{sip_port}")
     scenario = tmp_path / "staff.xml"
     scenario.write_text(STAFF_UAS)
     summary = "예약 문의: 내일 오전 스케일링 (AMI splits Variable on commas; the engine sets it over AGI)"

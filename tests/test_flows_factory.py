@@ -9,6 +9,7 @@ from appliance.conversation import factory
 from appliance.conversation.actions import Heard
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm
+from appliance.data.calllog import CallLog
 
 
 def test_hook_needs_a_home_under_the_temp_dir_and_the_file(tmp_path):
@@ -32,7 +33,10 @@ def test_inbound_dialog_for_a_call(tmp_path):
         dialog = factory.inbound_dialog(engine, agi)
         assert isinstance(dialog, Receptionist) and dialog.call_key == "call:1700000000.1"
         assert dialog.backend.emr is None  # no EMR connected: unknown callers, booking requests
-        assert dialog.start()[0].key == "greeting"
+        assert dialog.start()[0].key == "greeting_unrecorded"  # no recording started for this call
+        recorded = SimpleNamespace(uniqueid="1700000000.2", caller_number="01012345678")
+        CallLog("inbound", uniqueid=recorded.uniqueid).update(recording_path="/var/lib/dentalcall/rec/x.wav")
+        assert factory.inbound_dialog(engine, recorded).start()[0].key == "greeting"  # the recording runs
         (tmp_path / "home" / "test-hooks").mkdir()
         (tmp_path / "home" / factory.TEST_HOOK_FILE).write_text("직원 바꿔 주세요\n", encoding="utf-8")
         wrapped = factory.inbound_dialog(engine, agi)

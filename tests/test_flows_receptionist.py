@@ -57,10 +57,10 @@ def crm_db(tmp_path):
 def make(emr_url, crm_db):
     facts = factslib.load(factslib.EXAMPLE)
 
-    def build(caller=None, now=NOW, emr=True, writes=False, can_say=None, url=None):
+    def build(caller=None, now=NOW, emr=True, writes=False, can_say=None, url=None, recorded=True, understand=None):
         backend = Backend(facts, emr=EMR(url or emr_url, "reference", allow_writes=writes) if emr else None)
         return Receptionist(clinic_name="미소치과", backend=backend, caller=caller, call_key="test-call",
-                            now=lambda: now, can_say=can_say)
+                            now=lambda: now, can_say=can_say, recorded=recorded, understand=understand)
 
     return build
 
@@ -107,21 +107,35 @@ def test_every_turn_ends_in_listen_or_end_and_listens_carry_expect_and_hints(mak
         assert listen.expect and listen.hints, listen
 
 
-def test_greets_known_patient_by_name_when_the_voice_can_say_it(make, patient_with_appointment):
+def birth(patient) -> str:
+    return patient.birth_date.strftime("%y%m%d")
+
+
+def test_caller_id_is_not_identity_the_name_comes_after_the_birth_date(make, patient_with_appointment):
+    """Issue 11: no name on the strength of the number; once the birth date matches, the patient may be
+    addressed by name (the voice can say it here)."""
     patient, _ = patient_with_appointment
     t = Talk(make(caller=patient.phones[0]))
-    assert t.keys(0)[0] == "greeting"
-    assert f"{patient.name} 님 맞으세요?" in t.said(0)
-    assert t.last[-1].expect == "yes_no"
-    t("네")
-    assert t.keys() == ["how_can_i_help"]
+    assert t.keys(0) == ["greeting", "how_can_i_help"] and patient.name not in t.said(0)
+    t("예약 확인하려고요")
+    assert t.keys() == ["ask_birth"] and patient.name not in t.all_said()
+    t(birth(patient))
+    assert f"{patient.name} 님, 확인되었습니다." in t.said() and "appointment_is" in t.keys()
 
 
 def test_name_is_never_spoken_when_no_voice_layer_can_say_it(make, patient_with_appointment):
+    """Issue 13: the recorded voice cannot say names: "네, 확인되었습니다." without it."""
     patient, _ = patient_with_appointment
-    t = Talk(make(caller=patient.phones[0], can_say=lambda text: False))
-    assert patient.name not in t.said(0)
-    assert t.keys(0) == ["greeting", "how_can_i_help"]
+    t = Talk(make(caller=patient.phones[0], can_say=lambda text: False))("예약 확인하려고요", "#" + birth(patient))
+    assert patient.name not in t.all_said()
+    assert t.keys()[0] == "confirmed_short"
+
+
+def test_greeting_says_recording_only_when_the_call_is_recorded(make):
+    """Issue 11 item 10: "녹음됩니다" only when this call is being recorded."""
+    assert Talk(make(caller=UNKNOWN)).keys(0)[0] == "greeting"
+    t = Talk(make(caller=UNKNOWN, recorded=False))
+    assert t.keys(0)[0] == "greeting_unrecorded" and "녹음" not in t.said(0) and "AI 상담원" in t.said(0)
 
 
 def test_booking_by_speech_reads_back_absolute_date_and_lands_a_request(make):
@@ -179,13 +193,13 @@ def test_family_phone_asks_whose_appointment_by_birth_date(make):
     t = Talk(make(caller=FAMILY))("예약하고 싶어요")
     assert t.keys() == ["family_who", "ask_birth"] and t.last[-1].max_digits == 6
     t("#820918")
-    assert t.keys()[:2] == ["confirmed_short", "ask_treatment"]
+    assert "님, 확인되었습니다." in t.said() and t.keys()[0] == "ask_treatment"
     assert t.dialog.patient.id == "1"
 
 
 def test_cancel_own_appointment_found_by_caller_id(make, patient_with_appointment):
     patient, appt = patient_with_appointment
-    t = Talk(make(caller=patient.phones[0]))("네", "예약 취소하고 싶어요")
+    t = Talk(make(caller=patient.phones[0]))("예약 취소하고 싶어요", birth(patient))
     assert "appointment_is" in t.keys() and "confirm_cancel" in t.keys()
     t("네")
     assert "cancel_requested" in t.keys()  # EMR writes off: staff carry it out
@@ -197,7 +211,7 @@ def test_cancel_own_appointment_found_by_caller_id(make, patient_with_appointmen
 
 def test_reschedule_books_the_new_time_and_cancels_the_old(make, patient_with_appointment):
     patient, appt = patient_with_appointment
-    t = Talk(make(caller=patient.phones[0]))("예약 날짜 좀 바꾸고 싶어요")
+    t = Talk(make(caller=patient.phones[0]))("예약 날짜 좀 바꾸고 싶어요", birth(patient))
     assert "appointment_is" in t.keys()
     t("다음 주 금요일 오후요", "네")
     landed = t.dialog.landed
@@ -208,22 +222,35 @@ def test_reschedule_books_the_new_time_and_cancels_the_old(make, patient_with_ap
 
 def test_keypad_change_or_cancel(make, patient_with_appointment):
     patient, appt = patient_with_appointment
-    t = Talk(make(caller=patient.phones[0]))("#1", "#3")
+    t = Talk(make(caller=patient.phones[0]))("#3")
+    assert t.keys() == ["ask_birth", "ask_birth_keys"] and t.last[-1].max_digits == 6
+    t("#" + birth(patient))
     assert t.keys()[-1] == "change_or_cancel_keys" and "appointment_is" in t.keys()
     t("#2")
     assert "confirm_cancel" in t.keys()
     t("#1")
     assert t.dialog.landed["cancellation"]["start"] == appt.start.isoformat(timespec="minutes")
-    t = Talk(make(caller=patient.phones[0]))("#1", "#3", "#1")
-    assert t.keys()[:1] == ["appointment_is"] or "date_menu" in t.keys()
+    t = Talk(make(caller=patient.phones[0]))("#3", "#" + birth(patient), "#1")
+    assert "date_menu" in t.keys()
 
 
-def test_unknown_caller_cancel_without_record_becomes_callback(make):
+def test_unknown_caller_cancel_cannot_be_proven_and_goes_to_staff(make):
+    """A number without patients (and a profile that cannot search by birth date): nothing can be proven on
+    the phone, so nothing is read back; the caller is told so and staff get the request."""
     t = Talk(make(caller=UNKNOWN))("예약 취소하려고요")
-    assert t.keys()[0] == "ask_birth"
-    t("#900101", "#900101")
-    assert "callback_promise" in t.keys()
+    assert t.keys()[0] == "identity_unavailable" and "appointment_is" not in t.keys()
     assert crm_records.Callback.select().count() == 1
+
+
+def test_wrong_birth_date_three_times_goes_to_staff(make, patient_with_appointment):
+    patient, _ = patient_with_appointment
+    t = Talk(make(caller=patient.phones[0]))("예약 취소하려고요", "#900101", "#900102")
+    assert t.keys() == ["birth_not_found", "ask_birth_again"] and t.end is None
+    t("#900103")
+    assert t.end.next == "transfer" and "본인 확인 실패" in t.end.summary
+    assert "appointment_is" not in t.all_said() and crm_records.BookingRequest.select().count() == 0
+    t = Talk(make(caller=patient.phones[0], now=NIGHT))("예약 취소하려고요", "#900101", "#900102", "#900103")
+    assert "identity_failed" in t.keys() and crm_records.Callback.select().count() == 1
 
 
 def test_hours_lunch_and_closed_days_come_from_the_facts(make):
@@ -372,7 +399,7 @@ def test_every_computed_sentence_can_be_spoken_from_recorded_fragments(make, pat
         (UNKNOWN, ["진료시간 알려 주세요", "토요일 진료해요?", "크리스마스에 진료해요?", "점심시간 언제예요?"]),
         (UNKNOWN, ["스케일링 얼마예요?", "크라운 비용이요", "미백은 얼마예요?", "충치 치료 얼마예요?"]),
         (UNKNOWN, ["#1", "#4", "#1231", "#2", "#2"]),
-        (patient.phones[0], ["네", "예약 확인하려고요", "예약 바꾸고 싶어요", "다음 주 수요일 오후 세 시요"]),
+        (patient.phones[0], ["예약 확인하려고요", birth(patient), "예약 바꾸고 싶어요", "다음 주 수요일 오후 세 시요"]),
     ]
     checked = 0
     for caller, lines in scripts:

@@ -1,5 +1,6 @@
 """The whole held-out set (written before the rules were tuned; never tuned on) must meet the accuracy goals:
-≥ 97 % intent accuracy and ≥ 95 % exact match on each of date, time and treatment."""
+≥ 97 % intent accuracy and ≥ 95 % exact match on each of date, time and treatment. The blind sets, after their
+first recorded run (bench/nlu_accuracy.txt), and the tuning sets guard against regressions."""
 
 from __future__ import annotations
 
@@ -28,7 +29,10 @@ def _accuracy(rows: list[dict]) -> dict[str, float]:
     return {key: value / len(rows) for key, value in hits.items()}
 
 
-@pytest.mark.parametrize("name", ["train", "heldout", "stress", "blind2", "blind3", "blind4"])
+SETS = ["train", "heldout", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8"]
+
+
+@pytest.mark.parametrize("name", SETS)
 def test_labels_are_well_formed(name):
     rows = _load(name)
     assert len(rows) >= 50
@@ -50,10 +54,22 @@ def test_heldout_accuracy():
         assert acc[slot] >= 0.95, acc
 
 
-@pytest.mark.parametrize("name", ["train", "stress", "blind2", "blind3", "blind4"])
+@pytest.mark.parametrize("name", [name for name in SETS if name != "heldout"])
 def test_development_sets_accuracy(name):
     """Tuned-on sets (the blind sets only after their first, recorded runs): they guard against regressions."""
     acc = _accuracy(_load(name))
     assert acc["intent"] >= 0.97, acc
     for slot in ("date", "time", "treatment"):
         assert acc[slot] >= 0.95, acc
+
+
+def test_no_medical_question_or_emergency_is_routed_to_booking():
+    """Issue 15: a medical question must get the no-advice answer, never the booking dialog."""
+    booked = []
+    for name in SETS:
+        for row in _load(name):
+            if row["intent"] in ("medical_question", "emergency"):
+                got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"))
+                if got.intent in ("book", "reschedule"):
+                    booked.append((name, row["text"], got.intent))
+    assert booked == []

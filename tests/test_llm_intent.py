@@ -16,11 +16,14 @@ def _config(tmp_path, **extra):
 
 
 def test_intents_are_exactly_the_contract():
+    from appliance import language
+
     assert INTENTS == (
         "book", "reschedule", "cancel", "confirm_appointment", "ask_hours", "ask_location", "ask_price",
         "ask_insurance", "symptom", "emergency", "talk_to_staff", "yes", "no", "opt_out", "callback_later",
-        "wrong_number", "other",
+        "wrong_number", "medical_question", "question_other", "other",
     )
+    assert INTENTS == language.INTENTS  # the fallback can answer every label the rules know, and only those
     assert set(intent_mod.GLOSS) == set(INTENTS)
     assert {label for _, label in intent_mod.EXAMPLES} == set(INTENTS)
 

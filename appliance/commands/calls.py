@@ -1,4 +1,8 @@
-"""``dentalcall calls``: the recent call log, and one call's turns with their timings."""
+"""``dentalcall calls``: the recent call log, and one call's turns with their timings.
+
+Both show personal data (numbers, masked; patient ids; what was said): each view is written to the access log
+(``appliance.data.access_log``) before anything is printed.
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,7 @@ import json
 import click
 
 from appliance import settings
-from appliance.data import crm
+from appliance.data import access_log, crm
 from appliance.data.calllog import duration_s, mask_number, recent_calls
 
 
@@ -25,6 +29,7 @@ def calls(ctx: click.Context, limit: int, as_json: bool) -> None:
         return
     _open()
     rows = recent_calls(limit)
+    _log_list_view(rows)
     if as_json:
         for call in rows:
             click.echo(json.dumps(_call_dict(call), ensure_ascii=False, default=str))
@@ -40,6 +45,19 @@ def calls(ctx: click.Context, limit: int, as_json: bool) -> None:
             f"{mask_number(call.caller_number):14}  {secs if secs is None else round(secs):>5}  "
             f"{call.turns.count():>5}  {call.outcome or 'in progress'} -> {call.next_step or '-'}"
         )
+
+
+def _log_list_view(rows: list[crm.Call]) -> None:
+    """One access-log row per patient whose calls are listed; unidentified callers counted in one row."""
+    if not rows:
+        return
+    known = sorted({str(c.patient_id) for c in rows if c.patient_id})
+    subject = f"call list ({len(rows)} calls)"
+    if known:
+        access_log.record("calls.list", patient_ids=known, subject=subject)
+    unknown = sum(1 for c in rows if not c.patient_id)
+    if unknown:
+        access_log.record("calls.list", subject=subject + ", callers not identified", count=unknown)
 
 
 def _call_dict(call: crm.Call) -> dict:
@@ -61,6 +79,7 @@ def show(call_id: int, as_json: bool) -> None:
     if call is None:
         raise click.ClickException(f"no call with id {call_id}; see `dentalcall calls`")
     turns = list(call.turns.order_by(crm.Turn.seq))
+    access_log.record("calls.show", patient_id=call.patient_id, subject=f"call {call.id} (transcript)")
     if as_json:
         data = _call_dict(call)
         data["turns"] = [

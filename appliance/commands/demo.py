@@ -54,6 +54,12 @@ def demo(audio: str | None, caller: str, keep_running: bool) -> None:
     from appliance.telephony.asterisk import Asterisk
 
     config = settings.load()
+    demo_home = None
+    if not config.demo_or_test_instance:  # never on the clinic's own instance (issue 11 item 6): one beside it
+        from appliance.commands.demo_home import create
+
+        config, demo_home = create(config)
+        click.echo(f"demo instance (fictitious clinic, own ports) in {demo_home}")
     started: list[str] = []
     engine_proc = None
     asterisk = Asterisk(config)
@@ -95,6 +101,12 @@ def demo(audio: str | None, caller: str, keep_running: bool) -> None:
                     engine_proc.kill()
             if "asterisk" in started:
                 asterisk.stop()
+            if demo_home is not None:
+                import shutil
+
+                shutil.rmtree(demo_home, ignore_errors=True)
+        elif demo_home is not None:
+            click.echo(f"left running: DENTALCALL_HOME={demo_home} dentalcall asterisk stop (and stop the engine)")
 
 
 ANSWER_ALLOWANCE_S = 8.0  # transcription + the longest spoken answer, with room for a busy machine

@@ -37,13 +37,24 @@ def check_asterisk(config: Config) -> Check:
 
 
 def check_ami(config: Config) -> Check:
-    from appliance.telephony.ami import ami_command
+    """Log in and send CoreSettings: the AMI user has call/reporting/originate rights only (no CLI commands)."""
+    from appliance.telephony.ami import connect_ami
+
+    async def probe() -> str:
+        manager = await connect_ami(config)
+        try:
+            reply = await asyncio.wait_for(manager.send_action({"Action": "CoreSettings"}), 5)
+        finally:
+            manager.close()
+        if str(reply.get("Response", "")).lower() != "success":
+            raise RuntimeError(f"CoreSettings refused: {reply.get('Message', reply)}")
+        return f"Asterisk {reply.get('AsteriskVersion', '?')}"
 
     try:
-        output = asyncio.run(ami_command(config, "core show version"))
+        output = asyncio.run(probe())
     except Exception as exc:
         return Check("ami", "fail", str(exc), "dentalcall asterisk config && dentalcall asterisk start")
-    return Check("ami", "ok", f"login on 127.0.0.1:{config.ami_port} ok ({output.strip()[:40]})")
+    return Check("ami", "ok", f"login on 127.0.0.1:{config.ami_port} ok ({output})")
 
 
 def check_fastagi(config: Config) -> Check:
@@ -149,6 +160,34 @@ def check_clock(config: Config) -> Check:
     return Check("clock", "ok", f"{kst:%Y-%m-%d %H:%M} KST" + ("" if synced else " (NTP state unknown)"))
 
 
+def check_config_files(config: Config) -> Check:
+    """The engine's user can read its config, secrets, trunks and clinic facts; secrets are private."""
+    from appliance.privacy.checks import config_files
+
+    return Check("config", *config_files(config))
+
+
+def check_clinic_facts(config: Config) -> Check:
+    """Real clinic facts: missing or demo facts make the engine refuse calls (staff/voicemail)."""
+    from appliance.privacy.checks import clinic_facts
+
+    return Check("clinic", *clinic_facts(config))
+
+
+def check_sip_security(config: Config) -> Check:
+    """Strong staff SIP passwords, staff phones from the LAN only, the fail2ban guard active."""
+    from appliance.telephony.sip_security import doctor_check
+
+    return Check("sip", *doctor_check(config))
+
+
+def check_retention(config: Config) -> Check:
+    """Retention settings valid and the daily purge running."""
+    from appliance.privacy.checks import retention_policy
+
+    return Check("retention", *retention_policy(config))
+
+
 def check_sms(config: Config) -> Check:
     from appliance.sms.health import sms_health
 
@@ -170,7 +209,8 @@ def check_alerts(config: Config) -> Check:
 
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
-    check_disk, check_clock, check_sms, check_backup, check_alerts,
+    check_disk, check_clock, check_sms, check_config_files, check_clinic_facts, check_sip_security,
+    check_retention, check_backup, check_alerts,
 ]
 
 
@@ -188,7 +228,8 @@ def run_checks(config: Config) -> list[Check]:
 @click.command()
 @click.option("--json", "as_json", is_flag=True)
 def doctor(as_json: bool) -> None:
-    """Check Asterisk, AMI, FastAGI, models, prompts, database, EMR, disk and clock."""
+    """Check Asterisk, AMI, FastAGI, models, prompts, database, EMR, disk, clock, config files, clinic facts,
+    SIP security and retention."""
     import json
 
     config = settings.load()

@@ -1,5 +1,9 @@
 """``dentalcall init``: the few facts an installer must give, written to the config, then everything that
-derives from them (Asterisk config, prompt pack) regenerated. Asks interactively unless given flags."""
+derives from them (Asterisk config, prompt pack) regenerated. Asks interactively unless given flags.
+
+Run as root it writes the config ``root:dentalcall`` 0640 and the secrets ``dentalcall`` 0600, so the engine
+(user dentalcall) reads exactly what was configured; it tells the installer the staff voicemail PIN and whether
+the clinic facts are ready for callers."""
 
 from __future__ import annotations
 
@@ -61,6 +65,13 @@ def init(yes: bool, **given: str | None) -> None:
     if _running(asterisk):
         asterisk.reload()
         click.echo("Asterisk reloaded")
+    from appliance.data.clinic.facts import refusal_for_calls
+    from appliance.telephony.sip_security import voicemail_pin
+
+    click.echo(f"staff voicemail: dial *98, box {config.voicemail_box}, PIN {voicemail_pin(config)} (tell the staff)")
+    refusal = refusal_for_calls(config)
+    if refusal:
+        click.echo(f"clinic facts NOT ready, calls will go to staff/voicemail until fixed: {refusal}")
     click.echo("next: `dentalcall doctor`")
 
 

@@ -1,7 +1,8 @@
 """``dentalcall chat``: the phone receptionist with text in place of audio.
 
 The very dialog a call runs (``Receptionist``), on the configured EMR/CRM, or on a throwaway demo EMR and
-CRM with ``--demo``. Caller input: a line of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are
+CRM with ``--demo``. ``--campaign NAME [--patient ID]`` runs a campaign call instead (the same dialog the
+dialer's calls run; you answer as the patient's phone, see :mod:`.cli_campaign`). Caller input: a line of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are
 keypad digits; an empty line is silence; ``/bye`` (or end of input) hangs up.
 
 ``--script FILE`` (``-`` = stdin) reads one caller line per line and prints one JSON line per bot turn
@@ -19,6 +20,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 import click
+
+from appliance.conversation.campaigns import CAMPAIGNS
 
 DEMO_SEED = 7
 DEMO_PATIENTS = 300
@@ -99,28 +102,92 @@ def make_demo(workdir: Path, today: dt.date, emr_writes: bool) -> tuple[Any, str
     return Backend(factslib.load(factslib.EXAMPLE), emr=emr), seed.DEMO_FAMILY_PHONE
 
 
+def _talk(dialog: Any, script: Any, clinic: str, summary: Any) -> None:
+    """Run ``dialog`` on script lines (JSON out) or interactively; print what landed."""
+    if script is not None:
+        def emit(turn: dict) -> None:
+            click.echo(json.dumps(turn, ensure_ascii=False))
+
+        end = run_dialog(dialog, (line for line in script), clinic, emit)
+        click.echo(json.dumps({"summary": summary(end)}, ensure_ascii=False, default=str))
+        return
+    click.echo("(한 줄씩 말하듯 입력하세요. #숫자 = 키패드, 빈 줄 = 침묵, /bye = 끊기)", err=True)
+
+    def interactive() -> Iterator[str | None]:
+        while True:
+            try:
+                yield input("나> ")
+            except EOFError:
+                yield None
+
+    def show(turn: dict) -> None:
+        click.echo(f"AI> {turn['say']}")
+        if turn["action"] == "end":
+            click.echo(f"[통화 종료: {turn['next']} / {turn['outcome']}]")
+
+    end = run_dialog(dialog, interactive(), clinic, show)
+    click.echo(json.dumps(summary(end), ensure_ascii=False, default=str, indent=1))
+
+
+def _campaign(name: str, patient: str | None, backend: Any, config: Any, now: dt.datetime, script: Any,
+              demo_day: dt.date | None) -> None:
+    from appliance.conversation import cli_campaign
+
+    if backend.emr is None:
+        raise click.ClickException("a campaign call needs an EMR: connect one (dentalcall emr connect) or use --demo")
+    try:
+        task = cli_campaign.build_task(name, backend.emr, patient, now)
+    except LookupError as exc:
+        raise click.ClickException(str(exc)) from exc
+    if script is None:
+        family = f"; the family phone's children have appointments on {demo_day}" if demo_day else ""
+        click.echo(f"[campaign {name} ({task.kind}) to patient {task.patient_id}{family}]", err=True)
+    before = cli_campaign.marks()
+    dialog = cli_campaign.campaign_dialog(task, config=config, facts=backend.facts, emr=backend.emr, now=now)
+
+    def summary(end: Any) -> dict[str, Any]:
+        return {"campaign": name, "kind": task.kind, "patient_id": task.patient_id, "outcome": end.outcome,
+                "next": end.next, "staff_summary": end.summary, "events": [e.kind for e in dialog.events],
+                **cli_campaign.landed_since(task, before)}
+
+    _talk(dialog, script, config.clinic_name, summary)
+
+
 @click.command("chat")
 @click.option("--caller", default=None, help="Caller's number (as the trunk would send it)")
 @click.option("--now", "now_text", default=None, help="Pretend it is this time (ISO, e.g. 2026-11-23T10:00)")
 @click.option("--demo", is_flag=True, help="Use a throwaway demo EMR and CRM (seeded with a fixed seed)")
 @click.option("--emr-writes", is_flag=True, help="With --demo: book straight into the demo EMR (emr_booking=emr)")
+@click.option("--campaign", "campaign", default=None, type=click.Choice(CAMPAIGNS),
+              help="Run a campaign call instead (you answer as the patient's phone)")
+@click.option("--patient", "patient", default=None, help="With --campaign: the patient (EMR id) the call is for")
 @click.option("--script", "script", type=click.File("r", encoding="utf-8"), default=None,
               help="Caller lines from FILE ('-' = stdin); prints JSON lines")
 @click.option("--keep", is_flag=True, help="With --demo: keep the demo folder and print where it is")
-def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool, script: Any, keep: bool) -> None:
-    """Talk to the phone receptionist in text (the same dialog a call runs)."""
+def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool, campaign: str | None,
+         patient: str | None, script: Any, keep: bool) -> None:
+    """Talk to the phone receptionist in text (the same dialog a call runs), or answer a campaign call."""
     from appliance import settings
     from appliance.conversation.receptionist import Receptionist
 
     config = settings.load()
-    now = dt.datetime.fromisoformat(now_text) if now_text else None
+    try:
+        now = dt.datetime.fromisoformat(now_text) if now_text else None
+    except ValueError as exc:
+        raise click.BadParameter(f"{now_text!r} is not an ISO time like 2026-11-23T10:00", param_hint="--now") from exc
     clock = (lambda: now) if now is not None else dt.datetime.now
     workdir = None
+    demo_day = None
     try:
         if demo:
             workdir = Path(tempfile.mkdtemp(prefix="dentalcall-chat-"))
-            backend, family = make_demo(workdir, (now or dt.datetime.now()).date(), emr_writes)
-            if script is None:
+            today = (now or dt.datetime.now()).date()
+            backend, family = make_demo(workdir, today, emr_writes or campaign is not None)
+            if campaign is not None:
+                from appliance.conversation.cli_campaign import add_demo_family_appointments
+
+                demo_day = add_demo_family_appointments(backend.emr.url, today)
+            elif script is None:
                 click.echo(f"[demo EMR: {DEMO_PATIENTS} patients; family phone {family} has 3 patients]", err=True)
         else:
             from appliance.data import crm
@@ -128,34 +195,13 @@ def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool,
 
             crm.open_for(config)
             backend = from_config(config, lookup_budget=3.0)
-        key = f"chat:{dt.datetime.now():%Y%m%d%H%M%S%f}"
-        dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=caller, call_key=key,
-                              now=clock)
-        if script is not None:
-            lines = (line for line in script)
-
-            def emit(turn: dict) -> None:
-                click.echo(json.dumps(turn, ensure_ascii=False))
-
-            end = run_dialog(dialog, lines, config.clinic_name, emit)
-            click.echo(json.dumps({"summary": summary_of(dialog, end)}, ensure_ascii=False, default=str))
+        if campaign is not None:
+            _campaign(campaign, patient, backend, config, now or dt.datetime.now(), script, demo_day)
         else:
-            click.echo("(한 줄씩 말하듯 입력하세요. #숫자 = 키패드, 빈 줄 = 침묵, /bye = 끊기)", err=True)
-
-            def interactive() -> Iterator[str | None]:
-                while True:
-                    try:
-                        yield input("나> ")
-                    except EOFError:
-                        yield None
-
-            def show(turn: dict) -> None:
-                click.echo(f"AI> {turn['say']}")
-                if turn["action"] == "end":
-                    click.echo(f"[통화 종료: {turn['next']} / {turn['outcome']}]")
-
-            end = run_dialog(dialog, interactive(), config.clinic_name, show)
-            click.echo(json.dumps(summary_of(dialog, end), ensure_ascii=False, default=str, indent=1))
+            key = f"chat:{dt.datetime.now():%Y%m%d%H%M%S%f}"
+            dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=caller, call_key=key,
+                                  now=clock, recorded=bool(config.record_calls))
+            _talk(dialog, script, config.clinic_name, lambda end: summary_of(dialog, end))
         if keep and workdir is not None:
             click.echo(f"[demo kept in {workdir}]", err=True)
     finally:

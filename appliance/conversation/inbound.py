@@ -1,6 +1,6 @@
-"""The inbound receptionist dialog: greets (with the AI and recording notices), listens, understands, and
-finishes the job or hands over. Pure logic: no audio, no Asterisk, no models — the same object runs a phone
-call (``telephony.call_runner``) and the text console (``dentalcall chat``).
+"""The basic inbound dialog, used when the receptionist cannot be built (e.g. an invalid clinic facts file):
+greets (the AI notice; the recording notice when ``recorded``), listens, understands, and takes a callback
+or hands over. Pure logic: no audio, no Asterisk, no models.
 """
 
 from __future__ import annotations
@@ -27,6 +27,7 @@ class InboundDialog:
     now: Callable[[], dt.datetime] = dt.datetime.now
     understand: Understand = _default_understand
     max_retries: int = 1
+    recorded: bool = True  # the engine passes whether this call's recording runs (setting record_calls)
     events: list[Event] = field(default_factory=list)
     state: str = "start"
     retries: int = 0
@@ -35,7 +36,8 @@ class InboundDialog:
 
     def start(self) -> list[Action]:
         self.state = "ask_need"
-        return [Say("greeting", barge_in=False), Say("how_can_i_help"), Listen(expect="need")]
+        greeting = "greeting" if self.recorded else "greeting_unrecorded"
+        return [Say(greeting, barge_in=False), Say("how_can_i_help"), Listen(expect="need")]
 
     def on_input(self, heard: Heard) -> list[Action]:
         self.turns += 1

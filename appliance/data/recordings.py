@@ -2,7 +2,8 @@
 
 Recordings are health data. Asterisk writes them (MixMonitor) into ``recordings_dir/YYYY-MM/`` — a folder
 shared only by Asterisk and the appliance (mode 2770, no access for others) — and they are deleted after
-``recording_retention_days`` (call audio is not in 의료법's retention list, so the clinic sets its own).
+``recording_retention_days`` (call audio is not in 의료법's retention list, so the clinic sets its own) by the
+daily purge of ``appliance.privacy.retention``, which ``run_purger`` runs inside the engine.
 """
 
 from __future__ import annotations
@@ -34,12 +35,12 @@ def path_for(config: Config, uniqueid: str, when: dt.datetime | None = None) -> 
     return folder / name
 
 
-def purge_old(config: Config, now: float | None = None) -> int:
-    """Delete recordings older than the retention; returns how many were removed."""
+def purge_old(config: Config, now: float | None = None, before: float | None = None) -> int:
+    """Delete recordings older than the retention (or modified ``before`` an epoch time); returns how many."""
     days = int(config.recording_retention_days)
-    if days <= 0:
+    if days <= 0 and before is None:
         return 0
-    limit = (now or time.time()) - days * 86400
+    limit = before if before is not None else (now or time.time()) - days * 86400
     removed = 0
     root = Path(config.recordings_dir)
     if not root.exists():
@@ -58,13 +59,8 @@ def purge_old(config: Config, now: float | None = None) -> int:
 
 
 async def run_purger(engine) -> None:  # engine: appliance.engine.Engine
-    """Background service: apply the retention at start and then once a day."""
-    import asyncio
-    import logging
+    """The engine's retention service (``SERVICES["recordings"]``): applies the retention of every kind of
+    personal data — recordings, transcripts, work items, voicemail, CDR, logs, access log — at start and daily."""
+    from appliance.privacy.retention import run_daily
 
-    log = logging.getLogger(__name__)
-    while True:
-        removed = await asyncio.get_running_loop().run_in_executor(None, purge_old, engine.config)
-        if removed:
-            log.info("recordings: %d past retention deleted", removed)
-        await asyncio.sleep(86400)
+    await run_daily(engine)

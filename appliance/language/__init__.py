@@ -1,11 +1,18 @@
 """Korean language: understanding (intents and slots) and speech normalisation (numbers, dates, times).
 
 ``understand(text, now, expect=None, *, fallback=None) -> Understanding`` is the entry point; it is pure
-and rule-based (no model), so importing this package is cheap.
+and rule-based (no model), so importing this package is cheap. ``expect`` (the question just asked) is a prior:
+``answer_fit``/``answers_question`` say how well an understanding answers it, and ``choose_hypothesis`` picks
+among a recogniser's n-best hypotheses of a short answer by that fit.
 """
 
+from appliance.language.context import answer_fit, answers_question
+from appliance.language.hypotheses import choose_hypothesis
 from appliance.language.lexicon import INTENTS, TREATMENTS
+from appliance.language.times import DayParts
 from appliance.language.understanding import Understanding, understand
-from appliance.language.when import DayParts
 
-__all__ = ["INTENTS", "TREATMENTS", "DayParts", "Understanding", "understand"]
+__all__ = [
+    "INTENTS", "TREATMENTS", "DayParts", "Understanding", "answer_fit", "answers_question", "choose_hypothesis",
+    "understand",
+]

@@ -9,12 +9,15 @@ Contract (other tools and evaluations depend on it):
   flushed line by line; an empty line gives an ``other`` result so the output stays aligned. A line that is a
   JSON object with ``text`` (and optionally ``now``, ``expect``) is read as such.
 * ``--now`` defaults to the current time in Asia/Seoul; a zone offset is converted to Seoul time.
+
+``dentalcall nlu examples tests/data/nlu`` rebuilds the statistical intent model's examples from the labelled sets.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 from typing import IO, Any
 
 import click
@@ -98,3 +101,16 @@ def parse(text: str | None, now_text: str | None, expect: str | None, as_json: b
         raise click.UsageError("give TEXT or --jsonl -")
     record = _record(text, now, expect)
     click.echo(_dumps(record) if as_json else _human(record))
+
+
+@nlu.command("examples")
+@click.argument("data_dir", type=click.Path(exists=True, file_okay=False, path_type=Path))
+def examples(data_dir: Path) -> None:
+    """Rebuild the statistical model's examples from the labelled sets in DATA_DIR (tests/data/nlu)."""
+    from appliance.language import statistical
+
+    rows = statistical.examples_from_sets(data_dir)
+    if not rows:
+        raise click.ClickException(f"no labelled *.jsonl sets in {data_dir}")
+    path = statistical.write_examples(rows)
+    click.echo(f"{len(rows)} examples → {path}")

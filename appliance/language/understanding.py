@@ -1,13 +1,17 @@
 """``understand()``: one caller utterance (STT text) → intent and slots, by rules and lexicons.
 
-Rules decide emergencies, opt-outs, wrong numbers, yes/no and every date and time; an optional ``fallback``
-classifier (e.g. the local LLM) is consulted only when the rules find nothing (intent ``other`` with low
-confidence), and it can only choose the intent, never a slot.
+Rules decide every date, time and treatment, and emergencies and opt-outs; where the rules are unsure (``other``,
+confidence below 0.65, or below 0.91 while the statistical model is far surer) the intent is the statistical
+model's (``statistical``: naive Bayes over the labelled caller sentences; never ``opt_out``). An optional ``fallback``
+classifier (e.g. the local LLM) is consulted only when the result is still ``other`` with low confidence, and it can
+only choose the intent, never a slot.
 
-Intent order (first that applies wins): emergency > opt_out > wrong_number > callback_later > talk_to_staff >
-"please repeat" (other) > denied symptoms (no) > confirmations/"안 돼요" > yes/no answers > reschedule > cancel >
-confirm_appointment > ask_location/ask_price > ask_insurance > ask_hours > book (booking cue) > symptom >
-book (a time or treatment was said) > other.
+Intent order (first that applies wins): emergency > opt_out > wrong_number > (a clear cancel) > callback_later >
+talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question > confirmations/"안 돼요" > yes/no
+answers > reschedule > cancel > confirm_appointment > ask_location/ask_price > ask_insurance > ask_hours >
+question_other (a general question the facts do not answer) > book (booking cue) > symptom > book (a time or
+treatment was said) > question_other (any other real question) > other. ``urgent`` flags bleeding, swelling with
+fever, trauma or severe pain in an emergency, a medical question or a symptom (see ``questions``).
 
 Vague times ("오후", "퇴근하고") give ``time=None`` plus ``time_range`` — we never invent an exact time the
 caller did not say; the slot finder searches the range. "두 시쯤" gives ``time="14:00"`` and
@@ -20,7 +24,11 @@ caller did not say; the slot finder searches the range. "두 시쯤" gives ``tim
   and no context → ``no``.
 
 ``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
-``cancel``; after a proposal it is ``no``. Other values ("need", "menu", …) are accepted and ignored.
+``cancel``; after a proposal it is ``no``, and so is "다른 시간 없어요?". The question is a prior for short
+answers: after ``"date"``/``"time"``/``"treatment"`` a bare "목요일이요"/"세 시요"/"잇몸이요" is ``book``; after a
+proposal or offer "그걸로 해 주세요"/"보내 주시면 좋죠" is ``yes``; after ``"yes_no"``/``"confirm"`` "저 박 씨
+아닌데요" is ``wrong_number``; "네 말씀하세요" is ``yes`` only when a yes/no question was asked. Other values
+("need", "menu", …) are accepted.
 ``answer`` gives the reply's polarity whatever the intent ("네 근데 시간 바꿀 수 있어요?" → reschedule + yes).
 """
 
@@ -33,15 +41,28 @@ import re
 from typing import Any, Callable
 
 from appliance.language import lexicon as lx
+from appliance.language import questions as qs
+from appliance.language.replies import ANSWER_EXPECTS, PROPOSAL_EXPECTS, SURE, context_answer
+from appliance.language import statistical as stat
 from appliance.language.numerals import spoken_digits
-from appliance.language.when import DEFAULT_DAYPARTS, WEEKDAY_NAMES, DayParts, find_dates, find_time, pick_date
+from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
+from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 
 _LOGGER = logging.getLogger(__name__)
 
 Fallback = Callable[[str], "str | None"]
 
 LOW_CONFIDENCE = 0.5
-_PROPOSAL_EXPECTS = {"proposal", "confirm", "reminder", "date", "time", "slot"}
+MODEL_BELOW = 0.65
+"""Rules less sure than this: the statistical model chooses the intent."""
+MODEL_OVERRIDE_BELOW, MODEL_LEAD = 0.91, 15.0
+"""Rules less sure than this: the model chooses when its best intent leads the next by this log-probability."""
+MODEL_LEAD_OVER_OTHER = 8.0
+"""Where the rules found nothing ("other"), the model needs this lead (thanks and fillers stay "other").
+The four thresholds were chosen on the first runs of dev5, dev6, dev7 and blind6 with the held-out set as a guard
+(bench/nlu_accuracy.txt)."""
+_RULES_ONLY = ("emergency", "opt_out")
+_NEVER_FROM_MODEL = ("opt_out",)  # a wrong opt-out would drop a patient for good: the rules' alone
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-]+")
 _SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]]+|\.(?!\d)")
 
@@ -70,7 +91,10 @@ class Understanding:
     """Polarity of the reply whatever the intent: "yes" ("네 근데 시간 좀 바꿀 수 있을까요" is reschedule + yes),
     "no" ("아니요 못 가요" is cancel + no), or None."""
     source: str = "rules"
-    """"rules" or "fallback"."""
+    """"rules", "statistical" (the model chose the intent) or "fallback" (the LLM did)."""
+    urgent: bool = False
+    """Bleeding, swelling with fever, trauma or severe pain: an emergency, or a medical question/symptom for the
+    staff queue with priority."""
 
     def to_dict(self) -> dict[str, Any]:
         out = dataclasses.asdict(self)
@@ -103,10 +127,10 @@ def _emergency(compact: str) -> bool:
 def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str, float] | None:
     """yes/no for answer-like utterances; None when the utterance is about something else."""
     okay = bool(lx.OKAY.search(compact_core))
-    okay_means_yes = expect in _PROPOSAL_EXPECTS
+    okay_means_yes = expect in PROPOSAL_EXPECTS
     if lx.NO_START.match(compact_core) and not has_topic:
-        return "no", 0.9
-    if okay and lx.OKAY_TIME.search(compact_core):
+        return "no", SURE
+    if okay and lx.OKAY_TIME.search(compact_core) and (not has_topic or okay_means_yes):
         return "yes", 0.85
     if okay and not has_topic and (lx.NO_ONLY.match(compact_core) or lx.YES_ONLY.match(
             lx.OKAY.sub("", compact_core) or "네")):
@@ -114,14 +138,25 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
             return "yes", 0.85
         return "no", 0.8 if expect else 0.6
     if lx.YES_ONLY.match(compact_core):
-        return "yes", 0.9
+        return "yes", SURE
     if lx.NO_ONLY.match(compact_core):
-        return "no", 0.9
+        return "no", SURE
     if lx.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
         return "yes", 0.8
     if lx.YES_START.match(compact_core) and not has_topic and not lx.GREETING.search(compact_core):
         return "yes", 0.75
     return None
+
+
+_CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
+_STRONG_BOOK = re.compile(r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
+# Keywords that make a facts question unmistakable (the model does not override these)
+_FACT_KEYWORD = {
+    "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
+    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부"),
+    "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
+}
+_OFFERED = re.compile(r"(?:도|은|는)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$")
 
 
 def _polarity(core: str, intent: str) -> str | None:
@@ -137,23 +172,28 @@ def _polarity(core: str, intent: str) -> str | None:
 
 
 def _topic_intent(compact: str) -> tuple[str, float] | None:
-    if lx.RESCHEDULE.search(compact):
-        return "reschedule", 0.9
+    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
+    if moves:
+        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨", compact) else 0.9
     if lx.CANCEL.search(compact):
-        return "cancel", 0.9
+        return "cancel", SURE if _CLEAR_CANCEL.search(compact) else 0.9
     if lx.RESCHEDULE_WEAK.search(compact):
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):
         return "confirm_appointment", 0.85
     if lx.LOCATION.search(compact) and not re.search(r"얼마(?!나걸|나가)", compact):
-        return "ask_location", 0.85
+        return "ask_location", SURE if _FACT_KEYWORD["ask_location"].search(compact) else 0.85
+    if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
+        return None  # a certificate is not in the insurance notes: an open question for staff
+    if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
+        return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if lx.PRICE.search(compact):
-        return "ask_price", 0.9
+        return "ask_price", SURE if _FACT_KEYWORD["ask_price"].search(compact) else 0.9
     if lx.INSURANCE.search(compact):
-        return "ask_insurance", 0.9
+        return "ask_insurance", SURE if _FACT_KEYWORD["ask_insurance"].search(compact) else 0.9
     if lx.LOCATION.search(compact):
         return "ask_location", 0.85
-    if lx.HOURS.search(compact) and not ("예약" in compact and not lx.HOURS_QUESTION.search(compact)):
+    if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)):
         return "ask_hours", 0.85
     if lx.BOOK.search(compact):
         return "book", 0.85
@@ -169,11 +209,13 @@ def understand(
     *,
     fallback: Fallback | None = None,
     dayparts: DayParts = DEFAULT_DAYPARTS,
+    statistical: bool = True,
 ) -> Understanding:
     """Intent and slots of one utterance. Pure: no I/O, no model, no clock (``now`` is given).
 
     ``expect`` names what the dialog just asked (see the module docstring); unknown values are ignored.
-    ``fallback(text) -> intent | None`` is called only when the rules give ``other`` with low confidence.
+    ``fallback(text) -> intent | None`` is called only when the result is ``other`` with low confidence.
+    ``statistical=False`` gives the rules' own answer (for measuring them).
     """
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
@@ -203,11 +245,20 @@ def understand(
     result.time, result.time_range, result.approximate = when.time, when.time_range, when.approximate
     result.treatment = treatments[0] if treatments else None
     result.digits = spoken_digits(spaced)
+    if expect == "digits" and result.digits:  # "구 공 공 삼 일 오" is a birth date, not "the 3rd"
+        result.date = result.date_range = result.weekday = result.time = result.time_range = None
     result.negated = bool(lx.NEGATION.search(compact))
 
-    intent, confidence = _classify(compact, core, expect, treatments, result)
+    intent, confidence = _classify(text, compact, core, expect, treatments, result)
+    if statistical and compact and intent not in _RULES_ONLY and (intent == "other" or confidence < MODEL_OVERRIDE_BELOW):
+        guess, lead = stat.default_model().best(text, expect, exclude=_NEVER_FROM_MODEL)
+        needed = MODEL_LEAD_OVER_OTHER if intent == "other" else 0.0 if confidence < MODEL_BELOW else MODEL_LEAD
+        if guess != intent and lead >= needed:
+            intent, confidence = guess, (0.3 if guess == "other" else 0.6)
+            result.source = "statistical"
     result.intent, result.confidence = intent, confidence
     result.answer = _polarity(core, intent)
+    result.urgent = intent == "emergency" or (intent in ("medical_question", "symptom") and qs.urgent(compact))
 
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
         try:
@@ -217,11 +268,20 @@ def understand(
             guess = None
         if guess in lx.INTENTS and guess != "other":
             result.intent, result.confidence, result.source = guess, LOW_CONFIDENCE, "fallback"
+    if (result.intent == "other" and confidence < LOW_CONFIDENCE and expect not in ("date", "time", "treatment", "digits")
+            and _any_question(text, compact, core)):
+        result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
     return result
 
 
+def _any_question(text: str, compact: str, core: str) -> bool:
+    """A question with some content that no rule placed ("라미네이트도 하세요?"), not "누구세요?" or "네?"."""
+    return (len(core) >= 5 and qs.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
+            and not lx.GREETING.search(compact))
+
+
 def _classify(
-    compact: str, core: str, expect: str | None, treatments: list[str], result: Understanding
+    text: str, compact: str, core: str, expect: str | None, treatments: list[str], result: Understanding
 ) -> tuple[str, float]:
     if not compact:
         return "other", 0.0
@@ -231,19 +291,48 @@ def _classify(
         return "opt_out", 0.95
     if lx.WRONG_NUMBER.search(compact):
         return "wrong_number", 0.9
+    if lx.THINK_ABOUT.search(compact) and not lx.BOOK.search(lx.THINK_ABOUT.sub("", compact)) and (
+            expect in ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
+        return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
+    deferred = lx.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
+                                             re.search(r"(?:할|갈|받을)(?:게|께)", compact))
+    if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not _CLEAR_CANCEL.search(compact):
+        return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
     if lx.CALLBACK.search(compact):
+        if _CLEAR_CANCEL.search(compact):
+            return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         return "callback_later", 0.9
     if lx.STAFF.search(compact):
+        if qs.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
+            return "question_other", 0.75  # "소아 전문 선생님 계세요?" asks about the clinic, not for a person
         return "talk_to_staff", 0.9
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
+    if qs.medical_question(text, compact, qs.has_symptom(compact)):
+        return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
+    if qs.CHANNEL.search(compact):
+        return "question_other", 0.75  # "카톡으로 예약 되나요": how to book, for staff
+    context = context_answer(text, compact, core, expect, result)
+    if context is not None:
+        return context
     topic = _topic_intent(compact)
+    if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
+            r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?$", compact):
+        topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
+    if treatments and _OFFERED.search(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
+        return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
+    if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and not _STRONG_BOOK.search(compact):
+        if qs.open_question(text, compact):
+            return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
         return "yes", 0.85  # "예 예약 맞아요"
-    if lx.NOT_POSSIBLE.search(compact) and (topic is None or topic[0] == "book"):
+    impossible = lx.NOT_POSSIBLE.search(compact)
+    if impossible and lx.BOOK.search(compact[impossible.end():]) and re.search(r"자리|시간|되나|돼요|가능|있어요|있나", compact[impossible.end():]):
+        impossible = None  # "네 시 넘어서밖에 안 되는데 목요일 그 시간에 자리 있어요?" still books
+    if impossible and (topic is None or topic[0] == "book"):
         # "그날 안 될 것 같은데요": in a reminder it cancels the visit; to a proposed slot it is a no
         return ("cancel", 0.75) if expect in ("confirm", "reminder") or expect is None and result.date else ("no", 0.75)
     has_topic = topic is not None and topic[0] != "book" or bool(treatments)
@@ -254,12 +343,16 @@ def _classify(
         return answer
     if lx.REFUSAL.search(compact) and (topic is None or topic[0] == "book"):
         return "no", 0.8  # "스케일링 안 할래요"
+    if (topic is None or topic[0] in ("symptom", "book")) and qs.asked_about_symptom(text, compact, qs.has_symptom(compact)):
+        return "medical_question", 0.7
     if topic is not None:
         if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
             return "book", 0.8
         return topic
-    if result.time or treatments or (result.date and expect in _PROPOSAL_EXPECTS):
+    if result.time or treatments or (result.date and expect in PROPOSAL_EXPECTS):
         return "book", 0.6
-    if result.time_range and (result.date or expect in _PROPOSAL_EXPECTS):
+    if result.time_range and (result.date or expect in PROPOSAL_EXPECTS):
         return "book", 0.55
+    if (result.date or result.time) and qs.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact):
+        return "book", 0.55  # "스물다섯째 날 괜찮아요?": a day asked about
     return "other", 0.3

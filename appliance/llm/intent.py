@@ -28,8 +28,8 @@ _LOGGER = logging.getLogger(__name__)
 INTENTS: tuple[str, ...] = (
     "book", "reschedule", "cancel", "confirm_appointment", "ask_hours", "ask_location", "ask_price",
     "ask_insurance", "symptom", "emergency", "talk_to_staff", "yes", "no", "opt_out", "callback_later",
-    "wrong_number", "other",
-)
+    "wrong_number", "medical_question", "question_other", "other",
+)  # the same labels, in the same order, as appliance.language.INTENTS (a test checks)
 
 # What the model writes for each intent: one English word each whose FIRST token differs from every other's
 # (single tokens in the Qwen2.5 and Gemma 3 vocabularies). Greedy decoding under a grammar commits to the first
@@ -39,7 +39,8 @@ ALIAS: dict[str, str] = {
     "book": "book", "reschedule": "change", "cancel": "cancel", "confirm_appointment": "confirm",
     "ask_hours": "hours", "ask_location": "location", "ask_price": "price", "ask_insurance": "insurance",
     "symptom": "symptom", "emergency": "emergency", "talk_to_staff": "staff", "yes": "yes", "no": "no",
-    "opt_out": "unsubscribe", "callback_later": "later", "wrong_number": "wrong", "other": "other",
+    "opt_out": "unsubscribe", "callback_later": "later", "wrong_number": "wrong", "medical_question": "medical",
+    "question_other": "question", "other": "other",
 }
 _FROM_ALIAS = {alias: intent for intent, alias in ALIAS.items()}
 
@@ -61,6 +62,8 @@ GLOSS: dict[str, str] = {
     "opt_out": "앞으로 전화나 문자를 받고 싶지 않음 (수신 거부)",
     "callback_later": "지금 통화가 어려워 나중에 다시 전화해 달라고 함",
     "wrong_number": "전화를 잘못 걸었음, 치과에 건 전화가 아님",
+    "medical_question": "증상, 치료 후 주의사항, 이게 정상인지 묻는 의료 질문 (약, 음식, 술, 담배, 운동 등)",
+    "question_other": "진료시간, 위치, 비용, 보험 말고 치료나 병원에 대한 다른 질문 (치료 기간, 장비, 의사 등)",
     "other": "위의 어느 것에도 해당하지 않음",
 }
 
@@ -85,6 +88,10 @@ EXAMPLES: tuple[tuple[str, str], ...] = (
     ("이런 전화 다시는 하지 마세요", "opt_out"),
     ("지금 운전 중이라 이따 다시 걸어주세요", "callback_later"),
     ("거기 중국집 아니에요", "wrong_number"),
+    ("발치하고 나서 언제부터 술 마셔도 돼요", "medical_question"),
+    ("신경치료 받은 데가 계속 시린데 정상인가요", "medical_question"),
+    ("임플란트는 보통 기간이 얼마나 걸려요", "question_other"),
+    ("거기 수면 치료도 하세요", "question_other"),
     ("오늘 날씨 좋네요", "other"),
 )
 

@@ -14,12 +14,12 @@ import logging
 from typing import Any
 
 from appliance.conversation import outcomes
+from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog, appointments_of
 from appliance.data import crm_records, phone as phones
 from appliance.data.calllog import CallLog
 from appliance.errors import CallerHungUp
 from appliance.outbound import queue
 from appliance.outbound.clock import Clock, clinic_clock
-from appliance.outbound.dialogs import OutboundDialog, VoicemailDialog
 
 _LOGGER = logging.getLogger(__name__)
 MAX_CALL_SECONDS = 900
@@ -42,13 +42,37 @@ class CallOps:
         self.clock = clock
         self.call_id = call_id
 
-    def _appointment(self) -> Any:
+    def _appointment(self, a: dict[str, Any]) -> Any:
         from appliance.data.emr.model import Appointment
 
-        a = (self.task.data or {}).get("appointment") or {}
-        return Appointment(id=a.get("id"), patient_id=self.task.patient_id, start=dt.datetime.fromisoformat(a["start"]),
-                           duration_min=int(a.get("duration_min") or 30), doctor=a.get("doctor"), chair=a.get("chair"),
-                           treatment=a.get("treatment"))
+        return Appointment(id=a.get("id"), patient_id=a.get("patient_id") or self.task.patient_id,
+                           start=dt.datetime.fromisoformat(a["start"]), duration_min=int(a.get("duration_min") or 30),
+                           doctor=a.get("doctor"), chair=a.get("chair"), treatment=a.get("treatment"))
+
+    @staticmethod
+    def _ref(a: dict[str, Any]) -> str:
+        return str(a.get("id") or a["start"])
+
+    def people(self) -> People | None:
+        """The task's patients and the others on its phone, read from the EMR now (birth dates for the identity
+        step are never carried in the task); None when the EMR cannot be read."""
+        if self.emr is None:
+            return None
+        try:
+            ids = [self.task.patient_id] + [a["patient_id"] for a in appointments_of(self.task.data or {},
+                                                                                     self.task.patient_id)]
+            concerned = []
+            for pid in dict.fromkeys(str(i) for i in ids if i):
+                patient = self.emr.get_patient(pid)
+                if patient is not None and patient.status != "deceased":  # an inactive chart is still theirs
+                    concerned.append(patient)
+            known = {p.id for p in concerned}
+            others = [p for p in self.emr.find_patients_by_phone(self.task.phone)
+                      if p.id not in known and p.status != "deceased"]
+        except Exception as exc:  # a dead EMR: nobody can be verified now, the call is tried again later
+            _LOGGER.warning("task %s: patients for the identity step unavailable: %s", self.task.id, type(exc).__name__)
+            return None
+        return People(concerned=concerned, others=others)
 
     def find_slots(self, treatment: str | None, limit: int) -> list[dt.datetime]:
         from appliance.data.clinic import slots
@@ -67,32 +91,34 @@ class CallOps:
             return []
         return [s.start for s in found]
 
-    def book(self, start: dt.datetime, treatment: str | None) -> bool:
+    def book(self, start: dt.datetime, treatment: str | None, patient_id: str | None = None) -> bool:
         from appliance.data.emr import booking
 
-        result = booking.book(key=f"ob{self.task.id}:book", patient_id=self.task.patient_id, start=start,
+        result = booking.book(key=f"ob{self.task.id}:book", patient_id=patient_id or self.task.patient_id, start=start,
                               treatment=treatment, facts=self.facts, emr=self.emr, phone=self.task.phone,
                               call_id=self.call_id, source="campaign", memo=f"AI 전화 ({self.task.campaign})")
         _LOGGER.info("task %s: booking %s", self.task.id, result.status)
         return result.ok
 
-    def reschedule(self, start: dt.datetime) -> bool:
+    def reschedule(self, appointment: dict[str, Any], start: dt.datetime) -> bool:
         from appliance.data.emr import booking
 
-        old = self._appointment()
-        result = booking.book(key=f"ob{self.task.id}:move", patient_id=self.task.patient_id, start=start,
+        old = self._appointment(appointment)
+        ref = self._ref(appointment)
+        result = booking.book(key=f"ob{self.task.id}:move:{ref}", patient_id=old.patient_id, start=start,
                               treatment=old.treatment, facts=self.facts, emr=self.emr, phone=self.task.phone,
                               call_id=self.call_id, source="campaign", memo="AI 전화 예약 변경")
         if not result.ok:
             return False
-        booking.cancel(key=f"ob{self.task.id}:cancel-old", appointment=old, emr=self.emr, phone=self.task.phone,
+        booking.cancel(key=f"ob{self.task.id}:cancel-old:{ref}", appointment=old, emr=self.emr, phone=self.task.phone,
                        call_id=self.call_id, reason="moved on a reminder call")
         return True
 
-    def cancel(self) -> bool:
+    def cancel(self, appointment: dict[str, Any]) -> bool:
         from appliance.data.emr import booking
 
-        result = booking.cancel(key=f"ob{self.task.id}:cancel", appointment=self._appointment(), emr=self.emr,
+        result = booking.cancel(key=f"ob{self.task.id}:cancel:{self._ref(appointment)}",
+                                appointment=self._appointment(appointment), emr=self.emr,
                                 phone=self.task.phone, call_id=self.call_id, reason="cancelled on a reminder call")
         _LOGGER.info("task %s: cancellation %s", self.task.id, result.status)
         return result.status in ("cancelled", "requested")
@@ -108,9 +134,10 @@ class CallOps:
             if scope == "all" or other.kind == "AD":
                 queue.cancel_task(other.id, now, outcome=outcomes.OPTED_OUT)
 
-    def callback(self, reason: str, priority: int) -> None:
-        crm_records.add_callback(reason, phone=self.task.phone, patient_id=self.task.patient_id, priority=priority,
-                                 call_id=self.call_id, note=f"campaign {self.task.campaign}")
+    def callback(self, reason: str, priority: int, note: str | None = None) -> None:
+        text = f"campaign {self.task.campaign}" + (f": {note}" if note else "")
+        crm_records.add_callback(reason[:64], phone=self.task.phone, patient_id=self.task.patient_id,
+                                 priority=priority, call_id=self.call_id, note=text)
 
     def clinic_open(self) -> bool:
         return bool(self.facts is not None and self.facts.is_open_at(self.clock()))
@@ -189,16 +216,18 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
                                      retry_minutes=retry_minutes(config))
                 await agi.set_variable("DENTALCALL_NEXT", "hangup")
                 return
-            dialog = VoicemailDialog()
+            dialog = VoicemailDialog(kind=task.kind, clinic_phone=(facts.phone if facts else None)
+                                     or getattr(config, "outbound_callerid", "") or None)
     number = phones.digits(getattr(config, "outbound_callerid", "") or (facts.phone if facts else ""))
     log = CallLog("outbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=number, called=task.phone,
                   campaign=task.campaign, meta={"task": task.id, "attempt": attempt.id})
     log.update(patient_id=task.patient_id)
     if dialog is None:
         ops = CallOps(task, config=config, facts=facts, emr=emr, clock=clock, call_id=log.call.id)
-        data = task.data or {}
-        dialog = OutboundDialog(campaign=task.campaign, kind=task.kind, ops=ops, name=data.get("name"),
-                                can_say=_voice_can_say(engine), data=data, detail=task.detail, now=clock)
+        # the greeting says "녹음됩니다" only when this call's recording runs (campaign calls are not recorded)
+        dialog = CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, patient_id=task.patient_id,
+                                data=task.data or {}, detail=task.detail, can_say=_voice_can_say(engine), now=clock,
+                                recorded=bool(log.call.recording_path))
     outcome = await engine.converse(agi, log, dialog)
     decided = getattr(dialog, "outcome", None)
     if outcome == outcomes.CALLER_HUNG_UP:

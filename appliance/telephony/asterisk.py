@@ -37,7 +37,8 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from appliance.errors import AsteriskError, ConfigError
-from appliance.settings import Config
+from appliance.settings import Config, engine_ids
+from appliance.telephony import sip_security
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -129,6 +130,9 @@ class TelephonyState:
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             json.dump(data, fh, ensure_ascii=False, indent=2, sort_keys=True)
         os.chmod(tmp, 0o600)
+        owner = engine_ids() if os.geteuid() == 0 else None
+        if owner is not None:  # the engine's dialer reads the trunks: its user owns the file (like secrets.ini)
+            os.chown(tmp, *owner)
         os.replace(tmp, self.path)
 
     def add_trunk(self, name: str, host: str, username: str, password: str, number: str = "",
@@ -147,17 +151,22 @@ class TelephonyState:
                                 "number": number, "register": bool(register)}
         self.save(data)
 
-    def add_extension(self, exten: str, name: str, password: str, contact: str = "") -> None:
+    def add_extension(self, exten: str, name: str, password: str | None = None, contact: str = "") -> str:
+        """Add or replace a staff phone; ``password`` None generates a strong one. Returns the password."""
         if not _EXTEN.match(exten):
             raise ConfigError(f"extension {exten!r} must be 2-6 digits")
-        if not _SAFE_VALUE.match(password) or len(password) < 8:
-            raise ConfigError("extension password: at least 8 characters, no spaces, quotes, ';' ',' '=' or brackets")
+        if password is None:
+            password = sip_security.generate_password()
+        if not _SAFE_VALUE.match(password):
+            raise ConfigError("extension password: no spaces, quotes, ';' ',' '=' or brackets")
+        sip_security.check_password(password, exten)
         if contact and not re.match(r"^sips?:[A-Za-z0-9._@:-]+$", contact):
             raise ConfigError(f"extension contact {contact!r} must be a SIP URI like sip:201@192.168.0.21:5060")
         clean_name = re.sub(r"[\"<>;\n\r\\]", "", name).strip()
         data = self.load()
         data["extensions"][exten] = {"name": clean_name, "password": password, "contact": contact}
         self.save(data)
+        return password
 
 
 def _trunk_sections(trunks: dict[str, dict[str, Any]], media_options: str) -> str:
@@ -216,7 +225,8 @@ endpoint = {ep}
     return "\n".join(out) if out else "; (none yet: dentalcall trunk add NAME --host ... --username ... )"
 
 
-def _extension_sections(extensions: dict[str, dict[str, Any]], voicemail_box: str, media_options: str) -> str:
+def _extension_sections(extensions: dict[str, dict[str, Any]], voicemail_box: str, media_options: str,
+                        acl: str = "") -> str:
     out = []
     for ext, e in sorted(extensions.items()):
         if e.get("contact"):  # a phone at a fixed address that does not register: no qualify
@@ -248,6 +258,7 @@ rtp_symmetric = yes
 force_rport = yes
 rewrite_contact = yes
 dtmf_mode = rfc4733
+{acl}
 {media_options}
 """)
     return "\n".join(out) if out else "; (none yet: dentalcall extension add 201 --name ...)"
@@ -475,11 +486,13 @@ class Asterisk:
             ast_etc_dir=str(self.etc_dir), ast_spool_dir=str(self.spool_dir), ast_run_dir=str(self.run_dir),
             ast_log_dir=str(self.log_dir), ast_lib_dir=str(self.lib_dir), ast_mod_dir=self.module_dir(),
             ami_secret=cfg.secret("ami_secret"),
-            voicemail_pin=str(int.from_bytes(cfg.secret("voicemail_pin").encode()[:8], "big") % 900000 + 100000),
+            voicemail_pin=sip_security.voicemail_pin(cfg),
             voicemail_name=re.sub(r"[,|=\n;]", " ", str(cfg.clinic_name)).strip() or "clinic",
             media_options=media,
             trunks=_trunk_sections(state["trunks"], media),
-            extensions=_extension_sections(state["extensions"], str(cfg.voicemail_box), media),
+            extensions=_extension_sections(state["extensions"], str(cfg.voicemail_box), media,
+                                           acl=sip_security.endpoint_acl(cfg)),
+            test_endpoint=sip_security.test_endpoint(cfg, media),
             staff_dial="&".join(f"PJSIP/{e}" for e in staff),
             staff_dialing="\n".join(f"exten => {e},1,Dial(PJSIP/{e},30)\n same => n,Hangup()" for e in all_ext),
             opening_hours_gotos="\n".join(gotos) if gotos else " same => n,NoOp(no opening hours set)",

@@ -13,6 +13,7 @@ import click
 
 from appliance import settings
 from appliance.errors import ApplianceError
+from appliance.telephony import sip_security
 from appliance.telephony.asterisk import Asterisk, TelephonyState
 
 
@@ -23,13 +24,15 @@ def _instance() -> Asterisk:
         raise click.ClickException(str(exc)) from None
 
 
-def _apply(ast: Asterisk) -> None:
-    """Render the config and reload it if Asterisk runs."""
+def _apply(ast: Asterisk, trunks_changed: bool = False) -> None:
+    """Render the config and reload it if Asterisk runs (and the SIP guard's jail when the trunks changed)."""
     try:
         ast.reload()
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo("Asterisk reloaded." if ast.running() else "Config rendered (Asterisk is not running).")
+    if trunks_changed and sip_security.refresh_jail(ast.config):
+        click.echo(f"fail2ban jail {sip_security.JAIL_NAME} updated (trunk hosts are never banned).")
 
 
 @click.group()
@@ -108,6 +111,25 @@ def config() -> None:
 
 
 @asterisk.command()
+@click.option("--write", "target", type=click.Path(dir_okay=False), default=None,
+              help=f"Write the jail there (install.sh: {sip_security.JAIL_FILE}) instead of printing it.")
+def guard(target: str | None) -> None:
+    """The fail2ban jail that bans SIP password guessers (from this instance's Asterisk log)."""
+    from pathlib import Path
+
+    config = _instance().config
+    text = sip_security.fail2ban_jail(config)
+    if target is None:
+        click.echo(text, nl=False)
+        return
+    path = Path(target)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    path.chmod(0o644)
+    click.echo(f"fail2ban jail {sip_security.JAIL_NAME} written to {path} (watching {sip_security.log_file(config)})")
+
+
+@asterisk.command()
 @click.argument("command", nargs=-1, required=True)
 def rx(command: tuple[str, ...]) -> None:
     """Run an Asterisk CLI command, e.g. `dentalcall asterisk rx pjsip show registrations`."""
@@ -140,7 +162,7 @@ def trunk_add(name: str, host: str, port: int, username: str, password: str, num
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
     click.echo(f"Trunk {name} saved.")
-    _apply(ast)
+    _apply(ast, trunks_changed=True)
 
 
 @trunk.command("list")
@@ -172,7 +194,7 @@ def trunk_remove(name: str) -> None:
         raise click.ClickException(f"no trunk {name!r}")
     state.save(data)
     click.echo(f"Trunk {name} removed.")
-    _apply(ast)
+    _apply(ast, trunks_changed=True)
 
 
 @click.group()
@@ -183,23 +205,41 @@ def extension() -> None:
 @extension.command("add")
 @click.argument("ext")
 @click.option("--name", default="", help="Shown on other phones, e.g. 'Front desk'.")
-@click.option("--password", prompt=True, hide_input=True, confirmation_prompt=True,
-              help="SIP password for the phone (prompted when omitted).")
+@click.option("--ask-password", is_flag=True,
+              help=f"Type the phone's SIP password (hidden; at least {sip_security.MIN_PASSWORD_LENGTH} characters, "
+                   "not trivial) instead of a generated one.")
 @click.option("--contact", default="", help="Fixed SIP URI for a phone that does not register "
               "(e.g. sip:201@192.168.0.21:5060).")
-def extension_add(ext: str, name: str, password: str, contact: str) -> None:
-    """Add or replace staff extension EXT (add it to staff_extensions to ring it on transfer)."""
+def extension_add(ext: str, name: str, ask_password: bool, contact: str) -> None:
+    """Add or replace staff extension EXT with a strong generated SIP password, shown once
+    (add EXT to staff_extensions to ring it on transfer)."""
     ast = _instance()
+    password = None
+    if ask_password:
+        password = click.prompt("SIP password for the phone", hide_input=True, confirmation_prompt=True)
     try:
-        TelephonyState(ast.config).add_extension(ext, name or ext, password, contact=contact)
+        password = TelephonyState(ast.config).add_extension(ext, name or ext, password, contact=contact)
     except ApplianceError as exc:
         raise click.ClickException(str(exc)) from None
-    click.echo(f"Extension {ext} saved.")
+    click.echo(f"Extension {ext} saved (registers only from {ast.config.sip_allowed_networks}).")
+    if not ask_password:
+        click.echo(f"SIP password for {ext} (enter it in the phone now; it is not shown again): {password}")
     staff = [s.strip() for s in str(ast.config.staff_extensions).split(",") if s.strip()]
     if ext not in staff:
         click.echo(f"Note: {ext} is not in staff_extensions ({','.join(staff) or 'empty'}); "
                    "transfers do not ring it.")
     _apply(ast)
+
+
+@extension.command("voicemail-pin")
+def extension_voicemail_pin() -> None:
+    """The PIN staff enter after dialling *98 (the clinic voicemail box)."""
+    config = _instance().config
+    try:
+        pin = sip_security.voicemail_pin(config)
+    except ApplianceError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(f"Clinic voicemail: dial *98 from a staff phone, box {config.voicemail_box}, PIN {pin}")
 
 
 @extension.command("list")

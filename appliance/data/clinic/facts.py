@@ -1,7 +1,11 @@
 """Clinic facts and schedule from one validated TOML file (setting ``clinic_file``).
 
-Default: ``<config_dir>/clinic.toml``, falling back to the shipped ``clinic.example.toml``. Every error
-names the key and the fix. Korean public holidays (incl. 설날/추석 and 대체공휴일) come from ``holidays``.
+Default: ``<config_dir>/clinic.toml``. The shipped ``clinic.example.toml`` is a fictitious DEMO clinic (it has a
+``[demo]`` section): demo and test instances (``Config.demo_or_test_instance``) fall back to it, production never —
+there a missing facts file, demo facts or the example's fictitious phone/address are a ConfigError, so the engine
+refuses calls (``refusal_for_calls``: straight to staff/voicemail) and ``doctor`` fails instead of callers being
+told a wrong address, price or emergency number. Every error names the key and the fix. Korean public holidays
+(incl. 설날/추석 and 대체공휴일) come from ``holidays``.
 """
 
 from __future__ import annotations
@@ -64,6 +68,7 @@ class Facts:
     doctor_parallel: int = 2
     min_notice_min: int = 60
     max_days_ahead: int = 60
+    demo: bool = False  # the file has a [demo] section: fictitious facts for demos and tests only
 
     # --- calendar ---------------------------------------------------------------------------------
     def holiday_name(self, day: dt.date) -> str | None:
@@ -126,26 +131,76 @@ def _kr_holidays(year: int) -> dict[dt.date, str]:
 
 
 def path_for(config: Any) -> Path:
+    """The facts file of this instance: ``clinic_file``, else ``<config_dir>/clinic.toml``; only a demo/test
+    instance (or no config at all: pure tools) falls back to the shipped demo facts."""
     explicit = getattr(config, "clinic_file", "") if config is not None else ""
     if explicit:
         return Path(explicit)
-    if config is not None:
-        candidate = Path(config.config_dir) / "clinic.toml"
-        if candidate.exists():
-            return candidate
+    if config is None:
+        return EXAMPLE
+    candidate = Path(config.config_dir) / "clinic.toml"
+    if candidate.exists() or not _demo_allowed(config):
+        return candidate
     return EXAMPLE
 
 
 def load_for(config: Any) -> Facts:
-    return load(path_for(config))
+    """The validated facts of this instance; on production, demo or example facts are a ConfigError."""
+    facts = load(path_for(config))
+    if config is not None and not _demo_allowed(config):
+        problem = production_problem(facts, Path(config.config_dir) / "clinic.toml")
+        if problem:
+            raise ConfigError(problem)
+    return facts
+
+
+def production_problem(facts: Facts, target: Path = Path("/etc/dentalcall/clinic.toml")) -> str | None:
+    """Why ``facts`` must not answer real callers (demo facts, or the example's fictitious values left in)."""
+    fix = (f"copy {EXAMPLE} to {target} (or set clinic_file), enter this clinic's own phone, "
+           "address, hours, prices and emergency advice, and delete its [demo] section; then `dentalcall doctor`")
+    if facts.demo:
+        return f"{facts.path} holds the shipped DEMO clinic facts (fictitious phone, address, prices); {fix}"
+    example = _example_values()
+    left = [key for key in ("phone", "address", "emergency")
+            if getattr(facts, key) and getattr(facts, key) == example[key]]
+    if left:
+        return f"{facts.path}: {', '.join(left)} still the example's fictitious value; {fix}"
+    return None
+
+
+def refusal_for_calls(config: Any) -> str | None:
+    """For the engine, before it answers a call: None when the clinic facts may answer callers, else the reason
+    (missing, unreadable, invalid or demo facts on a production instance) — the call then goes straight to the
+    dialplan's fallback (apology, staff during opening hours, else voicemail)."""
+    try:
+        load_for(config)
+    except ConfigError as exc:
+        return str(exc)
+    return None
+
+
+def _demo_allowed(config: Any) -> bool:
+    return bool(getattr(config, "demo_or_test_instance", False))
+
+
+@functools.lru_cache(maxsize=1)
+def _example_values() -> dict[str, str]:
+    clinic = tomllib.loads(EXAMPLE.read_text(encoding="utf-8")).get("clinic", {})
+    return {key: str(clinic.get(key, "")) for key in ("phone", "address", "emergency")}
 
 
 def load(path: str | Path) -> Facts:
     path = Path(path)
     if not path.exists():
-        raise ConfigError(f"clinic file {path} not found; copy {EXAMPLE} there and edit it, or set clinic_file")
+        raise ConfigError(f"clinic facts file {path} not found; copy {EXAMPLE} there, enter this clinic's facts "
+                          "and delete its [demo] section (or set clinic_file)")
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+    except PermissionError:
+        raise ConfigError(f"clinic facts file {path} exists but this user cannot read it; as root: "
+                          f"chown root:dentalcall {path} && chmod 0640 {path}") from None
+    try:
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML ({exc}); check quotes and brackets on that line") from None
     return parse(data, path)
@@ -267,5 +322,6 @@ def parse(data: dict[str, Any], path: Path = EXAMPLE) -> Facts:
         lunch=lunch, lunch_days=lunch_days, public_holidays=bool(closed.get("public_holidays", True)),
         closed_dates=date_list("[closed] dates", closed.get("dates")),
         open_dates=date_list("[closed] open_dates", closed.get("open_dates")),
-        doctors=doctors, chairs=chairs, durations=durations, prices=prices, **ints,
+        doctors=doctors, chairs=chairs, durations=durations, prices=prices, demo=isinstance(data.get("demo"), dict),
+        **ints,
     )

@@ -1,20 +1,18 @@
-"""Dates and times in phone Korean, resolved against "now".
+"""Dates in phone Korean, resolved against "now".
 
 Conventions (the contract other layers rely on; see also docs in ``understand``):
 
 * Weeks start on Monday. "이번 주 X요일" is X in the week containing today (may be in the past);
-  "다음 주" adds one week, "다다음 주" two.
+  "다음 주" adds one week, "다다음 주" two. A bare weekday after a named week stays in that week
+  ("다음 주에 … 화요일" → next week's Tuesday).
 * A weekday alone ("월요일") is the next one strictly after today (today would be "오늘").
 * A day of month alone ("15일") is the next occurrence, today included; "M월 D일" is this year unless it has
-  passed, then next year.
+  passed, then next year. A count of days since something ("뺀 지 삼 일 됐어요") is not a date.
 * "주말" is this week's Saturday (Sunday itself when said on a Sunday); "다음 주말" next week's Saturday.
 * Month parts: "초" → the 1st, "중순" → the 15th, "말"/"말일" → the last day; ``date_range`` carries the span
   (1–10, 11–20, 21–end).
 * A week or month without a day ("다음 주에", "다음 달에") gives ``date=None`` and only ``date_range``.
-* Hours use native or Arabic numerals (Sino only as "십이 시" or after a space/오전/오후, so "오시는 길" is not
-  5 o'clock). Without 오전/오후, 1–6 o'clock is the afternoon (clinic context), 7–12 are as said.
-* Vague parts of the day give ``time=None`` and ``time_range`` (see :class:`DayParts`); an exact hour gives
-  ``time`` and no range, except "N시에서 M시 사이"/"N시 이후" which give both.
+* A date the caller takes back ("내일 말고 모레", "월요일은 안 되고 수요일") loses to the one after it.
 """
 
 from __future__ import annotations
@@ -24,28 +22,7 @@ import dataclasses
 import datetime as dt
 import re
 
-from appliance.language.numerals import NATIVE_RE, SINO_MULTI_RE, SINO_RE, number_value, sino_value
-
-
-@dataclasses.dataclass(frozen=True)
-class DayParts:
-    """Clinic-relative meaning of vague times ("HH:MM" ranges the slot finder searches)."""
-
-    early_morning: tuple[str, str] = ("09:00", "10:00")
-    morning: tuple[str, str] = ("09:00", "11:00")  # 아침
-    forenoon: tuple[str, str] = ("09:00", "13:00")  # 오전
-    lunch: tuple[str, str] = ("12:00", "14:00")  # 점심때
-    after_lunch: tuple[str, str] = ("14:00", "15:00")  # 점심시간 끝나고 (lunch end = 14:00)
-    afternoon: tuple[str, str] = ("14:00", "18:00")  # 오후
-    late_afternoon: tuple[str, str] = ("16:00", "18:00")
-    evening: tuple[str, str] = ("18:00", "21:00")  # 저녁, 퇴근하고
-    bare_pm_hours: tuple[int, int] = (1, 6)
-    """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00)."""
-    day_start: str = "09:00"
-    day_end: str = "21:00"
-
-
-DEFAULT_DAYPARTS = DayParts()
+from appliance.language.numerals import NATIVE_RE, SINO_RE, number_value, sino_value
 
 WEEKDAYS = "월화수목금토일"
 WEEKDAY_NAMES = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
@@ -59,13 +36,6 @@ class DateResult:
     end: int
     weekday_said: int | None = None
     kind: str = ""
-
-
-@dataclasses.dataclass
-class TimeResult:
-    time: str | None
-    time_range: tuple[str, str] | None
-    approximate: bool = False
 
 
 # --------------------------------------------------------------------------- helpers
@@ -103,9 +73,6 @@ def _month_part(first: dt.date, part: str, today: dt.date) -> tuple[dt.date, tup
     return last, (start, last)
 
 
-def _hm(h: int, m: int) -> str:
-    return f"{h % 24:02d}:{m:02d}"
-
 
 # --------------------------------------------------------------------------- dates
 
@@ -120,6 +87,8 @@ _THIS_MONTH = r"이번\s?달|이달|요번\s?달|금월"
 _NEXT_MONTH = r"다음\s?달|담\s?달|내달"
 _NEXT2_MONTH = r"다다음\s?달"
 _AFTER = r"\s?(?:뒤|후|있다가|있다|지나서|뒤에|후에|쯤)"
+# "삼 일 됐는데", "이틀 지났는데", "사흘 전에": a count of days since something, not a day of the month
+_SINCE = r"|\s?(?:이|가)?\s?(?:됐|되었|지났|전에|전부터|전(?![가-힣]))"
 _NATIVE_COUNT = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8,
                  "아흐레": 9, "열흘": 10, "보름": 15}
 
@@ -143,8 +112,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}")),
     ("offset", re.compile(
         rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}")),
-    ("dom", re.compile(rf"(?<![가-힣\d]){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있))")),
-    ("dom_digit", re.compile(r"(?P<day>\d{1,2})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일))")),
+    ("dom", re.compile(rf"(?<![가-힣\d])(?<!지 ){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있){_SINCE})")),
+    ("dom_digit", re.compile(rf"(?<!지 )(?P<day>\d{{1,2}})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일){_SINCE})")),
 ]
 
 _DAY_WORD_OFFSET = {"오늘": 0, "금일": 0, "내일": 1, "명일": 1, "낼": 1, "모레": 2, "내일모레": 2, "낼모레": 2,
@@ -308,20 +277,59 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
             found.append(DateResult(date, span, m.start(), m.end(), wd, kind))
     found.sort(key=lambda r: r.start)
     week_of: dt.date | None = None
-    for r in found:
-        if r.kind == "rel_week" and r.date is not None:
-            week_of = r.date - dt.timedelta(days=r.date.weekday())
+    month_of: dt.date | None = None
+    for before, r in zip([None, *found], found):
+        if r.kind == "weekday" and before is not None and before.date is not None and before.kind in ("dom", "dom_digit", "ymd") \
+                and not text[before.end : r.start].strip():
+            r.date = before.date  # "이십팔일 일요일": the weekday names the day just given
+            continue
+        if r.kind == "rel_week":
+            week_of = r.date_range[1] - dt.timedelta(days=6) if r.date is None and r.date_range else (
+                r.date - dt.timedelta(days=r.date.weekday()) if r.date else None)
+        elif r.kind in ("rel_month", "month_only") and r.date is None and r.date_range:
+            month_of = r.date_range[1].replace(day=1)
         elif r.kind == "weekday" and week_of is not None and r.weekday_said is not None:
-            r.date = week_of + dt.timedelta(days=r.weekday_said)
+            in_week = week_of + dt.timedelta(days=r.weekday_said)
+            r.date = in_week if in_week >= today else r.date
+        elif r.kind in ("dom", "dom_digit") and month_of is not None and r.date is not None:
+            r.date = _safe_date(month_of.year, month_of.month, r.date.day) or r.date
     return found
 
 
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)")
+# Between two mentions, words that take the first back: "내일 말고 모레", "월요일은 안 되고 화요일도 애매하고
+# 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
+_TAKEN_BACK = re.compile(
+    r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로|쉬(?:시|는|죠|잖)|휴무|휴진"
+    r"|그럼|그러면|그라믄|그러믄"
+)
+# After the last date: "월요일만 빼고" takes it back with nothing in its place
+_LAST_TAKEN_BACK = re.compile(r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)")
+_CONDITIONAL = re.compile(r"면(?:\s|,|$)")
+
+
+def _taken_back(text: str, results: list[DateResult]) -> list[DateResult]:
+    back = [False] * len(results)
+    for i, (here, after) in enumerate(zip(results, results[1:])):
+        gap = text[here.end : after.start]
+        back[i] = bool(_TAKEN_BACK.search(gap) and not _CONDITIONAL.search(gap))
+    for i in range(len(results) - 2, -1, -1):  # "모레는 일요일이니까 안 되고": the same day said twice goes with it
+        if back[i + 1] and results[i].date is not None and results[i].date == results[i + 1].date:
+            back[i] = True
+    kept = [r for r, gone in zip(results, back) if not gone]
+    if kept and kept[-1] is results[-1] and _LAST_TAKEN_BACK.match(text, results[-1].end):
+        kept = kept[:-1]
+        return kept
+    return kept or results[-1:]
 
 
 def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
-    """The date the caller means: past mentions lose to upcoming ones, a "…로" target ("내일 예약을 금요일로")
-    wins, else the first mention."""
+    """The date the caller means: mentions taken back lose, past mentions lose to upcoming ones, a "…로" target
+    ("내일 예약을 금요일로") wins, a day inside a week or month said before it ("다음 주에 … 화요일") wins over
+    that span, else the first mention."""
+    if not results:
+        return None
+    results = _taken_back(text, results)
     if not results:
         return None
     upcoming = [r for r in results if r.date is None or r.date >= today]
@@ -330,95 +338,10 @@ def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResul
     for r in results:
         if _TARGET_AFTER.match(text, r.end):
             return r
-    return results[0]
-
-
-# --------------------------------------------------------------------------- times
-
-_AMPM = r"(?P<ap>오전|오후|아침|저녁|밤|낮|새벽|점심)\s?(?:에|때|때에)?\s?"
-_HOUR = (
-    rf"(?P<h>\d{{1,2}}|{NATIVE_RE}|{SINO_MULTI_RE}"
-    r"|(?:(?<![가-힣])|(?<=오전|오후|아침|저녁))[일이삼사오육칠팔구](?=\s?시(?![는면고겠죠나니러라지던잖기려게며든어었오구냐네군다도]))"
-    r")"
-)
-_MIN = rf"(?:(?P<half>반)|(?P<m>\d{{1,2}}|{SINO_RE})\s?분)"
-_TIME = re.compile(
-    rf"(?:{_AMPM})?{_HOUR}\s?시(?!간|계|작|험|력|설|장|청|민|술|점|절|월|키|켜|티)\s?(?:{_MIN})?"
-    r"(?P<approx>\s?(?:쯤|경|정도|즈음|께))?"
-)
-_CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)")
-_NOON = re.compile(r"정오|자정")
-
-_RANGE_JOIN = re.compile(r"^\s?(?:에서|부터|~|-|에서부터)\s?$")
-_AFTER_TIME = re.compile(r"^\s?(?:이후|넘어서|넘어|지나서|후에|후|부터|이후에)")
-_BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
-
-_VAGUE: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"아침\s?일찍|이른\s?아침|아침\s?첫|오전\s?일찍|일찍\s?아침"), "early_morning"),
-    (re.compile(r"점심\s?(?:시간)?\s?(?:끝나고|끝나면|지나서|지나고|이후|후에|먹고)"), "after_lunch"),
-    (re.compile(r"퇴근\s?(?:하고|후|길|하면|끝나고)|일\s?끝나고|회사\s?끝나고|학교\s?끝나고|저녁\s?(?:때|에)?|밤\s?에|야간에"), "evening"),
-    (re.compile(r"늦은\s?오후|오후\s?늦게"), "late_afternoon"),
-    (re.compile(r"오전"), "forenoon"),
-    (re.compile(r"아침"), "morning"),
-    (re.compile(r"점심\s?(?:때|시간에|에)"), "lunch"),
-    (re.compile(r"오후|낮에"), "afternoon"),
-]
-
-
-def _hour24(h: int, ap: str | None, bare_pm: tuple[int, int] = (1, 6)) -> int:
-    if ap in ("오전", "아침", "새벽"):
-        return 0 if h == 12 else h
-    if ap in ("오후", "저녁", "밤"):
-        if h == 12:
-            return 0 if ap == "밤" else 12
-        return h + 12 if h < 12 else h
-    if ap in ("낮", "점심"):
-        return h + 12 if h < 11 else h
-    if bare_pm[0] <= h <= bare_pm[1] and h < 12:
-        return h + 12
-    return h
-
-
-def _parse_time_match(m: re.Match[str], bare_pm: tuple[int, int]) -> tuple[int, int] | None:
-    h = number_value(m.group("h"))
-    if h is None or h > 24:
-        return None
-    minute = 0
-    if m.group("half"):
-        minute = 30
-    elif m.group("m"):
-        minute = number_value(m.group("m")) or 0
-        if minute >= 60:
-            return None
-    return _hour24(h, m.group("ap"), bare_pm), minute
-
-
-def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
-    """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
-    hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
-    for m in _TIME.finditer(text):
-        hm = _parse_time_match(m, parts.bare_pm_hours)
-        if hm:
-            hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
-    for m in _CLOCK.finditer(text):
-        h, minute = int(m.group("h")), int(m.group("m"))
-        if h <= 24 and minute < 60:
-            hits.append((m.start(), m.end(), _hour24(h, None, parts.bare_pm_hours) if h <= 12 else h, minute, False))
-    for m in _NOON.finditer(text):
-        hits.append((m.start(), m.end(), 12 if m.group(0) == "정오" else 0, 0, False))
-    hits.sort()
-    if hits:
-        s, e, h, minute, approx = hits[0]
-        first = _hm(h, minute)
-        if len(hits) > 1 and _RANGE_JOIN.match(text[e : hits[1][0]]):
-            return TimeResult(first, (first, _hm(hits[1][2], hits[1][3])), approx)
-        tail = text[e:]
-        if _AFTER_TIME.match(tail):
-            return TimeResult(first, (first, parts.day_end), approx)
-        if _BEFORE_TIME.match(tail):
-            return TimeResult(None, (parts.day_start, first), approx)
-        return TimeResult(first, None, approx)
-    for pattern, name in _VAGUE:
-        if pattern.search(text):
-            return TimeResult(None, getattr(parts, name), True)
-    return TimeResult(None, None)
+    first = results[0]
+    if first.date is None and first.date_range is not None:
+        low, high = first.date_range
+        for r in results[1:]:
+            if r.date is not None and low <= r.date <= high:
+                return r
+    return first

@@ -1,0 +1,166 @@
+"""A campaign call: the shared asker over the identity step, the slot offer and the campaign's own flow.
+
+Every call opens with the clinic name and the AI notice (locked, no barge-in; the recording notice only when
+the call is recorded), for advertising the opt-out notice (speech or key 9), then the purpose in generic words
+("안내드릴 내용이 있어 전화드렸습니다") — nothing about the patient or a treatment — and the birth date of the
+patient (for a child, the guardian answers). Only after that the campaign's own purpose and flow.
+Wherever the call is: a refusal is stored at once and confirmed; pain, bleeding or swelling is a priority-1
+callback and staff now when open; "직원 연결"/0 goes to staff; "누구세요?" is answered; "지금 바빠요" ends with
+a promise to call again. Side effects go through ``ops`` (:class:`.ops.Ops`), so this stays pure.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Any, Callable, ClassVar
+
+from appliance.conversation import outcomes
+from appliance.conversation.actions import Action, End, Say
+from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
+from appliance.conversation.campaigns.ops import Ops, appointments_of
+from appliance.conversation.campaigns.slots import SlotFlow
+from appliance.conversation.handover import CAMPAIGN, Handover
+from appliance.conversation.identity import Identity
+
+AD = "AD"
+WHO = re.compile(r"누구|어디(?:세요|시죠|라고|에서|서)|어느\s*(?:병원|치과)|무슨\s*(?:일|전화)|왜\s*전화")
+NOTE_MAX = 500
+
+
+class CampaignDialog(Asker):
+    SILENCE_KEY = None
+    START = ("ask_birth",)
+    BODIES: ClassVar[dict[str, Callable[[Any], Flow]]] = {}  # campaign name -> its flow (filled by __init__.py)
+
+    def __init__(self, *, campaign: str, kind: str, ops: Ops, patient_id: str | None = None,
+                 data: dict[str, Any] | None = None, detail: str | None = None,
+                 can_say: Callable[[str], bool] = lambda text: False, now: Callable[[], dt.datetime] = dt.datetime.now,
+                 understand: Any = None, recorded: bool = False):
+        super().__init__(now=now, understand=understand, max_turns=30)
+        if campaign not in self.BODIES:
+            raise ValueError(f"no dialog for campaign {campaign!r}")
+        self.campaign = campaign
+        self.kind = kind
+        self.ops = ops
+        self.patient_id = str(patient_id) if patient_id is not None else None
+        self.data = data or {}
+        self.detail = detail
+        self.appointments = appointments_of(self.data, self.patient_id)
+        self.can_say = can_say
+        self.recorded = recorded
+        self.outcome: str | None = None  # decided so far (kept if the patient hangs up after it)
+        self.handover = Handover(open_now=ops.clinic_open, add_callback=lambda r, p, n: ops.callback(r, p, n),
+                                 after_hours=CAMPAIGN)
+        self.identity = self.add(Identity(self, can_say))
+        body = self.BODIES[campaign]
+        self.slots: Any = self.add(SlotFlow(self)) if getattr(body, "BOOKS", True) else None
+        self.body: Any = self.add(body(self))
+
+    @property
+    def call_id(self) -> int | None:
+        return getattr(self.ops, "call_id", None)
+
+    def links(self) -> dict[str, tuple[str, ...]]:
+        return {"ask_birth": tuple(self.body.ENTRY), "ask_name_verify": tuple(self.body.ENTRY)}
+
+    # --- opening ------------------------------------------------------------------------------------
+    def start(self) -> list[Action]:
+        out: list[Action] = [Say("greeting" if self.recorded else "greeting_unrecorded", barge_in=False)]
+        if self.kind == AD:
+            out.append(Say("ob_optout_notice", barge_in=False))
+        out.append(Say("ob_purpose_generic"))
+        people = self.ops.people()
+        if people is None or not people.concerned:
+            self.event("identity_unavailable")
+            return out + self.end("ob_identity_unavailable", outcomes.UNREACHABLE, "identity could not be checked")
+        return self.identity.verify(candidates=people.concerned, others=people.others, unlock_all=True,
+                                    then=self._verified, fail=self._unverified, on_no=self._not_the_patient,
+                                    before=out)
+
+    def _verified(self, match: Any) -> Actions:
+        return [Say(self.body.PURPOSE)] + self.body.start(match)
+
+    def _unverified(self, reason: str) -> Actions:
+        if reason == "not_understood":
+            return self.give_up()
+        return self.staff(summary="본인 확인 실패: 직원 확인 필요", reason="identity not proven on a campaign call")
+
+    def _not_the_patient(self) -> Actions:
+        self.event("not_the_patient")
+        return self.end("ob_not_patient", outcomes.UNREACHABLE, "someone else answered")
+
+    # --- whatever was asked -------------------------------------------------------------------------
+    def interrupt(self, u: Any, text: str, step: Step) -> Actions | None:
+        intent = getattr(u, "intent", "other")
+        if intent == "opt_out":
+            return self.opt_out("call_speech")
+        checking = self.state in ("happy", "implant")  # these questions ask about symptoms themselves
+        if intent == "emergency" or getattr(u, "urgent", False) or (intent == "symptom" and not checking):
+            return self.problem(text)
+        if intent == "medical_question" and not checking:
+            self.ops.callback(f"{self.campaign}: 진료 관련 질문", 3, text[:NOTE_MAX])
+            self.event("medical_question")
+            return self.again(["medical_no_advice", step.reask[-1]])
+        if intent == "talk_to_staff":
+            return self.staff()
+        if intent == "wrong_number":
+            return self.end("ob_wrong_number", outcomes.WRONG_NUMBER, "wrong number")
+        if intent == "callback_later":
+            self.ops.callback("patient asked to be called later", 5, None)
+            return self.end("ob_callback_later", outcomes.CALLBACK, "call back later")
+        if WHO.search(re.sub(r"\s+", " ", text)) and intent in ("other", "no", "yes"):
+            return self.again(["ob_who_we_are", step.reask[-1]])
+        return None
+
+    def interrupt_keys(self, digits: str, step: Step) -> Actions | None:
+        if is_staff_key(digits, step):
+            return self.staff()
+        nine = digits == "9" or (step.max_digits == 1 and digits[:1] == "9")
+        if nine and (self.kind == AD or self.state != "ask_birth"):
+            return self.opt_out("call_dtmf")
+        return None
+
+    # --- endings ------------------------------------------------------------------------------------
+    def end(self, key: str, outcome: str, summary: str, barge_in: bool = True) -> Actions:
+        self.outcome = outcome
+        self.state = "done"
+        return [Say(key, barge_in=barge_in), End("hangup", outcome, summary=summary)]
+
+    def opt_out(self, source: str) -> Actions:
+        self.ops.opt_out(source)
+        self.event("opted_out", source=source)
+        return self.end("ob_opted_out", outcomes.OPTED_OUT, "opted out", barge_in=False)
+
+    def staff(self, summary: str = "환자 요청: 직원 연결",
+              reason: str = "patient asked for staff (outbound, after hours)") -> Actions:
+        outcome = self.outcome or outcomes.TRANSFERRED
+        actions, transferred = self.handover.to_staff(summary, outcome=outcome, reason=reason)
+        self.outcome = outcome if transferred else outcomes.CALLBACK
+        self.state = "done"
+        return actions
+
+    def problem(self, text: str = "") -> Actions:
+        self.outcome = outcomes.PROBLEM_REPORTED
+        self.event("problem_reported", campaign=self.campaign)
+        actions, transferred = self.handover.emergency(
+            "문제 호소: 바로 연결", outcome=outcomes.PROBLEM_REPORTED, transfer_key="ob_problem_transfer",
+            reason=f"{self.campaign}: pain, bleeding or swelling reported", note=text[:NOTE_MAX] or None)
+        self.state = "done"
+        if not transferred:
+            actions[-1] = End("hangup", outcomes.PROBLEM_REPORTED, summary="problem reported after hours")
+        return actions
+
+    def give_up(self, long_call: bool = False) -> Actions:
+        self.ops.callback("patient not understood on an outbound call", 6, None)
+        return self.end("ob_callback_later", self.outcome or outcomes.CALLBACK, "not understood")
+
+    def hang_up(self) -> Actions:
+        return [End("hangup", self.outcome or outcomes.CALLER_HUNG_UP)]
+
+    def final_outcome(self) -> str:
+        return self.outcome or outcomes.CALLER_HUNG_UP
+
+    def patient_for_booking(self) -> str | None:
+        match = self.identity.match
+        return str(match.patient.id) if match is not None and match.patient is not None else self.patient_id

@@ -1,0 +1,50 @@
+"""Free slots for a caller's wishes, and the nearest alternatives when the wish cannot be met.
+
+``search(backend, facts, booking, now) -> (slots, notes)``: ``notes`` are what the desk says before the first
+offer ("그날은 휴진입니다", "말씀하신 시간은 예약이 어렵습니다", … "가장 가까운 시간은").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from appliance.conversation.actions import Action, Say
+
+
+def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any], list[Action]]:
+    today = now.date()
+    notes: list[Action] = []
+    if b.date is not None:
+        d0 = d1 = b.date
+    elif b.date_range is not None:
+        d0, d1 = b.date_range
+    else:
+        d0, d1 = today, today + dt.timedelta(days=14)
+    if b.date is not None and facts.closed_reason(b.date):
+        notes.append(Say("closed_that_day"))
+        d0, d1 = b.date + dt.timedelta(days=1), b.date + dt.timedelta(days=14)
+    rng: Any = b.time_range
+    if b.time is not None:
+        start = dt.datetime.combine(d0, b.time)
+        if b.approximate:
+            rng = ((start - dt.timedelta(minutes=60)).time(), (start + dt.timedelta(minutes=61)).time())
+        else:
+            rng = (b.time, (start + dt.timedelta(minutes=1)).time())
+    found = backend.find_slots(b.treatment, d0, d1, rng, now)
+    if not found and b.time is not None and not notes:
+        notes.append(Say("time_taken"))
+        found = backend.find_slots(b.treatment, d0, d1, None, now, limit=60)
+        if found:
+            want = dt.datetime.combine(d0, b.time)
+            found.sort(key=lambda s: (abs((s.start - want).total_seconds()), s.start))
+            found = found[:3]
+    if not found and rng is not None:
+        found = backend.find_slots(b.treatment, d0, d1, None, now)
+    if not found and (b.date is not None or b.date_range is not None):
+        if not notes:
+            notes.append(Say("no_slots"))
+        found = backend.find_slots(b.treatment, d1 + dt.timedelta(days=1), d1 + dt.timedelta(days=14), rng, now)
+    if notes and found:
+        notes.append(Say("nearest_is"))
+    return found, notes

@@ -1,0 +1,248 @@
+"""Questions the clinic's facts cannot answer: medical ones and open ones.
+
+* ``medical_question``: the caller asks about symptoms, after-care or "is this normal" ("사랑니 뽑은 자리가 아직
+  아픈데 진통제 더 먹어도 돼요?", "담배는 언제부터 피워도 돼요?"). The dialog never advises; it says the dentist
+  will answer, offers the earliest visit and queues the question. A statement of a symptom without a question
+  ("이가 시려요") stays ``symptom``; red flags (bleeding that does not stop, swelling with fever, trauma) are
+  ``emergency`` before any of this is asked.
+* ``question_other``: a question about the clinic or a treatment in general that the facts (hours, location,
+  prices, insurance) do not cover ("교정 기간은 보통 얼마나 걸려요?", "수면 마취도 하세요?"): taken for staff.
+* ``urgent``: bleeding, swelling, fever, trauma or severe pain said in a medical question or symptom, so the
+  question goes to the staff queue with priority.
+
+All patterns match the compact text (no spaces or punctuation), like those in ``lexicon``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language.lexicon import SYMPTOM
+
+
+def _c(*parts: str) -> re.Pattern[str]:
+    return re.compile("|".join(parts))
+
+
+# After a treatment: "뽑은 자리", "수술하고 나서", "신경치료 중인데", "씌운 데", "교정기 끼고".
+AFTER_CARE = _c(
+    r"(?:뽑|뺀|뺐|발치|수술|시술|치료|씌우|씌운|씌웠|때운|때웠|붙인|붙였|심은|심었|스케일링|레진|임플란트|교정)"
+    r"(?:은|한|했|하고|받고|고|을|를|받은)?(?:나서|난뒤|난후|후|뒤|다음|지|자리|데|곳|부위|쪽|날|거|건|게)",
+    r"(?:뺐|뽑았|발치했|수술했|시술했|치료했|씌웠|때웠|심었|받았|끼웠)(?:는데|거든|어요|더니|고)",
+    r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구)나(?:서|니까|니)",
+    r"(?:발치|수술|시술|치료|스케일링|임플란트|레진|미백|교정|뽑|빼)(?:하고|받고|고)(?:바로|당일|나서|난|며칠|이틀|사흘|일주일|얼마)",
+    r"(?:미백|발치|수술|시술|치료|스케일링|임플란트|레진|교정|틀니|크라운)(?:을|를)?(?:받은|한|하고난|받고난)?(?:날|다음날|뒤|후|지)", r"(?:치료|교정|시술)(?:하는|받는)?중(?!간)",
+    r"교정기|틀니|보철|유지장치|마우스피스|임시치아|브라켓|철사|거즈|실밥|봉합",
+)
+# What one may do or take: eating, drinking, smoking, sport, hygiene, medicine, conditions.
+CARE_TOPIC = _c(
+    r"(?<![수시기미])술", r"(?<!다)음주", r"맥주", r"소주", r"담배", r"흡연", r"전자담배", r"운동", r"헬스", r"수영", r"사우나", r"목욕", r"샤워",
+    r"찜질", r"얼음", r"냉찜", r"온찜", r"진통제", r"소염제", r"항생제", r"타이레놀", r"(?<!예)(?<!절)(?<!계)약(?:을|은|이|도|먹|드|복용)", r"커피",
+    r"뜨거운", r"차가운", r"찬거", r"찬물", r"매운", r"딱딱한", r"질긴", r"빨대", r"가글", r"양치", r"칫솔", r"치실", r"치간",
+    r"헹구", r"헹궈", r"침(?:을|을뱉|뱉)", r"코를?풀", r"비행기", r"임신", r"임산부", r"수유", r"혈압", r"당뇨", r"심장",
+    r"아스피린", r"와파린", r"항응고", r"골다공", r"복용", r"먹고있", r"드시고있", r"밥(?:을|은|도)?먹", r"식사", r"음식",
+    r"입냄새", r"구취", r"운전", r"연고", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라", r"마취",
+)
+# "…다던데 진짜예요?": checking something heard about a treatment or one's teeth
+HEARSAY = re.compile(r"(?:다던데|라던데|다는데|라는데|다고하던데|다고들었|다고하는데|다고하더라고|대서|다길래).{0,10}(?:맞|사실|진짜|정말|그래요|그런가|그럴까)")
+# Asking whether something is normal, with no other context needed ("괜찮은 건지 모르겠어요")
+NORMALITY = re.compile(r"(?<!교)정상(?:이|인|적|일|아니|맞)|원래(?:그|이|다)|원래.{0,8}(?:건가|거예요|건지|거죠|그래)|괜찮은(?:거|건|가|걸|지)|이상(?:이|은)?없(?:는|나|을|겠)|위험(?:한|하|할)")
+# A part of the mouth (for "이게 뭘까요"-style questions without a symptom word).
+MOUTH = _c(
+    r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안", r"치아", r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
+)
+
+# "…아도/어도 돼요?": permission for an action ("가도 돼요", a visit, is taken out first: see VISIT_ASK).
+PERMISSION = _c(
+    r"(?:어|아|여|워|해|셔|봐|겨|빼|써|껴|자|둬|놔|져|쳐|려|궈|춰|눠|꿔|줘|뤄|떼|내|래|개|새|매|서|켜|펴|혀|타|사|차|싸|따|까|빠|라)도"
+    r"\S{0,2}(?:돼|되|될|괜찮|상관|문제없|무방)",
+    r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도",
+    r"면안(?:되|돼|된)(?:죠|나요|나|는|다|요|던데|대|지)",
+)
+# Whether something is normal or what to do about it.
+NORMAL_ASK = _c(
+    r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거|건|가|걸|지)", r"괜찮아지", r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는",
+    r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)", r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까",
+    r"뭐(?:예요|에요|죠|지|일까)", r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야",
+    r"어떡하", r"어쩌", r"워째", r"워쩌", r"우째", r"우짜", r"어째야", r"어찌(?:해|하)",
+    r"(?:며칠|몇일|얼마나|언제까지)(?:나|이나|정도|쯤)?(?:가요|갈까|가나|지속|계속|아파|시려|아플|시릴)",
+    r"때문(?:인가|일까|인지|이에요|이죠|이야|이냐|인거)", r"(?:충치|염증|풍치|치주염|이갈이|구내염|감염|알레르기|부작용|신경|병|질환|염)(?:이)?(?:인가|일까|인지|아닐까|아닌가|예요|에요|죠|야|냐)",
+    r"원래.{0,8}(?:건가|거예요|건지|나요|가요|죠|거죠|그래)", r"얼마나(?:가|갈|오래|지속)",
+    r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)", r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
+    r"(?:나아질|좋아질|괜찮아질|없어질|가라앉을|사라질|아물)(?:까|지|거)",
+    r"그럴수(?:도)?있", r"(?:그런|이런)(?:가요|건가|거죠|거예요|게정상|건지)", r"궁금",
+    r"(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)(?:아니면|혹은)?[가-힣]{2,8}(?:해요|하나요|돼요|되나요|해야돼요|해야되나요)$", r"모르겠", r"언제(?:부터|까지)", r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
+    r"얼마나(?:있어야|지나야|참아야|기다려야|해야|가야되|더)", r"언제(?:빼|먹|마셔|해|끊|피|풀|뽑|제거)", r"몇일",
+)
+# Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
+CARE_PLACE = re.compile(r"(?:먹고|마시고|양치하고|피우고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도")
+# Words of the facts the clinic answers itself (insurance, prices)
+FACT_WORDS = re.compile(r"보험|급여|실비|실손|본인부담|비용|가격|얼마(?!나)|진료비|할인")
+# Leave to eat, drink, smoke, wash …: a care question even with nothing else said ("김치 먹어도 괜찮아요?")
+CARE_PERMISSION = re.compile(r"(?:먹어|마셔|피워|씹어|드셔|헹궈|닦아|샤워해|운동해|목욕해|뱉어|빨아|출근해|일해)도")
+# "…해야 돼요?" asked (with "?" or a question ending: "빼야 돼요" told is a booking wish)
+MODAL_ASK = re.compile(
+    r"[가-힣]야(?:되|돼|하|할|될|겠)"
+    r"(?:나|는지|는건|는거|죠|까|나요|요\?|요$)"
+)
+# A visit or booking is what is asked ("예약해야 돼요?", "가 봐야 되나요" is medical only with a symptom).
+VISIT_ASK = re.compile(
+    r"예약(?:을|은)?(?:해야|하고가야|하고와야|없이|안하고)|(?:가도|와도|들러도|방문해도|가봐도|와봐도|가보셔도|오셔도)(?:돼|되|될|괜찮)"
+)
+
+# How often or whether at all ("또 해야 돼요?", "몇 개월마다"): a general question, not about one's teeth
+FREQUENCY = re.compile(r"또(?:해야|받아야)|매년|해마다|자주|마다|주기")
+# Asking how to reach the clinic another way ("카톡으로 예약 되나요"): an open question
+CHANNEL = re.compile(r"(?:카톡|카카오톡?|문자|온라인|인터넷|앱|어플|홈페이지|네이버)(?:으로|로)(?:도)?(?:예약|접수|상담|문의)(?:되|돼|가능|할수|받)")
+TREATMENT_VERB = re.compile(r"(?:씌워|씌우|뽑아|빼|때워|떼워|신경치료|발치|해야|받아야)(?:야|해야)?")
+TREATMENT_WORD = re.compile(r"스케일링|임플란트|교정|미백|레진|신경치료|틀니|크라운|발치|사랑니|치료|치약|치실|불소|실란트")
+# Words of a visit or a slot: a symptom asked about together with these is a booking question
+VISIT_WORDS = re.compile(
+    r"주실수있|주시겠어요|해주세요|봐주세요|예약|날짜|진료(?:되|돼|가능|받|볼)|(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)|빈자리|시간(?:되|돼|있)|"
+    r"(?:오늘|내일|모레|요일)(?:에|은|도|중에|중으로)?.{0,4}(?:가(?:도|면|려|볼|서)|갈|봐주|볼수|진료|예약|되나|돼요|가능|시간)|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
+)
+# Asking for a visit: "상담 좀 받을라고", "예약 좀 해 주세요", "받으러 갈게요".
+BOOK_REQUEST = _c(
+    r"예약(?:을|좀)?(?:하|해|잡|부탁|가능|되나|돼요|할|이요$)", r"상담(?:좀)?(?:받|하)(?:으려|려|을라|을려|고싶|러|을게|을께)",
+    r"받으러", r"하러(?:가|오|갈)", r"(?:받|하)(?:으려|려)(?:고|구|는데)", r"(?:받을|할)려(?:고|구)", r"잡아(?:주|줘)", r"잡을라", r"잡으려", r"잡을려", r"잡고싶", r"잡아야", r"가려고", r"갈려고", r"갈라고", r"가볼라", r"가보려", r"가볼게", r"갈게요", r"갈께요",
+)
+
+# General questions about treatments or the clinic that the facts do not answer.
+GENERAL_INFO = _c(
+    r"기간", r"얼마나걸", r"얼마나오래", r"몇(?:번|회)(?:나|정도|쯤)?(?:가야|와야|방문|내원|다녀|받아야|왔다|해야|가면|오면)",
+    r"몇(?:번|회)(?:정도|쯤)?(?:만에|에걸쳐)", r"몇년", r"몇달", r"몇개월", r"몇분(?:이면|정도|걸|쯤)", r"몇시간(?:이면|정도|걸|쯤)",
+    r"차이", r"뭐가(?:달라|다르|나아|좋)", r"어떻게달라", r"다른점", r"어떤게(?:나아|좋|더)", r"어느게(?:나아|좋|더)",
+    r"전공", r"경력", r"출신", r"전문의", r"보증", r"에이에스", r"사후관리", r"수면", r"마취", r"무통", r"장비", r"씨티", r"ct", r"3d",
+    r"레이저", r"라미네이트", r"원데이", r"당일(?:에|로)?(?:끝|되|돼|가능|완료|바로)", r"하루만에", r"재료", r"브랜드", r"정품", r"국산",
+    r"외국인", r"영어", r"통역", r"와이파이", r"화장실", r"엘리베이터", r"휠체어", r"유모차", r"보호자", r"(?:아이|애|어린이|애기|아기|유아|초등학생)들?(?:도|은|진료|치료도)",
+    r"소아", r"몇살부터", r"몇살까지", r"나이(?:제한|가몇)", r"(?:여자|남자|여|남)(?:선생님|의사|원장)", r"어떤(?:분|선생님|원장)", r"리뷰",
+    r"후기", r"이벤트", r"서류.{0,6}(?:이메일|메일|팩스)", r"처방전", r"진단서", r"소견서", r"의뢰서", r"자료", r"사진(?:을|좀)?(?:보내|받)",
+    r"대기(?:시간|가|많)", r"사람많", r"붐비", r"기다려야", r"교육", r"세미나", r"어느회사", r"무슨회사", r"어디(?:거|꺼|제품|회사)",
+    r"어떤(?:제품|재료|회사|걸로|거로)", r"진료기록", r"기록(?:을|좀)?(?:복사|떼|받|보내)", r"사본", r"복사", r"하루(?:에|만에)(?:다)?(?:끝|돼|되|가능)",
+    r"(?:한번에|금방|빨리)(?:다)?끝나", r"몇번(?:만에|에)?끝나", r"생긴지", r"개원", r"언제생겼", r"효과", r"지속", r"얼마나(?:가|유지|오래|쓸|버티)",
+    r"다른(?:치과|병원)", r"이어서(?:할|받|치료)", r"전원", r"평생", r"수명", r"(?:얼마나|오래|몇년)쓸", r"오래걸", r"적응",
+    r"장애인", r"편의시설", r"경사로", r"진단서", r"소견서", r"진료확인서", r"처방전", r"다른선생님", r"어떤선생님",
+    r"누가(?:치료|해|하|봐|수술)", r"직접(?:치료|진료|수술|해주|하세요|하시|보세|보시|봐주)", r"다른분이", r"발음",
+    r"(?:원장|선생|의사)(?:님)?(?:이|은)?(?:여자|남자|여의사|남의사)", r"(?:뭐가|어떤게|어느게|어느쪽이)더", r"뭐가오래", r"종류", r"뭐뭐",
+    r"어떤(?:것|거)들", r"음악", r"티비", r"tv", r"영상", r"이어폰", r"휴대폰", r"핸드폰", r"같이들어", r"웃음가스", r"가스마취",
+    r"(?:카톡|카카오톡?|문자|온라인|인터넷|앱|어플|홈페이지|네이버)(?:으로|로)(?:도)?(?:예약|접수|상담|문의)", r"또(?:해야|받아야)", r"매년", r"해마다",
+    r"자주(?:해야|받아야|가야)", r"(?:몇|몇개|몇)(?:개월|달|년)마다", r"얼마나자주", r"주기", r"한달에", r"일주일에", r"일년에",
+    r"몇번씩", r"한번씩", r"몇개(?:까지|씩|나)", r"한번에", r"키즈", r"놀이방", r"수유실", r"대기실", r"정수기", r"재발급", r"영수증",
+    r"세부내역", r"(?:일찍|미리)(?:가도|와도|도착)", r"예약시간보다", r"잘하시는", r"잘하는", r"경험(?:이|많)", r"티(?:가|나|날)", r"눈에띄",
+    r"(?:교정|임플란트|미백|스케일링|틀니|크라운|레진|라미네이트|발치|신경치료|수술)(?:을|를)?(?:하면|받으면|끼면|하고나면|한다면)",
+    r"(?:할|받을|하는|받는|뽑을|뺄)때(?:많이|좀|너무|엄청)?아(?:파|프|픈)", r"(?:치료|시술|수술)(?:중에|할때|하는동안|받는동안|받을때)", r"(?:원장|선생|의사|직원)(?:님)?(?:이|은|들|분)?(?:몇)(?:분|명)", r"(?:소아|교정|임플란트|보철|구강외과|치주)전문",
+)
+# Closing or phone-mechanics questions that are not about the clinic at all ("누구세요?", "뭐라고요?").
+NOT_A_QUESTION_FOR_STAFF = _c(
+    r"누구세요", r"누구시", r"어디세요", r"어디시", r"어디서(?:전화|연락)", r"무슨일", r"무슨전화", r"뭐라고", r"뭐라구", r"뭔데요",
+    r"왜(?:요|전화)", r"여보세요", r"들리세요", r"들려요", r"^네$", r"^예$", r"뭐하는(?:데|곳)", r"거기어디", r"뭐냐면", r"뭐냐하면",
+    r"뭐더라", r"뭐였더라", r"^(?:그|거|저|아)?뭐냐(?!고)", r"뭐랄까", r"뭐라그러", r"뭐였지", r"뭐지$", r"라고요$", r"라구요$", r"라고하셨", r"아무(?:때|날|시간|요일)",
+)
+# Interrogative shape: "?" in the transcript, a word ending as a question, or a wh-word and a polite ending.
+QUESTION_END = re.compile(r"(?:(?<![가이도피새리열맛땀물])나요|실수있어요|(?:는|은|된|한)거(?:예요|에요)|까요|(?:건|인|은|는|던|한|된)가요|죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$")
+# "피가 좀 나요", "소리 나요": the verb 나다, not the question ending -나요
+_TOLD_NAYO = re.compile(
+    r"(?:피|냄새|소리|열|맛|땀|물|고름|진물|금|혹|싹|뾰루지|염증|상처|구멍|생각|기억|화|짜증)(?:가|이|도|는|은)?"
+    r"(?:좀|많이|조금|조금씩|약간씩|가끔씩|자주|매일|자꾸|자꾸만|계속|막|살짝|약간|가끔|또|너무|진짜)*나요$"
+)
+POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나|유|소|쇼|예)$")
+# Ends that tell, not ask ("이어서 받아야 되는데요", "상담 받고 싶어요")
+TELLING_END = re.compile(r"(?:는데요|거든요|할게요|갈게요|할께요|갈께요|주세요|싶어요|려고요|려구요|할래요|합니다|됐어요|했어요|해서요)$")
+_THANKS = re.compile(r"감사|고맙|부탁(?:해|드|합)|할게요|갈게요|할께요|갈께요")
+WH = _c(r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"며칠", r"어디", r"뭐", r"무엇", r"무슨", r"어느", r"어떤", r"궁금", r"여쭤", r"물어보")
+
+URGENT = _c(
+    r"피(?:가|도|는|랑|나|났|날)", r"핏", r"출혈", r"열(?:이|도|까지)?(?:나|있|올|많)", r"고름", r"퉁퉁", r"넘어", r"부딪", r"다쳐",
+    r"다쳤", r"사고", r"맞아서", r"(?:너무|심하게|엄청|많이)아(?:파|프|픈)", r"못참", r"잠을?못",
+)
+
+
+def _ends_a_word_as_question(text: str) -> bool:
+    """A word in the middle ends as a question ("봐 주시나요 다섯 살인데"), read with the words before it
+    ("피가 나요" is a statement: 나다 + 요; "사랑니 나는지 잇몸이" embeds "-는지" in a statement)."""
+    said = ""
+    for word in text.split():
+        said += re.sub(r"[^가-힣a-z0-9]", "", word.lower())
+        if _asks(said) and not said.endswith(("는지", "은지", "던지", "ㄴ지")):
+            return True
+    return False
+
+
+# Plain and dialect question ends that are words too ("하나" is "one"): asked only at the very end
+FINAL_QUESTION_END = re.compile(
+    r"(?:[되있없]나|하나|[되하캤했가]노|기가|긴가|는겨|는감|는교|건교|나예|겄소|것소|쓰까|까유|남유|래유|대유|나유|쥬|지유)$"
+)
+
+
+def _asks(said: str) -> bool:
+    return bool(QUESTION_END.search(said)) and not _TOLD_NAYO.search(said)
+
+
+def strongly_asked(text: str, compact: str) -> bool:
+    """A "?" or a question ending (a wh-word alone is not enough: "혀에 뭐가 났어요" tells)."""
+    return "?" in text or _asks(compact) or bool(FINAL_QUESTION_END.search(compact)) or _ends_a_word_as_question(text)
+
+
+def is_question(spaced: str, compact: str) -> bool:
+    """True when the utterance is asked, not told: a "?", a word ending as a question ("봐 주시나요 다섯 살인데"),
+    or a wh-word with a polite ending ("몇 분 걸려요")."""
+    if "?" in spaced or _asks(compact) or FINAL_QUESTION_END.search(compact) or _ends_a_word_as_question(spaced):
+        return True
+    if "아니면" in compact and POLITE_END.search(compact):
+        return True  # "원장님이 직접 하세요 아니면 다른 선생님이 하세요"
+    return bool(WH.search(compact) and POLITE_END.search(compact))
+
+
+def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
+    """A question about one's symptoms, after-care or condition (no red flags: those are emergencies).
+
+    "진통제 먹어도 돼요?" asks leave to do something; "이거 정상이에요?" asks whether something is normal or what to
+    do. A visit asked for in the same breath ("해야 되나 상담 좀 받을라고") makes it a booking, unless leave to do
+    something is asked too."""
+    if FACT_WORDS.search(compact) and not PERMISSION.search(compact):
+        return False  # "65세 넘으면 틀니 보험 된다던데 맞아요?" asks about insurance
+    rest = compact if CARE_PLACE.search(compact) else VISIT_ASK.sub("", compact)
+    if rest != compact and not PERMISSION.search(rest):
+        return False  # "예약 없이 가도 돼요?", "내일 가도 돼요?": a visit is asked for
+    context = has_symptom or bool(AFTER_CARE.search(compact) or CARE_TOPIC.search(compact))
+    if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest)):
+        return True
+    if BOOK_REQUEST.search(compact):
+        return False
+    asked = NORMAL_ASK.search(compact) or (MODAL_ASK.search(compact) and is_question(text, compact))
+    if asked and (context or MOUTH.search(compact)) and not VISIT_WORDS.search(compact):
+        return True
+    decide = MODAL_ASK.search(compact) and is_question(text, compact) and TREATMENT_VERB.search(compact)
+    if decide and not FREQUENCY.search(compact) and not VISIT_WORDS.search(compact):
+        return True  # "신경치료 하면 이가 약해진다는데 씌워야 돼요?": whether one needs a treatment
+    if HEARSAY.search(compact) and (context or MOUTH.search(compact) or TREATMENT_WORD.search(compact)):
+        return True  # "스케일링 하면 이가 약해진다는데 진짜 그래요"
+    if NORMALITY.search(compact) and not VISIT_WORDS.search(compact):
+        return True  # "애가 이 갈면서 자는데 괜찮은 건지 모르겠어요"
+    return False
+
+
+def asked_about_symptom(text: str, compact: str, has_symptom: bool) -> bool:
+    """The weaker cue, checked after every other: a symptom or after-care asked about, no visit in the sentence
+    ("시린이 치약 쓰면 나아질까요", "구내염이 생기는데 치과에서 봐 주나요")."""
+    return ((has_symptom or bool(AFTER_CARE.search(compact))) and strongly_asked(text, compact)
+            and not VISIT_WORDS.search(compact) and not BOOK_REQUEST.search(compact) and not FACT_WORDS.search(compact))
+
+
+def open_question(spaced: str, compact: str) -> bool:
+    """A question whose answer is not in the clinic facts (checked after hours/location/price/insurance).
+    Its words ("기간", "보증", "평생") ask by themselves, so a polite ending is enough ("평생 쓸 수 있어요")."""
+    if NOT_A_QUESTION_FOR_STAFF.search(compact) or _THANKS.search(compact):
+        return False
+    if not GENERAL_INFO.search(compact):
+        return False
+    return is_question(spaced, compact) or bool(POLITE_END.search(compact) and not TELLING_END.search(compact))
+
+
+def urgent(compact: str) -> bool:
+    """Bleeding, swelling, fever, trauma or severe pain is mentioned."""
+    return bool(URGENT.search(compact))
+
+
+def has_symptom(compact: str) -> bool:
+    return bool(SYMPTOM.search(compact))

@@ -1,0 +1,73 @@
+"""Replies that only the question just asked makes clear: the prior of ``expect`` in the rules.
+
+After "내일 세 시 괜찮으세요?" (``proposal``) "그걸로 해 주세요" is yes and "그 시간엔 일을 해서요" is no; after
+"스케일링 예약 도와드릴까요?" (``offer``) "네 잡아 주세요" is yes and "벌써 다른 데서 했어요" is no; after an identity
+check (``yes_no``) "저 박 씨 아닌데요" is a wrong number and "엄마 바꿔 드릴게요" is neither; after "불편하신 데
+없으세요?" (``wellbeing``) "많이 좋아졌어요" is no and "시린 거 빼고는 괜찮아요" is a symptom.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from appliance.language import lexicon as lx
+
+if TYPE_CHECKING:
+    from appliance.language.understanding import Understanding
+
+SURE = 0.92
+"""Rule decisions the statistical model never overrides (pure yes/no answers, a fact asked with its keyword)."""
+PROPOSAL_EXPECTS = {"proposal", "confirm", "reminder", "date", "time", "slot"}
+"""Questions that proposed a slot: a bare "괜찮아요" to them is yes."""
+ANSWER_EXPECTS = {"proposal", "offer", "confirm", "reminder", "slot"}
+_YES_END = re.compile(
+    r"(?:(?:네|예)+(?:돼요|됩니다|좋아요|좋습니다|그래요|괜찮아요|괜찮습니다)|네|예|좋아요|좋습니다|그래요|좋죠|오케이|알겠습니다|그렇게해요|그럴게요)$"
+)
+_OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")  # "오후 세 시요? 괜찮아요" (bare "괜찮아요" is decided by expect)
+IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
+
+
+def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding") -> tuple[str, float] | None:
+    """Answers that only the question just asked makes clear (the prior of ``expect``)."""
+    if expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and re.search(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)", core[2:]):
+        return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
+    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
+        return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
+    negative = lx.NO_START.match(core) or lx.NEGATION.search(compact)
+    if lx.ACCEPT.search(compact) and not negative and not (lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+        new_slot = result.date is not None or (result.time is not None and expect not in ANSWER_EXPECTS)
+        if expect in ANSWER_EXPECTS or not new_slot:
+            return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
+    if expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact) and not negative_symptom(compact):
+        return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
+    if expect == "wellbeing" and lx.WELL.search(compact) and not (lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
+        return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
+    if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
+        return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
+    if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
+        return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
+    said_yes = (_YES_END.search(core) or expect in PROPOSAL_EXPECTS and _OKAY_END.search(core)) and not text.rstrip().endswith("?")
+    if expect in ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
+            lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+        return "yes", 0.85  # "두 시요? 네 됩니다", "오후 세 시요? 괜찮아요"
+    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
+        return "no", 0.75  # "그 시간엔 일을 해서요"
+    if expect in ("date", "time", "proposal") and lx.ANY_TIME.search(compact) and not negative:
+        return "book", 0.7  # "담주 아무 날이나요"
+    if expect in IDENTITY_EXPECTS and lx.HANDOVER.search(compact):
+        return "other", 0.7  # "우리 엄마 바꿔 줄까요": the patient is coming to the phone
+    if expect == "wellbeing" and re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact) and not re.search(
+            r"아직|좀|조금|약간|가끔", compact):
+        return "no", 0.8  # "괜찮어유 안 아퍼유"
+    if expect == "offer" and re.search(r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서).{0,6}(?:했|받았|끝났|하고있)", compact):
+        return "no", 0.85  # "아 그거 벌써 다른 데서 했어요"
+    if expect in ("offer", "yes_no") and re.search(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$", core) and not lx.YES_START.match(core):
+        return "no", 0.85  # "전화 주셔서 고마워요 근데 괜찮아요" to an offer
+    if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
+        return ("yes", 0.92) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"
+    return None
+
+
+def negative_symptom(compact: str) -> bool:
+    return bool(re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact))

@@ -1,0 +1,71 @@
+"""The question as a prior (context.answer_fit / answers_question) and the n-best chooser (choose_hypothesis)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appliance.language import answer_fit, answers_question, choose_hypothesis, understand
+
+MON = dt.datetime(2027, 3, 8, 10, 0)
+
+
+@pytest.mark.parametrize(
+    ("hypotheses", "expect", "chosen"),
+    [
+        ([("모교 일이요", -0.31), ("목요일이요", -0.42)], "date", 1),  # the date wins over a likelier non-answer
+        ([("새 신발이요", -0.20), ("세 시 반이요", -0.35)], "time", 1),
+        ([("이 모미요", -0.30), ("잇몸이요", -0.40)], "treatment", 1),
+        ([("에 마자요", -0.20), ("네 맞아요", -0.30)], "yes_no", 1),
+        ([("구 팔 공 삼 일 이", -0.5), ("구팔공삼일이", -0.6)], "digits", 0),  # both fit: the better score stays
+        ([("목요일이요", -0.42), ("모교 일이요", -0.31)], "date", 0),  # order of the list does not matter
+    ],
+)
+def test_the_answer_that_fits_the_question_wins(hypotheses, expect, chosen):
+    assert choose_hypothesis(hypotheses, MON, expect) == chosen
+
+
+def test_a_much_worse_score_is_not_rescued():
+    assert choose_hypothesis([("모교 일이요", -0.3), ("목요일이요", -2.5)], MON, "date") == 0
+    assert choose_hypothesis([("모교 일이요", -0.3), ("목요일이요", -2.5)], MON, "date", margin=3.0) == 0  # weight 1
+    assert choose_hypothesis([("모교 일이요", -0.3), ("목요일이요", -2.5)], MON, "date", margin=3.0, weight=4.0) == 1
+
+
+def test_long_utterances_keep_the_recognisers_choice():
+    long_best = "다음 주에 제가 출장이 있어서 수요일 오후가 좋겠는데요"
+    assert choose_hypothesis([(long_best, -0.2), ("목요일이요", -0.25)], MON, "date") == 0
+
+
+def test_ties_and_empty_hypotheses():
+    assert choose_hypothesis([("네", -0.5), ("네", -0.5)], MON, "yes_no") == 0
+    assert choose_hypothesis([("", -0.1), ("네", -0.4)], MON, "yes_no") == 1
+    assert choose_hypothesis([("", -0.1)], MON, "yes_no") == 0
+    with pytest.raises(ValueError):
+        choose_hypothesis([], MON, "date")
+
+
+def test_an_emergency_is_never_traded_for_a_tidier_answer():
+    hyps = [("목요일이요", -0.30), ("얼굴이 퉁퉁 부었어요", -0.45)]
+    assert choose_hypothesis(hyps, MON, "date") == 0  # both fit fully: the better score
+    assert answer_fit(understand("얼굴이 퉁퉁 부었어요", MON, "date"), "date") == 1.0
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "complete"),
+    [
+        ("목요일이요", "date", True),
+        ("그게요", "date", False),
+        ("세 시 반이요", "time", True),
+        ("오후에요", "time", True),  # a part of the day is an answer (the slot finder searches it)
+        ("네", "proposal", True),
+        ("음", "proposal", False),
+        ("잇몸 치료요", "treatment", True),
+        ("아 그러니까", "need", False),
+        ("스케일링 예약하려고요", "need", True),
+        ("아니요 별로 불편한 데 없어요", "wellbeing", True),
+        ("사람 바꿔 주세요", "date", True),
+    ],
+)
+def test_answers_question(text, expect, complete):
+    assert answers_question(understand(text, MON, expect), expect) is complete
