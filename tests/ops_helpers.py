@@ -87,7 +87,7 @@ def populate_config(config: Any, passphrase: str = "correct-horse-battery-staple
     config.secret("ami_secret")
     state = TelephonyState(config)
     state.add_trunk("kt", "sip.example-carrier.kr", "0212345678", "Trunk-Secret-1234", number="0212345678")
-    state.add_extension("201", "데스크", "Ext-Secret-5678")
+    state.add_extension("201", "데스크", "Qx7tM2kLp9wZr4vN")
     (Path(config.config_dir) / "clinic.toml").write_text(facts.EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
     secret_box.store_passphrase(config, passphrase)
 
