@@ -53,11 +53,14 @@ def restored():
     if models is None:
         pytest.skip("speech models not installed: run install.sh (dentalcall models install --defaults)")
     # --- the clinic as it was: its own recorded greeting, settings, secrets, call log
+    nas = Path(tempfile.mkdtemp(prefix="dc-ops-nas-"))  # where the backup is kept safe (and the passphrase)
+    passphrase_file = nas / "passphrase.txt"
+    passphrase_file.write_text(PASSPHRASE)
     old = make_instance(prefix="dc-ops-clinic-")
     env_old = {**old.env, "DENTALCALL_MODELS_ROOT": str(models)}
     settings.write_config(old.config, {"clinic_name": "행복치과", "staff_extensions": "201"})
     config = settings.load(env=env_old)
-    assert _cli(env_old, "backup", "passphrase", "--from-file", _write_tmp(PASSPHRASE)).returncode == 0
+    assert _cli(env_old, "backup", "passphrase", "--from-file", str(passphrase_file)).returncode == 0
     build_placeholder_pack(config)
     pack = PromptPack.load(config)
     recorded = np.frombuffer(pack.pcm("greeting"), dtype="<i2")[::-1].copy()  # "recorded" in the clinic's voice
@@ -70,7 +73,7 @@ def restored():
     rows = table_rows(config.crm_url)
     out = _cli(env_old, "backup")
     assert out.returncode == 0, out.stderr
-    archive = Path(tempfile.mkdtemp(prefix="dc-ops-nas-")) / "clinic.tar.zst"
+    archive = nas / "clinic.tar.zst"
     shutil.copyfile(next((old.home / "backups").glob("*.tar.zst")), archive)
     shutil.rmtree(old.home)  # the disk is gone
 
@@ -81,7 +84,7 @@ def restored():
     placeholder = PromptPack.load(settings.load(env=env)).pcm("greeting")
     for key in ("SIP_PORT", "AMI_PORT", "AGI_PORT", "AUDIOSOCKET_PORT", "RTP_START", "RTP_END"):
         env.pop("DENTALCALL_" + key, None)  # from now on the restored configuration decides
-    restore = _cli(env, "restore", str(archive), "--passphrase-file", _write_tmp(PASSPHRASE))
+    restore = _cli(env, "restore", str(archive), "--passphrase-file", str(passphrase_file))
     assert restore.returncode == 0, restore.stderr
     config = settings.load(env=env)
     restored_rows = table_rows(config.crm_url)  # before the engine's dialer and monitor start working on it
@@ -103,14 +106,7 @@ def restored():
         notify.close()
         asterisk.stop()
         shutil.rmtree(new.home, ignore_errors=True)
-        shutil.rmtree(archive.parent, ignore_errors=True)
-
-
-def _write_tmp(text: str) -> str:
-    fd, path = tempfile.mkstemp(prefix="dc-ops-pass-")
-    with os.fdopen(fd, "w") as fh:
-        fh.write(text)
-    return path
+        shutil.rmtree(nas, ignore_errors=True)
 
 
 class Listener:
