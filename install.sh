@@ -129,7 +129,7 @@ PACKAGES=(ca-certificates debootstrap sip-tester sox espeak-ng tshark zstd tar u
 PACKAGES+=(logrotate postgresql-client mariadb-client)  # operations: log limits, server-CRM backups
 PACKAGES+=(fail2ban nftables python3-systemd)  # the SIP password-guessing guard (install.d/60-sip-guard.sh)
 if [[ "${WITH_TEST_DEPS}" == "1" ]]; then
-    PACKAGES+=(postgresql mariadb-server)
+    PACKAGES+=(postgresql mariadb-server chromium chromium-driver)
 fi
 
 missing_packages() {

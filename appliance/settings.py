@@ -109,6 +109,24 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("sms_sender_number", "", "The clinic's registered sender number (발신번호 사전등록); no text is sent without it"),
     Setting("sms_optout_number", "", "Free opt-out number (080) printed in advertising texts; adverts are refused without it"),
     Setting("sms_reminders", "unanswered", "Reminder texts the day before: unanswered (reminder call did not reach them) | all | off"),
+    Setting("console_bind", "127.0.0.1", "Address the staff console listens on: the clinic LAN address the installer chooses (127.0.0.1 = this box only)"),
+    Setting("console_port", 8443, "Port of the staff console (HTTPS when a certificate is present)"),
+    Setting("console_cert", "", "TLS certificate (PEM) of the console; default config_dir/console/cert.pem (made by `dentalcall console cert`)"),
+    Setting("console_key", "", "TLS private key (PEM, 0600) of the console; default config_dir/console/key.pem"),
+    Setting("console_idle_minutes", 15, "Minutes without a click after which a console session logs out"),
+    Setting("console_login_attempts", 5, "Wrong passwords per account (or 4x per address) within 15 minutes before logins are refused"),
+    Setting("console_url", "", "Address staff open the console at, used in e-mails and webhooks (default: https://console_bind:console_port)"),
+    Setting("notify_ring_extensions", "", "Staff phones rung with the recorded alert for emergencies and priority callbacks (default: staff_extensions)"),
+    Setting("notify_ring_priority", 2, "Callbacks with this priority or more urgent (1 = emergency) ring the staff phones during opening hours"),
+    Setting("notify_ring_seconds", 25, "Seconds the staff phones ring for an alert"),
+    Setting("notify_smtp_host", "", "The clinic's SMTP relay for voicemail e-mails and the daily summary (empty = no e-mail)"),
+    Setting("notify_smtp_port", 25, "SMTP relay port (587 with notify_smtp_starttls)"),
+    Setting("notify_smtp_starttls", False, "Use STARTTLS to the SMTP relay"),
+    Setting("notify_smtp_user", "", "SMTP login (the password goes to secrets.ini as smtp_password); empty = no login"),
+    Setting("notify_email_from", "", "Sender address of the appliance's e-mails"),
+    Setting("notify_email_to", "", "Comma-separated staff addresses that get voicemails and the daily summary"),
+    Setting("notify_summary_time", "08:30", "Clinic time (HH:MM) of the daily summary e-mail, with the alerts held overnight"),
+    Setting("notify_webhook_url", "", "URL that gets a signed JSON POST per event (messenger bridges); secret in secrets.ini as webhook_secret"),
     Setting("backup_dir", "", "Folder for the nightly backups (default /var/backups/dentalcall; home/backups for an instance)"),
     Setting("backup_copy_to", "", "Also copy each backup to this mounted NAS/USB folder (empty = local only)"),
     Setting("backup_keep_days", 14, "Days backups are kept (the newest 3 always stay)"),
@@ -139,19 +157,122 @@ def _coerce(setting: Setting, raw: Any) -> Any:
 
 
 class Config:
-    """Resolved settings plus the paths derived from them."""
+    """Resolved settings, one typed attribute per ``SETTINGS`` line, plus the paths derived from them.
+
+    The annotations below are the typed view of the registry (the type of each default);
+    ``tests/test_settings.py`` checks they match it, so a new setting is one ``SETTINGS`` line, one README row
+    and one line here. A setting not annotated yet still works (plain attribute), only untyped.
+    """
+
+    home: str
+    shared_dir: str
+    cache_dir: str
+    models_root: str
+    asterisk_mode: str
+    asterisk_root: str
+    sip_bind: str
+    sip_port: int
+    rtp_start: int
+    rtp_end: int
+    agi_port: int
+    audiosocket_port: int
+    ami_port: int
+    ami_user: str
+    crm_db: str
+    clinic_name: str
+    staff_extensions: str
+    voicemail_box: str
+    prompt_pack: str
+    clinic_doctors: str
+    tts_voice: str
+    stt_engine: str
+    stt_whisper_model: str
+    stt_vosk_model: str
+    stt_whisper_window: str
+    stt_threads: int
+    stt_beam_size: int
+    vad_aggressiveness: int
+    endpoint_speculative_ms: int
+    endpoint_end_ms: int
+    endpoint_max_utterance_ms: int
+    endpoint_no_speech_timeout_ms: int
+    endpoint_barge_in_ms: int
+    endpoint_barge_in_min_dbfs: float
+    endpoint_min_speech_ms: int
+    record_calls: bool
+    recording_retention_days: int
+    log_phi: bool
+    background_services: bool
+    engine_answer_timeout: float
+    emr_url: str
+    emr_profile: str
+    emr_booking: str
+    emr_connect_timeout: float
+    emr_statement_timeout: float
+    caller_cache_ttl: int
+    clinic_file: str
+    scaling_age_rule: str
+    opening_hours: str
+    timezone: str
+    llm_model: str
+    llm_threads: int
+    llm_timeout: float
+    sip_lines: int
+    outbound_max_channels: int
+    outbound_free_lines: int
+    outbound_trunk: str
+    outbound_callerid: str
+    outbound_ring_seconds: int
+    outbound_retry_minutes: str
+    outbound_amd: str
+    outbound_closed_days: bool
+    outbound_ad_cap_days: int
+    transcript_retention_days: int
+    questionnaire_retention_days: int
+    call_log_retention_days: int
+    work_item_retention_days: int
+    voicemail_retention_days: int
+    cdr_retention_days: int
+    asterisk_log_retention_days: int
+    access_log_retention_days: int
+    sip_allowed_networks: str
+    sms_gateway: str
+    sms_profile: str
+    sms_url: str
+    sms_sender_number: str
+    sms_optout_number: str
+    sms_reminders: str
+    console_bind: str
+    console_port: int
+    console_cert: str
+    console_key: str
+    console_idle_minutes: int
+    console_login_attempts: int
+    console_url: str
+    notify_ring_extensions: str
+    notify_ring_priority: int
+    notify_ring_seconds: int
+    notify_smtp_host: str
+    notify_smtp_port: int
+    notify_smtp_starttls: bool
+    notify_smtp_user: str
+    notify_email_from: str
+    notify_email_to: str
+    notify_summary_time: str
+    notify_webhook_url: str
+    backup_dir: str
+    backup_copy_to: str
+    backup_keep_days: int
+    backup_time: str
+    alert_emr_minutes: int
+    drain_max_seconds: int
 
     def __init__(self, values: dict[str, Any]):
-        self._values = values
-
-    def __getattr__(self, name: str) -> Any:
-        try:
-            return self._values[name]
-        except KeyError:
-            raise AttributeError(name) from None
+        self._names = tuple(values)
+        self.__dict__.update(values)
 
     def as_dict(self) -> dict[str, Any]:
-        return dict(self._values)
+        return {name: self.__dict__[name] for name in self._names}
 
     @property
     def demo_or_test_instance(self) -> bool:
@@ -241,9 +362,9 @@ def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = N
                     raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(_BY_NAME))}")
                 values[key] = _coerce(_BY_NAME[key], raw)
     for setting in SETTINGS:
-        raw = env.get("DENTALCALL_" + setting.name.upper())
-        if raw is not None:
-            values[setting.name] = _coerce(setting, raw)
+        from_env = env.get("DENTALCALL_" + setting.name.upper())
+        if from_env is not None:
+            values[setting.name] = _coerce(setting, from_env)
     for key, raw in (overrides or {}).items():
         if key not in _BY_NAME:
             raise ConfigError(f"unknown setting {key!r}")

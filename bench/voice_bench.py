@@ -266,9 +266,6 @@ def main() -> None:
         refs = {r["file"]: r["machine_transcript_unverified"] for r in
                 csv.DictReader(open(clips / "transcripts.tsv", encoding="utf-8"), delimiter="\t")}
         refs = {k.replace("_16k.wav", "_8k_ulaw.wav"): v for k, v in refs.items()}
-        # The call runner's Ear dates the end of speech as "decided − 650 ms" (its own end_ms default, not the
-        # endpoint_end_ms setting): with another end_ms the logged latencies are off by the difference.
-        correction = 650 - int(getattr(config, "endpoint_end_ms", 650) or 650)
         with ProcSampler(engine.proc.pid) as idle:
             time.sleep(1.0)
         idle_rss = idle.peak_rss_mb
@@ -293,9 +290,6 @@ def main() -> None:
             cpu = sampler.cpu_total() - cpu0
             calls = crm_turns(config, since)
             stats = analyse_turns(calls)
-            for key in ("answer", "first_any", "stt_wait", "ack_ms"):
-                stats[key] = [v - correction for v in stats[key]]
-            stats["breakdown"]["stt"] = [v - correction for v in stats["breakdown"]["stt"]]
             e, c, rows = cer_of(results, calls, refs)
             cer_e, cer_c = cer_e + e, cer_c + c
             all_texts += rows
@@ -328,8 +322,7 @@ def main() -> None:
             f"{idle_rss:.0f} MB",
             "# each call: the caller talks over 'how_can_i_help' (barge-in) then says a second utterance; calls in a "
             f"round start {args.stagger} s apart",
-            f"# engine settings changed for this run: {', '.join(args.set) or 'none (defaults)'}"
-            + (f"; latencies corrected by -{correction} ms (the runner assumes end_ms 650)" if correction else ""),
+            f"# engine settings changed for this run: {', '.join(args.set) or 'none (defaults)'}",
             f"# goals: {GOALS}",
             "",
             "concurrent calls turns | answer p50  p95 | 1st audio p50  p95 acks | STT wait p50  p95 | barge-in p50  "

@@ -2,4 +2,5 @@ pytest_plugins = [
     "tests.plugins.databases",
     "tests.plugins.asterisk",
     "tests.plugins.engine",
+    "tests.plugins.tiers",
 ]

@@ -28,16 +28,17 @@ class FakeCall:
     commands: list[str] = field(default_factory=list)
     variables: dict[str, str] = field(default_factory=dict)
     heard: bytearray = field(default_factory=bytearray)  # audio the engine sent to the "caller"
+    heard_at: list[float] = field(default_factory=list)  # loop time each audio frame of ``heard`` arrived
     audiosocket_ended_by_engine: bool = False
 
 
 async def run_call(agi_port: int, caller_audio: bytes, *, hangup_after_s: float | None = None,
                    dtmf: list[tuple[float, str]] | None = None, uniqueid: str = "1700000000.7",
-                   callerid: str = "01012345678", timeout: float = 30.0) -> FakeCall:
+                   callerid: str = "01012345678", timeout: float = 30.0, script: str = "inbound") -> FakeCall:
     """Place one fake call: AGI env → answer commands → on EXEC AudioSocket, stream ``caller_audio``."""
     call = FakeCall()
     reader, writer = await asyncio.open_connection("127.0.0.1", agi_port)
-    env = (f"agi_network: yes\nagi_network_script: inbound\nagi_request: agi://127.0.0.1/inbound\n"
+    env = (f"agi_network: yes\nagi_network_script: {script}\nagi_request: agi://127.0.0.1/{script}\n"
            f"agi_channel: PJSIP/fake-0001\nagi_uniqueid: {uniqueid}\nagi_callerid: {callerid}\n"
            f"agi_dnid: 1000\n\n")
     writer.write(env.encode())
@@ -60,6 +61,7 @@ async def run_call(agi_port: int, caller_audio: bytes, *, hangup_after_s: float 
                 payload = await ar.readexactly(length) if length else b""
                 if head[0] == 0x10:
                     call.heard.extend(payload)
+                    call.heard_at.append(loop.time())
                 elif head[0] == 0x00:
                     call.audiosocket_ended_by_engine = True
                     return

@@ -83,7 +83,8 @@ def populate_config(config: Any, passphrase: str = "correct-horse-battery-staple
     from appliance.ops.backup import secret_box
     from appliance.telephony.asterisk import TelephonyState
 
-    settings.write_config(config, {"clinic_name": "행복치과", "staff_extensions": "201,202", "prompt_pack": "clinic-voice"})
+    settings.write_config(config, {"clinic_name": "행복치과", "staff_extensions": "201,202",
+                                   "prompt_pack": "clinic-voice"})
     config.secret("ami_secret")
     state = TelephonyState(config)
     state.add_trunk("kt", "sip.example-carrier.kr", "0212345678", "Trunk-Secret-1234", number="0212345678")

@@ -10,7 +10,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from appliance.conversation.cli import chat
+from appliance.commands.chat import chat
 from appliance.data.emr import seed
 
 NOW = "2026-11-23T10:00"

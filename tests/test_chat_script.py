@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from appliance.conversation.cli import chat, parse_input
+from appliance.commands.chat import chat, parse_input
 
 NOW = "2026-11-23T10:00"
 

@@ -16,7 +16,7 @@ from appliance.conversation import graph
 from appliance.conversation.actions import End, Listen, Say
 from appliance.conversation.backend import Backend
 from appliance.conversation.campaigns import CAMPAIGNS, CampaignDialog, People
-from appliance.conversation.cli import parse_input
+from appliance.commands.chat import parse_input
 from appliance.conversation.phrases import PHRASES
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm
@@ -61,7 +61,7 @@ def receptionist(emr_url, tmp_path):
         if by_birth:
             emr.profile = dataclasses.replace(emr.profile, queries={**emr.profile.queries,
                                                                      "find_patients_by_birth": {"sql": BIRTH_QUERY}})
-        return Receptionist(clinic_name="미소치과", backend=Backend(facts, emr=emr), caller=caller, call_key="g",
+        return Receptionist(clinic_name="미소치과", backend=Backend(facts, emr=emr, texts=True), caller=caller, call_key="g",
                             now=lambda: NOW, understand=understand, recorded=True)
 
     yield build

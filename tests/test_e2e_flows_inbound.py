@@ -76,9 +76,8 @@ def test_keypad_booking_lands_a_booking_request(lab):
     dtmf.append((t, "1"))  # yes, book it
     t += sipp.dtmf_seconds("1") + 4.0 + _seconds(pack, "booking_requested", "ask_name") + 0.5
     dtmf.append((t, "#"))  # no name
-    t += sipp.dtmf_seconds("#") + _seconds(pack, "offer_sms", "yes_no_keys") + 0.5
-    dtmf.append((t, "1"))  # SMS confirmation wanted
-    t += sipp.dtmf_seconds("1") + _seconds(pack, "sms_ok", "questionnaire_offer", "yes_no_keys") + 0.5
+    # no text gateway on this instance (the default): no text is offered (tests/test_e2e_sms_booking.py has one)
+    t += sipp.dtmf_seconds("#") + _seconds(pack, "questionnaire_offer", "yes_no_keys") + 0.5
     dtmf.append((t, "2"))  # no questionnaire
     t += sipp.dtmf_seconds("2") + _seconds(pack, "anything_else", "yes_no_keys") + 0.5
     dtmf.append((t, "2"))  # nothing else
@@ -95,13 +94,13 @@ def test_keypad_booking_lands_a_booking_request(lab):
         assert len(rows) == 1, lab.tail()
         row = rows[0]
         assert row.status == "requested" and row.treatment == "scaling" and row.source == "call"
-        assert row.meta.get("sms_confirmation") == "wanted"
+        assert "sms_confirmation" not in (row.meta or {})
         assert row.start.strftime("%Y-%m-%d") == "2026-11-23"  # the earliest slot on the (test) Monday
     finally:
         crm.database.close()
     call = _last_call(config)
     assert call.outcome == "booked" and call.next_step == "hangup", call.error
-    assert [e["kind"] for e in call.meta["events"]] == ["booking", "sms_confirmation"]
+    assert [e["kind"] for e in call.meta["events"]] == ["booking"]
 
 
 def _speech_call(config, pack, wait_after: float, hold: float):

@@ -11,7 +11,6 @@ Takes several minutes (two venvs, three engine starts). New venvs see the shared
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import shutil
 import signal

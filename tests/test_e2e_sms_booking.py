@@ -3,18 +3,19 @@ the CRM is texted exactly once to a real local HTTP vendor, with the right date 
 
 from __future__ import annotations
 
-import datetime as dt
+import time
 from pathlib import Path
 
 import pytest
 
 from appliance.data import crm, crm_records
-from appliance.outbound.clock import clinic_clock
+from appliance.data.emr.settings import write_secret
+from appliance.sms import dates, outbox
+from appliance.sms.sender import TICK_S
 from appliance.speech.prompt_pack import PromptPack
-from appliance.sms import dates, gateways, outbox, sender as senderlib, triggers
 from appliance.telephony import sipp
 from tests.sms_fake_vendor import FakeVendor
-from tests.sms_helpers import make_config
+from tests.sms_helpers import OPTOUT, SENDER
 
 pytestmark = pytest.mark.e2e
 MONDAY_10 = "2026-11-23T10:00"
@@ -48,42 +49,40 @@ def _keypad_booking_with_sms(config, phone: str):
 
 
 def test_real_call_booking_is_texted_exactly_once(engine_running, tmp_path):
-    engine_config = engine_running.config
-    hooks = Path(engine_config.home) / "test-hooks"
-    hooks.mkdir(exist_ok=True)
-    (hooks / "now.txt").write_text(MONDAY_10, encoding="utf-8")
-    phone = "01077770031"
-    try:
-        result = _keypad_booking_with_sms(engine_config, phone)
-    finally:
-        (hooks / "now.txt").unlink(missing_ok=True)
-    assert result.ok, result.describe()
+    """The engine is set up with a text gateway (a real local HTTP vendor that refuses the first attempt): the
+    caller is offered the text, says yes by keypad, and the engine's own sender texts the booking once."""
     vendor = FakeVendor()
-    vendor.fail_next = 2  # and the vendor fails twice first
-    config = make_config(tmp_path, sms_url=vendor.url, crm_db=engine_config.crm_url,
-                         clinic_file=engine_config.clinic_file)
-    crm.open_database(config.crm_url)
-    gateway = gateways.load(config)
-    clock = clinic_clock()
-    offset = [0]
-    sender = senderlib.Sender(config, gateway, clock=lambda: clock() + dt.timedelta(minutes=offset[0]))
+    vendor.fail_next = 1  # the first attempt fails: the engine retries (after 30 s) and still sends one text
+    write_secret(engine_running.config, "sms_api_key", "test-key")
+    phone = "01077770031"
+    texts_on = {"DENTALCALL_SMS_GATEWAY": "http", "DENTALCALL_SMS_URL": vendor.url,
+                "DENTALCALL_SMS_SENDER_NUMBER": SENDER, "DENTALCALL_SMS_OPTOUT_NUMBER": OPTOUT}
     try:
+        with engine_running.reconfigured(**texts_on) as engine:
+            config = engine.config
+            hooks = Path(config.home) / "test-hooks"
+            hooks.mkdir(exist_ok=True)
+            (hooks / "now.txt").write_text(MONDAY_10, encoding="utf-8")
+            try:
+                result = _keypad_booking_with_sms(config, phone)
+            finally:
+                (hooks / "now.txt").unlink(missing_ok=True)
+            assert result.ok, result.describe()
+            deadline = time.monotonic() + 90
+            while time.monotonic() < deadline and not [m for m in vendor.messages.values() if m["to"] == phone]:
+                time.sleep(0.5)
+            time.sleep(3 * TICK_S)  # a second text would have gone out by now
+            mine = [m for m in vendor.messages.values() if m["to"] == phone]
+            assert len(mine) == 1, (vendor.requests, engine.tail())
+            assert len([r for r in vendor.requests if r["to"] == phone]) == 2  # refused once, then accepted
+        crm.open_database(config.crm_url)
         booking = crm_records.BookingRequest.get(crm_records.BookingRequest.phone == phone)
-        assert booking.meta.get("sms_confirmation") == "wanted", engine_running.tail()
-        sender.start()
-        for _ in range(4):  # sweeps and rounds, the clock moving past the retry back-offs
-            triggers.sweep(config, now=sender.clock())
-            sender.send_due()
-            offset[0] += 10
-        mine = [m for m in vendor.messages.values() if m["to"] == phone]
-        assert len(mine) == 1 and len([r for r in vendor.requests if r["to"] == phone]) == 3
+        assert booking.meta.get("sms_confirmation") == "wanted"
         text = mine[0]["text"]
         assert dates.when_text(booking.start) in text and "스케일링 예약 요청 접수" in text
         assert text.startswith("[미소치과] 11월 23일(월) 오전") and mine[0]["type"] == "SMS"
         row = outbox.Message.get(outbox.Message.key == f"booking:{booking.id}")
         assert row.state == "sent" and row.purpose == "confirmation"
     finally:
-        sender.close()
-        gateway.close()
         vendor.close()
         crm.database.close()

@@ -48,6 +48,15 @@ class FakeModels:
 
         return Endpointer(vad=loud)  # the real endpointer, with a loudness VAD for synthetic tones
 
+    def ack(self):
+        return None  # no acknowledgement: what the caller hears is exactly the dialog's phrases
+
+    def can_say(self, text: str) -> bool:
+        return False
+
+    def close(self) -> None:
+        pass
+
 
 def _free_port() -> int:
     with socket.socket() as s:
@@ -63,14 +72,14 @@ def engine_factory(tmp_path):
         config = settings.load(overrides={"home": str(tmp_path), "agi_port": _free_port(),
                                           "audiosocket_port": _free_port()}, env={})
         understand = lambda text, now, expect: SimpleNamespace(intent=intent)  # noqa: E731
-        engine = Engine(config, models=models,
-                        dialog_factory=lambda agi: InboundDialog("미소치과", understand=understand))
+        engine = Engine(config, speech=models,
+                        dialog_factory=lambda agi, call_id: InboundDialog("미소치과", understand=understand))
         await engine.start()
         engines.append(engine)
         return engine
 
     yield make
-    for engine in engines:
+    for _engine in engines:
         crm.database.close()
 
 
@@ -153,7 +162,8 @@ async def test_a_slow_dialog_step_does_not_stall_the_event_loop(tmp_path):
     config = settings.load(overrides={"home": str(tmp_path), "agi_port": _free_port(),
                                       "audiosocket_port": _free_port()}, env={})
     understand = lambda text, now, expect: SimpleNamespace(intent="book")  # noqa: E731
-    engine = Engine(config, models=FakeModels(), dialog_factory=lambda agi: SlowDialog("미소치과", understand=understand))
+    engine = Engine(config, speech=FakeModels(),
+                    dialog_factory=lambda agi, call_id: SlowDialog("미소치과", understand=understand))
     await engine.start()
     ticks: list[float] = []
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from types import SimpleNamespace
 
 from appliance import settings
+from appliance.clinic import Clinic
 from appliance.conversation import factory
 from appliance.conversation.actions import Heard
 from appliance.conversation.receptionist import Receptionist
@@ -28,18 +29,19 @@ def test_inbound_dialog_for_a_call(tmp_path):
     config = settings.load(overrides={"home": str(tmp_path / "home")}, env={})
     crm.open_for(config)
     try:
-        engine = SimpleNamespace(config=config, models=SimpleNamespace(voice=None))
+        clinic = Clinic.build(config)
         agi = SimpleNamespace(uniqueid="1700000000.1", caller_number="01012345678")
-        dialog = factory.inbound_dialog(engine, agi)
+        dialog = factory.inbound_dialog(clinic, agi, call_id=7)
         assert isinstance(dialog, Receptionist) and dialog.call_key == "call:1700000000.1"
         assert dialog.backend.emr is None  # no EMR connected: unknown callers, booking requests
+        assert dialog.backend.call_id == 7 and dialog.backend.facts is clinic.facts
         assert dialog.start()[0].key == "greeting_unrecorded"  # no recording started for this call
-        recorded = SimpleNamespace(uniqueid="1700000000.2", caller_number="01012345678")
-        CallLog("inbound", uniqueid=recorded.uniqueid).update(recording_path="/var/lib/dentalcall/rec/x.wav")
-        assert factory.inbound_dialog(engine, recorded).start()[0].key == "greeting"  # the recording runs
+        recorded = factory.inbound_dialog(clinic, SimpleNamespace(uniqueid="1700000000.2", caller_number="01012345678"),
+                                          call_id=8, recorded=True)
+        assert recorded.start()[0].key == "greeting"  # the recording runs
         (tmp_path / "home" / "test-hooks").mkdir()
         (tmp_path / "home" / factory.TEST_HOOK_FILE).write_text("직원 바꿔 주세요\n", encoding="utf-8")
-        wrapped = factory.inbound_dialog(engine, agi)
+        wrapped = factory.inbound_dialog(clinic, agi)
         wrapped.start()
         end = wrapped.on_input(Heard(text="불 꺼 줘"))[-1]
         assert end.next in ("transfer", "voicemail") and wrapped.events

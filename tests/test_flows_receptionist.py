@@ -11,7 +11,7 @@ import pytest
 from appliance.conversation import outcomes
 from appliance.conversation.actions import End, Heard, Listen, Say
 from appliance.conversation.backend import Backend
-from appliance.conversation.cli import parse_input, render_says
+from appliance.commands.chat import parse_input, render_says
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm, crm_records
 from appliance.data.clinic import facts as factslib
@@ -57,8 +57,10 @@ def crm_db(tmp_path):
 def make(emr_url, crm_db):
     facts = factslib.load(factslib.EXAMPLE)
 
-    def build(caller=None, now=NOW, emr=True, writes=False, can_say=None, url=None, recorded=True, understand=None):
-        backend = Backend(facts, emr=EMR(url or emr_url, "reference", allow_writes=writes) if emr else None)
+    def build(caller=None, now=NOW, emr=True, writes=False, can_say=None, url=None, recorded=True, understand=None,
+              texts=True):
+        backend = Backend(facts, emr=EMR(url or emr_url, "reference", allow_writes=writes) if emr else None,
+                          texts=texts)
         return Receptionist(clinic_name="미소치과", backend=backend, caller=caller, call_key="test-call",
                             now=lambda: now, can_say=can_say, recorded=recorded, understand=understand)
 
@@ -342,6 +344,17 @@ def test_keypad_menu_booking_path(make):
     t("#2", "#2", "#2")  # no name, no SMS, no questionnaire
     t("#2")
     assert t.end.outcome == outcomes.BOOKED
+
+
+def test_no_text_offered_without_a_text_gateway(make):
+    """With texts off (no gateway set up: the default) the caller is never promised a text."""
+    t = Talk(make(caller=UNKNOWN, texts=False))("#1")
+    t("#1", "#*", "#1", "#2")  # scaling, first offer, book it, no name
+    assert "offer_sms" not in t.keys() and "sms_ok" not in t.keys()
+    assert "questionnaire_offer" in t.keys()
+    with_texts = Talk(make(caller=UNKNOWN))("#1")
+    with_texts("#1", "#*", "#1", "#2")
+    assert "offer_sms" in with_texts.keys()
 
 
 def test_keypad_date_as_month_and_day(make):

@@ -11,7 +11,7 @@ import pytest
 from appliance.conversation import outcomes
 from appliance.conversation.actions import End, Heard, Listen, Say
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog
-from appliance.conversation.cli import render_says
+from appliance.commands.chat import render_says
 from appliance.data.emr.model import Patient
 
 NOW = dt.datetime(2026, 11, 25, 10, 0)

@@ -154,7 +154,7 @@ def test_the_engine_service_runs_the_whole_purge(instance):
         config = instance
 
     async def one_day() -> None:
-        task = asyncio.create_task(recordings.run_purger(Engine()))
+        task = asyncio.create_task(retention.run_daily(Engine()))
         for _ in range(200):
             if retention.last_run(instance):
                 break

@@ -16,7 +16,7 @@ from appliance.conversation.actions import Heard
 from appliance.conversation.backend import Backend
 from appliance.conversation.booking import TREATMENT_KO
 from appliance.conversation.campaigns import CampaignDialog
-from appliance.conversation.cli import parse_input, render_says
+from appliance.commands.chat import parse_input, render_says
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import access_log, crm, crm_records
 from appliance.data.clinic import facts as factslib
@@ -79,7 +79,7 @@ def nothing_landed(patient) -> None:
 
 def inbound(emr_url, caller, writes=True):
     facts = factslib.load(factslib.EXAMPLE)
-    backend = Backend(facts, emr=EMR(emr_url, "reference", allow_writes=writes))
+    backend = Backend(facts, emr=EMR(emr_url, "reference", allow_writes=writes), texts=True)
     return Receptionist(clinic_name="미소치과", backend=backend, caller=caller, call_key="sec", now=lambda: NOW,
                         can_say=lambda text: True, recorded=True)
 

@@ -49,3 +49,18 @@ def test_secrets_are_generated_once_with_mode_0600(tmp_path):
     first = config.secret("ami_secret")
     assert len(first) >= 24 and config.secret("ami_secret") == first
     assert stat.S_IMODE(os.stat(config.secrets_file).st_mode) == 0o600
+
+
+def test_config_attributes_are_typed_from_the_registry():
+    """Each SETTINGS line has its typed attribute on Config (the type of its default), and nothing else does."""
+    annotations = settings.Config.__annotations__
+    registry = {s.name: type(s.default).__name__ for s in settings.SETTINGS}
+    missing = sorted(set(registry) - set(annotations))
+    assert not missing, f"add to the annotations of settings.Config: {[f'{n}: {registry[n]}' for n in missing]}"
+    assert {n: annotations[n] for n in registry} == registry
+    assert set(annotations) == set(registry), sorted(set(annotations) - set(registry))
+    config = settings.load(env={"DENTALCALL_SIP_PORT": "5070"})
+    assert config.sip_port == 5070 and isinstance(config.record_calls, bool)
+    assert config.as_dict()["sip_port"] == 5070 and set(config.as_dict()) == set(registry)
+    with pytest.raises(AttributeError):
+        config.no_such_setting  # noqa: B018 - a typo is an error, not a silent default

@@ -193,6 +193,12 @@ def check_sms(config: Config) -> Check:
 
     status, detail, fix = sms_health(config)
     return Check("sms", status, detail, fix)
+def check_console(config: Config) -> Check:
+    """The staff console: an admin account, HTTPS on the LAN address, the service listening."""
+    from appliance.console.health_check import console_check
+
+    status, detail, fix = console_check(config)
+    return Check("console", status, detail, fix)
 
 
 def check_backup(config: Config) -> Check:
@@ -210,7 +216,7 @@ def check_alerts(config: Config) -> Check:
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
     check_disk, check_clock, check_sms, check_config_files, check_clinic_facts, check_sip_security,
-    check_retention, check_backup, check_alerts,
+    check_retention, check_console, check_backup, check_alerts,
 ]
 
 

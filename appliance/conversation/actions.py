@@ -1,12 +1,14 @@
 """The vocabulary between a dialog (pure logic) and whatever carries it (a phone call, the text console).
 
 A dialog answers each input with a list of actions; the list always ends with ``Listen`` or ``End``.
+The call pipeline (``appliance.calls``) and ``dentalcall chat`` carry a dialog through :class:`Dialog`.
 """
 
 from __future__ import annotations
 
+import enum
 from dataclasses import dataclass, field
-from typing import Any, Union
+from typing import Any, Protocol, Union
 
 
 @dataclass
@@ -32,8 +34,8 @@ class Listen:
 class End:
     """Finish the AI part of the call; ``next`` is what the dialplan does: hangup | transfer | voicemail."""
 
-    next: str
-    outcome: str
+    next: str  # an outcomes.NextStep value
+    outcome: str  # an outcomes.Outcome value
     summary: str = ""  # short handover note for staff (no PHI in logs; stored in the CRM)
     data: dict[str, Any] = field(default_factory=dict)
 
@@ -53,9 +55,44 @@ class Heard:
     rejected: bool = False  # STT thought it was noise / low confidence
 
 
+class EventKind(enum.StrEnum):
+    """What a dialog records in ``Event.kind`` (stored in the call's ``meta.events``; values are the CRM's)."""
+
+    CALLBACK = "callback"
+    TRANSFER = "transfer"
+    EMERGENCY = "emergency"
+    SYMPTOM = "symptom"
+    OPT_OUT = "opt_out"
+    OPTED_OUT = "opted_out"
+    BOOKING = "booking"
+    BOOKED = "booked"
+    CANCELLATION = "cancellation"
+    CANCELLED = "cancelled"
+    RESCHEDULE = "reschedule"
+    RESCHEDULED = "rescheduled"
+    CONFIRMED = "confirmed"
+    QUESTIONNAIRE = "questionnaire"
+    QUEUED = "queued"
+    SMS_CONFIRMATION = "sms_confirmation"
+    OUTAGE = "outage"
+    FEELING_FINE = "feeling_fine"
+    PROBLEM_REPORTED = "problem_reported"
+    NOT_THE_PATIENT = "not_the_patient"
+    IDENTITY_CONFIRMED = "identity_confirmed"
+
+
 @dataclass
 class Event:
     """Something that happened during the dialog worth recording (booking, callback, opt-out ...)."""
 
-    kind: str
+    kind: str  # an EventKind value
     data: dict[str, Any] = field(default_factory=dict)
+
+
+class Dialog(Protocol):
+    """What carries a dialog needs from it. Optional extras a carrier looks for: ``on_hangup()`` (keep what
+    the caller started when they hang up), ``events`` (list of :class:`Event`) and ``summary``."""
+
+    def start(self) -> list[Action]: ...
+
+    def on_input(self, heard: Heard) -> list[Action]: ...

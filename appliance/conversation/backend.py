@@ -17,6 +17,7 @@ from appliance.data.clinic import slots as slotlib
 from appliance.data.clinic.facts import Facts
 from appliance.data.emr.model import Appointment, Patient
 from appliance.errors import ApplianceError
+from appliance.settings import Config
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -30,11 +31,13 @@ class Upcoming:
 
 
 class Backend:
-    def __init__(self, facts: Facts, emr: Any = None, lookup: Any = None, call_id: int | None = None):
+    def __init__(self, facts: Facts, emr: Any = None, lookup: Any = None, call_id: int | None = None,
+                 texts: bool = False):
         self.facts = facts
         self.emr = emr
         self.lookup = lookup
         self.call_id = call_id
+        self.texts = texts  # a text-message gateway is set up: the receptionist may offer a confirmation text
         self.emr_down = False
 
     # --- callers ----------------------------------------------------------------------------------
@@ -173,13 +176,14 @@ class Backend:
         return crm_records.add_note(text, patient_id=patient_id, phone=phone, author=author, call_id=self.call_id).id
 
 
-def from_config(config: Any, lookup_budget: float = 1.0) -> Backend:
-    """The configured clinic: facts file, EMR when connected (else none), caller lookup with a short budget."""
+def from_config(config: Config, lookup_budget: float = 1.0) -> Backend:
+    """The configured clinic for a process without an engine (``dentalcall chat``): facts file, EMR when
+    connected (else none), caller lookup with a short budget. The engine uses ``appliance.clinic.Clinic``."""
     from appliance.data.clinic import facts as factslib
 
     facts = factslib.load_for(config)
     emr = lookup = None
-    if getattr(config, "emr_url", ""):
+    if config.emr_url:
         try:
             from appliance.data.emr import CallerLookup, EMR
 

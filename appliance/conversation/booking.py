@@ -306,8 +306,8 @@ class BookingFlow(Flow):
         return self.after_booking([])
 
     def after_booking(self, before: list[Action]) -> Actions:
-        if self.d.caller and phones.is_mobile(self.d.caller):
-            return self.d.ask("offer_sms", ["offer_sms"], before=before)
+        if self.d.backend.texts and self.d.caller and phones.is_mobile(self.d.caller):
+            return self.d.ask("offer_sms", ["offer_sms"], before=before)  # only when a text can really be sent
         return self.d.questionnaire.offer(before)
 
     def _words_sms(self, u: Any, text: str) -> Actions | None:

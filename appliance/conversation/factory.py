@@ -1,7 +1,8 @@
-"""``inbound_dialog(engine, agi)``: the receptionist for one inbound call (the engine's INBOUND_DIALOG).
+"""``inbound_dialog(clinic, agi, call_id=..., can_say=...)``: the receptionist for one inbound call.
 
-The clinic facts, the EMR connection and the caller-lookup cache are made once per engine and shared by
-calls; each call gets its own :class:`Backend` view (call id, EMR-down flag) and its own dialog.
+The clinic context (facts, the EMR connector, the caller-lookup cache, the LLM fallback) is made once per
+engine (``appliance.clinic.Clinic``) and shared by calls; each call gets its own :class:`Backend` view (call
+id, EMR-down flag) and its own dialog.
 
 Test hook (never active in production): when the instance ``home`` is set AND lies under the system temp
 directory (test and demo instances only; production runs with an empty ``home``), and the file
@@ -15,92 +16,77 @@ which are not about teeth. ``<home>/test-hooks/now.txt`` (same guard) holds an I
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
-from appliance.conversation.actions import Action, Heard
-from appliance.conversation.backend import Backend, from_config
+from appliance.conversation.actions import Action, Dialog, Heard
 from appliance.conversation.receptionist import Receptionist
+
+if TYPE_CHECKING:
+    from appliance.clinic import Clinic
 
 _LOGGER = logging.getLogger(__name__)
 TEST_HOOK_FILE = "test-hooks/transcripts.txt"
 TEST_NOW_FILE = "test-hooks/now.txt"
 
 
-def _shared(engine: Any) -> Backend:
-    shared = getattr(engine, "_receptionist_backend", None)
-    if shared is None:
-        shared = from_config(engine.config)
-        engine._receptionist_backend = shared
-    return shared
+class CallerInfo(Protocol):
+    """What the factory reads from the call (an ``AgiChannel``)."""
+
+    @property
+    def uniqueid(self) -> str: ...
+
+    @property
+    def caller_number(self) -> str: ...
 
 
-def _call_id(uniqueid: str | None) -> int | None:
-    if not uniqueid:
-        return None
+class HasHome(Protocol):
+    @property
+    def home(self) -> str: ...
+
+
+def inbound_dialog(clinic: Clinic, agi: CallerInfo, *, call_id: int | None = None,
+                   can_say: Callable[[str], bool] | None = None, recorded: bool = False) -> Dialog:
+    """The receptionist for this call, or the basic inbound dialog when the clinic facts are unavailable.
+    ``recorded``: this call's recording runs (the greeting's recording notice is said only then)."""
+    config = clinic.config
     try:
-        from appliance.data import crm
-
-        row = crm.Call.select(crm.Call.id).where(crm.Call.uniqueid == uniqueid).order_by(crm.Call.id.desc()).first()
-        return row.id if row else None
-    except Exception:
-        return None
-
-
-def _fallback(engine: Any) -> Any:
-    """The local LLM's intent fallback (None when no LLM is configured); made once per engine."""
-    if not hasattr(engine, "_receptionist_fallback"):
-        try:
-            from appliance.llm.intent import make_fallback
-
-            engine._receptionist_fallback = make_fallback(engine.config)
-        except Exception:
-            _LOGGER.warning("LLM intent fallback unavailable; rules only", exc_info=True)
-            engine._receptionist_fallback = None
-    return engine._receptionist_fallback
-
-
-def inbound_dialog(engine: Any, agi: Any) -> Any:
-    try:
-        shared = _shared(engine)
+        backend = clinic.backend(call_id)
     except Exception:  # e.g. an invalid clinic facts file: still answer, with the basic dialog
         _LOGGER.exception("receptionist unavailable (clinic facts/EMR settings); using the basic inbound dialog")
         from appliance.conversation.inbound import InboundDialog
 
-        return InboundDialog(clinic_name=engine.config.clinic_name)
-    backend = Backend(shared.facts, emr=shared.emr, lookup=shared.lookup, call_id=_call_id(agi.uniqueid))
-    voice = getattr(getattr(engine, "models", None), "voice", None)
+        return InboundDialog(clinic_name=config.clinic_name, recorded=recorded)
     extra: dict[str, Any] = {}
-    fixed_now = _hook_now(engine.config)
+    fixed_now = _hook_now(config)
     if fixed_now is not None:
         _LOGGER.warning("TEST HOOK active: dialog clock fixed by %s", TEST_NOW_FILE)
         extra["now"] = lambda: fixed_now
-    dialog = Receptionist(clinic_name=engine.config.clinic_name, backend=backend, caller=agi.caller_number or None,
-                          call_key=f"call:{agi.uniqueid}", can_say=getattr(voice, "can_say", None),
-                          fallback=_fallback(engine), **extra)
-    lines = scripted_lines(engine.config)
+    dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=agi.caller_number or None,
+                          call_key=f"call:{agi.uniqueid}", can_say=can_say, fallback=clinic.llm_fallback,
+                          recorded=recorded, **extra)
+    lines = scripted_lines(config)
     if lines is not None:
         _LOGGER.warning("TEST HOOK active: caller transcripts are replaced by %s", TEST_HOOK_FILE)
         return ScriptedTranscripts(dialog, lines)
     return dialog
 
 
-def _hook_now(config: Any) -> Any:
+def _hook_now(config: HasHome) -> dt.datetime | None:
     path = hook_file(config, TEST_NOW_FILE)
     if path is None:
         return None
-    import datetime as dt
-
     try:
         return dt.datetime.fromisoformat(path.read_text(encoding="utf-8").strip())
     except (OSError, ValueError):
         return None
 
 
-def hook_file(config: Any, name: str = TEST_HOOK_FILE) -> Path | None:
-    home = str(getattr(config, "home", "") or "")
+def hook_file(config: HasHome, name: str = TEST_HOOK_FILE) -> Path | None:
+    home = str(config.home or "")
     if not home:
         return None  # production layout: never
     try:
@@ -114,7 +100,7 @@ def hook_file(config: Any, name: str = TEST_HOOK_FILE) -> Path | None:
     return path if path.is_file() else None
 
 
-def scripted_lines(config: Any) -> list[str] | None:
+def scripted_lines(config: HasHome) -> list[str] | None:
     path = hook_file(config)
     if path is None:
         return None
@@ -129,13 +115,14 @@ def scripted_lines(config: Any) -> list[str] | None:
 class ScriptedTranscripts:
     """Wraps a dialog: each transcribed utterance's text is replaced by the next scripted line (tests only)."""
 
-    def __init__(self, dialog: Any, lines: list[str]):
+    def __init__(self, dialog: Dialog, lines: list[str]):
         self.dialog = dialog
         self.lines = list(lines)
 
     @property
-    def events(self) -> list:
-        return self.dialog.events
+    def events(self) -> list[Any]:
+        events: list[Any] = getattr(self.dialog, "events", [])
+        return events
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self.dialog, name)

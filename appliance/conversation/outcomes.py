@@ -1,19 +1,57 @@
-"""How a call ended, as stored in the call log (``Call.outcome``)."""
+"""How a call ended (``Call.outcome`` in the call log) and where the dialplan takes the caller next.
 
-ANSWERED = "answered"  # inbound handled by the AI (question answered, request taken)
-CALLBACK = "callback_requested"
-TRANSFERRED = "transferred"
-VOICEMAIL = "voicemail"
-CALLER_HUNG_UP = "caller_hung_up"
-FAILED = "failed"  # engine error: the dialplan fallback took the caller to staff/voicemail
-BOOKED = "booked"
-CONFIRMED = "confirmed"
-RESCHEDULED = "rescheduled"
-CANCELLED = "cancelled"
-DECLINED = "declined"
-WRONG_NUMBER = "wrong_number"
-OPTED_OUT = "opted_out"
-VOICEMAIL_LEFT = "voicemail_left"
-UNREACHABLE = "unreachable"
-PROBLEM_REPORTED = "problem_reported"
-EMERGENCY = "emergency"
+Both are ``str`` enums: a member *is* its string value, so the CRM rows, JSON and comparisons with plain
+strings are the same as before. The module-level names (``outcomes.BOOKED`` ...) stay for existing callers.
+"""
+
+from __future__ import annotations
+
+import enum
+
+
+class Outcome(enum.StrEnum):
+    ANSWERED = "answered"  # inbound handled by the AI (question answered, request taken)
+    CALLBACK = "callback_requested"
+    TRANSFERRED = "transferred"
+    VOICEMAIL = "voicemail"
+    CALLER_HUNG_UP = "caller_hung_up"
+    FAILED = "failed"  # engine error: the dialplan fallback took the caller to staff/voicemail
+    BOOKED = "booked"
+    CONFIRMED = "confirmed"
+    RESCHEDULED = "rescheduled"
+    CANCELLED = "cancelled"
+    DECLINED = "declined"
+    WRONG_NUMBER = "wrong_number"
+    OPTED_OUT = "opted_out"
+    VOICEMAIL_LEFT = "voicemail_left"
+    UNREACHABLE = "unreachable"
+    PROBLEM_REPORTED = "problem_reported"
+    EMERGENCY = "emergency"
+
+
+class NextStep(enum.StrEnum):
+    """``DENTALCALL_NEXT``: the ``[dentalcall-next]`` extension the dialplan goes to after the engine."""
+
+    HANGUP = "hangup"
+    TRANSFER = "transfer"  # staff ring group (then voicemail)
+    VOICEMAIL = "voicemail"
+    FALLBACK = "fallback"  # the apology, then staff in opening hours, else voicemail
+
+
+ANSWERED = Outcome.ANSWERED
+CALLBACK = Outcome.CALLBACK
+TRANSFERRED = Outcome.TRANSFERRED
+VOICEMAIL = Outcome.VOICEMAIL
+CALLER_HUNG_UP = Outcome.CALLER_HUNG_UP
+FAILED = Outcome.FAILED
+BOOKED = Outcome.BOOKED
+CONFIRMED = Outcome.CONFIRMED
+RESCHEDULED = Outcome.RESCHEDULED
+CANCELLED = Outcome.CANCELLED
+DECLINED = Outcome.DECLINED
+WRONG_NUMBER = Outcome.WRONG_NUMBER
+OPTED_OUT = Outcome.OPTED_OUT
+VOICEMAIL_LEFT = Outcome.VOICEMAIL_LEFT
+UNREACHABLE = Outcome.UNREACHABLE
+PROBLEM_REPORTED = Outcome.PROBLEM_REPORTED
+EMERGENCY = Outcome.EMERGENCY

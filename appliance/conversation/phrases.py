@@ -159,6 +159,7 @@ PHRASES: dict[str, str] = {
     "ob_voicemail_number": "병원 전화번호를 알려 드립니다.",
     "ob_voicemail_end": "편하실 때 병원으로 전화 부탁드립니다. 감사합니다.",
     "ob_voicemail_ad_end": "수신을 원치 않으시면 이 번호로 전화 주셔서 수신거부라고 말씀해 주세요. 감사합니다.",
+    "staff_alert": "급한 연락 요청이 들어왔습니다. 직원 콘솔에서 확인해 주세요.",  # staff phones (appliance/console/notify)
 }
 
 

@@ -41,6 +41,7 @@ class JSONField(peewee.TextField):
 class Call(BaseModel):
     """One phone call, inbound or outbound, and how it ended."""
 
+    id = peewee.AutoField()  # peewee's implicit key, spelled out so type checkers know it
     direction = peewee.CharField(max_length=8)  # inbound | outbound
     channel = peewee.CharField(max_length=128, null=True)
     uniqueid = peewee.CharField(max_length=64, index=True, null=True)
@@ -61,6 +62,7 @@ class Call(BaseModel):
 class Turn(BaseModel):
     """One exchange in a call: who spoke, what was said, and the timing of each stage (ms since call start)."""
 
+    id = peewee.AutoField()
     call = peewee.ForeignKeyField(Call, backref="turns", on_delete="CASCADE")
     seq = peewee.IntegerField()
     speaker = peewee.CharField(max_length=8)  # bot | caller

@@ -35,6 +35,7 @@ class OptOut(BaseModel):
 class Callback(BaseModel):
     """Someone on staff must call this person back."""
 
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     priority = peewee.IntegerField(default=5)  # 1 urgent (pain, emergency) .. 9 low
     reason = peewee.CharField(max_length=64)
     patient_id = peewee.CharField(max_length=64, null=True, index=True)
@@ -52,6 +53,7 @@ class BookingRequest(BaseModel):
 
     ``idempotency_key`` is unique, so a retried call step never books twice."""
 
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     idempotency_key = peewee.CharField(max_length=128, unique=True)
     patient_id = peewee.CharField(max_length=64, null=True, index=True)
     phone = peewee.CharField(max_length=20, null=True)
@@ -71,6 +73,7 @@ class BookingRequest(BaseModel):
 
 
 class StaffNote(BaseModel):
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     patient_id = peewee.CharField(max_length=64, null=True, index=True)
     phone = peewee.CharField(max_length=20, null=True)
     text = peewee.TextField()

@@ -75,6 +75,9 @@ STEP_MODULES = (
     "appliance.outbound.queue",
     "appliance.sms.outbox",
     "appliance.sms.inbox",
+    "appliance.console.models",
+    "appliance.voicemail.store",
+    "appliance.console.notify.outbox",
     "appliance.ops.alerts",
 )
 

@@ -56,11 +56,3 @@ def purge_old(config: Config, now: float | None = None, before: float | None = N
         if folder.is_dir() and not any(folder.iterdir()):
             folder.rmdir()
     return removed
-
-
-async def run_purger(engine) -> None:  # engine: appliance.engine.Engine
-    """The engine's retention service (``SERVICES["recordings"]``): applies the retention of every kind of
-    personal data — recordings, transcripts, work items, voicemail, CDR, logs, access log — at start and daily."""
-    from appliance.privacy.retention import run_daily
-
-    await run_daily(engine)

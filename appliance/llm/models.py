@@ -36,7 +36,7 @@ def resolve(config, name: str | None = None) -> Path:
 
     Raises ModelMissing (with the fix) when it is not there.
     """
-    name = name if name is not None else getattr(config, "llm_model", "")
+    name = name if name is not None else (config.llm_model if config is not None else "")
     if not name:
         raise ModelMissing("no LLM configured (setting llm_model is empty): the intent fallback is off")
     candidate = Path(name)

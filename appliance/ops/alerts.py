@@ -39,6 +39,7 @@ _LISTENERS: list[Callable[["Alert"], None]] = []
 class Alert(BaseModel):
     """One health problem staff should know about; open until resolved."""
 
+    id = peewee.AutoField()
     kind = peewee.CharField(max_length=32, index=True)
     message = peewee.TextField()
     first_at = peewee.DateTimeField(default=utcnow)

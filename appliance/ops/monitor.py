@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 import logging
 from typing import Any
 
@@ -150,15 +151,14 @@ async def trunk_statuses(config: Any) -> dict[str, str] | None:
 async def run_health_monitor(engine: Any) -> None:
     """Engine background service: one round of probes a minute until the engine stops."""
     monitor = HealthMonitor(engine.config)
-    loop = asyncio.get_running_loop()
     while not engine.stopping.is_set():
         try:
             now = dt.datetime.now(dt.timezone.utc)
-            emr_ok, emr_detail = await loop.run_in_executor(engine.dialog_pool, monitor.probe_emr)
+            emr_ok, emr_detail = await engine.off_loop(monitor.probe_emr)
             trunks = await trunk_statuses(engine.config)
             usage = disk.data_usage(engine.config)
-            await loop.run_in_executor(engine.dialog_pool, lambda: monitor.observe(
-                now, emr_ok=emr_ok, emr_detail=emr_detail, trunks=trunks, disk_usage=usage))
+            await engine.off_loop(functools.partial(monitor.observe, now, emr_ok=emr_ok, emr_detail=emr_detail,
+                                                    trunks=trunks, disk_usage=usage))
         except Exception:
             _LOGGER.exception("health monitor round failed")
         try:

@@ -19,14 +19,14 @@ from appliance.data import crm_records, phone as phones
 from appliance.data.calllog import CallLog
 from appliance.errors import CallerHungUp
 from appliance.outbound import queue
-from appliance.outbound.clock import Clock, clinic_clock
+from appliance.outbound.clock import Clock
 
 _LOGGER = logging.getLogger(__name__)
 MAX_CALL_SECONDS = 900
 
 
 def retry_minutes(config: Any) -> list[int]:
-    text = str(getattr(config, "outbound_retry_minutes", "30,120,240") or "")
+    text = str(config.outbound_retry_minutes or "")
     return [int(x) for x in text.replace(" ", "").split(",") if x.strip().isdigit()] or [60]
 
 
@@ -143,102 +143,78 @@ class CallOps:
         return bool(self.facts is not None and self.facts.is_open_at(self.clock()))
 
 
-def _voice_can_say(engine: Any) -> Any:
-    voice = getattr(getattr(engine, "models", None), "voice", None)
-    if voice is None or not hasattr(voice, "can_say"):
-        return lambda text: False
-
-    def can_say(text: str) -> bool:
-        try:
-            return bool(voice.can_say(text))
-        except Exception:
-            return False
-
-    return can_say
-
-
-def _resources(engine: Any) -> tuple[Any, Any, Clock]:
-    """Clinic facts, EMR (None when not configured) and the clock, cached on the engine."""
-    cached = getattr(engine, "_outbound_resources", None)
-    if cached is not None:
-        return cached
-    from appliance.data.clinic import facts as factslib
-
-    config = engine.config
-    try:
-        facts = factslib.load_for(config)
-    except Exception:
-        _LOGGER.exception("clinic facts unavailable for outbound calls")
-        facts = None
-    emr = None
-    try:
-        from appliance.data.emr import EMR
-
-        emr = EMR.from_config(config)
-    except Exception as exc:  # no EMR: reminders still confirm; bookings become requests
-        _LOGGER.warning("EMR unavailable for outbound calls: %s", exc)
-    clock = getattr(engine, "outbound_clock", None) or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
-    engine._outbound_resources = (facts, emr, clock)
-    return engine._outbound_resources
-
-
 async def handle_outbound(engine: Any, agi: Any) -> None:
+    """Route ``outbound``: every database step runs off the audio loop (``engine.off_loop``)."""
     await agi.exec("Set", f"TIMEOUT(absolute)={MAX_CALL_SECONDS}")
-    queue.ensure_tables()
-    facts, emr, clock = _resources(engine)
-    config = engine.config
+    clinic, config = engine.clinic, engine.config
+    facts, emr, clock = clinic.facts, clinic.emr, clinic.clock
     try:
         task_id = int(await agi.get_variable("DENTALCALL_TASK") or 0)
         attempt_id = int(await agi.get_variable("DENTALCALL_ATTEMPT") or 0)
     except ValueError:
         task_id = attempt_id = 0
-    attempt = queue.DialAttempt.get_or_none(queue.DialAttempt.id == attempt_id)
-    if attempt is None or attempt.task_id != task_id or attempt.status not in queue.IN_FLIGHT:
+    attempt = await engine.off_loop(_live_attempt, attempt_id, task_id, clock())
+    if attempt is None:
         _LOGGER.warning("outbound call %s: no live attempt %s for task %s; hanging up", agi.uniqueid, attempt_id, task_id)
         await agi.set_variable("DENTALCALL_NEXT", "hangup")
         return
-    queue.mark(attempt.id, queue.IN_CALL, clock())
     task = attempt.task
     _LOGGER.info("outbound call %s: task %s (%s) answered", agi.uniqueid, task.id, task.campaign)
+    retry = retry_minutes(config)
     dialog: Any = None
-    amd = str(getattr(config, "outbound_amd", "message") or "off")
+    amd = str(config.outbound_amd or "off")
     if amd != "off":
         try:
             await agi.exec("AMD")
             status = (await agi.get_variable("AMDSTATUS")) or ""
         except CallerHungUp:
-            queue.finish_attempt(attempt.id, queue.NO_ANSWER, clock(), reason="hung up during AMD",
-                                 retry_minutes=retry_minutes(config))
+            await engine.off_loop(lambda: queue.finish_attempt(attempt.id, queue.NO_ANSWER, clock(),
+                                                               reason="hung up during AMD", retry_minutes=retry))
             return
         if status == "MACHINE":
             if amd == "hangup":
-                queue.finish_attempt(attempt.id, queue.MACHINE, clock(), reason="AMD MACHINE",
-                                     retry_minutes=retry_minutes(config))
+                await engine.off_loop(lambda: queue.finish_attempt(attempt.id, queue.MACHINE, clock(),
+                                                                   reason="AMD MACHINE", retry_minutes=retry))
                 await agi.set_variable("DENTALCALL_NEXT", "hangup")
                 return
             dialog = VoicemailDialog(kind=task.kind, clinic_phone=(facts.phone if facts else None)
-                                     or getattr(config, "outbound_callerid", "") or None)
-    number = phones.digits(getattr(config, "outbound_callerid", "") or (facts.phone if facts else ""))
-    log = CallLog("outbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=number, called=task.phone,
-                  campaign=task.campaign, meta={"task": task.id, "attempt": attempt.id})
-    log.update(patient_id=task.patient_id)
+                                     or config.outbound_callerid or None)
+    number = phones.digits(config.outbound_callerid or (facts.phone if facts else ""))
+    log = await engine.open_call("outbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=number,
+                                 called=task.phone, campaign=task.campaign, meta={"task": task.id, "attempt": attempt.id})
+    await engine.off_loop(lambda: log.update(patient_id=task.patient_id))
     if dialog is None:
         ops = CallOps(task, config=config, facts=facts, emr=emr, clock=clock, call_id=log.call.id)
         # the greeting says "녹음됩니다" only when this call's recording runs (campaign calls are not recorded)
         dialog = CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, patient_id=task.patient_id,
-                                data=task.data or {}, detail=task.detail, can_say=_voice_can_say(engine), now=clock,
-                                recorded=bool(log.call.recording_path))
+                                data=task.data or {}, detail=task.detail, can_say=engine.speech.can_say, now=clock,
+                                recorded=False)
     outcome = await engine.converse(agi, log, dialog)
     decided = getattr(dialog, "outcome", None)
     if outcome == outcomes.CALLER_HUNG_UP:
         outcome = decided or outcomes.DECLINED
     elif outcome == outcomes.VOICEMAIL and decided:
         outcome = decided
+    await engine.off_loop(_settle, attempt.id, outcome, log, clock(), retry)
+    _LOGGER.info("outbound call %s: task %s outcome %s", agi.uniqueid, task.id, outcome)
+
+
+def _live_attempt(attempt_id: int, task_id: int, now: dt.datetime) -> queue.DialAttempt | None:
+    """The attempt the dialer placed for this channel, marked in call; None for a late or duplicated channel."""
+    queue.ensure_tables()
+    attempt = queue.DialAttempt.get_or_none(queue.DialAttempt.id == attempt_id)
+    if attempt is None or attempt.task_id != task_id or attempt.status not in queue.IN_FLIGHT:
+        return None
+    queue.mark(attempt.id, queue.IN_CALL, now)
+    attempt.task  # load the task here, not on the audio loop
+    return attempt
+
+
+def _settle(attempt_id: int, outcome: str, log: CallLog, now: dt.datetime, retry: list[int]) -> None:
     if outcome == outcomes.UNREACHABLE:  # someone else answered / nobody spoke: the patient was not reached
-        queue.finish_attempt(attempt.id, queue.UNREACHABLE, clock(), reason="patient not reached", call_id=log.call.id,
-                             retry_minutes=retry_minutes(config))
+        queue.finish_attempt(attempt_id, queue.UNREACHABLE, now, reason="patient not reached", call_id=log.call.id,
+                             retry_minutes=retry)
     else:
-        queue.finish_attempt(attempt.id, queue.FINISHED, clock(), outcome=outcome, call_id=log.call.id)
+        queue.finish_attempt(attempt_id, queue.FINISHED, now, outcome=outcome, call_id=log.call.id)
     if log.call.outcome != outcome:
         log.update(meta={**(log.call.meta or {}), "task_outcome": outcome})
-    _LOGGER.info("outbound call %s: task %s outcome %s", agi.uniqueid, task.id, outcome)

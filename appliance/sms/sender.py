@@ -269,8 +269,7 @@ async def run_sms_sender(engine: Any) -> None:
     if gateway is None:
         _LOGGER.info("texts off (sms_gateway = none)")
         return
-    sender = Sender(config, gateway, emr=_emr_or_none(config))
-    engine.sms_sender = sender
+    sender = Sender(config, gateway, emr=engine.clinic.emr, clock=engine.clinic.clock)  # the engine's one EMR
     try:
         while not engine.stopping.is_set():
             try:

@@ -7,6 +7,7 @@ it mid-call and start it again.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -14,7 +15,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterator
 
 import pytest
 
@@ -67,6 +68,21 @@ class LiveEngine:
                 self.proc.wait(15)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+    @contextlib.contextmanager
+    def reconfigured(self, **settings_env: str) -> Iterator[LiveEngine]:
+        """Run the engine with extra settings (``DENTALCALL_<NAME>`` variables) for one test, then as before."""
+        saved = dict(self.env)
+        self.stop()
+        self.env.update(settings_env)
+        try:
+            self.start()
+            yield self
+        finally:
+            self.stop()
+            self.env.clear()
+            self.env.update(saved)
+            self.start()
 
     def running(self) -> bool:
         return bool(self.proc and self.proc.poll() is None)

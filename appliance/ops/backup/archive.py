@@ -17,7 +17,7 @@ import shutil
 import subprocess
 import tarfile
 from pathlib import Path, PurePosixPath
-from typing import Any, BinaryIO
+from typing import IO, Any, BinaryIO
 
 from appliance.ops.backup.crm_dump import BackupError
 
@@ -59,7 +59,9 @@ class ArchiveWriter:
         self.out = os.fdopen(fd, "wb")
         self.proc = subprocess.Popen([_zstd(), "-q", f"-{level}", "-T0", "-c"], stdin=subprocess.PIPE,
                                      stdout=self.out)
-        self.tar = tarfile.open(fileobj=self.proc.stdin, mode="w|", format=tarfile.PAX_FORMAT)
+        assert self.proc.stdin is not None  # stdin=PIPE
+        self.stdin: IO[bytes] = self.proc.stdin
+        self.tar = tarfile.open(fileobj=self.stdin, mode="w|", format=tarfile.PAX_FORMAT)
         self.files: dict[str, dict[str, Any]] = {}
 
     def add_bytes(self, name: str, data: bytes) -> None:
@@ -86,7 +88,7 @@ class ArchiveWriter:
         info.size, info.mode = len(data), 0o600
         self.tar.addfile(info, io.BytesIO(data))
         self.tar.close()
-        self.proc.stdin.close()
+        self.stdin.close()
         if self.proc.wait() != 0:
             self.abort()
             raise BackupError("zstd failed while writing the backup (disk full?)")
@@ -98,7 +100,7 @@ class ArchiveWriter:
         return self.path
 
     def abort(self) -> None:
-        for closer in (self.tar.close, self.proc.stdin.close):
+        for closer in (self.tar.close, self.stdin.close):
             try:
                 closer()
             except Exception:
@@ -129,14 +131,16 @@ def extract_verified(archive: Path, dest: Path) -> dict[str, Any]:
         raise BackupError(f"{archive}: no such backup file")
     proc = subprocess.Popen([_zstd(), "-q", "-d", "-c", str(archive)], stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE)
+    stdout, stderr = proc.stdout, proc.stderr
+    assert stdout is not None and stderr is not None  # both PIPE
     hashes: dict[str, dict[str, Any]] = {}
     manifest: dict[str, Any] | None = None
     try:
-        with tarfile.open(fileobj=proc.stdout, mode="r|") as tar:
+        with tarfile.open(fileobj=stdout, mode="r|") as tar:
             for member in tar:
-                if not member.isfile() or not _safe_name(member.name):
+                fh = tar.extractfile(member) if member.isfile() and _safe_name(member.name) else None
+                if fh is None:
                     raise BackupError(f"{archive}: unexpected member {member.name!r}: not a DentalCall backup")
-                fh = tar.extractfile(member)
                 if member.name == MANIFEST:
                     manifest = json.loads(fh.read())
                     continue
@@ -152,9 +156,9 @@ def extract_verified(archive: Path, dest: Path) -> dict[str, Any]:
     except (tarfile.TarError, EOFError, ValueError) as exc:
         raise BackupError(f"{archive}: cannot read the archive ({exc}): truncated or not a backup") from None
     finally:
-        proc.stdout.close()
-        err = proc.stderr.read().decode(errors="replace").strip()
-        proc.stderr.close()
+        stdout.close()
+        err = stderr.read().decode(errors="replace").strip()
+        stderr.close()
         code = proc.wait()
     if code != 0:
         raise BackupError(f"{archive}: zstd cannot decompress it ({err[-200:]}): the file is damaged")

@@ -104,6 +104,7 @@ def unseal(token: bytes, params: dict[str, Any], passphrase: str) -> dict[str, b
     out = {}
     with tarfile.open(fileobj=io.BytesIO(plain), mode="r") as tar:
         for member in tar.getmembers():
-            if member.isfile() and "/" not in member.name and member.name not in ("", ".", ".."):
-                out[member.name] = tar.extractfile(member).read()
+            fh = tar.extractfile(member) if member.isfile() else None
+            if fh is not None and "/" not in member.name and member.name not in ("", ".", ".."):
+                out[member.name] = fh.read()
     return out

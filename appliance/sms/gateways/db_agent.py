@@ -22,7 +22,7 @@ from typing import Any
 
 from appliance.data.emr import drivers
 from appliance.errors import ConfigError, EMRUnavailable
-from appliance.sms.gateways import ACCEPTED, RETRY, Incoming, Outgoing, Report, SendResult
+from appliance.sms.gateways.base import ACCEPTED, RETRY, Incoming, Outgoing, Report, SendResult
 
 _LOGGER = logging.getLogger(__name__)
 REQUIRED = ("insert_mt", "find_mt", "mt_reports", "read_mo")

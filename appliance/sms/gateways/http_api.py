@@ -24,7 +24,7 @@ from typing import Any, Callable
 import httpx
 
 from appliance.errors import ConfigError
-from appliance.sms.gateways import (ACCEPTED, REJECTED, RETRY, UNKNOWN, Incoming, Outgoing, Report,
+from appliance.sms.gateways.base import (ACCEPTED, REJECTED, RETRY, UNKNOWN, Incoming, Outgoing, Report,
                                     SendResult)
 
 _LOGGER = logging.getLogger(__name__)

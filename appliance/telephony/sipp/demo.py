@@ -19,7 +19,7 @@ def demo_clip(config=None, name: str = DEMO_CLIP) -> Path:
             config = settings.load()
         except Exception:  # noqa: BLE001 - a broken config must not break the fallback
             config = None
-    shared = getattr(config, "shared_dir", None) if config is not None else None
+    shared = config.shared_dir if config is not None else None
     if shared:
         candidate = Path(shared) / "data" / "speech-ko" / name
         if candidate.is_file():

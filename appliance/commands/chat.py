@@ -2,7 +2,7 @@
 
 The very dialog a call runs (``Receptionist``), on the configured EMR/CRM, or on a throwaway demo EMR and
 CRM with ``--demo``. ``--campaign NAME [--patient ID]`` runs a campaign call instead (the same dialog the
-dialer's calls run; you answer as the patient's phone, see :mod:`.cli_campaign`). Caller input: a line of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are
+dialer's calls run; you answer as the patient's phone, see :mod:`.chat_campaign`). Caller input: a line of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are
 keypad digits; an empty line is silence; ``/bye`` (or end of input) hangs up.
 
 ``--script FILE`` (``-`` = stdin) reads one caller line per line and prints one JSON line per bot turn
@@ -131,24 +131,24 @@ def _talk(dialog: Any, script: Any, clinic: str, summary: Any) -> None:
 
 def _campaign(name: str, patient: str | None, backend: Any, config: Any, now: dt.datetime, script: Any,
               demo_day: dt.date | None) -> None:
-    from appliance.conversation import cli_campaign
+    from appliance.commands import chat_campaign
 
     if backend.emr is None:
         raise click.ClickException("a campaign call needs an EMR: connect one (dentalcall emr connect) or use --demo")
     try:
-        task = cli_campaign.build_task(name, backend.emr, patient, now)
+        task = chat_campaign.build_task(name, backend.emr, patient, now)
     except LookupError as exc:
         raise click.ClickException(str(exc)) from exc
     if script is None:
         family = f"; the family phone's children have appointments on {demo_day}" if demo_day else ""
         click.echo(f"[campaign {name} ({task.kind}) to patient {task.patient_id}{family}]", err=True)
-    before = cli_campaign.marks()
-    dialog = cli_campaign.campaign_dialog(task, config=config, facts=backend.facts, emr=backend.emr, now=now)
+    before = chat_campaign.marks()
+    dialog = chat_campaign.campaign_dialog(task, config=config, facts=backend.facts, emr=backend.emr, now=now)
 
     def summary(end: Any) -> dict[str, Any]:
         return {"campaign": name, "kind": task.kind, "patient_id": task.patient_id, "outcome": end.outcome,
                 "next": end.next, "staff_summary": end.summary, "events": [e.kind for e in dialog.events],
-                **cli_campaign.landed_since(task, before)}
+                **chat_campaign.landed_since(task, before)}
 
     _talk(dialog, script, config.clinic_name, summary)
 
@@ -184,7 +184,7 @@ def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool,
             today = (now or dt.datetime.now()).date()
             backend, family = make_demo(workdir, today, emr_writes or campaign is not None)
             if campaign is not None:
-                from appliance.conversation.cli_campaign import add_demo_family_appointments
+                from appliance.commands.chat_campaign import add_demo_family_appointments
 
                 demo_day = add_demo_family_appointments(backend.emr.url, today)
             elif script is None:

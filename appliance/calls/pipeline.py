@@ -1,0 +1,144 @@
+"""The engine's call pipeline: the parts every call shares, and ``converse`` — one dialog over one call.
+
+``converse(agi, log, dialog)`` connects the call's audio (AudioSocket), runs the dialog with a
+:class:`~appliance.calls.runner.CallRunner`, records the outcome, and always hands the call back to the
+dialplan with ``DENTALCALL_NEXT`` set (``fallback`` on any failure: the apology, then staff or voicemail).
+Dialog work (building a dialog, its steps, hang-up handling) may query the EMR or the LLM: it runs in the
+dialog pool, the STT in the STT pool, the call log's writes on the CRM writer thread — never on the loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import uuid as uuidlib
+from typing import Any, Callable, TypeVar
+
+from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
+from appliance.calls.recorder import CrmWriter, TurnRecorder, events_of
+from appliance.calls.runner import CallRunner
+from appliance.calls.speech import Speech
+from appliance.conversation.actions import Dialog
+from appliance.conversation.outcomes import NextStep, Outcome
+from appliance.data.calllog import CallLog
+from appliance.errors import CallerHungUp
+from appliance.settings import Config
+from appliance.telephony.audiosocket import AudioSocketServer, AudioStream
+from appliance.telephony.fastagi import AgiChannel
+
+_LOGGER = logging.getLogger(__name__)
+T = TypeVar("T")
+
+AUDIOSOCKET_CONNECT_TIMEOUT_S = 5.0
+DIALOG_THREADS = 8  # concurrent dialog steps; a clinic box carries a handful of calls at once
+
+
+class CallPipeline:
+    def __init__(self, config: Config, speech: Speech, *, end_of_turn: EndOfTurnPolicy | None = None):
+        self.config = config
+        self.speech = speech
+        self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
+        self.audiosocket = AudioSocketServer()
+        self.stt_pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
+        self.dialog_pool = concurrent.futures.ThreadPoolExecutor(max_workers=DIALOG_THREADS,
+                                                                 thread_name_prefix="dialog")
+        self.writer = CrmWriter()
+        self.calls_in_progress = 0
+
+    async def start(self) -> None:
+        await self.audiosocket.start("127.0.0.1", self.config.audiosocket_port)
+
+    async def stop(self) -> None:
+        await self.audiosocket.stop()
+        self.stt_pool.shutdown(wait=False, cancel_futures=True)
+        self.dialog_pool.shutdown(wait=False, cancel_futures=True)
+        await asyncio.get_running_loop().run_in_executor(None, self.writer.close)  # what is queued is written
+
+    async def dialog_step(self, step: Callable[..., T], *args: Any) -> T:
+        """Dialog work (building a dialog, hang-up handling) may query the EMR: run it off the audio loop."""
+        return await asyncio.get_running_loop().run_in_executor(self.dialog_pool, step, *args)
+
+    async def _await_stream(self, future: asyncio.Future[AudioStream], exec_task: asyncio.Task[str]) -> AudioStream:
+        both: set[asyncio.Future[Any]] = {future, exec_task}
+        done, _ = await asyncio.wait(both, timeout=AUDIOSOCKET_CONNECT_TIMEOUT_S, return_when=asyncio.FIRST_COMPLETED)
+        if future not in done:
+            if exec_task in done:
+                exec_task.result()  # raises CallerHungUp if the caller is gone
+            raise RuntimeError("AudioSocket did not connect")
+        return future.result()
+
+    async def converse(self, agi: AgiChannel, log: CallLog, dialog: Dialog) -> str:
+        """Run ``dialog`` over the call's AudioSocket stream; always hand the call back to the dialplan with
+        ``DENTALCALL_NEXT`` set (``fallback`` on any failure). Returns the outcome that was logged."""
+        self.calls_in_progress += 1
+        recorder = TurnRecorder(log, self.writer)
+        next_step: str = NextStep.FALLBACK
+        outcome: str = Outcome.FAILED
+        error: str | None = None
+        summary = ""
+        stream: AudioStream | None = None
+        exec_task: asyncio.Task[str] | None = None
+        uuid = str(uuidlib.uuid4())
+        try:
+            future = self.audiosocket.expect(uuid)
+            exec_task = asyncio.create_task(
+                agi.exec("AudioSocket", f"{uuid},127.0.0.1:{self.config.audiosocket_port}"))
+            stream = await self._await_stream(future, exec_task)
+            runner = CallRunner(stream, recorder, self.speech, stt_executor=self.stt_pool,
+                                dialog_executor=self.dialog_pool, end_ms=self.config.endpoint_end_ms,
+                                speculative_ms=self.config.endpoint_speculative_ms, log_phi=self.config.log_phi,
+                                end_of_turn=self.end_of_turn)
+            end = await runner.run(dialog)
+            next_step, outcome, summary = end.next, end.outcome, end.summary or ""
+            recorder.update_meta(summary=end.summary, events=events_of(dialog))
+            await stream.close()
+            await asyncio.wait_for(exec_task, 5)
+        except CallerHungUp:
+            next_step, outcome = NextStep.HANGUP, Outcome.CALLER_HUNG_UP
+            try:  # let the dialog keep what the caller started (e.g. a callback for a half-made booking)
+                on_hangup = getattr(dialog, "on_hangup", None)
+                if on_hangup is not None:
+                    await self.dialog_step(on_hangup)
+                recorder.update_meta(events=events_of(dialog))
+            except Exception:
+                _LOGGER.exception("call %s: dialog hang-up handling failed", agi.uniqueid)
+        except Exception as exc:  # the call must still reach a human: dialplan fallback
+            _LOGGER.exception("call %s: engine failure, falling back to staff/voicemail", agi.uniqueid)
+            error = f"{type(exc).__name__}: {exc}"
+        finally:
+            self.audiosocket.forget(uuid)
+            if stream is not None:
+                await stream.close()
+            await _settle(exec_task)
+            outcome = await self._hand_back(agi, next_step, outcome, summary)
+            if next_step == NextStep.VOICEMAIL and outcome == Outcome.FAILED:
+                outcome = Outcome.VOICEMAIL
+            await recorder.finish(outcome, next_step=next_step, error=error)
+            self.calls_in_progress -= 1
+            _LOGGER.info("call %s: ended outcome=%s next=%s", agi.uniqueid, outcome, next_step)
+        return outcome
+
+    async def _hand_back(self, agi: AgiChannel, next_step: str, outcome: str, summary: str) -> str:
+        """Tell the dialplan where the caller goes next; returns the outcome (a hang-up found here counts)."""
+        try:
+            if not agi.hung_up:
+                if summary:  # the handover note staff see with a transferred call
+                    await agi.set_variable("DENTALCALL_SUMMARY", summary)
+                await agi.set_variable("DENTALCALL_NEXT", next_step)
+        except CallerHungUp:
+            if outcome == Outcome.FAILED:
+                return Outcome.CALLER_HUNG_UP
+        except Exception:
+            _LOGGER.exception("call %s: could not hand the call back to the dialplan", agi.uniqueid)
+        return outcome
+
+
+async def _settle(exec_task: asyncio.Task[str] | None) -> None:
+    """Let the ``EXEC AudioSocket`` command finish (its reply must be read before the next AGI command)."""
+    if exec_task is None or exec_task.done():
+        return
+    try:
+        await asyncio.wait_for(exec_task, 3)
+    except (asyncio.TimeoutError, CallerHungUp, Exception):
+        pass

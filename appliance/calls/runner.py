@@ -1,0 +1,281 @@
+"""Runs one dialog over one live call: speaks its ``Say`` actions (with barge-in), turns the caller's speech
+into ``Heard`` for its ``Listen`` actions, acknowledges a slow decode, and records every turn with its timings.
+
+The runner owns no models: it is given the speech runtime (``calls.speech.Speech``: speak, ack, transcribe,
+new endpointer), the executors to run the STT and the dialog's steps in (never on the audio loop), the call's
+recorder, and two policies: which transcripts to believe (``stt_policy``) and when the caller's turn is over
+(``end_of_turn``).
+"""
+
+from __future__ import annotations
+
+import asyncio
+import concurrent.futures
+import logging
+import time
+from typing import Any, Callable
+
+from appliance.calls.ear import Ear
+from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
+from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
+                                    SpeechResumed, Transcript, Utterance)
+from appliance.calls.recorder import TurnRecorder
+from appliance.calls.speech import Speech
+from appliance.calls.stt_policy import DEFAULT as DEFAULT_STT_POLICY
+from appliance.calls.stt_policy import SttPolicy
+from appliance.conversation.actions import Action, Dialog, End, Heard, Listen, Say
+from appliance.errors import CallerHungUp
+from appliance.telephony.audiosocket import AudioStream
+
+_LOGGER = logging.getLogger(__name__)
+
+DTMF_INTERDIGIT_S = 2.5
+STT_TIMEOUT_S = 8.0
+ACK_AFTER_S = 0.1  # cover a slow decode with a short acknowledgement ("네,") — never the answer itself;
+# the turn is already decided here (endpoint_end_ms of silence), so waiting longer only adds dead air
+LONG_UTTERANCE_WAIT_S = 20.0  # while the caller talks: the endpointer ends long utterances itself (max length)
+
+Decode = asyncio.Future[Any]
+
+
+class CallRunner:
+    def __init__(self, stream: AudioStream, recorder: TurnRecorder, speech: Speech, *,
+                 stt_executor: concurrent.futures.Executor | None = None,
+                 dialog_executor: concurrent.futures.Executor | None = None,
+                 end_ms: int = 650, speculative_ms: int = 280, log_phi: bool = False,
+                 stt_policy: SttPolicy = DEFAULT_STT_POLICY, end_of_turn: EndOfTurnPolicy | None = None):
+        self.stream = stream
+        self.recorder = recorder
+        self.speech = speech
+        self.stt_executor = stt_executor
+        self.dialog_executor = dialog_executor
+        self.log_phi = log_phi
+        self.stt_policy = stt_policy
+        self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
+        self.ear = Ear(stream, speech.new_endpointer(), end_ms, speculative_ms)
+        self._barged = False
+        self._pending_timing: dict[str, int] = {}
+        self._early: list[CallerFrame] = []  # frames that arrived while the bot spoke (barge-in speech, keys)
+
+    # --- the loop -------------------------------------------------------------
+    async def run(self, dialog: Dialog) -> End:
+        self.ear.start()
+        try:
+            actions = await self._decide(dialog.start)
+            while True:
+                for action in actions:
+                    if isinstance(action, Say):
+                        if self._barged and action.barge_in:
+                            continue  # the caller is already talking: skip the rest of this turn's speech
+                        await self.say(action)
+                    elif isinstance(action, End):
+                        return action
+                    elif isinstance(action, Listen):
+                        heard = await self.listen(action)
+                        self._barged = False
+                        actions = await self._decide(dialog.on_input, heard)
+                        self._pending_timing["t_decision"] = self.recorder.ms()
+                        break
+                else:
+                    raise RuntimeError("dialog returned actions without Listen or End")
+        finally:
+            self.ear.stop()
+
+    async def _decide(self, step: Callable[..., list[Action]], *args: Any) -> list[Action]:
+        """Run one dialog step off the event loop: it may query the EMR or ask the LLM (up to seconds), and
+        meanwhile this call's and every other call's audio must keep flowing."""
+        loop = asyncio.get_running_loop()
+        return await loop.run_in_executor(self.dialog_executor, step, *args)
+
+    # --- speaking -------------------------------------------------------------
+    async def say(self, action: Say, *, ack_pcm: bytes | None = None) -> None:
+        """Play ``action`` (or, with ``ack_pcm``, that acknowledgement) until done, barged in or hung up."""
+        t_start = time.monotonic()
+        is_ack = ack_pcm is not None
+        if ack_pcm is not None:
+            pcm = ack_pcm
+        else:
+            pcm = await asyncio.get_running_loop().run_in_executor(None, self.speech.speak, action)
+        t_tts = time.monotonic()
+        stop = asyncio.Event()
+        self.ear.bot_speaking(True, locked=not action.barge_in)
+        watcher = asyncio.create_task(self._watch(stop, action.barge_in))
+        try:
+            completed, first_sent = await self.stream.play(pcm, stop)
+        finally:
+            watcher.cancel()
+            try:
+                await watcher
+            except asyncio.CancelledError:
+                pass
+            self.ear.bot_speaking(False)
+        fields: dict[str, Any] = {}
+        if not is_ack:
+            fields = dict(self._pending_timing)
+            self._pending_timing.clear()
+        fields["t_first_tts"] = self.recorder.ms(t_tts)
+        if first_sent is not None:
+            fields["t_first_audio"] = self.recorder.ms(first_sent)
+        if "t_speech_end" in fields and "t_first_audio" in fields:
+            fields["latency_ms"] = fields["t_first_audio"] - fields["t_speech_end"]
+        meta = {"key": action.key, "completed": completed, "tts_ms": int((t_tts - t_start) * 1000),
+                "samples": len(pcm) // 2, "ack": is_ack}
+        self.recorder.turn("bot", action.text if action.key is None else action.key, meta=meta, **fields)
+        if self.stream.closed.is_set() and self.stream.remote_hangup:  # logged first: the call log shows
+            raise CallerHungUp("caller hung up while the bot spoke")  # what the caller was hearing
+
+    async def _watch(self, stop: asyncio.Event, barge_in: bool) -> None:
+        """While the bot speaks: a barge-in or a key stops playback (when allowed); keep what was said."""
+        while True:
+            frame = await self.ear.events.get()
+            if isinstance(frame, Hangup):
+                self._early.append(frame)
+                stop.set()
+                return
+            if isinstance(frame, (Dtmf, BargeIn)):
+                if isinstance(frame, Dtmf):
+                    self._early.append(frame)
+                if barge_in:
+                    self._barged = True
+                    stop.set()
+                continue
+            if isinstance(frame, Utterance) and frame.during_locked_speech:
+                continue  # talking over the legal notice: not an answer to anything yet
+            self._early.append(frame)
+
+    # --- listening ------------------------------------------------------------
+    async def _next(self, timeout: float, decode: Decode | None = None) -> CallerFrame | Decode | None:
+        """The next caller frame within ``timeout`` (None when it runs out). With ``decode`` (a speculative
+        decode an early end-of-turn policy waits for), that decode when it finishes first."""
+        if self._early:
+            return self._early.pop(0)
+        if decode is None:
+            try:
+                return await asyncio.wait_for(self.ear.events.get(), max(timeout, 0.001))
+            except asyncio.TimeoutError:
+                return None
+        getter = asyncio.ensure_future(self.ear.events.get())
+        done, _ = await asyncio.wait({getter, decode}, timeout=max(timeout, 0.001),
+                                     return_when=asyncio.FIRST_COMPLETED)
+        if getter in done:
+            return getter.result()
+        getter.cancel()
+        if getter.done() and not getter.cancelled():  # a frame arrived just now: keep it for next time
+            self._early.insert(0, getter.result())
+        return decode if decode in done else None
+
+    async def listen(self, action: Listen) -> Heard:
+        self.ear.start_listening()
+        deadline = time.monotonic() + action.timeout_s
+        digits = ""
+        speculative: Decode | None = None
+        spec_frame: Speculative | None = None
+        in_speech = self._barged
+        while True:
+            now = time.monotonic()
+            if digits:
+                remaining = min(deadline, now + DTMF_INTERDIGIT_S) - now
+            elif in_speech:
+                remaining = LONG_UTTERANCE_WAIT_S
+            else:
+                remaining = deadline - now
+            early = speculative if (self.end_of_turn.early and spec_frame is not None) else None
+            frame = await self._next(remaining, early)
+            if early is not None and frame is early:
+                spec = spec_frame
+                assert spec is not None
+                spec_frame = None  # judged once; a failed decode or "not complete" waits for the silence
+                heard = self._early_end(spec, action, early)
+                if heard is not None:
+                    return heard
+                continue
+            if frame is None or isinstance(frame, NoSpeech):
+                if digits:
+                    return self._heard_dtmf(digits)
+                if in_speech:
+                    continue
+                self.recorder.turn("caller", None, meta={"silence": True})
+                return Heard(silence=True)
+            if isinstance(frame, Hangup):
+                raise CallerHungUp("caller hung up while we listened")
+            if isinstance(frame, Dtmf):
+                if frame.digit == "#" and digits:
+                    return self._heard_dtmf(digits)
+                digits += frame.digit
+                if len(digits) >= action.max_digits:
+                    return self._heard_dtmf(digits)
+                continue
+            if digits:
+                continue
+            if isinstance(frame, BargeIn):
+                in_speech = True
+            elif isinstance(frame, Speculative):
+                in_speech = True
+                speculative, spec_frame = self._transcribe(frame.audio, action), frame
+            elif isinstance(frame, SpeechResumed):
+                _drop(speculative)  # the caller went on: that decode is stale
+                speculative = spec_frame = None
+            elif isinstance(frame, Noise):
+                _drop(speculative)  # back to waiting; the question's timeout runs
+                speculative = spec_frame = None
+                in_speech = False
+            elif isinstance(frame, Utterance):
+                if frame.speculative_ok and speculative is not None:
+                    return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True)
+                job = self._transcribe(frame.audio, action)
+                return await self._finish(frame.audio, frame.speech_end, job, speculative=False)
+
+    def _transcribe(self, audio: bytes, action: Listen) -> Decode:
+        loop = asyncio.get_running_loop()
+        return loop.run_in_executor(self.stt_executor, self.speech.transcribe, audio, action.hints)
+
+    def _early_end(self, frame: Speculative, action: Listen, decode: Decode) -> Heard | None:
+        """A speculative decode finished before the silence did: end the turn now if the policy says so."""
+        if decode.cancelled() or decode.exception() is not None:
+            return None
+        transcript = self.stt_policy.judge(decode.result())
+        if transcript.rejected or not self.end_of_turn.sentence_complete(transcript):
+            return None
+        self.ear.take_utterance()
+        self._pending_timing = {"t_speech_end": self.recorder.ms(frame.speech_end)}
+        return self._heard(transcript, frame.audio, speculative=True, early=True)
+
+    def _heard_dtmf(self, digits: str) -> Heard:
+        self.recorder.turn("caller", None, meta={"dtmf": digits if self.log_phi else "*" * len(digits)})
+        return Heard(dtmf=digits)
+
+    async def _finish(self, audio: bytes, speech_end: float, job: Decode, speculative: bool) -> Heard:
+        self._pending_timing = {"t_speech_end": self.recorder.ms(speech_end)}
+        try:
+            done, _ = await asyncio.wait({job}, timeout=ACK_AFTER_S)
+            if not done:
+                await self._acknowledge()
+            raw = await asyncio.wait_for(job, STT_TIMEOUT_S)
+        except asyncio.TimeoutError:
+            raise RuntimeError("speech recognition timed out") from None
+        return self._heard(self.stt_policy.judge(raw), audio, speculative=speculative)
+
+    async def _acknowledge(self) -> None:
+        pcm = self.speech.ack()
+        if pcm is not None:
+            await self.say(Say("ack"), ack_pcm=pcm)
+
+    def _heard(self, transcript: Transcript, audio: bytes, *, speculative: bool, early: bool = False) -> Heard:
+        self._pending_timing["t_stt_final"] = self.recorder.ms()
+        meta: dict[str, Any] = {"audio_ms": len(audio) * 1000 // (2 * 8000),
+                                "avg_logprob": round(transcript.avg_logprob, 3),
+                                "no_speech_prob": round(transcript.no_speech_prob, 3),
+                                "rejected": transcript.rejected, "speculative": speculative}
+        if early:
+            meta["early_end"] = True
+        self.recorder.turn("caller", transcript.text, t_speech_end=self._pending_timing["t_speech_end"],
+                           t_stt_final=self._pending_timing["t_stt_final"], meta=meta)
+        if self.log_phi:
+            _LOGGER.info("caller said: %s", transcript.text)
+        return Heard(text=transcript.text, confidence=transcript.confidence, rejected=transcript.rejected)
+
+
+def _drop(job: Decode | None) -> None:
+    """Forget a stale speculative decode; if the STT worker has not started it yet, it never will."""
+    if job is not None:
+        job.cancel()

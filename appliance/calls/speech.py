@@ -1,0 +1,94 @@
+"""The speech runtime of the engine: the voice (Say → 8 kHz audio) and the ears (STT, endpointers).
+
+Loaded once at engine start; per call only an endpointer is made. STT runs in its own supervised process
+(``SttWorker``): a crashed or hung decode fails that request fast (the call falls back to staff/voicemail)
+and the worker is restarted in the background. Formerly ``engine.Models``.
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from typing import TYPE_CHECKING, Any, Protocol
+
+from appliance.conversation.actions import Say
+from appliance.settings import Config
+
+if TYPE_CHECKING:
+    from appliance.speech.stt.worker import SttWorker
+    from appliance.speech.voice import Voice
+
+_LOGGER = logging.getLogger(__name__)
+
+
+class Speech(Protocol):
+    """What the call pipeline needs from speech (tests give a fake with the same methods)."""
+
+    def load(self) -> None: ...
+
+    def speak(self, action: Say) -> bytes: ...
+
+    def ack(self) -> bytes | None:
+        """The short acknowledgement ("네,") played while a slow decode runs; None: none."""
+        ...
+
+    def transcribe(self, pcm: bytes, hints: list[str]) -> Any: ...
+
+    def new_endpointer(self) -> Any: ...
+
+    def can_say(self, text: str) -> bool:
+        """Can the voice say ``text`` (e.g. a patient's name) in the clinic's voice?"""
+        ...
+
+    def close(self) -> None: ...
+
+
+class SpeechRuntime:
+    def __init__(self, config: Config):
+        self.config = config
+        self.transcriber: SttWorker | None = None
+        self.voice: Voice | None = None
+
+    def load(self) -> None:
+        from appliance.speech.stt.worker import SttWorker
+        from appliance.speech.voice import Voice
+
+        t0 = time.monotonic()
+        self.transcriber = SttWorker(self.config)
+        self.transcriber.start(wait=False)  # loads (and warms up) in its own process meanwhile
+        self.voice = Voice(self.config)
+        self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
+        self.transcriber.wait_ready()
+        _LOGGER.info("speech loaded in %.1f s", time.monotonic() - t0)
+
+    def _voice(self) -> Voice:
+        if self.voice is None:
+            raise RuntimeError("speech runtime not loaded")
+        return self.voice
+
+    def speak(self, action: Say) -> bytes:
+        return self._voice().render(action.key if action.key else (action.text or ""))
+
+    def ack(self) -> bytes | None:
+        return self._voice().render("ack")
+
+    def transcribe(self, pcm: bytes, hints: list[str]) -> Any:
+        if self.transcriber is None:
+            raise RuntimeError("speech runtime not loaded")
+        return self.transcriber.transcribe(pcm, 8000, hints=hints or None)
+
+    def new_endpointer(self) -> Any:
+        from appliance.speech.endpointer import Endpointer
+
+        return Endpointer.from_config(self.config)
+
+    def can_say(self, text: str) -> bool:
+        """Can the voice say ``text`` (a name, say) in the clinic's voice? False before loading or on error."""
+        try:
+            return self.voice is not None and bool(self.voice.can_say(text))
+        except Exception:
+            return False
+
+    def close(self) -> None:
+        if self.transcriber is not None:
+            self.transcriber.close()

@@ -1,0 +1,189 @@
+"""Helpers for the console tests: a console instance in a temporary home (real SQLite CRM), accounts, a
+logged-in Starlette test client, and form tokens read from the rendered HTML."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from appliance import settings
+
+PASSWORDS = {"kim": "kim-password-1", "desk": "desk-password-1"}
+
+
+@dataclasses.dataclass
+class ConsoleHome:
+    home: Path
+    config: Any
+    app: Any = None
+
+
+def make_config(home: Path, **values: Any) -> Any:
+    base = settings.load(overrides={"home": str(home)}, env={})
+    if values:
+        settings.write_config(base, values)
+    return settings.load(overrides={"home": str(home)}, env={})
+
+
+def add_accounts() -> None:
+    from appliance.console import accounts
+
+    accounts.add_account("kim", "admin", PASSWORDS["kim"], extension="201", display_name="김 실장")
+    accounts.add_account("desk", "staff", PASSWORDS["desk"], extension="202")
+
+
+def csrf_of(html: str) -> str:
+    m = re.search(r'name="csrf_token" value="([^"]+)"', html)
+    assert m, html[:500]
+    return m.group(1)
+
+
+def form_csrf(html: str, action: str) -> str:
+    """The CSRF token inside the form posting to ``action`` (every form carries its own copy)."""
+    m = re.search(r'<form[^>]*action="' + re.escape(action) + r'"[^>]*>(.*?)</form>', html, re.S)
+    assert m, f"no form for {action}"
+    return csrf_of(m.group(1))
+
+
+def login(client: Any, name: str, password: str | None = None) -> Any:
+    page = client.get("/login")
+    return client.post("/login", data={"name": name, "password": password or PASSWORDS[name],
+                                       "csrf_token": csrf_of(page.text)}, follow_redirects=False)
+
+
+@pytest.fixture
+def console_home(tmp_path: Path) -> Any:
+    """A fresh instance home with the CRM migrated and two accounts (kim: admin, desk: staff)."""
+    from appliance.data import crm
+
+    config = make_config(tmp_path, timezone="Asia/Seoul")
+    db = crm.open_for(config)
+    add_accounts()
+    yield ConsoleHome(tmp_path, config)
+    db.close()
+
+
+@pytest.fixture
+def client(console_home: ConsoleHome) -> Any:
+    """A TestClient on the real app (HTTPS scheme, no background services), not logged in."""
+    from starlette.testclient import TestClient
+
+    from appliance.console.app import create_app
+
+    console_home.app = create_app(console_home.config, background=False)
+    with TestClient(console_home.app, base_url="https://console.test") as c:
+        yield c
+
+
+# --- real local servers for notifications -------------------------------------------------------------
+class SmtpSink:
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 that keeps every message it accepts."""
+
+    def __init__(self) -> None:
+        import email
+        import email.policy
+        import socket
+
+        from aiosmtpd.controller import Controller
+
+        self.messages: list[Any] = []
+        sink = self
+
+        class Handler:
+            async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:
+                sink.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
+                return "250 OK"
+
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.controller = Controller(Handler(), hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self) -> None:
+        self.controller.stop()
+
+
+class WebhookSink:
+    """A real HTTP server on 127.0.0.1 recording each POST (headers, body); ``statuses[event]`` are answered
+    in turn to that event's deliveries (then 200)."""
+
+    def __init__(self, statuses: dict[str, list[int]] | None = None) -> None:
+        import http.server
+        import threading
+
+        self.requests: list[dict[str, Any]] = []
+        self.statuses = {k: list(v) for k, v in (statuses or {}).items()}
+        sink = self
+
+        class Handler(http.server.BaseHTTPRequestHandler):
+            def do_POST(self) -> None:  # noqa: N802 - http.server's name
+                body = self.rfile.read(int(self.headers.get("Content-Length", "0")))
+                queued = sink.statuses.get(self.headers.get("X-DentalCall-Event", ""), [])
+                status = queued.pop(0) if queued else 200
+                sink.requests.append({"headers": dict(self.headers), "body": body, "status": status})
+                self.send_response(status)
+                self.end_headers()
+
+            def log_message(self, *args: Any) -> None:
+                pass
+
+        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/hook"
+        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
+        self.thread.start()
+
+    def stop(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+# --- a real browser: Debian's chromium driven by Selenium through chromedriver (never downloaded) ---------
+CHROMEDRIVER = "/usr/bin/chromedriver"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def chrome(window: tuple[int, int] = (1366, 768)) -> Any:
+    """A fresh headless chromium with its own profile; skips when the Debian packages are missing."""
+    import shutil
+    import tempfile
+
+    if not (Path(CHROMEDRIVER).exists() and Path(CHROMIUM).exists()):
+        pytest.skip("chromium and chromium-driver are not installed (install.sh --with-test-deps)")
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    profile = tempfile.mkdtemp(prefix="dc-chromium-")
+    options = webdriver.ChromeOptions()
+    options.binary_location = CHROMIUM
+    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run", "--lang=ko-KR",
+                 "--ignore-certificate-errors", f"--user-data-dir={profile}",
+                 f"--window-size={window[0]},{window[1]}"):
+        options.add_argument(flag)
+    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
+    driver.profile_dir = profile
+    original_quit = driver.quit
+
+    def quit_and_clean() -> None:
+        try:
+            original_quit()
+        finally:
+            shutil.rmtree(profile, ignore_errors=True)
+
+    driver.quit = quit_and_clean
+    return driver
+
+
+def browser_login(driver: Any, base: str, name: str, password: str | None = None) -> None:
+    from selenium.webdriver.common.by import By
+
+    driver.get(base + "/login")
+    driver.find_element(By.ID, "name").send_keys(name)
+    driver.find_element(By.ID, "password").send_keys(password or PASSWORDS[name])
+    driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
