@@ -370,7 +370,8 @@ if [[ ${HAVE_SYSTEMD} -eq 1 ]]; then
 fi
 
 # ---------------------------------------------------------------------------- install.d steps
-export DENTALCALL_REPO="${REPO}" DENTALCALL_VENV="${VENV}" DENTALCALL_CACHE_DIR="${CACHE_DIR}"
+# during an upgrade the steps run the new release (BIN_VENV): ${VENV} still points at the running one
+export DENTALCALL_REPO="${REPO}" DENTALCALL_VENV="${BIN_VENV}" DENTALCALL_CACHE_DIR="${CACHE_DIR}"
 export DENTALCALL_NO_MODELS="${NO_MODELS}" DENTALCALL_WITH_TEST_DEPS="${WITH_TEST_DEPS}"
 shopt -s nullglob
 for step in "${REPO}"/install.d/*.sh; do
@@ -383,7 +384,7 @@ shopt -u nullglob
 log "log rotation and limits"
 "${DENTALCALL}" ops logs --write >/dev/null
 if [[ -z "${INSTANCE_HOME}" ]]; then
-    "${DENTALCALL}" backup schedule || echo "   the nightly backup is not scheduled: see above"
+    DENTALCALL_VENV="${VENV}" "${DENTALCALL}" backup schedule || echo "   the nightly backup is not scheduled: see above"
 fi
 
 # ---------------------------------------------------------------------------- start (operations: drained restart)

@@ -205,7 +205,10 @@ def test_upgrade_with_a_call_in_progress_drains_migrates_and_restarts_after_it(l
     after = table_rows(config.crm_url)
     assert 80 in {r[0] for r in after["schema_version"]} and "ops_alert" in after
     for table, rows in lab.rows_before.items():
-        assert after[table][:len(rows)] == rows, table
+        if table == "schema_version":  # new steps may carry lower numbers (every unapplied step runs)
+            assert set(rows) <= set(after[table])
+        else:
+            assert after[table][:len(rows)] == rows, table
     assert list((lab.home / "backups").glob("dentalcall-*-pre-upgrade.tar.zst"))
     # and the new engine answers
     third = lab.call(lab.greeting_seconds() + 4.0).wait()
