@@ -9,4 +9,4 @@ Layers (each a sub-package):
 - ``outbound``    campaigns, targeting and the dialer.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"

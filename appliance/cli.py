@@ -38,6 +38,9 @@ COMMANDS = {
     "sms": "appliance.sms.cli:sms",
     "console": "appliance.console.cli:console",
     "staff": "appliance.console.cli:staff",
+    "backup": "appliance.ops.backup.cli:backup",
+    "restore": "appliance.ops.backup.cli:restore",
+    "ops": "appliance.ops.cli:ops",
 }
 
 

@@ -27,6 +27,7 @@ from appliance.data import crm
 from appliance.data.calllog import CallLog
 from appliance.data.clinic.facts import refusal_for_calls
 from appliance.errors import CallerHungUp
+from appliance.ops import drain
 from appliance.settings import Config
 from appliance.telephony.fastagi import AgiChannel, SafeApplication, start_server
 
@@ -104,7 +105,11 @@ class Engine:
                      self.config.agi_port, self.config.audiosocket_port)
 
     async def serve_forever(self) -> None:
+        from appliance.ops.engine_hooks import ServeHooks
+
+        ops = ServeHooks(self)  # ops hook: pid file, restart alert, systemd READY/watchdog pings
         await self.start()
+        ops.ready()
         loop = asyncio.get_running_loop()
         for sig in (signal.SIGTERM, signal.SIGINT):
             try:
@@ -112,7 +117,9 @@ class Engine:
             except NotImplementedError:  # pragma: no cover
                 pass
         await self.stopping.wait()
+        ops.stopping()
         await self.stop()
+        ops.stopped()
 
     async def stop(self) -> None:
         self.stopping.set()
@@ -135,6 +142,9 @@ class Engine:
                               recorded=agi.uniqueid in self._recording)
 
     async def handle_inbound(self, agi: AgiChannel) -> None:
+        if drain.is_draining(self.config):  # ops hook: a restart waits for live calls; new ones go to staff
+            await agi.set_variable("DENTALCALL_NEXT", NextStep.TRANSFER)
+            return
         # re-arm the dialplan watchdog first: proves the engine is alive within engine_answer_timeout
         await agi.exec("Set", f"TIMEOUT(absolute)={MAX_CALL_SECONDS}")
         log = await self.open_call("inbound", uniqueid=agi.uniqueid, channel=agi.channel,

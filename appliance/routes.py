@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Awaitable, Callable, Mapping, Protocol, T
 
 from appliance.data.calllog import CallLog
 from appliance.errors import ConfigError
+from appliance.ops.monitor import run_health_monitor
 from appliance.outbound.calls import handle_outbound
 from appliance.outbound.dialer import run_dialer
 from appliance.privacy.retention import run_daily as run_retention
@@ -75,6 +76,7 @@ SERVICES: dict[str, Service] = {
     "dialer": run_dialer,  # campaign calls (AMI Originate) within the calling windows
     "retention": run_retention,  # daily purge of every kind of personal data past its retention
     "sms": run_sms_sender,  # text messages: the outbox sender, replies, reminder/voicemail sweeps
+    "health": run_health_monitor,  # alerts for staff: trunk registration lost, EMR unreachable, disk filling
 }
 PENDING_ROUTES: dict[str, str] = {}
 

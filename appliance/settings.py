@@ -128,6 +128,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("notify_email_to", "", "Comma-separated staff addresses that get voicemails and the daily summary"),
     Setting("notify_summary_time", "08:30", "Clinic time (HH:MM) of the daily summary e-mail, with the alerts held overnight"),
     Setting("notify_webhook_url", "", "URL that gets a signed JSON POST per event (messenger bridges); secret in secrets.ini as webhook_secret"),
+    Setting("backup_dir", "", "Folder for the nightly backups (default /var/backups/dentalcall; home/backups for an instance)"),
+    Setting("backup_copy_to", "", "Also copy each backup to this mounted NAS/USB folder (empty = local only)"),
+    Setting("backup_keep_days", 14, "Days backups are kept (the newest 3 always stay)"),
+    Setting("backup_time", "02:30", "Time of the nightly backup (HH:MM, local time; systemd timer or cron)"),
+    Setting("alert_emr_minutes", 10, "Minutes the EMR may be unreachable before staff get an alert"),
+    Setting("drain_max_seconds", 900, "Longest wait for live calls to end before an upgrade restarts the engine anyway"),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -256,6 +262,12 @@ class Config:
     notify_email_to: str
     notify_summary_time: str
     notify_webhook_url: str
+    backup_dir: str
+    backup_copy_to: str
+    backup_keep_days: int
+    backup_time: str
+    alert_emr_minutes: int
+    drain_max_seconds: int
 
     def __init__(self, values: dict[str, Any]):
         self._names = tuple(values)

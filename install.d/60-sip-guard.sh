@@ -4,6 +4,10 @@
 # The jail is rendered from the settings (log path, SIP port) by `dentalcall asterisk guard`.
 set -euo pipefail
 
+if [[ -n "${DENTALCALL_HOME:-}" ]]; then  # an instance root (upgrade tests): the system's jail stays as it is
+    echo "60-sip-guard: DENTALCALL_HOME instance, the system's fail2ban jail is not touched"
+    exit 0
+fi
 DENTALCALL="${DENTALCALL_VENV}/bin/dentalcall"
 JAIL=/etc/fail2ban/jail.d/dentalcall.conf
 LOG=/var/lib/dentalcall/asterisk/log/messages.log

@@ -19,6 +19,7 @@ CONTRACT = """\
 exten => _[0-9a-zA-Z+*#].,1,Goto(dentalcall-inbound,s,1)
 exten => s,1,NoOp(DentalCall inbound)
  same => n,Answer()
+ same => n,GotoIf($[${DB_EXISTS(dentalcall/drain)} & 0${DB_RESULT} > ${EPOCH}]?dentalcall-next,transfer,1)   ; draining for an engine restart (appliance/ops/drain.py): staff take new calls
  same => n,Set(AGISIGHUP=no)
  same => n,Set(AGIEXITONHANGUP=yes)   ; a hung engine cannot hold the call: the watchdog ends AGI at once
  same => n,Set(TIMEOUT(absolute)=3)   ; watchdog: the engine re-arms it at once

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import shutil
 import time
 from dataclasses import dataclass
 from typing import Callable
@@ -145,15 +144,9 @@ def check_emr(config: Config) -> Check:
 
 
 def check_disk(config: Config) -> Check:
-    path = config.data_dir if config.data_dir.exists() else config.data_dir.parent
-    while not path.exists():
-        path = path.parent
-    free_gb = shutil.disk_usage(path).free / 1e9
-    if free_gb < 1:
-        return Check("disk", "fail", f"{free_gb:.1f} GB free on {path}", "free space: recordings rotate, old logs")
-    if free_gb < 5:
-        return Check("disk", "warn", f"{free_gb:.1f} GB free on {path}", "plan to free space")
-    return Check("disk", "ok", f"{free_gb:.0f} GB free")
+    from appliance.ops.health_checks import disk_check
+
+    return Check("disk", *disk_check(config))
 
 
 def check_clock(config: Config) -> Check:
@@ -236,10 +229,22 @@ def check_outbound(config: Config) -> Check:
     return Check("outbound", result.status, result.message, result.fix)
 
 
+def check_backup(config: Config) -> Check:
+    from appliance.ops.health_checks import backup_check
+
+    return Check("backup", *backup_check(config))
+
+
+def check_alerts(config: Config) -> Check:
+    from appliance.ops.health_checks import alerts_check
+
+    return Check("alerts", *alerts_check(config))
+
+
 CHECKS: list[Callable[[Config], Check]] = [
     check_asterisk, check_ami, check_fastagi, check_models, check_prompts, check_database, check_emr,
     check_disk, check_clock, check_sms, check_config_files, check_clinic_facts, check_sip_security,
-    check_retention, check_console, check_outbound,
+    check_retention, check_console, check_outbound, check_backup, check_alerts,
 ]
 
 

@@ -78,6 +78,7 @@ STEP_MODULES = (
     "appliance.console.models",
     "appliance.voicemail.store",
     "appliance.console.notify.outbox",
+    "appliance.ops.alerts",
 )
 
 

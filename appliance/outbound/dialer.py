@@ -30,6 +30,7 @@ import logging
 from typing import Any, Awaitable, Callable, TypeVar
 
 from appliance.errors import ConfigError
+from appliance.ops import drain
 from appliance.outbound import predial, queue
 from appliance.outbound.clock import Clock, ClockSync, clinic_clock, clock_sync_for
 from appliance.outbound.planner_process import PlanningProcess
@@ -122,6 +123,8 @@ class Dialer:
             live = await self.live_channels()
             await self._off_loop(queue.reconcile, now, live, stale_after_s=self._stale_s(),
                                  retry_minutes=queue.retry_minutes(self.config))
+        if drain.is_draining(self.config):  # ops hook: a restart waits for live calls; place no new ones
+            return []
         ready = await self._off_loop(self._claim_due, now)
         for task, attempt in ready:
             self.owned.add(attempt.id)
