@@ -11,6 +11,7 @@ from starlette.responses import FileResponse, Response
 
 from appliance.console.formatting import OUTCOMES_KO, clinic_today, local_day_bounds
 from appliance.console.models import LAST4_CALLED_SQL, LAST4_SQL
+from appliance.console.pages import texts
 from appliance.console.web import Ctx, action, page
 from appliance.console.workqueue import meta_of
 from appliance.data import phone as phones
@@ -76,11 +77,14 @@ def _call(ctx: Ctx) -> Response:
         return ctx.render("error.html", status_code=404, message="그 통화 기록이 없습니다.")
     turns = list(Turn.select().where(Turn.call == call.id).order_by(Turn.seq))
     ctx.access("console.call.view", patient_ids=[call.patient_id], subject=f"call {call.id}", count=1)
+    number = call.caller_number if call.direction == "inbound" else call.called_number
+    sms = texts.for_call(ctx, call.patient_id, number, f"call {call.id} (texts)")
     meta = meta_of(call)
     events = [e for e in meta.get("events") or [] if isinstance(e, dict)]
     return ctx.render("call.html", page="calls", call=call, turns=turns, events=events,
                       summary=meta.get("summary") or "", has_recording=_recording(ctx, call) is not None,
-                      patient=ctx.state.patients.get(call.patient_id))
+                      patient=ctx.state.patients.get(call.patient_id), sms=sms, purposes=texts.PURPOSES_KO,
+                      states=texts.STATES_KO, actions=texts.REPLY_ACTIONS_KO)
 
 
 def _recording(ctx: Ctx, call: Call) -> Path | None:
