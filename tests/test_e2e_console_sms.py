@@ -108,7 +108,7 @@ def test_a_text_reply_cancels_in_the_emr_and_others_reach_the_work_queue(console
     assert emr.upcoming_appointments(patient_id, dt.datetime.now())  # nothing happened
 
     r = vendor.post(urls["mo"], json={"id": "v1", "from": phone, "text": "취소"})
-    assert r.status_code == 200 and r.json() == {"ok": True, "action": "cancelled"}, (r.text, console["log"].read_text())
+    assert r.json() == {"ok": True, "action": "cancelled"}, (r.text, console["log"].read_text()[-3000:])
     left = [a for a in emr.upcoming_appointments(patient_id, dt.datetime.now()) if a.id == appt.id]
     assert left == []  # cancelled in the EMR itself
     cancel = crm_records.BookingRequest.get(crm_records.BookingRequest.patient_id == patient_id)

@@ -15,7 +15,7 @@ import peewee
 
 from appliance.console import booking_approval
 from appliance.console.accounts import Staff
-from appliance.console.models import WORK_KINDS, WorkClosure, log_action
+from appliance.console.models import WORK_KINDS, WorkClosure, log_action, whose
 from appliance.console.workqueue import meta_of
 from appliance.data.crm import database, utcnow
 from appliance.data.crm_records import BookingRequest, Callback, StaffNote, add_callback
@@ -46,9 +46,11 @@ def is_closed(kind: str, item_id: int) -> bool:
 
 def _close(staff: Staff, kind: str, item_id: int, result: str, note: str | None) -> bool:
     """Insert the closure; False when someone closed it first."""
+    patient_id, phone = whose(kind, item_id)
     try:
         with database.atomic():
-            WorkClosure.create(kind=kind, item_id=item_id, result=result, note=note or None, closed_by=staff.actor)
+            WorkClosure.create(kind=kind, item_id=item_id, result=result, note=note or None, closed_by=staff.actor,
+                               patient_id=patient_id, phone=phone)
     except peewee.IntegrityError:
         return False
     return True
