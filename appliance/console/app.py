@@ -27,8 +27,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from appliance.console import live, workqueue
 from appliance.console.formatting import Formatter
-from appliance.console.pages import (admin, auth, calls, campaigns, health, optouts, texts, today, voicemail,
-                                     work)
+from appliance.console.pages import (admin, auth, calls, campaign_calendar, campaigns, health, optouts, texts,
+                                     today, voicemail, work)
 from appliance.console.patients import PatientDirectory
 
 _LOGGER = logging.getLogger(__name__)
@@ -110,6 +110,7 @@ def _routes() -> list[Any]:
         Route("/calls/{call_id:int}", calls.call),
         Route("/calls/{call_id:int}/recording", calls.recording),
         Route("/campaigns", campaigns.campaigns),
+        Route("/campaigns/calendar", campaign_calendar.calendar),
         Route("/campaigns/{name}/preview", campaigns.preview, methods=["POST"]),
         Route("/campaigns/{name}/enable", campaigns.enable, methods=["POST"]),
         Route("/campaigns/{name}/disable", campaigns.disable, methods=["POST"]),
@@ -200,6 +201,7 @@ def create_app(config: Any, *, background: bool = True, services: dict[str, Any]
     app.state.facts = _Facts(config)
     app.state.flash = {}
     app.state.revealed = {}
+    app.state.campaign_calendar = {}
     app.state.health = health.HealthCache(config)
     app.state.voicemail_watcher = None
     app.state.notifier = None

@@ -26,6 +26,7 @@ WORK_KINDS = ("callback", "booking", "note", "voicemail")
 class StaffAccount(BaseModel):
     """A person who logs in to the console. Passwords are argon2id hashes, never stored in clear."""
 
+    id = peewee.AutoField()
     name = peewee.CharField(max_length=32, unique=True)
     role = peewee.CharField(max_length=8)  # admin | staff
     password_hash = peewee.CharField(max_length=255)
@@ -52,6 +53,7 @@ class ConsoleSession(BaseModel):
 class LoginAttempt(BaseModel):
     """Every login try (for throttling and the admins' view); the password itself is never kept."""
 
+    id = peewee.AutoField()
     at = peewee.DateTimeField(default=utcnow, index=True)
     name = peewee.CharField(max_length=64, index=True)
     origin = peewee.CharField(max_length=64, index=True)
@@ -61,6 +63,7 @@ class LoginAttempt(BaseModel):
 class WorkClosure(BaseModel):
     """A work item finished by a person: who, when, how (``result``) and their note."""
 
+    id = peewee.AutoField()
     kind = peewee.CharField(max_length=12)  # callback | booking | note | voicemail
     item_id = peewee.IntegerField()
     result = peewee.CharField(max_length=24)  # done | approved_emr | entered_by_hand | rejected | handled
@@ -78,6 +81,7 @@ class WorkClosure(BaseModel):
 class WorkAction(BaseModel):
     """Append-only audit of what staff did in the console (closing, approving, calling back, switching)."""
 
+    id = peewee.AutoField()
     at = peewee.DateTimeField(default=utcnow, index=True)
     actor = peewee.CharField(max_length=64, index=True)
     kind = peewee.CharField(max_length=16)  # callback | booking | note | voicemail | campaign | opt_out

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, Iterable
 
 from appliance.console.models import WorkClosure
 from appliance.data.crm import Call, Turn
@@ -99,9 +99,11 @@ def _calls(call_ids: set[int]) -> tuple[dict[int, Call], dict[int, list[tuple[st
         return {}, {}
     calls = {c.id: c for c in Call.select().where(Call.id.in_(ids))}
     turns: dict[int, list[tuple[str, str]]] = {}
-    for t in Turn.select(Turn.call, Turn.speaker, Turn.text).where(Turn.call.in_(ids)).order_by(Turn.call, Turn.seq):
-        if t.text:
-            turns.setdefault(t.call_id, []).append((t.speaker, t.text))
+    said: Iterable[tuple[int, str, str | None]] = Turn.select(Turn.call, Turn.speaker, Turn.text).where(
+        Turn.call.in_(ids)).order_by(Turn.call, Turn.seq).tuples()  # type: ignore[assignment]  # (peewee stubs)
+    for call_id, speaker, text in said:
+        if text:
+            turns.setdefault(call_id, []).append((speaker, text))
     return calls, turns
 
 

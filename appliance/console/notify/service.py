@@ -133,8 +133,10 @@ class Notifier:
         who = (f"{patient.name} (환자번호 {vm.patient_id})" if patient is not None and patient.name
                else (f"환자번호 {vm.patient_id}" if vm.patient_id else "확인 안 됨"))
         text = vm.transcript if vm.transcript_status == "done" and vm.transcript else \
-            f"(받아쓰기를 하지 못했습니다: {vm.transcript_error or '음성이 없거나 알아듣지 못함'}) 첨부된 음성을 들어 주세요."
-        return (f"받은 시각: {local:%Y-%m-%d %H:%M}\n발신 번호: {phones.formatted(vm.caller_number) or '발신번호 없음'}\n"
+            (f"(받아쓰기를 하지 못했습니다: {vm.transcript_error or '음성이 없거나 알아듣지 못함'}) "
+             "첨부된 음성을 들어 주세요.")
+        return (f"받은 시각: {local:%Y-%m-%d %H:%M}\n"
+                f"발신 번호: {phones.formatted(vm.caller_number) or '발신번호 없음'}\n"
                 f"환자: {who}\n길이: {vm.duration_s}초\n\n받아쓰기:\n{text}\n\n"
                 f"직원 콘솔에서 처리: {console_url(self.config)}/voicemail\n")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Iterable
 
 from peewee import SQL, fn
 from starlette.responses import FileResponse, Response
@@ -24,7 +25,9 @@ def _with_turn_counts(calls: list[Call]) -> dict[int, int]:
     ids = [c.id for c in calls]
     if not ids:
         return {}
-    return dict(Turn.select(Turn.call, fn.COUNT(Turn.id)).where(Turn.call.in_(ids)).group_by(Turn.call).tuples())
+    counts: Iterable[tuple[int, int]] = Turn.select(Turn.call, fn.COUNT(Turn.id)).where(Turn.call.in_(ids)).group_by(
+        Turn.call).tuples()  # type: ignore[assignment]  # (peewee's stubs type .tuples() as the model)
+    return dict(counts)
 
 
 def _render(ctx: Ctx, calls: list[Call], criteria: dict[str, str], searched: bool) -> Response:
@@ -102,8 +105,9 @@ def _recording(ctx: Ctx, call: Call) -> Path | None:
 def _recording_file(ctx: Ctx) -> Response:
     call = Call.get_or_none(Call.id == int(ctx.request.path_params["call_id"]))
     path = _recording(ctx, call) if call is not None else None
-    if path is None:
-        return ctx.render("error.html", status_code=404, message="녹음 파일이 없습니다 (보관 기간이 지났을 수 있습니다).")
+    if call is None or path is None:
+        return ctx.render("error.html", status_code=404,
+                          message="녹음 파일이 없습니다 (보관 기간이 지났을 수 있습니다).")
     ctx.access("console.call.recording", patient_ids=[call.patient_id], subject=f"call {call.id}")
     return FileResponse(path, media_type="audio/wav", headers={"Cache-Control": "no-store"})
 

@@ -27,7 +27,7 @@ REPLY_ACTIONS_KO = {None: "처리 전", "handling": "처리 중", "confirmed": "
 
 
 def _replies(patient_id: str | None = None, number: str | None = None, limit: int = SHOWN) -> list[inbox.Reply]:
-    Reply = inbox.Reply
+    Reply: Any = inbox.Reply  # (peewee's stubs do not see the implicit id)
     query = Reply.select()
     if patient_id and number:
         query = query.where((Reply.patient_id == patient_id) | (Reply.phone == number))
@@ -67,7 +67,8 @@ def _render(ctx: Ctx, messages: list[outbox.Message], replies: list[inbox.Reply]
 
 
 def _texts(ctx: Ctx) -> Response:
-    messages = list(outbox.Message.select().order_by(outbox.Message.id.desc()).limit(SHOWN))
+    Message: Any = outbox.Message  # (peewee's stubs do not see the implicit id)
+    messages = list(Message.select().order_by(Message.id.desc()).limit(SHOWN))
     return _render(ctx, messages, _replies(), {}, False)
 
 
