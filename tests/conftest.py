@@ -3,4 +3,5 @@ pytest_plugins = [
     "tests.plugins.asterisk",
     "tests.plugins.engine",
     "tests.plugins.tiers",
+    "tests.console_support",  # the console fixtures (console_home, client) for every console test
 ]

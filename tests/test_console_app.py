@@ -12,7 +12,7 @@ from appliance.console import accounts, sessions
 from appliance.console.models import ConsoleSession, LoginAttempt, WorkClosure
 from appliance.data import access_log, crm_records
 from appliance.data.crm import utcnow
-from tests.console_support import PASSWORDS, client, console_home, csrf_of, login  # noqa: F401
+from tests.console_support import PASSWORDS, csrf_of, login
 
 PAGES = ["/today", "/work", "/voicemail", "/calls", "/campaigns", "/optouts", "/health", "/admin/access",
          "/admin/staff"]

@@ -1,5 +1,5 @@
 """The console's tables and queries on a CRM in real PostgreSQL and MariaDB servers (as well as SQLite):
-migrations 20-22, the work queue, closing an item once, the live fingerprints, voicemail and the outbox."""
+migrations 20-23, the work queue, closing an item once, the live fingerprints, voicemail and the outbox."""
 
 from __future__ import annotations
 
@@ -7,6 +7,7 @@ import datetime as dt
 import secrets
 
 import pytest
+import peewee
 from peewee import SQL
 
 from appliance.console import accounts, actions, workqueue
@@ -51,3 +52,31 @@ def test_queue_closing_and_fingerprints_on_every_backend(crm_server):
     assert [c.id for c in last4] == [call.id]
     assert outbox.enqueue("email", "voicemail", 1) and not outbox.enqueue("email", "voicemail", 1)
     assert outbox.claim("email:voicemail:1") and not outbox.claim("email:voicemail:1")
+
+
+def test_whose_item_migration_and_the_consoles_retention_on_every_backend(crm_server):
+    """Migration 23 on a CRM migration 20 made (columns added, rows filled in), then the console's purge."""
+    from appliance.console import privacy
+    from appliance.console.models import WorkAction, WorkClosure
+    from appliance.data import migrations
+
+    db = crm_server
+    cb = crm_records.add_callback("교정 비용 문의", phone="01012345678", patient_id="7", priority=5)
+    gone = crm_records.add_callback("예약 문의", phone="01012345678", patient_id="7", priority=5)
+    for table in ("work_closure", "work_action"):
+        if isinstance(db, peewee.SqliteDatabase):
+            db.execute_sql(f'DROP INDEX "{table}_patient_id"')
+        for column in ("patient_id", "phone"):
+            db.execute_sql(f"ALTER TABLE {table} DROP COLUMN {column}")
+    db.execute_sql("DELETE FROM schema_version WHERE version = 23")
+    for item in (cb.id, gone.id):
+        db.execute_sql("INSERT INTO work_closure (kind, item_id, result, closed_by, closed_at) "
+                       f"VALUES ('callback', {item}, 'done', 'staff:kim', '2020-01-02 03:04:05')")
+    migrations.migrate(db)
+    assert {(c.item_id, c.patient_id, c.phone) for c in WorkClosure.select()} == {
+        (cb.id, "7", "01012345678"), (gone.id, "7", "01012345678")}
+    crm_records.Callback.delete().where(crm_records.Callback.id == gone.id).execute()
+    WorkAction.create(actor="staff:kim", kind="callback", item=str(cb.id), action="done",
+                      at=utcnow() - dt.timedelta(days=400))
+    assert privacy.purge_work_records(None, utcnow() - dt.timedelta(days=365)) == 2  # the orphan and the old action
+    assert [c.item_id for c in WorkClosure.select()] == [cb.id]

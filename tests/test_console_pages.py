@@ -7,7 +7,7 @@ import datetime as dt
 from appliance.console.models import WorkAction
 from appliance.data import access_log, crm_records
 from appliance.data.crm import Call, Turn, utcnow
-from tests.console_support import client, console_home, csrf_of, form_csrf, login  # noqa: F401
+from tests.console_support import csrf_of, form_csrf, login
 
 
 def _call(number: str, outcome: str | None, *, minutes_ago: int = 5, patient: str | None = None) -> Call:

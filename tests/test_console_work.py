@@ -15,7 +15,7 @@ from appliance.data.crm import Call, Turn, utcnow
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
 from appliance.voicemail.store import Voicemail
-from tests.console_support import client, console_home, csrf_of, form_csrf, login, make_config  # noqa: F401
+from tests.console_support import csrf_of, form_csrf, login, make_config
 
 
 def _queue(console_home_: object) -> dict[str, object]:
@@ -42,7 +42,8 @@ def test_the_queue_is_in_working_order_with_summary_and_transcript(client, conso
     login(client, "kim")
     page = client.get("/work").text
     keys = [f'id="callback-{items["urgent"].id}"', f'id="callback-{items["late"].id}"',
-            f'id="booking-{items["booking"].id}"', f'id="note-{items["note"].id}"', f'id="voicemail-{items["voicemail"].id}"']
+            f'id="booking-{items["booking"].id}"', f'id="note-{items["note"].id}"',
+            f'id="voicemail-{items["voicemail"].id}"']
     assert [page.index(k) for k in keys] == sorted(page.index(k) for k in keys)
     assert "비용 문의: 교정" in page and "교정 비용은 얼마나 해요?" in page and "전화 부탁드립니다" in page
     assert workqueue.open_counts() == {"emergency": 1, "callback": 1, "booking": 1, "note": 1, "voicemail": 1}

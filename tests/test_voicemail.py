@@ -15,7 +15,6 @@ from appliance.data.crm import Call, utcnow
 from appliance.errors import SpeechUnavailable
 from appliance.voicemail import spool, store
 from appliance.voicemail.watcher import VoicemailWatcher
-from tests.console_support import console_home  # noqa: F401
 from tests.plugins.engine import installed_models_root
 
 SHARED_CLIP = "data/speech-ko-read/zeroth_104_003_0294_8k_ulaw.wav"  # "한 잔 의 커피 가 소비자 에게 ..."

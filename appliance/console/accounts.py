@@ -154,7 +154,7 @@ def authenticate(name: str, password: str, origin: str, *, limit: int = 5) -> St
         ok = False
     ok = ok and row is not None and not row.disabled
     LoginAttempt.create(name=name, origin=origin, ok=ok)
-    if not ok:
+    if not ok or row is None:
         _LOGGER.info("console login failed (origin %s)", origin)
         return None
     fields: dict = {StaffAccount.last_login_at: utcnow()}

@@ -15,7 +15,7 @@ import peewee
 
 from appliance.console import booking_approval
 from appliance.console.accounts import Staff
-from appliance.console.models import WORK_KINDS, WorkClosure, log_action
+from appliance.console.models import WORK_KINDS, WorkClosure, log_action, whose
 from appliance.console.workqueue import meta_of
 from appliance.data.crm import database, utcnow
 from appliance.data.crm_records import BookingRequest, Callback, StaffNote, add_callback
@@ -24,7 +24,7 @@ from appliance.voicemail.store import Voicemail
 
 _LOGGER = logging.getLogger(__name__)
 
-MODELS = {"callback": Callback, "booking": BookingRequest, "note": StaffNote, "voicemail": Voicemail}
+MODELS: dict[str, Any] = {"callback": Callback, "booking": BookingRequest, "note": StaffNote, "voicemail": Voicemail}
 
 
 @dataclasses.dataclass
@@ -46,9 +46,11 @@ def is_closed(kind: str, item_id: int) -> bool:
 
 def _close(staff: Staff, kind: str, item_id: int, result: str, note: str | None) -> bool:
     """Insert the closure; False when someone closed it first."""
+    patient_id, phone = whose(kind, item_id)
     try:
         with database.atomic():
-            WorkClosure.create(kind=kind, item_id=item_id, result=result, note=note or None, closed_by=staff.actor)
+            WorkClosure.create(kind=kind, item_id=item_id, result=result, note=note or None, closed_by=staff.actor,
+                               patient_id=patient_id, phone=phone)
     except peewee.IntegrityError:
         return False
     return True
@@ -86,7 +88,8 @@ def approve_booking(staff: Staff, item_id: int, note: str, *, config: Any, emr: 
     approval = booking_approval.Approval("manual", message="EMR 쓰기가 꺼져 있어 직접 입력으로 표시했습니다.")
     if booking_approval.emr_writable(config, emr, row):
         try:
-            approval = booking_approval.write_to_emr(row, emr=emr, facts=facts, memo=f"AI 전화 예약 (승인 {staff.label})")
+            approval = booking_approval.write_to_emr(row, emr=emr, facts=facts,
+                                                     memo=f"AI 전화 예약 (승인 {staff.label})")
         except ApplianceError as exc:
             log_action(staff.actor, "booking", item_id, "approve", result="emr_error", note=str(exc)[:200])
             return Outcome(False, "EMR에 쓰지 못했습니다. 잠시 후 다시 시도하거나 직접 입력해 주세요.")

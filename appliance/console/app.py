@@ -27,7 +27,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from appliance.console import live, workqueue
 from appliance.console.formatting import Formatter
-from appliance.console.pages import admin, auth, calls, campaigns, health, optouts, today, voicemail, work
+from appliance.console.pages import (admin, auth, calls, campaign_calendar, campaigns, health, optouts, texts,
+                                     today, voicemail, work)
 from appliance.console.patients import PatientDirectory
 
 _LOGGER = logging.getLogger(__name__)
@@ -68,6 +69,25 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+def vendor_routes(config: Any) -> list[Route]:
+    """The SMS vendor's callbacks (``appliance.sms.webhook``), outside the login and the CSRF check: the secret
+    token in their path is what admits the vendor. Nothing else in the console is exempt (a test walks the
+    route table); each endpoint is tagged ``console_kind = "vendor"`` so that walk can tell them apart."""
+    from appliance.sms.webhook import sms_webhook_routes
+
+    out = []
+    for route in sms_webhook_routes(config):
+        endpoint = route.endpoint
+
+        async def vendor(request: Request, endpoint: Any = endpoint) -> Response:
+            return await endpoint(request)
+
+        vendor.__name__ = f"sms_{route.path.rsplit('/', 1)[-1]}"
+        vendor.console_kind = "vendor"  # type: ignore[attr-defined]
+        out.append(Route(route.path, vendor, methods=sorted(route.methods or {"POST"})))
+    return out
+
+
 def _routes() -> list[Any]:
     streams = live.stream_endpoint({"today": today.live_fragment, "work": work.live_fragment})
     return [
@@ -90,10 +110,13 @@ def _routes() -> list[Any]:
         Route("/calls/{call_id:int}", calls.call),
         Route("/calls/{call_id:int}/recording", calls.recording),
         Route("/campaigns", campaigns.campaigns),
+        Route("/campaigns/calendar", campaign_calendar.calendar),
         Route("/campaigns/{name}/preview", campaigns.preview, methods=["POST"]),
         Route("/campaigns/{name}/enable", campaigns.enable, methods=["POST"]),
         Route("/campaigns/{name}/disable", campaigns.disable, methods=["POST"]),
         Route("/campaigns/{name}/run", campaigns.run_now, methods=["POST"]),
+        Route("/texts", texts.texts, methods=["GET"]),
+        Route("/texts", texts.search, methods=["POST"]),
         Route("/optouts", optouts.optouts, methods=["GET"]),
         Route("/optouts", optouts.search, methods=["POST"]),
         Route("/optouts/add", optouts.add, methods=["POST"]),
@@ -162,7 +185,7 @@ def create_app(config: Any, *, background: bool = True, services: dict[str, Any]
             for task in pending:
                 task.cancel()
 
-    app = Starlette(routes=_routes(), lifespan=lifespan)
+    app = Starlette(routes=vendor_routes(config) + _routes(), lifespan=lifespan)
     app.add_middleware(SecurityHeaders)
     app.state.config = config
     app.state.background = background
@@ -178,6 +201,7 @@ def create_app(config: Any, *, background: bool = True, services: dict[str, Any]
     app.state.facts = _Facts(config)
     app.state.flash = {}
     app.state.revealed = {}
+    app.state.campaign_calendar = {}
     app.state.health = health.HealthCache(config)
     app.state.voicemail_watcher = None
     app.state.notifier = None

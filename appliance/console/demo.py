@@ -109,7 +109,8 @@ def seed_crm(config: Any, days: int = 14) -> None:
     _bookings(rng, people, now)
     for i in range(2):
         c = _call(rng, now - dt.timedelta(hours=3 + i), people[6 + i], "booked")
-        crm_records.add_note("[AI 문진] 스케일링\n주소(불편한 곳): 잇몸에서 피가 나요\n통증: 아니요\n당뇨: 예\n고혈압: 아니요",
+        crm_records.add_note("[AI 문진] 스케일링\n주소(불편한 곳): 잇몸에서 피가 나요\n통증: 아니요\n"
+                             "당뇨: 예\n고혈압: 아니요",
                              patient_id=people[6 + i].id, phone=people[6 + i].phones[0], author="ai", call_id=c.id)
     _voicemails(config, rng, people, now)
     for i, (source, scope) in enumerate((("call_dtmf", "ad"), ("staff", "ad"), ("sms", "all"))):
@@ -139,7 +140,8 @@ def _voicemails(config: Any, rng: random.Random, people: list[Any], now: dt.date
     pcm, rate = read_audio(demo_clip(config))
     inbox = spool.box_dir(config) / "INBOX"
     inbox.mkdir(parents=True, exist_ok=True)
-    texts = ["안녕하세요, 어제 발치했는데 아직 피가 조금 나요. 전화 부탁드립니다.", "다음 주 예약 시간 바꾸고 싶어서 전화드렸어요."]
+    texts = ["안녕하세요, 어제 발치했는데 아직 피가 조금 나요. 전화 부탁드립니다.",
+             "다음 주 예약 시간 바꾸고 싶어서 전화드렸어요."]
     for i, text in enumerate(texts):
         when = now - dt.timedelta(hours=2 * i + 1)
         msg_id = f"{int(when.timestamp())}-{i:08d}"
@@ -163,7 +165,7 @@ def _campaign_results(rng: random.Random, people: list[Any]) -> None:
                 p = rng.choice(people)
                 when = today - dt.timedelta(days=7 * week + rng.randint(0, 6), hours=rng.randint(0, 6))
                 outcome = rng.choice(["booked", "confirmed", "declined", "no_answer", "booked", "voicemail_left"])
-                task = queue.Task.create(key=f"demo:{name}:{week}:{k}:{p.id}", campaign=name,
+                task: Any = queue.Task.create(key=f"demo:{name}:{week}:{k}:{p.id}", campaign=name,
                                          kind="INFO" if name == "reminder" else "AD", patient_id=p.id,
                                          phone=p.phones[0], day=when.date(), reason=name, status=queue.DONE,
                                          attempts=1, next_at=when, expires_at=when, outcome=outcome, created_at=when,

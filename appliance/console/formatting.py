@@ -59,7 +59,10 @@ class Formatter:
 
     def when(self, value: dt.datetime | None) -> str:
         """Today: 14:05; otherwise 11/23(월) 14:05."""
-        local = self.local(value)
+        return self.when_local(self.local(value))
+
+    def when_local(self, local: dt.datetime | None) -> str:
+        """``when`` for a value already in clinic time (the text outbox and the dialer keep clinic time)."""
         if local is None:
             return "-"
         if local.date() == clinic_today(self.zone):

@@ -2,8 +2,9 @@
 
 The console never talks to the engine: the engine writes the call log and the work items into the CRM,
 and :class:`LiveHub` polls cheap fingerprints of them (index lookups: every ``POLL_SECONDS`` while someone
-watches, every ``IDLE_POLL_SECONDS`` otherwise so a baseline always exists). When a fingerprint changes, every open stream of that topic renders its fragment (with
-its own person's masking, and an access-log row) and sends it as an SSE ``update`` event; the page's script
+watches, every ``IDLE_POLL_SECONDS`` otherwise so a baseline always exists). When a fingerprint changes,
+every open stream of that topic renders its fragment (with its own person's masking, and an access-log row)
+and sends it as an SSE ``update`` event; the page's script
 swaps it in. Streams do not keep a session alive: they end with a ``logout`` event once it has gone idle.
 """
 

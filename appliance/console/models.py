@@ -2,7 +2,9 @@
 
 Migration 20. Work items themselves stay where the engine writes them (``crm_records``); who closed one,
 when and with which note is kept in ``work_closure`` (one row per item, so an item is closed exactly once),
-and every action a person takes in the console is appended to ``work_action``.
+and every action a person takes in the console is appended to ``work_action``. Migration 23: both remember
+whose item it was (``patient_id``, ``phone``), so a patient's request to see or delete their data finds the
+staff's notes about them even after the item itself is gone (``appliance.console.privacy``).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ WORK_KINDS = ("callback", "booking", "note", "voicemail")
 class StaffAccount(BaseModel):
     """A person who logs in to the console. Passwords are argon2id hashes, never stored in clear."""
 
+    id = peewee.AutoField()
     name = peewee.CharField(max_length=32, unique=True)
     role = peewee.CharField(max_length=8)  # admin | staff
     password_hash = peewee.CharField(max_length=255)
@@ -50,6 +53,7 @@ class ConsoleSession(BaseModel):
 class LoginAttempt(BaseModel):
     """Every login try (for throttling and the admins' view); the password itself is never kept."""
 
+    id = peewee.AutoField()
     at = peewee.DateTimeField(default=utcnow, index=True)
     name = peewee.CharField(max_length=64, index=True)
     origin = peewee.CharField(max_length=64, index=True)
@@ -59,12 +63,15 @@ class LoginAttempt(BaseModel):
 class WorkClosure(BaseModel):
     """A work item finished by a person: who, when, how (``result``) and their note."""
 
+    id = peewee.AutoField()
     kind = peewee.CharField(max_length=12)  # callback | booking | note | voicemail
     item_id = peewee.IntegerField()
     result = peewee.CharField(max_length=24)  # done | approved_emr | entered_by_hand | rejected | handled
     note = peewee.TextField(null=True)
     closed_by = peewee.CharField(max_length=64)
     closed_at = peewee.DateTimeField(default=utcnow, index=True)
+    patient_id = peewee.CharField(max_length=64, null=True, index=True)  # whose item (migration 23)
+    phone = peewee.CharField(max_length=32, null=True)
 
     class Meta:
         table_name = "work_closure"
@@ -74,6 +81,7 @@ class WorkClosure(BaseModel):
 class WorkAction(BaseModel):
     """Append-only audit of what staff did in the console (closing, approving, calling back, switching)."""
 
+    id = peewee.AutoField()
     at = peewee.DateTimeField(default=utcnow, index=True)
     actor = peewee.CharField(max_length=64, index=True)
     kind = peewee.CharField(max_length=16)  # callback | booking | note | voicemail | campaign | opt_out
@@ -81,6 +89,8 @@ class WorkAction(BaseModel):
     action = peewee.CharField(max_length=24)
     result = peewee.CharField(max_length=64, null=True)
     note = peewee.TextField(null=True)
+    patient_id = peewee.CharField(max_length=64, null=True, index=True)  # whose item (migration 23)
+    phone = peewee.CharField(max_length=32, null=True)
 
     class Meta:
         table_name = "work_action"
@@ -94,7 +104,8 @@ def _v20(db: peewee.Database, migrator: Any) -> None:
 
     db.create_tables(TABLES)
     # the console searches calls by number (and by its last digits): keep both index lookups at 100,000 calls
-    migrate(migrator.add_index("call", ("caller_number",), False), migrator.add_index("call", ("called_number",), False))
+    migrate(migrator.add_index("call", ("caller_number",), False),
+            migrator.add_index("call", ("called_number",), False))
     if isinstance(db, (peewee.SqliteDatabase, peewee.PostgresqlDatabase)):  # MariaDB has no expression index
         db.execute_sql(f'CREATE INDEX call_caller_last4 ON "call" ({LAST4_SQL})')
         db.execute_sql(f'CREATE INDEX call_called_last4 ON "call" ({LAST4_CALLED_SQL})')
@@ -103,8 +114,59 @@ def _v20(db: peewee.Database, migrator: Any) -> None:
 migrations.register(20, "console: staff accounts, sessions, login attempts, work closures and actions", _v20)
 
 
+def whose(kind: str, item: Any) -> tuple[str | None, str | None]:
+    """(patient id, phone) of a work item or opt-out (the call's when the item has none); (None, None) else."""
+    from appliance.data.crm import Call
+    from appliance.data.crm_records import BookingRequest, Callback, OptOut, StaffNote
+    from appliance.voicemail.store import Voicemail
+
+    models: dict[str, Any] = {"callback": Callback, "booking": BookingRequest, "note": StaffNote,
+                              "voicemail": Voicemail, "opt_out": OptOut}
+    model = models.get(kind)
+    try:
+        row = model.get_or_none(model.id == int(item)) if model is not None else None
+    except (TypeError, ValueError):
+        return None, None
+    if row is None:
+        return None, None
+    patient_id = getattr(row, "patient_id", None)
+    phone = getattr(row, "phone", None) or getattr(row, "caller_number", None)
+    call_id = getattr(row, "call_id", None)
+    if call_id and not (patient_id and phone):
+        call = Call.get_or_none(Call.id == call_id)
+        if call is not None:
+            patient_id = patient_id or call.patient_id
+            phone = phone or call.caller_number
+    return (str(patient_id) if patient_id else None), phone
+
+
+def _v23(db: peewee.Database, migrator: Any) -> None:
+    """work_closure and work_action learn whose item they were about; existing rows are filled in."""
+    from playhouse.migrate import migrate
+
+    for model in (WorkClosure, WorkAction):
+        table = model._meta.table_name
+        present = {c.name for c in db.get_columns(table)}
+        steps = [migrator.add_column(table, name, getattr(model, name)) for name in ("patient_id", "phone")
+                 if name not in present]  # (add_column indexes patient_id, as the field says)
+        if steps:
+            migrate(*steps)
+    for closure in WorkClosure.select(WorkClosure.id, WorkClosure.kind, WorkClosure.item_id):
+        patient_id, phone = whose(closure.kind, closure.item_id)
+        if patient_id or phone:
+            WorkClosure.update(patient_id=patient_id, phone=phone).where(WorkClosure.id == closure.id).execute()
+    for act in WorkAction.select(WorkAction.id, WorkAction.kind, WorkAction.item):
+        patient_id, phone = whose(act.kind, act.item)
+        if patient_id or phone:
+            WorkAction.update(patient_id=patient_id, phone=phone).where(WorkAction.id == act.id).execute()
+
+
+migrations.register(23, "console: work closures and actions remember whose item they were", _v23)
+
+
 def log_action(actor: str, kind: str, item: Any, action: str, *, result: str | None = None,
                note: str | None = None) -> WorkAction:
-    """Append one audit row (who did what to which item, when)."""
+    """Append one audit row (who did what to which item, when, and whose item it was)."""
+    patient_id, phone = whose(kind, item)
     return WorkAction.create(actor=actor, kind=kind, item=str(item)[:64], action=action,
-                             result=(result or "")[:64] or None, note=note)
+                             result=(result or "")[:64] or None, note=note, patient_id=patient_id, phone=phone)

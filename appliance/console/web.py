@@ -18,7 +18,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from typing import Any, Awaitable, Callable
+from typing import Any, Awaitable, Callable, Iterable
 
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import FormData
@@ -67,7 +67,7 @@ class Ctx:
         context.setdefault("fmt", self.state.formatter(self.staff))
         return self.state.templates.TemplateResponse(self.request, template, context, status_code=status_code)
 
-    def access(self, action: str, *, patient_ids: list[str] | None = None, subject: str | None = None,
+    def access(self, action: str, *, patient_ids: Iterable[str | None] | None = None, subject: str | None = None,
                count: int | None = None) -> None:
         """Log a view/export of personal data: one row per patient, or one row with ``count``."""
         ids = sorted({str(p) for p in (patient_ids or []) if p})
@@ -78,6 +78,10 @@ class Ctx:
             self.shown[action] = key
         access_log.record(action, actor=self.staff.actor, origin=self.origin, patient_ids=ids or None,
                           subject=subject, count=count if not ids else None)
+
+    def render_fragment(self, template: str, **context: Any) -> str:
+        """A template's HTML as text (the live streams send fragments)."""
+        return bytes(self.render(template, **context).body).decode()
 
     def see_other(self, url: str) -> RedirectResponse:
         return RedirectResponse(url, status_code=303)
@@ -120,7 +124,8 @@ def action(handler: Handler, *, admin: bool = False) -> Callable[[Request], Awai
         token = form.get("csrf_token") or request.headers.get("x-csrf-token")
         if not sessions.csrf_ok(session, token if isinstance(token, str) else None):
             _LOGGER.warning("refused a form without a valid CSRF token (%s %s)", request.method, request.url.path)
-            return _denied(request, 403, "보안 토큰이 맞지 않아 처리하지 않았습니다. 화면을 새로 고친 뒤 다시 시도해 주세요.")
+            return _denied(request, 403, "보안 토큰이 맞지 않아 처리하지 않았습니다. "
+                                         "화면을 새로 고친 뒤 다시 시도해 주세요.")
         if admin and not session.staff.is_admin:
             return _denied(request, 403, "관리자만 할 수 있는 작업입니다.")
         return await run_in_threadpool(handler, Ctx(request, session, form))

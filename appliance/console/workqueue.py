@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any
+from typing import Any, Iterable
 
 from appliance.console.models import WorkClosure
 from appliance.data.crm import Call, Turn
@@ -99,31 +99,49 @@ def _calls(call_ids: set[int]) -> tuple[dict[int, Call], dict[int, list[tuple[st
         return {}, {}
     calls = {c.id: c for c in Call.select().where(Call.id.in_(ids))}
     turns: dict[int, list[tuple[str, str]]] = {}
-    for t in Turn.select(Turn.call, Turn.speaker, Turn.text).where(Turn.call.in_(ids)).order_by(Turn.call, Turn.seq):
-        if t.text:
-            turns.setdefault(t.call_id, []).append((t.speaker, t.text))
+    said: Iterable[tuple[int, str, str | None]] = Turn.select(Turn.call, Turn.speaker, Turn.text).where(
+        Turn.call.in_(ids)).order_by(Turn.call, Turn.seq).tuples()  # type: ignore[assignment]  # (peewee stubs)
+    for call_id, speaker, text in said:
+        if text:
+            turns.setdefault(call_id, []).append((speaker, text))
     return calls, turns
 
 
+SMS_REASON_PREFIX = "문자"  # callbacks the SMS layer makes from a patient's reply (appliance.sms.replies)
+SMS_BOOKING_KEY_PREFIX = "mo"  # booking requests it makes (a cancellation by text: key "mo<reply id>:cancel")
+
+
+def _from_text(c: Callback) -> bool:
+    return (c.reason or "").startswith(SMS_REASON_PREFIX)
+
+
+def _callback_title(c: Callback) -> str:
+    if c.priority <= 1:
+        return "응급 연락"
+    return "문자 답장" if _from_text(c) else "콜백 요청"
+
+
 def _booking_title(b: BookingRequest) -> str:
+    by_text = " (문자)" if (b.idempotency_key or "").startswith(SMS_BOOKING_KEY_PREFIX) else ""
     if meta_of(b).get("action") == "cancel":
-        return "예약 취소 요청"
-    return "예약 요청" if b.source != "campaign" else "예약 요청 (안내 전화)"
+        return "예약 취소 요청" + by_text
+    return ("예약 요청" if b.source != "campaign" else "예약 요청 (안내 전화)") + by_text
 
 
 def build(limit: int = LIMIT) -> list[WorkItem]:
     """Every open item, in working order."""
     items: list[WorkItem] = []
     for c in open_callbacks(limit):
-        items.append(WorkItem("callback", c.id, c.created_at, "응급 연락" if c.priority <= 1 else "콜백 요청",
-                              reason=c.reason, phone=c.phone, patient_id=c.patient_id, call_id=c.call_id,
-                              priority=c.priority, detail=c.note or "", extra={"due": c.due}))
+        items.append(WorkItem("callback", c.id, c.created_at, _callback_title(c), reason=c.reason, phone=c.phone,
+                              patient_id=c.patient_id, call_id=c.call_id, priority=c.priority, detail=c.note or "",
+                              extra={"due": c.due, "sms": _from_text(c)}))
     for b in open_bookings(limit):
         items.append(WorkItem("booking", b.id, b.created_at, _booking_title(b), reason=b.treatment or "",
                               phone=b.phone, patient_id=b.patient_id, call_id=b.call_id, priority=6,
                               detail=b.note or "", extra={"start": b.start, "doctor": b.doctor, "chair": b.chair,
                                                           "status": b.status, "meta": meta_of(b),
-                                                          "duration": b.duration_min}))
+                                                          "duration": b.duration_min,
+                                                          "sms": b.idempotency_key.startswith(SMS_BOOKING_KEY_PREFIX)}))
     for n in open_questionnaires(limit):
         items.append(WorkItem("note", n.id, n.created_at, "사전 문진", phone=n.phone, patient_id=n.patient_id,
                               call_id=n.call_id, priority=7, detail=n.text[len(QUESTIONNAIRE_PREFIX):].strip()))

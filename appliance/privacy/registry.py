@@ -34,6 +34,7 @@ _LOGGER = logging.getLogger(__name__)
 HOLDER_MODULES = (
     "appliance.privacy.holders",
     "appliance.privacy.holders_sms",
+    "appliance.console.privacy",
 )
 
 

@@ -24,6 +24,7 @@ CALL_MATCH_WINDOW = dt.timedelta(minutes=30)
 
 
 class Voicemail(BaseModel):
+    id = peewee.AutoField()
     msg_id = peewee.CharField(max_length=64, unique=True)
     box = peewee.CharField(max_length=16)
     audio_path = peewee.CharField(max_length=512)  # where it was last seen (it moves when staff file it)

@@ -7,5 +7,6 @@
     email.py      e-mail through the clinic's SMTP relay (voicemail with transcript + audio, daily summary)
     webhook.py    signed JSON POSTs for messenger bridges
     summary.py    the daily summary's content
+    ops_alerts.py the appliance's health alerts (appliance.ops.alerts) by e-mail and webhook
     service.py    the notifier loop (runs in the console process)
 """

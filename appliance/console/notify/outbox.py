@@ -36,7 +36,7 @@ STATUSES = ("pending", "sending", "sent", "failed", "held", "summarised", "uncer
 class Notification(BaseModel):
     key = peewee.CharField(max_length=96, unique=True)
     channel = peewee.CharField(max_length=12)  # ring | email | webhook
-    kind = peewee.CharField(max_length=24)  # callback | voicemail | summary
+    kind = peewee.CharField(max_length=24)  # callback | voicemail | summary | ops_alert
     ref = peewee.CharField(max_length=32)  # the callback/voicemail id or the summary's day
     status = peewee.CharField(max_length=12, default="pending", index=True)
     attempts = peewee.IntegerField(default=0)
@@ -72,6 +72,23 @@ def enqueue(channel: str, kind: str, ref: Any, *, status: str = "pending", data:
 
 def known(channel: str, kind: str, ref: Any) -> bool:
     return Notification.select().where(Notification.key == key_for(channel, kind, ref)).exists()
+
+
+CHANNELS = ("ring", "email", "webhook")
+SAME_ITEM_SLACK = dt.timedelta(seconds=2)  # clock rounding between the item's row and its notifications
+
+
+def forget_earlier(kind: str, ref: Any, item_created: dt.datetime) -> int:
+    """Drop rows about an *earlier* item that had the same id: a deleted row's id is given again (SQLite reuses
+    the highest id after a privacy deletion or a purge), and the new item must still be notified. Rows are
+    always written after their item, so one older than the item belongs to its predecessor."""
+    keys = [key_for(channel, kind, ref) for channel in CHANNELS]
+    stale = [row.key for row in Notification.select(Notification.key).where(
+        Notification.key.in_(keys), Notification.created_at < item_created - SAME_ITEM_SLACK)]
+    if not stale:
+        return 0
+    _LOGGER.info("notifications %s were about an earlier %s with the same id: forgotten", ", ".join(stale), kind)
+    return Notification.delete().where(Notification.key.in_(stale)).execute()
 
 
 def claim(key: str, now: dt.datetime | None = None) -> bool:

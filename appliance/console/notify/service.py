@@ -7,7 +7,8 @@ Runs in the console process (``dentalcall console``). Every ``TICK_SECONDS``:
    open); after hours the alert is *held* and listed in the morning summary. A webhook goes out either way.
 2. voicemails whose transcription has settled: an e-mail with the transcript and the audio, and a webhook;
 3. at ``notify_summary_time`` (clinic time) the daily summary by e-mail and webhook;
-4. deliver what is due from the outbox (``outbox``: claimed before sending, never sent twice).
+4. the appliance's health alerts (``appliance.ops.alerts``) by e-mail and webhook (``ops_alerts``);
+5. deliver what is due from the outbox (``outbox``: claimed before sending, never sent twice).
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ from zoneinfo import ZoneInfo
 from appliance.data import access_log, phone as phones
 from appliance.data.crm import utcnow
 from appliance.data.crm_records import Callback
-from appliance.console.notify import email, hours, outbox, summary, webhook
+from appliance.console.notify import email, hours, ops_alerts, outbox, summary, webhook
 from appliance.voicemail import store
 from appliance.voicemail.store import Voicemail
 
@@ -53,7 +54,7 @@ class Notifier:
         return [e.strip() for e in raw.split(",") if e.strip()]
 
     def scan(self, now: dt.datetime | None = None) -> int:
-        """Steps 1-3 (blocking): enqueue what is new. Returns how many rows were added."""
+        """Steps 1-4 (blocking): enqueue what is new. Returns how many rows were added."""
         now = now or utcnow()
         added = 0
         webhooks = bool(str(self.config.notify_webhook_url or "").strip())
@@ -61,6 +62,7 @@ class Notifier:
         urgent = Callback.select().where(Callback.status == "open", Callback.created_at >= now - FRESH,
                                          Callback.priority <= int(self.config.notify_ring_priority))
         for cb in urgent:
+            outbox.forget_earlier("callback", cb.id, cb.created_at)
             if not outbox.known("ring", "callback", cb.id):
                 staffed = hours.staffed_now(self.config, now)
                 added += outbox.enqueue("ring", "callback", cb.id, status="pending" if staffed else "held",
@@ -70,6 +72,7 @@ class Notifier:
         for vm in Voicemail.select().where(Voicemail.received_at >= now - VOICEMAIL_FRESH):
             if not store.settled(vm):
                 continue
+            outbox.forget_earlier("voicemail", vm.id, vm.created_at)
             if smtp is not None:
                 added += outbox.enqueue("email", "voicemail", vm.id)
             if webhooks:
@@ -82,7 +85,7 @@ class Notifier:
                 added += outbox.enqueue("email", "summary", day)
             if webhooks:
                 added += outbox.enqueue("webhook", "summary", day)
-        return added
+        return added + ops_alerts.enqueue_pending(email=smtp is not None, webhook=webhooks)
 
     # ---------------------------------------------------------------- how to send
     def _send_email(self, row: outbox.Notification) -> None:
@@ -90,6 +93,15 @@ class Notifier:
         if smtp is None:
             raise email.NotifyError("e-mail is not configured (notify_smtp_host, notify_email_to)")
         clinic = str(self.config.clinic_name)
+        if row.kind == ops_alerts.KIND:
+            alert = ops_alerts.find(row.ref)
+            if alert is None:
+                outbox.set_status(row.key, "skipped", "the alert no longer exists")
+                return
+            subject, body = ops_alerts.email_content(alert, clinic, str(self.config.timezone),
+                                                     console_url(self.config))
+            email.send(smtp, email.new_message(smtp, subject, body, row.key))
+            return
         if row.kind == "voicemail":
             vm = Voicemail.get_by_id(int(row.ref))
             msg = email.new_message(smtp, self._voicemail_subject(vm, clinic), self._voicemail_body(vm), row.key)
@@ -121,14 +133,22 @@ class Notifier:
         who = (f"{patient.name} (환자번호 {vm.patient_id})" if patient is not None and patient.name
                else (f"환자번호 {vm.patient_id}" if vm.patient_id else "확인 안 됨"))
         text = vm.transcript if vm.transcript_status == "done" and vm.transcript else \
-            f"(받아쓰기를 하지 못했습니다: {vm.transcript_error or '음성이 없거나 알아듣지 못함'}) 첨부된 음성을 들어 주세요."
-        return (f"받은 시각: {local:%Y-%m-%d %H:%M}\n발신 번호: {phones.formatted(vm.caller_number) or '발신번호 없음'}\n"
+            (f"(받아쓰기를 하지 못했습니다: {vm.transcript_error or '음성이 없거나 알아듣지 못함'}) "
+             "첨부된 음성을 들어 주세요.")
+        return (f"받은 시각: {local:%Y-%m-%d %H:%M}\n"
+                f"발신 번호: {phones.formatted(vm.caller_number) or '발신번호 없음'}\n"
                 f"환자: {who}\n길이: {vm.duration_s}초\n\n받아쓰기:\n{text}\n\n"
                 f"직원 콘솔에서 처리: {console_url(self.config)}/voicemail\n")
 
     def _send_webhook(self, row: outbox.Notification) -> None:
         url = console_url(self.config)
-        if row.kind == "voicemail":
+        if row.kind == ops_alerts.KIND:
+            alert = ops_alerts.find(row.ref)
+            if alert is None:
+                outbox.set_status(row.key, "skipped", "the alert no longer exists")
+                return
+            webhook.post(self.config, ops_alerts.EVENT, row.key, ops_alerts.webhook_payload(alert, url))
+        elif row.kind == "voicemail":
             vm = Voicemail.get_by_id(int(row.ref))
             payload = {"id": vm.id, "received_at": vm.received_at.isoformat() + "Z", "duration_s": vm.duration_s,
                        "caller": phones.masked(vm.caller_number), "transcribed": vm.transcript_status == "done",

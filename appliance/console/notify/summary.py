@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Any, Iterable
 
 from peewee import fn
 
@@ -37,7 +37,8 @@ class Summary:
         yesterday = self.day - dt.timedelta(days=1)
         lines = [f"{clinic} 아침 요약 ({self.day.isoformat()})", ""]
         parts = ", ".join(f"{OUTCOMES_KO.get(o, o)} {n}" for o, n in self.outcomes.most_common())
-        lines.append(f"어제({yesterday.month}/{yesterday.day}) 전화: 총 {self.calls}통" + (f" ({parts})" if parts else ""))
+        lines.append(f"어제({yesterday.month}/{yesterday.day}) 전화: 총 {self.calls}통"
+                     + (f" ({parts})" if parts else ""))
         lines.append("")
         if self.held:
             lines.append(f"진료 시간 외에 들어온 급한 요청: {len(self.held)}건")
@@ -59,8 +60,9 @@ def build(day: dt.date, zone: str, held_ids: list[int]) -> Summary:
     from appliance.console.workqueue import open_counts
 
     start, end = local_day_bounds(day - dt.timedelta(days=1), zone)
-    rows = (Call.select(Call.outcome, fn.COUNT(Call.id)).where(Call.started_at >= start, Call.started_at < end)
-            .group_by(Call.outcome).tuples())
+    rows: Iterable[tuple[str | None, int]] = (  # (peewee's stubs type .tuples() as the model)
+        Call.select(Call.outcome, fn.COUNT(Call.id)).where(Call.started_at >= start, Call.started_at < end)
+        .group_by(Call.outcome).tuples())  # type: ignore[assignment]
     outcomes = Counter({(o or "in_progress"): n for o, n in rows})
     held = list(Callback.select().where(Callback.id.in_(held_ids or [0])).order_by(Callback.created_at))
     return Summary(day=day, calls=sum(outcomes.values()), outcomes=outcomes, open_counts=open_counts(), held=held)

@@ -2,7 +2,7 @@
 
 Each POST carries::
 
-    X-DentalCall-Event: voicemail.new | callback.urgent | summary.daily
+    X-DentalCall-Event: voicemail.new | callback.urgent | summary.daily | ops.alert
     X-DentalCall-Delivery: <outbox key>          (the same on a retry: receivers can drop duplicates)
     X-DentalCall-Timestamp: <unix seconds>
     X-DentalCall-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with webhook_secret>

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from typing import Iterable
 
 from peewee import SQL, fn
 from starlette.responses import FileResponse, Response
 
 from appliance.console.formatting import OUTCOMES_KO, clinic_today, local_day_bounds
 from appliance.console.models import LAST4_CALLED_SQL, LAST4_SQL
+from appliance.console.pages import texts
 from appliance.console.web import Ctx, action, page
 from appliance.console.workqueue import meta_of
 from appliance.data import phone as phones
@@ -23,7 +25,9 @@ def _with_turn_counts(calls: list[Call]) -> dict[int, int]:
     ids = [c.id for c in calls]
     if not ids:
         return {}
-    return dict(Turn.select(Turn.call, fn.COUNT(Turn.id)).where(Turn.call.in_(ids)).group_by(Turn.call).tuples())
+    counts: Iterable[tuple[int, int]] = Turn.select(Turn.call, fn.COUNT(Turn.id)).where(Turn.call.in_(ids)).group_by(
+        Turn.call).tuples()  # type: ignore[assignment]  # (peewee's stubs type .tuples() as the model)
+    return dict(counts)
 
 
 def _render(ctx: Ctx, calls: list[Call], criteria: dict[str, str], searched: bool) -> Response:
@@ -76,11 +80,14 @@ def _call(ctx: Ctx) -> Response:
         return ctx.render("error.html", status_code=404, message="그 통화 기록이 없습니다.")
     turns = list(Turn.select().where(Turn.call == call.id).order_by(Turn.seq))
     ctx.access("console.call.view", patient_ids=[call.patient_id], subject=f"call {call.id}", count=1)
+    number = call.caller_number if call.direction == "inbound" else call.called_number
+    sms = texts.for_call(ctx, call.patient_id, number, f"call {call.id} (texts)")
     meta = meta_of(call)
     events = [e for e in meta.get("events") or [] if isinstance(e, dict)]
     return ctx.render("call.html", page="calls", call=call, turns=turns, events=events,
                       summary=meta.get("summary") or "", has_recording=_recording(ctx, call) is not None,
-                      patient=ctx.state.patients.get(call.patient_id))
+                      patient=ctx.state.patients.get(call.patient_id), sms=sms, purposes=texts.PURPOSES_KO,
+                      states=texts.STATES_KO, actions=texts.REPLY_ACTIONS_KO)
 
 
 def _recording(ctx: Ctx, call: Call) -> Path | None:
@@ -98,8 +105,9 @@ def _recording(ctx: Ctx, call: Call) -> Path | None:
 def _recording_file(ctx: Ctx) -> Response:
     call = Call.get_or_none(Call.id == int(ctx.request.path_params["call_id"]))
     path = _recording(ctx, call) if call is not None else None
-    if path is None:
-        return ctx.render("error.html", status_code=404, message="녹음 파일이 없습니다 (보관 기간이 지났을 수 있습니다).")
+    if call is None or path is None:
+        return ctx.render("error.html", status_code=404,
+                          message="녹음 파일이 없습니다 (보관 기간이 지났을 수 있습니다).")
     ctx.access("console.call.recording", patient_ids=[call.patient_id], subject=f"call {call.id}")
     return FileResponse(path, media_type="audio/wav", headers={"Cache-Control": "no-store"})
 

@@ -17,6 +17,7 @@ from appliance.console.models import log_action
 from appliance.console.web import Ctx, action, page
 
 WEEKS = 8
+SERIES = ("targeted", "answered", "booked", "revenue")
 WEEKLY_CACHE_SECONDS = 60.0
 EXCLUDED_KO = {
     "no_patient": "EMR에 없음", "inactive": "비활성 환자", "deceased": "사망", "no_phone": "전화번호 없음",
@@ -33,8 +34,8 @@ def _now(config: Any) -> dt.datetime:
     return clinic_clock(str(config.timezone))()
 
 
-def weekly(facts: Any, today: dt.date, weeks: int = WEEKS) -> dict[str, dict[str, list[int]]]:
-    """Per campaign, per week (oldest first): targeted, answered, booked, revenue."""
+def weekly(facts: Any, today: dt.date, weeks: int = WEEKS) -> tuple[list[str], dict[str, dict[str, list[int]]]]:
+    """(week labels, per campaign and week, oldest first: targeted, answered, booked, revenue)."""
     from appliance.outbound import report
 
     monday = today - dt.timedelta(days=today.weekday())
@@ -42,31 +43,30 @@ def weekly(facts: Any, today: dt.date, weeks: int = WEEKS) -> dict[str, dict[str
     out: dict[str, dict[str, list[int]]] = {}
     for i, start in enumerate(starts):
         for row in report.build(start, start + dt.timedelta(days=6), facts=facts):
-            series = out.setdefault(row.campaign, {k: [0] * weeks for k in ("targeted", "answered", "booked", "revenue")})
+            series = out.setdefault(row.campaign, {k: [0] * weeks for k in SERIES})
             series["targeted"][i] = row.targeted
             series["answered"][i] = row.answered
             series["booked"][i] = row.bookings
             series["revenue"][i] = row.revenue
-    out["_labels"] = {"weeks": [f"{s.month}/{s.day}" for s in starts]}  # type: ignore[dict-item]
-    return out
+    return [f"{s.month}/{s.day}" for s in starts], out
 
 
 def _campaigns(ctx: Ctx) -> Response:
     from appliance.outbound import campaigns as camps
-    from appliance.outbound import queue
+    from appliance.outbound import queue, status
 
+    Task: Any = queue.Task  # (peewee's stubs do not see the implicit id)
     now = _now(ctx.config)
     cached = getattr(ctx.state, "campaign_weekly", None)  # past weeks do not change: recount once a minute
     if cached is None or cached[0] != now.date() or time.monotonic() - cached[1] > WEEKLY_CACHE_SECONDS:
         cached = (now.date(), time.monotonic(), weekly(ctx.state.facts(), now.date()))
         ctx.state.campaign_weekly = cached
-    data = dict(cached[2])
-    labels = data.pop("_labels")["weeks"]  # type: ignore[index]
+    labels, data = cached[2]
     rows = []
     for c in camps.CAMPAIGNS.values():
-        enabled, params = camps.state(c.name)
+        enabled, params = camps.stored(c.name)  # as stored: a campaign with a broken setting is listed too
         series = data.get(c.name)
-        queued = queue.Task.select().where(queue.Task.campaign == c.name, queue.Task.status == queue.QUEUED).count()
+        queued = Task.select().where(Task.campaign == c.name, Task.status == queue.QUEUED).count()
         rows.append({"campaign": c, "enabled": enabled, "params": params, "queued": queued, "series": series,
                      "chart": bar_chart(labels, [series["targeted"], series["answered"], series["booked"]])
                      if series else None,
@@ -75,7 +75,8 @@ def _campaigns(ctx: Ctx) -> Response:
     preview = ctx.state.flash.pop(("preview", ctx.session.token_hash), None)
     flash = ctx.state.flash.pop(ctx.session.token_hash, None)
     return ctx.render("campaigns.html", page="campaigns", rows=rows, labels=labels, preview=preview, flash=flash,
-                      excluded_ko=EXCLUDED_KO)
+                      excluded_ko=EXCLUDED_KO, problems=status.campaign_problems(now),
+                      health=status.health(ctx.config, now))
 
 
 def _name(ctx: Ctx) -> str | None:
@@ -114,19 +115,24 @@ def _preview(ctx: Ctx) -> Response:
 
 
 def _switch(ctx: Ctx, enabled: bool) -> Response:
+    """As ``dentalcall campaigns enable|disable``: the outbound layer's ``set_enabled``; switching off also
+    cancels the calls not yet dialled (``queue.cancel_task``, which leaves a call already dialling alone)."""
     from appliance.outbound import campaigns as camps
     from appliance.outbound import queue
 
+    Task: Any = queue.Task  # (peewee's stubs do not see the implicit id)
     name = _name(ctx)
     if name is None:
         return _back(ctx, False, "없는 안내 전화입니다.")
     camps.set_enabled(name, enabled)
     cancelled = 0
-    if not enabled:  # as `dentalcall campaigns disable`: calls not yet dialled are cancelled
+    if not enabled:
         now = _now(ctx.config)
-        cancelled = queue.Task.update(status=queue.CANCELLED, outcome="campaign_disabled", finished_at=now,
-                                      updated_at=now).where(queue.Task.campaign == name,
-                                                            queue.Task.status == queue.QUEUED).execute()
+        ids = [t.id for t in Task.select(Task.id).where(Task.campaign == name, Task.status == queue.QUEUED)]
+        for task_id in ids:
+            queue.cancel_task(task_id, now, outcome="campaign_disabled")
+        cancelled = Task.select().where(Task.id.in_(ids or [0]), Task.status == queue.CANCELLED,
+                                        Task.outcome == "campaign_disabled").count()
     log_action(ctx.staff.actor, "campaign", name, "enable" if enabled else "disable",
                result=None if enabled else f"{cancelled} queued calls cancelled")
     title = camps.get(name).title
@@ -134,7 +140,12 @@ def _switch(ctx: Ctx, enabled: bool) -> Response:
 
 
 def _run_now(ctx: Ctx) -> Response:
+    """As ``dentalcall campaigns run-now``: plan with the campaign's checked settings, queue through the
+    dialer's store (``store.enqueue``) and record the run, so the dialer and ``doctor`` see it."""
+    from appliance.outbound import campaigns as camps
     from appliance.outbound import targeting
+    from appliance.outbound.params import ParamError
+    from appliance.outbound.store import CrmStore, enqueue, run_record
 
     name = _name(ctx)
     emr, facts = _emr_or_none(ctx), ctx.state.facts()
@@ -142,10 +153,15 @@ def _run_now(ctx: Ctx) -> Response:
         return _back(ctx, False, "EMR 또는 병원 정보 파일이 연결되지 않아 지금 실행할 수 없습니다.")
     now = _now(ctx.config)
     try:
-        plan = targeting.plan(name, emr=emr, facts=facts, now=now, config=ctx.config)
-        added = targeting.enqueue(plan, now)
-    except Exception as exc:
+        params = camps.state(name)[1]
+        plan = targeting.plan(name, emr=emr, facts=facts, now=now, config=ctx.config, params=params)
+    except ParamError as exc:
+        return _back(ctx, False, f"설정 오류로 실행하지 않았습니다: {exc}")
+    except Exception as exc:  # the EMR may be down: say so, keep the page
         return _back(ctx, False, f"실행 실패: EMR 조회 오류 ({type(exc).__name__})")
+    store = CrmStore()
+    added = enqueue(plan, now, store, max_attempts=int(params.get("max_attempts") or 3))
+    store.record(run_record(plan, name, now, added))
     log_action(ctx.staff.actor, "campaign", name, "run_now", result=f"{len(plan.targets)} targets, {added} queued")
     return _back(ctx, True, f"대상 {len(plan.targets)}명 중 {added}명을 새로 대기열에 넣었습니다. "
                             "통화 가능 시간에 전화합니다.")

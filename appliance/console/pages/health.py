@@ -72,23 +72,45 @@ def console_services(ctx: Ctx) -> list[dict[str, str]]:
     waiting = Voicemail.select().where(Voicemail.transcript_status.in_(("pending", "failed"))).count()
     unavailable = Voicemail.select().where(Voicemail.transcript_status == "unavailable").count()
     watcher = getattr(state, "voicemail_watcher", None)
+    watcher_status = "warn" if waiting or unavailable else "ok"
     rows.append({"name": "음성메시지 받아쓰기",
-                 "status": "fail" if watcher is None and state.background else ("warn" if waiting or unavailable else "ok"),
+                 "status": "fail" if watcher is None and state.background else watcher_status,
                  "detail": (f"대기 {waiting}건, 받아쓰기 불가 {unavailable}건"
                             + (f" · 마지막 오류: {watcher.last_error}" if watcher and watcher.last_error else ""))})
     problems = outbox.problems()
     notifier = getattr(state, "notifier", None)
+    notifier_error = f" · {notifier.last_error}" if notifier and notifier.last_error else ""
     rows.append({"name": "알림 (전화·메일·웹훅)",
-                 "status": "warn" if problems or (notifier and notifier.last_error) else "ok",
+                 "status": "warn" if problems or notifier_error else "ok",
                  "detail": ("; ".join(f"{p.key}: {p.status} ({p.last_error or '-'})" for p in problems[:5])
-                            or "실패한 알림 없음") + (f" · {notifier.last_error}" if notifier and notifier.last_error else "")})
+                            or "실패한 알림 없음") + notifier_error})
     rows.append({"name": "실시간 화면", "status": "warn" if state.hub.last_error else "ok",
                  "detail": state.hub.last_error or f"보는 화면 {state.hub.subscribers}개"})
+    rows.append(campaigns_row(ctx))
     event = last_emr_event()
     rows.append({"name": "EMR 마지막 기록", "status": "warn" if event and event.kind == "outage" else "ok",
                  "detail": f"{event.kind}: {event.message or '-'} ({ctx.state.formatter(ctx.staff).when(event.at)})"
                  if event else "EMR 장애 기록 없음"})
     return rows
+
+
+def campaigns_row(ctx: Ctx) -> dict[str, str]:
+    """The outbound layer's own verdict (``outbound.status.health``: ``doctor``'s check, read live) and every
+    enabled campaign that cannot run (``campaign_problems``)."""
+    from appliance.outbound import status
+    from appliance.outbound.clock import clinic_clock
+
+    now = clinic_clock(str(ctx.config.timezone))()
+    try:
+        verdict = status.health(ctx.config, now)
+        problems = status.campaign_problems(now)
+    except Exception as exc:  # noqa: BLE001 - the CRM failing: the row says so
+        return {"name": "안내 전화", "status": "fail", "detail": f"확인 실패: {type(exc).__name__}"}
+    detail = verdict.message + "".join(f" · {name}: {why}" for name, why in problems.items()
+                                       if name not in verdict.message)
+    if verdict.status != "ok" and verdict.fix:
+        detail += f" (해결: {verdict.fix})"
+    return {"name": "안내 전화", "status": verdict.status, "detail": detail}
 
 
 def _health(ctx: Ctx) -> Response:

@@ -61,7 +61,7 @@ def _add(ctx: Ctx) -> Response:
     else:
         row = crm_records.add_opt_out(number or None, patient_id=patient_id, source=source, scope=scope,
                                       note=f"{reason} (입력: {ctx.staff.label})")
-        log_action(ctx.staff.actor, "opt_out", row.id if row else "-", "add", result=f"{scope}/{source}",
+        log_action(ctx.staff.actor, "opt_out", row.get_id() if row else "-", "add", result=f"{scope}/{source}",
                    note=reason)
         outcome = Outcome(True, "수신거부를 등록했습니다. 이 번호로는 안내 전화를 하지 않습니다.")
     ctx.state.flash[ctx.session.token_hash] = outcome

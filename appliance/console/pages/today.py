@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import Counter
-from typing import Any
+from typing import Any, Iterable
 
 from peewee import fn
 from starlette.responses import Response
@@ -43,8 +43,9 @@ def signature() -> tuple:
 def _today_calls(zone: str) -> tuple[list[Call], Counter, int]:
     start, end = local_day_bounds(clinic_today(zone), zone)
     base = Call.select().where(Call.started_at >= start, Call.started_at < end)
-    outcomes = Counter({(o or "in_progress"): n for o, n in
-                        base.select(Call.outcome, fn.COUNT(Call.id)).group_by(Call.outcome).tuples()})
+    counts: Iterable[tuple[str | None, int]] = base.select(Call.outcome, fn.COUNT(Call.id)).group_by(
+        Call.outcome).tuples()  # type: ignore[assignment]  # (peewee's stubs type .tuples() as the model)
+    outcomes = Counter({(o or "in_progress"): n for o, n in counts})
     total = sum(outcomes.values())
     recent = list(base.order_by(Call.started_at.desc()).limit(RECENT))
     return recent, outcomes, total
@@ -65,7 +66,7 @@ def live_fragment(ctx: Ctx) -> str:
     context = _context(ctx)
     ctx.access("console.today.live", patient_ids=context["ids"], subject="today's calls",
                count=len(context["recent"]) + len(context["calls"]))
-    return ctx.render("_today_live.html", **context).body.decode()
+    return ctx.render_fragment("_today_live.html", **context)
 
 
 def _today(ctx: Ctx) -> Response:

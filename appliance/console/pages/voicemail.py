@@ -32,7 +32,8 @@ def _audio(ctx: Ctx) -> Response:
     row = Voicemail.get_or_none(Voicemail.id == int(ctx.request.path_params["item_id"]))
     path = spool.find_audio(ctx.config, row.msg_id, row.audio_path, row.box) if row is not None else None
     if row is None or path is None:
-        return ctx.render("error.html", status_code=404, message="음성 파일을 찾을 수 없습니다 (삭제되었을 수 있습니다).")
+        return ctx.render("error.html", status_code=404,
+                          message="음성 파일을 찾을 수 없습니다 (삭제되었을 수 있습니다).")
     ctx.access("console.voicemail.listen", patient_ids=[row.patient_id], subject=f"voicemail {row.id}")
     return FileResponse(path, media_type="audio/wav", headers={"Cache-Control": "no-store"})
 

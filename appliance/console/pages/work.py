@@ -40,8 +40,8 @@ def live_fragment(ctx: Ctx) -> str:
     items, patients = _items(ctx)
     ctx.access("console.work.live", patient_ids=[i.patient_id for i in items], subject="work queue",
                count=len(items))
-    return ctx.render("_work_items.html", items=items, patients=patients, revealed=_revealed(ctx),
-                      version=ctx.state.hub.version["work"]).body.decode()
+    return ctx.render_fragment("_work_items.html", items=items, patients=patients, revealed=_revealed(ctx),
+                               version=ctx.state.hub.version["work"])
 
 
 def _work(ctx: Ctx) -> Response:
@@ -84,7 +84,7 @@ def _reject(ctx: Ctx) -> Response:
 def _reveal(ctx: Ctx) -> Response:
     target = _item_path(ctx)
     row = actions.item_row(*target) if target else None
-    if row is None:
+    if target is None or row is None:
         return _finish(ctx, actions.Outcome(False, "잘못된 항목입니다."))
     ctx.access("console.number.reveal", patient_ids=[getattr(row, "patient_id", None)],
                subject=f"{target[0]} {target[1]}")
@@ -99,7 +99,7 @@ def _call_back(ctx: Ctx) -> Response:
     target = _item_path(ctx)
     row = actions.item_row(*target) if target else None
     number = getattr(row, "phone", None) or getattr(row, "caller_number", None) if row is not None else None
-    if row is None or not number:
+    if target is None or row is None or not number:
         return _finish(ctx, actions.Outcome(False, "전화번호가 없는 항목입니다."))
     if not ctx.staff.extension:
         return _finish(ctx, actions.Outcome(False, "이 계정에 내선 번호가 없습니다. 관리자가 "
@@ -127,7 +127,8 @@ def _call_back(ctx: Ctx) -> Response:
             _LOGGER.warning("could not record a call-back result")
 
     future.add_done_callback(_logged)
-    return _finish(ctx, actions.Outcome(True, f"내선 {ctx.staff.extension} 전화기가 울립니다. 받으시면 환자분께 연결됩니다."))
+    return _finish(ctx, actions.Outcome(True, f"내선 {ctx.staff.extension} 전화기가 울립니다. "
+                                              "받으시면 환자분께 연결됩니다."))
 
 
 work = page(_work)
