@@ -264,14 +264,13 @@ def test_dialer_targets_enabled_campaigns_in_their_window_idempotently(emr_rows,
 
     from appliance.outbound.clock import FakeClock
     from appliance.outbound.dialer import Dialer
-    from types import SimpleNamespace
+    from tests.unit_config import unit_config
 
     emr, _ = emr_rows
     camps.set_enabled("reminder", True)
     camps.set_enabled("recall", True)
     clock = FakeClock(dt.datetime(2026, 11, 25, 7, 30))  # before opening: nothing targeted yet
-    cfg = SimpleNamespace(sip_lines=4, outbound_free_lines=1, outbound_max_channels=0, outbound_retry_minutes="30",
-                          outbound_ring_seconds=30, outbound_closed_days=False, outbound_ad_cap_days=30)
+    cfg = unit_config(outbound_max_channels=0, outbound_retry_minutes="30")
 
     async def live():
         return set()

@@ -57,6 +57,7 @@ class Call(BaseModel):
     campaign = peewee.CharField(max_length=64, null=True)
     recording_path = peewee.CharField(max_length=512, null=True)
     meta = JSONField(null=True)
+    turns: peewee.ModelSelect[Turn]  # the back-reference of Turn.call, which peewee adds
 
 
 class Turn(BaseModel):
@@ -107,3 +108,12 @@ def open_database(url: str) -> peewee.Database:
 
 def open_for(config: Any) -> peewee.Database:
     return open_database(config.crm_url)
+
+
+def write_transaction() -> Any:
+    """A transaction that takes the write lock at once (SQLite: ``BEGIN IMMEDIATE``), so two processes that read
+    then write (claiming a task, a text) never both read the same row as free."""
+    db = database.obj
+    if isinstance(db, peewee.SqliteDatabase):
+        return db.atomic(lock_type="IMMEDIATE")
+    return db.atomic()

@@ -76,7 +76,7 @@ def told(text: str, compact: str) -> bool:
 def _past_tense_end(compact: str) -> bool:
     """"…났어요", "…됐어요", "…갔습니다": a syllable ending in ㅆ before the polite end is the past tense (told)."""
     m = re.search(r"([가-힣])(?:어요|습니다|어)$", compact)
-    return bool(m) and m.group(1) != "있" and (ord(m.group(1)) - 0xAC00) % 28 == 20  # "있어요" is the present
+    return m is not None and m.group(1) != "있" and (ord(m.group(1)) - 0xAC00) % 28 == 20  # "있어요" is the present
 
 
 def with_model(text: str, compact: str, expect: str | None, intent: str, confidence: float, slot_said: bool = False

@@ -54,7 +54,7 @@ class HealthMonitor:
             return []
         self.emr_down_since = self.emr_down_since or now
         minutes = (now - self.emr_down_since).total_seconds() / 60
-        if minutes >= float(getattr(self.config, "alert_emr_minutes", 10)):
+        if minutes >= float(self.config.alert_emr_minutes):
             return self._raise("emr_unreachable",
                                f"the EMR has been unreachable for {minutes:.0f} minutes ({detail}); callers are "
                                "not recognised and bookings wait for staff as requests")
@@ -110,7 +110,7 @@ class HealthMonitor:
 
     # --- probes (blocking; run in a worker thread) ----------------------------------------------------------
     def probe_emr(self) -> tuple[bool | None, str]:
-        if not getattr(self.config, "emr_url", ""):
+        if not self.config.emr_url:
             return None, ""
         from appliance.data.emr.health import emr_health
 

@@ -27,7 +27,7 @@ def _open() -> Any:
 def _now(config: Any, date: dt.date | None) -> dt.datetime:
     from appliance.outbound.clock import clinic_clock
 
-    now = clinic_clock(getattr(config, "timezone", "Asia/Seoul"))()
+    now = clinic_clock(config.timezone)()
     if date and date != now.date():
         now = dt.datetime.combine(date, now.time())
     return now

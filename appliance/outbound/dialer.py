@@ -57,7 +57,7 @@ class Dialer:
         ``plan(now)`` runs a planning round (default: ``Planner.run`` in the worker thread; the engine
         service passes ``PlanningProcess.run``: the same planning in its own process)."""
         self.config = config
-        self.clock = clock or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
+        self.clock = clock or clinic_clock(config.timezone)
         self.facts = facts
         self.emr = emr
         self.originate = originate
@@ -89,9 +89,9 @@ class Dialer:
         out = len(flying)
         in_call = sum(1 for a in flying if a.status == queue.IN_CALL)
         inbound = max(0, int(self.inbound_calls()) - in_call)
-        lines = int(getattr(self.config, "sip_lines", 4))
-        free_for_inbound = int(getattr(self.config, "outbound_free_lines", 1))
-        max_out = int(getattr(self.config, "outbound_max_channels", 2))
+        lines = int(self.config.sip_lines)
+        free_for_inbound = int(self.config.outbound_free_lines)
+        max_out = int(self.config.outbound_max_channels)
         return max(0, min(max_out - out, lines - free_for_inbound - inbound - out))
 
     # --- lifecycle ----------------------------------------------------------------------------------------
@@ -165,7 +165,7 @@ class Dialer:
         return ready
 
     def _stale_s(self) -> float:
-        return float(getattr(self.config, "outbound_ring_seconds", 30)) + 90.0
+        return float(self.config.outbound_ring_seconds) + 90.0
 
     async def _dial(self, task: queue.Task, attempt: queue.DialAttempt) -> None:
         await self._off_loop(queue.mark_originating, attempt.id)
@@ -213,11 +213,11 @@ def ami_originate(config: Any, facts: Any, link: Any) -> Originate:
     from appliance.telephony.ami import Originate as Call
     from appliance.telephony.asterisk import dial_string
 
-    callerid = phones.digits(getattr(config, "outbound_callerid", "") or (facts.phone if facts else ""))
-    ring = int(getattr(config, "outbound_ring_seconds", 30))
+    callerid = phones.digits(config.outbound_callerid or (facts.phone if facts else ""))
+    ring = int(config.outbound_ring_seconds)
 
     async def originate(task: queue.Task, attempt: queue.DialAttempt) -> str:
-        call = Call(channel=dial_string(config, task.phone, getattr(config, "outbound_trunk", "") or None),
+        call = Call(channel=dial_string(config, task.phone, config.outbound_trunk or None),
                     context="dentalcall-outbound", exten="s", channel_id=attempt.channel_id, timeout_s=ring,
                     caller_id=callerid, variables=(("DENTALCALL_TASK", str(task.id)),
                                                    ("DENTALCALL_ATTEMPT", str(attempt.id))))

@@ -303,7 +303,7 @@ def new_context(emr: Any, now: dt.datetime, config: Any = None,
 
     items = list(history) if history is not None else queue.history_items(now.date())
     return Context(emr, now.date(), now, history=items,
-                   ad_cap_days=int(getattr(config, "outbound_ad_cap_days", AD_CAP_DAYS) or AD_CAP_DAYS))
+                   ad_cap_days=(config.outbound_ad_cap_days if config is not None else 0) or AD_CAP_DAYS)
 
 
 def plan_all(names: Iterable[str], *, emr: Any, facts: Any, now: dt.datetime, config: Any = None,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from appliance.data import phone as phones
+from appliance.data import crm, phone as phones
 from appliance.sms import inbox, outbox
 
 _OUT_FIELDS = ("id", "purpose", "kind", "phone", "type", "bytes", "state", "attempts", "text", "subject",
@@ -46,7 +46,7 @@ def export_for_patient(patient_id: str | None, phone: str | None = None) -> dict
 
 def delete_for_patient(patient_id: str | None, phone: str | None = None) -> dict[str, int]:
     """Delete those rows (queued ones too: nothing more is sent); returns the counts."""
-    with outbox.atomic():
+    with crm.write_transaction():
         sent = outbox.Message.delete().where(_conds(patient_id, phone, outbox.Message)).execute()
         received = inbox.Reply.delete().where(_conds(patient_id, phone, inbox.Reply)).execute()
     return {"sms_sent": sent, "sms_received": received}

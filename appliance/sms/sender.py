@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from appliance.data import crm_records
+from appliance.data import crm, crm_records
 from appliance.errors import ApplianceError
 from appliance.outbound.campaigns import CONSENT_VALID_DAYS
 from appliance.outbound.clock import clinic_clock
@@ -50,7 +50,7 @@ class Sender:
                  emr: Any = None, lock_path: Path | None = None, batch: int = 100):
         self.config = config
         self.gateway = gateway
-        self.clock = clock or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
+        self.clock = clock or clinic_clock(config.timezone)
         self.emr = emr
         self.lock_path = lock_path or Path(config.data_dir) / "sms-sender.lock"
         self.batch = batch
@@ -110,7 +110,7 @@ class Sender:
         """Claim, check, send, record one message; returns its new state (None if it was not ours)."""
         now = self.clock()
         M = outbox.Message
-        with outbox.atomic():
+        with crm.write_transaction():
             claimed = M.update(state=outbox.SENDING, attempts=M.attempts + 1, claimed_at=now, updated_at=now).where(
                 M.id == row_id, M.state == outbox.QUEUED).execute()
         if claimed != 1:

@@ -407,9 +407,9 @@ class Asterisk:
         bind = str(cfg.sip_bind)
         media = (f"media_address = {bind}\nbind_rtp_to_media_address = yes"
                  if bind not in {"0.0.0.0", "::", ""} else "")
-        tz = str(getattr(cfg, "timezone", "Asia/Seoul") or "Asia/Seoul")
+        tz = (cfg.timezone or "Asia/Seoul")
         closed = holiday_gotos(tz, target="dentalcall-next,voicemail,1")
-        gotos = closed + opening_hours_gotos(str(getattr(cfg, "opening_hours", "")), tz)
+        gotos = closed + opening_hours_gotos(cfg.opening_hours, tz)
         all_ext = sorted(set(staff) | set(state["extensions"]))
         values.update(
             data_dir=str(cfg.data_dir), asterisk_dir=str(cfg.asterisk_dir), spool_dir=str(cfg.spool_dir),

@@ -38,7 +38,7 @@ GUARD_BAN_TIME_S = 3600
 
 def allowed_networks(config: Any) -> list[ipaddress.IPv4Network | ipaddress.IPv6Network]:
     """The networks staff phones may use (``sip_allowed_networks``), validated."""
-    raw = str(getattr(config, "sip_allowed_networks", "") or "")
+    raw = config.sip_allowed_networks
     networks = []
     for item in filter(None, (part.strip() for part in raw.split(","))):
         try:
@@ -64,7 +64,7 @@ def endpoint_acl(config: Any) -> str:
 
 def test_endpoint(config: Any, media_options: str) -> str:
     """The loopback caller sipp and ``dentalcall demo`` use: rendered on demo/test instances only."""
-    if not getattr(config, "demo_or_test_instance", False):
+    if not config.demo_or_test_instance:
         return "; (no loopback test endpoint: this is a production instance)"
     return f"""; --- loopback test caller (sipp, the demo; demo/test instances only): identified by IP 127.0.0.1 ---
 [dentalcall-test]
@@ -108,7 +108,7 @@ def refresh_jail(config: Any) -> bool:
     Only where install.sh installed it and as root; returns whether it was refreshed."""
     import subprocess
 
-    if os.geteuid() != 0 or not JAIL_FILE.exists() or getattr(config, "demo_or_test_instance", False):
+    if os.geteuid() != 0 or not JAIL_FILE.exists() or config.demo_or_test_instance:
         return False
     JAIL_FILE.write_text(fail2ban_jail(config), encoding="utf-8")
     try:
@@ -165,7 +165,7 @@ def doctor_check(config: Any) -> tuple[str, str, str]:
         return ("fail", f"weak SIP password on extension(s) {', '.join(weak)}",
                 "; ".join(f"dentalcall extension add {ext}" for ext in weak) + " (new generated password)")
     lan = f"staff phones only from {', '.join(str(n) for n in networks)}"
-    if getattr(config, "demo_or_test_instance", False):
+    if config.demo_or_test_instance:
         return "warn", f"{lan}; guard not checked on a demo/test instance", ""
     expected = fail2ban_jail(config)
     try:

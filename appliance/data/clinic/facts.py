@@ -133,7 +133,7 @@ def _kr_holidays(year: int) -> dict[dt.date, str]:
 def path_for(config: Any) -> Path:
     """The facts file of this instance: ``clinic_file``, else ``<config_dir>/clinic.toml``; only a demo/test
     instance (or no config at all: pure tools) falls back to the shipped demo facts."""
-    explicit = getattr(config, "clinic_file", "") if config is not None else ""
+    explicit = config.clinic_file if config is not None else ""
     if explicit:
         return Path(explicit)
     if config is None:
@@ -180,7 +180,7 @@ def refusal_for_calls(config: Any) -> str | None:
 
 
 def _demo_allowed(config: Any) -> bool:
-    return bool(getattr(config, "demo_or_test_instance", False))
+    return config.demo_or_test_instance
 
 
 @functools.lru_cache(maxsize=1)

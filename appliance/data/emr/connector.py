@@ -101,9 +101,9 @@ class EMR(TargetLists):
             raise ConfigError("no EMR configured; run `dentalcall emr connect URL --profile reference`")
         emr = cls(
             url, emr_settings.profile_path(config),
-            connect_timeout=float(getattr(config, "emr_connect_timeout", 2.0)),
-            statement_timeout=float(getattr(config, "emr_statement_timeout", 3.0)),
-            allow_writes=str(getattr(config, "emr_booking", "request")) == "emr",
+            connect_timeout=float(config.emr_connect_timeout),
+            statement_timeout=float(config.emr_statement_timeout),
+            allow_writes=config.emr_booking == "emr",
         )
         emr.on_outage = _record_in_crm("outage")
         emr.on_recovered = lambda: _record_in_crm("recovered")(None, "EMR reachable again")

@@ -20,7 +20,7 @@ class Health:
 def emr_health(config: Any) -> Health:
     from appliance.data.emr.connector import EMR
 
-    if not getattr(config, "emr_url", ""):
+    if not config.emr_url:
         return Health("warn", "no EMR connected: callers are not recognised and bookings become requests",
                       "run `dentalcall emr connect URL --profile reference` (see docs/emr-profiles.md)")
     try:

@@ -155,7 +155,7 @@ class Candidate:
     __slots__ = ("patient_id", "reason", "date", "detail", "history", "_patient", "_row", "_mapper")
 
     def __init__(self, patient_id: str, reason: str, date: dt.date | None = None, detail: str | None = None,
-                 patient: Patient | None = None, row: dict | None = None, mapper: Any = None,
+                 patient: Patient | None = None, row: dict | tuple | None = None, mapper: Any = None,
                  history: "BenefitHistory | None" = None):
         self.patient_id = patient_id
         self.reason = reason
@@ -163,7 +163,7 @@ class Candidate:
         self.detail = detail  # treatment category or tooth
         self.history = history  # 65+ list: the insured benefits already used
         self._patient = patient
-        self._row = row
+        self._row = row  # the EMR row (a dict or a tuple) the mapper turns into the patient
         self._mapper = mapper
 
     @property

@@ -43,14 +43,14 @@ def write_secret(config: Any, name: str, value: str | None) -> None:
 
 
 def emr_url(config: Any) -> str:
-    url = str(getattr(config, "emr_url", "") or "")
+    url = config.emr_url
     if not url:
         return ""
     return drivers.with_password(url, _read_secret(config, "emr_password"))
 
 
 def profile_path(config: Any) -> str:
-    name = str(getattr(config, "emr_profile", "") or "reference")
+    name = (config.emr_profile or "reference")
     if "/" in name or name.endswith(".toml"):
         return name
     local = Path(config.config_dir) / "emr-profiles" / f"{name}.toml"
