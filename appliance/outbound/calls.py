@@ -197,11 +197,12 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
 def _live_attempt(attempt_id: int, task_id: int, now: dt.datetime) -> queue.DialAttempt | None:
     """The attempt the dialer placed for this channel, marked in call; None for a late or duplicated channel."""
     queue.ensure_tables()
-    attempt = queue.DialAttempt.get_or_none(queue.DialAttempt.id == attempt_id)
+    # the task comes with the attempt (one query here, none on the audio loop when the call reads it)
+    attempt = (queue.DialAttempt.select(queue.DialAttempt, queue.Task).join(queue.Task)
+               .where(queue.DialAttempt.id == attempt_id).get_or_none())
     if attempt is None or attempt.task_id != task_id or attempt.status not in queue.IN_FLIGHT:
         return None
     queue.mark(attempt.id, queue.IN_CALL, now)
-    attempt.task  # load the task here, not on the audio loop
     return attempt
 
 

@@ -90,7 +90,8 @@ def status(config: Any, now: dt.datetime | None = None) -> dict[str, Any]:
     q = queue.Task
     counts = {s: q.select().where(q.status == s).count() for s in (queue.QUEUED, queue.DIALING)}
     today = now.date()
-    done_today = q.select().where(q.status == queue.DONE, q.finished_at >= dt.datetime.combine(today, dt.time(0))).count()
+    midnight = dt.datetime.combine(today, dt.time(0))
+    done_today = q.select().where(q.status == queue.DONE, q.finished_at >= midnight).count()
     kwargs: dict[str, Any] = {"closed_days": config.outbound_closed_days, "zone": config.timezone or window.SEOUL}
     windows = {}
     for kind in (window.INFO, window.AD):
