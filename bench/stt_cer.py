@@ -125,7 +125,9 @@ def main() -> None:
     out(f"# load average at start (other work shares the cores; times are inflated when > 2): {os.getloadavg()[0]:.1f}")
     out("")
     n_keywords = sum(len(v) for v in KEYWORDS.values())
-    out("# keywords = how many of the words the clips' source tests expect (파란색; 빅스비, 코뿔소, 아이스크림; 빅스비)")
+    out(
+        "# keywords = how many of the words the clips' source tests expect (파란색; 빅스비, 코뿔소, 아이스크림; 빅스비)"
+    )
     out("#            appear in the output: the only real ground truth here.")
     out(f"{'variant':<38} {'CER':>6} {'keywords':>8} {'decode p50':>10} {'decode max':>10} {'cpu p50':>9}")
     detail = []

@@ -99,7 +99,8 @@ class Dialer:
         """Settle what a previous process left in flight. Needs Asterisk's channel list: until it can be read,
         nothing is dialled (no call could be placed anyway) and the next tick tries again."""
         live = await self.live_channels()
-        if live is None and await self._off_loop(queue.in_flight):
+        unsettled: list[queue.DialAttempt] = await self._off_loop(queue.in_flight) if live is None else []
+        if unsettled:
             _LOGGER.warning("dialer start: Asterisk channels unknown; in-flight attempts wait for reconciliation")
             return False
         await self._off_loop(queue.reconcile, self.clock(), live, startup=True,

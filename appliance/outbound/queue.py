@@ -100,6 +100,7 @@ class Task(BaseModel):
 class DialAttempt(BaseModel):
     id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     task = peewee.ForeignKeyField(Task, backref="dial_attempts", on_delete="CASCADE")
+    task_id: int  # the key behind ``task``, which peewee adds
     seq = peewee.IntegerField()
     status = peewee.CharField(max_length=12, default=CLAIMED, index=True)
     channel_id = peewee.CharField(max_length=64, unique=True)

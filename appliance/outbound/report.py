@@ -82,11 +82,15 @@ def as_text(rows: list[Row], since: dt.date, until: dt.date) -> str:
     lines = [f"Outbound report {since.isoformat()} .. {until.isoformat()}"]
     if not rows:
         return lines[0] + "\n(no campaign calls in this period)"
-    lines.append(f"{'campaign':<20}{'targeted':>9}{'dialled':>9}{'answered':>9}{'booked':>8}{'revenue(원)':>14}  outcomes")
+    lines.append(
+        f"{'campaign':<20}{'targeted':>9}{'dialled':>9}{'answered':>9}{'booked':>8}{'revenue(원)':>14}  outcomes"
+    )
     total = Row("TOTAL")
     for r in rows:
         outs = ", ".join(f"{k} {v}" for k, v in sorted(r.outcomes.items(), key=lambda kv: -kv[1]))
-        lines.append(f"{r.campaign:<20}{r.targeted:>9}{r.dialled:>9}{r.answered:>9}{r.bookings:>8}{r.revenue:>14,}  {outs}")
+        lines.append(
+            f"{r.campaign:<20}{r.targeted:>9}{r.dialled:>9}{r.answered:>9}{r.bookings:>8}{r.revenue:>14,}  {outs}"
+        )
         total.targeted += r.targeted
         total.dialled += r.dialled
         total.answered += r.answered

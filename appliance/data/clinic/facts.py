@@ -298,9 +298,10 @@ def parse(data: dict[str, Any], path: Path = EXAMPLE) -> Facts:
             raise err(f"[prices] {key}", "unknown treatment", f"use one of {', '.join(TREATMENTS)}")
         if isinstance(value, int):
             value = {"min": value, "max": value}
-        if not isinstance(value, dict) or not isinstance(value.get("min"), int) or not isinstance(value.get("max", value.get("min")), int):
+        low, high = (value.get("min"), value.get("max", value.get("min"))) if isinstance(value, dict) else (None, None)
+        if not isinstance(low, int) or not isinstance(high, int):
             raise err(f"[prices] {key}", f"{value!r}", "write { min = 15000, max = 20000, note = \"...\" } in KRW")
-        p = Price(min=value["min"], max=value.get("max", value["min"]), note=str(value.get("note", "")))
+        p = Price(min=low, max=high, note=str(value.get("note", "")))
         if p.max < p.min:
             raise err(f"[prices] {key}", "max is below min", "swap the numbers")
         prices[key] = p

@@ -48,7 +48,8 @@ def emr_health(config: Any) -> Health:
     if outage:
         status = "warn"
         message += f"; last outage {outage}"
-        fix = fix or "check the EMR server's power-saving/sleep settings and the LAN; booking requests made during it wait for staff"
+        fix = fix or ("check the EMR server's power-saving/sleep settings and the LAN; booking requests made during "
+                      "it wait for staff")
     return Health(status, message, fix, ms)
 
 

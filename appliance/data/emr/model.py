@@ -174,7 +174,8 @@ class Candidate:
         return self._patient
 
     def __repr__(self) -> str:
-        return f"Candidate(patient_id={self.patient_id!r}, reason={self.reason!r}, date={self.date!r}, detail={self.detail!r})"
+        return (f"Candidate(patient_id={self.patient_id!r}, reason={self.reason!r}, date={self.date!r}, "
+                f"detail={self.detail!r})")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Candidate) and (self.patient_id, self.reason, self.date, self.detail) == (

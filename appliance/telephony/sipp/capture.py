@@ -103,9 +103,11 @@ class Capture:
         self._stderr = b""
         deadline = time.monotonic() + 10
         buf = b""
-        os.set_blocking(self._proc.stderr.fileno(), False)
+        stderr = self._proc.stderr
+        assert stderr is not None  # stderr=PIPE above
+        os.set_blocking(stderr.fileno(), False)
         while time.monotonic() < deadline:
-            chunk = self._proc.stderr.read() or b""
+            chunk = stderr.read() or b""
             buf += chunk
             if b"Capturing on" in buf:
                 break
