@@ -91,3 +91,25 @@ def engine_ids() -> tuple[int, int] | None:
         return pwd.getpwnam(ENGINE_USER).pw_uid, grp.getgrnam(ENGINE_USER).gr_gid
     except KeyError:
         return None
+
+
+def read_secret(secrets_file: Path, name: str) -> str | None:
+    """One secret from ``secrets.ini`` without creating it: None when the file or the name is missing (or empty).
+    ``Config.secret`` is the one that generates a missing secret."""
+    parser = read_ini(Path(secrets_file))
+    value = parser.get("secrets", name, fallback=None) if parser is not None else None
+    return value or None
+
+
+def write_secret(secrets_file: Path, name: str, value: str | None) -> None:
+    """Set one secret in ``secrets.ini`` (``None`` removes it), written like every secrets file: 0600, the
+    engine's when run as root."""
+    path = Path(secrets_file)
+    parser = read_ini(path) or configparser.ConfigParser(interpolation=None)
+    if not parser.has_section("secrets"):
+        parser.add_section("secrets")
+    if value is None:
+        parser.remove_option("secrets", name)
+    else:
+        parser.set("secrets", name, value)
+    write_private(path, parser, secret=True)

@@ -7,7 +7,9 @@ of this package and bound to the one ``database`` proxy; schema changes go throu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import operator
 import os
 from pathlib import Path
 from typing import Any
@@ -108,6 +110,16 @@ def open_database(url: str) -> peewee.Database:
 
 def open_for(config: Any) -> peewee.Database:
     return open_database(config.crm_url)
+
+
+def of_person(model: Any, phone: str | None, patient_id: str | None) -> Any:
+    """One condition on ``model``'s ``phone`` and ``patient_id`` columns: its rows of this number (canonical) or of
+    this patient; None when neither is given."""
+    from appliance.data import phone as phones
+
+    number = phones.canonical(phone)
+    conds = ([model.phone == number] if number else []) + ([model.patient_id == str(patient_id)] if patient_id else [])
+    return functools.reduce(operator.or_, conds) if conds else None
 
 
 def write_transaction() -> Any:

@@ -13,7 +13,7 @@ from typing import Any
 import peewee
 
 from appliance.data import migrations, phone as phones
-from appliance.data.crm import BaseModel, JSONField, database, utcnow
+from appliance.data.crm import BaseModel, JSONField, database, of_person, utcnow
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -123,13 +123,7 @@ def add_opt_out(phone: str | None, patient_id: str | None = None, source: str = 
 def is_opted_out(phone: str | None, patient_id: str | None = None, advertising: bool = True) -> bool:
     """True when the number or the patient refused calls. ``advertising=False`` (reminders, happy calls)
     only honours opt-outs with scope ``all``."""
-    number = phones.canonical(phone)
-    cond = None
-    if number:
-        cond = OptOut.phone == number
-    if patient_id:
-        c = OptOut.patient_id == str(patient_id)
-        cond = c if cond is None else (cond | c)
+    cond = of_person(OptOut, phone, patient_id)
     if cond is None:
         return False
     query = OptOut.select().where(cond)

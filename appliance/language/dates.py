@@ -152,6 +152,15 @@ def _next_dom(today: dt.date, day: int) -> dt.date | None:
     return None
 
 
+def _coming_month(name: str, today: dt.date) -> dt.date | None:
+    """The first day of the month named (this year's, or next year's once this year's is over)."""
+    month = _month_number(name)
+    if not month:
+        return None
+    first = dt.date(today.year, month, 1)
+    return first if _month_end(first) >= today else dt.date(today.year + 1, month, 1)
+
+
 def _resolve(kind: str, m: re.Match[str], today: dt.date
              ) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None, int | None]:
     g = m.groupdict()
@@ -169,23 +178,14 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date
         if candidate is None or candidate < today:
             candidate = _safe_date(today.year + 1, month, day)
         return candidate, None, None
-    if kind == "md_part":
-        month = _month_number(g["mon"])
-        if not month:
+    if kind in ("md_part", "month_only"):
+        first = _coming_month(g["mon"], today)
+        if first is None:
             return None, None, None
-        first = dt.date(today.year, month, 1)
-        if _month_end(first) < today:
-            first = dt.date(today.year + 1, month, 1)
-        date, span = _month_part(first, g["part"].replace("말일", "말일"), today)
+        if kind == "month_only":
+            return None, (max(first, today), _month_end(first)), None
+        date, span = _month_part(first, g["part"], today)
         return date, span, None
-    if kind == "month_only":
-        month = _month_number(g["mon"])
-        if not month:
-            return None, None, None
-        first = dt.date(today.year, month, 1)
-        if _month_end(first) < today:
-            first = dt.date(today.year + 1, month, 1)
-        return None, (max(first, today), _month_end(first)), None
     if kind == "rel_month":
         which = re.sub(r"\s", "", g["which"])
         offset = 2 if which.startswith("다다") else 1 if which in ("다음달", "담달", "내달") else 0

@@ -29,6 +29,7 @@ import functools
 import logging
 from typing import Any, Awaitable, Callable, TypeVar
 
+from appliance import services
 from appliance.errors import ConfigError
 from appliance.ops import drain
 from appliance.outbound import predial, queue
@@ -246,17 +247,12 @@ async def run_dialer(engine: Any) -> None:
     dialer = Dialer(config, clock=clock, facts=facts, emr=emr, originate=ami_originate(config, facts, link),
                     live_channels=link.live_channels, inbound_calls=lambda: engine.calls_in_progress,
                     plan=planning.run)
+    async def tick() -> None:
+        if facts is not None:
+            await dialer.tick()
+
     try:
-        while not engine.stopping.is_set():
-            if facts is not None:
-                try:
-                    await dialer.tick()
-                except Exception:
-                    _LOGGER.exception("dialer tick failed")
-            try:
-                await asyncio.wait_for(engine.stopping.wait(), TICK_S)
-            except asyncio.TimeoutError:
-                pass
+        await services.every(TICK_S, engine.stopping, tick, what="dialer tick", log=_LOGGER)
     finally:
         link.close()
         await asyncio.get_running_loop().run_in_executor(None, dialer.close)

@@ -9,10 +9,10 @@ Settings lines (``dentalcall.ini``): ``sms_gateway`` (none | http | db_agent), `
 
 from __future__ import annotations
 
-import configparser
 from pathlib import Path
 from typing import Any
 
+from appliance import config_files
 from appliance.data import phone as phones
 from appliance.errors import ConfigError
 
@@ -56,12 +56,7 @@ def profile_path(config: Any) -> Path:
 
 def read_secret(config: Any, name: str) -> str | None:
     """A secret from ``secrets.ini`` without creating it (vendor keys are given, never generated)."""
-    path = Path(config.secrets_file)
-    if not path.exists():
-        return None
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.read(path, encoding="utf-8")
-    return parser.get("secrets", name, fallback=None) or None
+    return config_files.read_secret(config.secrets_file, name)
 
 
 def webhook_token(config: Any) -> str:

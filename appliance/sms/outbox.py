@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import peewee
 
 from appliance.data import migrations, phone as phones
-from appliance.data.crm import BaseModel, JSONField, write_transaction
+from appliance.data.crm import BaseModel, JSONField, of_person, write_transaction
 from appliance.sms import encoding
 
 _LOGGER = logging.getLogger(__name__)
@@ -126,13 +126,7 @@ def finish(row_id: int, state: str, now: dt.datetime, *, from_states: Iterable[s
 def cancel_open(*, phone: str | None = None, patient_id: str | None = None, kinds: Iterable[str] = (AD,),
                 now: dt.datetime, reason: str = "opted out") -> int:
     """Cancel queued messages of a number/patient (after an opt-out)."""
-    cond = None
-    number = phones.canonical(phone)
-    if number:
-        cond = Message.phone == number
-    if patient_id:
-        c = Message.patient_id == str(patient_id)
-        cond = c if cond is None else (cond | c)
+    cond = of_person(Message, phone, patient_id)
     if cond is None:
         return 0
     return Message.update(state=CANCELLED, error=reason, updated_at=now, finished_at=now).where(

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from appliance.data import crm, phone as phones
+from appliance.data import crm
 from appliance.sms import inbox, outbox
 
 _OUT_FIELDS = ("id", "purpose", "kind", "phone", "type", "bytes", "state", "attempts", "text", "subject",
@@ -17,13 +17,7 @@ _IN_FIELDS = ("id", "phone", "text", "received_at", "action")
 
 
 def _conds(patient_id: str | None, phone: str | None, model: Any) -> Any:
-    number = phones.canonical(phone)
-    cond = None
-    if patient_id:
-        cond = model.patient_id == str(patient_id)
-    if number:
-        c = model.phone == number
-        cond = c if cond is None else (cond | c)
+    cond = crm.of_person(model, phone, patient_id)
     if cond is None:
         raise ValueError("give a patient id or a phone number")
     return cond

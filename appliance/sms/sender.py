@@ -25,6 +25,7 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
+from appliance import services
 from appliance.data import crm, crm_records
 from appliance.errors import ApplianceError
 from appliance.outbound.campaigns import CONSENT_VALID_DAYS
@@ -270,18 +271,14 @@ async def run_sms_sender(engine: Any) -> None:
         _LOGGER.info("texts off (sms_gateway = none)")
         return
     sender = Sender(config, gateway, emr=engine.clinic.emr, clock=engine.clinic.clock)  # the engine's one EMR
+    async def one_round() -> None:
+        try:
+            await asyncio.to_thread(sender.tick)
+        except SenderBusy as exc:
+            _LOGGER.warning("%s; waiting", exc)
+
     try:
-        while not engine.stopping.is_set():
-            try:
-                await asyncio.to_thread(sender.tick)
-            except SenderBusy as exc:
-                _LOGGER.warning("%s; waiting", exc)
-            except Exception:
-                _LOGGER.exception("sms sender round failed")
-            try:
-                await asyncio.wait_for(engine.stopping.wait(), TICK_S)
-            except asyncio.TimeoutError:
-                pass
+        await services.every(TICK_S, engine.stopping, one_round, what="sms sender round", log=_LOGGER)
     finally:
         sender.close()
         gateway.close()
