@@ -85,12 +85,21 @@ def state(name: str) -> tuple[bool, dict[str, Any]]:
 
 
 def set_enabled(name: str, enabled: bool) -> None:
+    """Switch a campaign on or off (``disable`` also cancels its queued calls)."""
     from appliance.outbound.queue import CampaignState
 
     get(name)
     CampaignState.insert(name=name, enabled=enabled, params={}, updated_at=dt.datetime.now()).on_conflict(
         conflict_target=[CampaignState.name], update={CampaignState.enabled: enabled,
                                                       CampaignState.updated_at: dt.datetime.now()}).execute()
+
+
+def disable(name: str, now: dt.datetime) -> int:
+    """Switch a campaign off and cancel its calls not yet dialled (the CLI and the console): how many."""
+    from appliance.outbound import queue
+
+    set_enabled(name, False)
+    return queue.cancel_queued(name, now)
 
 
 def set_param(name: str, key: str, value: Any) -> dict[str, Any]:

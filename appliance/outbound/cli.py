@@ -177,12 +177,8 @@ def disable(name: str) -> None:
     _check_name(name)
     config = _open()
     from appliance.outbound import campaigns as camps
-    from appliance.outbound import queue
 
-    camps.set_enabled(name, False)
-    now = _now(config, None)
-    n = queue.Task.update(status=queue.CANCELLED, outcome="campaign_disabled", finished_at=now, updated_at=now).where(
-        queue.Task.campaign == name, queue.Task.status == queue.QUEUED).execute()
+    n = camps.disable(name, _now(config, None))
     click.echo(f"{name}: disabled ({n} queued calls cancelled)")
 
 

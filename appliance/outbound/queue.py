@@ -280,6 +280,12 @@ def cancel_task(task_id: int, now: dt.datetime, outcome: str = "cancelled") -> N
         Task.id == task_id, Task.status == QUEUED).execute()
 
 
+def cancel_queued(campaign: str, now: dt.datetime, outcome: str = "campaign_disabled") -> int:
+    """Cancel a campaign's calls not yet dialled (it was switched off); returns how many."""
+    return Task.update(status=CANCELLED, outcome=outcome, finished_at=now, updated_at=now).where(
+        Task.campaign == campaign, Task.status == QUEUED).execute()
+
+
 # --- crash recovery --------------------------------------------------------------------------------------
 def reconcile(now: dt.datetime, live_channel_ids: set[str] | None, *, stale_after_s: float = 120.0,
               startup: bool = False, retry_minutes: list[int] | None = None, next_window: Any = None,
