@@ -38,7 +38,8 @@ def add(n: int, now: dt.datetime, kind: str = "INFO", campaign: str = "reminder"
     for i in range(n):
         out.append(queue.add_task(campaign=campaign, kind=kind, patient_id=str(100 + i), phone=f"0101234{5000 + i}",
                                   day=now.date(), reason=campaign, ref=f"r{i}", now=now,
-                                  expires_at=dt.datetime.combine(now.date() + dt.timedelta(days=days), dt.time(0)), **kw))
+                                  expires_at=dt.datetime.combine(now.date() + dt.timedelta(days=days), dt.time(0)),
+                                  **kw))
     return out
 
 
@@ -97,7 +98,8 @@ def test_busy_then_no_answer_retried_with_backoff_then_unreachable(crm_store):
     run(scenario())
     task = queue.Task.get()
     assert task.status == queue.DONE and task.outcome == "unreachable" and task.attempts == 3
-    assert [a.status for a in queue.DialAttempt.select().order_by(queue.DialAttempt.seq)] == ["busy", "no_answer", "no_answer"]
+    attempts = queue.DialAttempt.select().order_by(queue.DialAttempt.seq)
+    assert [a.status for a in attempts] == ["busy", "no_answer", "no_answer"]
     assert len(orig.calls) == 3
 
 
@@ -159,7 +161,8 @@ def test_no_calls_outside_window_and_ad_never_at_night(crm_store):
     run(scenario())
     assert orig.calls == []
     assert queue.Task.get_by_id(ad.id).next_at == dt.datetime(2026, 11, 26, 9, 30)  # next morning
-    assert queue.Task.get_by_id(info.id).next_at == queue.Task.get_by_id(info.id).expires_at  # the reminder's day is over
+    reminder = queue.Task.get_by_id(info.id)
+    assert reminder.next_at == reminder.expires_at  # the reminder's day is over
 
 
 def test_opt_out_checked_right_before_dialling(crm_store):

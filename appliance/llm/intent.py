@@ -101,7 +101,8 @@ ANSWER_PREFIX = "의도: "
 def system_prompt() -> str:
     """The fixed text that opens every request (identical between calls → its state is reused)."""
     lines = [
-        "치과에 걸려 온 전화에서 환자가 한 말의 의도를 분류합니다. 의료 조언은 하지 않고 아래 목록의 영어 단어 하나만 답합니다.",
+        "치과에 걸려 온 전화에서 환자가 한 말의 의도를 분류합니다. "
+        "의료 조언은 하지 않고 아래 목록의 영어 단어 하나만 답합니다.",
         "",
         "의도 목록:",
     ]

@@ -54,9 +54,11 @@ CAMPAIGNS: dict[str, Campaign] = {c.name: c for c in (
               "recent_surgery_days": 90, "cooldown_days": 90},
              "book", "checkup"),
     Campaign("insurance_scaling", AD, "연 1회 보험 스케일링 안내", 5,
-             {"adult_age": 19, "seen_within_months": 36, "cooldown_days": 60, "months": [11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]},
+             {"adult_age": 19, "seen_within_months": 36, "cooldown_days": 60,
+              "months": [11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]},
              "book", "scaling"),
-    Campaign("recall", AD, "장기 미방문 리콜", 6, {"months": 6, "max_months": 60, "cooldown_days": 90}, "book", "checkup"),
+    Campaign("recall", AD, "장기 미방문 리콜", 6, {"months": 6, "max_months": 60, "cooldown_days": 90}, "book",
+             "checkup"),
 )}
 
 CONSENT_VALID_DAYS = 730  # 정보통신망법: marketing consent is reconfirmed every 2 years

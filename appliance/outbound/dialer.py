@@ -49,7 +49,8 @@ Originate = Callable[[queue.Task, queue.DialAttempt], Awaitable[str]]
 
 class Dialer:
     def __init__(self, config: Any, *, clock: Clock | None = None, facts: Any = None, emr: Any = None,
-                 originate: Originate | None = None, live_channels: Callable[[], Awaitable[set[str] | None]] | None = None,
+                 originate: Originate | None = None,
+                 live_channels: Callable[[], Awaitable[set[str] | None]] | None = None,
                  inbound_calls: Callable[[], int] | None = None, clock_synced: ClockSync | None = None,
                  executor: concurrent.futures.Executor | None = None,
                  plan: Callable[[dt.datetime], Round] | None = None):

@@ -34,7 +34,8 @@ QUEUED, DIALING, DONE, EXPIRED, CANCELLED = "queued", "dialing", "done", "expire
 CLAIMED, ORIGINATING, ANSWERED, IN_CALL = "claimed", "originating", "answered", "in_call"
 IN_FLIGHT = (CLAIMED, ORIGINATING, ANSWERED, IN_CALL)
 # ... and finished (the dial result)
-FINISHED, BUSY, NO_ANSWER, UNREACHABLE, MACHINE, LOST = "finished", "busy", "no_answer", "unreachable", "machine", "lost"
+FINISHED, BUSY, NO_ANSWER = "finished", "busy", "no_answer"
+UNREACHABLE, MACHINE, LOST = "unreachable", "machine", "lost"
 RETRYABLE = (BUSY, NO_ANSWER, UNREACHABLE, MACHINE, LOST)
 
 
@@ -130,7 +131,8 @@ def _v60(db: peewee.Database, migrator: Any) -> None:
     from playhouse.migrate import migrate
 
     have = {c.name for c in db.get_columns(TargetRun._meta.table_name)}
-    fields = [f for f in (TargetRun.error, TargetRun.bad_rows, TargetRun.problems, TargetRun.ms) if f.column_name not in have]
+    fields = [f for f in (TargetRun.error, TargetRun.bad_rows, TargetRun.problems, TargetRun.ms)
+              if f.column_name not in have]
     if fields:
         migrate(*(migrator.add_column(TargetRun._meta.table_name, f.column_name, f) for f in fields))
 

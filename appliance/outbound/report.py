@@ -103,17 +103,19 @@ def as_text(rows: list[Row], since: dt.date, until: dt.date) -> str:
     return "\n".join(lines)
 
 
-OUTCOME_COLUMNS = ("booked", "confirmed", "rescheduled", "cancelled", "declined", "callback_requested", "wrong_number",
-                   "opted_out", "voicemail_left", "unreachable", "problem_reported", "answered", "transferred", "failed")
+OUTCOME_COLUMNS = ("booked", "confirmed", "rescheduled", "cancelled", "declined", "callback_requested",
+                   "wrong_number", "opted_out", "voicemail_left", "unreachable", "problem_reported", "answered",
+                   "transferred", "failed")
 
 
 def as_csv(rows: list[Row]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["campaign", "targeted", "dialled", "attempts", "answered", *OUTCOME_COLUMNS, "other_outcomes", "bookings",
-                "revenue_krw", "unpriced_bookings"])
+    w.writerow(["campaign", "targeted", "dialled", "attempts", "answered", *OUTCOME_COLUMNS, "other_outcomes",
+                "bookings", "revenue_krw", "unpriced_bookings"])
     for r in rows:
         other = sum(v for k, v in r.outcomes.items() if k not in OUTCOME_COLUMNS)
-        w.writerow([r.campaign, r.targeted, r.dialled, r.attempts, r.answered, *[r.outcomes.get(k, 0) for k in OUTCOME_COLUMNS],
-                    other, r.bookings, r.revenue, r.unpriced_bookings])
+        w.writerow([r.campaign, r.targeted, r.dialled, r.attempts, r.answered,
+                    *[r.outcomes.get(k, 0) for k in OUTCOME_COLUMNS], other, r.bookings, r.revenue,
+                    r.unpriced_bookings])
     return buf.getvalue()

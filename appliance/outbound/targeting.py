@@ -257,7 +257,8 @@ def _reminder_target(campaign: camps.Campaign, f: Found, patient: Patient, numbe
                      queued: HistoryItem | None) -> Target:
     """A reminder that joins ``queued`` (today's reminder call to the same phone, not dialled yet)."""
     entry = dict(f.data["appointment"], patient_id=str(patient.id), name=patient.name, minor=minor)
-    return Target(campaign=campaign.name, kind=campaign.kind, patient_id=queued.patient_id if queued else str(patient.id),
+    return Target(campaign=campaign.name, kind=campaign.kind,
+                  patient_id=queued.patient_id if queued else str(patient.id),
                   phone=number, name=patient.name, reason=f.reason, why=f.why, ref=f.ref, priority=campaign.priority,
                   expires_at=f.expires_at, data={"appointments": [entry]}, patients=(str(patient.id),),
                   refs=(f.ref,), merge_into=queued)

@@ -257,7 +257,8 @@ def parse(data: dict[str, Any], path: Path = EXAMPLE) -> Facts:
             raise err(f"[hours] {key}", f"{value!r} is not a range", 'write "HH:MM-HH:MM" or "closed"')
         start, end = time_of(f"[hours] {key}", parts[0]), time_of(f"[hours] {key}", parts[1])
         if end <= start:
-            raise err(f"[hours] {key}", f"closes ({end:%H:%M}) before it opens ({start:%H:%M})", "swap or fix the times")
+            raise err(f"[hours] {key}", f"closes ({end:%H:%M}) before it opens ({start:%H:%M})",
+                      "swap or fix the times")
         hours[key] = (start, end)
     for day in WEEKDAYS:
         hours.setdefault(day, None)
@@ -279,7 +280,8 @@ def parse(data: dict[str, Any], path: Path = EXAMPLE) -> Facts:
             raise err(f"[[doctors]] #{i + 1}", "has no name", 'add name = "..."')
         doctors.append(DoctorInfo(name=str(d["name"]), emr_id=str(d["emr_id"]) if d.get("emr_id") is not None else None,
                                   title=str(d.get("title", "원장")),
-                                  days=day_list(f"[[doctors]] {d['name']} days", d["days"]) if "days" in d else WEEKDAYS))
+                                  days=(day_list(f"[[doctors]] {d['name']} days", d["days"]) if "days" in d
+                                        else WEEKDAYS)))
     if not doctors:
         raise err("[[doctors]]", "no doctor listed", 'add at least one [[doctors]] block with name = "..."')
     chairs = data.get("chairs", {}).get("count", 1)
