@@ -4,9 +4,7 @@ Both :class:`~appliance.speech.stt.worker.SttWorker` and :class:`~appliance.llm.
 model once in a child process (multiprocessing *spawn*: no forked copy of the engine's threads, sockets or
 asyncio loop) so that a crash or a hang in C code is contained. What they have in common lives here, once:
 
-* the pipe protocol: the child's first message is ``("ready", info)`` or ``("error", text)``; then each
-  request ``(id, kind, payload)`` gets ``(id, "ok" | "error", payload)``; ``None`` or EOF ends the child
-  (:func:`serve`, the child's main);
+* the pipe protocol and the child's main loop (:func:`serve`), in ``model_protocol``;
 * the parent side (:class:`ModelProcess`): spawn, a watcher thread that restarts a child that died on its own
   (with back-off after three quick deaths), reading the ready message, one request at a time with a hard time
   limit (past it the child is SIGKILLed and respawned), kill, restart and close.
@@ -21,83 +19,20 @@ from __future__ import annotations
 import itertools
 import logging
 import multiprocessing as mp
-import os
 import threading
 import time
-from dataclasses import dataclass, field
-from multiprocessing.connection import wait as mp_wait
+from multiprocessing.connection import Connection, wait as mp_wait
+from multiprocessing.process import BaseProcess
 from typing import Any, Callable
+
+from appliance.model_protocol import (  # noqa: F401 - re-exported for the workers
+    BUSY, CLOSED, DIED, FAILED, GONE, HUNG, NOT_READY, NOT_RUNNING, Handlers, LoadFailed, RequestFailed, WorkerStats,
+    serve,
+)
 
 _CTX = mp.get_context("spawn")
 
-Handlers = dict[str, Callable[[Any], Any]]
 
-# Why a request failed (RequestFailed.reason).
-CLOSED = "closed"  # the worker was closed
-BUSY = "busy"  # another request held the queue past the wait
-NOT_READY = "not_ready"  # the child did not (re)load in time, or restarts are backing off
-NOT_RUNNING = "not_running"  # no child to send to
-GONE = "gone"  # the pipe broke while sending
-HUNG = "hung"  # no answer within the limit: the child was killed and respawned
-DIED = "died"  # the child died with the request in flight
-FAILED = "failed"  # the child answered with an error (``detail`` says what)
-
-
-@dataclass
-class WorkerStats:
-    started: int = 0
-    crashes: int = 0
-    timeouts: int = 0
-    requests: int = 0
-    load_s: list[float] = field(default_factory=list)  # spawn → ready (load + warm-up) of each child
-
-
-class RequestFailed(Exception):
-    """A request got no answer; ``reason`` is one of the constants above, ``detail`` the child's error text."""
-
-    def __init__(self, reason: str, detail: str = ""):
-        super().__init__(f"{reason}: {detail}" if detail else reason)
-        self.reason = reason
-        self.detail = detail
-
-
-class LoadFailed(Exception):
-    """Raised by a child's loader to report exactly this text as its load error."""
-
-
-# ===================================================================================== child process
-def serve(conn, load: Callable[..., tuple[Handlers, dict[str, Any]]], *args: Any) -> None:  # pragma: no cover
-    """Child main: ``load(*args)`` (returns the handler of each request kind and extra ``ready`` info), report
-    ``ready`` or ``error``, then answer requests one at a time until EOF or ``None``."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when the child ends
-    t0 = time.monotonic()
-    try:
-        handlers, info = load(*args)
-    except Exception as exc:  # noqa: BLE001 - reported to the parent, which decides
-        conn.send(("error", str(exc) if isinstance(exc, LoadFailed) else f"{type(exc).__name__}: {exc}"))
-        return
-    conn.send(("ready", {**info, "pid": os.getpid(), "load_s": time.monotonic() - t0}))
-    while True:
-        try:
-            msg = conn.recv()
-        except (EOFError, OSError):
-            return
-        if msg is None:
-            return
-        rid, kind, payload = msg
-        handler = handlers.get(kind)
-        try:
-            if handler is None:
-                conn.send((rid, "error", f"unknown request kind {kind!r}"))
-            else:
-                conn.send((rid, "ok", handler(payload)))
-        except Exception as exc:  # noqa: BLE001 - a bad request must not kill the worker
-            conn.send((rid, "error", f"{type(exc).__name__}: {exc}"))
-
-
-# ==================================================================================== parent side
 class ModelProcess:
     """Parent-side handle of one supervised model process. Thread-safe; one request at a time.
 
@@ -119,8 +54,8 @@ class ModelProcess:
         self._queue = threading.Lock()  # serialises requests (the model does one thing at a time)
         self._state = threading.RLock()  # guards the process/pipe swap
         self._ready_lock = threading.Lock()  # one reader of a child's ready/error message
-        self._proc = None
-        self._conn = None
+        self._proc: BaseProcess | None = None
+        self._conn: Connection | None = None
         self._ready = False
         self._closed = False
         self._ids = itertools.count(1)
@@ -180,12 +115,12 @@ class ModelProcess:
         if self.notice_ready_in_background:
             threading.Thread(target=self._await_ready, args=(proc,), name=f"{self.name}-ready", daemon=True).start()
 
-    def _watch(self, proc) -> None:
+    def _watch(self, proc: BaseProcess) -> None:
         """Restart the child as soon as it dies on its own (not when we killed or closed it)."""
         proc.join()
         self._handle_death(proc)
 
-    def _handle_death(self, proc) -> None:
+    def _handle_death(self, proc: BaseProcess) -> None:
         """Count the death of ``proc`` and replace it; a no-op if it was already replaced (watcher vs request)."""
         with self._state:
             if self._closed or self._proc is not proc:
@@ -259,7 +194,7 @@ class ModelProcess:
         self.close()
 
     # ------------------------------------------------------------------ ready handshake
-    def _poll_ready(self, proc, conn, timeout: float) -> str:
+    def _poll_ready(self, proc: BaseProcess, conn: Connection, timeout: float) -> str:
         """Read the child's first message: ``ready``, ``error`` (could not load), ``dead`` or ``wait`` (nothing
         yet). Caller holds ``_ready_lock`` (the only reader of a child that is not ready yet)."""
         try:
@@ -290,14 +225,14 @@ class ModelProcess:
         self._handle_death(proc)  # died while loading
         return "dead"
 
-    def _await_ready(self, proc) -> None:
+    def _await_ready(self, proc: BaseProcess) -> None:
         """Background: notice (and log) a freshly spawned child becoming ready, without waiting for a request."""
         end = time.monotonic() + 600
         while time.monotonic() < end:
             with self._state:
-                if self._closed or self._proc is not proc or self._ready:
-                    return
                 conn = self._conn
+                if self._closed or self._proc is not proc or self._ready or conn is None:
+                    return
             if not self._ready_lock.acquire(timeout=1.0):
                 continue
             try:
@@ -320,6 +255,8 @@ class ModelProcess:
                         return False
                     self._spawn()
                 proc, conn = self._proc, self._conn
+            if proc is None or conn is None:  # _spawn sets both: never, but say so to the type checker
+                return False
             remaining = deadline - time.monotonic()
             if remaining <= 0:
                 return False

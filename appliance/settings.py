@@ -2,21 +2,23 @@
 
 Every setting is declared once in ``SETTINGS`` (name, default, help); ``tests/test_settings.py`` checks the
 README documents each one. Paths derive from ``home`` so a test or demo instance can live in a temporary
-folder (``DENTALCALL_HOME``) beside a production install without touching it.
+folder (``DENTALCALL_HOME``) beside a production install without touching it. The files themselves are read
+and written (owners, modes, clear errors) by ``config_files``.
 """
 
 from __future__ import annotations
 
 import configparser
 import dataclasses
-import grp
 import os
-import pwd
 import secrets
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from appliance.config_files import (  # noqa: F401 - re-exported (telephony, privacy)
+    ENGINE_USER, coerce, engine_ids, read_ini, write_private,
+)
 from appliance.errors import ConfigError
 
 
@@ -137,24 +139,6 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
-
-
-def _coerce(setting: Setting, raw: Any) -> Any:
-    if isinstance(setting.default, bool):
-        if isinstance(raw, bool):
-            return raw
-        return str(raw).strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(setting.default, int):
-        try:
-            return int(raw)
-        except (TypeError, ValueError):
-            raise ConfigError(f"setting {setting.name!r} must be an integer, got {raw!r}") from None
-    if isinstance(setting.default, float):
-        try:
-            return float(raw)
-        except (TypeError, ValueError):
-            raise ConfigError(f"setting {setting.name!r} must be a number, got {raw!r}") from None
-    return str(raw)
 
 
 class Config:
@@ -362,16 +346,16 @@ def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = N
             for key, raw in parser.items("dentalcall"):
                 if key not in _BY_NAME:
                     raise ConfigError(f"{path}: unknown setting {key!r}; known: {', '.join(sorted(_BY_NAME))}")
-                values[key] = _coerce(_BY_NAME[key], raw)
+                values[key] = coerce(key, _BY_NAME[key].default, raw)
     for setting in SETTINGS:
         from_env = env.get("DENTALCALL_" + setting.name.upper())
         if from_env is not None:
-            values[setting.name] = _coerce(setting, from_env)
+            values[setting.name] = coerce(setting.name, setting.default, from_env)
     for key, raw in (overrides or {}).items():
         if key not in _BY_NAME:
             raise ConfigError(f"unknown setting {key!r}")
         if raw is not None:
-            values[key] = _coerce(_BY_NAME[key], raw)
+            values[key] = coerce(key, _BY_NAME[key].default, raw)
     return Config(values)
 
 
@@ -387,65 +371,3 @@ def write_config(config: Config, changes: dict[str, Any]) -> Path:
         parser.set("dentalcall", key, str(value))
     write_private(path, parser, secret=False)
     return path
-
-
-# --- reading and writing the config files (issue 11 item 3: the engine must be able to read them) ----------
-ENGINE_USER = "dentalcall"  # the engine's user and group (install.sh); config files are for its eyes only
-
-
-def read_ini(path: Path) -> configparser.ConfigParser | None:
-    """Parse an ini file; None when it does not exist. A file that exists but cannot be read (or parsed) is a
-    ConfigError naming the fix — never a silent fall back to defaults."""
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-    except FileNotFoundError:
-        return None
-    except PermissionError:
-        try:
-            user = pwd.getpwuid(os.geteuid()).pw_name
-        except KeyError:
-            user = str(os.geteuid())
-        secret = Path(path).name == "secrets.ini"
-        fix = (f"chown {ENGINE_USER}:{ENGINE_USER} {path} && chmod 0600 {path}" if secret
-               else f"chown root:{ENGINE_USER} {path} && chmod 0640 {path}")
-        raise ConfigError(f"{path} exists but user {user} cannot read it, so its settings would be ignored; "
-                          f"as root run: chgrp {ENGINE_USER} {Path(path).parent} && chmod 0750 {Path(path).parent} "
-                          f"&& {fix}  (`dentalcall init` run as root writes them so)") from None
-    except OSError as exc:
-        raise ConfigError(f"{path}: cannot read ({exc})") from None
-    parser = configparser.ConfigParser(interpolation=None if Path(path).name == "secrets.ini" else
-                                       configparser.BasicInterpolation())
-    try:
-        parser.read_string(text, source=str(path))
-    except configparser.Error as exc:
-        raise ConfigError(f"{path}: cannot parse ({exc}); fix the file or re-run `dentalcall init`") from None
-    return parser
-
-
-def write_private(path: Path, parser: configparser.ConfigParser, *, secret: bool) -> None:
-    """Write a config file the engine can read and nobody else: as root, the config is ``root:dentalcall``
-    0640 and a secrets file ``dentalcall:dentalcall`` 0600 (the production layout of install.sh); the folder,
-    when created here, ``root:dentalcall`` 0750. Without root (tests, the engine itself) files keep the
-    writer as owner, with the same modes."""
-    path = Path(path)
-    mode = 0o600 if secret else 0o640
-    owner = engine_ids() if os.geteuid() == 0 else None
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(path.parent, 0o750)
-        if owner is not None:
-            os.chown(path.parent, 0, owner[1])
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        if owner is not None:
-            os.fchown(fh.fileno(), owner[0] if secret else 0, owner[1])
-        os.fchmod(fh.fileno(), mode)
-        parser.write(fh)
-
-
-def engine_ids() -> tuple[int, int] | None:
-    """(uid, gid) of the engine's user and group, None when they do not exist (a developer machine)."""
-    try:
-        return pwd.getpwnam(ENGINE_USER).pw_uid, grp.getgrnam(ENGINE_USER).gr_gid
-    except KeyError:
-        return None

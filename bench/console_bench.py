@@ -29,6 +29,7 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Iterator
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
@@ -85,7 +86,7 @@ def seed(home: Path, calls: int, patients: int) -> settings.Config:
             Turn.insert_many(turns).execute()
     print(f"CRM: {calls} calls, {calls * 4} turns in {time.monotonic() - t0:.0f} s", flush=True)
     with db.atomic():
-        for i in range(3000):  # handled history
+        for _ in range(3000):  # handled history
             cb = crm_records.add_callback("교정 비용 문의", phone=f"010{rng.randint(10000000, 99999999)}",
                                           patient_id=str(rng.randint(1, patients)), priority=rng.choice([1, 4, 5, 6]))
             crm_records.Callback.update(status="done", done_at=now).where(crm_records.Callback.id == cb.id).execute()
@@ -98,12 +99,13 @@ def seed(home: Path, calls: int, patients: int) -> settings.Config:
             crm_records.BookingRequest.create(idempotency_key=f"b{i}", patient_id=str(rng.randint(1, patients)),
                                               phone="01012345678", treatment="scaling", status="requested",
                                               start=dt.datetime.now() + dt.timedelta(days=i + 1), call_id=first + i)
-            crm_records.add_note("[AI 문진] 스케일링\n통증: 아니요", patient_id=str(rng.randint(1, patients)), author="ai")
+            crm_records.add_note("[AI 문진] 스케일링\n통증: 아니요", patient_id=str(rng.randint(1, patients)),
+                                 author="ai")
         for i in range(30):
             Voicemail.create(msg_id=f"{i}-0", box="100", audio_path="/nonexistent.wav", caller_number="01012345678",
                              received_at=now - dt.timedelta(hours=i), duration_s=20, transcript="전화 부탁드립니다",
                              transcript_status="done", patient_id=str(rng.randint(1, patients)))
-        for i in range(2000):
+        for _ in range(2000):
             crm_records.add_opt_out(f"010{rng.randint(10000000, 99999999)}", source="call_dtmf")
         for week in range(10):
             for k in range(300):
@@ -190,7 +192,7 @@ def live_delay(config: settings.Config, samples: int) -> list[str]:
             lines_iter = stream.iter_lines()
             marker: dict[str, object] = {}
 
-            def reader() -> None:
+            def reader(lines_iter: Iterator[str] = lines_iter, marker: dict[str, object] = marker) -> None:
                 try:
                     for line in lines_iter:
                         want = marker.get("want")

@@ -50,8 +50,9 @@ def bench_backend(name: str, url: str, patients: int, seed_value: int, lines: li
 
     t0 = time.perf_counter()
     counts = seed.seed_demo(url, patients=patients, seed=seed_value)
-    out(f"\n## {name} (load average before queries {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores): seeded {counts['PATIENT']} patients, {counts['RECEIPT']} visits, "
-        f"{counts['TREAT_DETAIL']} treatments, {counts['RESERVATION']} appointments in {time.perf_counter() - t0:.1f} s")
+    out(f"\n## {name} (load average before queries {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores): "
+        f"seeded {counts['PATIENT']} patients, {counts['RECEIPT']} visits, {counts['TREAT_DETAIL']} treatments, "
+        f"{counts['RESERVATION']} appointments in {time.perf_counter() - t0:.1f} s")
     emr = EMR(url, statement_timeout=30)
     conn = drivers.connect(url, read_only=True, statement_timeout=30)
     numbers = [r["pt_hp"] for r in conn.query("SELECT PT_HP FROM PATIENT WHERE PT_HP IS NOT NULL")]
@@ -93,7 +94,7 @@ def bench_backend(name: str, url: str, patients: int, seed_value: int, lines: li
         for _ in range(5):
             ms, rows = timed(fn)
             runs.append(ms)
-            full.append(ms + timed(lambda: [c.patient for c in rows])[0])
+            full.append(ms + timed(lambda rows=rows: [c.patient for c in rows])[0])
         out(f"whole list: {label}: {len(rows)} rows, query best {min(runs):.0f} ms / worst {max(runs):.0f} ms; "
             f"with every row mapped to a Patient best {min(full):.0f} ms")
     # what the dialer reads: the first page of each long list (AD: only current marketing consent), and the
@@ -103,8 +104,9 @@ def bench_backend(name: str, url: str, patients: int, seed_value: int, lines: li
     for kind in ("recall", "scaling", "senior", "private_insurance"):
         runs, counts = [], []
         for _ in range(5):
-            ms, rows = timed(lambda: list(itertools.islice(emr.iter_candidates(kind, page=page, consented_since=since), page)))
-            runs.append(ms + timed(lambda: [c.patient for c in rows])[0])
+            ms, rows = timed(lambda kind=kind: list(itertools.islice(
+                emr.iter_candidates(kind, page=page, consented_since=since), page)))
+            runs.append(ms + timed(lambda rows=rows: [c.patient for c in rows])[0])
             ms, n = timed(emr.count_candidates, kind)
             counts.append(ms)
         out(f"target query (first page, consent filter): {kind}: {len(rows)} of {n} rows, best {min(runs):.0f} ms / "
@@ -155,7 +157,8 @@ def main() -> None:
     from tests.plugins import databases as dbs
 
     lines = [f"# EMR bench {dt.datetime.now():%Y-%m-%d %H:%M} on {platform.node() and 'dev box'} "
-             f"({os.cpu_count()} cores, Python {platform.python_version()}), {args.patients} patients, seed {args.seed}"]
+             f"({os.cpu_count()} cores, Python {platform.python_version()}), {args.patients} patients, "
+             f"seed {args.seed}"]
     print(lines[0])
     for name in args.backends.split(","):
         server = None

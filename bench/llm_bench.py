@@ -29,7 +29,7 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from appliance import settings  # noqa: E402
-from appliance.llm import INTENTS, LlmWorker, Request, grammar_for  # noqa: E402
+from appliance.llm import INTENTS, LlmWorker, Request  # noqa: E402
 from appliance.llm import intent as intent_mod  # noqa: E402
 from appliance.llm import models as llm_models  # noqa: E402
 
@@ -51,7 +51,6 @@ def pct(values: list[float], q: float) -> float:
 def bench_model(config, name: str, threads: int, rows, out) -> None:
     path = llm_models.install_test_model(config, name)
     system = intent_mod.system_prompt()
-    grammar = grammar_for(INTENTS)
 
     def req(text: str) -> Request:
         return intent_mod.request_for(text, INTENTS, system)
@@ -104,10 +103,11 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
     print(f"load (spawn → model loaded, no warm-up)       {load_s:6.2f} s", file=out)
     print(f"ready (spawn → loaded + fixed prompt evaluated) {ready_s:6.2f} s", file=out)
     if cold and warm1:
-        print(f"cold request (whole prompt evaluated)        {cold.compute_s:6.3f} s  ({cold.prompt_tokens} prompt tokens, "
-              f"{cold.reused_tokens} reused)", file=out)
-        print(f"warm request (prefix reused)                 {warm1.compute_s:6.3f} s  ({warm1.prompt_tokens} prompt tokens, "
-              f"{warm1.reused_tokens} reused) → {cold.compute_s / max(warm1.compute_s, 1e-6):.1f}× faster", file=out)
+        print(f"cold request (whole prompt evaluated)        {cold.compute_s:6.3f} s  "
+              f"({cold.prompt_tokens} prompt tokens, {cold.reused_tokens} reused)", file=out)
+        print(f"warm request (prefix reused)                 {warm1.compute_s:6.3f} s  "
+              f"({warm1.prompt_tokens} prompt tokens, {warm1.reused_tokens} reused) → "
+              f"{cold.compute_s / max(warm1.compute_s, 1e-6):.1f}× faster", file=out)
     if lat:
         print(f"warm latency over {len(lat)} requests: p50 {statistics.median(lat):.3f} s, p95 {pct(lat, 0.95):.3f} s, "
               f"max {max(lat):.3f} s (compute p50 {statistics.median(comp):.3f} s; reused "

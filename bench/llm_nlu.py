@@ -50,7 +50,7 @@ def run_set(clf: IntentClassifier, name: str, out) -> None:
         plain = understand(row["text"], now, expect=row.get("expect"))
         calls: list[str] = []
 
-        def fallback(text: str) -> str | None:
+        def fallback(text: str, calls: list[str] = calls) -> str | None:
             calls.append(text)
             return clf.classify(text, FALLBACK_ALLOWED, timeout_s=60)
 
@@ -79,8 +79,8 @@ def run_alone(clf: IntentClassifier, names: list[str], labels: set[str], out) ->
         label = clf.classify(row["text"], INTENTS, timeout_s=60)
         got[(row["intent"], label)] += 1
         right += label == row["intent"]
-    print(f"\n## the classifier alone on {sorted(labels)} ({len(rows)} rows of {', '.join(names)}), all intents allowed",
-          file=out)
+    print(f"\n## the classifier alone on {sorted(labels)} ({len(rows)} rows of {', '.join(names)}), "
+          "all intents allowed", file=out)
     if rows:
         print(f"right {right}/{len(rows)} = {right / len(rows):.0%}", file=out)
         for (want, label), count in sorted(got.items(), key=lambda kv: -kv[1]):

@@ -29,7 +29,8 @@ Sets (tests/data/nlu/*.jsonl; one author wrote both the sets and the rules, so e
   heldout  245  written and committed before any parser code; never tuned on. This is the number to quote.
   train    321  developed on.
   stress    77  harder phrasing/dialect/spacing, labelled before its first run, then tuned on.
-                first run: intent 89.6%, date 96.1% (2 of the 3 misses were label slips, fixed), time 100%, treatment 98.7%
+                first run: intent 89.6%, date 96.1% (2 of the 3 misses were label slips, fixed), time 100%,
+                treatment 98.7%
   blind2    87  second blind set, labelled before its first run, then tuned on.
                 first run: intent 92.0%, date 97.7% (both misses label slips, fixed), time 100%, treatment 100%
   blind3    75  third blind set: replies inside dialogs (expect=confirm/proposal/offer/wellbeing), recall and
@@ -146,7 +147,8 @@ def evaluate(rows: list[dict], statistical: bool = True) -> dict:
     failures = []
     started = time.perf_counter()
     for row in rows:
-        got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"), statistical=statistical)
+        got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect"),
+                         statistical=statistical)
         d = got.to_dict()
         confusion[row["intent"]][got.intent] += 1
         ok = got.intent == row["intent"]
@@ -210,7 +212,8 @@ def main() -> None:
         return
     out = []
     out.append(PROVENANCE.strip())
-    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10"):
+    for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
+                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]

@@ -18,7 +18,6 @@ import tempfile
 import time
 from collections import Counter
 from pathlib import Path
-from types import SimpleNamespace
 
 ORDER = ("reminder", "happy_call", "implant_checkup", "insured_treatment", "insurance_scaling", "recall")
 
@@ -49,6 +48,7 @@ def per_campaign(tmp: Path, patients: int, seed_value: int, today: dt.date) -> N
 
 
 def simulation(tmp: Path, patients: int, seed_value: int, start: dt.date, days: int) -> None:
+    from appliance import settings
     from appliance.data.clinic import facts as factslib
     from appliance.data.emr import EMR, seed
     from appliance.outbound import calendar
@@ -57,8 +57,7 @@ def simulation(tmp: Path, patients: int, seed_value: int, start: dt.date, days: 
     url = f"sqlite:///{tmp / 'emr-sim.sqlite'}"
     seed.seed_demo(url, patients=patients, seed=seed_value, today=start - dt.timedelta(days=1))
     facts = factslib.load(factslib.EXAMPLE)
-    config = SimpleNamespace(outbound_closed_days=False, outbound_ad_cap_days=30, timezone="Asia/Seoul",
-                             scaling_age_rule="birthday")
+    config = settings.load(overrides={"home": str(tmp / "home")}, env={})  # the defaults: no file is read
     states = {name: (True, camps.get(name).params()) for name in ORDER}  # defaults, daily_limit 200
     t0 = time.monotonic()
     cal = calendar.simulate(emr=EMR(url), facts=facts, config=config, start=start, days=days, states=states,

@@ -107,16 +107,22 @@ def main() -> None:
             whisper.transcribe(audio[p][0], 8000, window=w)]))
         variants.append((f"whisper window={window} VAD-cut", lambda p, w=window: [
             whisper.transcribe(c, 8000, window=w) for c in cuts[p]]))
-    variants.append(("whisper full whole clip, Latin allowed", lambda p: [latin.transcribe(audio[p][0], 8000, window="full")]))
-    variants.append(("whisper 10 VAD-cut, Latin allowed", lambda p: [latin.transcribe(c, 8000, window="10") for c in cuts[p]]))
-    variants.append(("whisper 10 VAD-cut, temp. fallback", lambda p: [fallback.transcribe(c, 8000, window="10") for c in cuts[p]]))
-    variants.append(("whisper 10 VAD-cut, hints", lambda p: [whisper.transcribe(c, 8000, window="10", hints=HINTS) for c in cuts[p]]))
+    variants.append(("whisper full whole clip, Latin allowed",
+                     lambda p: [latin.transcribe(audio[p][0], 8000, window="full")]))
+    variants.append(("whisper 10 VAD-cut, Latin allowed",
+                     lambda p: [latin.transcribe(c, 8000, window="10") for c in cuts[p]]))
+    variants.append(("whisper 10 VAD-cut, temp. fallback",
+                     lambda p: [fallback.transcribe(c, 8000, window="10") for c in cuts[p]]))
+    variants.append(("whisper 10 VAD-cut, hints",
+                     lambda p: [whisper.transcribe(c, 8000, window="10", hints=HINTS) for c in cuts[p]]))
     variants.append(("vosk 8 kHz whole clip", lambda p: [vosk.transcribe(audio[p][0], 8000)]))
-    variants.append(("vosk upsampled 16 kHz", lambda p: [vosk.transcribe(resample_pcm16(audio[p][0], 8000, 16000), 16000)]))
+    variants.append(("vosk upsampled 16 kHz",
+                     lambda p: [vosk.transcribe(resample_pcm16(audio[p][0], 8000, 16000), 16000)]))
 
     lines = []
     out = lines.append
-    out(f"# STT at 8 kHz mu-law, {len(clips)} real Korean clips ({sum(len(a[0]) for a in audio.values()) / 16000:.1f} s audio), "
+    seconds = sum(len(a[0]) for a in audio.values()) / 16000
+    out(f"# STT at 8 kHz mu-law, {len(clips)} real Korean clips ({seconds:.1f} s audio), "
         f"{os.cpu_count()} cores shared, cpu_threads=2, beam 5, int8")
     out("# Reference = machine_transcript_unverified (Whisper base on the 16 kHz originals), NOT a human transcript.")
     out("# CER = character edit distance / reference characters (spaces and punctuation removed), pooled over clips.")
@@ -125,7 +131,9 @@ def main() -> None:
     out(f"# load average at start (other work shares the cores; times are inflated when > 2): {os.getloadavg()[0]:.1f}")
     out("")
     n_keywords = sum(len(v) for v in KEYWORDS.values())
-    out("# keywords = how many of the words the clips' source tests expect (파란색; 빅스비, 코뿔소, 아이스크림; 빅스비)")
+    out(
+        "# keywords = how many of the words the clips' source tests expect (파란색; 빅스비, 코뿔소, 아이스크림; 빅스비)"
+    )
     out("#            appear in the output: the only real ground truth here.")
     out(f"{'variant':<38} {'CER':>6} {'keywords':>8} {'decode p50':>10} {'decode max':>10} {'cpu p50':>9}")
     detail = []

@@ -20,7 +20,6 @@ import os
 import random
 import sys
 import time
-from types import SimpleNamespace
 
 SPEED = 120.0  # one real second is two minutes on the dialer's clock: back-offs pass quickly
 LIVE_S = 0.8
@@ -37,6 +36,7 @@ def main(url: str, ledger: str, epoch0: float, seed: int) -> None:
     from appliance.data.clinic import facts as factslib
     from appliance.outbound import queue
     from appliance.outbound.dialer import Dialer
+    from tests.unit_config import unit_config
 
     rnd = random.Random(seed)
     crm.open_database(url)
@@ -74,9 +74,7 @@ def main(url: str, ledger: str, epoch0: float, seed: int) -> None:
         now = time.time()
         return {channel for channel, at in placed.items() if now - at < LIVE_S}
 
-    config = SimpleNamespace(sip_lines=8, outbound_free_lines=1, outbound_max_channels=3,
-                             outbound_retry_minutes="1,1", outbound_ring_seconds=30, outbound_closed_days=False,
-                             outbound_ad_cap_days=30, timezone="Asia/Seoul")
+    config = unit_config(sip_lines=8, outbound_max_channels=3, outbound_retry_minutes="1,1")
     dialer = Dialer(config, clock=clock, facts=factslib.load(factslib.EXAMPLE), originate=originate,
                     live_channels=live_channels)
 

@@ -48,11 +48,11 @@ class Charts:
 
     def visit(self, pid: int, day: dt.date, *codes: str) -> None:
         rcp = self._next("rcp")
-        self.execute("INSERT INTO RECEIPT (RCP_ID, RCP_PTID, RCP_DATE, RCP_TIME, RCP_DRID) VALUES (:id, :pid, :d, '1000', 1)",
-                     {"id": rcp, "pid": pid, "d": d8(day)})
+        self.execute("INSERT INTO RECEIPT (RCP_ID, RCP_PTID, RCP_DATE, RCP_TIME, RCP_DRID)"
+                     " VALUES (:id, :pid, :d, '1000', 1)", {"id": rcp, "pid": pid, "d": d8(day)})
         for code in codes:
-            self.execute("INSERT INTO TREAT_DETAIL (TD_ID, TD_RCPID, TD_PTID, TD_DATE, TX_CODE, TX_NAME, TOOTH, TD_DRID)"
-                         " VALUES (:id, :rcp, :pid, :d, :code, :code, '36', 1)",
+            self.execute("INSERT INTO TREAT_DETAIL (TD_ID, TD_RCPID, TD_PTID, TD_DATE, TX_CODE, TX_NAME, TOOTH,"
+                         " TD_DRID) VALUES (:id, :rcp, :pid, :d, :code, :code, '36', 1)",
                          {"id": self._next("td"), "rcp": rcp, "pid": pid, "d": d8(day), "code": code})
 
     def consent(self, pid: int, kind: str, agree: str, day: dt.date) -> None:

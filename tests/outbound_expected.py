@@ -200,7 +200,9 @@ class Expected:
             found += self.facts.is_open_day(back)
         seen: set[int] = set()
         for treated in days:
-            for pid in sorted(p for p, tx in self.emr.treatments.items() if any(t == treated and c in HAPPY for t, c in tx)):
+            treated_then = (p for p, tx in self.emr.treatments.items()
+                            if any(t == treated and c in HAPPY for t, c in tx))
+            for pid in sorted(treated_then):
                 if pid in seen:
                     continue
                 seen.add(pid)
@@ -241,7 +243,8 @@ class Expected:
         born_by, seen = years_ago(day, 65), months_ago(day, 60)
         for pid in sorted(self.emr.patients):
             born = self.emr.born(pid)
-            if not (self.emr.active(pid) and born and dt.date(1900, 1, 1) <= born <= born_by and self.seen_since(pid, seen)):
+            if not (self.emr.active(pid) and born and dt.date(1900, 1, 1) <= born <= born_by
+                    and self.seen_since(pid, seen)):
                 continue
             p = self.emr.patients[pid]
             if p["PT_INSTYPE"] not in ("11", "21", "22") and p["PT_PRIVINS"] == "Y":
@@ -261,8 +264,8 @@ class Expected:
         for pid in sorted(self.emr.patients):
             visits = self.emr.receipts.get(pid, [])
             p = self.emr.patients[pid]
-            if (pid in seniors or not self.emr.active(pid) or p["PT_PRIVINS"] != "Y" or not any(v < before for v in visits)
-                    or any(v >= before for v in visits)):
+            if (pid in seniors or not self.emr.active(pid) or p["PT_PRIVINS"] != "Y"
+                    or not any(v < before for v in visits) or any(v >= before for v in visits)):
                 continue
             self._advert(day, "insured_treatment", pid, f"private{day.isoformat()}")
 

@@ -27,7 +27,7 @@ exten => s,1,NoOp(DentalCall inbound)
  same => n,Set(TIMEOUT(absolute)=0)
  same => n,Goto(dentalcall-next,${IF($["${DENTALCALL_NEXT}" = ""]?fallback:${DENTALCALL_NEXT})},1)
 exten => T,1,Goto(dentalcall-next,fallback,1)        ; engine slow/hung → fallback
-"""
+"""  # noqa: E501 - the generated dialplan, quoted verbatim
 
 
 @pytest.fixture

@@ -29,5 +29,5 @@ def test_not_a_birth_date(said):
 
 
 def test_sino_numbers():
-    assert [sino_number(t) for t in ("팔십오", "천구백팔십오", "이천십이", "유", "시", "십이", "팔오", "85", "사과")] == [
-        85, 1985, 2012, 6, 10, 12, 85, 85, None]
+    words = ("팔십오", "천구백팔십오", "이천십이", "유", "시", "십이", "팔오", "85", "사과")
+    assert [sino_number(t) for t in words] == [85, 1985, 2012, 6, 10, 12, 85, 85, None]

@@ -28,8 +28,8 @@ def run(tmp_path, monkeypatch):
 
 
 def test_script_booking_lands_a_request(run):
-    turns, summary = run(["다음 주 화요일 오후 세 시 반에 스케일링 돼요?", "네", "김철수입니다", "아니요", "아니요", "아니요"],
-                         "--caller", "010-9999-1234")
+    said = ["다음 주 화요일 오후 세 시 반에 스케일링 돼요?", "네", "김철수입니다", "아니요", "아니요", "아니요"]
+    turns, summary = run(said, "--caller", "010-9999-1234")
     assert turns[0]["say"].startswith("안녕하세요, 미소치과입니다. 저는 AI 상담원이고")
     assert all(set(t) >= {"say", "state", "action"} for t in turns)
     assert turns[1]["state"] == "propose" and "십이월 일 일 화요일 오후 세 시 반" in turns[1]["say"]

@@ -286,7 +286,7 @@ def test_read_only_enforced(emr_db):
                 cur.execute("UPDATE DOCTOR SET DR_USE = 'N'")
             except Exception as exc:
                 conn.raw.rollback()
-                raise EMRUnavailable(str(exc))
+                raise EMRUnavailable(str(exc)) from exc
     assert all(d.active for d in EMR(url).doctors())
 
 
@@ -384,7 +384,8 @@ def test_reminders_and_cancel(emr_db, facts, crm_db):
     server, url = emr_db
     emr = EMR(url, allow_writes=True)
     today = dt.date.today()
-    day = next(today + dt.timedelta(days=i) for i in range(1, 31) if emr.appointments_with_patients(today + dt.timedelta(days=i)))
+    day = next(today + dt.timedelta(days=i) for i in range(1, 31)
+               if emr.appointments_with_patients(today + dt.timedelta(days=i)))
     appt, patient = emr.appointments_with_patients(day)[0]
     assert patient is not None and patient.id == appt.patient_id
     res = booking.cancel(key=f"cancel-{server.kind}", appointment=appt, emr=emr)
@@ -420,9 +421,8 @@ def test_emr_test_points_at_the_failing_query(emr_db, tmp_path, monkeypatch):
     monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path))
     broken = tmp_path / "broken.toml"
     text = (PROFILES_DIR / "reference.toml").read_text(encoding="utf-8")
-    broken.write_text(text.replace("FROM RESERVATION r\n  LEFT JOIN DOCTOR d ON d.DR_ID = r.RSV_DRID\n WHERE r.RSV_DATE",
-                                   "FROM RESERVATIONS r\n  LEFT JOIN DOCTOR d ON d.DR_ID = r.RSV_DRID\n WHERE r.RSV_DATE"),
-                      encoding="utf-8")
+    join = "  LEFT JOIN DOCTOR d ON d.DR_ID = r.RSV_DRID\n WHERE r.RSV_DATE"
+    broken.write_text(text.replace(f"FROM RESERVATION r\n{join}", f"FROM RESERVATIONS r\n{join}"), encoding="utf-8")
     res = CliRunner().invoke(emr_cli, ["test", "--url", url, "--profile", str(broken)])
     assert res.exit_code != 0
     assert "FAIL appointments_between" in res.output and "[queries.appointments_between]" in res.output

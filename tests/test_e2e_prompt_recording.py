@@ -162,7 +162,7 @@ def test_staff_record_five_by_phone_and_the_next_call_hears_them(clinic_voice_se
     assert result.ok, result.describe() + engine.tail(40)
 
     pack = load_pack(config)
-    for key, text in zip(fact_keys, texts):
+    for key, _text in zip(fact_keys, texts):
         assert pack.is_recorded(key), (key, pack.manifest["checks"].get(key), engine.tail(40))
         check = pack.manifest["checks"][key]
         assert check["ok"] and check["cer"] <= CER_LIMIT and check["origin"] == "phone", check

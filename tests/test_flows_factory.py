@@ -10,7 +10,6 @@ from appliance.conversation import factory
 from appliance.conversation.actions import Heard
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm
-from appliance.data.calllog import CallLog
 
 
 def test_hook_needs_a_home_under_the_temp_dir_and_the_file(tmp_path):

@@ -14,7 +14,8 @@ NOW = "2026-11-23T10:00"
 
 
 def test_parse_json_contract():
-    result = CliRunner().invoke(cli, ["nlu", "parse", "--now", NOW, "--json", "다음 주 화요일 오후 세 시 반에 스케일링 돼요?"])
+    result = CliRunner().invoke(cli, ["nlu", "parse", "--now", NOW, "--json",
+                                      "다음 주 화요일 오후 세 시 반에 스케일링 돼요?"])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
     assert len(lines) == 1

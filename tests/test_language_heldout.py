@@ -29,7 +29,8 @@ def _accuracy(rows: list[dict]) -> dict[str, float]:
     return {key: value / len(rows) for key, value in hits.items()}
 
 
-SETS = ["train", "heldout", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10"]
+SETS = ["train", "heldout", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7", "blind6",
+        "blind7", "blind8", "dev8", "dev9", "blind9", "blind10"]
 
 
 @pytest.mark.parametrize("name", SETS)

@@ -15,8 +15,8 @@ BOOKING = ("book", "reschedule")
 
 _PARTS = ("어금니가", "앞니가", "잇몸이", "사랑니 쪽이", "씌운 이가", "임플란트 한 데가", "아이 이가")
 _SYMPTOMS = ("시려요", "욱신거려요", "좀 부었어요", "흔들려요", "까맣게 변했어요", "피가 조금 나요")
-_ASKS = ("괜찮은 거예요?", "왜 그럴까요?", "그냥 둬도 돼요?", "진통제 먹어도 되나요?", "원래 이래요?", "어떻게 해야 돼요?",
-         "치과 가야 하는 건가요?", "저절로 나을까요?")
+_ASKS = ("괜찮은 거예요?", "왜 그럴까요?", "그냥 둬도 돼요?", "진통제 먹어도 되나요?", "원래 이래요?",
+         "어떻게 해야 돼요?", "치과 가야 하는 건가요?", "저절로 나을까요?")
 
 
 @pytest.mark.parametrize(("part", "symptom", "ask"), list(itertools.product(_PARTS, _SYMPTOMS, _ASKS)))
@@ -42,16 +42,18 @@ def test_a_visit_asked_for_in_so_many_words_stays_a_booking(text):
 
 
 def test_the_safety_rule_itself():
-    assert blend.never_book_a_medical_question("잇몸이 내려앉았는데 다시 올라와요?", "잇몸이내려앉았는데다시올라와요", "book", False)
-    assert not blend.never_book_a_medical_question("잇몸 치료 예약 돼요?", "잇몸치료예약돼요", "book", False)
-    assert not blend.never_book_a_medical_question("잇몸이 아파요 내일 세 시 돼요?", "잇몸이아파요내일세시돼요", "book", True)
+    never = blend.never_book_a_medical_question
+    assert never("잇몸이 내려앉았는데 다시 올라와요?", "잇몸이내려앉았는데다시올라와요", "book", False)
+    assert not never("잇몸 치료 예약 돼요?", "잇몸치료예약돼요", "book", False)
+    assert not never("잇몸이 아파요 내일 세 시 돼요?", "잇몸이아파요내일세시돼요", "book", True)
     assert not blend.never_book_a_medical_question("잇몸이 아파요?", "잇몸이아파요", "symptom", False)
 
 
 @pytest.mark.parametrize(
     ("text", "expect", "allowed", "never"),
     [
-        ("아 오늘 잇몸이 좀 부어서 밥을 못 먹겠어요", None, None, "emergency"),  # no red flag: the model may not say emergency
+        # no red flag: the model may not say emergency
+        ("아 오늘 잇몸이 좀 부어서 밥을 못 먹겠어요", None, None, "emergency"),
         ("스케일링 받고 나서 이가 시려서 찬물을 못 마시겠어요", None, None, "medical_question"),  # told, not asked
         ("교정 상담 받으러 가려는데 토요일도 돼요?", None, None, "medical_question"),
     ],
@@ -215,7 +217,8 @@ def test_the_model_never_cancels_alone_and_the_rules_answer_always_competes():
 
 @pytest.mark.parametrize(
     ("text", "intent"),
-    [("네 취소해 주세요", "cancel"), ("네", "yes"), ("예 내일 갈게요", "no"), ("아뇨 갈 거예요", "no"), ("네네 갈게요 취소는 하지 마세요", "no")],
+    [("네 취소해 주세요", "cancel"), ("네", "yes"), ("예 내일 갈게요", "no"), ("아뇨 갈 거예요", "no"),
+     ("네네 갈게요 취소는 하지 마세요", "no")],
 )
 def test_a_cancel_confirmation_is_answered_by_going(text, intent):
     """To "예약을 취소해 드릴까요?" a yes cancels the visit: "예 내일 갈게요" must keep it."""

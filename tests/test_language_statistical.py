@@ -40,7 +40,8 @@ def test_the_model_alone_generalises_to_a_set_it_never_saw(unseen, at_least):
 
 def test_features_ignore_spacing_and_see_the_question():
     assert statistical.features("스케일링 예약 돼요") == statistical.features("스케일링예약돼요")
-    assert "asked?" in statistical.features("스케일링 돼요?") and "expect=date" in statistical.features("목요일", "date")
+    assert "asked?" in statistical.features("스케일링 돼요?")
+    assert "expect=date" in statistical.features("목요일", "date")
     with pytest.raises(ValueError):
         statistical.IntentModel([])
 
@@ -70,8 +71,8 @@ def test_the_model_decides_where_the_rules_are_unsure(text, expect, rules, with_
 
 @pytest.mark.parametrize(
     ("text", "intent"),
-    [("피가 안 멈춰요", "emergency"), ("수신거부 할게요", "opt_out"), ("네 가능해요", "yes"), ("임플란트 얼마예요", "ask_price"),
-     ("그 뭐냐 거시기 그거 있잖아요", "other")],
+    [("피가 안 멈춰요", "emergency"), ("수신거부 할게요", "opt_out"), ("네 가능해요", "yes"),
+     ("임플란트 얼마예요", "ask_price"), ("그 뭐냐 거시기 그거 있잖아요", "other")],
 )
 def test_the_model_leaves_sure_rule_decisions_alone(text, intent):
     got = understand(text, NOW)
@@ -85,11 +86,13 @@ def test_cli_rebuilds_the_examples(tmp_path, monkeypatch):
         json.dumps({"text": "내일  예약이요", "now": "2028-08-01T10:00", "intent": "book"}, ensure_ascii=False) + "\n"
         + json.dumps({"text": "수신거부", "now": "2028-08-01T10:00", "intent": "opt_out", "expect": "offer"}) + "\n",
         encoding="utf-8")
-    (data / "heldout.jsonl").write_text(json.dumps({"text": "안 보여요", "now": "2028-08-01T10:00", "intent": "other"}) + "\n")
+    heldout = {"text": "안 보여요", "now": "2028-08-01T10:00", "intent": "other"}
+    (data / "heldout.jsonl").write_text(json.dumps(heldout) + "\n")
     monkeypatch.setattr(statistical, "EXAMPLES", tmp_path / "examples.tsv")
     result = CliRunner().invoke(nlu, ["examples", str(data)])
     assert result.exit_code == 0, result.output
-    assert statistical.read_examples(tmp_path / "examples.tsv") == [("내일 예약이요", None, "book"), ("수신거부", "offer", "opt_out")]
+    assert statistical.read_examples(tmp_path / "examples.tsv") == [("내일 예약이요", None, "book"),
+                                                                   ("수신거부", "offer", "opt_out")]
     empty = tmp_path / "empty"
     empty.mkdir()
     assert CliRunner().invoke(nlu, ["examples", str(empty)]).exit_code != 0

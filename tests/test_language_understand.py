@@ -19,7 +19,8 @@ FEB = dt.datetime(2027, 2, 26, 9, 30)  # Friday
 
 @pytest.mark.parametrize(
     ("text", "value"),
-    [("삼십오", 35), ("십", 10), ("십이", 12), ("이십", 20), ("일삼", None), ("열한", 11), ("열 두", 12), ("세", 3), ("15", 15)],
+    [("삼십오", 35), ("십", 10), ("십이", 12), ("이십", 20), ("일삼", None), ("열한", 11), ("열 두", 12), ("세", 3),
+     ("15", 15)],
 )
 def test_numbers(text, value):
     assert number_value(text) == value
@@ -388,8 +389,8 @@ def test_short_replies_and_months(text, intent, date, date_range, time):
 
 @pytest.mark.parametrize(
     "text",
-    ["일이 많아서 못 갔어요", "이 시간에 전화해서 죄송해요", "일 년에 한 번 받는 거죠", "세 살 아이도 봐요?", "10분 거리예요",
-     "1시간 걸려요", "삼 일 동안 아팠어요", "칠십 세 노인", "돈 낼게요", "오시면 돼요"],
+    ["일이 많아서 못 갔어요", "이 시간에 전화해서 죄송해요", "일 년에 한 번 받는 거죠", "세 살 아이도 봐요?",
+     "10분 거리예요", "1시간 걸려요", "삼 일 동안 아팠어요", "칠십 세 노인", "돈 낼게요", "오시면 돼요"],
 )
 def test_no_spurious_dates_or_times(text):
     got = understand(text, MON)

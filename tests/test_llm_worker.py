@@ -23,7 +23,7 @@ pytestmark = pytest.mark.skipif(
     reason="llama-cpp-python not installed (install.d/40-llm.sh builds and installs it)",
 )
 
-from appliance.llm import INTENTS, IntentClassifier, LlmWorker, Request, grammar_for, make_fallback  # noqa: E402
+from appliance.llm import INTENTS, IntentClassifier, LlmWorker, make_fallback  # noqa: E402
 from appliance.llm import intent as intent_mod  # noqa: E402
 from appliance.llm import models as llm_models  # noqa: E402
 
@@ -50,8 +50,8 @@ def clf(config):
     classifier.close()
 
 
-UTTERANCES = ["다음 주 화요일에 예약하고 싶어요", "이가 너무 아파요", "몇 시까지 하세요", "아니요", "전화 잘못 걸었어요",
-              "음… 그게 저기", "ㅋㅋㅋ 12345 !!!"]
+UTTERANCES = ["다음 주 화요일에 예약하고 싶어요", "이가 너무 아파요", "몇 시까지 하세요", "아니요",
+              "전화 잘못 걸었어요", "음… 그게 저기", "ㅋㅋㅋ 12345 !!!"]
 
 
 def test_grammar_always_yields_an_allowed_label(clf):

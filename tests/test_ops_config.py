@@ -145,7 +145,7 @@ def test_logrotate_caps_sizes_and_deletes_past_the_retention(tmp_path):
 def test_logrotate_config_uses_the_retention_settings_or_documented_defaults(tmp_path):
     config = settings.load(overrides={"home": str(tmp_path)}, env={})
     text = logs.logrotate_config(config)
-    days = getattr(config, "asterisk_log_retention_days", logs.DEFAULT_LOG_DAYS)
+    days = config.asterisk_log_retention_days
     assert f"maxage {days}\n" in text and "copytruncate" in text and f"maxsize {logs.LOG_MAXSIZE}" in text
     assert str(config.asterisk_dir / "log" / "cdr-csv" / "Master.csv") in text
     forever = SimpleNamespace(home=str(tmp_path), data_dir=config.data_dir, asterisk_dir=config.asterisk_dir,

@@ -54,7 +54,7 @@ def test_campaigns_list_enable_preview_run_now_status_report(home):
     status = run("dialer", "status")
     assert f"queued {queued}" in status and "AD window" in status
     report = run("report", "--csv")
-    line = [l for l in report.splitlines() if l.startswith("insurance_scaling,")][0]
+    line = next(row for row in report.splitlines() if row.startswith("insurance_scaling,"))
     assert line.split(",")[1] == str(queued)
     assert "insurance_scaling" in run("report")
     assert f"({queued} queued calls cancelled)" in run("campaigns", "disable", "insurance_scaling")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import threading
-from types import SimpleNamespace
 
 import pytest
 
@@ -21,6 +20,7 @@ from appliance.outbound import queue
 from appliance.outbound.clock import FakeClock
 from appliance.outbound.dialer import Dialer
 from tests.outbound_charts import Charts
+from tests.unit_config import unit_config
 
 WED_10 = dt.datetime(2026, 11, 25, 10, 0)
 
@@ -47,10 +47,8 @@ def crm_store(tmp_path):
 
 
 def config(**kw):
-    values = dict(sip_lines=4, outbound_free_lines=1, outbound_max_channels=2, outbound_retry_minutes="30,120",
-                  outbound_ring_seconds=30, outbound_closed_days=False, outbound_ad_cap_days=30, timezone="Asia/Seoul")
-    values.update(kw)
-    return SimpleNamespace(**values)
+    """The settings' defaults (4 lines, 1 kept free, 2 outbound at most, ...) with two quick retries."""
+    return unit_config(**{"outbound_retry_minutes": "30,120", **kw})
 
 
 class FakeOriginate:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-from types import SimpleNamespace
 
 import pytest
 
@@ -16,6 +15,7 @@ from appliance.data.clinic import facts as factslib
 from appliance.outbound import queue
 from appliance.outbound.clock import FakeClock
 from appliance.outbound.dialer import Dialer
+from tests.unit_config import unit_config
 
 WED_10 = dt.datetime(2026, 11, 25, 10, 0)
 
@@ -29,10 +29,8 @@ def crm_store(tmp_path):
 
 
 def config(**kw):
-    values = dict(sip_lines=4, outbound_free_lines=1, outbound_max_channels=2, outbound_retry_minutes="30,120",
-                  outbound_ring_seconds=30, outbound_closed_days=False, outbound_ad_cap_days=30, timezone="Asia/Seoul")
-    values.update(kw)
-    return SimpleNamespace(**values)
+    """The settings' defaults (4 lines, 1 kept free, 2 outbound at most, ...) with two quick retries."""
+    return unit_config(**{"outbound_retry_minutes": "30,120", **kw})
 
 
 def add(n: int, now: dt.datetime, kind: str = "INFO", campaign: str = "reminder", days: int = 1, **kw):
@@ -40,7 +38,8 @@ def add(n: int, now: dt.datetime, kind: str = "INFO", campaign: str = "reminder"
     for i in range(n):
         out.append(queue.add_task(campaign=campaign, kind=kind, patient_id=str(100 + i), phone=f"0101234{5000 + i}",
                                   day=now.date(), reason=campaign, ref=f"r{i}", now=now,
-                                  expires_at=dt.datetime.combine(now.date() + dt.timedelta(days=days), dt.time(0)), **kw))
+                                  expires_at=dt.datetime.combine(now.date() + dt.timedelta(days=days), dt.time(0)),
+                                  **kw))
     return out
 
 
@@ -99,7 +98,8 @@ def test_busy_then_no_answer_retried_with_backoff_then_unreachable(crm_store):
     run(scenario())
     task = queue.Task.get()
     assert task.status == queue.DONE and task.outcome == "unreachable" and task.attempts == 3
-    assert [a.status for a in queue.DialAttempt.select().order_by(queue.DialAttempt.seq)] == ["busy", "no_answer", "no_answer"]
+    attempts = queue.DialAttempt.select().order_by(queue.DialAttempt.seq)
+    assert [a.status for a in attempts] == ["busy", "no_answer", "no_answer"]
     assert len(orig.calls) == 3
 
 
@@ -161,7 +161,8 @@ def test_no_calls_outside_window_and_ad_never_at_night(crm_store):
     run(scenario())
     assert orig.calls == []
     assert queue.Task.get_by_id(ad.id).next_at == dt.datetime(2026, 11, 26, 9, 30)  # next morning
-    assert queue.Task.get_by_id(info.id).next_at == queue.Task.get_by_id(info.id).expires_at  # the reminder's day is over
+    reminder = queue.Task.get_by_id(info.id)
+    assert reminder.next_at == reminder.expires_at  # the reminder's day is over
 
 
 def test_opt_out_checked_right_before_dialling(crm_store):

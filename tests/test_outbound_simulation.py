@@ -33,6 +33,7 @@ from appliance.outbound.clock import FakeClock
 from appliance.outbound.dialer import Dialer
 from tests.outbound_charts import Charts
 from tests.outbound_expected import EmrFacts, Expected, age, d
+from tests.unit_config import unit_config
 
 START = dt.date(2026, 12, 14)
 DAYS = 26
@@ -52,9 +53,7 @@ def world(tmp_path_factory):
     bad = c.appointment(95001, dt.date(2026, 12, 18), "1100", minutes="30분")
     c.close()
     facts = factslib.load(factslib.EXAMPLE)
-    config = SimpleNamespace(sip_lines=20, outbound_free_lines=1, outbound_max_channels=10,
-                             outbound_retry_minutes="30,120", outbound_ring_seconds=30, outbound_closed_days=False,
-                             outbound_ad_cap_days=30, timezone="Asia/Seoul", scaling_age_rule="birthday")
+    config = unit_config(sip_lines=20, outbound_max_channels=10, outbound_retry_minutes="30,120")
     crm.open_database(f"sqlite:///{tmp / 'crm.sqlite'}")
     queue.ensure_tables()
     for name in camps.CAMPAIGNS:

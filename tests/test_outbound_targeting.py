@@ -135,7 +135,8 @@ def test_recall_targets_match_hand_computed_set(emr_rows, facts, store):
     # the EMR leaves out patients without a current marketing consent (profile [filters] ad_consent); checking
     # every candidate (full) counts them and targets the same patients in the same order
     full = targeting.plan("recall", emr=emr, facts=facts, now=NOW, params=camps.get("recall").params(), full=True)
-    assert [(t.patient_id, t.phone, t.why) for t in full.targets] == [(t.patient_id, t.phone, t.why) for t in plan.targets]
+    assert ([(t.patient_id, t.phone, t.why) for t in full.targets]
+            == [(t.patient_id, t.phone, t.why) for t in plan.targets])
     assert full.excluded["no_consent"] + full.excluded["consent_expired"] > 0 and full.complete
     assert full.candidates == emr.count_candidates("recall", 6, TODAY, 60) > plan.candidates
 
@@ -212,9 +213,11 @@ def test_seniors_and_happy_call_and_implant_checkup(emr_rows, facts, store):
     assert not prosthetic_only & {int(t.patient_id) for t in plan.targets}
     # implant check-up: surgery 30 ± 3 days ago, nothing booked
     lo, hi = TODAY - dt.timedelta(days=33), TODAY - dt.timedelta(days=27)
-    expected = {pid for pid, tx in rows.treat.items() if any(lo <= day <= hi and c in ("UX111", "IMP01") for day, c in tx)
+    expected = {pid for pid, tx in rows.treat.items()
+                if any(lo <= day <= hi and c in ("UX111", "IMP01") for day, c in tx)
                 and rows.active(pid) and rows.phone(pid) and not rows.booked_ahead(pid)}
-    plan = targeting.plan("implant_checkup", emr=emr, facts=facts, now=NOW, params=camps.get("implant_checkup").params())
+    plan = targeting.plan("implant_checkup", emr=emr, facts=facts, now=NOW,
+                          params=camps.get("implant_checkup").params())
     assert {int(t.patient_id) for t in plan.targets} == expected
 
 
@@ -264,14 +267,13 @@ def test_dialer_targets_enabled_campaigns_in_their_window_idempotently(emr_rows,
 
     from appliance.outbound.clock import FakeClock
     from appliance.outbound.dialer import Dialer
-    from types import SimpleNamespace
+    from tests.unit_config import unit_config
 
     emr, _ = emr_rows
     camps.set_enabled("reminder", True)
     camps.set_enabled("recall", True)
     clock = FakeClock(dt.datetime(2026, 11, 25, 7, 30))  # before opening: nothing targeted yet
-    cfg = SimpleNamespace(sip_lines=4, outbound_free_lines=1, outbound_max_channels=0, outbound_retry_minutes="30",
-                          outbound_ring_seconds=30, outbound_closed_days=False, outbound_ad_cap_days=30)
+    cfg = unit_config(outbound_max_channels=0, outbound_retry_minutes="30")
 
     async def live():
         return set()

@@ -109,8 +109,8 @@ def test_daily_purge_removes_only_what_is_past_its_retention(instance):
 
     from appliance.sms import inbox, outbox
 
-    old_sms = outbox.queue(key="r1", purpose="reminder", phone=PHONE, text="내일 오후 3시 예약입니다", sender="0212345678",
-                           now=now - 100 * DAY, state=outbox.DELIVERED, patient_id="7")[0]
+    old_sms = outbox.queue(key="r1", purpose="reminder", phone=PHONE, text="내일 오후 3시 예약입니다",
+                           sender="0212345678", now=now - 100 * DAY, state=outbox.DELIVERED, patient_id="7")[0]
     open_sms = outbox.queue(key="r2", purpose="reminder", phone=PHONE, text="예약 안내", sender="0212345678",
                             now=now - 100 * DAY, patient_id="7")[0]
     old_reply = inbox.record("test", "v1", PHONE, "취소할게요", now - 100 * DAY)[0]

@@ -128,8 +128,8 @@ def test_the_right_birth_date_unlocks_each_flow(flow, emr_url, victim, crm_db):
 def test_spoofed_caller_books_and_answers_the_questionnaire_nothing_lands_on_the_chart(emr_url, victim, crm_db):
     patient, _ = victim
     d = inbound(emr_url, patient.phones[0])
-    said = run(d, ["다음 주 월요일 오전 충치 치료 예약할게요"] + WRONG + ["네", "#", "아니요", "네", "어금니가 시려요", "네", "아니요",
-                                                           "네", "아니요", "네", "아니요"])
+    said = run(d, ["다음 주 월요일 오전 충치 치료 예약할게요"] + WRONG
+               + ["네", "#", "아니요", "네", "어금니가 시려요", "네", "아니요", "네", "아니요", "네", "아니요"])
     assert patient.name not in said
     assert d.landed["booking"]["patient_known"] is False and d.landed["questionnaire"]
     row = crm_records.BookingRequest.get()

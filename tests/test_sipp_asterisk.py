@@ -1,8 +1,8 @@
 """End to end against a REAL Asterisk: the sipp caller/callee, the capture and the decoder.
 
 Proves: the caller's audio reaches Asterisk (raw μ-law recording), what Asterisk played is what the capture
-decodes (cross-correlation after μ-law, tolerant of a lost packet, not of other audio), caller ID arrives, DTMF works both ways (RFC 4733 and SIP INFO),
-and the callee side answers / rings without answer / is busy.
+decodes (cross-correlation after μ-law, tolerant of a lost packet, not of other audio), caller ID arrives, DTMF
+works both ways (RFC 4733 and SIP INFO), and the callee side answers / rings without answer / is busy.
 
 Runs on the shared session Asterisk (``asterisk_instance`` from tests/plugins/asterisk.py): the lab endpoints
 and dialplan in ``tests/data/sipp_lab`` are added with ``Asterisk.add_extra`` and removed afterwards. The lab
@@ -53,7 +53,8 @@ def render_lab_config(dest: Path, *, shared: str, sip_port: int, uas_port: int, 
     """A standalone lab Asterisk: config files to overlay on the package's /etc/asterisk."""
     values = {"SIP_PORT": sip_port, "RTP_START": rtp_start, "RTP_END": rtp_end}
     extra = lab_extra(shared=shared, uas_port=uas_port, caller_ip=caller_ip)
-    files = {"pjsip.conf": _render(TRANSPORT, values) + extra["pjsip.conf"], "extensions.conf": extra["extensions.conf"]}
+    files = {"pjsip.conf": _render(TRANSPORT, values) + extra["pjsip.conf"],
+             "extensions.conf": extra["extensions.conf"]}
     for name in ("modules.conf", "logger.conf", "rtp.conf"):
         files[name] = _render((LAB_DIR / name).read_text(encoding="utf-8"), values)
     out = []

@@ -48,7 +48,8 @@ def test_ulaw_tables_match_sox_and_asterisk_truncation(tmp_path):
     # μ-law → PCM → μ-law is lossless except the two zeros and Asterisk's zero trap (0x00 is never sent)
     assert sipp.ulaw_encode(sipp.ulaw_decode(every)) == bytes({0x7F: 0xFF, 0x00: 0x02}.get(b, b) for b in every)
     # Asterisk-exact encoder (AST_LIN2MU): 14-bit table filled from x|3, zero trap
-    assert sipp.ulaw_encode(np.array([0, -1, -4, 3, -32768, 32767], np.int16)) == bytes([0xFF, 0x7F, 0x7F, 0xFF, 0x02, 0x80])
+    encoded = sipp.ulaw_encode(np.array([0, -1, -4, 3, -32768, 32767], np.int16))
+    assert encoded == bytes([0xFF, 0x7F, 0x7F, 0xFF, 0x02, 0x80])
     # sox and audioop round differently: the neighbouring code at some decision boundaries, never further away
     pcm = np.arange(-32768, 32768, 7, dtype=np.int32).astype(np.int16)
     raw = tmp_path / "in.raw"
@@ -140,7 +141,8 @@ def test_decoder_new_ssrc_is_placed_by_arrival_time():
     a = sipp.ulaw_encode(tone(0.1, 500))
     pk = [sipp.RtpPacket(10.0 + i * 0.02, 1, i, 1000 + 160 * i, 0, False, a[i * 160:(i + 1) * 160]) for i in range(5)]
     # second source 1 s later, unrelated timestamps
-    pk += [sipp.RtpPacket(11.0 + i * 0.02, 2, 777 + i, 5 + 160 * i, 0, False, a[i * 160:(i + 1) * 160]) for i in range(5)]
+    pk += [sipp.RtpPacket(11.0 + i * 0.02, 2, 777 + i, 5 + 160 * i, 0, False, a[i * 160:(i + 1) * 160])
+           for i in range(5)]
     pcm = sipp.decode_rtp_audio(pk, origin=10.0)
     assert len(pcm) == 8000 + 800
     assert pcm[:800].any() and not pcm[800:8000].any() and pcm[8000:].any()

@@ -67,7 +67,8 @@ def test_say_time(time, said):
 def test_say_date_relative_to_today():
     today = dt.date(2026, 11, 25)
     assert speak.say_date(today, today=today) == "오늘, 십일월 이십오 일 수요일"
-    assert speak.say_datetime(dt.datetime(2026, 11, 26, 15, 30), today=today) == "내일, 십일월 이십육 일 목요일 오후 세 시 반"
+    said = speak.say_datetime(dt.datetime(2026, 11, 26, 15, 30), today=today)
+    assert said == "내일, 십일월 이십육 일 목요일 오후 세 시 반"
     assert speak.say_date(dt.date(2026, 11, 27), today=today).startswith("모레, ")
     assert speak.say_date(dt.date(2026, 12, 1), today=today) == "십이월 일 일 화요일"
 
@@ -107,7 +108,8 @@ def test_say_count(n, counter, said):
 
 
 @pytest.mark.parametrize("text, said", [
-    ("12월 3일 오후 3:30에 스케일링, 비용은 15,000원입니다.", "십이월 삼 일 오후 세 시 반에 스케일링, 비용은 만 오천 원입니다."),
+    ("12월 3일 오후 3:30에 스케일링, 비용은 15,000원입니다.",
+     "십이월 삼 일 오후 세 시 반에 스케일링, 비용은 만 오천 원입니다."),
     ("010-1234-5678로 연락드릴게요.", "공일공, 일이삼사, 오육칠팔로 연락드릴게요."),
     ("2026-12-01 15:30", "십이월 일 일 화요일 오후 세 시 반"),
     ("2026-06-10(수요일)", "유월 십 일 수요일"),

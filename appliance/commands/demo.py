@@ -43,7 +43,8 @@ def _start_engine(config: Config, log_path: Path, timeout: float = 300.0) -> sub
 
 
 @click.command()
-@click.option("--audio", type=click.Path(exists=True, dir_okay=False), help="Caller's speech (default: a real Korean clip)")
+@click.option("--audio", type=click.Path(exists=True, dir_okay=False),
+              help="Caller's speech (default: a real Korean clip)")
 @click.option("--caller", default="01012345678", show_default=True, help="Caller ID the demo call presents")
 @click.option("--keep-running", is_flag=True, help="Leave Asterisk and the engine running afterwards")
 def demo(audio: str | None, caller: str, keep_running: bool) -> None:

@@ -77,7 +77,8 @@ def check_fastagi(config: Config) -> Check:
     try:
         ms = asyncio.run(probe())
     except Exception as exc:
-        return Check("fastagi", "fail", f"engine not answering on 127.0.0.1:{config.agi_port} ({exc or type(exc).__name__})",
+        return Check("fastagi", "fail",
+                     f"engine not answering on 127.0.0.1:{config.agi_port} ({exc or type(exc).__name__})",
                      "start the engine: systemctl start dentalcall (or `dentalcall serve`)")
     return Check("fastagi", "ok", f"engine answered in {ms:.0f} ms")
 

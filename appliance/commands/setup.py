@@ -54,7 +54,9 @@ def init(yes: bool, **given: str | None) -> None:
 
         if config.prompt_pack == "placeholder":
             build_placeholder(config)
-            click.echo("placeholder prompt pack rendered (record the real voice with *77 or `dentalcall prompts import`)")
+            click.echo(
+                "placeholder prompt pack rendered (record the real voice with *77 or `dentalcall prompts import`)"
+            )
     except ImportError:
         pass
     from appliance.telephony.asterisk import Asterisk

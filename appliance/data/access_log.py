@@ -29,6 +29,7 @@ MIN_RETENTION_DAYS = 730  # two years (안전성 확보조치 기준 art. 8)
 class AccessEntry(BaseModel):
     """One view or export of personal data."""
 
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     at = peewee.DateTimeField(default=utcnow, index=True)
     actor = peewee.CharField(max_length=64, index=True)  # "cli:root", "staff:kim" ...
     origin = peewee.CharField(max_length=64)  # "cli", or the console client's address

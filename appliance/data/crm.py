@@ -7,7 +7,9 @@ of this package and bound to the one ``database`` proxy; schema changes go throu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
+import operator
 import os
 from pathlib import Path
 from typing import Any
@@ -57,6 +59,7 @@ class Call(BaseModel):
     campaign = peewee.CharField(max_length=64, null=True)
     recording_path = peewee.CharField(max_length=512, null=True)
     meta = JSONField(null=True)
+    turns: peewee.ModelSelect[Turn]  # the back-reference of Turn.call, which peewee adds
 
 
 class Turn(BaseModel):
@@ -107,3 +110,22 @@ def open_database(url: str) -> peewee.Database:
 
 def open_for(config: Any) -> peewee.Database:
     return open_database(config.crm_url)
+
+
+def of_person(model: Any, phone: str | None, patient_id: str | None) -> Any:
+    """One condition on ``model``'s ``phone`` and ``patient_id`` columns: its rows of this number (canonical) or of
+    this patient; None when neither is given."""
+    from appliance.data import phone as phones
+
+    number = phones.canonical(phone)
+    conds = ([model.phone == number] if number else []) + ([model.patient_id == str(patient_id)] if patient_id else [])
+    return functools.reduce(operator.or_, conds) if conds else None
+
+
+def write_transaction() -> Any:
+    """A transaction that takes the write lock at once (SQLite: ``BEGIN IMMEDIATE``), so two processes that read
+    then write (claiming a task, a text) never both read the same row as free."""
+    db = database.obj
+    if isinstance(db, peewee.SqliteDatabase):
+        return db.atomic(lock_type="IMMEDIATE")
+    return db.atomic()

@@ -13,7 +13,7 @@ from typing import Any
 import peewee
 
 from appliance.data import migrations, phone as phones
-from appliance.data.crm import BaseModel, JSONField, database, utcnow
+from appliance.data.crm import BaseModel, JSONField, database, of_person, utcnow
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -24,6 +24,7 @@ CALLBACK_STATUSES = ("open", "done", "cancelled")
 class OptOut(BaseModel):
     """수신거부: a number (and patient) that must never get an advertising call again. Never deleted."""
 
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     phone = peewee.CharField(max_length=20, index=True)
     patient_id = peewee.CharField(max_length=64, null=True, index=True)
     created_at = peewee.DateTimeField(default=utcnow)
@@ -85,6 +86,7 @@ class StaffNote(BaseModel):
 class EMRSyncLog(BaseModel):
     """EMR outages and recoveries (for ``doctor`` and reports)."""
 
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     at = peewee.DateTimeField(default=utcnow, index=True)
     kind = peewee.CharField(max_length=12)  # outage | recovered | test | queued
     operation = peewee.CharField(max_length=64, null=True)
@@ -121,13 +123,7 @@ def add_opt_out(phone: str | None, patient_id: str | None = None, source: str = 
 def is_opted_out(phone: str | None, patient_id: str | None = None, advertising: bool = True) -> bool:
     """True when the number or the patient refused calls. ``advertising=False`` (reminders, happy calls)
     only honours opt-outs with scope ``all``."""
-    number = phones.canonical(phone)
-    cond = None
-    if number:
-        cond = OptOut.phone == number
-    if patient_id:
-        c = OptOut.patient_id == str(patient_id)
-        cond = c if cond is None else (cond | c)
+    cond = of_person(OptOut, phone, patient_id)
     if cond is None:
         return False
     query = OptOut.select().where(cond)
@@ -180,8 +176,7 @@ def pending_booking_requests() -> list[BookingRequest]:
 
 def crm_lock(name: str = "booking") -> Any:
     """A transaction holding the named CRM mutex: ``with crm_lock(): ...`` (serialises booking decisions)."""
-    db = database.obj if hasattr(database, "obj") else database
-    return _Locked(db, name)
+    return _Locked(database.obj, name)
 
 
 class _Locked:

@@ -64,6 +64,12 @@ def migrate(db: peewee.Database) -> int:
     return max(applied, default=0)
 
 
+def migrate_open() -> int:
+    """``migrate`` the CRM this process has open (``crm.open_database``): for a module whose steps registered
+    after the CRM was opened (its tables are created on first use)."""
+    return migrate(crm.database.obj)
+
+
 def _quote(text: str) -> str:
     return "'" + text.replace("'", "''") + "'"
 

@@ -63,13 +63,13 @@ def canonical(raw: str | None) -> str | None:
 
 def is_mobile(number: str | None) -> bool:
     n = canonical(number)
-    return bool(n) and n[1:3] in _MOBILE
+    return n is not None and n[1:3] in _MOBILE
 
 
 def is_geographic(number: str | None) -> bool:
     """A fixed line with an area code: 02 (Seoul) or 031-064."""
     n = canonical(number)
-    return bool(n) and (n.startswith("02") or n[1:3] in _AREA_2)
+    return n is not None and (n.startswith("02") or n[1:3] in _AREA_2)
 
 
 def is_outbound_target(number: str | None) -> bool:

@@ -1,9 +1,10 @@
 """Korean language: understanding (intents and slots) and speech normalisation (numbers, dates, times).
 
 ``understand(text, now, expect=None, *, fallback=None) -> Understanding`` is the entry point; it is pure (rules,
-and a small statistical model built from the shipped examples on first use), so importing this package is cheap. ``expect`` (the question just asked) is a prior:
-``answer_fit``/``answers_question`` say how well an understanding answers it, and ``choose_hypothesis`` picks
-among a recogniser's n-best hypotheses of a short answer by that fit.
+and a small statistical model built from the shipped examples on first use), so importing this package is cheap.
+``expect`` (the question just asked) is a prior: ``answer_fit``/``answers_question`` say how well an
+understanding answers it, and ``choose_hypothesis`` picks among a recogniser's n-best hypotheses of a short answer
+by that fit.
 """
 
 from appliance.language.context import answer_fit, answers_question

@@ -48,7 +48,9 @@ RULES_ONLY = ("emergency", "opt_out")
 NEVER_FROM_MODEL = ("opt_out",)
 QUESTION_INTENTS = ("medical_question", "question_other")
 # A cancel needs some word of it: the model alone never cancels a visit
-_CANCEL_CUE = re.compile(r"취소|캔슬|캔설|없애|지워|삭제|못|안(?:가|갈|와|올|할|받)|빼|없던|없는걸|어렵|힘들|안되|안돼|곤란|않")
+_CANCEL_CUE = re.compile(
+    r"취소|캔슬|캔설|없애|지워|삭제|못|안(?:가|갈|와|올|할|받)|빼|없던|없는걸|어렵|힘들|안되|안돼|곤란|않"
+)
 BOOKING = ("book", "reschedule")
 FACTS = ("ask_hours", "ask_location", "ask_price", "ask_insurance")
 _NOTHING = re.compile(r"(?!)")
@@ -62,7 +64,9 @@ _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁
 
 
 # An embedded question makes a telling end ask after all: "괜찮은 건가 싶어서요", "…인지 모르겠어요"
-_EMBEDDED_QUESTION = re.compile(r"(?:는지|은지|인지|건지|던지|건가|는가|은가|인가|을까|ㄹ까|나싶|까싶|궁금|여쭤|여쭈|물어|모르겠)")
+_EMBEDDED_QUESTION = re.compile(
+    r"(?:는지|은지|인지|건지|던지|건가|는가|은가|인가|을까|ㄹ까|나싶|까싶|궁금|여쭤|여쭈|물어|모르겠)"
+)
 
 
 def told(text: str, compact: str) -> bool:
@@ -76,7 +80,7 @@ def told(text: str, compact: str) -> bool:
 def _past_tense_end(compact: str) -> bool:
     """"…났어요", "…됐어요", "…갔습니다": a syllable ending in ㅆ before the polite end is the past tense (told)."""
     m = re.search(r"([가-힣])(?:어요|습니다|어)$", compact)
-    return bool(m) and m.group(1) != "있" and (ord(m.group(1)) - 0xAC00) % 28 == 20  # "있어요" is the present
+    return m is not None and m.group(1) != "있" and (ord(m.group(1)) - 0xAC00) % 28 == 20  # "있어요" is the present
 
 
 def with_model(text: str, compact: str, expect: str | None, intent: str, confidence: float, slot_said: bool = False

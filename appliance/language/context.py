@@ -21,9 +21,11 @@ _REPLIES: dict[str, dict[str, float]] = {
     # a proposed slot, a reminder, an offer, an identity check: the polarity is the answer
     "proposal": {"yes": 1.0, "no": 1.0, "reschedule": 0.7, "cancel": 0.6, "callback_later": 0.6},
     "slot": {"yes": 1.0, "no": 1.0, "reschedule": 0.7, "cancel": 0.6, "callback_later": 0.6},
-    "confirm": {"yes": 1.0, "no": 1.0, "cancel": 1.0, "reschedule": 1.0, "callback_later": 0.8, "confirm_appointment": 0.6},
+    "confirm": {"yes": 1.0, "no": 1.0, "cancel": 1.0, "reschedule": 1.0, "callback_later": 0.8,
+                "confirm_appointment": 0.6},
     "cancel_confirm": {"yes": 1.0, "no": 1.0, "cancel": 1.0, "confirm_appointment": 1.0, "callback_later": 0.8},
-    "reminder": {"yes": 1.0, "no": 1.0, "cancel": 1.0, "reschedule": 1.0, "callback_later": 0.8, "confirm_appointment": 0.6},
+    "reminder": {"yes": 1.0, "no": 1.0, "cancel": 1.0, "reschedule": 1.0, "callback_later": 0.8,
+                 "confirm_appointment": 0.6},
     "offer": {"yes": 1.0, "no": 1.0, "book": 0.8, "callback_later": 0.8, "ask_price": 0.6, "question_other": 0.6},
     "yes_no": {"yes": 1.0, "no": 1.0, "callback_later": 0.6},
     "wellbeing": {"yes": 1.0, "no": 1.0, "symptom": 1.0, "medical_question": 1.0},

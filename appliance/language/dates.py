@@ -96,7 +96,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"(?P<y>20\d\d)[-./]\s?(?P<mon>\d{1,2})[-./]\s?(?P<day>\d{1,2})")),
     ("ymd", re.compile(rf"(?:(?P<y>20\d\d|\d\d)\s?년\s?)?{_MONTH}\s?월\s?{_DAY}\s?일(?!\s?(?:요일|째|동안|간))")),
     ("md_part", re.compile(rf"{_MONTH}\s?월\s?(?P<part>말일|말|초|중순)")),
-    ("month_only", re.compile(rf"(?:(?<![가-힣\d])|(?<=\d)){_MONTH}\s?월(?!\s?요일)(?=\s?(?:에|달|중|쯤|이나|초|말|$|\s))")),
+    ("month_only", re.compile(
+        rf"(?:(?<![가-힣\d])|(?<=\d)){_MONTH}\s?월(?!\s?요일)(?=\s?(?:에|달|중|쯤|이나|초|말|$|\s))")),
     ("slash", re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")),
     ("rel_month", re.compile(
         rf"(?P<which>{_NEXT2_MONTH}|{_NEXT_MONTH}|{_THIS_MONTH})\s?(?:에\s?)?"
@@ -108,11 +109,14 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?P<which>{_NEXT2_WEEK}|{_NEXT_WEEK}|{_THIS_WEEK}|{_LAST_WEEK})\s?(?:에\s?)?(?:{_WD}|(?P<wkend>주말))?")),
     ("weekday", re.compile(_WD)),
     ("holiday", re.compile(r"(?P<w>신정|새해\s?첫날|크리스마스|성탄절|삼일절|어린이날|현충일|광복절|개천절|한글날)")),
-    ("day_word", re.compile(r"(?P<w>내일\s?모레|낼\s?모레|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|(?<![가-힣])낼(?![게께거까래]))")),
+    ("day_word", re.compile(
+        r"(?P<w>내일\s?모레|낼\s?모레|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
+        r"(?<![가-힣])낼(?![게께거까래]))")),
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}")),
     ("offset", re.compile(
         rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}")),
-    ("dom", re.compile(rf"(?<![가-힣\d])(?<!지 ){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있){_SINCE})")),
+    ("dom", re.compile(
+        rf"(?<![가-힣\d])(?<!지 ){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있){_SINCE})")),
     ("dom_digit", re.compile(rf"(?<!지 )(?P<day>\d{{1,2}})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일){_SINCE})")),
 ]
 
@@ -148,7 +152,17 @@ def _next_dom(today: dt.date, day: int) -> dt.date | None:
     return None
 
 
-def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None, int | None]:
+def _coming_month(name: str, today: dt.date) -> dt.date | None:
+    """The first day of the month named (this year's, or next year's once this year's is over)."""
+    month = _month_number(name)
+    if not month:
+        return None
+    first = dt.date(today.year, month, 1)
+    return first if _month_end(first) >= today else dt.date(today.year + 1, month, 1)
+
+
+def _resolve(kind: str, m: re.Match[str], today: dt.date
+             ) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None, int | None]:
     g = m.groupdict()
     monday = today - dt.timedelta(days=today.weekday())
     if kind in ("iso", "ymd", "slash"):
@@ -164,23 +178,14 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date) -> tuple[dt.date | Non
         if candidate is None or candidate < today:
             candidate = _safe_date(today.year + 1, month, day)
         return candidate, None, None
-    if kind == "md_part":
-        month = _month_number(g["mon"])
-        if not month:
+    if kind in ("md_part", "month_only"):
+        first = _coming_month(g["mon"], today)
+        if first is None:
             return None, None, None
-        first = dt.date(today.year, month, 1)
-        if _month_end(first) < today:
-            first = dt.date(today.year + 1, month, 1)
-        date, span = _month_part(first, g["part"].replace("말일", "말일"), today)
+        if kind == "month_only":
+            return None, (max(first, today), _month_end(first)), None
+        date, span = _month_part(first, g["part"], today)
         return date, span, None
-    if kind == "month_only":
-        month = _month_number(g["mon"])
-        if not month:
-            return None, None, None
-        first = dt.date(today.year, month, 1)
-        if _month_end(first) < today:
-            first = dt.date(today.year + 1, month, 1)
-        return None, (max(first, today), _month_end(first)), None
     if kind == "rel_month":
         which = re.sub(r"\s", "", g["which"])
         offset = 2 if which.startswith("다다") else 1 if which in ("다음달", "담달", "내달") else 0
@@ -280,8 +285,8 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
     week_of: dt.date | None = None
     month_of: dt.date | None = None
     for before, r in zip([None, *found], found):
-        if r.kind == "weekday" and before is not None and before.date is not None and before.kind in ("dom", "dom_digit", "ymd") \
-                and not text[before.end : r.start].strip():
+        if (r.kind == "weekday" and before is not None and before.date is not None
+                and before.kind in ("dom", "dom_digit", "ymd") and not text[before.end : r.start].strip()):
             r.date = before.date  # "이십팔일 일요일": the weekday names the day just given
             continue
         if r.kind == "rel_week":
@@ -305,7 +310,10 @@ _TAKEN_BACK = re.compile(
     r"|그럼|그러면|그라믄|그러믄"
 )
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
-_LAST_TAKEN_BACK = re.compile(r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)")
+_LAST_TAKEN_BACK = re.compile(
+    r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|"
+    r"\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)"
+)
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
 
 

@@ -24,18 +24,28 @@ ANSWER_EXPECTS = {"proposal", "offer", "confirm", "reminder", "slot"}
 _YES_END = re.compile(
     r"(?:(?:네|예)+(?:돼요|됩니다|좋아요|좋습니다|그래요|괜찮아요|괜찮습니다)|네|예|좋아요|좋습니다|그래요|좋죠|오케이|알겠습니다|그렇게해요|그럴게요)$"
 )
-_OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")  # "오후 세 시요? 괜찮아요" (bare "괜찮아요" is decided by expect)
+# "오후 세 시요? 괜찮아요" (a bare "괜찮아요" is decided by expect)
+_OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")
 IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
 # Going after all, in the last words ("아니 … 갈 거라니까요"): not after 못/안
 _GOING_END = re.compile(r"(?<![못안])(?:갈게|갈께|가겠|갈거|갈꺼|갑니다|뵐게|봬요|뵙겠)[가-힣]{0,6}$")
 # A reason given as the whole answer ("…해외에 있어서요", "…약속을 잡아서요")
 _REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요)$")
-_BUSY_THEN = re.compile(r"그날|그때|그시간|그주|약속|일정|일이|출장|여행|행사|결혼식|시험|수술|입원|모임|집안|제사|돌잔치")
+# "…저 박 씨 아닌데요": not the person asked for
+_NOT_THAT_PERSON = re.compile(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)")
+# "아 그거 벌써 다른 데서 했어요" to an offer
+_DONE_ELSEWHERE = re.compile(r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서).{0,6}(?:했|받았|끝났|하고있)")
+# "…근데 괜찮아요" to an offer: no, thank you
+_NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$")
+_BUSY_THEN = re.compile(
+    r"그날|그때|그시간|그주|약속|일정|일이|출장|여행|행사|결혼식|시험|수술|입원|모임|집안|제사|돌잔치"
+)
 
 
-def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding") -> tuple[str, float] | None:
+def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding"
+                   ) -> tuple[str, float] | None:
     """Answers that only the question just asked makes clear (the prior of ``expect``)."""
-    if expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and re.search(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)", core[2:]):
+    if expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:]):
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
     if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
         return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
@@ -44,11 +54,14 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         new_slot = result.date is not None or (result.time is not None and expect not in ANSWER_EXPECTS)
         if expect in ANSWER_EXPECTS or not new_slot:
             return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
-    if expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact) and not negative_symptom(compact):
+    if (expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact)
+            and not negative_symptom(compact)):
         return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
-    if expect == "wellbeing" and lx.WELL.search(compact) and not (lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
+    if expect == "wellbeing" and lx.WELL.search(compact) and not (
+            lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
         return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
-    if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (lx.RESCHEDULE.search(compact) or negative):
+    if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (
+            lx.RESCHEDULE.search(compact) or negative):
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
     if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not (
             lx.RESCHEDULE.search(compact) or re.match(r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
@@ -65,7 +78,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
     if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
-    said_yes = (_YES_END.search(core) or expect in PROPOSAL_EXPECTS and _OKAY_END.search(core)) and not text.rstrip().endswith("?")
+    said_yes = ((_YES_END.search(core) or expect in PROPOSAL_EXPECTS and _OKAY_END.search(core))
+                and not text.rstrip().endswith("?"))
     if expect in ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
             lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
         return "yes", 0.85  # "두 시요? 네 됩니다", "오후 세 시요? 괜찮아요"
@@ -78,9 +92,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect == "wellbeing" and re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact) and not re.search(
             r"아직|좀|조금|약간|가끔", compact):
         return "no", 0.8  # "괜찮어유 안 아퍼유"
-    if expect == "offer" and re.search(r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서).{0,6}(?:했|받았|끝났|하고있)", compact):
+    if expect == "offer" and _DONE_ELSEWHERE.search(compact):
         return "no", 0.85  # "아 그거 벌써 다른 데서 했어요"
-    if expect in ("offer", "yes_no") and re.search(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$", core) and not lx.YES_START.match(core):
+    if expect in ("offer", "yes_no") and _NO_THANKS_END.search(core) and not lx.YES_START.match(core):
         return "no", 0.85  # "전화 주셔서 고마워요 근데 괜찮아요" to an offer
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
         return ("yes", 0.92) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"

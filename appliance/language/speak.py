@@ -39,7 +39,7 @@ MONTHS = ("", "일월", "이월", "삼월", "사월", "오월", "유월", "칠�
 WEEKDAYS = ("월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일")
 
 # native numbers: (counting form, form before a counter)
-_NATIVE_ONES = ((None, None), ("하나", "한"), ("둘", "두"), ("셋", "세"), ("넷", "네"), ("다섯", "다섯"),
+_NATIVE_ONES = (("", ""), ("하나", "한"), ("둘", "두"), ("셋", "세"), ("넷", "네"), ("다섯", "다섯"),
                 ("여섯", "여섯"), ("일곱", "일곱"), ("여덟", "여덟"), ("아홉", "아홉"))
 _NATIVE_TENS = ("", "열", "스물", "서른", "마흔", "쉰", "예순", "일흔", "여든", "아흔")
 HOURS = ("", "한", "두", "세", "네", "다섯", "여섯", "일곱", "여덟", "아홉", "열", "열한", "열두")
@@ -174,7 +174,8 @@ def say_minute(minute: int, half: bool = True) -> str:
 
 
 def say_time(time, with_period: bool = True, half: bool = True) -> str:
-    """``15:30`` → '오후 세 시 반'; ``11:00`` → '오전 열한 시'; ``12:00`` → '낮 열두 시'; ``15:15`` → '오후 세 시 십오 분'.
+    """``15:30`` → '오후 세 시 반'; ``11:00`` → '오전 열한 시'; ``12:00`` → '낮 열두 시';
+    ``15:15`` → '오후 세 시 십오 분'.
 
     Evenings say 저녁 (18:00 → '저녁 여섯 시'): clinics with night hours say it that way."""
     t = _as_time(time)
@@ -245,8 +246,12 @@ def say_count(n: int, counter: str) -> str:
 _PERIODS = "오전|오후|낮|저녁|밤|아침|새벽"
 _NUM = r"\d{1,3}(?:,\d{3})+|\d+"
 
-_RE_PHONE = re.compile(r"(?<![\d-])(0\d{1,2}[-\s.]\d{3,4}[-\s.]\d{4}|01[016789]\d{7,8}|0\d{8,9}|1[5-9]\d{2}-\d{4})(?![\d-])")
-_RE_ISO_DATE = re.compile(r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?(?![\d])(\s*\(?[월화수목금토일]요일\)?)?")
+_RE_PHONE = re.compile(
+    r"(?<![\d-])(0\d{1,2}[-\s.]\d{3,4}[-\s.]\d{4}|01[016789]\d{7,8}|0\d{8,9}|1[5-9]\d{2}-\d{4})(?![\d-])"
+)
+_RE_ISO_DATE = re.compile(
+    r"(?<!\d)(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{1,2}):(\d{2}))?(?![\d])(\s*\(?[월화수목금토일]요일\)?)?"
+)
 _RE_KDATE = re.compile(r"(?:(\d{4})\s*년\s*)?(\d{1,2})\s*월(?:\s*(\d{1,2})\s*일)?(?!\d)")
 _RE_DAY = re.compile(r"(?<![\d.,])(\d{1,2})\s*일(?!요일)")
 _RE_CLOCK = re.compile(rf"(?:({_PERIODS})\s*)?(?<!\d)(\d{{1,2}}):(\d{{2}})(?!\d)")
@@ -327,6 +332,11 @@ def _price(m: re.Match) -> str:
     return say_price(amount)
 
 
+def _percent(m: re.Match[str]) -> str:
+    number = _RE_NUMBER.match(m.group(1))  # always: the percent pattern is a number
+    return (_number(number) if number else m.group(1)) + " 퍼센트"
+
+
 def _number(m: re.Match) -> str:
     whole = m.group(1)
     digits = whole.replace(",", "")
@@ -368,7 +378,7 @@ def normalise(text: str) -> str:
     text = _RE_KTIME.sub(_ktime, text)
     text = _RE_DAY.sub(lambda m: say_day(int(m.group(1))), text)
     text = _RE_PRICE.sub(_price, text)
-    text = _RE_PERCENT.sub(lambda m: _number(_RE_NUMBER.match(m.group(1))) + " 퍼센트", text)
+    text = _RE_PERCENT.sub(_percent, text)
     text = _RE_KEYPAD.sub(lambda m: f"{SINO_DIGITS[int(m.group(1))]} 번", text)
     text = _RE_COUNT.sub(lambda m: say_count(int(m.group(1).replace(",", "")), m.group(2)), text)
     text = _RE_NUMBER.sub(_number, text)

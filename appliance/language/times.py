@@ -1,7 +1,8 @@
 """Times of day in phone Korean.
 
 * Hours use native or Arabic numerals (Sino only as a word of its own or after 오전/오후, so "오시는 길" is not
-  5 o'clock and "확인해 주십시오" is not 10 o'clock). Without 오전/오후, 1–6 o'clock is the afternoon (clinic context), 7–12 are as said.
+  5 o'clock and "확인해 주십시오" is not 10 o'clock). Without 오전/오후, 1–6 o'clock is the afternoon (clinic
+  context), 7–12 are as said.
 * Vague parts of the day give ``time=None`` and ``time_range`` (see :class:`DayParts`); an exact hour gives
   ``time`` and no range, except "N시에서 M시 사이"/"N시 이후" which give both.
 * A time the caller takes back ("네 시 아니 네 시 반") loses to the one after it.
@@ -74,7 +75,8 @@ _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 _VAGUE: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"아침\s?일찍|이른\s?아침|아침\s?첫|오전\s?일찍|일찍\s?아침"), "early_morning"),
     (re.compile(r"점심\s?(?:시간)?\s?(?:끝나고|끝나면|지나서|지나고|이후|후에|먹고)"), "after_lunch"),
-    (re.compile(r"퇴근\s?(?:하고|후|길|하면|끝나고)|일\s?끝나고|회사\s?끝나고|학교\s?끝나고|저녁\s?(?:때|에)?|밤\s?에|야간에"), "evening"),
+    (re.compile(r"퇴근\s?(?:하고|후|길|하면|끝나고)|일\s?끝나고|회사\s?끝나고|학교\s?끝나고|"
+                r"저녁\s?(?:때|에)?|밤\s?에|야간에"), "evening"),
     (re.compile(r"늦은\s?오후|오후\s?늦게"), "late_afternoon"),
     (re.compile(r"오전"), "forenoon"),
     (re.compile(r"아침"), "morning"),
@@ -112,8 +114,9 @@ def _parse_time_match(m: re.Match[str], bare_pm: tuple[int, int]) -> tuple[int, 
 
 
 # "서너 시쯤" (three or four): the first of the two, said approximately
-_ONE_OR_TWO = ((re.compile(r"한두\s?시"), "한 시쯤"), (re.compile(r"두세\s?시"), "두 시쯤"), (re.compile(r"서너\s?시"), "세 시쯤"),
-               (re.compile(r"(?:너덧|네다섯|너댓)\s?시"), "네 시쯤"), (re.compile(r"대여섯\s?시"), "다섯 시쯤"))
+_ONE_OR_TWO = ((re.compile(r"한두\s?시"), "한 시쯤"), (re.compile(r"두세\s?시"), "두 시쯤"),
+               (re.compile(r"서너\s?시"), "세 시쯤"), (re.compile(r"(?:너덧|네다섯|너댓)\s?시"), "네 시쯤"),
+               (re.compile(r"대여섯\s?시"), "다섯 시쯤"))
 
 
 def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:

@@ -20,14 +20,21 @@ _WHERE_I_AM = re.compile(
     r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)"
 )
 # Checking that a change asked for went through
-_CHANGE_CHECKED = re.compile(r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌|됐|된)")
+_CHANGE_CHECKED = re.compile(
+    r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|"
+    r"제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌|됐|된)"
+)
 # A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
 _BOOKING_TOLD_END = re.compile(
     r"(?:하러|받으러|예약하러)(?:갈게요|갈께요|갈게|가려고요|가려구요|갑니다|가겠습니다|갈려고요)$|(?:예약|잡아)(?:해)?(?:주세요|줘요|부탁드려요|부탁합니다)$"
 )
 _BILL = re.compile(r"내역|명세|청구서|왜이렇게(?:많이|비싸)")
 # A booking asked for in so many words ("예약을 하고자 합니다"): the model does not override it
-_BOOKING_SAID = re.compile(r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)")
+_BOOKING_SAID = re.compile(
+    r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)"
+)
+# A change of the visit in so many words ("미뤄 주세요", "앞당길 수 있어요?")
+_MOVE_SAID = re.compile(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길")
 # Keywords that make a facts question unmistakable (the model does not override these)
 FACT_KEYWORD = {
     "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
@@ -40,20 +47,22 @@ _OFFERED = re.compile(
 
 
 def offered_treatment(compact: str) -> bool:
-    """"임플란트도 하세요?", "스케일링 돼요?": whether the clinic does a treatment (not "사랑니 그냥 둬도 돼요?", and not
-    "색이 어두워졌는데 이거 미백 되나요?", a question about one's tooth)."""
+    """"임플란트도 하세요?", "스케일링 돼요?": whether the clinic does a treatment (not "사랑니 그냥 둬도
+    돼요?", and not "색이 어두워졌는데 이거 미백 되나요?", a question about one's tooth)."""
     if qs.has_symptom(compact) or qs.AFTER_CARE.search(compact):
         return False
-    return any(_OFFERED.match(compact, m.end()) for _, pattern in lx.TREATMENT_PATTERNS for m in pattern.finditer(compact))
+    return any(_OFFERED.match(compact, m.end())
+               for _, pattern in lx.TREATMENT_PATTERNS for m in pattern.finditer(compact))
 
 
 def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
     if _CHANGE_CHECKED.search(compact):
         return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
-    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
+    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (
+        lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
     if moves:
-        return "reschedule", SURE if re.search(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길", compact) else 0.9
+        return "reschedule", SURE if _MOVE_SAID.search(compact) else 0.9
     if lx.CANCEL.search(compact):
         return "cancel", SURE if CLEAR_CANCEL.search(compact) else 0.9
     if lx.RESCHEDULE_WEAK.search(compact):
@@ -68,7 +77,7 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_location", SURE if FACT_KEYWORD["ask_location"].search(compact) else 0.85
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return None  # a certificate is not in the insurance notes: an open question for staff
-    if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and not re.search(r"얼마", compact):
+    if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and "얼마" not in compact:
         return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if re.search(r"본인부담|의료급여|차상위", compact):
         return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
@@ -78,8 +87,9 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_insurance", SURE if FACT_KEYWORD["ask_insurance"].search(compact) else 0.9
     if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)):
         return "ask_location", 0.85
-    if lx.HOURS.search(compact) and not (("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)) and not (
-            lx.SYMPTOM.search(compact) and lx.BOOK.search(compact)):  # "잇몸이 부어서 그러는데 오늘 진료 돼요?" wants a visit
+    booking = ("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)
+    wants_visit = lx.SYMPTOM.search(compact) and lx.BOOK.search(compact)  # "잇몸이 부어서 그러는데 오늘 진료 돼요?"
+    if lx.HOURS.search(compact) and not booking and not wants_visit:
         return "ask_hours", 0.85
     if lx.BOOK.search(compact):
         return "book", SURE if _BOOKING_SAID.search(compact) else 0.85

@@ -25,8 +25,8 @@ caller did not say; the slot finder searches the range. "두 시쯤" gives ``tim
   and no context → ``no``.
 
 ``expect="cancel_confirm"`` ("예약을 취소해 드릴까요?") reads as ``"confirm"`` except that "네 갈 거예요" (going after
-all) is ``no``. ``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것 같아요" into
-``cancel``; after a proposal it is ``no``, and so is "다른 시간 없어요?". The question is a prior for short
+all) is ``no``. ``expect="confirm"`` (or ``"reminder"``: "내일 세 시 예약 맞으시죠?") also turns "그날 안 될 것
+같아요" into ``cancel``; after a proposal it is ``no``, and so is "다른 시간 없어요?". The question is a prior for short
 answers: after ``"date"``/``"time"``/``"treatment"`` a bare "목요일이요"/"세 시요"/"잇몸이요" is ``book``; after a
 proposal or offer "그걸로 해 주세요"/"보내 주시면 좋죠" is ``yes``; after ``"yes_no"``/``"confirm"`` "저 박 씨
 아닌데요" is ``wrong_number``; "네 말씀하세요" is ``yes`` only when a yes/no question was asked. Other values
@@ -161,9 +161,14 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     return None
 
 
-_STRONG_BOOK = re.compile(r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|빈시간|시간(?:되|돼|있)")
+_STRONG_BOOK = re.compile(
+    r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|"
+    r"빈시간|시간(?:되|돼|있)"
+)
 # A day offered on conditions: "화요일 되면 화요일 안되면 수요일", "목요일이나 금요일이면 좋고"
-_DAY_PREFERRED = re.compile(r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)")
+_DAY_PREFERRED = re.compile(
+    r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)"
+)
 
 
 def _polarity(core: str, intent: str) -> str | None:
@@ -195,7 +200,8 @@ def understand(
     """
     if expect == "cancel_confirm":  # "예약을 취소해 드릴까요?": "갈 거예요" keeps the visit, so it answers no
         result = understand(text, now, "confirm", fallback=fallback, dayparts=dayparts, statistical=statistical)
-        if result.intent == "yes" and lx.GOING.search(_compact(_strip_fillers(text))) and not lx.CANCEL.search(_compact(text)):
+        going = lx.GOING.search(_compact(_strip_fillers(text)))
+        if result.intent == "yes" and going and not lx.CANCEL.search(_compact(text)):
             result.intent = result.answer = "no"
         return result
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
@@ -232,8 +238,8 @@ def understand(
 
     intent, confidence = _classify(text, compact, core, expect, treatments, result)
     if statistical:
-        intent, confidence, chosen = blend.with_model(text, compact, expect, intent, confidence,
-                                                      bool(result.date or result.time or result.time_range or treatments))
+        slot_or_treatment = bool(result.date or result.time or result.time_range or treatments)
+        intent, confidence, chosen = blend.with_model(text, compact, expect, intent, confidence, slot_or_treatment)
         result.source = "statistical" if chosen else "rules"
     result.intent, result.confidence = intent, confidence
     if intent == "other" and confidence < LOW_CONFIDENCE and fallback is not None and compact:
@@ -244,14 +250,16 @@ def understand(
             guess = None
         if guess in lx.INTENTS and guess != "other":
             result.intent, result.confidence, result.source = guess, LOW_CONFIDENCE, "fallback"
-    if (result.intent == "other" and confidence < LOW_CONFIDENCE and expect not in ("date", "time", "treatment", "digits")
-            and _any_question(text, compact, core)):
+    if (result.intent == "other" and confidence < LOW_CONFIDENCE
+            and expect not in ("date", "time", "treatment", "digits") and _any_question(text, compact, core)):
         result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
-    slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat()))  # not "어제"
+    # a time, or a day to come (not "어제")
+    slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat()))
     if blend.never_book_a_medical_question(text, compact, result.intent, slot_said):
         result.intent, result.confidence = "medical_question", 0.7  # safety: a question about one's teeth is no booking
     result.answer = _polarity(core, result.intent)
-    result.urgent = result.intent == "emergency" or (result.intent in ("medical_question", "symptom") and qs.urgent(compact))
+    result.urgent = result.intent == "emergency" or (
+        result.intent in ("medical_question", "symptom") and qs.urgent(compact))
     return result
 
 
@@ -277,7 +285,7 @@ def _classify(
         return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
     deferred = lx.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
-    if deferred and not re.search(r"전화|연락|통화|걸어|받아요|못받", compact) and not topics.CLEAR_CANCEL.search(compact):
+    if deferred and not (re.search(r"전화|연락|통화|걸어|받아요|못받", compact) or topics.CLEAR_CANCEL.search(compact)):
         return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
     if lx.CALLBACK.search(compact):
         if topics.CLEAR_CANCEL.search(compact):
@@ -303,15 +311,18 @@ def _classify(
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?$", compact):
         topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
-    if topics.offered_treatment(compact) and not qs.GENERAL_INFO.search(compact) and (topic is None or topic[0] == "book"):
+    if (topics.offered_treatment(compact) and not qs.GENERAL_INFO.search(compact)
+            and (topic is None or topic[0] == "book")):
         return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
             not _STRONG_BOOK.search(compact) or qs.strongly_asked(text, compact)) and qs.open_question(text, compact):
         return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
-    if lx.YES_START.match(core) and lx.CONFIRMED.search(core) and (topic is None or topic[0] in ("book", "confirm_appointment")):
+    if (lx.YES_START.match(core) and lx.CONFIRMED.search(core)
+            and (topic is None or topic[0] in ("book", "confirm_appointment"))):
         return "yes", 0.85  # "예 예약 맞아요"
     impossible = lx.NOT_POSSIBLE.search(compact)
-    if impossible and lx.BOOK.search(compact[impossible.end():]) and re.search(r"자리|시간|되나|돼요|가능|있어요|있나", compact[impossible.end():]):
+    after = compact[impossible.end():] if impossible else ""
+    if impossible and lx.BOOK.search(after) and re.search(r"자리|시간|되나|돼요|가능|있어요|있나", after):
         impossible = None  # "네 시 넘어서밖에 안 되는데 목요일 그 시간에 자리 있어요?" still books
     if impossible and (topic is None or topic[0] == "book"):
         # "그날 안 될 것 같은데요": in a reminder it cancels the visit; to a proposed slot it is a no
@@ -324,7 +335,8 @@ def _classify(
         return answer
     if lx.REFUSAL.search(compact) and (topic is None or topic[0] == "book"):
         return "no", 0.8  # "스케일링 안 할래요"
-    if (topic is None or topic[0] in ("symptom", "book")) and qs.asked_about_symptom(text, compact, qs.has_symptom(compact)):
+    if (topic is None or topic[0] in ("symptom", "book")) and qs.asked_about_symptom(text, compact,
+                                                                                      qs.has_symptom(compact)):
         return "medical_question", 0.7
     if topic is not None:
         if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
@@ -334,6 +346,7 @@ def _classify(
         return "book", 0.6
     if result.time_range and (result.date or expect in PROPOSAL_EXPECTS):
         return "book", 0.55
-    if (result.date or result.time) and qs.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact):
+    if ((result.date or result.time) and qs.strongly_asked(text, compact)
+            and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)):
         return "book", 0.55  # "스물다섯째 날 괜찮아요?": a day asked about
     return "other", 0.3

@@ -101,7 +101,8 @@ ANSWER_PREFIX = "의도: "
 def system_prompt() -> str:
     """The fixed text that opens every request (identical between calls → its state is reused)."""
     lines = [
-        "치과에 걸려 온 전화에서 환자가 한 말의 의도를 분류합니다. 의료 조언은 하지 않고 아래 목록의 영어 단어 하나만 답합니다.",
+        "치과에 걸려 온 전화에서 환자가 한 말의 의도를 분류합니다. "
+        "의료 조언은 하지 않고 아래 목록의 영어 단어 하나만 답합니다.",
         "",
         "의도 목록:",
     ]
@@ -139,8 +140,8 @@ class IntentClassifier:
     def __init__(self, config, *, model: str | None = None, threads: int | None = None,
                  n_ctx: int = 2048, start: bool = True):
         self.config = config
-        self.default_timeout_s = float(getattr(config, "llm_timeout", 1.5) or 1.5)
-        self._log_phi = bool(getattr(config, "log_phi", False))
+        self.default_timeout_s = float(config.llm_timeout or 1.5)
+        self._log_phi = config.log_phi
         self._system = system_prompt()
         self.model_path = None
         self.worker: LlmWorker | None = None
@@ -151,11 +152,11 @@ class IntentClassifier:
             self.unavailable = str(exc)
             _LOGGER.warning("LLM intent fallback off: %s", exc)
             return
-        n_threads = default_threads(threads if threads is not None else getattr(config, "llm_threads", 0))
+        n_threads = default_threads(threads if threads is not None else config.llm_threads)
         warm = request_for("안녕하세요", INTENTS, self._system)
         # The evaluated fixed prompt is cached on disk: a restarted worker (after a timeout or crash) is ready
         # in about a second instead of re-evaluating ~1000 prompt tokens (15-35 s on 2 shared cores).
-        state_dir = Path(config.cache_dir) / "llm-state" if getattr(config, "cache_dir", "") else None
+        state_dir = Path(config.cache_dir) / "llm-state" if config.cache_dir else None
         self.worker = LlmWorker(str(self.model_path), n_threads=n_threads, n_ctx=n_ctx, warmup=[warm],
                                 name="llm-intent", state_dir=state_dir)
         if start:
@@ -239,7 +240,7 @@ def shared_classifier(config) -> IntentClassifier:
 def make_fallback(config, allowed: Sequence[str] | None = None) -> Callable[[str], str | None] | None:
     """A ``fallback(text) -> intent | None`` callable for the rule-based NLU, or ``None`` when no LLM is
     configured (setting llm_model empty or the model not installed): the NLU then runs on rules alone."""
-    if not getattr(config, "llm_model", ""):
+    if not config.llm_model:
         return None
     clf = shared_classifier(config)
     if not clf.available:

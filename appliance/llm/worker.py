@@ -34,6 +34,7 @@ import os
 import time
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from appliance.model_process import FAILED, LoadFailed, ModelProcess, RequestFailed, WorkerStats
@@ -119,7 +120,6 @@ def _state_path(opts: dict[str, Any], style: str, version: str):
         return None
     import hashlib
     import json
-    from pathlib import Path
 
     st = os.stat(opts["model_path"])
     key = json.dumps([opts["model_path"], st.st_size, st.st_mtime_ns, opts["n_ctx"], opts["n_batch"], style, version,
@@ -211,6 +211,8 @@ def _load(opts: dict[str, Any]):  # pragma: no cover - runs in the child process
             prompt, max_tokens=msg.get("max_tokens", 16), temperature=0.0, top_k=1, top_p=1.0,
             repeat_penalty=1.0, grammar=grammar_for(msg["grammar"]),
         )
+        if not isinstance(out, dict):  # a stream only when stream=True is asked for
+            raise TypeError(f"llama.cpp returned {type(out).__name__}, not a completion")
         usage = out.get("usage", {})
         return {
             "text": out["choices"][0]["text"],
@@ -249,7 +251,7 @@ class LlmWorker(ModelProcess):
         warmup: list[Request] | tuple[Request, ...] = (),
         style: str | None = None,
         name: str = "llm",
-        state_dir: str | None = None,
+        state_dir: str | Path | None = None,
     ):
         super().__init__(name, f"dentalcall-{name}", WorkerStats())
         self._opts = {

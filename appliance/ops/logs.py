@@ -3,8 +3,8 @@
 ``logrotate_config`` covers Asterisk's logs (``messages.log``, ``security.log``, ``console.log``), its CDR
 (``cdr-csv/Master.csv``) and the engine's own log file when it runs without systemd (``data_dir/log``): each
 rotated daily (the CDR monthly), capped in size, compressed, and deleted once older than its retention:
-``asterisk_log_retention_days`` for the logs, ``cdr_retention_days`` for the CDR (the privacy settings; when
-a build lacks them the defaults below apply). Files are copied then truncated, because Asterisk keeps its
+``asterisk_log_retention_days`` for the logs, ``cdr_retention_days`` for the CDR (the privacy settings; 0 =
+forever). Files are copied then truncated, because Asterisk keeps its
 logs open (the privacy purge likewise rewrites lines in place). Under systemd the engine and Asterisk log to
 the journal, capped by ``journald_config`` (size, and age = the log retention).
 """
@@ -20,20 +20,15 @@ from appliance.ops import engine_process
 
 LOGROTATE_FILE = Path("/etc/logrotate.d/dentalcall")
 JOURNALD_FILE = Path("/etc/systemd/journald.conf.d/dentalcall.conf")
-DEFAULT_LOG_DAYS = 30  # privacy's asterisk_log_retention_days default
-DEFAULT_CDR_DAYS = 365  # privacy's cdr_retention_days default
 FOREVER_DAYS = 3650  # "0 = forever" still needs a bound for logrotate's count
 LOG_MAXSIZE = "50M"
 CDR_MAXSIZE = "20M"
 JOURNAL_MAX_USE = "1G"
 
 
-def retention_days(config: Any, name: str, default: int) -> int:
-    """A retention setting in days (0 = forever), or ``default`` where the setting does not exist yet."""
-    try:
-        return max(0, int(getattr(config, name)))
-    except (AttributeError, TypeError, ValueError):
-        return default
+def retention_days(days: int) -> int:
+    """A retention setting in days (0 = forever; a negative value counts as 0)."""
+    return max(0, int(days))
 
 
 def _keep(days: int, period_days: int) -> tuple[int, str]:
@@ -44,8 +39,8 @@ def _keep(days: int, period_days: int) -> tuple[int, str]:
 
 
 def logrotate_config(config: Any) -> str:
-    log_days = retention_days(config, "asterisk_log_retention_days", DEFAULT_LOG_DAYS)
-    cdr_days = retention_days(config, "cdr_retention_days", DEFAULT_CDR_DAYS)
+    log_days = retention_days(config.asterisk_log_retention_days)
+    cdr_days = retention_days(config.cdr_retention_days)
     ast_log = Path(config.asterisk_dir) / "log"
     engine_log = Path(config.data_dir) / "log"
     count, maxage = _keep(log_days, 1)
@@ -79,7 +74,7 @@ def logrotate_config(config: Any) -> str:
 
 
 def journald_config(config: Any) -> str:
-    log_days = retention_days(config, "asterisk_log_retention_days", DEFAULT_LOG_DAYS)
+    log_days = retention_days(config.asterisk_log_retention_days)
     retention = f"MaxRetentionSec={log_days}day\n" if log_days else ""
     return ("# DentalCall: the engine and Asterisk log to the journal; capped in size and, like Asterisk's log\n"
             "# files, kept no longer than asterisk_log_retention_days (written by `dentalcall ops logs --write`)\n"

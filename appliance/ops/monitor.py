@@ -17,6 +17,7 @@ import functools
 import logging
 from typing import Any
 
+from appliance import services
 from appliance.ops import alerts, disk
 
 _LOGGER = logging.getLogger(__name__)
@@ -54,7 +55,7 @@ class HealthMonitor:
             return []
         self.emr_down_since = self.emr_down_since or now
         minutes = (now - self.emr_down_since).total_seconds() / 60
-        if minutes >= float(getattr(self.config, "alert_emr_minutes", 10)):
+        if minutes >= float(self.config.alert_emr_minutes):
             return self._raise("emr_unreachable",
                                f"the EMR has been unreachable for {minutes:.0f} minutes ({detail}); callers are "
                                "not recognised and bookings wait for staff as requests")
@@ -110,7 +111,7 @@ class HealthMonitor:
 
     # --- probes (blocking; run in a worker thread) ----------------------------------------------------------
     def probe_emr(self) -> tuple[bool | None, str]:
-        if not getattr(self.config, "emr_url", ""):
+        if not self.config.emr_url:
             return None, ""
         from appliance.data.emr.health import emr_health
 
@@ -151,17 +152,13 @@ async def trunk_statuses(config: Any) -> dict[str, str] | None:
 async def run_health_monitor(engine: Any) -> None:
     """Engine background service: one round of probes a minute until the engine stops."""
     monitor = HealthMonitor(engine.config)
-    while not engine.stopping.is_set():
-        try:
-            now = dt.datetime.now(dt.timezone.utc)
-            emr_ok, emr_detail = await engine.off_loop(monitor.probe_emr)
-            trunks = await trunk_statuses(engine.config)
-            usage = disk.data_usage(engine.config)
-            await engine.off_loop(functools.partial(monitor.observe, now, emr_ok=emr_ok, emr_detail=emr_detail,
-                                                    trunks=trunks, disk_usage=usage))
-        except Exception:
-            _LOGGER.exception("health monitor round failed")
-        try:
-            await asyncio.wait_for(engine.stopping.wait(), INTERVAL_S)
-        except asyncio.TimeoutError:
-            pass
+
+    async def one_round() -> None:
+        now = dt.datetime.now(dt.timezone.utc)
+        emr_ok, emr_detail = await engine.off_loop(monitor.probe_emr)
+        trunks = await trunk_statuses(engine.config)
+        usage = disk.data_usage(engine.config)
+        await engine.off_loop(functools.partial(monitor.observe, now, emr_ok=emr_ok, emr_detail=emr_detail,
+                                                trunks=trunks, disk_usage=usage))
+
+    await services.every(INTERVAL_S, engine.stopping, one_round, what="health monitor round", log=_LOGGER)

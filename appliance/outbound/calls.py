@@ -150,7 +150,8 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
         task_id = attempt_id = 0
     attempt = await engine.off_loop(_live_attempt, attempt_id, task_id, clock())
     if attempt is None:
-        _LOGGER.warning("outbound call %s: no live attempt %s for task %s; hanging up", agi.uniqueid, attempt_id, task_id)
+        _LOGGER.warning("outbound call %s: no live attempt %s for task %s; hanging up", agi.uniqueid, attempt_id,
+                        task_id)
         await agi.set_variable("DENTALCALL_NEXT", "hangup")
         return
     task = attempt.task
@@ -176,7 +177,8 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
                                      or config.outbound_callerid or None)
     number = phones.digits(config.outbound_callerid or (facts.phone if facts else ""))
     log = await engine.open_call("outbound", uniqueid=agi.uniqueid, channel=agi.channel, caller=number,
-                                 called=task.phone, campaign=task.campaign, meta={"task": task.id, "attempt": attempt.id})
+                                 called=task.phone, campaign=task.campaign,
+                                 meta={"task": task.id, "attempt": attempt.id})
     await engine.off_loop(lambda: log.update(patient_id=task.patient_id))
     if dialog is None:
         ops = CallOps(task, config=config, facts=facts, emr=emr, clock=clock, call_id=log.call.id)
@@ -197,11 +199,12 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
 def _live_attempt(attempt_id: int, task_id: int, now: dt.datetime) -> queue.DialAttempt | None:
     """The attempt the dialer placed for this channel, marked in call; None for a late or duplicated channel."""
     queue.ensure_tables()
-    attempt = queue.DialAttempt.get_or_none(queue.DialAttempt.id == attempt_id)
+    # the task comes with the attempt (one query here, none on the audio loop when the call reads it)
+    attempt = (queue.DialAttempt.select(queue.DialAttempt, queue.Task).join(queue.Task)
+               .where(queue.DialAttempt.id == attempt_id).get_or_none())
     if attempt is None or attempt.task_id != task_id or attempt.status not in queue.IN_FLIGHT:
         return None
     queue.mark(attempt.id, queue.IN_CALL, now)
-    attempt.task  # load the task here, not on the audio loop
     return attempt
 
 

@@ -54,9 +54,11 @@ CAMPAIGNS: dict[str, Campaign] = {c.name: c for c in (
               "recent_surgery_days": 90, "cooldown_days": 90},
              "book", "checkup"),
     Campaign("insurance_scaling", AD, "연 1회 보험 스케일링 안내", 5,
-             {"adult_age": 19, "seen_within_months": 36, "cooldown_days": 60, "months": [11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]},
+             {"adult_age": 19, "seen_within_months": 36, "cooldown_days": 60,
+              "months": [11, 12, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]},
              "book", "scaling"),
-    Campaign("recall", AD, "장기 미방문 리콜", 6, {"months": 6, "max_months": 60, "cooldown_days": 90}, "book", "checkup"),
+    Campaign("recall", AD, "장기 미방문 리콜", 6, {"months": 6, "max_months": 60, "cooldown_days": 90}, "book",
+             "checkup"),
 )}
 
 CONSENT_VALID_DAYS = 730  # 정보통신망법: marketing consent is reconfirmed every 2 years
@@ -85,12 +87,21 @@ def state(name: str) -> tuple[bool, dict[str, Any]]:
 
 
 def set_enabled(name: str, enabled: bool) -> None:
+    """Switch a campaign on or off (``disable`` also cancels its queued calls)."""
     from appliance.outbound.queue import CampaignState
 
     get(name)
     CampaignState.insert(name=name, enabled=enabled, params={}, updated_at=dt.datetime.now()).on_conflict(
         conflict_target=[CampaignState.name], update={CampaignState.enabled: enabled,
                                                       CampaignState.updated_at: dt.datetime.now()}).execute()
+
+
+def disable(name: str, now: dt.datetime) -> int:
+    """Switch a campaign off and cancel its calls not yet dialled (the CLI and the console): how many."""
+    from appliance.outbound import queue
+
+    set_enabled(name, False)
+    return queue.cancel_queued(name, now)
 
 
 def set_param(name: str, key: str, value: Any) -> dict[str, Any]:

@@ -44,7 +44,7 @@ def calling_days(facts: Any, params: dict[str, Any], config: Any) -> Callable[[d
     """Whether INFO calls of this campaign can be made on a day (its window has any interval)."""
     if facts is None:
         return lambda day: True
-    closed_days = bool(getattr(config, "outbound_closed_days", False))
+    closed_days = config is not None and config.outbound_closed_days
     hours = params.get("hours") or None
     return lambda day: bool(window.intervals(facts, day, window.INFO, hours=hours, closed_days=closed_days))
 
@@ -144,7 +144,7 @@ def lists(name: str, params: dict, today: dt.date, config: Any) -> list[tuple[st
     if name == "insurance_scaling":
         if today.month not in [int(m) for m in params.get("months") or range(1, 13)]:
             return []
-        rule = str(getattr(config, "scaling_age_rule", "birthday") or "birthday")
+        rule = (config.scaling_age_rule if config is not None else "") or "birthday"
         return [("scaling", (today, int(params["adult_age"]), rule, int(params["seen_within_months"])))]
     if name == "recall":
         return [("recall", (int(params["months"]), today, int(params["max_months"])))]

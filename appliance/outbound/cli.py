@@ -27,7 +27,7 @@ def _open() -> Any:
 def _now(config: Any, date: dt.date | None) -> dt.datetime:
     from appliance.outbound.clock import clinic_clock
 
-    now = clinic_clock(getattr(config, "timezone", "Asia/Seoul"))()
+    now = clinic_clock(config.timezone)()
     if date and date != now.date():
         now = dt.datetime.combine(date, now.time())
     return now
@@ -46,7 +46,8 @@ def _day(ctx: click.Context, param: click.Parameter, value: str | None) -> dt.da
     try:
         return dt.date.fromisoformat(text)
     except ValueError:
-        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD (e.g. 2026-11-25), today or tomorrow")
+        raise click.BadParameter(f"{value!r} is not a date: use YYYY-MM-DD (e.g. 2026-11-25), today or tomorrow"
+                                 ) from None
 
 
 def _log_access(action: str, patient_ids: list[str], subject: str, reason: str | None) -> None:
@@ -176,12 +177,8 @@ def disable(name: str) -> None:
     _check_name(name)
     config = _open()
     from appliance.outbound import campaigns as camps
-    from appliance.outbound import queue
 
-    camps.set_enabled(name, False)
-    now = _now(config, None)
-    n = queue.Task.update(status=queue.CANCELLED, outcome="campaign_disabled", finished_at=now, updated_at=now).where(
-        queue.Task.campaign == name, queue.Task.status == queue.QUEUED).execute()
+    n = camps.disable(name, _now(config, None))
     click.echo(f"{name}: disabled ({n} queued calls cancelled)")
 
 
@@ -260,7 +257,8 @@ def calendar_cmd(start: dt.date | None, days: int, names: tuple[str, ...], as_js
         click.echo(f"{day.isoformat()} ({'월화수목금토일'[day.weekday()]}): {len(todays)} calls")
         for e in todays:
             when = f" {e.appointment:%m-%d %H:%M}" if e.appointment else ""
-            click.echo(f"  {e.campaign:<18} {e.kind:<4} {phones.mask_name(e.name):<6} {phones.masked(e.phone):<15}{when}")
+            who = f"{phones.mask_name(e.name):<6} {phones.masked(e.phone):<15}"
+            click.echo(f"  {e.campaign:<18} {e.kind:<4} {who}{when}")
     for p in cal.problems:
         click.echo(f"! appointment on a closed day: patient #{p.patient_id} on {p.day.isoformat()} ({p.closed})")
 

@@ -29,6 +29,7 @@ import functools
 import logging
 from typing import Any, Awaitable, Callable, TypeVar
 
+from appliance import services
 from appliance.errors import ConfigError
 from appliance.ops import drain
 from appliance.outbound import predial, queue
@@ -48,7 +49,8 @@ Originate = Callable[[queue.Task, queue.DialAttempt], Awaitable[str]]
 
 class Dialer:
     def __init__(self, config: Any, *, clock: Clock | None = None, facts: Any = None, emr: Any = None,
-                 originate: Originate | None = None, live_channels: Callable[[], Awaitable[set[str] | None]] | None = None,
+                 originate: Originate | None = None,
+                 live_channels: Callable[[], Awaitable[set[str] | None]] | None = None,
                  inbound_calls: Callable[[], int] | None = None, clock_synced: ClockSync | None = None,
                  executor: concurrent.futures.Executor | None = None,
                  plan: Callable[[dt.datetime], Round] | None = None):
@@ -57,7 +59,7 @@ class Dialer:
         ``plan(now)`` runs a planning round (default: ``Planner.run`` in the worker thread; the engine
         service passes ``PlanningProcess.run``: the same planning in its own process)."""
         self.config = config
-        self.clock = clock or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
+        self.clock = clock or clinic_clock(config.timezone)
         self.facts = facts
         self.emr = emr
         self.originate = originate
@@ -89,9 +91,9 @@ class Dialer:
         out = len(flying)
         in_call = sum(1 for a in flying if a.status == queue.IN_CALL)
         inbound = max(0, int(self.inbound_calls()) - in_call)
-        lines = int(getattr(self.config, "sip_lines", 4))
-        free_for_inbound = int(getattr(self.config, "outbound_free_lines", 1))
-        max_out = int(getattr(self.config, "outbound_max_channels", 2))
+        lines = int(self.config.sip_lines)
+        free_for_inbound = int(self.config.outbound_free_lines)
+        max_out = int(self.config.outbound_max_channels)
         return max(0, min(max_out - out, lines - free_for_inbound - inbound - out))
 
     # --- lifecycle ----------------------------------------------------------------------------------------
@@ -99,7 +101,8 @@ class Dialer:
         """Settle what a previous process left in flight. Needs Asterisk's channel list: until it can be read,
         nothing is dialled (no call could be placed anyway) and the next tick tries again."""
         live = await self.live_channels()
-        if live is None and await self._off_loop(queue.in_flight):
+        unsettled: list[queue.DialAttempt] = await self._off_loop(queue.in_flight) if live is None else []
+        if unsettled:
             _LOGGER.warning("dialer start: Asterisk channels unknown; in-flight attempts wait for reconciliation")
             return False
         await self._off_loop(queue.reconcile, self.clock(), live, startup=True,
@@ -165,7 +168,7 @@ class Dialer:
         return ready
 
     def _stale_s(self) -> float:
-        return float(getattr(self.config, "outbound_ring_seconds", 30)) + 90.0
+        return float(self.config.outbound_ring_seconds) + 90.0
 
     async def _dial(self, task: queue.Task, attempt: queue.DialAttempt) -> None:
         await self._off_loop(queue.mark_originating, attempt.id)
@@ -213,11 +216,11 @@ def ami_originate(config: Any, facts: Any, link: Any) -> Originate:
     from appliance.telephony.ami import Originate as Call
     from appliance.telephony.asterisk import dial_string
 
-    callerid = phones.digits(getattr(config, "outbound_callerid", "") or (facts.phone if facts else ""))
-    ring = int(getattr(config, "outbound_ring_seconds", 30))
+    callerid = phones.digits(config.outbound_callerid or (facts.phone if facts else ""))
+    ring = int(config.outbound_ring_seconds)
 
     async def originate(task: queue.Task, attempt: queue.DialAttempt) -> str:
-        call = Call(channel=dial_string(config, task.phone, getattr(config, "outbound_trunk", "") or None),
+        call = Call(channel=dial_string(config, task.phone, config.outbound_trunk or None),
                     context="dentalcall-outbound", exten="s", channel_id=attempt.channel_id, timeout_s=ring,
                     caller_id=callerid, variables=(("DENTALCALL_TASK", str(task.id)),
                                                    ("DENTALCALL_ATTEMPT", str(attempt.id))))
@@ -245,17 +248,12 @@ async def run_dialer(engine: Any) -> None:
     dialer = Dialer(config, clock=clock, facts=facts, emr=emr, originate=ami_originate(config, facts, link),
                     live_channels=link.live_channels, inbound_calls=lambda: engine.calls_in_progress,
                     plan=planning.run)
+    async def tick() -> None:
+        if facts is not None:
+            await dialer.tick()
+
     try:
-        while not engine.stopping.is_set():
-            if facts is not None:
-                try:
-                    await dialer.tick()
-                except Exception:
-                    _LOGGER.exception("dialer tick failed")
-            try:
-                await asyncio.wait_for(engine.stopping.wait(), TICK_S)
-            except asyncio.TimeoutError:
-                pass
+        await services.every(TICK_S, engine.stopping, tick, what="dialer tick", log=_LOGGER)
     finally:
         link.close()
         await asyncio.get_running_loop().run_in_executor(None, dialer.close)

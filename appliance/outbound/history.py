@@ -106,9 +106,10 @@ class Context:
     def booked_patients(self) -> set[str]:
         """Patients with an active appointment today or later (an advert or a check-up offer is pointless)."""
         if self._booked is None:
-            rows = self.emr.appointments_between(self.today, self.today + dt.timedelta(days=APPOINTMENT_HORIZON_DAYS))
-            self._booked = {a.patient_id for a in rows
-                            if a.patient_id and a.status in ACTIVE_APPOINTMENT_STATUSES and a.start.date() >= self.today}
+            horizon = self.today + dt.timedelta(days=APPOINTMENT_HORIZON_DAYS)
+            rows = self.emr.appointments_between(self.today, horizon)
+            self._booked = {a.patient_id for a in rows if a.patient_id and a.status in ACTIVE_APPOINTMENT_STATUSES
+                            and a.start.date() >= self.today}
         return self._booked
 
     def in_cooldown(self, campaign: str, patient_id: str, days: int) -> bool:

@@ -44,7 +44,7 @@ class Planner:
         self.config = config
         self.store = store or CrmStore()
         self.states = states
-        self.zone = str(getattr(config, "timezone", "") or window.SEOUL)
+        self.zone = (config.timezone or window.SEOUL)
 
     # --- settings ---------------------------------------------------------------------------------------
     def state(self, name: str) -> tuple[bool, dict[str, Any]]:
@@ -63,7 +63,7 @@ class Planner:
 
     def window_kwargs(self, params: dict[str, Any] | None) -> dict[str, Any]:
         return {"hours": (params or {}).get("hours") or None,
-                "closed_days": bool(getattr(self.config, "outbound_closed_days", False)), "zone": self.zone}
+                "closed_days": self.config.outbound_closed_days, "zone": self.zone}
 
     # --- rounds -----------------------------------------------------------------------------------------
     def due(self, now: dt.datetime) -> tuple[list[str], dict[str, str]]:

@@ -58,7 +58,7 @@ class PreDial:
     def window_kwargs(self, campaign: str) -> dict[str, Any]:
         params = self.params(campaign) or {}
         return {"hours": params.get("hours") or None,
-                "closed_days": bool(getattr(self.config, "outbound_closed_days", False)), "zone": self.zone}
+                "closed_days": self.config.outbound_closed_days, "zone": self.zone}
 
     def next_window(self, task: queue.Task) -> Callable[[dt.datetime], dt.datetime | None]:
         kwargs = self.window_kwargs(task.campaign)

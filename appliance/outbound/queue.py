@@ -23,7 +23,7 @@ from typing import Any, Iterable
 import peewee
 
 from appliance.data import migrations
-from appliance.data.crm import BaseModel, Call, JSONField, database
+from appliance.data.crm import BaseModel, Call, JSONField, write_transaction
 from appliance.outbound.history import HISTORY_DAYS, HistoryItem, appointment_ref, task_key
 
 _LOGGER = logging.getLogger(__name__)
@@ -34,7 +34,8 @@ QUEUED, DIALING, DONE, EXPIRED, CANCELLED = "queued", "dialing", "done", "expire
 CLAIMED, ORIGINATING, ANSWERED, IN_CALL = "claimed", "originating", "answered", "in_call"
 IN_FLIGHT = (CLAIMED, ORIGINATING, ANSWERED, IN_CALL)
 # ... and finished (the dial result)
-FINISHED, BUSY, NO_ANSWER, UNREACHABLE, MACHINE, LOST = "finished", "busy", "no_answer", "unreachable", "machine", "lost"
+FINISHED, BUSY, NO_ANSWER = "finished", "busy", "no_answer"
+UNREACHABLE, MACHINE, LOST = "unreachable", "machine", "lost"
 RETRYABLE = (BUSY, NO_ANSWER, UNREACHABLE, MACHINE, LOST)
 
 
@@ -53,6 +54,7 @@ class CampaignState(BaseModel):
 class TargetRun(BaseModel):
     """Targeting done for a campaign on a day (so the dialer targets once a day, run-now adds to it)."""
 
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     campaign = peewee.CharField(max_length=32)
     day = peewee.DateField()
     at = peewee.DateTimeField()
@@ -70,6 +72,7 @@ class TargetRun(BaseModel):
 
 
 class Task(BaseModel):
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     key = peewee.CharField(max_length=160, unique=True)  # campaign:patient:reference — targeting twice adds nothing
     campaign = peewee.CharField(max_length=32, index=True)
     kind = peewee.CharField(max_length=4)  # INFO | AD
@@ -96,7 +99,9 @@ class Task(BaseModel):
 
 
 class DialAttempt(BaseModel):
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     task = peewee.ForeignKeyField(Task, backref="dial_attempts", on_delete="CASCADE")
+    task_id: int  # the key behind ``task``, which peewee adds
     seq = peewee.IntegerField()
     status = peewee.CharField(max_length=12, default=CLAIMED, index=True)
     channel_id = peewee.CharField(max_length=64, unique=True)
@@ -126,7 +131,8 @@ def _v60(db: peewee.Database, migrator: Any) -> None:
     from playhouse.migrate import migrate
 
     have = {c.name for c in db.get_columns(TargetRun._meta.table_name)}
-    fields = [f for f in (TargetRun.error, TargetRun.bad_rows, TargetRun.problems, TargetRun.ms) if f.column_name not in have]
+    fields = [f for f in (TargetRun.error, TargetRun.bad_rows, TargetRun.problems, TargetRun.ms)
+              if f.column_name not in have]
     if fields:
         migrate(*(migrator.add_column(TargetRun._meta.table_name, f.column_name, f) for f in fields))
 
@@ -136,15 +142,7 @@ migrations.register(60, "outbound: planning errors, unreadable EMR rows and clos
 
 def ensure_tables() -> None:
     """For a CRM opened before this module was imported (migrations only load registered modules)."""
-    db = database.obj if hasattr(database, "obj") else database
-    migrations.migrate(db)
-
-
-def _atomic() -> Any:
-    db = database.obj if hasattr(database, "obj") else database
-    if isinstance(db, peewee.SqliteDatabase):
-        return db.atomic(lock_type="IMMEDIATE")
-    return db.atomic()
+    migrations.migrate_open()
 
 
 # --- tasks -----------------------------------------------------------------------------------------------
@@ -170,7 +168,7 @@ def add_task(*, campaign: str, kind: str, patient_id: str, phone: str, day: dt.d
 def join_reminder(task_id: int, entries: list[dict], expires_at: dt.datetime, now: dt.datetime) -> bool:
     """Add appointments to a reminder task still waiting to be dialled (one call per phone a day); False when
     it was claimed meanwhile (the caller queues a new call instead)."""
-    with _atomic():
+    with write_transaction():
         task = Task.get_or_none(Task.id == task_id)
         if task is None or task.status != QUEUED:
             return False
@@ -200,7 +198,7 @@ def in_flight() -> list[DialAttempt]:
 
 def claim(task_id: int, now: dt.datetime) -> DialAttempt | None:
     """Claim a queued task for one dial: the attempt row exists before Originate is sent."""
-    with _atomic():
+    with write_transaction():
         n = Task.update(status=DIALING, updated_at=now, attempts=Task.attempts + 1).where(
             Task.id == task_id, Task.status == QUEUED).execute()
         if n != 1:
@@ -243,7 +241,7 @@ def finish_attempt(attempt_id: int, result: str, now: dt.datetime, *, outcome: s
     """Record how one dial ended and decide the task: retry later (busy/no answer/...) or done with an outcome.
 
     ``next_window(moment)`` gives the first allowed calling moment at or after ``moment`` (None: give up)."""
-    with _atomic():
+    with write_transaction():
         attempt = DialAttempt.get_or_none(DialAttempt.id == attempt_id)
         if attempt is None or attempt.status not in IN_FLIGHT:
             return None  # already finished (a late duplicate event)
@@ -282,6 +280,12 @@ def expire(now: dt.datetime) -> int:
 def cancel_task(task_id: int, now: dt.datetime, outcome: str = "cancelled") -> None:
     Task.update(status=CANCELLED, outcome=outcome, finished_at=now, updated_at=now).where(
         Task.id == task_id, Task.status == QUEUED).execute()
+
+
+def cancel_queued(campaign: str, now: dt.datetime, outcome: str = "campaign_disabled") -> int:
+    """Cancel a campaign's calls not yet dialled (it was switched off); returns how many."""
+    return Task.update(status=CANCELLED, outcome=outcome, finished_at=now, updated_at=now).where(
+        Task.campaign == campaign, Task.status == QUEUED).execute()
 
 
 # --- crash recovery --------------------------------------------------------------------------------------

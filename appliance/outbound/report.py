@@ -82,11 +82,15 @@ def as_text(rows: list[Row], since: dt.date, until: dt.date) -> str:
     lines = [f"Outbound report {since.isoformat()} .. {until.isoformat()}"]
     if not rows:
         return lines[0] + "\n(no campaign calls in this period)"
-    lines.append(f"{'campaign':<20}{'targeted':>9}{'dialled':>9}{'answered':>9}{'booked':>8}{'revenue(원)':>14}  outcomes")
+    lines.append(
+        f"{'campaign':<20}{'targeted':>9}{'dialled':>9}{'answered':>9}{'booked':>8}{'revenue(원)':>14}  outcomes"
+    )
     total = Row("TOTAL")
     for r in rows:
         outs = ", ".join(f"{k} {v}" for k, v in sorted(r.outcomes.items(), key=lambda kv: -kv[1]))
-        lines.append(f"{r.campaign:<20}{r.targeted:>9}{r.dialled:>9}{r.answered:>9}{r.bookings:>8}{r.revenue:>14,}  {outs}")
+        lines.append(
+            f"{r.campaign:<20}{r.targeted:>9}{r.dialled:>9}{r.answered:>9}{r.bookings:>8}{r.revenue:>14,}  {outs}"
+        )
         total.targeted += r.targeted
         total.dialled += r.dialled
         total.answered += r.answered
@@ -99,17 +103,19 @@ def as_text(rows: list[Row], since: dt.date, until: dt.date) -> str:
     return "\n".join(lines)
 
 
-OUTCOME_COLUMNS = ("booked", "confirmed", "rescheduled", "cancelled", "declined", "callback_requested", "wrong_number",
-                   "opted_out", "voicemail_left", "unreachable", "problem_reported", "answered", "transferred", "failed")
+OUTCOME_COLUMNS = ("booked", "confirmed", "rescheduled", "cancelled", "declined", "callback_requested",
+                   "wrong_number", "opted_out", "voicemail_left", "unreachable", "problem_reported", "answered",
+                   "transferred", "failed")
 
 
 def as_csv(rows: list[Row]) -> str:
     buf = io.StringIO()
     w = csv.writer(buf)
-    w.writerow(["campaign", "targeted", "dialled", "attempts", "answered", *OUTCOME_COLUMNS, "other_outcomes", "bookings",
-                "revenue_krw", "unpriced_bookings"])
+    w.writerow(["campaign", "targeted", "dialled", "attempts", "answered", *OUTCOME_COLUMNS, "other_outcomes",
+                "bookings", "revenue_krw", "unpriced_bookings"])
     for r in rows:
         other = sum(v for k, v in r.outcomes.items() if k not in OUTCOME_COLUMNS)
-        w.writerow([r.campaign, r.targeted, r.dialled, r.attempts, r.answered, *[r.outcomes.get(k, 0) for k in OUTCOME_COLUMNS],
-                    other, r.bookings, r.revenue, r.unpriced_bookings])
+        w.writerow([r.campaign, r.targeted, r.dialled, r.attempts, r.answered,
+                    *[r.outcomes.get(k, 0) for k in OUTCOME_COLUMNS], other, r.bookings, r.revenue,
+                    r.unpriced_bookings])
     return buf.getvalue()

@@ -46,7 +46,7 @@ def recent_runs(now: dt.datetime, days: int = 2) -> list[queue.TargetRun]:
 
 def health(config: Any, now: dt.datetime | None = None) -> Health:
     """``doctor``'s outbound check (the CRM must be open)."""
-    now = now or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))()
+    now = now or clinic_clock(config.timezone)()
     enabled = camps.enabled_campaigns()
     if not enabled:
         return Health("ok", "no campaign enabled (outbound calls off)")
@@ -56,7 +56,7 @@ def health(config: Any, now: dt.datetime | None = None) -> Health:
                       "fix the setting with `dentalcall campaigns set NAME KEY VALUE` (or the EMR / profile the "
                       "error names); the other campaigns keep running")
     if any(c.kind == window.AD for c in enabled):
-        check = str(getattr(config, "outbound_clock_check", "ntp") or "ntp").lower()
+        check = (config.outbound_clock_check or "ntp").lower()
         if check == "off":
             return Health("warn", "advertising calls trust an unchecked system clock (outbound_clock_check = off)",
                           "set outbound_clock_check = ntp once NTP works (the 08:00-21:00 rule depends on it)")
@@ -82,7 +82,7 @@ def status(config: Any, now: dt.datetime | None = None) -> dict[str, Any]:
     """For ``dentalcall dialer status`` (reads the CRM only)."""
     from appliance.data.clinic import facts as factslib
 
-    now = now or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))()
+    now = now or clinic_clock(config.timezone)()
     try:
         facts = factslib.load_for(config)
     except Exception:
@@ -90,9 +90,9 @@ def status(config: Any, now: dt.datetime | None = None) -> dict[str, Any]:
     q = queue.Task
     counts = {s: q.select().where(q.status == s).count() for s in (queue.QUEUED, queue.DIALING)}
     today = now.date()
-    done_today = q.select().where(q.status == queue.DONE, q.finished_at >= dt.datetime.combine(today, dt.time(0))).count()
-    kwargs = {"closed_days": bool(getattr(config, "outbound_closed_days", False)),
-              "zone": str(getattr(config, "timezone", "") or window.SEOUL)}
+    midnight = dt.datetime.combine(today, dt.time(0))
+    done_today = q.select().where(q.status == queue.DONE, q.finished_at >= midnight).count()
+    kwargs: dict[str, Any] = {"closed_days": config.outbound_closed_days, "zone": config.timezone or window.SEOUL}
     windows = {}
     for kind in (window.INFO, window.AD):
         nxt = window.next_opening(facts, now, kind, **kwargs) if facts else None
@@ -102,5 +102,5 @@ def status(config: Any, now: dt.datetime | None = None) -> dict[str, Any]:
             "in_flight": len(queue.in_flight()), "done_today": done_today,
             "enabled": [c.name for c in camps.enabled_campaigns()], "windows": windows,
             "problems": campaign_problems(now),
-            "lines": {"sip_lines": getattr(config, "sip_lines", 4), "max_outbound": getattr(config, "outbound_max_channels", 2),
-                      "free_for_inbound": getattr(config, "outbound_free_lines", 1)}}
+            "lines": {"sip_lines": config.sip_lines, "max_outbound": config.outbound_max_channels,
+                      "free_for_inbound": config.outbound_free_lines}}

@@ -257,7 +257,8 @@ def _reminder_target(campaign: camps.Campaign, f: Found, patient: Patient, numbe
                      queued: HistoryItem | None) -> Target:
     """A reminder that joins ``queued`` (today's reminder call to the same phone, not dialled yet)."""
     entry = dict(f.data["appointment"], patient_id=str(patient.id), name=patient.name, minor=minor)
-    return Target(campaign=campaign.name, kind=campaign.kind, patient_id=queued.patient_id if queued else str(patient.id),
+    return Target(campaign=campaign.name, kind=campaign.kind,
+                  patient_id=queued.patient_id if queued else str(patient.id),
                   phone=number, name=patient.name, reason=f.reason, why=f.why, ref=f.ref, priority=campaign.priority,
                   expires_at=f.expires_at, data={"appointments": [entry]}, patients=(str(patient.id),),
                   refs=(f.ref,), merge_into=queued)
@@ -303,7 +304,7 @@ def new_context(emr: Any, now: dt.datetime, config: Any = None,
 
     items = list(history) if history is not None else queue.history_items(now.date())
     return Context(emr, now.date(), now, history=items,
-                   ad_cap_days=int(getattr(config, "outbound_ad_cap_days", AD_CAP_DAYS) or AD_CAP_DAYS))
+                   ad_cap_days=(config.outbound_ad_cap_days if config is not None else 0) or AD_CAP_DAYS)
 
 
 def plan_all(names: Iterable[str], *, emr: Any, facts: Any, now: dt.datetime, config: Any = None,

@@ -109,7 +109,8 @@ def may_call(facts: Any, moment: dt.datetime, kind: str, **kwargs: Any) -> bool:
     return any(a <= moment and latest <= b for a, b in intervals(facts, moment.date(), kind, **kwargs))
 
 
-def next_opening(facts: Any, after: dt.datetime, kind: str, horizon_days: int = 14, **kwargs: Any) -> dt.datetime | None:
+def next_opening(facts: Any, after: dt.datetime, kind: str, horizon_days: int = 14,
+                 **kwargs: Any) -> dt.datetime | None:
     """The first moment at or after ``after`` when a campaign of ``kind`` may call (None within the horizon)."""
     day = after.date()
     for _ in range(horizon_days + 1):

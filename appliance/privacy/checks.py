@@ -74,7 +74,7 @@ def config_files(config: Any) -> Result:
     if unreadable:
         names = " ".join(str(p) for p in unreadable)
         # a demo/test instance's engine runs as the user who started it, not as the engine's user
-        status = "warn" if getattr(config, "demo_or_test_instance", False) else "fail"
+        status = "warn" if config.demo_or_test_instance else "fail"
         return (status, f"the engine (user {ENGINE_USER}) cannot read {names}: it would fail to start or run "
                         "without them", f"chgrp {ENGINE_USER} {names} && chmod g+r {names} (secrets: chown "
                         f"{ENGINE_USER} and chmod 0600), and chgrp {ENGINE_USER} + chmod 0750 their folder; "

@@ -36,7 +36,7 @@ def _subject(config: Any, patient_id: str | None, numbers: tuple[str, ...], use_
     if bad:
         raise click.ClickException(f"not a Korean phone number: {', '.join(bad)}")
     found = list(numbers)
-    if patient_id and use_emr and getattr(config, "emr_url", ""):
+    if patient_id and use_emr and config.emr_url:
         try:
             from appliance.data.emr import EMR
 

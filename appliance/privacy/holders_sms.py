@@ -1,6 +1,5 @@
 """Text messages as holders of personal data: the SMS layer's outbox (texts sent) and inbox (replies), with their
-retention (finished texts and handled replies: ``work_item_retention_days``). Nothing is registered when the SMS
-layer is not installed."""
+retention (finished texts and handled replies: ``work_item_retention_days``)."""
 
 from __future__ import annotations
 
@@ -11,10 +10,7 @@ from appliance.privacy import retention
 from appliance.privacy.holders import table_holder
 from appliance.privacy.registry import register
 
-try:
-    from appliance.sms import inbox, outbox
-except ImportError:  # pragma: no cover - the SMS layer is optional
-    inbox = outbox = None
+from appliance.sms import inbox, outbox
 
 
 def purge_sms(config: Any, cutoff: dt.datetime) -> int:
@@ -28,9 +24,8 @@ def purge_sms(config: Any, cutoff: dt.datetime) -> int:
     return removed
 
 
-if outbox is not None:
-    register(table_holder("sms_sent", "text messages sent to the person (confirmations, reminders, replies)",
-                          outbox.Message))
-    register(table_holder("sms_received", "text messages the person sent (replies, opt-outs by text)", inbox.Reply))
-    retention.register(retention.Kind("sms", "work_item_retention_days", "finished text messages and handled "
-                                      "replies", purge_sms))
+register(table_holder("sms_sent", "text messages sent to the person (confirmations, reminders, replies)",
+                      outbox.Message))
+register(table_holder("sms_received", "text messages the person sent (replies, opt-outs by text)", inbox.Reply))
+retention.register(retention.Kind("sms", "work_item_retention_days", "finished text messages and handled replies",
+                                  purge_sms))

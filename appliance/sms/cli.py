@@ -32,7 +32,7 @@ def sms() -> None:
 def connect(gateway: str, url: str, profile: str, sender_number: str, optout: str, console_url: str) -> None:
     """Choose the gateway; API key/secret or DB password are asked for and kept in secrets.ini (0600)."""
     from appliance.data.emr import drivers
-    from appliance.data.emr.settings import write_secret
+    from appliance.config_files import write_secret
 
     config = settings.load()
     changes: dict[str, str] = {"sms_gateway": gateway}
@@ -48,13 +48,13 @@ def connect(gateway: str, url: str, profile: str, sender_number: str, optout: st
             clean, password = drivers.split_password(url)
             password = password or click.prompt("agent database password (empty: none)", hide_input=True,
                                                 default="", show_default=False)
-            write_secret(config, "sms_db_password", password or None)
+            write_secret(config.secrets_file, "sms_db_password", password or None)
             url = clean
         else:
-            write_secret(config, "sms_api_key", click.prompt("vendor API key", hide_input=True))
+            write_secret(config.secrets_file, "sms_api_key", click.prompt("vendor API key", hide_input=True))
             api_secret = click.prompt("vendor API secret (empty: none)", hide_input=True, default="",
                                       show_default=False)
-            write_secret(config, "sms_api_secret", api_secret or None)
+            write_secret(config.secrets_file, "sms_api_secret", api_secret or None)
         changes["sms_url"] = url.replace("%", "%%")
     settings.write_config(config, changes)
     click.echo(f"sms gateway: {gateway}")

@@ -9,10 +9,10 @@ Settings lines (``dentalcall.ini``): ``sms_gateway`` (none | http | db_agent), `
 
 from __future__ import annotations
 
-import configparser
 from pathlib import Path
 from typing import Any
 
+from appliance import config_files
 from appliance.data import phone as phones
 from appliance.errors import ConfigError
 
@@ -22,7 +22,7 @@ PROFILES_DIR = Path(__file__).resolve().parent / "gateways" / "profiles"
 
 
 def gateway_name(config: Any) -> str:
-    name = str(getattr(config, "sms_gateway", "none") or "none").strip().lower()
+    name = (config.sms_gateway or "none").strip().lower()
     if name not in GATEWAYS:
         raise ConfigError(f"sms_gateway must be one of {', '.join(GATEWAYS)}, got {name!r}")
     return name
@@ -30,17 +30,17 @@ def gateway_name(config: Any) -> str:
 
 def sender_number(config: Any) -> str | None:
     """The clinic's registered sender number (발신번호 사전등록), canonical; None when unset or invalid."""
-    return phones.canonical(str(getattr(config, "sms_sender_number", "") or ""))
+    return phones.canonical(config.sms_sender_number)
 
 
 def optout_number(config: Any) -> str | None:
     """The free opt-out number for advertising texts (an 080 number), canonical; None when unset."""
-    number = phones.canonical(str(getattr(config, "sms_optout_number", "") or ""))
+    number = phones.canonical(config.sms_optout_number)
     return number if number and number.startswith("080") else None
 
 
 def profile_path(config: Any) -> Path:
-    name = str(getattr(config, "sms_profile", "") or "") or DEFAULT_PROFILE.get(gateway_name(config), "")
+    name = config.sms_profile or DEFAULT_PROFILE.get(gateway_name(config), "")
     if not name:
         raise ConfigError("no SMS gateway profile: set sms_profile")
     if "/" in name or name.endswith(".toml"):
@@ -56,12 +56,7 @@ def profile_path(config: Any) -> Path:
 
 def read_secret(config: Any, name: str) -> str | None:
     """A secret from ``secrets.ini`` without creating it (vendor keys are given, never generated)."""
-    path = Path(config.secrets_file)
-    if not path.exists():
-        return None
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.read(path, encoding="utf-8")
-    return parser.get("secrets", name, fallback=None) or None
+    return config_files.read_secret(config.secrets_file, name)
 
 
 def webhook_token(config: Any) -> str:
@@ -70,7 +65,7 @@ def webhook_token(config: Any) -> str:
 
 
 def reminders_mode(config: Any) -> str:
-    mode = str(getattr(config, "sms_reminders", "unanswered") or "unanswered").strip().lower()
+    mode = (config.sms_reminders or "unanswered").strip().lower()
     if mode not in ("unanswered", "all", "off"):
         raise ConfigError(f"sms_reminders must be unanswered, all or off, got {mode!r}")
     return mode

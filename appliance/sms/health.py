@@ -13,12 +13,11 @@ def sms_health(config: Any) -> tuple[str, str, str]:
     from appliance.sms import gateways
 
     try:
-        name = smsconfig.gateway_name(config)
-        if name == "none":
-            return "ok", "texts off (sms_gateway = none): the receptionist does not offer texts", ""
         gateway = gateways.load(config)
     except Exception as exc:
         return "fail", str(exc), "dentalcall sms connect --gateway http|db_agent --url URL --sender NUMBER"
+    if gateway is None:
+        return "ok", "texts off (sms_gateway = none): the receptionist does not offer texts", ""
     try:
         gateway.check()
     except Exception as exc:

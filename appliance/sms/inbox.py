@@ -21,6 +21,7 @@ _LOGGER = logging.getLogger(__name__)
 
 
 class Reply(BaseModel):
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     source = peewee.CharField(max_length=16)  # webhook | db_agent | test
     vendor_id = peewee.CharField(max_length=80)
     phone = peewee.CharField(max_length=20, index=True)

@@ -20,7 +20,7 @@ from typing import Any, Iterable
 import peewee
 
 from appliance.data import migrations, phone as phones
-from appliance.data.crm import BaseModel, JSONField, database
+from appliance.data.crm import BaseModel, JSONField, of_person, write_transaction
 from appliance.sms import encoding
 
 _LOGGER = logging.getLogger(__name__)
@@ -33,6 +33,7 @@ PURPOSES = ("confirmation", "reminder", "voicemail_reply", "followup", "reply", 
 
 
 class Message(BaseModel):
+    id = peewee.AutoField()  # the implicit key, spelled out for type checkers
     key = peewee.CharField(max_length=160, unique=True)
     reference = peewee.CharField(max_length=40, unique=True)
     purpose = peewee.CharField(max_length=24, index=True)
@@ -70,14 +71,7 @@ migrations.register(50, "sms: outbox", _v50)
 
 def ensure_tables() -> None:
     """For a CRM opened before this module was imported."""
-    migrations.migrate(database.obj if hasattr(database, "obj") else database)
-
-
-def atomic() -> Any:
-    db = database.obj if hasattr(database, "obj") else database
-    if isinstance(db, peewee.SqliteDatabase):
-        return db.atomic(lock_type="IMMEDIATE")
-    return db.atomic()
+    migrations.migrate_open()
 
 
 def queue(*, key: str, purpose: str, phone: str, text: str, sender: str, now: dt.datetime, kind: str = INFO,
@@ -97,7 +91,7 @@ def queue(*, key: str, purpose: str, phone: str, text: str, sender: str, now: dt
         return existing, False
     finished = now if state in (DELIVERED, FAILED, CANCELLED) else None
     try:
-        with atomic():
+        with write_transaction():
             row = Message.create(
                 key=key[:160], reference="dc" + secrets.token_hex(12), purpose=purpose, kind=kind,
                 patient_id=str(patient_id) if patient_id is not None else None, phone=number, sender=sender,
@@ -132,13 +126,7 @@ def finish(row_id: int, state: str, now: dt.datetime, *, from_states: Iterable[s
 def cancel_open(*, phone: str | None = None, patient_id: str | None = None, kinds: Iterable[str] = (AD,),
                 now: dt.datetime, reason: str = "opted out") -> int:
     """Cancel queued messages of a number/patient (after an opt-out)."""
-    cond = None
-    number = phones.canonical(phone)
-    if number:
-        cond = Message.phone == number
-    if patient_id:
-        c = Message.patient_id == str(patient_id)
-        cond = c if cond is None else (cond | c)
+    cond = of_person(Message, phone, patient_id)
     if cond is None:
         return 0
     return Message.update(state=CANCELLED, error=reason, updated_at=now, finished_at=now).where(

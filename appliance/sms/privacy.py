@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from appliance.data import phone as phones
+from appliance.data import crm
 from appliance.sms import inbox, outbox
 
 _OUT_FIELDS = ("id", "purpose", "kind", "phone", "type", "bytes", "state", "attempts", "text", "subject",
@@ -17,13 +17,7 @@ _IN_FIELDS = ("id", "phone", "text", "received_at", "action")
 
 
 def _conds(patient_id: str | None, phone: str | None, model: Any) -> Any:
-    number = phones.canonical(phone)
-    cond = None
-    if patient_id:
-        cond = model.patient_id == str(patient_id)
-    if number:
-        c = model.phone == number
-        cond = c if cond is None else (cond | c)
+    cond = crm.of_person(model, phone, patient_id)
     if cond is None:
         raise ValueError("give a patient id or a phone number")
     return cond
@@ -46,7 +40,7 @@ def export_for_patient(patient_id: str | None, phone: str | None = None) -> dict
 
 def delete_for_patient(patient_id: str | None, phone: str | None = None) -> dict[str, int]:
     """Delete those rows (queued ones too: nothing more is sent); returns the counts."""
-    with outbox.atomic():
+    with crm.write_transaction():
         sent = outbox.Message.delete().where(_conds(patient_id, phone, outbox.Message)).execute()
         received = inbox.Reply.delete().where(_conds(patient_id, phone, inbox.Reply)).execute()
     return {"sms_sent": sent, "sms_received": received}

@@ -25,7 +25,8 @@ import time
 from pathlib import Path
 from typing import Any, Callable
 
-from appliance.data import crm_records
+from appliance import services
+from appliance.data import crm, crm_records
 from appliance.errors import ApplianceError
 from appliance.outbound.campaigns import CONSENT_VALID_DAYS
 from appliance.outbound.clock import clinic_clock
@@ -50,7 +51,7 @@ class Sender:
                  emr: Any = None, lock_path: Path | None = None, batch: int = 100):
         self.config = config
         self.gateway = gateway
-        self.clock = clock or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
+        self.clock = clock or clinic_clock(config.timezone)
         self.emr = emr
         self.lock_path = lock_path or Path(config.data_dir) / "sms-sender.lock"
         self.batch = batch
@@ -110,7 +111,7 @@ class Sender:
         """Claim, check, send, record one message; returns its new state (None if it was not ours)."""
         now = self.clock()
         M = outbox.Message
-        with outbox.atomic():
+        with crm.write_transaction():
             claimed = M.update(state=outbox.SENDING, attempts=M.attempts + 1, claimed_at=now, updated_at=now).where(
                 M.id == row_id, M.state == outbox.QUEUED).execute()
         if claimed != 1:
@@ -270,18 +271,14 @@ async def run_sms_sender(engine: Any) -> None:
         _LOGGER.info("texts off (sms_gateway = none)")
         return
     sender = Sender(config, gateway, emr=engine.clinic.emr, clock=engine.clinic.clock)  # the engine's one EMR
+    async def one_round() -> None:
+        try:
+            await asyncio.to_thread(sender.tick)
+        except SenderBusy as exc:
+            _LOGGER.warning("%s; waiting", exc)
+
     try:
-        while not engine.stopping.is_set():
-            try:
-                await asyncio.to_thread(sender.tick)
-            except SenderBusy as exc:
-                _LOGGER.warning("%s; waiting", exc)
-            except Exception:
-                _LOGGER.exception("sms sender round failed")
-            try:
-                await asyncio.wait_for(engine.stopping.wait(), TICK_S)
-            except asyncio.TimeoutError:
-                pass
+        await services.every(TICK_S, engine.stopping, one_round, what="sms sender round", log=_LOGGER)
     finally:
         sender.close()
         gateway.close()

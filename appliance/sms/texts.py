@@ -29,7 +29,7 @@ CONFIRMATION_TEMPLATES = {"booked": "booking_booked", "requested": "booking_requ
 
 
 def _now(config: Any, now: dt.datetime | None) -> dt.datetime:
-    return now or clinic_clock(getattr(config, "timezone", "Asia/Seoul"))()
+    return now or clinic_clock(config.timezone)()
 
 
 def clinic_identity(config: Any) -> tuple[str, str | None]:
@@ -40,7 +40,7 @@ def clinic_identity(config: Any) -> tuple[str, str | None]:
         facts = factslib.load_for(config)
         return facts.name, facts.phone
     except Exception:
-        return str(getattr(config, "clinic_name", "") or ""), smsconfig.sender_number(config)
+        return config.clinic_name, smsconfig.sender_number(config)
 
 
 def _sender(config: Any) -> str | None:

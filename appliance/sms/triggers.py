@@ -42,12 +42,12 @@ def sweep(config: Any, *, now: dt.datetime) -> int:
 
 
 def _utc_to_local(config: Any, moment: dt.datetime) -> dt.datetime:
-    zone = ZoneInfo(getattr(config, "timezone", "Asia/Seoul"))
+    zone = ZoneInfo(config.timezone)
     return moment.replace(tzinfo=dt.timezone.utc).astimezone(zone).replace(tzinfo=None)
 
 
 def _local_to_utc(config: Any, moment: dt.datetime) -> dt.datetime:
-    zone = ZoneInfo(getattr(config, "timezone", "Asia/Seoul"))
+    zone = ZoneInfo(config.timezone)
     return moment.replace(tzinfo=zone).astimezone(dt.timezone.utc).replace(tzinfo=None)
 
 
@@ -118,12 +118,13 @@ def voicemail_replies(config: Any, *, now: dt.datetime) -> int:
     queued = 0
     for call in Call.select().where(Call.direction == "inbound", Call.outcome == outcomes.VOICEMAIL,
                                     Call.started_at >= _local_to_utc(config, now - LOOKBACK)):
-        if not phones.is_mobile(call.caller_number):
+        number = call.caller_number
+        if number is None or not phones.is_mobile(number):
             continue
         if facts is not None and facts.is_open_at(_utc_to_local(config, call.started_at)):
             continue  # during opening hours staff call back themselves
         if outbox.Message.select().where(outbox.Message.key == f"voicemail:{call.id}").exists():
             continue
-        queued += _new(texts.queue_voicemail_reply(config, phone=call.caller_number, call_id=call.id,
+        queued += _new(texts.queue_voicemail_reply(config, phone=number, call_id=call.id,
                                                    patient_id=call.patient_id, now=now))
     return queued

@@ -32,7 +32,7 @@ class _Hooks:
     def __init__(self, config: Any):
         self.config = config
         self.token = smsconfig.webhook_token(config)
-        self.clock = clinic_clock(getattr(config, "timezone", "Asia/Seoul"))
+        self.clock = clinic_clock(config.timezone)
         self._gateway: Any = None
         self._emr: Any = None
 

@@ -133,7 +133,7 @@ def _kr_holidays(year: int) -> dict[dt.date, str]:
 def path_for(config: Any) -> Path:
     """The facts file of this instance: ``clinic_file``, else ``<config_dir>/clinic.toml``; only a demo/test
     instance (or no config at all: pure tools) falls back to the shipped demo facts."""
-    explicit = getattr(config, "clinic_file", "") if config is not None else ""
+    explicit = config.clinic_file if config is not None else ""
     if explicit:
         return Path(explicit)
     if config is None:
@@ -180,7 +180,7 @@ def refusal_for_calls(config: Any) -> str | None:
 
 
 def _demo_allowed(config: Any) -> bool:
-    return bool(getattr(config, "demo_or_test_instance", False))
+    return config.demo_or_test_instance
 
 
 @functools.lru_cache(maxsize=1)
@@ -257,7 +257,8 @@ def parse(data: dict[str, Any], path: Path = EXAMPLE) -> Facts:
             raise err(f"[hours] {key}", f"{value!r} is not a range", 'write "HH:MM-HH:MM" or "closed"')
         start, end = time_of(f"[hours] {key}", parts[0]), time_of(f"[hours] {key}", parts[1])
         if end <= start:
-            raise err(f"[hours] {key}", f"closes ({end:%H:%M}) before it opens ({start:%H:%M})", "swap or fix the times")
+            raise err(f"[hours] {key}", f"closes ({end:%H:%M}) before it opens ({start:%H:%M})",
+                      "swap or fix the times")
         hours[key] = (start, end)
     for day in WEEKDAYS:
         hours.setdefault(day, None)
@@ -279,7 +280,8 @@ def parse(data: dict[str, Any], path: Path = EXAMPLE) -> Facts:
             raise err(f"[[doctors]] #{i + 1}", "has no name", 'add name = "..."')
         doctors.append(DoctorInfo(name=str(d["name"]), emr_id=str(d["emr_id"]) if d.get("emr_id") is not None else None,
                                   title=str(d.get("title", "원장")),
-                                  days=day_list(f"[[doctors]] {d['name']} days", d["days"]) if "days" in d else WEEKDAYS))
+                                  days=(day_list(f"[[doctors]] {d['name']} days", d["days"]) if "days" in d
+                                        else WEEKDAYS)))
     if not doctors:
         raise err("[[doctors]]", "no doctor listed", 'add at least one [[doctors]] block with name = "..."')
     chairs = data.get("chairs", {}).get("count", 1)
@@ -298,9 +300,10 @@ def parse(data: dict[str, Any], path: Path = EXAMPLE) -> Facts:
             raise err(f"[prices] {key}", "unknown treatment", f"use one of {', '.join(TREATMENTS)}")
         if isinstance(value, int):
             value = {"min": value, "max": value}
-        if not isinstance(value, dict) or not isinstance(value.get("min"), int) or not isinstance(value.get("max", value.get("min")), int):
+        low, high = (value.get("min"), value.get("max", value.get("min"))) if isinstance(value, dict) else (None, None)
+        if not isinstance(low, int) or not isinstance(high, int):
             raise err(f"[prices] {key}", f"{value!r}", "write { min = 15000, max = 20000, note = \"...\" } in KRW")
-        p = Price(min=value["min"], max=value.get("max", value["min"]), note=str(value.get("note", "")))
+        p = Price(min=low, max=high, note=str(value.get("note", "")))
         if p.max < p.min:
             raise err(f"[prices] {key}", "max is below min", "swap the numbers")
         prices[key] = p

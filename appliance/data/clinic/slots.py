@@ -43,7 +43,9 @@ def _range(time_range: Any, facts: Facts, day: dt.date) -> tuple[dt.time, dt.tim
             lunch = facts.lunch_on(day)
             return (lunch[1] if lunch else dt.time(12, 0), dt.time(23, 59))
         if time_range not in TIME_RANGES:
-            raise ValueError(f"time_range {time_range!r}: use one of {', '.join(TIME_RANGES)}, after_lunch or (start, end)")
+            raise ValueError(
+                f"time_range {time_range!r}: use one of {', '.join(TIME_RANGES)}, after_lunch or (start, end)"
+            )
         return TIME_RANGES[time_range]
     start, end = time_range
     return start, end

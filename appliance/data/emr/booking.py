@@ -53,15 +53,8 @@ def _result(row: crm_records.BookingRequest, duplicate: bool) -> BookingResult:
 
 
 def _requests_as_busy(exclude_id: int | None, start: dt.datetime) -> list[Appointment]:
-    day0 = dt.datetime.combine(start.date(), dt.time(0))
-    rows = crm_records.BookingRequest.select().where(
-        crm_records.BookingRequest.status.in_(("requested", "pending")),
-        crm_records.BookingRequest.start >= day0,
-        crm_records.BookingRequest.start < day0 + dt.timedelta(days=1),
-    )
-    return [Appointment(id=f"req{r.id}", patient_id=r.patient_id, start=r.start, duration_min=r.duration_min,
-                        doctor=r.doctor, chair=r.chair, status="booked")
-            for r in rows if r.id != exclude_id and r.status == "requested" and not (r.meta or {}).get("action")]
+    """The other booking requests of that day, as appointments (``requested_busy`` but this one)."""
+    return [a for a in requested_busy(start.date(), start.date()) if a.id != f"req{exclude_id}"]
 
 
 def requested_busy(date_from: dt.date, date_to: dt.date) -> list[Appointment]:
@@ -131,7 +124,24 @@ def _finish(row: crm_records.BookingRequest, status: str, **fields: Any) -> Book
     return _result(row, duplicate=False)
 
 
-def _book_emr(row, emr, facts, patient_id, start, duration, treatment, doctor, memo) -> BookingResult:
+@dataclasses.dataclass(frozen=True)
+class EmrWrite:
+    """What writing an appointment into the EMR came to (``write_appointment``)."""
+
+    status: str  # booked | taken (the slot is no longer free)
+    appointment_id: str | None = None
+    doctor: str | None = None
+    chair: str | None = None
+    already: bool = False  # it was in the EMR already (an earlier try of the same booking, or staff)
+
+
+def write_appointment(emr: Any, facts: Facts, *, request_id: int, patient_id: str, start: dt.datetime,
+                      duration: int, treatment: str | None, doctor: str | None, memo: str,
+                      tries: int = 8) -> EmrWrite:
+    """Write one appointment into the EMR in a SERIALIZABLE transaction (calls, and staff approving a request):
+    idempotent (the same patient and start already there: ``booked``, ``already``), the slot re-checked against
+    the EMR and the CRM's other requests (else ``taken``), retried on a write conflict. ``EMRUnavailable`` when
+    the EMR cannot be written or keeps conflicting."""
     prof = emr.profile
     attempt = 0
     while True:
@@ -147,27 +157,27 @@ def _book_emr(row, emr, facts, patient_id, start, duration, treatment, doctor, m
                     and a.status in ("booked", "confirmed")]
             if mine:  # an earlier attempt of this key (or staff) already put it in: idempotent success
                 conn.rollback()
-                return _finish(row, "booked", emr_appointment_id=mine[0].id, doctor=mine[0].doctor, chair=mine[0].chair)
-            busy = existing + _requests_as_busy(row.id, start)
+                return EmrWrite("booked", mine[0].id, mine[0].doctor, mine[0].chair, already=True)
+            busy = existing + _requests_as_busy(request_id, start)
             slot = slotlib.slot_is_free(facts, busy, start, duration, doctor)
             if slot is None:
                 conn.rollback()
-                return _finish(row, "taken", note="slot taken")
+                return EmrWrite("taken")
             info = facts.doctor(slot.doctor)
             params = emr.params({
                 "patient_id": patient_id, "date": start.date(), "time": start.time(), "duration_min": duration,
                 "doctor_id": info.emr_id if info else None, "chair_id": slot.chair,
-                "treatment_name": TREATMENT_KO.get(treatment or "", treatment), "memo": memo or "AI 전화 예약",
+                "treatment_name": TREATMENT_KO.get(treatment or "", treatment), "memo": memo,
                 "now": dt.datetime.now(),
             })
             conn.execute(prof.sql("book_appointment", emr.dialect), params)
             got = conn.query(prof.sql("booked_id", emr.dialect), params)
             conn.commit()
             appointment_id = str(got[0]["id"]) if got and got[0].get("id") is not None else None
-            return _finish(row, "booked", emr_appointment_id=appointment_id, doctor=slot.doctor, chair=slot.chair)
+            return EmrWrite("booked", appointment_id, slot.doctor, slot.chair)
         except drivers.WriteConflict:
             conn.rollback()
-            if attempt >= 8:
+            if attempt >= tries:
                 raise EMRUnavailable("EMR booking kept conflicting; try again") from None
             time.sleep(random.uniform(0.02, 0.1) * attempt)
         except Exception:
@@ -175,6 +185,14 @@ def _book_emr(row, emr, facts, patient_id, start, duration, treatment, doctor, m
             raise
         finally:
             conn.close()
+
+
+def _book_emr(row, emr, facts, patient_id, start, duration, treatment, doctor, memo) -> BookingResult:
+    got = write_appointment(emr, facts, request_id=row.id, patient_id=patient_id, start=start, duration=duration,
+                            treatment=treatment, doctor=doctor, memo=memo or "AI 전화 예약")
+    if got.status == "taken":
+        return _finish(row, "taken", note="slot taken")
+    return _finish(row, "booked", emr_appointment_id=got.appointment_id, doctor=got.doctor, chair=got.chair)
 
 
 def _book_request(row, emr, facts, start, duration, doctor) -> BookingResult:

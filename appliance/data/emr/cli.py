@@ -24,7 +24,8 @@ def _emr(url: str | None, profile: str | None, config: Any):
 
     url = url or emr_settings.emr_url(config)
     if not url:
-        raise click.ClickException("no EMR configured: run `dentalcall emr connect URL --profile reference` or pass --url")
+        raise click.ClickException("no EMR configured: run `dentalcall emr connect URL --profile reference` "
+                                   "or pass --url")
     try:
         return EMR(url, profile or emr_settings.profile_path(config),
                    connect_timeout=config.emr_connect_timeout, statement_timeout=max(config.emr_statement_timeout, 10))
@@ -99,13 +100,15 @@ def connect(url: str, profile: str, booking: str | None, password_file: str | No
         e.run("get_patient", patient_id="0")
     except ApplianceError as exc:
         raise click.ClickException(f"{masked}: {exc}\nFix the URL, network or login; nothing was saved.") from None
-    click.echo(f"connected to {masked} ({e.dialect}) in {(time.monotonic() - started) * 1000:.0f} ms, profile {e.profile.name}")
+    took_ms = (time.monotonic() - started) * 1000
+    click.echo(f"connected to {masked} ({e.dialect}) in {took_ms:.0f} ms, profile {e.profile.name}")
     if not e.profile.verified:
         click.echo("WARNING: this profile is UNVERIFIED; run `dentalcall emr test` and fix failing queries.")
     path = emr_settings.save(config, full, profile)
     if booking:
         if booking == "emr" and not e.profile.can_write:
-            raise click.ClickException(f"profile {e.profile.name} has no [writes.book_appointment]; keep --booking request")
+            raise click.ClickException(f"profile {e.profile.name} has no [writes.book_appointment]; "
+                                       "keep --booking request")
         settings.write_config(config, {"emr_booking": booking})
     click.echo(f"saved to {path}" + (f" (password in {config.secrets_file}, mode 0600)" if password else ""))
 
@@ -122,7 +125,8 @@ def _sample_params(today: dt.date) -> dict[str, dict[str, Any]]:
         "doctors": {},
         "chairs": {},
         "last_visits": {"before": _months_ago(today, 6), "since": _months_ago(today, 60), "today": today},
-        "scaling_this_year": {"patient_id": None, "year_start": dt.date(today.year, 1, 1), "year_end": dt.date(today.year, 12, 31)},
+        "scaling_this_year": {"patient_id": None, "year_start": dt.date(today.year, 1, 1),
+                              "year_end": dt.date(today.year, 12, 31)},
         "scaling_unused": {"birth_on_or_before": _years_ago(today, 19), "year_start": dt.date(today.year, 1, 1),
                            "seen_since": _months_ago(today, 36)},
         "implant_surgeries": {"date_from": today - dt.timedelta(days=35), "date_to": today - dt.timedelta(days=25)},
@@ -198,7 +202,8 @@ def test_cmd(url: str | None, profile: str | None) -> None:
 
 @emr.command("seed-demo")
 @click.option("--patients", default=1000, show_default=True, type=int)
-@click.option("--url", default=None, help="Target database (default: the saved EMR URL, else a SQLite demo in data_dir)")
+@click.option("--url", default=None,
+              help="Target database (default: the saved EMR URL, else a SQLite demo in data_dir)")
 @click.option("--seed", "seed_value", default=1, show_default=True, type=int)
 @click.option("--force", is_flag=True, help="Overwrite a database that already holds patients")
 def seed_demo_cmd(patients: int, url: str | None, seed_value: int, force: bool) -> None:
@@ -258,7 +263,8 @@ def lookup(number: str, url: str | None, profile: str | None) -> None:
 
         try:
             crm.open_for(config)
-            access_log.record("emr.lookup", patient_ids=[p.id for p in found], subject=f"lookup {phones.masked(canonical)}")
+            access_log.record("emr.lookup", patient_ids=[p.id for p in found],
+                              subject=f"lookup {phones.masked(canonical)}")
         except Exception as exc:  # no log, no data: the access log comes first
             raise click.ClickException(f"cannot write the access log ({exc}); nothing is shown") from None
     click.echo(f"{phones.masked(canonical)}: {len(found)} patient(s) in {ms:.0f} ms")

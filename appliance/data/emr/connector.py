@@ -19,10 +19,11 @@ from appliance.data import phone as phones
 from appliance.data.emr import drivers
 from appliance.data.emr.lists import TargetLists, count_sql, list_sql  # noqa: F401 - re-exported
 from appliance.data.emr.model import (
-    ACTIVE_APPOINTMENT_STATUSES, Appointment, BadRow, Candidate, Chair, Doctor, ImplantSurgery, Patient, ScalingUse,
-    Treatment, Visit,
+    ACTIVE_APPOINTMENT_STATUSES, Appointment, BadRow, Chair, Doctor, ImplantSurgery, Patient, ScalingUse, Treatment,
+    Visit,
 )
 from appliance.data.emr.profile import Profile, load as load_profile
+from appliance.data.emr.rows import RowMapper, yes_no
 from appliance.data.emr.values import (  # noqa: F401 - re-exported for callers of the former module
     canonical_phone as _canonical_phone, months_ago as _months_ago, parse_date, parse_minutes, parse_time,
     text as _s, years_ago as _years_ago,
@@ -33,19 +34,14 @@ _LOGGER = logging.getLogger(__name__)
 T = TypeVar("T")
 
 
-def _flag(profile: Profile, value: Any) -> bool:
-    if isinstance(value, bool):
-        return value
-    if value is None:
-        return False
-    mapped = profile.value("flag", value, "false")
-    return str(mapped).lower() in ("true", "1", "y", "yes")
+class EMR(RowMapper, TargetLists):
+    """The clinic's EMR through its profile: reads for calls and campaigns (rows mapped by ``RowMapper``, target
+    lists by ``TargetLists``), with one connection per thread and a short circuit after a failure."""
 
-
-class EMR(TargetLists):
     def __init__(self, url: str, profile: Profile | str = "reference", *, connect_timeout: float = 2.0,
                  statement_timeout: float = 3.0, retry_after: float = 5.0, allow_writes: bool = False):
         self.url = drivers.parse_url(url)
+        self.dialect = self.url.dialect
         self.profile = load_profile(profile) if isinstance(profile, str) else profile
         self.connect_timeout = connect_timeout
         self.statement_timeout = statement_timeout
@@ -101,17 +97,13 @@ class EMR(TargetLists):
             raise ConfigError("no EMR configured; run `dentalcall emr connect URL --profile reference`")
         emr = cls(
             url, emr_settings.profile_path(config),
-            connect_timeout=float(getattr(config, "emr_connect_timeout", 2.0)),
-            statement_timeout=float(getattr(config, "emr_statement_timeout", 3.0)),
-            allow_writes=str(getattr(config, "emr_booking", "request")) == "emr",
+            connect_timeout=float(config.emr_connect_timeout),
+            statement_timeout=float(config.emr_statement_timeout),
+            allow_writes=config.emr_booking == "emr",
         )
         emr.on_outage = _record_in_crm("outage")
         emr.on_recovered = lambda: _record_in_crm("recovered")(None, "EMR reachable again")
         return emr
-
-    @property
-    def dialect(self) -> str:
-        return self.url.dialect
 
     @property
     def last_error(self) -> str | None:
@@ -211,100 +203,6 @@ class EMR(TargetLists):
             self._drop()
             raise
 
-    # --- mapping -------------------------------------------------------------------------------------
-    def _maps(self) -> tuple[dict, dict, dict, dict]:
-        maps = getattr(self, "_value_maps", None)
-        if maps is None:
-            v = self.profile.values
-            maps = self._value_maps = (v.get("sex", {}), v.get("insurance", {}), v.get("status", {}), v.get("flag", {}))
-        return maps
-
-    def patient(self, row: dict[str, Any]) -> Patient:
-        """Map one patient row (hot path for campaign target lists: keep it cheap)."""
-        sex_map, ins_map, status_map, flag_map = self._maps()
-        numbers = []
-        for key in ("phone1", "phone2", "phone3"):
-            raw = row.get(key)
-            if raw:
-                n = _canonical_phone(str(raw))
-                if n and n not in numbers:
-                    numbers.append(n)
-        if len(numbers) > 1:
-            numbers.sort(key=lambda n: not phones.is_mobile(n))
-
-        def code(key: str, mapping: dict, default: Any) -> Any:
-            raw = row.get(key)
-            if raw is None:
-                return default
-            text = _s(raw) or ""
-            if not mapping:
-                return text or default
-            got = mapping.get(text)
-            return got if got is not None else mapping.get("*", default)
-
-        def flag(key: str) -> bool:
-            raw = row.get(key)
-            if raw is None:
-                return False
-            if isinstance(raw, bool):
-                return raw
-            got = flag_map.get(_s(raw) or "", flag_map.get("*", str(raw)))
-            return str(got).lower() in ("true", "1", "y", "yes")
-
-        ident = row.get("id")
-        if ident is None:
-            ident = row.get("patient_id")
-        return Patient(
-            id=_s(ident) or "",
-            chart_no=_s(row.get("chart_no")),
-            name=_s(row.get("name")),
-            birth_date=parse_date(row.get("birth_date")),
-            sex=code("sex", sex_map, None),
-            phones=numbers,
-            insurance=code("insurance", ins_map, "none"),
-            private_insurance=flag("private_insurance"),
-            marketing_consent=flag("marketing_consent"),
-            marketing_consent_date=parse_date(row.get("marketing_consent_date")),
-            night_consent=flag("night_consent"),
-            guardian_consent=flag("guardian_consent"),
-            status=code("status", status_map, "active"),
-            last_visit=parse_date(row.get("last_visit")),
-        )
-
-    def treatment(self, row: dict[str, Any]) -> Treatment:
-        code = _s(row.get("code"))
-        name = _s(row.get("tx_name") if "tx_name" in row else row.get("name"))
-        return Treatment(
-            date=parse_date(row.get("date") or row.get("candidate_date")) or dt.date.min,
-            category=self.profile.category(code, name), code=code, name=name, tooth=_s(row.get("tooth")),
-            doctor=_s(row.get("doctor")), patient_id=_s(row.get("patient_id") or row.get("id")),
-            visit_id=_s(row.get("visit_id")),
-        )
-
-    def appointment(self, row: dict[str, Any]) -> Appointment:
-        """Map one appointment row; ``BadRow`` when its date, time or length cannot be read (no guessing)."""
-        start = row["start"] if isinstance(row.get("start"), dt.datetime) else None
-        if start is None:
-            day = parse_date(row.get("date") or row.get("start"))
-            at = parse_time(row.get("time"))
-            if day is None or at is None:
-                raise BadRow("appointment without a readable date and time")
-            start = dt.datetime.combine(day, at)
-        text = _s(row.get("treatment"))
-        return Appointment(
-            id=_s(row.get("id")), patient_id=_s(row.get("patient_id")), start=start,
-            duration_min=parse_minutes(row.get("duration_min")), doctor=_s(row.get("doctor")),
-            chair=_s(row.get("chair")), status=self.profile.value("appointment_status", _s(row.get("status")), "booked"),
-            treatment=self.profile.category(None, text) or text, memo=_s(row.get("memo")),
-        )
-
-    def candidate(self, row: dict[str, Any], reason: str, detail: str | None = None) -> Candidate:
-        return Candidate(
-            patient_id=_s(row.get("id") or row.get("patient_id")) or "", reason=reason,
-            date=parse_date(row.get("candidate_date")), detail=detail,
-            row=row if "name" in row else None, mapper=self.patient,
-        )
-
     # --- reads for call flows ------------------------------------------------------------------------
     def find_patients_by_phone(self, number: str) -> list[Patient]:
         """Every patient registered on ``number`` (a family shares one phone); active first."""
@@ -348,14 +246,14 @@ class EMR(TargetLists):
     def doctors(self) -> list[Doctor]:
         if not self.profile.has("doctors"):
             return []
-        return [Doctor(id=_s(r["id"]) or "", name=_s(r["name"]) or "", active=_flag(self.profile, r.get("active", "Y")))
-                for r in self.run("doctors")]
+        return [Doctor(id=_s(r["id"]) or "", name=_s(r["name"]) or "",
+                       active=yes_no(self.profile, r.get("active", "Y"))) for r in self.run("doctors")]
 
     def chairs(self) -> list[Chair]:
         if not self.profile.has("chairs"):
             return []
-        return [Chair(id=_s(r["id"]) or "", name=_s(r["name"]) or "", active=_flag(self.profile, r.get("active", "Y")))
-                for r in self.run("chairs")]
+        return [Chair(id=_s(r["id"]) or "", name=_s(r["name"]) or "",
+                      active=yes_no(self.profile, r.get("active", "Y"))) for r in self.run("chairs")]
 
     def scaling_used(self, patient_id: str | None = None, year: int | None = None) -> list[ScalingUse]:
         year = year or dt.date.today().year

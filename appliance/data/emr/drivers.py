@@ -6,155 +6,24 @@ URLs: ``postgresql://user:pw@host:5432/db``, ``mysql://`` or ``mariadb://`` (pym
 
 Profile SQL uses ``:name`` parameters; ``translate()`` rewrites them for the driver's paramstyle.
 Every failure to connect or run a statement becomes ``EMRUnavailable`` so callers need one except clause.
+URLs are read in ``urls``, SQL text is checked and rewritten in ``sql`` (both re-exported here).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import logging
 import re
 import sqlite3
 import time
-import urllib.parse
 from typing import Any, Iterable
 
+from appliance.data.emr.sql import check_read_only, expand_lists, param_names, translate  # noqa: F401 - re-exported
+from appliance.data.emr.urls import (  # noqa: F401 - re-exported
+    SCHEMES, DbUrl, mask_url, parse_url, split_password, with_password,
+)
 from appliance.errors import ConfigError, EMRUnavailable
 
 _LOGGER = logging.getLogger(__name__)
-
-SCHEMES = {
-    "postgresql": "postgresql", "postgres": "postgresql",
-    "mysql": "mysql", "mariadb": "mysql",
-    "mssql": "mssql", "sqlserver": "mssql",
-    "sqlite": "sqlite",
-}
-
-_FORBIDDEN = re.compile(
-    r"\b(INSERT|UPDATE|DELETE|MERGE|DROP|ALTER|CREATE|TRUNCATE|GRANT|REVOKE|EXEC|EXECUTE|CALL|REPLACE\s+INTO|"
-    r"INTO\s+OUTFILE|LOCK|ATTACH|PRAGMA|COPY|SET)\b",
-    re.IGNORECASE,
-)
-_PARAM = re.compile(r"(?<![:\w]):([A-Za-z_]\w*)")
-_STRING = re.compile(r"'(?:[^']|'')*'")
-
-
-@dataclasses.dataclass(frozen=True)
-class DbUrl:
-    dialect: str
-    user: str | None
-    password: str | None
-    host: str | None
-    port: int | None
-    database: str | None
-    query: dict[str, str]
-    raw: str
-
-    @property
-    def masked(self) -> str:
-        return mask_url(self.raw)
-
-
-def parse_url(url: str) -> DbUrl:
-    parts = urllib.parse.urlsplit(url)
-    dialect = SCHEMES.get(parts.scheme.split("+")[0].lower())
-    if dialect is None:
-        raise ConfigError(
-            f"EMR URL scheme {parts.scheme!r} not supported; use postgresql://, mysql://, mariadb://, mssql:// or sqlite:///path"
-        )
-    query = dict(urllib.parse.parse_qsl(parts.query))
-    if dialect == "sqlite":
-        path = url.split("://", 1)[1]
-        path = path.split("?", 1)[0]
-        if path.startswith("/"):
-            path = path[1:] if path.startswith("//") else path
-        return DbUrl(dialect, None, None, None, None, path, query, url)
-    return DbUrl(
-        dialect,
-        urllib.parse.unquote(parts.username) if parts.username else None,
-        urllib.parse.unquote(parts.password) if parts.password else None,
-        parts.hostname,
-        parts.port,
-        parts.path.lstrip("/") or None,
-        query,
-        url,
-    )
-
-
-def mask_url(url: str) -> str:
-    """Replace the password in a URL with ``***`` (for output and logs)."""
-    return re.sub(r"(//[^:/@]+:)[^@]*@", r"\1***@", url)
-
-
-def with_password(url: str, password: str | None) -> str:
-    if not password:
-        return url
-    parts = urllib.parse.urlsplit(url)
-    if not parts.username or parts.password:
-        return url
-    netloc = f"{parts.username}:{urllib.parse.quote(password, safe='')}@{parts.hostname or ''}"
-    if parts.port:
-        netloc += f":{parts.port}"
-    return urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-
-
-def split_password(url: str) -> tuple[str, str | None]:
-    """``(url without password, password)`` so the password can live in the 0600 secrets file."""
-    parts = urllib.parse.urlsplit(url)
-    if not parts.password:
-        return url, None
-    netloc = f"{parts.username}@{parts.hostname or ''}"
-    if parts.port:
-        netloc += f":{parts.port}"
-    clean = urllib.parse.urlunsplit((parts.scheme, netloc, parts.path, parts.query, parts.fragment))
-    return clean, urllib.parse.unquote(parts.password)
-
-
-def check_read_only(sql: str, where: str = "query") -> None:
-    """Reject anything but one SELECT/WITH statement (the EMR is read-only for us except booking writes)."""
-    stripped = _STRING.sub("''", sql).strip().rstrip(";").strip()
-    head = stripped.split(None, 1)[0].upper() if stripped else ""
-    if head not in ("SELECT", "WITH"):
-        raise ConfigError(f"{where}: read queries must start with SELECT or WITH, got {head or 'nothing'!r}")
-    if ";" in stripped:
-        raise ConfigError(f"{where}: only one statement allowed (found ';')")
-    bad = _FORBIDDEN.search(stripped)
-    if bad:
-        raise ConfigError(f"{where}: read query contains {bad.group(1).upper()!r}; read operations must not write")
-
-
-def translate(sql: str, dialect: str) -> str:
-    """``:name`` → the driver's paramstyle (sqlite keeps ``:name``; the others use ``%(name)s``)."""
-    if dialect == "sqlite":
-        return sql
-    out = []
-    pos = 0
-    for m in _STRING.finditer(sql):
-        out.append(_PARAM.sub(r"%(\1)s", sql[pos:m.start()].replace("%", "%%")))
-        out.append(m.group(0).replace("%", "%%"))
-        pos = m.end()
-    out.append(_PARAM.sub(r"%(\1)s", sql[pos:].replace("%", "%%")))
-    return "".join(out)
-
-
-def param_names(sql: str) -> list[str]:
-    names = []
-    for m in _PARAM.finditer(_STRING.sub("''", sql)):
-        if m.group(1) not in names:
-            names.append(m.group(1))
-    return names
-
-
-def expand_lists(sql: str, params: dict[str, Any]) -> tuple[str, dict[str, Any]]:
-    """A list/tuple parameter ``:phones`` becomes ``:phones_0, :phones_1, ...`` (for ``IN (:phones)``)."""
-    out = dict(params)
-    for name, value in params.items():
-        if isinstance(value, (list, tuple)):
-            items = list(value) or [None]
-            names = [f"{name}_{i}" for i in range(len(items))]
-            sql = re.sub(rf"(?<![:\w]):{name}\b", ", ".join(":" + n for n in names), sql)
-            del out[name]
-            out.update(zip(names, items))
-    return sql, out
 
 
 class Connection:
@@ -237,12 +106,11 @@ class Connection:
         if u.dialect == "mssql":
             import pymssql
 
-            conn = pymssql.connect(
+            return pymssql.connect(
                 server=u.host or "localhost", port=str(u.port or 1433), user=u.user, password=u.password,
-                database=u.database, login_timeout=max(1, int(round(connect_timeout))),
+                database=u.database or "", login_timeout=max(1, int(round(connect_timeout))),
                 timeout=max(1, int(round(statement_timeout))), charset="UTF-8", autocommit=False,
             )
-            return conn
         raise ConfigError(f"unsupported dialect {u.dialect}")
 
     def query(self, sql: str, params: dict[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -288,21 +156,21 @@ class Connection:
         return True
 
     def begin(self, serializable: bool = True) -> None:
+        level = "SERIALIZABLE" if serializable else "READ COMMITTED"
         try:
             if self.dialect == "sqlite":
                 self.raw.execute("BEGIN IMMEDIATE")
             elif self.dialect == "postgresql":
                 self.raw.rollback()
-                self.raw.set_session(isolation_level="SERIALIZABLE" if serializable else "READ COMMITTED",
-                                     readonly=False)
+                self.raw.set_session(isolation_level=level, readonly=False)
             elif self.dialect == "mysql":
                 self.raw.rollback()
                 with self.raw.cursor() as cur:
-                    cur.execute("SET TRANSACTION ISOLATION LEVEL " + ("SERIALIZABLE" if serializable else "READ COMMITTED"))
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL " + level)
                     cur.execute("START TRANSACTION")
             elif self.dialect == "mssql":
                 with self.raw.cursor() as cur:
-                    cur.execute("SET TRANSACTION ISOLATION LEVEL " + ("SERIALIZABLE" if serializable else "READ COMMITTED"))
+                    cur.execute("SET TRANSACTION ISOLATION LEVEL " + level)
         except Exception as exc:
             self._fail(exc)
 

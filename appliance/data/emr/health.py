@@ -20,7 +20,7 @@ class Health:
 def emr_health(config: Any) -> Health:
     from appliance.data.emr.connector import EMR
 
-    if not getattr(config, "emr_url", ""):
+    if not config.emr_url:
         return Health("warn", "no EMR connected: callers are not recognised and bookings become requests",
                       "run `dentalcall emr connect URL --profile reference` (see docs/emr-profiles.md)")
     try:
@@ -48,7 +48,8 @@ def emr_health(config: Any) -> Health:
     if outage:
         status = "warn"
         message += f"; last outage {outage}"
-        fix = fix or "check the EMR server's power-saving/sleep settings and the LAN; booking requests made during it wait for staff"
+        fix = fix or ("check the EMR server's power-saving/sleep settings and the LAN; booking requests made during "
+                      "it wait for staff")
     return Health(status, message, fix, ms)
 
 

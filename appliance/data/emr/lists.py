@@ -73,9 +73,8 @@ class TargetLists:
             out[c.patient_id] = c
         return list(out.values())
 
-    def happy_call_candidates(self, day: dt.date | None = None,
-                              categories: tuple[str, ...] = ("extraction", "wisdom_tooth", "root_canal", "implant", "gum")
-                              ) -> list[Candidate]:
+    def happy_call_candidates(self, day: dt.date | None = None, categories: tuple[str, ...] = (
+                              "extraction", "wisdom_tooth", "root_canal", "implant", "gum")) -> list[Candidate]:
         """Patients treated on ``day`` (default yesterday) with one of ``categories``; one per patient.
 
         When the profile lists ``[params] happy_call_codes``, only those treatment codes count (so the crown

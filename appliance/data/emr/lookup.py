@@ -49,7 +49,7 @@ class CallerLookup:
 
     @classmethod
     def from_config(cls, emr: Any, config: Any) -> "CallerLookup":
-        return cls(emr, ttl=float(getattr(config, "caller_cache_ttl", 300)))
+        return cls(emr, ttl=float(config.caller_cache_ttl))
 
     def _fetch(self, number: str) -> list[Patient]:
         try:

@@ -155,7 +155,7 @@ class Candidate:
     __slots__ = ("patient_id", "reason", "date", "detail", "history", "_patient", "_row", "_mapper")
 
     def __init__(self, patient_id: str, reason: str, date: dt.date | None = None, detail: str | None = None,
-                 patient: Patient | None = None, row: dict | None = None, mapper: Any = None,
+                 patient: Patient | None = None, row: dict | tuple | None = None, mapper: Any = None,
                  history: "BenefitHistory | None" = None):
         self.patient_id = patient_id
         self.reason = reason
@@ -163,7 +163,7 @@ class Candidate:
         self.detail = detail  # treatment category or tooth
         self.history = history  # 65+ list: the insured benefits already used
         self._patient = patient
-        self._row = row
+        self._row = row  # the EMR row (a dict or a tuple) the mapper turns into the patient
         self._mapper = mapper
 
     @property
@@ -174,7 +174,8 @@ class Candidate:
         return self._patient
 
     def __repr__(self) -> str:
-        return f"Candidate(patient_id={self.patient_id!r}, reason={self.reason!r}, date={self.date!r}, detail={self.detail!r})"
+        return (f"Candidate(patient_id={self.patient_id!r}, reason={self.reason!r}, date={self.date!r}, "
+                f"detail={self.detail!r})")
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Candidate) and (self.patient_id, self.reason, self.date, self.detail) == (

@@ -31,7 +31,8 @@ OPERATIONS: dict[str, tuple[bool, str]] = {
     "chairs": (False, "id, name, active"),
     "last_visits": (True, "candidate+patient rows: last visit before :before (recall)"),
     "scaling_this_year": (True, "patient_id, date: insurance scaling between :year_start and :year_end"),
-    "scaling_unused": (True, "candidate+patient rows: adults (birth <= :birth_on_or_before) without scaling since :year_start"),
+    "scaling_unused": (True, "candidate+patient rows: adults (birth <= :birth_on_or_before) without scaling since "
+                             ":year_start"),
     "implant_surgeries": (True, "patient_id, date, tooth, doctor, code between :date_from and :date_to"),
     "treatments_on": (True, "treatment rows on :date (happy calls)"),
     "seniors": (True, "candidate+patient rows: birth <= :birth_on_or_before (65+)"),
@@ -44,7 +45,8 @@ FILTERS = {
     "ad_consent": "marketing consent given and dated on or after :consent_since (advertising calls)",
 }
 WRITES = {
-    "book_appointment": "INSERT a reservation from :patient_id, :date, :time, :duration_min, :doctor_id, :chair_id, :treatment_name, :memo, :now",
+    "book_appointment": "INSERT a reservation from :patient_id, :date, :time, :duration_min, :doctor_id, :chair_id, "
+                        ":treatment_name, :memo, :now",
     "booked_id": "SELECT the id of the row just inserted (same parameters)",
     "cancel_appointment": "UPDATE the status of :appointment_id to cancelled",
 }

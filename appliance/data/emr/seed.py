@@ -35,9 +35,10 @@ SURNAMES = [("김", 214), ("이", 147), ("박", 84), ("최", 47), ("정", 43), (
 MALE = ["민준", "서준", "도윤", "예준", "시우", "하준", "주원", "지호", "지후", "준우", "현우", "준서", "도현", "건우",
         "우진", "선우", "민재", "현준", "연우", "유준", "정우", "승우", "승현", "시윤", "준혁", "은우", "지환", "승민",
         "성민", "동현", "영수", "영호", "영철", "상철", "정호", "성호", "재석", "광수", "종수", "병철", "진호", "태호"]
-FEMALE = ["서연", "서윤", "지우", "서현", "민서", "하은", "하윤", "윤서", "지유", "지민", "채원", "수아", "지아", "다은",
-          "은서", "예은", "수빈", "소율", "예린", "지원", "미경", "은영", "현정", "수진", "지영", "미영", "정희", "영숙",
-          "순자", "영희", "경희", "명숙", "혜진", "은정", "선영", "미숙", "옥순", "정숙", "숙자", "말순"]
+FEMALE = ["서연", "서윤", "지우", "서현", "민서", "하은", "하윤", "윤서", "지유", "지민", "채원", "수아", "지아",
+          "다은", "은서", "예은", "수빈", "소율", "예린", "지원", "미경", "은영", "현정", "수진", "지영", "미영",
+          "정희", "영숙", "순자", "영희", "경희", "명숙", "혜진", "은정", "선영", "미숙", "옥순", "정숙", "숙자",
+          "말순"]
 AREAS = ["02", "031", "032", "051", "053", "042", "062"]
 DOCTORS = ["김민호", "이수진", "박정훈"]
 CHAIRS = 5
@@ -177,7 +178,8 @@ def generate(patients: int, seed: int = 1, today: dt.date | None = None) -> dict
         tel = None
         if age >= 60 and rng.random() < 0.35:
             area = rng.choice(AREAS)
-            tel = f"{area}-{rng.randint(200, 999)}{'' if area == '02' else rng.randint(0, 9)}-{rng.randint(0, 9999):04d}"
+            exchange = f"{rng.randint(200, 999)}{'' if area == '02' else rng.randint(0, 9)}"
+            tel = f"{area}-{exchange}-{rng.randint(0, 9999):04d}"
         instype = rng.choices(["11", "21", "22", "00"], weights=[92, 3, 2, 3])[0]
         privins = "Y" if 20 <= age <= 70 and rng.random() < 0.22 else "N"
         status = "A"
@@ -216,7 +218,8 @@ def generate(patients: int, seed: int = 1, today: dt.date | None = None) -> dict
             codes = ["UX111"] if pid == 1 and day == last_possible else _treatments_for(rng, max(day_age, 3))
             for code in codes:
                 td_id += 1
-                rows["TREAT_DETAIL"].append((td_id, rcp_id, pid, _d(day), code, CODE_NAMES[code], _tooth(rng, code), doctor))
+                rows["TREAT_DETAIL"].append((td_id, rcp_id, pid, _d(day), code, CODE_NAMES[code], _tooth(rng, code),
+                                             doctor))
         consent_rows: list[tuple[str, str, str]] = []
         if rng.random() < 0.55:
             consent_rows.append(("MKT", "Y", _d(first)))
@@ -275,7 +278,8 @@ def seed_demo(url: str, patients: int = 1000, seed: int = 1, today: dt.date | No
         creates = [s for s in statements if s.startswith("CREATE TABLE") or s.startswith("DROP") or s.startswith("IF ")]
         del creates
         for table, columns in schema.TABLES.items():
-            sql = f"INSERT INTO {table} ({', '.join(c for c, _, _ in columns)}) VALUES ({', '.join('?' for _ in columns)})"
+            names, marks = ", ".join(c for c, _, _ in columns), ", ".join("?" for _ in columns)
+            sql = f"INSERT INTO {table} ({names}) VALUES ({marks})"
             drivers.executemany(conn, sql, data[table])
             if progress:
                 progress(table, len(data[table]))

@@ -26,14 +26,7 @@ def parse_date(value: Any) -> dt.date | None:
         return value.date()
     if isinstance(value, dt.date):
         return value
-    text = str(value).strip()
-    digits = "".join(c for c in text if c.isdigit())
-    if len(digits) >= 8:
-        try:
-            return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:8]))
-        except ValueError:
-            return None
-    return None
+    return _parse_date_text(str(value))  # numbers (20261125) and other driver types: their text
 
 
 @functools.lru_cache(maxsize=131072)

@@ -48,7 +48,7 @@ def masked_url(url: str) -> str:
 
 def clinic_file_outside(config: Any) -> Path | None:
     """The clinic facts file when it is not inside the config folder (then it is saved separately)."""
-    path = Path(config.clinic_file) if getattr(config, "clinic_file", "") else None
+    path = Path(config.clinic_file) if config.clinic_file else None
     if path is None or not path.is_file():
         return None
     try:
@@ -111,7 +111,7 @@ def create_backup(config: Any, to: Path | None = None, *, label: str = "", crm_o
             "host": socket.gethostname(), "app_version": __version__, "label": label, "crm_only": crm_only,
             "crm": {**crm_info, "member": crm_dump.member_name(kind), "url": masked_url(config.crm_url),
                     "schema_versions": _schema_versions(crm_info["counts"], config.crm_url)},
-            "settings": {"prompt_pack": config.prompt_pack, "clinic_file": str(getattr(config, "clinic_file", ""))},
+            "settings": {"prompt_pack": config.prompt_pack, "clinic_file": config.clinic_file},
             "secrets": None, "prompts": 0, "config": [],
         }
         if not crm_only:
@@ -179,7 +179,7 @@ def nightly(config: Any) -> BackupResult:
     try:
         result = create_backup(config, label="")
         verify_archive(config, result.path)
-        dest = str(getattr(config, "backup_copy_to", "") or "")
+        dest = config.backup_copy_to
         if dest:
             result.copied_to = retention.copy_to(result.path, Path(dest))
             retention.prune(Path(dest), int(config.backup_keep_days))

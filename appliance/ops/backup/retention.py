@@ -20,7 +20,7 @@ _NAME = re.compile(r"^dentalcall-(\d{8}-\d{6})(?:-[a-z0-9-]+)?" + re.escape(SUFF
 
 
 def backup_dir(config: Any) -> Path:
-    if getattr(config, "backup_dir", ""):
+    if config.backup_dir:
         return Path(config.backup_dir)
     return Path(config.home) / "backups" if config.home else Path("/var/backups/dentalcall")
 

@@ -9,7 +9,6 @@ machine asks for it. Which files are secret: ``secrets.ini``, ``telephony.json``
 from __future__ import annotations
 
 import base64
-import configparser
 import io
 import os
 import tarfile
@@ -19,6 +18,8 @@ from typing import Any
 from cryptography.fernet import Fernet, InvalidToken
 from cryptography.hazmat.primitives.kdf.scrypt import Scrypt
 
+from appliance import config_files
+from appliance.errors import ConfigError
 from appliance.ops.backup.crm_dump import BackupError
 
 PASSPHRASE_KEY = "backup_passphrase"
@@ -36,30 +37,17 @@ def is_secret(path: Path) -> bool:
 
 # --- the passphrase ----------------------------------------------------------------------------------------
 def stored_passphrase(config: Any) -> str | None:
-    parser = configparser.ConfigParser(interpolation=None)
     try:
-        parser.read(config.secrets_file, encoding="utf-8")
-    except (OSError, configparser.Error):
+        value = config_files.read_secret(config.secrets_file, PASSPHRASE_KEY)
+    except ConfigError:  # an unreadable secrets file: no passphrase (the backup says how to set one)
         return None
-    value = parser.get("secrets", PASSPHRASE_KEY, fallback="").strip()
-    return value or None
+    return (value or "").strip() or None
 
 
 def store_passphrase(config: Any, passphrase: str) -> None:
-    """Keep the passphrase in secrets.ini (0600, owner unchanged)."""
+    """Keep the passphrase in secrets.ini (0600, the engine's)."""
     check_passphrase(passphrase)
-    path = Path(config.secrets_file)
-    parser = configparser.ConfigParser(interpolation=None)
-    if path.exists():
-        parser.read(path, encoding="utf-8")
-    if not parser.has_section("secrets"):
-        parser.add_section("secrets")
-    parser.set("secrets", PASSPHRASE_KEY, passphrase)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        parser.write(fh)
-    os.chmod(path, 0o600)
+    config_files.write_secret(config.secrets_file, PASSPHRASE_KEY, passphrase)
 
 
 def check_passphrase(passphrase: str) -> None:

@@ -41,7 +41,7 @@ def load(config: Any) -> Gateway | None:
     if smsconfig.sender_number(config) is None:
         raise ConfigError("sms_sender_number is not set (the clinic's registered sender number, 발신번호 사전등록); "
                           "dentalcall sms connect ... --sender 02XXXXXXXX")
-    url = str(getattr(config, "sms_url", "") or "")
+    url = config.sms_url
     if not url:
         raise ConfigError(f"sms_url is not set for sms_gateway={name}; run `dentalcall sms connect`")
     profile = load_profile(smsconfig.profile_path(config))

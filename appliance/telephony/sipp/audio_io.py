@@ -24,7 +24,7 @@ def read_pcm(source: Union[str, os.PathLike, bytes, np.ndarray]) -> np.ndarray:
     path = Path(source)
     try:
         with wave.open(str(path), "rb") as wf:
-            if wf.getframerate() == RATE and wf.getnchannels() == 1 and wf.getsampwidth() == 2 and wf.getcomptype() == "NONE":
+            if (wf.getframerate(), wf.getnchannels(), wf.getsampwidth(), wf.getcomptype()) == (RATE, 1, 2, "NONE"):
                 return np.frombuffer(wf.readframes(wf.getnframes()), dtype="<i2").copy()
     except (wave.Error, EOFError):
         pass

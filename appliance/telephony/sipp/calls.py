@@ -170,10 +170,11 @@ def place_call(target_host: str, target_port: int, audio_wav, *, to_user: str = 
     ``audio_wav``: an audio file (any format), a script ``[(file_or_None, seconds), …]`` (see ``build_stream``)
     or None (silence). ``dtmf``: ``[(seconds_after_answer, "123#"), …]`` sent as RFC 4733 events, or a string sent
     0.5 s after the audio ends; ``dtmf_method``: ``rfc4733`` (RTP events, PT 96; the audio pauses meanwhile, see
-    ``dtmf_seconds``) or ``info`` (SIP INFO application/dtmf-relay). ``hold_seconds``: hang up (BYE) that long after the answer unless the far end
-    hangs up first; None: wait up to ``timeout`` for the far end's BYE (not getting it is an error).
-    ``local_port``/``rtp_port``: 0 picks free ones; ``local_ip``: address to call from (default: the one routing
-    to the target, 127.0.0.1 for loopback; another 127.x address gives a loopback caller its own identity). ``capture``: record what the caller heard (``heard_wav``).
+    ``dtmf_seconds``) or ``info`` (SIP INFO application/dtmf-relay). ``hold_seconds``: hang up (BYE) that long
+    after the answer unless the far end hangs up first; None: wait up to ``timeout`` for the far end's BYE (not
+    getting it is an error). ``local_port``/``rtp_port``: 0 picks free ones; ``local_ip``: address to call from
+    (default: the one routing to the target, 127.0.0.1 for loopback; another 127.x address gives a loopback caller
+    its own identity). ``capture``: record what the caller heard (``heard_wav``).
     """
     return start_call(target_host, target_port, audio_wav, to_user=to_user, from_user=from_user, dtmf=dtmf,
                       hold_seconds=hold_seconds, local_port=local_port, rtp_port=rtp_port, timeout=timeout,

@@ -73,7 +73,8 @@ def analyse_capture(pcap: Union[str, os.PathLike], *, sip_port: int, rtp_port: i
                 info.last_rtp_in = pkt.time
             elif len(rtp.payload) >= 4 and rtp.payload[1] & 0x80 and (rtp.ssrc, rtp.ts) not in dtmf_seen:
                 dtmf_seen.add((rtp.ssrc, rtp.ts))
-                info.dtmf_events_in.append((pkt.time, "0123456789*#ABCD"[rtp.payload[0]] if rtp.payload[0] < 16 else str(rtp.payload[0])))
+                event = rtp.payload[0]
+                info.dtmf_events_in.append((pkt.time, "0123456789*#ABCD"[event] if event < 16 else str(event)))
         elif pkt.sport == rtp_port:
             info.rtp_packets_out += 1
     start = info.answered or info.ack
@@ -103,9 +104,11 @@ class Capture:
         self._stderr = b""
         deadline = time.monotonic() + 10
         buf = b""
-        os.set_blocking(self._proc.stderr.fileno(), False)
+        stderr = self._proc.stderr
+        assert stderr is not None  # stderr=PIPE above
+        os.set_blocking(stderr.fileno(), False)
         while time.monotonic() < deadline:
-            chunk = self._proc.stderr.read() or b""
+            chunk = stderr.read() or b""
             buf += chunk
             if b"Capturing on" in buf:
                 break

@@ -83,16 +83,17 @@ def decode_rtp_audio(packets: Sequence[RtpPacket], *, origin: float | None = Non
         order = sorted(range(len(run)), key=lambda i: seqs[i])
         seen = set()
         ts_unwrapped = _unwrap([run[i].ts for i in order], 32)
-        anchor_pos = anchor_ts = anchor_time = None
-        prev_seq = prev_end = None
+        anchored, anchor_pos, anchor_ts, anchor_time = False, 0, 0, 0.0
+        prev_seq: int | None = None
+        prev_end = 0
         for idx, i in enumerate(order):
             if seqs[i] in seen:
                 continue
             seen.add(seqs[i])
             p = run[i]
             ts = ts_unwrapped[idx]
-            if anchor_ts is None or abs(ts - anchor_ts - (p.time - anchor_time) * RATE) > max_jump_seconds * RATE:
-                anchor_ts, anchor_time = ts, p.time
+            if not anchored or abs(ts - anchor_ts - (p.time - anchor_time) * RATE) > max_jump_seconds * RATE:
+                anchored, anchor_ts, anchor_time = True, ts, p.time
                 anchor_pos = int(round((p.time - origin) * RATE))
             pcm = (ULAW_TO_PCM if p.pt == 0 else ALAW_TO_PCM)[np.frombuffer(p.payload, dtype=np.uint8)]
             pos = anchor_pos + ts - anchor_ts
