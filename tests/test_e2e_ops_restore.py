@@ -26,9 +26,8 @@ import pytest
 
 from appliance import settings
 from appliance.data import crm
-from appliance.speech import audio
 from appliance.phrasebook import build_placeholder
-from appliance.speech.prompt_pack import PromptPack
+from appliance.speech.prompt_pack import RECORDED, PromptPack
 from appliance.telephony import sipp
 from tests.audio_checks import heard_prompt
 from tests.ops_helpers import populate_crm, table_rows
@@ -65,7 +64,10 @@ def restored():
     build_placeholder(config)
     pack = PromptPack.load(config)
     recorded = np.frombuffer(pack.pcm("greeting"), dtype="<i2")[::-1].copy()  # "recorded" in the clinic's voice
-    pack.record("greeting", audio.wav_bytes(recorded.tobytes()))
+    # stored as a kept take would be (the take check itself is tested in tests/test_take_check.py)
+    pack.store("prompt", "greeting", recorded.tobytes(), pack.expected_text("prompt", "greeting") or "",
+               source=RECORDED, voice="clinic")
+    pack.save_manifest()
     pack.reload()
     greeting = pack.pcm("greeting")
     crm.open_for(config)
