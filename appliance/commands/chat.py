@@ -200,7 +200,8 @@ def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool,
         else:
             key = f"chat:{dt.datetime.now():%Y%m%d%H%M%S%f}"
             dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=caller, call_key=key,
-                                  now=clock, recorded=bool(config.record_calls))
+                                  now=clock, recorded=bool(config.record_calls),
+                                  can_say=lambda text: True)  # text: every sentence can be shown
             _talk(dialog, script, config.clinic_name, lambda end: summary_of(dialog, end))
         if keep and workdir is not None:
             click.echo(f"[demo kept in {workdir}]", err=True)

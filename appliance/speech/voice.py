@@ -155,7 +155,8 @@ class Voice:
         raise NoVoice(sentence, self.fragments.missing_for(spoken))
 
     def _clauses(self, sentence: str) -> Rendered | None:
-        """A sentence made of recorded clauses ("네, 잠시만요." = ack + one_moment; "십이월 삼 일, 괜찮으세요?")."""
+        """A sentence made of recorded clauses ("네, 무엇을 도와드릴까요?" = ack + how_can_i_help;
+        "십이월 삼 일, 예약이 있습니다.")."""
         clauses = [c for c in _CLAUSE_END.split(sentence) if c.strip()]
         if len(clauses) < 2:
             return None
