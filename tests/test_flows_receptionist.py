@@ -216,6 +216,18 @@ def test_cancel_own_appointment_found_by_caller_id(make, patient_with_appointmen
     assert t.end and t.end.outcome == outcomes.CANCELLED
 
 
+@pytest.mark.parametrize("answer,kept", [("예 내일 갈게요", True), ("아니요 갈게요", True), ("네 그대로 두세요", True),
+                                         ("네 취소해 주세요", False), ("#1", False), ("#2", True)])
+def test_the_cancel_confirmation_cancels_only_on_a_clear_yes(make, patient_with_appointment, answer, kept):
+    """"예약을 취소해 드릴까요?" is heard with its own expect: going after all keeps the visit."""
+    patient, _ = patient_with_appointment
+    t = Talk(make(caller=patient.phones[0]))("예약 취소하고 싶어요", birth(patient))
+    assert t.last[-1].expect == "cancel_confirm" and "그대로" in t.last[-1].hints
+    t(answer)
+    assert ("keep_appointment" in t.keys()) is kept and ("cancel_requested" in t.keys()) is not kept
+    assert crm_records.BookingRequest.select().count() == (0 if kept else 1)
+
+
 def test_reschedule_books_the_new_time_and_cancels_the_old(make, patient_with_appointment):
     patient, appt = patient_with_appointment
     t = Talk(make(caller=patient.phones[0]))("예약 날짜 좀 바꾸고 싶어요", birth(patient))

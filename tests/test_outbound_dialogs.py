@@ -358,3 +358,36 @@ def test_no_birth_date_on_file_nothing_to_ask():
     ops = Ops(people=People([nobody]), open_=False)
     out = dialog("reminder", ops=ops, data=APPT).start()
     assert "ask_birth" not in keys(out) and keys(out)[-1] == "ob_staff_unavailable" and ("callback", 4) in ops.log
+
+
+@pytest.mark.parametrize("answer,outcome,cancelled", [
+    ("예 내일 갈게요", outcomes.CONFIRMED, False),  # going after all: a yes to "맞으시죠?", a no to "취소해 드릴까요?"
+    ("아니요 갈게요", outcomes.CONFIRMED, False),
+    ("네 그대로 둬 주세요", outcomes.CONFIRMED, False),
+    ("취소 안 해요", outcomes.CONFIRMED, False),
+    ("네 취소해 주세요", outcomes.CANCELLED, True),
+    ("네", outcomes.CANCELLED, True),
+    ("#1", outcomes.CANCELLED, True),
+    ("#2", outcomes.CONFIRMED, False),
+])
+def test_the_cancel_confirmation_cancels_only_on_a_clear_yes(answer, outcome, cancelled):
+    """Safety: "예약을 취소해 드릴까요?" has its own expect, so "예 내일 갈게요" keeps the visit (it used to cancel it)."""
+    ops = Ops()
+    d = dialog("reminder", ops=ops, data=APPT)
+    verified(d)
+    asked = d.on_input(Heard(text="내일 못 갈 것 같아요"))
+    assert keys(asked) == spoken_keys("ob_cancel_ask") and d.state == "cancel_confirm"
+    assert asked[-1].expect == "cancel_confirm" and "그대로" in asked[-1].hints
+    out = d.on_input(Heard(dtmf=answer[1:]) if answer.startswith("#") else Heard(text=answer))
+    assert end(out).outcome == outcome, said(out)
+    assert (ops.changes() == [("cancel", "55")]) is cancelled
+
+
+def test_an_unclear_answer_to_the_cancel_confirmation_asks_again_and_cancels_nothing():
+    ops = Ops()
+    d = dialog("reminder", ops=ops, data=APPT)
+    verified(d)
+    d.on_input(Heard(dtmf="3"))
+    out = d.on_input(Heard(text="음 글쎄요"))
+    assert keys(out) == ["sorry_again", *spoken_keys("ob_cancel_ask")] and end(out) is None
+    assert ops.changes() == [] and d.state == "cancel_confirm"
