@@ -64,7 +64,8 @@ def receptionist(emr_url, tmp_path):
         if by_birth:
             emr.profile = dataclasses.replace(emr.profile, queries={**emr.profile.queries,
                                                                      "find_patients_by_birth": {"sql": BIRTH_QUERY}})
-        return Receptionist(clinic_name="미소치과", backend=Backend(facts, emr=emr, texts=True), caller=caller, call_key="g",
+        return Receptionist(clinic_name="미소치과", backend=Backend(facts, emr=emr, texts=True), caller=caller,
+                            call_key="g",
                             now=lambda: NOW, understand=understand, recorded=True)
 
     yield build
@@ -141,16 +142,17 @@ def inbound_scripts(patient_birth: str, phone: str) -> list[tuple[dict, list[str
     fam = {"caller": phone}
     unknown = {"caller": "010-9999-1234"}
     return [
-        (unknown, ["예약하고 싶어요", "음", "스케일링이요", "다음 주 화요일 오후 세 시 반", "아니요", "아니요", "아니요"]),
-        (unknown, ["다음 주 월요일 오전 충치 치료 예약이요", "네", "김영희요", "네", "네", "어금니가 시려요", "네", "아니요",
-                   "네", "모르겠어요", "아니요", "네", "진료시간 알려 주세요", "아니요"]),
+        (unknown, ["예약하고 싶어요", "음", "스케일링이요", "다음 주 화요일 오후 세 시 반", "아니요", "아니요",
+                   "아니요"]),
+        (unknown, ["다음 주 월요일 오전 충치 치료 예약이요", "네", "김영희요", "네", "네", "어금니가 시려요", "네",
+                   "아니요", "네", "모르겠어요", "아니요", "네", "진료시간 알려 주세요", "아니요"]),
         (unknown, ["#1", "#1", "#*", "#1", "#", "#2", "#2", "#2"]),
-        (unknown, ["스케일링 얼마예요?", "가격 알려 주세요", "크라운이요", "임플란트 보험 돼요?", "이가 좀 시려요", "네",
-                   "아니요", "아니요", "아니요", "아니요", "아니요"]),
+        (unknown, ["스케일링 얼마예요?", "가격 알려 주세요", "크라운이요", "임플란트 보험 돼요?", "이가 좀 시려요",
+                   "네", "아니요", "아니요", "아니요", "아니요", "아니요"]),
         (unknown, ["사랑니 뽑은 자리가 아직 아픈데 진통제 더 먹어도 돼요?", "네", "네"]),
         (unknown, ["교정 기간은 보통 얼마나 걸려요?", "", ""]),
-        (fam, ["예약 확인하려고요", "#" + patient_birth, "네", "예약 취소하고 싶어요", "네", "네", "스케일링", "내일 오전",
-               "아니요", "아니요", "아니요"]),
+        (fam, ["예약 확인하려고요", "#" + patient_birth, "네", "예약 취소하고 싶어요", "네", "네", "스케일링",
+               "내일 오전", "아니요", "아니요", "아니요"]),
         (fam, ["#3", "#" + patient_birth, "#2", "#2"]),
         (fam, ["#3", "#" + patient_birth, "#1", "다음 주 금요일 오후", "네"]),
         (fam, ["수신거부 해 주세요", "아니요"]),
@@ -205,8 +207,9 @@ def test_scripted_campaign_conversations_take_only_declared_transitions_and_visi
         assert expected <= visited[name], (name, expected - visited[name])
 
 
-INPUTS = ["#1", "#2", "#3", "#*", "#1203", "", "네", "아니요", "음", "예약하고 싶어요", "내일 오후 세 시", "스케일링이요",
-          "예약 취소할게요", "진료시간 알려 주세요", "예약 바꾸고 싶어요", "김철수요", "모르겠어요", "누구세요?", "둘 다요"]
+INPUTS = ["#1", "#2", "#3", "#*", "#1203", "", "네", "아니요", "음", "예약하고 싶어요", "내일 오후 세 시",
+          "스케일링이요", "예약 취소할게요", "진료시간 알려 주세요", "예약 바꾸고 싶어요", "김철수요", "모르겠어요",
+          "누구세요?", "둘 다요"]
 
 
 @pytest.mark.parametrize("name", ["receptionist", *CAMPAIGNS])

@@ -2,8 +2,9 @@
 
 The very dialog a call runs (``Receptionist``), on the configured EMR/CRM, or on a throwaway demo EMR and
 CRM with ``--demo``. ``--campaign NAME [--patient ID]`` runs a campaign call instead (the same dialog the
-dialer's calls run; you answer as the patient's phone, see :mod:`.chat_campaign`). Caller input: a line of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are
-keypad digits; an empty line is silence; ``/bye`` (or end of input) hangs up.
+dialer's calls run; you answer as the patient's phone, see :mod:`.chat_campaign`). Caller input: a line
+of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are keypad digits; an empty line is
+silence; ``/bye`` (or end of input) hangs up.
 
 ``--script FILE`` (``-`` = stdin) reads one caller line per line and prints one JSON line per bot turn
 ``{"say": …, "state": …, "action": "listen"|"end", …}`` then a final ``{"summary": {…}}`` line with what landed
