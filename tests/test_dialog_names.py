@@ -16,6 +16,7 @@ import pytest
 
 from appliance import settings
 from appliance.commands.chat import parse_input
+from appliance.conversation import addressing
 from appliance.conversation.actions import End, Say
 from appliance.conversation.backend import Backend
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog
@@ -135,6 +136,7 @@ def test_no_patient_name_is_ever_said_without_a_neural_voice(kind, voices, emr_u
 def test_with_a_neural_voice_patients_are_addressed_by_name(voices, emr_url, tmp_path, patient_with_appointment):
     voice = voices["neural"]
     assert voice.speaks_names and voice.address("김민수") == "김민수 님"
+    assert addressing.title("김도윤", guardian=True) == voice.address("김도윤", guardian=True)  # one wording
     patient, _ = patient_with_appointment
     texts = [a.text for _, turns in conversations(voice, emr_url, tmp_path / "crm.sqlite",
                                                   patient.birth_date.strftime("%y%m%d"), patient.phones[0])

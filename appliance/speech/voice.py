@@ -257,10 +257,14 @@ class Voice:
         """Whether a neural (Korean) voice is installed: only then can a name, or any free text, be spoken."""
         return self.piper is not None
 
-    def address(self, name: str | None) -> str:
-        """How to address the patient aloud: "김민수 님" with a neural voice, else "환자분" (never half a name)."""
+    def address(self, name: str | None, guardian: bool = False) -> str:
+        """How to address the patient aloud: "김민수 님" with a neural voice, else "환자분" (never half a name);
+        a child's guardian: "김도윤 보호자님", else "보호자분". The dialogs word names the same way
+        (``appliance.conversation.addressing``)."""
         name = (name or "").strip()
-        return f"{name} 님" if name and self.speaks_names else "환자분"
+        if name and self.speaks_names:
+            return f"{name} 보호자님" if guardian else f"{name} 님"
+        return "보호자분" if guardian else "환자분"
 
     @property
     def uses_placeholder(self) -> bool:
