@@ -26,11 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from appliance import settings  # noqa: E402
 from appliance.language import speak  # noqa: E402
-from appliance.phrasebook import build_placeholder, load_pack, spoken_table  # noqa: E402
+from appliance.phrasebook import build_placeholder, facts_sentences, load_pack, spoken_table  # noqa: E402
 from appliance.speech import audio, decode, fragments  # noqa: E402
 from appliance.speech.recording_script import ScriptItem, build_script, summary  # noqa: E402
 from appliance.speech.take_check import CER_LIMIT, _frame_db, _speech_threshold, cer, check_take  # noqa: E402
 
+HISTORY = ("130 recordings / 17.3 min when the voice was first counted (issue 13); 160 / 21.6 min once the "
+           "dialogs of issue 11 added their phrases; since then one table: sentences said in several places are one "
+           "key, longer messages are whole recorded sentences said in turn (phrases.JOINED), unused keys dropped")
 READOUTS = [  # what the dialogs read from fragments: (spoken text, what Whisper must give back)
     (speak.say_datetime(dt.datetime(2026, 12, 3, 15, 30)), "12월 3일 목요일 오후 3시 반"),
     (speak.say_datetime(dt.datetime(2026, 6, 10, 10, 0)), "6월 10일 수요일 오전 10시"),
@@ -115,7 +118,15 @@ def main() -> None:
         f"{s['entries']} pack entries; {s['syllables']} syllables")
     out(f"reading time: {s['reading_minutes']} min (4.5 syllables/s, 3 s per item, 0.8 s between listed words); "
         f"by phone (*77) with each take played back: {s['phone_session_minutes']} min")
+    from appliance.data.clinic import facts as facts_module
+
+    own = facts_sentences(facts_module.load(facts_module.EXAMPLE))
+    c = summary(build_script({**spoken_table(config), **own}, config.clinic_name, config))
+    out(f"with a clinic's own sentences like the example facts file's ({len(own)}: address, directions, parking, "
+        f"emergency guidance, price notes): {c['recordings']} recordings, {c['reading_minutes']} min of reading, "
+        f"{c['phone_session_minutes']} min by phone")
     out("goal: <= 150 recordings, <= 30 min of reading")
+    out(f"history: {HISTORY}")
 
     out("\n## Intelligibility (pooled CER)")
     build_placeholder(config)
