@@ -38,7 +38,8 @@ READOUTS = [  # what the dialogs read from fragments: (spoken text, what Whisper
     (speak.say_datetime(dt.datetime(2026, 12, 3, 15, 30)), "12월 3일 목요일 오후 3시 반"),
     (speak.say_datetime(dt.datetime(2026, 6, 10, 10, 0)), "6월 10일 수요일 오전 10시"),
     (speak.say_datetime(dt.datetime(2026, 10, 21, 11, 15)), "10월 21일 수요일 오전 11시 15분"),
-    (speak.say_time(dt.time(14, 0)) + "부터 " + speak.say_time(dt.time(18, 30)) + "까지입니다.", "오후 2시부터 오후 6시 반까지입니다"),
+    (speak.say_time(dt.time(14, 0)) + "부터 " + speak.say_time(dt.time(18, 30)) + "까지입니다.",
+     "오후 2시부터 오후 6시 반까지입니다"),
     (speak.say_price(15000) + "입니다.", "15,000원입니다"),
     (speak.say_price(1200000) + "에서 " + speak.say_price(1500000) + "까지입니다.", "120만 원에서 150만 원까지입니다"),
     (speak.say_phone("02-555-0100"), "02-555-0100"),
@@ -143,7 +144,7 @@ def main() -> None:
     real = []
     stitched = []
     pieces_total = 0
-    for name, path, text in clips:
+    for _name, path, text in clips:
         pcm = audio.load_phone_pcm(path)
         real.append((text, transcribe(on_the_line(pcm))))
         joined, n = restitch(pcm)
@@ -167,7 +168,7 @@ def main() -> None:
     rng = np.random.default_rng(13)
     rows = {"real speech of the text": [], "another text (wrong clip)": [], "silence": [], "clipping (x12)": [],
             "noise (SNR ~5 dB)": [], "mumbled (speech reversed)": []}
-    for i, (name, path, text) in enumerate(clips):
+    for i, (_name, path, text) in enumerate(clips):
         samples, rate = decode.decode(path)
         mine = ScriptItem(1, "x", "clinic", text, ("x",), (text,))
         other_text = clips[(i + 1) % len(clips)][2]

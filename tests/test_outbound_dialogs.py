@@ -366,6 +366,7 @@ def test_no_birth_date_on_file_nothing_to_ask():
     ("네 그대로 둬 주세요", outcomes.CONFIRMED, False),
     ("취소 안 해요", outcomes.CONFIRMED, False),
     ("네 취소해 주세요", outcomes.CANCELLED, True),
+    ("미안해요 취소해 주세요", outcomes.CANCELLED, True),  # "미안해요" is not "안 해요"
     ("네", outcomes.CANCELLED, True),
     ("#1", outcomes.CANCELLED, True),
     ("#2", outcomes.CONFIRMED, False),

@@ -24,8 +24,7 @@ import re
 from typing import Any, Callable, ClassVar, Iterable
 
 from appliance.conversation.actions import Action, End, Event, Heard, Listen, Say, says, spoken_keys
-from appliance.conversation.outcomes import EventKind
-from appliance.conversation.outcomes import NextStep
+from appliance.conversation.outcomes import EventKind, NextStep
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -254,8 +253,9 @@ def said_no(u: Any) -> bool:
     return getattr(u, "intent", None) == "no" or getattr(u, "answer", None) == "no"
 
 
-KEEP = re.compile(r"그대로|둘게|둘께|두세요|둬|놔두|놓아\s*두|안\s*할|안\s*해|하지\s*마|하지\s*말|말아|말고")
-"""Words that keep an appointment in an answer to "예약을 취소해 드릴까요?" ("그대로 두세요", "취소 안 해요")."""
+KEEP = re.compile(r"그대로|둘게|둘께|두세요|둬|놔두|놓아\s*두|(?:^|\s|취소)안\s*(?:할|해)|하지\s*마|하지\s*말|말아|말고")
+"""Words that keep an appointment in an answer to "예약을 취소해 드릴까요?" ("그대로 두세요", "취소 안 해요"; a word
+of its own: "미안해요" is no "안 해요")."""
 
 
 def cancel_answer(u: Any, text: str) -> bool | None:
