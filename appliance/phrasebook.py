@@ -42,6 +42,12 @@ def clinic_sentences(config: Any) -> dict[str, str]:
         return {}
     if facts.demo:  # fictitious demo facts: never part of what a clinic records
         return {}
+    return facts_sentences(facts)
+
+
+def facts_sentences(facts: Any) -> dict[str, str]:
+    """The spoken sentences of a clinic facts object (key → text): address, directions, parking, emergency
+    guidance and the price notes."""
     out: dict[str, str] = {}
     for kind in ("address", "directions", "parking", "emergency"):
         text = (getattr(facts, kind, "") or "").strip()

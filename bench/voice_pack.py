@@ -26,16 +26,20 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from appliance import settings  # noqa: E402
 from appliance.language import speak  # noqa: E402
-from appliance.phrasebook import build_placeholder, load_pack, spoken_table  # noqa: E402
+from appliance.phrasebook import build_placeholder, facts_sentences, load_pack, spoken_table  # noqa: E402
 from appliance.speech import audio, decode, fragments  # noqa: E402
 from appliance.speech.recording_script import ScriptItem, build_script, summary  # noqa: E402
 from appliance.speech.take_check import CER_LIMIT, _frame_db, _speech_threshold, cer, check_take  # noqa: E402
 
+HISTORY = ("130 recordings / 17.3 min when the voice was first counted (issue 13); 160 / 21.6 min once the "
+           "dialogs of issue 11 added their phrases; since then one table: sentences said in several places are one "
+           "key, longer messages are whole recorded sentences said in turn (phrases.JOINED), unused keys dropped")
 READOUTS = [  # what the dialogs read from fragments: (spoken text, what Whisper must give back)
     (speak.say_datetime(dt.datetime(2026, 12, 3, 15, 30)), "12월 3일 목요일 오후 3시 반"),
     (speak.say_datetime(dt.datetime(2026, 6, 10, 10, 0)), "6월 10일 수요일 오전 10시"),
     (speak.say_datetime(dt.datetime(2026, 10, 21, 11, 15)), "10월 21일 수요일 오전 11시 15분"),
-    (speak.say_time(dt.time(14, 0)) + "부터 " + speak.say_time(dt.time(18, 30)) + "까지입니다.", "오후 2시부터 오후 6시 반까지입니다"),
+    (speak.say_time(dt.time(14, 0)) + "부터 " + speak.say_time(dt.time(18, 30)) + "까지입니다.",
+     "오후 2시부터 오후 6시 반까지입니다"),
     (speak.say_price(15000) + "입니다.", "15,000원입니다"),
     (speak.say_price(1200000) + "에서 " + speak.say_price(1500000) + "까지입니다.", "120만 원에서 150만 원까지입니다"),
     (speak.say_phone("02-555-0100"), "02-555-0100"),
@@ -115,7 +119,15 @@ def main() -> None:
         f"{s['entries']} pack entries; {s['syllables']} syllables")
     out(f"reading time: {s['reading_minutes']} min (4.5 syllables/s, 3 s per item, 0.8 s between listed words); "
         f"by phone (*77) with each take played back: {s['phone_session_minutes']} min")
+    from appliance.data.clinic import facts as facts_module
+
+    own = facts_sentences(facts_module.load(facts_module.EXAMPLE))
+    c = summary(build_script({**spoken_table(config), **own}, config.clinic_name, config))
+    out(f"with a clinic's own sentences like the example facts file's ({len(own)}: address, directions, parking, "
+        f"emergency guidance, price notes): {c['recordings']} recordings, {c['reading_minutes']} min of reading, "
+        f"{c['phone_session_minutes']} min by phone")
     out("goal: <= 150 recordings, <= 30 min of reading")
+    out(f"history: {HISTORY}")
 
     out("\n## Intelligibility (pooled CER)")
     build_placeholder(config)
@@ -132,7 +144,7 @@ def main() -> None:
     real = []
     stitched = []
     pieces_total = 0
-    for name, path, text in clips:
+    for _name, path, text in clips:
         pcm = audio.load_phone_pcm(path)
         real.append((text, transcribe(on_the_line(pcm))))
         joined, n = restitch(pcm)
@@ -156,7 +168,7 @@ def main() -> None:
     rng = np.random.default_rng(13)
     rows = {"real speech of the text": [], "another text (wrong clip)": [], "silence": [], "clipping (x12)": [],
             "noise (SNR ~5 dB)": [], "mumbled (speech reversed)": []}
-    for i, (name, path, text) in enumerate(clips):
+    for i, (_name, path, text) in enumerate(clips):
         samples, rate = decode.decode(path)
         mine = ScriptItem(1, "x", "clinic", text, ("x",), (text,))
         other_text = clips[(i + 1) % len(clips)][2]

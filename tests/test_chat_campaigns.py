@@ -117,10 +117,10 @@ def test_confirm(run, campaign):
     if outcome == "booked":
         assert [r["action"] for r in summary["booking_requests"]] == ["book"]
         assert summary["booking_requests"][0]["patient_id"] == "1"
-        assert "이 시간 어떠세요" in turns[-2]["say"]
+        assert "이대로 예약해 드릴까요" in turns[-2]["say"]
     if campaign == "reminder":
         assert summary["events"].count("confirmed") == 2  # both children's appointments
-        assert "자녀분 두 분 예약이 있으십니다" in turns[1]["say"]
+        assert "자녀분 두 분 예약이 있습니다" in turns[1]["say"]
 
 
 @pytest.mark.parametrize("campaign", CAMPAIGNS)
@@ -159,7 +159,7 @@ def test_single_appointment_reminder_with_the_patients_own_birth_date(run, tmp_p
                    and p.status == "active" and p.phones and len(emr.find_patients_by_phone(p.phones[0])) == 1
                    and p.birth_date.year < 2010)
     turns, summary = run("reminder", [patient.birth_date.strftime("%Y년 %m월 %d일"), "취소할게요", "#1"], patient.id)
-    assert f"{patient.name} 님, 확인되었습니다." in turns[1]["say"] and "예약이 잡혀 있습니다" in turns[1]["say"]
+    assert f"{patient.name} 님, 확인되었습니다." in turns[1]["say"] and "예약이 있습니다" in turns[1]["say"]
     assert summary["outcome"] == "cancelled" and summary["booking_requests"][0]["patient_id"] == patient.id
 
 

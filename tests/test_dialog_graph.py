@@ -1,6 +1,7 @@
 """The dialogs' state graphs are explicit and honest: every state of every flow is reachable, every question
-has a re-ask and a keypad path, every phrase a dialog can say is in the one phrase table, and real
-conversations (scripted and random) only take transitions the tables declare — and visit every state."""
+has a re-ask and a keypad path, every phrase a dialog can say is in the one phrase table (and every phrase
+of the table is said by something: the clinic records each one), and real conversations (scripted and random)
+only take transitions the tables declare — and visit every state."""
 
 from __future__ import annotations
 
@@ -17,7 +18,7 @@ from appliance.conversation.actions import End, Listen, Say
 from appliance.conversation.backend import Backend
 from appliance.conversation.campaigns import CAMPAIGNS, CampaignDialog, People
 from appliance.commands.chat import parse_input
-from appliance.conversation.phrases import PHRASES
+from appliance.conversation.phrases import JOINED, PHRASES
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm
 from appliance.data.clinic import facts as factslib
@@ -30,7 +31,9 @@ from tests.test_outbound_dialogs import DAUGHTER, FAMILY, MOTHER, SON, Ops
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)
 FAMILY_PHONE = seed.DEMO_FAMILY_PHONE
-CONVERSATION = Path(__file__).resolve().parents[1] / "appliance" / "conversation"
+APPLIANCE = Path(__file__).resolve().parents[1] / "appliance"
+CONVERSATION = APPLIANCE / "conversation"
+SAYABLE = set(PHRASES) | set(JOINED)  # a phrase key, or a longer message made of recorded phrases
 FORCED = {  # intents the language layer is learning meanwhile (issue 15); the dialog must handle them now
     "사랑니 뽑은 자리가 아직 아픈데 진통제 더 먹어도 돼요?": "medical_question",
     "교정 기간은 보통 얼마나 걸려요?": "question_other",
@@ -61,7 +64,8 @@ def receptionist(emr_url, tmp_path):
         if by_birth:
             emr.profile = dataclasses.replace(emr.profile, queries={**emr.profile.queries,
                                                                      "find_patients_by_birth": {"sql": BIRTH_QUERY}})
-        return Receptionist(clinic_name="미소치과", backend=Backend(facts, emr=emr, texts=True), caller=caller, call_key="g",
+        return Receptionist(clinic_name="미소치과", backend=Backend(facts, emr=emr, texts=True), caller=caller,
+                            call_key="g",
                             now=lambda: NOW, understand=understand, recorded=True)
 
     yield build
@@ -83,6 +87,8 @@ def talk(dialog, lines):
         turns.append(dialog.on_input(parse_input(line)))
     for turn in turns:
         assert isinstance(turn[-1], (Listen, End)) and all(isinstance(a, Say) for a in turn[:-1]), turn
+        # what reaches the voice is always a recorded key (a JOINED message is said as its sentences) or a text
+        assert all((a.key in PHRASES) != bool(a.text) for a in turn[:-1]), turn
     return turns
 
 
@@ -93,8 +99,8 @@ def test_tables_are_complete(name):
     assert graph.problems(dialog) == []
     assert graph.reachable(dialog) == set(dialog.steps)
     for state, (_flow, step) in dialog.steps.items():
-        assert step.reask and all(k in PHRASES for k in step.reask), state
-        assert step.keypad is None or step.keypad in PHRASES, state
+        assert step.reask and all(k in SAYABLE for k in step.reask), state
+        assert step.keypad is None or step.keypad in SAYABLE, state
         assert callable(step.words) and callable(step.keys), state
     assert graph.dot(dialog, name).startswith("digraph")
 
@@ -111,7 +117,24 @@ def test_every_key_a_dialog_says_is_a_phrase():
         for group in re.findall(r'(?:ask|again)\([^\n]*?\[((?:"[a-z0-9_]+"(?:, )?)+)\]', source):
             said |= set(re.findall(r'"([a-z0-9_]+)"', group))
     assert len(said) > 80
-    assert said <= set(PHRASES), sorted(said - set(PHRASES))
+    assert said <= SAYABLE, sorted(said - SAYABLE)
+    assert all(parts and set(parts) <= set(PHRASES) for parts in JOINED.values())
+    assert not set(JOINED) & set(PHRASES)
+
+
+def test_every_phrase_is_said_by_something():
+    """The clinic records every phrase (``dentalcall prompts script``): a key nothing says is a recording made
+    for nothing. Said by the dialogs, the call pipeline ("ack"), the dialplan's fallback ("apology") or the
+    staff phones ("staff_alert")."""
+    said: set[str] = set()
+    for path in (APPLIANCE.parent / "dialplan").glob("*.conf*"):  # Playback(<prompts>/<pack>/<key>)
+        said |= set(re.findall(r"\{\{prompt_pack\}\}/([a-z0-9_]+)", path.read_text(encoding="utf-8")))
+    for path in APPLIANCE.rglob("*.py"):
+        if path.name == "phrases.py" or "speech" in path.parts or path.name == "phrasebook.py":
+            continue  # the table itself, and the voice layer that records and plays every key of it
+        said |= set(re.findall(r'"([a-z0-9_]+)"', path.read_text(encoding="utf-8")))
+    said |= {key for name in said & set(JOINED) for key in JOINED[name]}
+    assert set(PHRASES) <= said, sorted(set(PHRASES) - said)
 
 
 # --- conversations walk the graph ---------------------------------------------------------------------------
@@ -119,16 +142,17 @@ def inbound_scripts(patient_birth: str, phone: str) -> list[tuple[dict, list[str
     fam = {"caller": phone}
     unknown = {"caller": "010-9999-1234"}
     return [
-        (unknown, ["예약하고 싶어요", "음", "스케일링이요", "다음 주 화요일 오후 세 시 반", "아니요", "아니요", "아니요"]),
-        (unknown, ["다음 주 월요일 오전 충치 치료 예약이요", "네", "김영희요", "네", "네", "어금니가 시려요", "네", "아니요",
-                   "네", "모르겠어요", "아니요", "네", "진료시간 알려 주세요", "아니요"]),
+        (unknown, ["예약하고 싶어요", "음", "스케일링이요", "다음 주 화요일 오후 세 시 반", "아니요", "아니요",
+                   "아니요"]),
+        (unknown, ["다음 주 월요일 오전 충치 치료 예약이요", "네", "김영희요", "네", "네", "어금니가 시려요", "네",
+                   "아니요", "네", "모르겠어요", "아니요", "네", "진료시간 알려 주세요", "아니요"]),
         (unknown, ["#1", "#1", "#*", "#1", "#", "#2", "#2", "#2"]),
-        (unknown, ["스케일링 얼마예요?", "가격 알려 주세요", "크라운이요", "임플란트 보험 돼요?", "이가 좀 시려요", "네",
-                   "아니요", "아니요", "아니요", "아니요", "아니요"]),
+        (unknown, ["스케일링 얼마예요?", "가격 알려 주세요", "크라운이요", "임플란트 보험 돼요?", "이가 좀 시려요",
+                   "네", "아니요", "아니요", "아니요", "아니요", "아니요"]),
         (unknown, ["사랑니 뽑은 자리가 아직 아픈데 진통제 더 먹어도 돼요?", "네", "네"]),
         (unknown, ["교정 기간은 보통 얼마나 걸려요?", "", ""]),
-        (fam, ["예약 확인하려고요", "#" + patient_birth, "네", "예약 취소하고 싶어요", "네", "네", "스케일링", "내일 오전",
-               "아니요", "아니요", "아니요"]),
+        (fam, ["예약 확인하려고요", "#" + patient_birth, "네", "예약 취소하고 싶어요", "네", "네", "스케일링",
+               "내일 오전", "아니요", "아니요", "아니요"]),
         (fam, ["#3", "#" + patient_birth, "#2", "#2"]),
         (fam, ["#3", "#" + patient_birth, "#1", "다음 주 금요일 오후", "네"]),
         (fam, ["수신거부 해 주세요", "아니요"]),
@@ -183,8 +207,9 @@ def test_scripted_campaign_conversations_take_only_declared_transitions_and_visi
         assert expected <= visited[name], (name, expected - visited[name])
 
 
-INPUTS = ["#1", "#2", "#3", "#*", "#1203", "", "네", "아니요", "음", "예약하고 싶어요", "내일 오후 세 시", "스케일링이요",
-          "예약 취소할게요", "진료시간 알려 주세요", "예약 바꾸고 싶어요", "김철수요", "모르겠어요", "누구세요?", "둘 다요"]
+INPUTS = ["#1", "#2", "#3", "#*", "#1203", "", "네", "아니요", "음", "예약하고 싶어요", "내일 오후 세 시",
+          "스케일링이요", "예약 취소할게요", "진료시간 알려 주세요", "예약 바꾸고 싶어요", "김철수요", "모르겠어요",
+          "누구세요?", "둘 다요"]
 
 
 @pytest.mark.parametrize("name", ["receptionist", *CAMPAIGNS])

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from appliance.conversation.actions import spoken_keys
 from appliance.data import crm, crm_records
 from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
@@ -118,7 +119,8 @@ def test_emergency_goes_to_staff_at_once_then_voicemail(lab):
     result = _speech_call(config, pack, 30.0, 45.0)
     assert result.ok, result.describe()
     heard = result.heard_pcm()
-    assert heard_prompt(heard, pack.pcm("emergency_transfer"))[0], lab.tail()
+    for key in spoken_keys("emergency_transfer"):  # "많이 불편하시겠어요." + "담당 직원에게 연결해 드리겠습니다. …"
+        assert heard_prompt(heard, pack.pcm(key))[0], (key, lab.tail())
     assert heard_prompt(heard, pack.pcm("leave_message"))[0]  # nobody in the lab ring group answers
     call = _last_call(config)
     assert call.outcome == "emergency" and call.next_step == "transfer"

@@ -23,6 +23,7 @@ import numpy as np
 import pytest
 
 from appliance import settings
+from appliance.conversation.actions import spoken_keys
 from appliance.data import crm, crm_records
 from appliance.data.emr import drivers, seed
 from appliance.speech.prompt_pack import PromptPack
@@ -243,7 +244,8 @@ def test_reminder_cancelled_by_keypad_frees_the_slot_in_the_emr(lab, tmp_path):
     heard = callee.heard_pcm()
     assert heard_prompt(heard, pack.pcm("greeting_unrecorded"))[0]  # campaign calls are not recorded
     assert heard_prompt(heard, pack.pcm("ask_birth"))[0]
-    assert heard_prompt(heard, pack.pcm("ob_cancelled"))[0]
+    for key in spoken_keys("ob_cancelled"):  # "예약이 취소되었습니다." + "필요하시면 …" + "좋은 하루 보내세요."
+        assert heard_prompt(heard, pack.pcm(key))[0], key
 
 
 def _birth_presses(pack, birth: str) -> tuple[list[tuple[float, str]], float]:
@@ -280,7 +282,8 @@ def test_reminder_confirmed_after_the_birth_date_keyed_on_the_phone(lab, tmp_pat
     assert mine, plan.targets
     pack = PromptPack.load(config)
     presses, unlocked = _birth_presses(pack, patient.birth_date.strftime("%y%m%d"))
-    presses.append((unlocked + _seconds(pack, "confirmed_short", "ob_purpose_reminder", "ob_reminder_ask") + 6.0, "1"))
+    presses.append((unlocked + _seconds(pack, "confirmed_short", "ob_purpose_reminder", *spoken_keys("ob_reminder_ask"))
+                    + 6.0, "1"))
     uas = _uas(lab, tmp_path, "confirm", audio=_keys(tmp_path / "keys", presses))
     task = _task(lab, "reminder", "INFO", patient.id, mine[0].phone, "e2e-confirm", mine[0].data)
     try:
@@ -292,7 +295,7 @@ def test_reminder_confirmed_after_the_birth_date_keyed_on_the_phone(lab, tmp_pat
     heard = callee.heard_pcm()
     # (the question itself may be cut by the key when a loaded machine reads the time back slowly)
     for key in ("greeting_unrecorded", "ob_purpose_generic", "ask_birth", "confirmed_short", "ob_purpose_reminder",
-                "ob_confirmed"):
+                *spoken_keys("ob_confirmed")):
         assert heard_prompt(heard, pack.pcm(key))[0], key
     assert not heard_prompt(heard, pack.pcm("greeting"))[0]  # no recording notice: the call is not recorded
     call = crm.Call.get_by_id(task.call_id)
@@ -354,7 +357,7 @@ def test_keypad_opt_out_is_recorded_forever(lab, tmp_path):
     pack = PromptPack.load(lab["config"])
     heard = callee.heard_pcm()
     assert heard_prompt(heard, pack.pcm("ob_optout_notice"))[0]
-    assert heard_prompt(heard, pack.pcm("ob_opted_out"))[0]
+    assert all(heard_prompt(heard, pack.pcm(key))[0] for key in spoken_keys("ob_opted_out"))
     # the next advertising task for that number is cancelled before any dial
     again = _task(lab, "insurance_scaling", "AD", patient, "01055550009", "e2e-optout-2")
     again = _wait_task(again.id, lambda t: t.status != queue.QUEUED, timeout=30)

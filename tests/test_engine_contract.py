@@ -16,7 +16,7 @@ from tests.fake_asterisk import run_call, silence, tone
 
 PHRASE_AUDIO = {key: tone(0.2, freq=200 + 40 * i) for i, key in enumerate(
     ["greeting", "how_can_i_help", "callback_promise", "goodbye", "transfer", "sorry_again", "silence",
-     "not_understood_dtmf"])}
+     "menu_dtmf"])}
 
 
 def loud(frame: bytes) -> bool:
@@ -142,7 +142,7 @@ async def test_silence_is_asked_again_then_voicemail(engine_factory):
     call = await run_call(engine.config.agi_port, silence(40), timeout=60)
     assert call.variables["DENTALCALL_NEXT"] == "voicemail"
     heard = bytes(call.heard)
-    assert PHRASE_AUDIO["silence"] in heard and PHRASE_AUDIO["not_understood_dtmf"] in heard
+    assert PHRASE_AUDIO["silence"] in heard and PHRASE_AUDIO["menu_dtmf"] in heard
 
 
 class SlowDialog(InboundDialog):

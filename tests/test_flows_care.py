@@ -5,9 +5,13 @@ intents ``medical_question`` / ``question_other`` are given to the dialog direct
 from __future__ import annotations
 
 from appliance.conversation import outcomes
+from appliance.conversation.actions import Say
 from appliance.data import crm_records
 from appliance.language import understand as real_understand
-from tests.test_flows_receptionist import NIGHT, UNKNOWN, Talk, crm_db, emr_url, make  # noqa: F401 (fixtures)
+from tests.test_flows_receptionist import NIGHT, UNKNOWN, Talk
+from tests.test_flows_receptionist import crm_db as crm_db  # fixtures
+from tests.test_flows_receptionist import emr_url as emr_url
+from tests.test_flows_receptionist import make as make
 
 PAINKILLER = "사랑니 뽑은 자리가 아직 아픈데 진통제 더 먹어도 돼요?"
 BLEEDING = "어제 이 뺀 데서 피가 계속 나는데 원래 그런가요?"
@@ -59,3 +63,52 @@ def test_withheld_number_is_told_the_truth_about_the_callback(make):
     assert t.keys() == ["callback_no_number", "anything_else"]
     assert crm_records.Callback.get().note == ORTHO  # staff still see the question
 
+
+
+SMOKING = "이 뽑고 나서 담배 피워도 되나요?"
+
+
+def readback(turn):
+    return [a.text for a in turn if isinstance(a, Say) and a.text]
+
+
+def test_a_medical_question_during_a_booking_is_answered_and_the_booking_goes_on(make):
+    """Asked in the middle of a booking question, a medical question gets the no-advice answer and a staff
+    callback with its words, and then the booking question again (not a re-ask as if it were not understood,
+    not the end of the booking)."""
+    t = Talk(make(caller=UNKNOWN))("예약하고 싶어요", "스케일링이요")
+    assert t.dialog.state == "ask_date"
+    t(SMOKING)
+    assert t.keys() == ["medical_no_advice", "ask_date"] and t.dialog.state == "ask_date"
+    assert "ask_date_again" not in t.keys() and "피워도" not in t.said()
+    cb = crm_records.Callback.get()
+    assert cb.note == SMOKING and cb.priority == 3
+    t(ORTHO)  # a question for staff: saved, then the same question again
+    assert t.keys() == ["question_to_staff", "ask_date"]
+    assert [c.note for c in crm_records.Callback.select().order_by(crm_records.Callback.id)] == [SMOKING, ORTHO]
+    t("내일 오후요")
+    assert t.dialog.state == "propose"
+    offered = readback(t.last)
+    t("임플란트 하고 나서 술 마셔도 돼요?")  # while a time is offered: answered, then the same time offered again
+    assert t.keys() == ["medical_no_advice", "book_this"] and readback(t.last) == offered and offered
+    t("네")
+    assert t.dialog.landed["booking"]["treatment"] == "scaling" and t.dialog.outcome == outcomes.BOOKED
+    assert [e.kind for e in t.dialog.events].count("medical_question") == 2
+
+
+def test_facts_asked_during_a_booking_are_answered_then_the_booking_question_again(make):
+    t = Talk(make(caller=UNKNOWN))("스케일링 예약하고 싶어요", "내일 오후요")
+    assert t.dialog.state == "propose"
+    t("보험 돼요?")  # about the treatment being booked
+    assert t.keys() == ["insurance_scaling", "book_this"] and t.dialog.state == "propose"
+    t("주차는 돼요?")
+    assert "지하 주차장" in t.said() and t.keys() == ["book_this"]
+    t("네")
+    assert t.dialog.landed["booking"]["treatment"] == "scaling"
+    assert crm_records.Callback.select().count() == 0
+
+
+def test_an_urgent_medical_question_during_a_booking_is_an_emergency(make):
+    t = Talk(make(caller=UNKNOWN, understand=understand))("예약하고 싶어요", "스케일링이요", BLEEDING)
+    assert t.end.next == "transfer" and t.end.outcome == outcomes.EMERGENCY
+    assert crm_records.Callback.get().priority == 1

@@ -24,6 +24,11 @@ FAMILY = seed.DEMO_FAMILY_PHONE  # patients 1-3; patient 1 born 1982-09-18
 UNKNOWN = "010-9999-1234"
 
 
+def SAYS_ANYTHING(text: str) -> bool:
+    """A voice that can say any sentence (a neural voice installed): names and the clinic's own sentences."""
+    return True
+
+
 @pytest.fixture(scope="module")
 def emr_url(tmp_path_factory):
     path = tmp_path_factory.mktemp("emr") / "emr.sqlite"
@@ -57,8 +62,8 @@ def crm_db(tmp_path):
 def make(emr_url, crm_db):
     facts = factslib.load(factslib.EXAMPLE)
 
-    def build(caller=None, now=NOW, emr=True, writes=False, can_say=None, url=None, recorded=True, understand=None,
-              texts=True):
+    def build(caller=None, now=NOW, emr=True, writes=False, can_say=SAYS_ANYTHING, url=None, recorded=True,
+              understand=None, texts=True):
         backend = Backend(facts, emr=EMR(url or emr_url, "reference", allow_writes=writes) if emr else None,
                           texts=texts)
         return Receptionist(clinic_name="미소치과", backend=backend, caller=caller, call_key="test-call",
@@ -185,10 +190,11 @@ def test_booking_into_the_emr_when_writes_are_enabled(make, emr_url):
 
 def test_unavailable_time_offers_the_nearest_free_one(make):
     t = Talk(make(caller=UNKNOWN))("다음 주 화요일 오후 한 시 반 스케일링 예약이요")  # lunch break
-    assert t.keys()[:2] == ["time_taken", "nearest_is"]
+    assert t.keys()[:2] == ["no_slots", "nearest_is"]  # "죄송하지만 그때는 예약 가능한 시간이 없습니다. 가장 가까운 …"
     assert "십이월 일 일 화요일 오후 두 시, 스케일링" in t.said()
     t = Talk(make(caller=UNKNOWN))("이번 주 일요일 스케일링 예약이요")  # closed
-    assert t.keys()[0] == "closed_that_day" and "십일월 삼십 일 월요일" in t.said()
+    assert t.keys()[0] == "closed_word" and t.said().startswith("십일월 이십구 일 일요일, 휴진입니다.")
+    assert "십일월 삼십 일 월요일" in t.said()
 
 
 def test_family_phone_asks_whose_appointment_by_birth_date(make):
@@ -209,6 +215,18 @@ def test_cancel_own_appointment_found_by_caller_id(make, patient_with_appointmen
     assert row.meta["action"] == "cancel" and row.meta["appointment_id"] == appt.id and row.start == appt.start
     t("아니요", "아니요")
     assert t.end and t.end.outcome == outcomes.CANCELLED
+
+
+@pytest.mark.parametrize("answer,kept", [("예 내일 갈게요", True), ("아니요 갈게요", True), ("네 그대로 두세요", True),
+                                         ("네 취소해 주세요", False), ("#1", False), ("#2", True)])
+def test_the_cancel_confirmation_cancels_only_on_a_clear_yes(make, patient_with_appointment, answer, kept):
+    """"예약을 취소해 드릴까요?" is heard with its own expect: going after all keeps the visit."""
+    patient, _ = patient_with_appointment
+    t = Talk(make(caller=patient.phones[0]))("예약 취소하고 싶어요", birth(patient))
+    assert t.last[-1].expect == "cancel_confirm" and "그대로" in t.last[-1].hints
+    t(answer)
+    assert ("keep_appointment" in t.keys()) is kept and ("cancel_requested" in t.keys()) is not kept
+    assert crm_records.BookingRequest.select().count() == (0 if kept else 1)
 
 
 def test_reschedule_books_the_new_time_and_cancels_the_old(make, patient_with_appointment):
@@ -240,7 +258,7 @@ def test_unknown_caller_cancel_cannot_be_proven_and_goes_to_staff(make):
     """A number without patients (and a profile that cannot search by birth date): nothing can be proven on
     the phone, so nothing is read back; the caller is told so and staff get the request."""
     t = Talk(make(caller=UNKNOWN))("예약 취소하려고요")
-    assert t.keys()[0] == "identity_unavailable" and "appointment_is" not in t.keys()
+    assert t.keys()[0] == "identity_failed" and "appointment_is" not in t.keys()
     assert crm_records.Callback.select().count() == 1
 
 
@@ -286,7 +304,7 @@ def test_facts_no_voice_can_say_become_a_callback(make):
 def test_emergency_during_opening_hours_transfers_at_once(make):
     t = Talk(make(caller=UNKNOWN))("사랑니 뺀 데서 피가 안 멈춰요")
     assert t.end.next == "transfer" and t.end.outcome == outcomes.EMERGENCY and t.end.summary
-    assert t.keys()[0] == "emergency_transfer"
+    assert t.keys()[:2] == ["symptom_sorry", "transfer"]  # "많이 불편하시겠어요. 담당 직원에게 연결해 …"
     cb = crm_records.Callback.get()
     assert cb.priority == 1
 

@@ -9,7 +9,7 @@ import datetime as dt
 import pytest
 
 from appliance.conversation import outcomes
-from appliance.conversation.actions import End, Heard, Listen, Say
+from appliance.conversation.actions import End, Heard, Listen, Say, spoken_keys
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog
 from appliance.commands.chat import render_says
 from appliance.data.emr.model import Patient
@@ -100,8 +100,8 @@ def test_reminder_notice_generic_purpose_identity_then_cancel_by_keypad():
     assert "김민수" not in said(first) and "스케일링" not in said(first) and "예약" not in said(first)
     body = d.on_input(Heard(dtmf="850302"))
     assert keys(body)[:3] == ["confirmed_short", "ob_purpose_reminder", "내일, 십일월 이십육 일 목요일 오후 세 시 반"]
-    assert keys(body)[3] == "ob_reminder_ask"
-    assert keys(d.on_input(Heard(dtmf="3"))) == ["ob_cancel_ask"]
+    assert keys(body)[3:] == spoken_keys("ob_reminder_ask") == ["appointment_is", "ob_reminder_keys"]
+    assert keys(d.on_input(Heard(dtmf="3"))) == spoken_keys("ob_cancel_ask") == ["confirm_cancel", "yes_no_keys"]
     out = d.on_input(Heard(dtmf="1"))
     assert end(out).outcome == outcomes.CANCELLED and ops.changes() == [("cancel", "55")]
 
@@ -120,7 +120,7 @@ def test_reminder_reschedule_by_keys_offers_the_next_slot():
     d = dialog("reminder", ops=ops, data=APPT)
     verified(d)
     proposal = d.on_input(Heard(dtmf="2"))
-    assert keys(proposal)[-1] == "ob_offer_slot" and "십일월 이십칠 일" in keys(proposal)[0]
+    assert keys(proposal)[-2:] == spoken_keys("ob_offer_slot") and "십일월 이십칠 일" in keys(proposal)[0]
     d.on_input(Heard(dtmf="2"))  # the next time please
     out = d.on_input(Heard(dtmf="1"))
     assert end(out).outcome == outcomes.RESCHEDULED
@@ -175,14 +175,15 @@ def test_family_reminder_two_children_cancel_one_of_them():
     out = d.on_input(Heard(dtmf="820918"))  # the guardian
     assert keys(out)[:3] == ["confirmed_guardian", "ob_purpose_reminder", "ob_multi_children_2"]
     assert "내일, 십일월 이십육 일 목요일 오후 세 시." in said(out) and "오후 세 시 반" in said(out)
-    assert keys(out)[-1] == "ob_reminder_ask_all" and "김도윤" not in said(out)
+    assert keys(out)[-1] == "ob_reminder_keys" and "김도윤" not in said(out)
     assert keys(d.on_input(Heard(dtmf="3"))) == ["ob_which_appointment"]
     out = d.on_input(Heard(dtmf="2"))
-    assert keys(out)[-1] == "ob_this_one" and "오후 세 시" in said(out)
+    assert keys(out)[-2:] == spoken_keys("ob_this_one") and "오후 세 시" in said(out)
     d.on_input(Heard(dtmf="2"))  # not that one
-    assert keys(d.on_input(Heard(dtmf="1"))) == ["ob_cancel_ask"]
+    assert keys(d.on_input(Heard(dtmf="1"))) == spoken_keys("ob_cancel_ask")
     out = d.on_input(Heard(dtmf="1"))
-    assert keys(out) == ["ob_others_kept", "ob_cancelled"] and ops.changes() == [("cancel", "72")]
+    assert keys(out) == ["ob_others_kept", *spoken_keys("ob_cancelled")] and ops.changes() == [("cancel", "72")]
+    assert said(out).startswith("나머지 예약은 그대로 두겠습니다. 예약이 취소되었습니다. 필요하시면 언제든 전화 주세요.")
 
 
 def test_family_reminder_by_speech_all_or_by_time():
@@ -197,7 +198,7 @@ def test_family_reminder_by_speech_all_or_by_time():
     d = dialog("reminder", ops=ops, patient_id="2", data=FAMILY)
     verified(d, "#820918")
     out = d.on_input(Heard(text="세 시 반 예약은 좀 바꾸고 싶어요"))
-    assert keys(out)[-1] == "ob_offer_slot"
+    assert keys(out)[-2:] == spoken_keys("ob_offer_slot")
     d.on_input(Heard(dtmf="1"))
     assert ops.changes() == [("reschedule", "72", dt.datetime(2026, 11, 27, 10, 0))]
     assert d.outcome == outcomes.RESCHEDULED
@@ -227,7 +228,8 @@ def test_ad_call_offers_opt_out_and_honours_keypad_9_at_once_even_before_identit
     said_first = keys(d.start())
     assert said_first[:3] == ["greeting_unrecorded", "ob_optout_notice", "ob_purpose_generic"]
     out = d.on_input(Heard(dtmf="9"))
-    assert keys(out) == ["ob_opted_out"] and end(out).outcome == outcomes.OPTED_OUT
+    assert keys(out) == spoken_keys("ob_opted_out") and end(out).outcome == outcomes.OPTED_OUT
+    assert said(out) == "네, 수신거부 처리되었습니다. 앞으로 안내 전화는 드리지 않겠습니다. 좋은 하루 보내세요."
     assert ops.log == [("opt_out", "call_dtmf")]
 
 
@@ -235,7 +237,7 @@ def test_ad_opt_out_by_speech_and_scaling_booking():
     ops = Ops()
     d = dialog("insurance_scaling", kind="AD", ops=ops)
     pitch = verified(d)
-    assert keys(pitch) == ["confirmed_short", "ob_purpose_scaling", "ob_scaling_pitch", "ob_offer_booking"]
+    assert keys(pitch) == ["confirmed_short", "ob_purpose_scaling", "insurance_scaling", *spoken_keys("ob_offer_booking")]
     assert end(d.on_input(Heard(text="수신 거부할게요"))).outcome == outcomes.OPTED_OUT
     assert ops.log[-1] == ("opt_out", "call_speech")
     ops = Ops()
@@ -250,8 +252,8 @@ def test_ad_opt_out_by_speech_and_scaling_booking():
 def test_recall_says_why_from_the_last_treatment_only_after_identity():
     d = dialog("recall", kind="AD", detail="implant")
     assert "ob_recall_why_implant" not in keys(d.start())
-    assert keys(d.on_input(Heard(dtmf="850302")))[1:] == ["ob_purpose_recall", "ob_recall_pitch",
-                                                           "ob_recall_why_implant", "ob_offer_booking"]
+    assert keys(d.on_input(Heard(dtmf="850302")))[1:] == ["ob_recall_pitch", "ob_recall_why_implant",
+                                                           *spoken_keys("ob_offer_booking")]
     assert end(d.on_input(Heard(dtmf="2"))).outcome == outcomes.DECLINED
 
 
@@ -298,10 +300,11 @@ def test_staff_wrong_number_later_who_and_silence():
     d = dialog("reminder", data=APPT)
     d.start()
     out = d.on_input(Heard(text="누구세요?"))
-    assert keys(out)[0] == "ob_who_we_are" and isinstance(out[-1], Listen) and d.state == "ask_birth"
+    assert keys(out) == ["ob_who_we_are", "ask_birth_again"] and isinstance(out[-1], Listen)
+    assert d.state == "ask_birth" and "미소치과" in said(out)
     d = dialog("happy_call")
     verified(d, "팔오 공삼 공이")
-    assert keys(d.on_input(Heard(silence=True)))[0] == "ob_not_understood"
+    assert keys(d.on_input(Heard(silence=True))) == ["sorry_again", "ob_happy_ask"]
     d.on_input(Heard(silence=True))
     assert end(d.on_input(Heard(silence=True))) is not None
 
@@ -319,7 +322,7 @@ def test_emr_unreadable_nobody_can_be_verified_the_call_ends_politely_and_is_ret
                                             ("AD", "ob_voicemail_ad", "ob_voicemail_ad_end")])
 def test_voicemail_message_has_no_health_detail_and_says_who_and_how_to_refuse(kind, head, tail):
     actions = VoicemailDialog(kind=kind, clinic_phone="02-555-0100").start()
-    assert keys(actions) == [head, "ob_voicemail_number", "공이, 오오오, 공일공공.", tail]
+    assert keys(actions) == [*spoken_keys(head), "ob_voicemail_number", "공이, 오오오, 공일공공.", tail]
     assert end(actions).outcome == outcomes.VOICEMAIL_LEFT
     text = said(actions)
     assert "AI 상담원" in text and "미소치과" in text and "예약" not in text and "치료" not in text
@@ -332,7 +335,7 @@ def test_family_reminder_three_people_and_one_person_twice():
         {"id": "70", "patient_id": "1", "start": "2026-11-26T14:30:00", "duration_min": 30, "treatment": "scaling"}]}
     d = dialog("reminder", ops=Ops(people=People([MOTHER, SON, DAUGHTER])), patient_id="1", data=three)
     out = verified(d, "#820918")
-    assert keys(out)[2] == "ob_multi_many" and said(out).count("내일, 십일월 이십육 일") == 3
+    assert keys(out)[2] == "ob_multi_family" and said(out).count("내일, 십일월 이십육 일") == 3
     twice = {"appointments": [dict(a, patient_id="55") for a in FAMILY["appointments"]]}
     d = dialog("reminder", data=twice)
     assert keys(verified(d))[2] == "ob_multi_one_person"
@@ -344,7 +347,7 @@ def test_a_childs_birth_date_unlocks_the_children_not_the_parents_appointment():
     d = dialog("reminder", ops=Ops(people=People([MOTHER, SON])), patient_id="1", data=mixed, can_say=lambda t: True)
     out = verified(d, "#140507")
     assert "오후 두 시 반" not in said(out) and "오후 세 시" in said(out) and "김지영" not in said(out)
-    assert keys(out)[-1] == "ob_reminder_ask"  # one appointment unlocked: the child's
+    assert keys(out)[-2:] == spoken_keys("ob_reminder_ask")  # one appointment unlocked: the child's
     d = dialog("reminder", ops=Ops(people=People([MOTHER, SON])), patient_id="1", data=mixed)
     out = verified(d, "#820918")  # the mother: both
     assert "오후 두 시 반" in said(out) and "오후 세 시" in said(out)
@@ -355,3 +358,37 @@ def test_no_birth_date_on_file_nothing_to_ask():
     ops = Ops(people=People([nobody]), open_=False)
     out = dialog("reminder", ops=ops, data=APPT).start()
     assert "ask_birth" not in keys(out) and keys(out)[-1] == "ob_staff_unavailable" and ("callback", 4) in ops.log
+
+
+@pytest.mark.parametrize("answer,outcome,cancelled", [
+    ("예 내일 갈게요", outcomes.CONFIRMED, False),  # going after all: a yes to "맞으시죠?", a no to "취소해 드릴까요?"
+    ("아니요 갈게요", outcomes.CONFIRMED, False),
+    ("네 그대로 둬 주세요", outcomes.CONFIRMED, False),
+    ("취소 안 해요", outcomes.CONFIRMED, False),
+    ("네 취소해 주세요", outcomes.CANCELLED, True),
+    ("미안해요 취소해 주세요", outcomes.CANCELLED, True),  # "미안해요" is not "안 해요"
+    ("네", outcomes.CANCELLED, True),
+    ("#1", outcomes.CANCELLED, True),
+    ("#2", outcomes.CONFIRMED, False),
+])
+def test_the_cancel_confirmation_cancels_only_on_a_clear_yes(answer, outcome, cancelled):
+    """Safety: "예약을 취소해 드릴까요?" has its own expect, so "예 내일 갈게요" keeps the visit (it used to cancel it)."""
+    ops = Ops()
+    d = dialog("reminder", ops=ops, data=APPT)
+    verified(d)
+    asked = d.on_input(Heard(text="내일 못 갈 것 같아요"))
+    assert keys(asked) == spoken_keys("ob_cancel_ask") and d.state == "cancel_confirm"
+    assert asked[-1].expect == "cancel_confirm" and "그대로" in asked[-1].hints
+    out = d.on_input(Heard(dtmf=answer[1:]) if answer.startswith("#") else Heard(text=answer))
+    assert end(out).outcome == outcome, said(out)
+    assert (ops.changes() == [("cancel", "55")]) is cancelled
+
+
+def test_an_unclear_answer_to_the_cancel_confirmation_asks_again_and_cancels_nothing():
+    ops = Ops()
+    d = dialog("reminder", ops=ops, data=APPT)
+    verified(d)
+    d.on_input(Heard(dtmf="3"))
+    out = d.on_input(Heard(text="음 글쎄요"))
+    assert keys(out) == ["sorry_again", *spoken_keys("ob_cancel_ask")] and end(out) is None
+    assert ops.changes() == [] and d.state == "cancel_confirm"

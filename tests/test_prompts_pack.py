@@ -83,7 +83,7 @@ def test_path_is_asterisk_style_and_pcm_is_cached(built):
     assert pack.pcm("greeting") is pcm  # cached
     assert pack.fragment_pcm("month_6") is not None and pack.fragment_pcm("hour_3") is not None
     assert pack.pcm("no_such_key") is None
-    assert pack.key_for_text("잠시만요.") == "one_moment"
+    assert pack.key_for_text("좋은 하루 보내세요.") == "good_day"
 
 
 def test_without_the_phrase_table_a_pack_plays_but_cannot_say_what_is_missing(built):

@@ -58,7 +58,7 @@ def test_key_and_exact_text_come_from_the_pack(pack):
     r = voice.render_ex("goodbye")
     assert r.layer == "prompt" and r.key == "goodbye"
     assert r.pcm == p.pcm("goodbye")
-    assert voice.render_ex(PHRASES["one_moment"]).layer == "prompt"
+    assert voice.render_ex(PHRASES["good_day"]).layer == "prompt"
     assert voice.file("goodbye") == p.path("goodbye")
 
 
@@ -72,7 +72,7 @@ def test_greeting_text_with_clinic_name_is_the_prompt(pack):
 def test_clauses_of_prompts(pack):
     config, p = pack
     voice = Voice(config, pack=p, piper=None)
-    r = voice.render_ex("네, 잠시만요.")
+    r = voice.render_ex("네, 무엇을 도와드릴까요?")  # ack + how_can_i_help
     assert r.layer == "prompt"
     assert audio.duration(r.pcm) > 1.0  # two recordings, not one
 
@@ -109,23 +109,25 @@ def test_no_voice_raises_with_what_is_missing(pack):
 
 def test_missing_prompt_falls_through_to_piper_with_its_text(pack):
     config, p = pack
-    (p.folder / "goodbye.wav").unlink()
+    (p.folder / "transfer.wav").unlink()
     p = PromptPack.load(config)
     piper = FakePiper()
     voice = Voice(config, pack=p, piper=piper)
-    r = voice.render_ex("goodbye")
+    r = voice.render_ex("transfer")
     assert r.layer == "piper"
-    assert piper.said == split_sentences(PHRASES["goodbye"])
+    assert piper.said == split_sentences(PHRASES["transfer"])
     assert piper.stored == [True, True]  # fixed phrase: cached
+    (p.folder / "goodbye.wav").unlink()  # "… 좋은 하루 보내세요.": that sentence has its own recording (good_day)
+    assert Voice(config, pack=PromptPack.load(config), piper=FakePiper()).render_ex("goodbye").layer == "piper+prompt"
 
 
 def test_sentences_stream_one_by_one_with_mixed_layers(pack):
     config, p = pack
     piper = FakePiper()
     voice = Voice(config, pack=p, piper=piper)
-    parts = list(voice.sentences("잠시만요. 오후 세 시 반. 성함이 어떻게 되세요?"))
+    parts = list(voice.sentences("좋은 하루 보내세요. 오후 세 시 반. 성함이 어떻게 되세요?"))
     assert [r.layer for r in parts] == ["prompt", "fragments", "piper"]
-    whole = voice.render_ex("잠시만요. 오후 세 시 반. 성함이 어떻게 되세요?")
+    whole = voice.render_ex("좋은 하루 보내세요. 오후 세 시 반. 성함이 어떻게 되세요?")
     assert whole.layer == "prompt+fragments+piper"
     assert voice.stats["prompt"] >= 2 and voice.stats["piper"] == 2
 

@@ -32,6 +32,7 @@ def test_without_a_neural_voice_names_are_never_spoken(config):
     voice = load_voice(config, piper=None)
     assert not voice.speaks_names
     assert voice.address("김민수") == "환자분" and voice.address("") == "환자분"
+    assert voice.address("김도윤", guardian=True) == "보호자분"
     assert not voice.can_say("김민수 님 맞으세요?")
     assert not voice.can_say("이사 님 되시나요?")  # a name made of digit syllables is not stitched either
     assert voice.can_say("greeting") and voice.can_say("십이월 삼 일 화요일 오후 세 시 반")
@@ -51,6 +52,7 @@ def test_an_installed_korean_voice_says_names_and_what_is_not_recorded(config, t
     voice = load_voice(config)
     try:
         assert voice.speaks_names and voice.address("김민수") == "김민수 님"
+        assert voice.address("김도윤", guardian=True) == "김도윤 보호자님"
         assert voice.can_say("김민수 님 맞으세요?")
         assert voice.render_ex("김민수 님 맞으세요?").layer == "piper"
         assert voice.render_ex("goodbye").layer == "prompt"  # the clinic's recording wins

@@ -2,8 +2,9 @@
 
 The very dialog a call runs (``Receptionist``), on the configured EMR/CRM, or on a throwaway demo EMR and
 CRM with ``--demo``. ``--campaign NAME [--patient ID]`` runs a campaign call instead (the same dialog the
-dialer's calls run; you answer as the patient's phone, see :mod:`.chat_campaign`). Caller input: a line of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are
-keypad digits; an empty line is silence; ``/bye`` (or end of input) hangs up.
+dialer's calls run; you answer as the patient's phone, see :mod:`.chat_campaign`). Caller input: a line
+of text is what the caller said; ``#5`` / ``#850312#`` / ``#*`` are keypad digits; an empty line is
+silence; ``/bye`` (or end of input) hangs up.
 
 ``--script FILE`` (``-`` = stdin) reads one caller line per line and prints one JSON line per bot turn
 ``{"say": …, "state": …, "action": "listen"|"end", …}`` then a final ``{"summary": {…}}`` line with what landed
@@ -200,7 +201,8 @@ def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool,
         else:
             key = f"chat:{dt.datetime.now():%Y%m%d%H%M%S%f}"
             dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=caller, call_key=key,
-                                  now=clock, recorded=bool(config.record_calls))
+                                  now=clock, recorded=bool(config.record_calls),
+                                  can_say=lambda text: True)  # text: every sentence can be shown
             _talk(dialog, script, config.clinic_name, lambda end: summary_of(dialog, end))
         if keep and workdir is not None:
             click.echo(f"[demo kept in {workdir}]", err=True)

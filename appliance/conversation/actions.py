@@ -6,14 +6,17 @@ The call pipeline (``appliance.calls``) and ``dentalcall chat`` carry a dialog t
 
 from __future__ import annotations
 
-import enum
 from dataclasses import dataclass, field
 from typing import Any, Protocol, Union
+
+from appliance.conversation.outcomes import EventKind
+from appliance.conversation.phrases import JOINED
 
 
 @dataclass
 class Say:
-    """Speak a fixed phrase (``key`` in phrases.PHRASES) or a sentence (``text``, through the voice layers)."""
+    """Speak a fixed phrase (``key`` in phrases.PHRASES) or a sentence (``text``, through the voice layers).
+    A longer sentence built from recorded ones (``phrases.JOINED``) is several ``Say``: see :func:`says`."""
 
     key: str | None = None
     text: str | None = None
@@ -55,38 +58,23 @@ class Heard:
     rejected: bool = False  # STT thought it was noise / low confidence
 
 
-class EventKind(enum.StrEnum):
-    """What a dialog records in ``Event.kind`` (stored in the call's ``meta.events``; values are the CRM's)."""
-
-    CALLBACK = "callback"
-    TRANSFER = "transfer"
-    EMERGENCY = "emergency"
-    SYMPTOM = "symptom"
-    OPT_OUT = "opt_out"
-    OPTED_OUT = "opted_out"
-    BOOKING = "booking"
-    BOOKED = "booked"
-    CANCELLATION = "cancellation"
-    CANCELLED = "cancelled"
-    RESCHEDULE = "reschedule"
-    RESCHEDULED = "rescheduled"
-    CONFIRMED = "confirmed"
-    QUESTIONNAIRE = "questionnaire"
-    QUEUED = "queued"
-    SMS_CONFIRMATION = "sms_confirmation"
-    OUTAGE = "outage"
-    FEELING_FINE = "feeling_fine"
-    PROBLEM_REPORTED = "problem_reported"
-    NOT_THE_PATIENT = "not_the_patient"
-    IDENTITY_CONFIRMED = "identity_confirmed"
-
-
 @dataclass
 class Event:
     """Something that happened during the dialog worth recording (booking, callback, opt-out ...)."""
 
     kind: str  # an EventKind value
     data: dict[str, Any] = field(default_factory=dict)
+
+
+def spoken_keys(*names: str) -> list[str]:
+    """The recorded phrase keys that say ``names``: a phrase key as it is, a name of ``phrases.JOINED`` as its
+    recorded sentences (one recording serves many longer sentences)."""
+    return [key for name in names for key in JOINED.get(name, (name,))]
+
+
+def says(*names: str, barge_in: bool = True) -> list[Say]:
+    """``Say`` each phrase of ``names`` (phrase keys or ``phrases.JOINED`` names) from its recordings."""
+    return [Say(key, barge_in=barge_in) for key in spoken_keys(*names)]
 
 
 class Dialog(Protocol):
@@ -96,3 +84,6 @@ class Dialog(Protocol):
     def start(self) -> list[Action]: ...
 
     def on_input(self, heard: Heard) -> list[Action]: ...
+
+
+__all__ = ["Action", "Dialog", "End", "Event", "EventKind", "Heard", "Listen", "Say", "says", "spoken_keys"]

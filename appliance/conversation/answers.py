@@ -1,5 +1,8 @@
 """Answers from the clinic's facts file only: opening hours, lunch, closed days, location, parking, prices,
-insurance rules. What the facts do not hold, or what no voice layer can say, becomes a callback."""
+insurance rules. What the facts do not hold, or what no voice layer can say, becomes a callback.
+
+:meth:`AnswersFlow.answer` answers and asks whether there is anything else; :meth:`AnswersFlow.sentences`
+gives the answer alone (None when the facts cannot give it), for a question asked in the middle of a booking."""
 
 from __future__ import annotations
 
@@ -19,12 +22,26 @@ INSURANCE_KEYS = {"scaling": "insurance_scaling", "implant": "insurance_implant"
 class AnswersFlow(Flow):
     def answer(self, intent: str, u: Any, text: str) -> Actions:
         if intent == "ask_hours":
-            return self._hours(u, text)
+            return self.d.anything_else(self._hours(u, text))
         if intent == "ask_location":
             return self._location(text)
         if intent == "ask_price":
             return self._price(u)
         return self._insurance(u)
+
+    def sentences(self, intent: str, u: Any, text: str, treatment: str | None = None) -> list[Action] | None:
+        """The answer alone (no follow-up question); None when the facts (or the voice) cannot give it.
+        ``treatment``: what a price or insurance question is about when the caller did not say (the booking's)."""
+        t = getattr(u, "treatment", None) or treatment
+        if intent == "ask_hours":
+            return self._hours(u, text)
+        if intent == "ask_location":
+            return self._location_sentences(text)
+        if intent == "ask_price":
+            return self._price_sentences(t) if t else None
+        if intent == "ask_insurance":
+            return self._insurance_sentences(t)
+        return None
 
     # --- hours ----------------------------------------------------------------------------------------
     def _hours_sentences(self) -> list[Action]:
@@ -60,45 +77,54 @@ class AnswersFlow(Flow):
         lo, hi = self.d.facts.lunch
         return [Say("lunch_intro"), Say(text=f"{speak.say_time(lo)}부터 {speak.say_time(hi)}까지입니다.")]
 
-    def _hours(self, u: Any, text: str = "") -> Actions:
+    def _hours(self, u: Any, text: str = "") -> list[Action]:
         facts = self.d.facts
         out: list[Action] = []
         if "점심" in text and facts.lunch and not getattr(u, "date", None):
-            return self.d.anything_else(self._lunch_sentences())
+            return self._lunch_sentences()
         if getattr(u, "date", None):
             day = dt.date.fromisoformat(u.date)
             hours = facts.open_hours(day)
             if not hours:
                 out += [Say(text=speak.say_date(day) + ","), Say("closed_word")]
             else:
-                out += [Say(text=f"{speak.say_date(day)}, {speak.say_time(hours[0])}부터 {speak.say_time(hours[1])}까지"),
+                span = f"{speak.say_time(hours[0])}부터 {speak.say_time(hours[1])}까지"
+                out += [Say(text=f"{speak.say_date(day)}, {span}"),
                         Say("open_word")]
                 out += self._lunch_sentences() if facts.lunch_on(day) else []
-            return self.d.anything_else(out)
-        out = [Say("hours_intro")] + self._hours_sentences() + self._lunch_sentences()
-        return self.d.anything_else(out)
+            return out
+        return [Say("hours_intro")] + self._hours_sentences() + self._lunch_sentences()
 
     # --- location -------------------------------------------------------------------------------------
-    def _say_facts(self, texts: list[str], why: str) -> Actions:
-        texts = [t.strip() for t in texts if t and t.strip()]
+    def _location_sentences(self, text: str) -> list[Action] | None:
+        """The clinic's own sentences (address and directions, or parking), only when the voice can say them."""
+        f = self.d.facts
+        wanted = [f.parking] if PARKING.search(re.sub(r"\s+", "", text)) else [f.address, f.directions]
+        texts = [t.strip() for t in wanted if t and t.strip()]
         if texts and all(self.d.can_say(t) for t in texts):
-            return self.d.anything_else([Say(text=t) for t in texts])
-        return self.d.callback(why)
+            return [Say(text=t) for t in texts]
+        return None
 
     def _location(self, text: str) -> Actions:
-        f = self.d.facts
-        if PARKING.search(re.sub(r"\s+", "", text)):
-            return self._say_facts([f.parking], "주차 문의")
-        return self._say_facts([f.address, f.directions], "위치 문의")
+        said = self._location_sentences(text)
+        if said is None:
+            return self.d.callback("주차 문의" if PARKING.search(re.sub(r"\s+", "", text)) else "위치 문의")
+        return self.d.anything_else(said)
 
     # --- prices, insurance ----------------------------------------------------------------------------
     def _price(self, u: Any) -> Actions:
         t = getattr(u, "treatment", None)
         if t is None:
             return self.d.ask("price_which", ["ask_price_which"])
+        said = self._price_sentences(t)
+        if said is None:
+            return self.d.callback("비용 문의 (안내 자료 없음)", note=TREATMENT_KO.get(t, t))
+        return self.d.anything_else(said)
+
+    def _price_sentences(self, t: str) -> list[Action] | None:
         price = self.d.facts.prices.get(t)
         if price is None:
-            return self.d.callback("비용 문의 (안내 자료 없음)", note=TREATMENT_KO.get(t, t))
+            return None
         amount = (speak.say_price(price.min) if price.min == price.max
                   else f"{speak.say_price(price.min)}에서 {speak.say_price(price.max)}")
         out: list[Action] = [Say(text=f"{TREATMENT_KO[t]}, {amount}까지입니다." if price.min != price.max
@@ -106,7 +132,7 @@ class AnswersFlow(Flow):
         if price.note and self.d.can_say(price.note):
             out.append(Say(text=price.note))
         out.append(Say("price_exact_later"))
-        return self.d.anything_else(out)
+        return out
 
     def _words_price_which(self, u: Any, text: str) -> Actions | None:
         if u.treatment:
@@ -120,11 +146,17 @@ class AnswersFlow(Flow):
 
     def _insurance(self, u: Any) -> Actions:
         t = getattr(u, "treatment", None)
+        said = self._insurance_sentences(t)
+        if said is None:
+            return self.d.callback("보험 적용 문의", note=TREATMENT_KO.get(t, t) if t else None)
+        return self.d.anything_else(said)
+
+    def _insurance_sentences(self, t: str | None) -> list[Action] | None:
         if t in INSURANCE_KEYS:
-            return self.d.anything_else([Say(INSURANCE_KEYS[t])])
+            return [Say(INSURANCE_KEYS[t])]
         if t is None:
-            return self.d.anything_else([Say(k) for k in INSURANCE_KEYS.values()])
-        return self.d.callback("보험 적용 문의", note=TREATMENT_KO.get(t, t))
+            return [Say(k) for k in INSURANCE_KEYS.values()]
+        return None
 
     STEPS = {
         "price_which": Step("treatment", _words_price_which, _keys_price_which, reask=("ask_treatment_again",),

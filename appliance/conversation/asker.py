@@ -20,9 +20,11 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
+import re
 from typing import Any, Callable, ClassVar, Iterable
 
-from appliance.conversation.actions import Action, End, Event, Heard, Listen, Say
+from appliance.conversation.actions import Action, End, Event, Heard, Listen, Say, says, spoken_keys
+from appliance.conversation.outcomes import EventKind, NextStep
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -34,8 +36,8 @@ Understand = Callable[[str, dt.datetime, "str | None"], Any]
 
 HINTS: dict[str, list[str]] = {
     "need": ["예약", "예약 변경", "예약 취소", "진료시간", "점심시간", "주차", "위치", "비용", "보험", "직원 연결"],
-    "treatment": ["스케일링", "임플란트", "충치 치료", "신경 치료", "발치", "사랑니 발치", "교정", "미백", "검진", "틀니",
-                  "크라운", "잇몸 치료", "치석 제거", "사랑니", "신경치료", "충치", "상담"],
+    "treatment": ["스케일링", "임플란트", "충치 치료", "신경 치료", "발치", "사랑니 발치", "교정", "미백", "검진",
+                  "틀니", "크라운", "잇몸 치료", "치석 제거", "사랑니", "신경치료", "충치", "상담"],
     "date": ["오늘", "내일", "모레", "이번 주", "다음 주", "월요일", "화요일", "수요일", "목요일", "금요일", "토요일",
              "오전", "오후", "가장 빠른 날"],
     "yes_no": ["네", "아니요", "맞아요", "괜찮아요"],
@@ -47,6 +49,7 @@ HINTS: dict[str, list[str]] = {
     "wellbeing": ["네", "아니요", "있어요", "없어요", "모르겠어요"],
     "reminder": ["네", "갈게요", "변경", "취소", "못 가요"],
     "confirm": ["네", "아니요", "취소", "그대로"],
+    "cancel_confirm": ["네", "아니요", "취소", "그대로"],  # "예약을 취소해 드릴까요?": "네 갈게요" keeps the visit
     "which": ["모두", "전부", "둘 다", "한 명만", "첫 번째", "두 번째"],
 }
 
@@ -60,9 +63,10 @@ class Step:
     words: WordsHandler
     keys: KeysHandler
     reask: tuple[str, ...]
-    """Phrase keys said on the first miss (the question in other words)."""
+    """Phrases said on the first miss (the question in other words): keys or ``phrases.JOINED`` names."""
     keypad: str | None = None
-    """Phrase key of the keypad version (second miss); None only for optional answers (``on_miss``)."""
+    """Phrase (key or ``JOINED`` name) of the keypad version (second miss); None only for optional answers
+    (``on_miss``)."""
     leads_to: tuple[str, ...] = ()
     """States an answer to this question may open (the declared graph)."""
     routes: bool = False
@@ -122,19 +126,19 @@ class Asker:
 
     # --- asking ---------------------------------------------------------------------------------------
     def ask(self, state: str, keys: Iterable[str] = (), before: Iterable[Action] = ()) -> Actions:
-        """Open ``state`` as a new question: ``before`` + the phrase ``keys`` (+ its keypad version in keypad
-        mode) + Listen."""
-        keys = list(keys)
+        """Open ``state`` as a new question: ``before`` + the phrases ``keys`` (keys or ``phrases.JOINED``
+        names; + its keypad version in keypad mode, unless already said) + Listen."""
+        spoken = spoken_keys(*keys)
         step = self.steps[state][1]
-        out = list(before) + [Say(k) for k in keys]
-        if self.keypad and step.keypad and step.keypad not in keys:
-            out.append(Say(step.keypad))
+        out = list(before) + [Say(k) for k in spoken]
+        if self.keypad and step.keypad and not set(spoken_keys(step.keypad)) <= set(spoken):
+            out += says(step.keypad)
         self.misses = 0
         return out + self.listen(state)
 
     def again(self, keys: Iterable[str] = (), before: Iterable[Action] = ()) -> Actions:
         """The same question once more (its misses still count)."""
-        return list(before) + [Say(k) for k in keys] + self.listen(self.state)
+        return list(before) + says(*keys) + self.listen(self.state)
 
     def listen(self, state: str) -> Actions:
         step = self.steps[state][1]
@@ -154,7 +158,7 @@ class Asker:
     def fallback_for(self, expect: str | None) -> Any:
         return None
 
-    def event(self, kind: str, **data: Any) -> None:
+    def event(self, kind: EventKind, **data: Any) -> None:
         self.events.append(Event(kind, data))
 
     # --- the carrier API ------------------------------------------------------------------------------
@@ -167,7 +171,7 @@ class Asker:
             return self.give_up(long_call=True)
         if self.state not in self.steps:
             _LOGGER.warning("input after the dialog ended (state %s)", self.state)
-            return [End("hangup", self.final_outcome())]
+            return [End(NextStep.HANGUP, self.final_outcome())]
         flow, step = self.steps[self.state]
         if heard.dtmf:
             self.keypad = True
@@ -205,10 +209,10 @@ class Asker:
             return self.give_up()
         if self.misses == 1 and not self.keypad:
             first = [Say(self.SILENCE_KEY)] if silence and self.SILENCE_KEY else []
-            return first + [Say(k) for k in step.reask] + self.listen(self.state)
+            return first + says(*step.reask) + self.listen(self.state)
         if step.keypad:
             self.keypad = True
-            return [Say(step.keypad)] + self.listen(self.state)
+            return says(step.keypad) + self.listen(self.state)
         return self.give_up()
 
     # --- what each dialog decides -----------------------------------------------------------------------
@@ -247,6 +251,23 @@ def said_yes(u: Any) -> bool:
 
 def said_no(u: Any) -> bool:
     return getattr(u, "intent", None) == "no" or getattr(u, "answer", None) == "no"
+
+
+KEEP = re.compile(r"그대로|둘게|둘께|두세요|둬|놔두|놓아\s*두|(?:^|\s|취소)안\s*(?:할|해)|하지\s*(?:마|말)|말아|말고")
+"""Words that keep an appointment in an answer to "예약을 취소해 드릴까요?" ("그대로 두세요", "취소 안 해요"; a word
+of its own: "미안해요" is no "안 해요")."""
+
+
+def cancel_answer(u: Any, text: str) -> bool | None:
+    """The answer to "예약을 취소해 드릴까요?" (understood with ``expect="cancel_confirm"``): True only for a clear
+    yes to cancelling ("네", "네 취소해 주세요"); False when the visit stays ("아니요", "예 내일 갈게요", "그대로
+    두세요"); None when unclear — the question is asked again, nothing is cancelled on a guess."""
+    intent = getattr(u, "intent", None)
+    if KEEP.search(text) or intent in ("no", "confirm_appointment"):
+        return False
+    if intent in ("yes", "cancel"):
+        return True
+    return None
 
 
 def is_staff_key(digits: str, step: Step) -> bool:

@@ -14,9 +14,9 @@ import datetime as dt
 import re
 from typing import Any
 
-from appliance.conversation import outcomes
 from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, said_no, said_yes, yes_no_keys
+from appliance.conversation.outcomes import EventKind, Outcome
 from appliance.conversation.slot_search import search
 from appliance.data import phone as phones
 from appliance.language import speak
@@ -102,6 +102,20 @@ class BookingFlow(Flow):
 
     def abandoned(self) -> bool:
         return self.b is not None and self.b.result is None
+
+    def treatment(self) -> str | None:
+        """The treatment of the booking in progress (a price asked meanwhile is about it)."""
+        return self.b.treatment if self.b is not None else None
+
+    def resume(self, before: list[Action]) -> Actions | None:
+        """The open booking question once more after ``before`` (an answer to a question asked meanwhile); None
+        when no booking question is open."""
+        d = self.d
+        if d.state == "propose" and self.b is not None and self.b.offered is not None:
+            return d.again(["book_this"], before=before + [Say(text=self._readback(self.b.offered))])
+        if d.state in ("ask_treatment", "ask_date"):
+            return d.again([d.state], before=before)
+        return None
 
     # --- identity -------------------------------------------------------------------------------------
     def _identified(self, match: Any) -> Actions:
@@ -214,8 +228,11 @@ class BookingFlow(Flow):
         b = self.b
         assert b is not None
         b.offered = slot
-        readback = f"{speak.say_datetime(slot.start)}, {TREATMENT_KO.get(b.treatment or 'checkup', '검진')}"
-        return self.d.ask("propose", ["book_this"], before=before + [Say(text=readback)])
+        return self.d.ask("propose", ["book_this"], before=before + [Say(text=self._readback(slot))])
+
+    def _readback(self, slot: Any) -> str:
+        treatment = self.b.treatment if self.b is not None else None
+        return f"{speak.say_datetime(slot.start)}, {TREATMENT_KO.get(treatment or 'checkup', '검진')}"
 
     def _words_propose(self, u: Any, text: str) -> Actions | None:
         b = self.b
@@ -272,8 +289,8 @@ class BookingFlow(Flow):
         d.landed["booking"] = {"status": result.status, "start": start, "treatment": b.treatment,
                                "request_id": result.request_id, "appointment_id": result.appointment_id,
                                "patient_known": d.patient is not None}
-        d.event("booking", status=result.status, start=start, treatment=b.treatment)
-        d.outcome = outcomes.BOOKED
+        d.event(EventKind.BOOKING, status=result.status, start=start, treatment=b.treatment)
+        d.outcome = Outcome.BOOKED
         readback: list[Action] = [Say(text=speak.say_datetime(slot.start))]
         if b.reschedule_of is not None:
             old = b.reschedule_of
@@ -281,8 +298,8 @@ class BookingFlow(Flow):
                                       reason="AI 전화 예약 변경")
             d.landed["cancellation"] = {"status": status, "start": old.appointment.start.isoformat(timespec="minutes"),
                                         "reason": "reschedule"}
-            d.event("reschedule", status=status)
-            d.outcome = outcomes.RESCHEDULED
+            d.event(EventKind.RESCHEDULE, status=status)
+            d.outcome = Outcome.RESCHEDULED
             ok = result.status == "booked" and status == "cancelled"
             return self.after_booking(readback + [Say("rescheduled" if ok else "booking_requested")])
         said: list[Action] = [Say("booked" if result.status == "booked" else "booking_requested")]
@@ -324,7 +341,7 @@ class BookingFlow(Flow):
         b = self.b
         if wanted:
             self.d.landed["sms_confirmation"] = True
-            self.d.event("sms_confirmation", request_id=b.result.request_id if b and b.result else None)
+            self.d.event(EventKind.SMS_CONFIRMATION, request_id=b.result.request_id if b and b.result else None)
             if b and b.result is not None:
                 self.d.backend.annotate_booking(b.result.request_id, sms_confirmation="wanted")
         return self.d.questionnaire.offer([Say("sms_ok")] if wanted else [])

@@ -7,21 +7,30 @@
   path (priority 1, staff now or the after-hours guidance);
 - any other question the facts do not cover ("교정 기간은 보통 얼마나 걸려요?"): "원장님께 여쭤보고
   연락드릴게요", saved as a callback with the question — never a re-ask loop.
+
+Asked in the middle of another question (a booking's date, the slot offered), the same answer and callback
+(:meth:`CareFlow.aside`), then the dialog asks its question again: the booking goes on where it was.
 """
 
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Callable
 
-from appliance.conversation.actions import Say
+from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, said_yes, yes_no_keys
+from appliance.conversation.outcomes import EventKind
 
 URGENT = re.compile(
     r"피가?(?:계속|많이|안멈|안멎|철철|줄줄|나요|나는데|나고)|출혈|(?:부었|부어|붓).{0,10}열|열.{0,8}(?:부었|부어|붓)|"
     r"고열|다쳤|다쳐|부러|깨졌|빠졌|넘어져|부딪|숨쉬|삼키기"
 )
 NOTE_MAX = 500
+
+
+def _urgent(u: Any, text: str) -> bool:
+    """Bleeding, swelling with fever, an injury: the emergency path, not a callback."""
+    return bool(getattr(u, "urgent", False) or URGENT.search(re.sub(r"\s+", "", text)))
 
 
 class CareFlow(Flow):
@@ -34,27 +43,40 @@ class CareFlow(Flow):
 
     def _symptom(self, u: Any, text: str) -> Actions:
         d = self.d
-        d.event("symptom")
+        d.event(EventKind.SYMPTOM)
         d.booking.complaint = text
         d.booking.prepare("checkup")
         return d.ask("offer_booking", ["symptom_sorry", "offer_booking"])
 
     def _medical(self, u: Any, text: str) -> Actions:
         d = self.d
-        if getattr(u, "urgent", False) or URGENT.search(re.sub(r"\s+", "", text)):
+        if _urgent(u, text):
             return d.emergency(note=text[:NOTE_MAX])
-        d.event("medical_question")
         d.booking.complaint = text
-        promise = d.leave_callback("진료 관련 질문 (원장님·치위생사 답변)", priority=3, note=text[:NOTE_MAX],
-                                   promise="medical_no_advice")
-        return d.ask("offer_earliest", [promise, "offer_earliest"])
+        return d.ask("offer_earliest", [self._to_staff("medical_question", text), "offer_earliest"])
 
     def _question(self, text: str) -> Actions:
+        return self.d.anything_else([Say(self._to_staff("question_other", text))])
+
+    def aside(self, intent: str, u: Any, text: str, resume: Callable[[list[Action]], Actions]) -> Actions:
+        """A medical or other question asked in the middle of another question: the promise (never advice) and
+        the staff callback, then ``resume(said)`` asks the open question again. An urgent one is an emergency."""
+        if intent == "medical_question" and _urgent(u, text):
+            return self.d.emergency(note=text[:NOTE_MAX])
+        if intent == "medical_question" and not self.d.booking.complaint:
+            self.d.booking.complaint = text  # for the 문진 after the booking
+        return resume([Say(self._to_staff(intent, text))])
+
+    def _to_staff(self, intent: str, text: str) -> str:
+        """The question to staff as a callback with its words; the promise that is true for this caller."""
         d = self.d
-        d.event("question_for_staff")
-        promise = d.leave_callback("문의: 원장님 확인 후 답변", priority=5, note=text[:NOTE_MAX],
-                                   promise="question_to_staff")
-        return d.anything_else([Say(promise)])
+        if intent == "medical_question":
+            d.event(EventKind.MEDICAL_QUESTION)
+            return d.leave_callback("진료 관련 질문 (원장님·치위생사 답변)", priority=3, note=text[:NOTE_MAX],
+                                    promise="medical_no_advice")
+        d.event(EventKind.QUESTION_FOR_STAFF)
+        return d.leave_callback("문의: 원장님 확인 후 답변", priority=5, note=text[:NOTE_MAX],
+                                promise="question_to_staff")
 
     # --- "진료 예약 도와드릴까요?" after a symptom ------------------------------------------------------------
     def _words_offer_booking(self, u: Any, text: str) -> Actions | None:

@@ -10,10 +10,10 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from appliance.conversation import outcomes
 from appliance.conversation.actions import Action, Say
-from appliance.conversation.asker import Actions, Flow, Step, said_yes, yes_no_keys
+from appliance.conversation.asker import Actions, Flow, Step, cancel_answer, said_yes, yes_no_keys
 from appliance.conversation.booking import TREATMENT_KO
+from appliance.conversation.outcomes import EventKind, Outcome
 from appliance.conversation.privacy import can_find_by_birth
 from appliance.language import speak
 
@@ -37,7 +37,7 @@ class ChangesFlow(Flow):
                                      find_by_birth=lambda b6: d.backend.patients_by_birth(b6, d.now().date()))
         if d.backend.emr_down:
             return d.callback(f"{d.topic_ko()} (EMR 연결 안 됨)")
-        return d.callback(f"{d.topic_ko()}: 등록되지 않은 번호", promise="identity_unavailable")
+        return d.callback(f"{d.topic_ko()}: 등록되지 않은 번호", promise="identity_failed")
 
     def _identified(self, intent: str, match: Any, u: Any) -> Actions:
         self.d.patient, self.d.guardian = match.patient, match.guardian
@@ -68,7 +68,7 @@ class ChangesFlow(Flow):
             readback += f", {TREATMENT_KO[appt.treatment]}"
         said = before + [Say(text=readback), Say("appointment_is")]
         if intent == "confirm_appointment":
-            d.outcome = outcomes.CONFIRMED
+            d.outcome = Outcome.CONFIRMED
             d.landed["confirmed"] = {"start": appt.start.isoformat(timespec="minutes")}
             return d.anything_else(said)
         if intent == "change":  # keypad 3: change or cancel?
@@ -92,9 +92,10 @@ class ChangesFlow(Flow):
     def _words_confirm_cancel(self, u: Any, text: str) -> Actions | None:
         if u.intent == "reschedule":
             return self._with("reschedule", [], u)
-        if u.intent in ("yes", "cancel") or getattr(u, "answer", None) == "yes":
+        verdict = cancel_answer(u, text)  # only a clear yes cancels: "네 갈게요" keeps the visit
+        if verdict is True:
             return self._cancel()
-        if u.intent == "no":
+        if verdict is False:
             return self.d.anything_else([Say("keep_appointment")])
         return None
 
@@ -106,10 +107,10 @@ class ChangesFlow(Flow):
         target = self.target
         status = d.backend.cancel(key=f"{d.call_key}:cancel", upcoming=target, phone=d.caller, reason="AI 전화 취소")
         d.landed["cancellation"] = {"status": status, "start": target.appointment.start.isoformat(timespec="minutes")}
-        d.event("cancellation", status=status)
+        d.event(EventKind.CANCELLATION, status=status)
         if status == "failed":
             return d.callback("예약 취소 처리 실패", priority=3)
-        d.outcome = outcomes.CANCELLED
+        d.outcome = Outcome.CANCELLED
         said = Say("cancelled") if status == "cancelled" else Say("cancel_requested")
         return d.ask("offer_rebook", ["offer_rebook"], before=[said])
 
@@ -130,7 +131,7 @@ class ChangesFlow(Flow):
         "change_or_cancel": Step("yes_no", _words_change_or_cancel, _keys_change_or_cancel,
                                  reask=("change_or_cancel_keys",), keypad="change_or_cancel_keys",
                                  leads_to=("confirm_cancel", "ask_date", "propose", "anything_else")),
-        "confirm_cancel": Step("yes_no", _words_confirm_cancel, _keys_confirm_cancel, reask=("yes_no_keys",),
+        "confirm_cancel": Step("cancel_confirm", _words_confirm_cancel, _keys_confirm_cancel, reask=("yes_no_keys",),
                                keypad="yes_no_keys",
                                leads_to=("offer_rebook", "ask_date", "propose", "anything_else")),
         "offer_rebook": Step("offer", _words_rebook, _keys_rebook, reask=("yes_no_keys",), keypad="yes_no_keys",

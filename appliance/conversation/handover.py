@@ -12,8 +12,8 @@ import dataclasses
 import logging
 from typing import Any, Callable
 
-from appliance.conversation import outcomes
-from appliance.conversation.actions import Action, End, Say
+from appliance.conversation.actions import Action, End, Say, says
+from appliance.conversation.outcomes import NextStep, Outcome
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -24,19 +24,19 @@ AddCallback = Callable[[str, int, "str | None"], Any]  # (reason, priority, note
 class AfterHours:
     """How a dialog ends when nobody can take the call now."""
 
-    staff: tuple[str, ...]  # phrase keys when the caller asked for staff
-    staff_next: str  # "voicemail" | "hangup"
-    staff_outcome: str
-    emergency: tuple[str, ...]  # phrase keys after an emergency (guidance may follow)
-    emergency_next: str
+    staff: tuple[str, ...]  # phrases (keys or ``phrases.JOINED`` names) when the caller asked for staff
+    staff_next: NextStep  # voicemail | hangup
+    staff_outcome: Outcome
+    emergency: tuple[str, ...]  # phrases after an emergency (guidance may follow)
+    emergency_next: NextStep
     emergency_tail: tuple[str, ...] = ()  # said after the facts' guidance
 
 
-INBOUND = AfterHours(staff=("staff_after_hours", "leave_message"), staff_next="voicemail",
-                     staff_outcome=outcomes.VOICEMAIL, emergency=("emergency_after_hours",),
-                     emergency_next="voicemail", emergency_tail=("leave_message",))
-CAMPAIGN = AfterHours(staff=("ob_staff_unavailable",), staff_next="hangup", staff_outcome=outcomes.CALLBACK,
-                      emergency=("ob_problem_callback",), emergency_next="hangup")
+INBOUND = AfterHours(staff=("staff_after_hours", "leave_message"), staff_next=NextStep.VOICEMAIL,
+                     staff_outcome=Outcome.VOICEMAIL, emergency=("emergency_after_hours",),
+                     emergency_next=NextStep.VOICEMAIL, emergency_tail=("leave_message",))
+CAMPAIGN = AfterHours(staff=("ob_staff_unavailable",), staff_next=NextStep.HANGUP, staff_outcome=Outcome.CALLBACK,
+                      emergency=("ob_problem_callback",), emergency_next=NextStep.HANGUP)
 
 
 class Handover:
@@ -57,25 +57,25 @@ class Handover:
             _LOGGER.warning("opening hours unknown; treating the clinic as closed")
             return False
 
-    def to_staff(self, summary: str, *, outcome: str, reason: str, priority: int = 4,
+    def to_staff(self, summary: str, *, outcome: Outcome, reason: str, priority: int = 4,
                  after_hours_reason: str | None = None, note: str | None = None) -> tuple[list[Action], bool]:
         """(actions, transferred). After hours a callback task is left with ``after_hours_reason``."""
         if self.is_open():
-            return [Say("transfer", barge_in=False), End("transfer", outcome, summary=summary)], True
+            return [Say("transfer", barge_in=False), End(NextStep.TRANSFER, outcome, summary=summary)], True
         self.add_callback(after_hours_reason or reason, priority, note)
         ah = self.after_hours
-        out: list[Action] = [Say(k, barge_in=False) for k in ah.staff]
+        out: list[Action] = list(says(*ah.staff, barge_in=False))
         return out + [End(ah.staff_next, ah.staff_outcome, summary=summary)], False
 
-    def emergency(self, summary: str, *, outcome: str, transfer_key: str, reason: str,
+    def emergency(self, summary: str, *, outcome: Outcome, transfer_key: str, reason: str,
                   note: str | None = None) -> tuple[list[Action], bool]:
         """Priority-1 callback, then staff now (open) or the after-hours guidance."""
         self.add_callback(reason, 1, note)
         if self.is_open():
-            return [Say(transfer_key, barge_in=False), End("transfer", outcome, summary=summary)], True
+            return [*says(transfer_key, barge_in=False), End(NextStep.TRANSFER, outcome, summary=summary)], True
         ah = self.after_hours
-        out: list[Action] = [Say(k, barge_in=False) for k in ah.emergency]
+        out: list[Action] = list(says(*ah.emergency, barge_in=False))
         if self.guidance and ah.emergency_tail and self.can_say(self.guidance):
             out.append(Say(text=self.guidance, barge_in=False))
-        out += [Say(k, barge_in=False) for k in ah.emergency_tail]
+        out += says(*ah.emergency_tail, barge_in=False)
         return out + [End(ah.emergency_next, outcome, summary=summary)], False

@@ -17,8 +17,10 @@ import re
 from typing import Any, Callable
 
 from appliance.conversation.actions import Action, Say
+from appliance.conversation.addressing import named
 from appliance.conversation.asker import Actions, Flow, Step, said_no
 from appliance.conversation.birthdate import birth6
+from appliance.conversation.outcomes import EventKind
 from appliance.conversation.privacy import birth6_of, is_minor, log_disclosure
 
 _LOGGER = logging.getLogger(__name__)
@@ -78,8 +80,9 @@ class Identity(Flow):
 
         ``candidates``: the patients this may unlock; ``others``: other patients on the same phone (an adult
         among them may answer for minors); ``unlock_all``: one birth date unlocks every candidate (a family's
-        reminder; a minor's, given by the guardian, unlocks the minors only); ``find_by_birth``: look patients up by birth date when there are no candidates (then
-        their name is asked too); ``aside``: the flow hears other answers meanwhile (e.g. booking wishes);
+        reminder; a minor's, given by the guardian, unlocks the minors only); ``find_by_birth``: look patients
+        up by birth date when there are no candidates (then their name is asked too); ``aside``: the flow hears
+        other answers meanwhile (e.g. booking wishes);
         ``on_no``: what "아니요, 저는 …" means here (campaign calls: someone else answered)."""
         if self.match is not None:
             unlocked = [p for p in candidates if any(p.id == q.id for q in self.match.unlocked)]
@@ -169,7 +172,7 @@ class Identity(Flow):
         assert req is not None
         self.match = match
         self.request = None
-        self.d.event("identity_confirmed", guardian=match.guardian)
+        self.d.event(EventKind.IDENTITY_CONFIRMED, guardian=match.guardian)
         log_disclosure([p.id for p in match.unlocked], subject="identity verified by birth date",
                        call_id=getattr(self.d, "call_id", None))
         return [self.confirmation(match)] + req.then(match)
@@ -178,19 +181,16 @@ class Identity(Flow):
         req = self.request
         assert req is not None
         self.request = None
-        self.d.event("identity_failed", reason=reason)
+        self.d.event(EventKind.IDENTITY_FAILED, reason=reason)
         _LOGGER.info("identity not proven (%s)", reason)
         return req.fail(reason)
 
     def confirmation(self, match: Match) -> Action:
-        """"김민수 님, 확인되었습니다." when the voice can say the name, else without it."""
-        person = match.patient
-        name = (getattr(person, "name", None) or "").strip() if len(match.unlocked) == 1 else ""
-        if name:
-            sentence = f"{name} 보호자님, 확인되었습니다." if match.guardian else f"{name} 님, 확인되었습니다."
-            if self.can_say(sentence):
-                return Say(text=sentence)
-        return Say("confirmed_guardian" if match.guardian else "confirmed_short")
+        """"김민수 님, 확인되었습니다." when the voice can say the name, else the recorded "네, 확인되었습니다." /
+        "네, 보호자분 확인되었습니다."."""
+        name = getattr(match.patient, "name", None) if len(match.unlocked) == 1 else None
+        said = named(name, "확인되었습니다.", self.can_say, guardian=match.guardian)
+        return said or Say("confirmed_guardian" if match.guardian else "confirmed_short")
 
     STEPS = {
         "ask_birth": Step("birth", _words_birth, _keys_birth, reask=("ask_birth_again",), keypad="ask_birth_keys",

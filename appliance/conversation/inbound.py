@@ -9,8 +9,8 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from appliance.conversation import outcomes
 from appliance.conversation.actions import Action, End, Event, Heard, Listen, Say
+from appliance.conversation.outcomes import EventKind, NextStep, Outcome
 
 Understand = Callable[[str, dt.datetime, str | None], Any]
 
@@ -42,7 +42,7 @@ class InboundDialog:
     def on_input(self, heard: Heard) -> list[Action]:
         self.turns += 1
         if heard.hung_up:
-            return [End("hangup", outcomes.CALLER_HUNG_UP)]
+            return [End(NextStep.HANGUP, Outcome.CALLER_HUNG_UP)]
         if heard.dtmf:
             return self._on_dtmf(heard.dtmf)
         if heard.silence or heard.rejected or not heard.text.strip():
@@ -59,32 +59,34 @@ class InboundDialog:
             return self._callback("booking request by keypad", kind="booking")
         if digits.startswith("2"):
             return self._callback("hours question by keypad", kind="question")
-        return [Say("not_understood_dtmf"), Listen(expect="menu", max_digits=1)]
+        if digits.startswith("3"):
+            return self._callback("appointment change or cancellation by keypad", kind="change")
+        return [Say("menu_dtmf"), Listen(expect="menu", max_digits=1)]
 
     def _on_nothing(self, heard: Heard) -> list[Action]:
         self.silences += 1
         if self.silences == 1:
             return [Say("silence" if heard.silence else "sorry_again"), Listen(expect="need")]
         if self.silences == 2:
-            return [Say("not_understood_dtmf"), Listen(expect="menu", max_digits=1)]
-        return [End("voicemail", outcomes.VOICEMAIL, summary="caller not understood")]
+            return [Say("menu_dtmf"), Listen(expect="menu", max_digits=1)]
+        return [End(NextStep.VOICEMAIL, Outcome.VOICEMAIL, summary="caller not understood")]
 
     def _on_intent(self, intent: str, text: str) -> list[Action]:
         if intent in ("emergency",):
-            self.events.append(Event("emergency", {"text": text}))
-            return self._transfer("emergency", outcome=outcomes.EMERGENCY)
+            self.events.append(Event(EventKind.EMERGENCY, {"text": text}))
+            return self._transfer("emergency", outcome=Outcome.EMERGENCY)
         if intent == "talk_to_staff":
             return self._transfer("caller asked for staff")
         if intent == "wrong_number":
-            return [Say("goodbye"), End("hangup", outcomes.WRONG_NUMBER)]
+            return [Say("goodbye"), End(NextStep.HANGUP, Outcome.WRONG_NUMBER)]
         if intent == "other" and self.retries < self.max_retries:
             self.retries += 1
             return [Say("sorry_again"), Listen(expect="need")]
         return self._callback(f"caller request: {intent}", kind=intent)
 
-    def _transfer(self, why: str, outcome: str = outcomes.TRANSFERRED) -> list[Action]:
-        return [Say("transfer", barge_in=False), End("transfer", outcome, summary=why)]
+    def _transfer(self, why: str, outcome: Outcome = Outcome.TRANSFERRED) -> list[Action]:
+        return [Say("transfer", barge_in=False), End(NextStep.TRANSFER, outcome, summary=why)]
 
     def _callback(self, why: str, kind: str) -> list[Action]:
-        self.events.append(Event("callback", {"reason": why, "kind": kind}))
-        return [Say("callback_promise"), Say("goodbye"), End("hangup", outcomes.CALLBACK, summary=why)]
+        self.events.append(Event(EventKind.CALLBACK, {"reason": why, "kind": kind}))
+        return [Say("callback_promise"), Say("goodbye"), End(NextStep.HANGUP, Outcome.CALLBACK, summary=why)]

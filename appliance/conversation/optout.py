@@ -11,9 +11,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from appliance.conversation import outcomes
 from appliance.conversation.actions import Say
 from appliance.conversation.asker import Actions, Flow
+from appliance.conversation.outcomes import EventKind, Outcome
 from appliance.conversation.privacy import can_find_by_birth
 from appliance.data import phone as phones
 
@@ -35,7 +35,7 @@ class OptOutFlow(Flow):
             self.tried_identity = True
             return d.identity.verify(candidates=[], then=self._proven, fail=self._not_stored,
                                      find_by_birth=lambda b6: d.backend.patients_by_birth(b6, d.now().date()),
-                                     before=[Say("opt_out_identity")])
+                                     before=[Say("ack")])  # "네, 본인 확인을 위해 …"
         return self._not_stored("withheld")
 
     def _proven(self, match: Any) -> Actions:
@@ -48,14 +48,14 @@ class OptOutFlow(Flow):
     def _stored(self) -> Actions:
         d = self.d
         d.landed["opt_out"] = True
-        d.event("opt_out", source=self.source)
-        d.outcome = outcomes.OPTED_OUT
+        d.event(EventKind.OPT_OUT, source=self.source)
+        d.outcome = Outcome.OPTED_OUT
         return d.anything_else([Say("opt_out_done")])
 
     def _not_stored(self, reason: str) -> Actions:
         d = self.d
         d.landed["opt_out"] = False
         d.landed["opt_out_request"] = True
-        d.event("opt_out_request", reason=reason)
+        d.event(EventKind.OPT_OUT_REQUEST, reason=reason)
         d.leave_callback("수신거부 요청 (발신번호 없음: 직원 처리 필요)", priority=4, note=f"수신거부 요청, {reason}")
         return d.anything_else([Say("opt_out_not_stored")])

@@ -1,7 +1,9 @@
-"""How a call ended (``Call.outcome`` in the call log) and where the dialplan takes the caller next.
+"""How a call ended (``Call.outcome`` in the call log), where the dialplan takes the caller next, and what
+a dialog records on the way (``Event.kind``, stored in the call's ``meta.events``).
 
-Both are ``str`` enums: a member *is* its string value, so the CRM rows, JSON and comparisons with plain
-strings are the same as before. The module-level names (``outcomes.BOOKED`` ...) stay for existing callers.
+All three are ``str`` enums: a member *is* its string value, so the CRM rows, JSON and comparisons with plain
+strings are the same as before. The module-level names (``outcomes.BOOKED`` ...) stay for existing callers;
+the dialogs use the enums (``Outcome.BOOKED``, ``NextStep.HANGUP``, ``EventKind.BOOKING``).
 """
 
 from __future__ import annotations
@@ -36,6 +38,37 @@ class NextStep(enum.StrEnum):
     TRANSFER = "transfer"  # staff ring group (then voicemail)
     VOICEMAIL = "voicemail"
     FALLBACK = "fallback"  # the apology, then staff in opening hours, else voicemail
+
+
+class EventKind(enum.StrEnum):
+    """What a dialog records in ``Event.kind`` (stored in the call's ``meta.events``; values are the CRM's)."""
+
+    CALLBACK = "callback"
+    TRANSFER = "transfer"
+    EMERGENCY = "emergency"
+    SYMPTOM = "symptom"
+    MEDICAL_QUESTION = "medical_question"
+    QUESTION_FOR_STAFF = "question_for_staff"
+    OPT_OUT = "opt_out"
+    OPT_OUT_REQUEST = "opt_out_request"  # asked for, but nothing to store it against: a staff task
+    OPTED_OUT = "opted_out"
+    BOOKING = "booking"
+    BOOKED = "booked"
+    CANCELLATION = "cancellation"
+    CANCELLED = "cancelled"
+    RESCHEDULE = "reschedule"
+    RESCHEDULED = "rescheduled"
+    CONFIRMED = "confirmed"
+    QUESTIONNAIRE = "questionnaire"
+    QUEUED = "queued"
+    SMS_CONFIRMATION = "sms_confirmation"
+    OUTAGE = "outage"
+    FEELING_FINE = "feeling_fine"
+    PROBLEM_REPORTED = "problem_reported"
+    NOT_THE_PATIENT = "not_the_patient"
+    IDENTITY_CONFIRMED = "identity_confirmed"
+    IDENTITY_FAILED = "identity_failed"
+    IDENTITY_UNAVAILABLE = "identity_unavailable"  # the EMR could not be read: nobody could be verified
 
 
 ANSWERED = Outcome.ANSWERED

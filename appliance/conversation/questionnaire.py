@@ -10,6 +10,7 @@ from typing import Any
 from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, said_no, said_yes, yes_no_keys
 from appliance.conversation.booking import TREATMENT_KO
+from appliance.conversation.outcomes import EventKind
 
 QUESTIONS = ("q_complaint", "q_pain", "q_diabetes", "q_hypertension", "q_anticoagulant", "q_pregnancy")
 LABELS = {"complaint": "주소(불편한 곳)", "pain": "통증", "diabetes": "당뇨", "hypertension": "고혈압",
@@ -96,7 +97,7 @@ class QuestionnaireFlow(Flow):
         text = f"[AI 문진] {when}{TREATMENT_KO.get(b.treatment or '', '') if b else ''}\n" + "\n".join(lines)
         nid = d.backend.note(text, phone=d.caller, patient_id=d.pid())
         d.landed["questionnaire"] = {"note_id": nid, "answers": {k: v for k, v in self.answers.items() if k in LABELS}}
-        d.event("questionnaire", note_id=nid)
+        d.event(EventKind.QUESTIONNAIRE, note_id=nid)
         if b is not None and b.result is not None:
             d.backend.annotate_booking(b.result.request_id, questionnaire_note=nid)
         return d.anything_else([Say("questionnaire_done")])

@@ -20,7 +20,6 @@ import logging
 import re
 from typing import Any, Callable, ClassVar
 
-from appliance.conversation import outcomes
 from appliance.conversation.actions import Action, End, Say
 from appliance.conversation.answers import AnswersFlow
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
@@ -30,6 +29,7 @@ from appliance.conversation.changes import ChangesFlow
 from appliance.conversation.handover import INBOUND, Handover
 from appliance.conversation.identity import Identity
 from appliance.conversation.optout import OptOutFlow
+from appliance.conversation.outcomes import EventKind, NextStep, Outcome
 from appliance.conversation.phrases import PHRASES
 from appliance.conversation.privacy import call_is_recorded
 from appliance.conversation.questionnaire import QuestionnaireFlow
@@ -39,6 +39,8 @@ _LOGGER = logging.getLogger(__name__)
 
 SEVERE = re.compile(r"너무아|엄청아|심하게|극심|못참|잠을못|잠도못|퉁퉁|부었|부어올|깨졌|부러|빠졌|다쳤")
 MENU_KEYS = {"1": "book", "2": "ask_hours", "3": "change"}
+RESUMABLE = ("ask_treatment", "ask_date", "propose", "ask_birth")  # a question asked meanwhile returns here
+ASIDES = ("medical_question", "question_other", "ask_hours", "ask_location", "ask_price", "ask_insurance")
 STAFF_SUMMARY_MAX = 80
 TOPICS = {"book": "예약", "reschedule": "예약 변경", "cancel": "예약 취소", "confirm_appointment": "예약 확인",
           "change": "예약 변경/취소", "ask_hours": "진료시간 문의", "ask_location": "위치 문의", "ask_price": "비용 문의",
@@ -109,11 +111,11 @@ class Receptionist(Asker):
         self.facts = backend.facts
         self.caller = caller
         self.call_key = call_key
-        self.can_say = can_say or (lambda text: True)
+        self.can_say = can_say or (lambda text: False)  # a carrier that cannot tell: only the recorded phrases
         self.fallback = fallback  # LLM intent classifier (time-limited), used only for the open question
         self.recorded = call_is_recorded(self.call_id) if recorded is None else recorded
         self.landed: dict[str, Any] = {}
-        self.outcome = outcomes.ANSWERED
+        self.outcome: Outcome = Outcome.ANSWERED
         self.topics: list[str] = []
         self.patients: list[Any] = []  # on the caller's number (not proven: caller ID is not identity)
         self.patient: Any = None  # proven by the identity step
@@ -170,12 +172,13 @@ class Receptionist(Asker):
             who = "등록 번호(본인 미확인)" if self.patients else "미등록 번호"
         return f"{head} / {self.topic_ko()} / {who}"[:STAFF_SUMMARY_MAX]
 
-    def set_outcome(self, outcome: str) -> None:
+    def set_outcome(self, outcome: Outcome) -> None:
         self.outcome = outcome
 
     # === endings ======================================================================================
     def goodbye(self, extra: list[Action] | None = None) -> Actions:
-        return list(extra or []) + [Say("goodbye"), End("hangup", self.outcome, summary=self.summary("AI 응대 완료"))]
+        end = End(NextStep.HANGUP, self.outcome, summary=self.summary("AI 응대 완료"))
+        return list(extra or []) + [Say("goodbye"), end]
 
     def anything_else(self, before: list[Action] | None = None) -> Actions:
         self.booking.release()
@@ -183,15 +186,15 @@ class Receptionist(Asker):
 
     def to_staff(self, summary: str, reason: str = "staff") -> Actions:
         """Transfer during opening hours (nobody answers → the dialplan's voicemail); after hours voicemail."""
-        outcome = outcomes.TRANSFERRED if self.outcome == outcomes.ANSWERED else self.outcome
+        outcome = Outcome.TRANSFERRED if self.outcome == Outcome.ANSWERED else self.outcome
         actions, transferred = self.handover.to_staff(summary, outcome=outcome, reason=reason,
                                                       after_hours_reason=f"부재중 연결 요청: {self.topic_ko()}")
         if transferred:
             self.landed["transfer"] = {"reason": reason}
-            self.event("transfer", reason=reason)
+            self.event(EventKind.TRANSFER, reason=reason)
         else:
             self.landed["voicemail"] = True
-            self.event("callback", reason=reason)
+            self.event(EventKind.CALLBACK, reason=reason)
         return actions
 
     def leave_callback(self, reason: str, priority: int = 5, note: str | None = None,
@@ -199,9 +202,9 @@ class Receptionist(Asker):
         """A callback task for staff; returns the promise that is true for this caller (no number shown: we
         cannot call back, and say so)."""
         self._add_callback(reason, priority, note)
-        self.event("callback", reason=reason)
-        if self.outcome == outcomes.ANSWERED:
-            self.outcome = outcomes.CALLBACK
+        self.event(EventKind.CALLBACK, reason=reason)
+        if self.outcome == Outcome.ANSWERED:
+            self.outcome = Outcome.CALLBACK
         return promise if phones.canonical(self.caller) else "callback_no_number"
 
     def callback(self, reason: str, priority: int = 5, note: str | None = None, keep_going: bool = True,
@@ -209,13 +212,13 @@ class Receptionist(Asker):
         promise = self.leave_callback(reason, priority, note, promise)
         if keep_going:
             return self.anything_else([Say(promise)])
-        return [Say(promise), Say("goodbye"), End("hangup", self.outcome, summary=self.summary("콜백 요청"))]
+        return [Say(promise), Say("goodbye"), End(NextStep.HANGUP, self.outcome, summary=self.summary("콜백 요청"))]
 
     def emergency(self, severe_symptom: bool = False, note: str | None = None) -> Actions:
         self.topics.append("emergency")
-        self.outcome = outcomes.EMERGENCY
-        self.event("emergency", severe_symptom=severe_symptom)
-        actions, transferred = self.handover.emergency(self.summary("응급: 즉시 확인 필요"), outcome=outcomes.EMERGENCY,
+        self.outcome = Outcome.EMERGENCY
+        self.event(EventKind.EMERGENCY, severe_symptom=severe_symptom)
+        actions, transferred = self.handover.emergency(self.summary("응급: 즉시 확인 필요"), outcome=Outcome.EMERGENCY,
                                                        transfer_key="emergency_transfer", reason="응급 증상 (우선 연락)",
                                                        note=note)
         self.landed["emergency"] = True
@@ -228,11 +231,11 @@ class Receptionist(Asker):
         return self.to_staff(self.summary("AI가 용건을 이해하지 못함"), reason="not_understood")
 
     def hang_up(self) -> Actions:
-        if self.booking.abandoned() and self.outcome == outcomes.ANSWERED:
+        if self.booking.abandoned() and self.outcome == Outcome.ANSWERED:
             self._add_callback("통화 중 끊김: 예약 문의", 6, None)
-            self.event("callback", reason="abandoned booking")
-        outcome = self.outcome if self.outcome != outcomes.ANSWERED else outcomes.CALLER_HUNG_UP
-        return [End("hangup", outcome, summary=self.summary("고객이 통화 중 끊음"))]
+            self.event(EventKind.CALLBACK, reason="abandoned booking")
+        outcome = self.outcome if self.outcome != Outcome.ANSWERED else Outcome.CALLER_HUNG_UP
+        return [End(NextStep.HANGUP, outcome, summary=self.summary("고객이 통화 중 끊음"))]
 
     def final_outcome(self) -> str:
         return self.outcome
@@ -253,7 +256,29 @@ class Receptionist(Asker):
             return self.wrong_number()
         if intent == "callback_later" and self.state not in ("question", "ask_name"):
             return self.callback("고객이 나중에 연락 요청", keep_going=False)
+        if intent in ASIDES and self.state in RESUMABLE:
+            return self.aside(intent, u, text)
         return None
+
+    def aside(self, intent: str, u: Any, text: str) -> Actions:
+        """A question asked in the middle of a booking question: answered the way it is answered anywhere (a
+        medical question: no advice, the words to staff for a callback; a question about us: from the facts),
+        then the booking question once more, where the caller left it."""
+        self.topics.append(intent)
+        if intent in ("medical_question", "question_other"):
+            return self.care.aside(intent, u, text, self.resume)
+        said = self.answers.sentences(intent, u, text, treatment=self.booking.treatment())
+        if said is None:  # the facts cannot answer it: staff will
+            said = [Say(self.leave_callback(f"{TOPICS.get(intent, intent)} (예약 중 문의)"))]
+        return self.resume(said)
+
+    def resume(self, before: list[Action]) -> Actions:
+        """The open question (a booking question, or the birth date) again, after ``before``."""
+        out = self.booking.resume(before)
+        if out is None:
+            out = self.again(["ask_birth"] if self.state == "ask_birth" else self.steps[self.state][1].reask,
+                             before=before)
+        return out
 
     def interrupt_keys(self, digits: str, step: Step) -> Actions | None:
         if is_staff_key(digits, step):
@@ -266,8 +291,8 @@ class Receptionist(Asker):
         return None
 
     def wrong_number(self) -> Actions:
-        self.outcome = outcomes.WRONG_NUMBER
-        return [Say("wrong_number"), Say("goodbye"), End("hangup", outcomes.WRONG_NUMBER, summary="잘못 건 전화")]
+        self.outcome = Outcome.WRONG_NUMBER
+        return [Say("understood"), Say("goodbye"), End(NextStep.HANGUP, Outcome.WRONG_NUMBER, summary="잘못 건 전화")]
 
     def route(self, u: Any, text: str) -> Actions | None:
         """Start the flow for what the caller asked."""

@@ -1,7 +1,7 @@
 """Free slots for a caller's wishes, and the nearest alternatives when the wish cannot be met.
 
 ``search(backend, facts, booking, now) -> (slots, notes)``: ``notes`` are what the desk says before the first
-offer ("그날은 휴진입니다", "말씀하신 시간은 예약이 어렵습니다", … "가장 가까운 시간은").
+offer ("십일월 삼십 일 일요일, 휴진입니다", "죄송하지만 그때는 예약 가능한 시간이 없습니다", … "가장 가까운 시간은").
 """
 
 from __future__ import annotations
@@ -10,6 +10,7 @@ import datetime as dt
 from typing import Any
 
 from appliance.conversation.actions import Action, Say
+from appliance.language import speak
 
 
 def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any], list[Action]]:
@@ -22,7 +23,7 @@ def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any
     else:
         d0, d1 = today, today + dt.timedelta(days=14)
     if b.date is not None and facts.closed_reason(b.date):
-        notes.append(Say("closed_that_day"))
+        notes += [Say(text=speak.say_date(b.date) + ","), Say("closed_word")]  # the day asked for, read back
         d0, d1 = b.date + dt.timedelta(days=1), b.date + dt.timedelta(days=14)
     rng: Any = b.time_range
     if b.time is not None:
@@ -33,7 +34,7 @@ def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any
             rng = (b.time, (start + dt.timedelta(minutes=1)).time())
     found = backend.find_slots(b.treatment, d0, d1, rng, now)
     if not found and b.time is not None and not notes:
-        notes.append(Say("time_taken"))
+        notes.append(Say("no_slots"))
         found = backend.find_slots(b.treatment, d0, d1, None, now, limit=60)
         if found:
             want = dt.datetime.combine(d0, b.time)

@@ -155,7 +155,8 @@ class Voice:
         raise NoVoice(sentence, self.fragments.missing_for(spoken))
 
     def _clauses(self, sentence: str) -> Rendered | None:
-        """A sentence made of recorded clauses ("네, 잠시만요." = ack + one_moment; "십이월 삼 일, 괜찮으세요?")."""
+        """A sentence made of recorded clauses ("네, 무엇을 도와드릴까요?" = ack + how_can_i_help;
+        "십이월 삼 일, 예약이 있습니다.")."""
         clauses = [c for c in _CLAUSE_END.split(sentence) if c.strip()]
         if len(clauses) < 2:
             return None
@@ -256,10 +257,14 @@ class Voice:
         """Whether a neural (Korean) voice is installed: only then can a name, or any free text, be spoken."""
         return self.piper is not None
 
-    def address(self, name: str | None) -> str:
-        """How to address the patient aloud: "김민수 님" with a neural voice, else "환자분" (never half a name)."""
+    def address(self, name: str | None, guardian: bool = False) -> str:
+        """How to address the patient aloud: "김민수 님" with a neural voice, else "환자분" (never half a name);
+        a child's guardian: "김도윤 보호자님", else "보호자분". The dialogs word names the same way
+        (``appliance.conversation.addressing``)."""
         name = (name or "").strip()
-        return f"{name} 님" if name and self.speaks_names else "환자분"
+        if name and self.speaks_names:
+            return f"{name} 보호자님" if guardian else f"{name} 님"
+        return "보호자분" if guardian else "환자분"
 
     @property
     def uses_placeholder(self) -> bool:

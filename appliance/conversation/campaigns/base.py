@@ -15,13 +15,13 @@ import datetime as dt
 import re
 from typing import Any, Callable, ClassVar
 
-from appliance.conversation import outcomes
-from appliance.conversation.actions import Action, End, Say
+from appliance.conversation.actions import Action, End, Say, says
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
 from appliance.conversation.campaigns.ops import Ops, appointments_of
 from appliance.conversation.campaigns.slots import SlotFlow
 from appliance.conversation.handover import CAMPAIGN, Handover
 from appliance.conversation.identity import Identity
+from appliance.conversation.outcomes import EventKind, NextStep, Outcome
 
 AD = "AD"
 WHO = re.compile(r"누구|어디(?:세요|시죠|라고|에서|서)|어느\s*(?:병원|치과)|무슨\s*(?:일|전화)|왜\s*전화")
@@ -49,7 +49,7 @@ class CampaignDialog(Asker):
         self.appointments = appointments_of(self.data, self.patient_id)
         self.can_say = can_say
         self.recorded = recorded
-        self.outcome: str | None = None  # decided so far (kept if the patient hangs up after it)
+        self.outcome: Outcome | None = None  # decided so far (kept if the patient hangs up after it)
         self.handover = Handover(open_now=ops.clinic_open, add_callback=lambda r, p, n: ops.callback(r, p, n),
                                  after_hours=CAMPAIGN)
         self.identity = self.add(Identity(self, can_say))
@@ -72,14 +72,15 @@ class CampaignDialog(Asker):
         out.append(Say("ob_purpose_generic"))
         people = self.ops.people()
         if people is None or not people.concerned:
-            self.event("identity_unavailable")
-            return out + self.end("ob_identity_unavailable", outcomes.UNREACHABLE, "identity could not be checked")
+            self.event(EventKind.IDENTITY_UNAVAILABLE)
+            return out + self.end("ob_identity_unavailable", Outcome.UNREACHABLE, "identity could not be checked")
         return self.identity.verify(candidates=people.concerned, others=people.others, unlock_all=True,
                                     then=self._verified, fail=self._unverified, on_no=self._not_the_patient,
                                     before=out)
 
     def _verified(self, match: Any) -> Actions:
-        return [Say(self.body.PURPOSE)] + self.body.start(match)
+        purpose = [Say(self.body.PURPOSE)] if self.body.PURPOSE else []
+        return purpose + self.body.start(match)
 
     def _unverified(self, reason: str) -> Actions:
         if reason == "not_understood":
@@ -87,8 +88,8 @@ class CampaignDialog(Asker):
         return self.staff(summary="본인 확인 실패: 직원 확인 필요", reason="identity not proven on a campaign call")
 
     def _not_the_patient(self) -> Actions:
-        self.event("not_the_patient")
-        return self.end("ob_not_patient", outcomes.UNREACHABLE, "someone else answered")
+        self.event(EventKind.NOT_THE_PATIENT)
+        return self.end("ob_not_patient", Outcome.UNREACHABLE, "someone else answered")
 
     # --- whatever was asked -------------------------------------------------------------------------
     def interrupt(self, u: Any, text: str, step: Step) -> Actions | None:
@@ -100,15 +101,15 @@ class CampaignDialog(Asker):
             return self.problem(text)
         if intent == "medical_question" and not checking:
             self.ops.callback(f"{self.campaign}: 진료 관련 질문", 3, text[:NOTE_MAX])
-            self.event("medical_question")
+            self.event(EventKind.MEDICAL_QUESTION)
             return self.again(["medical_no_advice", step.reask[-1]])
         if intent == "talk_to_staff":
             return self.staff()
         if intent == "wrong_number":
-            return self.end("ob_wrong_number", outcomes.WRONG_NUMBER, "wrong number")
+            return self.end("ob_wrong_number", Outcome.WRONG_NUMBER, "wrong number")
         if intent == "callback_later":
             self.ops.callback("patient asked to be called later", 5, None)
-            return self.end("ob_callback_later", outcomes.CALLBACK, "call back later")
+            return self.end("ob_callback_later", Outcome.CALLBACK, "call back later")
         if WHO.search(re.sub(r"\s+", " ", text)) and intent in ("other", "no", "yes"):
             return self.again(["ob_who_we_are", step.reask[-1]])
         return None
@@ -122,44 +123,45 @@ class CampaignDialog(Asker):
         return None
 
     # --- endings ------------------------------------------------------------------------------------
-    def end(self, key: str, outcome: str, summary: str, barge_in: bool = True) -> Actions:
+    def end(self, key: str, outcome: Outcome, summary: str, barge_in: bool = True) -> Actions:
+        """The last words (a phrase key or a ``phrases.JOINED`` name) and hang up with ``outcome``."""
         self.outcome = outcome
         self.state = "done"
-        return [Say(key, barge_in=barge_in), End("hangup", outcome, summary=summary)]
+        return [*says(key, barge_in=barge_in), End(NextStep.HANGUP, outcome, summary=summary)]
 
     def opt_out(self, source: str) -> Actions:
         self.ops.opt_out(source)
-        self.event("opted_out", source=source)
-        return self.end("ob_opted_out", outcomes.OPTED_OUT, "opted out", barge_in=False)
+        self.event(EventKind.OPTED_OUT, source=source)
+        return self.end("ob_opted_out", Outcome.OPTED_OUT, "opted out", barge_in=False)
 
     def staff(self, summary: str = "환자 요청: 직원 연결",
               reason: str = "patient asked for staff (outbound, after hours)") -> Actions:
-        outcome = self.outcome or outcomes.TRANSFERRED
+        outcome = self.outcome or Outcome.TRANSFERRED
         actions, transferred = self.handover.to_staff(summary, outcome=outcome, reason=reason)
-        self.outcome = outcome if transferred else outcomes.CALLBACK
+        self.outcome = outcome if transferred else Outcome.CALLBACK
         self.state = "done"
         return actions
 
     def problem(self, text: str = "") -> Actions:
-        self.outcome = outcomes.PROBLEM_REPORTED
-        self.event("problem_reported", campaign=self.campaign)
+        self.outcome = Outcome.PROBLEM_REPORTED
+        self.event(EventKind.PROBLEM_REPORTED, campaign=self.campaign)
         actions, transferred = self.handover.emergency(
-            "문제 호소: 바로 연결", outcome=outcomes.PROBLEM_REPORTED, transfer_key="ob_problem_transfer",
+            "문제 호소: 바로 연결", outcome=Outcome.PROBLEM_REPORTED, transfer_key="ob_problem_transfer",
             reason=f"{self.campaign}: pain, bleeding or swelling reported", note=text[:NOTE_MAX] or None)
         self.state = "done"
         if not transferred:
-            actions[-1] = End("hangup", outcomes.PROBLEM_REPORTED, summary="problem reported after hours")
+            actions[-1] = End(NextStep.HANGUP, Outcome.PROBLEM_REPORTED, summary="problem reported after hours")
         return actions
 
     def give_up(self, long_call: bool = False) -> Actions:
         self.ops.callback("patient not understood on an outbound call", 6, None)
-        return self.end("ob_callback_later", self.outcome or outcomes.CALLBACK, "not understood")
+        return self.end("ob_callback_later", self.outcome or Outcome.CALLBACK, "not understood")
 
     def hang_up(self) -> Actions:
-        return [End("hangup", self.outcome or outcomes.CALLER_HUNG_UP)]
+        return [End(NextStep.HANGUP, self.outcome or Outcome.CALLER_HUNG_UP)]
 
     def final_outcome(self) -> str:
-        return self.outcome or outcomes.CALLER_HUNG_UP
+        return self.outcome or Outcome.CALLER_HUNG_UP
 
     def patient_for_booking(self) -> str | None:
         match = self.identity.match

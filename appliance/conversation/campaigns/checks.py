@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from appliance.conversation import outcomes
 from appliance.conversation.asker import Actions, Flow, Step, said_no, said_yes
+from appliance.conversation.outcomes import EventKind, Outcome
 
 PROBLEM = ("symptom", "emergency", "medical_question")
 
@@ -35,11 +35,11 @@ class HappyCallFlow(Flow):
         return None
 
     def _fine(self) -> Actions:
-        self.d.event("feeling_fine")
-        return self.d.end("ob_happy_fine", outcomes.ANSWERED, "feeling fine")
+        self.d.event(EventKind.FEELING_FINE)
+        return self.d.end("ob_happy_fine", Outcome.ANSWERED, "feeling fine")
 
     STEPS = {
-        "happy": Step("wellbeing", _words, _keys, reask=("ob_not_understood", "ob_happy_ask"), keypad="ob_happy_ask"),
+        "happy": Step("wellbeing", _words, _keys, reask=("sorry_again", "ob_happy_ask"), keypad="ob_happy_ask"),
     }
 
 
@@ -70,9 +70,9 @@ class ImplantCheckFlow(Flow):
         return None
 
     def _declined(self) -> Actions:
-        return self.d.end("ob_declined", outcomes.DECLINED, "declined the check-up")
+        return self.d.end("ob_declined", Outcome.DECLINED, "declined the check-up")
 
     STEPS = {
-        "implant": Step("offer", _words, _keys, reask=("ob_not_understood", "ob_implant_ask"), keypad="ob_implant_ask",
+        "implant": Step("offer", _words, _keys, reask=("sorry_again", "ob_implant_ask"), keypad="ob_implant_ask",
                         leads_to=("slot",)),
     }

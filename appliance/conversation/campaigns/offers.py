@@ -6,11 +6,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from appliance.conversation import outcomes
 from appliance.conversation.actions import Say
 from appliance.conversation.asker import Actions, Flow, Step, said_no, said_yes
+from appliance.conversation.outcomes import Outcome
 
-PURPOSE = {"insurance_scaling": "ob_purpose_scaling", "recall": "ob_purpose_recall",
+PURPOSE = {"insurance_scaling": "ob_purpose_scaling", "recall": None,  # the recall pitch says why we call
            "insured_treatment": "ob_purpose_insured"}
 RECALL_WHY = {"implant": "ob_recall_why_implant", "gum": "ob_recall_why_gum", "denture": "ob_recall_why_denture",
               "root_canal": "ob_recall_why_tooth", "crown": "ob_recall_why_tooth", "filling": "ob_recall_why_tooth",
@@ -30,7 +30,7 @@ class OfferFlow(Flow):
     def start(self, match: Any) -> Actions:
         d = self.d
         if d.campaign == "insurance_scaling":
-            pitch = ["ob_scaling_pitch"]
+            pitch = ["insurance_scaling"]  # the rule as the desk explains it on inbound calls
         elif d.campaign == "recall":
             pitch = ["ob_recall_pitch"] + ([RECALL_WHY[d.detail]] if d.detail in RECALL_WHY else [])
         else:
@@ -52,9 +52,9 @@ class OfferFlow(Flow):
         return None
 
     def _declined(self) -> Actions:
-        return self.d.end("ob_declined", outcomes.DECLINED, "declined")
+        return self.d.end("ob_declined", Outcome.DECLINED, "declined")
 
     STEPS = {
-        "offer": Step("offer", _words, _keys, reask=("ob_not_understood", "ob_offer_booking"),
+        "offer": Step("offer", _words, _keys, reask=("sorry_again", "ob_offer_booking"),
                       keypad="ob_offer_booking", leads_to=("slot",)),
     }

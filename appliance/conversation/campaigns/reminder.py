@@ -2,7 +2,7 @@
 
 One phone gets at most one call a day, so a task may carry several appointments of a family on one phone
 (``data["appointments"]``). After the birth date of any one of them (or the guardian's), the call says how
-many ("자녀분 두 분 예약이 있으십니다"), reads each time back (with the name only when the voice can say it),
+many ("자녀분 두 분 예약이 있습니다"), reads each time back (with the name only when the voice can say it),
 and the answer applies to all, or — after "일부만" — to the one chosen.
 """
 
@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from appliance.conversation import outcomes
+from appliance.conversation import addressing
 from appliance.conversation.actions import Action, Say
-from appliance.conversation.asker import Actions, Flow, Step, said_no, said_yes
+from appliance.conversation.asker import Actions, Flow, Step, cancel_answer, said_no, said_yes
 from appliance.conversation.campaigns.ops import start_of
+from appliance.conversation.outcomes import EventKind, Outcome
 from appliance.conversation.privacy import is_minor
 from appliance.language import speak
 
@@ -40,7 +41,7 @@ class ReminderFlow(Flow):
         self.names = {pid: (p.name or "").strip() for pid, p in unlocked.items()}
         self.appts = [a for a in d.appointments if a.get("patient_id") in unlocked]
         if not self.appts:
-            return d.end("ob_not_patient", outcomes.UNREACHABLE, "no appointment of the verified person")
+            return d.end("ob_not_patient", Outcome.UNREACHABLE, "no appointment of the verified person")
         if len(self.appts) == 1:
             return d.ask("reminder", ["ob_reminder_ask"], before=[self._when(self.appts[0], named=False)])
         today = d.now().date()
@@ -49,20 +50,16 @@ class ReminderFlow(Flow):
         if len(patients) == 1:
             count = "ob_multi_one_person"
         elif len(patients) == 2:
-            count = "ob_multi_children_2" if minors else "ob_multi_family_2"
+            count = "ob_multi_children_2" if minors else "ob_multi_family"
         else:
-            count = "ob_multi_many"
+            count = "ob_multi_family"
         readback = [self._when(a, named=len(patients) > 1) for a in self.appts]
-        return d.ask("reminder_family", ["ob_reminder_ask_all"], before=[Say(count)] + readback)
+        return d.ask("reminder_family", ["ob_reminder_keys"], before=[Say(count)] + readback)
 
     def _when(self, appt: dict[str, Any], named: bool) -> Action:
         when = speak.say_datetime(start_of(appt), today=self.d.now().date())
-        name = self.names.get(appt.get("patient_id") or "", "")
-        if named and name:
-            sentence = f"{name} 님, {when}"
-            if self.d.can_say(sentence):
-                return Say(text=sentence)
-        return Say(text=when)
+        said = addressing.named(self.names.get(appt.get("patient_id") or ""), when, self.d.can_say) if named else None
+        return said or Say(text=when)
 
     # --- one appointment --------------------------------------------------------------------------------
     def _words_single(self, u: Any, text: str) -> Actions | None:
@@ -143,7 +140,7 @@ class ReminderFlow(Flow):
         self.pick = index
         if index >= len(self.appts):
             self.d.ops.callback("reminder: which appointment to change is unclear", 4, None)
-            return self.d.end("callback_promise", outcomes.CALLBACK, "appointment to change unclear")
+            return self.d.end("callback_promise", Outcome.CALLBACK, "appointment to change unclear")
         return self.d.ask("which_one", ["ob_this_one"], before=[self._when(self.appts[index], named=True)])
 
     def _words_pick(self, u: Any, text: str) -> Actions | None:
@@ -174,9 +171,10 @@ class ReminderFlow(Flow):
     def _words_cancel(self, u: Any, text: str) -> Actions | None:
         if u.intent == "reschedule":
             return self._act("reschedule")
-        if said_yes(u) or u.intent == "cancel":
+        verdict = cancel_answer(u, text)  # "예 내일 갈게요" answers no here: only a clear yes cancels the visit
+        if verdict is True:
             return self._cancel()
-        if said_no(u) or u.intent == "confirm_appointment":
+        if verdict is False:
             return self._confirm(self.appts)
         return None
 
@@ -191,28 +189,28 @@ class ReminderFlow(Flow):
         d = self.d
         if not all(d.ops.cancel(a) for a in self.selected):
             d.ops.callback("cancellation failed on an outbound call", 3, None)
-            return d.end("callback_promise", outcomes.CALLBACK, "cancellation needs staff")
+            return d.end("callback_promise", Outcome.CALLBACK, "cancellation needs staff")
         for a in self.selected:
-            d.event("cancelled", patient_id=a.get("patient_id"), start=a["start"])
+            d.event(EventKind.CANCELLED, patient_id=a.get("patient_id"), start=a["start"])
         kept = [a for a in self.appts if a not in self.selected]
         before = [Say("ob_others_kept")] if kept else []
-        return before + d.end("ob_cancelled", outcomes.CANCELLED, "appointment cancelled")
+        return before + d.end("ob_cancelled", Outcome.CANCELLED, "appointment cancelled")
 
     def _confirm(self, appts: list[dict[str, Any]]) -> Actions:
         for a in appts:
-            self.d.event("confirmed", patient_id=a.get("patient_id"), start=a["start"])
-        return self.d.end("ob_confirmed", outcomes.CONFIRMED, "appointment confirmed")
+            self.d.event(EventKind.CONFIRMED, patient_id=a.get("patient_id"), start=a["start"])
+        return self.d.end("ob_confirmed", Outcome.CONFIRMED, "appointment confirmed")
 
     STEPS = {
-        "reminder": Step("reminder", _words_single, _keys_single, reask=("ob_not_understood", "ob_reminder_ask"),
-                         keypad="ob_reminder_ask", leads_to=("cancel_confirm", "slot"), hints="reminder"),
+        "reminder": Step("reminder", _words_single, _keys_single, reask=("sorry_again", "ob_reminder_keys"),
+                         keypad="ob_reminder_keys", leads_to=("cancel_confirm", "slot"), hints="reminder"),
         "reminder_family": Step("reminder", _words_family, _keys_family,
-                                reask=("ob_not_understood", "ob_reminder_ask_all"), keypad="ob_reminder_ask_all",
+                                reask=("sorry_again", "ob_reminder_keys"), keypad="ob_reminder_keys",
                                 leads_to=("which", "cancel_confirm", "slot")),
-        "which": Step("which", _words_which, _keys_which, reask=("ob_not_understood", "ob_which_appointment"),
+        "which": Step("which", _words_which, _keys_which, reask=("sorry_again", "ob_which_appointment"),
                       keypad="ob_which_appointment", leads_to=("which_one", "cancel_confirm", "slot")),
-        "which_one": Step("yes_no", _words_pick, _keys_pick, reask=("ob_not_understood", "ob_this_one"),
+        "which_one": Step("yes_no", _words_pick, _keys_pick, reask=("sorry_again", "ob_this_one"),
                           keypad="ob_this_one", leads_to=("which_one", "cancel_confirm", "slot")),
-        "cancel_confirm": Step("confirm", _words_cancel, _keys_cancel, reask=("ob_not_understood", "ob_cancel_ask"),
+        "cancel_confirm": Step("cancel_confirm", _words_cancel, _keys_cancel, reask=("sorry_again", "ob_cancel_ask"),
                                keypad="ob_cancel_ask", leads_to=("slot",)),
     }

@@ -8,10 +8,10 @@ import dataclasses
 import datetime as dt
 from typing import Any
 
-from appliance.conversation import outcomes
 from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, said_no, said_yes
 from appliance.conversation.campaigns.ops import start_of
+from appliance.conversation.outcomes import EventKind, Outcome
 from appliance.language import speak
 
 
@@ -51,7 +51,7 @@ class SlotFlow(Flow):
         self.index = 0
         if not self.slots:
             self.d.ops.callback("no free slot found on an outbound call", 4, None)
-            return self.d.end("ob_no_slot", outcomes.CALLBACK, "no slot found")
+            return self.d.end("ob_no_slot", Outcome.CALLBACK, "no slot found")
         if self.several and job.move is not None:
             before = before + [Say(text=speak.say_datetime(start_of(job.move), today=self._today())),
                                Say("ob_moving_this")]
@@ -69,10 +69,10 @@ class SlotFlow(Flow):
         ok = ops.reschedule(job.move, slot) if job.move is not None else ops.book(slot, job.treatment, job.patient_id)
         if not ok:  # taken meanwhile: the next one
             return self._other()
-        self.d.event("rescheduled" if job.move is not None else "booked", start=slot.isoformat(),
+        self.d.event(EventKind.RESCHEDULED if job.move is not None else "booked", start=slot.isoformat(),
                      patient_id=job.patient_id)
         self.done.append((self.jobs.pop(0), slot))
-        self.d.outcome = outcomes.RESCHEDULED if job.move is not None else outcomes.BOOKED
+        self.d.outcome = Outcome.RESCHEDULED if job.move is not None else Outcome.BOOKED
         return self._next_job([])
 
     def _other(self) -> Actions:
@@ -80,13 +80,13 @@ class SlotFlow(Flow):
         if self.index < len(self.slots):
             return self._propose([])
         self.d.ops.callback("patient wants another time (outbound)", 4, None)
-        return self.d.end("callback_promise", outcomes.CALLBACK, "wants another time")
+        return self.d.end("callback_promise", Outcome.CALLBACK, "wants another time")
 
     def _finish(self) -> Actions:
         moved = any(job.move is not None for job, _ in self.done)
         if moved:
-            return self.d.end("ob_rescheduled", outcomes.RESCHEDULED, "appointment moved")
-        return self.d.end("ob_booked", outcomes.BOOKED, "booked")
+            return self.d.end("ob_rescheduled", Outcome.RESCHEDULED, "appointment moved")
+        return self.d.end("ob_booked", Outcome.BOOKED, "booked")
 
     def _words(self, u: Any, text: str) -> Actions | None:
         if said_yes(u) or u.intent == "book" and not (u.date or u.time):
@@ -103,6 +103,6 @@ class SlotFlow(Flow):
         return None
 
     STEPS = {
-        "slot": Step("proposal", _words, _keys, reask=("ob_not_understood", "ob_offer_slot"), keypad="ob_offer_slot",
+        "slot": Step("proposal", _words, _keys, reask=("sorry_again", "ob_offer_slot"), keypad="ob_offer_slot",
                      leads_to=("slot",)),
     }

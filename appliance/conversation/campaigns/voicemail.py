@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 
-from appliance.conversation import outcomes
-from appliance.conversation.actions import Action, End, Event, Heard, Say
+from appliance.conversation.actions import Action, End, Event, Heard, Say, says
+from appliance.conversation.outcomes import NextStep, Outcome
 from appliance.data import phone as phones
 from appliance.language import speak
 
@@ -19,17 +19,17 @@ class VoicemailDialog:
     kind: str = "INFO"
     clinic_phone: str | None = None
     events: list[Event] = dataclasses.field(default_factory=list)
-    outcome: str = outcomes.VOICEMAIL_LEFT
+    outcome: Outcome = Outcome.VOICEMAIL_LEFT
     state: str = "voicemail"
 
     def start(self) -> list[Action]:
         advert = self.kind == "AD"
-        out: list[Action] = [Say("ob_voicemail_ad" if advert else "ob_voicemail", barge_in=False)]
+        out: list[Action] = list(says("ob_voicemail_ad" if advert else "ob_voicemail", barge_in=False))
         number = phones.canonical(self.clinic_phone)
         if number:
             out += [Say("ob_voicemail_number", barge_in=False), Say(text=speak.say_phone(number) + ".", barge_in=False)]
         out.append(Say("ob_voicemail_ad_end" if advert else "ob_voicemail_end", barge_in=False))
-        return out + [End("hangup", outcomes.VOICEMAIL_LEFT, summary="voicemail")]
+        return out + [End(NextStep.HANGUP, Outcome.VOICEMAIL_LEFT, summary="voicemail")]
 
     def on_input(self, heard: Heard) -> list[Action]:  # pragma: no cover - never listens
-        return [End("hangup", outcomes.VOICEMAIL_LEFT)]
+        return [End(NextStep.HANGUP, Outcome.VOICEMAIL_LEFT)]
