@@ -65,6 +65,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("endpoint_barge_in_ms", 80, "Voiced ms over the bot's speech that stop its playback (barge-in)"),
     Setting("endpoint_barge_in_min_dbfs", -42.0, "Quieter frames never count as barge-in (line echo)"),
     Setting("endpoint_min_speech_ms", 160, "Voiced ms an utterance needs to be decoded at all"),
+    Setting("end_of_turn", "korean", "korean (end at the first pause when the sentence is finished and answers the question) | silence (endpoint_end_ms only)"),
+    Setting("endpoint_hold_ms", 1000, "Longest silence (ms) the korean end of turn waits after a connective (…는데, …고) or an incomplete answer"),
     Setting("record_calls", True, "Record calls (MixMonitor) — every greeting says calls are recorded"),
     Setting("recording_retention_days", 90, "Days call recordings are kept (0 = forever)"),
     Setting("log_phi", False, "Log transcripts and numbers (debug only; health data)"),
@@ -193,6 +195,8 @@ class Config:
     endpoint_barge_in_ms: int
     endpoint_barge_in_min_dbfs: float
     endpoint_min_speech_ms: int
+    end_of_turn: str
+    endpoint_hold_ms: int
     record_calls: bool
     recording_retention_days: int
     log_phi: bool

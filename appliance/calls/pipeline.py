@@ -15,7 +15,8 @@ import logging
 import uuid as uuidlib
 from typing import Any, Callable, TypeVar
 
-from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
+from appliance.calls import end_of_turn as turns
+from appliance.calls.end_of_turn import EndOfTurnPolicy
 from appliance.calls.recorder import CrmWriter, TurnRecorder, events_of
 from appliance.calls.runner import CallRunner
 from appliance.calls.speech import Speech
@@ -38,7 +39,7 @@ class CallPipeline:
     def __init__(self, config: Config, speech: Speech, *, end_of_turn: EndOfTurnPolicy | None = None):
         self.config = config
         self.speech = speech
-        self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
+        self.end_of_turn: EndOfTurnPolicy = end_of_turn or turns.from_config(config)
         self.audiosocket = AudioSocketServer()
         self.stt_pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
         self.dialog_pool = concurrent.futures.ThreadPoolExecutor(max_workers=DIALOG_THREADS,

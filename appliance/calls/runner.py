@@ -52,7 +52,11 @@ class CallRunner:
         self.log_phi = log_phi
         self.stt_policy = stt_policy
         self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
-        self.ear = Ear(stream, speech.new_endpointer(), end_ms, speculative_ms)
+        endpointer = speech.new_endpointer()
+        if self.end_of_turn.max_silence_ms:  # the policy may wait longer than the setting: the endpointer too
+            end_ms = max(end_ms, self.end_of_turn.max_silence_ms)
+            endpointer.set_end_ms(end_ms)
+        self.ear = Ear(stream, endpointer, end_ms, speculative_ms)
         self._barged = False
         self._pending_timing: dict[str, int] = {}
         self._early: list[CallerFrame] = []  # frames that arrived while the bot spoke (barge-in speech, keys)
@@ -170,25 +174,32 @@ class CallRunner:
         digits = ""
         speculative: Decode | None = None
         spec_frame: Speculative | None = None
+        judged: Transcript | None = None  # the speculative transcript the end-of-turn policy saw
+        turn_over_at: float | None = None  # the policy's verdict: the turn ends then if the caller stays quiet
         in_speech = self._barged
         while True:
             now = time.monotonic()
+            if turn_over_at is not None and spec_frame is not None and judged is not None and now >= turn_over_at:
+                return self._end_early(spec_frame, judged)
             if digits:
                 remaining = min(deadline, now + DTMF_INTERDIGIT_S) - now
             elif in_speech:
                 remaining = LONG_UTTERANCE_WAIT_S
             else:
                 remaining = deadline - now
-            early = speculative if (self.end_of_turn.early and spec_frame is not None) else None
+            if turn_over_at is not None:
+                remaining = min(remaining, turn_over_at - now)
+            pending = self.end_of_turn.early and spec_frame is not None and judged is None
+            early = speculative if pending else None
             frame = await self._next(remaining, early)
             if early is not None and frame is early:
-                spec = spec_frame
-                assert spec is not None
-                spec_frame = None  # judged once; a failed decode or "not complete" waits for the silence
-                heard = self._early_end(spec, action, early)
-                if heard is not None:
-                    return heard
+                assert spec_frame is not None
+                judged, turn_over_at = self._judge(spec_frame, action, early)
+                if judged is None:  # a failed decode or no opinion: the endpointer's silence decides
+                    spec_frame = None
                 continue
+            if frame is None and turn_over_at is not None:
+                continue  # the policy's silence is up: ended at the top of the loop
             if frame is None or isinstance(frame, NoSpeech):
                 if digits:
                     return self._heard_dtmf(digits)
@@ -212,13 +223,12 @@ class CallRunner:
             elif isinstance(frame, Speculative):
                 in_speech = True
                 speculative, spec_frame = self._transcribe(frame.audio, action), frame
-            elif isinstance(frame, SpeechResumed):
-                _drop(speculative)  # the caller went on: that decode is stale
-                speculative = spec_frame = None
-            elif isinstance(frame, Noise):
-                _drop(speculative)  # back to waiting; the question's timeout runs
-                speculative = spec_frame = None
-                in_speech = False
+                judged = turn_over_at = None
+            elif isinstance(frame, (SpeechResumed, Noise)):
+                _drop(speculative)  # the caller went on (or it was a cough): that decode is stale
+                speculative = spec_frame = judged = turn_over_at = None
+                if isinstance(frame, Noise):
+                    in_speech = False  # back to waiting; the question's timeout runs
             elif isinstance(frame, Utterance):
                 if frame.speculative_ok and speculative is not None:
                     return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True)
@@ -229,13 +239,22 @@ class CallRunner:
         loop = asyncio.get_running_loop()
         return loop.run_in_executor(self.stt_executor, self.speech.transcribe, audio, action.hints)
 
-    def _early_end(self, frame: Speculative, action: Listen, decode: Decode) -> Heard | None:
-        """A speculative decode finished before the silence did: end the turn now if the policy says so."""
+    def _judge(self, frame: Speculative, action: Listen,
+               decode: Decode) -> tuple[Transcript | None, float | None]:
+        """A speculative decode finished before the endpointer's silence: the policy's verdict, as the
+        transcript and the monotonic time the turn ends if the caller stays quiet (None: the endpointer decides)."""
         if decode.cancelled() or decode.exception() is not None:
-            return None
+            return None, None
         transcript = self.stt_policy.judge(decode.result())
-        if transcript.rejected or not self.end_of_turn.sentence_complete(transcript):
-            return None
+        if transcript.rejected:
+            return None, None
+        silence_ms = self.end_of_turn.silence_needed_ms(transcript, action.expect)
+        if silence_ms is None:
+            return None, None
+        return transcript, frame.speech_end + silence_ms / 1000
+
+    def _end_early(self, frame: Speculative, transcript: Transcript) -> Heard:
+        """The policy's silence is up before the endpointer's: the turn ends on the speculative transcript."""
         self.ear.take_utterance()
         self._pending_timing = {"t_speech_end": self.recorder.ms(frame.speech_end)}
         return self._heard(transcript, frame.audio, speculative=True, early=True)

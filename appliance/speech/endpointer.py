@@ -79,10 +79,11 @@ class Event:
     audio: bytes = b""
     reason: str = ""
     speculative_ok: bool = False
+    silence_ms: int = 0             # speculative_end / end_of_utterance: silence since the last voiced frame
 
     def __repr__(self) -> str:  # keep audio out of logs and test output
         return (f"Event({self.kind!r}, t_ms={self.t_ms}, onset_ms={self.onset_ms}, audio={len(self.audio)}B, "
-                f"reason={self.reason!r}, speculative_ok={self.speculative_ok})")
+                f"reason={self.reason!r}, speculative_ok={self.speculative_ok}, silence_ms={self.silence_ms})")
 
 
 class Endpointer:
@@ -129,6 +130,17 @@ class Endpointer:
     def start_listening(self) -> None:
         """(Re)arm the no-speech timer from now."""
         self._listening_since = self._frame_idx
+
+    def drop_utterance(self) -> None:
+        """Forget the utterance in progress (the turn already ended on it): speech after this is a new one."""
+        if self._onset is not None:
+            self._reset_utterance()
+            self._recent.clear()
+            self._listening_since = None
+
+    def set_end_ms(self, end_ms: int) -> None:
+        """The silence that ends an utterance from now on (an end-of-turn policy that may wait longer)."""
+        self.s = dataclasses.replace(self.s, end_ms=int(end_ms))
 
     def _reset_utterance(self) -> None:
         self._onset: int | None = None
@@ -180,11 +192,12 @@ class Endpointer:
         if t_end - self._onset * self._ms >= self.s.max_utterance_ms:
             events.append(self._end(t_end, "max_length"))
         elif silence_ms >= self.s.end_ms:
-            events.append(self._end(t_end, "silence") if enough else self._noise(t_end))
+            events.append(self._end(t_end, "silence", silence_ms) if enough else self._noise(t_end))
         elif silence_ms >= self.s.speculative_ms and not self._speculated and enough:
             self._speculated = True
             self._spec_audio = self._audio()
-            events.append(Event(SPECULATIVE_END, t_end, onset_ms=self._onset * self._ms, audio=self._spec_audio))
+            events.append(Event(SPECULATIVE_END, t_end, onset_ms=self._onset * self._ms, audio=self._spec_audio,
+                                silence_ms=silence_ms))
         return events
 
     # ------------------------------------------------------------------------------------- helpers
@@ -226,10 +239,11 @@ class Endpointer:
         self._listening_since = self._frame_idx if not self.bot_speaking else None
         return event
 
-    def _end(self, t_end: int, reason: str) -> Event:
+    def _end(self, t_end: int, reason: str, silence_ms: int = 0) -> Event:
         audio = self._audio()
         event = Event(END_OF_UTTERANCE, t_end, onset_ms=self._onset * self._ms, audio=audio, reason=reason,
-                      speculative_ok=self._spec_audio is not None and self._spec_audio == audio)
+                      speculative_ok=self._spec_audio is not None and self._spec_audio == audio,
+                      silence_ms=silence_ms)
         self._reset_utterance()
         self._recent.clear()
         return event
