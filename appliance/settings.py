@@ -57,6 +57,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stt_whisper_window", "10", "Whisper encoder window: full | seconds (e.g. 10) | utt+1 (latency/accuracy trade-off)"),
     Setting("stt_threads", 2, "CPU threads of the STT model"),
     Setting("stt_beam_size", 5, "Whisper beam size"),
+    Setting("stt_workers", 2, "STT worker processes: concurrent calls' decodes run side by side (each with stt_threads)"),
+    Setting("stt_busy_beam_size", 1, "Whisper beam size for a decode that other requests queue behind (0: always stt_beam_size)"),
+    Setting("stt_level_dbfs", -20.0, "Speech level (dBFS) a caller's utterance is raised to before decoding (0: off)"),
+    Setting("stt_n_best", 5, "Whisper hypotheses per decode; a short answer is read as the one that answers the question best (1: off)"),
     Setting("vad_aggressiveness", 2, "webrtcvad aggressiveness 0-3 on the caller's audio"),
     Setting("endpoint_speculative_ms", 280, "Pause (ms) after which decoding starts speculatively"),
     Setting("endpoint_end_ms", 650, "Silence (ms) that ends the caller's turn"),
@@ -187,6 +191,10 @@ class Config:
     stt_whisper_window: str
     stt_threads: int
     stt_beam_size: int
+    stt_workers: int
+    stt_busy_beam_size: int
+    stt_level_dbfs: float
+    stt_n_best: int
     vad_aggressiveness: int
     endpoint_speculative_ms: int
     endpoint_end_ms: int

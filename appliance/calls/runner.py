@@ -231,9 +231,10 @@ class CallRunner:
                     in_speech = False  # back to waiting; the question's timeout runs
             elif isinstance(frame, Utterance):
                 if frame.speculative_ok and speculative is not None:
-                    return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True)
+                    return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True,
+                                              expect=action.expect)
                 job = self._transcribe(frame.audio, action)
-                return await self._finish(frame.audio, frame.speech_end, job, speculative=False)
+                return await self._finish(frame.audio, frame.speech_end, job, speculative=False, expect=action.expect)
 
     def _transcribe(self, audio: bytes, action: Listen) -> Decode:
         loop = asyncio.get_running_loop()
@@ -245,7 +246,7 @@ class CallRunner:
         transcript and the monotonic time the turn ends if the caller stays quiet (None: the endpointer decides)."""
         if decode.cancelled() or decode.exception() is not None:
             return None, None
-        transcript = self.stt_policy.judge(decode.result())
+        transcript = self.stt_policy.judge(decode.result(), action.expect)
         if transcript.rejected:
             return None, None
         silence_ms = self.end_of_turn.silence_needed_ms(transcript, action.expect)
@@ -263,7 +264,8 @@ class CallRunner:
         self.recorder.turn("caller", None, meta={"dtmf": digits if self.log_phi else "*" * len(digits)})
         return Heard(dtmf=digits)
 
-    async def _finish(self, audio: bytes, speech_end: float, job: Decode, speculative: bool) -> Heard:
+    async def _finish(self, audio: bytes, speech_end: float, job: Decode, speculative: bool,
+                      expect: str | None = None) -> Heard:
         self._pending_timing = {"t_speech_end": self.recorder.ms(speech_end)}
         try:
             done, _ = await asyncio.wait({job}, timeout=ACK_AFTER_S)
@@ -272,7 +274,7 @@ class CallRunner:
             raw = await asyncio.wait_for(job, STT_TIMEOUT_S)
         except asyncio.TimeoutError:
             raise RuntimeError("speech recognition timed out") from None
-        return self._heard(self.stt_policy.judge(raw), audio, speculative=speculative)
+        return self._heard(self.stt_policy.judge(raw, expect), audio, speculative=speculative)
 
     async def _acknowledge(self) -> None:
         pcm = self.speech.ack()

@@ -1,8 +1,8 @@
 """The speech runtime of the engine: the voice (Say → 8 kHz audio) and the ears (STT, endpointers).
 
-Loaded once at engine start; per call only an endpointer is made. STT runs in its own supervised process
-(``SttWorker``): a crashed or hung decode fails that request fast (the call falls back to staff/voicemail)
-and the worker is restarted in the background. Formerly ``engine.Models``.
+Loaded once at engine start; per call only an endpointer is made. STT runs in supervised worker processes
+(``SttPool`` of ``stt_workers`` × ``SttWorker``): concurrent calls decode side by side; a crashed or hung decode
+fails that request fast (the call falls back to staff/voicemail) and its worker is restarted in the background.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from appliance.conversation.actions import Say
 from appliance.settings import Config
 
 if TYPE_CHECKING:
-    from appliance.speech.stt.worker import SttWorker
+    from appliance.speech.stt.pool import SttPool
     from appliance.speech.voice import Voice
 
 _LOGGER = logging.getLogger(__name__)
@@ -46,16 +46,17 @@ class Speech(Protocol):
 class SpeechRuntime:
     def __init__(self, config: Config):
         self.config = config
-        self.transcriber: SttWorker | None = None
+        self.transcriber: SttPool | None = None
         self.voice: Voice | None = None
 
     def load(self) -> None:
-        from appliance.speech.stt.worker import SttWorker
+        from appliance.speech.stt.pool import SttPool
         from appliance.speech.voice import Voice
 
         t0 = time.monotonic()
-        self.transcriber = SttWorker(self.config)
-        self.transcriber.start(wait=False)  # loads (and warms up) in its own process meanwhile
+        self.transcriber = SttPool(self.config, workers=self.config.stt_workers, threads=self.config.stt_threads,
+                                   busy_beam_size=self.config.stt_busy_beam_size or None)
+        self.transcriber.start(wait=False)  # loads (and warms up) in their own processes meanwhile
         self.voice = Voice(self.config)
         self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
         self.transcriber.wait_ready()
@@ -75,7 +76,7 @@ class SpeechRuntime:
     def transcribe(self, pcm: bytes, hints: list[str]) -> Any:
         if self.transcriber is None:
             raise RuntimeError("speech runtime not loaded")
-        return self.transcriber.transcribe(pcm, 8000, hints=hints or None)
+        return self.transcriber.transcribe(pcm, 8000, hints=hints or None, n_best=max(1, self.config.stt_n_best))
 
     def new_endpointer(self) -> Any:
         from appliance.speech.endpointer import Endpointer
