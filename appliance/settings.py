@@ -60,9 +60,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stt_workers", 2, "STT worker processes: concurrent calls' decodes run side by side (each with stt_threads)"),
     Setting("stt_busy_beam_size", 1, "Whisper beam size for a decode that other requests queue behind (0: always stt_beam_size)"),
     Setting("stt_level_dbfs", -20.0, "Speech level (dBFS) a caller's utterance is raised to before decoding (0: off)"),
+    Setting("stt_clinic_prompt", False, "Give Whisper the clinic's name, doctors and treatments as its prompt (bench/stt_levels.txt)"),
     Setting("stt_n_best", 5, "Whisper hypotheses per decode; a short answer is read as the one that answers the question best (1: off)"),
     Setting("vad_aggressiveness", 2, "webrtcvad aggressiveness 0-3 on the caller's audio"),
-    Setting("endpoint_speculative_ms", 280, "Pause (ms) after which decoding starts speculatively"),
+    Setting("endpoint_speculative_ms", 220, "Pause (ms) after which decoding starts speculatively (and the korean end of turn may answer)"),
     Setting("endpoint_end_ms", 650, "Silence (ms) that ends the caller's turn"),
     Setting("endpoint_max_utterance_ms", 15000, "Longest utterance (ms) before it is cut and decoded"),
     Setting("endpoint_no_speech_timeout_ms", 8000, "Silence (ms) after a question before re-asking"),
@@ -195,6 +196,7 @@ class Config:
     stt_busy_beam_size: int
     stt_level_dbfs: float
     stt_n_best: int
+    stt_clinic_prompt: bool
     vad_aggressiveness: int
     endpoint_speculative_ms: int
     endpoint_end_ms: int

@@ -36,7 +36,6 @@ from appliance.calls import end_of_turn  # noqa: E402
 from appliance.calls.frames import Transcript  # noqa: E402
 from appliance.calls.stt_policy import DEFAULT as STT_POLICY  # noqa: E402
 from appliance.speech import endpointer as ep  # noqa: E402
-from appliance.speech.models import model_path  # noqa: E402
 from appliance.speech.stt.audio import pcm16_to_float, read_audio, resample_pcm16  # noqa: E402
 from appliance.speech.vad import VoiceActivityDetector, iter_frames, rms_dbfs  # noqa: E402
 
@@ -73,17 +72,33 @@ def snap(pcm: bytes, at_s: float, within_s: float = 0.08) -> int:
     return best * FRAME
 
 
-def speech_end_s(pcm: bytes, config) -> float:
-    """Where the speech really ends: the endpointer's last speech end with an end rule of 5 s."""
+def pauses_of(pcm: bytes, config) -> tuple[float, list[float]]:
+    """Where the speech really ends (the endpointer's speech end with an end rule of 5 s) and the length of
+    every pause within it that reaches the speculative pause (s)."""
     s = dataclass_replace(ep.EndpointerSettings.from_config(config), end_ms=5000, max_utterance_ms=60000)
     e = ep.Endpointer(s, vad=VoiceActivityDetector(int(config.vad_aggressiveness)))
-    end = 0.0
+    pauses: list[float] = []
+    paused_at = None
     for frame in iter_frames(pcm + b"\0" * RATE * 12):
         for event in e.feed(frame):
-            if event.kind == ep.END_OF_UTTERANCE:
-                end = (event.t_ms - event.silence_ms) / 1000
-                return end
-    return end
+            if event.kind == ep.SPECULATIVE_END:
+                paused_at = (event.t_ms - event.silence_ms) / 1000
+            elif event.kind == ep.SPEECH_RESUMED and paused_at is not None:
+                pauses.append(event.t_ms / 1000 - paused_at - 0.06)  # resumed is decided ~3 frames in
+            elif event.kind == ep.END_OF_UTTERANCE:
+                return (event.t_ms - event.silence_ms) / 1000, pauses
+    return len(pcm) / 2 / RATE, pauses
+
+
+def pause_after(pcm: bytes, at_s: float, config) -> float:
+    """Seconds of silence after ``at_s`` until the speaker goes on (3 voiced frames of 5, as the endpointer)."""
+    vad = VoiceActivityDetector(int(config.vad_aggressiveness))
+    first = int(at_s * 50)
+    voiced = [vad(f) for f in iter_frames(pcm[first * FRAME:])]
+    for i in range(len(voiced)):
+        if sum(voiced[i:i + 5]) >= 3:
+            return i / 50
+    return len(voiced) / 50
 
 
 def dataclass_replace(obj, **changes):
@@ -167,8 +182,8 @@ def main() -> None:
             cut = snap(pcm, at)
             for gap in gaps:
                 spliced = pcm[:cut] + b"\0" * (RATE * gap // 1000 * 2) + pcm[cut:]
-                trials.append((path.name, cut / 2 / RATE, gap, spliced, speech_end_s(spliced, config)))
-        trials.append((path.name, None, 0, pcm, speech_end_s(pcm, config)))  # the clip as it is
+                trials.append((path.name, cut / 2 / RATE, gap, spliced, *pauses_of(spliced, config)))
+        trials.append((path.name, None, 0, pcm, *pauses_of(pcm, config)))  # the clip as it is
 
     lines = [f"# End-of-turn false cut-offs, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}: "
              f"{len(clips(Path(config.shared_dir)))} real Korean clips (8 kHz μ-law), pauses of {args.gaps} ms "
@@ -178,26 +193,31 @@ def main() -> None:
              f"{config.vad_aggressiveness}; Whisper {config.stt_whisper_model} window {config.stt_whisper_window}; "
              f"overrides: {', '.join(args.set) or 'none'}",
              "# false cut-off = the turn ended before the speaker finished (at the inserted pause or a pause of the "
-             "clip's own); wait at end = silence after the real end of speech before the turn ends", ""]
+             "clip's own); wait at end = silence after the real end of speech before the turn ends",
+             "# 'with every pause <= hold': the trials whose pauses (inserted + the clip's own around it) all stay "
+             "within endpoint_hold_ms, what the policy promises to wait through", ""]
     detail = []
     hold = int(config.endpoint_hold_ms)
     for name in args.policy.split(","):
         policy = end_of_turn.from_config(settings.load(overrides={**overrides, "end_of_turn": name}))
-        cut_offs, waits, spliced_n, spliced_cut = 0, [], 0, 0
-        for clip, at, gap, pcm, truth in trials:
+        cut_offs, waits, short_n, short_cut = 0, [], 0, 0
+        for clip, at, gap, pcm, truth, pauses in trials:
             ended, waited, text = simulate(pcm, config, policy, decode, hold)
             cut = ended < truth - 0.1
             cut_offs += cut
-            if at is not None:
-                spliced_n += 1
-                spliced_cut += cut
+            short = max(pauses, default=0) <= hold / 1000  # every pause of this trial within the promised hold
+            short_n += short
+            short_cut += cut and short
             if not cut:
                 waits.append(waited)
             else:
                 where = f"pause at {at:.2f} s +{gap} ms" if at is not None else "clip as it is"
-                detail.append(f"#   {name:<8} {clip:<40} {where:<24} cut at {ended:.2f} s of {truth:.2f} s: {text}")
-        lines.append(f"{name:<8} trials {len(trials):>4}  false cut-offs {cut_offs:>3} ({100 * cut_offs / len(trials):.1f} %)"
-                     f"  on spliced pauses {spliced_cut}/{spliced_n} ({100 * spliced_cut / max(1, spliced_n):.1f} %)"
+                pause = pause_after(pcm, ended, config)
+                detail.append(f"#   {name:<8} {clip:<36} {where:<22} cut at {ended:.2f} s of {truth:.2f} s "
+                              f"(pause {pause:.2f} s): {text}")
+        rate = 100 * cut_offs / len(trials)
+        lines.append(f"{name:<8} trials {len(trials):>4}  false cut-offs {cut_offs:>3} ({rate:.1f} %)  with every "
+                     f"pause <= {hold} ms: {short_cut}/{short_n} ({100 * short_cut / max(1, short_n):.1f} %)"
                      f"  wait at end p50 {statistics.median(waits) if waits else 0:.0f} ms"
                      f" p95 {np.percentile(waits, 95) if waits else 0:.0f} ms")
         print(lines[-1], flush=True)

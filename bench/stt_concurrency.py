@@ -95,8 +95,8 @@ def main() -> None:
                             errors += edit_distance(normalise(reference[k]), normalise(text))
                             chars += len(normalise(reference[k]))
                 cer = f"{100 * errors / chars:.1f}%" if chars else "-"
-                lines.append(f"{spec:<14} {label:<24} {np.percentile(waits, 50):>6.0f} {np.percentile(waits, 95):>6.0f} "
-                             f"{max(waits):>6.0f} {cer:>10}")
+                p50, p95 = np.percentile(waits, 50), np.percentile(waits, 95)
+                lines.append(f"{spec:<14} {label:<24} {p50:>6.0f} {p95:>6.0f} {max(waits):>6.0f} {cer:>10}")
                 print(lines[-1], flush=True)
         finally:
             pool.close()

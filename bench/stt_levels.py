@@ -31,7 +31,7 @@ from appliance.calls.stt_policy import DEFAULT as STT_POLICY  # noqa: E402
 from appliance.speech import endpointer as ep  # noqa: E402
 from appliance.speech.models import model_path  # noqa: E402
 from appliance.speech.stt.audio import read_audio, resample_pcm16  # noqa: E402
-from appliance.speech.vad import VoiceActivityDetector, iter_frames  # noqa: E402
+from appliance.speech.vad import iter_frames  # noqa: E402
 
 
 def reference_clips(shared: Path) -> list[tuple[Path, str]]:
@@ -65,7 +65,8 @@ def utterances(pcm: bytes, config) -> list[bytes]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--levels", default="-20,-30,-40,-45")
-    parser.add_argument("--targets", default="off,-20", help="automatic gain targets to compare (off = none)")
+    parser.add_argument("--targets", default="off,-20,-20+prompt",
+                        help="automatic gain targets to compare (off = none; +prompt: with the clinic prompt)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     config = settings.load()
@@ -85,8 +86,14 @@ def main() -> None:
              "STT policy rejected; CER over all clips (rejected text counts as nothing heard)", "",
              f"{'level':>6} {'gain before decode':<20} {'silent clips':>12} {'utterances':>10} {'rejected':>8} "
              f"{'CER':>6} {'read CER':>8}"]
+    from appliance.calls.speech import clinic_prompt
+
+    prompt_text = clinic_prompt(config)
+    lines.insert(2, f"# +prompt = Whisper's prompt is the clinic vocabulary (stt_clinic_prompt): {prompt_text}")
     for target in args.targets.split(","):
-        level_dbfs = None if target == "off" else float(target)
+        gain, _, with_prompt = target.partition("+")
+        level_dbfs = None if gain == "off" else float(gain)
+        prompt = prompt_text if with_prompt else None
         stt = WhisperTranscriber(model_path(config, config.stt_whisper_model), cpu_threads=int(config.stt_threads),
                                  beam_size=int(config.stt_beam_size), window=config.stt_whisper_window,
                                  level_dbfs=level_dbfs)
@@ -98,7 +105,7 @@ def main() -> None:
                 silent += not cuts
                 texts = []
                 for cut in cuts:
-                    judged = STT_POLICY.judge(stt.transcribe(cut, 8000))
+                    judged = STT_POLICY.judge(stt.transcribe(cut, 8000, prompt=prompt))
                     rejected += judged.rejected
                     texts.append("" if judged.rejected else judged.text)
                 e, c = edit_distance(normalise(ref), normalise(" ".join(texts))), len(normalise(ref))

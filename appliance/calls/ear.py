@@ -28,7 +28,7 @@ class Endpointer(Protocol):
 
 
 class Ear:
-    def __init__(self, stream: AudioStream, endpointer: Endpointer, end_ms: int, speculative_ms: int = 280):
+    def __init__(self, stream: AudioStream, endpointer: Endpointer, end_ms: int, speculative_ms: int = 220):
         self.stream = stream
         self.endpointer = endpointer
         self.end_s = end_ms / 1000

@@ -28,7 +28,7 @@ class Ending(str, Enum):
 _YES_NO = frozenset({"네", "예", "넵", "응", "어어", "아니요", "아니오", "아뇨", "아니", "아니에요", "맞아", "맞아요",
                      "그래", "그럼", "좋아", "싫어", "됐어", "괜찮아", "감사합니다", "고맙습니다"})
 _FILLERS = frozenset({"음", "어", "아", "저", "그", "저기", "그게", "뭐", "이제", "막", "좀", "어어어", "으음", "에",
-                      "그러니까", "그니까", "근데", "그런데", "그래서", "그리고", "그러면", "그럼요은", "아니면", "혹시",
+                      "그러니까", "그니까", "근데", "그런데", "그래서", "그리고", "그러면", "아니면", "혹시",
                       "제가", "저는", "그냥"})
 
 # connective endings (checked before the final ones: "니까" ends in 까, "는데" in 데)
@@ -40,9 +40,12 @@ _PARTICLES = ("에서", "에게", "한테", "께서", "부터", "까지", "이�
               "은", "는", "이", "가", "을", "를", "에", "랑", "와", "과", "도", "만", "로", "의")
 # sentence-final endings (polite, formal, casual); "요" covers …예요/…세요/…는데요/…고요
 _FINALS = ("습니다", "습니까", "니다", "니까요", "세요", "예요", "에요", "이요", "요", "죠", "다", "까", "네", "군",
-           "걸", "래", "지", "줘", "돼", "해", "봐", "야", "어", "아", "게")
-# casual finals too short to trust on a one-syllable word ("어", "아" alone are fillers; "게" alone a noun)
-_CASUAL = ("지", "줘", "돼", "해", "봐", "야", "어", "아", "게", "래", "걸", "군", "네")
+           "걸", "래", "지", "줘", "돼", "해", "봐", "이야", "거야", "게")
+# casual finals too short to trust on a one-syllable word ("게" alone is a noun)
+_CASUAL = ("지", "줘", "돼", "해", "봐", "게", "래", "걸", "군", "네")
+# casual "…어/…아" only after a verb or adjective stem that ends a sentence (not adverbs: 심지어, 게다가)
+_CASUAL_EO = ("었어", "았어", "였어", "했어", "겠어", "싶어", "있어", "없어", "좋아", "싫어", "몰라", "잖아", "거든",
+              "같아", "아파", "괜찮아", "알았어", "그래")
 
 _PUNCT_TAIL = re.compile(r"[\s.!?。？！~…\"'”’)\]]+$")
 _CONTINUATION_MARK = re.compile(r"(,|，|…|\.\.\.?|-)\s*$")
@@ -94,11 +97,16 @@ def _ends_with_connective(word: str) -> bool:
     for ending in _CONNECTIVES:
         if word.endswith(ending) and len(word) > len(ending):
             return True
+    # "…어야/…아야" (해야, 거쳐야, 가야: "must …", more follows), but not the copula "…이야/…거야/뭐야"
+    if len(word) >= 2 and word.endswith("야") and not word.endswith(("이야", "거야", "뭐야")):
+        return True
     # "…ㄴ데" / "…는데" on any stem: 간데, 큰데, 좋은데 (the syllable before 데 ends in ㄴ)
     return len(word) >= 2 and word.endswith("데") and _has_final_consonant(word[-2], 4)
 
 
 def _ends_final(word: str) -> bool:
+    if word.endswith(_CASUAL_EO):
+        return True
     for ending in _FINALS:
         if not word.endswith(ending) or len(word) <= len(ending):
             continue

@@ -42,7 +42,7 @@ class CallRunner:
     def __init__(self, stream: AudioStream, recorder: TurnRecorder, speech: Speech, *,
                  stt_executor: concurrent.futures.Executor | None = None,
                  dialog_executor: concurrent.futures.Executor | None = None,
-                 end_ms: int = 650, speculative_ms: int = 280, log_phi: bool = False,
+                 end_ms: int = 650, speculative_ms: int = 220, log_phi: bool = False,
                  stt_policy: SttPolicy = DEFAULT_STT_POLICY, end_of_turn: EndOfTurnPolicy | None = None):
         self.stream = stream
         self.recorder = recorder

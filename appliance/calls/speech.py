@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from appliance.conversation.actions import Say
 from appliance.settings import Config
@@ -43,11 +43,32 @@ class Speech(Protocol):
     def close(self) -> None: ...
 
 
+CLINIC_TREATMENTS = "스케일링, 임플란트, 충치 치료, 신경 치료, 사랑니 발치, 교정, 미백, 잇몸 치료, 크라운, 틀니"
+
+
+def clinic_prompt(config: Config) -> str:
+    """The clinic's vocabulary as Whisper's prompt: its name, its doctors, the treatments callers name."""
+    doctors = [d.strip() for d in str(config.clinic_doctors or "").split(",") if d.strip()]
+    lines = [f"{config.clinic_name} 예약 문의입니다."]
+    if doctors:
+        lines.append(" ".join(f"{d} 원장님" for d in doctors) + ".")
+    lines.append(CLINIC_TREATMENTS + ".")
+    return " ".join(lines)
+
+
 class SpeechRuntime:
     def __init__(self, config: Config):
         self.config = config
+        self.prompt = clinic_prompt(config) if config.stt_clinic_prompt else None
         self.transcriber: SttPool | None = None
         self.voice: Voice | None = None
+        self._backlog: Callable[[], int] | None = None
+
+    def set_stt_backlog(self, backlog: Callable[[], int]) -> None:
+        """How many decodes wait for a worker (the call pipeline's queue): more than none asks for the cheap one."""
+        self._backlog = backlog
+        if self.transcriber is not None:
+            self.transcriber.backlog = backlog
 
     def load(self) -> None:
         from appliance.speech.stt.pool import SttPool
@@ -56,6 +77,7 @@ class SpeechRuntime:
         t0 = time.monotonic()
         self.transcriber = SttPool(self.config, workers=self.config.stt_workers, threads=self.config.stt_threads,
                                    busy_beam_size=self.config.stt_busy_beam_size or None)
+        self.transcriber.backlog = self._backlog
         self.transcriber.start(wait=False)  # loads (and warms up) in their own processes meanwhile
         self.voice = Voice(self.config)
         self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
@@ -76,7 +98,8 @@ class SpeechRuntime:
     def transcribe(self, pcm: bytes, hints: list[str]) -> Any:
         if self.transcriber is None:
             raise RuntimeError("speech runtime not loaded")
-        return self.transcriber.transcribe(pcm, 8000, hints=hints or None, n_best=max(1, self.config.stt_n_best))
+        return self.transcriber.transcribe(pcm, 8000, hints=hints or None, prompt=self.prompt,
+                                           n_best=max(1, self.config.stt_n_best))
 
     def new_endpointer(self) -> Any:
         from appliance.speech.endpointer import Endpointer

@@ -48,7 +48,7 @@ class EndpointerSettings:
     frame_ms: int = FRAME_MS
     start_ms: int = 60              # voiced ms within start_window_ms that make an onset
     start_window_ms: int = 100
-    speculative_ms: int = 280       # pause that triggers a speculative decode
+    speculative_ms: int = 220       # pause that triggers a speculative decode (issue 15: ~200-250 ms)
     end_ms: int = 650               # silence that ends the turn (Korean phone speech: 600–700 ms)
     max_utterance_ms: int = 15000
     no_speech_timeout_ms: int = 8000

@@ -14,7 +14,7 @@ from __future__ import annotations
 import logging
 import queue
 import threading
-from typing import Any
+from typing import Any, Callable
 
 from appliance.errors import SpeechUnavailable
 from appliance.speech.stt.base import Transcript
@@ -39,6 +39,7 @@ class SttPool:
             self._idle.put(worker)
         self._lock = threading.Lock()
         self.waiting = 0  # requests not yet on a worker
+        self.backlog: Callable[[], int] | None = None  # requests queued before this pool (the caller's queue)
         self.cheap_decodes = 0
 
     @property
@@ -73,7 +74,7 @@ class SttPool:
         finally:
             with self._lock:
                 self.waiting -= 1
-                behind = self.waiting
+                behind = self.waiting + (self.backlog() if self.backlog else 0)
         try:
             if behind and self.busy_beam_size and "beam_size" not in options:
                 options["beam_size"] = self.busy_beam_size
