@@ -59,6 +59,9 @@ class EndpointerSettings:
     preroll_ms: int = 200
     tail_ms: int = 200
     min_speech_ms: int = 160        # voiced ms an utterance needs to be decoded at all
+    end_level_db: float = 30.0      # a voiced frame this far below the utterance's peak does not extend it:
+                                    # webrtcvad calls ~140 ms of fading tail speech; the wire (-40 dBFS) does
+                                    # not (bench/eot_results.txt). Relative, so quiet callers are treated alike
 
     @classmethod
     def from_config(cls, config) -> "EndpointerSettings":
@@ -103,6 +106,7 @@ class Endpointer:
         # recent frames: (idx, voiced, loud, frame bytes)
         self._recent: deque = deque(maxlen=max(self._n(self.s.start_window_ms), self._n(self.s.barge_in_window_ms)))
         self._preroll: deque = deque(maxlen=self._n(self.s.preroll_ms) + self._recent.maxlen)
+        self._levels: deque = deque(maxlen=3)  # the last frames' levels (dBFS)
         self._reset_utterance()
 
     @classmethod
@@ -150,6 +154,7 @@ class Endpointer:
         self._speculated = False
         self._spec_audio: bytes | None = None
         self._voiced = 0
+        self._peak_db = -120.0           # loudest 60 ms (3-frame mean level) of the utterance's voiced frames
 
     # ---------------------------------------------------------------------------------------- feed
     def feed(self, frame: bytes | None = None, *, is_speech: bool | None = None) -> list[Event]:
@@ -158,7 +163,9 @@ class Endpointer:
             if frame is None or self._vad is None:
                 raise ValueError("feed needs is_speech, or a frame and a vad")
             is_speech = self._vad(frame)
-        loud = rms_dbfs(frame) >= self.s.barge_in_min_dbfs if frame else True
+        level = rms_dbfs(frame) if frame else 0.0
+        loud = level >= self.s.barge_in_min_dbfs if frame else True
+        self._levels.append(level)
         idx = self._frame_idx
         self._frame_idx += 1
         t_end = self._frame_idx * self._ms
@@ -179,7 +186,9 @@ class Endpointer:
             return events
         # in an utterance
         self._frames.append(frame or b"")
-        if is_speech and self._speechy():
+        if is_speech:
+            self._peak_db = max(self._peak_db, sum(self._levels) / len(self._levels))
+        if is_speech and self._speechy() and level >= self._peak_db - self.s.end_level_db:
             if self._speculated:
                 events.append(Event(SPEECH_RESUMED, t_end, onset_ms=self._onset * self._ms))
                 self._speculated = False
@@ -226,6 +235,7 @@ class Endpointer:
         self._first_idx = max(first, self._preroll[0][0]) if self._preroll else onset
         self._preroll.clear()
         self._last_voiced = self._frame_idx - 1
+        self._peak_db = sum(self._levels) / len(self._levels) if self._levels else 0.0
         self._voiced = sum(1 for i, v, _, _ in self._recent if v and i >= onset)
 
     def _audio(self) -> bytes:
