@@ -72,33 +72,22 @@ def snap(pcm: bytes, at_s: float, within_s: float = 0.08) -> int:
     return best * FRAME
 
 
-def pauses_of(pcm: bytes, config) -> tuple[float, list[float]]:
-    """Where the speech really ends (the endpointer's speech end with an end rule of 5 s) and the length of
-    every pause within it that reaches the speculative pause (s)."""
+def pauses_of(pcm: bytes, config) -> tuple[float, list[tuple[float, float]]]:
+    """Where the speech really ends (the endpointer's speech end with an end rule of 5 s) and every pause within
+    it that reaches the speculative pause, as (start s, length s)."""
     s = dataclass_replace(ep.EndpointerSettings.from_config(config), end_ms=5000, max_utterance_ms=60000)
     e = ep.Endpointer(s, vad=VoiceActivityDetector(int(config.vad_aggressiveness)))
-    pauses: list[float] = []
+    pauses: list[tuple[float, float]] = []
     paused_at = None
     for frame in iter_frames(pcm + b"\0" * RATE * 12):
         for event in e.feed(frame):
             if event.kind == ep.SPECULATIVE_END:
                 paused_at = (event.t_ms - event.silence_ms) / 1000
             elif event.kind == ep.SPEECH_RESUMED and paused_at is not None:
-                pauses.append(event.t_ms / 1000 - paused_at - 0.06)  # resumed is decided ~3 frames in
+                pauses.append((paused_at, event.t_ms / 1000 - paused_at - 0.06))  # resumed ~3 frames in
             elif event.kind == ep.END_OF_UTTERANCE:
                 return (event.t_ms - event.silence_ms) / 1000, pauses
     return len(pcm) / 2 / RATE, pauses
-
-
-def pause_after(pcm: bytes, at_s: float, config) -> float:
-    """Seconds of silence after ``at_s`` until the speaker goes on (3 voiced frames of 5, as the endpointer)."""
-    vad = VoiceActivityDetector(int(config.vad_aggressiveness))
-    first = int(at_s * 50)
-    voiced = [vad(f) for f in iter_frames(pcm[first * FRAME:])]
-    for i in range(len(voiced)):
-        if sum(voiced[i:i + 5]) >= 3:
-            return i / 50
-    return len(voiced) / 50
 
 
 def dataclass_replace(obj, **changes):
@@ -205,14 +194,14 @@ def main() -> None:
             ended, waited, text = simulate(pcm, config, policy, decode, hold)
             cut = ended < truth - 0.1
             cut_offs += cut
-            short = max(pauses, default=0) <= hold / 1000  # every pause of this trial within the promised hold
+            short = max((p for _, p in pauses), default=0) <= hold / 1000  # every pause within the promised hold
             short_n += short
             short_cut += cut and short
             if not cut:
                 waits.append(waited)
             else:
                 where = f"pause at {at:.2f} s +{gap} ms" if at is not None else "clip as it is"
-                pause = pause_after(pcm, ended, config)
+                pause = min(pauses, key=lambda p: abs(p[0] - ended), default=(0.0, 0.0))[1]
                 detail.append(f"#   {name:<8} {clip:<36} {where:<22} cut at {ended:.2f} s of {truth:.2f} s "
                               f"(pause {pause:.2f} s): {text}")
         rate = 100 * cut_offs / len(trials)

@@ -3,7 +3,8 @@
     python bench/stt_concurrency.py [--configs 1x2,2x1,2x1+greedy] [--rounds 2] [--out bench/stt_concurrency.txt]
 
 Each configuration is ``WORKERSxTHREADS`` (STT worker processes × CPU threads each), ``+greedy`` = the cheap
-decode (beam 1) for a request that others queue behind (``stt_busy_beam_size``). Short real Korean utterances
+decode (beam 1) for a request that others queue behind (``stt_busy_beam_size``), ``@W`` = Whisper window W
+(``stt_whisper_window``, e.g. ``2x1+greedy@6``). Short real Korean utterances
 (the shared clips cut by the VAD as a call cuts them, 1–3 s) are submitted as N calls would: 4 calls 300 ms
 apart, 10 calls 300 ms apart, 10 at the same instant. Measured per request: submit → transcript (what the
 end of turn waits for), p50/p95/max over ``--rounds`` rounds; and the CER of the transcripts against the
@@ -65,7 +66,7 @@ def run(pool: SttPool, cuts: list[bytes], n: int, stagger: float, offset: int) -
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--configs", default="1x2,2x1,2x1+greedy,1x2+greedy")
+    parser.add_argument("--configs", default="1x2,2x1,2x1+greedy,1x2+greedy,2x1+greedy@6")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
@@ -79,9 +80,13 @@ def main() -> None:
              f"{'config':<14} {'scenario':<24} {'p50':>6} {'p95':>6} {'max':>6} {'CER vs 1x2':>10}"]
     reference: dict[int, str] = {}
     for spec in args.configs.split(","):
-        shape, _, mode = spec.partition("+")
+        spec_main, _, window = spec.partition("@")
+        shape, _, mode = spec_main.partition("+")
         workers, threads = (int(x) for x in shape.split("x"))
-        pool = SttPool(config, workers=workers, threads=threads, busy_beam_size=1 if mode == "greedy" else None)
+        values = config.as_dict()
+        if window:
+            values["stt_whisper_window"] = window
+        pool = SttPool(values, workers=workers, threads=threads, busy_beam_size=1 if mode == "greedy" else None)
         pool.start(wait=True)
         try:
             for label, n, stagger in SCENARIOS:

@@ -58,7 +58,9 @@ def test_a_read_sentence_at_minus_40_dbfs_is_transcribed(engine_running, tmp_pat
     config = engine_running.config
     clip = _at_level(SPEECH_KO_READ / "picovoice_leopard_test_ko_8k_ulaw.wav", -40.0, tmp_path / "read40.wav")
     said = [t for t in _call_with(config, clip, "01040000040") if t.text]
-    assert said and "이리저리" in said[0].text, [(t.text, t.meta) for t in said]  # "그는 이리저리 피하면서 …"
+    assert said, "a −40 dBFS caller taken for silence"
+    words = ("피하면서", "옆으로", "걸어갔다")  # "그는 이리저리 피하면서 길 한 옆으로 걸어갔다"
+    assert sum(w in said[0].text for w in words) >= 2, [(t.text, t.meta) for t in said]
 
 
 def test_a_pause_after_a_connective_does_not_cut_the_caller_off(engine_running, tmp_path):
