@@ -55,7 +55,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stt_whisper_model", "whisper-base", "Installed faster-whisper model used for calls"),
     Setting("stt_vosk_model", "vosk-ko-small", "Installed vosk model (when stt_engine=vosk)"),
     Setting("stt_whisper_window", "10", "Whisper encoder window: full | seconds (e.g. 10) | utt+1 (latency/accuracy trade-off)"),
-    Setting("stt_threads", 2, "CPU threads of the STT model"),
+    Setting("stt_threads", 1, "CPU threads of each STT worker (stt_workers x stt_threads <= cores: bench/stt_concurrency.txt)"),
     Setting("stt_beam_size", 5, "Whisper beam size"),
     Setting("stt_workers", 2, "STT worker processes: concurrent calls' decodes run side by side (each with stt_threads)"),
     Setting("stt_busy_beam_size", 1, "Whisper beam size for a decode that other requests queue behind (0: always stt_beam_size)"),

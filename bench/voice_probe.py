@@ -13,7 +13,8 @@ wire answer latency − engine answer latency, per call (how far the engine's sp
 the few ms of the outbound path).
 
 The clip must be something the understanding can act on, or the Korean end of turn waits its full hold (the
-default clip, a read sentence from speech-ko-read, is "complete" for "무엇을 도와드릴까요?").
+default clip, a read sentence from speech-ko-read, is understood as a complete reply to "무엇을 도와드릴까요?";
+the shared clips hold no dental speech).
 Needs root (Asterisk, packet capture), sipp and tshark/tcpdump, the shared folder (callprobe + clips).
 """
 
@@ -40,7 +41,7 @@ from voice_bench import crm_turns, last_call_id, loadavg, machine_facts  # noqa:
 
 from appliance import settings  # noqa: E402
 
-DEFAULT_CLIP = "data/speech-ko-read/picovoice_leopard_test_ko_8k_ulaw.wav"
+DEFAULT_CLIP = "data/speech-ko-read/zeroth_104_003_0294_8k_ulaw.wav"
 GOALS = ("answer p50 <= 600 ms and p95 <= 900 ms at 4 calls; p95 <= 1200 ms at 10 calls 300 ms apart, <= 2500 ms "
          "at 10 calls at once; engine speech end within 50 ms of the wire's")
 
