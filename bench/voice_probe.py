@@ -60,19 +60,19 @@ def split_bursts(bursts: list, ack_s: float) -> tuple[float | None, float | None
     return None, first
 
 
-def engine_latencies(config, since: int) -> list[tuple[int | None, bool]]:
-    """Per call (in order): the engine's answer latency for the caller's first turn, and whether a "네," played."""
-    out = []
+def engine_latencies(config, since: int) -> list[tuple[int | None, bool, int | None]]:
+    """Per call (in order): the engine's answer latency for the caller's first turn, whether the turn ended at
+    the first pause (Korean end of turn), and the transcript's wait (speech end → transcript judged)."""
+    out: list[tuple[int | None, bool, int | None]] = []
     for _call, turns in crm_turns(config, since):
         said = next((t for t in turns if t.speaker == "caller" and t.t_speech_end is not None), None)
         if said is None:
-            out.append((None, False))
+            out.append((None, False, None))
             continue
         later = [u for u in turns if u.speaker == "bot" and u.seq > said.seq]
         answer = next((u for u in later if not (u.meta or {}).get("ack") and u.latency_ms is not None), None)
-        acked = any((u.meta or {}).get("ack") and u.t_first_audio is not None
-                    and u.t_first_audio >= said.t_speech_end for u in turns)
-        out.append((answer.latency_ms if answer else None, acked))
+        stt = said.t_stt_final - said.t_speech_end if said.t_stt_final is not None else None
+        out.append((answer.latency_ms if answer else None, bool((said.meta or {}).get("early_end")), stt))
     return out
 
 
@@ -136,14 +136,16 @@ def main() -> None:
                   f"{config.stt_whisper_window}, beam {config.stt_beam_size} (busy: {config.stt_busy_beam_size}); "
                   f"end of turn {config.end_of_turn} (pause {config.endpoint_speculative_ms} ms)",
                   f"# goals: {GOALS}",
+                  "# early = turns ended at the first pause by the end-of-turn policy; transcript = engine speech "
+                  "end → transcript judged (the pause + the decode)",
                   "# answer = first bot burst after the caller's end that is not the 'ne' acknowledgement "
                   f"(a first burst <= {ack_s + 0.15:.2f} s followed by another); ms from the caller's end on the wire",
                   "",
                   "scenario        calls | answer p50  p95  max | acks  ack p50 | engine answer p50 | speech-end "
-                  "offset p50  max | load during"]
+                  "offset p50  max | early transcript p50 | load during"]
         for scenario in args.scenarios.split(","):
             n, stagger = (int(x) for x in scenario.split(":"))
-            answers, acks, engine_ms, offsets, missing = [], [], [], [], 0
+            answers, acks, engine_ms, offsets, missing, early, stt_ms = [], [], [], [], 0, 0, []
             la0 = loadavg()
             for r in range(args.rounds):
                 since = last_call_id(config)
@@ -161,17 +163,22 @@ def main() -> None:
                     if i < len(ours) and ours[i][0] is not None:
                         engine_ms.append(ours[i][0])
                         offsets.append(answer * 1000 - ours[i][0])
+                        early += ours[i][1]
+                        if ours[i][2] is not None:
+                            stt_ms.append(ours[i][2])
                 time.sleep(1.0)
             label = f"{n} calls {stagger} ms"
             lines.append(f"{label:<15} {len(answers):>5} | {pct(answers, 50):>10} {pct(answers, 95):>4} "
                          f"{pct(answers, 100):>4} | {len(acks):>4} {pct(acks, 50):>8} | {pct(engine_ms, 50):>17} | "
-                         f"{pct(offsets, 50):>17} {pct(offsets, 100):>4} | {la0} -> {loadavg()}"
+                         f"{pct(offsets, 50):>17} {pct(offsets, 100):>4} | {early:>5} {pct(stt_ms, 50):>12} | "
+                         f"{la0} -> {loadavg()}"
                          + (f"  ({missing} calls without an answer)" if missing else ""))
             print(lines[-1], flush=True)
         lines.append(f"# total {time.monotonic() - started:.0f} s; load average at end {loadavg()}")
     finally:
         if engine is not None:
             engine.stop()
+            shutil.copy(engine.log_path, Path(tempfile.gettempdir()) / "voice_probe_engine.log")
         try:
             inst.asterisk.stop()
         finally:

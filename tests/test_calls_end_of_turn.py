@@ -4,6 +4,7 @@ connective; ``end_of_turn = silence`` keeps the old rule (``endpoint_end_ms`` of
 
 from __future__ import annotations
 
+import struct
 import time
 from types import SimpleNamespace
 
@@ -48,15 +49,15 @@ class TimedEndpointer:
 
 
 class Models(FakeModels):
-    def __init__(self, texts: list[tuple[int, str]] | None = None) -> None:
+    def __init__(self, texts=None) -> None:
         super().__init__()
         self.ends: list[float] = []
-        self.texts = texts  # (up to this many bytes of audio, what it says)
+        self.texts = texts  # audio -> what it says
 
     def transcribe(self, pcm: bytes, hints):
         result = super().transcribe(pcm, hints)
         if self.texts:
-            result.text = next(text for size, text in self.texts if len(pcm) <= size)
+            result.text = self.texts(pcm)
         return result
 
     def new_endpointer(self):
@@ -121,9 +122,21 @@ async def test_the_korean_policy_is_the_default_and_answers_a_finished_request_a
     assert PHRASE_AUDIO["callback_promise"] in bytes(call.heard)
 
 
-PAUSED = silence(1.0) + tone(0.8, 440) + silence(0.8) + tone(0.8, 440) + silence(3.0)  # a 0.8 s pause mid-sentence
-HALF, WHOLE = "사랑니가 아파서", "사랑니가 아파서 예약하고 싶어요"
-TEXTS = [(16000 * 2, HALF), (10**9, WHOLE)]  # up to 2 s of audio: the first half
+# "사랑니가 아파서 [0.8 s] 예약하고 싶어요": the two halves are tones of different loudness, so the fake recogniser
+# can tell which words an audio holds (the first half, the second, or both)
+PAUSED = silence(1.0) + tone(0.8, 440, 8000) + silence(0.8) + tone(0.8, 440, 12000) + silence(3.0)
+HALF, REST = "사랑니가 아파서", "예약하고 싶어요"
+WHOLE = f"{HALF} {REST}"
+
+
+def TEXTS(pcm: bytes) -> str:
+    samples = [abs(s) for (s,) in struct.iter_unpack("<h", pcm)]
+    first = next(i for i, s in enumerate(samples) if s > 1000)
+    starts_with_half = max(samples[first:first + 800]) < 10000
+    has_rest = max(samples) > 10000
+    if starts_with_half:
+        return WHOLE if has_rest else HALF
+    return REST
 
 
 async def test_a_connective_keeps_listening_through_a_pause_longer_than_the_silence_rule(tmp_path):
@@ -131,7 +144,8 @@ async def test_a_connective_keeps_listening_through_a_pause_longer_than_the_sile
     callers = [t for t in turns if t.speaker == "caller"]
     assert [t.text for t in callers] == [WHOLE]  # one turn: the caller was not cut off at "…아파서"
     assert callers[0].meta["audio_ms"] >= 2000
-    assert len(models.transcribed) == 2  # the half (judged: go on) and the whole (finished: answered at once)
+    assert len(models.transcribed) == 2  # the half (judged: go on), then only the rest (segments)
+    assert models.transcribed[1] < models.transcribed[0] + 16000  # the second decode was the tail, not all of it
     assert callers[0].meta["early_end"]
 
 

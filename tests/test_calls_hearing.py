@@ -117,3 +117,19 @@ def test_the_stt_pool_decodes_side_by_side_and_cheaply_when_requests_queue(tmp_p
         pool.backlog = lambda: 2  # two decodes queue behind this one: the cheap (greedy) decode
         busy = pool.transcribe(pcm, 8000, n_best=3)
         assert pool.cheap_decodes == before + 1 and len(busy.alternatives) == 1 and "파란" in busy.text
+
+
+def test_pieces_of_an_utterance_make_one_transcript():
+    from appliance.calls.segments import OVERLAP_BYTES, combine, tail_of
+
+    head = SimpleNamespace(text="사랑니가 아파서", avg_logprob=-0.2, no_speech_prob=0.1)
+    tail = SimpleNamespace(text="예약하고 싶어요.", avg_logprob=-0.6, no_speech_prob=0.3)
+    joined = combine(head, tail, 3000, 1000)
+    assert joined.text == "사랑니가 아파서 예약하고 싶어요."
+    assert joined.avg_logprob == pytest.approx(-0.3) and joined.no_speech_prob == pytest.approx(0.15)
+    noise = SimpleNamespace(text="", avg_logprob=-2.0, no_speech_prob=0.9)
+    assert combine(head, noise, 3000, 1000).text == "사랑니가 아파서"  # a silent tail adds nothing
+    assert combine(noise, noise, 10, 10).text == "" and combine(noise, noise, 10, 10).no_speech_prob == 0.9
+    audio = bytes(range(256)) * 100
+    assert tail_of(audio, 5000) == audio[5000 - OVERLAP_BYTES:]
+    assert SttPolicy().judge(joined, "need").text == joined.text  # the policy reads it like any STT result

@@ -15,6 +15,7 @@ import logging
 import time
 from typing import Any, Callable
 
+from appliance.calls import segments
 from appliance.calls.ear import Ear
 from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
 from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
@@ -33,6 +34,7 @@ DTMF_INTERDIGIT_S = 2.5
 STT_TIMEOUT_S = 8.0
 ACK_AFTER_S = 0.1  # cover a slow decode with a short acknowledgement ("네,") — never the answer itself;
 # the turn is already decided here (endpoint_end_ms of silence), so waiting longer only adds dead air
+MIN_TAIL_BYTES = 8000 * 2 * 3 // 10  # a tail under 0.3 s is decoded with its prefix, whole
 LONG_UTTERANCE_WAIT_S = 20.0  # while the caller talks: the endpointer ends long utterances itself (max length)
 
 Decode = asyncio.Future[Any]
@@ -176,6 +178,7 @@ class CallRunner:
         spec_frame: Speculative | None = None
         judged: Transcript | None = None  # the speculative transcript the end-of-turn policy saw
         turn_over_at: float | None = None  # the policy's verdict: the turn ends then if the caller stays quiet
+        prefix: tuple[int, Decode] | None = None  # the utterance up to an earlier pause, and its decode
         in_speech = self._barged
         while True:
             now = time.monotonic()
@@ -222,23 +225,48 @@ class CallRunner:
                 in_speech = True
             elif isinstance(frame, Speculative):
                 in_speech = True
-                speculative, spec_frame = self._transcribe(frame.audio, action), frame
+                speculative, spec_frame = self._decode(frame.audio, prefix, action), frame
                 judged = turn_over_at = None
-            elif isinstance(frame, (SpeechResumed, Noise)):
-                _drop(speculative)  # the caller went on (or it was a cough): that decode is stale
+            elif isinstance(frame, SpeechResumed):
+                if speculative is not None and spec_frame is not None:  # the caller went on: that decode is
+                    prefix = (len(spec_frame.audio), speculative)  # the prefix of the next one (segments)
                 speculative = spec_frame = judged = turn_over_at = None
-                if isinstance(frame, Noise):
-                    in_speech = False  # back to waiting; the question's timeout runs
+            elif isinstance(frame, Noise):
+                _drop(speculative)  # it was a cough: back to waiting; the question's timeout runs
+                _drop(prefix[1] if prefix else None)
+                speculative = spec_frame = judged = turn_over_at = prefix = None
+                in_speech = False
             elif isinstance(frame, Utterance):
                 if frame.speculative_ok and speculative is not None:
                     return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True,
                                               expect=action.expect)
-                job = self._transcribe(frame.audio, action)
+                job = self._decode(frame.audio, prefix, action)
                 return await self._finish(frame.audio, frame.speech_end, job, speculative=False, expect=action.expect)
 
     def _transcribe(self, audio: bytes, action: Listen) -> Decode:
         loop = asyncio.get_running_loop()
         return loop.run_in_executor(self.stt_executor, self.speech.transcribe, audio, action.hints)
+
+    def _decode(self, audio: bytes, prefix: tuple[int, Decode] | None, action: Listen) -> Decode:
+        """Decode ``audio``; with the decode of an earlier prefix of it, only the rest (``calls.segments``)."""
+        if prefix is None or len(audio) - prefix[0] < MIN_TAIL_BYTES:
+            return self._transcribe(audio, action)
+        prefix_bytes, prefix_job = prefix
+        tail = segments.tail_of(audio, prefix_bytes)
+        tail_job = self._transcribe(tail, action)
+        return asyncio.ensure_future(self._joined(prefix_job, tail_job, audio, prefix_bytes, len(tail), action))
+
+    async def _joined(self, prefix_job: Decode, tail_job: Decode, audio: bytes, prefix_bytes: int, tail_bytes: int,
+                      action: Listen) -> Any:
+        try:
+            await asyncio.wait({prefix_job})
+            if prefix_job.cancelled() or prefix_job.exception() is not None:
+                _drop(tail_job)  # the prefix's decode failed: decode the whole utterance instead
+                return await self._transcribe(audio, action)
+            return segments.combine(prefix_job.result(), await tail_job, prefix_bytes, tail_bytes)
+        except asyncio.CancelledError:  # this decode went stale: so did its tail
+            _drop(tail_job)
+            raise
 
     def _judge(self, frame: Speculative, action: Listen,
                decode: Decode) -> tuple[Transcript | None, float | None]:
@@ -250,6 +278,9 @@ class CallRunner:
         if transcript.rejected:
             return None, None
         silence_ms = self.end_of_turn.silence_needed_ms(transcript, action.expect)
+        _LOGGER.info("end of turn: pause judged %d ms after the speech end (decode ready), expect %s: wait %s ms%s",
+                     int((time.monotonic() - frame.speech_end) * 1000), action.expect, silence_ms,
+                     f" ({transcript.text})" if self.log_phi else "")
         if silence_ms is None:
             return None, None
         return transcript, frame.speech_end + silence_ms / 1000
