@@ -32,8 +32,8 @@ os.environ.setdefault("HF_HUB_OFFLINE", "1")
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from appliance import settings  # noqa: E402
-from appliance.calls import end_of_turn  # noqa: E402
-from appliance.calls.frames import Transcript  # noqa: E402
+from appliance.calls import end_of_turn, segments  # noqa: E402
+from appliance.calls.runner import MIN_TAIL_BYTES  # noqa: E402
 from appliance.calls.stt_policy import DEFAULT as STT_POLICY  # noqa: E402
 from appliance.speech import endpointer as ep  # noqa: E402
 from appliance.speech.stt.audio import pcm16_to_float, read_audio, resample_pcm16  # noqa: E402
@@ -99,19 +99,26 @@ def dataclass_replace(obj, **changes):
 class Decoder:
     def __init__(self, transcriber):
         self.transcriber = transcriber
-        self.cache: dict[bytes, Transcript] = {}
+        self.cache: dict[bytes, object] = {}
         self.seconds: list[float] = []
 
-    def __call__(self, audio: bytes) -> Transcript:
+    def __call__(self, audio: bytes):
+        """The raw STT result of ``audio`` (cached: the policies see the same decodes)."""
         if audio not in self.cache:
             t0 = time.perf_counter()
-            raw = self.transcriber.transcribe(audio, RATE)
+            self.cache[audio] = self.transcriber.transcribe(audio, RATE)
             self.seconds.append(time.perf_counter() - t0)
-            self.cache[audio] = STT_POLICY.judge(raw)
         return self.cache[audio]
 
+    def pieces(self, audio: bytes, prefix: tuple[int, object] | None):
+        """As the call runner decodes: with an earlier prefix's result, only the rest (calls.segments)."""
+        if prefix is None or len(audio) - prefix[0] < MIN_TAIL_BYTES:
+            return self(audio)
+        tail = segments.tail_of(audio, prefix[0])
+        return segments.combine(prefix[1], self(tail), prefix[0], len(tail))
 
-def simulate(pcm: bytes, config, policy, decode: Decoder, hold_ms: int) -> tuple[float, int, str]:
+
+def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -> tuple[float, int, str]:
     """Where the turn ends (the speech end it was decided on, s), the silence waited there (ms), and the text."""
     s = ep.EndpointerSettings.from_config(config)
     if policy.max_silence_ms:
@@ -119,10 +126,13 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, hold_ms: int) -> tuple
     e = ep.Endpointer(dataclass_replace(s, max_utterance_ms=60000),
                       vad=VoiceActivityDetector(int(config.vad_aggressiveness)))
     verdict: tuple[float, int, str] | None = None  # (speech end s, silence needed ms, text)
+    prefix, last = None, None  # (bytes, raw result) of the utterance up to an earlier pause; the last pause's
     for frame in iter_frames(pcm + b"\0" * RATE * 3):
         for event in e.feed(frame):
             if event.kind == ep.SPECULATIVE_END and policy.early:
-                transcript = decode(event.audio)
+                raw = decode.pieces(event.audio, prefix) if pieces else decode(event.audio)
+                last = (len(event.audio), raw)
+                transcript = STT_POLICY.judge(raw)
                 speech_end = (event.t_ms - event.silence_ms) / 1000
                 need = None if transcript.rejected else policy.silence_needed_ms(transcript, None)
                 verdict = None if need is None else (speech_end, need, transcript.text)
@@ -130,6 +140,7 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, hold_ms: int) -> tuple
                     return speech_end, event.silence_ms, transcript.text
             elif event.kind == ep.SPEECH_RESUMED:
                 verdict = None
+                prefix = last
             elif event.kind == ep.END_OF_UTTERANCE:
                 speech_end = (event.t_ms - event.silence_ms) / 1000
                 return speech_end, event.silence_ms, (verdict[2] if verdict else "")
@@ -144,6 +155,7 @@ def main() -> None:
     parser.add_argument("--cuts", type=int, default=4, help="split points per clip (spread over its words)")
     parser.add_argument("--policy", default="korean,silence")
     parser.add_argument("--set", action="append", default=[], metavar="SETTING=VALUE")
+    parser.add_argument("--whole", action="store_true", help="decode the whole utterance at every pause (no pieces)")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     overrides = dict(item.split("=", 1) for item in args.set)
@@ -179,7 +191,8 @@ def main() -> None:
              f"inserted at {args.cuts} word boundaries each, plus each clip as it is",
              f"# settings: endpoint_speculative_ms {config.endpoint_speculative_ms}, endpoint_end_ms "
              f"{config.endpoint_end_ms}, endpoint_hold_ms {config.endpoint_hold_ms}, vad_aggressiveness "
-             f"{config.vad_aggressiveness}; Whisper {config.stt_whisper_model} window {config.stt_whisper_window}; "
+             f"{config.vad_aggressiveness}; Whisper {config.stt_whisper_model} window {config.stt_whisper_window}, "
+             f"{'the whole utterance at every pause' if args.whole else 'decoded in pieces (calls/segments)'}; "
              f"overrides: {', '.join(args.set) or 'none'}",
              "# false cut-off = the turn ended before the speaker finished (at the inserted pause or a pause of the "
              "clip's own); wait at end = silence after the real end of speech before the turn ends",
@@ -191,7 +204,7 @@ def main() -> None:
         policy = end_of_turn.from_config(settings.load(overrides={**overrides, "end_of_turn": name}))
         cut_offs, waits, short_n, short_cut = 0, [], 0, 0
         for clip, at, gap, pcm, truth, pauses in trials:
-            ended, waited, text = simulate(pcm, config, policy, decode, hold)
+            ended, waited, text = simulate(pcm, config, policy, decode, not args.whole)
             cut = ended < truth - 0.1
             cut_offs += cut
             short = max((p for _, p in pauses), default=0) <= hold / 1000  # every pause within the promised hold
