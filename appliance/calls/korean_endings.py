@@ -35,6 +35,8 @@ _FILLERS = frozenset({"음", "어", "아", "저", "그", "저기", "그게", "�
 _CONNECTIVES = ("는데", "은데", "인데", "한데", "던데", "니까", "지만", "는데도", "려고", "으려고", "면서",
                 "으면", "거나", "든지", "다가", "도록", "어서", "아서", "해서", "워서", "라서", "이라서", "고서",
                 "는지", "은지", "길래", "더니", "자마자", "며", "고", "서", "면")
+# adnominal forms: a noun must follow ("어려울 [것입니다]", "불편한 [점]", "예약된 [시간]")
+_ADNOMINALS = ("할", "될", "울", "던", "한", "된")
 # particles left bare at the end of a phrase
 _PARTICLES = ("에서", "에게", "한테", "께서", "부터", "까지", "이랑", "으로", "처럼", "보다", "하고", "이나", "마다",
               "은", "는", "이", "가", "을", "를", "에", "랑", "와", "과", "도", "만", "로", "의")
@@ -87,6 +89,8 @@ def sentence_ending(text: str) -> Ending:
     if _ends_with_connective(last):
         return Ending.CONTINUES
     if last.endswith(_PARTICLES) and len(last) >= 2:
+        return Ending.CONTINUES
+    if last.endswith(_ADNOMINALS) and len(last) >= 2:
         return Ending.CONTINUES
     if _ends_final(last):
         return Ending.FINAL
