@@ -46,6 +46,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--level", type=float, default=0.0, help="play every clip at this RMS dBFS (0: as recorded)")
     parser.add_argument("--set", action="append", default=[], metavar="SETTING=VALUE")
+    parser.add_argument("--only", default="", help="only the clips whose file name contains this")
     parser.add_argument("--write", default="")
     args = parser.parse_args()
 
@@ -58,7 +59,7 @@ def main() -> None:
     models_root = installed_models_root()
     if models_root is None:
         sys.exit("speech models not installed: dentalcall models install --defaults")
-    clips = reference_clips(Path(settings.load().shared_dir))
+    clips = [c for c in reference_clips(Path(settings.load().shared_dir)) if args.only in c[0].name]
     work = Path(tempfile.mkdtemp(prefix="dentalcall-callpath-"))
     played: dict[Path, Path] = {}
     for path, _ in clips:
@@ -94,6 +95,10 @@ def main() -> None:
             if result.ok:
                 for _call, turns in crm_turns(config, since):
                     said = " ".join(t.text for t in turns if t.speaker == "caller" and t.text)
+                    if args.only:  # looking at one clip: every turn
+                        for t in turns:
+                            print(f"    {t.speaker} {t.text!r} speech_end={t.t_speech_end} first_audio="
+                                  f"{t.t_first_audio} {t.meta}")
             result.cleanup()
             call_pairs.append((ref, said))
             rows.append((path.name, said))
@@ -101,6 +106,7 @@ def main() -> None:
     finally:
         if engine is not None:
             engine.stop()
+            shutil.copy(engine.log_path, Path(tempfile.gettempdir()) / "stt_callpath_engine.log")
         try:
             inst.asterisk.stop()
         finally:

@@ -155,3 +155,15 @@ async def test_the_silence_rule_cuts_the_same_caller_off_at_the_pause(tmp_path):
     call, models, dialog, turns = await _call(tmp_path, None, audio=PAUSED, texts=TEXTS, end_of_turn="silence")
     callers = [t for t in turns if t.speaker == "caller"]
     assert callers[0].text == HALF
+
+
+async def test_a_long_first_sentence_without_a_pause_is_an_answer_not_silence(tmp_path):
+    """The caller starts late and talks for 6 s without a pause, past the question's 8 s no-answer timeout: the
+    runner knows from the first voiced frames that the caller is talking (issue 15: such a caller was logged as
+    silence and heard the silence prompt)."""
+    audio = silence(4.0) + tone(6.0, 440) + silence(3.0)
+    call, models, dialog, turns = await _call(tmp_path, None, audio=audio)
+    callers = [t for t in turns if t.speaker == "caller"]
+    assert callers and callers[0].text == "예약하고 싶어요", [(t.text, t.meta) for t in callers]
+    assert not callers[0].meta.get("silence") and callers[0].meta["audio_ms"] >= 6000
+    assert PHRASE_AUDIO["silence"] not in bytes(call.heard)

@@ -11,7 +11,7 @@ import pytest
 
 from appliance import settings
 from appliance.calls.ear import Ear
-from appliance.calls.frames import BargeIn, Dtmf, Hangup, Noise, Speculative, SpeechResumed, Utterance
+from appliance.calls.frames import BargeIn, Dtmf, Hangup, Noise, Speculative, SpeechResumed, SpeechStarted, Utterance
 from appliance.calls.recorder import CrmWriter, TurnRecorder
 from appliance.calls.stt_policy import SttPolicy
 from appliance.data import crm
@@ -82,11 +82,12 @@ async def test_the_ear_turns_endpointer_events_into_typed_frames():
     inbound = [_audio(i, 10.0 + i) for i in range(1, 6)] + [InboundEvent("dtmf", digit="5", at=17.0),
                                                            InboundEvent("hangup", at=18.0)]
     frames = await _frames(script, inbound)
-    assert [type(f) for f in frames] == [BargeIn, Speculative, SpeechResumed, Utterance, Noise, Dtmf, Hangup]
-    spec, utt = frames[1], frames[3]
+    assert [type(f) for f in frames] == [SpeechStarted, BargeIn, Speculative, SpeechResumed, Utterance, Noise, Dtmf,
+                                         Hangup]
+    spec, utt = frames[2], frames[4]
     assert spec.audio == b"ab" and spec.speech_end == pytest.approx(12.0 + 0.02 - 0.28)
     assert utt.audio == b"abcd" and utt.speculative_ok and utt.speech_end == pytest.approx(14.0 + 0.02 - 0.65)
-    assert frames[5].digit == "5"
+    assert frames[6].digit == "5"
 
 
 async def test_a_taken_utterance_is_forgotten_and_what_the_caller_says_next_is_a_new_one():
@@ -112,8 +113,8 @@ async def test_a_taken_utterance_is_forgotten_and_what_the_caller_says_next_is_a
     frames = []
     while not ear.events.empty():
         frames.append(ear.events.get_nowait())
-    assert [type(f) for f in frames] == [Speculative, Speculative, Utterance]  # no SpeechResumed: a new one
-    assert 2 in frames[2].audio and 1 not in frames[2].audio  # only what was said after the turn was taken
+    assert [type(f) for f in frames] == [SpeechStarted, Speculative, SpeechStarted, Speculative, Utterance]
+    assert 2 in frames[4].audio and 1 not in frames[4].audio  # only what was said after the turn was taken
 
 
 async def test_a_barge_in_over_the_legal_notice_is_ignored_and_its_utterance_marked():

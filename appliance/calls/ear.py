@@ -10,7 +10,7 @@ import asyncio
 from typing import Any, Protocol
 
 from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
-                                    SpeechResumed, Utterance)
+                                    SpeechResumed, SpeechStarted, Utterance)
 from appliance.speech import endpointer as ep
 from appliance.telephony.audiosocket import FRAME_MS, AudioStream
 
@@ -85,7 +85,7 @@ class Ear:
         frame_end = at + FRAME_MS / 1000
         if kind == ep.SPEECH_START:
             self._locked_onset = self.locked
-            return None
+            return None if self.locked else SpeechStarted(at)
         if kind == ep.BARGE_IN:
             return None if self.locked else BargeIn(at)
         if kind == ep.SPECULATIVE_END:

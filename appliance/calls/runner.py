@@ -19,7 +19,7 @@ from appliance.calls import segments
 from appliance.calls.ear import Ear
 from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
 from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
-                                    SpeechResumed, Transcript, Utterance)
+                                    SpeechResumed, SpeechStarted, Transcript, Utterance)
 from appliance.calls.recorder import TurnRecorder
 from appliance.calls.speech import Speech
 from appliance.calls.stt_policy import DEFAULT as DEFAULT_STT_POLICY
@@ -221,8 +221,8 @@ class CallRunner:
                 continue
             if digits:
                 continue
-            if isinstance(frame, BargeIn):
-                in_speech = True
+            if isinstance(frame, (BargeIn, SpeechStarted)):
+                in_speech = True  # the caller talks: the question's timeout no longer runs
             elif isinstance(frame, Speculative):
                 in_speech = True
                 speculative, spec_frame = self._decode(frame.audio, prefix, action), frame
