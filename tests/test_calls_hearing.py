@@ -4,7 +4,6 @@ warmed at start. Pure logic and real worker processes; the calls themselves are 
 
 from __future__ import annotations
 
-import asyncio
 import math
 import struct
 import threading
