@@ -33,7 +33,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from appliance import settings  # noqa: E402
 from appliance.calls import end_of_turn, segments  # noqa: E402
-from appliance.calls.runner import MIN_TAIL_BYTES  # noqa: E402
+from appliance.calls.runner import MIN_PIECE_BYTES  # noqa: E402
 from appliance.calls.stt_policy import DEFAULT as STT_POLICY  # noqa: E402
 from appliance.speech import endpointer as ep  # noqa: E402
 from appliance.speech.stt.audio import pcm16_to_float, read_audio, resample_pcm16  # noqa: E402
@@ -112,7 +112,7 @@ class Decoder:
 
     def pieces(self, audio: bytes, prefix: tuple[int, object] | None):
         """As the call runner decodes: with an earlier prefix's result, only the rest (calls.segments)."""
-        if prefix is None or len(audio) - prefix[0] < MIN_TAIL_BYTES:
+        if prefix is None or prefix[0] < MIN_PIECE_BYTES or len(audio) - prefix[0] < MIN_PIECE_BYTES:
             return self(audio)
         tail = segments.tail_of(audio, prefix[0])
         return segments.combine(prefix[1], self(tail), prefix[0], len(tail))

@@ -34,7 +34,8 @@ DTMF_INTERDIGIT_S = 2.5
 STT_TIMEOUT_S = 8.0
 ACK_AFTER_S = 0.1  # cover a slow decode with a short acknowledgement ("네,") — never the answer itself;
 # the turn is already decided here (endpoint_end_ms of silence), so waiting longer only adds dead air
-MIN_TAIL_BYTES = 8000 * 2 * 3 // 10  # a tail under 0.3 s is decoded with its prefix, whole
+MIN_PIECE_BYTES = 8000 * 2 * 8 // 10  # pieces under 0.8 s are decoded with their neighbour, whole: Whisper on a
+# short piece invents words (a "예약" from the question's hotwords before a 0.3 s "그", bench/stt_callpath.txt)
 LONG_UTTERANCE_WAIT_S = 20.0  # while the caller talks: the endpointer ends long utterances itself (max length)
 
 Decode = asyncio.Future[Any]
@@ -249,7 +250,7 @@ class CallRunner:
 
     def _decode(self, audio: bytes, prefix: tuple[int, Decode] | None, action: Listen) -> Decode:
         """Decode ``audio``; with the decode of an earlier prefix of it, only the rest (``calls.segments``)."""
-        if prefix is None or len(audio) - prefix[0] < MIN_TAIL_BYTES:
+        if prefix is None or prefix[0] < MIN_PIECE_BYTES or len(audio) - prefix[0] < MIN_PIECE_BYTES:
             return self._transcribe(audio, action)
         prefix_bytes, prefix_job = prefix
         tail = segments.tail_of(audio, prefix_bytes)
