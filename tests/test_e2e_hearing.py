@@ -63,6 +63,16 @@ def test_a_read_sentence_at_minus_40_dbfs_is_transcribed(engine_running, tmp_pat
     assert sum(w in said[0].text for w in words) >= 2, [(t.text, t.meta) for t in said]
 
 
+@needs_speech_ko
+def test_a_one_word_answer_at_minus_40_dbfs_is_not_rejected_as_no_speech(engine_running, tmp_path):
+    """Issue 15: a quiet short answer was heard, then rejected as no speech. One word (1 s), at −40 dBFS."""
+    from tests.shared_data import SPEECH_KO
+
+    clip = _at_level(SPEECH_KO / "ko_porcupine_bixby_8k_ulaw.wav", -40.0, tmp_path / "word40.wav")
+    said = _call_with(engine_running.config, clip, "01040000041")
+    assert said and said[0].text and not said[0].meta.get("rejected"), [(t.text, t.meta) for t in said]
+
+
 def test_a_pause_after_a_connective_does_not_cut_the_caller_off(engine_running, tmp_path):
     """"모든 불닭 [0.75 s] 파란색으로 다 바꿔줘": the pause is longer than endpoint_end_ms, but the words before it
     do not end a sentence, so the turn goes on and is heard whole."""
