@@ -178,6 +178,7 @@ class CallRunner:
         speculative: Decode | None = None
         spec_frame: Speculative | None = None
         judged: Transcript | None = None  # the speculative transcript the end-of-turn policy saw
+        asked = False  # the policy was consulted on this pause's decode (it may have had no opinion)
         turn_over_at: float | None = None  # the policy's verdict: the turn ends then if the caller stays quiet
         prefix: tuple[int, Decode] | None = None  # the utterance up to an earlier pause, and its decode
         in_speech = self._barged
@@ -193,14 +194,13 @@ class CallRunner:
                 remaining = deadline - now
             if turn_over_at is not None:
                 remaining = min(remaining, turn_over_at - now)
-            pending = self.end_of_turn.early and spec_frame is not None and judged is None
+            pending = self.end_of_turn.early and spec_frame is not None and not asked
             early = speculative if pending else None
             frame = await self._next(remaining, early)
             if early is not None and frame is early:
                 assert spec_frame is not None
+                asked = True  # a failed decode or no opinion (judged None): the endpointer's silence decides
                 judged, turn_over_at = self._judge(spec_frame, action, early)
-                if judged is None:  # a failed decode or no opinion: the endpointer's silence decides
-                    spec_frame = None
                 continue
             if frame is None and turn_over_at is not None:
                 continue  # the policy's silence is up: ended at the top of the loop
@@ -228,6 +228,7 @@ class CallRunner:
                 in_speech = True
                 speculative, spec_frame = self._decode(frame.audio, prefix, action), frame
                 judged = turn_over_at = None
+                asked = False
             elif isinstance(frame, SpeechResumed):
                 if speculative is not None and spec_frame is not None:  # the caller went on: that decode is
                     prefix = (len(spec_frame.audio), speculative)  # the prefix of the next one (segments)
