@@ -12,9 +12,10 @@ other burst. From the engine's call log: its own speech end and answer (``latenc
 wire answer latency − engine answer latency, per call (how far the engine's speech end trails the wire's, plus
 the few ms of the outbound path).
 
-The clip must be something the understanding can act on, or the Korean end of turn waits its full hold (the
-default clip, a read sentence from speech-ko-read, is understood as a complete reply to "무엇을 도와드릴까요?";
-the shared clips hold no dental speech).
+The clip must be something the understanding can act on, or the Korean end of turn waits its full hold. The
+shared clips hold no dental speech; the default is the last phrase of a read sentence from speech-ko-read,
+"국민의당은 어떤 선택을 할까요?" (2 s, the length of a caller's answer), which the understanding takes as a
+complete reply to "무엇을 도와드릴까요?" (``--clip``/``--clip-start`` choose another).
 Needs root (Asterisk, packet capture), sipp and tshark/tcpdump, the shared folder (callprobe + clips).
 """
 
@@ -40,8 +41,10 @@ sys.path.insert(0, str(ROOT / "bench"))
 from voice_bench import crm_turns, last_call_id, loadavg, machine_facts  # noqa: E402
 
 from appliance import settings  # noqa: E402
+from appliance.telephony import sipp  # noqa: E402
 
-DEFAULT_CLIP = "data/speech-ko-read/zeroth_104_003_0294_8k_ulaw.wav"
+DEFAULT_CLIP = "data/speech-ko-read/zeroth_104_003_0374_8k_ulaw.wav"
+DEFAULT_CLIP_START = 4.66  # "…국민의당은 어떤 선택을 할까요?": its last phrase, 2 s (Whisper's word timestamps)
 GOALS = ("answer p50 <= 600 ms and p95 <= 900 ms at 4 calls; p95 <= 1200 ms at 10 calls 300 ms apart, <= 2500 ms "
          "at 10 calls at once; engine speech end within 50 ms of the wire's")
 
@@ -76,6 +79,16 @@ def engine_latencies(config, since: int) -> list[tuple[int | None, bool, int | N
     return out
 
 
+def trimmed(clip: Path, start_s: float, out: Path) -> Path:
+    """``clip`` from the quietest 20 ms frame within 80 ms of ``start_s``, as a WAV callprobe converts."""
+    pcm = sipp.read_pcm(clip)
+    frame = 160
+    centre = int(start_s * 8000) // frame
+    quietest = min(range(max(0, centre - 4), centre + 5),
+                   key=lambda f: float(np.mean(np.asarray(pcm[f * frame:(f + 1) * frame], dtype=np.float64) ** 2)))
+    return sipp.write_wav(out, np.asarray(pcm[quietest * frame:], dtype="<i2"))
+
+
 def run_probe(probe: Path, config, clip: Path, n: int, stagger_ms: int, wait_s: float, out: Path) -> dict:
     cmd = [sys.executable, str(probe), "--target", f"127.0.0.1:{config.sip_port}", "--ext", "1000",
            "--clip", str(clip), "--wait-greeting", f"{wait_s:.1f}", "--listen", "6", "--calls", str(n),
@@ -92,6 +105,8 @@ def main() -> None:
     parser.add_argument("--scenarios", default="1:300,4:300,6:300,10:300,10:0")
     parser.add_argument("--rounds", type=int, default=2, help="callprobe runs per scenario")
     parser.add_argument("--clip", default="", help=f"caller clip (default shared_dir/{DEFAULT_CLIP})")
+    parser.add_argument("--clip-start", type=float, default=None,
+                        help=f"play the clip from this second (default {DEFAULT_CLIP_START} for the default clip)")
     parser.add_argument("--set", action="append", default=[], metavar="SETTING=VALUE")
     parser.add_argument("--write", default="")
     args = parser.parse_args()
@@ -109,11 +124,14 @@ def main() -> None:
     clip = Path(args.clip) if args.clip else shared / DEFAULT_CLIP
     if not probe.exists() or not clip.exists():
         sys.exit(f"needs the shared folder: {probe} and {clip}")
+    start_s = args.clip_start if args.clip_start is not None else (None if args.clip else DEFAULT_CLIP_START)
+    work = Path(tempfile.mkdtemp(prefix="dentalcall-probe-"))
+    if start_s:
+        clip = trimmed(clip, start_s, work / f"from{start_s:.2f}_{clip.name}")
     started, load_start = time.monotonic(), loadavg()
     inst = make_instance(prefix="dentalcall-voiceprobe-")
     engine = None
     lines: list[str] = []
-    work = Path(tempfile.mkdtemp(prefix="dentalcall-probe-"))
     try:
         inst.asterisk.start(timeout=60)
         env = dict(inst.env, DENTALCALL_MODELS_ROOT=str(models_root), DENTALCALL_LLM_MODEL="",
@@ -131,7 +149,8 @@ def main() -> None:
         now = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
         lines += [f"# Turn latency on the wire (callprobe), {now}: real SIP calls → real Asterisk → engine",
                   f"# machine: {machine_facts()}; load average at start {load_start}",
-                  f"# clip: {clip.name}; engine settings changed: {', '.join(args.set) or 'none (defaults)'}; "
+                  f"# clip: {clip.name} ({sipp.wav_seconds(clip):.1f} s); engine settings changed: "
+                  f"{', '.join(args.set) or 'none (defaults)'}; "
                   f"STT: {config.stt_workers} worker(s) × {config.stt_threads} thread(s), window "
                   f"{config.stt_whisper_window}, beam {config.stt_beam_size} (busy: {config.stt_busy_beam_size}); "
                   f"end of turn {config.end_of_turn} (pause {config.endpoint_speculative_ms} ms)",
