@@ -108,6 +108,7 @@ def main() -> None:
     parser.add_argument("--clip-start", type=float, default=None,
                         help=f"play the clip from this second (default {DEFAULT_CLIP_START} for the default clip)")
     parser.add_argument("--set", action="append", default=[], metavar="SETTING=VALUE")
+    parser.add_argument("--verbose", action="store_true", help="print every call's turns (no transcripts)")
     parser.add_argument("--write", default="")
     args = parser.parse_args()
 
@@ -171,6 +172,10 @@ def main() -> None:
                 result = run_probe(probe, config, clip, n, stagger, greeting_s + 1.0, work / f"{n}_{stagger}_{r}")
                 calls = sorted(result["calls"], key=lambda c: c.get("t_invite") or 0)
                 ours = engine_latencies(config, since)
+                if args.verbose:
+                    for _call, turns in crm_turns(config, since):
+                        print("   ", [(t.speaker, t.text if t.speaker == "bot" else len(t.text or ""),
+                                      t.t_speech_end, t.t_stt_final, t.t_first_audio, t.meta) for t in turns])
                 for i, call in enumerate(calls):
                     ack, answer = split_bursts(call.get("bursts_after_s") or [], ack_s)
                     if answer is None:

@@ -63,6 +63,7 @@ class CallRunner:
         self._barged = False
         self._pending_timing: dict[str, int] = {}
         self._early: list[CallerFrame] = []  # frames that arrived while the bot spoke (barge-in speech, keys)
+        self._queued: dict[int, concurrent.futures.Future[Any]] = {}  # decodes submitted to the STT executor
 
     # --- the loop -------------------------------------------------------------
     async def run(self, dialog: Dialog) -> End:
@@ -230,8 +231,10 @@ class CallRunner:
                 judged = turn_over_at = None
                 asked = False
             elif isinstance(frame, SpeechResumed):
-                if speculative is not None and spec_frame is not None:  # the caller went on: that decode is
-                    prefix = (len(spec_frame.audio), speculative)  # the prefix of the next one (segments)
+                if speculative is not None and spec_frame is not None and len(spec_frame.audio) >= MIN_PIECE_BYTES:
+                    prefix = (len(spec_frame.audio), speculative)  # the caller went on: the next decode's prefix
+                else:
+                    _drop(speculative)  # too short to be a piece: stale (not decoded at all if still queued)
                 speculative = spec_frame = judged = turn_over_at = None
             elif isinstance(frame, Noise):
                 _drop(speculative)  # it was a cough: back to waiting; the question's timeout runs
@@ -246,14 +249,27 @@ class CallRunner:
                 return await self._finish(frame.audio, frame.speech_end, job, speculative=False, expect=action.expect)
 
     def _transcribe(self, audio: bytes, action: Listen) -> Decode:
-        loop = asyncio.get_running_loop()
-        return loop.run_in_executor(self.stt_executor, self.speech.transcribe, audio, action.hints)
+        if self.stt_executor is None:
+            return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, audio, action.hints)
+        job = self.stt_executor.submit(self.speech.transcribe, audio, action.hints)
+        decode = asyncio.wrap_future(job)
+        self._queued[id(decode)] = job
+        decode.add_done_callback(lambda d: self._queued.pop(id(d), None))
+        return decode
+
+    def _waiting(self, decode: Decode) -> bool:
+        """The decode has not reached an STT worker yet (cancelling it costs nothing)."""
+        job = self._queued.get(id(decode))
+        return job is not None and not job.running() and not job.done()
 
     def _decode(self, audio: bytes, prefix: tuple[int, Decode] | None, action: Listen) -> Decode:
         """Decode ``audio``; with the decode of an earlier prefix of it, only the rest (``calls.segments``)."""
         if prefix is None or prefix[0] < MIN_PIECE_BYTES or len(audio) - prefix[0] < MIN_PIECE_BYTES:
             return self._transcribe(audio, action)
         prefix_bytes, prefix_job = prefix
+        if self._waiting(prefix_job):  # the STT is busy: one decode of the whole, not two pieces
+            _drop(prefix_job)
+            return self._transcribe(audio, action)
         tail = segments.tail_of(audio, prefix_bytes)
         tail_job = self._transcribe(tail, action)
         return asyncio.ensure_future(self._joined(prefix_job, tail_job, audio, prefix_bytes, len(tail), action))
