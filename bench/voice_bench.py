@@ -360,6 +360,7 @@ def main() -> None:
     finally:
         if engine is not None:
             engine.stop()
+            shutil.copy(engine.log_path, Path("/tmp") / "voice_bench_engine.log")
         try:
             inst.asterisk.stop()
         finally:

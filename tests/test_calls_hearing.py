@@ -32,6 +32,7 @@ def test_a_short_answer_is_read_as_the_hypothesis_that_answers_the_question():
     assert chosen.text == "목요일이요" and not chosen.rejected and chosen.avg_logprob == -0.42
     assert policy.judge(raw).text == "모교 일이요"  # no question asked: the recogniser's choice
     assert policy.judge(raw, "yes_no").text == "모교 일이요"  # nothing fits better: the recogniser's choice
+    assert policy.judge(raw, "need").text == "모교 일이요"  # an open question: no prior to rescore by
 
 
 def test_a_long_utterance_keeps_the_recognisers_choice():
@@ -113,6 +114,8 @@ def test_the_stt_pool_decodes_side_by_side_and_cheaply_when_requests_queue(tmp_p
         before = pool.cheap_decodes
         alone = pool.transcribe(pcm, 8000, n_best=3)
         assert pool.cheap_decodes == before and len(alone.alternatives) == 3  # beam 5: three hypotheses
+        assert alone.alternatives[0][0] == alone.text  # in the beam's own order, the best first
+        assert all("\ufffd" not in t for t, _ in alone.alternatives)  # no hypothesis cut inside a character
         pool.backlog = lambda: 2  # two decodes queue behind this one: the cheap (greedy) decode
         busy = pool.transcribe(pcm, 8000, n_best=3)
         assert pool.cheap_decodes == before + 1 and len(busy.alternatives) == 1 and "파란" in busy.text

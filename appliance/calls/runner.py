@@ -271,6 +271,7 @@ class CallRunner:
             _drop(prefix_job)
             return self._transcribe(audio, action)
         tail = segments.tail_of(audio, prefix_bytes)
+        _LOGGER.debug("decoding in pieces: %d ms heard before, %d ms new", prefix_bytes // 16, len(tail) // 16)
         tail_job = self._transcribe(tail, action)
         return asyncio.ensure_future(self._joined(prefix_job, tail_job, audio, prefix_bytes, len(tail), action))
 

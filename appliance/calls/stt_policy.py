@@ -4,9 +4,10 @@ A decode is rejected (the dialog hears "not understood" and re-asks) when it is 
 was no speech at all, or when its average log-probability says it was guessing. Confidence, 0..1, is what
 dialogs may weigh (e.g. confirm a date heard with low confidence).
 
-With the question asked (``expect``) and the recogniser's n-best hypotheses (``alternatives``), a short answer is
-read as the hypothesis that answers the question best (``language.choose_hypothesis``: "모교 일이요" → "목요일이요"
-after "어느 날짜가 좋으세요?"); long utterances keep the recogniser's choice.
+With the question asked (``expect``) and the recogniser's n-best hypotheses (``alternatives``, scored by the beam
+itself), a short answer to a closed question is read as the hypothesis that answers it best
+(``language.choose_hypothesis``: "모교 일이요" → "목요일이요" after "어느 날짜가 좋으세요?"); long utterances and answers
+to open questions keep the recogniser's choice.
 
 Quiet callers: Whisper's ``no_speech_prob`` rises on quiet audio (issue 15: a −40 dBFS short answer heard, then
 rejected as no speech); the recogniser's input is therefore level-normalised first (``stt_level_dbfs``), and
@@ -24,6 +25,10 @@ from appliance.calls.frames import Transcript
 
 _LOGGER = logging.getLogger(__name__)
 
+OPEN_QUESTIONS = frozenset({"need", "free"})
+"""Questions that expect anything ("무엇을 도와드릴까요?"): no prior to rescore by; the recogniser's choice stands
+(rescoring there turned "다 바꿔줘" into a "change"-like "다 바꾸죠" in bench/voice_results.txt)."""
+
 
 @dataclass(frozen=True)
 class SttPolicy:
@@ -37,7 +42,7 @@ class SttPolicy:
         no_speech = float(getattr(raw, "no_speech_prob", 0.0) or 0.0)
         logprob = float(getattr(raw, "avg_logprob", 0.0) or 0.0)
         alternatives = list(getattr(raw, "alternatives", None) or [])
-        if text and expect and len(alternatives) > 1:
+        if text and expect and expect not in OPEN_QUESTIONS and len(alternatives) > 1:
             text, logprob = self._choose(alternatives, expect, now) or (text, logprob)
         rejected = not text or no_speech > self.max_no_speech_prob or logprob < self.min_avg_logprob
         confidence = max(0.0, min(1.0, 1.0 + logprob / 2)) * (1.0 - no_speech)

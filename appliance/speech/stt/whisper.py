@@ -193,11 +193,12 @@ class WhisperTranscriber(Transcriber):
             return_no_speech_prob=True, suppress_blank=options.suppress_blank,
             suppress_tokens=options.suppress_tokens, max_initial_timestamp_index=50,
         )[0]
-        hypotheses = []
-        for ids, score in zip(result.sequences_ids, result.scores):
-            hypotheses.append((self._tokenizer.decode(ids).strip(), float(score) * len(ids) / (len(ids) + 1)))
-        text, avg = hypotheses[0]
-        return text, avg, float(result.no_speech_prob), hypotheses
+        # the beam's own scores (log-probability per token), in its own order: comparable with each other
+        hypotheses = [(self._tokenizer.decode(ids).strip(), float(score))
+                      for ids, score in zip(result.sequences_ids, result.scores)]
+        ids = result.sequences_ids[0]
+        avg = float(result.scores[0]) * len(ids) / (len(ids) + 1)  # faster-whisper's avg_logprob of the best
+        return hypotheses[0][0], avg, float(result.no_speech_prob), hypotheses
 
     def _decode_long(self, audio: np.ndarray, hints, prompt):
         """Over 30 s (files, voicemail): faster-whisper's own sliding windows, same settings."""
@@ -241,6 +242,7 @@ class WhisperTranscriber(Transcriber):
         text = trim_repetitions(text, utterance=not long)
         if (nsp > 0.6 and avg < -1.0) or is_hallucination(text):
             text = ""
-        alternatives = [(trim_repetitions(t), a) for t, a in alternatives if not is_hallucination(t)] if text else []
+        alternatives = [(trim_repetitions(t), a) for t, a in alternatives  # no broken characters, no credits
+                        if "\ufffd" not in t and not is_hallucination(t)] if text else []
         return Transcript(text, avg, nsp, audio_seconds, time.perf_counter() - started, self.engine,
                           alternatives=alternatives if n_best > 1 else [])
