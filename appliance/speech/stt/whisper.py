@@ -187,7 +187,7 @@ class WhisperTranscriber(Transcriber):
         # temperature 0 only (the default): one beam search that may return several hypotheses
         result = model.model.generate(
             encoder_output, [tokens], beam_size=options.beam_size, patience=options.patience,
-            num_hypotheses=max(1, min(n_best, options.beam_size)), length_penalty=options.length_penalty,
+            num_hypotheses=max(1, min(max(n_best, 2), options.beam_size)), length_penalty=options.length_penalty,
             repetition_penalty=options.repetition_penalty, no_repeat_ngram_size=options.no_repeat_ngram_size,
             max_length=len(tokens) + (options.max_new_tokens or 0), return_scores=True,
             return_no_speech_prob=True, suppress_blank=options.suppress_blank,
@@ -196,9 +196,11 @@ class WhisperTranscriber(Transcriber):
         # the beam's own scores (log-probability per token), in its own order: comparable with each other
         hypotheses = [(self._tokenizer.decode(ids).strip(), float(score))
                       for ids, score in zip(result.sequences_ids, result.scores)]
-        ids = result.sequences_ids[0]
-        avg = float(result.scores[0]) * len(ids) / (len(ids) + 1)  # faster-whisper's avg_logprob of the best
-        return hypotheses[0][0], avg, float(result.no_speech_prob), hypotheses
+        # a hypothesis that stops inside a character ("나에게 커피\ufffd") loses to the best whole one
+        best = next((i for i, (t, _) in enumerate(hypotheses) if "\ufffd" not in t), 0)
+        ids = result.sequences_ids[best]
+        avg = float(result.scores[best]) * len(ids) / (len(ids) + 1)  # faster-whisper's avg_logprob
+        return hypotheses[best][0].replace("\ufffd", "").strip(), avg, float(result.no_speech_prob), hypotheses
 
     def _decode_long(self, audio: np.ndarray, hints, prompt):
         """Over 30 s (files, voicemail): faster-whisper's own sliding windows, same settings."""
