@@ -57,16 +57,23 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stt_whisper_model", "whisper-base", "Installed faster-whisper model used for calls"),
     Setting("stt_vosk_model", "vosk-ko-small", "Installed vosk model (when stt_engine=vosk)"),
     Setting("stt_whisper_window", "10", "Whisper encoder window: full | seconds (e.g. 10) | utt+1 (latency/accuracy trade-off)"),
-    Setting("stt_threads", 2, "CPU threads of the STT model"),
+    Setting("stt_threads", 1, "CPU threads of each STT worker (stt_workers x stt_threads <= cores: bench/stt_concurrency.txt)"),
     Setting("stt_beam_size", 5, "Whisper beam size"),
+    Setting("stt_workers", 2, "STT worker processes: concurrent calls' decodes run side by side (each with stt_threads)"),
+    Setting("stt_busy_beam_size", 1, "Whisper beam size for a decode that other requests queue behind (0: always stt_beam_size)"),
+    Setting("stt_level_dbfs", -20.0, "Speech level (dBFS) a caller's utterance is raised to before decoding (0: off)"),
+    Setting("stt_clinic_prompt", False, "Give Whisper the clinic's name, doctors and treatments as its prompt (bench/stt_levels.txt)"),
+    Setting("stt_n_best", 5, "Whisper hypotheses per decode; a short answer is read as the one that answers the question best (1: off)"),
     Setting("vad_aggressiveness", 2, "webrtcvad aggressiveness 0-3 on the caller's audio"),
-    Setting("endpoint_speculative_ms", 280, "Pause (ms) after which decoding starts speculatively"),
+    Setting("endpoint_speculative_ms", 220, "Pause (ms) after which decoding starts speculatively (and the korean end of turn may answer)"),
     Setting("endpoint_end_ms", 650, "Silence (ms) that ends the caller's turn"),
     Setting("endpoint_max_utterance_ms", 15000, "Longest utterance (ms) before it is cut and decoded"),
     Setting("endpoint_no_speech_timeout_ms", 8000, "Silence (ms) after a question before re-asking"),
     Setting("endpoint_barge_in_ms", 80, "Voiced ms over the bot's speech that stop its playback (barge-in)"),
     Setting("endpoint_barge_in_min_dbfs", -42.0, "Quieter frames never count as barge-in (line echo)"),
     Setting("endpoint_min_speech_ms", 160, "Voiced ms an utterance needs to be decoded at all"),
+    Setting("end_of_turn", "korean", "korean (end at the first pause when the sentence is finished and answers the question) | silence (endpoint_end_ms only)"),
+    Setting("endpoint_hold_ms", 1000, "Longest silence (ms) the korean end of turn waits after a connective (…는데, …고) or an incomplete answer"),
     Setting("record_calls", True, "Record calls (MixMonitor) — every greeting says calls are recorded"),
     Setting("recording_retention_days", 90, "Days call recordings are kept (0 = forever)"),
     Setting("log_phi", False, "Log transcripts and numbers (debug only; health data)"),
@@ -176,6 +183,11 @@ class Config:
     stt_whisper_window: str
     stt_threads: int
     stt_beam_size: int
+    stt_workers: int
+    stt_busy_beam_size: int
+    stt_level_dbfs: float
+    stt_n_best: int
+    stt_clinic_prompt: bool
     vad_aggressiveness: int
     endpoint_speculative_ms: int
     endpoint_end_ms: int
@@ -184,6 +196,8 @@ class Config:
     endpoint_barge_in_ms: int
     endpoint_barge_in_min_dbfs: float
     endpoint_min_speech_ms: int
+    end_of_turn: str
+    endpoint_hold_ms: int
     record_calls: bool
     recording_retention_days: int
     log_phi: bool

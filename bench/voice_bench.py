@@ -15,6 +15,9 @@ a second utterance. Measured:
 
 Usage (root: Asterisk runs in its own temporary home on free ports; ~6 min):
     /opt/dentalcall/venv/bin/python bench/voice_bench.py [--levels 1,2,4,6] [--write bench/voice_results.txt]
+
+The latency goals of issue 15 are measured from outside the engine, on the wire, by ``bench/voice_probe.py``
+(callprobe: the answer and the "네," acknowledgement told apart); this bench's latencies are the engine's own.
 """
 
 from __future__ import annotations
@@ -317,8 +320,9 @@ def main() -> None:
             f"# machine: {machine_facts()}; shared with other engineers' work while measured",
             f"# load average (1/5/15 min) at start {load_start}, at end {loadavg()} (> 2 means other work was "
             "competing for the 2 cores: times are inflated)",
-            "# STT: Whisper base int8, beam 5, window 10 s, in its own worker process (cpu_threads 2); decodes are "
-            "serialised (one STT process, one request at a time)",
+            f"# STT: Whisper base int8, beam {config.stt_beam_size} (greedy when decodes queue: "
+            f"{config.stt_busy_beam_size}), window {config.stt_whisper_window} s, {config.stt_workers} worker "
+            f"process(es) × {config.stt_threads} thread(s); end of turn {config.end_of_turn}",
             f"# engine start (models loaded, FastAGI up): {start_s:.1f} s; engine + STT worker RSS idle "
             f"{idle_rss:.0f} MB",
             "# each call: the caller talks over 'how_can_i_help' (barge-in) then says a second utterance; calls in a "
@@ -357,6 +361,7 @@ def main() -> None:
     finally:
         if engine is not None:
             engine.stop()
+            shutil.copy(engine.log_path, Path("/tmp") / "voice_bench_engine.log")
         try:
             inst.asterisk.stop()
         finally:

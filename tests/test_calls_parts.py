@@ -11,7 +11,7 @@ import pytest
 
 from appliance import settings
 from appliance.calls.ear import Ear
-from appliance.calls.frames import BargeIn, Dtmf, Hangup, Noise, Speculative, SpeechResumed, Utterance
+from appliance.calls.frames import BargeIn, Dtmf, Hangup, Noise, Speculative, SpeechResumed, SpeechStarted, Utterance
 from appliance.calls.recorder import CrmWriter, TurnRecorder
 from appliance.calls.stt_policy import SttPolicy
 from appliance.data import crm
@@ -82,38 +82,39 @@ async def test_the_ear_turns_endpointer_events_into_typed_frames():
     inbound = [_audio(i, 10.0 + i) for i in range(1, 6)] + [InboundEvent("dtmf", digit="5", at=17.0),
                                                            InboundEvent("hangup", at=18.0)]
     frames = await _frames(script, inbound)
-    assert [type(f) for f in frames] == [BargeIn, Speculative, SpeechResumed, Utterance, Noise, Dtmf, Hangup]
-    spec, utt = frames[1], frames[3]
+    assert [type(f) for f in frames] == [SpeechStarted, BargeIn, Speculative, SpeechResumed, Utterance, Noise, Dtmf,
+                                         Hangup]
+    spec, utt = frames[2], frames[4]
     assert spec.audio == b"ab" and spec.speech_end == pytest.approx(12.0 + 0.02 - 0.28)
     assert utt.audio == b"abcd" and utt.speculative_ok and utt.speech_end == pytest.approx(14.0 + 0.02 - 0.65)
-    assert frames[5].digit == "5"
+    assert frames[6].digit == "5"
 
 
-async def test_the_ear_drops_the_rest_of_an_utterance_that_already_ended_the_turn():
-    script = {
-        1: [ep.Event(ep.SPEECH_START, 20)],
-        2: [ep.Event(ep.SPECULATIVE_END, 300, audio=b"ab")],
-        3: [ep.Event(ep.SPEECH_RESUMED, 320)],
-        4: [ep.Event(ep.END_OF_UTTERANCE, 1000, audio=b"abcd", reason="silence")],
-        5: [ep.Event(ep.SPEECH_START, 1100)],
-        6: [ep.Event(ep.END_OF_UTTERANCE, 2000, audio=b"next", reason="silence")],
-    }
+async def test_a_taken_utterance_is_forgotten_and_what_the_caller_says_next_is_a_new_one():
+    """The runner ended the turn on the speculative transcript: the real endpointer forgets that utterance, so
+    the caller going on is heard as a new utterance (its audio only), not as the rest of the old one."""
+    endpointer = ep.Endpointer(vad=lambda frame: frame[0] != 0)
     stream = SimpleNamespace(events=asyncio.Queue())
-    ear = Ear(stream, ScriptedEndpointer(script), end_ms=650)
+    ear = Ear(stream, endpointer, end_ms=650)
     ear.start()
-    await stream.events.put(_audio(1, 1.0))
-    await stream.events.put(_audio(2, 2.0))
-    await asyncio.sleep(0.02)
+    t = 0.0
+    for voiced, n in ((1, 25), (0, 15)):  # 0.5 s of speech, then a 0.3 s pause: a speculative decode
+        for _ in range(n):
+            await stream.events.put(_audio(voiced, t))
+            t += 0.02
+    await asyncio.sleep(0.05)
     ear.take_utterance()  # the runner ended the turn on the speculative transcript
-    for i in (3, 4, 5, 6):
-        await stream.events.put(_audio(i, float(i)))
+    for voiced, n in ((2, 20), (0, 40)):  # the caller goes on for 0.4 s, then is quiet
+        for _ in range(n):
+            await stream.events.put(_audio(voiced, t))
+            t += 0.02
     await asyncio.sleep(0.05)
     ear.stop()
     frames = []
     while not ear.events.empty():
         frames.append(ear.events.get_nowait())
-    assert [type(f) for f in frames] == [Speculative, Utterance]
-    assert frames[1].audio == b"next"  # the next utterance is heard again
+    assert [type(f) for f in frames] == [SpeechStarted, Speculative, SpeechStarted, Speculative, Utterance]
+    assert 2 in frames[4].audio and 1 not in frames[4].audio  # only what was said after the turn was taken
 
 
 async def test_a_barge_in_over_the_legal_notice_is_ignored_and_its_utterance_marked():

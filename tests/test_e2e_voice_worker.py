@@ -19,14 +19,15 @@ from tests.test_e2e_inbound import _calls, _greeting_seconds, _turns, _voicemail
 pytestmark = pytest.mark.e2e
 
 
-def _worker_pid(engine, timeout: float = 60.0, not_pid: int | None = None) -> int:
+def _worker_pids(engine, timeout: float = 60.0, not_pids: tuple[int, ...] = (), count: int | None = None) -> list[int]:
+    """``count`` (default: every one, ``stt_workers``) STT workers under the engine, none of ``not_pids``."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        pids = [p for p in find_worker_pids(engine.proc.pid) if p != not_pid]
-        if pids:
-            return pids[0]
+        pids = [p for p in find_worker_pids(engine.proc.pid) if p not in not_pids]
+        if len(pids) >= (count or engine.config.stt_workers):
+            return pids
         time.sleep(0.2)
-    raise AssertionError(f"no STT worker under the engine: {engine.tail()}")
+    raise AssertionError(f"not every STT worker under the engine: {engine.tail()}")
 
 
 def _worker_ready(engine, pid: int, timeout: float = 60.0) -> None:
@@ -41,8 +42,9 @@ def _worker_ready(engine, pid: int, timeout: float = 60.0) -> None:
 @pytest.mark.parametrize("failure", ["crash", "hang"])
 def test_stt_worker_dies_mid_call_caller_gets_apology_and_voicemail_then_next_call_works(engine_running, failure):
     config = engine_running.config
-    pid = _worker_pid(engine_running)
-    _worker_ready(engine_running, pid)
+    pids = _worker_pids(engine_running)
+    for pid in pids:
+        _worker_ready(engine_running, pid)
     before_vm = len(_voicemails(config))
     before = {c.id for c in _calls(config)}
     wait = _greeting_seconds(config) + 1.0
@@ -52,14 +54,21 @@ def test_stt_worker_dies_mid_call_caller_gets_apology_and_voicemail_then_next_ca
                              hold_seconds=wait + clip_s + 35, timeout=90)
     try:
         time.sleep(2.0)
-        os.kill(pid, signal.SIGSTOP)  # frozen: the caller's utterance goes to a worker that will not answer
+        for pid in pids:  # frozen: the caller's utterance goes to a worker that will not answer
+            os.kill(pid, signal.SIGSTOP)
         if failure == "crash":
             time.sleep(wait - 2.0 + clip_s + 0.9)  # the decode request is in flight now
-            os.kill(pid, signal.SIGKILL)
+            for pid in pids:
+                os.kill(pid, signal.SIGKILL)
     except BaseException:
         handle.terminate()
         raise
     result = handle.wait()
+    for pid in pids:  # a worker the hang never reached is still frozen: let it go on
+        try:
+            os.kill(pid, signal.SIGCONT)
+        except ProcessLookupError:
+            pass
     assert result.ok, result.describe()
     new = [c for c in _calls(config) if c.id not in before]
     assert len(new) == 1
@@ -77,8 +86,8 @@ def test_stt_worker_dies_mid_call_caller_gets_apology_and_voicemail_then_next_ca
     assert len(_voicemails(config)) == before_vm + 1
 
     # the worker was replaced in the background; the next call is transcribed and answered
-    new_pid = _worker_pid(engine_running, not_pid=pid)
-    _worker_ready(engine_running, new_pid)
+    for new_pid in _worker_pids(engine_running, not_pids=tuple(pids), count=1 if failure == "hang" else None):
+        _worker_ready(engine_running, new_pid)  # crash: both replaced; hang: the one that hung
     before = {c.id for c in _calls(config)}
     result = sipp.place_call("127.0.0.1", config.sip_port, [(None, wait), (clip, 0.0), (None, 10.0)],
                              hold_seconds=wait + clip_s + 8.0, timeout=60)

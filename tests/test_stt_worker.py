@@ -18,7 +18,8 @@ from tests import shared_data
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 MODELS = Path(os.environ.get("DENTALCALL_TEST_MODELS_ROOT", "/var/lib/dentalcall/models"))
-pytestmark = pytest.mark.skipif(not (MODELS / "whisper-base").is_dir(), reason="whisper-base not installed (install.sh)")
+pytestmark = pytest.mark.skipif(not (MODELS / "whisper-base").is_dir(),
+                                reason="whisper-base not installed (install.sh)")
 
 
 @pytest.fixture(scope="module")

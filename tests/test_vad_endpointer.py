@@ -10,7 +10,6 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from appliance import settings
 from appliance.speech.endpointer import (
     BARGE_IN, END_OF_UTTERANCE, NO_SPEECH, NOISE, SPECULATIVE_END, SPEECH_RESUMED, SPEECH_START,
     Endpointer, EndpointerSettings,
@@ -18,7 +17,7 @@ from appliance.speech.endpointer import (
 from appliance.speech.vad import VoiceActivityDetector, frame_bytes, iter_frames, rms_dbfs
 from tests import shared_data
 
-S = EndpointerSettings()  # defaults: onset 60 ms, speculative 280 ms, end 650 ms, barge-in 80 ms
+S = EndpointerSettings()  # defaults: onset 60 ms, speculative 220 ms, end 650 ms, barge-in 80 ms
 
 
 def run(ep: Endpointer, pattern: list[tuple[bool, int]], loud: bool = True) -> list:
@@ -104,7 +103,7 @@ def test_settings_from_config():
         endpoint_barge_in_min_dbfs = "-38"
 
     s = EndpointerSettings.from_config(Cfg())
-    assert s.end_ms == 700 and s.barge_in_min_dbfs == -38.0 and s.speculative_ms == 280
+    assert s.end_ms == 700 and s.barge_in_min_dbfs == -38.0 and s.speculative_ms == 220
     ep = Endpointer.from_config(Cfg())
     assert ep.s.end_ms == 700 and ep.feed(b"\0" * 320) == []  # its own webrtcvad decides
 

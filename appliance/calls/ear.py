@@ -10,7 +10,7 @@ import asyncio
 from typing import Any, Protocol
 
 from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
-                                    SpeechResumed, Utterance)
+                                    SpeechResumed, SpeechStarted, Utterance)
 from appliance.speech import endpointer as ep
 from appliance.telephony.audiosocket import FRAME_MS, AudioStream
 
@@ -22,9 +22,13 @@ class Endpointer(Protocol):
 
     def start_listening(self) -> None: ...
 
+    def set_end_ms(self, end_ms: int) -> None: ...
+
+    def drop_utterance(self) -> None: ...
+
 
 class Ear:
-    def __init__(self, stream: AudioStream, endpointer: Endpointer, end_ms: int, speculative_ms: int = 280):
+    def __init__(self, stream: AudioStream, endpointer: Endpointer, end_ms: int, speculative_ms: int = 220):
         self.stream = stream
         self.endpointer = endpointer
         self.end_s = end_ms / 1000
@@ -32,7 +36,6 @@ class Ear:
         self.events: asyncio.Queue[CallerFrame] = asyncio.Queue()
         self.locked = False  # the bot says something that must not be interrupted (the legal notice)
         self._locked_onset = False
-        self._taken = False  # the utterance in progress already ended the turn early (end_of_turn policy)
         self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
@@ -50,8 +53,10 @@ class Ear:
         self.endpointer.start_listening()
 
     def take_utterance(self) -> None:
-        """The turn ended early on the utterance in progress: drop the rest of its endpointer events."""
-        self._taken = True
+        """The turn ended early on the utterance in progress: the endpointer forgets it, so what the caller
+        says next is a new utterance (a barge-in while the bot answers), not the rest of this one."""
+        self.endpointer.drop_utterance()
+        self._locked_onset = False
 
     def drain(self) -> None:
         """Forget frames nobody waited for (e.g. noise between turns); a hang-up is kept."""
@@ -80,20 +85,18 @@ class Ear:
         frame_end = at + FRAME_MS / 1000
         if kind == ep.SPEECH_START:
             self._locked_onset = self.locked
-            return None
+            return None if self.locked else SpeechStarted(at)
         if kind == ep.BARGE_IN:
             return None if self.locked else BargeIn(at)
-        if self._taken:  # the rest of an utterance that already ended the turn
-            if kind in (ep.END_OF_UTTERANCE, ep.NOISE):
-                self._taken = self._locked_onset = False
-            return None
         if kind == ep.SPECULATIVE_END:
-            return Speculative(at, event.audio, speech_end=frame_end - self.speculative_s,
+            silence_s = getattr(event, "silence_ms", 0) / 1000 or self.speculative_s
+            return Speculative(at, event.audio, speech_end=frame_end - silence_s,
                                during_locked_speech=self._locked_onset)
         if kind == ep.SPEECH_RESUMED:
             return SpeechResumed(at)
         if kind == ep.END_OF_UTTERANCE:
-            end = frame_end - (self.end_s if event.reason == "silence" else 0)
+            silence_s = getattr(event, "silence_ms", 0) / 1000 or self.end_s
+            end = frame_end - (silence_s if event.reason == "silence" else 0)
             locked, self._locked_onset = self._locked_onset, False
             return Utterance(at, event.audio, speech_end=end, speculative_ok=event.speculative_ok,
                              during_locked_speech=locked)

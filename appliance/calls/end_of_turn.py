@@ -1,35 +1,114 @@
-"""When is the caller's turn over? The seam for a smarter decision than a fixed silence.
+"""When is the caller's turn over? A fixed silence, or the Korean sentence and what it means.
 
-Today the turn ends after ``endpoint_end_ms`` (650 ms) of silence: the endpointer decides it and the ear
-reports an ``Utterance``. At the first short pause (``endpoint_speculative_ms``, 280 ms) the pipeline already
-decodes the speech speculatively. A policy whose ``early`` is True is shown that speculative transcript; if it
-says the sentence is complete (e.g. Korean sentence endings: "…예요", "…주세요", "…습니다"), the runner ends
-the turn at once, ~370 ms sooner, with that transcript.
+At the first short pause (``endpoint_speculative_ms``) the pipeline decodes the speech so far, speculatively.
+A policy whose ``early`` is True is shown that speculative transcript with the question the dialog asked (the
+``Listen``'s ``expect``) and says how much silence, counted from the caller's last voiced frame, ends the turn:
 
-After an early end the rest of that utterance is not heard again: the ear drops its remaining endpointer
-events (a caller who goes on after the pause is heard from their next utterance on). A policy should therefore
-say "complete" only when it is sure.
+* ``0`` — now: the sentence is finished and answers the question ("내일 세 시요" after "몇 시가 좋으세요?");
+* ``N`` ms — when the caller stays quiet that long (a connective "…는데" or an incomplete answer: wait longer);
+* ``None`` — no opinion: the endpointer's silence rule decides.
+
+The endpointer's own silence rule (``max_silence_ms`` when the policy sets one, else ``endpoint_end_ms``) is
+the longest wait; a caller who goes on before the policy's silence is up is simply heard on (the decode is
+dropped and the next pause judged afresh).
+
+``SilenceEndOfTurn`` (setting ``end_of_turn = silence``) is the old behaviour: ``endpoint_end_ms`` of silence,
+never sooner. ``KoreanEndOfTurn`` (``end_of_turn = korean``, the default) reads the sentence ending
+(``korean_endings``) and the understanding (``answers_question`` with the question's ``expect``):
+
+================================  ===============================  =================================
+ending of the transcript          understanding complete           understanding incomplete
+================================  ===============================  =================================
+final (…요, …다, …까, 네 alone)    end now                          wait ``hold_ms`` (1 s)
+open (a bare noun: "목요일")       wait ``end_ms`` (the setting)    wait ``hold_ms``
+connective, particle, filler      wait ``hold_ms``                 wait ``hold_ms``
+================================  ===============================  =================================
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+import datetime as dt
+import logging
+from typing import Any, Callable, Protocol
 
 from appliance.calls.frames import Transcript
+from appliance.calls.korean_endings import Ending, sentence_ending
+
+_LOGGER = logging.getLogger(__name__)
+
+POLICIES = ("korean", "silence")
 
 
 class EndOfTurnPolicy(Protocol):
     early: bool  # False: never consulted, the turn ends on silence alone (no extra work per pause)
+    max_silence_ms: int | None  # the endpointer's silence rule while this policy is in force (None: the setting)
 
-    def sentence_complete(self, transcript: Transcript) -> bool:
-        """Judging by a speculative transcript at a short pause: is the caller done?"""
+    def silence_needed_ms(self, transcript: Transcript, expect: str | None) -> int | None:
+        """Judging by a speculative transcript at a short pause: how much silence ends the turn (0: now)."""
         ...
 
 
 class SilenceEndOfTurn:
-    """The default and today's behaviour: the turn ends after ``endpoint_end_ms`` of silence, nothing sooner."""
+    """The turn ends after ``endpoint_end_ms`` of silence, nothing sooner."""
 
     early = False
+    max_silence_ms: int | None = None
 
-    def sentence_complete(self, transcript: Transcript) -> bool:
-        return False
+    def silence_needed_ms(self, transcript: Transcript, expect: str | None) -> int | None:
+        return None
+
+
+class KoreanEndOfTurn:
+    """End at the first pause when the sentence is finished and answers the question; wait when it goes on."""
+
+    early = True
+
+    def __init__(self, *, end_ms: int = 650, hold_ms: int = 1000,
+                 clock: Callable[[], dt.datetime] = dt.datetime.now,
+                 understand: Callable[[str, dt.datetime, str | None], Any] | None = None,
+                 answers: Callable[[Any, str | None], bool] | None = None):
+        if understand is None or answers is None:
+            from appliance.language import answers_question
+            from appliance.language import understand as rules
+
+            understand, answers = understand or rules, answers or answers_question
+        self.end_ms = end_ms
+        self.hold_ms = max(hold_ms, end_ms)
+        self.max_silence_ms: int | None = self.hold_ms
+        self.clock = clock
+        self._understand = understand
+        self._answers = answers
+
+    def silence_needed_ms(self, transcript: Transcript, expect: str | None) -> int | None:
+        ending = sentence_ending(transcript.text)
+        if ending is Ending.CONTINUES:
+            return self.hold_ms
+        try:
+            complete = bool(self._answers(self._understand(transcript.text, self.clock(), expect), expect))
+        except Exception:  # never let the understanding break the ear: fall back to the silence rule
+            _LOGGER.exception("end of turn: understanding failed")
+            return None
+        if not complete:
+            return self.hold_ms
+        return 0 if ending is Ending.FINAL else self.end_ms
+
+
+def from_config(config: Any, clock: Callable[[], dt.datetime] | None = None) -> EndOfTurnPolicy:
+    """The policy named by the ``end_of_turn`` setting (``ConfigError`` for an unknown name)."""
+    from appliance.errors import ConfigError
+
+    name = str(getattr(config, "end_of_turn", "korean") or "korean").strip().lower()
+    if name == "silence":
+        return SilenceEndOfTurn()
+    if name != "korean":
+        raise ConfigError(f"end_of_turn {name!r}: expected one of {', '.join(POLICIES)}")
+    return KoreanEndOfTurn(end_ms=int(config.endpoint_end_ms), hold_ms=int(config.endpoint_hold_ms),
+                           clock=clock or _local_clock(str(getattr(config, "timezone", "") or "Asia/Seoul")))
+
+
+def _local_clock(timezone: str) -> Callable[[], dt.datetime]:
+    """Now in the clinic's time zone, naive (what ``understand`` reads relative dates from)."""
+    from zoneinfo import ZoneInfo
+
+    zone = ZoneInfo(timezone)
+    return lambda: dt.datetime.now(zone).replace(tzinfo=None, microsecond=0)

@@ -21,6 +21,12 @@ class BargeIn(Frame):
 
 
 @dataclass(frozen=True)
+class SpeechStarted(Frame):
+    """The caller started talking: a question's no-answer timeout no longer runs (a long first sentence without
+    a pause is still an answer, not silence)."""
+
+
+@dataclass(frozen=True)
 class Speculative(Frame):
     """A short pause in the caller's speech: ``audio`` so far may be decoded now, speculatively."""
 
@@ -64,7 +70,7 @@ class Hangup(Frame):
     """The caller's side of the audio stream closed."""
 
 
-CallerFrame = BargeIn | Speculative | SpeechResumed | Utterance | Noise | NoSpeech | Dtmf | Hangup
+CallerFrame = BargeIn | SpeechStarted | Speculative | SpeechResumed | Utterance | Noise | NoSpeech | Dtmf | Hangup
 
 
 @dataclass(frozen=True)

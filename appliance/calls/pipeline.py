@@ -12,10 +12,13 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import logging
+import threading
+import time
 import uuid as uuidlib
 from typing import Any, Callable, TypeVar
 
-from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
+from appliance.calls import end_of_turn as turns
+from appliance.calls.end_of_turn import EndOfTurnPolicy
 from appliance.calls.recorder import CrmWriter, TurnRecorder, events_of
 from appliance.calls.runner import CallRunner
 from appliance.calls.speech import Speech
@@ -38,15 +41,19 @@ class CallPipeline:
     def __init__(self, config: Config, speech: Speech, *, end_of_turn: EndOfTurnPolicy | None = None):
         self.config = config
         self.speech = speech
-        self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
+        self.end_of_turn: EndOfTurnPolicy = end_of_turn or turns.from_config(config)
         self.audiosocket = AudioSocketServer()
-        self.stt_pool = concurrent.futures.ThreadPoolExecutor(max_workers=1, thread_name_prefix="stt")
+        self.stt_pool = SttExecutor(max(1, int(getattr(config, "stt_workers", 1) or 1)))
+        backlog = getattr(speech, "set_stt_backlog", None)
+        if backlog is not None:  # a long queue of decodes asks the STT for the cheap decode
+            backlog(lambda: self.stt_pool.queued)
         self.dialog_pool = concurrent.futures.ThreadPoolExecutor(max_workers=DIALOG_THREADS,
                                                                  thread_name_prefix="dialog")
         self.writer = CrmWriter()
         self.calls_in_progress = 0
 
     async def start(self) -> None:
+        await asyncio.get_running_loop().run_in_executor(None, warm_understanding)
         await self.audiosocket.start("127.0.0.1", self.config.audiosocket_port)
 
     async def stop(self) -> None:
@@ -132,6 +139,46 @@ class CallPipeline:
         except Exception:
             _LOGGER.exception("call %s: could not hand the call back to the dialplan", agi.uniqueid)
         return outcome
+
+
+def warm_understanding() -> None:
+    """Build the understanding's statistical model and compile its rules now, not in the first caller's turn
+    (the first ``understand()`` of a process otherwise pays ~60 ms; the end of turn calls it at every pause)."""
+    import datetime as dt
+
+    from appliance.language import understand
+
+    started = time.monotonic()
+    understand("내일 오후 세 시에 스케일링 예약하고 싶어요", dt.datetime.now(), "date")
+    _LOGGER.info("understanding warmed up in %.0f ms", (time.monotonic() - started) * 1000)
+
+
+class SttExecutor(concurrent.futures.ThreadPoolExecutor):
+    """One thread per STT worker, so a decode waits here, in the queue, until a worker is free: a stale
+    speculative decode is cancelled before it costs anything. ``queued`` counts the decodes not yet started."""
+
+    def __init__(self, workers: int):
+        super().__init__(max_workers=workers, thread_name_prefix="stt")
+        self._count = threading.Lock()
+        self.queued = 0
+
+    def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future[T]:
+        with self._count:
+            self.queued += 1
+
+        def started() -> T:
+            with self._count:
+                self.queued -= 1
+            return fn(*args, **kwargs)
+
+        future = super().submit(started)
+        future.add_done_callback(self._forget_cancelled)
+        return future
+
+    def _forget_cancelled(self, future: concurrent.futures.Future[Any]) -> None:
+        if future.cancelled():  # cancelled before it started: ``started`` never ran
+            with self._count:
+                self.queued -= 1
 
 
 async def _settle(exec_task: asyncio.Task[str] | None) -> None:

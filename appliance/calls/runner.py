@@ -15,10 +15,11 @@ import logging
 import time
 from typing import Any, Callable
 
+from appliance.calls import segments
 from appliance.calls.ear import Ear
 from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
 from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
-                                    SpeechResumed, Transcript, Utterance)
+                                    SpeechResumed, SpeechStarted, Transcript, Utterance)
 from appliance.calls.recorder import TurnRecorder
 from appliance.calls.speech import Speech
 from appliance.calls.stt_policy import DEFAULT as DEFAULT_STT_POLICY
@@ -33,6 +34,8 @@ DTMF_INTERDIGIT_S = 2.5
 STT_TIMEOUT_S = 8.0
 ACK_AFTER_S = 0.1  # cover a slow decode with a short acknowledgement ("네,") — never the answer itself;
 # the turn is already decided here (endpoint_end_ms of silence), so waiting longer only adds dead air
+MIN_PIECE_BYTES = 8000 * 2 * 8 // 10  # pieces under 0.8 s are decoded with their neighbour, whole: Whisper on a
+# short piece invents words (a "예약" from the question's hotwords before a 0.3 s "그", bench/stt_callpath.txt)
 LONG_UTTERANCE_WAIT_S = 20.0  # while the caller talks: the endpointer ends long utterances itself (max length)
 
 Decode = asyncio.Future[Any]
@@ -42,7 +45,7 @@ class CallRunner:
     def __init__(self, stream: AudioStream, recorder: TurnRecorder, speech: Speech, *,
                  stt_executor: concurrent.futures.Executor | None = None,
                  dialog_executor: concurrent.futures.Executor | None = None,
-                 end_ms: int = 650, speculative_ms: int = 280, log_phi: bool = False,
+                 end_ms: int = 650, speculative_ms: int = 220, log_phi: bool = False,
                  stt_policy: SttPolicy = DEFAULT_STT_POLICY, end_of_turn: EndOfTurnPolicy | None = None):
         self.stream = stream
         self.recorder = recorder
@@ -52,10 +55,15 @@ class CallRunner:
         self.log_phi = log_phi
         self.stt_policy = stt_policy
         self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
-        self.ear = Ear(stream, speech.new_endpointer(), end_ms, speculative_ms)
+        endpointer = speech.new_endpointer()
+        if self.end_of_turn.max_silence_ms:  # the policy may wait longer than the setting: the endpointer too
+            end_ms = max(end_ms, self.end_of_turn.max_silence_ms)
+            endpointer.set_end_ms(end_ms)
+        self.ear = Ear(stream, endpointer, end_ms, speculative_ms)
         self._barged = False
         self._pending_timing: dict[str, int] = {}
         self._early: list[CallerFrame] = []  # frames that arrived while the bot spoke (barge-in speech, keys)
+        self._queued: dict[int, concurrent.futures.Future[Any]] = {}  # decodes submitted to the STT executor
 
     # --- the loop -------------------------------------------------------------
     async def run(self, dialog: Dialog) -> End:
@@ -170,25 +178,33 @@ class CallRunner:
         digits = ""
         speculative: Decode | None = None
         spec_frame: Speculative | None = None
+        judged: Transcript | None = None  # the speculative transcript the end-of-turn policy saw
+        asked = False  # the policy was consulted on this pause's decode (it may have had no opinion)
+        turn_over_at: float | None = None  # the policy's verdict: the turn ends then if the caller stays quiet
+        prefix: tuple[int, Decode] | None = None  # the utterance up to an earlier pause, and its decode
         in_speech = self._barged
         while True:
             now = time.monotonic()
+            if turn_over_at is not None and spec_frame is not None and judged is not None and now >= turn_over_at:
+                return self._end_early(spec_frame, judged)
             if digits:
                 remaining = min(deadline, now + DTMF_INTERDIGIT_S) - now
             elif in_speech:
                 remaining = LONG_UTTERANCE_WAIT_S
             else:
                 remaining = deadline - now
-            early = speculative if (self.end_of_turn.early and spec_frame is not None) else None
+            if turn_over_at is not None:
+                remaining = min(remaining, turn_over_at - now)
+            pending = self.end_of_turn.early and spec_frame is not None and not asked
+            early = speculative if pending else None
             frame = await self._next(remaining, early)
             if early is not None and frame is early:
-                spec = spec_frame
-                assert spec is not None
-                spec_frame = None  # judged once; a failed decode or "not complete" waits for the silence
-                heard = self._early_end(spec, action, early)
-                if heard is not None:
-                    return heard
+                assert spec_frame is not None
+                asked = True  # a failed decode or no opinion (judged None): the endpointer's silence decides
+                judged, turn_over_at = self._judge(spec_frame, action, early)
                 continue
+            if frame is None and turn_over_at is not None:
+                continue  # the policy's silence is up: ended at the top of the loop
             if frame is None or isinstance(frame, NoSpeech):
                 if digits:
                     return self._heard_dtmf(digits)
@@ -207,35 +223,89 @@ class CallRunner:
                 continue
             if digits:
                 continue
-            if isinstance(frame, BargeIn):
-                in_speech = True
+            if isinstance(frame, (BargeIn, SpeechStarted)):
+                in_speech = True  # the caller talks: the question's timeout no longer runs
             elif isinstance(frame, Speculative):
                 in_speech = True
-                speculative, spec_frame = self._transcribe(frame.audio, action), frame
+                speculative, spec_frame = self._decode(frame.audio, prefix, action), frame
+                judged = turn_over_at = None
+                asked = False
             elif isinstance(frame, SpeechResumed):
-                _drop(speculative)  # the caller went on: that decode is stale
-                speculative = spec_frame = None
+                if speculative is not None and spec_frame is not None and len(spec_frame.audio) >= MIN_PIECE_BYTES:
+                    prefix = (len(spec_frame.audio), speculative)  # the caller went on: the next decode's prefix
+                else:
+                    _drop(speculative)  # too short to be a piece: stale (not decoded at all if still queued)
+                speculative = spec_frame = judged = turn_over_at = None
             elif isinstance(frame, Noise):
-                _drop(speculative)  # back to waiting; the question's timeout runs
-                speculative = spec_frame = None
+                _drop(speculative)  # it was a cough: back to waiting; the question's timeout runs
+                _drop(prefix[1] if prefix else None)
+                speculative = spec_frame = judged = turn_over_at = prefix = None
                 in_speech = False
             elif isinstance(frame, Utterance):
                 if frame.speculative_ok and speculative is not None:
-                    return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True)
-                job = self._transcribe(frame.audio, action)
-                return await self._finish(frame.audio, frame.speech_end, job, speculative=False)
+                    return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True,
+                                              expect=action.expect)
+                job = self._decode(frame.audio, prefix, action)
+                return await self._finish(frame.audio, frame.speech_end, job, speculative=False, expect=action.expect)
 
     def _transcribe(self, audio: bytes, action: Listen) -> Decode:
-        loop = asyncio.get_running_loop()
-        return loop.run_in_executor(self.stt_executor, self.speech.transcribe, audio, action.hints)
+        if self.stt_executor is None:
+            return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, audio, action.hints)
+        job = self.stt_executor.submit(self.speech.transcribe, audio, action.hints)
+        decode = asyncio.wrap_future(job)
+        self._queued[id(decode)] = job
+        decode.add_done_callback(lambda d: self._queued.pop(id(d), None))
+        return decode
 
-    def _early_end(self, frame: Speculative, action: Listen, decode: Decode) -> Heard | None:
-        """A speculative decode finished before the silence did: end the turn now if the policy says so."""
+    def _waiting(self, decode: Decode) -> bool:
+        """The decode has not reached an STT worker yet (cancelling it costs nothing)."""
+        job = self._queued.get(id(decode))
+        return job is not None and not job.running() and not job.done()
+
+    def _decode(self, audio: bytes, prefix: tuple[int, Decode] | None, action: Listen) -> Decode:
+        """Decode ``audio``; with the decode of an earlier prefix of it, only the rest (``calls.segments``)."""
+        if prefix is None or prefix[0] < MIN_PIECE_BYTES or len(audio) - prefix[0] < MIN_PIECE_BYTES:
+            return self._transcribe(audio, action)
+        prefix_bytes, prefix_job = prefix
+        if self._waiting(prefix_job):  # the STT is busy: one decode of the whole, not two pieces
+            _drop(prefix_job)
+            return self._transcribe(audio, action)
+        tail = segments.tail_of(audio, prefix_bytes)
+        _LOGGER.debug("decoding in pieces: %d ms heard before, %d ms new", prefix_bytes // 16, len(tail) // 16)
+        tail_job = self._transcribe(tail, action)
+        return asyncio.ensure_future(self._joined(prefix_job, tail_job, audio, prefix_bytes, len(tail), action))
+
+    async def _joined(self, prefix_job: Decode, tail_job: Decode, audio: bytes, prefix_bytes: int, tail_bytes: int,
+                      action: Listen) -> Any:
+        try:
+            await asyncio.wait({prefix_job})
+            if prefix_job.cancelled() or prefix_job.exception() is not None:
+                _drop(tail_job)  # the prefix's decode failed: decode the whole utterance instead
+                return await self._transcribe(audio, action)
+            return segments.combine(prefix_job.result(), await tail_job, prefix_bytes, tail_bytes)
+        except asyncio.CancelledError:  # this decode went stale: so did its tail
+            _drop(tail_job)
+            raise
+
+    def _judge(self, frame: Speculative, action: Listen,
+               decode: Decode) -> tuple[Transcript | None, float | None]:
+        """A speculative decode finished before the endpointer's silence: the policy's verdict, as the
+        transcript and the monotonic time the turn ends if the caller stays quiet (None: the endpointer decides)."""
         if decode.cancelled() or decode.exception() is not None:
-            return None
-        transcript = self.stt_policy.judge(decode.result())
-        if transcript.rejected or not self.end_of_turn.sentence_complete(transcript):
-            return None
+            return None, None
+        transcript = self.stt_policy.judge(decode.result(), action.expect)
+        if transcript.rejected:
+            return None, None
+        silence_ms = self.end_of_turn.silence_needed_ms(transcript, action.expect)
+        _LOGGER.info("end of turn: pause judged %d ms after the speech end (decode ready), expect %s: wait %s ms%s",
+                     int((time.monotonic() - frame.speech_end) * 1000), action.expect, silence_ms,
+                     f" ({transcript.text})" if self.log_phi else "")
+        if silence_ms is None:
+            return None, None
+        return transcript, frame.speech_end + silence_ms / 1000
+
+    def _end_early(self, frame: Speculative, transcript: Transcript) -> Heard:
+        """The policy's silence is up before the endpointer's: the turn ends on the speculative transcript."""
         self.ear.take_utterance()
         self._pending_timing = {"t_speech_end": self.recorder.ms(frame.speech_end)}
         return self._heard(transcript, frame.audio, speculative=True, early=True)
@@ -244,7 +314,8 @@ class CallRunner:
         self.recorder.turn("caller", None, meta={"dtmf": digits if self.log_phi else "*" * len(digits)})
         return Heard(dtmf=digits)
 
-    async def _finish(self, audio: bytes, speech_end: float, job: Decode, speculative: bool) -> Heard:
+    async def _finish(self, audio: bytes, speech_end: float, job: Decode, speculative: bool,
+                      expect: str | None = None) -> Heard:
         self._pending_timing = {"t_speech_end": self.recorder.ms(speech_end)}
         try:
             done, _ = await asyncio.wait({job}, timeout=ACK_AFTER_S)
@@ -253,7 +324,7 @@ class CallRunner:
             raw = await asyncio.wait_for(job, STT_TIMEOUT_S)
         except asyncio.TimeoutError:
             raise RuntimeError("speech recognition timed out") from None
-        return self._heard(self.stt_policy.judge(raw), audio, speculative=speculative)
+        return self._heard(self.stt_policy.judge(raw, expect), audio, speculative=speculative)
 
     async def _acknowledge(self) -> None:
         pcm = self.speech.ack()

@@ -1,21 +1,21 @@
 """The speech runtime of the engine: the voice (Say → 8 kHz audio) and the ears (STT, endpointers).
 
-Loaded once at engine start; per call only an endpointer is made. STT runs in its own supervised process
-(``SttWorker``): a crashed or hung decode fails that request fast (the call falls back to staff/voicemail)
-and the worker is restarted in the background. Formerly ``engine.Models``.
+Loaded once at engine start; per call only an endpointer is made. STT runs in supervised worker processes
+(``SttPool`` of ``stt_workers`` × ``SttWorker``): concurrent calls decode side by side; a crashed or hung decode
+fails that request fast (the call falls back to staff/voicemail) and its worker is restarted in the background.
 """
 
 from __future__ import annotations
 
 import logging
 import time
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Any, Callable, Protocol
 
 from appliance.conversation.actions import Say
 from appliance.settings import Config
 
 if TYPE_CHECKING:
-    from appliance.speech.stt.worker import SttWorker
+    from appliance.speech.stt.pool import SttPool
     from appliance.speech.voice import Voice
 
 _LOGGER = logging.getLogger(__name__)
@@ -43,19 +43,42 @@ class Speech(Protocol):
     def close(self) -> None: ...
 
 
+CLINIC_TREATMENTS = "스케일링, 임플란트, 충치 치료, 신경 치료, 사랑니 발치, 교정, 미백, 잇몸 치료, 크라운, 틀니"
+
+
+def clinic_prompt(config: Config) -> str:
+    """The clinic's vocabulary as Whisper's prompt: its name, its doctors, the treatments callers name."""
+    doctors = [d.strip() for d in str(config.clinic_doctors or "").split(",") if d.strip()]
+    lines = [f"{config.clinic_name} 예약 문의입니다."]
+    if doctors:
+        lines.append(" ".join(f"{d} 원장님" for d in doctors) + ".")
+    lines.append(CLINIC_TREATMENTS + ".")
+    return " ".join(lines)
+
+
 class SpeechRuntime:
     def __init__(self, config: Config):
         self.config = config
-        self.transcriber: SttWorker | None = None
+        self.prompt = clinic_prompt(config) if config.stt_clinic_prompt else None
+        self.transcriber: SttPool | None = None
         self.voice: Voice | None = None
+        self._backlog: Callable[[], int] | None = None
+
+    def set_stt_backlog(self, backlog: Callable[[], int]) -> None:
+        """How many decodes wait for a worker (the call pipeline's queue): more than none asks for the cheap one."""
+        self._backlog = backlog
+        if self.transcriber is not None:
+            self.transcriber.backlog = backlog
 
     def load(self) -> None:
         from appliance.phrasebook import load_voice
-        from appliance.speech.stt.worker import SttWorker
+        from appliance.speech.stt.pool import SttPool
 
         t0 = time.monotonic()
-        self.transcriber = SttWorker(self.config)
-        self.transcriber.start(wait=False)  # loads (and warms up) in its own process meanwhile
+        self.transcriber = SttPool(self.config, workers=self.config.stt_workers, threads=self.config.stt_threads,
+                                   busy_beam_size=self.config.stt_busy_beam_size or None)
+        self.transcriber.backlog = self._backlog
+        self.transcriber.start(wait=False)  # loads (and warms up) in their own processes meanwhile
         self.voice = load_voice(self.config)  # the pack over every sentence a caller can hear
         self.voice.warm()  # recordings into memory, piper started, fixed phrases pre-rendered
         self.transcriber.wait_ready()
@@ -75,7 +98,8 @@ class SpeechRuntime:
     def transcribe(self, pcm: bytes, hints: list[str]) -> Any:
         if self.transcriber is None:
             raise RuntimeError("speech runtime not loaded")
-        return self.transcriber.transcribe(pcm, 8000, hints=hints or None)
+        return self.transcriber.transcribe(pcm, 8000, hints=hints or None, prompt=self.prompt,
+                                           n_best=max(1, self.config.stt_n_best))
 
     def new_endpointer(self) -> Any:
         from appliance.speech.endpointer import Endpointer

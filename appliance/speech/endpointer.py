@@ -48,7 +48,7 @@ class EndpointerSettings:
     frame_ms: int = FRAME_MS
     start_ms: int = 60              # voiced ms within start_window_ms that make an onset
     start_window_ms: int = 100
-    speculative_ms: int = 280       # pause that triggers a speculative decode
+    speculative_ms: int = 220       # pause that triggers a speculative decode (issue 15: ~200-250 ms)
     end_ms: int = 650               # silence that ends the turn (Korean phone speech: 600–700 ms)
     max_utterance_ms: int = 15000
     no_speech_timeout_ms: int = 8000
@@ -59,6 +59,9 @@ class EndpointerSettings:
     preroll_ms: int = 200
     tail_ms: int = 200
     min_speech_ms: int = 160        # voiced ms an utterance needs to be decoded at all
+    end_level_db: float = 30.0      # a voiced frame this far below the utterance's peak does not extend it:
+                                    # webrtcvad calls ~140 ms of fading tail speech; the wire (-40 dBFS) does
+                                    # not (bench/eot_results.txt). Relative, so quiet callers are treated alike
 
     @classmethod
     def from_config(cls, config) -> "EndpointerSettings":
@@ -79,10 +82,11 @@ class Event:
     audio: bytes = b""
     reason: str = ""
     speculative_ok: bool = False
+    silence_ms: int = 0             # speculative_end / end_of_utterance: silence since the last voiced frame
 
     def __repr__(self) -> str:  # keep audio out of logs and test output
         return (f"Event({self.kind!r}, t_ms={self.t_ms}, onset_ms={self.onset_ms}, audio={len(self.audio)}B, "
-                f"reason={self.reason!r}, speculative_ok={self.speculative_ok})")
+                f"reason={self.reason!r}, speculative_ok={self.speculative_ok}, silence_ms={self.silence_ms})")
 
 
 class Endpointer:
@@ -102,6 +106,7 @@ class Endpointer:
         # recent frames: (idx, voiced, loud, frame bytes)
         self._recent: deque = deque(maxlen=max(self._n(self.s.start_window_ms), self._n(self.s.barge_in_window_ms)))
         self._preroll: deque = deque(maxlen=self._n(self.s.preroll_ms) + self._recent.maxlen)
+        self._levels: deque = deque(maxlen=3)  # the last frames' levels (dBFS)
         self._reset_utterance()
 
     @classmethod
@@ -130,6 +135,17 @@ class Endpointer:
         """(Re)arm the no-speech timer from now."""
         self._listening_since = self._frame_idx
 
+    def drop_utterance(self) -> None:
+        """Forget the utterance in progress (the turn already ended on it): speech after this is a new one."""
+        if self._onset is not None:
+            self._reset_utterance()
+            self._recent.clear()
+            self._listening_since = None
+
+    def set_end_ms(self, end_ms: int) -> None:
+        """The silence that ends an utterance from now on (an end-of-turn policy that may wait longer)."""
+        self.s = dataclasses.replace(self.s, end_ms=int(end_ms))
+
     def _reset_utterance(self) -> None:
         self._onset: int | None = None
         self._frames: list[bytes] = []   # utterance audio from preroll
@@ -138,6 +154,7 @@ class Endpointer:
         self._speculated = False
         self._spec_audio: bytes | None = None
         self._voiced = 0
+        self._peak_db = -120.0           # loudest 60 ms (3-frame mean level) of the utterance's voiced frames
 
     # ---------------------------------------------------------------------------------------- feed
     def feed(self, frame: bytes | None = None, *, is_speech: bool | None = None) -> list[Event]:
@@ -146,7 +163,9 @@ class Endpointer:
             if frame is None or self._vad is None:
                 raise ValueError("feed needs is_speech, or a frame and a vad")
             is_speech = self._vad(frame)
-        loud = rms_dbfs(frame) >= self.s.barge_in_min_dbfs if frame else True
+        level = rms_dbfs(frame) if frame else 0.0
+        loud = level >= self.s.barge_in_min_dbfs if frame else True
+        self._levels.append(level)
         idx = self._frame_idx
         self._frame_idx += 1
         t_end = self._frame_idx * self._ms
@@ -167,7 +186,9 @@ class Endpointer:
             return events
         # in an utterance
         self._frames.append(frame or b"")
-        if is_speech and self._speechy():
+        if is_speech:
+            self._peak_db = max(self._peak_db, sum(self._levels) / len(self._levels))
+        if is_speech and self._speechy() and level >= self._peak_db - self.s.end_level_db:
             if self._speculated:
                 events.append(Event(SPEECH_RESUMED, t_end, onset_ms=self._onset * self._ms))
                 self._speculated = False
@@ -180,11 +201,12 @@ class Endpointer:
         if t_end - self._onset * self._ms >= self.s.max_utterance_ms:
             events.append(self._end(t_end, "max_length"))
         elif silence_ms >= self.s.end_ms:
-            events.append(self._end(t_end, "silence") if enough else self._noise(t_end))
+            events.append(self._end(t_end, "silence", silence_ms) if enough else self._noise(t_end))
         elif silence_ms >= self.s.speculative_ms and not self._speculated and enough:
             self._speculated = True
             self._spec_audio = self._audio()
-            events.append(Event(SPECULATIVE_END, t_end, onset_ms=self._onset * self._ms, audio=self._spec_audio))
+            events.append(Event(SPECULATIVE_END, t_end, onset_ms=self._onset * self._ms, audio=self._spec_audio,
+                                silence_ms=silence_ms))
         return events
 
     # ------------------------------------------------------------------------------------- helpers
@@ -213,6 +235,7 @@ class Endpointer:
         self._first_idx = max(first, self._preroll[0][0]) if self._preroll else onset
         self._preroll.clear()
         self._last_voiced = self._frame_idx - 1
+        self._peak_db = sum(self._levels) / len(self._levels) if self._levels else 0.0
         self._voiced = sum(1 for i, v, _, _ in self._recent if v and i >= onset)
 
     def _audio(self) -> bytes:
@@ -226,10 +249,11 @@ class Endpointer:
         self._listening_since = self._frame_idx if not self.bot_speaking else None
         return event
 
-    def _end(self, t_end: int, reason: str) -> Event:
+    def _end(self, t_end: int, reason: str, silence_ms: int = 0) -> Event:
         audio = self._audio()
         event = Event(END_OF_UTTERANCE, t_end, onset_ms=self._onset * self._ms, audio=audio, reason=reason,
-                      speculative_ok=self._spec_audio is not None and self._spec_audio == audio)
+                      speculative_ok=self._spec_audio is not None and self._spec_audio == audio,
+                      silence_ms=silence_ms)
         self._reset_utterance()
         self._recent.clear()
         return event

@@ -37,6 +37,7 @@ def load_transcriber(config, engine: str | None = None) -> Transcriber:
             cpu_threads=int(getattr(config, "stt_threads", 2) or 2),
             beam_size=int(getattr(config, "stt_beam_size", 5) or 5),
             window=str(getattr(config, "stt_whisper_window", "") or DEFAULT_WINDOW),
+            level_dbfs=float(getattr(config, "stt_level_dbfs", 0) or 0) or None,
         )
     from appliance.speech.stt.vosk import VoskTranscriber
 

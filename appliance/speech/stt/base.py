@@ -21,11 +21,15 @@ class Transcript:
     audio_seconds: float
     decode_seconds: float
     engine: str
+    alternatives: list[tuple[str, float]] = dataclasses.field(default_factory=list)
+    """n-best hypotheses ``(text, avg_logprob)``, best first, when asked for (whisper ``n_best``); else empty."""
 
     def as_dict(self) -> dict:
         d = dataclasses.asdict(self)
         for key in ("avg_logprob", "no_speech_prob", "audio_seconds", "decode_seconds"):
             d[key] = round(float(d[key]), 4)
+        if not d["alternatives"]:
+            del d["alternatives"]
         return d
 
 

@@ -51,7 +51,7 @@ class VoskTranscriber(Transcriber):
         rec.SetWords(True)
         return rec
 
-    def transcribe(self, pcm16, sample_rate, *, hints=None, prompt=None) -> Transcript:
+    def transcribe(self, pcm16, sample_rate, *, hints=None, prompt=None, **_whisper_only) -> Transcript:
         audio_seconds = len(pcm16) / 2 / sample_rate if sample_rate else 0.0
         started = time.perf_counter()
         if sample_rate not in (8000, 16000):

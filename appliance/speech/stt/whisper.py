@@ -32,6 +32,7 @@ import numpy as np
 from appliance.errors import SpeechUnavailable
 from appliance.speech.stt.audio import pcm16_to_float, resample_pcm16
 from appliance.speech.stt.base import Transcriber, Transcript
+from appliance.speech.stt.level import normalise_level
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -114,6 +115,7 @@ class WhisperTranscriber(Transcriber):
         temperatures: tuple[float, ...] = (0.0,),
         compute_type: str = "int8",
         hangul_only: bool = True,
+        level_dbfs: float | None = None,
     ):
         os.environ.setdefault("HF_HUB_OFFLINE", "1")  # a local folder only: never a hub download
         try:
@@ -132,6 +134,7 @@ class WhisperTranscriber(Transcriber):
         self._tokenizer = Tokenizer(self._model.hf_tokenizer, self._model.model.is_multilingual,
                                     task="transcribe", language=language)
         self.beam_size = beam_size
+        self.level_dbfs = level_dbfs  # utterances are brought to this speech level first (None: as they are)
         self.window = window
         window_frames(window, 0)  # validate now, not on the first call
         self.temperatures = tuple(temperatures)
@@ -145,11 +148,12 @@ class WhisperTranscriber(Transcriber):
         _LOGGER.info("whisper loaded in %.2f s (window %s)", time.perf_counter() - started, window)
 
     # -------------------------------------------------------------------------------------------
-    def _options(self, max_new_tokens: int | None, hints: list[str] | None, prompt: str | None):
+    def _options(self, max_new_tokens: int | None, hints: list[str] | None, prompt: str | None,
+                 beam_size: int | None = None):
         from faster_whisper.transcribe import TranscriptionOptions, get_suppressed_tokens
 
         return TranscriptionOptions(
-            beam_size=self.beam_size, best_of=5, patience=1.0, length_penalty=1.0, repetition_penalty=1.0,
+            beam_size=beam_size or self.beam_size, best_of=5, patience=1.0, length_penalty=1.0, repetition_penalty=1.0,
             no_repeat_ngram_size=0, log_prob_threshold=-1.0, no_speech_threshold=0.6,
             compression_ratio_threshold=2.4, condition_on_previous_text=False, prompt_reset_on_temperature=0.5,
             temperatures=list(self.temperatures), initial_prompt=prompt, prefix=None, suppress_blank=True,
@@ -160,7 +164,9 @@ class WhisperTranscriber(Transcriber):
             hotwords=", ".join(h.strip() for h in hints if h.strip()) if hints else None,
         )
 
-    def _decode_window(self, audio: np.ndarray, hints, prompt, window: str):
+    def _decode_window(self, audio: np.ndarray, hints, prompt, window: str, beam_size: int | None = None,
+                       n_best: int = 1):
+        """One window: (text, avg_logprob, no_speech_prob, n-best [(text, avg_logprob)], best first)."""
         model = self._model
         features = model.feature_extractor(audio)  # [80, T+1]; never pass chunk_length (it mutates shared state)
         content = features.shape[-1] - 1
@@ -169,14 +175,32 @@ class WhisperTranscriber(Transcriber):
         if segment.shape[-1] < frames:
             segment = np.pad(segment, ((0, 0), (0, frames - segment.shape[-1])))
         seconds = content / FRAMES_PER_SECOND
-        options = self._options(int(24 + 16 * seconds), hints, prompt)
+        options = self._options(int(24 + 16 * seconds), hints, prompt, beam_size)
         previous = self._tokenizer.encode(" " + prompt.strip()) if prompt and prompt.strip() else []
         tokens = model.get_prompt(self._tokenizer, previous, without_timestamps=True, hotwords=options.hotwords)
         encoder_output = model.encode(segment)
-        result, avg_logprob, _temperature, _ratio = model.generate_with_fallback(
-            encoder_output, tokens, self._tokenizer, options)
-        text = self._tokenizer.decode(result.sequences_ids[0]).strip()
-        return text, float(avg_logprob), float(result.no_speech_prob)
+        if self.temperatures != (0.0,):
+            result, avg_logprob, _temperature, _ratio = model.generate_with_fallback(
+                encoder_output, tokens, self._tokenizer, options)
+            text = self._tokenizer.decode(result.sequences_ids[0]).strip()
+            return text, float(avg_logprob), float(result.no_speech_prob), [(text, float(avg_logprob))]
+        # temperature 0 only (the default): one beam search that may return several hypotheses
+        result = model.model.generate(
+            encoder_output, [tokens], beam_size=options.beam_size, patience=options.patience,
+            num_hypotheses=max(1, min(max(n_best, 2), options.beam_size)), length_penalty=options.length_penalty,
+            repetition_penalty=options.repetition_penalty, no_repeat_ngram_size=options.no_repeat_ngram_size,
+            max_length=len(tokens) + (options.max_new_tokens or 0), return_scores=True,
+            return_no_speech_prob=True, suppress_blank=options.suppress_blank,
+            suppress_tokens=options.suppress_tokens, max_initial_timestamp_index=50,
+        )[0]
+        # the beam's own scores (log-probability per token), in its own order: comparable with each other
+        hypotheses = [(self._tokenizer.decode(ids).strip(), float(score))
+                      for ids, score in zip(result.sequences_ids, result.scores)]
+        # a hypothesis that stops inside a character ("나에게 커피\ufffd") loses to the best whole one
+        best = next((i for i, (t, _) in enumerate(hypotheses) if "\ufffd" not in t), 0)
+        ids = result.sequences_ids[best]
+        avg = float(result.scores[best]) * len(ids) / (len(ids) + 1)  # faster-whisper's avg_logprob
+        return hypotheses[best][0].replace("\ufffd", "").strip(), avg, float(result.no_speech_prob), hypotheses
 
     def _decode_long(self, audio: np.ndarray, hints, prompt):
         """Over 30 s (files, voicemail): faster-whisper's own sliding windows, same settings."""
@@ -195,22 +219,32 @@ class WhisperTranscriber(Transcriber):
         nsp = float(np.average([s.no_speech_prob for s in segments], weights=weights))
         return text, avg, nsp
 
-    def transcribe(self, pcm16, sample_rate, *, hints=None, prompt=None, window: str | None = None) -> Transcript:
+    def transcribe(self, pcm16, sample_rate, *, hints=None, prompt=None, window: str | None = None,
+                   beam_size: int | None = None, n_best: int = 1) -> Transcript:
+        """``beam_size`` overrides the setting for this decode (1: greedy, the cheap decode for a long queue);
+        ``n_best`` > 1 also returns that many beam hypotheses in ``alternatives`` (utterances under 30 s)."""
         audio_seconds = len(pcm16) / 2 / sample_rate if sample_rate else 0.0
         started = time.perf_counter()
         if len(pcm16) < 2 * sample_rate // 10:  # < 100 ms: nothing to decode
             return Transcript("", 0.0, 1.0, audio_seconds, 0.0, self.engine)
+        if self.level_dbfs is not None and len(pcm16) <= 30 * 2 * sample_rate:
+            pcm16 = normalise_level(pcm16, sample_rate, target_dbfs=self.level_dbfs)
         audio = pcm16_to_float(resample_pcm16(pcm16, sample_rate, SAMPLE_RATE))
+        alternatives: list[tuple[str, float]] = []
         with self._lock:
             try:
                 long = len(audio) > 30 * SAMPLE_RATE
                 if long:
                     text, avg, nsp = self._decode_long(audio, hints, prompt)
                 else:
-                    text, avg, nsp = self._decode_window(audio, hints, prompt, window or self.window)
+                    text, avg, nsp, alternatives = self._decode_window(audio, hints, prompt, window or self.window,
+                                                                       beam_size, n_best)
             except Exception as exc:  # a CTranslate2 failure must become a fallback, not a crash
                 raise SpeechUnavailable(f"whisper decode failed: {exc}") from exc
         text = trim_repetitions(text, utterance=not long)
         if (nsp > 0.6 and avg < -1.0) or is_hallucination(text):
             text = ""
-        return Transcript(text, avg, nsp, audio_seconds, time.perf_counter() - started, self.engine)
+        alternatives = [(trim_repetitions(t), a) for t, a in alternatives  # no broken characters, no credits
+                        if "\ufffd" not in t and not is_hallucination(t)] if text else []
+        return Transcript(text, avg, nsp, audio_seconds, time.perf_counter() - started, self.engine,
+                          alternatives=alternatives if n_best > 1 else [])

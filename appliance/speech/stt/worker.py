@@ -30,6 +30,7 @@ import logging
 import os
 import time
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from appliance import model_process
@@ -42,6 +43,9 @@ _LOGGER = logging.getLogger(__name__)
 
 PROCESS_NAME = "dentalcall-stt"
 WARMUP_PCM = b"\x00\x00" * 8000  # 1 s of silence at 8 kHz: first-call lazy initialisation happens here
+# and a real Korean sentence (the clip the package ships): the decoder's beam search warms up too — with silence
+# alone a worker's first real decode was ~100-300 ms slower (bench/voice_probe.txt)
+WARMUP_SPEECH = Path(__file__).resolve().parents[2] / "telephony" / "demo_audio" / "ko_rhino_light_blue_8k_ulaw.wav"
 
 
 def time_limit(audio_seconds: float, base_s: float = 4.0, per_audio_s: float = 0.35) -> float:
@@ -83,10 +87,16 @@ def _load(config: Any, engine: str | None):  # pragma: no cover - runs in the ch
         config = Config(config)
     transcriber = load_transcriber(config, engine=engine)
     transcriber.transcribe(WARMUP_PCM, 8000)
+    if WARMUP_SPEECH.exists():
+        from appliance.speech.stt.audio import read_audio, resample_pcm16
+
+        pcm, rate = read_audio(WARMUP_SPEECH)
+        transcriber.transcribe(resample_pcm16(pcm, rate, 8000), 8000)
 
     def transcribe(payload: dict[str, Any]) -> dict[str, Any]:
+        options = {key: payload[key] for key in ("beam_size", "n_best") if payload.get(key)}
         result = transcriber.transcribe(payload["pcm"], payload["rate"], hints=payload.get("hints"),
-                                        prompt=payload.get("prompt"))
+                                        prompt=payload.get("prompt"), **options)
         return dataclasses.asdict(result)
 
     def sleep(payload: Any) -> dict[str, Any]:  # tests: a decode that hangs
@@ -173,13 +183,17 @@ class SttWorker(ModelProcess):
             raise SpeechUnavailable(message) from None
 
     def transcribe(self, pcm16: bytes, sample_rate: int, *, hints: list[str] | None = None,
-                   prompt: str | None = None, time_limit_s: float | None = None) -> Transcript:
+                   prompt: str | None = None, time_limit_s: float | None = None, beam_size: int | None = None,
+                   n_best: int = 1) -> Transcript:
+        """``beam_size`` (this decode only; 1 = greedy) and ``n_best`` (hypotheses in ``alternatives``) are
+        Whisper's; other engines ignore them."""
         audio_s = len(pcm16) / 2 / sample_rate if sample_rate else 0.0
         limit = time_limit_s if time_limit_s is not None else time_limit(audio_s, self.limit_base_s,
                                                                            self.limit_per_audio_s)
         payload = {"pcm": bytes(pcm16), "rate": int(sample_rate), "hints": list(hints) if hints else None,
-                   "prompt": prompt}
+                   "prompt": prompt, "beam_size": beam_size, "n_best": n_best}
         result = self._call("transcribe", payload, limit)
+        result["alternatives"] = [tuple(pair) for pair in result.get("alternatives") or []]
         return Transcript(**result)
 
     def ping(self, timeout_s: float = 2.0) -> int:

@@ -1,0 +1,67 @@
+"""Korean sentence endings and the Korean end-of-turn verdicts (pure logic: the real understanding, no audio)."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from appliance.calls.end_of_turn import KoreanEndOfTurn
+from appliance.calls.frames import Transcript
+from appliance.calls.korean_endings import Ending, sentence_ending
+
+FINAL = ["예약하고 싶어요", "예약하고 싶어요.", "네", "네 네.", "아니요", "내일 가능한가요?", "예약했습니다", "할까",
+         "치료비가 얼마죠", "선생님 계세요?", "갈게", "좋아", "스케일링 받을 수 있습니까"]
+CONTINUES = ["사랑니 뽑았는데", "예약하고 싶어요,", "저는", "내일 오후에", "그리고", "음", "임플란트 상담 받고",
+             "아파서", "오면", "그러니까", "예약 좀 하려고", "있는데", "좋은데", "괜찮은지", "어제 뽑은 자리가",
+             "잇몸이 부어서 좀", "발견하기가 어려울", "이가 불편한", "예약된"]
+OPEN = ["목요일", "세 시", "3시", "사랑니", "빠르게", ""]
+
+
+@pytest.mark.parametrize("text", FINAL)
+def test_sentence_final_endings(text):
+    assert sentence_ending(text) is Ending.FINAL
+
+
+@pytest.mark.parametrize("text", CONTINUES)
+def test_connectives_particles_and_fillers_go_on(text):
+    assert sentence_ending(text) is Ending.CONTINUES
+
+
+@pytest.mark.parametrize("text", OPEN)
+def test_bare_nouns_and_numbers_are_open(text):
+    assert sentence_ending(text) is Ending.OPEN
+
+
+def _verdict(text: str, expect: str | None) -> int | None:
+    policy = KoreanEndOfTurn(end_ms=650, hold_ms=1000, clock=lambda: dt.datetime(2026, 12, 7, 10, 0))
+    return policy.silence_needed_ms(Transcript(text, 0.9, False), expect)
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("예약하고 싶어요", None), ("목요일이요", "date"), ("네", "yes_no"), ("아니요", "proposal"),
+    ("내일 오후 세 시요", "time"), ("너무 아파요 피가 안 멈춰요", "date"),  # an emergency answers any question
+])
+def test_a_finished_sentence_that_answers_the_question_ends_the_turn_now(text, expect):
+    assert _verdict(text, expect) == 0
+
+
+@pytest.mark.parametrize("text,expect", [
+    ("사랑니가 아파서", None), ("목요일은 안 되는데", "date"), ("내일 오후에", "time"),
+    ("안녕하세요", None),  # finished, but says nothing the dialog can act on yet
+    ("잠시만요", "date"),  # finished, but not a date
+])
+def test_a_connective_or_an_incomplete_answer_waits_the_longer_silence(text, expect):
+    assert _verdict(text, expect) == 1000
+
+
+def test_an_open_ending_that_answers_waits_the_ordinary_silence():
+    assert _verdict("목요일", "date") == 650
+
+
+def test_a_broken_understanding_leaves_the_decision_to_the_silence_rule():
+    def broken(text, now, expect):
+        raise RuntimeError("boom")
+
+    policy = KoreanEndOfTurn(understand=broken, answers=lambda u, e: True)
+    assert policy.silence_needed_ms(Transcript("예약하고 싶어요", 0.9, False), None) is None
