@@ -6,8 +6,8 @@ dialogs may weigh (e.g. confirm a date heard with low confidence).
 
 With the question asked (``expect``) and the recogniser's n-best hypotheses (``alternatives``, scored by the beam
 itself), a short answer to a closed question is read as the hypothesis that answers it best
-(``language.choose_hypothesis``: "모교 일이요" → "목요일이요" after "어느 날짜가 좋으세요?"); long utterances and answers
-to open questions keep the recogniser's choice.
+(``language.choose_hypothesis``: "모교 일이요" → "목요일이요" after "어느 날짜가 좋으세요?"); long utterances and
+answers to open questions keep the recogniser's choice.
 
 Quiet callers: Whisper's ``no_speech_prob`` rises on quiet audio (issue 15: a −40 dBFS short answer heard, then
 rejected as no speech); the recogniser's input is therefore level-normalised first (``stt_level_dbfs``), and

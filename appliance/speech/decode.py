@@ -10,6 +10,7 @@ from __future__ import annotations
 import io
 import logging
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -42,7 +43,7 @@ def decode(source: str | Path | bytes) -> tuple[np.ndarray, int]:
         chunks: list[np.ndarray] = []
         total = 0
         try:
-            for frame in container.decode(stream):
+            for frame in container.decode(stream):  # type: ignore[union-attr]
                 for out in resampler.resample(frame):
                     data = out.to_ndarray().reshape(-1)
                     chunks.append(data)
@@ -81,7 +82,7 @@ def encode(pcm: bytes, path: Path, rate: int = audio.PHONE_RATE, codec: str | No
     samples = audio.resample(audio.pcm_to_float(pcm), rate, out_rate)
     fmt = "ipod" if path.suffix.lower() in (".m4a", ".aac") else None
     with av.open(str(path), "w", format=fmt) as container:
-        stream = container.add_stream(codec, rate=out_rate, layout="mono")
+        stream: Any = container.add_stream(codec, rate=out_rate, layout="mono")
         frame_size = 960 if codec == "libopus" else 1024
         sample_fmt = "s16" if codec in ("pcm_s16le", "libopus") else "fltp"
         if codec == "libmp3lame":
@@ -92,6 +93,7 @@ def encode(pcm: bytes, path: Path, rate: int = audio.PHONE_RATE, codec: str | No
             chunk = data[start:start + frame_size]
             if len(chunk) < frame_size:
                 chunk = np.pad(chunk, (0, frame_size - len(chunk)))
+            arr: np.ndarray
             if sample_fmt.startswith("s16"):
                 arr = np.clip(np.round(chunk * 32767), -32768, 32767).astype(np.int16).reshape(1, -1)
             else:

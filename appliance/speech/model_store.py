@@ -90,7 +90,8 @@ def _parse(data: dict[str, Any], origin: str) -> list[ModelSpec]:
                 use=raw.get("use", "production"),
                 default=bool(raw.get("default", False)),
                 packages=[PackageSpec(p["name"], p["version"], p.get("sha256")) for p in raw.get("package", [])],
-                files=[FileSpec(f["path"], list(f.get("from", [f["path"]])), f.get("sha256")) for f in raw.get("file", [])],
+                files=[FileSpec(f["path"], list(f.get("from", [f["path"]])), f.get("sha256"))
+                       for f in raw.get("file", [])],
             )
         except KeyError as exc:
             raise ModelError(f"{origin}: a [[model]] lacks {exc}") from None
@@ -224,7 +225,8 @@ def model_path(config, name: str) -> Path:
     """Folder of an installed model; ModelMissing (with the fix) when it is not there."""
     folder = _models_dir(config) / name
     if _read_record(folder) is None:
-        raise ModelMissing(f"model {name!r} is not installed in {_models_dir(config)}: run `dentalcall models install --defaults` "
+        raise ModelMissing(f"model {name!r} is not installed in {_models_dir(config)}: "
+                           "run `dentalcall models install --defaults` "
                            "(or `dentalcall models install PATH` for an installer-given model)")
     return folder
 
