@@ -43,7 +43,7 @@ class CallPipeline:
         self.speech = speech
         self.end_of_turn: EndOfTurnPolicy = end_of_turn or turns.from_config(config)
         self.audiosocket = AudioSocketServer()
-        self.stt_pool = SttExecutor(max(1, int(getattr(config, "stt_workers", 1) or 1)))
+        self.stt_pool = SttExecutor(max(1, config.stt_workers))
         backlog = getattr(speech, "set_stt_backlog", None)
         if backlog is not None:  # a long queue of decodes asks the STT for the cheap decode
             backlog(lambda: self.stt_pool.queued)
