@@ -88,6 +88,8 @@ def test_switching_off_cancels_the_queued_calls_not_the_one_being_dialled(clinic
     tasks = [queue.add_task(campaign="recall", kind="AD", patient_id=str(i), phone=f"0101234000{i}", day=now.date(),
                             reason="recall", ref=f"r{i}", now=now, expires_at=now + dt.timedelta(days=1))
              for i in range(3)]
+    other = queue.add_task(campaign="happy_call", kind="INFO", patient_id="9", phone="01012349999", day=now.date(),
+                           reason="happy_call", ref="h9", now=now, expires_at=now + dt.timedelta(days=1))
     assert queue.claim(tasks[0].id, now) is not None  # the dialer has this one on the line
     page = client.get("/campaigns").text
     r = client.post("/campaigns/recall/disable", data={"csrf_token": form_csrf(page, "/campaigns/recall/disable")})
@@ -95,6 +97,7 @@ def test_switching_off_cancels_the_queued_calls_not_the_one_being_dialled(clinic
     states = {t.id: (t.status, t.outcome) for t in queue.Task.select()}
     assert states[tasks[0].id][0] == queue.DIALING
     assert states[tasks[1].id] == states[tasks[2].id] == (queue.CANCELLED, "campaign_disabled")
+    assert states[other.id][0] == queue.QUEUED  # another campaign's calls are not touched
     assert WorkAction.get(WorkAction.action == "disable").result == "2 queued calls cancelled"
 
 

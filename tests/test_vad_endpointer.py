@@ -10,6 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from appliance import settings
 from appliance.speech.endpointer import (
     BARGE_IN, END_OF_UTTERANCE, NO_SPEECH, NOISE, SPECULATIVE_END, SPEECH_RESUMED, SPEECH_START,
     Endpointer, EndpointerSettings,
@@ -98,13 +99,11 @@ def test_barge_in_needs_sustained_loud_voice():
 
 
 def test_settings_from_config():
-    class Cfg:
-        endpoint_end_ms = "700"
-        endpoint_barge_in_min_dbfs = "-38"
-
-    s = EndpointerSettings.from_config(Cfg())
+    config = settings.load(overrides={"endpoint_end_ms": "700", "endpoint_barge_in_min_dbfs": "-38"}, env={})
+    s = EndpointerSettings.from_config(config)
     assert s.end_ms == 700 and s.barge_in_min_dbfs == -38.0 and s.speculative_ms == 220
-    ep = Endpointer.from_config(Cfg())
+    assert s.preroll_ms == EndpointerSettings().preroll_ms  # not a setting: the built-in value
+    ep = Endpointer.from_config(config)
     assert ep.s.end_ms == 700 and ep.feed(b"\0" * 320) == []  # its own webrtcvad decides
 
 

@@ -33,6 +33,7 @@ from typing import Any, Callable, Protocol
 
 from appliance.calls.frames import Transcript
 from appliance.calls.korean_endings import Ending, sentence_ending
+from appliance.settings import Config
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -93,17 +94,17 @@ class KoreanEndOfTurn:
         return 0 if ending is Ending.FINAL else self.end_ms
 
 
-def from_config(config: Any, clock: Callable[[], dt.datetime] | None = None) -> EndOfTurnPolicy:
+def from_config(config: Config, clock: Callable[[], dt.datetime] | None = None) -> EndOfTurnPolicy:
     """The policy named by the ``end_of_turn`` setting (``ConfigError`` for an unknown name)."""
     from appliance.errors import ConfigError
 
-    name = str(getattr(config, "end_of_turn", "korean") or "korean").strip().lower()
+    name = (config.end_of_turn or "korean").strip().lower()
     if name == "silence":
         return SilenceEndOfTurn()
     if name != "korean":
         raise ConfigError(f"end_of_turn {name!r}: expected one of {', '.join(POLICIES)}")
-    return KoreanEndOfTurn(end_ms=int(config.endpoint_end_ms), hold_ms=int(config.endpoint_hold_ms),
-                           clock=clock or _local_clock(str(getattr(config, "timezone", "") or "Asia/Seoul")))
+    return KoreanEndOfTurn(end_ms=config.endpoint_end_ms, hold_ms=config.endpoint_hold_ms,
+                           clock=clock or _local_clock(config.timezone or "Asia/Seoul"))
 
 
 def _local_clock(timezone: str) -> Callable[[], dt.datetime]:

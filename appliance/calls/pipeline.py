@@ -43,7 +43,7 @@ class CallPipeline:
         self.speech = speech
         self.end_of_turn: EndOfTurnPolicy = end_of_turn or turns.from_config(config)
         self.audiosocket = AudioSocketServer()
-        self.stt_pool = SttExecutor(max(1, int(getattr(config, "stt_workers", 1) or 1)))
+        self.stt_pool = SttExecutor(max(1, config.stt_workers))
         backlog = getattr(speech, "set_stt_backlog", None)
         if backlog is not None:  # a long queue of decodes asks the STT for the cheap decode
             backlog(lambda: self.stt_pool.queued)
@@ -143,12 +143,14 @@ class CallPipeline:
 
 def warm_understanding() -> None:
     """Build the understanding's statistical model and compile its rules now, not in the first caller's turn
-    (the first ``understand()`` of a process otherwise pays ~60 ms; the end of turn calls it at every pause)."""
+    (the first ``understand()`` of a process otherwise pays ~60 ms; the end of turn calls it at every pause).
+    The model is built explicitly: the rules are sure of the warm-up sentence, so ``understand`` skips it."""
     import datetime as dt
 
-    from appliance.language import understand
+    from appliance.language import statistical, understand
 
     started = time.monotonic()
+    statistical.default_model()
     understand("내일 오후 세 시에 스케일링 예약하고 싶어요", dt.datetime.now(), "date")
     _LOGGER.info("understanding warmed up in %.0f ms", (time.monotonic() - started) * 1000)
 

@@ -32,7 +32,7 @@ def init(yes: bool, **given: str | None) -> None:
     for name, question in QUESTIONS:
         value = given.get(name)
         if value is None:
-            current = getattr(config, name)
+            current = config.as_dict()[name]
             value = current if yes else click.prompt(question, default=str(current))
         changes[name] = str(value).strip()
     if not changes["clinic_name"]:

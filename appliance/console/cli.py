@@ -90,11 +90,11 @@ def fingerprint() -> None:
 @console.command("smtp-password")
 def smtp_password() -> None:
     """Store the SMTP relay's password (asked for, never echoed) in secrets.ini (0600)."""
-    from appliance.console.notify.email import write_secret
+    from appliance.config_files import write_secret
 
     config = settings.load()
     password = click.prompt("SMTP password", hide_input=True, confirmation_prompt=True)
-    write_secret(config, "smtp_password", password)
+    write_secret(config.secrets_file, "smtp_password", password)
     click.echo(f"stored in {config.secrets_file}")
 
 

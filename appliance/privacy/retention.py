@@ -22,6 +22,7 @@ from typing import Any, Callable
 from appliance.data import access_log, crm, crm_records, recordings
 from appliance.errors import ConfigError
 from appliance.privacy import asterisk_files
+from appliance.settings import Config
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -188,8 +189,9 @@ def kinds() -> list[Kind]:
     return list(KINDS)
 
 
-def days_for(config: Any, kind: Kind) -> int:
-    return kind.fixed_days if not kind.setting else int(getattr(config, kind.setting))
+def days_for(config: Config, kind: Kind) -> int:
+    """The kind's retention: its setting's value (looked up by name in the settings registry), or fixed days."""
+    return kind.fixed_days if not kind.setting else int(config.as_dict()[kind.setting])
 
 
 def policy_problems(config: Any) -> list[str]:

@@ -30,9 +30,12 @@ from __future__ import annotations
 
 import dataclasses
 from collections import deque
-from typing import Callable
+from typing import TYPE_CHECKING, Callable
 
 from appliance.speech.vad import FRAME_MS, rms_dbfs
+
+if TYPE_CHECKING:
+    from appliance.settings import Config
 
 SPEECH_START = "speech_start"
 BARGE_IN = "barge_in"
@@ -64,14 +67,12 @@ class EndpointerSettings:
                                     # not (bench/eot_results.txt). Relative, so quiet callers are treated alike
 
     @classmethod
-    def from_config(cls, config) -> "EndpointerSettings":
-        """Settings named ``endpoint_<field>`` override the defaults (missing ones are ignored)."""
-        values = {}
-        for f in dataclasses.fields(cls):
-            raw = getattr(config, f"endpoint_{f.name}", None)
-            if raw not in (None, ""):
-                values[f.name] = type(f.default)(raw)
-        return cls(**values)
+    def from_config(cls, config: Config) -> "EndpointerSettings":
+        """The ``endpoint_<field>`` settings over these defaults (the other fields are not settings)."""
+        return cls(speculative_ms=config.endpoint_speculative_ms, end_ms=config.endpoint_end_ms,
+                   max_utterance_ms=config.endpoint_max_utterance_ms,
+                   no_speech_timeout_ms=config.endpoint_no_speech_timeout_ms, barge_in_ms=config.endpoint_barge_in_ms,
+                   barge_in_min_dbfs=config.endpoint_barge_in_min_dbfs, min_speech_ms=config.endpoint_min_speech_ms)
 
 
 @dataclasses.dataclass(frozen=True)

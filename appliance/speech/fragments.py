@@ -21,9 +21,13 @@ import logging
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from appliance.language import speak
 from appliance.speech import audio
+
+if TYPE_CHECKING:
+    from appliance.settings import Config
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -73,11 +77,11 @@ def _static_fragments() -> dict[str, str]:
 STATIC_FRAGMENTS = _static_fragments()
 
 
-def doctor_names(config) -> list[str]:
+def doctor_names(config: Config | None) -> list[str]:
     """The clinic's doctors: setting ``clinic_doctors`` (comma-separated) if it exists, else the clinic facts file
     (``config_dir/clinic.json`` with a ``doctors`` list of names or of {name: …}), else none."""
-    raw = getattr(config, "clinic_doctors", "") if config is not None else ""
-    names = [n.strip() for n in str(raw or "").split(",") if n.strip()]
+    raw = config.clinic_doctors if config is not None else ""
+    names = [n.strip() for n in raw.split(",") if n.strip()]
     if not names and config is not None:
         for candidate in (Path(config.config_dir) / "clinic.json", Path(config.data_dir) / "clinic.json"):
             try:

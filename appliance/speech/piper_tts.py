@@ -27,10 +27,13 @@ import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 from appliance.errors import ApplianceError
 from appliance.speech import audio
+
+if TYPE_CHECKING:
+    from appliance.settings import Config
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -109,10 +112,10 @@ def find_voices(config) -> list[PiperVoiceFile]:
     return found
 
 
-def korean_voice(config) -> PiperVoiceFile | None:
+def korean_voice(config: Config) -> PiperVoiceFile | None:
     """The voice the call path uses: setting ``tts_voice`` (a model name) if present, else the first Korean one."""
     voices = find_voices(config)
-    wanted = getattr(config, "tts_voice", "") or ""
+    wanted = config.tts_voice
     if wanted:
         for v in voices:
             if v.name == wanted or v.model.stem == wanted:

@@ -4,9 +4,12 @@ the wheel, nothing to download) on 8 kHz signed 16-bit mono frames of 20 ms (320
 from __future__ import annotations
 
 import math
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import numpy as np
+
+if TYPE_CHECKING:
+    from appliance.settings import Config
 
 SAMPLE_RATE = 8000
 FRAME_MS = 20
@@ -52,9 +55,8 @@ class VoiceActivityDetector:
         self._vad = webrtcvad.Vad(int(aggressiveness))
 
     @classmethod
-    def from_config(cls, config) -> "VoiceActivityDetector":
-        raw = getattr(config, "vad_aggressiveness", None)
-        return cls(int(raw) if raw not in (None, "") else 2)
+    def from_config(cls, config: Config) -> "VoiceActivityDetector":
+        return cls(config.vad_aggressiveness)
 
     def is_speech(self, frame: bytes) -> bool:
         if len(frame) != self.frame_bytes:

@@ -8,19 +8,18 @@ from its outbox key, so a mail system that sees the same message twice can tell.
 
 from __future__ import annotations
 
-import configparser
 import dataclasses
 import hashlib
 import logging
-import os
 import smtplib
 import ssl
 from email.message import EmailMessage
 from email.utils import formatdate
 from pathlib import Path
-from typing import Any
 
+from appliance import config_files
 from appliance.errors import ApplianceError
+from appliance.settings import Config
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -42,41 +41,17 @@ class Smtp:
     recipients: tuple[str, ...]
 
 
-def read_secret(config: Any, name: str) -> str | None:
-    """A secret from secrets.ini without creating it (``Config.secret`` generates missing ones)."""
-    parser = configparser.ConfigParser(interpolation=None)
-    if Path(config.secrets_file).exists():
-        parser.read(config.secrets_file, encoding="utf-8")
-    return parser.get("secrets", name, fallback=None)
-
-
-def write_secret(config: Any, name: str, value: str) -> None:
-    """Store a secret in secrets.ini (mode 0600)."""
-    path = Path(config.secrets_file)
-    parser = configparser.ConfigParser(interpolation=None)
-    if path.exists():
-        parser.read(path, encoding="utf-8")
-    if not parser.has_section("secrets"):
-        parser.add_section("secrets")
-    parser.set("secrets", name, value)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        parser.write(fh)
-    os.chmod(path, 0o600)
-
-
-def smtp_for(config: Any) -> Smtp | None:
+def smtp_for(config: Config) -> Smtp | None:
     """The relay settings, or None when e-mail is not configured (no host or no recipient)."""
-    host = str(getattr(config, "notify_smtp_host", "") or "").strip()
-    recipients = tuple(a.strip() for a in str(getattr(config, "notify_email_to", "") or "").split(",") if a.strip())
+    host = config.notify_smtp_host.strip()
+    recipients = tuple(a.strip() for a in config.notify_email_to.split(",") if a.strip())
     if not host or not recipients:
         return None
-    user = str(getattr(config, "notify_smtp_user", "") or "").strip()
-    sender = str(getattr(config, "notify_email_from", "") or "").strip() or f"dentalcall@{host}"
+    user = config.notify_smtp_user.strip()
+    sender = config.notify_email_from.strip() or f"dentalcall@{host}"
+    password = config_files.read_secret(config.secrets_file, "smtp_password") if user else None
     return Smtp(host=host, port=int(config.notify_smtp_port), starttls=bool(config.notify_smtp_starttls), user=user,
-                password=read_secret(config, "smtp_password") if user else None, sender=sender,
-                recipients=recipients)
+                password=password, sender=sender, recipients=recipients)
 
 
 def new_message(smtp: Smtp, subject: str, body: str, key: str) -> EmailMessage:

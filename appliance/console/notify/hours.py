@@ -8,6 +8,7 @@ import re
 from zoneinfo import ZoneInfo
 
 from appliance.errors import ConfigError
+from appliance.settings import Config
 
 DAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 _RANGE = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-4]):([0-5]\d)$")
@@ -65,7 +66,7 @@ def staffed_at(spec: str, local: dt.datetime) -> bool:
     return any(local.weekday() in days and start <= now <= end for days, start, end in parse(spec))
 
 
-def staffed_now(config: object, now_utc: dt.datetime | None = None) -> bool:
-    zone = ZoneInfo(str(getattr(config, "timezone", "Asia/Seoul") or "Asia/Seoul"))
+def staffed_now(config: Config, now_utc: dt.datetime | None = None) -> bool:
+    zone = ZoneInfo(config.timezone or "Asia/Seoul")
     moment = (now_utc.replace(tzinfo=dt.timezone.utc) if now_utc else dt.datetime.now(dt.timezone.utc)).astimezone(zone)
-    return staffed_at(str(getattr(config, "opening_hours", "")), moment.replace(tzinfo=None))
+    return staffed_at(config.opening_hours, moment.replace(tzinfo=None))

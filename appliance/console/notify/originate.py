@@ -15,6 +15,8 @@ import secrets
 from pathlib import Path
 from typing import Any
 
+from appliance.settings import Config
+
 _LOGGER = logging.getLogger(__name__)
 
 _EXTEN = re.compile(r"^[0-9]{2,6}$")
@@ -93,11 +95,11 @@ async def ring_alert(config: Any, extensions: list[str], alert: Path, *, ring_se
         manager.close()
 
 
-def call_back_target(config: Any, number: str) -> str:
+def call_back_target(config: Config, number: str) -> str:
     """The trunk channel for ``number``; ``ConfigError`` when no trunk is set up or it is not dialable."""
     from appliance.telephony.asterisk import dial_string
 
-    return dial_string(config, re.sub(r"[^0-9+]", "", number or ""), getattr(config, "outbound_trunk", "") or None)
+    return dial_string(config, re.sub(r"[^0-9+]", "", number or ""), config.outbound_trunk or None)
 
 
 async def call_back(config: Any, extension: str, number: str, *, clinic_number: str = "",

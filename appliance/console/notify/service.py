@@ -24,6 +24,7 @@ from appliance.data.crm import utcnow
 from appliance.data.crm_records import Callback
 from appliance.console.notify import email, hours, ops_alerts, outbox, summary, webhook
 from appliance.voicemail import store
+from appliance.settings import Config
 from appliance.voicemail.store import Voicemail
 
 _LOGGER = logging.getLogger(__name__)
@@ -34,8 +35,8 @@ VOICEMAIL_FRESH = dt.timedelta(hours=48)
 ACTOR = "system:notify"
 
 
-def console_url(config: Any) -> str:
-    url = str(getattr(config, "console_url", "") or "").rstrip("/")
+def console_url(config: Config) -> str:
+    url = config.console_url.rstrip("/")
     return url or f"https://{config.console_bind}:{config.console_port}"
 
 

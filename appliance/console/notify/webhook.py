@@ -24,6 +24,7 @@ from typing import Any
 import httpx
 
 from appliance.console.notify.email import NotifyError
+from appliance.settings import Config
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -39,9 +40,9 @@ def verify(secret: str, timestamp: str, body: bytes, signature: str) -> bool:
     return hmac.compare_digest(sign(secret, timestamp, body), signature or "")
 
 
-def post(config: Any, event: str, key: str, payload: dict[str, Any]) -> int:
+def post(config: Config, event: str, key: str, payload: dict[str, Any]) -> int:
     """POST one event; returns the HTTP status. ``NotifyError`` on a network error or a non-2xx answer."""
-    url = str(getattr(config, "notify_webhook_url", "") or "").strip()
+    url = config.notify_webhook_url.strip()
     if not url:
         raise NotifyError("notify_webhook_url is not set")
     body = json.dumps({"event": event, **payload}, ensure_ascii=False, sort_keys=True).encode()

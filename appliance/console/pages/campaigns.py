@@ -115,24 +115,18 @@ def _preview(ctx: Ctx) -> Response:
 
 
 def _switch(ctx: Ctx, enabled: bool) -> Response:
-    """As ``dentalcall campaigns enable|disable``: the outbound layer's ``set_enabled``; switching off also
-    cancels the calls not yet dialled (``queue.cancel_task``, which leaves a call already dialling alone)."""
+    """As ``dentalcall campaigns enable|disable``: the outbound layer's ``set_enabled`` and ``disable``
+    (switching off also cancels the calls not yet dialled, leaving a call already dialling alone)."""
     from appliance.outbound import campaigns as camps
-    from appliance.outbound import queue
 
-    Task: Any = queue.Task  # (peewee's stubs do not see the implicit id)
     name = _name(ctx)
     if name is None:
         return _back(ctx, False, "없는 안내 전화입니다.")
-    camps.set_enabled(name, enabled)
     cancelled = 0
-    if not enabled:
-        now = _now(ctx.config)
-        ids = [t.id for t in Task.select(Task.id).where(Task.campaign == name, Task.status == queue.QUEUED)]
-        for task_id in ids:
-            queue.cancel_task(task_id, now, outcome="campaign_disabled")
-        cancelled = Task.select().where(Task.id.in_(ids or [0]), Task.status == queue.CANCELLED,
-                                        Task.outcome == "campaign_disabled").count()
+    if enabled:
+        camps.set_enabled(name, True)
+    else:
+        cancelled = camps.disable(name, _now(ctx.config))
     log_action(ctx.staff.actor, "campaign", name, "enable" if enabled else "disable",
                result=None if enabled else f"{cancelled} queued calls cancelled")
     title = camps.get(name).title

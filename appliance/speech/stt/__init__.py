@@ -10,7 +10,12 @@ Load once per process, then transcribe utterances::
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from appliance.speech.stt.base import Transcriber, Transcript
+
+if TYPE_CHECKING:
+    from appliance.settings import Config
 
 __all__ = ["Transcriber", "Transcript", "load_transcriber", "ENGINES"]
 
@@ -19,25 +24,25 @@ ENGINES = ("whisper", "vosk")
 DEFAULT_MODELS = {"whisper": "whisper-base", "vosk": "vosk-ko-small"}
 
 
-def load_transcriber(config, engine: str | None = None) -> Transcriber:
+def load_transcriber(config: Config, engine: str | None = None) -> Transcriber:
     """Build the configured engine with its installed model (``ModelMissing`` tells how to install it)."""
     from appliance.errors import ConfigError
     from appliance.speech.models import model_path
 
-    engine = (engine or getattr(config, "stt_engine", "whisper") or "whisper").strip().lower()
+    engine = (engine or config.stt_engine or "whisper").strip().lower()
     if engine not in ENGINES:
         raise ConfigError(f"stt_engine {engine!r}: expected one of {', '.join(ENGINES)}")
-    name = getattr(config, f"stt_{engine}_model", "") or DEFAULT_MODELS[engine]
+    name = (config.stt_whisper_model if engine == "whisper" else config.stt_vosk_model) or DEFAULT_MODELS[engine]
     folder = model_path(config, name)
     if engine == "whisper":
         from appliance.speech.stt.whisper import DEFAULT_WINDOW, WhisperTranscriber
 
         return WhisperTranscriber(
             folder,
-            cpu_threads=int(getattr(config, "stt_threads", 2) or 2),
-            beam_size=int(getattr(config, "stt_beam_size", 5) or 5),
-            window=str(getattr(config, "stt_whisper_window", "") or DEFAULT_WINDOW),
-            level_dbfs=float(getattr(config, "stt_level_dbfs", 0) or 0) or None,
+            cpu_threads=config.stt_threads or 2,
+            beam_size=config.stt_beam_size or 5,
+            window=config.stt_whisper_window or DEFAULT_WINDOW,
+            level_dbfs=config.stt_level_dbfs or None,
         )
     from appliance.speech.stt.vosk import VoskTranscriber
 
