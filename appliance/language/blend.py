@@ -4,7 +4,8 @@
 (``statistical``) choose where the rules are unsure, within limits that keep its mistakes harmless:
 
 * it never chooses ``opt_out`` (a wrong opt-out drops a patient for good), never overrides an emergency or an
-  opt-out the rules found, nor a rule decision marked sure (``replies.SURE``);
+  opt-out the rules found, nor a rule decision marked sure (``replies.SURE``; "네 말씀하세요" out of the blue is a
+  sure ``other``);
 * it chooses ``cancel`` only when some word of it is said (취소, 못 가요, 어려워요, …): it never cancels a visit alone;
 * it chooses ``emergency`` only when a red flag is said (bleeding, swelling, fever, trauma, severe pain);
 * it chooses ``medical_question`` only when a symptom, after-care, a care topic, a part of the mouth or a condition
@@ -87,7 +88,7 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
                ) -> tuple[str, float, bool]:
     """``(intent, confidence, chosen_by_model)``: the rules' answer, or the model's where the rules are unsure.
     ``slot_said``: a date, time or treatment was said (with no question asked, that is a request, not a yes or a no)."""
-    if not compact or intent in RULES_ONLY or (intent != "other" and confidence >= MODEL_OVERRIDE_BELOW):
+    if not compact or intent in RULES_ONLY or confidence >= MODEL_OVERRIDE_BELOW:
         return intent, confidence, False
     exclude = list(NEVER_FROM_MODEL)
     if not qs.urgent(compact):

@@ -97,7 +97,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect in ("offer", "yes_no") and _NO_THANKS_END.search(core) and not lx.YES_START.match(core):
         return "no", 0.85  # "전화 주셔서 고마워요 근데 괜찮아요" to an offer
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
-        return ("yes", 0.92) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"
+        return ("yes", SURE) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", SURE)  # "네 말씀하세요"
     return None
 
 
