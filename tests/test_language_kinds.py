@@ -225,3 +225,25 @@ def test_a_cancel_confirmation_is_answered_by_going(text, intent):
     got = understand(text, NOW, "cancel_confirm")
     assert got.intent == intent
     assert understand("예 내일 갈게요", NOW, "confirm").intent == "yes"  # to "예약 맞으시죠?" it confirms
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "date", "time", "treatment"),
+    [
+        # hesitations inside the sentence are no words ("어 제가" is no "어제", "어 금니" no "어금니")
+        ("다음 주 어 목요일 음 오후 두 시에 스케일링 돼요?", "book", "2031-04-17", "14:00", "scaling"),
+        ("그 주는 어 제가 시험이라서요 다른 날 있어요?", "no", None, None, None),
+        ("어 제가 지금 회의 중이라서 이따 다시 걸게요", "callback_later", None, None, None),
+        ("어 금니 씌운 게 빠졌는데 내일 가도 돼요?", "book", "2031-04-10", None, "crown"),
+        ("광고 문자 그 저기 그만 보내세요", "opt_out", None, None, None),
+        ("네 그 시간 어 좋아요", "yes", None, None, None),
+    ],
+)
+def test_hesitations_inside_a_sentence(text, intent, date, time, treatment):
+    got = understand(text, NOW, expect="proposal" if text.startswith(("네 그", "그 주")) else None)
+    assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment)
+
+
+def test_a_spoken_number_after_a_filler_is_still_a_number():
+    got = understand("어 구 공 공 삼 일 오요", NOW, expect="digits")
+    assert (got.digits, got.date) == ("900315", None)

@@ -52,6 +52,11 @@ FILLERS = re.compile(
     r"^(?:(?:어+|음+|으음|흠|저기요?|그+|저|아+|에+|뭐|그러니까|있잖아요|아이고|이제|막|네에)(?:\s+|,|$))+"
 )
 
+# A hesitation inside the sentence ("다음 주 어 목요일", "그날은 어 제가 출장이라", "문자 그 저기 그만 보내세요"):
+# a word of its own after the first, dropped before anything is read ("어 제가" is no "어제"); "그" only when
+# another filler follows it (else it is "that": "그 시간으로 해 주세요")
+INNER_FILLER = re.compile(r"(?<=\S)\s+(?:어+|음+|으+음|흠+|에+|저기요?|그(?=[\s,]+(?:그|저기|어+|음+)(?:[\s,]|$)))[,.…~]*(?=\s)")
+
 # --------------------------------------------------------------------------- rule intents (compact text)
 
 EMERGENCY = _c(

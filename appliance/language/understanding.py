@@ -204,23 +204,25 @@ def understand(
         if result.intent == "yes" and going and not lx.CANCEL.search(_compact(text)):
             result.intent = result.answer = "no"
         return result
+    text = lx.INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
     core = _compact(_strip_fillers(spaced))
     today = now.date()
 
     # slots are read on the spaced text (word starts guard Sino numerals: "오시는 길" is not 5 o'clock), then on
-    # the compact text when nothing was found there (wrong spacing: "다 음주 화요 일")
+    # the compact text when nothing was found there (wrong spacing: "다 음주 화요 일"), without the opening fillers
+    # ("어 제가 …" is no "어제")
     dates_text = spaced
     dates = find_dates(spaced, today)
     if not dates:
-        dates_text = compact
-        dates = find_dates(compact, today)
+        dates_text = core
+        dates = find_dates(core, today)
     picked = pick_date(dates_text, dates, today)
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
-        when = find_time(compact, dayparts)
-    treatments = _treatments(compact)
+        when = find_time(core, dayparts)
+    treatments = _treatments(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
 
     result = Understanding(intent="other", treatments=treatments)
     if picked is not None:
@@ -231,7 +233,7 @@ def understand(
             result.weekday = WEEKDAY_NAMES[picked.date.weekday()]
     result.time, result.time_range, result.approximate = when.time, when.time_range, when.approximate
     result.treatment = treatments[0] if treatments else None
-    result.digits = spoken_digits(spaced)
+    result.digits = spoken_digits(_strip_fillers(spaced))
     if expect == "digits" and result.digits:  # "구 공 공 삼 일 오" is a birth date, not "the 3rd"
         result.date = result.date_range = result.weekday = result.time = result.time_range = None
     result.negated = bool(lx.NEGATION.search(compact))
