@@ -55,7 +55,9 @@ FILLERS = re.compile(
 # A hesitation inside the sentence ("다음 주 어 목요일", "그날은 어 제가 출장이라", "문자 그 저기 그만 보내세요"):
 # a word of its own after the first, dropped before anything is read ("어 제가" is no "어제"); "그" only when
 # another filler follows it (else it is "that": "그 시간으로 해 주세요")
-INNER_FILLER = re.compile(r"(?<=\S)\s+(?:어+|음+|으+음|흠+|에+|저기요?|그(?=[\s,]+(?:그|저기|어+|음+)(?:[\s,]|$)))[,.…~]*(?=\s)")
+INNER_FILLER = re.compile(
+    r"(?<=\S)\s+(?:어+|음+|으+음|흠+|에+|저기요?|그(?=[\s,]+(?:그|저기|어+|음+)(?:[\s,]|$)))[,.…~]*(?=\s)"
+)
 
 # --------------------------------------------------------------------------- rule intents (compact text)
 
