@@ -247,3 +247,29 @@ def test_hesitations_inside_a_sentence(text, intent, date, time, treatment):
 def test_a_spoken_number_after_a_filler_is_still_a_number():
     got = understand("어 구 공 공 삼 일 오요", NOW, expect="digits")
     assert (got.digits, got.date) == ("900315", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date", "time"),
+    [
+        # "모래" is how STT spells 모레
+        ("모래 오전 열한 시 검진 돼요?", None, "book", "2031-04-11", "11:00"),
+        # to a proposed slot, another one asked for instead is a no with the new slot
+        ("두 시 말고 다섯 시로 해 주세요", "proposal", "no", None, "17:00"),
+        ("아 그럼 금요일로 해 주세요", "proposal", "no", "2031-04-11", None),
+        ("네 그걸로 해 주세요", "proposal", "yes", None, None),
+        # done not long ago, to an offer
+        ("작년 겨울에 받았는데요", "offer", "no", None, None),
+        # arriving later than booked moves the visit
+        ("금요일 세 시 예약인데 삼십 분 늦게 가도 돼요?", None, "reschedule", "2031-04-11", "15:00"),
+    ],
+)
+def test_stt_spellings_counter_proposals_and_moves(text, expect, intent, date, time):
+    got = understand(text, NOW, expect=expect)
+    assert (got.intent, got.date, got.time) == (intent, date, time)
+
+
+@pytest.mark.parametrize("text", ["모래알 같은 게 씹혀요", "찬물 마시면 이 시린 게 오래가요", "이 시려서 잠을 설쳤어요"])
+def test_sand_is_no_day_and_a_sensitive_tooth_no_hour(text):
+    got = understand(text, NOW)
+    assert (got.date, got.time, got.time_range) == (None, None, None)

@@ -13,6 +13,7 @@ Conventions (the contract other layers rely on; see also docs in ``understand``)
   (1–10, 11–20, 21–end).
 * A week or month without a day ("다음 주에", "다음 달에") gives ``date=None`` and only ``date_range``.
 * A date the caller takes back ("내일 말고 모레", "월요일은 안 되고 수요일") loses to the one after it.
+* "모래" is how speech recognition often spells 모레 (not before 알/같/처럼: "모래알 같은 게 씹혀요").
 """
 
 from __future__ import annotations
@@ -110,7 +111,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(_WD)),
     ("holiday", re.compile(r"(?P<w>신정|새해\s?첫날|크리스마스|성탄절|삼일절|어린이날|현충일|광복절|개천절|한글날)")),
     ("day_word", re.compile(
-        r"(?P<w>내일\s?모레|낼\s?모레|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
+        r"(?P<w>내일\s?모[레래]|낼\s?모[레래]|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
+        r"모래(?!알|같|처럼|밭|사장|시계|주머니|놀이)|"
         r"(?<![가-힣])낼(?![게께거까래]))")),
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}")),
     ("offset", re.compile(
@@ -121,7 +123,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 _DAY_WORD_OFFSET = {"오늘": 0, "금일": 0, "내일": 1, "명일": 1, "낼": 1, "모레": 2, "내일모레": 2, "낼모레": 2,
-                    "글피": 3, "어제": -1, "그제": -2, "그저께": -2}
+                    "모래": 2, "내일모래": 2, "낼모래": 2, "글피": 3, "어제": -1, "그제": -2, "그저께": -2}
 
 
 _HOLIDAYS = {"신정": (1, 1), "새해첫날": (1, 1), "크리스마스": (12, 25), "성탄절": (12, 25), "삼일절": (3, 1),

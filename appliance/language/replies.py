@@ -34,7 +34,13 @@ _REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지�
 # "…저 박 씨 아닌데요": not the person asked for
 _NOT_THAT_PERSON = re.compile(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)")
 # "아 그거 벌써 다른 데서 했어요" to an offer
-_DONE_ELSEWHERE = re.compile(r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서).{0,6}(?:했|받았|끝났|하고있)")
+_DONE_ELSEWHERE = re.compile(
+    r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서|지난(?:달|주|번)|작년|저번|얼마전|요전|최근|(?:달|주|개월)전|월달?에)"
+    r".{0,6}(?:했|받았|끝났|하고있)"
+)
+# To a proposed slot, another slot asked for instead: "세 시 말고 네 시로요", "그럼 다음 주로 해 주세요"
+_INSTEAD = re.compile(r"말고|말구|아니고|대신|차라리|(?:^|아|아니|음)(?:그럼|그러면|그라믄)")
+_SLOT_TARGET = re.compile(r"(?:주|일|날|시|반|분|요일|오전|오후|저녁|아침|쯤|때)(?:으로|로)(?:요|해|하|잡|바꿔|부탁|주|돼|될|되|가능|할)")
 # "…근데 괜찮아요" to an offer: no, thank you
 _NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$")
 _BUSY_THEN = re.compile(
@@ -49,6 +55,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
     if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
         return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
+    if expect in ("proposal", "slot") and _INSTEAD.search(core) and _SLOT_TARGET.search(compact) and not re.search(
+            r"그(?:걸|거|것|때|날|시간)(?:으로|로)", compact):
+        return "no", SURE  # "세 시 말고 네 시로 해 주세요": the slot proposed is turned down, the new one is the slot
     negative = lx.NO_START.match(core) or lx.NEGATION.search(compact)
     if lx.ACCEPT.search(compact) and not negative and not (lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
         new_slot = result.date is not None or (result.time is not None and expect not in ANSWER_EXPECTS)
