@@ -269,7 +269,7 @@ def test_stt_spellings_counter_proposals_and_moves(text, expect, intent, date, t
     assert (got.intent, got.date, got.time) == (intent, date, time)
 
 
-@pytest.mark.parametrize("text", ["모래알 같은 게 씹혀요", "찬물 마시면 이 시린 게 오래가요", "이 시려서 잠을 설쳤어요"])
+@pytest.mark.parametrize("text", ["모래알 같은 게 씹혀요", "찬물 마시면 이 시린 게 오래가요", "이 시려서 잠 설쳤어요"])
 def test_sand_is_no_day_and_a_sensitive_tooth_no_hour(text):
     got = understand(text, NOW)
     assert (got.date, got.time, got.time_range) == (None, None, None)

@@ -40,7 +40,9 @@ _DONE_ELSEWHERE = re.compile(
 )
 # To a proposed slot, another slot asked for instead: "세 시 말고 네 시로요", "그럼 다음 주로 해 주세요"
 _INSTEAD = re.compile(r"말고|말구|아니고|대신|차라리|(?:^|아|아니|음)(?:그럼|그러면|그라믄)")
-_SLOT_TARGET = re.compile(r"(?:주|일|날|시|반|분|요일|오전|오후|저녁|아침|쯤|때)(?:으로|로)(?:요|해|하|잡|바꿔|부탁|주|돼|될|되|가능|할)")
+_SLOT_TARGET = re.compile(
+    r"(?:주|일|날|시|반|분|요일|오전|오후|저녁|아침|쯤|때)(?:으로|로)(?:요|해|하|잡|바꿔|부탁|주|돼|될|되|가능|할)"
+)
 # "…근데 괜찮아요" to an offer: no, thank you
 _NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$")
 _BUSY_THEN = re.compile(

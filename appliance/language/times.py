@@ -1,8 +1,8 @@
 """Times of day in phone Korean.
 
-* Hours use native or Arabic numerals (Sino only as a word of its own or after 오전/오후, so "오시는 길" is not
-  5 o'clock, "확인해 주십시오" is not 10 o'clock and "이 시린 거" is a tooth, not 2 o'clock). Without 오전/오후, 1–6 o'clock is the afternoon (clinic
-  context), 7–12 are as said.
+* Hours use native or Arabic numerals (Sino only as a word of its own or after 오전/오후, so "오시는 길" is
+  not 5 o'clock, "확인해 주십시오" is not 10 o'clock and "이 시린 거" is a tooth, not 2 o'clock). Without
+  오전/오후, 1–6 o'clock is the afternoon (clinic context), 7–12 are as said.
 * Vague parts of the day give ``time=None`` and ``time_range`` (see :class:`DayParts`); an exact hour gives
   ``time`` and no range, except "N시에서 M시 사이"/"N시 이후" which give both.
 * A time the caller takes back ("네 시 아니 네 시 반") loses to the one after it.
