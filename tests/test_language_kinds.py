@@ -273,3 +273,19 @@ def test_stt_spellings_counter_proposals_and_moves(text, expect, intent, date, t
 def test_sand_is_no_day_and_a_sensitive_tooth_no_hour(text):
     got = understand(text, NOW)
     assert (got.date, got.time, got.time_range) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        # whether one's condition allows a treatment is a medical question
+        ("고혈압 약 먹고 있는데 사랑니 뺄 수 있어요?", None, "medical_question"),
+        ("임신 팔 개월인데 스케일링 받을 수 있나요", None, "medical_question"),
+        # coming without a booking is a question for staff, not a booking
+        ("예약 안 잡고 그냥 가도 되나요", None, "question_other"),
+        # "누구라고요?" asks us to repeat, it is no question for staff
+        ("어디시라고요? 누구요?", "yes_no", "other"),
+    ],
+)
+def test_conditions_walk_ins_and_who_is_calling(text, expect, intent):
+    assert understand(text, NOW, expect=expect).intent == intent

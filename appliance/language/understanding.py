@@ -302,6 +302,8 @@ def _classify(
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
+    if qs.condition_allows(text, compact):
+        return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
     if qs.CHANNEL.search(compact):
