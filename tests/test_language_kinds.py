@@ -289,3 +289,18 @@ def test_sand_is_no_day_and_a_sensitive_tooth_no_hour(text):
 )
 def test_conditions_walk_ins_and_who_is_calling(text, expect, intent):
     assert understand(text, NOW, expect=expect).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # "얼마 안 됐는데", "얼마 전에": not long ago, no price
+        ("이 번호 개통한 지 얼마 안 됐는데요", "wrong_number"),
+        ("얼마 전에 때운 데가 자꾸 시린데 원래 그래요?", "medical_question"),
+        # the model alone never takes a sentence about a tooth for a wrong number
+        ("씌운 지 얼마 안 됐는데 또 빠졌어요 왜 그럴까요", "medical_question"),
+    ],
+)
+def test_not_long_ago_is_no_price(text, intent):
+    got = understand(text, NOW, expect="yes_no" if "번호" in text else None)
+    assert got.intent == intent

@@ -6,6 +6,7 @@
 * it never chooses ``opt_out`` (a wrong opt-out drops a patient for good), never overrides an emergency or an
   opt-out the rules found, nor a rule decision marked sure (``replies.SURE``; "네 말씀하세요" out of the blue is a
   sure ``other``);
+* it chooses ``wrong_number`` only when a word of the phone or the person is said (번호, 전화, 사람, 아닌데, …);
 * it chooses ``cancel`` only when some word of it is said (취소, 못 가요, 어려워요, …): it never cancels a visit alone;
   it never turns a move of a visit the rules found into a new booking;
 * it chooses ``emergency`` only when a red flag is said (bleeding, swelling, fever, trauma, severe pain);
@@ -55,6 +56,10 @@ QUESTION_INTENTS = ("medical_question", "question_other")
 _CANCEL_CUE = re.compile(
     r"취소|캔슬|캔설|없애|지워|삭제|못|안(?:가|갈|와|올|할|받)|빼|없던|없는걸|어렵|힘들|안되|안돼|곤란|않"
 )
+# A wrong number needs a word of the phone or the person: the model alone never ends a call as a wrong number
+_WRONG_NUMBER_CUE = re.compile(
+    r"번호|전화|폰|잘못|사람|분|이름|씨|아닌|아니|모르|몰라|주인|이사|처음|착각|누구|저희|제가|전|없는데|적없|적이없|여기"
+)
 BOOKING = ("book", "reschedule")
 FACTS = ("ask_hours", "ask_location", "ask_price", "ask_insurance")
 _NOTHING = re.compile(r"(?!)")
@@ -100,6 +105,8 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude += ["yes", "no"]  # "내일 오후 세 시로 확정해 주십시오" out of the blue books
     if intent == "reschedule":
         exclude.append("book")  # a move the rules found stays a move ("월요일 예약인데 한 시간 늦게 가도 돼요?")
+    if not _WRONG_NUMBER_CUE.search(compact):
+        exclude.append("wrong_number")  # "씌운 지 얼마 안 됐는데 또 빠졌어요" is about a tooth, not a phone number
     if not _CANCEL_CUE.search(compact):
         exclude.append("cancel")  # "어머니한테 여쭤보고 다시 연락드릴게요" cancels nothing
     if not qs.about_body(compact):
