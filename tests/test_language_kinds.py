@@ -304,3 +304,23 @@ def test_conditions_walk_ins_and_who_is_calling(text, expect, intent):
 def test_not_long_ago_is_no_price(text, intent):
     got = understand(text, NOW, expect="yes_no" if "번호" in text else None)
     assert got.intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        # outbound replies: what the question asked makes them clear
+        ("아 좋아진 거 같아요 괜찮은 거 같아요", "wellbeing", "no"),
+        ("지금 지방에 내려와 있어서요", "offer", "no"),
+        ("다리가 불편하셔서 이제 못 나가세요", "offer", "no"),
+        ("그거 딴 데서 벌써 받았어요", "offer", "no"),
+        ("제가 아버지께 잘 전달할게요", "offer", "other"),
+        ("저녁은 어렵고 점심 때면 괜찮은데", "proposal", "no"),
+        ("아이고 그날 출장이 잡혀 있는데", "reminder", "cancel"),
+        ("예 맞아요 깜빡할 뻔했네 감사해요", "reminder", "yes"),
+        ("이런 전화 하지 마세요 앞으로", "offer", "opt_out"),
+        ("글쎄요 잘 모르겠는데 어금니가 좀 시려서요", "treatment", "symptom"),
+    ],
+)
+def test_outbound_replies_of_new_shapes(text, expect, intent):
+    assert understand(text, NOW, expect=expect).intent == intent
