@@ -324,3 +324,23 @@ def test_not_long_ago_is_no_price(text, intent):
 )
 def test_outbound_replies_of_new_shapes(text, expect, intent):
     assert understand(text, NOW, expect=expect).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date"),
+    [
+        # blind11's kinds, in sentences of their own
+        ("예약을 이틀 뒤로 미뤄 주실 수 있어요?", None, "reschedule", None),  # counted from the visit, no date
+        ("씌운 게 떨어져 나갔어요", None, "symptom", None),  # came off, nobody fell
+        ("임플란트요? 아뇨 안 하셔도 돼요", "offer", "no", None),  # declines the offer, asks no leave
+        ("실란트 바르고 바로 주스 마셨는데 괜찮나요", None, "medical_question", None),
+        ("많이 낳았어요 이제 괜찮아요", "wellbeing", "no", None),  # STT's 낳았 for 나았
+        ("접수 직원분 좀요", None, "talk_to_staff", None),
+        ("그 주는 제가 이사하는 주라", "proposal", "no", None),
+        ("저 박 씨 아니고 최 씨인데요", "yes_no", "wrong_number", None),
+    ],
+)
+def test_kinds_of_blind11(text, expect, intent, date):
+    for statistical in (True, False):
+        got = understand(text, NOW, expect=expect, statistical=statistical)
+        assert (got.intent, got.date) == (intent, date), (text, statistical)

@@ -30,7 +30,7 @@ IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
 # Going after all, in the last words ("아니 … 갈 거라니까요"): not after 못/안
 _GOING_END = re.compile(r"(?<![못안])(?:갈게|갈께|가겠|갈거|갈꺼|갑니다|뵐게|봬요|뵙겠)[가-힣]{0,6}$")
 # A reason given as the whole answer ("…해외에 있어서요", "…약속을 잡아서요")
-_REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요)$")
+_REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요|(?:날|때|중|주|거)(?:이)?라)$")
 # "…저 박 씨 아닌데요": not the person asked for
 _NOT_THAT_PERSON = re.compile(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)")
 # "아 그거 벌써 다른 데서 했어요" to an offer
@@ -58,6 +58,15 @@ _NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습�
 _BUSY_THEN = re.compile(
     r"그날|그때|그시간|그주|약속|일정|일이|출장|여행|행사|결혼식|시험|수술|입원|모임|집안|제사|돌잔치"
 )
+
+
+# To an offer, "…안 해도 돼요" declines it (not leave asked for: "스케일링이요? 아뇨 안 해도 돼요")
+_NO_NEED = re.compile(r"안(?:해|받아|하셔|받으셔|가|와)도(?:돼|되|괜찮)(?:요|습니다|아요)?$")
+
+
+def declines_offer(text: str, core: str, expect: str | None) -> bool:
+    """"…아뇨 안 해도 돼요" to an offer: a no, checked before any question about one's teeth."""
+    return expect == "offer" and not text.rstrip().endswith("?") and bool(_NO_NEED.search(core))
 
 
 def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding"

@@ -52,6 +52,7 @@ from appliance.language.replies import (
     PROPOSAL_EXPECTS,
     SURE,
     context_answer,
+    declines_offer,
 )
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 
@@ -302,6 +303,8 @@ def _classify(
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
+    if declines_offer(text, core, expect):
+        return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
     if qs.condition_allows(text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
