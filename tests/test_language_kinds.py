@@ -344,3 +344,19 @@ def test_kinds_of_blind11(text, expect, intent, date):
     for statistical in (True, False):
         got = understand(text, NOW, expect=expect, statistical=statistical)
         assert (got.intent, got.date) == (intent, date), (text, statistical)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date"),
+    [
+        # sentence ends and words as the recogniser spells them
+        ("네 그럼 잡아 주세여", "offer", "yes", None),
+        ("저는 괜찮아여", "wellbeing", "no", None),
+        ("지금 버스 안인대 금요일 오전 자리 있어요", None, "book", "2031-04-11"),
+        ("수요일 거 금요 일로 옮겨 주세요", None, "reschedule", "2031-04-11"),
+        ("이십 삼일 오전에 검진 돼요", None, "book", "2031-04-23"),
+    ],
+)
+def test_stt_spellings_of_endings_and_split_words(text, expect, intent, date):
+    got = understand(text, NOW, expect=expect)
+    assert (got.intent, got.date) == (intent, date)

@@ -59,6 +59,14 @@ INNER_FILLER = re.compile(
     r"(?<=\S)\s+(?:어+|음+|으+음|흠+|에+|저기요?|그(?=[\s,]+(?:그|저기|어+|음+)(?:[\s,]|$)))[,.…~]*(?=\s)"
 )
 
+# Sentence ends as speech recognition (or a texting caller) spells them: "괜찮아여", "주세여", "되나여" (…요);
+# "지하철인대 …", "뻐근한대 …": 데 of a clause that goes on (the hearsay "아프대요" ends the sentence, it stays)
+STT_YO = re.compile(r"(?<=[아어세게께래서데네지해돼되와워줘봐까나가])여(?=[\s?.!,~]|$)")
+STT_DE = re.compile(r"(?<=[인는은던한운])대(?=\s+[가-힣0-9])")
+# Words the recogniser split: "금요 일로" (금요일로), "이십 삼일" (the 23rd, not the 3rd), "다 음주"
+SPLIT_WEEKDAY = re.compile(r"(?<=[월화수목금토일]요)\s+(?=일)")
+SPLIT_TENS = re.compile(r"(?<=십)\s+(?=[일이삼사오육칠팔구]\s?일)|(?<=다)\s+(?=음\s?(?:주|달))")
+
 # --------------------------------------------------------------------------- rule intents (compact text)
 
 EMERGENCY = _c(

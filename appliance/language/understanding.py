@@ -206,6 +206,8 @@ def understand(
             result.intent = result.answer = "no"
         return result
     text = lx.INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
+    text = lx.STT_DE.sub("데", lx.STT_YO.sub("요", text))  # "괜찮아여", "지하철인대 …"
+    text = lx.SPLIT_TENS.sub("", lx.SPLIT_WEEKDAY.sub("", text))  # "금요 일로", "이십 삼일"
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
     core = _compact(_strip_fillers(spaced))
