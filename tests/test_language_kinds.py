@@ -360,3 +360,24 @@ def test_kinds_of_blind11(text, expect, intent, date):
 def test_stt_spellings_of_endings_and_split_words(text, expect, intent, date):
     got = understand(text, NOW, expect=expect)
     assert (got.intent, got.date) == (intent, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date"),
+    [
+        # an answer to "which day/treatment?" that names it and asks nothing is a booking
+        ("임플란트요 아래 어금니 쪽", "treatment", "book", None),
+        ("평일밖에 안 돼요 수요일", "date", "book", "2031-04-16"),
+        # not sure, as the whole answer
+        ("음 글쎄요", "treatment", "other", None),
+        ("잘 모르겠어요", "date", "other", None),
+    ],
+)
+def test_answers_to_which_slot(text, expect, intent, date):
+    got = understand(text, NOW, expect=expect)
+    assert (got.intent, got.date) == (intent, date)
+
+
+@pytest.mark.parametrize("text", ["구강 검진표 받았는데 거기서도 돼요?", "안내 문자 받았는데 그게 무슨 내용이에요?"])
+def test_a_form_or_a_text_received_is_no_treatment_received(text):
+    assert understand(text, NOW).intent != "medical_question"

@@ -16,7 +16,8 @@
   describes a symptom, it asks nothing), and never turns a visit asked for in so many words into a medical
   question ("이가 흔들리는데 빼러 가도 돼요?"), nor a question the rules found into a booking when no visit is asked
   for ("미백 전에 스케일링부터 받아야 돼요?"), nor into a fact whose keyword is not said ("교정 장치 색깔도 고를 수
-  있어요?" is no price question), nor an answer to "which day/time/treatment?" into a question.
+  있어요?" is no price question), nor an answer to "which day/time/treatment?" into a question; an answer to it that
+  names the slot and asks nothing stays a booking ("사랑니요 오른쪽 아래").
 
 :func:`never_book_a_medical_question` is the safety rule applied last, whoever decided: a question about one's own
 body, symptom or care is a ``medical_question``, never ``book``/``reschedule``, unless a visit or a slot is asked
@@ -98,6 +99,9 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
     ``slot_said``: a date, time or treatment was said (with no question asked, that is a request, not a yes or a no)."""
     if not compact or intent in RULES_ONLY or confidence >= MODEL_OVERRIDE_BELOW:
         return intent, confidence, False
+    if expect in ("date", "time", "treatment") and intent == "book" and slot_said and not qs.strongly_asked(
+            text, compact):
+        return intent, confidence, False  # "사랑니요 오른쪽 아래" answers "어떤 치료 받으실 거예요?"
     exclude = list(NEVER_FROM_MODEL)
     if not qs.urgent(compact):
         exclude.append("emergency")

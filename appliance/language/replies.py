@@ -64,6 +64,12 @@ _BUSY_THEN = re.compile(
 _NO_NEED = re.compile(r"안(?:해|받아|하셔|받으셔|가|와)도(?:돼|되|괜찮)(?:요|습니다|아요)?$")
 
 
+# Not sure, as the whole answer: "글쎄요", "잘 모르겠어요" (neither a yes nor a no, nor a booking)
+_UNSURE = re.compile(
+    r"^(?:글쎄(?:요|다|올시다)?|(?:잘)?모르겠(?:어요|는데요|네요|습니다)|잘몰라요|(?:생각|기억)이?안나(?:요|네요))$"
+)
+
+
 def declines_offer(text: str, core: str, expect: str | None) -> bool:
     """"…아뇨 안 해도 돼요" to an offer: a no, checked before any question about one's teeth."""
     return expect == "offer" and not text.rstrip().endswith("?") and bool(_NO_NEED.search(core))
@@ -76,6 +82,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
     if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
         return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
+    if _UNSURE.match(core):
+        return "other", SURE  # "어 글쎄요" to "어떤 치료 받으실 거예요?"
     if expect in ANSWER_EXPECTS | {"yes_no"} and _RELAY.search(compact) and not lx.CANCEL.search(compact):
         return "other", SURE  # "어머니 대신 받았는데 전해 드릴게요": the patient will hear of it
     if expect == "offer" and lx.CANCEL.search(compact) and "예약" not in compact:
