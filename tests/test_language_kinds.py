@@ -381,3 +381,8 @@ def test_answers_to_which_slot(text, expect, intent, date):
 @pytest.mark.parametrize("text", ["구강 검진표 받았는데 거기서도 돼요?", "안내 문자 받았는데 그게 무슨 내용이에요?"])
 def test_a_form_or_a_text_received_is_no_treatment_received(text):
     assert understand(text, NOW).intent != "medical_question"
+
+
+@pytest.mark.parametrize("text", ["교정 끝나면 유지장치 꼭 껴야 돼요", "사랑니 안 아프면 굳이 빼야 돼요"])
+def test_must_i_asks_without_a_question_mark(text):
+    assert understand(text, NOW).intent == "medical_question"

@@ -132,6 +132,8 @@ MODAL_ASK = re.compile(
     r"[가-힣]야(?:되|돼|하|할|될|겠)"
     r"(?:나|는지|는건|는거|죠|까|나요|요\?|요$)"
 )
+# "꼭 해야 돼요", "굳이 빼야 돼요": whether it is needed, asked even without a "?"
+_MUST = re.compile(r"(?:꼭|반드시|굳이|무조건)[가-힣]{0,8}야(?:되|돼|하|할)")
 # A visit or booking is what is asked ("예약해야 돼요?", "가 봐야 되나요" is medical only with a symptom).
 VISIT_ASK = re.compile(
     r"예약(?:을|은)?(?:해야|하고가야|하고와야|없이|안하고)|(?:가도|와도|들러도|방문해도|가봐도|와봐도|가보셔도|오셔도)(?:돼|되|될|괜찮)"
@@ -252,7 +254,8 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     if BOOK_REQUEST.search(compact):
         return False
     asked = (NORMAL_ASK.search(compact)
-             or (MODAL_ASK.search(compact) and (is_question(text, compact) or CONDITION.search(compact)))
+             or (MODAL_ASK.search(compact) and (is_question(text, compact) or CONDITION.search(compact)
+                                                or _MUST.search(compact)))
              or ("?" in text and OKAY_ASKED.search(compact)) or OKAY_AFTER_CLAUSE.search(compact))
     # "치아 미백 효과 얼마나 가요" is general
     about_me = context or (MOUTH.search(compact) and not GENERAL_INFO.search(compact))
