@@ -386,3 +386,9 @@ def test_a_form_or_a_text_received_is_no_treatment_received(text):
 @pytest.mark.parametrize("text", ["교정 끝나면 유지장치 꼭 껴야 돼요", "사랑니 안 아프면 굳이 빼야 돼요"])
 def test_must_i_asks_without_a_question_mark(text):
     assert understand(text, NOW).intent == "medical_question"
+
+
+@pytest.mark.parametrize("expect", [None, "need", "date", "offer"])
+@pytest.mark.parametrize("text", ["음 그게 저기", "그게 저기", "저기 그러니까"])
+def test_nothing_but_hesitation_is_no_intent(text, expect):
+    assert understand(text, NOW, expect=expect).intent == "other"

@@ -59,6 +59,12 @@ INNER_FILLER = re.compile(
     r"(?<=\S)\s+(?:어+|음+|으+음|흠+|에+|저기요?|그(?=[\s,]+(?:그|저기|어+|음+)(?:[\s,]|$)))[,.…~]*(?=\s)"
 )
 
+# Nothing but hesitation ("음 그게 저기"): no intent at all, whatever the question ("어" alone may be a yes)
+ONLY_FILLERS = re.compile(
+    r"^(?:음+|어+|으+음|흠+|에+|아+|저기요?|저|그+|그게|그거|저게|뭐지|뭐더라|뭐|그러니까|있잖아요?|이제|막)+$"
+)
+HESITATION = re.compile(r"음|흠|그게|그거|저기|저게|그러니까|뭐지|뭐더라|있잖")
+
 # Sentence ends as speech recognition (or a texting caller) spells them: "괜찮아여", "주세여", "되나여" (…요);
 # "지하철인대 …", "뻐근한대 …": 데 of a clause that goes on (the hearsay "아프대요" ends the sentence, it stays)
 STT_YO = re.compile(r"(?<=[아어세게께래서데네지해돼되와워줘봐까나가])여(?=[\s?.!,~]|$)")

@@ -279,6 +279,8 @@ def _classify(
 ) -> tuple[str, float]:
     if not compact:
         return "other", 0.0
+    if lx.ONLY_FILLERS.match(compact) and lx.HESITATION.search(compact):
+        return "other", SURE  # "음 그게 저기": the caller has not said anything yet
     if _emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
