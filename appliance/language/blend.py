@@ -97,6 +97,7 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
                ) -> tuple[str, float, bool]:
     """``(intent, confidence, chosen_by_model)``: the rules' answer, or the model's where the rules are unsure.
     ``slot_said``: a date, time or treatment was said (with no question asked, that is a request, not a yes or a no)."""
+    model = stat.default_model()  # built on the first call whatever is decided (the pipeline warms it up so)
     if not compact or intent in RULES_ONLY or confidence >= MODEL_OVERRIDE_BELOW:
         return intent, confidence, False
     if expect in ("date", "time", "treatment") and intent == "book" and slot_said and not qs.strongly_asked(
@@ -129,7 +130,7 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude += QUESTION_INTENTS  # "아이는 불소 도포요" answers the question asked
     # the model's guess is its likeliest allowed intent; the rules' answer and every other intent still compete with
     # it ("…약속을 잡아서요" stays a cancel although the model may not cancel on its own)
-    scores = stat.default_model().scores(text, expect)
+    scores = model.scores(text, expect)
     allowed = [(logp, name) for logp, name in scores if name not in exclude or name == intent]
     best, guess = allowed[0]
     if guess == intent:
