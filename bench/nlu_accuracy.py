@@ -127,6 +127,33 @@ slot >= 98.7%, medical -> booking 2 of 44 medical questions (both in blind10: a 
 fluoride varnish, one about stopping aspirin before scaling; both fixed by kind since). The goal (>= 97% intent on a
 first run, no medical question to booking) is not met yet; slots are. "ms per utterance" below was measured with the
 load average near 2 on 2 shared cores (other developers' tests running).
+Round 3 (before blind11): the model reads words and word pairs beside the character n-grams, smoothing 0.3 -> 0.1
+(simulated first runs - the rules as they were before each set's first run, the model trained only on the sets before
+it - of dev8, dev9, blind7, blind8, blind9, blind10: 837 -> 852 of 931); MODEL_LEAD 10 -> 14 (equal on the simulated
+runs, 8 fewer good rule answers overridden with each set left out of the model in turn); per-expect class priors (the
+expect feature weighted 1, 3, 6, 10 times) change nothing (844/852/853/853). Fixes by kind found by perturbing every
+labelled sentence (fillers inside a sentence, no spacing, random spacing): hesitations inside the sentence are
+dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by kinds of outbound replies and STT spellings
+("모래" for 모레, "이 시린" read as 2 o'clock, "얼마 안 됐는데" as a price question).
+  blind11  194  eleventh blind set (issue 15, round 3), written after the round-3 changes without looking at the rules:
+                a noisy line (fillers, dropped particles, wrong spacing, homophones such as 모래/낳았어요/뻐근한대,
+                digits), patients in the middle of a treatment (implant stages, orthodontic adjustments, root canal
+                sessions, prostheses), callers returning a missed call, and outbound-call replies with the question
+                asked (46 rows: offer, reminder, proposal, yes_no, wellbeing, confirm); committed before its first
+                run. Three short sentences also occur in earlier sets ("카드 할부 되나요", "지금은 생각 없어요",
+                "누구시라고요?").
+                FIRST RUN: intent 98.5% (191/194; rules alone 96.4%), date 99.5%, time 100%, treatment 100%, all three
+                slots 99.5%; medical -> booking 1 (of 24 medical questions); misses by gold intent: symptom 1/10
+                (-> emergency), no 1/14 (-> medical_question), medical_question 1/24 (-> book).
+                Goal: intent >= 97% and slots >= 97% met on this first run; zero medical questions to booking NOT met.
+                The medical question taken for a booking: "애가 불소 바르고 바로 물 마셨는데 괜찮을까요"
+                (applying fluoride then drinking was no after-care word, plain water no care topic). The date
+                miss: "예약 한 주 뒤로 옮겨 …" read as a week from today (a move counted from the visit names no
+                date). After the run its misses were fixed by kind (after-care of applied fluoride or sealant,
+                drinking water; "떨어져 나갔어요" came off, nobody fell; "…아뇨 안 해도 돼요" declines an offer; and
+                the rules-alone misses: 낳았 for 나았, "직원분 좀요", "…하는 날이라", "X 씨 아니고 Y 씨"); then the
+                recogniser's spellings found by perturbing every labelled sentence ("괜찮아여", "…인대 …" going
+                on, "금요 일로", "이십 삼일", "다 음주"). No label was changed.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -213,7 +240,7 @@ def main() -> None:
     out = []
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
-                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10"):
+                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]

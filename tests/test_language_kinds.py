@@ -225,3 +225,170 @@ def test_a_cancel_confirmation_is_answered_by_going(text, intent):
     got = understand(text, NOW, "cancel_confirm")
     assert got.intent == intent
     assert understand("예 내일 갈게요", NOW, "confirm").intent == "yes"  # to "예약 맞으시죠?" it confirms
+
+
+@pytest.mark.parametrize(
+    ("text", "intent", "date", "time", "treatment"),
+    [
+        # hesitations inside the sentence are no words ("어 제가" is no "어제", "어 금니" no "어금니")
+        ("다음 주 어 목요일 음 오후 두 시에 스케일링 돼요?", "book", "2031-04-17", "14:00", "scaling"),
+        ("그 주는 어 제가 시험이라서요 다른 날 있어요?", "no", None, None, None),
+        ("어 제가 지금 회의 중이라서 이따 다시 걸게요", "callback_later", None, None, None),
+        ("어 금니 씌운 게 빠졌는데 내일 가도 돼요?", "book", "2031-04-10", None, "crown"),
+        ("광고 문자 그 저기 그만 보내세요", "opt_out", None, None, None),
+        ("네 그 시간 어 좋아요", "yes", None, None, None),
+    ],
+)
+def test_hesitations_inside_a_sentence(text, intent, date, time, treatment):
+    got = understand(text, NOW, expect="proposal" if text.startswith(("네 그", "그 주")) else None)
+    assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment)
+
+
+def test_a_spoken_number_after_a_filler_is_still_a_number():
+    got = understand("어 구 공 공 삼 일 오요", NOW, expect="digits")
+    assert (got.digits, got.date) == ("900315", None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date", "time"),
+    [
+        # "모래" is how STT spells 모레
+        ("모래 오전 열한 시 검진 돼요?", None, "book", "2031-04-11", "11:00"),
+        # to a proposed slot, another one asked for instead is a no with the new slot
+        ("두 시 말고 다섯 시로 해 주세요", "proposal", "no", None, "17:00"),
+        ("아 그럼 금요일로 해 주세요", "proposal", "no", "2031-04-11", None),
+        ("네 그걸로 해 주세요", "proposal", "yes", None, None),
+        # done not long ago, to an offer
+        ("작년 겨울에 받았는데요", "offer", "no", None, None),
+        # arriving later than booked moves the visit
+        ("금요일 세 시 예약인데 삼십 분 늦게 가도 돼요?", None, "reschedule", "2031-04-11", "15:00"),
+    ],
+)
+def test_stt_spellings_counter_proposals_and_moves(text, expect, intent, date, time):
+    got = understand(text, NOW, expect=expect)
+    assert (got.intent, got.date, got.time) == (intent, date, time)
+
+
+@pytest.mark.parametrize("text", ["모래알 같은 게 씹혀요", "찬물 마시면 이 시린 게 오래가요", "이 시려서 잠 설쳤어요"])
+def test_sand_is_no_day_and_a_sensitive_tooth_no_hour(text):
+    got = understand(text, NOW)
+    assert (got.date, got.time, got.time_range) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        # whether one's condition allows a treatment is a medical question
+        ("고혈압 약 먹고 있는데 사랑니 뺄 수 있어요?", None, "medical_question"),
+        ("임신 팔 개월인데 스케일링 받을 수 있나요", None, "medical_question"),
+        # coming without a booking is a question for staff, not a booking
+        ("예약 안 잡고 그냥 가도 되나요", None, "question_other"),
+        # "누구라고요?" asks us to repeat, it is no question for staff
+        ("어디시라고요? 누구요?", "yes_no", "other"),
+    ],
+)
+def test_conditions_walk_ins_and_who_is_calling(text, expect, intent):
+    assert understand(text, NOW, expect=expect).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        # "얼마 안 됐는데", "얼마 전에": not long ago, no price
+        ("이 번호 개통한 지 얼마 안 됐는데요", "wrong_number"),
+        ("얼마 전에 때운 데가 자꾸 시린데 원래 그래요?", "medical_question"),
+        # the model alone never takes a sentence about a tooth for a wrong number
+        ("씌운 지 얼마 안 됐는데 또 빠졌어요 왜 그럴까요", "medical_question"),
+    ],
+)
+def test_not_long_ago_is_no_price(text, intent):
+    got = understand(text, NOW, expect="yes_no" if "번호" in text else None)
+    assert got.intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        # outbound replies: what the question asked makes them clear
+        ("아 좋아진 거 같아요 괜찮은 거 같아요", "wellbeing", "no"),
+        ("지금 지방에 내려와 있어서요", "offer", "no"),
+        ("다리가 불편하셔서 이제 못 나가세요", "offer", "no"),
+        ("그거 딴 데서 벌써 받았어요", "offer", "no"),
+        ("제가 아버지께 잘 전달할게요", "offer", "other"),
+        ("저녁은 어렵고 점심 때면 괜찮은데", "proposal", "no"),
+        ("아이고 그날 출장이 잡혀 있는데", "reminder", "cancel"),
+        ("예 맞아요 깜빡할 뻔했네 감사해요", "reminder", "yes"),
+        ("이런 전화 하지 마세요 앞으로", "offer", "opt_out"),
+        ("글쎄요 잘 모르겠는데 어금니가 좀 시려서요", "treatment", "symptom"),
+    ],
+)
+def test_outbound_replies_of_new_shapes(text, expect, intent):
+    assert understand(text, NOW, expect=expect).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date"),
+    [
+        # blind11's kinds, in sentences of their own
+        ("예약을 이틀 뒤로 미뤄 주실 수 있어요?", None, "reschedule", None),  # counted from the visit, no date
+        ("씌운 게 떨어져 나갔어요", None, "symptom", None),  # came off, nobody fell
+        ("임플란트요? 아뇨 안 하셔도 돼요", "offer", "no", None),  # declines the offer, asks no leave
+        ("실란트 바르고 바로 주스 마셨는데 괜찮나요", None, "medical_question", None),
+        ("많이 낳았어요 이제 괜찮아요", "wellbeing", "no", None),  # STT's 낳았 for 나았
+        ("접수 직원분 좀요", None, "talk_to_staff", None),
+        ("그 주는 제가 이사하는 주라", "proposal", "no", None),
+        ("저 박 씨 아니고 최 씨인데요", "yes_no", "wrong_number", None),
+    ],
+)
+def test_kinds_of_blind11(text, expect, intent, date):
+    for statistical in (True, False):
+        got = understand(text, NOW, expect=expect, statistical=statistical)
+        assert (got.intent, got.date) == (intent, date), (text, statistical)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date"),
+    [
+        # sentence ends and words as the recogniser spells them
+        ("네 그럼 잡아 주세여", "offer", "yes", None),
+        ("저는 괜찮아여", "wellbeing", "no", None),
+        ("지금 버스 안인대 금요일 오전 자리 있어요", None, "book", "2031-04-11"),
+        ("수요일 거 금요 일로 옮겨 주세요", None, "reschedule", "2031-04-11"),
+        ("이십 삼일 오전에 검진 돼요", None, "book", "2031-04-23"),
+    ],
+)
+def test_stt_spellings_of_endings_and_split_words(text, expect, intent, date):
+    got = understand(text, NOW, expect=expect)
+    assert (got.intent, got.date) == (intent, date)
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent", "date"),
+    [
+        # an answer to "which day/treatment?" that names it and asks nothing is a booking
+        ("임플란트요 아래 어금니 쪽", "treatment", "book", None),
+        ("평일밖에 안 돼요 수요일", "date", "book", "2031-04-16"),
+        # not sure, as the whole answer
+        ("음 글쎄요", "treatment", "other", None),
+        ("잘 모르겠어요", "date", "other", None),
+    ],
+)
+def test_answers_to_which_slot(text, expect, intent, date):
+    got = understand(text, NOW, expect=expect)
+    assert (got.intent, got.date) == (intent, date)
+
+
+@pytest.mark.parametrize("text", ["구강 검진표 받았는데 거기서도 돼요?", "안내 문자 받았는데 그게 무슨 내용이에요?"])
+def test_a_form_or_a_text_received_is_no_treatment_received(text):
+    assert understand(text, NOW).intent != "medical_question"
+
+
+@pytest.mark.parametrize("text", ["교정 끝나면 유지장치 꼭 껴야 돼요", "사랑니 안 아프면 굳이 빼야 돼요"])
+def test_must_i_asks_without_a_question_mark(text):
+    assert understand(text, NOW).intent == "medical_question"
+
+
+@pytest.mark.parametrize("expect", [None, "need", "date", "offer"])
+@pytest.mark.parametrize("text", ["음 그게 저기", "그게 저기", "저기 그러니까"])
+def test_nothing_but_hesitation_is_no_intent(text, expect):
+    assert understand(text, NOW, expect=expect).intent == "other"

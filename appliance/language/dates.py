@@ -13,6 +13,8 @@ Conventions (the contract other layers rely on; see also docs in ``understand``)
   (1–10, 11–20, 21–end).
 * A week or month without a day ("다음 주에", "다음 달에") gives ``date=None`` and only ``date_range``.
 * A date the caller takes back ("내일 말고 모레", "월요일은 안 되고 수요일") loses to the one after it.
+* A move counted from the visit ("예약 한 주 뒤로 옮겨 주세요") names no date; "일주일 뒤에 갈게요" does.
+* "모래" is how speech recognition often spells 모레 (not before 알/같/처럼: "모래알 같은 게 씹혀요").
 """
 
 from __future__ import annotations
@@ -87,6 +89,8 @@ _THIS_MONTH = r"이번\s?달|이달|요번\s?달|금월"
 _NEXT_MONTH = r"다음\s?달|담\s?달|내달"
 _NEXT2_MONTH = r"다다음\s?달"
 _AFTER = r"\s?(?:뒤|후|있다가|있다|지나서|뒤에|후에|쯤)"
+# "예약 한 주 뒤로 옮겨 주세요": a move counted from the visit, not from today, names no date
+_NOT_A_MOVE = r"(?!\s?(?:으로|로)\s?(?:좀\s?)?(?:옮|미루|미뤄|미룰|늦춰|늦추|연기|바꿔|바꾸|변경|빼))"
 # "삼 일 됐는데", "이틀 지났는데", "사흘 전에": a count of days since something, not a day of the month
 _SINCE = r"|\s?(?:이|가)?\s?(?:됐|되었|지났|전에|전부터|전(?![가-힣]))"
 _NATIVE_COUNT = {"하루": 1, "이틀": 2, "사흘": 3, "나흘": 4, "닷새": 5, "엿새": 6, "이레": 7, "여드레": 8,
@@ -110,18 +114,19 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(_WD)),
     ("holiday", re.compile(r"(?P<w>신정|새해\s?첫날|크리스마스|성탄절|삼일절|어린이날|현충일|광복절|개천절|한글날)")),
     ("day_word", re.compile(
-        r"(?P<w>내일\s?모레|낼\s?모레|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
+        r"(?P<w>내일\s?모[레래]|낼\s?모[레래]|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
+        r"모래(?!알|같|처럼|밭|사장|시계|주머니|놀이)|"
         r"(?<![가-힣])낼(?![게께거까래]))")),
-    ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}")),
+    ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}{_NOT_A_MOVE}")),
     ("offset", re.compile(
-        rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}")),
+        rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}{_NOT_A_MOVE}")),
     ("dom", re.compile(
         rf"(?<![가-힣\d])(?<!지 ){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있){_SINCE})")),
     ("dom_digit", re.compile(rf"(?<!지 )(?P<day>\d{{1,2}})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일){_SINCE})")),
 ]
 
 _DAY_WORD_OFFSET = {"오늘": 0, "금일": 0, "내일": 1, "명일": 1, "낼": 1, "모레": 2, "내일모레": 2, "낼모레": 2,
-                    "글피": 3, "어제": -1, "그제": -2, "그저께": -2}
+                    "모래": 2, "내일모래": 2, "낼모래": 2, "글피": 3, "어제": -1, "그제": -2, "그저께": -2}
 
 
 _HOLIDAYS = {"신정": (1, 1), "새해첫날": (1, 1), "크리스마스": (12, 25), "성탄절": (12, 25), "삼일절": (3, 1),

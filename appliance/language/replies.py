@@ -30,16 +30,49 @@ IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
 # Going after all, in the last words ("아니 … 갈 거라니까요"): not after 못/안
 _GOING_END = re.compile(r"(?<![못안])(?:갈게|갈께|가겠|갈거|갈꺼|갑니다|뵐게|봬요|뵙겠)[가-힣]{0,6}$")
 # A reason given as the whole answer ("…해외에 있어서요", "…약속을 잡아서요")
-_REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요)$")
+_REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요|(?:날|때|중|주|거)(?:이)?라)$")
 # "…저 박 씨 아닌데요": not the person asked for
 _NOT_THAT_PERSON = re.compile(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)")
 # "아 그거 벌써 다른 데서 했어요" to an offer
-_DONE_ELSEWHERE = re.compile(r"(?:벌써|이미|다른데서|다른병원에서|다른치과에서).{0,6}(?:했|받았|끝났|하고있)")
+_DONE_ELSEWHERE = re.compile(
+    r"(?:벌써|이미|다른데서|딴데서|다른곳에서|딴곳에서|다른병원에서|다른치과에서|딴치과|딴병원|지난(?:달|주|번)|작년|저번|얼마전|요전|최근|(?:달|주|개월)전|월달?에)"
+    r".{0,6}(?:했|받았|끝났|하고있)"
+)
+# To a proposed slot, another slot asked for instead: "세 시 말고 네 시로요", "그럼 다음 주로 해 주세요"
+# To a proposed slot: "오전은 안 되고 오후면 좋겠는데" turns it down and names another
+_NOT_THAT_BUT = re.compile(r"(?:안되|안돼|어렵|힘들|곤란하)(?:고|구|니까|서)|말고|말구|아니고|대신")
+# Passing the call on ("어머니한테 전해 드릴게요"): neither a yes nor a no
+_RELAY = re.compile(r"전해(?:드릴|줄|드리|주|놓|드리겠)|전달(?:할|해|드릴|하겠)|말씀(?:드릴|드려)(?:게|께)")
+# To a reminder, a plan that clashes with the visit ("그 날 약속 있는데 어떡하지")
+_CLASH = re.compile(
+    r"(?:약속|일정|선약|출장|여행|시험|행사|결혼식|회의|모임)(?:이|가|도)?(?:있는데|있어서|생겨서|생겼|잡혀|겹)"
+)
+# To a reminder, thanks or "I had forgotten" after a yes ("네 그 예약 잊고 있었네 고마워요")
+_THANKS_FOR_REMINDER = re.compile(r"고마|감사|잊고있었|잊어버리|깜빡|까먹")
+_INSTEAD = re.compile(r"말고|말구|아니고|대신|차라리|(?:^|아|아니|음)(?:그럼|그러면|그라믄)")
+_SLOT_TARGET = re.compile(
+    r"(?:주|일|날|시|반|분|요일|오전|오후|저녁|아침|쯤|때)(?:으로|로)(?:요|해|하|잡|바꿔|부탁|주|돼|될|되|가능|할)"
+)
 # "…근데 괜찮아요" to an offer: no, thank you
 _NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$")
 _BUSY_THEN = re.compile(
     r"그날|그때|그시간|그주|약속|일정|일이|출장|여행|행사|결혼식|시험|수술|입원|모임|집안|제사|돌잔치"
 )
+
+
+# To an offer, "…안 해도 돼요" declines it (not leave asked for: "스케일링이요? 아뇨 안 해도 돼요")
+_NO_NEED = re.compile(r"안(?:해|받아|하셔|받으셔|가|와)도(?:돼|되|괜찮)(?:요|습니다|아요)?$")
+
+
+# Not sure, as the whole answer: "글쎄요", "잘 모르겠어요" (neither a yes nor a no, nor a booking)
+_UNSURE = re.compile(
+    r"^(?:글쎄(?:요|다|올시다)?|(?:잘)?모르겠(?:어요|는데요|네요|습니다)|잘몰라요|(?:생각|기억)이?안나(?:요|네요))$"
+)
+
+
+def declines_offer(text: str, core: str, expect: str | None) -> bool:
+    """"…아뇨 안 해도 돼요" to an offer: a no, checked before any question about one's teeth."""
+    return expect == "offer" and not text.rstrip().endswith("?") and bool(_NO_NEED.search(core))
 
 
 def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding"
@@ -49,6 +82,24 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
     if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
         return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
+    if _UNSURE.match(core):
+        return "other", SURE  # "어 글쎄요" to "어떤 치료 받으실 거예요?"
+    if expect in ANSWER_EXPECTS | {"yes_no"} and _RELAY.search(compact) and not lx.CANCEL.search(compact):
+        return "other", SURE  # "어머니 대신 받았는데 전해 드릴게요": the patient will hear of it
+    if expect == "offer" and lx.CANCEL.search(compact) and "예약" not in compact:
+        return "no", SURE  # "이사 가서 거기까지 못 가요": there is no visit to cancel, the offer is declined
+    if expect in ("reminder", "confirm") and _CLASH.search(compact) and not (
+            lx.RESCHEDULE.search(compact) or lx.GOING.search(core)):
+        return "cancel", SURE  # "아 맞다 그 날 약속 있는데 어떡하지"
+    if expect in ("reminder", "confirm") and lx.YES_START.match(core) and _THANKS_FOR_REMINDER.search(compact) and not (
+            lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or lx.NEGATION.search(compact)):
+        return "yes", 0.85  # "네 그 예약 잊고 있었네 고마워요"
+    if expect in ("proposal", "slot") and _NOT_THAT_BUT.search(compact) and (
+            result.date or result.time or result.time_range) and not lx.YES_START.match(core):
+        return "no", SURE  # "오전은 안 되고 오후면 좋겠는데": the slot proposed is turned down
+    if expect in ("proposal", "slot") and _INSTEAD.search(core) and _SLOT_TARGET.search(compact) and not re.search(
+            r"그(?:걸|거|것|때|날|시간)(?:으로|로)", compact):
+        return "no", SURE  # "세 시 말고 네 시로 해 주세요": the slot proposed is turned down, the new one is the slot
     negative = lx.NO_START.match(core) or lx.NEGATION.search(compact)
     if lx.ACCEPT.search(compact) and not negative and not (lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
         new_slot = result.date is not None or (result.time is not None and expect not in ANSWER_EXPECTS)
@@ -72,7 +123,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         if expect in ("reminder", "confirm") and _BUSY_THEN.search(compact):
             return "cancel", 0.75  # "아 그날 제가 깜빡하고 다른 약속을 잡아서요"
         if expect == "offer" and not (result.date or result.time):
-            return "no", 0.8  # "어머니가 이제 치과 다니시기 힘드셔서요"
+            return "no", SURE  # "어머니가 이제 치과 다니시기 힘드셔서요", "제가 지금 해외라서요"
     if expect == "treatment" and re.search(r"(?:요|이요)$", core) and len(core) <= 12 and not (
             lx.NO_START.match(core) or lx.YES_ONLY.match(core) or re.search(r"모르|몰라|글쎄|아직", core)):
         return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
@@ -97,7 +148,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect in ("offer", "yes_no") and _NO_THANKS_END.search(core) and not lx.YES_START.match(core):
         return "no", 0.85  # "전화 주셔서 고마워요 근데 괜찮아요" to an offer
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
-        return ("yes", 0.92) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", 0.6)  # "네 말씀하세요"
+        return ("yes", SURE) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", SURE)  # "네 말씀하세요"
     return None
 
 

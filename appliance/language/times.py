@@ -1,8 +1,8 @@
 """Times of day in phone Korean.
 
-* Hours use native or Arabic numerals (Sino only as a word of its own or after 오전/오후, so "오시는 길" is not
-  5 o'clock and "확인해 주십시오" is not 10 o'clock). Without 오전/오후, 1–6 o'clock is the afternoon (clinic
-  context), 7–12 are as said.
+* Hours use native or Arabic numerals (Sino only as a word of its own or after 오전/오후, so "오시는 길" is
+  not 5 o'clock, "확인해 주십시오" is not 10 o'clock and "이 시린 거" is a tooth, not 2 o'clock). Without
+  오전/오후, 1–6 o'clock is the afternoon (clinic context), 7–12 are as said.
 * Vague parts of the day give ``time=None`` and ``time_range`` (see :class:`DayParts`); an exact hour gives
   ``time`` and no range, except "N시에서 M시 사이"/"N시 이후" which give both.
 * A time the caller takes back ("네 시 아니 네 시 반") loses to the one after it.
@@ -53,7 +53,7 @@ def _hm(h: int, m: int) -> str:
 _AMPM = r"(?P<ap>오전|오후|아침|저녁|밤|낮|새벽|점심)\s?(?:에|때|때에)?\s?"
 _HOUR = (
     rf"(?P<h>\d{{1,2}}|{NATIVE_RE}|(?:(?<![가-힣])|(?<=오전|오후|아침|저녁)){SINO_MULTI_RE}"
-    r"|(?:(?<![가-힣])|(?<=오전|오후|아침|저녁))[일이삼사오육칠팔구](?=\s?시(?![는면고겠죠나니러라지던잖기려게며든어었오구냐네군다도]))"
+    r"|(?:(?<![가-힣])|(?<=오전|오후|아침|저녁))[일이삼사오육칠팔구](?=\s?시(?![는면고겠죠나니러라지던잖기려게며든어었오구냐네군다도린리렸큰큼원골댁]))"
     r")"
 )
 _MIN = rf"(?:(?P<half>반)|(?P<m>\d{{1,2}}|{SINO_RE})\s?분)"

@@ -52,6 +52,7 @@ from appliance.language.replies import (
     PROPOSAL_EXPECTS,
     SURE,
     context_answer,
+    declines_offer,
 )
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 
@@ -204,23 +205,27 @@ def understand(
         if result.intent == "yes" and going and not lx.CANCEL.search(_compact(text)):
             result.intent = result.answer = "no"
         return result
+    text = lx.INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
+    text = lx.STT_DE.sub("데", lx.STT_YO.sub("요", text))  # "괜찮아여", "지하철인대 …"
+    text = lx.SPLIT_TENS.sub("", lx.SPLIT_WEEKDAY.sub("", text))  # "금요 일로", "이십 삼일"
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
     core = _compact(_strip_fillers(spaced))
     today = now.date()
 
     # slots are read on the spaced text (word starts guard Sino numerals: "오시는 길" is not 5 o'clock), then on
-    # the compact text when nothing was found there (wrong spacing: "다 음주 화요 일")
+    # the compact text when nothing was found there (wrong spacing: "다 음주 화요 일"), without the opening fillers
+    # ("어 제가 …" is no "어제")
     dates_text = spaced
     dates = find_dates(spaced, today)
     if not dates:
-        dates_text = compact
-        dates = find_dates(compact, today)
+        dates_text = core
+        dates = find_dates(core, today)
     picked = pick_date(dates_text, dates, today)
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
-        when = find_time(compact, dayparts)
-    treatments = _treatments(compact)
+        when = find_time(core, dayparts)
+    treatments = _treatments(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
 
     result = Understanding(intent="other", treatments=treatments)
     if picked is not None:
@@ -231,7 +236,7 @@ def understand(
             result.weekday = WEEKDAY_NAMES[picked.date.weekday()]
     result.time, result.time_range, result.approximate = when.time, when.time_range, when.approximate
     result.treatment = treatments[0] if treatments else None
-    result.digits = spoken_digits(spaced)
+    result.digits = spoken_digits(_strip_fillers(spaced))
     if expect == "digits" and result.digits:  # "구 공 공 삼 일 오" is a birth date, not "the 3rd"
         result.date = result.date_range = result.weekday = result.time = result.time_range = None
     result.negated = bool(lx.NEGATION.search(compact))
@@ -274,6 +279,8 @@ def _classify(
 ) -> tuple[str, float]:
     if not compact:
         return "other", 0.0
+    if lx.ONLY_FILLERS.match(compact) and lx.HESITATION.search(compact):
+        return "other", SURE  # "음 그게 저기": the caller has not said anything yet
     if _emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
@@ -300,6 +307,10 @@ def _classify(
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
     if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
+    if declines_offer(text, core, expect):
+        return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
+    if qs.condition_allows(text, compact):
+        return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
     if qs.CHANNEL.search(compact):
