@@ -113,6 +113,7 @@ class Asterisk(Rootfs, ConfigFiles):
         if is_root:
             for sub in (self.etc_dir, self.spool_dir, self.run_dir, self.log_dir, self.lib_dir):
                 host.chown_tree(sub, uid, gid)
+            host.share_tree_with_group(Path(self.config.prompts_dir), gid)
         if self.mode == "native":
             host.check_traversable(data, uid)
 

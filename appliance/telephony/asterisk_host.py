@@ -9,6 +9,7 @@ import grp
 import os
 import pwd
 import shutil
+import stat
 import subprocess
 from pathlib import Path
 from typing import Iterator
@@ -68,6 +69,20 @@ def chown_tree(path: Path, uid: int, gid: int) -> None:
         for name in dirnames + filenames:
             with contextlib.suppress(FileNotFoundError):
                 os.lchown(os.path.join(dirpath, name), uid, gid)
+
+
+def share_tree_with_group(path: Path, gid: int) -> None:
+    """Give a tree the shared group (owners kept) with setgid folders, so Asterisk reads what the engine wrote
+    there before the folder itself was prepared (a prompt pack built or restored first)."""
+    for dirpath, dirnames, filenames in os.walk(path):
+        for name in [""] + dirnames + filenames:
+            p = os.path.join(dirpath, name) if name else dirpath
+            with contextlib.suppress(FileNotFoundError):
+                st = os.lstat(p)
+                if st.st_gid != gid:
+                    os.lchown(p, -1, gid)
+                if stat.S_ISDIR(st.st_mode):
+                    os.chmod(p, (st.st_mode & 0o7777) | 0o2010)
 
 
 def chown_tree_ids(path: Path, uids: dict[int, int], gids: dict[int, int]) -> None:
