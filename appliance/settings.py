@@ -13,6 +13,7 @@ import dataclasses
 import os
 import secrets
 import tempfile
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -336,12 +337,19 @@ class Config:
     def secret(self, name: str) -> str:
         """Read (or create, mode 0600, owned by the engine's user) a generated secret such as the AMI password."""
         parser = read_ini(self.secrets_file) or configparser.ConfigParser()
-        if not parser.has_option("secrets", name):
-            if not parser.has_section("secrets"):
-                parser.add_section("secrets")
-            parser.set("secrets", name, secrets.token_urlsafe(24))
-            write_private(self.secrets_file, parser, secret=True)
-        return parser.get("secrets", name)
+        if parser.has_option("secrets", name):
+            return parser.get("secrets", name)
+        with _SECRETS_LOCK:  # two threads creating one secret must agree on it (a webhook signed with the loser)
+            parser = read_ini(self.secrets_file) or configparser.ConfigParser()
+            if not parser.has_option("secrets", name):
+                if not parser.has_section("secrets"):
+                    parser.add_section("secrets")
+                parser.set("secrets", name, secrets.token_urlsafe(24))
+                write_private(self.secrets_file, parser, secret=True)
+            return parser.get("secrets", name)
+
+
+_SECRETS_LOCK = threading.Lock()
 
 
 def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Config:

@@ -51,6 +51,16 @@ def test_secrets_are_generated_once_with_mode_0600(tmp_path):
     assert stat.S_IMODE(os.stat(config.secrets_file).st_mode) == 0o600
 
 
+def test_threads_creating_one_secret_at_once_all_get_the_one_kept(tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
+    config = settings.load(overrides={"home": str(tmp_path)}, env={})
+    for round_ in range(5):  # the race needs no luck to show: five fresh secrets, eight threads each
+        with ThreadPoolExecutor(8) as pool:
+            seen = set(pool.map(lambda _: config.secret(f"webhook_secret_{round_}"), range(8)))
+        assert seen == {config.secret(f"webhook_secret_{round_}")}
+
+
 def test_config_attributes_are_typed_from_the_registry():
     """Each SETTINGS line has its typed attribute on Config (the type of its default), and nothing else does."""
     annotations = settings.Config.__annotations__
