@@ -154,6 +154,20 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 the rules-alone misses: 낳았 for 나았, "직원분 좀요", "…하는 날이라", "X 씨 아니고 Y 씨"); then the
                 recogniser's spellings found by perturbing every labelled sentence ("괜찮아여", "…인대 …" going
                 on, "금요 일로", "이십 삼일", "다 음주"). No label was changed.
+  blind12  219  twelfth blind set (issue 15, round 4), written after the round-3 fixes without looking at the rules or
+                their tests: office workers on a lunch break (clipped, polite business register, "-십시오", digits),
+                retirees speaking Busan/Daegu/Gwangju dialect (할라꼬, 되능교, 되것소, 주이소, 묵어도 되노), a daughter
+                managing her mother's dentures and implants, students and parents about braces, callers returning a
+                missed call, and outbound-call replies with the question asked (54 rows: offer, proposal, reminder,
+                yes_no, wellbeing, confirm, date, time, treatment); 31 medical questions, 9 emergencies, 14 questions
+                for staff; committed before its first run.
+                FIRST RUN: intent 95.4% (209/219; rules alone 90.4%), date 99.5%, time 100%, treatment 100%, all three
+                slots 99.5%; medical -> booking 0 (of 40 medical questions and emergencies); misses by gold intent:
+                question_other 4/14 (-> other, reschedule, talk_to_staff, book), medical_question 2/31 (-> symptom x2),
+                book 2/44 (-> medical_question, ask_hours), ask_insurance 1/6 (-> question_other), yes 1/14 (-> other).
+                Goal: slots >= 97% and zero medical questions to booking met on this first run; intent >= 97% NOT met
+                (213 of 219 would be 97.3%). The date miss: "목요일 스케일링 예약을 다음주 화요일 점심으로 옮길 …" read
+                as the Thursday of the old visit, not the Tuesday it moves to.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -240,7 +254,7 @@ def main() -> None:
     out = []
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
-                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11"):
+                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]
