@@ -42,7 +42,8 @@ AFTER_CARE = _c(
     r"다음날|뒤|후|지)",
     r"(?:치료|교정|시술)(?:하는|받는)?중(?!간)",
     r"(?:교정기|틀니|보철|유지장치|마우스피스|임시치아|브라켓|철사|거즈|실밥|"
-    r"봉합)(?!(?:를|을)?(?:맞추|하러|하려|해야|상담|새로))",
+    r"봉합)(?!(?:를|을)?(?:맞추|하러|하려|해야|상담|새로|조정|수리|고치|점검))",
+    r"(?:씌운|때운|심은|붙인|치료한|치료받은|교정한|(?:크라운|레진|보철|임플란트|브릿지)(?:을|를)?한)(?:이|치아|어금니|앞니|이빨)",
 )
 # What one may do or take: eating, drinking, smoking, sport, hygiene, medicine, conditions.
 CARE_TOPIC = _c(
@@ -56,6 +57,27 @@ CARE_TOPIC = _c(
     r"젖병", r"분유", r"모유", r"세척", r"세정", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라",
     r"마취", r"(?<![가-힣])물(?:을|도|만|이라도)?(?:마셔|마셨|마시|먹|드셔|드셨)",
 )
+# "원래 좀 그래요?", "이거 정상이에요?": whether what one feels is normal (with a symptom or after-care, sure)
+ASKS_NORMAL = re.compile(
+    r"(?<!교)정상(?:이|인|적|일|아니|맞)|원래.{0,8}(?:그래|이래|그런|이런|그렇|건가|거예요|건지|거죠)"
+)
+# What it takes ("상담 받으려면 부모님이 같이 가야 돼요", "몇 번이나 다녀야 돼요"): a question for staff, not a booking
+REQUIREMENT = re.compile(
+    r"(?:려면|을라면|할라면|을려면|할려면).{0,16}야(?:돼|되|하|할)(?:요|나요|나|죠|는지|까요|는거예요)?$"
+)
+COUNT_OF_VISITS = re.compile(
+    r"몇(?:번|회|달|개월|년|주(?!일))(?:이나|정도|쯤|씩)?(?:더)?(?:다녀|가|와|받|치료받)야(?:돼|되|하|할)"
+)
+
+
+def asks_what_it_takes(compact: str) -> bool:
+    """"…하려면 …해야 돼요", "몇 번이나 다녀야 돼요": what a treatment or a visit takes (not "예약해야 돼요")."""
+    m = REQUIREMENT.search(compact)
+    if m is not None and "예약" not in m.group(0):
+        return bool(GENERAL_INFO.search(compact))
+    return bool(COUNT_OF_VISITS.search(compact))
+
+
 # "…다던데 진짜예요?": checking something heard about a treatment or one's teeth
 HEARSAY = re.compile(
     r"(?:다던데|라던데|다는데|라는데|다고하던데|다고들었|다고하는데|다고하더라고|대서|다길래).{0,10}(?:맞|사실|진짜|"
@@ -95,8 +117,9 @@ NORMAL_ASK = _c(
     r"(?:충치|염증|풍치|치주염|이갈이|구내염|감염|알레르기|부작용|신경|병|질환|염)(?:이)?(?:인가|일까|인지|아닐까|"
     r"아닌가|예요|에요|죠|야|냐)",
     r"원래.{0,8}(?:건가|거예요|건지|나요|가요|죠|거죠|그래)", r"얼마나(?:가|갈|오래|지속)",
-    r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아)",
+    r"언제(?:쯤)?(?:없어|나아|가라앉|사라|좋아|아물|괜찮|멈|빠지|돌아|풀)",
     r"(?:없어지|나아지|가라앉|사라지|아물|괜찮아지)(?:나요|죠|까요|는지|는거|겠죠|나)",
+    r"적응(?:이)?(?:되|돼|될|하)(?:나요|나|까요|ㄹ까|는건가|겠죠|는지|면)",
     r"(?:나아질|좋아질|괜찮아질|없어질|가라앉을|사라질|아물)(?:까|지|거)", r"그럴수(?:도)?있",
     r"효과(?:가)?(?:있|없)(?:어요|나요|을까|는지|을까요)", r"(?:뭘로|뭐로|어떤걸로|어떤거로)(?:하|해|닦|씻|헹구)",
     r"(?:하는|쓰는|먹는|닦는|바르는)게(?:더)?(?:좋|나아|나을|낫)",
@@ -124,7 +147,9 @@ LEAVE_BE = re.compile(
 # "…괜찮아요?" asked after something done ("치과 약 먹고 술 먹어요 괜찮아요?")
 OKAY_ASKED = re.compile(r"(?<=..)(?:요|고|도|서|면|데|게)괜찮(?:아요|습니까|나요|을까요|은가요|죠|겠죠|겠어요|아)$")
 # "…피 비치는데 괜찮아요": after a clause about one's teeth, "괜찮아요" asks even without a "?"
-OKAY_AFTER_CLAUSE = re.compile(r"(?:는데|은데|인데|던데)괜찮(?:아요|나요|을까요|은가요|은거예요|은건가요|죠)$")
+OKAY_AFTER_CLAUSE = re.compile(
+    r"(?:는데|은데|인데|던데)(?:이|그)?(?:정도(?:는|면|야|까지는)?|대로)?괜찮(?:아요|나요|을까요|은가요|은거예요|은건가요|죠)$"
+)
 # Leave to eat, drink, smoke, wash …: a care question even with nothing else said ("김치 먹어도 괜찮아요?")
 CARE_PERMISSION = re.compile(r"(?:먹어|마셔|피워|씹어|드셔|헹궈|닦아|샤워해|운동해|목욕해|뱉어|빨아|출근해|일해)도")
 # "…해야 돼요?" asked (with "?" or a question ending: "빼야 돼요" told is a booking wish)
@@ -152,6 +177,7 @@ TREATMENT_WORD = re.compile(
 )
 # Words of a visit or a slot: a symptom asked about together with these is a booking question
 VISIT_WORDS = re.compile(
+    r"(?:\d|한|두|세|네|섯|곱|덟|홉|열)시(?:반|\d{1,2}분)?(?:에|쯤|으로|로)?(?:되|돼|가능|괜찮|비어)|"
     r"빠른(?:날|시간|때)|(?:제일|가장)빨리|주실수있|주시겠어요|해주세요|봐주세요|예약|날짜|진료(?:되|돼|가능|받|볼)|(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)|빈자리|시간(?:되|돼|있)|"
     r"(?:오늘|내일|모레|요일)(?:에|은|도|중에|중으로)?.{0,4}(?:가(?:도|면|려|볼|서)|갈|봐주|볼수|진료|예약|되나|돼요|가능|시간|괜찮)|보여(?:드리|드릴|주|줘)|언제가|가면|갈수|가도|봐주실|봐줄|볼수|와도|오면|방문|내원"
 )
@@ -178,7 +204,7 @@ _TOLD_NAYO = re.compile(
 POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나|유|소|쇼|예)$")
 # Ends that tell, not ask ("이어서 받아야 되는데요", "상담 받고 싶어요")
 TELLING_END = re.compile(
-    r"(?:는데요|거든요|할게요|갈게요|할께요|갈께요|주세요|싶어요|려고요|려구요|할래요|합니다|됐어요|했어요|해서요)$"
+    r"(?:는데요|거든요|[을할갈들볼릴]게요|[을할갈들볼릴]께요|주세요|싶어요|려고요|려구요|할래요|합니다|됐어요|했어요|해서요)$"
 )
 _THANKS = re.compile(r"감사|고맙|부탁(?:해|드|합)|할게요|갈게요|할께요|갈께요")
 # A question asked indirectly: "…인지 알고 싶어요", "…맞는지 확인하고 싶습니다"
@@ -210,12 +236,17 @@ def _ends_a_word_as_question(text: str) -> bool:
 
 # Plain and dialect question ends that are words too ("하나" is "one"): asked only at the very end
 FINAL_QUESTION_END = re.compile(
-    r"(?:[되있없]나|하나|[되하캤했가]노|기가|긴가|는겨|는감|는교|건교|나예|겄소|것소|쓰까|까유|남유|래유|대유|나유|쥬|지유)$"
+    r"(?:[되있없]나|하나|[되하캤했가좋]노|기가|긴가|는겨|는감|는교|건교|나예|겄소|것소|쓰까|까유|남유|래유|대유|나유|쥬|지유)$"
 )
 
 
 def _asks(said: str) -> bool:
     return bool(QUESTION_END.search(said)) and not _TOLD_NAYO.search(said)
+
+
+def asked_at_the_end(text: str, compact: str) -> bool:
+    """The sentence ends as a question ("…우짜면 좋노", "…괜찮아요?"), not only a word inside it ("브릿지인가 …")."""
+    return text.rstrip().endswith("?") or _asks(compact) or bool(FINAL_QUESTION_END.search(compact))
 
 
 def strongly_asked(text: str, compact: str) -> bool:

@@ -17,7 +17,17 @@ from appliance.language.replies import SURE
 CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
 # Where the caller is, not how to come: "지금 지하철인데", "버스 안이라서"
 _WHERE_I_AM = re.compile(
-    r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)"
+    r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|"
+    r"(?:회사|직장|사무실|집|학교)(?:가|이|는|도)?(?:바로)?(?:근처|앞|옆|근방)(?:라서|이라서|라|이라|인데|예요|이에요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)"
+)
+# A clock time asked about ("목요일 12시 반 가능할까요", "12시 10분에 검진 되나요"): a slot, not the hours
+SLOT_ASKED = re.compile(
+    r"(?:\d|한|두|세|네|섯|곱|덟|홉|열)시(?:반|\d{1,2}분)?(?:에|쯤|으로|로)?(?:[가-힣]{1,6}(?:상담|치료|검진|스케일링|예약))?"
+    r"(?:되|돼|가능|괜찮|비어|자리)"
+)
+# Records moved from another clinic ("진료 기록 옮겨 올 수 있나요"): no visit is moved
+_RECORDS_MOVED = re.compile(
+    r"(?:기록|차트|자료|서류|사진|파일|엑스레이)(?:을|를|도|좀|은|는)?.{0,6}?(?:옮기|옮겨|옮길)"
 )
 # Checking that a change asked for went through
 _CHANGE_CHECKED = re.compile(
@@ -38,7 +48,7 @@ _MOVE_SAID = re.compile(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바�
 # Keywords that make a facts question unmistakable (the model does not override these)
 FACT_KEYWORD = {
     "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
-    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부|할인"),
+    "ask_price": re.compile(r"얼마(?!나)|가격|(?<!결과)값|비용|진료비|견적|할부|할인|분할|납부|일시불"),
     "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
 }
 _OFFERED = re.compile(
@@ -59,8 +69,9 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
     if _CHANGE_CHECKED.search(compact):
         return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
-    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (
-        lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
+    visit = _RECORDS_MOVED.sub("", compact)
+    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", visit)) or (
+        lx.MOVE_ONLY.search(visit) and lx.VISIT_WORDS.search(visit))
     if moves:
         return "reschedule", SURE if _MOVE_SAID.search(compact) else 0.9
     if lx.CANCEL.search(compact):
@@ -73,7 +84,9 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
     if _BILL.search(compact):
         return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
-    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact):
+    slot_asked = SLOT_ASKED.search(compact)
+    if (lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact)
+            and not (slot_asked and not FACT_KEYWORD["ask_location"].search(compact))):
         return "ask_location", SURE if FACT_KEYWORD["ask_location"].search(compact) else 0.85
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return None  # a certificate is not in the insurance notes: an open question for staff
@@ -89,7 +102,7 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_location", 0.85
     booking = ("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)
     wants_visit = lx.SYMPTOM.search(compact) and lx.BOOK.search(compact)  # "잇몸이 부어서 그러는데 오늘 진료 돼요?"
-    if lx.HOURS.search(compact) and not booking and not wants_visit:
+    if lx.HOURS.search(compact) and not booking and not wants_visit and not slot_asked:
         return "ask_hours", 0.85
     if lx.BOOK.search(compact):
         return "book", SURE if _BOOKING_SAID.search(compact) else 0.85
