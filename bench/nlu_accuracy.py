@@ -168,6 +168,18 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 Goal: slots >= 97% and zero medical questions to booking met on this first run; intent >= 97% NOT met
                 (213 of 219 would be 97.3%). The date miss: "목요일 스케일링 예약을 다음주 화요일 점심으로 옮길 …" read
                 as the Thursday of the old visit, not the Tuesday it moves to.
+                After the run one label was corrected to the convention of dev8/dev9 (a certificate for the insurer,
+                "실비 청구하려고 하는데 진단서 발급 돼요", is question_other); with it the first run reads 95.9%
+                (210/219). Its misses were then fixed by kind: circumstances said while booking ("점심시간이라",
+                "회사 앞이라", "외근 중이라") ask no hours, location or call-back and a clock time asked about is a
+                slot; an answer naming the slot asked for is a booking; a "…로" target after a part of the day or a
+                clock time; Gyeongsang 바까 주이소 / 안 할랍니다 / 됐심더 / 엽니꺼 / 마쳐요; instalments are a price
+                ("일시불" no 1 o'clock); what a visit takes ("…받으려면 부모님이 같이 가야 돼요"), records moved and
+                "X 되는 치과예요" are for staff; "원래 좀 그래요" after a treatment is a sure medical question; the model
+                never turns a check of one's visit into a booking, nor a question asked at the end into a symptom told.
+                A probe of 40 new sentences in the same mindsets, written during these fixes, read 35/40 on its first
+                run (two of the five labels arguable); three of its kinds were fixed too (tests/
+                test_language_kinds_round4.py). blind12 then joined the model's examples and the regression tests.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
