@@ -60,6 +60,9 @@ NOW = dt.datetime(2031, 4, 9, 12, 15)  # a Wednesday, lunch time
         ("스케일링요 회사에서 건강검진 때 했어요", "offer", "no", None, None, "scaling"),
         ("죄송한데 지금 미팅 들어가야 해서요 오후에 다시 주세요", "reminder", "callback_later", None, None, None),
         ("네 제가 어머니 보호자인데 대신 들을게요", "yes_no", "yes", None, None, None),
+        # dev10: grinding with an adverb between; "다른 날로" moves the visit for sure
+        ("아들이 밤마다 이를 박박 가는데 그냥 둬도 돼요", None, "medical_question", None, None, None),
+        ("아 그날 출장이라 안 돼요 다른 시간으로 해 주세요", "reminder", "reschedule", None, None, None),
     ],
 )
 def test_kinds_of_blind12(text, expect, intent, date, time, treatment):

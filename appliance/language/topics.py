@@ -44,7 +44,9 @@ _BOOKING_SAID = re.compile(
     r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)"
 )
 # A change of the visit in so many words ("미뤄 주세요", "앞당길 수 있어요?")
-_MOVE_SAID = re.compile(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길")
+_MOVE_SAID = re.compile(
+    r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길|다른(?:날|날짜|시간|요일)(?:로|으로)"
+)
 # Keywords that make a facts question unmistakable (the model does not override these)
 FACT_KEYWORD = {
     "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
