@@ -174,12 +174,21 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 "회사 앞이라", "외근 중이라") ask no hours, location or call-back and a clock time asked about is a
                 slot; an answer naming the slot asked for is a booking; a "…로" target after a part of the day or a
                 clock time; Gyeongsang 바까 주이소 / 안 할랍니다 / 됐심더 / 엽니꺼 / 마쳐요; instalments are a price
-                ("일시불" no 1 o'clock); what a visit takes ("…받으려면 부모님이 같이 가야 돼요"), records moved and
-                "X 되는 치과예요" are for staff; "원래 좀 그래요" after a treatment is a sure medical question; the model
-                never turns a check of one's visit into a booking, nor a question asked at the end into a symptom told.
+                ("일시불" no 1 o'clock); what a visit takes ("…받으려면 부모님이 같이 가야 돼요"), records moved
+                and "X 되는 치과예요" are for staff; "원래 좀 그래요" after a treatment is a sure medical question;
+                the model never turns a check of one's visit into a booking, nor a question asked at the end into a
+                symptom told.
                 A probe of 40 new sentences in the same mindsets, written during these fixes, read 35/40 on its first
                 run (two of the five labels arguable); three of its kinds were fixed too (tests/
                 test_language_kinds_round4.py). blind12 then joined the model's examples and the regression tests.
+  dev10     66  tuning set written after the blind12 fixes from mindsets no set had used (night-shift workers and shop
+                owners, care-home staff for elderly residents, teenagers, pregnancy, price comparison); committed before
+                its first run.
+                first run: intent 95.5% (63/66; rules alone 92.4%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (of 16); misses: "이를 심하게 가는데 크면 괜찮아지나요"
+                (-> question_other: grinding with an adverb between was no symptom), "그날 야간이라 못 가요 다른
+                날로 해 주세요" to a reminder (-> cancel: "다른 날로" was no sure move), and the arguable "그 예약을
+                목요일 아니 금요일로 해 주세요" (book; the model says reschedule). The first two were fixed by kind.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -266,7 +275,7 @@ def main() -> None:
     out = []
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
-                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12"):
+                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12", "dev10"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]
