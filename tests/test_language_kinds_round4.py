@@ -27,6 +27,8 @@ NOW = dt.datetime(2031, 4, 9, 12, 15)  # a Wednesday, lunch time
         # an answer naming the slot asked for is a booking, whatever else it names
         ("1시 반이요 점심시간이거든요", "time", "book", None, "13:30", None),
         ("목요일이요 회사 근처라", "date", "book", "2031-04-10", None, None),
+        ("금요일은 안 되는데", "date", "no", "2031-04-11", None, None),  # a day refused is no answer of a day
+        ("네 두 시 좋아요", "time", "yes", None, "14:00", None),  # a yes stays a yes
         # the "…로" target wins after a part of the day or a clock time
         ("금요일 예약을 다음 주 월요일 오후로 옮겨 주세요", None, "reschedule", "2031-04-14", None, None),
         ("화요일 검진 예약 목요일 아침 9시로 바꿀게요", None, "reschedule", "2031-04-10", "09:00", "checkup"),

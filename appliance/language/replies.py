@@ -80,8 +80,9 @@ def declines_offer(text: str, core: str, expect: str | None) -> bool:
 def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding"
                    ) -> tuple[str, float] | None:
     """Answers that only the question just asked makes clear (the prior of ``expect``)."""
-    if _names_the_slot_asked(expect, result) and not (qs.strongly_asked(text, compact) or lx.NO_START.match(core)
-                                                      or lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+    if _names_the_slot_asked(expect, result) and not (
+            qs.strongly_asked(text, compact) or lx.NO_START.match(core) or lx.YES_START.match(core)
+            or lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or _REFUSED.search(compact)):
         return "book", 0.85  # "12시 40분이요 점심시간이라" answers "몇 시가 좋으세요?", whatever else it names
     if expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:]):
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
@@ -155,6 +156,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
         return ("yes", SURE) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", SURE)  # "네 말씀하세요"
     return None
+
+
+_REFUSED = re.compile(r"안(?:되|돼|될)|말고|말구|빼고|어렵|힘들|곤란|애매|싫")
 
 
 def _names_the_slot_asked(expect: str | None, result: "Understanding") -> bool:
