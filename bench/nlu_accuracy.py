@@ -189,6 +189,19 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 (-> question_other: grinding with an adverb between was no symptom), "그날 야간이라 못 가요 다른
                 날로 해 주세요" to a reminder (-> cancel: "다른 날로" was no sure move), and the arguable "그 예약을
                 목요일 아니 금요일로 해 주세요" (book; the model says reschedule). The first two were fixed by kind.
+  dev11     69  tuning set written after the dev10 fixes (formal 다나까 register, Konglish 리스케줄/컨펌/캔슬/체크업,
+                grandparents on speakerphone with family relaying, run-on stories, patients with conditions and special
+                needs, outbound replies); committed before its first run.
+                first run: intent 95.7% (66/69; rules alone 89.9%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (of 15); misses: "리스케줄" (-> book), "노쇼 하면 패널티 있어요"
+                (-> other), "거의 다 나았어요 가끔 좀 시린 거 말고는" to a wellbeing question (-> no). Fixed by kind
+                (Konglish moves and "예약 컨펌"; no-show penalties and fees are for staff; a change only supposed,
+                "취소하면 위약금 있나요", asks for none, while "취소하면 안 될까요" politely asks for one; fine but for
+                a symptom is a symptom; "유지장치 안 끼면 다시 돌아가요" asks what happens: with the rules alone it
+                had been a booking; "좋아진 것 같아요" to a wellbeing question is a sure no).
+Round 4 in sum: the fresh sets' first runs (blind12, dev10, dev11: 354 sentences) read intent 338/354 = 95.5%, every
+slot >= 99.5%, medical -> booking 0 of 71 medical questions and emergencies. The goal (>= 97% intent on a first run)
+is not met yet; slots and the medical safety goal are.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -275,7 +288,8 @@ def main() -> None:
     out = []
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
-                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12", "dev10"):
+                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12", "dev10",
+                 "dev11"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]

@@ -2,7 +2,8 @@
 sentences of its own (not copied from the labelled sets): callers on a lunch break who give their circumstances
 ("점심시간이라", "회사 앞이라", "외근 중이라") while they book, a "…로" target after a part of the day, Gyeongsang
 words (바까 주이소, 안 할랍니다, 엽니꺼, 마쳐요), what a visit takes, records moved, "is this normal" after a
-treatment, and a check of one's visit that the model may not turn into a booking."""
+treatment, and a check of one's visit that the model may not turn into a booking; then the kinds of dev10 and dev11
+(teeth grinding, Konglish, penalties and fees, a change only supposed or politely asked for)."""
 
 from __future__ import annotations
 
@@ -65,6 +66,14 @@ NOW = dt.datetime(2031, 4, 9, 12, 15)  # a Wednesday, lunch time
         # dev10: grinding with an adverb between; "다른 날로" moves the visit for sure
         ("아들이 밤마다 이를 박박 가는데 그냥 둬도 돼요", None, "medical_question", None, None, None),
         ("아 그날 출장이라 안 돼요 다른 시간으로 해 주세요", "reminder", "reschedule", None, None, None),
+        # dev11: Konglish, a penalty for not showing up, fine but for a symptom
+        ("진료 리스케쥴 가능할까요 금요일로", None, "reschedule", "2031-04-11", None, None),
+        ("예약 취소하면 위약금 있나요", None, "question_other", None, None, None),
+        ("당일 취소 수수료 있어요", None, "question_other", None, None, None),
+        ("모레 예약 취소하면 안 될까요", None, "cancel", "2031-04-11", None, None),  # asks politely for one
+        ("다 나았어요 찬 거 먹을 때 시린 거 빼고요", "wellbeing", "symptom", None, None, None),
+        ("틀니 밤에 안 빼면 잇몸 상해요", None, "medical_question", None, None, "denture"),  # what if I don't
+        ("많이 좋아진 것 같아요", "wellbeing", "no", None, None, None),
     ],
 )
 def test_kinds_of_blind12(text, expect, intent, date, time, treatment):

@@ -114,8 +114,8 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("book")  # a move or a check found stays one ("월요일 예약인데 한 시간 늦게 가도 돼요?")
     if not _WRONG_NUMBER_CUE.search(compact):
         exclude.append("wrong_number")  # "씌운 지 얼마 안 됐는데 또 빠졌어요" is about a tooth, not a phone number
-    if not _CANCEL_CUE.search(compact):
-        exclude.append("cancel")  # "어머니한테 여쭤보고 다시 연락드릴게요" cancels nothing
+    if not _CANCEL_CUE.search(topics.without_supposed_changes(compact)):
+        exclude.append("cancel")  # "어머니한테 여쭤보고 다시 연락드릴게요", "취소하면 위약금 있나요" cancel nothing
     if not qs.about_body(compact) or intent == "confirm_appointment" and not qs.has_symptom(compact):
         exclude.append("medical_question")  # "교정 중인데 다음 달 조이는 날 언제예요" checks a visit
     if told(text, compact):

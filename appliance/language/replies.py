@@ -116,7 +116,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
     if expect == "wellbeing" and lx.WELL.search(compact) and not (
             lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
-        return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
+        return "no", SURE  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (
             lx.RESCHEDULE.search(compact) or negative):
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder

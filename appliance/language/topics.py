@@ -29,6 +29,13 @@ SLOT_ASKED = re.compile(
 _RECORDS_MOVED = re.compile(
     r"(?:기록|차트|자료|서류|사진|파일|엑스레이)(?:을|를|도|좀|은|는)?.{0,6}?(?:옮기|옮겨|옮길)"
 )
+# A change only supposed ("취소하면 위약금 있나요", "바꾸면 돈 더 내요"): a question about it, no change asked
+# ("취소하면 안 될까요" asks politely for one: only a cost or a penalty after it makes it supposed)
+_IF_CHANGED = re.compile(
+    r"(?:(?:취소|변경|캔슬)(?:를|을)?(?:하면|할때|하게되면|시에?)|(?:바꾸|미루|옮기)면)"
+    r"(?=.{0,8}(?:위약금|수수료|돈|비용|[패페]널티|불이익|벌금|예약금|보증금|환불))"
+    r"|(?:취소|변경|캔슬)(?=(?:시|할때)?(?:위약금|수수료|[패페]널티|비용))"  # "취소 수수료 있어요"
+)
 # Checking that a change asked for went through
 _CHANGE_CHECKED = re.compile(
     r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|"
@@ -45,7 +52,7 @@ _BOOKING_SAID = re.compile(
 )
 # A change of the visit in so many words ("미뤄 주세요", "앞당길 수 있어요?")
 _MOVE_SAID = re.compile(
-    r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길|다른(?:날|날짜|시간|요일)(?:로|으로)"
+    r"변경|리스케[줄쥴]|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길|다른(?:날|날짜|시간|요일)(?:로|으로)"
 )
 # Keywords that make a facts question unmistakable (the model does not override these)
 FACT_KEYWORD = {
@@ -56,6 +63,11 @@ FACT_KEYWORD = {
 _OFFERED = re.compile(
     r"(?:치료|시술|수술|상담|진료|검사)?(?:도|은|는)?(?:좀)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$"
 )
+
+
+def without_supposed_changes(compact: str) -> str:
+    """The text without a change only supposed ("취소하면 위약금 있나요"): what is left may ask for a change."""
+    return _IF_CHANGED.sub("", compact)
 
 
 def offered_treatment(compact: str) -> bool:
@@ -69,15 +81,17 @@ def offered_treatment(compact: str) -> bool:
 
 def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
+    if _IF_CHANGED.search(compact):
+        return None  # "예약 바꾸면 수수료 내야 돼요": the cost of a change, a question for staff
     if _CHANGE_CHECKED.search(compact):
         return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
-    visit = _RECORDS_MOVED.sub("", compact)
+    visit = _IF_CHANGED.sub("", _RECORDS_MOVED.sub("", compact))
     moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", visit)) or (
         lx.MOVE_ONLY.search(visit) and lx.VISIT_WORDS.search(visit))
     if moves:
         return "reschedule", SURE if _MOVE_SAID.search(compact) else 0.9
-    if lx.CANCEL.search(compact):
-        return "cancel", SURE if CLEAR_CANCEL.search(compact) else 0.9
+    if lx.CANCEL.search(visit):
+        return "cancel", SURE if CLEAR_CANCEL.search(visit) else 0.9
     if lx.RESCHEDULE_WEAK.search(compact):
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):

@@ -162,6 +162,10 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     return None
 
 
+# "…다 나았어요 가끔 시린 거 말고는": fine but for a symptom, which is what the dialog must hear
+_BUT_FOR_A_SYMPTOM = re.compile(
+    r"(?:시린|시려|아픈|아프|욱신|부은|붓|불편|찌릿|피나|흔들)[가-힣]{0,4}(?:빼고|말고|빼면|외에|말곤|빼곤)"
+)
 # Words of a call: without them, being busy is only the reason to be brief
 _CALL_WORDS = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시")
 _STRONG_BOOK = re.compile(
@@ -309,7 +313,8 @@ def _classify(
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
-    if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact):
+    if (lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact)
+            and not _BUT_FOR_A_SYMPTOM.search(lx.SYMPTOM_DENIED.sub("", compact))):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     if declines_offer(text, core, expect):
         return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
