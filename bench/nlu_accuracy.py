@@ -154,6 +154,54 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 the rules-alone misses: 낳았 for 나았, "직원분 좀요", "…하는 날이라", "X 씨 아니고 Y 씨"); then the
                 recogniser's spellings found by perturbing every labelled sentence ("괜찮아여", "…인대 …" going
                 on, "금요 일로", "이십 삼일", "다 음주"). No label was changed.
+  blind12  219  twelfth blind set (issue 15, round 4), written after the round-3 fixes without looking at the rules or
+                their tests: office workers on a lunch break (clipped, polite business register, "-십시오", digits),
+                retirees speaking Busan/Daegu/Gwangju dialect (할라꼬, 되능교, 되것소, 주이소, 묵어도 되노), a daughter
+                managing her mother's dentures and implants, students and parents about braces, callers returning a
+                missed call, and outbound-call replies with the question asked (54 rows: offer, proposal, reminder,
+                yes_no, wellbeing, confirm, date, time, treatment); 31 medical questions, 9 emergencies, 14 questions
+                for staff; committed before its first run.
+                FIRST RUN: intent 95.4% (209/219; rules alone 90.4%), date 99.5%, time 100%, treatment 100%, all three
+                slots 99.5%; medical -> booking 0 (of 40 medical questions and emergencies); misses by gold intent:
+                question_other 4/14 (-> other, reschedule, talk_to_staff, book), medical_question 2/31 (-> symptom x2),
+                book 2/44 (-> medical_question, ask_hours), ask_insurance 1/6 (-> question_other), yes 1/14 (-> other).
+                Goal: slots >= 97% and zero medical questions to booking met on this first run; intent >= 97% NOT met
+                (213 of 219 would be 97.3%). The date miss: "목요일 스케일링 예약을 다음주 화요일 점심으로 옮길 …" read
+                as the Thursday of the old visit, not the Tuesday it moves to.
+                After the run one label was corrected to the convention of dev8/dev9 (a certificate for the insurer,
+                "실비 청구하려고 하는데 진단서 발급 돼요", is question_other); with it the first run reads 95.9%
+                (210/219). Its misses were then fixed by kind: circumstances said while booking ("점심시간이라",
+                "회사 앞이라", "외근 중이라") ask no hours, location or call-back and a clock time asked about is a
+                slot; an answer naming the slot asked for is a booking; a "…로" target after a part of the day or a
+                clock time; Gyeongsang 바까 주이소 / 안 할랍니다 / 됐심더 / 엽니꺼 / 마쳐요; instalments are a price
+                ("일시불" no 1 o'clock); what a visit takes ("…받으려면 부모님이 같이 가야 돼요"), records moved
+                and "X 되는 치과예요" are for staff; "원래 좀 그래요" after a treatment is a sure medical question;
+                the model never turns a check of one's visit into a booking, nor a question asked at the end into a
+                symptom told.
+                A probe of 40 new sentences in the same mindsets, written during these fixes, read 35/40 on its first
+                run (two of the five labels arguable); three of its kinds were fixed too (tests/
+                test_language_kinds_round4.py). blind12 then joined the model's examples and the regression tests.
+  dev10     66  tuning set written after the blind12 fixes from mindsets no set had used (night-shift workers and shop
+                owners, care-home staff for elderly residents, teenagers, pregnancy, price comparison); committed before
+                its first run.
+                first run: intent 95.5% (63/66; rules alone 92.4%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (of 16); misses: "이를 심하게 가는데 크면 괜찮아지나요"
+                (-> question_other: grinding with an adverb between was no symptom), "그날 야간이라 못 가요 다른
+                날로 해 주세요" to a reminder (-> cancel: "다른 날로" was no sure move), and the arguable "그 예약을
+                목요일 아니 금요일로 해 주세요" (book; the model says reschedule). The first two were fixed by kind.
+  dev11     69  tuning set written after the dev10 fixes (formal 다나까 register, Konglish 리스케줄/컨펌/캔슬/체크업,
+                grandparents on speakerphone with family relaying, run-on stories, patients with conditions and special
+                needs, outbound replies); committed before its first run.
+                first run: intent 95.7% (66/69; rules alone 89.9%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (of 15); misses: "리스케줄" (-> book), "노쇼 하면 패널티 있어요"
+                (-> other), "거의 다 나았어요 가끔 좀 시린 거 말고는" to a wellbeing question (-> no). Fixed by kind
+                (Konglish moves and "예약 컨펌"; no-show penalties and fees are for staff; a change only supposed,
+                "취소하면 위약금 있나요", asks for none, while "취소하면 안 될까요" politely asks for one; fine but for
+                a symptom is a symptom; "유지장치 안 끼면 다시 돌아가요" asks what happens: with the rules alone it
+                had been a booking; "좋아진 것 같아요" to a wellbeing question is a sure no).
+Round 4 in sum: the fresh sets' first runs (blind12, dev10, dev11: 354 sentences) read intent 338/354 = 95.5%, every
+slot >= 99.5%, medical -> booking 0 of 71 medical questions and emergencies. The goal (>= 97% intent on a first run)
+is not met yet; slots and the medical safety goal are.
 The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
 unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
 figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
@@ -240,7 +288,8 @@ def main() -> None:
     out = []
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
-                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11"):
+                 "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12", "dev10",
+                 "dev11"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]

@@ -8,13 +8,15 @@
   sure ``other``);
 * it chooses ``wrong_number`` only when a word of the phone or the person is said (번호, 전화, 사람, 아닌데, …);
 * it chooses ``cancel`` only when some word of it is said (취소, 못 가요, 어려워요, …): it never cancels a visit alone;
-  it never turns a move of a visit the rules found into a new booking;
+  it never turns a move or a check of a visit the rules found into a new booking;
 * it chooses ``emergency`` only when a red flag is said (bleeding, swelling, fever, trauma, severe pain);
 * it chooses ``medical_question`` only when a symptom, after-care, a care topic, a part of the mouth or a condition
-  is named ("신분증 가져가야 되나요?" is about the visit, not one's body);
+  is named ("신분증 가져가야 되나요?" is about the visit, not one's body), and never over a check of one's visit the
+  rules found without a symptom ("교정 중인데 다음 달 조이는 날 언제예요?");
 * it chooses ``medical_question``/``question_other`` only when the sentence is not plainly told ("…못 마시겠어요"
   describes a symptom, it asks nothing), and never turns a visit asked for in so many words into a medical
-  question ("이가 흔들리는데 빼러 가도 돼요?"), nor a question the rules found into a booking when no visit is asked
+  question ("이가 흔들리는데 빼러 가도 돼요?"), nor a question the rules found and plainly asked into a symptom told
+  ("틀니가 덜그럭거리는데 우짜면 좋노"), nor a question the rules found into a booking when no visit is asked
   for ("미백 전에 스케일링부터 받아야 돼요?"), nor into a fact whose keyword is not said ("교정 장치 색깔도 고를 수
   있어요?" is no price question), nor an answer to "which day/time/treatment?" into a question; an answer to it that
   names the slot and asks nothing stays a booking ("사랑니요 오른쪽 아래").
@@ -108,14 +110,14 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("emergency")
     if slot_said and expect in (None, "need"):
         exclude += ["yes", "no"]  # "내일 오후 세 시로 확정해 주십시오" out of the blue books
-    if intent == "reschedule":
-        exclude.append("book")  # a move the rules found stays a move ("월요일 예약인데 한 시간 늦게 가도 돼요?")
+    if intent in ("reschedule", "confirm_appointment"):
+        exclude.append("book")  # a move or a check found stays one ("월요일 예약인데 한 시간 늦게 가도 돼요?")
     if not _WRONG_NUMBER_CUE.search(compact):
         exclude.append("wrong_number")  # "씌운 지 얼마 안 됐는데 또 빠졌어요" is about a tooth, not a phone number
-    if not _CANCEL_CUE.search(compact):
-        exclude.append("cancel")  # "어머니한테 여쭤보고 다시 연락드릴게요" cancels nothing
-    if not qs.about_body(compact):
-        exclude.append("medical_question")
+    if not _CANCEL_CUE.search(topics.without_supposed_changes(compact)):
+        exclude.append("cancel")  # "어머니한테 여쭤보고 다시 연락드릴게요", "취소하면 위약금 있나요" cancel nothing
+    if not qs.about_body(compact) or intent == "confirm_appointment" and not qs.has_symptom(compact):
+        exclude.append("medical_question")  # "교정 중인데 다음 달 조이는 날 언제예요" checks a visit
     if told(text, compact):
         exclude += QUESTION_INTENTS
     elif _REQUEST_END.search(compact) and "?" not in text:
@@ -124,6 +126,8 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("medical_question")  # "흔들리는데 빼러 가도 돼요?" asks for a visit
     elif intent in QUESTION_INTENTS and not qs.visit_asked(compact):
         exclude += BOOKING  # "미백 전에 스케일링부터 받아야 돼요?" asks, it books nothing
+    if intent in QUESTION_INTENTS and qs.asked_at_the_end(text, compact):
+        exclude.append("symptom")  # "틀니가 덜그럭거리는데 우짜면 좋노" asks, it does not only tell
     if intent in QUESTION_INTENTS:  # the rules look for the facts' words first: one they set aside stays aside
         exclude += [fact for fact in FACTS if not topics.FACT_KEYWORD.get(fact, _NOTHING).search(compact)]
     if expect in ("date", "time", "treatment") and not qs.strongly_asked(text, compact):

@@ -12,6 +12,7 @@ import re
 from typing import TYPE_CHECKING
 
 from appliance.language import lexicon as lx
+from appliance.language import questions as qs
 
 if TYPE_CHECKING:
     from appliance.language.understanding import Understanding
@@ -37,6 +38,7 @@ _NOT_THAT_PERSON = re.compile(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)"
 _DONE_ELSEWHERE = re.compile(
     r"(?:벌써|이미|다른데서|딴데서|다른곳에서|딴곳에서|다른병원에서|다른치과에서|딴치과|딴병원|지난(?:달|주|번)|작년|저번|얼마전|요전|최근|(?:달|주|개월)전|월달?에)"
     r".{0,6}(?:했|받았|끝났|하고있)"
+    r"|(?:에서|때|적에)(?:이미|벌써|다)?(?:했|받았)(?:어요|습니다|는데|어)$"  # "회사에서 건강검진 때 했어요"
 )
 # To a proposed slot, another slot asked for instead: "세 시 말고 네 시로요", "그럼 다음 주로 해 주세요"
 # To a proposed slot: "오전은 안 되고 오후면 좋겠는데" turns it down and names another
@@ -78,6 +80,10 @@ def declines_offer(text: str, core: str, expect: str | None) -> bool:
 def context_answer(text: str, compact: str, core: str, expect: str | None, result: "Understanding"
                    ) -> tuple[str, float] | None:
     """Answers that only the question just asked makes clear (the prior of ``expect``)."""
+    if _names_the_slot_asked(expect, result) and not (
+            qs.strongly_asked(text, compact) or lx.NO_START.match(core) or lx.YES_START.match(core)
+            or lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or _REFUSED.search(compact)):
+        return "book", 0.85  # "12시 40분이요 점심시간이라" answers "몇 시가 좋으세요?", whatever else it names
     if expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:]):
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
     if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
@@ -110,7 +116,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
     if expect == "wellbeing" and lx.WELL.search(compact) and not (
             lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
-        return "no", 0.8  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
+        return "no", SURE  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (
             lx.RESCHEDULE.search(compact) or negative):
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
@@ -150,6 +156,17 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
         return ("yes", SURE) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", SURE)  # "네 말씀하세요"
     return None
+
+
+_REFUSED = re.compile(r"안(?:되|돼|될)|말고|말구|빼고|어렵|힘들|곤란|애매|싫")
+
+
+def _names_the_slot_asked(expect: str | None, result: "Understanding") -> bool:
+    if expect == "date":
+        return bool(result.date or result.date_range)
+    if expect == "time":
+        return bool(result.time or result.time_range)
+    return expect == "treatment" and result.treatment is not None
 
 
 def negative_symptom(compact: str) -> bool:

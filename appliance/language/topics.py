@@ -17,7 +17,24 @@ from appliance.language.replies import SURE
 CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
 # Where the caller is, not how to come: "지금 지하철인데", "버스 안이라서"
 _WHERE_I_AM = re.compile(
-    r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)"
+    r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|"
+    r"(?:회사|직장|사무실|집|학교)(?:가|이|는|도)?(?:바로)?(?:근처|앞|옆|근방)(?:라서|이라서|라|이라|인데|예요|이에요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)"
+)
+# A clock time asked about ("목요일 12시 반 가능할까요", "12시 10분에 검진 되나요"): a slot, not the hours
+SLOT_ASKED = re.compile(
+    r"(?:\d|한|두|세|네|섯|곱|덟|홉|열)시(?:반|\d{1,2}분)?(?:에|쯤|으로|로)?(?:[가-힣]{1,6}(?:상담|치료|검진|스케일링|예약))?"
+    r"(?:되|돼|가능|괜찮|비어|자리)"
+)
+# Records moved from another clinic ("진료 기록 옮겨 올 수 있나요"): no visit is moved
+_RECORDS_MOVED = re.compile(
+    r"(?:기록|차트|자료|서류|사진|파일|엑스레이)(?:을|를|도|좀|은|는)?.{0,6}?(?:옮기|옮겨|옮길)"
+)
+# A change only supposed ("취소하면 위약금 있나요", "바꾸면 돈 더 내요"): a question about it, no change asked
+# ("취소하면 안 될까요" asks politely for one: only a cost or a penalty after it makes it supposed)
+_IF_CHANGED = re.compile(
+    r"(?:(?:취소|변경|캔슬)(?:를|을)?(?:하면|할때|하게되면|시에?)|(?:바꾸|미루|옮기)면)"
+    r"(?=.{0,8}(?:위약금|수수료|돈|비용|[패페]널티|불이익|벌금|예약금|보증금|환불))"
+    r"|(?:취소|변경|캔슬)(?=(?:시|할때)?(?:위약금|수수료|[패페]널티|비용))"  # "취소 수수료 있어요"
 )
 # Checking that a change asked for went through
 _CHANGE_CHECKED = re.compile(
@@ -34,16 +51,23 @@ _BOOKING_SAID = re.compile(
     r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)"
 )
 # A change of the visit in so many words ("미뤄 주세요", "앞당길 수 있어요?")
-_MOVE_SAID = re.compile(r"변경|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길")
+_MOVE_SAID = re.compile(
+    r"변경|리스케[줄쥴]|미루|미뤄|연기|늦추|늦춰|앞당|바꾸|바꿔|옮기|옮겨|당겨|당길|땡겨|땡길|다른(?:날|날짜|시간|요일)(?:로|으로)"
+)
 # Keywords that make a facts question unmistakable (the model does not override these)
 FACT_KEYWORD = {
     "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
-    "ask_price": re.compile(r"얼마(?!나)|가격|비용|진료비|견적|할부|할인"),
+    "ask_price": re.compile(r"얼마(?!나)|가격|(?<!결과)값|비용|진료비|견적|할부|할인|분할|납부|일시불"),
     "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
 }
 _OFFERED = re.compile(
     r"(?:치료|시술|수술|상담|진료|검사)?(?:도|은|는)?(?:좀)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$"
 )
+
+
+def without_supposed_changes(compact: str) -> str:
+    """The text without a change only supposed ("취소하면 위약금 있나요"): what is left may ask for a change."""
+    return _IF_CHANGED.sub("", compact)
 
 
 def offered_treatment(compact: str) -> bool:
@@ -57,14 +81,17 @@ def offered_treatment(compact: str) -> bool:
 
 def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
+    if _IF_CHANGED.search(compact):
+        return None  # "예약 바꾸면 수수료 내야 돼요": the cost of a change, a question for staff
     if _CHANGE_CHECKED.search(compact):
         return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
-    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", compact)) or (
-        lx.MOVE_ONLY.search(compact) and lx.VISIT_WORDS.search(compact))
+    visit = _IF_CHANGED.sub("", _RECORDS_MOVED.sub("", compact))
+    moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", visit)) or (
+        lx.MOVE_ONLY.search(visit) and lx.VISIT_WORDS.search(visit))
     if moves:
         return "reschedule", SURE if _MOVE_SAID.search(compact) else 0.9
-    if lx.CANCEL.search(compact):
-        return "cancel", SURE if CLEAR_CANCEL.search(compact) else 0.9
+    if lx.CANCEL.search(visit):
+        return "cancel", SURE if CLEAR_CANCEL.search(visit) else 0.9
     if lx.RESCHEDULE_WEAK.search(compact):
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):
@@ -73,7 +100,9 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
     if _BILL.search(compact):
         return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
-    if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact):
+    slot_asked = SLOT_ASKED.search(compact)
+    if (lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact)
+            and not (slot_asked and not FACT_KEYWORD["ask_location"].search(compact))):
         return "ask_location", SURE if FACT_KEYWORD["ask_location"].search(compact) else 0.85
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return None  # a certificate is not in the insurance notes: an open question for staff
@@ -89,7 +118,7 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_location", 0.85
     booking = ("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)
     wants_visit = lx.SYMPTOM.search(compact) and lx.BOOK.search(compact)  # "잇몸이 부어서 그러는데 오늘 진료 돼요?"
-    if lx.HOURS.search(compact) and not booking and not wants_visit:
+    if lx.HOURS.search(compact) and not booking and not wants_visit and not slot_asked:
         return "ask_hours", 0.85
     if lx.BOOK.search(compact):
         return "book", SURE if _BOOKING_SAID.search(compact) else 0.85

@@ -162,6 +162,12 @@ def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str
     return None
 
 
+# "…다 나았어요 가끔 시린 거 말고는": fine but for a symptom, which is what the dialog must hear
+_BUT_FOR_A_SYMPTOM = re.compile(
+    r"(?:시린|시려|아픈|아프|욱신|부은|붓|불편|찌릿|피나|흔들)[가-힣]{0,4}(?:빼고|말고|빼면|외에|말곤|빼곤)"
+)
+# Words of a call: without them, being busy is only the reason to be brief
+_CALL_WORDS = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시")
 _STRONG_BOOK = re.compile(
     r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|"
     r"빈시간|시간(?:되|돼|있)"
@@ -294,24 +300,29 @@ def _classify(
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
     if deferred and not (re.search(r"전화|연락|통화|걸어|받아요|못받", compact) or topics.CLEAR_CANCEL.search(compact)):
         return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
-    if lx.CALLBACK.search(compact):
+    busy_but_booking = (lx.BOOK.search(compact) and (result.date or result.time)
+                        and not _CALL_WORDS.search(compact))  # "외근 중이라 짧게 여쭙니다 금요일 5시 예약 되겠습니까"
+    if lx.CALLBACK.search(compact) and not busy_but_booking:
         if topics.CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         return "callback_later", 0.9
     if lx.STAFF.search(compact):
         if qs.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
-            return "question_other", 0.75  # "소아 전문 선생님 계세요?" asks about the clinic, not for a person
+            return "question_other", SURE  # "소아 전문 선생님 계세요?", "일본어 하시는 분 계세요?" ask about the clinic
         return "talk_to_staff", 0.9
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
-    if lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact):
+    if (lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact)
+            and not _BUT_FOR_A_SYMPTOM.search(lx.SYMPTOM_DENIED.sub("", compact))):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     if declines_offer(text, core, expect):
         return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
     if qs.condition_allows(text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
+        if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
+            return "medical_question", SURE  # "때운 데가 … 시큰한데 원래 좀 그래요": is it normal, after a treatment
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
     if qs.CHANNEL.search(compact):
         return "question_other", 0.75  # "카톡으로 예약 되나요": how to book, for staff
@@ -325,6 +336,9 @@ def _classify(
     if (topics.offered_treatment(compact) and not qs.GENERAL_INFO.search(compact)
             and (topic is None or topic[0] == "book")):
         return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
+    if ((topic is None or topic[0] == "book") and qs.asks_what_it_takes(compact) and not result.time
+            and qs.open_question(text, compact)):
+        return "question_other", SURE  # "상담 받으려면 부모님이 같이 가야 돼요": what a visit takes, for staff
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
             not _STRONG_BOOK.search(compact) or qs.strongly_asked(text, compact)) and qs.open_question(text, compact):
         return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
