@@ -55,10 +55,10 @@ def test_threads_creating_one_secret_at_once_all_get_the_one_kept(tmp_path):
     from concurrent.futures import ThreadPoolExecutor
 
     config = settings.load(overrides={"home": str(tmp_path)}, env={})
-    for round_ in range(5):  # the race needs no luck to show: five fresh secrets, eight threads each
+    for name in (f"webhook_secret_{i}" for i in range(5)):  # five fresh secrets, eight threads each
         with ThreadPoolExecutor(8) as pool:
-            seen = set(pool.map(lambda _: config.secret(f"webhook_secret_{round_}"), range(8)))
-        assert seen == {config.secret(f"webhook_secret_{round_}")}
+            seen = set(pool.map(config.secret, [name] * 8))
+        assert seen == {config.secret(name)}
 
 
 def test_config_attributes_are_typed_from_the_registry():
