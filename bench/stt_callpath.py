@@ -53,7 +53,8 @@ def main() -> None:
     from tests.plugins.asterisk import make_instance
     from tests.plugins.engine import LiveEngine, installed_models_root
 
-    from appliance.speech.prompt_pack import PromptPack, build_placeholder_pack
+    from appliance.phrasebook import build_placeholder
+    from appliance.speech.prompt_pack import PromptPack
     from appliance.speech.stt import load_transcriber
 
     models_root = installed_models_root()
@@ -81,7 +82,7 @@ def main() -> None:
             name, _, value = item.partition("=")
             env["DENTALCALL_" + name.strip().upper()] = value.strip()
         config = settings.load(env=env)
-        build_placeholder_pack(config)
+        build_placeholder(config)
         engine = LiveEngine(inst, env, inst.home / "engine.log")
         engine.start()
         pack = PromptPack.load(config)

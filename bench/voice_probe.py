@@ -115,7 +115,8 @@ def main() -> None:
     from tests.plugins.asterisk import make_instance
     from tests.plugins.engine import LiveEngine, installed_models_root
 
-    from appliance.speech.prompt_pack import PromptPack, build_placeholder_pack
+    from appliance.phrasebook import build_placeholder
+    from appliance.speech.prompt_pack import PromptPack
 
     models_root = installed_models_root()
     if models_root is None:
@@ -141,7 +142,7 @@ def main() -> None:
             name, _, value = item.partition("=")
             env["DENTALCALL_" + name.strip().upper()] = value.strip()
         config = settings.load(env=env)
-        build_placeholder_pack(config)
+        build_placeholder(config)
         engine = LiveEngine(inst, env, inst.home / "engine.log")
         engine.start()
         pack = PromptPack.load(config)
