@@ -218,6 +218,22 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 이번엔 패스할게요" to an offer (-> other), "네? 몇 시라고요?" to a proposal (-> yes). The slot misses:
                 "클리닝" (Konglish for scaling) no treatment, "금요일 오후 2시 아 죄송해요 4시 그게 나아요" kept the
                 first time, "금요일 예약 조금 앞당길 수 있을까요 목요일이나" read as the Friday of the old visit.
+                No label was changed. After the run its misses were fixed by kind: Konglish "클리닝"/"크리닝" is
+                scaling and "open/close 몇 시" asks the hours; a time taken back with an apology ("죄송해요",
+                "미안해요", "잠깐만요") loses to the next; in a move the day named with the visit ("금요일 예약 …") is
+                where it is now, the day after it where it goes; papers fetched for someone else (위임장, "대신 가서
+                … 받아") and results or notices sent somewhere ("알림 카톡으로 받을 수") are for staff, and "예약
+                문자" is no booking; someone brought along ("데리고 가도 돼요", "유모차 끌고", no day, time or
+                treatment) asks what the clinic allows, and "봐줄 사람이 없어서" asks for no staff; polite refusals
+                ("패스할게요", "마음만 받을게요") decline an offer; "네? 몇 시라고요" asks to hear it again; then the
+                rules-alone misses (a jaw that will not close is an emergency; an insurance claim's itemised bill;
+                "덕분에" to a wellbeing question; "아니요 그 시간 아닌데요" is no wrong number; "시간 지나면
+                괜찮아져요"; "…해야 돼요" of a care step asks; a move said with a reason is no cancel; "…그럼 월요일
+                7시로 해 주세요" after an hours question books; "네" and hesitation only is nothing said yet).
+                A probe of 30 new sentences in the same kinds, written during these fixes, read 27/30 on its first
+                run; its three kinds were fixed too (tests/test_language_kinds_round5.py). blind13 then joined the
+                model's examples and the regression tests; with the rules alone it reads 99.5% (the miss: "항생제 다
+                먹어야 돼요 이제 안 아픈데", a question with an afterthought, which the model gets).
 Round 4 in sum: the fresh sets' first runs (blind12, dev10, dev11: 354 sentences) read intent 338/354 = 95.5%, every
 slot >= 99.5%, medical -> booking 0 of 71 medical questions and emergencies. The goal (>= 97% intent on a first run)
 is not met yet; slots and the medical safety goal are.
