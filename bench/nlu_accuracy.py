@@ -199,6 +199,41 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 "취소하면 위약금 있나요", asks for none, while "취소하면 안 될까요" politely asks for one; fine but for
                 a symptom is a symptom; "유지장치 안 끼면 다시 돌아가요" asks what happens: with the rules alone it
                 had been a booking; "좋아진 것 같아요" to a wellbeing question is a sure no).
+  blind13  217  thirteenth blind set (issue 15, round 5), written after the round-4 fixes without looking at the rules,
+                their tests or this file's results: foreigners speaking simple Korean (Vietnamese, Chinese, English
+                speakers: dropped particles, "I am sorry", "Help", "open 몇 시", "클리닝"), a company's HR arranging a
+                group check-up and insurance papers, callers speaking for a friend, a roommate or a spouse, callers
+                changing their mind mid-sentence ("화요일 아니 수요일", "2시 아 죄송해요 4시"), two things in one
+                breath, very short replies with and without the question asked, polite indirect refusals ("마음은
+                감사한데 이번엔 패스할게요"), and callers checking what the bot said ("네? 몇 시라고요?"); 69 rows
+                with the question asked (offer, proposal, reminder, yes_no, wellbeing, confirm, date, time,
+                treatment); 28 medical questions, 8 emergencies, 13 questions for staff; committed before its first
+                run.
+                FIRST RUN: intent 97.7% (212/217; rules alone 91.7%), date 99.5%, time 99.5%, treatment 99.5%, all
+                three slots 98.6%; medical -> booking 0 (of 36 medical questions and emergencies); misses by gold
+                intent: question_other 3/13 (-> book x2, talk_to_staff), no 1/13 (-> other), other 1/10 (-> yes).
+                Goal: intent >= 97%, slots >= 97% and zero medical questions to booking all met on this first run.
+                The intent misses: "남편이 대신 가서 서류 받아와도 되나요 위임장 필요해요" and "예약 문자 영어로 받을
+                수 있어요" (-> book), "애기 데리고 가도 돼요 봐줄 사람이 없어서" (-> talk_to_staff), "마음은 감사한데
+                이번엔 패스할게요" to an offer (-> other), "네? 몇 시라고요?" to a proposal (-> yes). The slot misses:
+                "클리닝" (Konglish for scaling) no treatment, "금요일 오후 2시 아 죄송해요 4시 그게 나아요" kept the
+                first time, "금요일 예약 조금 앞당길 수 있을까요 목요일이나" read as the Friday of the old visit.
+                No label was changed. After the run its misses were fixed by kind: Konglish "클리닝"/"크리닝" is
+                scaling and "open/close 몇 시" asks the hours; a time taken back with an apology ("죄송해요",
+                "미안해요", "잠깐만요") loses to the next; in a move the day named with the visit ("금요일 예약 …") is
+                where it is now, the day after it where it goes; papers fetched for someone else (위임장, "대신 가서
+                … 받아") and results or notices sent somewhere ("알림 카톡으로 받을 수") are for staff, and "예약
+                문자" is no booking; someone brought along ("데리고 가도 돼요", "유모차 끌고", no day, time or
+                treatment) asks what the clinic allows, and "봐줄 사람이 없어서" asks for no staff; polite refusals
+                ("패스할게요", "마음만 받을게요") decline an offer; "네? 몇 시라고요" asks to hear it again; then the
+                rules-alone misses (a jaw that will not close is an emergency; an insurance claim's itemised bill;
+                "덕분에" to a wellbeing question; "아니요 그 시간 아닌데요" is no wrong number; "시간 지나면
+                괜찮아져요"; "…해야 돼요" of a care step asks; a move said with a reason is no cancel; "…그럼 월요일
+                7시로 해 주세요" after an hours question books; "네" and hesitation only is nothing said yet).
+                A probe of 30 new sentences in the same kinds, written during these fixes, read 27/30 on its first
+                run; its three kinds were fixed too (tests/test_language_kinds_round5.py). blind13 then joined the
+                model's examples and the regression tests; with the rules alone it reads 99.5% (the miss: "항생제 다
+                먹어야 돼요 이제 안 아픈데", a question with an afterthought, which the model gets).
 Round 4 in sum: the fresh sets' first runs (blind12, dev10, dev11: 354 sentences) read intent 338/354 = 95.5%, every
 slot >= 99.5%, medical -> booking 0 of 71 medical questions and emergencies. The goal (>= 97% intent on a first run)
 is not met yet; slots and the medical safety goal are.
@@ -289,7 +324,7 @@ def main() -> None:
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
                  "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12", "dev10",
-                 "dev11"):
+                 "dev11", "blind13"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]

@@ -324,6 +324,10 @@ _LAST_TAKEN_BACK = re.compile(
     r"\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)"
 )
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
+# In a move, the day that names the visit ("금요일 예약 … 앞당길 수 있을까요 목요일이나") is where it is now: the
+# day said after it is where it goes
+_VISIT_NAMED = re.compile(r"\s?(?:에|의)?\s?(?:[가-힣]{1,6}\s?)?(?:예약|진료|수술)")
+_MOVE = re.compile(r"바꾸|바꿔|바꿀|미루|미뤄|미룰|옮기|옮겨|옮길|당기|당겨|당길|늦추|늦춰|늦출|변경|땡겨|땡길")
 
 
 def _taken_back(text: str, results: list[DateResult]) -> list[DateResult]:
@@ -357,6 +361,8 @@ def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResul
         if _TARGET_AFTER.match(text, r.end):
             return r
     first = results[0]
+    if len(results) > 1 and first.date is not None and _VISIT_NAMED.match(text, first.end) and _MOVE.search(text):
+        return results[1]
     if first.date is None and first.date_range is not None:
         low, high = first.date_range
         for r in results[1:]:

@@ -106,6 +106,7 @@ PERMISSION = _c(
 # Whether something is normal or what to do about it.
 NORMAL_ASK = _c(
     r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거(?!같)|건|가|걸|지)", r"괜찮아지",
+    r"지나면.{0,6}(?:괜찮아|나아|좋아|없어|가라앉|사라|풀려|빠져)",  # "시간 지나면 괜찮아져요": will it pass
     r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는", r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)",
     r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까", r"뭐(?:예요|에요|죠|지|일까)",
     r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야", r"어떡하",
@@ -134,7 +135,7 @@ NORMAL_ASK = _c(
 )
 # Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
 CARE_PLACE = re.compile(
-    r"(?:먹고|마시고|양치하고|피우고|운전해서|운전하고|운전해|차끌고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|"
+    r"(?:먹고|마시고|양치하고|피우고|운전해서|운전하고|운전해|(?<!유모)차끌고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|"
     r"수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도"
 )
 # Words of the facts the clinic answers itself (insurance, prices)
@@ -288,7 +289,7 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
         return False
     asked = (NORMAL_ASK.search(compact)
              or (MODAL_ASK.search(compact) and (is_question(text, compact) or CONDITION.search(compact)
-                                                or _MUST.search(compact)))
+                                                or _MUST.search(compact) or CARE_TOPIC.search(compact)))
              or ("?" in text and OKAY_ASKED.search(compact)) or OKAY_AFTER_CLAUSE.search(compact))
     # "치아 미백 효과 얼마나 가요" is general
     about_me = context or (MOUTH.search(compact) and not GENERAL_INFO.search(compact))

@@ -34,6 +34,8 @@ _GOING_END = re.compile(r"(?<![못안])(?:갈게|갈께|가겠|갈거|갈꺼|갑
 _REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요|(?:날|때|중|주|거)(?:이)?라)$")
 # "…저 박 씨 아닌데요": not the person asked for
 _NOT_THAT_PERSON = re.compile(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)")
+# "아니요 그 시간 아닌데요": the slot read back is wrong, not the person
+_NOT_THAT_SLOT = re.compile(r"(?:시간|날짜|날|요일|시|일|때|그거|그게)(?:이|가|은|는)?아닌")
 # "아 그거 벌써 다른 데서 했어요" to an offer
 _DONE_ELSEWHERE = re.compile(
     r"(?:벌써|이미|다른데서|딴데서|다른곳에서|딴곳에서|다른병원에서|다른치과에서|딴치과|딴병원|지난(?:달|주|번)|작년|저번|얼마전|요전|최근|(?:달|주|개월)전|월달?에)"
@@ -84,7 +86,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
             qs.strongly_asked(text, compact) or lx.NO_START.match(core) or lx.YES_START.match(core)
             or lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or _REFUSED.search(compact)):
         return "book", 0.85  # "12시 40분이요 점심시간이라" answers "몇 시가 좋으세요?", whatever else it names
-    if expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:]):
+    if (expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:])
+            and not _NOT_THAT_SLOT.search(core)):
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
     if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
         return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
@@ -126,7 +129,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if _REASON_END.search(core) and not (lx.YES_START.match(core) or lx.OKAY.search(core) or lx.GOING.search(core)):
         if expect in ("proposal", "slot") and not (result.date or result.time):
             return "no", 0.8  # "아 그 주는 제가 해외에 있어서요": a reason is the answer
-        if expect in ("reminder", "confirm") and _BUSY_THEN.search(compact):
+        if expect in ("reminder", "confirm") and _BUSY_THEN.search(compact) and not lx.RESCHEDULE.search(compact):
             return "cancel", 0.75  # "아 그날 제가 깜빡하고 다른 약속을 잡아서요"
         if expect == "offer" and not (result.date or result.time):
             return "no", SURE  # "어머니가 이제 치과 다니시기 힘드셔서요", "제가 지금 해외라서요"

@@ -98,7 +98,7 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "confirm_appointment", 0.85
     if _BOOKING_TOLD_END.search(compact):
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
-    if _BILL.search(compact):
+    if _BILL.search(compact) and not (lx.INSURANCE.search(compact) and re.search(r"청구|서류|발급", compact)):
         return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
     slot_asked = SLOT_ASKED.search(compact)
     if (lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact)

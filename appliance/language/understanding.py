@@ -46,6 +46,7 @@ from appliance.language import blend, topics
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
+from appliance.language.general_info import BRING_ALONG
 from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
     ANSWER_EXPECTS,
@@ -169,7 +170,7 @@ _BUT_FOR_A_SYMPTOM = re.compile(
 # Words of a call: without them, being busy is only the reason to be brief
 _CALL_WORDS = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시")
 _STRONG_BOOK = re.compile(
-    r"예약(?!없이|안하고|시간보다|.{0,6}확인)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|"
+    r"예약(?!없이|안하고|시간보다|.{0,6}확인|문자|알림|안내|카톡|메시지)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|(?<!들어)갈수있|"
     r"빈시간|시간(?:되|돼|있)"
 )
 # A day offered on conditions: "화요일 되면 화요일 안되면 수요일", "목요일이나 금요일이면 좋고"
@@ -287,6 +288,9 @@ def _classify(
         return "other", 0.0
     if lx.ONLY_FILLERS.match(compact) and lx.HESITATION.search(compact):
         return "other", SURE  # "음 그게 저기": the caller has not said anything yet
+    after_yes = re.sub(r"^(?:네+|예+|응+)|요$", "", core)
+    if expect is None and after_yes != core and lx.ONLY_FILLERS.match(after_yes) and lx.HESITATION.search(after_yes):
+        return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if _emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
@@ -331,11 +335,15 @@ def _classify(
         return context
     topic = topics.topic_intent(compact)
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
-            r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?$", compact):
+            r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?(?:해주세요|잡아주세요|부탁(?:해요|드려요))?$",
+            compact):
         topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
     if (topics.offered_treatment(compact) and not qs.GENERAL_INFO.search(compact)
             and (topic is None or topic[0] == "book")):
         return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
+    if (topic is None or topic[0] == "book") and BRING_ALONG.search(compact) and not (
+            result.date or result.time or treatments or qs.has_symptom(compact)):
+        return "question_other", SURE  # "애기 데리고 가도 돼요 봐줄 사람이 없어서": who may come along, for staff
     if ((topic is None or topic[0] == "book") and qs.asks_what_it_takes(compact) and not result.time
             and qs.open_question(text, compact)):
         return "question_other", SURE  # "상담 받으려면 부모님이 같이 가야 돼요": what a visit takes, for staff
