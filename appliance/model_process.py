@@ -322,7 +322,11 @@ class ModelProcess:
             hard = deadline if wait_s is None else time.monotonic() + limit_s
             while True:
                 remaining = hard - time.monotonic()
-                ready = mp_wait([conn, proc.sentinel], timeout=remaining) if remaining > 0 else []
+                try:
+                    ready = mp_wait([conn, proc.sentinel], timeout=remaining) if remaining > 0 else []
+                except (OSError, TypeError, ValueError):  # the watcher closed a dead child's pipe meanwhile
+                    self._handle_death(proc)
+                    raise RequestFailed(DIED) from None
                 if not ready:
                     self.stats.timeouts += 1
                     self._kill(f"request over its {limit_s:.2f} s limit")
@@ -335,7 +339,7 @@ class ModelProcess:
                     raise RequestFailed(DIED)
                 try:
                     got_id, status, answer = conn.recv()
-                except (EOFError, OSError):
+                except (EOFError, OSError, TypeError, ValueError):  # TypeError: a pipe closed by the watcher
                     self._handle_death(proc)
                     raise RequestFailed(DIED) from None
                 if got_id != rid:
