@@ -84,9 +84,13 @@ def test_killed_mid_decode_fails_fast_then_restarts(worker, utterance):
             errors.append(exc)
         took.append(time.monotonic() - t0)
 
+    sent = worker.stats.requests
     thread = threading.Thread(target=call)
     thread.start()
-    time.sleep(0.3)
+    until = time.monotonic() + 5.0
+    while worker.stats.requests == sent and time.monotonic() < until:  # the request is on its way to the child
+        time.sleep(0.01)
+    time.sleep(0.1)
     os.kill(old, signal.SIGKILL)
     thread.join(10)
     assert errors and isinstance(errors[0], SpeechUnavailable), errors
