@@ -13,12 +13,11 @@ import dataclasses
 import os
 import secrets
 import tempfile
-import threading
 from pathlib import Path
 from typing import Any
 
 from appliance.config_files import (  # noqa: F401 - re-exported (telephony, privacy)
-    ENGINE_USER, coerce, engine_ids, read_ini, write_private,
+    ENGINE_USER, coerce, engine_ids, read_ini, read_secret, update_secrets, write_private,
 )
 from appliance.errors import ConfigError
 
@@ -335,21 +334,18 @@ class Config:
         return self.crm_db or f"sqlite:///{self.data_dir / 'crm.sqlite'}"
 
     def secret(self, name: str) -> str:
-        """Read (or create, mode 0600, owned by the engine's user) a generated secret such as the AMI password."""
-        parser = read_ini(self.secrets_file) or configparser.ConfigParser()
-        if parser.has_option("secrets", name):
-            return parser.get("secrets", name)
-        with _SECRETS_LOCK:  # two threads creating one secret must agree on it (a webhook signed with the loser)
-            parser = read_ini(self.secrets_file) or configparser.ConfigParser()
-            if not parser.has_option("secrets", name):
-                if not parser.has_section("secrets"):
-                    parser.add_section("secrets")
-                parser.set("secrets", name, secrets.token_urlsafe(24))
-                write_private(self.secrets_file, parser, secret=True)
-            return parser.get("secrets", name)
+        """Read (or create, mode 0600, owned by the engine's user) a generated secret such as the AMI password.
+        Threads and processes creating one secret at once all get the one kept (``update_secrets``'s lock)."""
+        existing = read_secret(self.secrets_file, name)
+        if existing:
+            return existing
 
+        def create_if_missing(section: configparser.SectionProxy) -> str:
+            if not section.get(name):
+                section[name] = secrets.token_urlsafe(24)
+            return section[name]
 
-_SECRETS_LOCK = threading.Lock()
+        return update_secrets(self.secrets_file, create_if_missing)
 
 
 def load(overrides: dict[str, Any] | None = None, env: dict[str, str] | None = None) -> Config:

@@ -4,4 +4,5 @@ pytest_plugins = [
     "tests.plugins.engine",
     "tests.plugins.tiers",
     "tests.console_support",  # the console fixtures (console_home, client) for every console test
+    "tests.outbound_support",  # the dialer tests' CRM (crm_store)
 ]

@@ -143,6 +143,40 @@ class WebhookSink:
         self.server.server_close()
 
 
+@pytest.fixture
+def notify_sinks() -> Any:
+    """A real SMTP server and a real webhook server for one test."""
+    smtp, hook = SmtpSink(), WebhookSink()
+    yield smtp, hook
+    smtp.stop()
+    hook.stop()
+
+
+def notify_config(home: Path, smtp: SmtpSink, hook: WebhookSink, **values: Any) -> Any:
+    """An instance whose notifications go to ``smtp`` and ``hook`` (``values`` override), with its CRM open."""
+    from appliance.data import crm
+
+    defaults = {"notify_smtp_host": "127.0.0.1", "notify_smtp_port": smtp.port, "notify_email_to": "desk@miso.example",
+                "notify_email_from": "dentalcall@miso.example", "notify_webhook_url": hook.url,
+                "console_url": "https://192.168.0.10:8443"}
+    config = make_config(home, **{**defaults, **values})
+    crm.open_for(config)
+    return config
+
+
+def run_notifier(notifier: Any, rounds: int = 2) -> None:
+    """``rounds`` notifier ticks, each waiting for the deliveries it started."""
+    import asyncio
+
+    async def go() -> None:
+        for _ in range(rounds):
+            await notifier.tick()
+            if notifier._jobs:
+                await asyncio.wait(set(notifier._jobs), timeout=30)
+
+    asyncio.run(go())
+
+
 # --- a real browser: Debian's chromium driven by Selenium through chromedriver (never downloaded) ---------
 CHROMEDRIVER = "/usr/bin/chromedriver"
 CHROMIUM = "/usr/bin/chromium"

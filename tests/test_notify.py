@@ -3,7 +3,6 @@ to a real HTTP server, each exactly once; staffed hours; alerts held after hours
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 
@@ -15,26 +14,11 @@ from appliance.errors import ConfigError
 from appliance.console.notify import hours, outbox, webhook
 from appliance.console.notify.service import Notifier
 from appliance.voicemail.store import Voicemail
-from tests.console_support import SmtpSink, WebhookSink, make_config
-
-
-@pytest.fixture
-def sinks():
-    smtp, hook = SmtpSink(), WebhookSink()
-    yield smtp, hook
-    smtp.stop()
-    hook.stop()
+from tests.console_support import WebhookSink, make_config, notify_config, run_notifier
 
 
 def _config(tmp_path, smtp, hook, **extra):
-    from appliance.data import crm
-
-    config = make_config(tmp_path, notify_smtp_host="127.0.0.1", notify_smtp_port=smtp.port,
-                         notify_email_to="desk@miso.example, doctor@miso.example",
-                         notify_email_from="dentalcall@miso.example", notify_webhook_url=hook.url,
-                         console_url="https://192.168.0.10:8443", **extra)
-    crm.open_for(config)
-    return config
+    return notify_config(tmp_path, smtp, hook, notify_email_to="desk@miso.example, doctor@miso.example", **extra)
 
 
 def _wav(tmp_path):
@@ -56,14 +40,6 @@ class _Ring:
         return {"answered_by": self.answered_by, "results": {e: "answered" for e in extensions}}
 
 
-def _tick(notifier: Notifier, rounds: int = 2) -> None:
-    async def go():
-        for _ in range(rounds):
-            await notifier.tick()
-            if notifier._jobs:
-                await asyncio.wait(set(notifier._jobs), timeout=30)
-
-    asyncio.run(go())
 
 
 def test_staffed_hours_follow_the_opening_hours_setting():
@@ -92,16 +68,16 @@ def test_the_outbox_sends_once_and_never_resends_an_interrupted_message(tmp_path
     assert row.status == "uncertain" and outbox.due() == [] and not outbox.claim(key)
 
 
-def test_voicemail_e_mail_and_webhook_exactly_once(tmp_path, sinks):
-    smtp, hook = sinks
+def test_voicemail_e_mail_and_webhook_exactly_once(tmp_path, notify_sinks):
+    smtp, hook = notify_sinks
     config = _config(tmp_path, smtp, hook)
     wav = _wav(tmp_path)
     vm = Voicemail.create(msg_id="1796000000-00000001", box="100", audio_path=str(wav), caller_number="01077771234",
                           received_at=utcnow() - dt.timedelta(minutes=2), duration_s=12, patient_id="44",
                           transcript="내일 오전에 예약 가능한지 전화 부탁드립니다", transcript_status="done")
     notifier = Notifier(config)
-    _tick(notifier)
-    _tick(notifier)  # and again: nothing new goes out
+    run_notifier(notifier)
+    run_notifier(notifier)  # and again: nothing new goes out
     mails = [m for m in smtp.messages if "음성메시지" in m["Subject"]]  # (the daily summary may go out too)
     assert len(mails) == 1
     msg = mails[0]
@@ -126,20 +102,20 @@ def test_voicemail_e_mail_and_webhook_exactly_once(tmp_path, sinks):
                               req["headers"]["X-DentalCall-Signature"])
 
 
-def test_a_failed_webhook_is_retried_with_the_same_delivery_id(tmp_path, sinks):
-    smtp, _ = sinks
+def test_a_failed_webhook_is_retried_with_the_same_delivery_id(tmp_path, notify_sinks):
+    smtp, _ = notify_sinks
     hook = WebhookSink(statuses={"callback.urgent": [500]})
     try:
         config = _config(tmp_path, smtp, hook)
         cb = crm_records.add_callback("응급 증상 (우선 연락)", phone="01055556666", priority=1)
         notifier = Notifier(config, ring=_Ring())
         notifier._alert = tmp_path / "staff_alert.wav"
-        _tick(notifier, 1)
+        run_notifier(notifier, 1)
         key = outbox.key_for("webhook", "callback", cb.id)
         row = outbox.Notification.get(outbox.Notification.key == key)
         assert row.status == "failed" and "500" in row.last_error and row.next_at > utcnow()
         outbox.Notification.update(next_at=utcnow()).where(outbox.Notification.key == key).execute()
-        _tick(notifier, 1)
+        run_notifier(notifier, 1)
         assert outbox.Notification.get(outbox.Notification.key == key).status == "sent"
         mine = [r for r in hook.requests if r["headers"]["X-DentalCall-Event"] == "callback.urgent"]
         assert [r["headers"]["X-DentalCall-Delivery"] for r in mine] == [key, key]
@@ -148,8 +124,8 @@ def test_a_failed_webhook_is_retried_with_the_same_delivery_id(tmp_path, sinks):
         hook.stop()
 
 
-def test_urgent_callbacks_ring_the_staff_phones_in_opening_hours(tmp_path, sinks):
-    smtp, hook = sinks
+def test_urgent_callbacks_ring_the_staff_phones_in_opening_hours(tmp_path, notify_sinks):
+    smtp, hook = notify_sinks
     ring = _Ring()
     config = _config(tmp_path, smtp, hook, opening_hours="mon-sun 00:00-24:00", notify_ring_extensions="201,202")
     if not hours.staffed_now(config):
@@ -158,21 +134,21 @@ def test_urgent_callbacks_ring_the_staff_phones_in_opening_hours(tmp_path, sinks
     crm_records.add_callback("교정 비용 문의", phone="01011113333", priority=5)  # not urgent: no ring
     notifier = Notifier(config, ring=ring)
     notifier._alert = tmp_path / "staff_alert.wav"  # (the real rendering and ringing are tested end to end)
-    _tick(notifier)
-    _tick(notifier)
+    run_notifier(notifier)
+    run_notifier(notifier)
     assert ring.calls == [(["201", "202"], "staff_alert.wav", 25)]
     assert outbox.Notification.get(outbox.Notification.key == f"ring:callback:{emergency.id}").status == "sent"
 
 
-def test_after_hours_alerts_wait_for_the_morning_summary(tmp_path, sinks):
-    smtp, hook = sinks
+def test_after_hours_alerts_wait_for_the_morning_summary(tmp_path, notify_sinks):
+    smtp, hook = notify_sinks
     ring = _Ring()
     config = _config(tmp_path, smtp, hook, opening_hours="mon-fri 00:00-00:01", notify_summary_time="00:00")
     if hours.staffed_now(config):
         pytest.skip("the test ran in the one staffed minute")
     night = crm_records.add_callback("응급 증상 (우선 연락)", phone="01099998888", priority=1)
     notifier = Notifier(config, ring=ring)
-    _tick(notifier)
+    run_notifier(notifier)
     assert ring.calls == []  # nobody rang at night
     summary = [m for m in smtp.messages if "아침 요약" in m["Subject"]]
     assert len(summary) == 1
@@ -183,18 +159,18 @@ def test_after_hours_alerts_wait_for_the_morning_summary(tmp_path, sinks):
     assert len(daily) == 1 and json.loads(daily[0]["body"])["open"]["emergency"] == 1
 
 
-def test_nobody_answering_the_alert_is_retried(tmp_path, sinks):
-    smtp, hook = sinks
+def test_nobody_answering_the_alert_is_retried(tmp_path, notify_sinks):
+    smtp, hook = notify_sinks
     config = _config(tmp_path, smtp, hook, opening_hours="mon-sun 00:00-24:00")
     if not hours.staffed_now(config):
         pytest.skip("today is a Korean public holiday: alerts are held by design")
     cb = crm_records.add_callback("응급 증상 (우선 연락)", phone="01011112222", priority=1)
     notifier = Notifier(config, ring=_Ring(answered_by=None))
     notifier._alert = tmp_path / "staff_alert.wav"
-    _tick(notifier, 1)
+    run_notifier(notifier, 1)
     row = outbox.Notification.get(outbox.Notification.key == f"ring:callback:{cb.id}")
     assert row.status == "failed" and "nobody answered" in row.last_error
     crm_records.Callback.update(status="done").where(crm_records.Callback.id == cb.id).execute()
     outbox.Notification.update(next_at=utcnow()).where(outbox.Notification.id == row.id).execute()
-    _tick(notifier, 1)  # staff took it meanwhile: no second ring
+    run_notifier(notifier, 1)  # staff took it meanwhile: no second ring
     assert outbox.Notification.get_by_id(row.id).status == "skipped"

@@ -4,11 +4,9 @@ patient data; and a row id given again after a deletion is still notified (SQLit
 
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 
-import pytest
 
 from appliance.console.notify import outbox, webhook
 from appliance.console.notify.service import Notifier
@@ -16,36 +14,13 @@ from appliance.data import crm_records
 from appliance.data.crm import utcnow
 from appliance.ops import alerts
 from appliance.voicemail.store import Voicemail
-from tests.console_support import SmtpSink, WebhookSink, make_config
-
-
-@pytest.fixture
-def sinks():
-    smtp, hook = SmtpSink(), WebhookSink()
-    yield smtp, hook
-    smtp.stop()
-    hook.stop()
+from tests.console_support import WebhookSink, notify_config, run_notifier
 
 
 def _config(tmp_path, smtp, hook, **extra):
-    from appliance.data import crm
-
-    values = {"notify_smtp_host": "127.0.0.1", "notify_smtp_port": smtp.port, "notify_email_to": "desk@miso.example",
-              "notify_email_from": "dentalcall@miso.example", "notify_webhook_url": hook.url,
-              "console_url": "https://192.168.0.10:8443", "notify_summary_time": "23:59", **extra}
-    config = make_config(tmp_path, **values)
-    crm.open_for(config)
-    return config
+    return notify_config(tmp_path, smtp, hook, **{"notify_summary_time": "23:59", **extra})
 
 
-def _tick(notifier: Notifier, rounds: int = 2) -> None:
-    async def go():
-        for _ in range(rounds):
-            await notifier.tick()
-            if notifier._jobs:
-                await asyncio.wait(set(notifier._jobs), timeout=30)
-
-    asyncio.run(go())
 
 
 def _ops_mails(smtp):
@@ -56,15 +31,15 @@ def _ops_posts(hook):
     return [r for r in hook.requests if r["headers"]["X-DentalCall-Event"] == "ops.alert"]
 
 
-def test_a_health_alert_is_mailed_and_posted_once(tmp_path, sinks):
-    smtp, hook = sinks
+def test_a_health_alert_is_mailed_and_posted_once(tmp_path, notify_sinks):
+    smtp, hook = notify_sinks
     config = _config(tmp_path, smtp, hook)
     crm_records.add_callback("교정 비용 문의", phone="01077771234", patient_id="44", priority=5)  # patient data nearby
     alert = alerts.raise_alert("backup_failed", "backup to /var/backups/dentalcall failed: disk full", config=config)
     notifier = Notifier(config)
-    _tick(notifier)
+    run_notifier(notifier)
     alerts.raise_alert("backup_failed", "backup failed again", config=config)  # still open: no new message
-    _tick(notifier)
+    run_notifier(notifier)
 
     mails = _ops_mails(smtp)
     assert len(mails) == 1
@@ -88,39 +63,39 @@ def test_a_health_alert_is_mailed_and_posted_once(tmp_path, sinks):
     # resolved, then back: a new alert, a new message
     alerts.resolve_alert("backup_failed", config=config)
     again = alerts.raise_alert("backup_failed", "backup failed: the backup disk is missing", config=config)
-    _tick(Notifier(config))  # a restarted console sends it once, and nothing twice
+    run_notifier(Notifier(config))  # a restarted console sends it once, and nothing twice
     assert again.id != alert.id and len(_ops_mails(smtp)) == 2 and len(_ops_posts(hook)) == 2
     assert "the backup disk is missing" in _ops_mails(smtp)[1].get_body(("plain",)).get_content()
 
 
-def test_without_channels_alerts_are_marked_and_a_failed_post_is_retried(tmp_path, sinks):
-    smtp, _ = sinks
+def test_without_channels_alerts_are_marked_and_a_failed_post_is_retried(tmp_path, notify_sinks):
+    smtp, _ = notify_sinks
     hook = WebhookSink(statuses={"ops.alert": [503]})
     try:
         config = _config(tmp_path, smtp, hook, notify_smtp_host="")  # webhook only
         alert = alerts.raise_alert("disk_low", "disk 91% full (4.1 GB free)", config=config)
         notifier = Notifier(config)
-        _tick(notifier, 1)
+        run_notifier(notifier, 1)
         key = f"webhook:ops_alert:{alert.id}"
         row = outbox.Notification.get(outbox.Notification.key == key)
         assert row.status == "failed" and "503" in row.last_error
         assert not outbox.Notification.select().where(outbox.Notification.channel == "email").exists()
         outbox.Notification.update(next_at=utcnow()).where(outbox.Notification.key == key).execute()
-        _tick(notifier, 1)
+        run_notifier(notifier, 1)
         assert outbox.Notification.get(outbox.Notification.key == key).status == "sent"
         assert [r["status"] for r in _ops_posts(hook)] == [503, 200] and smtp.messages == []
     finally:
         hook.stop()
 
 
-def test_an_id_given_again_after_a_deletion_is_still_notified(tmp_path, sinks):
-    smtp, hook = sinks
+def test_an_id_given_again_after_a_deletion_is_still_notified(tmp_path, notify_sinks):
+    smtp, hook = notify_sinks
     config = _config(tmp_path, smtp, hook)
     before = utcnow() - dt.timedelta(hours=2)
     first = Voicemail.create(msg_id="m1", box="100", audio_path=str(tmp_path / "none.wav"), caller_number="01011110000",
                              received_at=before, duration_s=4, transcript="첫 메시지", transcript_status="done",
                              created_at=before)
-    _tick(Notifier(config))
+    run_notifier(Notifier(config))
     assert len([m for m in smtp.messages if "음성메시지" in m["Subject"]]) == 1
     outbox.Notification.update(created_at=utcnow() - dt.timedelta(hours=1)).execute()  # that was an hour ago
     Voicemail.delete().where(Voicemail.id == first.id).execute()  # e.g. the patient asked for deletion
@@ -128,8 +103,8 @@ def test_an_id_given_again_after_a_deletion_is_still_notified(tmp_path, sinks):
                               caller_number="01022220000", received_at=utcnow(), duration_s=6,
                               transcript="두 번째 메시지", transcript_status="done")
     assert second.id == first.id  # SQLite gives the highest id again
-    _tick(Notifier(config))
+    run_notifier(Notifier(config))
     mails = [m for m in smtp.messages if "음성메시지" in m["Subject"]]
     assert len(mails) == 2 and "두 번째 메시지" in mails[1].get_body(("plain",)).get_content()
-    _tick(Notifier(config))
+    run_notifier(Notifier(config))
     assert len([m for m in smtp.messages if "음성메시지" in m["Subject"]]) == 2  # and still once each

@@ -20,9 +20,7 @@ from appliance.outbound import queue
 from appliance.outbound.clock import FakeClock
 from appliance.outbound.dialer import Dialer
 from tests.outbound_charts import Charts
-from tests.unit_config import unit_config
-
-WED_10 = dt.datetime(2026, 11, 25, 10, 0)
+from tests.outbound_support import WED_10, FakeOriginate, dialer_config
 
 
 @pytest.fixture(scope="module")
@@ -38,28 +36,6 @@ def emr_url(tmp_path_factory):
     return url
 
 
-@pytest.fixture
-def crm_store(tmp_path):
-    crm.open_database(f"sqlite:///{tmp_path / 'crm.sqlite'}")
-    queue.ensure_tables()
-    yield
-    crm.database.close()
-
-
-def config(**kw):
-    """The settings' defaults (4 lines, 1 kept free, 2 outbound at most, ...) with two quick retries."""
-    return unit_config(**{"outbound_retry_minutes": "30,120", **kw})
-
-
-class FakeOriginate:
-    def __init__(self):
-        self.calls: list[int] = []
-
-    async def __call__(self, task, attempt):
-        self.calls.append(task.id)
-        return "answered"
-
-
 def task(campaign: str, kind: str, patient_id: str, phone: str, now: dt.datetime, ref: str = "r"):
     return queue.add_task(campaign=campaign, kind=kind, patient_id=patient_id, phone=phone, day=now.date(),
                           reason=campaign, ref=ref, now=now, expires_at=now + dt.timedelta(days=2), data={})
@@ -69,8 +45,8 @@ def make(clock, emr=None, synced=True, **cfg):
     async def live():
         return set()
 
-    return Dialer(config(**cfg), clock=clock, facts=factslib.load(factslib.EXAMPLE), emr=emr, originate=FakeOriginate(),
-                  live_channels=live, clock_synced=lambda: synced)
+    return Dialer(dialer_config(**cfg), clock=clock, facts=factslib.load(factslib.EXAMPLE), emr=emr,
+                  originate=FakeOriginate(), live_channels=live, clock_synced=lambda: synced)
 
 
 def tick(d: Dialer) -> list:
@@ -164,7 +140,7 @@ def test_a_bad_stored_setting_stops_only_its_campaign(emr_url, crm_store):
     assert queue.Task.get_by_id(waiting.id).status == queue.QUEUED
     from appliance.outbound.status import health
 
-    h = health(config(), now=WED_10)
+    h = health(dialer_config(), now=WED_10)
     assert h.status == "fail" and "recall" in h.message and "reminder" not in h.message
 
 

@@ -7,30 +7,14 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 
-import pytest
 
-from appliance.data import crm, crm_records
+from appliance.data import crm_records
 from appliance.data.calllog import CallLog
 from appliance.data.clinic import facts as factslib
 from appliance.outbound import queue
 from appliance.outbound.clock import FakeClock
 from appliance.outbound.dialer import Dialer
-from tests.unit_config import unit_config
-
-WED_10 = dt.datetime(2026, 11, 25, 10, 0)
-
-
-@pytest.fixture
-def crm_store(tmp_path):
-    crm.open_database(f"sqlite:///{tmp_path / 'crm.sqlite'}")
-    queue.ensure_tables()
-    yield
-    crm.database.close()
-
-
-def config(**kw):
-    """The settings' defaults (4 lines, 1 kept free, 2 outbound at most, ...) with two quick retries."""
-    return unit_config(**{"outbound_retry_minutes": "30,120", **kw})
+from tests.outbound_support import WED_10, FakeOriginate, dialer_config
 
 
 def add(n: int, now: dt.datetime, kind: str = "INFO", campaign: str = "reminder", days: int = 1, **kw):
@@ -43,19 +27,6 @@ def add(n: int, now: dt.datetime, kind: str = "INFO", campaign: str = "reminder"
     return out
 
 
-class FakeOriginate:
-    def __init__(self, *results: str, block: bool = False):
-        self.results = list(results)
-        self.calls: list[tuple[int, int]] = []
-        self.block = block
-
-    async def __call__(self, task, attempt):
-        self.calls.append((task.id, attempt.id))
-        if self.block:
-            await asyncio.Event().wait()
-        return self.results.pop(0) if self.results else "answered"
-
-
 def make(clock, originate, **kw):
     facts = factslib.load(factslib.EXAMPLE)
     live = kw.pop("live", set())
@@ -63,7 +34,7 @@ def make(clock, originate, **kw):
     async def live_channels():
         return live
 
-    return Dialer(config(**kw.pop("cfg", {})), clock=clock, facts=facts, originate=originate,
+    return Dialer(dialer_config(**kw.pop("cfg", {})), clock=clock, facts=facts, originate=originate,
                   live_channels=live_channels, **kw)
 
 
@@ -181,7 +152,7 @@ def test_opt_out_checked_right_before_dialling(crm_store):
 
     run(scenario())
     assert queue.Task.get_by_id(ad.id).status == queue.CANCELLED and queue.Task.get_by_id(ad.id).outcome == "opted_out"
-    assert [t for t, _ in orig.calls] == [info.id]
+    assert orig.calls == [info.id]
 
 
 def test_crash_mid_dial_is_reconciled_not_redialled(crm_store):

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from appliance import settings
+from appliance.config_files import read_secret
 from appliance.errors import ConfigError
 
 README = Path(__file__).resolve().parent.parent / "README.md"
@@ -59,6 +60,55 @@ def test_threads_creating_one_secret_at_once_all_get_the_one_kept(tmp_path):
         with ThreadPoolExecutor(8) as pool:
             seen = set(pool.map(config.secret, [name] * 8))
         assert seen == {config.secret(name)}
+
+
+def _secret_in_a_process(home: str, name: str, out) -> None:
+    out.put(settings.load(overrides={"home": home}, env={}).secret(name))
+
+
+def test_processes_creating_one_secret_at_once_all_get_the_one_kept(tmp_path):
+    """The engine, the CLI and the console are separate processes: a thread lock alone let two of them generate
+    different keys for one secret (the file rewritten by the loser)."""
+    import multiprocessing
+
+    ctx = multiprocessing.get_context("fork")
+    for name in (f"webhook_secret_{i}" for i in range(3)):
+        out = ctx.Queue()
+        procs = [ctx.Process(target=_secret_in_a_process, args=(str(tmp_path), name, out)) for _ in range(6)]
+        for proc in procs:
+            proc.start()
+        seen = {out.get(timeout=30) for _ in procs}
+        for proc in procs:
+            proc.join(10)
+        config = settings.load(overrides={"home": str(tmp_path)}, env={})
+        assert seen == {config.secret(name)}, seen
+    assert stat.S_IMODE(os.stat(config.secrets_file).st_mode) == 0o600
+
+
+def _rewrite_secrets(path: str, rounds: int) -> None:
+    from appliance.config_files import write_secret
+
+    for i in range(rounds):
+        write_secret(Path(path), "rotating", f"value-{i}")
+
+
+def test_a_reader_never_sees_the_secrets_file_half_rewritten(tmp_path):
+    """While another process rewrites secrets.ini, every read still finds the secrets that were already there."""
+    import multiprocessing
+
+    config = settings.load(overrides={"home": str(tmp_path)}, env={})
+    kept = config.secret("ami_secret")
+    writer = multiprocessing.get_context("fork").Process(target=_rewrite_secrets,
+                                                           args=(str(config.secrets_file), 400))
+    writer.start()
+    try:
+        reads = 0
+        while writer.is_alive() or reads < 50:
+            assert read_secret(config.secrets_file, "ami_secret") == kept
+            reads += 1
+    finally:
+        writer.join(30)
+    assert writer.exitcode == 0 and read_secret(config.secrets_file, "rotating") == "value-399"
 
 
 def test_config_attributes_are_typed_from_the_registry():

@@ -18,14 +18,13 @@ changes), so the next patient call already hears it.
 from __future__ import annotations
 
 import asyncio
-import configparser
 import logging
-import os
 import secrets
 import uuid
 from pathlib import Path
 from typing import Any
 
+from appliance.config_files import read_secret, write_secret
 from appliance.errors import CallerHungUp
 from appliance.speech import staff_voice as say
 from appliance.speech.prompt_pack import PromptError, PromptPack
@@ -44,10 +43,7 @@ _LOCK = asyncio.Lock()  # one recording session changes the pack at a time
 
 # ------------------------------------------------------------------------------------------- the PIN
 def read_pin(config: Any) -> str | None:
-    parser = configparser.ConfigParser()
-    if config.secrets_file.exists():
-        parser.read(config.secrets_file, encoding="utf-8")
-    value = parser.get("secrets", "prompts_pin", fallback="").strip()
+    value = (read_secret(config.secrets_file, "prompts_pin") or "").strip()
     return value if value.isdigit() else None
 
 
@@ -56,17 +52,7 @@ def set_pin(config: Any, pin: str | None = None) -> str:
     pin = pin or f"{secrets.randbelow(10 ** 6):06d}"
     if not (pin.isdigit() and 4 <= len(pin) <= 8):
         raise ValueError("the recording PIN is 4 to 8 digits")
-    parser = configparser.ConfigParser()
-    if config.secrets_file.exists():
-        parser.read(config.secrets_file, encoding="utf-8")
-    if not parser.has_section("secrets"):
-        parser.add_section("secrets")
-    parser.set("secrets", "prompts_pin", pin)
-    config.secrets_file.parent.mkdir(parents=True, exist_ok=True)
-    fd = os.open(config.secrets_file, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        parser.write(fh)
-    os.chmod(config.secrets_file, 0o600)
+    write_secret(config.secrets_file, "prompts_pin", pin)
     return pin
 
 

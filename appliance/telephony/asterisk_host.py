@@ -71,30 +71,34 @@ def chown_tree(path: Path, uid: int, gid: int) -> None:
                 os.lchown(os.path.join(dirpath, name), uid, gid)
 
 
+def _walk_tree(path: Path) -> Iterator[tuple[str, os.stat_result]]:
+    """Every folder, file and link of a tree (the top included), with its lstat; entries removed meanwhile skipped."""
+    for dirpath, dirnames, filenames in os.walk(path):
+        for name in [""] + dirnames + filenames:
+            p = os.path.join(dirpath, name) if name else dirpath
+            try:
+                yield p, os.lstat(p)
+            except FileNotFoundError:
+                continue
+
+
 def share_tree_with_group(path: Path, gid: int) -> None:
     """Give a tree the shared group (owners kept) with setgid folders, so Asterisk reads what the engine wrote
     there before the folder itself was prepared (a prompt pack built or restored first)."""
-    for dirpath, dirnames, filenames in os.walk(path):
-        for name in [""] + dirnames + filenames:
-            p = os.path.join(dirpath, name) if name else dirpath
-            with contextlib.suppress(FileNotFoundError):
-                st = os.lstat(p)
-                if st.st_gid != gid:
-                    os.lchown(p, -1, gid)
-                if stat.S_ISDIR(st.st_mode):
-                    os.chmod(p, (st.st_mode & 0o7777) | 0o2010)
+    for p, st in _walk_tree(path):
+        with contextlib.suppress(FileNotFoundError):
+            if st.st_gid != gid:
+                os.lchown(p, -1, gid)
+            if stat.S_ISDIR(st.st_mode):
+                os.chmod(p, (st.st_mode & 0o7777) | 0o2010)
 
 
 def chown_tree_ids(path: Path, uids: dict[int, int], gids: dict[int, int]) -> None:
-    if not path.exists():
-        return
-    for dirpath, dirnames, filenames in os.walk(path):
-        for name in [""] + dirnames + filenames:
-            p = os.path.join(dirpath, name) if name else dirpath
-            st = os.lstat(p)
-            nu, ng = uids.get(st.st_uid, -1), gids.get(st.st_gid, -1)
-            if nu != -1 or ng != -1:
-                os.lchown(p, nu, ng)
+    """Map a tree's owners and groups (old id → new id; ids not in the maps are kept)."""
+    for p, st in _walk_tree(path):
+        nu, ng = uids.get(st.st_uid, -1), gids.get(st.st_gid, -1)
+        if nu != -1 or ng != -1:
+            os.lchown(p, nu, ng)
 
 
 def check_traversable(path: Path, uid: int) -> None:
