@@ -270,6 +270,37 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 "세 시 반은 좀 빠듯해요" kept the rejected time, "이 십 팔일" read as 8/18; and "스케일링 안내 이런 거
                 필요 없어요 명단에서 삭제해 주세요" gave scaling, which the label had left out against the convention
                 that a treatment named is the slot (a label slip).
+                After the run two labels were corrected as slips against the conventions (the first-run numbers above
+                stay as they were): "스케일링 안내 …" names scaling, and "월요일이었는지 화요일이었는지" gets the first
+                day, as blind7's "목요일인지 금요일인지" does; with them the first run reads date 97.7%, treatment
+                99.5%, all three slots 97.3% (intent unchanged, 95.0%). The misses were then fixed by kind: a car's
+                navigation voice is taken out of the transcript before it is read ("…미터 앞에서 …입니다", "전방에 …",
+                new module transcript.py with the other transcript tidying), and "네비 소리가" asks no way; being busy
+                is only the reason to be brief when something else is asked (a person, one's visit, a confirmed yes) and
+                no call is asked for, while "…면 전화할게요" and "한 시간 뒤에 다시 해 주세요" ask for one; a person
+                asked for in so many words ("사람 연결 되나요") is put through over "끊고 다시 걸게요";
+                "…기계예요?/사람이랑 통화하는 거 맞죠?" asked in passing before a booking books; returning a missed call
+                and asking why the clinic rang is for staff; "원치 않아요" opts out; "…인 줄 알고 걸었어요" is a wrong
+                number; a fear told as the reason ("무서워서", "겁이 많아서 그런데") asks nothing of staff; a sentence
+                that ends by naming its slot books whatever it asked on the way; chewing is a care topic ("반대쪽으로만
+                씹어야 되나요" after "좋아졌어요" asks); "좀 그렇고", "빠듯", "촉박" turn a day or time down; "…에 낼
+                서류" and "연말정산" name no day; a deadline day before "그 전에" is not the visit; "사랑이 좀 빼" is
+                사랑니; "이 십 팔일" is the 28th; "스케일링 다음 주" is no after-care; and the rules-alone misses (a
+                reason or "…도" trailing the sentence, "시간 지나면 적응돼요", "며칠 해요", "며칠 더 기다려 봐요", "껴야
+                돼요 밥 먹을 때도요", "몇 번 오가야 끝나요", "바빠서 안 되겠어요" to an offer, "그날 말고 그 다음 주는
+                안 돼요?" to a reminder, "아뇨 그 날짜 아니에요 제가 바꿨잖아요"). To make room, lexicon.py lost the
+                transcript tidying (transcript.py), questions.py the shape of a question (asking.py) and
+                understanding.py the yes/no reading (replies.yes_no, replies.polarity). A probe of 33 new sentences in
+                the same kinds, written during these fixes, read 28/33 on its first run (one of the five was the probe's
+                own slip: "삼 십 일" is the 30th); its kinds were fixed too (tests/test_language_kinds_round6.py).
+                blind14 then joined the model's examples and the regression tests; with the model it reads 99.5%, with
+                the rules alone 99.1%. Left as they are: "애가 … 이가 조금 깨졌대요 아프진 않대요 토요일 오전 열한시에
+                보여주려고요" reads as an emergency (a child's injury goes to the emergency path, the safe side;
+                labelled book), and "애가 놀이터에서 넘어져서 입을 부딪혔는데 피는 안 나요 그래도 봐야 되나요" is a
+                medical question (urgent) with the rules alone, an emergency with the model.
+Round 6 (blind14) in sum: first run intent 209/220 = 95.0%, each slot >= 97.3%, all three 96.4% (97.3% with the
+two label slips corrected), medical -> booking 0 of 38: the goal is not met on intent on this first run (blind13's
+97.7% was the first fresh set to meet it).
 Round 4 in sum: the fresh sets' first runs (blind12, dev10, dev11: 354 sentences) read intent 338/354 = 95.5%, every
 slot >= 99.5%, medical -> booking 0 of 71 medical questions and emergencies. The goal (>= 97% intent on a first run)
 is not met yet; slots and the medical safety goal are.
