@@ -234,6 +234,73 @@ dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by
                 run; its three kinds were fixed too (tests/test_language_kinds_round5.py). blind13 then joined the
                 model's examples and the regression tests; with the rules alone it reads 99.5% (the miss: "항생제 다
                 먹어야 돼요 이제 안 아픈데", a question with an afterthought, which the model gets).
+  blind14  220  fourteenth blind set (issue 15, round 6), written after the round-5 fixes without looking at the rules,
+                their tests or this file's results, in mindsets no set had used: drivers on hands-free (broken
+                sentences, "잠깐만요" mid-sentence, the navigation voice half-transcribed: "300미터 앞에서
+                우회전입니다"), callers returning a missed call without knowing why ("부재중 전화가 와 있어서요"),
+                dental-phobic callers who talk around what they want ("겁이 많아서 그런데 아프지 않게 …"), receipts,
+                실비 papers and 진료확인서, a parent whose child just fell at the playground, soldiers on leave and
+                students home for the vacation with a short window, callers asking whether they talk to a machine,
+                number-heavy speech (열두 시 사십 분, 3시반, 이십칠 일, 다다음주, 글피, 이번 주말, 월말, 다음달 초,
+                광복절), outbound answers that negotiate ("그날 말고 그 다음 주는 안 돼요", "오전은 안 되고
+                퇴근하고요"), and mis-spaced or garbled transcripts ("스케일 링", "임프란트", "신경치 료", "사랑이",
+                "틀리", "예 약 변경하 려고요", "이 십 팔일"); 66 rows with the question asked (offer, proposal,
+                reminder, yes_no, wellbeing, confirm, date, time, treatment); 28 medical questions, 10 emergencies,
+                13 questions for staff; committed before its first run.
+                FIRST RUN: intent 95.0% (209/220; rules alone 85.9%), date 97.3%, time 99.5%, treatment 99.1%, all
+                three slots 96.4%; medical -> booking 0 (of 38 medical questions and emergencies); misses by gold
+                intent: book 4/41 (-> question_other x2, ask_location, emergency), question_other 2/13
+                (-> confirm_appointment, other), talk_to_staff 1/8 (-> callback_later), yes 1/13 (-> callback_later),
+                opt_out 1/6 (-> other), wrong_number 1/6 (-> other), medical_question 1/28 (-> no).
+                Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run:
+                intent 95.0%; each slot >= 97% but all three together 96.4%; medical -> booking 0 met.
+                The intent misses: a dental-phobic booking ("겁이 많아서 그런데 아프지 않게 살살 해주시는 거죠 스케일링
+                다음주 월요일 …") and a garbled one ("신경치 료 이어서 받아야되는데 화요일 두시 반이요") ->
+                question_other; the navigation voice before a booking -> ask_location; "애가 … 이가 조금 깨졌대요 아프진
+                않대요 토요일 오전 열한시에 보여주려고요" -> emergency; "부재중 전화가 와 있어서 전화드렸는데요 무슨
+                일로 전화 주셨어요" -> confirm_appointment and "아까 거기서 전화 왔던데 왜 전화하신 거예요" -> other
+                (both labelled question_other: why the clinic called is for staff to answer); "지금 통화하는 게 로봇이면
+                끊고 다시 걸게요 사람 연결 되나요" -> callback_later; "네 본인 맞아요 운전 중이라 짧게요" to a yes/no
+                question -> callback_later; "제 번호로 홍보 연락 오는 거 원치 않아요 빼 주세요" -> other; "치킨집인 줄
+                알고 걸었네요 죄송해요" -> other; "많이 좋아졌어요 그런데 반대쪽으로만 씹어야 되나요" to a wellbeing
+                question -> no. The slot misses: "낼 서류" read as 내일, "연말정산" read as the year's end, two days
+                named for an appointment one does not remember ("월요일이었는지 화요일이었는지") read as the first, the
+                day one returns to the barracks taken for the visit and "사랑이" (사랑니 misheard) read as an
+                extraction, "목요일은요" after "다음주 수요일은 좀 그렇고" kept Wednesday, "네 시 반 안 될까요" after
+                "세 시 반은 좀 빠듯해요" kept the rejected time, "이 십 팔일" read as 8/18; and "스케일링 안내 이런 거
+                필요 없어요 명단에서 삭제해 주세요" gave scaling, which the label had left out against the convention
+                that a treatment named is the slot (a label slip).
+                After the run two labels were corrected as slips against the conventions (the first-run numbers above
+                stay as they were): "스케일링 안내 …" names scaling, and "월요일이었는지 화요일이었는지" gets the first
+                day, as blind7's "목요일인지 금요일인지" does; with them the first run reads date 97.7%, treatment
+                99.5%, all three slots 97.3% (intent unchanged, 95.0%). The misses were then fixed by kind: a car's
+                navigation voice is taken out of the transcript before it is read ("…미터 앞에서 …입니다", "전방에 …",
+                new module transcript.py with the other transcript tidying), and "네비 소리가" asks no way; being busy
+                is only the reason to be brief when something else is asked (a person, one's visit, a confirmed yes) and
+                no call is asked for, while "…면 전화할게요" and "한 시간 뒤에 다시 해 주세요" ask for one; a person
+                asked for in so many words ("사람 연결 되나요") is put through over "끊고 다시 걸게요";
+                "…기계예요?/사람이랑 통화하는 거 맞죠?" asked in passing before a booking books; returning a missed call
+                and asking why the clinic rang is for staff; "원치 않아요" opts out; "…인 줄 알고 걸었어요" is a wrong
+                number; a fear told as the reason ("무서워서", "겁이 많아서 그런데") asks nothing of staff; a sentence
+                that ends by naming its slot books whatever it asked on the way; chewing is a care topic ("반대쪽으로만
+                씹어야 되나요" after "좋아졌어요" asks); "좀 그렇고", "빠듯", "촉박" turn a day or time down; "…에 낼
+                서류" and "연말정산" name no day; a deadline day before "그 전에" is not the visit; "사랑이 좀 빼" is
+                사랑니; "이 십 팔일" is the 28th; "스케일링 다음 주" is no after-care; and the rules-alone misses (a
+                reason or "…도" trailing the sentence, "시간 지나면 적응돼요", "며칠 해요", "며칠 더 기다려 봐요", "껴야
+                돼요 밥 먹을 때도요", "몇 번 오가야 끝나요", "바빠서 안 되겠어요" to an offer, "그날 말고 그 다음 주는
+                안 돼요?" to a reminder, "아뇨 그 날짜 아니에요 제가 바꿨잖아요"). To make room, lexicon.py lost the
+                transcript tidying (transcript.py), questions.py the shape of a question (asking.py) and
+                understanding.py the yes/no reading (replies.yes_no, replies.polarity). A probe of 33 new sentences in
+                the same kinds, written during these fixes, read 28/33 on its first run (one of the five was the probe's
+                own slip: "삼 십 일" is the 30th); its kinds were fixed too (tests/test_language_kinds_round6.py).
+                blind14 then joined the model's examples and the regression tests; with the model it reads 99.5%, with
+                the rules alone 99.1%. Left as they are: "애가 … 이가 조금 깨졌대요 아프진 않대요 토요일 오전 열한시에
+                보여주려고요" reads as an emergency (a child's injury goes to the emergency path, the safe side;
+                labelled book), and "애가 놀이터에서 넘어져서 입을 부딪혔는데 피는 안 나요 그래도 봐야 되나요" is a
+                medical question (urgent) with the rules alone, an emergency with the model.
+Round 6 (blind14) in sum: first run intent 209/220 = 95.0%, each slot >= 97.3%, all three 96.4% (97.3% with the
+two label slips corrected), medical -> booking 0 of 38: the goal is not met on intent on this first run (blind13's
+97.7% was the first fresh set to meet it).
 Round 4 in sum: the fresh sets' first runs (blind12, dev10, dev11: 354 sentences) read intent 338/354 = 95.5%, every
 slot >= 99.5%, medical -> booking 0 of 71 medical questions and emergencies. The goal (>= 97% intent on a first run)
 is not met yet; slots and the medical safety goal are.
@@ -324,7 +391,7 @@ def main() -> None:
     out.append(PROVENANCE.strip())
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
                  "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12", "dev10",
-                 "dev11", "blind13"):
+                 "dev11", "blind13", "blind14"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))
             res["rules_only"] = evaluate(load(name), statistical=False)["intent"]

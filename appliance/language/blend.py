@@ -32,9 +32,9 @@ from __future__ import annotations
 import math
 import re
 
+from appliance.language import asking, topics
 from appliance.language import questions as qs
 from appliance.language import statistical as stat
-from appliance.language import topics
 
 MODEL_BELOW = 0.65
 """Rules less sure than this: the statistical model chooses the intent."""
@@ -102,7 +102,7 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
     model = stat.default_model()  # built on the first call whatever is decided (the pipeline warms it up so)
     if not compact or intent in RULES_ONLY or confidence >= MODEL_OVERRIDE_BELOW:
         return intent, confidence, False
-    if expect in ("date", "time", "treatment") and intent == "book" and slot_said and not qs.strongly_asked(
+    if expect in ("date", "time", "treatment") and intent == "book" and slot_said and not asking.strongly_asked(
             text, compact):
         return intent, confidence, False  # "사랑니요 오른쪽 아래" answers "어떤 치료 받으실 거예요?"
     exclude = list(NEVER_FROM_MODEL)
@@ -126,11 +126,11 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("medical_question")  # "흔들리는데 빼러 가도 돼요?" asks for a visit
     elif intent in QUESTION_INTENTS and not qs.visit_asked(compact):
         exclude += BOOKING  # "미백 전에 스케일링부터 받아야 돼요?" asks, it books nothing
-    if intent in QUESTION_INTENTS and qs.asked_at_the_end(text, compact):
+    if intent in QUESTION_INTENTS and asking.asked_at_the_end(text, compact):
         exclude.append("symptom")  # "틀니가 덜그럭거리는데 우짜면 좋노" asks, it does not only tell
     if intent in QUESTION_INTENTS:  # the rules look for the facts' words first: one they set aside stays aside
         exclude += [fact for fact in FACTS if not topics.FACT_KEYWORD.get(fact, _NOTHING).search(compact)]
-    if expect in ("date", "time", "treatment") and not qs.strongly_asked(text, compact):
+    if expect in ("date", "time", "treatment") and not asking.strongly_asked(text, compact):
         exclude += QUESTION_INTENTS  # "아이는 불소 도포요" answers the question asked
     # the model's guess is its likeliest allowed intent; the rules' answer and every other intent still compete with
     # it ("…약속을 잡아서요" stays a cancel although the model may not cancel on its own)

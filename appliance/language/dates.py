@@ -106,7 +106,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_month", re.compile(
         rf"(?P<which>{_NEXT2_MONTH}|{_NEXT_MONTH}|{_THIS_MONTH})\s?(?:에\s?)?"
         rf"(?:(?P<part>말일|마지막\s?날|말|초|중순)|{_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안)))?")),
-    ("month_edge", re.compile(r"(?P<part>월말|월초|연말|월 말|월 초)")),
+    ("month_edge", re.compile(r"(?P<part>월말|월초|연말(?!\s?정산)|월 말|월 초)")),  # "연말정산" is a tax return
     ("weekend", re.compile(
         r"(?P<which>다다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말")),
     ("rel_week", re.compile(
@@ -116,7 +116,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_word", re.compile(
         r"(?P<w>내일\s?모[레래]|낼\s?모[레래]|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
         r"모래(?!알|같|처럼|밭|사장|시계|주머니|놀이)|"
-        r"(?<![가-힣])낼(?![게께거까래]))")),
+        r"(?<![가-힣])(?<!에\s)(?<!한테\s)낼(?![게께거까래])(?!\s?(?:서류|돈|거|것|비용|금액|때)))")),  # "…에 낼 서류"
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}{_NOT_A_MOVE}")),
     ("offset", re.compile(
         rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}{_NOT_A_MOVE}")),
@@ -316,7 +316,8 @@ _TARGET_AFTER = re.compile(
 # 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
 _TAKEN_BACK = re.compile(
     r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로|쉬(?:시|는|죠|잖)|휴무|휴진"
-    r"|그럼|그러면|그라믄|그러믄"
+    r"|그럼|그러면|그라믄|그러믄|그렇(?:고|구|긴|지만)|빠듯|촉박"
+    r"|그\s?(?:전|안)에|그\s?전까지"  # "수요일에 복귀하거든요 그 전에 … 월요일": the first day is a deadline
 )
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
 _LAST_TAKEN_BACK = re.compile(

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import re
 
+from appliance.language.asking import POLITE_END, TELLING_END, before_afterthought, is_question, strongly_asked
 from appliance.language.general_info import GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF
 from appliance.language.lexicon import SYMPTOM
 
@@ -25,10 +26,11 @@ def _c(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
 
-# After a treatment: "뽑은 자리", "수술하고 나서", "신경치료 중인데", "씌운 데", "교정기 끼고".
+# After a treatment: "뽑은 자리", "수술하고 나서", "신경치료 중인데", "씌운 데", "교정기 끼고" ("스케일링 다음 주" is
+# no after-care).
 AFTER_CARE = _c(
     r"(?:뽑|뺀|뺐|발치|수술|시술|치료|씌우|씌운|씌웠|때운|때웠|붙인|붙였|심은|심었|스케일링|레진|임플란트|교정)"
-    r"(?:은|한|했|하고|받고|고|을|를|받은)?(?:나서|난뒤|난후|후|뒤|다음|지|자리|데|곳|부위|쪽|날|거|건|게)",
+    r"(?:은|한|했|하고|받고|고|을|를|받은)?(?:나서|난뒤|난후|후|뒤|다음(?!주|달|번)|지|자리|데|곳|부위|쪽|날|거|건|게)",
     r"(?:뺐|뽑았|발치했|수술했|시술했|치료했|씌웠|때웠|심었|(?<!문자)(?<!연락)(?<!안내)(?<!카톡)(?<!메일)(?<!서류)(?<!표)받았|"
     r"끼웠)(?:는데|거든|어요|더니|고)",  # "문자 받았는데", "검진표 받았는데" received, no treatment
     r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구)나(?:서|니까|니)",
@@ -56,6 +58,7 @@ CARE_TOPIC = _c(
     r"연고", r"잇몸약", r"영양제", r"비타민", r"우유", r"주스", r"사탕", r"젤리", r"초콜릿", r"아이스크림", r"껌",
     r"젖병", r"분유", r"모유", r"세척", r"세정", r"치약", r"가그린", r"와인", r"막걸리", r"음료", r"탄산", r"콜라",
     r"마취", r"(?<![가-힣])물(?:을|도|만|이라도)?(?:마셔|마셨|마시|먹|드셔|드셨)",
+    r"씹(?:어야|어도|는거|는게|을까|기)",  # "반대쪽으로만 씹어야 되나요"
 )
 # "원래 좀 그래요?", "이거 정상이에요?": whether what one feels is normal (with a symptom or after-care, sure)
 ASKS_NORMAL = re.compile(
@@ -106,7 +109,7 @@ PERMISSION = _c(
 # Whether something is normal or what to do about it.
 NORMAL_ASK = _c(
     r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거(?!같)|건|가|걸|지)", r"괜찮아지",
-    r"지나면.{0,6}(?:괜찮아|나아|좋아|없어|가라앉|사라|풀려|빠져)",  # "시간 지나면 괜찮아져요": will it pass
+    r"지나면.{0,6}(?:괜찮아|나아|좋아|없어|가라앉|사라|풀려|빠져|적응)",  # "시간 지나면 괜찮아져요": will it pass
     r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는", r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)",
     r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까", r"뭐(?:예요|에요|죠|지|일까)",
     r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야", r"어떡하",
@@ -132,6 +135,8 @@ NORMAL_ASK = _c(
     r"안[가-힣]{1,3}면.{0,6}(?:돌아가|어떻게(?:돼|되)|문제|큰일|틀어|망가|썩|상하|상해|상할|벌어)",  # "안 끼면"
     r"며칠(?:동안|정도|은|이나|후|뒤|있|지나|참|만)",
     r"얼마나(?:있어야|지나야|참아야|기다려야|해야|가야되|더)", r"언제(?:빼|먹|마셔|해|끊|피|풀|뽑|제거)", r"몇일",
+    r"며칠(?:더)?(?:해|하|써|껴|발라|먹|대|물)", r"언제(?:부터)?(?:바꿔|바꾸|시작|그만)",  # "얼음찜질은 며칠 해요"
+    r"(?:기다려|지켜)(?:봐요|봐야|보면|볼까)",  # "며칠 더 기다려 봐요"
 )
 # Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
 CARE_PLACE = re.compile(
@@ -160,6 +165,8 @@ MODAL_ASK = re.compile(
     r"[가-힣]야(?:되|돼|하|할|될|겠)"
     r"(?:나|는지|는건|는거|죠|까|나요|요\?|요$)"
 )
+# "껴야 돼요 밥 먹을 때도요": the modal ends a word inside, an afterthought follows
+MODAL_INSIDE = re.compile(r"야\s?(?:돼요|되나요|되요|하나요|해요)(?=\s)")
 # "꼭 해야 돼요", "굳이 빼야 돼요": whether it is needed, asked even without a "?"
 _MUST = re.compile(r"(?:꼭|반드시|굳이|무조건)[가-힣]{0,8}야(?:되|돼|하|할)")
 # A visit or booking is what is asked ("예약해야 돼요?", "가 봐야 되나요" is medical only with a symptom).
@@ -194,79 +201,12 @@ BOOK_REQUEST = _c(
     r"갈게요", r"갈께요",
 )
 
-# Interrogative shape: "?" in the transcript, a word ending as a question, or a wh-word and a polite ending.
-QUESTION_END = re.compile(
-    r"(?:(?<![가이도피새리열맛땀물])나요|실수있어요|(?:는|은|된|한)거(?:예요|에요)|까요|(?:건|인|은|는|던|한|된)가요|"
-    r"죠|지요|는지|을까|는가|은가|인가|건가|건지|던가|습니까|십니까|냐|냬|남요|능교|니꺼|니껴|까예)$"
-)
-# "피가 좀 나요", "소리 나요": the verb 나다, not the question ending -나요
-_TOLD_NAYO = re.compile(
-    r"(?:피|냄새|소리|열|맛|땀|물|고름|진물|금|혹|싹|뾰루지|염증|상처|구멍|생각|기억|화|짜증)(?:가|이|도|는|은)?"
-    r"(?:좀|많이|조금|조금씩|약간씩|가끔씩|자주|매일|자꾸|자꾸만|계속|막|살짝|약간|가끔|또|너무|진짜)*나요$"
-)
-POLITE_END = re.compile(r"(?:요|까|죠|냐|니|나|유|소|쇼|예)$")
-# Ends that tell, not ask ("이어서 받아야 되는데요", "상담 받고 싶어요")
-TELLING_END = re.compile(
-    r"(?:는데요|거든요|[을할갈들볼릴]게요|[을할갈들볼릴]께요|주세요|싶어요|려고요|려구요|할래요|합니다|됐어요|했어요|해서요)$"
-)
 _THANKS = re.compile(r"감사|고맙|부탁(?:해|드|합)|할게요|갈게요|할께요|갈께요")
-# A question asked indirectly: "…인지 알고 싶어요", "…맞는지 확인하고 싶습니다"
-INDIRECT_QUESTION = re.compile(
-    r"(?:는지|은지|인지|건지|을지|던지)(?:좀|를|도)?(?:확인|알고싶|알아보|알려|궁금|여쭤|여쭈|물어|모르겠)"
-)
-WH = _c(
-    r"언제", r"어떻게", r"어떡", r"왜", r"얼마나", r"몇", r"며칠", r"어디", r"뭐", r"무엇", r"무슨", r"어느", r"어떤",
-    r"궁금", r"여쭤", r"물어보",
-)
-
 URGENT = _c(
     r"피(?:가|도|는|랑|나|났|날)", r"핏", r"출혈", r"열(?:이|도|까지)?(?:나|있|올|많)", r"고름", r"퉁퉁", r"넘어",
     r"부딪", r"다쳐", r"다쳤", r"사고", r"맞아서", r"(?:너무|심하게|엄청|많이)아(?:파|프|픈)", r"못참", r"잠을?못",
     r"(?:얼굴|볼|뺨|턱|눈)(?:이|가|도|쪽|까지|반쪽|한쪽)*.{0,4}(?:부어|부었|붓|부은|부풀)",
 )
-
-
-def _ends_a_word_as_question(text: str) -> bool:
-    """A word in the middle ends as a question ("봐 주시나요 다섯 살인데"), read with the words before it
-    ("피가 나요" is a statement: 나다 + 요; "사랑니 나는지 잇몸이" embeds "-는지" in a statement)."""
-    said = ""
-    for word in text.split():
-        said += re.sub(r"[^가-힣a-z0-9]", "", word.lower())
-        if _asks(said) and not said.endswith(("는지", "은지", "던지", "ㄴ지")):
-            return True
-    return False
-
-
-# Plain and dialect question ends that are words too ("하나" is "one"): asked only at the very end
-FINAL_QUESTION_END = re.compile(
-    r"(?:[되있없]나|하나|[되하캤했가좋]노|기가|긴가|는겨|는감|는교|건교|나예|겄소|것소|쓰까|까유|남유|래유|대유|나유|쥬|지유)$"
-)
-
-
-def _asks(said: str) -> bool:
-    return bool(QUESTION_END.search(said)) and not _TOLD_NAYO.search(said)
-
-
-def asked_at_the_end(text: str, compact: str) -> bool:
-    """The sentence ends as a question ("…우짜면 좋노", "…괜찮아요?"), not only a word inside it ("브릿지인가 …")."""
-    return text.rstrip().endswith("?") or _asks(compact) or bool(FINAL_QUESTION_END.search(compact))
-
-
-def strongly_asked(text: str, compact: str) -> bool:
-    """A "?" or a question ending (a wh-word alone is not enough: "혀에 뭐가 났어요" tells)."""
-    return "?" in text or _asks(compact) or bool(FINAL_QUESTION_END.search(compact)) or _ends_a_word_as_question(text)
-
-
-def is_question(spaced: str, compact: str) -> bool:
-    """True when the utterance is asked, not told: a "?", a word ending as a question ("봐 주시나요 다섯 살인데"),
-    or a wh-word with a polite ending ("몇 분 걸려요")."""
-    if "?" in spaced or _asks(compact) or FINAL_QUESTION_END.search(compact) or _ends_a_word_as_question(spaced):
-        return True
-    if INDIRECT_QUESTION.search(compact):
-        return True  # "검진 대상이 맞는지 확인하고 싶습니다"
-    if "아니면" in compact and POLITE_END.search(compact):
-        return True  # "원장님이 직접 하세요 아니면 다른 선생님이 하세요"
-    return bool(WH.search(compact) and POLITE_END.search(_before_afterthought(spaced, compact)))
 
 
 def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
@@ -287,9 +227,10 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
         return True
     if BOOK_REQUEST.search(compact):
         return False
-    asked = (NORMAL_ASK.search(compact)
-             or (MODAL_ASK.search(compact) and (is_question(text, compact) or CONDITION.search(compact)
-                                                or _MUST.search(compact) or CARE_TOPIC.search(compact)))
+    modal = MODAL_ASK.search(compact) or MODAL_INSIDE.search(text)
+    modal_asked = modal and (is_question(text, compact) or compact.endswith("도요")  # "…껴야 돼요 낮에도요"
+                             or CONDITION.search(compact) or _MUST.search(compact) or CARE_TOPIC.search(compact))
+    asked = (NORMAL_ASK.search(compact) or modal_asked
              or ("?" in text and OKAY_ASKED.search(compact)) or OKAY_AFTER_CLAUSE.search(compact))
     # "치아 미백 효과 얼마나 가요" is general
     about_me = context or (MOUTH.search(compact) and not GENERAL_INFO.search(compact))
@@ -317,26 +258,20 @@ def open_question(spaced: str, compact: str) -> bool:
     Its words ("기간", "보증", "평생") ask by themselves, so a polite ending is enough ("평생 쓸 수 있어요")."""
     if NOT_A_QUESTION_FOR_STAFF.search(compact) or _THANKS.search(compact):
         return False
-    if not GENERAL_INFO.search(compact):
-        return False
-    if SERVICE_REQUEST.search(compact) and not BOOK_REQUEST.search(compact):
+    if not GENERAL_INFO.search(FEAR_AS_REASON.sub("", compact)):
+        return False  # "치과가 무서워서 참고 있었는데 …": a fear told as the reason asks nothing of staff
+    if SERVICE_REQUEST.search(before_afterthought(spaced, compact)) and not BOOK_REQUEST.search(compact):
         return True  # "아이가 무서워하는데 웃음가스 같은 거 써 주세요", "진단서 떼 주세요"
-    return is_question(spaced, compact) or bool(POLITE_END.search(_before_afterthought(spaced, compact))
+    return is_question(spaced, compact) or bool(POLITE_END.search(before_afterthought(spaced, compact))
                                                 and not TELLING_END.search(compact))
 
 
+# Fear given as the reason for something else ("치과가 무서워서 미뤘는데", "겁이 많아서 그런데 …")
+FEAR_AS_REASON = re.compile(
+    r"(?:무서워|겁이?나|겁이?많아)(?:서|가지고)(?:그런데|그러는데)?|(?:무서운|겁나는|겁이많은)데(?:요)?(?![가-힣]{0,4}(?:안|덜)아프게)"
+)
 # Asking staff for something: "…써 주세요", "…떼 주세요", "…보내 주세요"
 SERVICE_REQUEST = re.compile(r"(?:써|떼|보내|해|챙겨|준비해|발급해|복사해)(?:주세요|줘요|주십시오|주실래요)$")
-_AFTERTHOUGHT = re.compile(r"(?:요|까|죠)((?:\s+[가-힣0-9]{1,4}){1,2})$")
-
-
-def _before_afterthought(spaced: str, compact: str) -> str:
-    """The compact text without a short afterthought after the sentence end: "대기 많아요 지금 가면" → "대기많아요",
-    "애들도 봐 줘요 4살" → "애들도봐줘요" (a spoken sentence often trails one or two short words)."""
-    m = _AFTERTHOUGHT.search(re.sub(r"[^\s가-힣0-9]", "", spaced.lower()))
-    return compact[: len(compact) - len(m.group(1).replace(" ", ""))] if m else compact
-
-
 _NOT_SO = re.compile(r"(?:는|도|가|이)?(?:좀|별로|전혀)?(?:안나|안났|안생|안부|안붓|안올|없|않|지않|진않)")
 
 

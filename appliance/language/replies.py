@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
+from appliance.language import asking
 from appliance.language import lexicon as lx
-from appliance.language import questions as qs
 
 if TYPE_CHECKING:
     from appliance.language.understanding import Understanding
@@ -36,6 +36,8 @@ _REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지�
 _NOT_THAT_PERSON = re.compile(r"(?:씨|님|분|사람)?아닌(?:데|가|거든)")
 # "아니요 그 시간 아닌데요": the slot read back is wrong, not the person
 _NOT_THAT_SLOT = re.compile(r"(?:시간|날짜|날|요일|시|일|때|그거|그게)(?:이|가|은|는)?아닌")
+_WRONG_SLOT = re.compile(r"(?:시간|날짜|날|요일)(?:이|가|은|는)?아니(?:에요|예요|야|고|잖|ㄴ데|거든)")
+_MOVE_REQUEST = re.compile(r"(?:로|으로)(?:좀)?(?:바꿔|변경|옮겨|미뤄|당겨)|(?:주세요|될까요|있나요|되나요|돼요)$")
 # "아 그거 벌써 다른 데서 했어요" to an offer
 _DONE_ELSEWHERE = re.compile(
     r"(?:벌써|이미|다른데서|딴데서|다른곳에서|딴곳에서|다른병원에서|다른치과에서|딴치과|딴병원|지난(?:달|주|번)|작년|저번|얼마전|요전|최근|(?:달|주|개월)전|월달?에)"
@@ -44,7 +46,7 @@ _DONE_ELSEWHERE = re.compile(
 )
 # To a proposed slot, another slot asked for instead: "세 시 말고 네 시로요", "그럼 다음 주로 해 주세요"
 # To a proposed slot: "오전은 안 되고 오후면 좋겠는데" turns it down and names another
-_NOT_THAT_BUT = re.compile(r"(?:안되|안돼|어렵|힘들|곤란하)(?:고|구|니까|서)|말고|말구|아니고|대신")
+_NOT_THAT_BUT = re.compile(r"(?:안되|안돼|어렵|힘들|곤란하|그렇)(?:고|구|니까|서)|말고|말구|아니고|대신")
 # Passing the call on ("어머니한테 전해 드릴게요"): neither a yes nor a no
 _RELAY = re.compile(r"전해(?:드릴|줄|드리|주|놓|드리겠)|전달(?:할|해|드릴|하겠)|말씀(?:드릴|드려)(?:게|께)")
 # To a reminder, a plan that clashes with the visit ("그 날 약속 있는데 어떡하지")
@@ -56,6 +58,10 @@ _THANKS_FOR_REMINDER = re.compile(r"고마|감사|잊고있었|잊어버리|깜�
 _INSTEAD = re.compile(r"말고|말구|아니고|대신|차라리|(?:^|아|아니|음)(?:그럼|그러면|그라믄)")
 _SLOT_TARGET = re.compile(
     r"(?:주|일|날|시|반|분|요일|오전|오후|저녁|아침|쯤|때)(?:으로|로)(?:요|해|하|잡|바꿔|부탁|주|돼|될|되|가능|할)"
+)
+# "그날 말고 다음 주는 안 돼요?", "세 시 대신 다섯 시는 어때요": another day or time asked for instead
+_ANOTHER_ASKED = re.compile(
+    r"(?:말고|말구|대신).{0,12}(?:은|는)(?:안(?:돼|되|될)(?:요|나요|까요)?|어때요|괜찮아요|가능해요)$"
 )
 # "…근데 괜찮아요" to an offer: no, thank you
 _NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$")
@@ -83,7 +89,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
                    ) -> tuple[str, float] | None:
     """Answers that only the question just asked makes clear (the prior of ``expect``)."""
     if _names_the_slot_asked(expect, result) and not (
-            qs.strongly_asked(text, compact) or lx.NO_START.match(core) or lx.YES_START.match(core)
+            asking.strongly_asked(text, compact) or lx.NO_START.match(core) or lx.YES_START.match(core)
             or lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or _REFUSED.search(compact)):
         return "book", 0.85  # "12시 40분이요 점심시간이라" answers "몇 시가 좋으세요?", whatever else it names
     if (expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:])
@@ -91,6 +97,11 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
     if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
         return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
+    if expect in ("reminder", "confirm") and _ANOTHER_ASKED.search(compact):
+        return "reschedule", SURE  # "그날 말고 그 다음 주는 안 돼요?": another day asked for
+    if expect in ("reminder", "confirm") and lx.NO_START.match(core) and _WRONG_SLOT.search(core) and not (
+            _MOVE_REQUEST.search(core)):
+        return "no", 0.85  # "아뇨 그 날짜 아니에요 제가 바꿨잖아요": the visit read back is not the one booked
     if _UNSURE.match(core):
         return "other", SURE  # "어 글쎄요" to "어떤 치료 받으실 거예요?"
     if expect in ANSWER_EXPECTS | {"yes_no"} and _RELAY.search(compact) and not lx.CANCEL.search(compact):
@@ -136,7 +147,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect == "treatment" and re.search(r"(?:요|이요)$", core) and len(core) <= 12 and not (
             lx.NO_START.match(core) or lx.YES_ONLY.match(core) or re.search(r"모르|몰라|글쎄|아직", core)):
         return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
-    if expect == "offer" and lx.TAKE_OFFER.search(core) and not (negative or result.date or result.time):
+    took = lx.TAKE_OFFER.search(core) or lx.TAKE_OFFER.search(asking.before_afterthought(text, core))
+    if expect == "offer" and took and not (
+            negative or result.date or result.time):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
     said_yes = ((_YES_END.search(core) or expect in PROPOSAL_EXPECTS and _OKAY_END.search(core))
                 and not text.rstrip().endswith("?"))
@@ -174,3 +187,40 @@ def _names_the_slot_asked(expect: str | None, result: "Understanding") -> bool:
 
 def negative_symptom(compact: str) -> bool:
     return bool(re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact))
+
+
+def yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str, float] | None:
+    """yes/no for answer-like utterances; None when the utterance is about something else."""
+    okay = bool(lx.OKAY.search(compact_core))
+    okay_means_yes = expect in PROPOSAL_EXPECTS
+    if lx.NO_START.match(compact_core) and not has_topic:
+        return "no", SURE
+    if okay and lx.OKAY_TIME.search(compact_core) and (not has_topic or okay_means_yes):
+        return "yes", 0.85
+    if okay and not has_topic and (lx.NO_ONLY.match(compact_core) or lx.YES_ONLY.match(
+            lx.OKAY.sub("", compact_core) or "네")):
+        if okay_means_yes:
+            return "yes", 0.85
+        return "no", 0.8 if expect else 0.6
+    if lx.YES_ONLY.match(compact_core):
+        return "yes", SURE
+    if lx.NO_ONLY.match(compact_core):
+        return "no", SURE
+    if lx.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
+        return "yes", 0.8
+    if lx.YES_START.match(compact_core) and not has_topic and not lx.GREETING.search(compact_core):
+        return "yes", 0.75
+    return None
+
+
+def polarity(core: str, intent: str) -> str | None:
+    """The reply's polarity whatever the intent ("네 근데 시간 바꿀 수 있어요?" is a reschedule and a yes)."""
+    if intent in ("yes", "no"):
+        return intent
+    if intent in ("cancel", "opt_out", "wrong_number"):
+        return "no"
+    if lx.NO_START.match(core):
+        return "no"
+    if lx.YES_START.match(core):
+        return "yes"
+    return None

@@ -56,7 +56,9 @@ _MOVE_SAID = re.compile(
 )
 # Keywords that make a facts question unmistakable (the model does not override these)
 FACT_KEYWORD = {
-    "ask_location": re.compile(r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|네비|내비"),
+    "ask_location": re.compile(
+        r"주차|역에서|지하철|버스|주소|위치|오시는길|찾아가|출구|몇층|(?:네비|내비)(?:게이션)?(?!소리)"
+    ),
     "ask_price": re.compile(r"얼마(?!나)|가격|(?<!결과)값|비용|진료비|견적|할부|할인|분할|납부|일시불"),
     "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
 }

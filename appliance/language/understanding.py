@@ -7,7 +7,8 @@ LLM) is consulted only when the result is still ``other`` with low confidence, a
 never a slot. Last, whoever decided, a question about one's own teeth with no visit asked for is never ``book`` or
 ``reschedule`` but ``medical_question`` (``blend.never_book_a_medical_question``).
 
-Intent order (first that applies wins): emergency > opt_out > wrong_number > (a clear cancel) > callback_later >
+Intent order (first that applies wins): emergency > opt_out > wrong_number > a returned call asking why the clinic
+rang (question_other) > (a clear cancel) > callback_later (unless busy is only the reason to be brief) >
 talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question > confirmations/"안 돼요" > yes/no
 answers > reschedule > cancel > confirm_appointment > ask_location/ask_price > ask_insurance > ask_hours >
 question_other (a general question the facts do not answer) > book (booking cue) > symptom > book (a time or
@@ -42,7 +43,7 @@ import logging
 import re
 from typing import Any, Callable
 
-from appliance.language import blend, topics
+from appliance.language import asking, blend, topics, transcript
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
@@ -54,6 +55,8 @@ from appliance.language.replies import (
     SURE,
     context_answer,
     declines_offer,
+    polarity,
+    yes_no,
 )
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 
@@ -108,7 +111,7 @@ def _compact(text: str) -> str:
 
 
 def _strip_fillers(spaced: str) -> str:
-    return lx.FILLERS.sub("", spaced).strip()
+    return transcript.FILLERS.sub("", spaced).strip()
 
 
 _TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
@@ -139,36 +142,26 @@ def _emergency(compact: str) -> bool:
     return False
 
 
-def _yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str, float] | None:
-    """yes/no for answer-like utterances; None when the utterance is about something else."""
-    okay = bool(lx.OKAY.search(compact_core))
-    okay_means_yes = expect in PROPOSAL_EXPECTS
-    if lx.NO_START.match(compact_core) and not has_topic:
-        return "no", SURE
-    if okay and lx.OKAY_TIME.search(compact_core) and (not has_topic or okay_means_yes):
-        return "yes", 0.85
-    if okay and not has_topic and (lx.NO_ONLY.match(compact_core) or lx.YES_ONLY.match(
-            lx.OKAY.sub("", compact_core) or "네")):
-        if okay_means_yes:
-            return "yes", 0.85
-        return "no", 0.8 if expect else 0.6
-    if lx.YES_ONLY.match(compact_core):
-        return "yes", SURE
-    if lx.NO_ONLY.match(compact_core):
-        return "no", SURE
-    if lx.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
-        return "yes", 0.8
-    if lx.YES_START.match(compact_core) and not has_topic and not lx.GREETING.search(compact_core):
-        return "yes", 0.75
-    return None
-
-
 # "…다 나았어요 가끔 시린 거 말고는": fine but for a symptom, which is what the dialog must hear
 _BUT_FOR_A_SYMPTOM = re.compile(
     r"(?:시린|시려|아픈|아프|욱신|부은|붓|불편|찌릿|피나|흔들)[가-힣]{0,4}(?:빼고|말고|빼면|외에|말곤|빼곤)"
 )
 # Words of a call: without them, being busy is only the reason to be brief
 _CALL_WORDS = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시")
+_CALL_ASKED = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시(?:해|걸|전화|연락)")
+# Put through to someone in so many words ("사람 연결 되나요", "직원 바꿔 주세요")
+_PUT_THROUGH = re.compile(r"연결(?:해|좀|되|돼|부탁|가능|시켜)|바꿔(?:주|줘|달)")
+# "지금 사람이랑 통화하는 거 맞죠?": whether a machine answers, asked in passing
+_MACHINE_ASKED = re.compile(
+    r"(?:사람|기계|로봇|ai|자동응답|녹음)(?:이랑|하고|과|와)?(?:통화|얘기|말)?(?:하는)?(?:거|게)?(?:맞|예요|에요|이에요|인가|죠)"
+)
+# Returning a missed call and asking why the clinic rang ("부재중 와 있던데 무슨 일이세요"): for staff, who know
+_RETURNED_CALL = re.compile(
+    r"부재중|(?:전화|연락)(?:가|이)?(?:와있|왔던|왔길|왔는데|왔었|와서|와가지고)|전화(?:를)?받았"
+)
+_WHY_CALLED = re.compile(r"무슨일|왜(?:전화|연락|하셨|주셨|거셨)|뭐때문에|무슨용건|용건이|무슨건")
+# A sentence that ends by naming the slot ("…화요일 두 시 반이요"): a booking, whatever it asked on the way
+_SLOT_LAST = re.compile(r"(?:시|반|분|요일|일)(?:이요|요|에|으로|로|쯤|쯤에)?$")
 _STRONG_BOOK = re.compile(
     r"예약(?!없이|안하고|시간보다|.{0,6}확인|문자|알림|안내|카톡|메시지)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|(?<!들어)갈수있|"
     r"빈시간|시간(?:되|돼|있)"
@@ -177,18 +170,6 @@ _STRONG_BOOK = re.compile(
 _DAY_PREFERRED = re.compile(
     r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)"
 )
-
-
-def _polarity(core: str, intent: str) -> str | None:
-    if intent in ("yes", "no"):
-        return intent
-    if intent in ("cancel", "opt_out", "wrong_number"):
-        return "no"
-    if lx.NO_START.match(core):
-        return "no"
-    if lx.YES_START.match(core):
-        return "yes"
-    return None
 
 
 def understand(
@@ -212,9 +193,7 @@ def understand(
         if result.intent == "yes" and going and not lx.CANCEL.search(_compact(text)):
             result.intent = result.answer = "no"
         return result
-    text = lx.INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
-    text = lx.STT_DE.sub("데", lx.STT_YO.sub("요", text))  # "괜찮아여", "지하철인대 …"
-    text = lx.SPLIT_TENS.sub("", lx.SPLIT_WEEKDAY.sub("", text))  # "금요 일로", "이십 삼일"
+    text = transcript.tidy(text)  # hesitations, "…여", split numbers, a navigation voice
     spaced = " ".join(_SPACED_PUNCT.sub(" ", text).split())
     compact = _compact(text)
     core = _compact(_strip_fillers(spaced))
@@ -269,7 +248,7 @@ def understand(
     slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat()))
     if blend.never_book_a_medical_question(text, compact, result.intent, slot_said):
         result.intent, result.confidence = "medical_question", 0.7  # safety: a question about one's teeth is no booking
-    result.answer = _polarity(core, result.intent)
+    result.answer = polarity(core, result.intent)
     result.urgent = result.intent == "emergency" or (
         result.intent in ("medical_question", "symptom") and qs.urgent(compact))
     return result
@@ -277,7 +256,7 @@ def understand(
 
 def _any_question(text: str, compact: str, core: str) -> bool:
     """A question with some content that no rule placed ("라미네이트도 하세요?"), not "누구세요?" or "네?"."""
-    return (len(core) >= 5 and qs.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
+    return (len(core) >= 5 and asking.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
             and not lx.GREETING.search(compact))
 
 
@@ -286,10 +265,11 @@ def _classify(
 ) -> tuple[str, float]:
     if not compact:
         return "other", 0.0
-    if lx.ONLY_FILLERS.match(compact) and lx.HESITATION.search(compact):
+    if transcript.ONLY_FILLERS.match(compact) and transcript.HESITATION.search(compact):
         return "other", SURE  # "음 그게 저기": the caller has not said anything yet
     after_yes = re.sub(r"^(?:네+|예+|응+)|요$", "", core)
-    if expect is None and after_yes != core and lx.ONLY_FILLERS.match(after_yes) and lx.HESITATION.search(after_yes):
+    if (expect is None and after_yes != core and transcript.ONLY_FILLERS.match(after_yes)
+            and transcript.HESITATION.search(after_yes)):
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if _emergency(compact):
         return "emergency", 0.95
@@ -297,6 +277,9 @@ def _classify(
         return "opt_out", 0.95
     if lx.WRONG_NUMBER.search(compact):
         return "wrong_number", 0.9
+    if (expect is None and _RETURNED_CALL.search(compact) and _WHY_CALLED.search(compact) and not (
+            "예약" in compact or treatments or lx.CONFIRM.search(compact))):
+        return "question_other", SURE  # "아까 전화 왔던데 왜 전화하신 거예요": staff know why the clinic rang
     if lx.THINK_ABOUT.search(compact) and not lx.BOOK.search(lx.THINK_ABOUT.sub("", compact)) and (
             expect in ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
         return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
@@ -306,18 +289,27 @@ def _classify(
         return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
     busy_but_booking = (lx.BOOK.search(compact) and (result.date or result.time)
                         and not _CALL_WORDS.search(compact))  # "외근 중이라 짧게 여쭙니다 금요일 5시 예약 되겠습니까"
-    if lx.CALLBACK.search(compact) and not busy_but_booking:
+    # "운전 중이라 짧게요 네 맞아요", "운전 중이라 버튼 못 눌러요 직원 연결해 주세요": busy, but asking another thing
+    busy_but_asking = not _CALL_ASKED.search(compact) and (
+        lx.STAFF.search(compact) or lx.CONFIRM.search(compact)
+        or expect and lx.YES_START.match(core) and lx.CONFIRMED.search(core))
+    put_through = (lx.STAFF.search(compact) and _PUT_THROUGH.search(compact)
+                   and not re.search(r"나중에|이따|있다가|(?:뒤|후)에", compact))  # not "나중에 … 연결해 주세요"
+    if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or put_through):
         if topics.CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
+        if expect in ANSWER_EXPECTS and not _CALL_ASKED.search(compact) and lx.NOT_POSSIBLE.search(compact):
+            return "no", 0.8  # "이번 달은 좀 바빠서 안 되겠어요" to an offer: busy is the reason for a no
         return "callback_later", 0.9
-    if lx.STAFF.search(compact):
+    machine_asked = _MACHINE_ASKED.search(compact) and not _PUT_THROUGH.search(compact)
+    if lx.STAFF.search(compact) and not (machine_asked and lx.BOOK.search(compact) and (result.date or result.time)):
         if qs.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
             return "question_other", SURE  # "소아 전문 선생님 계세요?", "일본어 하시는 분 계세요?" ask about the clinic
-        return "talk_to_staff", 0.9
+        return "talk_to_staff", SURE if put_through else 0.9  # "… 사람 연결 되나요": put through, unmistakably
 
     if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
         return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
-    if (lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not qs.strongly_asked(text, compact)
+    if (lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not asking.strongly_asked(text, compact)
             and not _BUT_FOR_A_SYMPTOM.search(lx.SYMPTOM_DENIED.sub("", compact))):
         return "no", 0.8  # "아니요 별로 불편한 데 없어요"
     if declines_offer(text, core, expect):
@@ -347,8 +339,11 @@ def _classify(
     if ((topic is None or topic[0] == "book") and qs.asks_what_it_takes(compact) and not result.time
             and qs.open_question(text, compact)):
         return "question_other", SURE  # "상담 받으려면 부모님이 같이 가야 돼요": what a visit takes, for staff
+    asked = asking.strongly_asked(text, compact)
+    slot_last = (result.time or result.date) and _SLOT_LAST.search(compact) and not asking.asked_at_the_end(
+        text, compact)  # "…이어서 받아야 되는데 화요일 두 시 반이요"
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
-            not _STRONG_BOOK.search(compact) or qs.strongly_asked(text, compact)) and qs.open_question(text, compact):
+            not _STRONG_BOOK.search(compact) or asked) and not slot_last and qs.open_question(text, compact):
         return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if (lx.YES_START.match(core) and lx.CONFIRMED.search(core)
             and (topic is None or topic[0] in ("book", "confirm_appointment"))):
@@ -359,11 +354,13 @@ def _classify(
         impossible = None  # "네 시 넘어서밖에 안 되는데 목요일 그 시간에 자리 있어요?" still books
     if impossible and (topic is None or topic[0] == "book"):
         # "그날 안 될 것 같은데요": in a reminder it cancels the visit; to a proposed slot it is a no
-        return ("cancel", 0.75) if expect in ("confirm", "reminder") or expect is None and result.date else ("no", 0.75)
+        if expect in ("confirm", "reminder") or expect is None and result.date:
+            return "cancel", 0.75
+        return "no", SURE if expect in ("date", "time") and not after else 0.75  # "금요일은 안 되는데": no day given
     has_topic = topic is not None and topic[0] != "book" or bool(treatments)
     if topic is not None and topic[0] == "book" and re.search(r"예약|받으러|하러|싶|려고|려구|라고", compact):
         has_topic = True
-    answer = _yes_no(core, expect, has_topic)
+    answer = yes_no(core, expect, has_topic)
     if answer is not None:
         return answer
     if lx.REFUSAL.search(compact) and (topic is None or topic[0] == "book"):
@@ -379,7 +376,7 @@ def _classify(
         return "book", 0.6
     if result.time_range and (result.date or expect in PROPOSAL_EXPECTS):
         return "book", 0.55
-    if ((result.date or result.time) and qs.strongly_asked(text, compact)
+    if ((result.date or result.time) and asking.strongly_asked(text, compact)
             and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)):
         return "book", 0.55  # "스물다섯째 날 괜찮아요?": a day asked about
     return "other", 0.3
