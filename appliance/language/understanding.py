@@ -113,6 +113,11 @@ def _compact(text: str) -> str:
     return _PUNCT.sub("", text).lower()
 
 
+def understood_as_running_late(text: str) -> bool:
+    """The caller is late for a visit and asks no move or cancel ("가는 중인데 십 분 늦을 것 같아요")."""
+    return topics.running_late(_compact(text))
+
+
 def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
 
