@@ -112,3 +112,22 @@ def test_an_urgent_medical_question_during_a_booking_is_an_emergency(make):
     t = Talk(make(caller=UNKNOWN, understand=understand))("예약하고 싶어요", "스케일링이요", BLEEDING)
     assert t.end.next == "transfer" and t.end.outcome == outcomes.EMERGENCY
     assert crm_records.Callback.get().priority == 1
+
+
+LATE = "지금 가는 중인데 차가 막혀서 십 분 정도 늦을 것 같아요"
+
+
+def test_a_patient_running_late_is_told_the_desk_knows_and_the_desk_sees_it(make):
+    t = Talk(make(caller=UNKNOWN))(LATE)
+    assert t.keys() == ["running_late_noted", "anything_else"]
+    assert "조심히 오세요" in t.said() and "원장님께 여쭤보고" not in t.said()  # a message, not a question
+    cb = crm_records.Callback.get()
+    assert cb.note == LATE and "도착 지연" in cb.reason and cb.priority == 2 and cb.phone == "01099991234"
+    t("아니요")
+    assert t.end.outcome == outcomes.CALLBACK
+    assert "running_late" in [e.kind for e in t.dialog.events]
+
+
+def test_late_with_a_move_asked_is_a_move_not_a_message(make):
+    t = Talk(make(caller=UNKNOWN))("가는 중인데 많이 늦을 것 같아서 예약 좀 다른 날로 바꿔 주세요")
+    assert "running_late_noted" not in t.keys()

@@ -6,7 +6,9 @@
   note, and the earliest visit is offered. Bleeding, swelling with fever or an injury take the emergency
   path (priority 1, staff now or the after-hours guidance);
 - any other question the facts do not cover ("교정 기간은 보통 얼마나 걸려요?"): "원장님께 여쭤보고
-  연락드릴게요", saved as a callback with the question — never a re-ask loop.
+  연락드릴게요", saved as a callback with the question — never a re-ask loop;
+- a patient running late ("가는 중인데 십 분 늦을 것 같아요"): no question for the dentist, a message for the desk:
+  "늦으신다고 전해 두겠습니다. 조심히 오세요", and the message in the staff queue at once (no call back needed).
 
 Asked in the middle of another question (a booking's date, the slot offered), the same answer and callback
 (:meth:`CareFlow.aside`), then the dialog asks its question again: the booking goes on where it was.
@@ -20,6 +22,7 @@ from typing import Any, Callable
 from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, said_yes, yes_no_keys
 from appliance.conversation.outcomes import EventKind
+from appliance.language import understood_as_running_late
 
 URGENT = re.compile(
     r"피가?(?:계속|많이|안멈|안멎|철철|줄줄|나요|나는데|나고)|출혈|(?:부었|부어|붓).{0,10}열|열.{0,8}(?:부었|부어|붓)|"
@@ -56,7 +59,16 @@ class CareFlow(Flow):
         return d.ask("offer_earliest", [self._to_staff("medical_question", text), "offer_earliest"])
 
     def _question(self, text: str) -> Actions:
+        if understood_as_running_late(text):
+            return self._running_late(text)
         return self.d.anything_else([Say(self._to_staff("question_other", text))])
+
+    def _running_late(self, text: str) -> Actions:
+        """A message for the desk, seen in the staff queue at once; nobody needs to call back, so no promise to."""
+        d = self.d
+        d.event(EventKind.RUNNING_LATE)
+        d.add_desk_message("도착 지연 알림 (회신 불필요)", priority=2, note=text[:NOTE_MAX])
+        return d.anything_else([Say("running_late_noted")])
 
     def aside(self, intent: str, u: Any, text: str, resume: Callable[[list[Action]], Actions]) -> Actions:
         """A medical or other question asked in the middle of another question: the promise (never advice) and

@@ -49,6 +49,7 @@ class EventKind(enum.StrEnum):
     SYMPTOM = "symptom"
     MEDICAL_QUESTION = "medical_question"
     QUESTION_FOR_STAFF = "question_for_staff"
+    RUNNING_LATE = "running_late"  # a patient on the way, late: a message for the desk
     OPT_OUT = "opt_out"
     OPT_OUT_REQUEST = "opt_out_request"  # asked for, but nothing to store it against: a staff task
     OPTED_OUT = "opted_out"

@@ -161,6 +161,13 @@ class Receptionist(Asker):
         self.landed.setdefault("callbacks", []).append({"id": cid, "reason": reason, "priority": priority})
         return cid
 
+    def add_desk_message(self, reason: str, priority: int, note: str | None) -> None:
+        """A message staff should see now in their queue, with nothing promised to the caller (a late patient)."""
+        self._add_callback(reason, priority, note)
+        self.event(EventKind.CALLBACK, reason=reason)
+        if self.outcome == Outcome.ANSWERED:
+            self.outcome = Outcome.CALLBACK
+
     def topic_ko(self) -> str:
         seen = [TOPICS[t] for t in dict.fromkeys(self.topics) if t in TOPICS]
         return ", ".join(seen) or "용건 미확인"

@@ -98,3 +98,18 @@ def before_afterthought(spaced: str, compact: str) -> str:
     said = re.sub(r"[^\s가-힣0-9]", "", spaced.lower())
     m = _AFTERTHOUGHT.search(said) or _REASON_AFTERTHOUGHT.search(said)
     return compact[: len(compact) - len(m.group(1).replace(" ", ""))] if m else compact
+
+
+# A question, then the reason for it ("그날 몇 시간 걸려요 회사에 말해야 돼서요")
+_QUESTION_THEN_REASON = re.compile(
+    r"^(.*?[가-힣](?:요|까|죠)[?]?)\s+(?:\S+\s+){0,4}\S*(?:서요|라서|니까|때문에|거든요)$"
+)
+
+
+def asked_before_reason(text: str) -> bool:
+    """The sentence asks, and a reason trails it: the reason is no answer by itself."""
+    m = _QUESTION_THEN_REASON.match(text.strip())
+    if m is None:
+        return False
+    first = m.group(1)
+    return is_question(first, re.sub(r"[^가-힣a-z0-9]", "", first.lower()))

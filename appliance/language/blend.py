@@ -11,15 +11,17 @@
   it never turns a move or a check of a visit the rules found into a new booking;
 * it chooses ``emergency`` only when a red flag is said (bleeding, swelling, fever, trauma, severe pain);
 * it chooses ``medical_question`` only when a symptom, after-care, a care topic, a part of the mouth or a condition
-  is named ("신분증 가져가야 되나요?" is about the visit, not one's body), and never over a check of one's visit the
-  rules found without a symptom ("교정 중인데 다음 달 조이는 날 언제예요?");
+  is named ("신분증 가져가야 되나요?" is about the visit, not one's body), never over a check of one's visit the
+  rules found without a symptom ("교정 중인데 다음 달 조이는 날 언제예요?"), nor over a question for staff about
+  what a treatment takes or costs ("이차 수술까지 보통 몇 달 기다려요?", "또 빠졌는데 무상으로 해 주시죠?");
 * it chooses ``medical_question``/``question_other`` only when the sentence is not plainly told ("…못 마시겠어요"
   describes a symptom, it asks nothing), and never turns a visit asked for in so many words into a medical
   question ("이가 흔들리는데 빼러 가도 돼요?"), nor a question the rules found and plainly asked into a symptom told
   ("틀니가 덜그럭거리는데 우짜면 좋노"), nor a question the rules found into a booking when no visit is asked
-  for ("미백 전에 스케일링부터 받아야 돼요?"), nor into a fact whose keyword is not said ("교정 장치 색깔도 고를 수
-  있어요?" is no price question), nor an answer to "which day/time/treatment?" into a question; an answer to it that
-  names the slot and asks nothing stays a booking ("사랑니요 오른쪽 아래").
+  for ("미백 전에 스케일링부터 받아야 돼요?"), nor a question or a check of one's visit into a fact whose keyword is
+  not said ("교정 장치 색깔도 고를 수 있어요?" is no price question, "누구 예약 말씀하시는 거예요?" asks no
+  way), nor an answer to "which day/time/treatment?" into a question; an answer to it that names the slot and asks
+  nothing stays a booking ("사랑니요 오른쪽 아래").
 
 :func:`never_book_a_medical_question` is the safety rule applied last, whoever decided: a question about one's own
 body, symptom or care is a ``medical_question``, never ``book``/``reschedule``, unless a visit or a slot is asked
@@ -118,6 +120,9 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("cancel")  # "어머니한테 여쭤보고 다시 연락드릴게요", "취소하면 위약금 있나요" cancel nothing
     if not qs.about_body(compact) or intent == "confirm_appointment" and not qs.has_symptom(compact):
         exclude.append("medical_question")  # "교정 중인데 다음 달 조이는 날 언제예요" checks a visit
+    elif intent == "question_other" and (qs.FACT_WORDS.search(compact) or qs.TREATMENT_PLAN.search(compact) and not (
+            qs.has_symptom(compact) or qs.CARE_TOPIC.search(compact))):
+        exclude.append("medical_question")  # "…몇 달 기다려요", "…또 빠졌는데 무상으로 해 주시죠": for staff
     if told(text, compact):
         exclude += QUESTION_INTENTS
     elif _REQUEST_END.search(compact) and "?" not in text:
@@ -128,7 +133,8 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude += BOOKING  # "미백 전에 스케일링부터 받아야 돼요?" asks, it books nothing
     if intent in QUESTION_INTENTS and asking.asked_at_the_end(text, compact):
         exclude.append("symptom")  # "틀니가 덜그럭거리는데 우짜면 좋노" asks, it does not only tell
-    if intent in QUESTION_INTENTS:  # the rules look for the facts' words first: one they set aside stays aside
+    if intent in QUESTION_INTENTS or intent == "confirm_appointment":  # the rules look for the facts' words first:
+        # one they set aside stays aside ("누구 예약 말씀하시는 거예요" checks a visit, it asks no way)
         exclude += [fact for fact in FACTS if not topics.FACT_KEYWORD.get(fact, _NOTHING).search(compact)]
     if expect in ("date", "time", "treatment") and not asking.strongly_asked(text, compact):
         exclude += QUESTION_INTENTS  # "아이는 불소 도포요" answers the question asked

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from appliance.language import asking
 from appliance.language import lexicon as lx
+from appliance.language import reply_words as rw
 
 if TYPE_CHECKING:
     from appliance.language.understanding import Understanding
@@ -47,6 +48,8 @@ _DONE_ELSEWHERE = re.compile(
 # To a proposed slot, another slot asked for instead: "세 시 말고 네 시로요", "그럼 다음 주로 해 주세요"
 # To a proposed slot: "오전은 안 되고 오후면 좋겠는데" turns it down and names another
 _NOT_THAT_BUT = re.compile(r"(?:안되|안돼|어렵|힘들|곤란하|그렇)(?:고|구|니까|서)|말고|말구|아니고|대신")
+# Someone else's answer passed on ("엄마 뭐라고? 아 목요일이 좋대요"): "뭐라고" was asked of them, not of us
+RELAYED_ANSWER = re.compile(r"(?:좋|괜찮|된|안된|싫|낫|가능하)대(?:요|여)?$|(?:하|되|좋|괜찮|가능하)시대요$")
 # Passing the call on ("어머니한테 전해 드릴게요"): neither a yes nor a no
 _RELAY = re.compile(r"전해(?:드릴|줄|드리|주|놓|드리겠)|전달(?:할|해|드릴|하겠)|말씀(?:드릴|드려)(?:게|께)")
 # To a reminder, a plan that clashes with the visit ("그 날 약속 있는데 어떡하지")
@@ -89,17 +92,19 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
                    ) -> tuple[str, float] | None:
     """Answers that only the question just asked makes clear (the prior of ``expect``)."""
     if _names_the_slot_asked(expect, result) and not (
-            asking.strongly_asked(text, compact) or lx.NO_START.match(core) or lx.YES_START.match(core)
+            asking.strongly_asked(text, compact) or rw.NO_START.match(core) or rw.YES_START.match(core)
             or lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or _REFUSED.search(compact)):
         return "book", 0.85  # "12시 40분이요 점심시간이라" answers "몇 시가 좋으세요?", whatever else it names
-    if (expect in IDENTITY_EXPECTS and lx.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:])
+    if (expect in IDENTITY_EXPECTS and rw.NO_START.match(core) and _NOT_THAT_PERSON.search(core[2:])
             and not _NOT_THAT_SLOT.search(core)):
         return "wrong_number", 0.8  # "아닌데요 저 박 씨 아닌데요" to "박○○ 님 맞으세요?"
-    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
+    if expect in ("proposal", "slot") and rw.OTHER_SLOT.search(compact) and not rw.YES_START.match(core):
         return "no", 0.8  # "그 시간은 좀 애매한데요 다른 시간 없어요?"
+    if expect in ("proposal", "slot") and _NOT_THAT_ONE.search(core) and not rw.YES_START.match(core):
+        return "no", 0.85  # "그 시간 말고요": the slot proposed is turned down, nothing else said
     if expect in ("reminder", "confirm") and _ANOTHER_ASKED.search(compact):
         return "reschedule", SURE  # "그날 말고 그 다음 주는 안 돼요?": another day asked for
-    if expect in ("reminder", "confirm") and lx.NO_START.match(core) and _WRONG_SLOT.search(core) and not (
+    if expect in ("reminder", "confirm") and rw.NO_START.match(core) and _WRONG_SLOT.search(core) and not (
             _MOVE_REQUEST.search(core)):
         return "no", 0.85  # "아뇨 그 날짜 아니에요 제가 바꿨잖아요": the visit read back is not the one booked
     if _UNSURE.match(core):
@@ -109,35 +114,40 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect == "offer" and lx.CANCEL.search(compact) and "예약" not in compact:
         return "no", SURE  # "이사 가서 거기까지 못 가요": there is no visit to cancel, the offer is declined
     if expect in ("reminder", "confirm") and _CLASH.search(compact) and not (
-            lx.RESCHEDULE.search(compact) or lx.GOING.search(core)):
+            lx.RESCHEDULE.search(compact) or rw.GOING.search(core)):
         return "cancel", SURE  # "아 맞다 그 날 약속 있는데 어떡하지"
-    if expect in ("reminder", "confirm") and lx.YES_START.match(core) and _THANKS_FOR_REMINDER.search(compact) and not (
-            lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or lx.NEGATION.search(compact)):
+    if expect in ("reminder", "confirm") and rw.YES_START.match(core) and _THANKS_FOR_REMINDER.search(compact) and not (
+            lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact) or rw.NEGATION.search(compact)):
         return "yes", 0.85  # "네 그 예약 잊고 있었네 고마워요"
     if expect in ("proposal", "slot") and _NOT_THAT_BUT.search(compact) and (
-            result.date or result.time or result.time_range) and not lx.YES_START.match(core):
+            result.date or result.time or result.time_range) and not rw.YES_START.match(core):
         return "no", SURE  # "오전은 안 되고 오후면 좋겠는데": the slot proposed is turned down
     if expect in ("proposal", "slot") and _INSTEAD.search(core) and _SLOT_TARGET.search(compact) and not re.search(
             r"그(?:걸|거|것|때|날|시간)(?:으로|로)", compact):
         return "no", SURE  # "세 시 말고 네 시로 해 주세요": the slot proposed is turned down, the new one is the slot
-    negative = lx.NO_START.match(core) or lx.NEGATION.search(compact)
-    if lx.ACCEPT.search(compact) and not negative and not (lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+    negative = rw.NO_START.match(core) or rw.NEGATION.search(compact)
+    if rw.ACCEPT.search(compact) and not negative and not (lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
         new_slot = result.date is not None or (result.time is not None and expect not in ANSWER_EXPECTS)
         if expect in ANSWER_EXPECTS or not new_slot:
             return "yes", 0.85  # "그 시간으로 할게요", "그걸로 잡아 주세요", "문자로 보내 주시면 좋죠"
+    last_words = re.sub(r"[^가-힣0-9]", "", " ".join(text.split()[-3:]))
+    if expect in ANSWER_EXPECTS and rw.ACCEPT.search(last_words) and not (
+            rw.NO_START.match(core) or lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+        return "yes", 0.85  # "지금 사무실이라 길게 못 해요 그 시간 좋아요": the last words accept
     if (expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact)
             and not negative_symptom(compact)):
         return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
-    if expect == "wellbeing" and lx.WELL.search(compact) and not (
-            lx.SYMPTOM.search(lx.WELL.sub("", compact)) or negative):
+    if expect == "wellbeing" and rw.WELL.search(compact) and not (
+            lx.SYMPTOM.search(rw.WELL.sub("", compact)) or negative):
         return "no", SURE  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
-    if expect in ("reminder", "confirm", "proposal") and lx.GOING.search(core) and not (
+    if expect in ("reminder", "confirm", "proposal") and rw.GOING.search(core) and not (
             lx.RESCHEDULE.search(compact) or negative):
         return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
     if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not (
             lx.RESCHEDULE.search(compact) or re.match(r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
         return "yes", 0.8  # "아니 확인 전화를 왜 세 번이나 해요 갈 거라니까요": the last words count
-    if _REASON_END.search(core) and not (lx.YES_START.match(core) or lx.OKAY.search(core) or lx.GOING.search(core)):
+    if _REASON_END.search(core) and not (rw.YES_START.match(core) or rw.OKAY.search(core) or rw.GOING.search(core)
+                                         or asking.asked_before_reason(text)):  # "그날 몇 시간 걸려요 회사에 …돼서요"
         if expect in ("proposal", "slot") and not (result.date or result.time):
             return "no", 0.8  # "아 그 주는 제가 해외에 있어서요": a reason is the answer
         if expect in ("reminder", "confirm") and _BUSY_THEN.search(compact) and not lx.RESCHEDULE.search(compact):
@@ -145,9 +155,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         if expect == "offer" and not (result.date or result.time):
             return "no", SURE  # "어머니가 이제 치과 다니시기 힘드셔서요", "제가 지금 해외라서요"
     if expect == "treatment" and re.search(r"(?:요|이요)$", core) and len(core) <= 12 and not (
-            lx.NO_START.match(core) or lx.YES_ONLY.match(core) or re.search(r"모르|몰라|글쎄|아직", core)):
+            rw.NO_START.match(core) or rw.YES_ONLY.match(core) or re.search(r"모르|몰라|글쎄|아직", core)):
         return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
-    took = lx.TAKE_OFFER.search(core) or lx.TAKE_OFFER.search(asking.before_afterthought(text, core))
+    took = rw.TAKE_OFFER.search(core) or rw.TAKE_OFFER.search(asking.before_afterthought(text, core))
     if expect == "offer" and took and not (
             negative or result.date or result.time):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
@@ -156,24 +166,25 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect in ANSWER_EXPECTS | {"yes_no"} and not negative and said_yes and not (
             lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
         return "yes", 0.85  # "두 시요? 네 됩니다", "오후 세 시요? 괜찮아요"
-    if expect in ("proposal", "slot") and lx.OTHER_SLOT.search(compact) and not lx.YES_START.match(core):
+    if expect in ("proposal", "slot") and rw.OTHER_SLOT.search(compact) and not rw.YES_START.match(core):
         return "no", 0.75  # "그 시간엔 일을 해서요"
-    if expect in ("date", "time", "proposal") and lx.ANY_TIME.search(compact) and not negative:
+    if expect in ("date", "time", "proposal") and rw.ANY_TIME.search(compact) and not negative:
         return "book", 0.7  # "담주 아무 날이나요"
-    if expect in IDENTITY_EXPECTS and lx.HANDOVER.search(compact):
+    if expect in IDENTITY_EXPECTS and rw.HANDOVER.search(compact):
         return "other", 0.7  # "우리 엄마 바꿔 줄까요": the patient is coming to the phone
     if expect == "wellbeing" and re.search(r"안(?:아파|아프|아퍼|시려|시리|불편|부어|붓)", compact) and not re.search(
             r"아직|좀|조금|약간|가끔", compact):
         return "no", 0.8  # "괜찮어유 안 아퍼유"
     if expect == "offer" and _DONE_ELSEWHERE.search(compact):
         return "no", 0.85  # "아 그거 벌써 다른 데서 했어요"
-    if expect in ("offer", "yes_no") and _NO_THANKS_END.search(core) and not lx.YES_START.match(core):
+    if expect in ("offer", "yes_no") and _NO_THANKS_END.search(core) and not rw.YES_START.match(core):
         return "no", 0.85  # "전화 주셔서 고마워요 근데 괜찮아요" to an offer
-    if lx.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
+    if rw.GO_AHEAD.search(compact) and not lx.BOOK.search(compact):
         return ("yes", SURE) if expect in IDENTITY_EXPECTS | {"offer"} else ("other", SURE)  # "네 말씀하세요"
     return None
 
 
+_NOT_THAT_ONE = re.compile(r"^(?:그|이|저)?(?:시간|날|날짜|요일|때|주|거)(?:은|는)?(?:말고|말구|빼고)(?:요)?$")
 _REFUSED = re.compile(r"안(?:되|돼|될)|말고|말구|빼고|어렵|힘들|곤란|애매|싫")
 
 
@@ -191,24 +202,24 @@ def negative_symptom(compact: str) -> bool:
 
 def yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str, float] | None:
     """yes/no for answer-like utterances; None when the utterance is about something else."""
-    okay = bool(lx.OKAY.search(compact_core))
+    okay = bool(rw.OKAY.search(compact_core))
     okay_means_yes = expect in PROPOSAL_EXPECTS
-    if lx.NO_START.match(compact_core) and not has_topic:
+    if rw.NO_START.match(compact_core) and not has_topic:
         return "no", SURE
-    if okay and lx.OKAY_TIME.search(compact_core) and (not has_topic or okay_means_yes):
+    if okay and rw.OKAY_TIME.search(compact_core) and (not has_topic or okay_means_yes):
         return "yes", 0.85
-    if okay and not has_topic and (lx.NO_ONLY.match(compact_core) or lx.YES_ONLY.match(
-            lx.OKAY.sub("", compact_core) or "네")):
+    if okay and not has_topic and (rw.NO_ONLY.match(compact_core) or rw.YES_ONLY.match(
+            rw.OKAY.sub("", compact_core) or "네")):
         if okay_means_yes:
             return "yes", 0.85
         return "no", 0.8 if expect else 0.6
-    if lx.YES_ONLY.match(compact_core):
+    if rw.YES_ONLY.match(compact_core):
         return "yes", SURE
-    if lx.NO_ONLY.match(compact_core):
+    if rw.NO_ONLY.match(compact_core):
         return "no", SURE
-    if lx.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
+    if rw.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
         return "yes", 0.8
-    if lx.YES_START.match(compact_core) and not has_topic and not lx.GREETING.search(compact_core):
+    if rw.YES_START.match(compact_core) and not has_topic and not rw.GREETING.search(compact_core):
         return "yes", 0.75
     return None
 
@@ -219,8 +230,8 @@ def polarity(core: str, intent: str) -> str | None:
         return intent
     if intent in ("cancel", "opt_out", "wrong_number"):
         return "no"
-    if lx.NO_START.match(core):
+    if rw.NO_START.match(core):
         return "no"
-    if lx.YES_START.match(core):
+    if rw.YES_START.match(core):
         return "yes"
     return None

@@ -14,7 +14,7 @@ from appliance.language import lexicon as lx
 from appliance.language import questions as qs
 from appliance.language.replies import SURE
 
-CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없던(?:걸|거|것)으?로")
+CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없(?:었)?던(?:걸|거|것)으?로")
 # Where the caller is, not how to come: "지금 지하철인데", "버스 안이라서"
 _WHERE_I_AM = re.compile(
     r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|"
@@ -25,9 +25,12 @@ SLOT_ASKED = re.compile(
     r"(?:\d|한|두|세|네|섯|곱|덟|홉|열)시(?:반|\d{1,2}분)?(?:에|쯤|으로|로)?(?:[가-힣]{1,6}(?:상담|치료|검진|스케일링|예약))?"
     r"(?:되|돼|가능|괜찮|비어|자리)"
 )
-# Records moved from another clinic ("진료 기록 옮겨 올 수 있나요"): no visit is moved
+# Records moved from another clinic ("진료 기록 옮겨 올 수 있나요"), a wire changed ("교정 철사 바꾸러 가야 되는데"),
+# or the patient moving to another clinic ("집 근처로 옮기기로 해서요"): no visit is moved
 _RECORDS_MOVED = re.compile(
     r"(?:기록|차트|자료|서류|사진|파일|엑스레이)(?:을|를|도|좀|은|는)?.{0,6}?(?:옮기|옮겨|옮길)"
+    r"|(?:철사|와이어|장치|고무줄|브라켓|교정기|틀니|실밥|거즈|칫솔|약)(?:를|을|좀|도)?(?:바꾸|바꿔|갈)(?:러|려|어야|아야)"
+    r"|(?:집근처|근처|동네|다른치과|다른병원|다른데|딴데|딴치과)(?:로|으로|에)?(?:옮기|옮겨|옮길|바꾸|바꿔|바꿀)"
 )
 # A change only supposed ("취소하면 위약금 있나요", "바꾸면 돈 더 내요"): a question about it, no change asked
 # ("취소하면 안 될까요" asks politely for one: only a cost or a penalty after it makes it supposed)
@@ -39,13 +42,33 @@ _IF_CHANGED = re.compile(
 # Checking that a change asked for went through
 _CHANGE_CHECKED = re.compile(
     r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|"
-    r"제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌|됐|된)"
+    r"제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌)|(?:예약|변경|취소|바꿔).{0,12}제대로(?:됐|된)"
 )
 # A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
 _BOOKING_TOLD_END = re.compile(
     r"(?:하러|받으러|예약하러)(?:갈게요|갈께요|갈게|가려고요|가려구요|갑니다|가겠습니다|갈려고요)$|(?:예약|잡아)(?:해)?(?:주세요|줘요|부탁드려요|부탁합니다)$"
 )
 _BILL = re.compile(r"내역|명세|청구서|왜이렇게(?:많이|비싸)")
+# One's bill disputed ("계산이 잘못된 것 같아요", "낸 돈이 생각했던 거보다 훨씬 많던데"): staff look into it
+_BILL_DISPUTED = re.compile(
+    r"계산(?:이|을)?(?:잘못|틀|이상)|잘못(?:계산|청구|결제)|(?:낸|나온|냈던|결제한)돈|"
+    r"(?:생각|예상|말씀)(?:했던|한|하신)?(?:거|것)?보다.{0,6}(?:많|비싸|더나)|비급여로(?:돼|되|찍|나와|처리)"
+)
+# Running late or already on the way, said without a move asked for ("차가 막혀서 십 분 늦을 것 같아요 괜찮을까요"):
+# a message for staff (a move or a cancel said with it is read as such)
+RUNNING_LATE = re.compile(
+    r"늦(?:을것같|을거같|을듯|겠어요|겠는데|겠습니다|어요|어질것|어질거|는데|을까봐|을수도)|늦게도착|"
+    r"(?:분|시간)(?:정도|쯤|가량)?늦(?!게|추|춰|출)"
+)
+_ON_THE_WAY = re.compile(
+    r"가는중|가고있|출발(?:했|해서|하려)|거의다왔|다와가|막혀서|막혀가지고|놓쳐서|놓쳤|(?:분|시간)(?:정도|쯤|가량)?늦"
+)
+
+
+def running_late(compact: str) -> bool:
+    """Late for one's visit, with no move or cancel asked ("가는 중인데 십 분 정도 늦을 것 같아요")."""
+    return bool(RUNNING_LATE.search(compact) and _ON_THE_WAY.search(compact)
+                and not (lx.RESCHEDULE.search(compact) or CLEAR_CANCEL.search(compact)))
 # A booking asked for in so many words ("예약을 하고자 합니다"): the model does not override it
 _BOOKING_SAID = re.compile(
     r"예약(?:을|좀|을좀)?(?:하고자|하고싶|하려|할려|할라|할게|할께|해주|해줘|해둘|부탁|잡아|잡고|하겠|좀하|넣어)"
@@ -62,6 +85,7 @@ FACT_KEYWORD = {
     "ask_price": re.compile(r"얼마(?!나)|가격|(?<!결과)값|비용|진료비|견적|할부|할인|분할|납부|일시불"),
     "ask_insurance": re.compile(r"보험|실비|실손|의료급여|본인부담"),
 }
+_INQUIRY = re.compile(r"예약(?:문의|전화|상담전화)")  # "설 연휴에 예약 문의 전화는 받으세요" books nothing
 _OFFERED = re.compile(
     r"(?:치료|시술|수술|상담|진료|검사)?(?:도|은|는)?(?:좀)?(?:하세요|하시나요|하나요|해요|되나요|돼요|가능해요|가능한가요|받을수있나요|받을수있어요)$"
 )
@@ -100,6 +124,8 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "confirm_appointment", 0.85
     if _BOOKING_TOLD_END.search(compact):
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
+    if _BILL_DISPUTED.search(compact) and not re.search(r"청구(?:하려|할|용)|서류", compact):
+        return "question_other", SURE  # "계산이 잘못된 것 같아요 …비급여로 돼 있어요": one's own bill, for staff
     if _BILL.search(compact) and not (lx.INSURANCE.search(compact) and re.search(r"청구|서류|발급", compact)):
         return None  # "진료비가 너무 많이 나왔는데 세부 내역 좀…": one's own bill, a question for staff
     slot_asked = SLOT_ASKED.search(compact)
@@ -107,7 +133,7 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
             and not (slot_asked and not FACT_KEYWORD["ask_location"].search(compact))):
         return "ask_location", SURE if FACT_KEYWORD["ask_location"].search(compact) else 0.85
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
-        return None  # a certificate is not in the insurance notes: an open question for staff
+        return "question_other", SURE  # a certificate is not in the insurance notes: an open question for staff
     if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and "얼마" not in compact:
         return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if re.search(r"본인부담|의료급여|차상위", compact):
@@ -118,7 +144,8 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_insurance", SURE if FACT_KEYWORD["ask_insurance"].search(compact) else 0.9
     if lx.LOCATION.search(_WHERE_I_AM.sub("", compact)):
         return "ask_location", 0.85
-    booking = ("예약" in compact or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(compact)
+    booking = ("예약" in _INQUIRY.sub("", compact) or qs.BOOK_REQUEST.search(compact)) and not lx.HOURS_QUESTION.search(
+        compact)
     wants_visit = lx.SYMPTOM.search(compact) and lx.BOOK.search(compact)  # "잇몸이 부어서 그러는데 오늘 진료 돼요?"
     if lx.HOURS.search(compact) and not booking and not wants_visit and not slot_asked:
         return "ask_hours", 0.85

@@ -8,12 +8,13 @@ never a slot. Last, whoever decided, a question about one's own teeth with no vi
 ``reschedule`` but ``medical_question`` (``blend.never_book_a_medical_question``).
 
 Intent order (first that applies wins): emergency > opt_out > wrong_number > a returned call asking why the clinic
-rang (question_other) > (a clear cancel) > callback_later (unless busy is only the reason to be brief) >
-talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question > confirmations/"안 돼요" > yes/no
-answers > reschedule > cancel > confirm_appointment > ask_location/ask_price > ask_insurance > ask_hours >
-question_other (a general question the facts do not answer) > book (booking cue) > symptom > book (a time or
-treatment was said) > question_other (any other real question) > other. ``urgent`` flags bleeding, swelling with
-fever, trauma or severe pain in an emergency, a medical question or a symptom (see ``questions``).
+rang, or running late with no move asked (question_other) > (a clear cancel) > callback_later (unless busy is only
+the reason to be brief) > talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question >
+confirmations/"안 돼요" > yes/no answers > reschedule > cancel > confirm_appointment > ask_location/ask_price >
+ask_insurance > ask_hours > question_other (a general question the facts do not answer) > book (booking cue) >
+symptom > book (a time or treatment was said) > question_other (any other real question) > other. ``urgent`` flags
+bleeding, swelling with fever, trauma or severe pain in an emergency, a medical question or a symptom (see
+``questions``).
 
 Vague times ("오후", "퇴근하고") give ``time=None`` plus ``time_range`` — we never invent an exact time the
 caller did not say; the slot finder searches the range. "두 시쯤" gives ``time="14:00"`` and
@@ -45,6 +46,7 @@ from typing import Any, Callable
 
 from appliance.language import asking, blend, topics, transcript
 from appliance.language import lexicon as lx
+from appliance.language import reply_words as rw
 from appliance.language import questions as qs
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
 from appliance.language.general_info import BRING_ALONG
@@ -52,6 +54,7 @@ from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
     ANSWER_EXPECTS,
     PROPOSAL_EXPECTS,
+    RELAYED_ANSWER,
     SURE,
     context_answer,
     declines_offer,
@@ -110,6 +113,11 @@ def _compact(text: str) -> str:
     return _PUNCT.sub("", text).lower()
 
 
+def understood_as_running_late(text: str) -> bool:
+    """The caller is late for a visit and asks no move or cancel ("가는 중인데 십 분 늦을 것 같아요")."""
+    return topics.running_late(_compact(text))
+
+
 def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
 
@@ -150,7 +158,7 @@ _BUT_FOR_A_SYMPTOM = re.compile(
 _CALL_WORDS = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시")
 _CALL_ASKED = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시(?:해|걸|전화|연락)")
 # Put through to someone in so many words ("사람 연결 되나요", "직원 바꿔 주세요")
-_PUT_THROUGH = re.compile(r"연결(?:해|좀|되|돼|부탁|가능|시켜)|바꿔(?:주|줘|달)")
+_PUT_THROUGH = re.compile(r"연결(?:해|좀|되|돼|부탁|가능|시켜)|바꿔(?:주|줘|달)|직접(?:받|통화|얘기)")
 # "지금 사람이랑 통화하는 거 맞죠?": whether a machine answers, asked in passing
 _MACHINE_ASKED = re.compile(
     r"(?:사람|기계|로봇|ai|자동응답|녹음)(?:이랑|하고|과|와)?(?:통화|얘기|말)?(?:하는)?(?:거|게)?(?:맞|예요|에요|이에요|인가|죠)"
@@ -189,7 +197,7 @@ def understand(
     """
     if expect == "cancel_confirm":  # "예약을 취소해 드릴까요?": "갈 거예요" keeps the visit, so it answers no
         result = understand(text, now, "confirm", fallback=fallback, dayparts=dayparts, statistical=statistical)
-        going = lx.GOING.search(_compact(_strip_fillers(text)))
+        going = rw.GOING.search(_compact(_strip_fillers(text)))
         if result.intent == "yes" and going and not lx.CANCEL.search(_compact(text)):
             result.intent = result.answer = "no"
         return result
@@ -225,7 +233,7 @@ def understand(
     result.digits = spoken_digits(_strip_fillers(spaced))
     if expect == "digits" and result.digits:  # "구 공 공 삼 일 오" is a birth date, not "the 3rd"
         result.date = result.date_range = result.weekday = result.time = result.time_range = None
-    result.negated = bool(lx.NEGATION.search(compact))
+    result.negated = bool(rw.NEGATION.search(compact))
 
     intent, confidence = _classify(text, compact, core, expect, treatments, result)
     if statistical:
@@ -257,7 +265,7 @@ def understand(
 def _any_question(text: str, compact: str, core: str) -> bool:
     """A question with some content that no rule placed ("라미네이트도 하세요?"), not "누구세요?" or "네?"."""
     return (len(core) >= 5 and asking.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
-            and not lx.GREETING.search(compact))
+            and not rw.GREETING.search(compact))
 
 
 def _classify(
@@ -280,10 +288,12 @@ def _classify(
     if (expect is None and _RETURNED_CALL.search(compact) and _WHY_CALLED.search(compact) and not (
             "예약" in compact or treatments or lx.CONFIRM.search(compact))):
         return "question_other", SURE  # "아까 전화 왔던데 왜 전화하신 거예요": staff know why the clinic rang
-    if lx.THINK_ABOUT.search(compact) and not lx.BOOK.search(lx.THINK_ABOUT.sub("", compact)) and (
+    if expect not in PROPOSAL_EXPECTS and topics.running_late(compact):
+        return "question_other", SURE  # "차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요": a message for staff
+    if rw.THINK_ABOUT.search(compact) and not lx.BOOK.search(rw.THINK_ABOUT.sub("", compact)) and (
             expect in ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
         return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
-    deferred = lx.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
+    deferred = rw.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
     if deferred and not (re.search(r"전화|연락|통화|걸어|받아요|못받", compact) or topics.CLEAR_CANCEL.search(compact)):
         return "no", 0.75  # "요즘 바빠서 다음에 할게요": not now
@@ -292,13 +302,13 @@ def _classify(
     # "운전 중이라 짧게요 네 맞아요", "운전 중이라 버튼 못 눌러요 직원 연결해 주세요": busy, but asking another thing
     busy_but_asking = not _CALL_ASKED.search(compact) and (
         lx.STAFF.search(compact) or lx.CONFIRM.search(compact)
-        or expect and lx.YES_START.match(core) and lx.CONFIRMED.search(core))
+        or expect and rw.YES_START.match(core) and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
     put_through = (lx.STAFF.search(compact) and _PUT_THROUGH.search(compact)
                    and not re.search(r"나중에|이따|있다가|(?:뒤|후)에", compact))  # not "나중에 … 연결해 주세요"
     if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or put_through):
         if topics.CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
-        if expect in ANSWER_EXPECTS and not _CALL_ASKED.search(compact) and lx.NOT_POSSIBLE.search(compact):
+        if expect in ANSWER_EXPECTS and not _CALL_ASKED.search(compact) and rw.NOT_POSSIBLE.search(compact):
             return "no", 0.8  # "이번 달은 좀 바빠서 안 되겠어요" to an offer: busy is the reason for a no
         return "callback_later", 0.9
     machine_asked = _MACHINE_ASKED.search(compact) and not _PUT_THROUGH.search(compact)
@@ -307,11 +317,12 @@ def _classify(
             return "question_other", SURE  # "소아 전문 선생님 계세요?", "일본어 하시는 분 계세요?" ask about the clinic
         return "talk_to_staff", SURE if put_through else 0.9  # "… 사람 연결 되나요": put through, unmistakably
 
-    if lx.CLARIFY.search(compact) and not lx.BOOK.search(compact):
-        return "other", 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us (no fallback)
-    if (lx.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not asking.strongly_asked(text, compact)
-            and not _BUT_FOR_A_SYMPTOM.search(lx.SYMPTOM_DENIED.sub("", compact))):
-        return "no", 0.8  # "아니요 별로 불편한 데 없어요"
+    if rw.CLARIFY.search(compact) and not lx.BOOK.search(compact) and not RELAYED_ANSWER.search(compact):
+        clarify_last = rw.CLARIFY.search(compact[-8:])  # "그거 무슨 말씀이세요": asking us to say it again is all
+        return "other", SURE if clarify_last else 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us
+    if (rw.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not asking.strongly_asked(text, compact)
+            and not _BUT_FOR_A_SYMPTOM.search(rw.SYMPTOM_DENIED.sub("", compact))):
+        return "no", SURE if expect == "wellbeing" else 0.8  # "아니요 별로 불편한 데 없어요"
     if declines_offer(text, core, expect):
         return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
     if qs.condition_allows(text, compact):
@@ -345,10 +356,10 @@ def _classify(
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
             not _STRONG_BOOK.search(compact) or asked) and not slot_last and qs.open_question(text, compact):
         return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
-    if (lx.YES_START.match(core) and lx.CONFIRMED.search(core)
+    if (rw.YES_START.match(core) and rw.CONFIRMED.search(core)
             and (topic is None or topic[0] in ("book", "confirm_appointment"))):
         return "yes", 0.85  # "예 예약 맞아요"
-    impossible = lx.NOT_POSSIBLE.search(compact)
+    impossible = rw.NOT_POSSIBLE.search(compact)
     after = compact[impossible.end():] if impossible else ""
     if impossible and lx.BOOK.search(after) and re.search(r"자리|시간|되나|돼요|가능|있어요|있나", after):
         impossible = None  # "네 시 넘어서밖에 안 되는데 목요일 그 시간에 자리 있어요?" still books
@@ -356,6 +367,8 @@ def _classify(
         # "그날 안 될 것 같은데요": in a reminder it cancels the visit; to a proposed slot it is a no
         if expect in ("confirm", "reminder") or expect is None and result.date:
             return "cancel", 0.75
+        if expect in ("date", "time") and re.search(r"(?:시|반|분|요일|일)(?:으로|로|에)?(?:요|이요)?$", after):
+            return "book", 0.85  # "다음 주 수요일 아 그날 안 되겠다 목요일로요": the day named last is the answer
         return "no", SURE if expect in ("date", "time") and not after else 0.75  # "금요일은 안 되는데": no day given
     has_topic = topic is not None and topic[0] != "book" or bool(treatments)
     if topic is not None and topic[0] == "book" and re.search(r"예약|받으러|하러|싶|려고|려구|라고", compact):
@@ -363,7 +376,7 @@ def _classify(
     answer = yes_no(core, expect, has_topic)
     if answer is not None:
         return answer
-    if lx.REFUSAL.search(compact) and (topic is None or topic[0] == "book"):
+    if rw.REFUSAL.search(compact) and (topic is None or topic[0] == "book"):
         return "no", 0.8  # "스케일링 안 할래요"
     if (topic is None or topic[0] in ("symptom", "book")) and qs.asked_about_symptom(text, compact,
                                                                                       qs.has_symptom(compact)):

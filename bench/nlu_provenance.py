@@ -1,0 +1,374 @@
+"""Where the labelled NLU sets come from and what their first runs read: the text at the top of
+bench/nlu_accuracy.txt (``bench/nlu_accuracy.py`` prints it before the tables). Each blind set gets its block when it
+is first run, with the first-run numbers kept as they were; what was fixed after is added below them."""
+
+PROVENANCE = """
+Sets (tests/data/nlu/*.jsonl; one author wrote both the sets and the rules, so every number is optimistic):
+  heldout  245  written and committed before any parser code; never tuned on. This is the number to quote.
+  train    321  developed on.
+  stress    77  harder phrasing/dialect/spacing, labelled before its first run, then tuned on.
+                first run: intent 89.6%, date 96.1% (2 of the 3 misses were label slips, fixed), time 100%,
+                treatment 98.7%
+  blind2    87  second blind set, labelled before its first run, then tuned on.
+                first run: intent 92.0%, date 97.7% (both misses label slips, fixed), time 100%, treatment 100%
+  blind3    75  third blind set: replies inside dialogs (expect=confirm/proposal/offer/wellbeing), recall and
+                happy calls; labelled before its first run, then tuned on.
+                first run: intent 85.3%, date 94.7% (3 of 4 misses label slips, fixed), time 100%, treatment 96.0%
+  blind4    66  fourth blind set, written after the blind3 fixes; labelled before its first run, then tuned on.
+                first run: intent 84.8%, date 93.9% (3 of 4 misses label slips), time 98.5%, treatment 98.5%
+                (that miss was a label slip too)
+  blind5   203  fifth blind set (issue 15), written before any rule change for it: dialect, elderly speech,
+                self-corrections, run-ons, STT spacing, and the new intents medical_question (24) and
+                question_other (12) that the rules did not know yet.
+                first run: intent 61.1% (124/203; 124/167 = 74.3% on the 167 rows of intents the rules knew),
+                date 96.6%, time 99.5%, treatment 99.5%, all three slots 95.6%; medical -> booking 18.
+                after the first run two labels were corrected to the convention (a past "어제" is a date too);
+                one (엑스레이 → checkup) likewise.
+  dev5     220  tuning set written after blind5's first run (every intent, hard negatives for the new ones).
+                first run: intent 71.8%, date 100%, time 99.5%, treatment 99.5%; medical -> booking 10.
+  dev6     125  tuning set: outbound-call replies, dialect, elderly speech, STT spacing, run-ons.
+                first run: intent 69.6%, date 98.4%, time 99.2%, treatment 100%; medical -> booking 3.
+  dev7      98  tuning set, ordinary phrasing.  first run: intent 90.8%, date 99.0%, time 100%, treatment 98.0%;
+                medical -> booking 2 (3 labels corrected after it: a past date loses to today, pus is an emergency,
+                the treatment with the higher priority is the slot).
+  blind6   166  sixth blind set (issue 15, second one), written after all the rule changes above by a different
+                mindset (Gyeongsang/Jeolla/Chungcheong elderly callers, a parent's run-ons, outbound-call replies),
+                committed before its first run.
+                FIRST RUN: intent 80.1% (133/166), date 98.2%, time 98.8%, treatment 99.4%, all three slots 96.4%;
+                medical -> booking 2; misses by gold intent: question_other 11/16, medical_question 6/27,
+                book 2, confirm_appointment 2, symptom 2, emergency 2, yes 3, no 2, ask_hours 1, callback_later 1,
+                other 1. With the Qwen2.5-1.5B fallback (bench/llm_nlu_results.txt): 80.7% (134/166).
+                Goal (97% intent, 97% slots on a first run) NOT met. One of the 3 date misses was a label slip
+                ("주말에도 …" names that Saturday by convention), corrected after the run.
+After blind6: a statistical model (appliance/language/statistical.py, naive Bayes over character n-grams of the
+labelled sets except heldout) decides where the rules are unsure. Simulated first runs (the rules as committed before
+each set's first run, the model trained only on the sets written before it; current labels): dev5 71.8% -> 80.9%,
+dev6 69.6% -> 84.0%, dev7 91.8% -> 95.9%, blind6 80.1% -> 89.2%. Its four thresholds were chosen on these runs with
+heldout as a guard, so these gains are optimistic too; the next fresh set tells the truth. "rules alone" below is
+understand(..., statistical=False); on every set but heldout the model has seen the sentences.
+  blind7   152  seventh blind set (third for issue 15), written after the statistical model: Whisper-style
+                transcripts (punctuation, digits), casual speech, mixed requests, outbound replies; committed
+                before its first run.
+                FIRST RUN: intent 93.4% (142/152; rules alone 88.8%), date 100%, time 100%, treatment 100%,
+                all three slots 100%; medical -> booking 2; misses: medical_question 2/24 (-> book),
+                question_other 2/13, symptom 2/8, confirm_appointment 1/5, talk_to_staff 1/7, no 1/9, opt_out 1/4.
+                With the Qwen2.5-1.5B fallback: 93.4% (asked 6x, changed nothing for the better).
+                Goal (97% intent) NOT met; slots met.
+  blind8   154  eighth blind set (fourth for issue 15), written after the blind7 fixes: a reception desk's day
+                (greeting-first callers, STT mishearings, compound requests, campaign replies); committed before its
+                first run.
+                FIRST RUN: intent 89.0% (137/154; rules alone 84.4%), date 98.7%, time 100%, treatment 98.7%,
+                all three slots 97.4%; medical -> booking 2; misses: question_other 7/14, medical_question 2/25,
+                no 2/8, confirm_appointment 1/4, ask_hours 1/5, symptom 1/9, yes 1/8, opt_out 1/4, other 1/7.
+                With the Qwen2.5-1.5B fallback: 89.0% (asked 6x, changed nothing for the better).
+                Goal (97% intent) NOT met. Two of its slot misses were label slips against the conventions
+                ("잇몸" names gum; "주말" names that Saturday), corrected after the run.
+  dev8     189  tuning set (issue 15, second round), written before any rule change of that round from mindsets no set
+                had used (formal business speech, young casual speech, non-native simplified Korean, complaining
+                callers) plus kinds of medical and open questions and hard negatives; committed before its first run.
+                first run: intent 81.0% (153/189; rules alone 75.1%), date 99.5%, time 98.4% (both misses "-십시오"
+                read as 10 o'clock), treatment 100%, all three slots 97.9%; medical -> booking 2.
+  dev9     119  tuning set written after the dev8 fixes (hedged and indirect speech, rambling self-corrections, first
+                visits and transfers, less common treatments, two requests at once); committed before its first run.
+                first run: intent 88.2% (105/119; rules alone 86.6%), date 99.2%, time 100%, treatment 96.6%, all three
+                slots 95.8%; medical -> booking 0. One date label corrected after the run to the convention (the
+                appointment a cancel names is its date).
+Round 2 (after dev8 and dev9): the model's limits and the safety rule moved to appliance/language/blend.py (the model
+never says emergency without a red flag, never calls a told sentence a question, never calls a sentence without a body
+word a medical question, never books a question the rules found or turns a visit asked for into a medical question;
+a question about one's own teeth with no visit asked for is never book/reschedule); MODEL_LEAD 15 -> 10. Simulated
+first runs with this blend over the old rules (the rules as before each set's first run, the model trained only on the
+sets before it): blind7 93.4% -> 94.7%, blind8 89.0% -> 91.6%, dev8 81.0% -> 84.1%; medical -> booking 2/2/2 -> 1/0/1.
+  blind9   162  ninth blind set (issue 15, round 2, first of two), written after all the round-2 changes without
+                looking at the rules, from a mindset no set had used: callers on the go (walking, driving, subway,
+                lunch break), short and elliptical, noisy transcripts (dropped words, wrong spacing, misheard
+                syllables), numbers in digits and words mixed; committed before its first run.
+                FIRST RUN: intent 96.3% (156/162; rules alone 88.3%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (21 medical questions); misses: book 3/30 (-> ask_location, yes,
+                other), question_other 2/12 (-> book, other), ask_hours 1/6 (-> callback_later).
+                Goal (97% intent) NOT met by one sentence (157 would be 96.9%, 158 is 97.5%); slots met.
+  blind10  155  tenth blind set (issue 15, round 2, second of two), written after the blind9 fixes without looking at
+                the rules, from another unused mindset: worried parents and grown children calling about children and
+                elderly parents, and outbound-call replies with the question asked (reminder, cancel confirmation,
+                happy call, recall offer, slot proposal, identity check); committed before its first run.
+                FIRST RUN: intent 90.3% (140/155; rules alone 85.2%), date 100%, time 100%, treatment 98.7%, all three
+                slots 98.7%; medical -> booking 2 (of 23 medical questions); misses: medical_question 5/23 (-> book 2,
+                other, symptom, question_other), book 3/21 (-> no 2, other), question_other 2/10 (-> ask_location,
+                cancel), no 2/11 (-> cancel, other), symptom 1/10, yes 1/11, opt_out 1/4 (-> no).
+                Goal (97% intent, no medical question to booking) NOT met; slots met.
+                After the run five labels were corrected to conventions earlier sets had set: a slot rejected and
+                another asked for is "no" with the new slot (blind6, blind8, dev6: x2), "엘리베이터 있는 건물" is
+                ask_location (blind3), "검진이요? 네 한번 가 볼게요" to an offer is book (blind5), a treatment named
+                in a cancel is its slot. With them the first run reads intent 92.9% (144/155), treatment 99.4%.
+Round 2 in sum: the two blind sets' first runs give intent 296/317 = 93.4% (blind9 96.3%, blind10 90.3%), every
+slot >= 98.7%, medical -> booking 2 of 44 medical questions (both in blind10: a question about after-care of a
+fluoride varnish, one about stopping aspirin before scaling; both fixed by kind since). The goal (>= 97% intent on a
+first run, no medical question to booking) is not met yet; slots are. "ms per utterance" below was measured with the
+load average near 2 on 2 shared cores (other developers' tests running).
+Round 3 (before blind11): the model reads words and word pairs beside the character n-grams, smoothing 0.3 -> 0.1
+(simulated first runs - the rules as they were before each set's first run, the model trained only on the sets before
+it - of dev8, dev9, blind7, blind8, blind9, blind10: 837 -> 852 of 931); MODEL_LEAD 10 -> 14 (equal on the simulated
+runs, 8 fewer good rule answers overridden with each set left out of the model in turn); per-expect class priors (the
+expect feature weighted 1, 3, 6, 10 times) change nothing (844/852/853/853). Fixes by kind found by perturbing every
+labelled sentence (fillers inside a sentence, no spacing, random spacing): hesitations inside the sentence are
+dropped ("어 제가" was read as "어제", "어 금니" as "어금니"), and by kinds of outbound replies and STT spellings
+("모래" for 모레, "이 시린" read as 2 o'clock, "얼마 안 됐는데" as a price question).
+  blind11  194  eleventh blind set (issue 15, round 3), written after the round-3 changes without looking at the rules:
+                a noisy line (fillers, dropped particles, wrong spacing, homophones such as 모래/낳았어요/뻐근한대,
+                digits), patients in the middle of a treatment (implant stages, orthodontic adjustments, root canal
+                sessions, prostheses), callers returning a missed call, and outbound-call replies with the question
+                asked (46 rows: offer, reminder, proposal, yes_no, wellbeing, confirm); committed before its first
+                run. Three short sentences also occur in earlier sets ("카드 할부 되나요", "지금은 생각 없어요",
+                "누구시라고요?").
+                FIRST RUN: intent 98.5% (191/194; rules alone 96.4%), date 99.5%, time 100%, treatment 100%, all three
+                slots 99.5%; medical -> booking 1 (of 24 medical questions); misses by gold intent: symptom 1/10
+                (-> emergency), no 1/14 (-> medical_question), medical_question 1/24 (-> book).
+                Goal: intent >= 97% and slots >= 97% met on this first run; zero medical questions to booking NOT met.
+                The medical question taken for a booking: "애가 불소 바르고 바로 물 마셨는데 괜찮을까요"
+                (applying fluoride then drinking was no after-care word, plain water no care topic). The date
+                miss: "예약 한 주 뒤로 옮겨 …" read as a week from today (a move counted from the visit names no
+                date). After the run its misses were fixed by kind (after-care of applied fluoride or sealant,
+                drinking water; "떨어져 나갔어요" came off, nobody fell; "…아뇨 안 해도 돼요" declines an offer; and
+                the rules-alone misses: 낳았 for 나았, "직원분 좀요", "…하는 날이라", "X 씨 아니고 Y 씨"); then the
+                recogniser's spellings found by perturbing every labelled sentence ("괜찮아여", "…인대 …" going
+                on, "금요 일로", "이십 삼일", "다 음주"). No label was changed.
+  blind12  219  twelfth blind set (issue 15, round 4), written after the round-3 fixes without looking at the rules or
+                their tests: office workers on a lunch break (clipped, polite business register, "-십시오", digits),
+                retirees speaking Busan/Daegu/Gwangju dialect (할라꼬, 되능교, 되것소, 주이소, 묵어도 되노), a daughter
+                managing her mother's dentures and implants, students and parents about braces, callers returning a
+                missed call, and outbound-call replies with the question asked (54 rows: offer, proposal, reminder,
+                yes_no, wellbeing, confirm, date, time, treatment); 31 medical questions, 9 emergencies, 14 questions
+                for staff; committed before its first run.
+                FIRST RUN: intent 95.4% (209/219; rules alone 90.4%), date 99.5%, time 100%, treatment 100%, all three
+                slots 99.5%; medical -> booking 0 (of 40 medical questions and emergencies); misses by gold intent:
+                question_other 4/14 (-> other, reschedule, talk_to_staff, book), medical_question 2/31 (-> symptom x2),
+                book 2/44 (-> medical_question, ask_hours), ask_insurance 1/6 (-> question_other), yes 1/14 (-> other).
+                Goal: slots >= 97% and zero medical questions to booking met on this first run; intent >= 97% NOT met
+                (213 of 219 would be 97.3%). The date miss: "목요일 스케일링 예약을 다음주 화요일 점심으로 옮길 …" read
+                as the Thursday of the old visit, not the Tuesday it moves to.
+                After the run one label was corrected to the convention of dev8/dev9 (a certificate for the insurer,
+                "실비 청구하려고 하는데 진단서 발급 돼요", is question_other); with it the first run reads 95.9%
+                (210/219). Its misses were then fixed by kind: circumstances said while booking ("점심시간이라",
+                "회사 앞이라", "외근 중이라") ask no hours, location or call-back and a clock time asked about is a
+                slot; an answer naming the slot asked for is a booking; a "…로" target after a part of the day or a
+                clock time; Gyeongsang 바까 주이소 / 안 할랍니다 / 됐심더 / 엽니꺼 / 마쳐요; instalments are a price
+                ("일시불" no 1 o'clock); what a visit takes ("…받으려면 부모님이 같이 가야 돼요"), records moved
+                and "X 되는 치과예요" are for staff; "원래 좀 그래요" after a treatment is a sure medical question;
+                the model never turns a check of one's visit into a booking, nor a question asked at the end into a
+                symptom told.
+                A probe of 40 new sentences in the same mindsets, written during these fixes, read 35/40 on its first
+                run (two of the five labels arguable); three of its kinds were fixed too (tests/
+                test_language_kinds_round4.py). blind12 then joined the model's examples and the regression tests.
+  dev10     66  tuning set written after the blind12 fixes from mindsets no set had used (night-shift workers and shop
+                owners, care-home staff for elderly residents, teenagers, pregnancy, price comparison); committed before
+                its first run.
+                first run: intent 95.5% (63/66; rules alone 92.4%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (of 16); misses: "이를 심하게 가는데 크면 괜찮아지나요"
+                (-> question_other: grinding with an adverb between was no symptom), "그날 야간이라 못 가요 다른
+                날로 해 주세요" to a reminder (-> cancel: "다른 날로" was no sure move), and the arguable "그 예약을
+                목요일 아니 금요일로 해 주세요" (book; the model says reschedule). The first two were fixed by kind.
+  dev11     69  tuning set written after the dev10 fixes (formal 다나까 register, Konglish 리스케줄/컨펌/캔슬/체크업,
+                grandparents on speakerphone with family relaying, run-on stories, patients with conditions and special
+                needs, outbound replies); committed before its first run.
+                first run: intent 95.7% (66/69; rules alone 89.9%), date 100%, time 100%, treatment 100%, all three
+                slots 100%; medical -> booking 0 (of 15); misses: "리스케줄" (-> book), "노쇼 하면 패널티 있어요"
+                (-> other), "거의 다 나았어요 가끔 좀 시린 거 말고는" to a wellbeing question (-> no). Fixed by kind
+                (Konglish moves and "예약 컨펌"; no-show penalties and fees are for staff; a change only supposed,
+                "취소하면 위약금 있나요", asks for none, while "취소하면 안 될까요" politely asks for one; fine but for
+                a symptom is a symptom; "유지장치 안 끼면 다시 돌아가요" asks what happens: with the rules alone it
+                had been a booking; "좋아진 것 같아요" to a wellbeing question is a sure no).
+  blind13  217  thirteenth blind set (issue 15, round 5), written after the round-4 fixes without looking at the rules,
+                their tests or this file's results: foreigners speaking simple Korean (Vietnamese, Chinese, English
+                speakers: dropped particles, "I am sorry", "Help", "open 몇 시", "클리닝"), a company's HR arranging a
+                group check-up and insurance papers, callers speaking for a friend, a roommate or a spouse, callers
+                changing their mind mid-sentence ("화요일 아니 수요일", "2시 아 죄송해요 4시"), two things in one
+                breath, very short replies with and without the question asked, polite indirect refusals ("마음은
+                감사한데 이번엔 패스할게요"), and callers checking what the bot said ("네? 몇 시라고요?"); 69 rows
+                with the question asked (offer, proposal, reminder, yes_no, wellbeing, confirm, date, time,
+                treatment); 28 medical questions, 8 emergencies, 13 questions for staff; committed before its first
+                run.
+                FIRST RUN: intent 97.7% (212/217; rules alone 91.7%), date 99.5%, time 99.5%, treatment 99.5%, all
+                three slots 98.6%; medical -> booking 0 (of 36 medical questions and emergencies); misses by gold
+                intent: question_other 3/13 (-> book x2, talk_to_staff), no 1/13 (-> other), other 1/10 (-> yes).
+                Goal: intent >= 97%, slots >= 97% and zero medical questions to booking all met on this first run.
+                The intent misses: "남편이 대신 가서 서류 받아와도 되나요 위임장 필요해요" and "예약 문자 영어로 받을
+                수 있어요" (-> book), "애기 데리고 가도 돼요 봐줄 사람이 없어서" (-> talk_to_staff), "마음은 감사한데
+                이번엔 패스할게요" to an offer (-> other), "네? 몇 시라고요?" to a proposal (-> yes). The slot misses:
+                "클리닝" (Konglish for scaling) no treatment, "금요일 오후 2시 아 죄송해요 4시 그게 나아요" kept the
+                first time, "금요일 예약 조금 앞당길 수 있을까요 목요일이나" read as the Friday of the old visit.
+                No label was changed. After the run its misses were fixed by kind: Konglish "클리닝"/"크리닝" is
+                scaling and "open/close 몇 시" asks the hours; a time taken back with an apology ("죄송해요",
+                "미안해요", "잠깐만요") loses to the next; in a move the day named with the visit ("금요일 예약 …") is
+                where it is now, the day after it where it goes; papers fetched for someone else (위임장, "대신 가서
+                … 받아") and results or notices sent somewhere ("알림 카톡으로 받을 수") are for staff, and "예약
+                문자" is no booking; someone brought along ("데리고 가도 돼요", "유모차 끌고", no day, time or
+                treatment) asks what the clinic allows, and "봐줄 사람이 없어서" asks for no staff; polite refusals
+                ("패스할게요", "마음만 받을게요") decline an offer; "네? 몇 시라고요" asks to hear it again; then the
+                rules-alone misses (a jaw that will not close is an emergency; an insurance claim's itemised bill;
+                "덕분에" to a wellbeing question; "아니요 그 시간 아닌데요" is no wrong number; "시간 지나면
+                괜찮아져요"; "…해야 돼요" of a care step asks; a move said with a reason is no cancel; "…그럼 월요일
+                7시로 해 주세요" after an hours question books; "네" and hesitation only is nothing said yet).
+                A probe of 30 new sentences in the same kinds, written during these fixes, read 27/30 on its first
+                run; its three kinds were fixed too (tests/test_language_kinds_round5.py). blind13 then joined the
+                model's examples and the regression tests; with the rules alone it reads 99.5% (the miss: "항생제 다
+                먹어야 돼요 이제 안 아픈데", a question with an afterthought, which the model gets).
+  blind14  220  fourteenth blind set (issue 15, round 6), written after the round-5 fixes without looking at the rules,
+                their tests or this file's results, in mindsets no set had used: drivers on hands-free (broken
+                sentences, "잠깐만요" mid-sentence, the navigation voice half-transcribed: "300미터 앞에서
+                우회전입니다"), callers returning a missed call without knowing why ("부재중 전화가 와 있어서요"),
+                dental-phobic callers who talk around what they want ("겁이 많아서 그런데 아프지 않게 …"), receipts,
+                실비 papers and 진료확인서, a parent whose child just fell at the playground, soldiers on leave and
+                students home for the vacation with a short window, callers asking whether they talk to a machine,
+                number-heavy speech (열두 시 사십 분, 3시반, 이십칠 일, 다다음주, 글피, 이번 주말, 월말, 다음달 초,
+                광복절), outbound answers that negotiate ("그날 말고 그 다음 주는 안 돼요", "오전은 안 되고
+                퇴근하고요"), and mis-spaced or garbled transcripts ("스케일 링", "임프란트", "신경치 료", "사랑이",
+                "틀리", "예 약 변경하 려고요", "이 십 팔일"); 66 rows with the question asked (offer, proposal,
+                reminder, yes_no, wellbeing, confirm, date, time, treatment); 28 medical questions, 10 emergencies,
+                13 questions for staff; committed before its first run.
+                FIRST RUN: intent 95.0% (209/220; rules alone 85.9%), date 97.3%, time 99.5%, treatment 99.1%, all
+                three slots 96.4%; medical -> booking 0 (of 38 medical questions and emergencies); misses by gold
+                intent: book 4/41 (-> question_other x2, ask_location, emergency), question_other 2/13
+                (-> confirm_appointment, other), talk_to_staff 1/8 (-> callback_later), yes 1/13 (-> callback_later),
+                opt_out 1/6 (-> other), wrong_number 1/6 (-> other), medical_question 1/28 (-> no).
+                Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run:
+                intent 95.0%; each slot >= 97% but all three together 96.4%; medical -> booking 0 met.
+                The intent misses: a dental-phobic booking ("겁이 많아서 그런데 아프지 않게 살살 해주시는 거죠 스케일링
+                다음주 월요일 …") and a garbled one ("신경치 료 이어서 받아야되는데 화요일 두시 반이요") ->
+                question_other; the navigation voice before a booking -> ask_location; "애가 … 이가 조금 깨졌대요 아프진
+                않대요 토요일 오전 열한시에 보여주려고요" -> emergency; "부재중 전화가 와 있어서 전화드렸는데요 무슨
+                일로 전화 주셨어요" -> confirm_appointment and "아까 거기서 전화 왔던데 왜 전화하신 거예요" -> other
+                (both labelled question_other: why the clinic called is for staff to answer); "지금 통화하는 게 로봇이면
+                끊고 다시 걸게요 사람 연결 되나요" -> callback_later; "네 본인 맞아요 운전 중이라 짧게요" to a yes/no
+                question -> callback_later; "제 번호로 홍보 연락 오는 거 원치 않아요 빼 주세요" -> other; "치킨집인 줄
+                알고 걸었네요 죄송해요" -> other; "많이 좋아졌어요 그런데 반대쪽으로만 씹어야 되나요" to a wellbeing
+                question -> no. The slot misses: "낼 서류" read as 내일, "연말정산" read as the year's end, two days
+                named for an appointment one does not remember ("월요일이었는지 화요일이었는지") read as the first, the
+                day one returns to the barracks taken for the visit and "사랑이" (사랑니 misheard) read as an
+                extraction, "목요일은요" after "다음주 수요일은 좀 그렇고" kept Wednesday, "네 시 반 안 될까요" after
+                "세 시 반은 좀 빠듯해요" kept the rejected time, "이 십 팔일" read as 8/18; and "스케일링 안내 이런 거
+                필요 없어요 명단에서 삭제해 주세요" gave scaling, which the label had left out against the convention
+                that a treatment named is the slot (a label slip).
+                After the run two labels were corrected as slips against the conventions (the first-run numbers above
+                stay as they were): "스케일링 안내 …" names scaling, and "월요일이었는지 화요일이었는지" gets the first
+                day, as blind7's "목요일인지 금요일인지" does; with them the first run reads date 97.7%, treatment
+                99.5%, all three slots 97.3% (intent unchanged, 95.0%). The misses were then fixed by kind: a car's
+                navigation voice is taken out of the transcript before it is read ("…미터 앞에서 …입니다", "전방에 …",
+                new module transcript.py with the other transcript tidying), and "네비 소리가" asks no way; being busy
+                is only the reason to be brief when something else is asked (a person, one's visit, a confirmed yes) and
+                no call is asked for, while "…면 전화할게요" and "한 시간 뒤에 다시 해 주세요" ask for one; a person
+                asked for in so many words ("사람 연결 되나요") is put through over "끊고 다시 걸게요";
+                "…기계예요?/사람이랑 통화하는 거 맞죠?" asked in passing before a booking books; returning a missed call
+                and asking why the clinic rang is for staff; "원치 않아요" opts out; "…인 줄 알고 걸었어요" is a wrong
+                number; a fear told as the reason ("무서워서", "겁이 많아서 그런데") asks nothing of staff; a sentence
+                that ends by naming its slot books whatever it asked on the way; chewing is a care topic ("반대쪽으로만
+                씹어야 되나요" after "좋아졌어요" asks); "좀 그렇고", "빠듯", "촉박" turn a day or time down; "…에 낼
+                서류" and "연말정산" name no day; a deadline day before "그 전에" is not the visit; "사랑이 좀 빼" is
+                사랑니; "이 십 팔일" is the 28th; "스케일링 다음 주" is no after-care; and the rules-alone misses (a
+                reason or "…도" trailing the sentence, "시간 지나면 적응돼요", "며칠 해요", "며칠 더 기다려 봐요", "껴야
+                돼요 밥 먹을 때도요", "몇 번 오가야 끝나요", "바빠서 안 되겠어요" to an offer, "그날 말고 그 다음 주는
+                안 돼요?" to a reminder, "아뇨 그 날짜 아니에요 제가 바꿨잖아요"). To make room, lexicon.py lost the
+                transcript tidying (transcript.py), questions.py the shape of a question (asking.py) and
+                understanding.py the yes/no reading (replies.yes_no, replies.polarity). A probe of 33 new sentences in
+                the same kinds, written during these fixes, read 28/33 on its first run (one of the five was the probe's
+                own slip: "삼 십 일" is the 30th); its kinds were fixed too (tests/test_language_kinds_round6.py).
+                blind14 then joined the model's examples and the regression tests; with the model it reads 99.5%, with
+                the rules alone 99.1%. Left as they are: "애가 … 이가 조금 깨졌대요 아프진 않대요 토요일 오전 열한시에
+                보여주려고요" reads as an emergency (a child's injury goes to the emergency path, the safe side;
+                labelled book), and "애가 놀이터에서 넘어져서 입을 부딪혔는데 피는 안 나요 그래도 봐야 되나요" is a
+                medical question (urgent) with the rules alone, an emergency with the model.
+  blind15  255  fifteenth blind set (issue 15, round 7), written after the round-6 fixes without looking at the rules,
+                their tests or this file's results, in mindsets no set had used: someone relaying a person in the
+                background ("잠깐만요 엄마 뭐라고 아 목요일이 좋대요", "딸이 옆에서 그러는데 …"), patients in the middle
+                of a treatment series (root canal 2nd visit, implant 2nd stage and stitches out, braces wire change, a
+                crown ready to fit, 틀니 가봉) booking, moving or checking the next step, callers running late or
+                already on the way ("차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요"), callers hard of hearing ("크게
+                좀 말해 주세요", "보청기를 껴서 기계 소리는 잘 못 알아들어"), 설/명절 and lunch-hour and Saturday
+                questions, payment (할부, 무이자, 나눠서 내기, 계좌이체, 지역화폐), unhappy patients (a crown off again
+                after two months, a bill that felt high, pain after a filling, a rude receptionist), whispered answers
+                at work to the clinic's calls ("지금은 좀 쉿 이따가요"), counter-questions to a reminder ("누구 예약이요
+                제 거요 아니면 애 거요", "몇 시였죠"), tooth words (어금니, 앞니, 송곳니, 흔들리는 유치, 이중으로 난
+                아랫니) and a mouth still numb after treatment; 88 rows with the question asked (offer, proposal,
+                reminder, yes_no, wellbeing, confirm, date, time, treatment); 34 medical questions, 10 emergencies, 15
+                questions for staff; committed before its first run. A caller running late who only says so (no move
+                asked for) was labelled question_other, a message only staff can act on; no earlier set had such a
+                sentence.
+                FIRST RUN: intent 85.9% (219/255; rules alone 80.0%), date 99.6%, time 100.0%, treatment 99.6%, all
+                three slots 99.2%; medical -> booking 1 (of 44 medical questions and emergencies: "신경치료 중간인데
+                다음 치료까지 한 달 넘게 비어도 괜찮아요" -> book); misses by gold intent: question_other 9/15 (->
+                medical_question x3, book, ask_location, reschedule, talk_to_staff, ask_insurance, cancel), book 4/51
+                (-> reschedule x2, other, medical_question), opt_out 3/7 (-> other x2, question_other),
+                confirm_appointment 3/12 (-> book x2, symptom), ask_hours 3/11 (-> question_other, emergency, book),
+                ask_location 2/6 (-> question_other x2), ask_price 2/10 (-> medical_question, question_other), no 2/15
+                (-> other x2), medical_question 2/34 (-> book, confirm_appointment), cancel 1/9 (-> reschedule), symptom
+                1/13 (-> medical_question), talk_to_staff 1/7 (-> other), yes 1/16 (-> callback_later), callback_later
+                1/8 (-> symptom), other 1/9 (-> question_other).
+                Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run: intent
+                85.9%; slots met (all three 99.2%); one medical question routed to booking.
+                The slot misses: "토요일 진료는 격주로 하세요 아니면 매주 하세요" gave that Saturday (labelled none) and
+                "애 유치가 흔들흔들하는데 거기서 빼 주시나요 내일 …" no extraction.
+                The intent misses: callers running late ("차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요" -> book,
+                "버스를 놓쳐서 한 이십 분 늦어요 기다려 주실 수 있어요" -> ask_location, "…좀 늦겠어요 미리 말씀드려요"
+                -> reschedule); treatment-plan questions taken for medical ones ("유지장치 맞추는 거 몇 번 가야 돼요",
+                "이차 수술까지 보통 몇 달 기다려요", "크라운이 또 빠졌어요 이거 무상으로 해 주시는 거죠"); "신경치료
+                중간인데 다음 치료까지 한 달 넘게 비어도 괜찮아요" -> book (the one medical question to booking);
+                "…제대로 된 거 맞아요" -> confirm_appointment; "남편이 옆에서 자기 예약도 있냐고 물어보는데 그 사람 것도
+                내일 맞아요" -> book; "이 뽑은 자리가 일주일째 아픈데 진통제로도 안 잡혀요" (labelled symptom) ->
+                medical_question; "교정장치 철사 바꾸러 가야되는데 토요일 …" and "다음 주 수요일 아 그날 안 되겠다
+                목요일로요" -> reschedule; "애 유치가 흔들흔들하는데 거기서 빼 주시나요 내일 … 네 시" ->
+                medical_question; "잠깐만요 엄마 뭐라고 아 목요일이 좋대요" -> other; hours asked about the phone at
+                lunch, the holidays and "응급으로 봐 주시는 날" (-> question_other, book, emergency); paying in parts
+                (-> medical_question, question_other); disputed bills (-> talk_to_staff, ask_insurance); whose visit and
+                what treatment to a reminder (-> book, symptom: "그거 무슨" read as 거무스름), "어느 지점" and
+                "엘리베이터" (-> question_other), "그날 몇 시간 걸려요 회사에 말해야 돼서요" (-> cancel); opt-outs with
+                다신, 끊어, 차단 (-> other x2, question_other); "그 시간 말고요" and "멀쩡합니다 고맙습니다 …" (->
+                other); "지금은 좀 쉿 이따가요" (-> symptom: "이따가" read as 따가워); "네? 크게 좀 말해 주세요. 귀가
+                어두워서." (-> question_other), "귀가 잘 안 들려서 그러니 사람이 직접 받아 주면 좋겠는데" (-> other);
+                "네 본인인데 지금 일하는 중이라 작게 말할게요 말씀하세요" (-> callback_later); "없었던 걸로 해 주세요 집
+                근처로 옮기기로 해서요" (-> reschedule).
+                After the run three labels were corrected as slips against the conventions (the first-run numbers above
+                stay as they were): "이 뽑은 자리가 일주일째 아픈데 진통제로도 안 잡혀요" is an emergency (painkillers
+                that do not hold the pain, as in eleven earlier rows), "토요일 진료는 격주로 하세요 …" names that
+                Saturday (a day in an hours question), and "실손 보험 청구할 때 필요한 진단서도 떼 주세요" is
+                question_other (a certificate is for staff, as in five earlier rows); with them the first run reads
+                intent 85.5% (218/255), date 100.0%, time 100.0%, treatment 99.6%, all three slots 99.6%, medical ->
+                booking 1 of 45. The misses were then fixed by kind: running late or on the way with no move asked is a
+                message for staff (topics.running_late); an answer relayed from the background ("…좋대요") is no request
+                to repeat; "크게/천천히 말해 주세요" and "무슨 말씀이세요" ask to hear it again (sure when that is all),
+                "귀가 어두워서" is no darkened tooth and "사람이 직접 받아 주면" puts through; the phone and the days
+                open over the holidays and at lunch, Saturdays every week or every other and "끝나는 시간" ask the
+                hours, "응급으로 봐 주시는 날" is no emergency and "예약 문의 전화" books nothing; paying at once,
+                monthly, in parts or by transfer and "교정비/상담비" ask the price; a disputed bill and a certificate
+                for an insurance claim are for staff, and so is a free redo ("무상"); a wire or an elastic changed and
+                moving to another clinic move no visit, and "없었던 걸로" cancels; "치료 중간인데", "제대로 된 거
+                맞아요", "…괜찮죠", "먹으면 … 돌아와요" and 왁스 are after-care; how many visits or months a treatment
+                takes is the plan (the model may not make it a medical question); whose visit, what treatment, "잡혀
+                있는 거 맞죠" and "…도 있냐고" check a visit (and the model may not turn such a check into a fact whose
+                keyword is not said); "몇 시간 걸려요 …해야 돼서요" asks before its reason; 다신/끊어/차단 opt out; a
+                day turned down and another named answers "which day?"; the last words accept after a busy reason;
+                "이따가요"; "빼 주시나요" asks for a visit; "진통제로도 안 잡혀요" and bleeding not stopped for long are
+                emergencies; a number someone else used, "다니는 사람 이 집에 없어요"; "안 된대요", "그거 안 해요", "그
+                시간 말고요"; staying beside a child in the surgery asks what the clinic allows (question_other). To
+                make room, lexicon.py lost the words of replies (reply_words.py) and this file its provenance
+                (nlu_provenance.py). A probe of 40 new sentences in the same kinds, written during these fixes, read
+                36/40 on its first run (a weekend "응급으로 봐 주는 날", "몇 번 더 가야 돼요", "이따가요 이따가", "그거
+                무슨 말씀이세요"); its kinds were fixed too (tests/test_language_kinds_round7.py; one of its labels,
+                "주말에 …" with no date, was the probe's own slip: a weekend named in an hours question is that
+                Saturday). blind15 then joined the model's examples and the regression tests; with the model it reads
+                100.0%, with the rules alone 100.0%; no earlier set went down (blind9 rules alone 95.7% -> 96.3%, dev10
+                93.9% -> 95.5%).
+Round 7 (blind15) in sum: first run intent 219/255 = 85.9% (85.5% with three label slips corrected), each slot
+>= 99.6%, all three 99.2%, medical -> booking 1 of 44: the goal is not met on intent nor on medical safety on this
+first run. Its mindsets were kinds no earlier set had (running late, relayed answers, payment, counter-questions
+to a reminder), and the first-run figures of blind13 (97.7%), blind14 (95.0%) and blind15 (85.9%) say that a fresh
+mindset still finds whole kinds the rules lack.
+Round 6 (blind14) in sum: first run intent 209/220 = 95.0%, each slot >= 97.3%, all three 96.4% (97.3% with the
+two label slips corrected), medical -> booking 0 of 38: the goal is not met on intent on this first run (blind13's
+97.7% was the first fresh set to meet it).
+Round 4 in sum: the fresh sets' first runs (blind12, dev10, dev11: 354 sentences) read intent 338/354 = 95.5%, every
+slot >= 99.5%, medical -> booking 0 of 71 medical questions and emergencies. The goal (>= 97% intent on a first run)
+is not met yet; slots and the medical safety goal are.
+The first runs of stress, blind2, blind3, blind4 (fresh wording, 305 utterances) are the honest estimate for
+unseen speech: intent 269/305 = 88.2%; with label slips discounted date 99.0%, time 99.7%, treatment 98.7%. The held-out
+figure is higher because the same person wrote those phrases and the rules. "Label slips" were mostly dates
+in hours questions ("토요일도 하세요?" → that Saturday), which the parser extracts by design.
+"""
