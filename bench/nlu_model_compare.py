@@ -1,6 +1,6 @@
 """Which intent classifier generalises best: simulated first runs of every labelled set, in the order written.
 
-For each set S (from dev5 on, in the order of the provenance in bench/nlu_accuracy.py) every candidate of
+For each set S (from dev5 on, in the order of the provenance in bench/nlu_provenance.py) every candidate of
 ``nlu_model_candidates`` is trained ONLY on the sets written before S (train, stress, blind2-5 predate dev5;
 heldout never) and scored on S:
 
@@ -18,7 +18,8 @@ blind11 ... blind14), whose total decides; the newest set is the final check.
     python bench/nlu_model_compare.py [--set blind15=PATH] > bench/nlu_model_compare.txt
 
 The harness is checked by naive Bayes itself: its (b) numbers for blind11 ... blind15 are the first runs recorded in
-bench/nlu_accuracy.py (191/194, 210/219 with the corrected label, 63/66, 66/69, 212/217, 209/220, 219/255).
+the provenance (191/194, 210/219 with blind12's corrected label, 63/66, 66/69, 212/217, 209/220; blind15 218/255
+with its three corrected labels, 219/255 with the labels of its first run, the same sentences right).
 Result (bench/nlu_model_compare.txt): no candidate beats naive Bayes clearly. On the selection sets the softmax, the
 softmax with 5-grams and the product of both are within 1-2 sentences of it (of 985) and send more medical questions
 to booking on the earlier sets; the perceptron and complement naive Bayes are worse. The model stays naive Bayes.
