@@ -304,7 +304,27 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
             r.date = in_week if in_week >= today else r.date
         elif r.kind in ("dom", "dom_digit") and month_of is not None and r.date is not None:
             r.date = _safe_date(month_of.year, month_of.month, r.date.day) or r.date
+    _weekday_then_more(text, found, today)
     return found
+
+
+def _weekday_then_more(text: str, found: list[DateResult], today: dt.date) -> None:
+    """A weekday followed at once by the day of the month ("다음 주 화요일 14일", "목요일 17일") is that day, even
+    when the two disagree (the day of the month is the more precise); a bare weekday with its week said last, as an
+    afterthought ("목요일이 좋겠네요 아 다음 주요"), is in that week."""
+    for r, after in zip(found, found[1:]):
+        if r.weekday_said is None or after.date is None and after.date_range is None:
+            continue
+        if (r.kind in ("weekday", "rel_week") and after.kind in ("dom", "dom_digit")
+                and not text[r.end : after.start].strip()):
+            r.date = after.date
+        elif (r.kind == "weekday" and after is found[-1] and after.kind == "rel_week" and after.date is None
+              and after.date_range is not None and _WEEK_LAST.match(text, after.end)):
+            in_week = after.date_range[1] - dt.timedelta(days=6 - r.weekday_said)
+            r.date = in_week if in_week >= today else r.date
+
+
+_WEEK_LAST = re.compile(r"\s?(?:이요|요|말이에요|말예요)?\s*[.?!]*\s*$")
 
 
 # A "…로" target, maybe after a part of the day or a clock time ("다음주 화요일 점심으로 옮겨")

@@ -157,7 +157,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect == "treatment" and re.search(r"(?:요|이요)$", core) and len(core) <= 12 and not (
             rw.NO_START.match(core) or rw.YES_ONLY.match(core) or re.search(r"모르|몰라|글쎄|아직", core)):
         return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
-    took = rw.TAKE_OFFER.search(core) or rw.TAKE_OFFER.search(asking.before_afterthought(text, core))
+    took = rw.TAKE_OFFER.search(core) or rw.TAKE_OFFER.search(asking.before_afterthought(text, core)) or (
+        rw.TAKE_OFFER.search(re.split(r"근데|그런데", core)[0]))  # "네 예약해 주세요 근데 몇 시가 비어요"
     if expect == "offer" and took and not (
             negative or result.date or result.time):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"

@@ -49,7 +49,7 @@ from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
-from appliance.language.general_info import BRING_ALONG
+from appliance.language.general_info import BRING_ALONG, STAFF_ONLY
 from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
     ANSWER_EXPECTS,
@@ -126,6 +126,7 @@ _TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(
 
 
 _NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓")
+_A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
 def _treatments(compact: str) -> list[str]:
@@ -133,7 +134,7 @@ def _treatments(compact: str) -> list[str]:
     named = []
     for name, pattern in lx.TREATMENT_PATTERNS:
         for m in pattern.finditer(compact):
-            if _TREATMENT_TAKEN_BACK.match(compact, m.end()):
+            if _TREATMENT_TAKEN_BACK.match(compact, m.end()) or _A_CLINIC.match(compact, m.end()):
                 continue
             if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
@@ -331,8 +332,8 @@ def _classify(
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
             return "medical_question", SURE  # "때운 데가 … 시큰한데 원래 좀 그래요": is it normal, after a treatment
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
-    if qs.CHANNEL.search(compact):
-        return "question_other", 0.75  # "카톡으로 예약 되나요": how to book, for staff
+    if qs.CHANNEL.search(compact) or STAFF_ONLY.search(compact) and not (result.date or result.time):
+        return "question_other", 0.75 if qs.CHANNEL.search(compact) else SURE  # "카톡으로 예약 되나요": for staff
     context = context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
