@@ -109,13 +109,14 @@ class Decoder:
             self.seconds.append(time.perf_counter() - t0)
         return self.cache[audio]
 
-    def pieces(self, audio: bytes, chain: list[tuple[int, int, object]]):
+    def pieces(self, audio: bytes, chain: list[tuple[int, int, int, object]], piece: bool = False):
         """As the call runner decodes (calls.pieces): only the rest after the latest boundary (end, tail_from,
-        raw result) it fits (calls.segments), else the whole."""
-        for end, tail_from, raw in reversed(chain):
+        context_from, raw result) it fits (calls.segments), else the whole; a piece from context_from."""
+        for end, tail_from, context_from, raw in reversed(chain):
             if segments.fits(end, len(audio)):
-                tail = audio[tail_from:]
-                return segments.combine(raw, self(tail), end, len(tail))
+                start = context_from if piece else tail_from
+                tail = audio[start:]
+                return segments.combine(raw, self(tail), end, len(tail), end - start)
         return self(audio)
 
 
@@ -127,7 +128,7 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
     e = ep.Endpointer(dataclass_replace(s, max_utterance_ms=60000),
                       vad=VoiceActivityDetector(int(config.vad_aggressiveness)))
     verdict: tuple[float, int, str] | None = None  # (speech end s, silence needed ms, text)
-    chain: list[tuple[int, int, object]] = []  # decoded boundaries: pieces and pauses the speaker went on after
+    chain: list[tuple[int, int, int, object]] = []  # decoded boundaries: pieces and pauses the speaker went on after
     last = None  # (bytes, raw result) of the utterance up to the last pause
     for frame in iter_frames(pcm + b"\0" * RATE * 3):
         for event in e.feed(frame):
@@ -141,11 +142,13 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
                 if verdict and need <= event.silence_ms:
                     return speech_end, event.silence_ms, transcript.text
             elif event.kind == ep.PIECE and pieces:
-                chain.append((len(event.audio), event.tail_from, decode.pieces(event.audio, chain)))
+                tail_from = segments.piece_tail_from(event.tail_from)
+                chain.append((len(event.audio), tail_from, tail_from, decode.pieces(event.audio, chain, True)))
             elif event.kind == ep.SPEECH_RESUMED:
                 verdict = None
                 if pieces and last is not None and last[0] >= segments.MIN_PIECE_BYTES:
-                    chain.append((last[0], segments.pause_tail_from(last[0]), last[1]))
+                    chain.append((last[0], segments.pause_tail_from(last[0]),
+                                  segments.pause_tail_from(last[0], context=True), last[1]))
             elif event.kind == ep.END_OF_UTTERANCE:
                 speech_end = (event.t_ms - event.silence_ms) / 1000
                 return speech_end, event.silence_ms, (verdict[2] if verdict else "")

@@ -51,6 +51,7 @@ class Recogniser(FakeModels):
     def __init__(self, gate: threading.Event | None = None) -> None:
         super().__init__()
         self.decodes: list[list[int]] = []
+        self.seconds: list[float] = []
         self.gate = gate
 
     def transcribe(self, pcm: bytes, hints):
@@ -58,6 +59,7 @@ class Recogniser(FakeModels):
             self.gate.wait(20)
         heard = words_in(pcm)
         self.decodes.append(heard)
+        self.seconds.append(len(pcm) / 16000)
         return SimpleNamespace(text=" ".join(WORDS[a] for a in heard), avg_logprob=-0.2, no_speech_prob=0.01)
 
     def new_endpointer(self):
@@ -85,6 +87,10 @@ async def _call(tmp_path, models, audio: bytes, *, before_call=None, hangup_afte
     return call, row, [t for t in turns if t.speaker == "caller"]
 
 
+def callers_audio_s(audio: bytes) -> float:
+    return (len(audio) - len(silence(4.0))) / 16000  # without the silence before and after
+
+
 # "사랑니가 아파서 예약하고 싶어요", 6.3 s with two 80 ms dips and no pause
 TWO_DIPS = (silence(1.0) + word(4000, 2.2) + DIP + word(6000, 2.2) + DIP + word(9000, 0.8) + word(12000, 0.9)
             + silence(3.0))
@@ -93,7 +99,9 @@ TWO_DIPS = (silence(1.0) + word(4000, 2.2) + DIP + word(6000, 2.2) + DIP + word(
 async def test_a_long_utterance_with_two_dips_is_decoded_in_three_pieces_the_last_only_the_tail(tmp_path):
     models = Recogniser()
     call, row, callers = await _call(tmp_path, models, TWO_DIPS)
-    assert models.decodes == [[4000], [6000], [9000, 12000]]  # each decode held only its own words
+    # each decode held its own words and the last second before them (context: the texts are merged)
+    assert models.decodes == [[4000], [4000, 6000], [6000, 9000, 12000]]
+    assert models.seconds[2] < 3.5 < callers_audio_s(TWO_DIPS)
     assert [t.text for t in callers] == ["사랑니가 아파서 예약하고 싶어요"]
     assert callers[0].meta["pieces"] == 2 and callers[0].meta["audio_ms"] >= 6000
     assert PHRASE_AUDIO["callback_promise"] in bytes(call.heard)  # the caller got the answer to all of it
@@ -145,7 +153,9 @@ async def test_a_tail_under_0_8_s_is_decoded_from_the_earlier_piece(tmp_path):
     short_tail = (silence(1.0) + word(4000, 2.2) + DIP + word(6000, 2.2) + DIP + word(12000, 0.3) + silence(3.0))
     models = Recogniser()
     call, row, callers = await _call(tmp_path, models, short_tail)
-    assert models.decodes[0] == [4000] and models.decodes[-1] == [6000, 12000]  # not the whole, not 0.3 s alone
+    assert models.decodes[0] == [4000] and models.decodes[-1] == [4000, 6000, 12000]
+    # from 1 s before the first dip (0.2 s pre-roll + 2.2 s word), not the whole, not the 0.3 s word alone
+    assert abs(models.seconds[-1] - (callers[0].meta["audio_ms"] / 1000 - 1.4)) < 0.05
     assert callers[0].text == "사랑니가 아파서 싶어요" and callers[0].meta["pieces"] == 1
 
 
@@ -223,3 +233,27 @@ async def test_dropped_pieces_never_reach_an_stt_worker():
     executor.submit(lambda: None).result(5)
     executor.shutdown()
     assert ran == [] and executor.queued == 0 and not chain
+
+
+def test_a_tail_that_re_hears_the_pieces_last_words_is_merged_where_the_texts_agree():
+    from appliance.calls.segments import merge
+
+    assert merge("사랑니가 아파서", "아파서 예약하고 싶어요", 1.0, 2.4) == "사랑니가 아파서 예약하고 싶어요"
+    # the piece was cut inside its last word: the tail, which heard it whole, has it right
+    assert merge("한잔의 커피가 소비자에게 전해지기 위해서", "전해지기 위해서는 여러 차례의", 1.0, 3.0) == \
+        "한잔의 커피가 소비자에게 전해지기 위해서는 여러 차례의"
+    # the same words earlier in the piece do not pull the join back there
+    assert merge("영화 표를 사고 영화관 가서 영화", "영화 보고 왔어요", 0.5, 3.0) == \
+        "영화 표를 사고 영화관 가서 영화 보고 왔어요"
+    assert merge("", "네 맞아요", 1.0, 2.0) == "네 맞아요" and merge("네 맞아요", "", 1.0, 2.0) == "네 맞아요"
+    joined = combine_with_overlap("사랑니가 아파서", "아파서 예약하고 싶어요")
+    assert joined.text == "사랑니가 아파서 예약하고 싶어요"
+
+
+def combine_with_overlap(head: str, tail: str):
+    from appliance.calls import segments
+
+    def result(text: str) -> SimpleNamespace:
+        return SimpleNamespace(text=text, avg_logprob=-0.2, no_speech_prob=0.1)
+
+    return segments.combine(result(head), result(tail), 3 * 16000, 3 * 16000, segments.PIECE_OVERLAP_BYTES)

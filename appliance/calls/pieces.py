@@ -41,6 +41,7 @@ class Boundary:
     base: "Boundary | None" = None  # the earlier boundary it was built on
     tail_from: int = 0
     piece: bool = False
+    context_from: int = 0  # where the audio after it starts for a piece's decode (with 1 s of context)
 
     def pieces(self) -> int:
         """How many pieces this decode's transcript is made of (0: decoded whole, or joined at pauses only)."""
@@ -69,15 +70,19 @@ class PieceChain:
         if base is None:
             job = self._transcribe(audio, priority)
             return Boundary(len(audio), job, job)
-        tail = audio[base.tail_from:]
+        start = base.context_from if priority == PIECE else base.tail_from
+        tail = audio[start:]
         _LOGGER.debug("decoding in pieces: %d ms decoded before, %d ms new", base.end // 16, len(tail) // 16)
         tail_job = self._transcribe(tail, priority)
-        joined = asyncio.ensure_future(self._joined(base.decode, tail_job, audio, base.end, len(tail), priority))
+        joined = asyncio.ensure_future(self._joined(base.decode, tail_job, audio, base.end, len(tail),
+                                                    base.end - start, priority))
         return Boundary(len(audio), joined, tail_job, base)
 
-    def keep(self, boundary: Boundary, tail_from: int, *, piece: bool) -> None:
-        """The caller goes on after ``boundary``: the next decodes build on it, from ``tail_from``."""
+    def keep(self, boundary: Boundary, tail_from: int, *, piece: bool, context_from: int | None = None) -> None:
+        """The caller goes on after ``boundary``: the next decodes build on it, from ``tail_from`` (a piece's
+        decode from ``context_from``: a short stretch decoded cold comes out garbled, bench/eot_pieces.txt)."""
         boundary.tail_from, boundary.piece = tail_from, piece
+        boundary.context_from = tail_from if context_from is None else context_from
         self.boundaries.append(boundary)
 
     def settle(self, final: Boundary | None) -> None:
@@ -120,13 +125,13 @@ class PieceChain:
         return None
 
     async def _joined(self, base: Decode, tail_job: Decode, audio: bytes, base_bytes: int, tail_bytes: int,
-                      priority: int) -> Any:
+                      overlap: int, priority: int) -> Any:
         try:
             await asyncio.wait({base})
             if base.cancelled() or base.exception() is not None:
                 tail_job.cancel()  # the earlier decode failed: decode the whole utterance instead
                 return await self._transcribe(audio, priority)
-            return segments.combine(base.result(), await tail_job, base_bytes, tail_bytes)
+            return segments.combine(base.result(), await tail_job, base_bytes, tail_bytes, overlap)
         except asyncio.CancelledError:  # this decode went stale: so did its tail
             tail_job.cancel()
             raise

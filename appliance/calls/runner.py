@@ -238,10 +238,12 @@ class CallRunner:
                 if self._stt_busy():  # another caller's decode waits: this one decodes its whole turn later
                     _LOGGER.debug("piece of %d ms not decoded: the STT is busy", len(frame.audio) // 16)
                 else:
-                    chain.keep(chain.decode(frame.audio, PIECE), frame.tail_from, piece=True)
+                    chain.keep(chain.decode(frame.audio, PIECE), segments.piece_tail_from(frame.tail_from),
+                               piece=True)
             elif isinstance(frame, SpeechResumed):
                 if speculative is not None and speculative.end >= segments.MIN_PIECE_BYTES:
-                    chain.keep(speculative, segments.pause_tail_from(speculative.end), piece=False)  # the prefix
+                    chain.keep(speculative, segments.pause_tail_from(speculative.end), piece=False,  # the prefix
+                               context_from=segments.pause_tail_from(speculative.end, context=True))
                 elif speculative is not None:
                     speculative.decode.cancel()  # too short to be a prefix: stale (never decoded if still queued)
                 speculative = spec_frame = judged = turn_over_at = None
