@@ -257,3 +257,24 @@ def combine_with_overlap(head: str, tail: str):
         return SimpleNamespace(text=text, avg_logprob=-0.2, no_speech_prob=0.1)
 
     return segments.combine(result(head), result(tail), 3 * 16000, 3 * 16000, segments.PIECE_OVERLAP_BYTES)
+
+
+async def test_a_tail_heard_as_nothing_after_a_piece_is_decoded_whole():
+    """The caller spoke on after the piece (the endpointer heard it), but the tail's decode came back empty (seen
+    once on a −40 dBFS line): the whole utterance is decoded, not the piece's words alone."""
+    loop = asyncio.get_running_loop()
+    submitted: list[int] = []
+
+    def transcribe(audio: bytes, priority: int):
+        submitted.append(len(audio))
+        said = {32000: "그는 이리저리 피하면서", 64000: "그는 이리저리 피하면서 길 한 옆으로 걸어갔다"}
+        text = said.get(len(audio), "")
+        future = loop.create_future()
+        future.set_result(SimpleNamespace(text=text, avg_logprob=-0.3, no_speech_prob=0.1))
+        return future
+
+    chain = piece_chain.PieceChain(transcribe, lambda job: False)
+    chain.keep(chain.decode(bytes(32000), piece_chain.PIECE), 30000 - 16000, piece=True)
+    final = chain.decode(bytes(64000))
+    assert (await final.decode).text == "그는 이리저리 피하면서 길 한 옆으로 걸어갔다"
+    assert submitted == [32000, 64000 - 14000, 64000]  # the piece, its tail (empty), then the whole

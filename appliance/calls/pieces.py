@@ -131,7 +131,13 @@ class PieceChain:
             if base.cancelled() or base.exception() is not None:
                 tail_job.cancel()  # the earlier decode failed: decode the whole utterance instead
                 return await self._transcribe(audio, priority)
-            return segments.combine(base.result(), await tail_job, base_bytes, tail_bytes, overlap)
+            tail = await tail_job
+            if overlap > segments.OVERLAP_BYTES and not str(getattr(tail, "text", "") or "").strip():
+                # after a piece the caller spoke on (the endpointer heard it): a tail heard as nothing is a
+                # decode gone wrong (seen on a quiet line), not silence — the whole utterance, once
+                _LOGGER.info("the audio after a piece was heard as nothing: decoding the whole utterance")
+                return await self._transcribe(audio, priority)
+            return segments.combine(base.result(), tail, base_bytes, tail_bytes, overlap)
         except asyncio.CancelledError:  # this decode went stale: so did its tail
             tail_job.cancel()
             raise
