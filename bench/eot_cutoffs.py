@@ -98,16 +98,17 @@ def dataclass_replace(obj, **changes):
 class Decoder:
     def __init__(self, transcriber):
         self.transcriber = transcriber
-        self.cache: dict[bytes, object] = {}
+        self.cache: dict[tuple[bytes, str | None], object] = {}
         self.seconds: list[float] = []
 
-    def __call__(self, audio: bytes):
+    def __call__(self, audio: bytes, window: str | None = None):
         """The raw STT result of ``audio`` (cached: the policies see the same decodes)."""
-        if audio not in self.cache:
+        key = (audio, window)
+        if key not in self.cache:
             t0 = time.perf_counter()
-            self.cache[audio] = self.transcriber.transcribe(audio, RATE)
+            self.cache[key] = self.transcriber.transcribe(audio, RATE, **({"window": window} if window else {}))
             self.seconds.append(time.perf_counter() - t0)
-        return self.cache[audio]
+        return self.cache[key]
 
     def pieces(self, audio: bytes, chain: list[tuple[int, int, int, object]], piece: bool = False):
         """As the call runner decodes (calls.pieces): only the rest after the latest boundary (end, tail_from,
@@ -116,7 +117,8 @@ class Decoder:
             if segments.fits(end, len(audio)):
                 start = context_from if piece else tail_from
                 tail = audio[start:]
-                return segments.combine(raw, self(tail), end, len(tail), end - start)
+                window = segments.TAIL_WINDOW if end - start > segments.OVERLAP_BYTES else None
+                return segments.combine(raw, self(tail, window), end, len(tail), end - start)
         return self(audio)
 
 

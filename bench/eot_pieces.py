@@ -59,9 +59,10 @@ def decode_like_a_call(pcm: bytes, s: ep.EndpointerSettings, decode: Decoder, va
             elif event.kind == ep.END_OF_UTTERANCE:
                 base = next((c for c in reversed(chain) if segments.fits(c[0], len(event.audio))), None)
                 tail = event.audio[base[1]:] if base else event.audio
+                window = segments.TAIL_WINDOW if base and base[0] - base[1] > segments.OVERLAP_BYTES else None
                 result = decode.pieces(event.audio, chain)
                 t0 = time.perf_counter()
-                decode.transcriber.transcribe(tail, RATE)  # timed: decoded now, not from the cache
+                decode.transcriber.transcribe(tail, RATE, **({"window": window} if window else {}))  # timed anew
                 finals.append((len(tail), time.perf_counter() - t0))
                 texts.append(str(getattr(result, "text", "") or ""))
                 chain, last = [], None

@@ -52,9 +52,11 @@ class Recogniser(FakeModels):
         super().__init__()
         self.decodes: list[list[int]] = []
         self.seconds: list[float] = []
+        self.windows: list[str | None] = []
         self.gate = gate
 
-    def transcribe(self, pcm: bytes, hints):
+    def transcribe(self, pcm: bytes, hints, window=None):
+        self.windows.append(window)
         if self.gate is not None:
             self.gate.wait(20)
         heard = words_in(pcm)
@@ -101,6 +103,7 @@ async def test_a_long_utterance_with_two_dips_is_decoded_in_three_pieces_the_las
     call, row, callers = await _call(tmp_path, models, TWO_DIPS)
     # each decode held its own words and the last second before them (context: the texts are merged)
     assert models.decodes == [[4000], [4000, 6000], [6000, 9000, 12000]]
+    assert models.windows == [None, "utt+1", "utt+1"]  # a tail's encoder window: its length + 1 s, not 10 s
     assert models.seconds[2] < 3.5 < callers_audio_s(TWO_DIPS)
     assert [t.text for t in callers] == ["사랑니가 아파서 예약하고 싶어요"]
     assert callers[0].meta["pieces"] == 2 and callers[0].meta["audio_ms"] >= 6000
@@ -188,7 +191,7 @@ async def test_the_chain_uses_the_latest_usable_boundary_and_drops_a_queued_one(
     queued: set[int] = set()
     loop = asyncio.get_running_loop()
 
-    def transcribe(audio: bytes, priority: int):
+    def transcribe(audio: bytes, priority: int, window=None):
         submitted.append((len(audio), priority))
         future = loop.create_future()
         future.set_result(SimpleNamespace(text=f"{len(audio)}", avg_logprob=-0.1, no_speech_prob=0.0))
@@ -222,7 +225,7 @@ async def test_dropped_pieces_never_reach_an_stt_worker():
     ran: list[int] = []
     executor.submit(release.wait, 5)
 
-    def transcribe(audio: bytes, priority: int):
+    def transcribe(audio: bytes, priority: int, window=None):
         return asyncio.wrap_future(executor.submit_at(priority, ran.append, len(audio)))
 
     chain = piece_chain.PieceChain(transcribe, lambda job: not job.done())
@@ -265,7 +268,7 @@ async def test_a_tail_heard_as_nothing_after_a_piece_is_decoded_whole():
     loop = asyncio.get_running_loop()
     submitted: list[int] = []
 
-    def transcribe(audio: bytes, priority: int):
+    def transcribe(audio: bytes, priority: int, window=None):
         submitted.append(len(audio))
         said = {32000: "그는 이리저리 피하면서", 64000: "그는 이리저리 피하면서 길 한 옆으로 걸어갔다"}
         text = said.get(len(audio), "")

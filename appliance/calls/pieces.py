@@ -53,10 +53,10 @@ class Boundary:
 
 
 class PieceChain:
-    """One utterance's boundaries, oldest first. ``transcribe(audio, priority)`` submits one STT request;
-    ``waiting(request)`` tells whether it is still queued."""
+    """One utterance's boundaries, oldest first. ``transcribe(audio, priority, window)`` submits one STT request
+    (``window``: the encoder window, None for the setting's); ``waiting(request)``: is it still queued?"""
 
-    def __init__(self, transcribe: Callable[[bytes, int], Decode], waiting: Callable[[Decode], bool]):
+    def __init__(self, transcribe: Callable[[bytes, int, str | None], Decode], waiting: Callable[[Decode], bool]):
         self._transcribe = transcribe
         self._waiting = waiting
         self.boundaries: list[Boundary] = []
@@ -68,12 +68,13 @@ class PieceChain:
         """Decode ``audio`` (the utterance so far): only its tail after the latest usable boundary."""
         base = self._base_for(len(audio))
         if base is None:
-            job = self._transcribe(audio, priority)
+            job = self._transcribe(audio, priority, None)
             return Boundary(len(audio), job, job)
         start = base.context_from if priority == PIECE else base.tail_from
         tail = audio[start:]
         _LOGGER.debug("decoding in pieces: %d ms decoded before, %d ms new", base.end // 16, len(tail) // 16)
-        tail_job = self._transcribe(tail, priority)
+        context = base.end - start > segments.OVERLAP_BYTES  # a piece's join: the tail + 1 s window suffices
+        tail_job = self._transcribe(tail, priority, segments.TAIL_WINDOW if context else None)
         joined = asyncio.ensure_future(self._joined(base.decode, tail_job, audio, base.end, len(tail),
                                                     base.end - start, priority))
         return Boundary(len(audio), joined, tail_job, base)
@@ -130,13 +131,13 @@ class PieceChain:
             await asyncio.wait({base})
             if base.cancelled() or base.exception() is not None:
                 tail_job.cancel()  # the earlier decode failed: decode the whole utterance instead
-                return await self._transcribe(audio, priority)
+                return await self._transcribe(audio, priority, None)
             tail = await tail_job
             if overlap > segments.OVERLAP_BYTES and not str(getattr(tail, "text", "") or "").strip():
                 # after a piece the caller spoke on (the endpointer heard it): a tail heard as nothing is a
                 # decode gone wrong (seen on a quiet line), not silence — the whole utterance, once
                 _LOGGER.info("the audio after a piece was heard as nothing: decoding the whole utterance")
-                return await self._transcribe(audio, priority)
+                return await self._transcribe(audio, priority, None)
             return segments.combine(base.result(), tail, base_bytes, tail_bytes, overlap)
         except asyncio.CancelledError:  # this decode went stale: so did its tail
             tail_job.cancel()

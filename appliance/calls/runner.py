@@ -180,7 +180,8 @@ class CallRunner:
         judged: Transcript | None = None  # the speculative transcript the end-of-turn policy saw
         asked = False  # the policy was consulted on this pause's decode (it may have had no opinion)
         turn_over_at: float | None = None  # the policy's verdict: the turn ends then if the caller stays quiet
-        chain = PieceChain(lambda audio, priority: self._transcribe(audio, action, priority), self._waiting)
+        chain = PieceChain(lambda audio, priority, window: self._transcribe(audio, action, priority, window),
+                           self._waiting)
         in_speech = self._barged
         while True:
             now = time.monotonic()
@@ -259,14 +260,15 @@ class CallRunner:
                 return await self._finish(frame.audio, frame.speech_end, final, speculative=final is speculative,
                                           expect=action.expect)
 
-    def _transcribe(self, audio: bytes, action: Listen, priority: int = URGENT) -> Decode:
+    def _transcribe(self, audio: bytes, action: Listen, priority: int = URGENT, window: str | None = None) -> Decode:
+        args = (audio, action.hints, window) if window else (audio, action.hints)
         if self.stt_executor is None:
-            return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, audio, action.hints)
+            return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, *args)
         submit_at = getattr(self.stt_executor, "submit_at", None)
         if submit_at is not None:
-            job = submit_at(priority, self.speech.transcribe, audio, action.hints)
+            job = submit_at(priority, self.speech.transcribe, *args)
         else:
-            job = self.stt_executor.submit(self.speech.transcribe, audio, action.hints)
+            job = self.stt_executor.submit(self.speech.transcribe, *args)
         decode = asyncio.wrap_future(job)
         self._queued[id(decode)] = job
         decode.add_done_callback(lambda d: self._queued.pop(id(d), None))
