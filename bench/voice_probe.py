@@ -160,8 +160,8 @@ def main() -> None:
                   f"end of turn {config.end_of_turn} (pause {config.endpoint_speculative_ms} ms)",
                   f"# goals: {GOALS}",
                   "# early = turns ended at the first pause by the end-of-turn policy; pieces = turns decoded in "
-                  f"pieces while the caller spoke (endpoint_piece_ms {config.endpoint_piece_ms}); transcript = engine speech "
-                  "end → transcript judged (the pause + the decode)",
+                  f"pieces while the caller spoke (endpoint_piece_ms {config.endpoint_piece_ms}); transcript = engine "
+                  "speech end → transcript judged (the pause + the decode)",
                   "# answer = first bot burst after the caller's end that is not the 'ne' acknowledgement "
                   f"(a first burst <= {ack_s + 0.15:.2f} s followed by another); ms from the caller's end on the wire",
                   "",
