@@ -2,11 +2,11 @@
 
 At every short pause the ear hands over the utterance so far, and while the caller talks on without a pause,
 a piece at a short dip every ``endpoint_piece_ms``. When the caller goes on, the decode of that prefix is kept
-(not thrown away), and at the next pause only the new audio — from a little before the end of the prefix
-(``tail_from``: 100 ms into a pause, or the start of a dip) — is decoded; the transcript is the prefix's words
-then the tail's (``calls.pieces`` keeps the chain). So the decode that decides the
-turn covers the last phrase only: the answer to a 6 s sentence waits for a ~1–2 s decode, not a 6 s one, and a
-long utterance costs its audio once, not once per pause (``bench/eot_results.txt``, ``bench/voice_probe.txt``).
+(not thrown away), and at the next pause only the new audio is decoded: after a pause from 100 ms into it, the
+transcript the prefix's words then the tail's; after a piece from 1 s before its dip (a dip may be inside a word,
+and a short stretch decoded cold comes out garbled), the two texts ``merge``d where they agree (``calls.pieces``
+keeps the chain). So the decode that decides the turn covers the last phrase only: the answer to a 6 s sentence
+waits for a ~2–3 s decode, not a 6 s one (``bench/eot_pieces.txt``, ``bench/voice_probe.txt``).
 
 n-best hypotheses are kept only for a single-piece utterance (short answers: the ones the question rescores).
 """
