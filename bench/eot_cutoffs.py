@@ -118,7 +118,8 @@ class Decoder:
                 start = context_from if piece else tail_from
                 tail = audio[start:]
                 window = segments.TAIL_WINDOW if end - start > segments.OVERLAP_BYTES else None
-                return segments.combine(raw, self(tail, window), end, len(tail), end - start)
+                joined = segments.combine(raw, self(tail, window), end, len(tail), end - start)
+                return self(audio) if joined is None else joined
         return self(audio)
 
 

@@ -246,8 +246,9 @@ def test_a_tail_that_re_hears_the_pieces_last_words_is_merged_where_the_texts_ag
     assert merge("한잔의 커피가 소비자에게 전해지기 위해서", "전해지기 위해서는 여러 차례의", 1.0, 3.0) == \
         "한잔의 커피가 소비자에게 전해지기 위해서는 여러 차례의"
     # the same words earlier in the piece do not pull the join back there
-    assert merge("영화 표를 사고 영화관 가서 영화", "영화 보고 왔어요", 0.5, 3.0) == \
+    assert merge("영화 표를 사고 영화관 가서 영화 보", "영화 보고 왔어요", 0.5, 3.0) == \
         "영화 표를 사고 영화관 가서 영화 보고 왔어요"
+    assert merge("네 예약이요", "음 다음 주 화요일", 1.0, 2.0) is None  # no agreement: no guessing (decode whole)
     assert merge("", "네 맞아요", 1.0, 2.0) == "네 맞아요" and merge("네 맞아요", "", 1.0, 2.0) == "네 맞아요"
     joined = combine_with_overlap("사랑니가 아파서", "아파서 예약하고 싶어요")
     assert joined.text == "사랑니가 아파서 예약하고 싶어요"

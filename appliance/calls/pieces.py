@@ -138,7 +138,11 @@ class PieceChain:
                 # decode gone wrong (seen on a quiet line), not silence — the whole utterance, once
                 _LOGGER.info("the audio after a piece was heard as nothing: decoding the whole utterance")
                 return await self._transcribe(audio, priority, None)
-            return segments.combine(base.result(), tail, base_bytes, tail_bytes, overlap)
+            joined = segments.combine(base.result(), tail, base_bytes, tail_bytes, overlap)
+            if joined is None:  # the two texts disagree on the words both heard: no guessing
+                _LOGGER.info("a piece and the audio after it do not agree: decoding the whole utterance")
+                return await self._transcribe(audio, priority, None)
+            return joined
         except asyncio.CancelledError:  # this decode went stale: so did its tail
             tail_job.cancel()
             raise
