@@ -33,7 +33,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from appliance import settings  # noqa: E402
 from appliance.calls import end_of_turn, segments  # noqa: E402
-from appliance.calls.runner import MIN_PIECE_BYTES  # noqa: E402
 from appliance.calls.stt_policy import DEFAULT as STT_POLICY  # noqa: E402
 from appliance.speech import endpointer as ep  # noqa: E402
 from appliance.speech.stt.audio import pcm16_to_float, read_audio, resample_pcm16  # noqa: E402
@@ -99,23 +98,29 @@ def dataclass_replace(obj, **changes):
 class Decoder:
     def __init__(self, transcriber):
         self.transcriber = transcriber
-        self.cache: dict[bytes, object] = {}
+        self.cache: dict[tuple[bytes, str | None], object] = {}
         self.seconds: list[float] = []
 
-    def __call__(self, audio: bytes):
+    def __call__(self, audio: bytes, window: str | None = None):
         """The raw STT result of ``audio`` (cached: the policies see the same decodes)."""
-        if audio not in self.cache:
+        key = (audio, window)
+        if key not in self.cache:
             t0 = time.perf_counter()
-            self.cache[audio] = self.transcriber.transcribe(audio, RATE)
+            self.cache[key] = self.transcriber.transcribe(audio, RATE, **({"window": window} if window else {}))
             self.seconds.append(time.perf_counter() - t0)
-        return self.cache[audio]
+        return self.cache[key]
 
-    def pieces(self, audio: bytes, prefix: tuple[int, object] | None):
-        """As the call runner decodes: with an earlier prefix's result, only the rest (calls.segments)."""
-        if prefix is None or prefix[0] < MIN_PIECE_BYTES or len(audio) - prefix[0] < MIN_PIECE_BYTES:
-            return self(audio)
-        tail = segments.tail_of(audio, prefix[0])
-        return segments.combine(prefix[1], self(tail), prefix[0], len(tail))
+    def pieces(self, audio: bytes, chain: list[tuple[int, int, int, object]], piece: bool = False):
+        """As the call runner decodes (calls.pieces): only the rest after the latest boundary (end, tail_from,
+        context_from, raw result) it fits (calls.segments), else the whole; a piece from context_from."""
+        for end, tail_from, context_from, raw in reversed(chain):
+            if segments.fits(end, len(audio)):
+                start = context_from if piece else tail_from
+                tail = audio[start:]
+                window = segments.TAIL_WINDOW if end - start > segments.OVERLAP_BYTES else None
+                joined = segments.combine(raw, self(tail, window), end, len(tail), end - start)
+                return self(audio) if joined is None else joined
+        return self(audio)
 
 
 def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -> tuple[float, int, str]:
@@ -126,11 +131,12 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
     e = ep.Endpointer(dataclass_replace(s, max_utterance_ms=60000),
                       vad=VoiceActivityDetector(int(config.vad_aggressiveness)))
     verdict: tuple[float, int, str] | None = None  # (speech end s, silence needed ms, text)
-    prefix, last = None, None  # (bytes, raw result) of the utterance up to an earlier pause; the last pause's
+    chain: list[tuple[int, int, int, object]] = []  # decoded boundaries: pieces and pauses the speaker went on after
+    last = None  # (bytes, raw result) of the utterance up to the last pause
     for frame in iter_frames(pcm + b"\0" * RATE * 3):
         for event in e.feed(frame):
             if event.kind == ep.SPECULATIVE_END and policy.early:
-                raw = decode.pieces(event.audio, prefix) if pieces else decode(event.audio)
+                raw = decode.pieces(event.audio, chain) if pieces else decode(event.audio)
                 last = (len(event.audio), raw)
                 transcript = STT_POLICY.judge(raw)
                 speech_end = (event.t_ms - event.silence_ms) / 1000
@@ -138,9 +144,14 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
                 verdict = None if need is None else (speech_end, need, transcript.text)
                 if verdict and need <= event.silence_ms:
                     return speech_end, event.silence_ms, transcript.text
+            elif event.kind == ep.PIECE and pieces:
+                tail_from = segments.piece_tail_from(event.tail_from)
+                chain.append((len(event.audio), tail_from, tail_from, decode.pieces(event.audio, chain, True)))
             elif event.kind == ep.SPEECH_RESUMED:
                 verdict = None
-                prefix = last
+                if pieces and last is not None and last[0] >= segments.MIN_PIECE_BYTES:
+                    chain.append((last[0], segments.pause_tail_from(last[0]),
+                                  segments.pause_tail_from(last[0], context=True), last[1]))
             elif event.kind == ep.END_OF_UTTERANCE:
                 speech_end = (event.t_ms - event.silence_ms) / 1000
                 return speech_end, event.silence_ms, (verdict[2] if verdict else "")
@@ -193,6 +204,8 @@ def main() -> None:
              f"{config.endpoint_end_ms}, endpoint_hold_ms {config.endpoint_hold_ms}, vad_aggressiveness "
              f"{config.vad_aggressiveness}; Whisper {config.stt_whisper_model} window {config.stt_whisper_window}, "
              f"{'the whole utterance at every pause' if args.whole else 'decoded in pieces (calls/segments)'}; "
+             f"endpoint_piece_ms {config.endpoint_piece_ms}, endpoint_piece_dip_ms {config.endpoint_piece_dip_ms}, "
+             f"endpoint_piece_dip_db {config.endpoint_piece_dip_db}; "
              f"overrides: {', '.join(args.set) or 'none'}",
              "# false cut-off = the turn ended before the speaker finished (at the inserted pause or a pause of the "
              "clip's own); wait at end = silence after the real end of speech before the turn ends",

@@ -63,19 +63,21 @@ def split_bursts(bursts: list, ack_s: float) -> tuple[float | None, float | None
     return None, first
 
 
-def engine_latencies(config, since: int) -> list[tuple[int | None, bool, int | None]]:
+def engine_latencies(config, since: int) -> list[tuple[int | None, bool, int | None, bool]]:
     """Per call (in order): the engine's answer latency for the caller's first turn, whether the turn ended at
-    the first pause (Korean end of turn), and the transcript's wait (speech end → transcript judged)."""
-    out: list[tuple[int | None, bool, int | None]] = []
+    the first pause (Korean end of turn), the transcript's wait (speech end → transcript judged), and whether
+    the transcript was decoded in pieces while the caller spoke."""
+    out: list[tuple[int | None, bool, int | None, bool]] = []
     for _call, turns in crm_turns(config, since):
         said = next((t for t in turns if t.speaker == "caller" and t.t_speech_end is not None), None)
         if said is None:
-            out.append((None, False, None))
+            out.append((None, False, None, False))
             continue
         later = [u for u in turns if u.speaker == "bot" and u.seq > said.seq]
         answer = next((u for u in later if not (u.meta or {}).get("ack") and u.latency_ms is not None), None)
         stt = said.t_stt_final - said.t_speech_end if said.t_stt_final is not None else None
-        out.append((answer.latency_ms if answer else None, bool((said.meta or {}).get("early_end")), stt))
+        meta = said.meta or {}
+        out.append((answer.latency_ms if answer else None, bool(meta.get("early_end")), stt, bool(meta.get("pieces"))))
     return out
 
 
@@ -157,16 +159,17 @@ def main() -> None:
                   f"{config.stt_whisper_window}, beam {config.stt_beam_size} (busy: {config.stt_busy_beam_size}); "
                   f"end of turn {config.end_of_turn} (pause {config.endpoint_speculative_ms} ms)",
                   f"# goals: {GOALS}",
-                  "# early = turns ended at the first pause by the end-of-turn policy; transcript = engine speech "
-                  "end → transcript judged (the pause + the decode)",
+                  "# early = turns ended at the first pause by the end-of-turn policy; pieces = turns decoded in "
+                  f"pieces while the caller spoke (endpoint_piece_ms {config.endpoint_piece_ms}); transcript = engine "
+                  "speech end → transcript judged (the pause + the decode)",
                   "# answer = first bot burst after the caller's end that is not the 'ne' acknowledgement "
                   f"(a first burst <= {ack_s + 0.15:.2f} s followed by another); ms from the caller's end on the wire",
                   "",
                   "scenario        calls | answer p50  p95  max | acks  ack p50 | engine answer p50 | speech-end "
-                  "offset p50  max | early transcript p50 | load during"]
+                  "offset p50  max | early pieces transcript p50 | load during"]
         for scenario in args.scenarios.split(","):
             n, stagger = (int(x) for x in scenario.split(":"))
-            answers, acks, engine_ms, offsets, missing, early, stt_ms = [], [], [], [], 0, 0, []
+            answers, acks, engine_ms, offsets, missing, early, stt_ms, pieced = [], [], [], [], 0, 0, [], 0
             la0 = loadavg()
             for r in range(args.rounds):
                 since = last_call_id(config)
@@ -189,13 +192,15 @@ def main() -> None:
                         engine_ms.append(ours[i][0])
                         offsets.append(answer * 1000 - ours[i][0])
                         early += ours[i][1]
+                        pieced += ours[i][3]
                         if ours[i][2] is not None:
                             stt_ms.append(ours[i][2])
                 time.sleep(1.0)
             label = f"{n} calls {stagger} ms"
             lines.append(f"{label:<15} {len(answers):>5} | {pct(answers, 50):>10} {pct(answers, 95):>4} "
                          f"{pct(answers, 100):>4} | {len(acks):>4} {pct(acks, 50):>8} | {pct(engine_ms, 50):>17} | "
-                         f"{pct(offsets, 50):>17} {pct(offsets, 100):>4} | {early:>5} {pct(stt_ms, 50):>12} | "
+                         f"{pct(offsets, 50):>17} {pct(offsets, 100):>4} | {early:>5} {pieced:>6} "
+                         f"{pct(stt_ms, 50):>12} | "
                          f"{la0} -> {loadavg()}"
                          + (f"  ({missing} calls without an answer)" if missing else ""))
             print(lines[-1], flush=True)

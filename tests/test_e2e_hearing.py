@@ -87,3 +87,35 @@ def test_a_pause_after_a_connective_does_not_cut_the_caller_off(engine_running, 
     said = [t for t in _call_with(config, clip, "01040000800") if t.text]
     assert said and "파란" in said[0].text, [(t.text, t.meta) for t in said]
     assert said[0].meta["audio_ms"] >= 2000, said[0].meta
+
+
+@needs_speech_ko
+def test_a_long_read_sentence_is_decoded_in_pieces_while_the_caller_speaks(engine_running):
+    """zeroth_104_003_0294: 5.7 s of fluent read speech without a pause. The engine decodes it in pieces while it
+    is said (endpoint_piece_ms, on by default; the caller turn's meta counts them), hears it whole, and the caller
+    hears the answer after it."""
+    from appliance.speech.prompt_pack import PromptPack
+    from tests.audio_checks import heard_prompt
+
+    config = engine_running.config
+    clip = SPEECH_KO_READ / "zeroth_104_003_0294_8k_ulaw.wav"  # "한 잔의 커피가 소비자에게 전해지기 위해선 …"
+    before = {c.id for c in _calls(config)}
+    wait = _greeting_seconds(config) + 1.0
+    seconds = sipp.wav_seconds(clip)
+    result = sipp.place_call("127.0.0.1", config.sip_port, [(None, wait), (clip, 0.0), (None, 9.0)],
+                             hold_seconds=wait + seconds + 8.0, timeout=90, from_user="01040000294")
+    assert result.ok, result.describe()
+    new = [c for c in _calls(config) if c.id not in before and c.caller_number == "01040000294"]
+    assert len(new) == 1
+    turns = _turns(config, new[0].id)
+    said = [t for t in turns if t.speaker == "caller" and t.text]
+    assert said, ([(t.speaker, t.text, t.meta) for t in turns], engine_running.tail())
+    assert (said[0].meta or {}).get("pieces", 0) >= 1, said[0].meta  # decoded while the caller still spoke
+    words = ("커피", "소비자", "전해지기", "차례", "공정", "거쳐야")
+    assert sum(w in said[0].text for w in words) >= 4, said[0].text  # and heard whole, not in scraps
+    answer = [t for t in turns if t.speaker == "bot" and t.seq > said[0].seq and not (t.meta or {}).get("ack")]
+    assert answer, [(t.speaker, t.text, t.meta) for t in turns]
+    key = (answer[0].meta or {}).get("key")
+    start = (PromptPack.load(config).pcm(key) or b"")[:2 * 16000]  # its first 2 s: the call ends during a long one
+    found, score, at = heard_prompt(result.heard_pcm(), start)
+    assert found and at > wait + 5.0, (key, score, at)  # the caller heard the answer, after the sentence

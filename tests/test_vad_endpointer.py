@@ -12,7 +12,7 @@ import pytest
 
 from appliance import settings
 from appliance.speech.endpointer import (
-    BARGE_IN, END_OF_UTTERANCE, NO_SPEECH, NOISE, SPECULATIVE_END, SPEECH_RESUMED, SPEECH_START,
+    BARGE_IN, END_OF_UTTERANCE, NO_SPEECH, NOISE, PIECE, SPECULATIVE_END, SPEECH_RESUMED, SPEECH_START,
     Endpointer, EndpointerSettings,
 )
 from appliance.speech.vad import VoiceActivityDetector, frame_bytes, iter_frames, rms_dbfs
@@ -171,3 +171,105 @@ def test_real_clip_barge_in_and_attenuated_echo():
     ep = Endpointer(vad=VoiceActivityDetector(2))
     ep.set_bot_speaking(True)
     assert [e for f in iter_frames(quiet) for e in ep.feed(f)] == []
+
+
+# --------------------------------------------------------------------------- pieces (decoding while the caller talks)
+PIECES = EndpointerSettings(piece_ms=2000, piece_dip_ms=60, piece_dip_db=20.0)
+
+
+def feed_levels(ep: Endpointer, pattern: list[tuple[str, int]]) -> list:
+    """Feed ("loud" | "soft" | "silent", ms) runs: soft is voiced by the VAD but 38 dB under loud."""
+    def tone(level: int) -> bytes:
+        return struct.pack("<160h", *(int(level * math.sin(2 * math.pi * 440 * i / 8000)) for i in range(160)))
+
+    frames = {"loud": (tone(8000), True), "soft": (tone(100), True), "silent": (b"\0" * 320, False)}
+    events = []
+    for kind, ms in pattern:
+        frame, voiced = frames[kind]
+        for _ in range(ms // 20):
+            events += ep.feed(frame, is_speech=voiced)
+    return events
+
+
+def test_a_long_utterance_with_a_short_dip_gives_a_piece_cut_inside_the_dip():
+    ep = Endpointer(PIECES)
+    events = feed_levels(ep, [("loud", 2400), ("silent", 80), ("loud", 1000), ("silent", 1000)])
+    assert kinds(events) == [SPEECH_START, PIECE, SPECULATIVE_END, END_OF_UTTERANCE]
+    piece, end = events[1], events[3]
+    assert piece.t_ms == 2500  # decided when the voice came back after the 80 ms dip (2400-2480 ms)
+    cut_ms = len(piece.audio) // 16
+    assert 2400 < cut_ms < 2480  # cut inside the dip: the word before it is whole in the piece
+    assert piece.tail_from == 2400 * 16  # what follows the piece starts where the dip began, not inside the word
+    assert set(piece.audio[piece.tail_from:]) == {0}  # between the two: only the dip
+    assert end.audio.startswith(piece.audio)  # the piece is a prefix of the utterance
+
+
+def test_a_dip_in_loudness_under_a_voiced_vad_is_a_dip_too():
+    ep = Endpointer(PIECES)
+    events = feed_levels(ep, [("loud", 2400), ("soft", 100), ("loud", 1000), ("silent", 1000)])
+    assert kinds(events) == [SPEECH_START, PIECE, SPECULATIVE_END, END_OF_UTTERANCE]
+    assert 2400 < len(events[1].audio) // 16 < 2500 and events[1].tail_from == 2400 * 16
+
+
+def test_no_piece_in_a_short_utterance_nor_at_a_dip_too_short_or_a_pause():
+    assert PIECE not in kinds(feed_levels(Endpointer(PIECES), [("loud", 1500), ("silent", 80), ("loud", 400),
+                                                                 ("silent", 1000)]))
+    assert PIECE not in kinds(feed_levels(Endpointer(PIECES), [("loud", 2400), ("silent", 40), ("loud", 1000),
+                                                                 ("silent", 1000)]))
+    paused = kinds(feed_levels(Endpointer(PIECES), [("loud", 2400), ("silent", 300), ("loud", 1000),
+                                                     ("silent", 1000)]))
+    assert paused == [SPEECH_START, SPECULATIVE_END, SPEECH_RESUMED, SPECULATIVE_END, END_OF_UTTERANCE]
+
+
+def test_pieces_come_every_piece_ms_of_new_audio_and_count_from_the_last_pause():
+    ep = Endpointer(PIECES)
+    events = feed_levels(ep, [("loud", 2400), ("silent", 80), ("loud", 1000), ("silent", 80), ("loud", 1200),
+                              ("silent", 80), ("loud", 500), ("silent", 1000)])
+    pieces = [e for e in events if e.kind == PIECE]
+    assert [p.t_ms for p in pieces] == [2500, 4860]  # the dip at 3480 ms had only ~1 s of new audio before it
+    assert pieces[1].audio.startswith(pieces[0].audio)
+    # after a pause the caller went on from, the next piece needs piece_ms of audio after that pause
+    ep = Endpointer(PIECES)
+    events = feed_levels(ep, [("loud", 1800), ("silent", 300), ("loud", 1200), ("silent", 80), ("loud", 1200),
+                              ("silent", 80), ("loud", 500), ("silent", 1000)])
+    assert [e.t_ms for e in events if e.kind == PIECE] == [4680]
+
+
+def test_no_piece_while_the_bot_speaks_and_none_when_switched_off():
+    ep = Endpointer(PIECES)
+    ep.set_bot_speaking(True)
+    events = feed_levels(ep, [("loud", 2400), ("silent", 80), ("loud", 1000)])
+    assert kinds(events) == [BARGE_IN, SPEECH_START]
+    off = Endpointer(EndpointerSettings(piece_ms=0))
+    assert PIECE not in kinds(feed_levels(off, [("loud", 2400), ("silent", 80), ("loud", 1000), ("silent", 1000)]))
+
+
+def test_piece_settings_from_config():
+    config = settings.load(overrides={"endpoint_piece_ms": "1500", "endpoint_piece_dip_ms": "80"}, env={})
+    s = EndpointerSettings.from_config(config)
+    assert s.piece_ms == 1500 and s.piece_dip_ms == 80 and s.piece_dip_db == config.endpoint_piece_dip_db
+    assert EndpointerSettings.from_config(settings.load(overrides={"endpoint_piece_ms": "0"}, env={})).piece_ms == 0
+
+
+@shared_data.needs_speech_ko
+def test_a_long_read_sentence_is_cut_in_its_dips_the_same_way_every_time():
+    """zeroth_104_003_0294: 4.5 s of fluent read speech without a 220 ms pause: the piece is cut where the voice
+    dips (20 dB under the sentence's loudest), and the same audio gives the same events."""
+    from appliance.speech.stt.audio import read_audio
+
+    pcm, _ = read_audio(shared_data.SPEECH_KO_READ / "zeroth_104_003_0294_8k_ulaw.wav")
+    runs = []
+    for _ in range(2):
+        ep = Endpointer(PIECES, vad=VoiceActivityDetector(2))
+        runs.append([e for f in iter_frames(pcm + b"\0" * 16000) for e in ep.feed(f)])
+    assert [(e.kind, e.t_ms, e.audio, e.tail_from) for e in runs[0]] == \
+        [(e.kind, e.t_ms, e.audio, e.tail_from) for e in runs[1]]
+    pieces = [e for e in runs[0] if e.kind == PIECE]
+    end = next(e for e in runs[0] if e.kind == END_OF_UTTERANCE)
+    assert pieces and len(end.audio) - len(pieces[-1].audio) >= 16000 * 0.8  # a tail worth decoding on its own
+    peak = max(rms_dbfs(f) for f in iter_frames(end.audio))
+    for piece in pieces:
+        assert len(piece.audio) >= 2 * 16000
+        assert rms_dbfs(piece.audio[-320:]) < peak - 20  # the cut is in a dip, not in a word
+        assert rms_dbfs(piece.audio[piece.tail_from:piece.tail_from + 320]) < peak - 20
+        assert end.audio.startswith(piece.audio)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import asyncio
 from typing import Any, Protocol
 
-from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
+from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Piece, Speculative,
                                     SpeechResumed, SpeechStarted, Utterance)
 from appliance.speech import endpointer as ep
 from appliance.telephony.audiosocket import FRAME_MS, AudioStream
@@ -94,6 +94,8 @@ class Ear:
                                during_locked_speech=self._locked_onset)
         if kind == ep.SPEECH_RESUMED:
             return SpeechResumed(at)
+        if kind == ep.PIECE:
+            return None if self._locked_onset else Piece(at, event.audio, event.tail_from)
         if kind == ep.END_OF_UTTERANCE:
             silence_s = getattr(event, "silence_ms", 0) / 1000 or self.end_s
             end = frame_end - (silence_s if event.reason == "silence" else 0)

@@ -36,6 +36,15 @@ class Speculative(Frame):
 
 
 @dataclass(frozen=True)
+class Piece(Frame):
+    """The caller talks on without a pause: ``audio`` so far (cut inside a short dip) may be decoded now, as the
+    prefix of what follows; the audio after it starts at ``tail_from`` (bytes: where the dip began)."""
+
+    audio: bytes
+    tail_from: int
+
+
+@dataclass(frozen=True)
 class SpeechResumed(Frame):
     """The caller went on after a :class:`Speculative` pause: that decode is stale."""
 
@@ -70,7 +79,8 @@ class Hangup(Frame):
     """The caller's side of the audio stream closed."""
 
 
-CallerFrame = BargeIn | SpeechStarted | Speculative | SpeechResumed | Utterance | Noise | NoSpeech | Dtmf | Hangup
+CallerFrame = (BargeIn | SpeechStarted | Speculative | Piece | SpeechResumed | Utterance | Noise | NoSpeech | Dtmf
+               | Hangup)
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import concurrent.futures
+import heapq
+import itertools
 import logging
 import threading
 import time
@@ -155,32 +157,86 @@ def warm_understanding() -> None:
     _LOGGER.info("understanding warmed up in %.0f ms", (time.monotonic() - started) * 1000)
 
 
-class SttExecutor(concurrent.futures.ThreadPoolExecutor):
+class SttExecutor(concurrent.futures.Executor):
     """One thread per STT worker, so a decode waits here, in the queue, until a worker is free: a stale
-    speculative decode is cancelled before it costs anything. ``queued`` counts the decodes not yet started."""
+    speculative decode is cancelled before it costs anything. The queue is ordered by priority, then by arrival
+    (``submit_at``; ``calls.pieces``: a piece decoded while its caller still talks goes after every speculative or
+    final decode). ``queued`` counts the decodes not yet started; ``busy()``: one waits, or no worker is free."""
 
     def __init__(self, workers: int):
-        super().__init__(max_workers=workers, thread_name_prefix="stt")
-        self._count = threading.Lock()
+        self.workers = max(1, int(workers))
+        self._cv = threading.Condition()
+        self._heap: list[tuple[int, int, concurrent.futures.Future[Any], Callable[..., Any], tuple, dict]] = []
+        self._seq = itertools.count()
+        self._stopping = False
         self.queued = 0
+        self.running = 0
+        self._threads = [threading.Thread(target=self._work, name=f"stt_{i}", daemon=True)
+                         for i in range(self.workers)]
+        for thread in self._threads:
+            thread.start()
 
     def submit(self, fn: Callable[..., T], /, *args: Any, **kwargs: Any) -> concurrent.futures.Future[T]:
-        with self._count:
+        return self.submit_at(0, fn, *args, **kwargs)
+
+    def submit_at(self, priority: int, fn: Callable[..., T], /, *args: Any,
+                  **kwargs: Any) -> concurrent.futures.Future[T]:
+        """Queue ``fn(*args, **kwargs)``; lower ``priority`` first, then first come first served."""
+        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        with self._cv:
+            if self._stopping:
+                raise RuntimeError("cannot schedule new decodes after shutdown")
             self.queued += 1
-
-        def started() -> T:
-            with self._count:
-                self.queued -= 1
-            return fn(*args, **kwargs)
-
-        future = super().submit(started)
+            heapq.heappush(self._heap, (priority, next(self._seq), future, fn, args, kwargs))
+            self._cv.notify()
         future.add_done_callback(self._forget_cancelled)
         return future
 
+    def busy(self) -> bool:
+        with self._cv:
+            return self.queued > 0 or self.running >= self.workers
+
     def _forget_cancelled(self, future: concurrent.futures.Future[Any]) -> None:
-        if future.cancelled():  # cancelled before it started: ``started`` never ran
-            with self._count:
+        if future.cancelled():  # cancelled before it started: it never will
+            with self._cv:
+                for i, item in enumerate(self._heap):
+                    if item[2] is future:
+                        self._heap[i] = self._heap[-1]
+                        self._heap.pop()
+                        heapq.heapify(self._heap)
+                        self.queued -= 1
+                        break
+
+    def _work(self) -> None:
+        while True:
+            with self._cv:
+                while not self._heap and not self._stopping:
+                    self._cv.wait()
+                if not self._heap:
+                    return
+                _, _, future, fn, args, kwargs = heapq.heappop(self._heap)
                 self.queued -= 1
+                if not future.set_running_or_notify_cancel():
+                    continue
+                self.running += 1
+            try:
+                future.set_result(fn(*args, **kwargs))
+            except BaseException as exc:
+                future.set_exception(exc)
+            finally:
+                with self._cv:
+                    self.running -= 1
+
+    def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
+        with self._cv:
+            self._stopping = True
+            pending = [item[2] for item in self._heap] if cancel_futures else []
+            self._cv.notify_all()
+        for future in pending:
+            future.cancel()
+        if wait:
+            for thread in self._threads:
+                thread.join()
 
 
 async def _settle(exec_task: asyncio.Task[str] | None) -> None:

@@ -18,8 +18,9 @@ from typing import Any, Callable
 from appliance.calls import segments
 from appliance.calls.ear import Ear
 from appliance.calls.end_of_turn import EndOfTurnPolicy, SilenceEndOfTurn
-from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Speculative,
+from appliance.calls.frames import (BargeIn, CallerFrame, Dtmf, Hangup, Noise, NoSpeech, Piece, Speculative,
                                     SpeechResumed, SpeechStarted, Transcript, Utterance)
+from appliance.calls.pieces import PIECE, URGENT, Boundary, PieceChain
 from appliance.calls.recorder import TurnRecorder
 from appliance.calls.speech import Speech
 from appliance.calls.stt_policy import DEFAULT as DEFAULT_STT_POLICY
@@ -34,8 +35,6 @@ DTMF_INTERDIGIT_S = 2.5
 STT_TIMEOUT_S = 8.0
 ACK_AFTER_S = 0.1  # cover a slow decode with a short acknowledgement ("네,") — never the answer itself;
 # the turn is already decided here (endpoint_end_ms of silence), so waiting longer only adds dead air
-MIN_PIECE_BYTES = 8000 * 2 * 8 // 10  # pieces under 0.8 s are decoded with their neighbour, whole: Whisper on a
-# short piece invents words (a "예약" from the question's hotwords before a 0.3 s "그", bench/stt_callpath.txt)
 LONG_UTTERANCE_WAIT_S = 20.0  # while the caller talks: the endpointer ends long utterances itself (max length)
 
 Decode = asyncio.Future[Any]
@@ -176,17 +175,20 @@ class CallRunner:
         self.ear.start_listening()
         deadline = time.monotonic() + action.timeout_s
         digits = ""
-        speculative: Decode | None = None
+        speculative: Boundary | None = None  # the decode of the utterance up to this pause
         spec_frame: Speculative | None = None
         judged: Transcript | None = None  # the speculative transcript the end-of-turn policy saw
         asked = False  # the policy was consulted on this pause's decode (it may have had no opinion)
         turn_over_at: float | None = None  # the policy's verdict: the turn ends then if the caller stays quiet
-        prefix: tuple[int, Decode] | None = None  # the utterance up to an earlier pause, and its decode
+        chain = PieceChain(lambda audio, priority, window: self._transcribe(audio, action, priority, window),
+                           self._waiting)
         in_speech = self._barged
         while True:
             now = time.monotonic()
             if turn_over_at is not None and spec_frame is not None and judged is not None and now >= turn_over_at:
-                return self._end_early(spec_frame, judged)
+                assert speculative is not None
+                chain.settle(speculative)
+                return self._end_early(spec_frame, judged, speculative.pieces())
             if digits:
                 remaining = min(deadline, now + DTMF_INTERDIGIT_S) - now
             elif in_speech:
@@ -196,13 +198,18 @@ class CallRunner:
             if turn_over_at is not None:
                 remaining = min(remaining, turn_over_at - now)
             pending = self.end_of_turn.early and spec_frame is not None and not asked
-            early = speculative if pending else None
+            early = speculative.decode if pending and speculative is not None else None
             frame = await self._next(remaining, early)
             if early is not None and frame is early:
                 assert spec_frame is not None
                 asked = True  # a failed decode or no opinion (judged None): the endpointer's silence decides
                 judged, turn_over_at = self._judge(spec_frame, action, early)
                 continue
+            if isinstance(frame, Hangup):
+                if speculative is not None:
+                    speculative.decode.cancel()
+                chain.drop()
+                raise CallerHungUp("caller hung up while we listened")
             if frame is None and turn_over_at is not None:
                 continue  # the policy's silence is up: ended at the top of the loop
             if frame is None or isinstance(frame, NoSpeech):
@@ -212,8 +219,6 @@ class CallRunner:
                     continue
                 self.recorder.turn("caller", None, meta={"silence": True})
                 return Heard(silence=True)
-            if isinstance(frame, Hangup):
-                raise CallerHungUp("caller hung up while we listened")
             if isinstance(frame, Dtmf):
                 if frame.digit == "#" and digits:
                     return self._heard_dtmf(digits)
@@ -227,31 +232,43 @@ class CallRunner:
                 in_speech = True  # the caller talks: the question's timeout no longer runs
             elif isinstance(frame, Speculative):
                 in_speech = True
-                speculative, spec_frame = self._decode(frame.audio, prefix, action), frame
+                speculative, spec_frame = chain.decode(frame.audio), frame
                 judged = turn_over_at = None
                 asked = False
-            elif isinstance(frame, SpeechResumed):
-                if speculative is not None and spec_frame is not None and len(spec_frame.audio) >= MIN_PIECE_BYTES:
-                    prefix = (len(spec_frame.audio), speculative)  # the caller went on: the next decode's prefix
+            elif isinstance(frame, Piece):
+                if self._stt_busy():  # another caller's decode waits: this one decodes its whole turn later
+                    _LOGGER.debug("piece of %d ms not decoded: the STT is busy", len(frame.audio) // 16)
                 else:
-                    _drop(speculative)  # too short to be a piece: stale (not decoded at all if still queued)
+                    chain.keep(chain.decode(frame.audio, PIECE), segments.piece_tail_from(frame.tail_from),
+                               piece=True)
+            elif isinstance(frame, SpeechResumed):
+                if speculative is not None and speculative.end >= segments.MIN_PIECE_BYTES:
+                    chain.keep(speculative, segments.pause_tail_from(speculative.end), piece=False,  # the prefix
+                               context_from=segments.pause_tail_from(speculative.end, context=True))
+                elif speculative is not None:
+                    speculative.decode.cancel()  # too short to be a prefix: stale (never decoded if still queued)
                 speculative = spec_frame = judged = turn_over_at = None
             elif isinstance(frame, Noise):
-                _drop(speculative)  # it was a cough: back to waiting; the question's timeout runs
-                _drop(prefix[1] if prefix else None)
-                speculative = spec_frame = judged = turn_over_at = prefix = None
+                if speculative is not None:  # it was a cough: back to waiting; the question's timeout runs
+                    speculative.decode.cancel()
+                chain.drop()
+                speculative = spec_frame = judged = turn_over_at = None
                 in_speech = False
             elif isinstance(frame, Utterance):
-                if frame.speculative_ok and speculative is not None:
-                    return await self._finish(frame.audio, frame.speech_end, speculative, speculative=True,
-                                              expect=action.expect)
-                job = self._decode(frame.audio, prefix, action)
-                return await self._finish(frame.audio, frame.speech_end, job, speculative=False, expect=action.expect)
+                final = speculative if frame.speculative_ok and speculative is not None else chain.decode(frame.audio)
+                chain.settle(final)
+                return await self._finish(frame.audio, frame.speech_end, final, speculative=final is speculative,
+                                          expect=action.expect)
 
-    def _transcribe(self, audio: bytes, action: Listen) -> Decode:
+    def _transcribe(self, audio: bytes, action: Listen, priority: int = URGENT, window: str | None = None) -> Decode:
+        args = (audio, action.hints, window) if window else (audio, action.hints)
         if self.stt_executor is None:
-            return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, audio, action.hints)
-        job = self.stt_executor.submit(self.speech.transcribe, audio, action.hints)
+            return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, *args)
+        submit_at = getattr(self.stt_executor, "submit_at", None)
+        if submit_at is not None:
+            job = submit_at(priority, self.speech.transcribe, *args)
+        else:
+            job = self.stt_executor.submit(self.speech.transcribe, *args)
         decode = asyncio.wrap_future(job)
         self._queued[id(decode)] = job
         decode.add_done_callback(lambda d: self._queued.pop(id(d), None))
@@ -262,30 +279,10 @@ class CallRunner:
         job = self._queued.get(id(decode))
         return job is not None and not job.running() and not job.done()
 
-    def _decode(self, audio: bytes, prefix: tuple[int, Decode] | None, action: Listen) -> Decode:
-        """Decode ``audio``; with the decode of an earlier prefix of it, only the rest (``calls.segments``)."""
-        if prefix is None or prefix[0] < MIN_PIECE_BYTES or len(audio) - prefix[0] < MIN_PIECE_BYTES:
-            return self._transcribe(audio, action)
-        prefix_bytes, prefix_job = prefix
-        if self._waiting(prefix_job):  # the STT is busy: one decode of the whole, not two pieces
-            _drop(prefix_job)
-            return self._transcribe(audio, action)
-        tail = segments.tail_of(audio, prefix_bytes)
-        _LOGGER.debug("decoding in pieces: %d ms heard before, %d ms new", prefix_bytes // 16, len(tail) // 16)
-        tail_job = self._transcribe(tail, action)
-        return asyncio.ensure_future(self._joined(prefix_job, tail_job, audio, prefix_bytes, len(tail), action))
-
-    async def _joined(self, prefix_job: Decode, tail_job: Decode, audio: bytes, prefix_bytes: int, tail_bytes: int,
-                      action: Listen) -> Any:
-        try:
-            await asyncio.wait({prefix_job})
-            if prefix_job.cancelled() or prefix_job.exception() is not None:
-                _drop(tail_job)  # the prefix's decode failed: decode the whole utterance instead
-                return await self._transcribe(audio, action)
-            return segments.combine(prefix_job.result(), await tail_job, prefix_bytes, tail_bytes)
-        except asyncio.CancelledError:  # this decode went stale: so did its tail
-            _drop(tail_job)
-            raise
+    def _stt_busy(self) -> bool:
+        """A decode waits for an STT worker, or none is free: no piece now (it would delay another caller)."""
+        busy = getattr(self.stt_executor, "busy", None)
+        return bool(busy()) if callable(busy) else False
 
     def _judge(self, frame: Speculative, action: Listen,
                decode: Decode) -> tuple[Transcript | None, float | None]:
@@ -304,19 +301,20 @@ class CallRunner:
             return None, None
         return transcript, frame.speech_end + silence_ms / 1000
 
-    def _end_early(self, frame: Speculative, transcript: Transcript) -> Heard:
+    def _end_early(self, frame: Speculative, transcript: Transcript, pieces: int) -> Heard:
         """The policy's silence is up before the endpointer's: the turn ends on the speculative transcript."""
         self.ear.take_utterance()
         self._pending_timing = {"t_speech_end": self.recorder.ms(frame.speech_end)}
-        return self._heard(transcript, frame.audio, speculative=True, early=True)
+        return self._heard(transcript, frame.audio, speculative=True, early=True, pieces=pieces)
 
     def _heard_dtmf(self, digits: str) -> Heard:
         self.recorder.turn("caller", None, meta={"dtmf": digits if self.log_phi else "*" * len(digits)})
         return Heard(dtmf=digits)
 
-    async def _finish(self, audio: bytes, speech_end: float, job: Decode, speculative: bool,
+    async def _finish(self, audio: bytes, speech_end: float, final: Boundary, speculative: bool,
                       expect: str | None = None) -> Heard:
         self._pending_timing = {"t_speech_end": self.recorder.ms(speech_end)}
+        job = final.decode
         try:
             done, _ = await asyncio.wait({job}, timeout=ACK_AFTER_S)
             if not done:
@@ -324,14 +322,16 @@ class CallRunner:
             raw = await asyncio.wait_for(job, STT_TIMEOUT_S)
         except asyncio.TimeoutError:
             raise RuntimeError("speech recognition timed out") from None
-        return self._heard(self.stt_policy.judge(raw, expect), audio, speculative=speculative)
+        return self._heard(self.stt_policy.judge(raw, expect), audio, speculative=speculative,
+                           pieces=final.pieces())
 
     async def _acknowledge(self) -> None:
         pcm = self.speech.ack()
         if pcm is not None:
             await self.say(Say("ack"), ack_pcm=pcm)
 
-    def _heard(self, transcript: Transcript, audio: bytes, *, speculative: bool, early: bool = False) -> Heard:
+    def _heard(self, transcript: Transcript, audio: bytes, *, speculative: bool, early: bool = False,
+               pieces: int = 0) -> Heard:
         self._pending_timing["t_stt_final"] = self.recorder.ms()
         meta: dict[str, Any] = {"audio_ms": len(audio) * 1000 // (2 * 8000),
                                 "avg_logprob": round(transcript.avg_logprob, 3),
@@ -339,14 +339,11 @@ class CallRunner:
                                 "rejected": transcript.rejected, "speculative": speculative}
         if early:
             meta["early_end"] = True
+        if pieces:
+            meta["pieces"] = pieces  # decoded while the caller spoke: the end decoded only the rest
         self.recorder.turn("caller", transcript.text, t_speech_end=self._pending_timing["t_speech_end"],
                            t_stt_final=self._pending_timing["t_stt_final"], meta=meta)
         if self.log_phi:
             _LOGGER.info("caller said: %s", transcript.text)
         return Heard(text=transcript.text, confidence=transcript.confidence, rejected=transcript.rejected)
 
-
-def _drop(job: Decode | None) -> None:
-    """Forget a stale speculative decode; if the STT worker has not started it yet, it never will."""
-    if job is not None:
-        job.cancel()

@@ -1,10 +1,12 @@
-"""Decoding while the caller still speaks: a long utterance is decoded in the pieces its pauses make.
+"""Decoding while the caller still speaks: a long utterance is decoded in the pieces its pauses and dips make.
 
-At every short pause the ear hands over the utterance so far. When the caller goes on, the decode of that
-prefix is kept (not thrown away), and at the next pause only the new audio — from a little before the end of
-the prefix — is decoded; the transcript is the prefix's words then the tail's. So the decode that decides the
-turn covers the last phrase only: the answer to a 6 s sentence waits for a ~1–2 s decode, not a 6 s one, and a
-long utterance costs its audio once, not once per pause (``bench/eot_results.txt``, ``bench/voice_probe.txt``).
+At every short pause the ear hands over the utterance so far, and while the caller talks on without a pause,
+a piece at a short dip every ``endpoint_piece_ms``. When the caller goes on, the decode of that prefix is kept
+(not thrown away), and at the next pause only the new audio is decoded: after a pause from 100 ms into it, the
+transcript the prefix's words then the tail's; after a piece from 1 s before its dip (a dip may be inside a word,
+and a short stretch decoded cold comes out garbled), the two texts ``merge``d where they agree (``calls.pieces``
+keeps the chain). So the decode that decides the turn covers the last phrase only: the answer to a 6 s sentence
+waits for a ~2–3 s decode, not a 6 s one (``bench/eot_pieces.txt``, ``bench/voice_probe.txt``).
 
 n-best hypotheses are kept only for a single-piece utterance (short answers: the ones the question rescores).
 """
@@ -15,6 +17,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 OVERLAP_BYTES = 8000 * 2 // 10  # 100 ms of the pause before the tail (8 kHz s16): a clean start for the decoder
+PIECE_OVERLAP_BYTES = 8000 * 2  # 1 s of context before a piece's tail: Whisper garbles a 2 s stretch that starts
+# cold (CER 15.2 % -> 25.8 % on the shared clips); re-heard and merged, as good as whole (bench/eot_pieces.txt)
+TAIL_WINDOW = "utt+1"  # the encoder window of a tail decoded with that context: the tail + 1 s, not 10 s (~50 ms of
+# encoder instead of ~120 for a 3 s tail; CER 14.8 % against 15.0 % with the 10 s window, bench/eot_pieces.txt)
+MIN_PIECE_BYTES = 8000 * 2 * 8 // 10  # pieces under 0.8 s are decoded with their neighbour, whole: Whisper on a
+# short piece invents words (a "예약" from the question's hotwords before a 0.3 s "그", bench/stt_callpath.txt)
 
 
 @dataclass
@@ -29,17 +37,70 @@ class Combined:
 
 def tail_of(audio: bytes, prefix_bytes: int) -> bytes:
     """The audio after a prefix of ``prefix_bytes``, from ``OVERLAP_BYTES`` before its end."""
-    return audio[max(0, prefix_bytes - OVERLAP_BYTES):]
+    return audio[pause_tail_from(prefix_bytes):]
 
 
-def combine(prefix: Any, tail: Any, prefix_bytes: int, tail_bytes: int) -> Combined:
-    """One transcript from the prefix's and the tail's STT results (weights: their audio lengths)."""
+def piece_tail_from(dip_start: int) -> int:
+    """Where the audio after a piece starts: ``PIECE_OVERLAP_BYTES`` before the dip it was cut in, so the next
+    decode hears the piece's last words again (a dip inside a word cuts it) and ``merge`` joins the texts."""
+    return max(0, dip_start - PIECE_OVERLAP_BYTES)
+
+
+def merge(head: str, tail: str, overlap_s: float, head_s: float) -> str | None:
+    """Join the text of a prefix and of the audio after it, when that audio began ``overlap_s`` before the
+    prefix's end (``head_s`` long): the tail's first words say the head's last ones again. They are joined where
+    the two texts agree (the longest common run near where the overlap should be); the words from there on are
+    the tail's (they were heard with what follows). No agreement of 3 characters or more: None (the caller
+    decodes the whole instead: guessing lost or doubled words, bench/stt_callpath.txt)."""
+    head, tail = head.strip(), tail.strip()
+    if not head or not tail:
+        return head or tail
+    share = max(1, round(len(head) * overlap_s / max(head_s, 0.1)))  # characters the overlap holds, roughly
+    best: tuple[float, int, int] | None = None  # (score, head index, tail index)
+    for i in range(max(0, len(head) - 2 * share), len(head)):
+        for j in range(0, min(len(tail), 2 * share + 1)):
+            run = 0
+            while i + run < len(head) and j + run < len(tail) and head[i + run] == tail[j + run]:
+                run += 1
+            if run < 3 or head[i].isspace():
+                continue
+            drift = abs((len(head) - i) - (share - j))  # how far from where the overlap should align
+            score = run - 0.5 * drift
+            if best is None or score > best[0]:
+                best = (score, i, j)
+    if best is None:
+        return None
+    _, i, j = best
+    return (head[:i] + tail[j:]).strip()
+
+
+def pause_tail_from(prefix_bytes: int, context: bool = False) -> int:
+    """Where the audio after a prefix that ends in a pause starts: ``OVERLAP_BYTES`` before its end; with
+    ``context`` (for a piece's decode: a short stretch) ``PIECE_OVERLAP_BYTES`` more, and the texts ``merge``d."""
+    return max(0, prefix_bytes - OVERLAP_BYTES - (PIECE_OVERLAP_BYTES if context else 0))
+
+
+def fits(prefix_bytes: int, length: int) -> bool:
+    """Can an utterance of ``length`` bytes be decoded as this prefix's decode plus the rest? Both (the rest
+    without its overlap) must be ``MIN_PIECE_BYTES`` or longer."""
+    return prefix_bytes >= MIN_PIECE_BYTES and length - prefix_bytes >= MIN_PIECE_BYTES
+
+
+def combine(prefix: Any, tail: Any, prefix_bytes: int, tail_bytes: int, overlap_bytes: int = 0) -> Combined | None:
+    """One transcript from the prefix's and the tail's STT results (weights: their audio lengths). With an
+    ``overlap_bytes`` longer than a pause's ``OVERLAP_BYTES`` (a piece's), the texts are ``merge``d."""
     parts = [(r, n) for r, n in ((prefix, prefix_bytes), (tail, tail_bytes)) if (getattr(r, "text", "") or "").strip()]
     if not parts:
         nsp = max(float(getattr(r, "no_speech_prob", 1.0) or 0.0) for r in (prefix, tail))
         return Combined("", 0.0, nsp)
     total = sum(n for _, n in parts) or 1
-    text = " ".join(str(r.text).strip() for r, _ in parts)
+    if overlap_bytes > OVERLAP_BYTES and len(parts) == 2:
+        merged = merge(str(prefix.text), str(tail.text), overlap_bytes / 16000, prefix_bytes / 16000)
+        if merged is None:
+            return None  # the texts do not agree on the words both heard: decode the whole
+        text = merged
+    else:
+        text = " ".join(str(r.text).strip() for r, _ in parts)
     avg = sum(float(getattr(r, "avg_logprob", 0.0) or 0.0) * n for r, n in parts) / total
     nsp = sum(float(getattr(r, "no_speech_prob", 0.0) or 0.0) * n for r, n in parts) / total
     return Combined(text, avg, nsp)

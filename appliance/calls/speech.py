@@ -32,7 +32,9 @@ class Speech(Protocol):
         """The short acknowledgement ("네,") played while a slow decode runs; None: none."""
         ...
 
-    def transcribe(self, pcm: bytes, hints: list[str]) -> Any: ...
+    def transcribe(self, pcm: bytes, hints: list[str], window: str | None = None) -> Any:
+        """``window``: this decode's Whisper encoder window (None: the setting)."""
+        ...
 
     def new_endpointer(self) -> Any: ...
 
@@ -95,11 +97,12 @@ class SpeechRuntime:
     def ack(self) -> bytes | None:
         return self._voice().render("ack")
 
-    def transcribe(self, pcm: bytes, hints: list[str]) -> Any:
+    def transcribe(self, pcm: bytes, hints: list[str], window: str | None = None) -> Any:
         if self.transcriber is None:
             raise RuntimeError("speech runtime not loaded")
+        options = {"window": window} if window else {}
         return self.transcriber.transcribe(pcm, 8000, hints=hints or None, prompt=self.prompt,
-                                           n_best=max(1, self.config.stt_n_best))
+                                           n_best=max(1, self.config.stt_n_best), **options)
 
     def new_endpointer(self) -> Any:
         from appliance.speech.endpointer import Endpointer

@@ -12,6 +12,11 @@ Events (``Event.kind``):
                      ``barge_in_window_ms`` (echo and line noise rarely manage that). Stop playback now.
 ``speculative_end``  a short pause (``speculative_ms``): start decoding ``audio`` now, speculatively.
 ``speech_resumed``   the caller went on after a ``speculative_end``: discard that decode.
+``piece``            the caller is still talking, but the part not handed over yet (since the utterance's start,
+                     the last ``piece`` or ``speculative_end``) is ``piece_ms`` long and the voice just dipped for
+                     ``piece_dip_ms`` (a word boundary, too short to be a pause): ``audio`` is the utterance so far,
+                     cut inside the dip; ``tail_from`` is where the dip began (bytes), so the audio after this
+                     piece can start there without cutting into the word before it. Never while the bot speaks.
 ``end_of_utterance`` the turn is over (``reason`` "silence" after ``end_ms``, or "max_length"); ``audio`` is the
                      utterance. ``speculative_ok`` is True when it is byte-identical to the last
                      ``speculative_end`` audio, so that decode can be used as the final one.
@@ -44,6 +49,7 @@ SPEECH_RESUMED = "speech_resumed"
 END_OF_UTTERANCE = "end_of_utterance"
 NO_SPEECH = "no_speech"
 NOISE = "noise"
+PIECE = "piece"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -65,6 +71,9 @@ class EndpointerSettings:
     end_level_db: float = 30.0      # a voiced frame this far below the utterance's peak does not extend it:
                                     # webrtcvad calls ~140 ms of fading tail speech; the wire (-40 dBFS) does
                                     # not (bench/eot_results.txt). Relative, so quiet callers are treated alike
+    piece_ms: int = 2000            # not handed over yet this long: cut a piece at the next dip (0: no pieces)
+    piece_dip_ms: int = 60          # a dip: this long unvoiced or piece_dip_db below the peak, within speech
+    piece_dip_db: float = 20.0      # (word boundaries in fluent speech sink 25-40 dB, vowels within a word less)
 
     @classmethod
     def from_config(cls, config: Config) -> "EndpointerSettings":
@@ -72,7 +81,9 @@ class EndpointerSettings:
         return cls(speculative_ms=config.endpoint_speculative_ms, end_ms=config.endpoint_end_ms,
                    max_utterance_ms=config.endpoint_max_utterance_ms,
                    no_speech_timeout_ms=config.endpoint_no_speech_timeout_ms, barge_in_ms=config.endpoint_barge_in_ms,
-                   barge_in_min_dbfs=config.endpoint_barge_in_min_dbfs, min_speech_ms=config.endpoint_min_speech_ms)
+                   barge_in_min_dbfs=config.endpoint_barge_in_min_dbfs, min_speech_ms=config.endpoint_min_speech_ms,
+                   piece_ms=config.endpoint_piece_ms, piece_dip_ms=config.endpoint_piece_dip_ms,
+                   piece_dip_db=config.endpoint_piece_dip_db)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -84,10 +95,12 @@ class Event:
     reason: str = ""
     speculative_ok: bool = False
     silence_ms: int = 0             # speculative_end / end_of_utterance: silence since the last voiced frame
+    tail_from: int = 0              # piece: where the dip it was cut in began (bytes into ``audio``)
 
     def __repr__(self) -> str:  # keep audio out of logs and test output
         return (f"Event({self.kind!r}, t_ms={self.t_ms}, onset_ms={self.onset_ms}, audio={len(self.audio)}B, "
-                f"reason={self.reason!r}, speculative_ok={self.speculative_ok}, silence_ms={self.silence_ms})")
+                f"reason={self.reason!r}, speculative_ok={self.speculative_ok}, silence_ms={self.silence_ms}, "
+                f"tail_from={self.tail_from})")
 
 
 class Endpointer:
@@ -156,6 +169,8 @@ class Endpointer:
         self._spec_audio: bytes | None = None
         self._voiced = 0
         self._peak_db = -120.0           # loudest 60 ms (3-frame mean level) of the utterance's voiced frames
+        self._handed = 0                 # frames of the utterance handed over (pieces, speculative ends)
+        self._dip_start: int | None = None  # frame index where the current dip began
 
     # ---------------------------------------------------------------------------------------- feed
     def feed(self, frame: bytes | None = None, *, is_speech: bool | None = None) -> list[Event]:
@@ -206,8 +221,14 @@ class Endpointer:
         elif silence_ms >= self.s.speculative_ms and not self._speculated and enough:
             self._speculated = True
             self._spec_audio = self._audio()
+            self._handed = min(len(self._frames), self._audio_frames())
+            self._dip_start = None  # a pause, not a dip
             events.append(Event(SPECULATIVE_END, t_end, onset_ms=self._onset * self._ms, audio=self._spec_audio,
                                 silence_ms=silence_ms))
+        elif enough:
+            piece = self._piece(idx, t_end, is_speech and level >= self._peak_db - self.s.piece_dip_db)
+            if piece is not None:
+                events.append(piece)
         return events
 
     # ------------------------------------------------------------------------------------- helpers
@@ -239,9 +260,29 @@ class Endpointer:
         self._peak_db = sum(self._levels) / len(self._levels) if self._levels else 0.0
         self._voiced = sum(1 for i, v, _, _ in self._recent if v and i >= onset)
 
+    def _audio_frames(self) -> int:
+        return max(0, self._last_voiced + 1 + self._n(self.s.tail_ms) - self._first_idx)
+
     def _audio(self) -> bytes:
-        stop = self._last_voiced + 1 + self._n(self.s.tail_ms) - self._first_idx
-        return b"".join(self._frames[:max(0, stop)])
+        return b"".join(self._frames[:self._audio_frames()])
+
+    def _piece(self, idx: int, t_end: int, voiced: bool) -> Event | None:
+        """A ``piece`` when this voiced frame ends a dip of ``piece_dip_ms`` or more (shorter than a pause: a
+        pause is a ``speculative_end``) and the audio before the dip not handed over yet is ``piece_ms`` long."""
+        if not voiced:
+            if self._dip_start is None and not self._speculated:
+                self._dip_start = idx
+            return None
+        dip_start, self._dip_start = self._dip_start, None
+        if (dip_start is None or self.s.piece_ms <= 0 or self.bot_speaking
+                or (idx - dip_start) * self._ms < self.s.piece_dip_ms
+                or (dip_start - self._first_idx - self._handed) * self._ms < self.s.piece_ms):
+            return None
+        start = dip_start - self._first_idx
+        cut = start + (idx - dip_start + 1) // 2  # inside the dip: the word before it is whole in the piece
+        self._handed = cut
+        return Event(PIECE, t_end, onset_ms=self._onset * self._ms, audio=b"".join(self._frames[:cut]),
+                     tail_from=sum(len(f) for f in self._frames[:start]))
 
     def _noise(self, t_end: int) -> Event:
         event = Event(NOISE, t_end, onset_ms=self._onset * self._ms)

@@ -94,7 +94,7 @@ def _load(config: Any, engine: str | None):  # pragma: no cover - runs in the ch
         transcriber.transcribe(resample_pcm16(pcm, rate, 8000), 8000)
 
     def transcribe(payload: dict[str, Any]) -> dict[str, Any]:
-        options = {key: payload[key] for key in ("beam_size", "n_best") if payload.get(key)}
+        options = {key: payload[key] for key in ("beam_size", "n_best", "window") if payload.get(key)}
         result = transcriber.transcribe(payload["pcm"], payload["rate"], hints=payload.get("hints"),
                                         prompt=payload.get("prompt"), **options)
         return dataclasses.asdict(result)
@@ -184,14 +184,14 @@ class SttWorker(ModelProcess):
 
     def transcribe(self, pcm16: bytes, sample_rate: int, *, hints: list[str] | None = None,
                    prompt: str | None = None, time_limit_s: float | None = None, beam_size: int | None = None,
-                   n_best: int = 1) -> Transcript:
-        """``beam_size`` (this decode only; 1 = greedy) and ``n_best`` (hypotheses in ``alternatives``) are
-        Whisper's; other engines ignore them."""
+                   n_best: int = 1, window: str | None = None) -> Transcript:
+        """``beam_size`` (this decode only; 1 = greedy), ``n_best`` (hypotheses in ``alternatives``) and
+        ``window`` (this decode's encoder window) are Whisper's; other engines ignore them."""
         audio_s = len(pcm16) / 2 / sample_rate if sample_rate else 0.0
         limit = time_limit_s if time_limit_s is not None else time_limit(audio_s, self.limit_base_s,
                                                                            self.limit_per_audio_s)
         payload = {"pcm": bytes(pcm16), "rate": int(sample_rate), "hints": list(hints) if hints else None,
-                   "prompt": prompt, "beam_size": beam_size, "n_best": n_best}
+                   "prompt": prompt, "beam_size": beam_size, "n_best": n_best, "window": window}
         result = self._call("transcribe", payload, limit)
         result["alternatives"] = [tuple(pair) for pair in result.get("alternatives") or []]
         return Transcript(**result)
