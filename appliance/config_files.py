@@ -76,6 +76,15 @@ def _read_locked(path: Path) -> str:
             fcntl.flock(fh.fileno(), fcntl.LOCK_UN)
 
 
+def _make_config_folder(folder: Path, owner: tuple[int, int] | None) -> None:
+    """Create the config folder when missing: 0750, ``root:dentalcall`` when ``owner`` (the engine's ids) is given."""
+    if not folder.exists():
+        folder.mkdir(parents=True, exist_ok=True)
+        os.chmod(folder, 0o750)
+        if owner is not None:
+            os.chown(folder, 0, owner[1])
+
+
 def write_private(path: Path, parser: configparser.ConfigParser, *, secret: bool) -> None:
     """Write a config file the engine can read and nobody else: as root, the config is ``root:dentalcall``
     0640 and a secrets file ``dentalcall:dentalcall`` 0600 (the production layout of install.sh); the folder,
@@ -84,11 +93,7 @@ def write_private(path: Path, parser: configparser.ConfigParser, *, secret: bool
     path = Path(path)
     mode = 0o600 if secret else 0o640
     owner = engine_ids() if os.geteuid() == 0 else None
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(path.parent, 0o750)
-        if owner is not None:
-            os.chown(path.parent, 0, owner[1])
+    _make_config_folder(path.parent, owner)
     fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, mode)
     with os.fdopen(fd, "w", encoding="utf-8") as fh:
         if owner is not None:
@@ -139,11 +144,7 @@ def update_secrets(secrets_file: Path, change: Callable[[configparser.SectionPro
     when run as root (``write_private``)."""
     path = Path(secrets_file)
     owner = engine_ids() if os.geteuid() == 0 else None
-    if not path.parent.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        os.chmod(path.parent, 0o750)
-        if owner is not None:
-            os.chown(path.parent, 0, owner[1])
+    _make_config_folder(path.parent, owner)
     fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o600)
     with os.fdopen(fd, "r+", encoding="utf-8") as fh:
         fcntl.flock(fd, fcntl.LOCK_EX)
