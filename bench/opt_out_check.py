@@ -21,7 +21,7 @@ Result (LEAD 30): today's rules read every labelled refusal (106 of 106), so tod
 them and fires on none of the 3994 other sentences. By itself it hears 106 of 106 (model without the set); on the
 first runs the rules of the time missed 8 of 60 refusals and the check asks on all 8, firing on none of 2357 others.
 The cue words were chosen reading these same refusals (in-sample for the cue): the fire rate on other sentences is
-the more telling number (the cue alone: 3 of 3994, each with the model far from opt_out). blind17+ are the honest
+the more telling number (the cue alone: 2 of 3994, both with the model far from opt_out). blind17+ are the honest
 test still to come.
 """
 
@@ -160,7 +160,8 @@ def heard(data: dict[str, list[dict]], key: str) -> list[str]:
 
 def main() -> None:
     load_avg = os.getloadavg()
-    print(f"# {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, load average {load_avg[0]:.2f} (1 min); "
+    print(f"# {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores, load average "
+          f"{load_avg[0]:.2f} (1 min; counts only, no timings); "
           f"LEAD {check.LEAD:g}")
     print("# refusals = gold opt_out; missed = the rules' reading is not opt_out; caught = the check asks on those;")
     print("# others = every other sentence; fired = the check asks needlessly (one extra question for the caller)")

@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from appliance.conversation import outcomes
+from appliance.conversation.actions import Heard, spoken_keys
 from appliance.data import crm_records
 from tests.opt_out_support import refusal_the_rules_miss
 from tests.test_chat_campaigns import MOTHER
@@ -16,6 +17,7 @@ from tests.test_flows_receptionist import UNKNOWN, Talk
 from tests.test_flows_receptionist import crm_db as crm_db  # fixtures
 from tests.test_flows_receptionist import emr_url as emr_url
 from tests.test_flows_receptionist import make as make
+from tests.test_outbound_dialogs import Ops, dialog, end, keys, verified
 
 CHECK = "앞으로 병원 안내 연락을 그만 받으시겠어요?"
 DONE = "수신거부 처리되었습니다"
@@ -118,3 +120,50 @@ def test_inbound_no_during_a_booking_reads_the_proposal_again(make):
     t("아니요")
     assert t.dialog.state == "propose" and t.keys() == ["understood", "book_this"]
     assert "십일월 이십사 일 화요일 오후 두 시, 스케일링" in t.said() and crm_records.OptOut.select().count() == 0
+
+
+# --- the answers to the check, on the pure campaign dialog ----------------------------------------------------
+@pytest.mark.parametrize("answer, opted_out", [
+    ("네", True), ("네 그만 받을게요", True), ("안 받을래요", True), ("아니요 안 받을래요", True),
+    ("수신거부요", True), ("네 빼 주세요", True), ("더는 연락 주지 마세요", True),
+    ("아니요", False), ("아니요 계속 받을게요", False), ("받을게요", False), ("아니요 괜찮아요", False),
+    ("스케일링은 얼마예요?", False), ("음", False),
+])
+def test_only_a_yes_or_a_refusal_in_words_stores_the_opt_out(answer, opted_out):
+    ops = Ops()
+    d = dialog("insurance_scaling", kind="AD", ops=ops)
+    verified(d)
+    asked = d.on_input(Heard(text=refusal_the_rules_miss("offer")))
+    assert keys(asked) == ["opt_out_check"] and d.state == "optout_check"
+    out = d.on_input(Heard(text=answer))
+    if opted_out:
+        assert end(out).outcome == outcomes.OPTED_OUT and ops.log[-1] == ("opt_out", "call_speech")
+    else:
+        assert end(out) is None and d.state == "offer" and ("opt_out", "call_speech") not in ops.log
+        assert keys(out)[-2:] == spoken_keys("ob_offer_booking")
+
+
+def test_staff_and_an_emergency_still_work_on_the_check():
+    d = dialog("recall", kind="AD", ops=Ops(open_=True), detail="scaling")
+    verified(d)
+    d.on_input(Heard(text=refusal_the_rules_miss("offer")))
+    assert end(d.on_input(Heard(dtmf="0"))).next == "transfer"
+    d = dialog("recall", kind="AD", ops=Ops(open_=True), detail="scaling")
+    verified(d)
+    d.on_input(Heard(text=refusal_the_rules_miss("offer")))
+    out = d.on_input(Heard(text="잇몸에서 피가 계속 나요"))
+    assert end(out).outcome == outcomes.PROBLEM_REPORTED
+
+
+def test_no_text_please_answers_the_text_offer_and_is_not_asked_about(make):
+    """"예약 내용을 문자로 보내 드릴까요?" - "문자는 필요 없어요" answers it; a refusal from now on is still asked."""
+    t = Talk(make(caller=UNKNOWN))("예약하고 싶어요", "스케일링이요", "내일 오후요", "네", "김철수요")
+    assert t.dialog.state == "offer_sms"
+    t("문자는 필요 없어요")
+    assert "opt_out_check" not in t.keys() and t.dialog.state != "optout_check"
+    t = Talk(make(caller=UNKNOWN))("예약하고 싶어요", "스케일링이요", "내일 오후요", "네", "김철수요")
+    t(refusal_the_rules_miss("offer"))
+    assert t.keys() == ["opt_out_check"]
+    t("아니요")
+    assert t.dialog.state == "offer_sms" and t.keys() == ["understood", "offer_sms", "yes_no_keys"]
+    assert crm_records.OptOut.select().count() == 0

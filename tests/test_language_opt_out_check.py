@@ -33,6 +33,9 @@ NOT_REFUSALS = [
     ("애가 아파서 이번 예약은 빼 주시고 나중에 다시 연락드릴게요", "reminder"),
     ("사랑니 빼러 가도 돼요?", None),
     ("네 좋아요", "offer"),
+    ("전화가 자꾸 끊어져요", "offer"),  # the line drops
+    ("아까 전화했는데 안 받으셔서 다시 걸었어요", "offer"),  # the clinic did not answer
+    ("예약 확인 문자 안 받았는데요", "offer"),  # a text did not arrive
     ("", None),
 ]
 
@@ -76,3 +79,10 @@ def test_the_model_must_put_opt_out_near_the_top():
     assert check.refusal_cue(text)
     assert not check.model_hears_opt_out(text, None, model=naive, lead=0.0)
     assert check.model_hears_opt_out(text, None)
+
+
+def test_after_a_question_about_a_text_only_a_lasting_refusal_is_heard():
+    """"예약 내용을 문자로 보내 드릴까요?" - "문자는 필요 없어요" answers it (about_contact)."""
+    assert check.sounds_like_opt_out("문자는 필요 없어요", "offer")  # out of context it may be a refusal: asked
+    assert not check.sounds_like_opt_out("문자는 필요 없어요", "offer", about_contact=True)
+    assert check.sounds_like_opt_out("이제 병원 문자 안 받고 싶네요", "offer", about_contact=True)

@@ -28,6 +28,8 @@ from appliance.conversation.phrases import PHRASES
 from appliance.language.opt_out_check import sounds_like_opt_out
 
 STATE = "optout_check"
+ABOUT_CONTACT = ("offer_sms",)
+"""Questions about a text or a call themselves: "문자는 필요 없어요" answers them (``about_contact``)."""
 _NOT_RECEIVING = re.compile(
     r"안\s*받|그만\s*받|받기\s*싫|받고\s*싶지\s*않|원치\s*않|원하지\s*않|필요\s*없|보내지\s*마|하지\s*마|주지\s*마|빼\s*주|빼\s*줘|"
     r"지워|삭제|거부|사절|그만\s*(?:하|주|보내)"
@@ -54,7 +56,7 @@ class OptOutCheck(Flow):
         d = self.d
         if d.state == STATE or getattr(u, "intent", None) in ("opt_out", "emergency") or getattr(u, "urgent", False):
             return None
-        if not sounds_like_opt_out(text, step.expect):
+        if not sounds_like_opt_out(text, step.expect, about_contact=d.state in ABOUT_CONTACT):
             return None
         self.pending = d.state
         d.event(EventKind.OPT_OUT_CHECK, during=d.state)
@@ -98,8 +100,9 @@ class OptOutCheck(Flow):
 
 def question_of(state: str, step: Step) -> list[str]:
     """The words that ask ``state``'s question again: its re-ask without the apology ("죄송하지만 다시 …": the
-    caller was understood), or the question's own phrase when the re-ask is only the apology."""
+    caller was understood), led by the question's own phrase when the re-ask only names keys ("예약 내용을 문자로
+    보내 드릴까요?" + "네는 1번, …") or is only the apology."""
     keys = [k for k in step.reask if k != "sorry_again"]
-    if keys:
-        return keys
-    return [state] if state in PHRASES else list(step.reask)
+    if state in PHRASES and all(k.endswith("_keys") for k in keys):
+        return [state, *keys]
+    return keys or list(step.reask)
