@@ -168,3 +168,34 @@ def test_question_not_in_the_facts_becomes_a_callback(lab):
         assert cb.phone == "01077770002" and "비용" in cb.reason
     finally:
         crm.database.close()
+
+
+def test_a_refusal_in_other_words_is_asked_and_a_yes_is_stored(lab):
+    """"이제 병원 문자 안 받고 싶네요" (a refusal the rules do not read): the caller is asked "앞으로 병원 안내 연락을
+    그만 받으시겠어요?", says yes, and the opt-out lands in the CRM with the call's outcome and events."""
+    config = lab.config
+    pack = PromptPack.load(config)
+    phone = "01077770003"
+    _say_next(config, "이제 병원 문자 안 받고 싶네요", "네")
+    clip = sipp.demo_clip(config)
+    wait = _seconds(pack, "greeting", "how_can_i_help") + 0.8
+    # end of turn + Whisper on a shared box (the first call of a fresh engine is slower) + the whole question: an
+    # answer that barged in would cut the question short
+    answer_after = 24.0 + _seconds(pack, "opt_out_check")
+    script = [(None, wait), (clip, 0.0), (None, answer_after), (clip, 0.0), (None, 30.0)]
+    hold = wait + 2 * sipp.wav_seconds(clip) + answer_after + 30.0
+    result = sipp.place_call("127.0.0.1", config.sip_port, script, to_user="1000", from_user=phone,
+                             hold_seconds=hold, timeout=hold + 30)
+    assert result.ok, result.describe()
+    heard = result.heard_pcm()
+    for key in ("opt_out_check", "opt_out_done"):
+        assert heard_prompt(heard, pack.pcm(key))[0], (key, lab.tail())
+    call = _last_call(config)
+    assert call.outcome == "opted_out", call.error
+    assert [e["kind"] for e in call.meta["events"]][:2] == ["opt_out_check", "opt_out"]
+    _crm(config)
+    try:
+        rows = list(crm_records.OptOut.select().where(crm_records.OptOut.phone == phone))
+        assert [(r.source, r.scope) for r in rows] == [("call_speech", "ad")], lab.tail()
+    finally:
+        crm.database.close()
