@@ -2,7 +2,7 @@
 Whisper). We assert what the caller heard (prompts found in the captured RTP) and what landed in the CRM.
 
 The keypad booking path is all real (DTMF as RFC 4733 events). Speech-only branches (emergency, staff, an
-unanswerable question) send a real Korean clip — the only ones we have are not about teeth — and use the
+unanswerable question, a refusal in other words) send a real Korean clip — the only ones we have are not about teeth — and use the
 documented test hook of ``appliance.conversation.factory`` (``<home>/test-hooks/transcripts.txt``, honoured only
 for a home under the temp dir) to swap the transcript the dialog receives. ``now.txt`` fixes the dialog's
 clock to a Monday 10:00 so opening-hours branches do not depend on when the suite runs.
