@@ -16,7 +16,7 @@ from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 
 if TYPE_CHECKING:
-    from appliance.language.understanding import Understanding
+    from appliance.language.understanding_result import Understanding
 
 SURE = 0.92
 """Rule decisions the statistical model never overrides (pure yes/no answers, a fact asked with its keyword)."""
