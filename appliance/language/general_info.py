@@ -98,3 +98,5 @@ BRING_ALONG = re.compile(
     r"(?:(?:도|면)(?:돼|되|될|괜찮)|야(?:되|돼|하)(?:는데|요)?(?:괜찮|상관없|되나|될까))"
     r"|(?:옆에|곁에)(?:같이)?(?:있어|서있어)(?:도|면)(?:돼|되|될|괜찮)"  # "진료실에 제가 옆에 있어도 돼요"
 )
+# Sleeping, gas or calming the patient through a treatment: whether the clinic offers it is for staff to answer
+SEDATION = re.compile(r"수면(?:마취|치료|진정|내시경)|웃음가스|가스마취|진정(?:치료|요법|마취)|재워서")

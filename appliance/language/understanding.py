@@ -48,7 +48,7 @@ from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
-from appliance.language.general_info import BRING_ALONG, STAFF_ONLY
+from appliance.language.general_info import BRING_ALONG, SEDATION, STAFF_ONLY
 from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
     ANSWER_EXPECTS,
@@ -138,6 +138,10 @@ _STRONG_BOOK = re.compile(
     r"예약(?!없이|안하고|시간보다|.{0,6}확인|문자|알림|안내|카톡|메시지)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|(?<!들어)갈수있|"
     r"빈시간|시간(?:되|돼|있)"
 )
+# "…알겠고요 그럼 …": what follows the last "그럼" is the request the small questions led up to
+_THEN = re.compile(r".*(?:그럼|그러면|그라믄|그렇다면)(.{4,})$")
+_WILL_DO = re.compile(r"(?:받|할|갈|잡|하)(?:을|ㄹ)?(?:게|께|래)(?:요)?|(?:로|으로)(?:할|갈|하겠)")
+THEN_SPACED = re.compile(r".*\b(?:그럼|그러면|그라믄|그렇다면)\s(.+)$")
 # A day offered on conditions: "화요일 되면 화요일 안되면 수요일", "목요일이나 금요일이면 좋고"
 _DAY_PREFERRED = re.compile(
     r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)"
@@ -183,6 +187,10 @@ def understand(
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
+    then = THEN_SPACED.match(spaced)
+    then_when = find_time(then.group(1), dayparts) if then else None
+    if then_when is not None and then_when.time:
+        when = then_when  # "점심시간이 한 시부터죠 그럼 내일 열두 시 반에 …": the time of the request
     treatments = _treatments(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
 
     result = Understanding(intent="other", treatments=treatments)
@@ -268,9 +276,12 @@ def _classify(
     busy_but_asking = not _CALL_ASKED.search(compact) and (
         lx.STAFF.search(compact) or lx.CONFIRM.search(compact)
         or expect and rw.YES_START.match(core) and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
+    # "네 시 이후면 돼요 지금 일하는 중이라서요" to "몇 시가 좋으세요?": busy is the reason, the time the answer
+    busy_but_answering = expect in PROPOSAL_EXPECTS and (result.date or result.time or result.time_range) and not (
+        _CALL_ASKED.search(compact))
     put_through = (lx.STAFF.search(compact) and _PUT_THROUGH.search(compact)
                    and not re.search(r"나중에|이따|있다가|(?:뒤|후)에", compact))  # not "나중에 … 연결해 주세요"
-    if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or put_through):
+    if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or busy_but_answering or put_through):
         if topics.CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         if expect in ANSWER_EXPECTS and not _CALL_ASKED.search(compact) and rw.NOT_POSSIBLE.search(compact):
@@ -290,7 +301,7 @@ def _classify(
         return "no", SURE if expect == "wellbeing" else 0.8  # "아니요 별로 불편한 데 없어요"
     if declines_offer(text, core, expect):
         return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
-    if qs.condition_allows(text, compact):
+    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
@@ -298,10 +309,19 @@ def _classify(
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
     if qs.CHANNEL.search(compact) or STAFF_ONLY.search(compact) and not (result.date or result.time):
         return "question_other", 0.75 if qs.CHANNEL.search(compact) else SURE  # "카톡으로 예약 되나요": for staff
+    if SEDATION.search(compact) and not (result.date or result.time):
+        return "question_other", SURE  # "수면 마취 해 주시는 데예요 …하고 싶어서요": what the clinic offers, for staff
     context = context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
     topic = topics.topic_intent(compact)
+    if (topic is not None and topic[0] in blend.FACTS and (result.date or result.time) and _STRONG_BOOK.search(
+            compact) and _SLOT_LAST.search(compact) and not asking.strongly_asked(text, compact)):
+        topic = ("book", 0.85)  # "보험 틀니 하려고 … 상담 가려고요 다음 주 화요일 오전 열 시": the fact is the kind
+    then = _THEN.search(compact)
+    if then and (result.date or result.time) and (lx.BOOK.search(then.group(1)) or qs.visit_asked(then.group(1))
+                                                  or _WILL_DO.search(then.group(1))):
+        return "book", 0.85  # "주차는 알겠고요 … 그럼 내일 열두 시 반에 가도 진료 받을 수 있나요": the real request
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?(?:해주세요|잡아주세요|부탁(?:해요|드려요))?$",
             compact):
