@@ -36,8 +36,8 @@ SPLIT_WEEKDAY = re.compile(r"(?<=[월화수목금토일]요)\s+(?=일)")
 SPLIT_TENS = re.compile(r"(?<=십)\s+(?=[일이삼사오육칠팔구]\s?일)|(?<=다)\s+(?=음\s?(?:주|달))")
 SPLIT_TENS_DIGIT = re.compile(r"(?<![가-힣])([이삼])\s+(?=십\s?(?:[일이삼사오육칠팔구]\s?)?일)")
 
-# "다음 주는 야간이에요 그 다음 주 월요일": the week after the week just named
-WEEK_AFTER_THAT = re.compile(r"((?:다음|담)\s?주[^.?!]{1,30}?)(?<![가-힣])그\s?(?:다음|담)\s?주")
+# "다음 주는 야간이에요 그 다음 주 월요일": the week after the week just named (which "그 …" takes back: see dates)
+WEEK_AFTER_THAT = re.compile(r"((?:다음|담)\s?주[^.?!]{1,30}?(?<![가-힣])그\s?)(?:다음|담)\s?주")
 
 # A car's navigation voice heard on a hands-free call ("300미터 앞에서 우회전입니다", "전방에 과속 단속 구간입니다"):
 # not the caller's words ("앞에서" is no question about the way, "300" no time)
