@@ -275,10 +275,11 @@ def _classify(
     # "운전 중이라 짧게요 네 맞아요", "운전 중이라 버튼 못 눌러요 직원 연결해 주세요": busy, but asking another thing
     busy_but_asking = not _CALL_ASKED.search(compact) and (
         lx.STAFF.search(compact) or lx.CONFIRM.search(compact)
-        or expect and rw.YES_START.match(core) and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
+        or expect and (rw.YES_START.match(core) or rw.GO_AHEAD.search(core))
+        and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
     # "네 시 이후면 돼요 지금 일하는 중이라서요" to "몇 시가 좋으세요?": busy is the reason, the time the answer
-    busy_but_answering = expect in PROPOSAL_EXPECTS and (result.date or result.time or result.time_range) and not (
-        _CALL_ASKED.search(compact))
+    busy_but_answering = expect in ("date", "time") and (result.date or result.time or result.time_range) and not (
+        _CALL_WORDS.search(compact))
     put_through = (lx.STAFF.search(compact) and _PUT_THROUGH.search(compact)
                    and not re.search(r"나중에|이따|있다가|(?:뒤|후)에", compact))  # not "나중에 … 연결해 주세요"
     if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or busy_but_answering or put_through):
@@ -287,6 +288,8 @@ def _classify(
         if expect in ANSWER_EXPECTS and not _CALL_ASKED.search(compact) and rw.NOT_POSSIBLE.search(compact):
             return "no", 0.8  # "이번 달은 좀 바빠서 안 되겠어요" to an offer: busy is the reason for a no
         return "callback_later", 0.9
+    if lx.CALLBACK.search(compact) and busy_but_asking and rw.CONFIRMED.search(core) and not lx.STAFF.search(compact):
+        return "yes", SURE  # "네 맞아요 근데 운전 중이라 빨리 말씀해 주세요": busy is why to be brief; a yes
     machine_asked = _MACHINE_ASKED.search(compact) and not _PUT_THROUGH.search(compact)
     if lx.STAFF.search(compact) and not (machine_asked and lx.BOOK.search(compact) and (result.date or result.time)):
         if qs.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
