@@ -72,6 +72,18 @@ NOW = dt.datetime(2036, 6, 2, 10, 20)  # a Monday morning
         # braces parts name orthodontics
         ("브라켓이 하나 떨어졌는데 다음 조정 때 붙여도 돼요", None, "medical_question", None, None, "orthodontics"),
         ("유지장치 잃어버렸는데 다시 하면 얼마예요", None, "ask_price", None, None, "orthodontics"),
+        # the clinic's reminder text checked; dialect answers and goodbyes; callbacks; a person asked for again
+        ("문자 받아 보니까 목요일 세 시로 돼 있던데 그게 맞나요", None, "confirm_appointment", "2036-06-05", "15:00",
+         None),
+        ("그려유 그럼 그렇게 혀유", "proposal", "yes", None, None, None),
+        ("그 시간은 안 되겄는디유", "proposal", "no", None, None, None),
+        ("네 수고하셔유", None, "other", None, None, None),
+        ("원장님한테 확인하고 문자 드릴게요", "proposal", "callback_later", None, None, None),
+        ("저녁에 다시 해 주세요 지금 현장이라서요", "reminder", "callback_later", None, None, None),
+        ("네 맞습니다 근데 회의 중이라 빨리 말씀해 주세요", "yes_no", "yes", None, None, None),
+        ("아까 전화 받으신 남자분 좀 다시 바꿔 주세요", None, "talk_to_staff", None, None, None),
+        ("카카오페이로 계산돼요", None, "ask_price", None, None, None),
+        ("지금 지하라 끊길 수도 있어요", "yes_no", "other", None, None, None),
         # the week after the week named; a week turned down
         ("다음 주는 출장이라 그 다음 주 수요일 오전이면 좋아요", "date", "book", "2036-06-18", None, None),
         ("이번 주는 빡빡하고 다음 주 목요일 돼요", "date", "book", "2036-06-12", None, None),
