@@ -84,6 +84,17 @@ NOW = dt.datetime(2036, 6, 2, 10, 20)  # a Monday morning
         ("아까 전화 받으신 남자분 좀 다시 바꿔 주세요", None, "talk_to_staff", None, None, None),
         ("카카오페이로 계산돼요", None, "ask_price", None, None, None),
         ("지금 지하라 끊길 수도 있어요", "yes_no", "other", None, None, None),
+        # a condition asked with a polite ending; after-care: will it even out, close again, not even one
+        ("혈압약 먹고 있는데 사랑니 뺄 수 있어요", None, "medical_question", None, None, "wisdom_tooth"),
+        ("레진 하고 나서 색이 좀 달라 보이는데 시간 지나면 원래대로 돌아와요", None, "medical_question", None, None,
+         "filling"),
+        ("잇몸 수술하고 내려앉은 잇몸이 다시 올라와요", None, "medical_question", None, None, "gum"),
+        ("임플란트 수술한 날 담배 한 대도 안 돼요", None, "medical_question", None, None, "implant"),
+        ("그날도 안 돼요", "proposal", "no", None, None, None),
+        # a part of an appliance come off: a symptom, or a booking when a visit and its slot are said
+        ("애 교정 브라켓이 떨어져서 달랑거려요", None, "symptom", None, None, "orthodontics"),
+        ("할머니가 틀니가 자꾸 빠져서 식사를 못 하세요", None, "symptom", None, None, "denture"),
+        ("임시치아가 또 빠졌어요 목요일 오후 두 시에 붙이러 갈게요", None, "book", "2036-06-05", "14:00", None),
         # the week after the week named; a week turned down
         ("다음 주는 출장이라 그 다음 주 수요일 오전이면 좋아요", "date", "book", "2036-06-18", None, None),
         ("이번 주는 빡빡하고 다음 주 목요일 돼요", "date", "book", "2036-06-12", None, None),

@@ -107,11 +107,14 @@ PERMISSION = _c(
     r"\S{0,2}(?:돼|되|될|됨|괜찮|상관|문제없|무방)",
     r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도",
     r"면안(?:되|돼|된)(?:죠|나요|나|는|다|요|던데|대|지)",
+    r"(?:술|담배|커피|운동|사우나)[가-힣]{0,8}도안(?:돼|되)(?:요|나요|죠)?$",  # "술 딱 한 잔도 안 돼요"
 )
 # Whether something is normal or what to do about it.
 NORMAL_ASK = _c(
     r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거(?!같)|건|가|걸|지)", r"괜찮아지",
-    r"지나면.{0,6}(?:괜찮아|나아|좋아|없어|가라앉|사라|풀려|빠져|적응)",  # "시간 지나면 괜찮아져요": will it pass
+    # "시간 지나면 괜찮아져요": will it pass; "이 사이가 벌어져 보이는데 다시 붙어요": will it close again
+    r"지나면.{0,6}(?:괜찮아|나아|좋아|없어|가라앉|사라|풀려|빠져|적응|고르|원래대로|돌아)",
+    r"다시(?:붙|좁아지|좁아져|차오르|차올라|올라오|올라와|자라)[가-힣]{0,2}(?:요|나요|까요|죠)$",
     r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는", r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)",
     r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까", r"뭐(?:예요|에요|죠|지|일까)",
     r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야", r"어떡하",
@@ -334,7 +337,8 @@ def medicine_asked(text: str, compact: str) -> bool:
 
 def condition_allows(text: str, compact: str) -> bool:
     """Whether one's condition allows a treatment ("당뇨 있는데 임플란트 할 수 있나요"): a medical question."""
-    return bool(CONDITION.search(compact) and CAN_I.search(compact) and is_question(text, compact))
+    return bool(CONDITION.search(compact) and CAN_I.search(compact) and (
+        is_question(text, compact) or re.search(r"수(?:가)?(?:있|없)(?:어요|나요|을까요|죠)$", compact)))
 
 
 def visit_asked(compact: str) -> bool:

@@ -370,7 +370,8 @@ def _classify(
                                                                                       qs.has_symptom(compact)):
         return "medical_question", 0.7
     if topic is not None:
-        if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
+        if topic[0] == "symptom" and (result.time or result.date) and (
+                lx.BOOK.search(compact) or qs.visit_asked(compact)):  # "…배겨서 깎으러 가야 돼요 내일 아홉 시 반"
             return "book", 0.8
         return topic
     if result.time or treatments or (result.date and (expect in PROPOSAL_EXPECTS or _DAY_PREFERRED.search(compact))):
