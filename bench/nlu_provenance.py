@@ -297,44 +297,46 @@ PROVENANCE = EARLY_SETS + """\
                 medical question even with the day said (questions.medicine_asked); travelling by plane, ship or train
                 after surgery asks leave; an appliance made new ("새로 하고/맞추고/끼고") and "심고/씌우고 나서" are
                 after-care. For staff: whether the clinic sedates (general_info.SEDATION), "몇 분이나/몇 시간이나
-                걸려요". Bookings: after small questions, what follows the last "그럼/그러면" decides, with its own
-                time; a fact word naming the kind of a booking that ends in its slot ("보험 틀니 … 상담 가려고요 … 열
-                시") books; a time given to "몇 시가 좋으세요?" with being busy as the reason books. A move someone
-                advised, told as the reason ("미루래요"), does not turn a clear cancel into a move; a price under the
-                insurance scheme asks the insurance; a swallowed part of an appliance or something stuck in the throat
-                is an emergency; 브라켓/유지장치/리테이너 name orthodontics; "그 다음 주" after a week named is the week
-                after it, which "그" takes back, and "빡빡", "꽉 차", "야간이라" turn a day down; thanks and "뵐게요"
-                out of the blue are a goodbye. Rules-alone kinds: the reminder text checked ("문자 보니까 … 맞나요",
-                "모레 아니었어요") and a visit asked by name check the visit; 안 되겄는디유, 그래유/그렇게 혀유,
-                수고하셔유/ 들어가유; a callback after asking someone, after work or after a wait ("끝나고 전화
-                드릴게요", "퇴근하고 다시 해 주세요", "대기/응대 중"); "여자분/그분 좀 다시 바꿔 주세요"; paying apps
-                (제로페이) and "카드만"; being in a lift ("엘리베이터라 끊길 수도"); a yes with busy as the reason to be
-                brief ("네 맞아요 근데 운전 중이라 빨리 말씀해 주세요", which the rebuilt model had started to read as a
-                callback); "일부러" is no broken tooth; then a condition asked with a polite ending ("골다공증 주사 맞고
-                있는데 임플란트 할 수 있어요"), after-care that evens out or closes again ("시간 지나면 고르게 돼요",
-                "다시 붙어요") or "술 … 한 잔도 안 돼요", a part of an appliance come off ("브라켓 … 떨어져서 달랑달랑",
-                "틀니가 자꾸 빠져서") a symptom, and a visit to fix it with its slot ("…배겨서 좀 깎으러 가야 돼요 내일
-                아침 아홉 시 반") a booking. A probe of 43 new sentences in the same kinds, written during these fixes
-                (tests/test_language_kinds_round9.py), read 38/43 on its first run: two of the five were the probe's own
-                slips ("주소는 문자로 보내 주세요" asks the location by the convention; the Wednesday of the week after
-                next is the 18th), and three kinds were fixed too (하덜 in every refusal, 일부러, "출장이라 그 다음
-                주"), and "문자 받아 보니까" checks the visit like "문자 보니까"; 8 more, written after the last fixes,
-                read as labelled (tests/test_language_kinds_round9.py has all 51). To stay under 400 lines
-                understanding.py lost its result type (understanding_result.Understanding). blind17 then joined the
-                model's examples and the regression tests; with the model it reads 100.0%, with the rules alone 90.4%
-                (216/239); no earlier set went down (each set's intent with the model, intent with the rules alone and
-                all three slots as before or higher; rules alone dev8 96.8% -> 97.4%). Left to the model (the rules
-                alone read 23 rows wrong, which the model has now seen): questions for staff worded as after-care or a
-                check (elastics by post, stitches timed to a holiday, braces and the army, "몇 분 걸려요" after the
-                text, records of a branch, a baby brought along after "문자 잘 받았고요", a bill told very politely), a
-                medical question with an anaesthetic ("혈압약 먹는 사람도 괜찮은 마취약이 있어요") and one told rather
-                than asked ("임시로 씌운 게 좀 시린데 원래 그래요 …"), symptoms told around a question ("…받은 거 맞죠 …
-                그 이가 아직 아파요", "틀니 끼면 입천장이 아파서 못 끼고 있어요"), very indirect requests (a child's
-                broken molar "봐 주실 수 있으신지", "잡혀 있는 거는 다 빼 주시면", "그건 다음에" to an offer), an offer
-                accepted with a wish ("네 해 주세요 … 해 보고 싶었어요"), "퇴근하고 여섯 시 반 넘어야 돼요" to a
-                proposal, "팀장님한테 물어보고 문자 드릴게요", "이층에 있는 치과예요 아니면 길 건너", "교정 전문 치과
-                맞아요", "엘리베이터라 끊길 수도 있어요", a home whitening tray, "뼈이식 경과 보러 가는 날이
-                며칠이에요", "실밥 풀러 목요일 … 갈게요" after "2주 됐거든요".
+                걸려요". Bookings: after small questions about the facts, what follows the last "그럼/그러면" decides,
+                with its own time (a cancel, a move or a check after "그럼" stays what it is, and "그럼 … 예약 맞는
+                거죠" checks the visit); a fact word naming the kind of a booking that ends in its slot ("보험 틀니 …
+                상담 가려고요 … 열 시") books; a time given to "몇 시가 좋으세요?" with being busy as the reason books.
+                A move someone advised, told as the reason ("미루래요"), does not turn a clear cancel into a move; a
+                price under the insurance scheme asks the insurance; a swallowed part of an appliance or something stuck
+                in the throat is an emergency; 브라켓/유지장치/리테이너 name orthodontics; "그 다음 주" after a week
+                named is the week after it, which "그" takes back, and "빡빡", "꽉 차", "야간이라" turn a day down;
+                thanks and "뵐게요" out of the blue are a goodbye. Rules-alone kinds: the reminder text checked ("문자
+                보니까 … 맞나요", "모레 아니었어요") and a visit asked by name check the visit; 안 되겄는디유,
+                그래유/그렇게 혀유, 수고하셔유/ 들어가유; a callback after asking someone, after work or after a wait
+                ("끝나고 전화 드릴게요", "퇴근하고 다시 해 주세요", "대기/응대 중"); "여자분/그분 좀 다시 바꿔 주세요";
+                paying apps (제로페이) and "카드만"; being in a lift ("엘리베이터라 끊길 수도"); a yes with busy as the
+                reason to be brief ("네 맞아요 근데 운전 중이라 빨리 말씀해 주세요", which the rebuilt model had started
+                to read as a callback); "일부러" is no broken tooth; then a condition asked with a polite ending
+                ("골다공증 주사 맞고 있는데 임플란트 할 수 있어요"), after-care that evens out or closes again ("시간
+                지나면 고르게 돼요", "다시 붙어요") or "술 … 한 잔도 안 돼요", a part of an appliance come off ("브라켓
+                … 떨어져서 달랑달랑", "틀니가 자꾸 빠져서") a symptom, and a visit to fix it with its slot ("…배겨서 좀
+                깎으러 가야 돼요 내일 아침 아홉 시 반") a booking. A probe of 43 new sentences in the same kinds,
+                written during these fixes (tests/test_language_kinds_round9.py), read 38/43 on its first run: two of
+                the five were the probe's own slips ("주소는 문자로 보내 주세요" asks the location by the convention;
+                the Wednesday of the week after next is the 18th), and three kinds were fixed too (하덜 in every
+                refusal, 일부러, "출장이라 그 다음 주"), and "문자 받아 보니까" checks the visit like "문자 보니까"; 11
+                more, written after the last fixes, read as labelled but for "그럼 … 예약 맞는 거죠"
+                (tests/test_language_kinds_round9.py has all 54). To stay under 400 lines understanding.py lost its
+                result type (understanding_result.Understanding). blind17 then joined the model's examples and the
+                regression tests; with the model it reads 100.0%, with the rules alone 90.4% (216/239); no earlier set
+                went down (each set's intent with the model, intent with the rules alone and all three slots as before
+                or higher; rules alone dev8 96.8% -> 97.4%). Left to the model (the rules alone read 23 rows wrong,
+                which the model has now seen): questions for staff worded as after-care or a check (elastics by post,
+                stitches timed to a holiday, braces and the army, "몇 분 걸려요" after the text, records of a branch, a
+                baby brought along after "문자 잘 받았고요", a bill told very politely), a medical question with an
+                anaesthetic ("혈압약 먹는 사람도 괜찮은 마취약이 있어요") and one told rather than asked ("임시로 씌운
+                게 좀 시린데 원래 그래요 …"), symptoms told around a question ("…받은 거 맞죠 … 그 이가 아직 아파요",
+                "틀니 끼면 입천장이 아파서 못 끼고 있어요"), very indirect requests (a child's broken molar "봐 주실 수
+                있으신지", "잡혀 있는 거는 다 빼 주시면", "그건 다음에" to an offer), an offer accepted with a wish ("네
+                해 주세요 … 해 보고 싶었어요"), "퇴근하고 여섯 시 반 넘어야 돼요" to a proposal, "팀장님한테 물어보고
+                문자 드릴게요", "이층에 있는 치과예요 아니면 길 건너", "교정 전문 치과 맞아요", "엘리베이터라 끊길 수도
+                있어요", a home whitening tray, "뼈이식 경과 보러 가는 날이 며칠이에요", "실밥 풀러 목요일 … 갈게요"
+                after "2주 됐거든요".
                 (Tables run at load average ~1.0 on 2 shared cores: the ms per utterance figures are indicative.)
 Round 9 (blind17) in sum: first run intent 206/239 = 86.2% (no label changed), date 99.2%, time 99.6%, treatment 99.2%,
 all three 97.9%, medical -> booking 2 of 43: the goal is not met on intent nor on medical safety on this first run; the

@@ -72,6 +72,11 @@ NOW = dt.datetime(2036, 6, 2, 10, 20)  # a Monday morning
         # braces parts name orthodontics
         ("브라켓이 하나 떨어졌는데 다음 조정 때 붙여도 돼요", None, "medical_question", None, None, "orthodontics"),
         ("유지장치 잃어버렸는데 다시 하면 얼마예요", None, "ask_price", None, None, "orthodontics"),
+        # after small questions only: a cancel, a move or a check after "그럼" stays what it is
+        ("아 그럼 목요일 세 시 예약 취소해 주세요", None, "cancel", "2036-06-05", "15:00", None),
+        ("주차는 된다고 하셨고 그럼 목요일 두 시 예약 확인만 해 주세요", None, "confirm_appointment", "2036-06-05",
+         "14:00", None),
+        ("그럼 목요일 세 시 예약 맞는 거죠", None, "confirm_appointment", "2036-06-05", "15:00", None),
         # the clinic's reminder text checked; dialect answers and goodbyes; callbacks; a person asked for again
         ("문자 받아 보니까 목요일 세 시로 돼 있던데 그게 맞나요", None, "confirm_appointment", "2036-06-05", "15:00",
          None),

@@ -322,8 +322,8 @@ def _classify(
             compact) and _SLOT_LAST.search(compact) and not asking.strongly_asked(text, compact)):
         topic = ("book", 0.85)  # "보험 틀니 하려고 … 상담 가려고요 다음 주 화요일 오전 열 시": the fact is the kind
     then = _THEN.search(compact)
-    if then and (result.date or result.time) and (lx.BOOK.search(then.group(1)) or qs.visit_asked(then.group(1))
-                                                  or _WILL_DO.search(then.group(1))):
+    if then and (result.date or result.time) and (topic is None or topic[0] in (*blend.FACTS, "ask_hours")) and (
+            lx.BOOK.search(then.group(1)) or qs.visit_asked(then.group(1)) or _WILL_DO.search(then.group(1))):
         return "book", 0.85  # "주차는 알겠고요 … 그럼 내일 열두 시 반에 가도 진료 받을 수 있나요": the real request
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?(?:해주세요|잡아주세요|부탁(?:해요|드려요))?$",
