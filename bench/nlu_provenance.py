@@ -315,17 +315,18 @@ PROVENANCE = EARLY_SETS + """\
                 ("골다공증 주사 맞고 있는데 임플란트 할 수 있어요"), after-care that evens out or closes again ("시간
                 지나면 고르게 돼요", "다시 붙어요") or "술 … 한 잔도 안 돼요", a part of an appliance come off ("브라켓
                 … 떨어져서 달랑달랑", "틀니가 자꾸 빠져서") a symptom, and a visit to fix it with its slot ("…배겨서 좀
-                깎으러 가야 돼요 내일 아침 아홉 시 반") a booking. A probe of 43 new sentences in the same kinds,
-                written during these fixes (tests/test_language_kinds_round9.py), read 38/43 on its first run: two of
-                the five were the probe's own slips ("주소는 문자로 보내 주세요" asks the location by the convention;
-                the Wednesday of the week after next is the 18th), and three kinds were fixed too (하덜 in every
-                refusal, 일부러, "출장이라 그 다음 주"), and "문자 받아 보니까" checks the visit like "문자 보니까"; 11
-                more, written after the last fixes, read as labelled but for "그럼 … 예약 맞는 거죠"
-                (tests/test_language_kinds_round9.py has all 54). To stay under 400 lines understanding.py lost its
+                깎으러 가야 돼요 내일 아침 아홉 시 반") a booking; time since a treatment ("2주 됐거든요") is no
+                "됐어요" refusal; "…보러 가는 날이 며칠이에요" asks the day of one's visit. A probe of 43 new sentences
+                in the same kinds, written during these fixes (tests/test_language_kinds_round9.py), read 38/43 on its
+                first run: two of the five were the probe's own slips ("주소는 문자로 보내 주세요" asks the location by
+                the convention; the Wednesday of the week after next is the 18th), and three kinds were fixed too (하덜
+                in every refusal, 일부러, "출장이라 그 다음 주"), and "문자 받아 보니까" checks the visit like "문자
+                보니까"; 14 more, written after the last fixes, read as labelled but for "그럼 … 예약 맞는 거죠"
+                (tests/test_language_kinds_round9.py has all 57). To stay under 400 lines understanding.py lost its
                 result type (understanding_result.Understanding). blind17 then joined the model's examples and the
-                regression tests; with the model it reads 100.0%, with the rules alone 90.4% (216/239); no earlier set
+                regression tests; with the model it reads 100.0%, with the rules alone 91.2% (218/239); no earlier set
                 went down (each set's intent with the model, intent with the rules alone and all three slots as before
-                or higher; rules alone dev8 96.8% -> 97.4%). Left to the model (the rules alone read 23 rows wrong,
+                or higher; rules alone dev8 96.8% -> 97.4%). Left to the model (the rules alone read 21 rows wrong,
                 which the model has now seen): questions for staff worded as after-care or a check (elastics by post,
                 stitches timed to a holiday, braces and the army, "몇 분 걸려요" after the text, records of a branch, a
                 baby brought along after "문자 잘 받았고요", a bill told very politely), a medical question with an
@@ -335,15 +336,14 @@ PROVENANCE = EARLY_SETS + """\
                 있으신지", "잡혀 있는 거는 다 빼 주시면", "그건 다음에" to an offer), an offer accepted with a wish ("네
                 해 주세요 … 해 보고 싶었어요"), "퇴근하고 여섯 시 반 넘어야 돼요" to a proposal, "팀장님한테 물어보고
                 문자 드릴게요", "이층에 있는 치과예요 아니면 길 건너", "교정 전문 치과 맞아요", "엘리베이터라 끊길 수도
-                있어요", a home whitening tray, "뼈이식 경과 보러 가는 날이 며칠이에요", "실밥 풀러 목요일 … 갈게요"
-                after "2주 됐거든요".
+                있어요", a home whitening tray.
                 (Tables run at load average ~1.0 on 2 shared cores: the ms per utterance figures are indicative.)
 Round 9 (blind17) in sum: first run intent 206/239 = 86.2% (no label changed), date 99.2%, time 99.6%, treatment 99.2%,
 all three 97.9%, medical -> booking 2 of 43: the goal is not met on intent nor on medical safety on this first run; the
 slots meet it. A writer who never saw the rules found whole kinds they lacked (refusals in dialect and indirect words,
 medicine and travel around a treatment, small questions before the request, the reminder text), as blind15's new
 mindsets did: first runs blind13 97.7%, blind14 95.0%, blind15 85.9%, blind16 94.7%, blind17 86.2%. After the fixes by
-kind blind17 reads 100.0% with the model (which has now seen it) and 90.4% with the rules alone, medical -> booking 0
+kind blind17 reads 100.0% with the model (which has now seen it) and 91.2% with the rules alone, medical -> booking 0
 with and without the model; the next fresh set (blind18) tells whether the kinds generalise.
 Round 8 (blind16) in sum: first run intent 233/246 = 94.7% (95.5% with two label slips corrected), date 96.7% (98.8%
 corrected), time 100%, treatment 98.4% (99.6% corrected), all three 95.1% (98.4% corrected), medical -> booking 0 of

@@ -77,6 +77,11 @@ NOW = dt.datetime(2036, 6, 2, 10, 20)  # a Monday morning
         ("주차는 된다고 하셨고 그럼 목요일 두 시 예약 확인만 해 주세요", None, "confirm_appointment", "2036-06-05",
          "14:00", None),
         ("그럼 목요일 세 시 예약 맞는 거죠", None, "confirm_appointment", "2036-06-05", "15:00", None),
+        # time since a treatment ("2주 됐거든요") is no "됐어요" refusal; the day of one's next visit asked
+        ("사랑니 뺀 지 일주일 됐거든요 실밥 풀러 금요일 오후 세 시에 갈게요", None, "book", "2036-06-06", "15:00",
+         "wisdom_tooth"),
+        ("아니요 됐거든요", "offer", "no", None, None, None),
+        ("교정 장치 조이러 가는 날이 언제예요", None, "confirm_appointment", None, None, "orthodontics"),
         # the clinic's reminder text checked; dialect answers and goodbyes; callbacks; a person asked for again
         ("문자 받아 보니까 목요일 세 시로 돼 있던데 그게 맞나요", None, "confirm_appointment", "2036-06-05", "15:00",
          None),
