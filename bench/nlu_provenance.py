@@ -307,7 +307,7 @@ PROVENANCE = EARLY_SETS + """\
                 named is the week after it, which "그" takes back, and "빡빡", "꽉 차", "야간이라" turn a day down;
                 thanks and "뵐게요" out of the blue are a goodbye. Rules-alone kinds: the reminder text checked ("문자
                 보니까 … 맞나요", "모레 아니었어요") and a visit asked by name check the visit; 안 되겄는디유,
-                그래유/그렇게 혀유, 수고하셔유/ 들어가유; a callback after asking someone, after work or after a wait
+                그래유/그렇게 혀유, 수고하셔유/들어가유; a callback after asking someone, after work or after a wait
                 ("끝나고 전화 드릴게요", "퇴근하고 다시 해 주세요", "대기/응대 중"); "여자분/그분 좀 다시 바꿔 주세요";
                 paying apps (제로페이) and "카드만"; being in a lift ("엘리베이터라 끊길 수도"); a yes with busy as the
                 reason to be brief ("네 맞아요 근데 운전 중이라 빨리 말씀해 주세요", which the rebuilt model had started
