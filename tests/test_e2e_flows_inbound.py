@@ -2,9 +2,10 @@
 Whisper). We assert what the caller heard (prompts found in the captured RTP) and what landed in the CRM.
 
 The keypad booking path is all real (DTMF as RFC 4733 events). Speech-only branches (emergency, staff, an
-unanswerable question, a refusal in other words) send a real Korean clip — the only ones we have are not about teeth — and use the
-documented test hook of ``appliance.conversation.factory`` (``<home>/test-hooks/transcripts.txt``, honoured only
-for a home under the temp dir) to swap the transcript the dialog receives. ``now.txt`` fixes the dialog's
+unanswerable question, a refusal in other words) send a real Korean clip — the only ones we have are not about
+teeth — and use the documented test hook of ``appliance.conversation.factory``
+(``<home>/test-hooks/transcripts.txt``, honoured only for a home under the temp dir) to swap the transcript the
+dialog receives. ``now.txt`` fixes the dialog's
 clock to a Monday 10:00 so opening-hours branches do not depend on when the suite runs.
 """
 
@@ -20,6 +21,7 @@ from appliance.data import crm, crm_records
 from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
 from tests.audio_checks import heard_prompt
+from tests.opt_out_support import refusal_the_rules_miss
 
 pytestmark = pytest.mark.e2e
 
@@ -171,12 +173,12 @@ def test_question_not_in_the_facts_becomes_a_callback(lab):
 
 
 def test_a_refusal_in_other_words_is_asked_and_a_yes_is_stored(lab):
-    """"이제 병원 문자 안 받고 싶네요" (a refusal the rules do not read): the caller is asked "앞으로 병원 안내 연락을
-    그만 받으시겠어요?", says yes, and the opt-out lands in the CRM with the call's outcome and events."""
+    """A refusal the rules do not read ("앞으로 이런 안내 받고 싶지 않아요"): the caller is asked "앞으로 병원
+    안내 연락을 그만 받으시겠어요?", says yes, and the opt-out lands in the CRM with the call's outcome and events."""
     config = lab.config
     pack = PromptPack.load(config)
     phone = "01077770003"
-    _say_next(config, "이제 병원 문자 안 받고 싶네요", "네")
+    _say_next(config, refusal_the_rules_miss("need"), "네")
     clip = sipp.demo_clip(config)
     wait = _seconds(pack, "greeting", "how_can_i_help") + 0.8
     # end of turn + Whisper on a shared box (the first call of a fresh engine is slower) + the whole question: an

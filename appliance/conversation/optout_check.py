@@ -2,7 +2,7 @@
 
 The rules decide opt-outs; the statistical model may not (a wrong opt-out drops a patient for good). When the
 understanding is not ``opt_out`` but the words sound like a refusal of contact
-(:func:`appliance.language.opt_out_check.sounds_like_opt_out`: "이제 병원 문자 안 받고 싶네요"), the dialog asks one
+(:func:`appliance.language.opt_out_check.sounds_like_opt_out`: "앞으로 이런 안내 받고 싶지 않아요"), the dialog asks one
 yes/no question, "앞으로 병원 안내 연락을 그만 받으시겠어요?" (``opt_out_check``), wherever the call is:
 
 * yes, a refusal in so many words ("네", "안 받을래요", "수신거부요") or key 1: the dialog's own opt-out path

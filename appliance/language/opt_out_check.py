@@ -77,7 +77,7 @@ def sounds_like_opt_out(text: str, expect: str | None, *, about_contact: bool = 
     """The rules did not read an opt-out but the caller may have refused contact: ask them (see the module
     docstring). Never a reason to store an opt-out by itself. ``about_contact``: the question asked is itself about a
     text or a call ("예약 내용을 문자로 보내 드릴까요?"): "문자는 필요 없어요" answers it, so only a refusal that
-    lasts or names advertising is heard ("이제 병원 문자 안 받고 싶네요")."""
+    lasts or names advertising is heard ("앞으로 이런 안내 받고 싶지 않아요")."""
     squeezed = compact(text)
     if not squeezed or lx.OPT_OUT.search(squeezed):
         return False
