@@ -7,9 +7,10 @@ yes/no question, "앞으로 병원 안내 연락을 그만 받으시겠어요?" 
 
 * yes, a refusal in so many words ("네", "안 받을래요", "수신거부요") or key 1: the dialog's own opt-out path
   (stored at once, "수신거부 처리되었습니다");
-* no ("아니요", "계속 받을게요") or key 2: "네, 알겠습니다." and the question that was open, asked again; nothing
-  stored;
-* anything else: not confirmed, the open question again (nothing is stored on a guess).
+* no ("아니요", "계속 받을게요", "수신거부 하지 마세요" — even if the understanding read that as an opt-out) or
+  key 2: "네, 알겠습니다." and the question that was open, asked again; nothing stored;
+* anything else ("필요 없어요" and "싫어요" included: they may refuse the opt-out as well as the calls): not
+  confirmed, the open question again (nothing is stored on a guess).
 
 Key 9 (the dialogs' opt-out key), 0 (staff), an emergency or a request for staff keep working on the question.
 The call's events show ``opt_out_check`` (asked, and during which question) and, unless the caller opted out,
@@ -31,13 +32,16 @@ STATE = "optout_check"
 ABOUT_CONTACT = ("offer_sms",)
 """Questions about a text or a call themselves: "문자는 필요 없어요" answers them (``about_contact``)."""
 _NOT_RECEIVING = re.compile(
-    r"안\s*받|그만\s*받|받기\s*싫|받고\s*싶지\s*않|원치\s*않|원하지\s*않|필요\s*없|보내지\s*마|하지\s*마|주지\s*마|빼\s*주|빼\s*줘|"
-    r"지워|삭제|거부|사절|그만\s*(?:하|주|보내)"
+    r"안\s*받|그만\s*받|받기\s*싫|받고\s*싶지\s*않|보내지\s*마|하지\s*마|주지\s*마|걸지\s*마|빼\s*주|빼\s*줘|지워|삭제|거부|"
+    r"사절|그만\s*(?:하|주|보내)"
 )
-"""An answer that says "do not contact me" in words ("안 받을래요" is a yes to "…그만 받으시겠어요?", whatever its
-polarity reads as)."""
-_KEEP = re.compile(r"계속|(?<!안)(?<!안\s)(?:받을게|받을께|받겠|받을래)|연락\s*주세요")
-"""An answer that keeps contact ("아니요 계속 받을게요", "연락 주세요")."""
+"""An answer that says "do not contact me" in so many words ("안 받을래요" is a yes to "…그만 받으시겠어요?", whatever
+its polarity reads as). Not "필요 없어요" or "원치 않아요": they may refuse the opt-out as well as the calls."""
+_KEEP = re.compile(
+    r"계속\s*(?:받|주|연락|보내)|(?<!안)(?<!안\s)(?<!그만)(?<!그만\s)(?:받을게|받을께|받겠|받을래)|연락\s*주세요"
+    r"|(?:거부|삭제|처리)\s*(?:는\s*)?(?:하지\s*마|하지\s*말|안\s*해|안\s*하셔)|(?:빼|지우)지\s*(?:마|말)"
+)
+"""An answer that keeps contact ("아니요 계속 받을게요", "연락 주세요", "수신거부 하지 마세요", "빼지 마세요")."""
 Resume = Callable[[list[Action]], "Actions | None"]
 
 
@@ -62,11 +66,17 @@ class OptOutCheck(Flow):
         d.event(EventKind.OPT_OUT_CHECK, during=d.state)
         return d.ask(STATE, ["opt_out_check"])
 
+    def keeps_contact(self, text: str) -> bool:
+        """On the check question, an answer that keeps contact in so many words ("수신거부 하지 마세요"), whatever the
+        understanding read (the dialogs then let this step answer, not their opt-out path)."""
+        return self.d.state == STATE and bool(_KEEP.search(text))
+
     def _words(self, u: Any, text: str) -> Actions:
+        if _KEEP.search(text):
+            return self._back("no")
         if getattr(u, "intent", None) == "opt_out":
             return self.confirmed()
-        says_stop = bool(_NOT_RECEIVING.search(text)) and not _KEEP.search(text)
-        if says_stop or (said_yes(u) and not said_no(u)):
+        if _NOT_RECEIVING.search(text) or (said_yes(u) and not said_no(u)):
             return self.confirmed()
         return self._back("no" if said_no(u) else "unclear")
 

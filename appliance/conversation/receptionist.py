@@ -263,7 +263,7 @@ class Receptionist(Asker):
         if intent == "emergency" or (intent in ("symptom", "medical_question") and urgent):
             spoken = intent != "emergency"  # a symptom or a question: staff get the words
             return self.emergency(severe_symptom=spoken, note=text[:500] if spoken else None)
-        if intent == "opt_out":
+        if intent == "opt_out" and not self.optout_check.keeps_contact(text):
             return self.optout.start(source="call_speech")
         asked = self.optout_check.heard(u, text, step)  # a refusal in other words: asked, never guessed
         if asked is not None:

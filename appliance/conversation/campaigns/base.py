@@ -100,7 +100,7 @@ class CampaignDialog(Asker):
     # --- whatever was asked -------------------------------------------------------------------------
     def interrupt(self, u: Any, text: str, step: Step) -> Actions | None:
         intent = getattr(u, "intent", "other")
-        if intent == "opt_out":
+        if intent == "opt_out" and not self.optout_check.keeps_contact(text):
             return self.opt_out("call_speech")
         checking = self.state in ("happy", "implant")  # these questions ask about symptoms themselves
         if intent == "emergency" or getattr(u, "urgent", False) or (intent == "symptom" and not checking):
