@@ -126,7 +126,7 @@ def test_inbound_no_during_a_booking_reads_the_proposal_again(make):
 @pytest.mark.parametrize("answer, opted_out", [
     ("네", True), ("네 그만 받을게요", True), ("안 받을래요", True), ("아니요 안 받을래요", True),
     ("수신거부요", True), ("네 빼 주세요", True), ("더는 연락 주지 마세요", True),
-    ("계속 문자 오는데 그만 받을래요", True),
+    ("계속 문자 오는데 그만 받을래요", True), ("아니 문자 보내지 말라고요", True),
     ("아니요", False), ("아니요 계속 받을게요", False), ("받을게요", False), ("아니요 괜찮아요", False),
     ("아니요 필요 없어요", False), ("수신거부 하지 마세요", False), ("아니요 빼지 마세요", False), ("싫어요", False),
     ("스케일링은 얼마예요?", False), ("음", False),

@@ -32,7 +32,7 @@ STATE = "optout_check"
 ABOUT_CONTACT = ("offer_sms",)
 """Questions about a text or a call themselves: "문자는 필요 없어요" answers them (``about_contact``)."""
 _NOT_RECEIVING = re.compile(
-    r"안\s*받|그만\s*받|받기\s*싫|받고\s*싶지\s*않|보내지\s*마|하지\s*마|주지\s*마|걸지\s*마|빼\s*주|빼\s*줘|지워|삭제|거부|"
+    r"안\s*받|그만\s*받|받기\s*싫|받고\s*싶지\s*않|(?:보내|하|주|걸)지\s*(?:마|말)|빼\s*주|빼\s*줘|지워|삭제|거부|"
     r"사절|그만\s*(?:하|주|보내)"
 )
 """An answer that says "do not contact me" in so many words ("안 받을래요" is a yes to "…그만 받으시겠어요?", whatever
