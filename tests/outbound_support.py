@@ -1,5 +1,5 @@
-"""Shared by the dialer's unit tests (queue, dialing rules): a CRM in a temporary SQLite file, the settings the
-dialer is tested with, and a fake Originate that records whom it rang."""
+"""Shared by the dialer's tests (queue, dialing rules, the outbound e2e calls' clinic file): a CRM in a temporary
+SQLite file, the settings the dialer is tested with, and a fake Originate that records whom it rang."""
 
 from __future__ import annotations
 
@@ -14,6 +14,14 @@ from appliance.outbound import queue
 from tests.unit_config import unit_config
 
 WED_10 = dt.datetime(2026, 11, 25, 10, 0)
+
+
+def all_day_clinic(extra: str = "") -> str:
+    """The clinic file of the outbound e2e tests: open every day all day (a campaign may ring whenever the test
+    runs), no holidays, one doctor, five chairs; ``extra`` adds TOML tables (booking rules, prices)."""
+    days = "\n".join(f'{day} = "00:00-23:59"' for day in ("mon", "tue", "wed", "thu", "fri", "sat", "sun"))
+    return (f'[clinic]\nname = "미소치과"\nphone = "02-555-0100"\n[hours]\n{days}\n[closed]\npublic_holidays = false\n'
+            f'dates = []\n{extra}[[doctors]]\nname = "김민호"\nemr_id = "1"\n[chairs]\ncount = 5\n')
 
 
 @pytest.fixture

@@ -24,31 +24,13 @@ from appliance.data import crm
 from appliance.data.emr import seed
 from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
+from tests.outbound_support import all_day_clinic
 
 pytestmark = pytest.mark.e2e
 
 PATIENTS = 100_000
 MAX_GAP_S = 0.060
-CLINIC = """[clinic]
-name = "미소치과"
-phone = "02-555-0100"
-[hours]
-mon = "00:00-23:59"
-tue = "00:00-23:59"
-wed = "00:00-23:59"
-thu = "00:00-23:59"
-fri = "00:00-23:59"
-sat = "00:00-23:59"
-sun = "00:00-23:59"
-[closed]
-public_holidays = false
-dates = []
-[[doctors]]
-name = "김민호"
-emr_id = "1"
-[chairs]
-count = 5
-"""
+CLINIC = all_day_clinic()
 RESTORE = {"clinic_file": "", "emr_url": "", "emr_profile": "reference", "outbound_max_channels": 2}
 ZONE = "Asia/Seoul"
 

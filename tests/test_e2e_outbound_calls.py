@@ -30,6 +30,7 @@ from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
 from appliance.telephony.asterisk import TelephonyState
 from tests.audio_checks import heard_prompt
+from tests.outbound_support import all_day_clinic
 
 pytestmark = pytest.mark.e2e
 
@@ -72,31 +73,7 @@ def _noon_zone() -> str:
     return "Etc/GMT" + ("+" if offset < 0 else "-") + str(abs(offset))  # Etc/GMT-9 is UTC+9
 
 
-CLINIC = """[clinic]
-name = "미소치과"
-phone = "02-555-0100"
-[hours]
-mon = "00:00-23:59"
-tue = "00:00-23:59"
-wed = "00:00-23:59"
-thu = "00:00-23:59"
-fri = "00:00-23:59"
-sat = "00:00-23:59"
-sun = "00:00-23:59"
-[closed]
-public_holidays = false
-dates = []
-[booking]
-min_notice_min = 0
-max_days_ahead = 60
-[[doctors]]
-name = "김민호"
-emr_id = "1"
-[chairs]
-count = 5
-[prices]
-scaling = { min = 15000, max = 20000 }
-"""
+CLINIC = all_day_clinic("[booking]\nmin_notice_min = 0\nmax_days_ahead = 60\n") + "[prices]\nscaling = { min = 15000, max = 20000 }\n"
 
 
 @pytest.fixture(scope="module")

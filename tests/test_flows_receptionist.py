@@ -17,6 +17,7 @@ from appliance.data import crm, crm_records
 from appliance.data.clinic import facts as factslib
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
+from appliance.speech import fragments
 
 NOW = dt.datetime(2026, 11, 23, 10, 0)  # a Monday, clinic open
 NIGHT = dt.datetime(2026, 11, 23, 22, 0)
@@ -169,6 +170,21 @@ def test_booking_asks_only_what_is_missing(make):
     t("모레 오전이요")
     said = t.said()
     assert "십일월 이십오 일 수요일 오전" in said and "임플란트" in said
+
+
+def test_a_weekday_that_is_not_the_dates_is_said_back_before_the_offer(make):
+    """"다음 주 화요일 2일": the 2nd is a Wednesday. The day of the month is taken, and the desk says so before it
+    offers a time, so the caller can take the other day instead."""
+    t = Talk(make(caller=UNKNOWN))("다음 주 화요일 2일 오전 열 시 스케일링 예약이요")
+    said = t.said()
+    assert said.startswith("십이월 이 일, 수요일입니다."), said
+    pieces = fragments.plan(said.split(".")[0] + ".", fragments.fragment_texts())  # said in the recorded words
+    assert [p.key for p in pieces] == ["month_12", "sino_2", "sino_1", "weekday_2", "copula"]
+    assert "십이월 이 일 수요일 오전" in said and "스케일링" in said
+    t("아 그럼 다음 주 화요일로 해 주세요")
+    assert "십이월 일 일 화요일" in t.said() and "수요일입니다" not in t.said()
+    t = Talk(make(caller=UNKNOWN))("다음 주 수요일 2일 오전 열 시 스케일링 예약이요")  # they agree: nothing to say
+    assert "수요일입니다" not in t.said() and "십이월 이 일 수요일 오전" in t.said()
 
 
 def test_booking_into_the_emr_when_writes_are_enabled(make, emr_url):

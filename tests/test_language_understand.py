@@ -461,3 +461,13 @@ def test_blind4_fixes(text, intent):
 def test_last_day_of_month_and_time_with_do():
     assert understand("이번 달 마지막 날 예약 되나요", FEB).date == "2027-02-28"
     assert understand("내일 밤 8시도 돼요?", MON).time == "20:00"
+
+
+@pytest.mark.parametrize("text, date, clash", [
+    ("다음 주 화요일 2일에 갈게요", "2026-12-02", True),  # the 2nd is a Wednesday: the day of the month wins, marked
+    ("다음 주 수요일 2일에 갈게요", "2026-12-02", False),
+    ("다음 주 화요일에 갈게요", "2026-12-01", False),
+])
+def test_a_weekday_that_disagrees_with_the_date_is_marked(text, date, clash):
+    u = understand(text, now=dt.datetime(2026, 11, 23, 10, 0))
+    assert (u.date, u.weekday_clash) == (date, clash)

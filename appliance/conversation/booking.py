@@ -43,6 +43,7 @@ class Booking:
     time: dt.time | None = None
     time_range: tuple[dt.time, dt.time] | None = None
     approximate: bool = False
+    weekday_clash: bool = False  # the caller's weekday is not the date's: the desk says which it is, once
     offers: list[Any] = dataclasses.field(default_factory=list)
     offered: Any = None
     rejected: int = 0
@@ -142,7 +143,7 @@ class BookingFlow(Flow):
             b.treatment = u.treatment
         if getattr(u, "date", None):
             b.date = dt.date.fromisoformat(u.date)
-            b.date_range = None
+            b.date_range, b.weekday_clash = None, bool(getattr(u, "weekday_clash", False))
         elif getattr(u, "date_range", None):
             b.date_range = (dt.date.fromisoformat(u.date_range[0]), dt.date.fromisoformat(u.date_range[1]))
             b.date = None
@@ -219,7 +220,7 @@ class BookingFlow(Flow):
         b = self.b
         assert b is not None
         found, more = search(self.d.backend, self.d.facts, b, self.d.now())
-        b.offers = found
+        b.offers, b.weekday_clash = found, False
         if not found:
             return self.d.callback("예약 가능한 시간을 찾지 못함", note=f"진료 {b.treatment}")
         return self._propose(found[0], (notes or []) + more)

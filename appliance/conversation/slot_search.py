@@ -1,7 +1,8 @@
 """Free slots for a caller's wishes, and the nearest alternatives when the wish cannot be met.
 
 ``search(backend, facts, booking, now) -> (slots, notes)``: ``notes`` are what the desk says before the first
-offer ("십일월 삼십 일 일요일, 휴진입니다", "죄송하지만 그때는 예약 가능한 시간이 없습니다", … "가장 가까운 시간은").
+offer ("십이월 십사 일, 월요일입니다." when the caller said another weekday with the date; "십일월 삼십 일 일요일,
+휴진입니다", "죄송하지만 그때는 예약 가능한 시간이 없습니다", … "가장 가까운 시간은").
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any
         d0, d1 = b.date_range
     else:
         d0, d1 = today, today + dt.timedelta(days=14)
+    if b.date is not None and getattr(b, "weekday_clash", False):  # "다음 주 화요일 14일" of a Monday: the date taken
+        weekday = speak.WEEKDAYS[b.date.weekday()]
+        notes.append(Say(text=f"{speak.say_date(b.date, with_weekday=False)}, {weekday}입니다."))
     if b.date is not None and facts.closed_reason(b.date):
         notes += [Say(text=speak.say_date(b.date) + ","), Say("closed_word")]  # the day asked for, read back
         d0, d1 = b.date + dt.timedelta(days=1), b.date + dt.timedelta(days=14)

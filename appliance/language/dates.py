@@ -38,6 +38,7 @@ class DateResult:
     end: int
     weekday_said: int | None = None
     kind: str = ""
+    weekday_clash: bool = False  # "다음 주 화요일 14일" when the 14th is a Monday: the day of the month was taken
 
 
 # --------------------------------------------------------------------------- helpers
@@ -310,13 +311,15 @@ def find_dates(text: str, today: dt.date) -> list[DateResult]:
 
 def _weekday_then_more(text: str, found: list[DateResult], today: dt.date) -> None:
     """A weekday followed at once by the day of the month ("다음 주 화요일 14일", "목요일 17일") is that day, even
-    when the two disagree (the day of the month is the more precise); a bare weekday with its week said last, as an
+    when the two disagree (the day of the month is the more precise; both are marked ``weekday_clash`` so the desk
+    can say which weekday it is); a bare weekday with its week said last, as an
     afterthought ("목요일이 좋겠네요 아 다음 주요"), is in that week."""
     for r, after in zip(found, found[1:]):
         if r.weekday_said is None or after.date is None and after.date_range is None:
             continue
         if (r.kind in ("weekday", "rel_week") and after.kind in ("dom", "dom_digit")
                 and not text[r.end : after.start].strip()):
+            r.weekday_clash = after.weekday_clash = after.date is not None and after.date.weekday() != r.weekday_said
             r.date = after.date
         elif (r.kind == "weekday" and after is found[-1] and after.kind == "rel_week" and after.date is None
               and after.date_range is not None and _WEEK_LAST.match(text, after.end)):

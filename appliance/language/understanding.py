@@ -85,6 +85,8 @@ class Understanding:
     date_range: tuple[str, str] | None = None
     weekday: str | None = None
     """Weekday of ``date`` ("mon".."sun")."""
+    weekday_clash: bool = False
+    """The caller named another weekday with the date ("다음 주 화요일 14일" of a Monday): the date was taken."""
     approximate: bool = False
     """The caller hedged the time ("두 시쯤") or gave only a part of the day."""
     treatments: list[str] = dataclasses.field(default_factory=list)
@@ -229,6 +231,7 @@ def understand(
             result.date_range = (picked.date_range[0].isoformat(), picked.date_range[1].isoformat())
         if picked.date:
             result.weekday = WEEKDAY_NAMES[picked.date.weekday()]
+            result.weekday_clash = picked.weekday_clash
     result.time, result.time_range, result.approximate = when.time, when.time_range, when.approximate
     result.treatment = treatments[0] if treatments else None
     result.digits = spoken_digits(_strip_fillers(spaced))
