@@ -1,7 +1,7 @@
 """The question just asked as a prior: how well an understood utterance answers it.
 
 ``expect`` is what the dialog asked (see ``understanding``). ``answer_fit(u, expect)`` scores an
-:class:`~appliance.language.understanding.Understanding` from 0 (says nothing the question wants) to 1 (a full
+:class:`~appliance.language.understanding_result.Understanding` from 0 (says nothing the question wants) to 1 (a full
 answer: a date to "어느 날짜가 좋으세요?", yes/no to "내일 세 시 괜찮으세요?"). It ranks speech-recogniser hypotheses
 (``hypotheses.choose_hypothesis``) and tells the end-of-turn logic whether the caller has answered
 (``answers_question``). Emergencies and requests for staff always fit: they must never lose to a tidier guess.
@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from appliance.language.understanding import Understanding
+    from appliance.language.understanding_result import Understanding
 
 ALWAYS_FIT = frozenset({"emergency", "talk_to_staff", "opt_out", "wrong_number"})
 """Intents that answer any question: the dialog must act on them whatever it asked."""

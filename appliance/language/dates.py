@@ -339,8 +339,8 @@ _TARGET_AFTER = re.compile(
 # 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
 _TAKEN_BACK = re.compile(
     r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로|쉬(?:시|는|죠|잖)|휴무|휴진"
-    r"|그럼|그러면|그라믄|그러믄|그렇(?:고|구|긴|지만)|빠듯|촉박"
-    r"|그\s?(?:전|안)에|그\s?전까지"  # "수요일에 복귀하거든요 그 전에 … 월요일": the first day is a deadline
+    r"|그럼|그러면|그라믄|그러믄|그렇(?:고|구|긴|지만)|빠듯|촉박|빡빡|꽉\s?차|야간(?:이|근무|조)"
+    r"|그\s?(?:전|안)에|그\s?전까지|그\s?$"  # "…복귀하거든요 그 전에 … 월요일": a deadline; "다음 주는 … 그 다다음 주"
 )
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
 _LAST_TAKEN_BACK = re.compile(

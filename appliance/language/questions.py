@@ -33,7 +33,8 @@ AFTER_CARE = _c(
     r"(?:은|한|했|하고|받고|고|을|를|받은)?(?:나서|난뒤|난후|후|뒤|다음(?!주|달|번)|지|자리|데|곳|부위|쪽|날|거|건|게)",
     r"(?:뺐|뽑았|발치했|수술했|시술했|치료했|씌웠|때웠|심었|(?<!문자)(?<!연락)(?<!안내)(?<!카톡)(?<!메일)(?<!서류)(?<!표)받았|"
     r"끼웠)(?:는데|거든|어요|더니|고)",  # "문자 받았는데", "검진표 받았는데" received, no treatment
-    r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구)나(?:서|니까|니)",
+    r"(?:하고|받고|뽑고|빼고|끼고|하구|받구|뽑구|심고|씌우고|붙이고)나(?:서|니까|니)",
+    r"새로(?:하고|한|했는데|맞추고|맞춘|맞췄는데|끼고|낀|씌우고|씌운)(?!뒤로|다음)",  # "틀니 새로 하고 발음이 새는데"
     r"(?:치료|발치|수술|시술|스케일링|미백|레진|씌우|때우|뽑|뺐|뽑았)(?:하고|받고|고|한뒤|한후|받은뒤|받은후)(?!싶|가|"
     r"갈|와|올|오|있|계|나서|해|하|받|다음|바로|당일|며칠|이틀|사흘|일주일|얼마)",
     r"(?:치료|진료|수술|시술|발치|교정)(?:가|이)?(?:다)?끝나고",
@@ -106,11 +107,14 @@ PERMISSION = _c(
     r"\S{0,2}(?:돼|되|될|됨|괜찮|상관|문제없|무방)",
     r"(?:사우나|목욕탕|찜질방|헬스장|수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도",
     r"면안(?:되|돼|된)(?:죠|나요|나|는|다|요|던데|대|지)",
+    r"(?:술|담배|커피|운동|사우나)[가-힣]{0,8}도안(?:돼|되)(?:요|나요|죠)?$",  # "술 딱 한 잔도 안 돼요"
 )
 # Whether something is normal or what to do about it.
 NORMAL_ASK = _c(
     r"(?<!교)정상(?:이|인|적|일|아니|맞)", r"원래(?:그|이|다|그런)", r"괜찮은(?:거(?!같)|건|가|걸|지)", r"괜찮아지",
-    r"지나면.{0,6}(?:괜찮아|나아|좋아|없어|가라앉|사라|풀려|빠져|적응)",  # "시간 지나면 괜찮아져요": will it pass
+    # "시간 지나면 괜찮아져요": will it pass; "이 사이가 벌어져 보이는데 다시 붙어요": will it close again
+    r"지나면.{0,6}(?:괜찮아|나아|좋아|없어|가라앉|사라|풀려|빠져|적응|고르|원래대로|돌아)",
+    r"다시(?:붙|좁아지|좁아져|차오르|차올라|올라오|올라와|자라)[가-힣]{0,2}(?:요|나요|까요|죠)$",
     r"괜찮을까", r"괜찮겠", r"괜찮나", r"나아지", r"낫는", r"나을까", r"저절로", r"문제(?:가|는)?없(?:는|나|을|겠|죠)",
     r"이상(?:이|은)?없(?:는|나|을|겠)", r"위험(?:한|하|할)", r"뭘까", r"뭐(?:예요|에요|죠|지|일까)",
     r"왜(?:그|이|자꾸|계속|이렇)", r"어떻게(?:해야|하면|하나|관리|닦|먹|해요|하죠|할까)", r"어떡해야", r"어떡하",
@@ -146,7 +150,8 @@ NORMAL_ASK = _c(
 # Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
 CARE_PLACE = re.compile(
     r"(?:먹고|마시고|양치하고|피우고|운전해서|운전하고|운전해|(?<!유모)차끌고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|"
-    r"수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도"
+    r"수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도|"
+    r"(?:비행기|배|기차|케이티엑스|ktx)(?:를|을)?타고[가-힣]{0,6}(?:가도|와도|다녀와도)"  # "비행기 타고 제주도 가도"
 )
 # Words of the facts the clinic answers itself (insurance, prices)
 FACT_WORDS = re.compile(
@@ -316,9 +321,24 @@ CONDITION = re.compile(
 CAN_I = re.compile(r"(?:할|받을|해볼|받아볼|맞을|뽑을|뺄|씌울|심을)수(?:가)?(?:있|없)")
 
 
+# A medicine taken or stopped around a treatment ("아스피린은 안 끊고 가도 되는 거죠 내일 이 빼는데")
+MEDICINE = re.compile(
+    r"아스피린|와파린|항응고|혈전|피묽|혈압약|당뇨약|인슐린|골다공증(?:약|주사)|프롤리아|면역억제|스테로이드"
+)
+_STOP_OR_KEEP = re.compile(r"끊|중단|쉬어야|먹고(?:가|와|해|받)|계속(?:먹|드)|먹어야|드셔야|맞아도|맞고(?:가|있)")
+_CHECKED = re.compile(r"(?:되는|돼는|괜찮은|맞는)(?:거|건)(?:죠|지요|맞죠)|(?:되|돼)죠|(?:하|해)나요")
+
+
+def medicine_asked(text: str, compact: str) -> bool:
+    """Whether to stop or keep taking a medicine before a treatment, asked: a medical question even with a day said."""
+    return bool(MEDICINE.search(compact) and _STOP_OR_KEEP.search(compact)
+                and (is_question(text, compact) or PERMISSION.search(compact) or _CHECKED.search(compact)))
+
+
 def condition_allows(text: str, compact: str) -> bool:
     """Whether one's condition allows a treatment ("당뇨 있는데 임플란트 할 수 있나요"): a medical question."""
-    return bool(CONDITION.search(compact) and CAN_I.search(compact) and is_question(text, compact))
+    return bool(CONDITION.search(compact) and CAN_I.search(compact) and (
+        is_question(text, compact) or re.search(r"수(?:가)?(?:있|없)(?:어요|나요|을까요|죠)$", compact)))
 
 
 def visit_asked(compact: str) -> bool:

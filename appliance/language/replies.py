@@ -16,7 +16,7 @@ from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 
 if TYPE_CHECKING:
-    from appliance.language.understanding import Understanding
+    from appliance.language.understanding_result import Understanding
 
 SURE = 0.92
 """Rule decisions the statistical model never overrides (pure yes/no answers, a fact asked with its keyword)."""
@@ -218,6 +218,8 @@ def yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str,
         return "yes", SURE
     if rw.NO_ONLY.match(compact_core):
         return "no", SURE
+    if expect is None and rw.THANKS_FIRST.match(compact_core) and rw.SEE_YOU.search(compact_core):
+        return "other", 0.8  # "고맙습니다 그럼 그날 뵐게요" out of the blue: a goodbye, nothing to confirm
     if rw.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
         return "yes", 0.8
     if rw.YES_START.match(compact_core) and not has_topic and not rw.GREETING.search(compact_core):

@@ -18,7 +18,8 @@ CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없�
 # Where the caller is, not how to come: "지금 지하철인데", "버스 안이라서"
 _WHERE_I_AM = re.compile(
     r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|"
-    r"(?:회사|직장|사무실|집|학교)(?:가|이|는|도)?(?:바로)?(?:근처|앞|옆|근방)(?:라서|이라서|라|이라|인데|예요|이에요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)"
+    r"(?:회사|직장|사무실|집|학교)(?:가|이|는|도)?(?:바로)?(?:근처|앞|옆|근방)(?:라서|이라서|라|이라|인데|예요|이에요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)|"
+    r"(?:엘리베이터|지하)(?:안)?(?:라|이라|인데)(?:서)?끊"
 )
 # A clock time asked about ("목요일 12시 반 가능할까요", "12시 10분에 검진 되나요"): a slot, not the hours
 SLOT_ASKED = re.compile(
@@ -105,6 +106,12 @@ def offered_treatment(compact: str) -> bool:
                for _, pattern in lx.TREATMENT_PATTERNS for m in pattern.finditer(compact))
 
 
+# A move someone else advised, told as the reason ("내과에서 치과 치료는 좀 미루래요")
+_MOVE_REPORTED = re.compile(r"(?:미루|미뤄|연기하|옮기)(?:래요|래서|라고|라셔|라셨|라더|라네)")
+# Treated under the insurance scheme ("보험으로 하면", "노인 임플란트 보험 그거 하면"; not "보험 되면 얼마예요")
+_UNDER_INSURANCE = re.compile(r"보험(?:으로|그거로?|적용)?(?:해서|하면|허면|받으면|혀면)")
+
+
 def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
     if _IF_CHANGED.search(compact):
@@ -112,6 +119,8 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
     if _CHANGE_CHECKED.search(compact):
         return "confirm_appointment", 0.85  # "아까 바꿔 달라고 했는데 제대로 바뀐 거 맞아요?"
     visit = _IF_CHANGED.sub("", _RECORDS_MOVED.sub("", compact))
+    if CLEAR_CANCEL.search(visit):
+        visit = _MOVE_REPORTED.sub("", visit)  # "내과에서 … 미루래요 다음 주 예약 빼 주세요": the reason, not the ask
     moves = lx.RESCHEDULE.search(lx.MOVE_ONLY.sub("", visit)) or (
         lx.MOVE_ONLY.search(visit) and lx.VISIT_WORDS.search(visit))
     if moves:
@@ -138,6 +147,8 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if re.search(r"본인부담|의료급여|차상위", compact):
         return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
+    if lx.PRICE.search(compact) and _UNDER_INSURANCE.search(compact):
+        return "ask_insurance", 0.9  # "틀니 보험으로 허면 얼마나 나와요": what one pays under the scheme
     if lx.PRICE.search(compact):
         return "ask_price", SURE if FACT_KEYWORD["ask_price"].search(compact) else 0.9
     if lx.INSURANCE.search(compact):

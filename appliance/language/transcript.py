@@ -36,6 +36,9 @@ SPLIT_WEEKDAY = re.compile(r"(?<=[월화수목금토일]요)\s+(?=일)")
 SPLIT_TENS = re.compile(r"(?<=십)\s+(?=[일이삼사오육칠팔구]\s?일)|(?<=다)\s+(?=음\s?(?:주|달))")
 SPLIT_TENS_DIGIT = re.compile(r"(?<![가-힣])([이삼])\s+(?=십\s?(?:[일이삼사오육칠팔구]\s?)?일)")
 
+# "다음 주는 야간이에요 그 다음 주 월요일": the week after the week just named (which "그 …" takes back: see dates)
+WEEK_AFTER_THAT = re.compile(r"((?:다음|담)\s?주[^.?!]{1,30}?(?<![가-힣])그\s?)(?:다음|담)\s?주")
+
 # A car's navigation voice heard on a hands-free call ("300미터 앞에서 우회전입니다", "전방에 과속 단속 구간입니다"):
 # not the caller's words ("앞에서" is no question about the way, "300" no time)
 NAV_VOICE = re.compile(
@@ -46,9 +49,10 @@ NAV_VOICE = re.compile(
 
 def tidy(text: str) -> str:
     """The transcript as the rules read it: without the navigation voice and inner hesitations, "…여" read as
-    "…요", split numbers and weekdays joined."""
+    "…요", split numbers and weekdays joined, "그 다음 주" after a week named made the week after it."""
     text = NAV_VOICE.sub(" ", text).strip()
     text = INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
     text = STT_DE.sub("데", STT_YO.sub("요", text))  # "괜찮아여", "지하철인대 …"
     text = SPLIT_TENS_DIGIT.sub(r"\1", text)  # "이 십 팔일"
+    text = WEEK_AFTER_THAT.sub(r"\1다다음 주", text)
     return SPLIT_TENS.sub("", SPLIT_WEEKDAY.sub("", text))  # "금요 일로", "이십 삼일"

@@ -38,18 +38,17 @@ proposal or offer "그걸로 해 주세요"/"보내 주시면 좋죠" is ``yes``
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import logging
 import re
-from typing import Any, Callable
+from typing import Callable
 
 from appliance.language import asking, blend, topics, transcript
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
 from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
-from appliance.language.general_info import BRING_ALONG, STAFF_ONLY
+from appliance.language.general_info import BRING_ALONG, SEDATION, STAFF_ONLY
 from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
     ANSWER_EXPECTS,
@@ -62,6 +61,7 @@ from appliance.language.replies import (
     yes_no,
 )
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
+from appliance.language.understanding_result import Understanding
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -70,45 +70,6 @@ Fallback = Callable[[str], "str | None"]
 LOW_CONFIDENCE = 0.5
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
 _SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]\u3131-\u318e^;*]+|\.(?!\d)")
-
-
-@dataclasses.dataclass
-class Understanding:
-    """What the caller said, as the dialog needs it. Dates ISO ``YYYY-MM-DD``, times 24 h ``HH:MM``."""
-
-    intent: str
-    date: str | None = None
-    time: str | None = None
-    time_range: tuple[str, str] | None = None
-    treatment: str | None = None
-    confidence: float = 0.0
-    date_range: tuple[str, str] | None = None
-    weekday: str | None = None
-    """Weekday of ``date`` ("mon".."sun")."""
-    weekday_clash: bool = False
-    """The caller named another weekday with the date ("다음 주 화요일 14일" of a Monday): the date was taken."""
-    approximate: bool = False
-    """The caller hedged the time ("두 시쯤") or gave only a part of the day."""
-    treatments: list[str] = dataclasses.field(default_factory=list)
-    """Every treatment named, most specific first (``treatment`` is the first)."""
-    digits: str | None = None
-    """A digit-by-digit answer (birth date, phone number), e.g. "850312"."""
-    negated: bool = False
-    answer: str | None = None
-    """Polarity of the reply whatever the intent: "yes" ("네 근데 시간 좀 바꿀 수 있을까요" is reschedule + yes),
-    "no" ("아니요 못 가요" is cancel + no), or None."""
-    source: str = "rules"
-    """"rules", "statistical" (the model chose the intent) or "fallback" (the LLM did)."""
-    urgent: bool = False
-    """Bleeding, swelling with fever, trauma or severe pain: an emergency, or a medical question/symptom for the
-    staff queue with priority."""
-
-    def to_dict(self) -> dict[str, Any]:
-        out = dataclasses.asdict(self)
-        for key in ("time_range", "date_range"):
-            if out[key] is not None:
-                out[key] = list(out[key])
-        return out
 
 
 def _compact(text: str) -> str:
@@ -177,6 +138,10 @@ _STRONG_BOOK = re.compile(
     r"예약(?!없이|안하고|시간보다|.{0,6}확인|문자|알림|안내|카톡|메시지)|잡아|잡고|받으러|하러|가려고|갈게|갈께|받고싶|하고싶|상담받|자리있|(?<!들어)갈수있|"
     r"빈시간|시간(?:되|돼|있)"
 )
+# "…알겠고요 그럼 …": what follows the last "그럼" is the request the small questions led up to
+_THEN = re.compile(r".*(?:그럼|그러면|그라믄|그렇다면)(.{4,})$")
+_WILL_DO = re.compile(r"(?:받|할|갈|잡|하)(?:을|ㄹ)?(?:게|께|래)(?:요)?|(?:로|으로)(?:할|갈|하겠)")
+THEN_SPACED = re.compile(r".*\b(?:그럼|그러면|그라믄|그렇다면)\s(.+)$")
 # A day offered on conditions: "화요일 되면 화요일 안되면 수요일", "목요일이나 금요일이면 좋고"
 _DAY_PREFERRED = re.compile(
     r"(?:일|요일|날)(?:이|은|도)?(?:되면|안되면|괜찮으면|가능하면|이면좋|이면돼|좋고|이나|아니면)"
@@ -222,6 +187,10 @@ def understand(
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
+    then = THEN_SPACED.match(spaced)
+    then_when = find_time(then.group(1), dayparts) if then else None
+    if then_when is not None and then_when.time:
+        when = then_when  # "점심시간이 한 시부터죠 그럼 내일 열두 시 반에 …": the time of the request
     treatments = _treatments(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
 
     result = Understanding(intent="other", treatments=treatments)
@@ -306,15 +275,21 @@ def _classify(
     # "운전 중이라 짧게요 네 맞아요", "운전 중이라 버튼 못 눌러요 직원 연결해 주세요": busy, but asking another thing
     busy_but_asking = not _CALL_ASKED.search(compact) and (
         lx.STAFF.search(compact) or lx.CONFIRM.search(compact)
-        or expect and rw.YES_START.match(core) and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
+        or expect and (rw.YES_START.match(core) or rw.GO_AHEAD.search(core))
+        and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
+    # "네 시 이후면 돼요 지금 일하는 중이라서요" to "몇 시가 좋으세요?": busy is the reason, the time the answer
+    busy_but_answering = expect in ("date", "time") and (result.date or result.time or result.time_range) and not (
+        _CALL_WORDS.search(compact))
     put_through = (lx.STAFF.search(compact) and _PUT_THROUGH.search(compact)
                    and not re.search(r"나중에|이따|있다가|(?:뒤|후)에", compact))  # not "나중에 … 연결해 주세요"
-    if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or put_through):
+    if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or busy_but_answering or put_through):
         if topics.CLEAR_CANCEL.search(compact):
             return "cancel", 0.85  # "예약 빼 주세요 다음에 다시 연락드릴게요"
         if expect in ANSWER_EXPECTS and not _CALL_ASKED.search(compact) and rw.NOT_POSSIBLE.search(compact):
             return "no", 0.8  # "이번 달은 좀 바빠서 안 되겠어요" to an offer: busy is the reason for a no
         return "callback_later", 0.9
+    if lx.CALLBACK.search(compact) and busy_but_asking and rw.CONFIRMED.search(core) and not lx.STAFF.search(compact):
+        return "yes", SURE  # "네 맞아요 근데 운전 중이라 빨리 말씀해 주세요": busy is why to be brief; a yes
     machine_asked = _MACHINE_ASKED.search(compact) and not _PUT_THROUGH.search(compact)
     if lx.STAFF.search(compact) and not (machine_asked and lx.BOOK.search(compact) and (result.date or result.time)):
         if qs.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
@@ -329,7 +304,7 @@ def _classify(
         return "no", SURE if expect == "wellbeing" else 0.8  # "아니요 별로 불편한 데 없어요"
     if declines_offer(text, core, expect):
         return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
-    if qs.condition_allows(text, compact):
+    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
@@ -337,10 +312,19 @@ def _classify(
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
     if qs.CHANNEL.search(compact) or STAFF_ONLY.search(compact) and not (result.date or result.time):
         return "question_other", 0.75 if qs.CHANNEL.search(compact) else SURE  # "카톡으로 예약 되나요": for staff
+    if SEDATION.search(compact) and not (result.date or result.time):
+        return "question_other", SURE  # "수면 마취 해 주시는 데예요 …하고 싶어서요": what the clinic offers, for staff
     context = context_answer(text, compact, core, expect, result)
     if context is not None:
         return context
     topic = topics.topic_intent(compact)
+    if (topic is not None and topic[0] in blend.FACTS and (result.date or result.time) and _STRONG_BOOK.search(
+            compact) and _SLOT_LAST.search(compact) and not asking.strongly_asked(text, compact)):
+        topic = ("book", 0.85)  # "보험 틀니 하려고 … 상담 가려고요 다음 주 화요일 오전 열 시": the fact is the kind
+    then = _THEN.search(compact)
+    if then and (result.date or result.time) and (topic is None or topic[0] in (*blend.FACTS, "ask_hours")) and (
+            lx.BOOK.search(then.group(1)) or qs.visit_asked(then.group(1)) or _WILL_DO.search(then.group(1))):
+        return "book", 0.85  # "주차는 알겠고요 … 그럼 내일 열두 시 반에 가도 진료 받을 수 있나요": the real request
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?(?:해주세요|잡아주세요|부탁(?:해요|드려요))?$",
             compact):
@@ -386,7 +370,8 @@ def _classify(
                                                                                       qs.has_symptom(compact)):
         return "medical_question", 0.7
     if topic is not None:
-        if topic[0] == "symptom" and (result.time or result.date) and lx.BOOK.search(compact):
+        if topic[0] == "symptom" and (result.time or result.date) and (
+                lx.BOOK.search(compact) or qs.visit_asked(compact)):  # "…배겨서 깎으러 가야 돼요 내일 아홉 시 반"
             return "book", 0.8
         return topic
     if result.time or treatments or (result.date and (expect in PROPOSAL_EXPECTS or _DAY_PREFERRED.search(compact))):
