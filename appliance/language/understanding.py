@@ -57,6 +57,7 @@ from appliance.language.replies import (
     SURE,
     context_answer,
     declines_offer,
+    outbound_answer,
     polarity,
     yes_no,
 )
@@ -256,6 +257,9 @@ def _classify(
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
         return "opt_out", 0.95
+    outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
+    if outbound is not None:
+        return outbound
     if lx.WRONG_NUMBER.search(compact):
         return "wrong_number", 0.9
     if (expect is None and _RETURNED_CALL.search(compact) and _WHY_CALLED.search(compact) and not (
