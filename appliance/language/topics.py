@@ -43,7 +43,8 @@ _IF_CHANGED = re.compile(
 # Checking that a change asked for went through
 _CHANGE_CHECKED = re.compile(
     r"(?:바뀐|변경된|취소된|옮겨진|잡힌|예약된)(?:거|게|건|지)(?:맞|확인)|"
-    r"제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌)|(?:예약|변경|취소|바꿔).{0,12}제대로(?:됐|된)"
+    r"제대로(?:바뀌|바뀐|변경|취소|예약|잡혔|잡힌)|(?:예약|변경|취소|바꿔).{0,12}제대로(?:됐|된)|"
+    r"취소(?:된|됐|돼버린)(?:거|건|게|줄)[가-힣]{0,10}(?:아니죠|아니지|아니에요|아닌가|아닌지|알았는데)"  # round 10
 )
 # A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
 _BOOKING_TOLD_END = re.compile(
