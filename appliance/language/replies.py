@@ -100,9 +100,17 @@ _CHANGE_AGREED = re.compile(r"^(?:네|예)+(?:네|예)?그렇게(?:로)?(?:바�
 # an offer taken on a condition ("좋아요 보험 되는 거면 해야죠", "…거면 무조건 해야죠")
 _TAKEN_IF = re.compile(r"(?:거|것|게)(?:라)?면(?:야)?(?:무조건|당연히|꼭)?(?:해야죠|해야지|하죠|할게요|받아야죠|가야죠)$")
 
+# to an offer: the last words decline it ("…필요 없어요", "…이번엔 안 할게요"), or the first words take it ("네 할게요 …")
+_OFFER_DECLINED_END = re.compile(r"(?:필요(?:가)?없(?:어요|습니다|어)|(?:이번엔|지금은|저는)?안(?:할게요|할께요|할래요|받을게요))$")
+_TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
+
 
 def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bool) -> tuple[str, float] | None:
     """Round 10: answers to the clinic's own outbound questions that other words in them would mislead."""
+    if expect == "offer" and _OFFER_DECLINED_END.search(core) and not core.endswith("?"):
+        return "no", SURE  # "어머니는 작년에 벌써 보험으로 틀니 하셨어요 필요 없어요": the last words decline
+    if expect == "offer" and _TAKEN_FIRST.match(core) and not _OFFER_DECLINED_END.search(core):
+        return "yes", SURE  # "네 할게요 근데 혼자는 못 가니까 아들이랑 날짜 맞춰서 할게요"
     if has_symptom or rw.NO_START.match(core) and not _RELATIVE_ANSWERS.search(compact):
         return None
     if expect in IDENTITY_EXPECTS and _RELATIVE_ANSWERS.search(compact) and _PATIENT_AWAY.search(compact):
