@@ -149,6 +149,7 @@ NORMAL_ASK = _c(
     # round 10: a precaution, a strain, harm or healing asked ("조심할 게 있어요", "잇몸에 무리 없어요", "마시면 안
     # 좋아요", "해도 잘 붙어요")
     r"조심(?:할|해야할|해야될)(?:게|거|것|점)", r"무리(?:가)?(?:없|안가|안되|가나|갈까|되나)",
+    r"(?:삐뚤어질|튀어나올|벌어질|상할|썩을|나빠질|망가질|약해질)(?:까|까봐)",
     r"(?:면|하면)안좋(?:아요|나요|을까요|죠|은가요)$", r"잘(?:붙|아물)(?:어요|나요|을까요|겠죠)$",
 )
 # Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
@@ -231,6 +232,7 @@ URGENT = _c(
 )
 
 
+_PRECAUTION = re.compile(r"조심(?:할|해야할|해야될|하실)(?:게|거|것|점)|주의(?:할|해야할|사항)")
 _NORMAL_THEN_MUST_GO = re.compile(
     r"정상(?:이에요|인가요|이죠|일까요|인거죠|이예요)[가-힣]{0,10}(?:가야|가봐야|와야)(?:돼요|되나요|하나요|할까요)$"
 )
@@ -254,6 +256,8 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
         return True  # "치료 끝나고 바로 운전해서 가도 돼요?", "발치하고 사우나 가도 돼요"
     if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest) or LEAVE_BE.search(rest)):
         return True
+    if _PRECAUTION.search(compact) and TREATMENT_WORD.search(compact) and not VISIT_ASK.search(compact):
+        return True  # "발치 전에 제가 조심해야 할 게 있어요": what to mind around a treatment
     if has_symptom and _NORMAL_THEN_MUST_GO.search(compact):
         return True  # "…잇몸이 시큰거리는 게 정상이에요 내일 또 가야 돼요": whether to come is advice too
     if BOOK_REQUEST.search(compact):

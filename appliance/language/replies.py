@@ -86,8 +86,12 @@ _UNSURE = re.compile(
 # round 10: the person asked for answers ("네 접니다", "제가 어제 그 사랑니 뺀 사람이에요")
 _ITS_ME = re.compile(
     r"(?:네|예)?(?:접니다|저예요|저에요|전데요|제가맞|본인맞)|(?:제가|저)(?:요)?[가-힣]{0,14}(?:한|뺀|받은|했던|하는)사람"
-    r"(?:이에요|입니다|인데요|예요|이요)"
+    r"(?:이에요|입니다|인데요|예요|이요)|^(?:네|예|제가|저)[가-힣]{0,18}사람(?:이에요|입니다|인데요|예요|이요|맞아요)$|"
+    r"^(?:네|예)*(?:정확합니다|정확해요|정확하네요|틀림없어요)"
 )
+# busy now, and a text asked for instead of the call ("회의 들어가야 돼서요 문자로 주세요"): call back later, by text
+_BUSY_NOW = re.compile(r"중이(?:라|어서|에요|거든)|들어가(?:봐)?야(?:돼|되|해)|나가(?:봐)?야(?:돼|되|해)|바빠서|바쁘거든")
+_BY_TEXT = re.compile(r"문자로(?:좀)?(?:남겨|주|줘|보내|넣어|해)")
 # a relative answers for the patient, who is not there ("저는 딸인데 엄마 지금 안 계세요")
 _RELATIVE_ANSWERS = re.compile(
     r"(?:저|전|제가|나|난)(?:는|은)?(?:딸|아들|남편|아내|와이프|며느리|손자|손녀|사위|동생|언니|누나|오빠|보호자)"
@@ -107,6 +111,8 @@ _TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해�
 
 def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bool) -> tuple[str, float] | None:
     """Round 10: answers to the clinic's own outbound questions that other words in them would mislead."""
+    if expect in ANSWER_EXPECTS | {"yes_no"} and _BUSY_NOW.search(compact) and _BY_TEXT.search(compact):
+        return "callback_later", SURE  # "…발표 중이라서요 문자로 남겨 주세요": busy; the rest by text, later
     if expect == "offer" and _OFFER_DECLINED_END.search(core) and not core.endswith("?"):
         return "no", SURE  # "어머니는 작년에 벌써 보험으로 틀니 하셨어요 필요 없어요": the last words decline
     if expect == "offer" and _TAKEN_FIRST.match(core) and not _OFFER_DECLINED_END.search(core):

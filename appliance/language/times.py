@@ -120,8 +120,13 @@ _ONE_OR_TWO = ((re.compile(r"한두\s?시"), "한 시쯤"), (re.compile(r"두세
                (re.compile(r"대여섯\s?시"), "다섯 시쯤"))
 
 
+# "알림은 그대로 두시고": the verb 두다 (leave it be), not two o'clock (round 10)
+_LEAVE_IT = re.compile(r"((?:알림|문자|안내|카톡|전화|그대로|그냥)(?:은|는|을|를)?\s?)두\s?시(?=고|구)")
+
+
 def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
+    text = _LEAVE_IT.sub(r"\1두", text)
     for pattern, said in _ONE_OR_TWO:
         text = pattern.sub(said, text)
     hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
