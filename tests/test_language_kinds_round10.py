@@ -75,6 +75,14 @@ NOW = dt.datetime(2036, 9, 8, 15, 10)  # a Monday afternoon
         # the way from a place; a school's front gate names no braces
         ("역에서 걸어가면 얼마나 걸려요", None, "ask_location", None, None, None),
         ("아이 학교 정문 앞이라던데 어느 건물이에요", None, "ask_location", None, None, None),
+        # slots: numbers read out syllable by syllable, a time given as the reason, the evening said after the time,
+        # the verb 두다 ("알림은 두시고") is no two o'clock
+        ("내 치료가 십 일 월 이 십 일 일 맞죠", None, "confirm_appointment", "2036-11-21", None, None),
+        ("다 음 주 목 요 일 오전 열 시 반으로 잡아 줘요", None, "book", "2036-09-18", "10:30", None),
+        ("여섯 시 반 퇴근이라서 일곱 시 반이요", "time", "book", None, "19:30", None),
+        ("학원 끝나면 네 시인데 다섯 시 예약 돼요", None, "book", None, "17:00", None),
+        ("여덟 시쯤 돼요 저녁", "time", "book", None, "20:00", None),
+        ("예약 문자는 그대로 두시고 광고 카톡만 꺼 주세요", None, "opt_out", None, None, None),
         # the caller lost the thread: nothing asked yet
         ("아 잠깐만요 내가 뭘 물어보려고 했지", None, "other", None, None, None),
     ],
