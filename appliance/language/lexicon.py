@@ -118,7 +118,8 @@ OPT_OUT = _c(
     r"(?:광고|홍보|할인|이벤트|마케팅|그런|이런)[가-힣]{0,6}(?:전화|문자|연락)[가-힣]{0,10}?(?<!걱정)(?<!신경)(?<!무리)"
     r"(?:하지|허지|하덜|허덜|주지|보내지|걸지)(?:좀)?(?:마|말)",
     # round 10: sending or ringing refused with only a time word ("이제 보내지 마세요", "다시 걸지 마세요", "그만 보내
-    # 주세요", "그만하세요"), advertising switched off ("광고 문자만 끊어/꺼 주세요", "광고 전화가 자꾸 와요 빼 주세요"),
+    # 주세요", "그만하세요"), advertising switched off ("광고 문자만 끊어/꺼 주세요", "광고 전화가 자꾸 와요 빼
+    # 주세요"),
     # taken off a list ("발신 목록에서 제외해", "리스트에서 지워"), not receiving ("수신 안 합니다"), one's number not
     # to be used ("연락처 쓰지 마세요"), not to be told of offers ("할인 행사 … 알리지 마세요"), calls and texts
     # disliked ("전화 오는 것도 … 싫어요"), made to stop coming ("안 오게 해 주세요")
@@ -208,9 +209,11 @@ STAFF = _c(
 
 # "당기는 느낌이에요" (a pulling feeling) moves no visit
 _PULLED = r"(?!(?:당기|땡기)는(?:느낌|것같|거같|듯))"
+_NOT_TO_A_CHAIR = r"(?<!의자로)(?<!침대로)"  # "진료 의자로 옮기기 힘드시면": a patient moved, not a visit (round 10)
 RESCHEDULE = _c(
     r"바꾸", r"바꿔", r"바꿀", r"바꿨", r"바까(?:주|줘|도|야|가)", r"바꽈",
-    r"변경", r"리스케[줄쥴]", r"미루", r"미뤄", r"미룰", r"(?<!의자로)(?<!침대로)옮기", r"(?<!의자로)(?<!침대로)옮겨", r"옮길", r"연기", _PULLED + r"당기",
+    r"변경", r"리스케[줄쥴]", r"미루", r"미뤄", r"미룰", _NOT_TO_A_CHAIR + r"옮기", _NOT_TO_A_CHAIR + r"옮겨", r"옮길",
+    r"연기", _PULLED + r"당기",
     r"당겨", r"당길", r"앞당", r"땡겨", r"땡길", _PULLED + r"땡기",
     r"(?<!틀니)(?<!장치)조정(?!받|하러)", r"조율", r"돌려",
     r"돌릴",
@@ -221,7 +224,10 @@ RESCHEDULE = _c(
     r"취소하고(?:요)?.{0,20}(?:로|으로)다시(?:잡|예약|해)",  # round 10: cancelled and booked again on another day
 )
 # "바꾸/옮기" move a visit only when the visit is in the sentence ("다른 치과로 옮겨도" is not a reschedule)
-MOVE_ONLY = re.compile(r"바꾸|바꿔|바꿀|바꿨|바까(?:주|줘|도|야|가)|바꽈|(?<!의자로)(?<!침대로)옮기|(?<!의자로)(?<!침대로)옮겨|옮길|돌려|돌릴")
+MOVE_ONLY = re.compile(
+    r"바꾸|바꿔|바꿀|바꿨|바까(?:주|줘|도|야|가)|바꽈|"
+    + _NOT_TO_A_CHAIR + r"옮기|" + _NOT_TO_A_CHAIR + r"옮겨|옮길|돌려|돌릴"
+)
 VISIT_WORDS = re.compile(
     r"예약|날짜|날(?!씨)|시간|요일|일정|오전|오후|아침|저녁|다음주|담주|내일|모레|시로|일로|때로|주로|달로|진료"
 )

@@ -90,7 +90,9 @@ _ITS_ME = re.compile(
     r"^(?:네|예)*(?:정확합니다|정확해요|정확하네요|틀림없어요)"
 )
 # busy now, and a text asked for instead of the call ("회의 들어가야 돼서요 문자로 주세요"): call back later, by text
-_BUSY_NOW = re.compile(r"중이(?:라|어서|에요|거든)|들어가(?:봐)?야(?:돼|되|해)|나가(?:봐)?야(?:돼|되|해)|바빠서|바쁘거든")
+_BUSY_NOW = re.compile(
+    r"중이(?:라|어서|에요|거든)|들어가(?:봐)?야(?:돼|되|해)|나가(?:봐)?야(?:돼|되|해)|바빠서|바쁘거든"
+)
 _BY_TEXT = re.compile(r"문자로(?:좀)?(?:남겨|주|줘|보내|넣어|해)")
 # a relative answers for the patient, who is not there ("저는 딸인데 엄마 지금 안 계세요")
 _RELATIVE_ANSWERS = re.compile(
@@ -102,10 +104,15 @@ _YES_GOING_LAST = re.compile(r"(?:네|예)(?:네|예)?(?:가요|갈게요|갈께
 # a change read back, agreed ("네 그렇게 바꿔 주세요")
 _CHANGE_AGREED = re.compile(r"^(?:네|예)+(?:네|예)?그렇게(?:로)?(?:바꿔|변경해|옮겨|해)")
 # an offer taken on a condition ("좋아요 보험 되는 거면 해야죠", "…거면 무조건 해야죠")
-_TAKEN_IF = re.compile(r"(?:거|것|게)(?:라)?면(?:야)?(?:무조건|당연히|꼭)?(?:해야죠|해야지|하죠|할게요|받아야죠|가야죠)$")
+_TAKEN_IF = re.compile(
+    r"(?:거|것|게)(?:라)?면(?:야)?(?:무조건|당연히|꼭)?(?:해야죠|해야지|하죠|할게요|받아야죠|가야죠)$"
+)
 
-# to an offer: the last words decline it ("…필요 없어요", "…이번엔 안 할게요"), or the first words take it ("네 할게요 …")
-_OFFER_DECLINED_END = re.compile(r"(?:필요(?:가)?없(?:어요|습니다|어)|(?:이번엔|지금은|저는)?안(?:할게요|할께요|할래요|받을게요))$")
+# to an offer: the last words decline it ("…필요 없어요", "…이번엔 안 할게요"), or the first words take it
+# ("네 할게요 …")
+_OFFER_DECLINED_END = re.compile(
+    r"(?:필요(?:가)?없(?:어요|습니다|어)|(?:이번엔|지금은|저는)?안(?:할게요|할께요|할래요|받을게요))$"
+)
 _TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
 
 
