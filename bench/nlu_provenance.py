@@ -183,7 +183,7 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + """\
                 Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run: intent
                 87.9%, all three slots 94.7% and one medical question to booking ("임플란트 수술하고 등산 가도 돼요
                 주말에 산악회가 있어서") miss it.
-                Five labels were slips against the conventions and are corrected (the first run above is kept as
+                Four labels were slips against the conventions and are corrected (the first run above is kept as
                 recorded): "아무렇지도 않아요 이런 확인 전화는 안 하셔도 돼요" no -> opt_out (the law: a refusal of
                 calls in any words, as blind17's "이런 전화는 안 받았으면 해서요"); "…등산 가도 돼요 주말에 …" no date
                 -> that Saturday (주말 names that Saturday: blind6, blind8); "수신거부 해 주세요 이벤트든 검진이든" and
@@ -277,7 +277,7 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + """\
                 이십칠일이었나"), arithmetic on a time ("세 시 … 한 시간만 뒤로"), two requests in one breath, a
                 hospital's 검사 read as a checkup, "쓰 케 일 링". (Tables run at load average ~2 on 2 shared cores:
                 the ms per utterance figures are indicative.)
-Round 10 (blind18, dev12, dev13) in sum: blind18's first run read intent 247/281 = 87.9% (88.3% with five label slips
+Round 10 (blind18, dev12, dev13) in sum: blind18's first run read intent 247/281 = 87.9% (88.3% with four label slips
 corrected), date 97.9%, time 98.6%, treatment 98.2%, all three 94.7% (95.7% corrected), medical -> booking 1 of 38: the
 goal is not met on intent, slots nor medical safety on this first run; the training sets written by two more people read
 90.9% and 88.3% over the same rules. Replies to the clinic's own outbound calls were blind18's biggest loss (yes 25/37,
