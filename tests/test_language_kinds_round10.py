@@ -83,6 +83,8 @@ NOW = dt.datetime(2036, 9, 8, 15, 10)  # a Monday afternoon
         ("학원 끝나면 네 시인데 다섯 시 예약 돼요", None, "book", None, "17:00", None),
         ("여덟 시쯤 돼요 저녁", "time", "book", None, "20:00", None),
         ("예약 문자는 그대로 두시고 광고 카톡만 꺼 주세요", None, "opt_out", None, None, None),
+        # help asked with a booking is a booking (the rebuilt model had started to read it as a check)
+        ("처음이라 잘 모르는데 예약 좀 도와주세요", None, "book", None, None, None),
         # the caller lost the thread: nothing asked yet
         ("아 잠깐만요 내가 뭘 물어보려고 했지", None, "other", None, None, None),
     ],

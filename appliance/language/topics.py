@@ -49,6 +49,7 @@ _CHANGE_CHECKED = re.compile(
 # A booking told in the last words, whatever came before: "…보험 되잖아요 그거 하러 갈게요"
 _BOOKING_TOLD_END = re.compile(
     r"(?:하러|받으러|예약하러)(?:갈게요|갈께요|갈게|가려고요|가려구요|갑니다|가겠습니다|갈려고요)$|(?:예약|잡아)(?:해)?(?:주세요|줘요|부탁드려요|부탁합니다)$"
+    r"|예약(?:을|좀)?(?:좀)?(?:도와|도와드릴|도와주실)(?:주세요|줘요|까요|래요|수있)"  # "예약 좀 도와주세요" (round 10)
 )
 _BILL = re.compile(r"내역|명세|청구서|왜이렇게(?:많이|비싸)")
 # One's bill disputed ("계산이 잘못된 것 같아요", "낸 돈이 생각했던 거보다 훨씬 많던데"): staff look into it
