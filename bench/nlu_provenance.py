@@ -257,26 +257,27 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + """\
                 whether to come asked after whether it is normal ("…정상이에요 내일 또 가야 돼요"); a knocked-out tooth
                 kept in milk is an emergency; a swallowed piece "삼키신" and "목에 걸렸대요". Others: a cancel then a
                 new day is a move; 무르다 cancels; a walk from a place asks the way; "학교 정문" names no braces; a
-                patient moved to the chair is no move; a lost thread ("뭘 물어보려고 했더라") is nothing asked yet.
-                Slots: numbers read out syllable by syllable ("십 일 월", "월 요 일", "다 음 주", whose 음 is no
-                hesitation); a time given as the reason loses to the next ("다섯 시 반 퇴근이니까 여섯 시요"); 7-9
-                o'clock with the evening said after it; "알림은 두시고" is no two o'clock. A probe of 43 new sentences
-                in these kinds, written during the fixes, read 37/43 on its first run (a busy caller's "문자로 주세요",
-                "…심은 사람이에요", "예 정확합니다", a child's habit with the rules alone, a precaution before an
-                extraction, "두시고" read as 14:00); those kinds were fixed too, and 6 slot sentences written with the
-                slot fixes read 5/6 ("다 음 주": fixed). blind18, dev12 and dev13 then joined the model's examples and
-                the regression tests. With the model blind18 reads 98.2% (276/281; rules alone 88.3%), date 99.3%, time
-                99.6%, treatment 99.3%, all three 98.2%; dev12 98.2% (333/339; rules alone 86.1%), all three 98.8%;
-                dev13 98.9% (346/350; rules alone 86.9%), all three 98.3%; medical -> booking 0 on every set, with and
-                without the model. No earlier set went down (intent with the model, with the rules alone and all three
-                slots as before or higher; rules alone blind10 92.9% -> 93.5%, blind17 91.2% -> 91.6%). Left: two
-                symptoms in a happy call the rules call emergencies ("입을 잘 못 벌리겠어요 말하기도 힘들어요", "밤새
-                욱신욱신해서 잠을 못 잤어요": trismus and sleepless pain are red flags since round 4; erring towards
-                urgency is kept), "시간을 한 시간만 당겨 주세요" to a proposal (a move), a scab asked about, "점검"
-                alone (the writer left it without a treatment), two days asked between ("이십육일이었나
-                이십칠일이었나"), arithmetic on a time ("세 시 … 한 시간만 뒤로"), two requests in one breath, a
-                hospital's 검사 read as a checkup, "쓰 케 일 링". (Tables run at load average ~2 on 2 shared cores:
-                the ms per utterance figures are indicative.)
+                patient moved to the chair is no move; a lost thread ("뭘 물어보려고 했더라") is nothing asked yet; help
+                asked with a booking ("예약 좀 도와주세요") books, which the rebuilt model had read as a check. Slots:
+                numbers read out syllable by syllable ("십 일 월", "월 요 일", "다 음 주", whose 음 is no hesitation); a
+                time given as the reason loses to the next ("다섯 시 반 퇴근이니까 여섯 시요"); 7-9 o'clock with the
+                evening said after it; "알림은 두시고" is no two o'clock. A probe of 43 new sentences in these kinds,
+                written during the fixes, read 37/43 on its first run (a busy caller's "문자로 주세요", "…심은
+                사람이에요", "예 정확합니다", a child's habit with the rules alone, a precaution before an extraction,
+                "두시고" read as 14:00); those kinds were fixed too, and 6 slot sentences written with the slot fixes
+                read 5/6 ("다 음 주": fixed); one more, for the booking help, was added after it (the file has 50).
+                blind18, dev12 and dev13 then joined the model's examples and the regression tests. With the model
+                blind18 reads 98.2% (276/281; rules alone 88.3%), date 99.3%, time 99.6%, treatment 99.3%, all three
+                98.2%; dev12 98.2% (333/339; rules alone 86.1%), all three 98.8%; dev13 98.9% (346/350; rules alone
+                86.9%), all three 98.3%; medical -> booking 0 on every set, with and without the model. No earlier set
+                went down (intent with the model, with the rules alone and all three slots as before or higher; rules
+                alone blind10 92.9% -> 93.5%, blind17 91.2% -> 91.6%). Left: two symptoms in a happy call the rules call
+                emergencies ("입을 잘 못 벌리겠어요 말하기도 힘들어요", "밤새 욱신욱신해서 잠을 못 잤어요": trismus and
+                sleepless pain are red flags since round 4; erring towards urgency is kept), "시간을 한 시간만 당겨
+                주세요" to a proposal (a move), a scab asked about, "점검" alone (the writer left it without a
+                treatment), two days asked between ("이십육일이었나 이십칠일이었나"), arithmetic on a time ("세 시 … 한
+                시간만 뒤로"), two requests in one breath, a hospital's 검사 read as a checkup, "쓰 케 일 링". (Tables
+                run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
 Round 10 (blind18, dev12, dev13) in sum: blind18's first run read intent 247/281 = 87.9% (88.3% with four label slips
 corrected), date 97.9%, time 98.6%, treatment 98.2%, all three 94.7% (95.7% corrected), medical -> booking 1 of 38: the
 goal is not met on intent, slots nor medical safety on this first run; the training sets written by two more people read
