@@ -17,6 +17,9 @@ PHRASES: dict[str, str] = {
     # legal notices first: AI assistant + recording, in every call's opening
     "greeting": "안녕하세요, {clinic}입니다. 저는 AI 상담원이고, 통화 내용은 서비스 품질을 위해 녹음됩니다.",
     "greeting_unrecorded": "안녕하세요, {clinic}입니다. 저는 AI 상담원입니다.",  # the call is not recorded
+    # asked again during the call ("AI예요?", "녹음돼요?"): the same true notices, and staff on request
+    "about_call_recorded": "저는 AI 상담원이고, 통화 내용은 서비스 품질을 위해 녹음됩니다. 직원과 통화를 원하시면 말씀해 주세요.",
+    "about_call_unrecorded": "저는 AI 상담원이고, 이 통화는 녹음되지 않습니다. 직원과 통화를 원하시면 말씀해 주세요.",
     "how_can_i_help": "무엇을 도와드릴까요?",
     "ack": "네,",
     "sorry_again": "죄송하지만 다시 한 번 말씀해 주시겠어요?",

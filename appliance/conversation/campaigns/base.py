@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from typing import Any, Callable, ClassVar
 
+from appliance.conversation import about_the_call
 from appliance.conversation.actions import Action, End, Say, says
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
 from appliance.conversation.campaigns.ops import Ops, appointments_of
@@ -119,6 +120,8 @@ class CampaignDialog(Asker):
         if intent == "callback_later":
             self.ops.callback("patient asked to be called later", 5, None)
             return self.end("ob_callback_later", Outcome.CALLBACK, "call back later")
+        if intent in about_the_call.ANSWERABLE and about_the_call.asked(text):  # "AI예요?", "녹음돼요?": the truth
+            return self.again([step.reask[-1]], before=[about_the_call.answer(self.recorded)])
         if WHO.search(re.sub(r"\s+", " ", text)) and intent in ("other", "no", "yes"):
             return self.again(["ob_who_we_are", step.reask[-1]])
         return None
