@@ -115,13 +115,14 @@ class CampaignDialog(Asker):
             return self.again(["medical_no_advice", step.reask[-1]])
         if intent == "talk_to_staff":
             return self.staff()
+        truth = about_the_call.campaign_answer(text, intent, self.recorded)
+        if truth is not None:  # "AI예요?", "녹음돼요?", "보이스피싱 아니에요?", "제 번호 어떻게 아셨어요?"
+            return self.again([step.reask[-1]], before=truth)
         if intent == "wrong_number":
             return self.end("ob_wrong_number", Outcome.WRONG_NUMBER, "wrong number")
         if intent == "callback_later":
             self.ops.callback("patient asked to be called later", 5, None)
             return self.end("ob_callback_later", Outcome.CALLBACK, "call back later")
-        if intent in about_the_call.ANSWERABLE and about_the_call.asked(text):  # "AI예요?", "녹음돼요?": the truth
-            return self.again([step.reask[-1]], before=[about_the_call.answer(self.recorded)])
         if WHO.search(re.sub(r"\s+", " ", text)) and intent in ("other", "no", "yes"):
             return self.again(["ob_who_we_are", step.reask[-1]])
         return None
