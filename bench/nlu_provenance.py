@@ -3,187 +3,9 @@ bench/nlu_accuracy.txt (``bench/nlu_accuracy.py`` prints it before the tables). 
 is first run, with the first-run numbers kept as they were; what was fixed after is added below them."""
 
 from nlu_provenance_early import EARLY_SETS  # bench/, beside this module
+from nlu_provenance_rounds5to7 import ROUNDS_5_TO_7  # bench/, beside this module
 
-PROVENANCE = EARLY_SETS + """\
-  blind13  217  thirteenth blind set (issue 15, round 5), written after the round-4 fixes without looking at the rules,
-                their tests or this file's results: foreigners speaking simple Korean (Vietnamese, Chinese, English
-                speakers: dropped particles, "I am sorry", "Help", "open 몇 시", "클리닝"), a company's HR arranging a
-                group check-up and insurance papers, callers speaking for a friend, a roommate or a spouse, callers
-                changing their mind mid-sentence ("화요일 아니 수요일", "2시 아 죄송해요 4시"), two things in one
-                breath, very short replies with and without the question asked, polite indirect refusals ("마음은
-                감사한데 이번엔 패스할게요"), and callers checking what the bot said ("네? 몇 시라고요?"); 69 rows
-                with the question asked (offer, proposal, reminder, yes_no, wellbeing, confirm, date, time,
-                treatment); 28 medical questions, 8 emergencies, 13 questions for staff; committed before its first
-                run.
-                FIRST RUN: intent 97.7% (212/217; rules alone 91.7%), date 99.5%, time 99.5%, treatment 99.5%, all
-                three slots 98.6%; medical -> booking 0 (of 36 medical questions and emergencies); misses by gold
-                intent: question_other 3/13 (-> book x2, talk_to_staff), no 1/13 (-> other), other 1/10 (-> yes).
-                Goal: intent >= 97%, slots >= 97% and zero medical questions to booking all met on this first run.
-                The intent misses: "남편이 대신 가서 서류 받아와도 되나요 위임장 필요해요" and "예약 문자 영어로 받을
-                수 있어요" (-> book), "애기 데리고 가도 돼요 봐줄 사람이 없어서" (-> talk_to_staff), "마음은 감사한데
-                이번엔 패스할게요" to an offer (-> other), "네? 몇 시라고요?" to a proposal (-> yes). The slot misses:
-                "클리닝" (Konglish for scaling) no treatment, "금요일 오후 2시 아 죄송해요 4시 그게 나아요" kept the
-                first time, "금요일 예약 조금 앞당길 수 있을까요 목요일이나" read as the Friday of the old visit.
-                No label was changed. After the run its misses were fixed by kind: Konglish "클리닝"/"크리닝" is
-                scaling and "open/close 몇 시" asks the hours; a time taken back with an apology ("죄송해요",
-                "미안해요", "잠깐만요") loses to the next; in a move the day named with the visit ("금요일 예약 …") is
-                where it is now, the day after it where it goes; papers fetched for someone else (위임장, "대신 가서
-                … 받아") and results or notices sent somewhere ("알림 카톡으로 받을 수") are for staff, and "예약
-                문자" is no booking; someone brought along ("데리고 가도 돼요", "유모차 끌고", no day, time or
-                treatment) asks what the clinic allows, and "봐줄 사람이 없어서" asks for no staff; polite refusals
-                ("패스할게요", "마음만 받을게요") decline an offer; "네? 몇 시라고요" asks to hear it again; then the
-                rules-alone misses (a jaw that will not close is an emergency; an insurance claim's itemised bill;
-                "덕분에" to a wellbeing question; "아니요 그 시간 아닌데요" is no wrong number; "시간 지나면
-                괜찮아져요"; "…해야 돼요" of a care step asks; a move said with a reason is no cancel; "…그럼 월요일
-                7시로 해 주세요" after an hours question books; "네" and hesitation only is nothing said yet).
-                A probe of 30 new sentences in the same kinds, written during these fixes, read 27/30 on its first
-                run; its three kinds were fixed too (tests/test_language_kinds_round5.py). blind13 then joined the
-                model's examples and the regression tests; with the rules alone it reads 99.5% (the miss: "항생제 다
-                먹어야 돼요 이제 안 아픈데", a question with an afterthought, which the model gets).
-  blind14  220  fourteenth blind set (issue 15, round 6), written after the round-5 fixes without looking at the rules,
-                their tests or this file's results, in mindsets no set had used: drivers on hands-free (broken
-                sentences, "잠깐만요" mid-sentence, the navigation voice half-transcribed: "300미터 앞에서
-                우회전입니다"), callers returning a missed call without knowing why ("부재중 전화가 와 있어서요"),
-                dental-phobic callers who talk around what they want ("겁이 많아서 그런데 아프지 않게 …"), receipts,
-                실비 papers and 진료확인서, a parent whose child just fell at the playground, soldiers on leave and
-                students home for the vacation with a short window, callers asking whether they talk to a machine,
-                number-heavy speech (열두 시 사십 분, 3시반, 이십칠 일, 다다음주, 글피, 이번 주말, 월말, 다음달 초,
-                광복절), outbound answers that negotiate ("그날 말고 그 다음 주는 안 돼요", "오전은 안 되고
-                퇴근하고요"), and mis-spaced or garbled transcripts ("스케일 링", "임프란트", "신경치 료", "사랑이",
-                "틀리", "예 약 변경하 려고요", "이 십 팔일"); 66 rows with the question asked (offer, proposal,
-                reminder, yes_no, wellbeing, confirm, date, time, treatment); 28 medical questions, 10 emergencies,
-                13 questions for staff; committed before its first run.
-                FIRST RUN: intent 95.0% (209/220; rules alone 85.9%), date 97.3%, time 99.5%, treatment 99.1%, all
-                three slots 96.4%; medical -> booking 0 (of 38 medical questions and emergencies); misses by gold
-                intent: book 4/41 (-> question_other x2, ask_location, emergency), question_other 2/13
-                (-> confirm_appointment, other), talk_to_staff 1/8 (-> callback_later), yes 1/13 (-> callback_later),
-                opt_out 1/6 (-> other), wrong_number 1/6 (-> other), medical_question 1/28 (-> no).
-                Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run:
-                intent 95.0%; each slot >= 97% but all three together 96.4%; medical -> booking 0 met.
-                The intent misses: a dental-phobic booking ("겁이 많아서 그런데 아프지 않게 살살 해주시는 거죠 스케일링
-                다음주 월요일 …") and a garbled one ("신경치 료 이어서 받아야되는데 화요일 두시 반이요") ->
-                question_other; the navigation voice before a booking -> ask_location; "애가 … 이가 조금 깨졌대요 아프진
-                않대요 토요일 오전 열한시에 보여주려고요" -> emergency; "부재중 전화가 와 있어서 전화드렸는데요 무슨
-                일로 전화 주셨어요" -> confirm_appointment and "아까 거기서 전화 왔던데 왜 전화하신 거예요" -> other
-                (both labelled question_other: why the clinic called is for staff to answer); "지금 통화하는 게 로봇이면
-                끊고 다시 걸게요 사람 연결 되나요" -> callback_later; "네 본인 맞아요 운전 중이라 짧게요" to a yes/no
-                question -> callback_later; "제 번호로 홍보 연락 오는 거 원치 않아요 빼 주세요" -> other; "치킨집인 줄
-                알고 걸었네요 죄송해요" -> other; "많이 좋아졌어요 그런데 반대쪽으로만 씹어야 되나요" to a wellbeing
-                question -> no. The slot misses: "낼 서류" read as 내일, "연말정산" read as the year's end, two days
-                named for an appointment one does not remember ("월요일이었는지 화요일이었는지") read as the first, the
-                day one returns to the barracks taken for the visit and "사랑이" (사랑니 misheard) read as an
-                extraction, "목요일은요" after "다음주 수요일은 좀 그렇고" kept Wednesday, "네 시 반 안 될까요" after
-                "세 시 반은 좀 빠듯해요" kept the rejected time, "이 십 팔일" read as 8/18; and "스케일링 안내 이런 거
-                필요 없어요 명단에서 삭제해 주세요" gave scaling, which the label had left out against the convention
-                that a treatment named is the slot (a label slip).
-                After the run two labels were corrected as slips against the conventions (the first-run numbers above
-                stay as they were): "스케일링 안내 …" names scaling, and "월요일이었는지 화요일이었는지" gets the first
-                day, as blind7's "목요일인지 금요일인지" does; with them the first run reads date 97.7%, treatment
-                99.5%, all three slots 97.3% (intent unchanged, 95.0%). The misses were then fixed by kind: a car's
-                navigation voice is taken out of the transcript before it is read ("…미터 앞에서 …입니다", "전방에 …",
-                new module transcript.py with the other transcript tidying), and "네비 소리가" asks no way; being busy
-                is only the reason to be brief when something else is asked (a person, one's visit, a confirmed yes) and
-                no call is asked for, while "…면 전화할게요" and "한 시간 뒤에 다시 해 주세요" ask for one; a person
-                asked for in so many words ("사람 연결 되나요") is put through over "끊고 다시 걸게요";
-                "…기계예요?/사람이랑 통화하는 거 맞죠?" asked in passing before a booking books; returning a missed call
-                and asking why the clinic rang is for staff; "원치 않아요" opts out; "…인 줄 알고 걸었어요" is a wrong
-                number; a fear told as the reason ("무서워서", "겁이 많아서 그런데") asks nothing of staff; a sentence
-                that ends by naming its slot books whatever it asked on the way; chewing is a care topic ("반대쪽으로만
-                씹어야 되나요" after "좋아졌어요" asks); "좀 그렇고", "빠듯", "촉박" turn a day or time down; "…에 낼
-                서류" and "연말정산" name no day; a deadline day before "그 전에" is not the visit; "사랑이 좀 빼" is
-                사랑니; "이 십 팔일" is the 28th; "스케일링 다음 주" is no after-care; and the rules-alone misses (a
-                reason or "…도" trailing the sentence, "시간 지나면 적응돼요", "며칠 해요", "며칠 더 기다려 봐요", "껴야
-                돼요 밥 먹을 때도요", "몇 번 오가야 끝나요", "바빠서 안 되겠어요" to an offer, "그날 말고 그 다음 주는
-                안 돼요?" to a reminder, "아뇨 그 날짜 아니에요 제가 바꿨잖아요"). To make room, lexicon.py lost the
-                transcript tidying (transcript.py), questions.py the shape of a question (asking.py) and
-                understanding.py the yes/no reading (replies.yes_no, replies.polarity). A probe of 33 new sentences in
-                the same kinds, written during these fixes, read 28/33 on its first run (one of the five was the probe's
-                own slip: "삼 십 일" is the 30th); its kinds were fixed too (tests/test_language_kinds_round6.py).
-                blind14 then joined the model's examples and the regression tests; with the model it reads 99.5%, with
-                the rules alone 99.1%. Left as they are: "애가 … 이가 조금 깨졌대요 아프진 않대요 토요일 오전 열한시에
-                보여주려고요" reads as an emergency (a child's injury goes to the emergency path, the safe side;
-                labelled book), and "애가 놀이터에서 넘어져서 입을 부딪혔는데 피는 안 나요 그래도 봐야 되나요" is a
-                medical question (urgent) with the rules alone, an emergency with the model.
-  blind15  255  fifteenth blind set (issue 15, round 7), written after the round-6 fixes without looking at the rules,
-                their tests or this file's results, in mindsets no set had used: someone relaying a person in the
-                background ("잠깐만요 엄마 뭐라고 아 목요일이 좋대요", "딸이 옆에서 그러는데 …"), patients in the middle
-                of a treatment series (root canal 2nd visit, implant 2nd stage and stitches out, braces wire change, a
-                crown ready to fit, 틀니 가봉) booking, moving or checking the next step, callers running late or
-                already on the way ("차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요"), callers hard of hearing ("크게
-                좀 말해 주세요", "보청기를 껴서 기계 소리는 잘 못 알아들어"), 설/명절 and lunch-hour and Saturday
-                questions, payment (할부, 무이자, 나눠서 내기, 계좌이체, 지역화폐), unhappy patients (a crown off again
-                after two months, a bill that felt high, pain after a filling, a rude receptionist), whispered answers
-                at work to the clinic's calls ("지금은 좀 쉿 이따가요"), counter-questions to a reminder ("누구 예약이요
-                제 거요 아니면 애 거요", "몇 시였죠"), tooth words (어금니, 앞니, 송곳니, 흔들리는 유치, 이중으로 난
-                아랫니) and a mouth still numb after treatment; 88 rows with the question asked (offer, proposal,
-                reminder, yes_no, wellbeing, confirm, date, time, treatment); 34 medical questions, 10 emergencies, 15
-                questions for staff; committed before its first run. A caller running late who only says so (no move
-                asked for) was labelled question_other, a message only staff can act on; no earlier set had such a
-                sentence.
-                FIRST RUN: intent 85.9% (219/255; rules alone 80.0%), date 99.6%, time 100.0%, treatment 99.6%, all
-                three slots 99.2%; medical -> booking 1 (of 44 medical questions and emergencies: "신경치료 중간인데
-                다음 치료까지 한 달 넘게 비어도 괜찮아요" -> book); misses by gold intent: question_other 9/15 (->
-                medical_question x3, book, ask_location, reschedule, talk_to_staff, ask_insurance, cancel), book 4/51
-                (-> reschedule x2, other, medical_question), opt_out 3/7 (-> other x2, question_other),
-                confirm_appointment 3/12 (-> book x2, symptom), ask_hours 3/11 (-> question_other, emergency, book),
-                ask_location 2/6 (-> question_other x2), ask_price 2/10 (-> medical_question, question_other), no 2/15
-                (-> other x2), medical_question 2/34 (-> book, confirm_appointment), cancel 1/9 (-> reschedule), symptom
-                1/13 (-> medical_question), talk_to_staff 1/7 (-> other), yes 1/16 (-> callback_later), callback_later
-                1/8 (-> symptom), other 1/9 (-> question_other).
-                Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run: intent
-                85.9%; slots met (all three 99.2%); one medical question routed to booking.
-                The slot misses: "토요일 진료는 격주로 하세요 아니면 매주 하세요" gave that Saturday (labelled none) and
-                "애 유치가 흔들흔들하는데 거기서 빼 주시나요 내일 …" no extraction.
-                The intent misses: callers running late ("차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요" -> book,
-                "버스를 놓쳐서 한 이십 분 늦어요 기다려 주실 수 있어요" -> ask_location, "…좀 늦겠어요 미리 말씀드려요"
-                -> reschedule); treatment-plan questions taken for medical ones ("유지장치 맞추는 거 몇 번 가야 돼요",
-                "이차 수술까지 보통 몇 달 기다려요", "크라운이 또 빠졌어요 이거 무상으로 해 주시는 거죠"); "신경치료
-                중간인데 다음 치료까지 한 달 넘게 비어도 괜찮아요" -> book (the one medical question to booking);
-                "…제대로 된 거 맞아요" -> confirm_appointment; "남편이 옆에서 자기 예약도 있냐고 물어보는데 그 사람 것도
-                내일 맞아요" -> book; "이 뽑은 자리가 일주일째 아픈데 진통제로도 안 잡혀요" (labelled symptom) ->
-                medical_question; "교정장치 철사 바꾸러 가야되는데 토요일 …" and "다음 주 수요일 아 그날 안 되겠다
-                목요일로요" -> reschedule; "애 유치가 흔들흔들하는데 거기서 빼 주시나요 내일 … 네 시" ->
-                medical_question; "잠깐만요 엄마 뭐라고 아 목요일이 좋대요" -> other; hours asked about the phone at
-                lunch, the holidays and "응급으로 봐 주시는 날" (-> question_other, book, emergency); paying in parts
-                (-> medical_question, question_other); disputed bills (-> talk_to_staff, ask_insurance); whose visit and
-                what treatment to a reminder (-> book, symptom: "그거 무슨" read as 거무스름), "어느 지점" and
-                "엘리베이터" (-> question_other), "그날 몇 시간 걸려요 회사에 말해야 돼서요" (-> cancel); opt-outs with
-                다신, 끊어, 차단 (-> other x2, question_other); "그 시간 말고요" and "멀쩡합니다 고맙습니다 …" (->
-                other); "지금은 좀 쉿 이따가요" (-> symptom: "이따가" read as 따가워); "네? 크게 좀 말해 주세요. 귀가
-                어두워서." (-> question_other), "귀가 잘 안 들려서 그러니 사람이 직접 받아 주면 좋겠는데" (-> other);
-                "네 본인인데 지금 일하는 중이라 작게 말할게요 말씀하세요" (-> callback_later); "없었던 걸로 해 주세요 집
-                근처로 옮기기로 해서요" (-> reschedule).
-                After the run three labels were corrected as slips against the conventions (the first-run numbers above
-                stay as they were): "이 뽑은 자리가 일주일째 아픈데 진통제로도 안 잡혀요" is an emergency (painkillers
-                that do not hold the pain, as in eleven earlier rows), "토요일 진료는 격주로 하세요 …" names that
-                Saturday (a day in an hours question), and "실손 보험 청구할 때 필요한 진단서도 떼 주세요" is
-                question_other (a certificate is for staff, as in five earlier rows); with them the first run reads
-                intent 85.5% (218/255), date 100.0%, time 100.0%, treatment 99.6%, all three slots 99.6%, medical ->
-                booking 1 of 45. The misses were then fixed by kind: running late or on the way with no move asked is a
-                message for staff (topics.running_late); an answer relayed from the background ("…좋대요") is no request
-                to repeat; "크게/천천히 말해 주세요" and "무슨 말씀이세요" ask to hear it again (sure when that is all),
-                "귀가 어두워서" is no darkened tooth and "사람이 직접 받아 주면" puts through; the phone and the days
-                open over the holidays and at lunch, Saturdays every week or every other and "끝나는 시간" ask the
-                hours, "응급으로 봐 주시는 날" is no emergency and "예약 문의 전화" books nothing; paying at once,
-                monthly, in parts or by transfer and "교정비/상담비" ask the price; a disputed bill and a certificate
-                for an insurance claim are for staff, and so is a free redo ("무상"); a wire or an elastic changed and
-                moving to another clinic move no visit, and "없었던 걸로" cancels; "치료 중간인데", "제대로 된 거
-                맞아요", "…괜찮죠", "먹으면 … 돌아와요" and 왁스 are after-care; how many visits or months a treatment
-                takes is the plan (the model may not make it a medical question); whose visit, what treatment, "잡혀
-                있는 거 맞죠" and "…도 있냐고" check a visit (and the model may not turn such a check into a fact whose
-                keyword is not said); "몇 시간 걸려요 …해야 돼서요" asks before its reason; 다신/끊어/차단 opt out; a
-                day turned down and another named answers "which day?"; the last words accept after a busy reason;
-                "이따가요"; "빼 주시나요" asks for a visit; "진통제로도 안 잡혀요" and bleeding not stopped for long are
-                emergencies; a number someone else used, "다니는 사람 이 집에 없어요"; "안 된대요", "그거 안 해요", "그
-                시간 말고요"; staying beside a child in the surgery asks what the clinic allows (question_other). To
-                make room, lexicon.py lost the words of replies (reply_words.py) and this file its provenance
-                (nlu_provenance.py). A probe of 40 new sentences in the same kinds, written during these fixes, read
-                36/40 on its first run (a weekend "응급으로 봐 주는 날", "몇 번 더 가야 돼요", "이따가요 이따가", "그거
-                무슨 말씀이세요"); its kinds were fixed too (tests/test_language_kinds_round7.py; one of its labels,
-                "주말에 …" with no date, was the probe's own slip: a weekend named in an hours question is that
-                Saturday). blind15 then joined the model's examples and the regression tests; with the model it reads
-                100.0%, with the rules alone 100.0%; no earlier set went down (blind9 rules alone 95.7% -> 96.3%, dev10
-                93.9% -> 95.5%).
+PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + """\
   blind16  246  sixteenth blind set (issue 15, round 8), written after the round-7 fixes without looking at the rules,
                 their tests or this file's results, in mindsets no set had used: a new patient choosing a clinic (a
                 woman dentist, sedation, children, which doctor on which day, what the clinic is good at), a family
@@ -338,6 +160,133 @@ PROVENANCE = EARLY_SETS + """\
                 문자 드릴게요", "이층에 있는 치과예요 아니면 길 건너", "교정 전문 치과 맞아요", "엘리베이터라 끊길 수도
                 있어요", a home whitening tray.
                 (Tables run at load average ~1.0 on 2 shared cores: the ms per utterance figures are indicative.)
+  blind18  281  eighteenth blind set (issue 15, round 10), written by a different person who never saw the rules, their
+                tests or this file's results: ~60% replies to the clinic's own outbound calls (reminder, happy call
+                after an extraction, implant surgery or root canal, implant check-up, recall, yearly scaling, 65+
+                dentures and implants) answered by a family member, someone half-awake or in a meeting, someone who does
+                not remember the clinic, with a question back, agreeing but moving the time, asking for a call later or
+                a text, refusing further calls in 12 ways, a symptom in a happy call, annoyed; ~40% inbound:
+                shift-working nurses and carers, parents of children with special needs (sedation, wheelchair, a quiet
+                room), students on a budget, a clinic, insurer, company, pharmacy, nursery or district office calling
+                about a patient, elderly callers reading numbers slowly, a greeting or a name only in the first
+                sentence; 172 rows with the question asked (offer 40, reminder 35, wellbeing 33, yes_no 22, proposal 14,
+                confirm 10, date, time, treatment); 29 medical questions, 9 emergencies, 14 questions for staff, 12
+                opt-outs; committed before its first run.
+                FIRST RUN (main at b5f51fa, after round 9): intent 87.9% (247/281; rules alone 81.9%), date 97.9%, time
+                98.6%, treatment 98.2%, all three slots 94.7%; medical -> booking 1; misses by gold intent: yes 25/37
+                (-> book x4, other x3, wrong_number, callback_later, reschedule, no, ask_insurance), no 23/29 (->
+                wrong_number, reschedule, yes, opt_out, ask_insurance, question_other), confirm_appointment 7/10 (->
+                book x2, wrong_number), symptom 11/13 (-> emergency x2), ask_location 4/6, callback_later 12/14,
+                medical_question 27/29 (-> question_other, book), question_other 12/14, ask_hours 6/7, talk_to_staff
+                9/10, other 12/13. An earlier unseen run over main at e51d6fd (before round 9) read intent 87.2%, all
+                three 94.7%, medical -> booking 1.
+                Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run: intent
+                87.9%, all three slots 94.7% and one medical question to booking ("임플란트 수술하고 등산 가도 돼요
+                주말에 산악회가 있어서") miss it.
+                Four labels were slips against the conventions and are corrected (the first run above is kept as
+                recorded): "아무렇지도 않아요 이런 확인 전화는 안 하셔도 돼요" no -> opt_out (the law: a refusal of
+                calls in any words, as blind17's "이런 전화는 안 받았으면 해서요"); "…등산 가도 돼요 주말에 …" no date
+                -> that Saturday (주말 names that Saturday: blind6, blind8); "수신거부 해 주세요 이벤트든 검진이든" and
+                "…무슨 검진이에요 번호 확인하세요" no treatment -> checkup (검진 names a checkup in all 84 other rows).
+                With them the first run reads intent 88.3% (248/281; rules alone 82.2%), date 98.2%, time 98.6%,
+                treatment 98.9%, all three 95.7%, medical -> booking 1 (rules alone 2).
+                The writer's other judgement calls stand, each as the earlier sets read the kind: a refusal of calls is
+                opt_out whatever was asked (lines 12, 39, 129); a relative saying the patient is out answers no (9, 19);
+                busy and "문자로 남겨/주세요" is callback_later (4, 141), accepting by text is yes; a past 어제 is dated
+                (blind5: 18, 50, 100, 105, 108, 126); "시간을 한 시간만 당겨 주세요" to a proposal is no with no time
+                (blind10: the slot proposed turned down, none named); "제가 거기 다녔었나" to an offer is for staff
+                (143); "원래 그런 건가" to a check-up offer is a medical question (172); "임시로 씌운 거" a crown, "어제
+                뽑은 거" an extraction, an X-ray asked for a checkup (blind5); of two times the wanted one (89, 178); a
+                wheelchair in the chair is for staff (177), 엘리베이터 asks the way (blind3, 194); "대충 얼마" asks the
+                price (199), a detailed bill with no 실비 is for staff (blind13, 255).
+  dev12    339  tuning set (issue 15, round 10) written by someone who never saw the rules: mixed regions and ages, 30
+                opt-outs and 28 near-miss "no"s; 142 rows with the question asked; 24 medical questions, 13 emergencies.
+                first run over main at e51d6fd (before round 9): intent 90.6%, medical -> booking 1. Re-run over round
+                10's starting point (main at b5f51fa): intent 90.9% (308/339; rules alone 82.0%), date 98.8%, time
+                99.7%, treatment 99.4%, all three 97.9%, medical -> booking 1 (rules alone 4); misses by gold intent:
+                opt_out 24/30 (-> other x4, book, yes), question_other 13/18, book 37/41, no 25/28, symptom 18/21 (->
+                medical_question x3), other 8/11, emergency 11/13 (-> symptom x2), confirm_appointment 14/16,
+                medical_question 23/24 (-> book), ask_location 10/11, cancel 13/14. Three labels corrected to the
+                conventions: "주말 진료 시간 좀 알려 주이소" names that Saturday; "임신 … 엑스레이 찍어도 괜찮은가요"
+                names a checkup (blind5); "내일 임플란트 수술인데 오늘 밤에 술 마시면 안 되죠" is dated the treatment's
+                day, as "모레 사랑니 빼기로 했는데 그 전에 감기약 먹어도 돼요" in the same set and every medicine asked
+                before a treatment (round 9): of two days the treatment's is the slot. With them the re-run reads intent
+                90.9%, date 99.4%, time 99.7%, treatment 99.7%, all three 98.8%. The writer's calls stand: "문자로 …"
+                after an offer is callback_later when busy and yes when the offer is taken by text; partial refusals
+                ("문자는 괜찮은데 전화는 안 했으면", "광고 문자는 그만 … 예약 안내는 계속") are opt_out; two requests
+                are labelled by the first; "주말은 제가 근무라 평일 저녁은 안 될까요" to a proposal is no with no date
+                (the new slot names none).
+  dev13    350  tuning set (issue 15, round 10) written by someone who never saw the rules: office workers, students,
+                retirees, caregivers, noisy line transcripts, run-ons, 40 opt-outs; 132 rows with the question asked; 26
+                medical questions, 10 emergencies, 27 questions for staff.
+                first run over main at e51d6fd (before round 9): intent 87.1%, medical -> booking 2. Re-run over round
+                10's starting point (main at b5f51fa): intent 88.3% (309/350; rules alone 79.7%), date 98.6%, time
+                98.6%, treatment 98.9%, all three 96.0%, medical -> booking 2 (rules alone 5); misses by gold intent:
+                opt_out 29/40 (-> other x4, question_other x3, no x2, yes, ask_price), yes 16/22 (-> ask_insurance x2,
+                book x2, other x2), question_other 22/27, no 26/30 (-> symptom x2, callback_later, reschedule),
+                confirm_appointment 14/17 (-> book x2, cancel), other 12/14, symptom 12/14, medical_question 24/26 (->
+                book, talk_to_staff), wrong_number 10/11 (-> opt_out), and one each of book, reschedule, cancel,
+                ask_location, emergency (-> book: a knocked-out tooth kept in milk). Seven labels corrected to the
+                conventions: "아니 저 치과 안 다니는데 누구 찾으시는 거예요 번호 지워 주세요" wrong_number -> opt_out
+                (in every other set a request to delete one's number is opt_out, and the law keeps a refusal for good);
+                "주말에 당직 서는 치과 …" names that Saturday; "아니요 어제부터 얼굴이 퉁퉁 붓고 열이 나요" is dated
+                yesterday (blind5); four times in hours questions are read ("한 시부터예요", "퇴근하면 일곱 시라서",
+                "다섯 시 되는데 그때도 진료 하세요", "저녁 아홉 시 넘어서도": the parser reads them by design, as in
+                stress and blind2-4). With them the re-run reads intent 88.6% (310/350; rules alone 80.0%), date 99.1%,
+                time 99.7%, treatment 98.9%, all three 97.7%, medical -> booking 2 (rules alone 5). "신경치료는 보통 몇
+                번 가야 끝나요" is for staff (the plan, not one's body: round 6), as labelled.
+                The misses of the three sets were then fixed by kind (tests/test_language_kinds_round10.py). Opt-outs
+                (the law): sending or ringing refused with only a time word ("이제 보내지 마세요", "다시 걸지 마세요",
+                "그만 보내 주세요", "그만하세요"), advertising switched off or taken away after a few words ("광고
+                문자만 끊어/꺼 주세요", "광고 전화가 자꾸 와요 빼 주세요", not "이 빼"), taken off a list ("발신
+                목록에서 제외", "리스트에서 지워"), not receiving ("수신 안 합니다"), one's number not to be used,
+                offers not to be told of ("할인 행사 … 알리지 마세요"), calls and texts disliked ("전화 오는 것도 …
+                싫어요"), made to stop coming ("안 오게 해 주세요"); "문자로 주세요", a no to one offer and being busy
+                stay what they were. Replies to the clinic's outbound questions (replies.outbound_answer, before the
+                wrong-number and callback cues): the person asked says it is them ("네 접니다", "제가 어제 그 사랑니 뺀
+                사람이에요", "정확합니다"), a relative says the patient is out (no, not a wrong number), busy but the
+                last words say yes ("…통화가 안 돼요 네 가요"), busy with a text asked for is callback_later, a change
+                read back agreed ("네 그렇게 바꿔 주세요 …"), an offer taken on a condition ("보험 되는 거면 해야죠") or
+                in the first words ("네 할게요 근데 …"), an offer declined in the last words ("…필요 없어요", "…이번엔
+                안 할게요"), going to a reminder with no new slot sure (the model had turned "…갈게요" into bookings),
+                "그래도 할게요" accepts. Checking one's own visit, not booking: "언제로 잡아 놨었죠", "예약 날짜 … 불러
+                주세요", "내 예약이 … 맞어요", "내 번호로 예약된 거 있나", "취소된 거 아니죠". Medical safety:
+                activities after a treatment (등산, 골프, 헌혈, 수영) ask leave; a child's habit (손가락 빨기,
+                공갈젖꼭지) and harm worried about ("삐뚤어질까요"); conditions (투석, 항암, 신장병); a precaution
+                ("조심해야 할 게"), a strain ("무리 없어요"), harm ("마시면 안 좋아요") or healing ("잘 붙어요") asked;
+                whether to come asked after whether it is normal ("…정상이에요 내일 또 가야 돼요"); a knocked-out tooth
+                kept in milk is an emergency; a swallowed piece "삼키신" and "목에 걸렸대요". Others: a cancel then a
+                new day is a move; 무르다 cancels; a walk from a place asks the way; "학교 정문" names no braces; a
+                patient moved to the chair is no move; a lost thread ("뭘 물어보려고 했더라") is nothing asked yet; help
+                asked with a booking ("예약 좀 도와주세요") books, which the rebuilt model had read as a check. Slots:
+                numbers read out syllable by syllable ("십 일 월", "월 요 일", "다 음 주", whose 음 is no hesitation); a
+                time given as the reason loses to the next ("다섯 시 반 퇴근이니까 여섯 시요"); 7-9 o'clock with the
+                evening said after it; "알림은 두시고" is no two o'clock. A probe of 43 new sentences in these kinds,
+                written during the fixes, read 37/43 on its first run (a busy caller's "문자로 주세요", "…심은
+                사람이에요", "예 정확합니다", a child's habit with the rules alone, a precaution before an extraction,
+                "두시고" read as 14:00); those kinds were fixed too, and 6 slot sentences written with the slot fixes
+                read 5/6 ("다 음 주": fixed); one more, for the booking help, was added after it (the file has 50).
+                blind18, dev12 and dev13 then joined the model's examples and the regression tests. With the model
+                blind18 reads 98.2% (276/281; rules alone 88.3%), date 99.3%, time 99.6%, treatment 99.3%, all three
+                98.2%; dev12 98.2% (333/339; rules alone 86.1%), all three 98.8%; dev13 98.9% (346/350; rules alone
+                86.9%), all three 98.3%; medical -> booking 0 on every set, with and without the model. No earlier set
+                went down (intent with the model, with the rules alone and all three slots as before or higher; rules
+                alone blind10 92.9% -> 93.5%, blind17 91.2% -> 91.6%). Left: two symptoms in a happy call the rules call
+                emergencies ("입을 잘 못 벌리겠어요 말하기도 힘들어요", "밤새 욱신욱신해서 잠을 못 잤어요": trismus and
+                sleepless pain are red flags since round 4; erring towards urgency is kept), "시간을 한 시간만 당겨
+                주세요" to a proposal (a move), a scab asked about, "점검" alone (the writer left it without a
+                treatment), two days asked between ("이십육일이었나 이십칠일이었나"), arithmetic on a time ("세 시 … 한
+                시간만 뒤로"), two requests in one breath, a hospital's 검사 read as a checkup, "쓰 케 일 링". (Tables
+                run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
+Round 10 (blind18, dev12, dev13) in sum: blind18's first run read intent 247/281 = 87.9% (88.3% with four label slips
+corrected), date 97.9%, time 98.6%, treatment 98.2%, all three 94.7% (95.7% corrected), medical -> booking 1 of 38: the
+goal is not met on intent, slots nor medical safety on this first run; the training sets written by two more people read
+90.9% and 88.3% over the same rules. Replies to the clinic's own outbound calls were blind18's biggest loss (yes 25/37,
+no 23/29), and dev13's refusals in words the rules lacked (29/40) the biggest legal one: fresh writers keep finding
+whole kinds (first runs blind13 97.7%, blind14 95.0%, blind15 85.9%, blind16 94.7%, blind17 86.2%, blind18 87.9%). After
+the fixes by kind blind18 reads 98.2% with the model (which has now seen it) and 88.3% with the rules alone, dev12 98.2%
+/ 86.1%, dev13 98.9% / 86.9%, medical -> booking 0 everywhere with and without the model; the next fresh set (blind19)
+tells whether the kinds generalise.
 Round 9 (blind17) in sum: first run intent 206/239 = 86.2% (no label changed), date 99.2%, time 99.6%, treatment 99.2%,
 all three 97.9%, medical -> booking 2 of 43: the goal is not met on intent nor on medical safety on this first run; the
 slots meet it. A writer who never saw the rules found whole kinds they lacked (refusals in dialect and indirect words,

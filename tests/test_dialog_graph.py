@@ -25,6 +25,7 @@ from appliance.data.clinic import facts as factslib
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
 from appliance.language import understand as real_understand
+from tests.opt_out_support import refusal_the_rules_miss
 from tests.test_flows_receptionist import BIRTH_QUERY
 from tests.test_flows_receptionist import patient_with_appointment as patient_with_appointment  # a fixture
 from tests.test_outbound_dialogs import DAUGHTER, FAMILY, MOTHER, SON, Ops
@@ -157,6 +158,8 @@ def inbound_scripts(patient_birth: str, phone: str) -> list[tuple[dict, list[str
         (fam, ["#3", "#" + patient_birth, "#1", "다음 주 금요일 오후", "네"]),
         (fam, ["수신거부 해 주세요", "아니요"]),
         (unknown, ["음 그게", "어어", "뭐라고요"]),
+        (unknown, [refusal_the_rules_miss("need"), "아니요", "예약하고 싶어요", "스케일링이요", "내일 오후요",
+                   refusal_the_rules_miss("proposal"), "#2", "네"]),  # asked whether it was a refusal: no
     ]
 
 
@@ -192,6 +195,7 @@ def campaign_scripts() -> list[tuple[str, dict, list[str]]]:
         ("recall", {}, ["#850302", "#2"]),
         ("recall", {}, ["#850302", "네", "#2", "#1"]),
         ("insured_treatment", {}, ["#850302", "#1", "#2", "#2", "#2"]),
+        *((name, {}, [refusal_the_rules_miss("birth"), "아니요", "#850302"]) for name in CAMPAIGNS),  # asked: no
     ]
 
 

@@ -2,9 +2,10 @@
 Whisper). We assert what the caller heard (prompts found in the captured RTP) and what landed in the CRM.
 
 The keypad booking path is all real (DTMF as RFC 4733 events). Speech-only branches (emergency, staff, an
-unanswerable question) send a real Korean clip — the only ones we have are not about teeth — and use the
-documented test hook of ``appliance.conversation.factory`` (``<home>/test-hooks/transcripts.txt``, honoured only
-for a home under the temp dir) to swap the transcript the dialog receives. ``now.txt`` fixes the dialog's
+unanswerable question, a refusal in other words) send a real Korean clip — the only ones we have are not about
+teeth — and use the documented test hook of ``appliance.conversation.factory``
+(``<home>/test-hooks/transcripts.txt``, honoured only for a home under the temp dir) to swap the transcript the
+dialog receives. ``now.txt`` fixes the dialog's
 clock to a Monday 10:00 so opening-hours branches do not depend on when the suite runs.
 """
 
@@ -20,6 +21,7 @@ from appliance.data import crm, crm_records
 from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
 from tests.audio_checks import heard_prompt
+from tests.opt_out_support import refusal_the_rules_miss
 
 pytestmark = pytest.mark.e2e
 
@@ -166,5 +168,36 @@ def test_question_not_in_the_facts_becomes_a_callback(lab):
     try:
         cb = crm_records.Callback.select().order_by(crm_records.Callback.id.desc()).first()
         assert cb.phone == "01077770002" and "비용" in cb.reason
+    finally:
+        crm.database.close()
+
+
+def test_a_refusal_in_other_words_is_asked_and_a_yes_is_stored(lab):
+    """A refusal the rules do not read ("앞으로 이런 안내 받고 싶지 않아요"): the caller is asked "앞으로 병원
+    안내 연락을 그만 받으시겠어요?", says yes, and the opt-out lands in the CRM with the call's outcome and events."""
+    config = lab.config
+    pack = PromptPack.load(config)
+    phone = "01077770003"
+    _say_next(config, refusal_the_rules_miss("need"), "네")
+    clip = sipp.demo_clip(config)
+    wait = _seconds(pack, "greeting", "how_can_i_help") + 0.8
+    # end of turn + Whisper on a shared box (the first call of a fresh engine is slower) + the whole question: an
+    # answer that barged in would cut the question short
+    answer_after = 24.0 + _seconds(pack, "opt_out_check")
+    script = [(None, wait), (clip, 0.0), (None, answer_after), (clip, 0.0), (None, 30.0)]
+    hold = wait + 2 * sipp.wav_seconds(clip) + answer_after + 30.0
+    result = sipp.place_call("127.0.0.1", config.sip_port, script, to_user="1000", from_user=phone,
+                             hold_seconds=hold, timeout=hold + 30)
+    assert result.ok, result.describe()
+    heard = result.heard_pcm()
+    for key in ("opt_out_check", "opt_out_done"):
+        assert heard_prompt(heard, pack.pcm(key))[0], (key, lab.tail())
+    call = _last_call(config)
+    assert call.outcome == "opted_out", call.error
+    assert [e["kind"] for e in call.meta["events"]][:2] == ["opt_out_check", "opt_out"]
+    _crm(config)
+    try:
+        rows = list(crm_records.OptOut.select().where(crm_records.OptOut.phone == phone))
+        assert [(r.source, r.scope) for r in rows] == [("call_speech", "ad")], lab.tail()
     finally:
         crm.database.close()

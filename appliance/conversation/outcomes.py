@@ -53,6 +53,8 @@ class EventKind(enum.StrEnum):
     OPT_OUT = "opt_out"
     OPT_OUT_REQUEST = "opt_out_request"  # asked for, but nothing to store it against: a staff task
     OPTED_OUT = "opted_out"
+    OPT_OUT_CHECK = "opt_out_check"  # a refusal the understanding did not read: the caller was asked (optout_check)
+    OPT_OUT_NOT_CONFIRMED = "opt_out_not_confirmed"  # ... and did not confirm it: nothing stored
     BOOKING = "booking"
     BOOKED = "booked"
     CANCELLATION = "cancellation"

@@ -99,6 +99,7 @@ PHRASES: dict[str, str] = {
     "running_late_noted": "네, 늦으신다고 데스크에 전해 두겠습니다. 조심히 오세요.",
     "staff_after_hours": "지금은 진료시간이 아니라 직원 연결이 어렵습니다.",
     "opt_out_done": "네, 수신거부 처리되었습니다. 앞으로 안내 전화는 드리지 않겠습니다.",
+    "opt_out_check": "앞으로 병원 안내 연락을 그만 받으시겠어요?",  # a refusal heard but not understood as one
     "opt_out_not_stored": "발신번호가 표시되지 않아 지금 바로 수신거부 처리를 하지는 못했습니다. 요청하신 내용은 담당자에게 전달하겠습니다.",
     # campaign calls (appliance.conversation.campaigns): notices, generic purpose, identity first
     "ob_optout_notice": "광고 안내 전화입니다. 수신을 원치 않으시면 9번을 누르시거나 말씀해 주세요.",

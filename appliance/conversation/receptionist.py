@@ -7,8 +7,9 @@ Data goes through :class:`appliance.conversation.backend.Backend` (facts, EMR, C
 The receptionist is the shared asker (:mod:`.asker`) over these flows, each with its own state table:
 the desk here (what do you need? anything else?), :mod:`.booking`, :mod:`.changes` (reschedule, cancel,
 "예약 몇 시였죠?"), :mod:`.answers` (facts: hours, location, prices, insurance), :mod:`.care` (symptoms,
-medical questions and other questions for staff), :mod:`.questionnaire` (문진), :mod:`.optout` and
-:mod:`.identity` (the birth date before any patient detail). Emergencies and staff go through
+medical questions and other questions for staff), :mod:`.questionnaire` (문진), :mod:`.optout` (and
+:mod:`.optout_check`: a refusal heard but not understood as one is asked about) and :mod:`.identity` (the birth
+date before any patient detail). Emergencies and staff go through
 :mod:`.handover`. Greeting: the clinic name, the AI notice and — only when this call is being recorded —
 the recording notice. No names, numbers or transcripts are logged.
 """
@@ -29,6 +30,8 @@ from appliance.conversation.changes import ChangesFlow
 from appliance.conversation.handover import INBOUND, Handover
 from appliance.conversation.identity import Identity
 from appliance.conversation.optout import OptOutFlow
+from appliance.conversation.optout_check import STATE as OPT_OUT_CHECK
+from appliance.conversation.optout_check import OptOutCheck
 from appliance.conversation.outcomes import EventKind, NextStep, Outcome
 from appliance.conversation.phrases import PHRASES
 from appliance.conversation.privacy import call_is_recorded
@@ -95,7 +98,8 @@ class Receptionist(Asker):
     START = ("need",)
     ENTRIES = ("ask_birth", "ask_treatment", "ask_date", "propose", "anything_else", "change_or_cancel",
                "confirm_cancel", "price_which", "offer_booking", "offer_earliest", "need")
-    ANYWHERE = ("anything_else", "ask_birth")  # after an opt-out or a callback; an opt-out on a withheld number
+    ANYWHERE = ("anything_else", "ask_birth", OPT_OUT_CHECK)  # after an opt-out or a callback; an opt-out on a
+    # withheld number; a refusal heard but not understood as one
     LINKS: ClassVar[dict[str, tuple[str, ...]]] = {  # where the identity step continues
         "ask_birth": ("ask_treatment", "ask_date", "propose", "anything_else", "change_or_cancel", "confirm_cancel"),
         "ask_name_verify": ("anything_else", "change_or_cancel", "confirm_cancel", "ask_date", "propose"),
@@ -130,10 +134,15 @@ class Receptionist(Asker):
         self.care = self.add(CareFlow(self))
         self.questionnaire = self.add(QuestionnaireFlow(self))
         self.optout = self.add(OptOutFlow(self))
+        self.optout_check = self.add(OptOutCheck(self, confirmed=lambda: self.optout.start(source="call_speech"),
+                                                 resume=self.booking.resume))
 
     @property
     def call_id(self) -> int | None:
         return getattr(self.backend, "call_id", None)
+
+    def links(self) -> dict[str, tuple[str, ...]]:
+        return {**super().links(), **self.optout_check.links(list(self.steps))}
 
     @property
     def identity_confirmed(self) -> bool:
@@ -254,8 +263,11 @@ class Receptionist(Asker):
         if intent == "emergency" or (intent in ("symptom", "medical_question") and urgent):
             spoken = intent != "emergency"  # a symptom or a question: staff get the words
             return self.emergency(severe_symptom=spoken, note=text[:500] if spoken else None)
-        if intent == "opt_out":
+        if intent == "opt_out" and not self.optout_check.keeps_contact(text):
             return self.optout.start(source="call_speech")
+        asked = self.optout_check.heard(u, text, step)  # a refusal in other words: asked, never guessed
+        if asked is not None:
+            return asked
         if intent == "talk_to_staff":
             self.topics.append("staff")
             return self.to_staff(self.summary("직원 연결 요청"))

@@ -53,7 +53,8 @@ CARE_TOPIC = _c(
     r"(?<![수시기미])술", r"(?<!다)음주", r"맥주", r"소주", r"담배", r"흡연", r"전자담배", r"운동", r"헬스", r"수영",
     r"사우나", r"목욕", r"샤워", r"찜질", r"얼음", r"냉찜", r"온찜", r"진통제", r"소염제", r"항생제", r"타이레놀",
     r"(?<!예)(?<!절)(?<!계)약(?:을|은|이|도|먹|드|복용)", r"커피", r"왁스", r"뜨거운", r"차가운", r"찬거", r"찬물",
-    r"매운",
+    r"매운", r"탄산", r"콜라", r"사탕", r"(?<![가-힣])껌",
+    r"손가락(?:을|을요)?(?:빨|빠는)", r"공갈젖꼭지", r"젖병",  # a child's habit (round 10)
     r"딱딱한", r"질긴", r"빨대", r"가글", r"양치", r"칫솔", r"치실", r"치간", r"헹구", r"헹궈", r"침(?:을|을뱉|뱉)",
     r"코를?풀", r"비행기", r"임신", r"임산부", r"수유", r"혈압", r"당뇨", r"심장", r"아스피린", r"와파린", r"항응고",
     r"골다공", r"복용", r"먹고있", r"드시고있", r"밥(?:을|은|도)?먹", r"식사", r"음식", r"입냄새", r"구취", r"운전",
@@ -98,7 +99,7 @@ MOUTH = _c(
     r"입안", r"입속", r"잇몸", r"혀(?:가|를|에|끝|바닥|밑|옆)", r"입술", r"입천장", r"턱(?:이|에|관절|밑)", r"볼안",
     r"치아", r"이빨", r"어금니", r"앞니", r"사랑니", r"유치(?!원)",
     r"(?:아기|애기|아이|애|우리애|딸|아들|손주)(?:의)?이(?:가|를|는|도|나|빠|흔들|썩|상했|누렇|까맣|검)",
-    r"이(?:가|를|에|도)(?:약해|썩|누렇|상하|상했|안좋|삐뚤|벌어|시리|시려|흔들|닦)|이닦|이를(?:가|갈)",
+    r"이(?:가|를|에|도)(?:튀어나|돌출|약해|썩|누렇|상하|상했|안좋|삐뚤|벌어|시리|시려|흔들|닦)|이닦|이를(?:가|갈)",
 )
 
 # "…아도/어도 돼요?": permission for an action ("가도 돼요", a visit, is taken out first: see VISIT_ASK).
@@ -146,12 +147,18 @@ NORMAL_ASK = _c(
     r"며칠(?:더)?(?:해|하|써|껴|발라|먹|대|물)", r"언제(?:부터)?(?:바꿔|바꾸|시작|그만)",  # "얼음찜질은 며칠 해요"
     r"(?:기다려|지켜)(?:봐요|봐야|보면|볼까)",  # "며칠 더 기다려 봐요"
     r"제대로(?:된|한|치료된|치료한)(?:거|건|게)?(?:맞|인가|인지|예요|에요)",  # "이게 제대로 된 거 맞아요"
+    # round 10: a precaution, a strain, harm or healing asked ("조심할 게 있어요", "잇몸에 무리 없어요", "마시면 안
+    # 좋아요", "해도 잘 붙어요")
+    r"조심(?:할|해야할|해야될)(?:게|거|것|점)", r"무리(?:가)?(?:없|안가|안되|가나|갈까|되나)",
+    r"(?:삐뚤어질|튀어나올|벌어질|상할|썩을|나빠질|망가질|약해질)(?:까|까봐)",
+    r"(?:면|하면)안좋(?:아요|나요|을까요|죠|은가요)$", r"잘(?:붙|아물)(?:어요|나요|을까요|겠죠)$",
 )
 # Going somewhere that is not the clinic ("사우나 가도 돼요?" asks leave, "내일 가도 돼요?" asks for a visit)
 CARE_PLACE = re.compile(
     r"(?:먹고|마시고|양치하고|피우고|운전해서|운전하고|운전해|(?<!유모)차끌고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|"
     r"수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도|"
-    r"(?:비행기|배|기차|케이티엑스|ktx)(?:를|을)?타고[가-힣]{0,6}(?:가도|와도|다녀와도)"  # "비행기 타고 제주도 가도"
+    r"(?:비행기|배|기차|케이티엑스|ktx)(?:를|을)?타고[가-힣]{0,6}(?:가도|와도|다녀와도)|"  # "비행기 타고 제주도 가도"
+    r"(?:등산|골프|낚시|캠핑|헌혈|수영|운동|산)(?:을|를|은|는|에)?(?:가|하러가|해|다녀|나가|올라가)도"  # round 10
 )
 # Words of the facts the clinic answers itself (insurance, prices)
 FACT_WORDS = re.compile(
@@ -226,6 +233,12 @@ URGENT = _c(
 )
 
 
+_PRECAUTION = re.compile(r"조심(?:할|해야할|해야될|하실)(?:게|거|것|점)|주의(?:할|해야할|사항)")
+_NORMAL_THEN_MUST_GO = re.compile(
+    r"정상(?:이에요|인가요|이죠|일까요|인거죠|이예요)[가-힣]{0,10}(?:가야|가봐야|와야)(?:돼요|되나요|하나요|할까요)$"
+)
+
+
 def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     """A question about one's symptoms, after-care or condition (no red flags: those are emergencies).
 
@@ -244,6 +257,10 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
         return True  # "치료 끝나고 바로 운전해서 가도 돼요?", "발치하고 사우나 가도 돼요"
     if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest) or LEAVE_BE.search(rest)):
         return True
+    if _PRECAUTION.search(compact) and TREATMENT_WORD.search(compact) and not VISIT_ASK.search(compact):
+        return True  # "발치 전에 제가 조심해야 할 게 있어요": what to mind around a treatment
+    if has_symptom and _NORMAL_THEN_MUST_GO.search(compact):
+        return True  # "…잇몸이 시큰거리는 게 정상이에요 내일 또 가야 돼요": whether to come is advice too
     if BOOK_REQUEST.search(compact):
         return False
     modal = MODAL_ASK.search(compact) or MODAL_INSIDE.search(text)
@@ -316,7 +333,8 @@ VISIT_REQUEST = _c(
 )
 # Conditions that make a question about treatment a medical one ("당뇨가 있는데 임플란트 해도 되나요", "… 할 수 있나요")
 CONDITION = re.compile(
-    r"임신|임산부|수유|혈압|당뇨|심장|아스피린|와파린|항응고|골다공|복용|먹고있|드시고있|알레르기|알러지|수술받|입원"
+    r"임신|임산부|수유|혈압|당뇨|심장|아스피린|와파린|항응고|골다공|복용|먹고있|드시고있|알레르기|알러지|수술받|입원|"
+    r"투석|신장(?:병|질환|이안좋)|항암|방사선치료|간경화|혈우병|뇌졸중|파킨슨"  # round 10
 )
 CAN_I = re.compile(r"(?:할|받을|해볼|받아볼|맞을|뽑을|뺄|씌울|심을)수(?:가)?(?:있|없)")
 

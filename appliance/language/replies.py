@@ -83,6 +83,65 @@ _UNSURE = re.compile(
 )
 
 
+# round 10: the person asked for answers ("네 접니다", "제가 어제 그 사랑니 뺀 사람이에요")
+_ITS_ME = re.compile(
+    r"(?:네|예)?(?:접니다|저예요|저에요|전데요|제가맞|본인맞)|(?:제가|저)(?:요)?[가-힣]{0,14}(?:한|뺀|받은|했던|하는)사람"
+    r"(?:이에요|입니다|인데요|예요|이요)|^(?:네|예|제가|저)[가-힣]{0,18}사람(?:이에요|입니다|인데요|예요|이요|맞아요)$|"
+    r"^(?:네|예)*(?:정확합니다|정확해요|정확하네요|틀림없어요)"
+)
+# busy now, and a text asked for instead of the call ("회의 들어가야 돼서요 문자로 주세요"): call back later, by text
+_BUSY_NOW = re.compile(
+    r"중이(?:라|어서|에요|거든)|들어가(?:봐)?야(?:돼|되|해)|나가(?:봐)?야(?:돼|되|해)|바빠서|바쁘거든"
+)
+_BY_TEXT = re.compile(r"문자로(?:좀)?(?:남겨|주|줘|보내|넣어|해)")
+# a relative answers for the patient, who is not there ("저는 딸인데 엄마 지금 안 계세요")
+_RELATIVE_ANSWERS = re.compile(
+    r"(?:저|전|제가|나|난)(?:는|은)?(?:딸|아들|남편|아내|와이프|며느리|손자|손녀|사위|동생|언니|누나|오빠|보호자)"
+)
+_PATIENT_AWAY = re.compile(r"안계(?:세|시|셔)|지금없|나가(?:셨|있|계)|출근(?:했|하셨)|외출|주무(?:세|시)|입원")
+# busy, but the last words answer the reminder ("…길게 통화가 안 돼요 네 가요")
+_YES_GOING_LAST = re.compile(r"(?:네|예)(?:네|예)?(?:가요|갈게요|갈께요|갑니다|갈게|맞아요)$")
+# a change read back, agreed ("네 그렇게 바꿔 주세요")
+_CHANGE_AGREED = re.compile(r"^(?:네|예)+(?:네|예)?그렇게(?:로)?(?:바꿔|변경해|옮겨|해)")
+# an offer taken on a condition ("좋아요 보험 되는 거면 해야죠", "…거면 무조건 해야죠")
+_TAKEN_IF = re.compile(
+    r"(?:거|것|게)(?:라)?면(?:야)?(?:무조건|당연히|꼭)?(?:해야죠|해야지|하죠|할게요|받아야죠|가야죠)$"
+)
+
+# to an offer: the last words decline it ("…필요 없어요", "…이번엔 안 할게요"), or the first words take it
+# ("네 할게요 …")
+_OFFER_DECLINED_END = re.compile(
+    r"(?:필요(?:가)?없(?:어요|습니다|어)|(?:이번엔|지금은|저는)?안(?:할게요|할께요|할래요|받을게요))$"
+)
+_TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
+
+
+def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bool) -> tuple[str, float] | None:
+    """Round 10: answers to the clinic's own outbound questions that other words in them would mislead."""
+    if expect in ANSWER_EXPECTS | {"yes_no"} and _BUSY_NOW.search(compact) and _BY_TEXT.search(compact):
+        return "callback_later", SURE  # "…발표 중이라서요 문자로 남겨 주세요": busy; the rest by text, later
+    if expect == "offer" and _OFFER_DECLINED_END.search(core) and not core.endswith("?"):
+        return "no", SURE  # "어머니는 작년에 벌써 보험으로 틀니 하셨어요 필요 없어요": the last words decline
+    if expect == "offer" and _TAKEN_FIRST.match(core) and not _OFFER_DECLINED_END.search(core):
+        return "yes", SURE  # "네 할게요 근데 혼자는 못 가니까 아들이랑 날짜 맞춰서 할게요"
+    if has_symptom or rw.NO_START.match(core) and not _RELATIVE_ANSWERS.search(compact):
+        return None
+    if expect in IDENTITY_EXPECTS and _RELATIVE_ANSWERS.search(compact) and _PATIENT_AWAY.search(compact):
+        return "no", SURE  # "아닌데요 저는 딸인데 엄마 지금 안 계세요": the patient is not there
+    if rw.NO_START.match(core) or rw.NEGATION.search(compact) and not _YES_GOING_LAST.search(core):
+        return None
+    if expect in IDENTITY_EXPECTS and _ITS_ME.search(compact):
+        return "yes", SURE  # "음 여보세요 어 네 접니다 자다 깨서 목소리가 이래요"
+    if expect in ("reminder", "confirm", "proposal") and _YES_GOING_LAST.search(core) and not (
+            lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
+        return "yes", SURE  # "제가 지금 병동 근무 중이라 길게 통화가 안 돼요 네 가요"
+    if expect == "confirm" and _CHANGE_AGREED.match(core):
+        return "yes", SURE  # "네 그렇게 바꿔 주세요 수요일 세 시": the change read back is agreed
+    if expect == "offer" and _TAKEN_IF.search(core) and (rw.YES_START.match(core) or re.match(r"^오?좋", core)):
+        return "yes", SURE  # "오 좋아요 학생이라 보험 되는 거면 무조건 해야죠"
+    return None
+
+
 def declines_offer(text: str, core: str, expect: str | None) -> bool:
     """"…아뇨 안 해도 돼요" to an offer: a no, checked before any question about one's teeth."""
     return expect == "offer" and not text.rstrip().endswith("?") and bool(_NO_NEED.search(core))
@@ -142,7 +201,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "no", SURE  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and rw.GOING.search(core) and not (
             lx.RESCHEDULE.search(compact) or negative):
-        return "yes", 0.8  # "아이고 깜빡했네 갈게요" to a reminder
+        return "yes", 0.8 if result.date or result.time else SURE  # "아이고 깜빡했네 갈게요" to a reminder
     if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not (
             lx.RESCHEDULE.search(compact) or re.match(r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
         return "yes", 0.8  # "아니 확인 전화를 왜 세 번이나 해요 갈 거라니까요": the last words count

@@ -70,6 +70,10 @@ _TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참|�
                         r"|죄송|미안|정정|잠깐만?|빠듯|촉박|빡빡|그렇(?:고|구|긴|지만)")
 # Said after work or in the evening, "일곱 시" is 19:00
 _EVENING_BEFORE = re.compile(r"퇴근|저녁|밤에|야간|일\s?끝나|회사\s?끝나|학교\s?끝나")
+# round 10: said after the time, "일곱 시 … 저녁" is 19:00 too (not "오후는 …", which turns a part down)
+_EVENING_AFTER = re.compile(r"[^.?!]{0,14}?(?:저녁|오후(?!\s?에(?!요))|밤)(?!\s?(?:은|는|에는|엔))")
+# round 10: a time given as the reason ("다섯 시 반 퇴근이니까 여섯 시요", "3시 반인데 금요일 4시") loses to the next
+_REASON_AFTER = re.compile(r"\s?(?:반\s?)?(?:퇴근|끝나|마치|이니까|니까|인데|이라서|라서)")
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)(?!\s?(?:해서|인해))")
 _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 
@@ -120,14 +124,20 @@ _ONE_OR_TWO = ((re.compile(r"한두\s?시"), "한 시쯤"), (re.compile(r"두세
                (re.compile(r"대여섯\s?시"), "다섯 시쯤"))
 
 
+# "알림은 그대로 두시고": the verb 두다 (leave it be), not two o'clock (round 10)
+_LEAVE_IT = re.compile(r"((?:알림|문자|안내|카톡|전화|그대로|그냥)(?:은|는|을|를)?\s?)두\s?시(?=고|구)")
+
+
 def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
+    text = _LEAVE_IT.sub(r"\1두", text)
     for pattern, said in _ONE_OR_TWO:
         text = pattern.sub(said, text)
     hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
     for m in _TIME.finditer(text):
         hm = _parse_time_match(m, parts.bare_pm_hours)
-        if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and _EVENING_BEFORE.search(text[: m.start()]):
+        if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and (
+                _EVENING_BEFORE.search(text[: m.start()]) or hm[0] <= 9 and _EVENING_AFTER.match(text, m.end())):
             hm = (hm[0] + 12, hm[1])
         if hm:
             hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
@@ -140,6 +150,7 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     hits.sort()
     # "네 시 아니 네 시 반": a time taken back loses to the next one
     hits = [hit for hit, after in zip(hits, hits[1:]) if not _TAKEN_BACK.search(text[hit[1] : after[0]])] + hits[-1:]
+    hits = [hit for hit in hits[:-1] if not _REASON_AFTER.match(text, hit[1])] + hits[-1:]
     # "세 시 예약인데 다섯 시로 늦춰 주세요": the "…로" target wins
     targets = [hit for hit in hits[1:] if _TARGET_AFTER.match(text, hit[1])]
     if targets:

@@ -24,6 +24,10 @@ INNER_FILLER = re.compile(
 ONLY_FILLERS = re.compile(
     r"^(?:음+|어+|으+음|흠+|에+|아+|저기요?|저|그+|그게|그거|저게|뭐지|뭐더라|뭐|그러니까|있잖아요?|이제|막)+$"
 )
+# "제가 뭘 물어보려고 했더라": the caller has lost the thread; nothing asked yet (round 10)
+FORGOT_WHAT = re.compile(
+    r"(?:뭘|뭐|무엇을|뭐를)(?:좀)?(?:물어|여쭤|말씀드리|말하|얘기하)(?:보)?려(?:고|구)?했(?:더라|지|는데|었는데)"
+)
 HESITATION = re.compile(r"음|흠|그게|그거|저기|저게|그러니까|뭐지|뭐더라|있잖")
 
 # Sentence ends as speech recognition (or a texting caller) spells them: "괜찮아여", "주세여", "되나여" (…요);
@@ -33,6 +37,10 @@ STT_DE = re.compile(r"(?<=[인는은던한운])대(?=\s+[가-힣0-9])")
 # Words the recogniser split: "금요 일로" (금요일로), "이십 삼일" (the 23rd, not the 3rd), "다 음주"; "이 십 팔일"
 # (the 28th) first joins its tens
 SPLIT_WEEKDAY = re.compile(r"(?<=[월화수목금토일]요)\s+(?=일)")
+# round 10: numbers read out slowly, syllable by syllable: "십 일 월" (November), "월 요 일"
+SPLIT_NEXT = re.compile(r"(?<![가-힣])다\s+음\s?(?=주|달)")
+SPLIT_MONTH = re.compile(r"(?<![가-힣])십\s+([일이])\s+월")
+SPLIT_WEEKDAY_SYLLABLES = re.compile(r"(?<![가-힣])([월화수목금토일])\s+요\s+일")
 SPLIT_TENS = re.compile(r"(?<=십)\s+(?=[일이삼사오육칠팔구]\s?일)|(?<=다)\s+(?=음\s?(?:주|달))")
 SPLIT_TENS_DIGIT = re.compile(r"(?<![가-힣])([이삼])\s+(?=십\s?(?:[일이삼사오육칠팔구]\s?)?일)")
 
@@ -51,8 +59,10 @@ def tidy(text: str) -> str:
     """The transcript as the rules read it: without the navigation voice and inner hesitations, "…여" read as
     "…요", split numbers and weekdays joined, "그 다음 주" after a week named made the week after it."""
     text = NAV_VOICE.sub(" ", text).strip()
+    text = SPLIT_NEXT.sub("다음 ", text)  # "다 음 주": the syllable 음 read out is no hesitation (round 10)
     text = INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
     text = STT_DE.sub("데", STT_YO.sub("요", text))  # "괜찮아여", "지하철인대 …"
     text = SPLIT_TENS_DIGIT.sub(r"\1", text)  # "이 십 팔일"
     text = WEEK_AFTER_THAT.sub(r"\1다다음 주", text)
+    text = SPLIT_WEEKDAY_SYLLABLES.sub(r"\1요일", SPLIT_MONTH.sub(r"십\1월", text))  # "십 이 월", "월 요 일"
     return SPLIT_TENS.sub("", SPLIT_WEEKDAY.sub("", text))  # "금요 일로", "이십 삼일"

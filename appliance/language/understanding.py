@@ -57,6 +57,7 @@ from appliance.language.replies import (
     SURE,
     context_answer,
     declines_offer,
+    outbound_answer,
     polarity,
     yes_no,
 )
@@ -252,10 +253,15 @@ def _classify(
     if (expect is None and after_yes != core and transcript.ONLY_FILLERS.match(after_yes)
             and transcript.HESITATION.search(after_yes)):
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
+    if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
+        return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
     if _emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
         return "opt_out", 0.95
+    outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
+    if outbound is not None:
+        return outbound
     if lx.WRONG_NUMBER.search(compact):
         return "wrong_number", 0.9
     if (expect is None and _RETURNED_CALL.search(compact) and _WHY_CALLED.search(compact) and not (

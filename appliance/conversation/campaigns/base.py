@@ -4,7 +4,8 @@ Every call opens with the clinic name and the AI notice (locked, no barge-in; th
 the call is recorded), for advertising the opt-out notice (speech or key 9), then the purpose in generic words
 ("안내드릴 내용이 있어 전화드렸습니다") — nothing about the patient or a treatment — and the birth date of the
 patient (for a child, the guardian answers). Only after that the campaign's own purpose and flow.
-Wherever the call is: a refusal is stored at once and confirmed; pain, bleeding or swelling is a priority-1
+Wherever the call is: a refusal is stored at once and confirmed (one heard but not understood as one is asked
+about first: :mod:`..optout_check`); pain, bleeding or swelling is a priority-1
 callback and staff now when open; "직원 연결"/0 goes to staff; "누구세요?" is answered; "지금 바빠요" ends with
 a promise to call again. Side effects go through ``ops`` (:class:`.ops.Ops`), so this stays pure.
 """
@@ -21,6 +22,8 @@ from appliance.conversation.campaigns.ops import Ops, appointments_of
 from appliance.conversation.campaigns.slots import SlotFlow
 from appliance.conversation.handover import CAMPAIGN, Handover
 from appliance.conversation.identity import Identity
+from appliance.conversation.optout_check import STATE as OPT_OUT_CHECK
+from appliance.conversation.optout_check import OptOutCheck
 from appliance.conversation.outcomes import EventKind, NextStep, Outcome
 
 AD = "AD"
@@ -31,6 +34,7 @@ NOTE_MAX = 500
 class CampaignDialog(Asker):
     SILENCE_KEY = None
     START = ("ask_birth",)
+    ANYWHERE = (OPT_OUT_CHECK,)  # a refusal heard but not understood as one is asked about wherever the call is
     BODIES: ClassVar[dict[str, Callable[[Any], Flow]]] = {}  # campaign name -> its flow (filled by __init__.py)
 
     def __init__(self, *, campaign: str, kind: str, ops: Ops, patient_id: str | None = None,
@@ -56,13 +60,15 @@ class CampaignDialog(Asker):
         body = self.BODIES[campaign]
         self.slots: Any = self.add(SlotFlow(self)) if getattr(body, "BOOKS", True) else None
         self.body: Any = self.add(body(self))
+        self.optout_check = self.add(OptOutCheck(self, confirmed=lambda: self.opt_out("call_speech")))
 
     @property
     def call_id(self) -> int | None:
         return getattr(self.ops, "call_id", None)
 
     def links(self) -> dict[str, tuple[str, ...]]:
-        return {"ask_birth": tuple(self.body.ENTRY), "ask_name_verify": tuple(self.body.ENTRY)}
+        return {"ask_birth": tuple(self.body.ENTRY), "ask_name_verify": tuple(self.body.ENTRY),
+                **self.optout_check.links(list(self.steps))}
 
     # --- opening ------------------------------------------------------------------------------------
     def start(self) -> list[Action]:
@@ -94,11 +100,14 @@ class CampaignDialog(Asker):
     # --- whatever was asked -------------------------------------------------------------------------
     def interrupt(self, u: Any, text: str, step: Step) -> Actions | None:
         intent = getattr(u, "intent", "other")
-        if intent == "opt_out":
+        if intent == "opt_out" and not self.optout_check.keeps_contact(text):
             return self.opt_out("call_speech")
         checking = self.state in ("happy", "implant")  # these questions ask about symptoms themselves
         if intent == "emergency" or getattr(u, "urgent", False) or (intent == "symptom" and not checking):
             return self.problem(text)
+        asked = self.optout_check.heard(u, text, step)  # a refusal in other words: asked, never guessed
+        if asked is not None:
+            return asked
         if intent == "medical_question" and not checking:
             self.ops.callback(f"{self.campaign}: 진료 관련 질문", 3, text[:NOTE_MAX])
             self.event(EventKind.MEDICAL_QUESTION)
