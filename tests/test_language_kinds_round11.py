@@ -70,6 +70,9 @@ NOW = dt.datetime(2037, 3, 9, 14, 20)  # a Monday afternoon
         ("응 잡아 줘 그걸로", "offer", "yes", None, None, None),
         ("교정 그런 건 생각 없어요", "offer", "no", None, None, "orthodontics"),
         ("미백은 별로 관심 없어요", "offer", "no", None, None, "whitening"),
+        ("오키 콜", "offer", "yes", None, None, None),
+        ("그날은 좀 힘들어요", "proposal", "no", None, None, None),
+        ("그 요일 안 돼", "proposal", "no", None, None, None),
         # a closing out of the blue
         ("응 알았어 수고해", None, "other", None, None, None),
         ("네 알겠어요 수고하세요", None, "other", None, None, None),

@@ -246,7 +246,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     return None
 
 
-_NOT_THAT_ONE = re.compile(r"^(?:그|이|저)?(?:시간|날|날짜|요일|때|주|거)(?:은|는)?(?:말고|말구|빼고)(?:요)?$")
+_NOT_THAT_ONE = re.compile(  # round 11: "그 시간 안 돼"
+    r"^(?:그|이|저)?(?:시간|날|날짜|요일|때|주|거)(?:은|는)?(?:말고|말구|빼고|안돼|안되는데|힘들어|어려워)(?:요)?$"
+)
 _REFUSED = re.compile(r"안(?:되|돼|될)|말고|말구|빼고|어렵|힘들|곤란|애매|싫")
 
 
