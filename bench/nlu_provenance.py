@@ -278,6 +278,78 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + """\
                 treatment), two days asked between ("이십육일이었나 이십칠일이었나"), arithmetic on a time ("세 시 … 한
                 시간만 뒤로"), two requests in one breath, a hospital's 검사 read as a checkup, "쓰 케 일 링". (Tables
                 run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
+  blind19  263  nineteenth blind set (issue 15, round 11), written by a different person who never saw the rules, their
+                tests or this file's results: casual 반말 and brusque callers ("얼마야?", "됐고 사람 나오라 그래",
+                "오케이 콜"), callers doubting an outbound call (phishing, "제 번호 어떻게", calling back on the main
+                number), questions about the call itself (recorded? a machine?), brand and material names (인비절라인,
+                라미네이트, 지르코니아, 올세라믹, 오스템, 레진, 금 인레이), snow, strikes and broken cars moving or
+                cancelling visits, secretaries booking for their boss, second opinions and other clinics' prices,
+                double charges, refunds and receipts, two family members booked then one changed, callers driving or
+                cooking in half sentences; 31 medical questions, 10 emergencies, 21 questions for staff, 7 opt-outs;
+                committed before its first run.
+                FIRST RUN (main at d9eef62, after round 10 and the opt-out check): intent 93.2% (245/263; rules alone
+                85.6%), date 100.0%, time 99.6%, treatment 98.5%, all three slots 98.1%; medical -> booking 0 (rules
+                alone 1: "이 뽑고 담배 몇 시간 참아야 돼"); misses by gold intent: question_other 13/21 (->
+                talk_to_staff, medical_question, confirm_appointment, ask_insurance, ask_price, yes, wrong_number,
+                other), book 46/50 (-> ask_location x2, ask_price, reschedule), reschedule 10/11 (-> callback_later),
+                talk_to_staff 9/10 (-> other), yes 17/18 (-> other), no 14/15 (-> question_other), opt_out 6/7 (->
+                ask_price), other 7/8 (-> yes). Goal (intent >= 97%) NOT met on this first run; slots (>= 97%) and
+                medical safety met.
+                Three labels were slips against the conventions and are corrected (the first run above is kept as
+                recorded): "양치할 때마다 잇몸에서 피 나요 요즘" and "잇몸이 엄청 붓고 열까지 나요 지금 가도 돼요" no
+                treatment -> gum (잇몸 names gum: blind8); "다른 치과에서 찍은 엑스레이 가져가면 다시 안 찍어도 돼요"
+                no treatment -> checkup (엑스레이 names a checkup: blind5, dev12). With them the first run reads intent
+                93.2% (245/263; rules alone 85.6%), date 100.0%, time 99.6%, treatment 99.6%, all three 99.2%.
+                The writer's flagged calls stand, each as the earlier sets read the kind: whether the call is recorded
+                or a machine, with no person asked for, is question_other (talk_to_staff only when a person is asked
+                for: "AI 말고 실장님 계세요", "이거 기계예요? 사람 좀 바꿔 주세요"); a doubt about the call is
+                question_other, with a call back said callback_later, and with a denial of being the patient
+                wrong_number (dev10: "제 번호 어떻게 아셨어요 저 거기 간 적 없는데"); 라미네이트 names no treatment
+                (none in the list), 인레이 a filling, 올세라믹/지르코니아 a crown, 오스템 an implant, 인비절라인
+                orthodontics; of root canal and crown the first named (dev7's priority); a move is dated the new day;
+                "네 제가 비서입니다 말씀하세요" and "네 눈만 안 오면 갈게요" say yes (the person asked answers; a
+                condition keeps a yes: round 10); "같은 날" names no day; a free redo of a resin (warranty) is for
+                staff; "…처음엔 다 그런 건가요" asks whether it is normal (medical).
+                The misses were then fixed by kind (tests/test_language_kinds_round11.py; about_the_call.py is new): a
+                doubt about the call ("보이스피싱", "사기 전화", "번호 어떻게/어디서", "치과에서 온/거신 전화 맞아요")
+                and the call itself asked about ("AI랑 통화하는 거예요", "녹음 되는 거예요") are question_other before
+                any reply reading, unless a call back is said or the patient denied; a closing out of the blue ("알았어
+                수고해") is nothing asked; money gone wrong or asked back (두 번/중복 결제, 환불, a receipt's amount
+                wrong) is for staff, after a cancel asked; a brusque demand for a person ("사람 나오라 그래", "책임자
+                불러와"); a second opinion on another clinic's plan and an implant brand asked are for staff; "네
+                비서…" is no navigation (네비); transport that fails (버스/지하철 파업, 차가 퍼져) is the reason, not
+                the way; "치과 옮기/바꾸" changes clinics, not a visit; a question given up ("…냐고 물어보려다") leaves
+                the request; busy but "…금요일로 해 줘요" to a reminder moves the visit; texts that keep coming refused
+                from now on ("…문자 계속 오는데 이제 안 받을래요") are opt_out (the law); "해 줘 그거", "콜", "오키"
+                accept; "관심/생각 없어요" to an offer and "그 시간 안 돼" to a proposal decline; 지르코니아, 올세라믹
+                (crown) and 오스템 (implant); how long to keep off something after a treatment ("이 뽑고 담배 몇 시간
+                참아야 돼") and a medical question asked while driving are medical questions for the rules too; "두
+                시는 좀 그런데 다섯 시는" takes the second time. A probe of 38 new sentences in these kinds, written
+                during the fixes, read 32/38 on its first run: three were the probe's own slips (a past 어제 is dated;
+                a missed visit "다시 잡을 수 있어요" is a move, so the sentence was replaced; a counter-proposal to a
+                proposal is no with the new time, as blind11-19), and four kinds were fixed too (an implant brand
+                asked, a medical question while driving and "…금요일로 해 줘요" to a reminder by the rules alone, "좀
+                그런데" to a proposal); three for the blunt yes/no were added after (the file has 41).
+                blind19 then joined the model's examples and the regression tests. With the model it reads 100.0%
+                (263/263; rules alone 93.9%), date, time, treatment and all three 100.0%; medical -> booking 0 with and
+                without the model. No earlier set went down (intent with the model, with the rules alone and all three
+                slots as before on every set). Left to the model (the rules alone read 16 rows wrong, which the model
+                has now seen): a booking after changing clinics asked as "상담 되나", a day asked "괜찮아요" after a
+                strike, a medical question after "네 괜찮은데" to a wellbeing check, symptoms told with a laminate, a
+                denture or stitches, a choice between materials, another clinic's price "거기는요", a consultation fee
+                "따로 받아", "토요일도 해", two family visits checked, a morning-or-afternoon check, "애 좀 받아야 돼
+                나중에", "사장님께 여쭤보고 다시 연락드릴게요" to a confirm, "여기 정비소 아니에요", "인비절라인 상담
+                받아 볼게요" to an offer.
+                For the dialog (not in this package): a question_other about the call itself should get a true answer
+                (the AI notice, the recording notice, the clinic's name and main number) before staff are offered.
+                (Tables run at load average ~1 on 2 shared cores: the ms per utterance figures are indicative.)
+Round 11 (blind19) in sum: blind19's first run read intent 245/263 = 93.2% (rules alone 85.6%), date 100.0%, time
+99.6%, treatment 98.5% (99.6% with three label slips corrected), all three 98.1% (99.2% corrected), medical -> booking
+0 of 41: the goal is not met on intent on this first run; slots and medical safety meet it. The new writer's mindsets
+(doubting the call, asking about the call itself, money gone wrong, brusque 반말) found kinds the rules lacked, though
+fewer than blind18's (first runs blind15 85.9%, blind16 94.7%, blind17 86.2%, blind18 87.9%, blind19 93.2%). After the
+fixes by kind blind19 reads 100.0% with the model (which has now seen it) and 93.9% with the rules alone, medical ->
+booking 0 everywhere with and without the model; the next fresh set (blind20) tells whether the kinds generalise.
 Round 10 (blind18, dev12, dev13) in sum: blind18's first run read intent 247/281 = 87.9% (88.3% with four label slips
 corrected), date 97.9%, time 98.6%, treatment 98.2%, all three 94.7% (95.7% corrected), medical -> booking 1 of 38: the
 goal is not met on intent, slots nor medical safety on this first run; the training sets written by two more people read

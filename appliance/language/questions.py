@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from appliance.language.asking import POLITE_END, TELLING_END, before_afterthought, is_question, strongly_asked
-from appliance.language.general_info import GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF
+from appliance.language.general_info import GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF, SECOND_OPINION
 from appliance.language.lexicon import SYMPTOM
 
 
@@ -234,6 +234,9 @@ URGENT = _c(
 
 
 _PRECAUTION = re.compile(r"조심(?:할|해야할|해야될|하실)(?:게|거|것|점)|주의(?:할|해야할|사항)")
+# round 11: how long to keep off something after a treatment ("이 뽑고 담배 몇 시간 참아야 돼")
+_KEEP_OFF = re.compile(r"(?:뽑|뺀|빼|심|때우|씌우|수술하|치료받)고.{0,6}(?:담배|술|흡연|음주|운동|사우나|목욕|빨대)"
+                       r"[가-힣]{0,8}(?:참아야|참아|끊어야|언제부터)")
 _NORMAL_THEN_MUST_GO = re.compile(
     r"정상(?:이에요|인가요|이죠|일까요|인거죠|이예요)[가-힣]{0,10}(?:가야|가봐야|와야)(?:돼요|되나요|하나요|할까요)$"
 )
@@ -247,6 +250,8 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     something is asked too."""
     if FACT_WORDS.search(compact) and not PERMISSION.search(compact) or PAYING.search(compact):
         return False  # "65세 넘으면 틀니 보험 된다던데 맞아요?" asks about insurance
+    if re.search(SECOND_OPINION, compact) and not has_symptom:
+        return False  # round 11: another clinic's plan checked, for staff
     if asks_what_it_takes(compact) and not has_symptom:
         return False  # "교정 끝나고 유지장치 맞추는 거 몇 번 가야 돼요": the plan, not one's body
     rest = compact if CARE_PLACE.search(compact) else VISIT_ASK.sub("", compact)
@@ -257,7 +262,8 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
         return True  # "치료 끝나고 바로 운전해서 가도 돼요?", "발치하고 사우나 가도 돼요"
     if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest) or LEAVE_BE.search(rest)):
         return True
-    if _PRECAUTION.search(compact) and TREATMENT_WORD.search(compact) and not VISIT_ASK.search(compact):
+    if (_PRECAUTION.search(compact) and TREATMENT_WORD.search(compact) or _KEEP_OFF.search(compact)) and not (
+            VISIT_ASK.search(compact)):
         return True  # "발치 전에 제가 조심해야 할 게 있어요": what to mind around a treatment
     if has_symptom and _NORMAL_THEN_MUST_GO.search(compact):
         return True  # "…잇몸이 시큰거리는 게 정상이에요 내일 또 가야 돼요": whether to come is advice too

@@ -65,6 +65,7 @@ _SLOT_TARGET = re.compile(
 # "그날 말고 다음 주는 안 돼요?", "세 시 대신 다섯 시는 어때요": another day or time asked for instead
 _ANOTHER_ASKED = re.compile(
     r"(?:말고|말구|대신).{0,12}(?:은|는)(?:안(?:돼|되|될)(?:요|나요|까요)?|어때요|괜찮아요|가능해요)$"
+    r"|(?:일|요일|주|달)(?:로|으로)(?:해|바꿔|옮겨)(?:줘|주세요|주실래요|줘요)$"  # round 11: "…금요일로 해 줘요"
 )
 # "…근데 괜찮아요" to an offer: no, thank you
 _NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$")
@@ -74,7 +75,8 @@ _BUSY_THEN = re.compile(
 
 
 # To an offer, "…안 해도 돼요" declines it (not leave asked for: "스케일링이요? 아뇨 안 해도 돼요")
-_NO_NEED = re.compile(r"안(?:해|받아|하셔|받으셔|가|와)도(?:돼|되|괜찮)(?:요|습니다|아요)?$")
+_NO_NEED = re.compile(r"안(?:해|받아|하셔|받으셔|가|와)도(?:돼|되|괜찮)(?:요|습니다|아요)?$"
+                      r"|(?:관심|생각|필요)(?:이|은|는|도)?(?:별로)?없(?:어요|어|습니다|는데요|어유|다)$")  # round 11
 
 
 # Not sure, as the whole answer: "글쎄요", "잘 모르겠어요" (neither a yes nor a no, nor a booking)
@@ -244,7 +246,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     return None
 
 
-_NOT_THAT_ONE = re.compile(r"^(?:그|이|저)?(?:시간|날|날짜|요일|때|주|거)(?:은|는)?(?:말고|말구|빼고)(?:요)?$")
+_NOT_THAT_ONE = re.compile(  # round 11: "그 시간 안 돼"
+    r"^(?:그|이|저)?(?:시간|날|날짜|요일|때|주|거)(?:은|는)?(?:말고|말구|빼고|안돼|안되는데|힘들어|어려워)(?:요)?$"
+)
 _REFUSED = re.compile(r"안(?:되|돼|될)|말고|말구|빼고|어렵|힘들|곤란|애매|싫")
 
 

@@ -44,6 +44,7 @@ import re
 from typing import Callable
 
 from appliance.language import asking, blend, topics, transcript
+from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
@@ -259,6 +260,8 @@ def _classify(
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
         return "opt_out", 0.95
+    if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
+        return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
     outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
     if outbound is not None:
         return outbound
@@ -280,12 +283,14 @@ def _classify(
                         and not _CALL_WORDS.search(compact))  # "외근 중이라 짧게 여쭙니다 금요일 5시 예약 되겠습니까"
     # "운전 중이라 짧게요 네 맞아요", "운전 중이라 버튼 못 눌러요 직원 연결해 주세요": busy, but asking another thing
     busy_but_asking = not _CALL_ASKED.search(compact) and (
-        lx.STAFF.search(compact) or lx.CONFIRM.search(compact)
+        lx.STAFF.search(compact) or lx.CONFIRM.search(compact) or qs.medicine_asked(text, compact)
+        or qs.medical_question(text, compact, qs.has_symptom(compact))
         or expect and (rw.YES_START.match(core) or rw.GO_AHEAD.search(core))
         and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
     # "네 시 이후면 돼요 지금 일하는 중이라서요" to "몇 시가 좋으세요?": busy is the reason, the time the answer
-    busy_but_answering = expect in ("date", "time") and (result.date or result.time or result.time_range) and not (
-        _CALL_WORDS.search(compact))
+    busy_but_answering = (expect in ("date", "time") or expect in ("reminder", "confirm") and re.search(
+        r"(?:로|으로)(?:해|바꿔|옮겨|미뤄)", compact)) and (result.date or result.time or result.time_range) and not (
+        _CALL_WORDS.search(compact))  # round 11: "운전 중 … 다음 주 화요일로 해 줘요" to a reminder moves it
     put_through = (lx.STAFF.search(compact) and _PUT_THROUGH.search(compact)
                    and not re.search(r"나중에|이따|있다가|(?:뒤|후)에", compact))  # not "나중에 … 연결해 주세요"
     if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or busy_but_answering or put_through):
