@@ -7,6 +7,8 @@ The notices of the greeting (AI, and the recording only when this call is record
 (``shared/notes/domain.md``); a caller who missed them or doubts them gets them again in full, in the same true words,
 and is told that staff can take the call. Not a question for the dentist, not a callback: the desk answers it at once.
 A caller who asks for a person in so many words ("사람 바꿔 주세요") is put through before this (talk_to_staff).
+The understanding reads these questions as ``question_other`` (``language.about_the_call``); this module tells the
+dialog which answer each one needs.
 """
 
 from __future__ import annotations
