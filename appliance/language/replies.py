@@ -103,6 +103,9 @@ _RELATIVE_ANSWERS = re.compile(
 _PATIENT_AWAY = re.compile(r"안계(?:세|시|셔)|지금없|나가(?:셨|있|계)|출근(?:했|하셨)|외출|주무(?:세|시)|입원")
 # busy, but the last words answer the reminder ("…길게 통화가 안 돼요 네 가요")
 _YES_GOING_LAST = re.compile(r"(?:네|예)(?:네|예)?(?:가요|갈게요|갈께요|갑니다|갈게|맞아요)$")
+# round 12: whether to finish or keep taking what the clinic prescribed
+_PRESCRIBED_COURSE = re.compile(
+    r"(?:(?:처방|받은|주신|준|타온)약|항생제|진통제|소염제)[가-힣]{0,12}(?:끝까지|계속|마저|다)(?:먹|드)(?:어야|셔야|어도|으면|나요|나)")
 # a change read back, agreed ("네 그렇게 바꿔 주세요")
 _CHANGE_AGREED = re.compile(r"^(?:네|예)+(?:네|예)?그렇게(?:로)?(?:바꿔|변경해|옮겨|해)")
 # an offer taken on a condition ("좋아요 보험 되는 거면 해야죠", "…거면 무조건 해야죠")
@@ -142,6 +145,13 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
     if expect == "offer" and _TAKEN_IF.search(core) and (rw.YES_START.match(core) or re.match(r"^오?좋", core)):
         return "yes", SURE  # "오 좋아요 학생이라 보험 되는 거면 무조건 해야죠"
     return None
+
+
+def _place_or_hours_asked_after(core: str) -> bool:
+    """Round 12: "네 갈게요 근데 위치가 어디였죠", "…근데 아침 몇 시에 문 열어요": the question after the yes is the
+    request (the visit is kept either way)."""
+    parts = re.split(r"근데|그런데|그런디|그나저나", core, maxsplit=1)
+    return len(parts) == 2 and bool(lx.LOCATION.search(parts[1]) or lx.HOURS.search(parts[1]))
 
 
 def declines_offer(text: str, core: str, expect: str | None) -> bool:
@@ -198,14 +208,17 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if (expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact)
             and not negative_symptom(compact)):
         return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
+    if _PRESCRIBED_COURSE.search(compact):
+        return "medical_question", SURE  # round 12: "처방해 준 약 안 아파도 끝까지 다 먹어야 돼요" (not "안 아파요")
     if expect == "wellbeing" and rw.WELL.search(compact) and not (
             lx.SYMPTOM.search(rw.WELL.sub("", compact)) or negative):
         return "no", SURE  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and rw.GOING.search(core) and not (
-            lx.RESCHEDULE.search(compact) or negative):
+            lx.RESCHEDULE.search(compact) or negative or _place_or_hours_asked_after(core)):
         return "yes", 0.8 if result.date or result.time else SURE  # "아이고 깜빡했네 갈게요" to a reminder
     if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not (
-            lx.RESCHEDULE.search(compact) or re.match(r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
+            lx.RESCHEDULE.search(compact) or _place_or_hours_asked_after(core) or re.match(
+                r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
         return "yes", 0.8  # "아니 확인 전화를 왜 세 번이나 해요 갈 거라니까요": the last words count
     if _REASON_END.search(core) and not (rw.YES_START.match(core) or rw.OKAY.search(core) or rw.GOING.search(core)
                                          or asking.asked_before_reason(text)):  # "그날 몇 시간 걸려요 회사에 …돼서요"
