@@ -254,9 +254,11 @@ def _classify(
         return "question_other", SURE  # "차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요": a message for staff
     if rw.THINK_ABOUT.search(compact) and not lx.BOOK.search(rw.THINK_ABOUT.sub("", compact)) and (
             expect in ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
-        someone_else = rw.SOMEONE_ELSE_DECIDES.search(compact) and expect not in ("proposal", "slot", "date", "time")
+        relayed = rw.SOMEONE_ELSE_DECIDES.search(compact)  # to a slot proposed a no, unless "잠깐만요 네 …" first
         alone = expect == "offer" and re.search(r"생각|고민", compact)  # "생각해 보고 연락드릴게요": not now (no)
-        return ("callback_later" if someone_else else "no"), SURE if someone_else or alone else 0.75
+        held = re.match(r"(?:잠깐(?:만)?요?)?[네예]", core)
+        later = relayed and (expect not in ("proposal", "slot", "date", "time") or held)
+        return ("callback_later" if later else "no"), SURE if relayed or alone else 0.75
     deferred = rw.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
     if deferred and not (re.search(r"전화|연락|통화|걸어|받아요|못받", compact) or topics.CLEAR_CANCEL.search(compact)):
