@@ -133,3 +133,33 @@ def test_papers_printed_are_no_extraction(text, treatment):
 
 def test_a_hesitation_alone_is_nothing_said_yet():
     assert understand("흐음 글쎄요", NOW).intent == "other"
+
+
+@pytest.mark.parametrize(
+    ("text", "expect", "intent"),
+    [
+        # the patient, but busy: called back later
+        ("예 전데요 근데 제가 지금 회의 중이라 통화가 힘들어요 저녁에 다시 주세요", "yes_no", "callback_later"),
+        ("네 접니다", "yes_no", "yes"),
+        # this one declined, the next one welcome: a no
+        ("올해는 괜찮고요 내년에 다시 연락 주세요", "offer", "no"),
+        ("이번 달은 됐고요 다음에 또 알려 주세요", "offer", "no"),
+        # the slot proposed taken: a yes, not a new booking
+        ("아 그 시간이면 좋겠네요 잡아 주세요", "proposal", "yes"),
+        ("그날로 괜찮아요 그걸로 잡아 주세요", "proposal", "yes"),
+    ],
+)
+def test_replies_to_the_clinics_calls(text, expect, intent):
+    assert understand(text, NOW, expect).intent == intent
+
+
+@pytest.mark.parametrize(
+    ("text", "intent"),
+    [
+        ("차 가지고 가도 되나요 주차할 데 있어요", "ask_location"),
+        ("차 끌고 가도 돼요 근처에 댈 곳 있죠", "ask_location"),
+        ("이 뽑고 바로 차 끌고 가도 돼요", "medical_question"),  # driving after a treatment stays medical
+    ],
+)
+def test_driving_there_with_parking_asked_is_the_location(text, intent):
+    assert understand(text, NOW).intent == intent

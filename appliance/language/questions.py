@@ -250,7 +250,9 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     "진통제 먹어도 돼요?" asks leave to do something; "이거 정상이에요?" asks whether something is normal or what to
     do. A visit asked for in the same breath ("해야 되나 상담 좀 받을라고") makes it a booking, unless leave to do
     something is asked too."""
-    if FACT_WORDS.search(compact) and not PERMISSION.search(compact) or PAYING.search(compact):
+    if FACT_WORDS.search(compact) and not PERMISSION.search(compact) or PAYING.search(compact) or (
+            re.search(r"주차|댈(?:데|곳)", compact) and CARE_PLACE.search(compact)  # "차 끌고 가도 돼요 댈 데 있어요"
+            and not (has_symptom or AFTER_CARE.search(compact) or TREATMENT_WORD.search(compact))):
         return False  # "65세 넘으면 틀니 보험 된다던데 맞아요?" asks about insurance
     if re.search(SECOND_OPINION, compact) and not has_symptom:
         return False  # round 11: another clinic's plan checked, for staff

@@ -118,6 +118,14 @@ _TAKEN_IF = re.compile(
 _OFFER_DECLINED_END = re.compile(
     r"(?:필요(?:가)?없(?:어요|습니다|어)|(?:이번엔|지금은|저는)?안(?:할게요|할께요|할래요|받을게요))$"
 )
+# round 12: this one declined, the next one welcome ("이번 검진은 됐고요 내년에 또 알려 주세요")
+_NOT_THIS_TIME = re.compile(
+    r"(?:이번|올해|지금|이번달)[가-힣]{0,5}(?:은|는|엔)(?:됐|괜찮|패스|넘어가|건너뛸)[가-힣]{0,3}(?:고|구|는데|지만)(?:요)?"
+    r"[가-힣]{0,4}(?:내년|다음|나중|담|하반기)"
+)
+_BUT = re.compile(r"근데|그런데|그렇지만|다만|하지만")
+# round 12: the slot proposed taken ("아 그때면 되겠네요 잡아 주세요"): a yes, not a new booking
+_PROPOSAL_TAKEN = re.compile(r"(?:그때|그시간|그날|그걸로)(?:면|이면|으로|로)?(?:되겠|좋겠|좋아|괜찮|돼요|될)")
 _TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
 
 
@@ -127,6 +135,8 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
         return "callback_later", SURE  # "…발표 중이라서요 문자로 남겨 주세요": busy; the rest by text, later
     if expect == "offer" and _OFFER_DECLINED_END.search(core) and not core.endswith("?"):
         return "no", SURE  # "어머니는 작년에 벌써 보험으로 틀니 하셨어요 필요 없어요": the last words decline
+    if expect == "offer" and _NOT_THIS_TIME.search(core):
+        return "no", SURE  # round 12: "이번 검진은 됐고요 내년에 또 알려 주세요": not this one; asking later is no yes
     if expect == "offer" and _TAKEN_FIRST.match(core) and not _OFFER_DECLINED_END.search(core):
         return "yes", SURE  # "네 할게요 근데 혼자는 못 가니까 아들이랑 날짜 맞춰서 할게요"
     if has_symptom or rw.NO_START.match(core) and not _RELATIVE_ANSWERS.search(compact):
@@ -136,6 +146,8 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
     if rw.NO_START.match(core) or rw.NEGATION.search(compact) and not _YES_GOING_LAST.search(core):
         return None
     if expect in IDENTITY_EXPECTS and _ITS_ME.search(compact):
+        if _BUT.search(compact) and lx.CALLBACK.search(_ITS_ME.sub("", compact)):
+            return "callback_later", SURE  # round 12: "네 저예요 근데 지금 통화가 어려워서요 …뒤에 다시요"
         return "yes", SURE  # "음 여보세요 어 네 접니다 자다 깨서 목소리가 이래요"
     if expect in ("reminder", "confirm", "proposal") and _YES_GOING_LAST.search(core) and not (
             lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
@@ -233,6 +245,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
     took = rw.TAKE_OFFER.search(core) or rw.TAKE_OFFER.search(asking.before_afterthought(text, core)) or (
         rw.TAKE_OFFER.search(re.split(r"근데|그런데", core)[0]))  # "네 예약해 주세요 근데 몇 시가 비어요"
+    if expect == "proposal" and took and _PROPOSAL_TAKEN.search(core) and not (negative or result.date or result.time):
+        return "yes", SURE
     if expect == "offer" and took and not (
             negative or result.date or result.time):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
