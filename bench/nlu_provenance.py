@@ -190,6 +190,81 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + """\
                 For the dialog (not in this package): a question_other about the call itself should get a true answer
                 (the AI notice, the recording notice, the clinic's name and main number) before staff are offered.
                 (Tables run at load average ~1 on 2 shared cores: the ms per utterance figures are indicative.)
+  dev14    327  tuning set (issue 15, round 12) written by someone who never saw the rules: inbound callers of every
+                kind, evenly over the intents, plus replies to outbound calls, extra refusals and their near misses; 94
+                rows with the question asked (offer 27, reminder 16, wellbeing 11, yes_no 11, proposal 10, confirm 7,
+                slots and digits 14); 25 medical questions, 12 emergencies, 28 opt-outs, 26 questions for staff.
+                FIRST RUN (rules and model as shipped after round 11, main at 03c61d4): intent 92.0% (301/327; rules
+                alone 85.3%), date 98.2%, time 99.4%, treatment 98.5%, all three slots 96.0%; medical -> booking 0 (of
+                37); misses by gold intent: ask_location 4/12 (-> other x2, medical_question, yes), opt_out 3/28 (->
+                question_other, yes, other), confirm_appointment 3/18 (-> book, cancel, reschedule), wrong_number 3/12
+                (-> other x2, book), question_other 3/26 (-> book x2, talk_to_staff), no 2/20 (-> book, other),
+                medical_question 2/25 (-> symptom, question_other), other 2/12 (-> yes, no), ask_price 1/12 (-> other),
+                emergency 1/12 (-> question_other), yes 1/14 (-> other), callback_later 1/16 (-> no).
+                The writer's judgement calls were checked against the earlier sets and kept ("그건 됐고요 문자로 안내만
+                받을게요" and "필요하면 그때 제가 연락할게요" to an offer are no; "검진 알림은 계속 … 이번 이벤트는 관심
+                없어요" no with checkup; "토요일에 임플란트 심었는데 월요일부터 헬스 가도 돼요" dated to the Monday
+                asked about; "…열 시로 잡혀 있는데 한 시간만 뒤로" a move to 11:00; refusals of reminders, happy calls
+                and all contact are opt_out; "오늘 저녁 일곱 시는 안 돼요" asked is book). Four slot labels were slips
+                against the conventions (the first run above stays as it was): a day named in an hours question is that
+                day ("일요일이나 빨간 날에 여는지"), "오늘" is a date, 엑스레이 names a checkup (x2); with them the
+                first run reads intent 92.0%, date 98.8%, time 99.4%, treatment 99.1%, all three slots 97.2%.
+  dev15    307  tuning set (issue 15, round 12) written by someone who never saw the rules: patients and family
+                answering the clinic's own calls (reminders, happy calls, recalls, implant check-ups, 65+ offers), every
+                row with the question asked (offer 114, reminder 59, wellbeing 57, yes_no 30, proposal 17, confirm 10,
+                slots and digits 20); many refusals and near misses: 41 opt-outs (42 corrected), 23 medical questions,
+                9 emergencies.
+                FIRST RUN (main at 03c61d4): intent 90.6% (278/307; rules alone 80.8%), date 99.0%, time 99.3%,
+                treatment 98.4%, all three slots 96.7%; medical -> booking 1 of 32 ("내일 등산 가기로 했는데
+                괜찮을까요" to a happy call -> book); misses by gold intent: opt_out 8/41 (-> no x2, other x2,
+                question_other, book, yes, ask_price), callback_later 3/23 (-> other x2, yes), confirm_appointment 3/10
+                (-> yes, reschedule, book), ask_location 3/8 (-> yes x2, wrong_number), yes 2/33 (-> book x2), symptom
+                2/12 (-> other, question_other), medical_question 2/23 (-> book, no), question_other 2/12 (->
+                confirm_appointment, talk_to_staff), book 1/20 (-> ask_insurance), ask_hours 1/9 (-> yes), emergency
+                1/9 (-> symptom), no 1/39 (-> yes).
+                The writer's judgement calls were checked and kept (an offer accepted naming a treatment but no day is
+                yes; "네 보험 되는 거면 할게요" yes; "알림 전화는 이제 끊어 주세요" and "예약은 갈게요 근데 다른 광고
+                전화는 하지 마세요" opt_out; "제 번호 어떻게 아셨어요" question_other; every slot refused no; "I'll call
+                back" to a proposal callback_later; "잠깐만요 뭐 적을 것 좀" other; a promotion's end date and printed
+                check-up results question_other) but one: "문자는 괜찮은데 전화는 좀 부담스러워요 앞으로 문자로만
+                주세요" refuses calls from now on, and a channel refused is an opt-out (as "광고 문자만 끊어 주세요" in
+                the earlier sets; the law keeps it): callback_later -> opt_out. Six slot labels were slips too: a day
+                named in an hours question is that day (x3), 엑스레이 (x2) and 점검 name a checkup. With them the first
+                run reads intent 90.6% (the corrected row was a miss either way), date 100.0%, time 99.3%, treatment
+                99.3%, all three slots 98.7%.
+                Fixed by kind after both first runs (tests/test_language_kinds_round12.py, 49 cases in new sentences):
+                refusals in words the rules lacked, now in their own module (opt_out_words.py): notices of offers
+                refused ("이벤트 안내 같은 거 … 보내지 마세요", "… 더는 받지 않을게요"), notices or receiving switched
+                off ("프로모션 알림 해지해", "수신 끊어"), one's data kept from marketing, a refusal said before ("하지
+                말라 했잖아요"), "거부예요", "거부해 주세요", a number to be wiped ("지우세요", "스팸 신고하기 전에"),
+                "다음부터는 전화 마세요", calls refused for texts only; a place or the hours asked after "네 갈게요 근데
+                …" and "…출구로 나가요" (no "가요" of going); an outing planned after a treatment ("등산 가기로 했는데
+                괜찮을까요") and a prescribed course ("처방해 준 약 … 끝까지 다 먹어야 돼요") are medical questions;
+                hives over the whole body are an emergency; another kind of clinic meant ("한의원 아니에요", "내과인 줄
+                알았어요") is a wrong number; a decision left to someone else ("남편이랑 상의해 보고 연락드릴게요") is
+                callback_later, to a slot proposed a no unless held with "잠깐만요 네"; thinking it over alone to an
+                offer stays a no the model may not override; "흐음 글쎄요" is a hesitation; "네 저예요 근데 지금 통화가
+                어려워서요 …다시요" is callback_later; "이번 검진은 됐고요 내년에 또 알려 주세요" is no; "그때면
+                되겠네요 잡아 주세요" to a proposal is yes; parking asked while driving there is the location; papers
+                printed ("결과지 뽑아", "영수증 뽑을") are no extraction. The treatments named moved out of
+                understanding.py (treatments_named.py) first.
+                dev14 and dev15 then joined the model's examples and the regression sets. dev14 reads 99.4% (325/327;
+                rules alone 88.4%), date 98.8%, time 99.4%, treatment 99.4%, all three 97.6%; dev15 99.0% (304/307;
+                rules alone 86.6%), date 100.0%, time 99.3%, treatment 99.7%, all three 99.0%; medical -> booking 0
+                with and without the model. No earlier set went down (rules alone blind17 91.6% -> 92.1%, blind18 88.3%
+                -> 88.6%, blind19 93.9% -> 94.3%, dev12 86.1% -> 86.4%; everything else as before). Left as they are:
+                "네비에 뭐라고 치면 나와요", "그 이벤트 가격이 얼마라고요" to an offer, a booking after "보험 된다니까"
+                (-> ask_insurance), "저는 다른 날로 알고 있었는데 다시 한 번 봐 주실래요" (-> reschedule), an implant
+                fallen out and held in the hand (-> symptom: not made an emergency for one sentence); slots: "그 다음 주
+                화요일", "한 시간만 뒤로" from 10:00, "10월 5일" after "다음 달로", "여덟 시 넘어서 다시" at 17:50 (->
+                08:00), "여섯 시 넘어서 여섯 시 반", "전체적으로 봐 주셨으면" (checkup), two Saturdays in doubt.
+                (Tables run at load average ~0.9 on 2 shared cores: the ms per utterance figures are indicative.)
+Round 12 (dev14, dev15) in sum: two training sets by writers who never saw the rules read intent 92.0% (301/327; rules
+alone 85.3%) and 90.6% (278/307; rules alone 80.8%) on their first runs, medical -> booking 0 and 1; refusals were the
+biggest legal loss (dev15 opt_out 33/41) and replies to the clinic's calls that add a question ("네 갈게요 근데 …") the
+biggest other. After the fixes by kind they read 99.4% and 99.0% with the model (which has now seen them) and 88.4% and
+86.6% with the rules alone, every opt-out of both sets read by the rules alone, medical -> booking 0 everywhere with and
+without the model; blind20 (still unseen) tells whether the kinds generalise.
 Round 11 (blind19) in sum: blind19's first run read intent 245/263 = 93.2% (rules alone 85.6%), date 100.0%, time
 99.6%, treatment 98.5% (99.6% with three label slips corrected), all three 98.1% (99.2% corrected), medical -> booking
 0 of 41: the goal is not met on intent on this first run; slots and medical safety meet it. The new writer's mindsets
