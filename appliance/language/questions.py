@@ -158,7 +158,9 @@ CARE_PLACE = re.compile(
     r"(?:먹고|마시고|양치하고|피우고|운전해서|운전하고|운전해|(?<!유모)차끌고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|"
     r"수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도|"
     r"(?:비행기|배|기차|케이티엑스|ktx)(?:를|을)?타고[가-힣]{0,6}(?:가도|와도|다녀와도)|"  # "비행기 타고 제주도 가도"
-    r"(?:등산|골프|낚시|캠핑|헌혈|수영|운동|산)(?:을|를|은|는|에)?(?:가|하러가|해|다녀|나가|올라가)도"  # round 10
+    r"(?:등산|골프|낚시|캠핑|헌혈|수영|운동|산)(?:을|를|은|는|에)?(?:가|하러가|해|다녀|나가|올라가)도|"  # round 10
+    r"(?:등산|골프|낚시|캠핑|수영|운동|헬스|사우나|여행|출장|회식|술자리|산)(?:을|를|은|는|에)?(?:치러|하러|타러)?(?:가|하|다녀오|"
+    r"나가|올라가)기로[가-힣]{0,6}(?:괜찮|될까|되나|돼요)"  # round 12: "등산 가기로 했는데 괜찮을까요"
 )
 # Words of the facts the clinic answers itself (insurance, prices)
 FACT_WORDS = re.compile(
@@ -248,7 +250,9 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     "진통제 먹어도 돼요?" asks leave to do something; "이거 정상이에요?" asks whether something is normal or what to
     do. A visit asked for in the same breath ("해야 되나 상담 좀 받을라고") makes it a booking, unless leave to do
     something is asked too."""
-    if FACT_WORDS.search(compact) and not PERMISSION.search(compact) or PAYING.search(compact):
+    if FACT_WORDS.search(compact) and not PERMISSION.search(compact) or PAYING.search(compact) or (
+            re.search(r"주차|댈(?:데|곳)", compact) and CARE_PLACE.search(compact)  # "차 끌고 가도 돼요 댈 데 있어요"
+            and not (has_symptom or AFTER_CARE.search(compact) or TREATMENT_WORD.search(compact))):
         return False  # "65세 넘으면 틀니 보험 된다던데 맞아요?" asks about insurance
     if re.search(SECOND_OPINION, compact) and not has_symptom:
         return False  # round 11: another clinic's plan checked, for staff

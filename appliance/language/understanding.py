@@ -63,6 +63,7 @@ from appliance.language.replies import (
     yes_no,
 )
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
+from appliance.language.treatments_named import treatments_named
 from appliance.language.understanding_result import Understanding
 
 _LOGGER = logging.getLogger(__name__)
@@ -85,27 +86,6 @@ def understood_as_running_late(text: str) -> bool:
 
 def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
-
-
-_TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
-
-
-_NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓")
-_A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
-
-
-def _treatments(compact: str) -> list[str]:
-    """Treatments named, most specific first; one taken back ("스케일링 말고 잇몸 치료") is left out."""
-    named = []
-    for name, pattern in lx.TREATMENT_PATTERNS:
-        for m in pattern.finditer(compact):
-            if _TREATMENT_TAKEN_BACK.match(compact, m.end()) or _A_CLINIC.match(compact, m.end()):
-                continue
-            if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
-                continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
-            named.append(name)
-            break
-    return named
 
 
 def _emergency(compact: str) -> bool:
@@ -193,7 +173,7 @@ def understand(
     then_when = find_time(then.group(1), dayparts) if then else None
     if then_when is not None and then_when.time:
         when = then_when  # "점심시간이 한 시부터죠 그럼 내일 열두 시 반에 …": the time of the request
-    treatments = _treatments(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
+    treatments = treatments_named(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
 
     result = Understanding(intent="other", treatments=treatments)
     if picked is not None:
@@ -274,7 +254,11 @@ def _classify(
         return "question_other", SURE  # "차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요": a message for staff
     if rw.THINK_ABOUT.search(compact) and not lx.BOOK.search(rw.THINK_ABOUT.sub("", compact)) and (
             expect in ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
-        return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
+        relayed = rw.SOMEONE_ELSE_DECIDES.search(compact)  # to a slot proposed a no, unless "잠깐만요 네 …" first
+        alone = expect == "offer" and re.search(r"생각|고민", compact)  # "생각해 보고 연락드릴게요": not now (no)
+        held = re.match(r"(?:잠깐(?:만)?요?)?[네예]", core)
+        later = relayed and (expect not in ("proposal", "slot", "date", "time") or held)
+        return ("callback_later" if later else "no"), SURE if relayed or alone else 0.75
     deferred = rw.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
     if deferred and not (re.search(r"전화|연락|통화|걸어|받아요|못받", compact) or topics.CLEAR_CANCEL.search(compact)):
