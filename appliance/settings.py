@@ -74,7 +74,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("endpoint_min_speech_ms", 160, "Voiced ms an utterance needs to be decoded at all"),
     Setting("end_of_turn", "korean", "korean (end at the first pause when the sentence is finished and answers the question) | silence (endpoint_end_ms only)"),
     Setting("endpoint_hold_ms", 1000, "Longest silence (ms) the korean end of turn waits after a connective (…는데, …고) or an incomplete answer"),
-    Setting("endpoint_piece_ms", 0, "While the caller talks on, decode each this long stretch (ms, e.g. 2000) at a short dip, so the turn's end decodes only the rest (0: off; bench/voice_probe.txt)"),
+    Setting("endpoint_piece_ms", 2000, "While the caller talks on, decode each this long stretch (ms) at a short dip, so the turn's end decodes only the rest (0: off; bench/voice_probe.txt, bench/stt_callpath.txt)"),
     Setting("endpoint_piece_dip_ms", 60, "A dip in the voice (ms, under endpoint_piece_dip_db) that is a word boundary where a piece may be cut"),
     Setting("endpoint_piece_dip_db", 20.0, "How far (dB) below the utterance's loudest a frame is part of a dip"),
     Setting("record_calls", True, "Record calls (MixMonitor) — every greeting says calls are recorded"),

@@ -39,6 +39,20 @@ from appliance.speech.vad import VoiceActivityDetector, iter_frames  # noqa: E40
 RATE = 8000
 
 
+class CallHints:
+    """The transcriber as a call's question uses it: with its hotwords (``asker.HINTS``) and n-best; a piece's tail
+    (a decode with the context window) with them too when ``tail_hints``, else as the call runner
+    (``segments.hints_for``)."""
+
+    def __init__(self, transcriber, hints: list[str], n_best: int, tail_hints: bool):
+        self.transcriber, self.hints, self.n_best, self.tail_hints = transcriber, hints, n_best, tail_hints
+
+    def transcribe(self, audio: bytes, rate: int, window: str | None = None):
+        hints = self.hints if self.tail_hints else segments.hints_for(self.hints, window)
+        return self.transcriber.transcribe(audio, rate, hints=hints or None, n_best=self.n_best,
+                                           **({"window": window} if window else {}))
+
+
 def decode_like_a_call(pcm: bytes, s: ep.EndpointerSettings, decode: Decoder, vad_level: int) -> tuple[str, list]:
     """The clip's transcript (its utterances' texts) and, per utterance, (bytes decoded at its end, seconds)."""
     e = ep.Endpointer(s, vad=VoiceActivityDetector(vad_level))
@@ -74,20 +88,30 @@ def main() -> None:
     parser.add_argument("--pieces", default="0,2000:60:20,1500:60:20,1500:60:18",
                         help="comma-separated piece_ms:dip_ms:dip_db settings (0: no pieces)")
     parser.add_argument("--only", default="", help="only the clips whose file name contains this")
+    parser.add_argument("--hints", default="", help="decode with this question's hotwords (asker.HINTS), e.g. need")
+    parser.add_argument("--tail-hints", action="store_true", help="with --hints: a piece's tail decodes with them too")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     config = settings.load(overrides={"stt_threads": "1"})
     from appliance.speech.stt import load_transcriber
 
     clips = [c for c in reference_clips(Path(config.shared_dir)) if args.only in c[0].name]
-    decode = Decoder(load_transcriber(config))
+    transcriber = load_transcriber(config)
+    hints_note = "no hints"
+    if args.hints:
+        from appliance.conversation.asker import HINTS
+
+        transcriber = CallHints(transcriber, HINTS[args.hints], int(config.stt_n_best), args.tail_hints)
+        hints_note = (f"the '{args.hints}' question's hints, n-best {config.stt_n_best}; a piece's tail "
+                      + ("with them too" if args.tail_hints else "without them"))
+    decode = Decoder(transcriber)
     load0 = " ".join(Path("/proc/loadavg").read_text().split()[:3])
     started = time.monotonic()
     base = ep.EndpointerSettings.from_config(config)
     lines = [f"# Pieces vs pauses only, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}: "
              f"{len(clips)} real Korean clips (8 kHz μ-law), decoded as a call decodes them (end of turn on silence)",
              f"# Whisper {config.stt_whisper_model} window {config.stt_whisper_window} beam {config.stt_beam_size}, "
-             f"1 thread, level {config.stt_level_dbfs} dBFS; no hints, no prompt",
+             f"1 thread, level {config.stt_level_dbfs} dBFS; {hints_note}, no prompt",
              "# setting = endpoint_piece_ms:endpoint_piece_dip_ms:endpoint_piece_dip_db (0: no pieces); end decode = "
              "the audio decoded at an utterance's end (after its latest piece or pause) and its time here", ""]
     details = []

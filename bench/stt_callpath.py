@@ -48,6 +48,8 @@ def main() -> None:
     parser.add_argument("--set", action="append", default=[], metavar="SETTING=VALUE")
     parser.add_argument("--only", default="", help="only the clips whose file name contains this")
     parser.add_argument("--write", default="")
+    parser.add_argument("--debug-log", action="store_true",
+                        help="engine logs at debug level with log_phi (each decode's span and text; bench only)")
     args = parser.parse_args()
 
     from tests.plugins.asterisk import make_instance
@@ -81,6 +83,8 @@ def main() -> None:
         for item in args.set:
             name, _, value = item.partition("=")
             env["DENTALCALL_" + name.strip().upper()] = value.strip()
+        if args.debug_log:
+            env.update(DENTALCALL_DEBUG="1", DENTALCALL_LOG_PHI="1")
         config = settings.load(env=env)
         build_placeholder(config)
         engine = LiveEngine(inst, env, inst.home / "engine.log")

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import array
 import asyncio
+import dataclasses
 import threading
 from types import SimpleNamespace
 
 from appliance import settings
 from appliance.calls import pieces as piece_chain
 from appliance.calls.pipeline import SttExecutor
+from appliance.conversation.actions import Listen
 from appliance.conversation.inbound import InboundDialog
 from appliance.data import crm
 from appliance.engine import Engine
@@ -53,10 +55,12 @@ class Recogniser(FakeModels):
         self.decodes: list[list[int]] = []
         self.seconds: list[float] = []
         self.windows: list[str | None] = []
+        self.hints: list[list[str]] = []
         self.gate = gate
 
     def transcribe(self, pcm: bytes, hints, window=None):
         self.windows.append(window)
+        self.hints.append(list(hints or []))
         if self.gate is not None:
             self.gate.wait(20)
         heard = words_in(pcm)
@@ -69,13 +73,13 @@ class Recogniser(FakeModels):
 
 
 async def _call(tmp_path, models, audio: bytes, *, before_call=None, hangup_after_s: float | None = None,
-                **overrides):
+                dialog=InboundDialog, **overrides):
     config = settings.load(overrides={"home": str(tmp_path), "agi_port": _free_port(),
                                       "audiosocket_port": _free_port(), "background_services": False,
                                       **overrides}, env={})
     understand = lambda text, now, expect: SimpleNamespace(intent="book")  # noqa: E731
     engine = Engine(config, speech=models,
-                    dialog_factory=lambda agi, call_id: InboundDialog("미소치과", understand=understand))
+                    dialog_factory=lambda agi, call_id: dialog("미소치과", understand=understand))
     await engine.start()
     try:
         if before_call is not None:
@@ -108,6 +112,24 @@ async def test_a_long_utterance_with_two_dips_is_decoded_in_three_pieces_the_las
     assert [t.text for t in callers] == ["사랑니가 아파서 예약하고 싶어요"]
     assert callers[0].meta["pieces"] == 2 and callers[0].meta["audio_ms"] >= 6000
     assert PHRASE_AUDIO["callback_promise"] in bytes(call.heard)  # the caller got the answer to all of it
+
+
+class HintedInbound(InboundDialog):
+    """The inbound dialog whose first question gives Whisper hotwords (as the receptionist's 'need' question does)."""
+
+    def start(self):
+        return [dataclasses.replace(a, hints=["예약", "점심시간"]) if isinstance(a, Listen) else a
+                for a in super().start()]
+
+
+async def test_a_pieces_tail_is_decoded_without_the_questions_hotwords(tmp_path):
+    """A tail heard with a piece's context starts mid-sentence, where Whisper says the hotwords as words ("예약 에
+    전해지기"): the piece (from the start of the utterance) has them, its tails do not."""
+    models = Recogniser()
+    call, row, callers = await _call(tmp_path, models, TWO_DIPS, dialog=HintedInbound)
+    assert models.windows == [None, "utt+1", "utt+1"]
+    assert models.hints == [["예약", "점심시간"], [], []]
+    assert [t.text for t in callers] == ["사랑니가 아파서 예약하고 싶어요"]
 
 
 async def test_the_setting_switches_pieces_off(tmp_path):
@@ -252,6 +274,27 @@ def test_a_tail_that_re_hears_the_pieces_last_words_is_merged_where_the_texts_ag
     assert merge("", "네 맞아요", 1.0, 2.0) == "네 맞아요" and merge("네 맞아요", "", 1.0, 2.0) == "네 맞아요"
     joined = combine_with_overlap("사랑니가 아파서", "아파서 예약하고 싶어요")
     assert joined.text == "사랑니가 아파서 예약하고 싶어요"
+
+
+def test_a_tail_that_says_the_shared_words_twice_is_not_joined():
+    """Heard on a real call (bench/stt_callpath.txt, zeroth_0019): the tail repeated the piece's last word instead of
+    hearing what followed; joined, the transcript said it twice and lost "위축되면서". Not joined: decoded whole."""
+    from appliance.calls.segments import merge
+
+    head = "지난 3월, 김 전 장관의 동료인 장동량 홍입대 교수가 민간 자문단장으로 믿고"
+    assert merge(head, "자문단장, 자문단장,", 1.04, 6.18) is None
+    assert combine_with_overlap(head, "자문단장, 자문단장,") is None
+    # a word said again further on, after new words, is speech: joined
+    assert merge("영수증은 영수증", "영수증 뽑아 주시고 영수증 하나 더요", 1.0, 2.0) == \
+        "영수증은 영수증 뽑아 주시고 영수증 하나 더요"
+
+
+def test_only_a_pieces_tail_decodes_without_the_hotwords():
+    from appliance.calls import segments
+
+    hints = ["예약", "점심시간"]
+    assert segments.hints_for(hints, segments.TAIL_WINDOW) == []
+    assert segments.hints_for(hints, None) == hints  # a whole utterance, a piece's head, the rest after a pause
 
 
 def combine_with_overlap(head: str, tail: str):

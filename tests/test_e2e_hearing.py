@@ -92,10 +92,9 @@ def test_a_pause_after_a_connective_does_not_cut_the_caller_off(engine_running, 
 @needs_speech_ko
 def test_a_long_read_sentence_is_decoded_in_pieces_while_the_caller_speaks(engine_running):
     """zeroth_104_003_0294: 5.7 s of fluent read speech without a pause. The engine decodes it in pieces while it
-    is said (endpoint_piece_ms=2000: off by default; the caller turn's meta counts them), hears it whole, and the
+    is said (endpoint_piece_ms, 2000 by default; the caller turn's meta counts them), hears it whole, and the
     caller hears the answer after it."""
-    with engine_running.reconfigured(DENTALCALL_ENDPOINT_PIECE_MS="2000") as engine:
-        _long_sentence_in_pieces(engine)
+    _long_sentence_in_pieces(engine_running)
 
 
 def _long_sentence_in_pieces(engine_running) -> None:

@@ -496,3 +496,12 @@ def speak_date(start):
     from appliance.language import speak
 
     return speak.say_date(start.date())
+
+
+def test_inbound_caller_is_told_the_truth_and_asked_again(make):
+    t = Talk(make(caller=UNKNOWN))("이거 녹음 되는 거예요?")
+    assert t.keys()[0] in ("about_call_recorded", "about_call_unrecorded")
+    assert "AI 상담원" in t.said() and t.end is None
+    said_first = t.said()
+    t("내일 오전 열 시 스케일링 예약이요")
+    assert "스케일링" in t.said() and said_first != t.said()

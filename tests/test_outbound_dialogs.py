@@ -392,3 +392,20 @@ def test_an_unclear_answer_to_the_cancel_confirmation_asks_again_and_cancels_not
     out = d.on_input(Heard(text="음 글쎄요"))
     assert keys(out) == ["sorry_again", *spoken_keys("ob_cancel_ask")] and end(out) is None
     assert ops.changes() == [] and d.state == "cancel_confirm"
+
+
+def test_campaign_call_answers_and_returns_to_the_question():
+    d = dialog("reminder", data=APPT)
+    d.start()
+    out = d.on_input(Heard(text="잠깐만요 이거 AI예요?"))
+    assert keys(out)[0] == ("about_call_recorded" if d.recorded else "about_call_unrecorded")
+    assert d.state == "ask_birth" and "AI 상담원" in said(out)
+
+
+def test_a_doubt_about_who_calls_is_answered_and_the_question_asked_again():
+    d = dialog("recall", kind="AD")
+    d.start()
+    out = d.on_input(Heard(text="보이스피싱 아니에요?"))
+    assert keys(out)[:2] == ["ob_who_we_are", "ob_call_us_back"] and d.state == "ask_birth"
+    out = d.on_input(Heard(text="제 번호는 어떻게 아셨어요"))
+    assert keys(out)[0] == "ob_your_number" and d.state == "ask_birth" and d.outcome is None

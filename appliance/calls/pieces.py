@@ -56,9 +56,11 @@ class PieceChain:
     """One utterance's boundaries, oldest first. ``transcribe(audio, priority, window)`` submits one STT request
     (``window``: the encoder window, None for the setting's); ``waiting(request)``: is it still queued?"""
 
-    def __init__(self, transcribe: Callable[[bytes, int, str | None], Decode], waiting: Callable[[Decode], bool]):
+    def __init__(self, transcribe: Callable[[bytes, int, str | None], Decode], waiting: Callable[[Decode], bool],
+                 log_phi: bool = False):
         self._transcribe = transcribe
         self._waiting = waiting
+        self._log_phi = log_phi  # the debug log of each join shows the texts too
         self.boundaries: list[Boundary] = []
 
     def __bool__(self) -> bool:
@@ -75,8 +77,7 @@ class PieceChain:
         _LOGGER.debug("decoding in pieces: %d ms decoded before, %d ms new", base.end // 16, len(tail) // 16)
         context = base.end - start > segments.OVERLAP_BYTES  # a piece's join: the tail + 1 s window suffices
         tail_job = self._transcribe(tail, priority, segments.TAIL_WINDOW if context else None)
-        joined = asyncio.ensure_future(self._joined(base.decode, tail_job, audio, base.end, len(tail),
-                                                    base.end - start, priority))
+        joined = asyncio.ensure_future(self._joined(base.decode, tail_job, audio, base.end, start, priority))
         return Boundary(len(audio), joined, tail_job, base)
 
     def keep(self, boundary: Boundary, tail_from: int, *, piece: bool, context_from: int | None = None) -> None:
@@ -125,8 +126,9 @@ class PieceChain:
             self.boundaries.remove(boundary)
         return None
 
-    async def _joined(self, base: Decode, tail_job: Decode, audio: bytes, base_bytes: int, tail_bytes: int,
-                      overlap: int, priority: int) -> Any:
+    async def _joined(self, base: Decode, tail_job: Decode, audio: bytes, base_bytes: int, start: int,
+                      priority: int) -> Any:
+        tail_bytes, overlap = len(audio) - start, base_bytes - start
         try:
             await asyncio.wait({base})
             if base.cancelled() or base.exception() is not None:
@@ -139,6 +141,7 @@ class PieceChain:
                 _LOGGER.info("the audio after a piece was heard as nothing: decoding the whole utterance")
                 return await self._transcribe(audio, priority, None)
             joined = segments.combine(base.result(), tail, base_bytes, tail_bytes, overlap)
+            self._log_join(base.result(), tail, joined, base_bytes, start, len(audio))
             if joined is None:  # the two texts disagree on the words both heard: no guessing
                 _LOGGER.info("a piece and the audio after it do not agree: decoding the whole utterance")
                 return await self._transcribe(audio, priority, None)
@@ -146,3 +149,11 @@ class PieceChain:
         except asyncio.CancelledError:  # this decode went stale: so did its tail
             tail_job.cancel()
             raise
+
+    def _log_join(self, head: Any, tail: Any, joined: Any, head_bytes: int, start: int, end: int) -> None:
+        """Debug: the spans joined (ms into the utterance) and, with ``log_phi``, the texts."""
+        if not _LOGGER.isEnabledFor(logging.DEBUG):
+            return
+        texts = (f": {getattr(head, 'text', '')!r} + {getattr(tail, 'text', '')!r} -> "
+                 f"{getattr(joined, 'text', None)!r}" if self._log_phi else "")
+        _LOGGER.debug("join: head 0-%d ms, tail %d-%d ms%s", head_bytes // 16, start // 16, end // 16, texts)

@@ -181,7 +181,7 @@ class CallRunner:
         asked = False  # the policy was consulted on this pause's decode (it may have had no opinion)
         turn_over_at: float | None = None  # the policy's verdict: the turn ends then if the caller stays quiet
         chain = PieceChain(lambda audio, priority, window: self._transcribe(audio, action, priority, window),
-                           self._waiting)
+                           self._waiting, self.log_phi)
         in_speech = self._barged
         while True:
             now = time.monotonic()
@@ -239,6 +239,7 @@ class CallRunner:
                 if self._stt_busy():  # another caller's decode waits: this one decodes its whole turn later
                     _LOGGER.debug("piece of %d ms not decoded: the STT is busy", len(frame.audio) // 16)
                 else:
+                    _LOGGER.debug("piece: 0-%d ms, dip at %d ms", len(frame.audio) // 16, frame.tail_from // 16)
                     chain.keep(chain.decode(frame.audio, PIECE), segments.piece_tail_from(frame.tail_from),
                                piece=True)
             elif isinstance(frame, SpeechResumed):
@@ -261,7 +262,8 @@ class CallRunner:
                                           expect=action.expect)
 
     def _transcribe(self, audio: bytes, action: Listen, priority: int = URGENT, window: str | None = None) -> Decode:
-        args = (audio, action.hints, window) if window else (audio, action.hints)
+        hints = segments.hints_for(action.hints, window)
+        args = (audio, hints, window) if window else (audio, hints)
         if self.stt_executor is None:
             return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, *args)
         submit_at = getattr(self.stt_executor, "submit_at", None)

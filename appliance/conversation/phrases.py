@@ -17,6 +17,9 @@ PHRASES: dict[str, str] = {
     # legal notices first: AI assistant + recording, in every call's opening
     "greeting": "안녕하세요, {clinic}입니다. 저는 AI 상담원이고, 통화 내용은 서비스 품질을 위해 녹음됩니다.",
     "greeting_unrecorded": "안녕하세요, {clinic}입니다. 저는 AI 상담원입니다.",  # the call is not recorded
+    # asked again during the call ("AI예요?", "녹음돼요?"): the same true notices, and staff on request
+    "about_call_recorded": "저는 AI 상담원이고, 통화 내용은 서비스 품질을 위해 녹음됩니다. 직원과 통화를 원하시면 말씀해 주세요.",
+    "about_call_unrecorded": "저는 AI 상담원이고, 이 통화는 녹음되지 않습니다. 직원과 통화를 원하시면 말씀해 주세요.",
     "how_can_i_help": "무엇을 도와드릴까요?",
     "ack": "네,",
     "sorry_again": "죄송하지만 다시 한 번 말씀해 주시겠어요?",
@@ -108,6 +111,8 @@ PHRASES: dict[str, str] = {
     "ob_family_may_answer": "가족분이시면 환자분 생년월일을 대신 말씀해 주셔도 됩니다.",
     "ob_other_family": "다른 가족분 일로 전화드렸습니다. 그분의 생년월일을 말씀해 주시겠어요?",
     "ob_who_we_are": "{clinic} AI 상담원입니다. 병원에서 안내드릴 내용이 있어 전화드렸습니다.",
+    "ob_call_us_back": "걱정되시면 끊으시고 병원 대표번호로 직접 전화 주셔도 됩니다.",  # a doubt about who calls
+    "ob_your_number": "진료받으실 때 병원에 남겨 주신 연락처로 전화드렸습니다.",  # "제 번호 어떻게 아셨어요?"
     # after identity: the purpose in full
     "ob_purpose_reminder": "예약 안내 때문에 전화드렸습니다.",
     "ob_purpose_happy": "치료 후 불편하신 데는 없으신지 여쭤보려고 전화드렸습니다.",

@@ -21,6 +21,7 @@ import logging
 import re
 from typing import Any, Callable, ClassVar
 
+from appliance.conversation import about_the_call
 from appliance.conversation.actions import Action, End, Say
 from appliance.conversation.answers import AnswersFlow
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
@@ -271,6 +272,8 @@ class Receptionist(Asker):
         if intent == "talk_to_staff":
             self.topics.append("staff")
             return self.to_staff(self.summary("직원 연결 요청"))
+        if intent in about_the_call.ANSWERABLE and about_the_call.asked(text):  # "AI예요?", "녹음돼요?": the truth
+            return self.resume([about_the_call.answer(self.recorded)])
         if intent == "wrong_number" and self.state in ("need", "anything_else"):
             return self.wrong_number()
         if intent == "callback_later" and self.state not in ("question", "ask_name"):

@@ -18,7 +18,7 @@ from __future__ import annotations
 import re
 
 from appliance.language.asking import POLITE_END, TELLING_END, before_afterthought, is_question, strongly_asked
-from appliance.language.general_info import GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF
+from appliance.language.general_info import GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF, SECOND_OPINION
 from appliance.language.lexicon import SYMPTOM
 
 
@@ -158,7 +158,9 @@ CARE_PLACE = re.compile(
     r"(?:먹고|마시고|양치하고|피우고|운전해서|운전하고|운전해|(?<!유모)차끌고)(?:가도|와도)|(?:사우나|목욕탕|찜질방|헬스장|"
     r"수영장|헬스|여행|출장|비행기|학교|회사|출근|술자리|회식)(?:에|을|를|은|는)?(?:가|타|다녀|나가)도|"
     r"(?:비행기|배|기차|케이티엑스|ktx)(?:를|을)?타고[가-힣]{0,6}(?:가도|와도|다녀와도)|"  # "비행기 타고 제주도 가도"
-    r"(?:등산|골프|낚시|캠핑|헌혈|수영|운동|산)(?:을|를|은|는|에)?(?:가|하러가|해|다녀|나가|올라가)도"  # round 10
+    r"(?:등산|골프|낚시|캠핑|헌혈|수영|운동|산)(?:을|를|은|는|에)?(?:가|하러가|해|다녀|나가|올라가)도|"  # round 10
+    r"(?:등산|골프|낚시|캠핑|수영|운동|헬스|사우나|여행|출장|회식|술자리|산)(?:을|를|은|는|에)?(?:치러|하러|타러)?(?:가|하|다녀오|"
+    r"나가|올라가)기로[가-힣]{0,6}(?:괜찮|될까|되나|돼요)"  # round 12: "등산 가기로 했는데 괜찮을까요"
 )
 # Words of the facts the clinic answers itself (insurance, prices)
 FACT_WORDS = re.compile(
@@ -234,6 +236,9 @@ URGENT = _c(
 
 
 _PRECAUTION = re.compile(r"조심(?:할|해야할|해야될|하실)(?:게|거|것|점)|주의(?:할|해야할|사항)")
+# round 11: how long to keep off something after a treatment ("이 뽑고 담배 몇 시간 참아야 돼")
+_KEEP_OFF = re.compile(r"(?:뽑|뺀|빼|심|때우|씌우|수술하|치료받)고.{0,6}(?:담배|술|흡연|음주|운동|사우나|목욕|빨대)"
+                       r"[가-힣]{0,8}(?:참아야|참아|끊어야|언제부터)")
 _NORMAL_THEN_MUST_GO = re.compile(
     r"정상(?:이에요|인가요|이죠|일까요|인거죠|이예요)[가-힣]{0,10}(?:가야|가봐야|와야)(?:돼요|되나요|하나요|할까요)$"
 )
@@ -245,8 +250,12 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
     "진통제 먹어도 돼요?" asks leave to do something; "이거 정상이에요?" asks whether something is normal or what to
     do. A visit asked for in the same breath ("해야 되나 상담 좀 받을라고") makes it a booking, unless leave to do
     something is asked too."""
-    if FACT_WORDS.search(compact) and not PERMISSION.search(compact) or PAYING.search(compact):
+    if FACT_WORDS.search(compact) and not PERMISSION.search(compact) or PAYING.search(compact) or (
+            re.search(r"주차|댈(?:데|곳)", compact) and CARE_PLACE.search(compact)  # "차 끌고 가도 돼요 댈 데 있어요"
+            and not (has_symptom or AFTER_CARE.search(compact) or TREATMENT_WORD.search(compact))):
         return False  # "65세 넘으면 틀니 보험 된다던데 맞아요?" asks about insurance
+    if re.search(SECOND_OPINION, compact) and not has_symptom:
+        return False  # round 11: another clinic's plan checked, for staff
     if asks_what_it_takes(compact) and not has_symptom:
         return False  # "교정 끝나고 유지장치 맞추는 거 몇 번 가야 돼요": the plan, not one's body
     rest = compact if CARE_PLACE.search(compact) else VISIT_ASK.sub("", compact)
@@ -257,7 +266,8 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
         return True  # "치료 끝나고 바로 운전해서 가도 돼요?", "발치하고 사우나 가도 돼요"
     if PERMISSION.search(rest) and (context or CARE_PERMISSION.search(rest) or LEAVE_BE.search(rest)):
         return True
-    if _PRECAUTION.search(compact) and TREATMENT_WORD.search(compact) and not VISIT_ASK.search(compact):
+    if (_PRECAUTION.search(compact) and TREATMENT_WORD.search(compact) or _KEEP_OFF.search(compact)) and not (
+            VISIT_ASK.search(compact)):
         return True  # "발치 전에 제가 조심해야 할 게 있어요": what to mind around a treatment
     if has_symptom and _NORMAL_THEN_MUST_GO.search(compact):
         return True  # "…잇몸이 시큰거리는 게 정상이에요 내일 또 가야 돼요": whether to come is advice too

@@ -65,6 +65,7 @@ _SLOT_TARGET = re.compile(
 # "그날 말고 다음 주는 안 돼요?", "세 시 대신 다섯 시는 어때요": another day or time asked for instead
 _ANOTHER_ASKED = re.compile(
     r"(?:말고|말구|대신).{0,12}(?:은|는)(?:안(?:돼|되|될)(?:요|나요|까요)?|어때요|괜찮아요|가능해요)$"
+    r"|(?:일|요일|주|달)(?:로|으로)(?:해|바꿔|옮겨)(?:줘|주세요|주실래요|줘요)$"  # round 11: "…금요일로 해 줘요"
 )
 # "…근데 괜찮아요" to an offer: no, thank you
 _NO_THANKS_END = re.compile(r"(?:괜찮아요|괜찮습니다|됐어요|됐습니다|괜찮아)$")
@@ -74,7 +75,8 @@ _BUSY_THEN = re.compile(
 
 
 # To an offer, "…안 해도 돼요" declines it (not leave asked for: "스케일링이요? 아뇨 안 해도 돼요")
-_NO_NEED = re.compile(r"안(?:해|받아|하셔|받으셔|가|와)도(?:돼|되|괜찮)(?:요|습니다|아요)?$")
+_NO_NEED = re.compile(r"안(?:해|받아|하셔|받으셔|가|와)도(?:돼|되|괜찮)(?:요|습니다|아요)?$"
+                      r"|(?:관심|생각|필요)(?:이|은|는|도)?(?:별로)?없(?:어요|어|습니다|는데요|어유|다)$")  # round 11
 
 
 # Not sure, as the whole answer: "글쎄요", "잘 모르겠어요" (neither a yes nor a no, nor a booking)
@@ -101,6 +103,9 @@ _RELATIVE_ANSWERS = re.compile(
 _PATIENT_AWAY = re.compile(r"안계(?:세|시|셔)|지금없|나가(?:셨|있|계)|출근(?:했|하셨)|외출|주무(?:세|시)|입원")
 # busy, but the last words answer the reminder ("…길게 통화가 안 돼요 네 가요")
 _YES_GOING_LAST = re.compile(r"(?:네|예)(?:네|예)?(?:가요|갈게요|갈께요|갑니다|갈게|맞아요)$")
+# round 12: whether to finish or keep taking what the clinic prescribed
+_PRESCRIBED_COURSE = re.compile(
+    r"(?:(?:처방|받은|주신|준|타온)약|항생제|진통제|소염제)[가-힣]{0,12}(?:끝까지|계속|마저|다)(?:먹|드)(?:어야|셔야|어도|으면|나요|나)")
 # a change read back, agreed ("네 그렇게 바꿔 주세요")
 _CHANGE_AGREED = re.compile(r"^(?:네|예)+(?:네|예)?그렇게(?:로)?(?:바꿔|변경해|옮겨|해)")
 # an offer taken on a condition ("좋아요 보험 되는 거면 해야죠", "…거면 무조건 해야죠")
@@ -113,6 +118,14 @@ _TAKEN_IF = re.compile(
 _OFFER_DECLINED_END = re.compile(
     r"(?:필요(?:가)?없(?:어요|습니다|어)|(?:이번엔|지금은|저는)?안(?:할게요|할께요|할래요|받을게요))$"
 )
+# round 12: this one declined, the next one welcome ("이번 검진은 됐고요 내년에 또 알려 주세요")
+_NOT_THIS_TIME = re.compile(
+    r"(?:이번|올해|지금|이번달)[가-힣]{0,5}(?:은|는|엔)(?:됐|괜찮|패스|넘어가|건너뛸)[가-힣]{0,3}(?:고|구|는데|지만)(?:요)?"
+    r"[가-힣]{0,4}(?:내년|다음|나중|담|하반기)"
+)
+_BUT = re.compile(r"근데|그런데|그렇지만|다만|하지만")
+# round 12: the slot proposed taken ("아 그때면 되겠네요 잡아 주세요"): a yes, not a new booking
+_PROPOSAL_TAKEN = re.compile(r"(?:그때|그시간|그날|그걸로)(?:면|이면|으로|로)?(?:되겠|좋겠|좋아|괜찮|돼요|될)")
 _TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
 
 
@@ -122,6 +135,8 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
         return "callback_later", SURE  # "…발표 중이라서요 문자로 남겨 주세요": busy; the rest by text, later
     if expect == "offer" and _OFFER_DECLINED_END.search(core) and not core.endswith("?"):
         return "no", SURE  # "어머니는 작년에 벌써 보험으로 틀니 하셨어요 필요 없어요": the last words decline
+    if expect == "offer" and _NOT_THIS_TIME.search(core):
+        return "no", SURE  # round 12: "이번 검진은 됐고요 내년에 또 알려 주세요": not this one; asking later is no yes
     if expect == "offer" and _TAKEN_FIRST.match(core) and not _OFFER_DECLINED_END.search(core):
         return "yes", SURE  # "네 할게요 근데 혼자는 못 가니까 아들이랑 날짜 맞춰서 할게요"
     if has_symptom or rw.NO_START.match(core) and not _RELATIVE_ANSWERS.search(compact):
@@ -131,6 +146,8 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
     if rw.NO_START.match(core) or rw.NEGATION.search(compact) and not _YES_GOING_LAST.search(core):
         return None
     if expect in IDENTITY_EXPECTS and _ITS_ME.search(compact):
+        if _BUT.search(compact) and lx.CALLBACK.search(_ITS_ME.sub("", compact)):
+            return "callback_later", SURE  # round 12: "네 저예요 근데 지금 통화가 어려워서요 …뒤에 다시요"
         return "yes", SURE  # "음 여보세요 어 네 접니다 자다 깨서 목소리가 이래요"
     if expect in ("reminder", "confirm", "proposal") and _YES_GOING_LAST.search(core) and not (
             lx.RESCHEDULE.search(compact) or lx.CANCEL.search(compact)):
@@ -140,6 +157,13 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
     if expect == "offer" and _TAKEN_IF.search(core) and (rw.YES_START.match(core) or re.match(r"^오?좋", core)):
         return "yes", SURE  # "오 좋아요 학생이라 보험 되는 거면 무조건 해야죠"
     return None
+
+
+def _place_or_hours_asked_after(core: str) -> bool:
+    """Round 12: "네 갈게요 근데 위치가 어디였죠", "…근데 아침 몇 시에 문 열어요": the question after the yes is the
+    request (the visit is kept either way)."""
+    parts = re.split(r"근데|그런데|그런디|그나저나", core, maxsplit=1)
+    return len(parts) == 2 and bool(lx.LOCATION.search(parts[1]) or lx.HOURS.search(parts[1]))
 
 
 def declines_offer(text: str, core: str, expect: str | None) -> bool:
@@ -196,14 +220,17 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if (expect == "wellbeing" and lx.SYMPTOM.search(compact) and re.search(r"빼고|말고|빼면|외에는|만빼", compact)
             and not negative_symptom(compact)):
         return "symptom", SURE  # "아직 조금 시린 거 빼고는 괜찮아요"
+    if _PRESCRIBED_COURSE.search(compact):
+        return "medical_question", SURE  # round 12: "처방해 준 약 안 아파도 끝까지 다 먹어야 돼요" (not "안 아파요")
     if expect == "wellbeing" and rw.WELL.search(compact) and not (
             lx.SYMPTOM.search(rw.WELL.sub("", compact)) or negative):
         return "no", SURE  # "많이 좋아졌어요" to "불편하신 데 없으세요?"
     if expect in ("reminder", "confirm", "proposal") and rw.GOING.search(core) and not (
-            lx.RESCHEDULE.search(compact) or negative):
+            lx.RESCHEDULE.search(compact) or negative or _place_or_hours_asked_after(core)):
         return "yes", 0.8 if result.date or result.time else SURE  # "아이고 깜빡했네 갈게요" to a reminder
     if expect in ("reminder", "confirm", "proposal") and _GOING_END.search(core) and not (
-            lx.RESCHEDULE.search(compact) or re.match(r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
+            lx.RESCHEDULE.search(compact) or _place_or_hours_asked_after(core) or re.match(
+                r"아니요|아뇨|아니오|아니에요|아닙니다", core)):
         return "yes", 0.8  # "아니 확인 전화를 왜 세 번이나 해요 갈 거라니까요": the last words count
     if _REASON_END.search(core) and not (rw.YES_START.match(core) or rw.OKAY.search(core) or rw.GOING.search(core)
                                          or asking.asked_before_reason(text)):  # "그날 몇 시간 걸려요 회사에 …돼서요"
@@ -218,6 +245,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
         return "book", 0.7  # "아이는 불소 도포요": a treatment the lexicon does not know is still the answer
     took = rw.TAKE_OFFER.search(core) or rw.TAKE_OFFER.search(asking.before_afterthought(text, core)) or (
         rw.TAKE_OFFER.search(re.split(r"근데|그런데", core)[0]))  # "네 예약해 주세요 근데 몇 시가 비어요"
+    if expect == "proposal" and took and _PROPOSAL_TAKEN.search(core) and not (negative or result.date or result.time):
+        return "yes", SURE
     if expect == "offer" and took and not (
             negative or result.date or result.time):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
@@ -244,7 +273,9 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     return None
 
 
-_NOT_THAT_ONE = re.compile(r"^(?:그|이|저)?(?:시간|날|날짜|요일|때|주|거)(?:은|는)?(?:말고|말구|빼고)(?:요)?$")
+_NOT_THAT_ONE = re.compile(  # round 11: "그 시간 안 돼"
+    r"^(?:그|이|저)?(?:시간|날|날짜|요일|때|주|거)(?:은|는)?(?:말고|말구|빼고|안돼|안되는데|힘들어|어려워)(?:요)?$"
+)
 _REFUSED = re.compile(r"안(?:되|돼|될)|말고|말구|빼고|어렵|힘들|곤란|애매|싫")
 
 

@@ -67,7 +67,8 @@ _NOON = re.compile(r"정오|자정")
 _RANGE_JOIN = re.compile(r"^\s?(?:에서|부터|~|-|에서부터)\s?$")
 _AFTER_TIME = re.compile(r"^\s?(?:이후|넘어서|넘어|지나서|후에|후|부터|이후에)")
 _TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참|이르|늦|안\s?(?:되|돼)(?!면)|빼고|어렵|애매|힘들"
-                        r"|죄송|미안|정정|잠깐만?|빠듯|촉박|빡빡|그렇(?:고|구|긴|지만)")
+                        r"|죄송|미안|정정|잠깐만?|빠듯|촉박|빡빡|그렇(?:고|구|긴|지만)"
+                        r"|(?:좀|조금)\s?그(?:런데|래서|렇네|래요)|별로")  # round 11: "세 시는 좀 그런데 네 시 반은"
 # Said after work or in the evening, "일곱 시" is 19:00
 _EVENING_BEFORE = re.compile(r"퇴근|저녁|밤에|야간|일\s?끝나|회사\s?끝나|학교\s?끝나")
 # round 10: said after the time, "일곱 시 … 저녁" is 19:00 too (not "오후는 …", which turns a part down)

@@ -19,7 +19,9 @@ CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없�
 _WHERE_I_AM = re.compile(
     r"지금(?:은)?(?:지하철|버스|택시|차|역|밖|길)[가-힣]{0,3}(?:인데|이라|이어서|이에요|예요)|"
     r"(?:회사|직장|사무실|집|학교)(?:가|이|는|도)?(?:바로)?(?:근처|앞|옆|근방)(?:라서|이라서|라|이라|인데|예요|이에요)|(?:지하철|버스|택시|차)(?:안|타고있는|타고가는)(?:인데|이라|이어서|이에요|예요)|"
-    r"(?:엘리베이터|지하)(?:안)?(?:라|이라|인데)(?:서)?끊"
+    r"(?:엘리베이터|지하)(?:안)?(?:라|이라|인데)(?:서)?끊|"
+    # round 11: transport that fails ("버스 파업 끝나면", "차가 퍼져서", "지하철이 안 다녀서") is a reason, not the way
+    r"(?:버스|지하철|전철|기차|택시|차)(?:가|이|도|는)?(?:파업|고장|퍼져|퍼졌|끊겨|끊겼|안다녀|안다니|멈춰|멈췄)"
 )
 # A clock time asked about ("목요일 12시 반 가능할까요", "12시 10분에 검진 되나요"): a slot, not the hours
 SLOT_ASKED = re.compile(
@@ -32,7 +34,10 @@ _RECORDS_MOVED = re.compile(
     r"(?:기록|차트|자료|서류|사진|파일|엑스레이)(?:을|를|도|좀|은|는)?.{0,6}?(?:옮기|옮겨|옮길)"
     r"|(?:철사|와이어|장치|고무줄|브라켓|교정기|틀니|실밥|거즈|칫솔|약)(?:를|을|좀|도)?(?:바꾸|바꿔|갈)(?:러|려|어야|아야)"
     r"|(?:집근처|근처|동네|다른치과|다른병원|다른데|딴데|딴치과)(?:로|으로|에)?(?:옮기|옮겨|옮길|바꾸|바꿔|바꿀)"
+    r"|(?:치과|병원)(?:를|을|도|좀)?(?:옮기|옮겨|옮길|바꾸|바꿔|바꿀)"  # round 11: "치과 옮기려고요" changes clinics
 )
+# A question given up before the request ("얼마냐고 물어보려다 그냥 가서 물어볼게", round 11)
+_QUESTION_DROPPED = re.compile(r"[가-힣]{0,8}(?:냐고|는지|ㄴ지)(?:물어보|여쭤보|여쭈)(?:려다가?|려고했는데|려던거)")
 # A change only supposed ("취소하면 위약금 있나요", "바꾸면 돈 더 내요"): a question about it, no change asked
 # ("취소하면 안 될까요" asks politely for one: only a cost or a penalty after it makes it supposed)
 _IF_CHANGED = re.compile(
@@ -50,6 +55,12 @@ _CHANGE_CHECKED = re.compile(
 _BOOKING_TOLD_END = re.compile(
     r"(?:하러|받으러|예약하러)(?:갈게요|갈께요|갈게|가려고요|가려구요|갑니다|가겠습니다|갈려고요)$|(?:예약|잡아)(?:해)?(?:주세요|줘요|부탁드려요|부탁합니다)$"
     r"|예약(?:을|좀)?(?:좀)?(?:도와|도와드릴|도와주실)(?:주세요|줘요|까요|래요|수있)"  # "예약 좀 도와주세요" (round 10)
+)
+# One's payment gone wrong or money asked back ("두 번 결제된 거 같은데", "선납한 거 환불", "영수증에 금액이
+# 이상해요"): staff look into it, whatever else the sentence names (round 11)
+BILL_QUERIED = re.compile(
+    r"(?:두번|중복|이중)(?:으로)?(?:결제|계산|청구|카드가?나|빠져|빠졌|나갔)|환불|"
+    r"(?:영수증|결제|카드|청구)[가-힣]{0,6}(?:금액|액수)?(?:이|가)?(?:좀)?(?:이상|안맞|틀리|틀려|틀렸|잘못)"
 )
 _BILL = re.compile(r"내역|명세|청구서|왜이렇게(?:많이|비싸)")
 # One's bill disputed ("계산이 잘못된 것 같아요", "낸 돈이 생각했던 거보다 훨씬 많던데"): staff look into it
@@ -116,6 +127,7 @@ _UNDER_INSURANCE = re.compile(r"보험(?:으로|그거로?|적용)?(?:해서|하
 
 def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
+    compact = _QUESTION_DROPPED.sub("", compact)  # "얼마냐고 물어보려다 그냥 …": the question given up
     if _IF_CHANGED.search(compact):
         return None  # "예약 바꾸면 수수료 내야 돼요": the cost of a change, a question for staff
     if _CHANGE_CHECKED.search(compact):
@@ -129,6 +141,8 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "reschedule", SURE if _MOVE_SAID.search(compact) else 0.9
     if lx.CANCEL.search(visit):
         return "cancel", SURE if CLEAR_CANCEL.search(visit) else 0.9
+    if BILL_QUERIED.search(compact):
+        return "question_other", SURE  # round 11: a double charge, a refund, a wrong receipt (after a cancel asked)
     if lx.RESCHEDULE_WEAK.search(compact):
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):

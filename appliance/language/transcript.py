@@ -22,7 +22,7 @@ INNER_FILLER = re.compile(
 
 # Nothing but hesitation ("음 그게 저기"): no intent at all, whatever the question ("어" alone may be a yes)
 ONLY_FILLERS = re.compile(
-    r"^(?:음+|어+|으+음|흠+|에+|아+|저기요?|저|그+|그게|그거|저게|뭐지|뭐더라|뭐|그러니까|있잖아요?|이제|막)+$"
+    r"^(?:음+|어+|[으흐]+음|흠+|글쎄요?|에+|아+|저기요?|저|그+|그게|그거|저게|뭐지|뭐더라|뭐|그러니까|있잖아요?|이제|막)+$"
 )
 # "제가 뭘 물어보려고 했더라": the caller has lost the thread; nothing asked yet (round 10)
 FORGOT_WHAT = re.compile(

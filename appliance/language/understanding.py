@@ -44,6 +44,7 @@ import re
 from typing import Callable
 
 from appliance.language import asking, blend, topics, transcript
+from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
@@ -62,6 +63,7 @@ from appliance.language.replies import (
     yes_no,
 )
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
+from appliance.language.treatments_named import treatments_named
 from appliance.language.understanding_result import Understanding
 
 _LOGGER = logging.getLogger(__name__)
@@ -84,27 +86,6 @@ def understood_as_running_late(text: str) -> bool:
 
 def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
-
-
-_TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
-
-
-_NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓")
-_A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
-
-
-def _treatments(compact: str) -> list[str]:
-    """Treatments named, most specific first; one taken back ("스케일링 말고 잇몸 치료") is left out."""
-    named = []
-    for name, pattern in lx.TREATMENT_PATTERNS:
-        for m in pattern.finditer(compact):
-            if _TREATMENT_TAKEN_BACK.match(compact, m.end()) or _A_CLINIC.match(compact, m.end()):
-                continue
-            if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
-                continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
-            named.append(name)
-            break
-    return named
 
 
 def _emergency(compact: str) -> bool:
@@ -192,7 +173,7 @@ def understand(
     then_when = find_time(then.group(1), dayparts) if then else None
     if then_when is not None and then_when.time:
         when = then_when  # "점심시간이 한 시부터죠 그럼 내일 열두 시 반에 …": the time of the request
-    treatments = _treatments(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
+    treatments = treatments_named(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
 
     result = Understanding(intent="other", treatments=treatments)
     if picked is not None:
@@ -259,6 +240,8 @@ def _classify(
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
         return "opt_out", 0.95
+    if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
+        return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
     outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
     if outbound is not None:
         return outbound
@@ -271,7 +254,11 @@ def _classify(
         return "question_other", SURE  # "차가 막혀서 십 분 정도 늦을 것 같아요 괜찮을까요": a message for staff
     if rw.THINK_ABOUT.search(compact) and not lx.BOOK.search(rw.THINK_ABOUT.sub("", compact)) and (
             expect in ANSWER_EXPECTS | {"yes_no"} or lx.CALLBACK.search(compact)):
-        return "no", 0.75  # "생각해 보고 연락드릴게요": not now, and not a request to be called
+        relayed = rw.SOMEONE_ELSE_DECIDES.search(compact)  # to a slot proposed a no, unless "잠깐만요 네 …" first
+        alone = expect == "offer" and re.search(r"생각|고민", compact)  # "생각해 보고 연락드릴게요": not now (no)
+        held = re.match(r"(?:잠깐(?:만)?요?)?[네예]", core)
+        later = relayed and (expect not in ("proposal", "slot", "date", "time") or held)
+        return ("callback_later" if later else "no"), SURE if relayed or alone else 0.75
     deferred = rw.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
     if deferred and not (re.search(r"전화|연락|통화|걸어|받아요|못받", compact) or topics.CLEAR_CANCEL.search(compact)):
@@ -280,12 +267,14 @@ def _classify(
                         and not _CALL_WORDS.search(compact))  # "외근 중이라 짧게 여쭙니다 금요일 5시 예약 되겠습니까"
     # "운전 중이라 짧게요 네 맞아요", "운전 중이라 버튼 못 눌러요 직원 연결해 주세요": busy, but asking another thing
     busy_but_asking = not _CALL_ASKED.search(compact) and (
-        lx.STAFF.search(compact) or lx.CONFIRM.search(compact)
+        lx.STAFF.search(compact) or lx.CONFIRM.search(compact) or qs.medicine_asked(text, compact)
+        or qs.medical_question(text, compact, qs.has_symptom(compact))
         or expect and (rw.YES_START.match(core) or rw.GO_AHEAD.search(core))
         and (rw.CONFIRMED.search(core) or rw.GO_AHEAD.search(core)))
     # "네 시 이후면 돼요 지금 일하는 중이라서요" to "몇 시가 좋으세요?": busy is the reason, the time the answer
-    busy_but_answering = expect in ("date", "time") and (result.date or result.time or result.time_range) and not (
-        _CALL_WORDS.search(compact))
+    busy_but_answering = (expect in ("date", "time") or expect in ("reminder", "confirm") and re.search(
+        r"(?:로|으로)(?:해|바꿔|옮겨|미뤄)", compact)) and (result.date or result.time or result.time_range) and not (
+        _CALL_WORDS.search(compact))  # round 11: "운전 중 … 다음 주 화요일로 해 줘요" to a reminder moves it
     put_through = (lx.STAFF.search(compact) and _PUT_THROUGH.search(compact)
                    and not re.search(r"나중에|이따|있다가|(?:뒤|후)에", compact))  # not "나중에 … 연결해 주세요"
     if lx.CALLBACK.search(compact) and not (busy_but_booking or busy_but_asking or busy_but_answering or put_through):

@@ -71,8 +71,8 @@ class EndpointerSettings:
     end_level_db: float = 30.0      # a voiced frame this far below the utterance's peak does not extend it:
                                     # webrtcvad calls ~140 ms of fading tail speech; the wire (-40 dBFS) does
                                     # not (bench/eot_results.txt). Relative, so quiet callers are treated alike
-    piece_ms: int = 0               # not handed over yet this long: cut a piece at the next dip (0: no pieces;
-                                    # off by default: bench/voice_probe.txt, long sentences)
+    piece_ms: int = 2000            # not handed over yet this long: cut a piece at the next dip (0: no pieces;
+                                    # long sentences answer sooner: bench/voice_probe.txt, bench/stt_callpath.txt)
     piece_dip_ms: int = 60          # a dip: this long unvoiced or piece_dip_db below the peak, within speech
     piece_dip_db: float = 20.0      # (word boundaries in fluent speech sink 25-40 dB, vowels within a word less)
 

@@ -60,8 +60,9 @@ SECTIONS: dict[str, str] = {  # reading order: the digits first, so *77 says eve
     "clinic": "7. 우리 병원 안내 (주소·오시는 길·주차)",
     "treatments": "8. 진료 이름과 원장님 (목록: 단어 사이에서 한 박자 쉬어 읽기)",
 }
-_OPENING = ("greeting", "greeting_unrecorded", "how_can_i_help", "ack", "sorry_again", "callback_promise", "goodbye",
-            "understood", "good_day", "call_anytime", "see_you", "transfer", "apology", "leave_message", "silence")
+_OPENING = ("greeting", "greeting_unrecorded", "about_call_recorded", "about_call_unrecorded", "how_can_i_help", "ack",
+            "sorry_again", "callback_promise", "goodbye", "understood", "good_day", "call_anytime", "see_you",
+            "transfer", "apology", "leave_message", "silence")
 _INFORMATION = re.compile(r"^(hours_|closed_word|holidays_|lunch_|open_word|price_|ask_price|insurance_|emergency_|"
                           r"symptom_|staff_after|opt_out)")
 

@@ -16,6 +16,7 @@ import datetime as dt
 import re
 from typing import Any, Callable, ClassVar
 
+from appliance.conversation import about_the_call
 from appliance.conversation.actions import Action, End, Say, says
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
 from appliance.conversation.campaigns.ops import Ops, appointments_of
@@ -114,6 +115,9 @@ class CampaignDialog(Asker):
             return self.again(["medical_no_advice", step.reask[-1]])
         if intent == "talk_to_staff":
             return self.staff()
+        truth = about_the_call.campaign_answer(text, intent, self.recorded)
+        if truth is not None:  # "AI예요?", "녹음돼요?", "보이스피싱 아니에요?", "제 번호 어떻게 아셨어요?"
+            return self.again([step.reask[-1]], before=truth)
         if intent == "wrong_number":
             return self.end("ob_wrong_number", Outcome.WRONG_NUMBER, "wrong number")
         if intent == "callback_later":

@@ -1,0 +1,49 @@
+"""Questions about the call itself, not about the clinic's care (round 11, blind19).
+
+A caller may doubt that the clinic is really calling ("보이스피싱 아니죠", "제 번호 어떻게 알고 전화하신 거예요",
+"진짜 그 치과에서 온 전화 맞아요"), ask whether a machine answers or the call is recorded without asking for a person
+("지금 AI랑 통화하는 거예요", "이 통화 녹음 되는 거예요"), or close the call ("어 그래 알았어 수고해"). The first two
+are open questions for the dialog to answer truly (``question_other``); a closing is nothing asked (``other``).
+Pure: compact text in, an intent out.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language.lexicon import WRONG_NUMBER
+
+# Doubting the call: phishing, how the number was got, whether the clinic really rang
+SUSPICION = re.compile(
+    r"보이스피싱|피싱|사기(?:전화|아니|인지|인가)|스팸(?:전화)?(?:아니|인가|인지|이에요|예요)|"
+    r"(?:제|내|저희)?번호(?:를|는|은)?(?:어떻게|어디서)(?:알|아셨|아시|얻|구하|받)|"
+    r"(?:치과|병원)에서(?:온|거신|건|하신|한)(?:전화|연락)(?:가|이)?(?:맞|인가|인지)|"
+    r"(?:진짜|정말|확실히)(?:그)?(?:치과|병원)(?:맞|에서(?:온|거신|건|하신))"
+)
+# Whether a machine answers or the call is recorded, asked without asking for a person
+CALL_ITSELF = re.compile(
+    r"(?:ai|에이아이|인공지능|기계|로봇|자동응답)(?:랑|이랑|하고|와|한테)?(?:통화|얘기|대화|말)(?:하는|중인)(?:거|건|게)"
+    r"(?:예요|에요|야|인가|죠|맞)|"
+    r"(?:통화|전화|이거|지금)(?:가|이|는|도)?(?:녹음|녹취)(?:이|가|을)?(?:돼|되|하|중)"
+)
+# A closing: "알았어 수고해", "네 들어가세요", nothing asked
+_CLOSING = re.compile(
+    r"^(?:어|응|네|예)?(?:그래|그래요)?(?:알았어|알겠어|알았어요|알겠어요)?(?:수고해|수고하세요|들어가세요|들어가)(?:요)?$"
+)
+_PERSON_ASKED = re.compile(r"바꿔|연결|넘겨|말고|대줘|불러|사람(?:이랑|하고|한테)(?:통화|얘기)하고")
+
+
+def about_the_call(compact: str, callback_asked: bool, expect: str | None) -> tuple[str, float] | None:
+    """``question_other`` for a doubt about the call or a question whether it is a machine or recorded; ``other``
+    for a closing out of the blue (to a question asked, "네 알겠어요 수고하세요" may say yes); None otherwise.
+
+    A doubt with a call back said ("대표번호로 제가 다시 걸어 볼게요") is left to the callback rules
+    (``callback_asked``), one with a denial of being the patient to the wrong-number rules."""
+    if expect is None and _CLOSING.match(compact):
+        return "other", 0.95
+    if SUSPICION.search(compact) and not callback_asked and not WRONG_NUMBER.search(SUSPICION.sub("", compact)):
+        # "제 번호 어떻게 아셨어요 저 거기 간 적 없는데" is a wrong number (dev10): the doubt comes with a denial
+        return "question_other", 0.95
+    if CALL_ITSELF.search(compact) and not _PERSON_ASKED.search(compact):
+        return "question_other", 0.95
+    return None

@@ -1,0 +1,30 @@
+"""The treatments a caller names, most specific first ("사랑니 발치" → wisdom_tooth before extraction).
+
+A treatment taken back ("스케일링 말고 잇몸 치료"), another clinic's ("교정 치과에서 …") and stitches or an appliance
+taken out ("실밥은 언제 빼러 가요") are left out. Used by ``understanding`` for the treatment slot.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language import lexicon as lx
+
+_TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
+_NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓|"
+                          r"영수증|결과지|서류|확인서|소견서|진단서|증명서|내역|처방전|사본")  # round 12: papers
+_A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
+
+
+def treatments_named(compact: str) -> list[str]:
+    """Treatments named, most specific first; one taken back ("스케일링 말고 잇몸 치료") is left out."""
+    named = []
+    for name, pattern in lx.TREATMENT_PATTERNS:
+        for m in pattern.finditer(compact):
+            if _TREATMENT_TAKEN_BACK.match(compact, m.end()) or _A_CLINIC.match(compact, m.end()):
+                continue
+            if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
+                continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
+            named.append(name)
+            break
+    return named
