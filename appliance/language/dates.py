@@ -207,8 +207,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date
     if kind == "month_edge":
         part = g["part"].replace(" ", "")
         if part == "연말":
-            first = dt.date(today.year, 12, 1)
-            return _month_end(first), (max(today, dt.date(today.year, 12, 21)), _month_end(first)), None
+            first = dt.date(today.year, 12, 1)  # "the year's end" is a stretch of days, never one date
+            return None, (max(today, dt.date(today.year, 12, 21)), _month_end(first)), None
         if part == "월말":
             date, span = _month_part(today.replace(day=1), "말", today)
             return date, span, None

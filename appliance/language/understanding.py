@@ -43,7 +43,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, topics, transcript
+from appliance.language import asking, blend, side_matters, topics, transcript
 from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
@@ -207,6 +207,7 @@ def understand(
     if (result.intent == "other" and confidence < LOW_CONFIDENCE
             and expect not in ("date", "time", "treatment", "digits") and _any_question(text, compact, core)):
         result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
+    result.intent = side_matters.second_look(compact, result.intent, bool(result.date), bool(result.time))
     # a time, or a day to come (not "어제")
     slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat()))
     if blend.never_book_a_medical_question(text, compact, result.intent, slot_said):
