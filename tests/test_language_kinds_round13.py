@@ -105,3 +105,12 @@ def test_a_foreign_workers_insurance_is_an_insurance_question(text):
 @pytest.mark.parametrize("text", ["아니요 여기 가게 번호인데 그런 직원 없어요", "그런 환자 없는데요 여기 식당이에요"])
 def test_no_such_staff_member_is_a_wrong_number(text):
     assert _hear(text, "yes_no").intent == "wrong_number"
+
+
+@pytest.mark.parametrize("statistical", [True, False])
+@pytest.mark.parametrize("text", [
+    "간호조무사인데요 제가 받은 레진 치료 후에 찬물에 시린 게 정상 범위인가요",
+    "크라운 씌우고 나서 씹을 때 살짝 울리는 게 정상이에요",
+])
+def test_whether_a_thing_is_normal_is_never_a_booking(text, statistical):
+    assert understand(text, NOW, statistical=statistical).intent not in ("book", "reschedule")
