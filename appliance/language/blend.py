@@ -157,9 +157,9 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
     return intent, confidence, False
 
 
-# round 13: whether a thing can wait ("연휴 끝나고 가도 되는 거예요 아니면 급한 거예요") or what one may do so many
-# days after a treatment ("발치한 지 사흘이면 물에 들어가도 돼요") or whether a thing is normal ("…있는 게 정상 범위예요"):
-# a question about one's care, whatever day is named
+# round 13: whether a thing can wait ("연휴 끝나고 가도 되는 거예요 아니면 급한 거예요"), what one may do so many
+# days after a treatment ("발치한 지 사흘이면 물에 들어가도 돼요"), whether a thing is normal ("…있는 게 정상
+# 범위예요"): a question about one's care, whatever day is named
 _CAN_IT_WAIT = re.compile(
     r"급한(?:거|건|것)(?:예요|에요|가요|인가|인지|이에요)|정상(?:범위)?(?:예요|이에요|인가|인지|이죠|맞나)|"
     r"(?:한|받은|뺀|뽑은|씌운)지(?:하루|이틀|사흘|나흘|닷새|며칠|일주일|[일이삼사오육칠팔구]일|\d+일)(?:이면|밖에|됐는데|인데|지났)"

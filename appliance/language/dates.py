@@ -107,7 +107,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("rel_month", re.compile(
         rf"(?P<which>{_NEXT2_MONTH}|{_NEXT_MONTH}|{_THIS_MONTH})\s?(?:에\s?)?"
         rf"(?:(?P<part>말일|마지막\s?날|말|초|중순)|{_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안)))?")),
-    ("month_edge", re.compile(r"(?P<part>월말|월초|연말(?!\s?정산)|월 말|월 초)")),  # "연말정산" is a tax return
+    ("month_edge", re.compile(  # "연말정산" is a tax return
+        r"(?P<part>월말|월초|연말(?!\s?정산)(?=(?P<booked>에\s?(?:예약|잡아|잡고|잡을))?)|월 말|월 초)")),
     ("weekend", re.compile(
         r"(?P<which>다다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말")),
     ("rel_week", re.compile(
@@ -207,8 +208,9 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date
     if kind == "month_edge":
         part = g["part"].replace(" ", "")
         if part == "연말":
-            first = dt.date(today.year, 12, 1)  # "the year's end" is a stretch of days, never one date
-            return None, (max(today, dt.date(today.year, 12, 21)), _month_end(first)), None
+            first = dt.date(today.year, 12, 1)  # round 13: "the year's end" is a stretch of days ("연말 모임"), not
+            date = _month_end(first) if g.get("booked") else None  # one date, unless booked so ("연말에 예약")
+            return date, (max(today, dt.date(today.year, 12, 21)), _month_end(first)), None
         if part == "월말":
             date, span = _month_part(today.replace(day=1), "말", today)
             return date, span, None
