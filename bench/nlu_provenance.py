@@ -144,9 +144,9 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + """\
                 (Tables run at load average ~0.9 on 2 shared cores: the ms per utterance figures are indicative.)
   blind20  254  twentieth blind set (issue 15, round 13), written by a different person who never saw the rules, their
                 tests or this file's results: seasonal calls (the year-end rush for the yearly insurance scaling, 설,
-                summer-vacation braces and trips, 추석 and 벌초), medical professionals in clinical jargon (발치와, 혈병,
-                봉와직염, 치근단 투과상, INR, 비스포스포네이트), menu numbers and keys said aloud, interpreters and
-                employers calling for foreign workers, items left at the clinic, parking tickets, anxious callers late
+                summer-vacation braces and trips, 추석 and 벌초), medical professionals in clinical jargon (발치와,
+                혈병, 봉와직염, 치근단 투과상, INR, 비스포스포네이트), menu numbers and keys said aloud, interpreters
+                and employers calling for foreign workers, items left at the clinic, parking tickets, anxious callers late
                 at night after surgery, reminder replies confirming several details at once, 제주 and 강원 speech,
                 sarcastic or joking callers, bookings begun, left and taken up again, mixed intents labelled with what
                 a 실장 acts on first; committed before its first run.
@@ -169,8 +169,8 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + """\
                 (rules alone 3). The writer's other flagged judgement calls stand as labelled (dates from 어제/오늘/
                 내일 in any line and none from 지난주, a weekday in an hours line dated, a bare menu number other,
                 parking registration ask_location and parking-ticket trouble question_other, 리테이너 orthodontics, a
-                틀니 케이스 left question_other with denture, "응급인지 모르겠는데요 … 열은 없어요" symptom, blood in the
-                saliva on the day of an extraction with the ER asked medical_question, 뼈이식 alone null, vague
+                틀니 케이스 left question_other with denture, "응급인지 모르겠는데요 … 열은 없어요" symptom, blood in
+                the saliva on the day of an extraction with the ER asked medical_question, 뼈이식 alone null, vague
                 reschedule targets undated, 11:00 moved to 12:00, an interpreter's yes, "실손 되나요" ask_insurance,
                 연말정산 receipts and an English doctor's note question_other); not every one was re-checked row by row
                 against all earlier sets in the time box.

@@ -209,8 +209,8 @@ def _resolve(kind: str, m: re.Match[str], today: dt.date
         part = g["part"].replace(" ", "")
         if part == "연말":
             first = dt.date(today.year, 12, 1)  # round 13: "the year's end" is a stretch of days ("연말 모임"), not
-            date = _month_end(first) if g.get("booked") else None  # one date, unless booked so ("연말에 예약")
-            return date, (max(today, dt.date(today.year, 12, 21)), _month_end(first)), None
+            year_end = _month_end(first) if g.get("booked") else None  # one date, unless booked so ("연말에 예약")
+            return year_end, (max(today, dt.date(today.year, 12, 21)), _month_end(first)), None
         if part == "월말":
             date, span = _month_part(today.replace(day=1), "말", today)
             return date, span, None
