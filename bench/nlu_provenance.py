@@ -146,8 +146,8 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + """\
                 tests or this file's results: seasonal calls (the year-end rush for the yearly insurance scaling, 설,
                 summer-vacation braces and trips, 추석 and 벌초), medical professionals in clinical jargon (발치와,
                 혈병, 봉와직염, 치근단 투과상, INR, 비스포스포네이트), menu numbers and keys said aloud, interpreters
-                and employers calling for foreign workers, items left at the clinic, parking tickets, anxious callers late
-                at night after surgery, reminder replies confirming several details at once, 제주 and 강원 speech,
+                and employers calling for foreign workers, items left at the clinic, parking tickets, anxious callers
+                late at night after surgery, reminder replies confirming several details at once, 제주 and 강원 speech,
                 sarcastic or joking callers, bookings begun, left and taken up again, mixed intents labelled with what
                 a 실장 acts on first; committed before its first run.
                 FIRST RUN (main at 897b341, after rounds 10-12): intent 83.5% (212/254; rules alone 77.2%), date 94.9%,
