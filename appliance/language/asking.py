@@ -113,3 +113,16 @@ def asked_before_reason(text: str) -> bool:
         return False
     first = m.group(1)
     return is_question(first, re.sub(r"[^가-힣a-z0-9]", "", first.lower()))
+
+
+# round 14: a question, then an aside told about it ("거즈 몇 시간 물고 있어야 돼요 벌써 빼 버렸는데")
+_QUESTION_THEN_ASIDE = re.compile(r"^(.*?[가-힣](?:요|까|죠)[?]?)\s+(?:\S+\s+){0,3}\S*(?:는데|는데요|었는데|았는데)$")
+
+
+def asked_before_aside(text: str) -> bool:
+    """The sentence asks, and a short aside trails it: the aside does not make it told."""
+    m = _QUESTION_THEN_ASIDE.match(text.strip())
+    if m is None:
+        return False
+    first = m.group(1)
+    return is_question(first, re.sub(r"[^가-힣a-z0-9]", "", first.lower()))

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 
-from appliance.language.asking import POLITE_END, TELLING_END, before_afterthought, is_question, strongly_asked
+from appliance.language.asking import (
+    POLITE_END, TELLING_END, asked_before_aside, before_afterthought, is_question, strongly_asked)
 from appliance.language.general_info import GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF, SECOND_OPINION
 from appliance.language.lexicon import SYMPTOM
 
@@ -378,7 +379,8 @@ def visit_asked(compact: str) -> bool:
 def own_care_question(text: str, compact: str) -> bool:
     """A question about one's own body, symptom or care with no visit asked for ("사랑니가 반만 나와 있는데 그냥
     둬도 돼요?", "임플란트 한 데서 냄새가 나는데 왜 그럴까요?"): never a booking (see ``blend``)."""
-    asked = is_question(text, compact) or PERMISSION.search(compact) or OKAY_AFTER_CLAUSE.search(compact)
+    asked = (is_question(text, compact) or PERMISSION.search(compact) or OKAY_AFTER_CLAUSE.search(compact)
+             or asked_before_aside(text))  # round 14: "…물고 있어야 돼요 벌써 빼 버렸는데"
     if not asked or FACT_WORDS.search(compact):
         return False
     return not visit_asked(compact) and about_body(compact)

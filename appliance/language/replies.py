@@ -100,6 +100,8 @@ _BY_TEXT = re.compile(r"문자로(?:좀)?(?:남겨|주|줘|보내|넣어|해)")
 _RELATIVE_ANSWERS = re.compile(
     r"(?:저|전|제가|나|난)(?:는|은)?(?:딸|아들|남편|아내|와이프|며느리|손자|손녀|사위|동생|언니|누나|오빠|보호자)"
 )
+# round 14: asked to ring again later ("나중에 다시 걸어 주세요", "이따 전화 주세요")
+_CALL_AGAIN = re.compile(r"(?:나중에|이따|있다가|저녁에|내일)(?:다시|또)?(?:걸어|전화|연락)|다시(?:걸어|전화해|연락)")
 _PATIENT_AWAY = re.compile(r"안계(?:세|시|셔)|지금없|나가(?:셨|있|계)|출근(?:했|하셨)|외출|주무(?:세|시)|입원")
 # busy, but the last words answer the reminder ("…길게 통화가 안 돼요 네 가요")
 _YES_GOING_LAST = re.compile(r"(?:네|예)(?:네|예)?(?:가요|갈게요|갈께요|갑니다|갈게|맞아요)$")
@@ -125,6 +127,8 @@ _NOT_THIS_TIME = re.compile(
 )
 _BUT = re.compile(r"근데|그런데|그렇지만|다만|하지만")
 # round 12: the slot proposed taken ("아 그때면 되겠네요 잡아 주세요"): a yes, not a new booking
+# round 14: "그거 얼마예요 가격부터 알려 주세요" to an offer asks the price, it takes nothing yet
+_PRICE_ASKED = re.compile(r"얼마(?!나)|가격|비용")
 _PROPOSAL_TAKEN = re.compile(r"(?:그때|그시간|그날|그걸로)(?:면|이면|으로|로)?(?:되겠|좋겠|좋아|괜찮|돼요|될)")
 _TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
 
@@ -142,6 +146,8 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
     if has_symptom or rw.NO_START.match(core) and not _RELATIVE_ANSWERS.search(compact):
         return None
     if expect in IDENTITY_EXPECTS and _RELATIVE_ANSWERS.search(compact) and _PATIENT_AWAY.search(compact):
+        if _CALL_AGAIN.search(compact):
+            return "callback_later", SURE  # round 14: "저는 아들인데요 아빠는 주무세요 나중에 다시 걸어 주세요"
         return "no", SURE  # "아닌데요 저는 딸인데 엄마 지금 안 계세요": the patient is not there
     if rw.NO_START.match(core) or rw.NEGATION.search(compact) and not _YES_GOING_LAST.search(core):
         return None
@@ -248,7 +254,7 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect == "proposal" and took and _PROPOSAL_TAKEN.search(core) and not (negative or result.date or result.time):
         return "yes", SURE
     if expect == "offer" and took and not (
-            negative or result.date or result.time):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
+            negative or result.date or result.time or _PRICE_ASKED.search(compact)):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
     said_yes = ((_YES_END.search(core) or expect in PROPOSAL_EXPECTS and _OKAY_END.search(core))
                 and not text.rstrip().endswith("?"))

@@ -22,13 +22,13 @@ INNER_FILLER = re.compile(
 
 # Nothing but hesitation ("음 그게 저기"): no intent at all, whatever the question ("어" alone may be a yes)
 ONLY_FILLERS = re.compile(
-    r"^(?:음+|어+|[으흐]+음|흠+|글쎄요?|에+|아+|저기요?|저|그+|그게|그거|저게|뭐지|뭐더라|뭐|그러니까|있잖아요?|이제|막)+$"
+    r"^(?:음+|어+|[으흐]+음|흠+|글쎄요?|에+|아+|저기요?|저|그+|그게|그거|저게|뭐지|뭐더라|뭐|그러니까|있잖아요?|이제|막|뭐냐|뭐였지|잠깐만요?)+$"
 )
 # "제가 뭘 물어보려고 했더라": the caller has lost the thread; nothing asked yet (round 10)
 FORGOT_WHAT = re.compile(
     r"(?:뭘|뭐|무엇을|뭐를)(?:좀)?(?:물어|여쭤|말씀드리|말하|얘기하)(?:보)?려(?:고|구)?했(?:더라|지|는데|었는데)"
 )
-HESITATION = re.compile(r"음|흠|그게|그거|저기|저게|그러니까|뭐지|뭐더라|있잖")
+HESITATION = re.compile(r"음|흠|그게|그거|저기|저게|그러니까|뭐지|뭐더라|있잖|뭐냐|뭐였지")
 
 # Sentence ends as speech recognition (or a texting caller) spells them: "괜찮아여", "주세여", "되나여" (…요);
 # "지하철인대 …", "뻐근한대 …": 데 of a clause that goes on (the hearsay "아프대요" ends the sentence, it stays)

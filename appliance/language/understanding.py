@@ -43,7 +43,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, side_matters, topics, transcript
+from appliance.language import asking, blend, repairs, side_matters, topics, transcript
 from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
@@ -88,7 +88,13 @@ def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
 
 
+# round 14: a throb that keeps one awake, with no other red flag, is a symptom ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
+_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
+
+
 def _emergency(compact: str) -> bool:
+    if _THROB_KEEPS_AWAKE.search(compact):
+        compact = _THROB_KEEPS_AWAKE.sub("", compact)
     for pattern in (lx.EMERGENCY,):
         for m in pattern.finditer(compact):
             if not lx.EMERGENCY_NEG.match(compact[m.end() :]):
@@ -165,7 +171,7 @@ def understand(
     if not dates:
         dates_text = core
         dates = find_dates(core, today)
-    picked = pick_date(dates_text, dates, today)
+    picked = repairs.date_after_correction(dates_text, dates) or pick_date(dates_text, dates, today)
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
@@ -174,6 +180,7 @@ def understand(
     if then_when is not None and then_when.time:
         when = then_when  # "점심시간이 한 시부터죠 그럼 내일 열두 시 반에 …": the time of the request
     treatments = treatments_named(core)  # "어 금니가 빠졌어요" names a crown, not "어금니"
+    treatments = repairs.treatment_after_correction(core, treatments)  # "미백이요 아 아니다 스케일링 먼저요"
 
     result = Understanding(intent="other", treatments=treatments)
     if picked is not None:
@@ -209,7 +216,8 @@ def understand(
         result.intent, result.confidence = "question_other", 0.45  # a real question nothing else covers: for staff
     result.intent = side_matters.second_look(compact, result.intent, bool(result.date), bool(result.time))
     # a time, or a day to come (not "어제")
-    slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat()))
+    slot_said = bool(result.time or result.time_range or (result.date and result.date > today.isoformat())) or (
+        expect == "treatment" and repairs.relayed_treatment(core, expect, treatments))  # the treatment asked, passed on
     if blend.never_book_a_medical_question(text, compact, result.intent, slot_said):
         result.intent, result.confidence = "medical_question", 0.7  # safety: a question about one's teeth is no booking
     result.answer = polarity(core, result.intent)
@@ -300,6 +308,10 @@ def _classify(
         return "no", SURE if expect == "wellbeing" else 0.8  # "아니요 별로 불편한 데 없어요"
     if declines_offer(text, core, expect):
         return "no", SURE  # "스케일링이요? 아뇨 안 해도 돼요"
+    if repairs.slot_answer_repaired(core, expect, bool(result.date or result.date_range or result.time or (
+            treatments and expect == "treatment")), len(treatments) > 1) or repairs.relayed_treatment(
+            core, expect, treatments):
+        return "book", SURE  # round 14: "아니 열 시 말고 열한 시요" to "몇 시가 좋으세요?" answers it
     if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
@@ -336,7 +348,7 @@ def _classify(
         return "question_other", SURE  # "상담 받으려면 부모님이 같이 가야 돼요": what a visit takes, for staff
     asked = asking.strongly_asked(text, compact)
     slot_last = (result.time or result.date) and _SLOT_LAST.search(compact) and not asking.asked_at_the_end(
-        text, compact)  # "…이어서 받아야 되는데 화요일 두 시 반이요"
+        text, compact) or repairs.slot_asked_if_free(compact, bool(result.time or result.date))
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
             not _STRONG_BOOK.search(compact) or asked) and not slot_last and qs.open_question(text, compact):
         return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
