@@ -7,6 +7,9 @@
   question: a booking with the corrected slot, not a "no" (:func:`slot_answer_repaired`);
 * to "which treatment?" an answer relayed from someone at the caller's side ("엄마 잠깐만 … 틀니 손보는 거래요")
   answers it too (:func:`relayed_treatment`);
+* to a read-back ("…맞으시죠?", ``expect="confirm"``) a correction ("아니요 스케일링 말고 잇몸 치료요", "오늘
+  아니고 내일이요") is a "no" with the corrected slot filled, not a new booking nor a wrong number
+  (:func:`readback_corrected`); a move or a cancel said in so many words stays one;
 * a need told and then a slot asked if free ("신경치료 이어서 받아야 되는데 모레 열 시 반 되나요") books: the
   question is whether the slot is free, not one for staff (:func:`slot_asked_if_free`).
 """
@@ -75,3 +78,16 @@ def relayed_treatment(core: str, expect: str | None, treatments: list[str]) -> b
 def slot_asked_if_free(compact: str, has_slot: bool) -> bool:
     """A day or time named and asked if it is free, at the end of the sentence."""
     return has_slot and bool(_FREE_ASKED.search(compact))
+
+
+# A move or a cancel said in so many words ("제 말은 취소가 아니라 변경이요"): not a plain correction
+_MOVE_OR_CANCEL = re.compile(r"변경|바꿔|바꾸|바꿀|옮겨|옮기|미뤄|미루|취소|캔슬|연기|확인")
+_YES_OR_ASKED = re.compile(r"^(?:네|예)|(?:되나요|될까요|되요|돼요|가능해요|가능한가요|가능할까요|안돼요|안될까요)$")
+_READBACK_CORRECTION = re.compile(r"말고|말구|아니고|아니구|(?<!다름이)(?<!다름)아니라|^(?:아니|아뇨|아니요|아닌데요?)(?:아니)*")
+
+
+def readback_corrected(core: str, expect: str | None, slot_named: bool) -> bool:
+    """To a read-back, a correction naming the right slot or treatment: a "no" carrying the corrected slot."""
+    return (expect == "confirm" and slot_named and bool(_READBACK_CORRECTION.search(core))
+            and bool(CORRECTION.search(core)) and not _MOVE_OR_CANCEL.search(core)
+            and not _YES_OR_ASKED.search(core))  # "네 근데 세 시 말고 네 시로 되나요" asks to move it

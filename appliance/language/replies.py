@@ -254,7 +254,8 @@ def context_answer(text: str, compact: str, core: str, expect: str | None, resul
     if expect == "proposal" and took and _PROPOSAL_TAKEN.search(core) and not (negative or result.date or result.time):
         return "yes", SURE
     if expect == "offer" and took and not (
-            negative or result.date or result.time or _PRICE_ASKED.search(compact)):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
+            negative or result.date or result.time or _PRICE_ASKED.search(compact)
+    ):  # "네 그럼 해 주세요 검진도": the afterthought adds to it
         return "yes", SURE  # "네 잡아 주세요" to "스케일링 예약 도와드릴까요?"
     said_yes = ((_YES_END.search(core) or expect in PROPOSAL_EXPECTS and _OKAY_END.search(core))
                 and not text.rstrip().endswith("?"))

@@ -27,7 +27,9 @@ _SIDE_QUESTIONS = ("ask_location", "ask_hours", "ask_insurance", "ask_price")
 
 
 # round 14: which dentist treats, asked ("여자 선생님이세요", "남자 원장님 계세요")
-_WHO_TREATS = re.compile(r"(?:여자|남자|여의사|남의사)(?:선생님|원장님|의사|분)?(?:이세요|세요|인가요|이에요|예요|계세요|있나요)")
+_WHO_TREATS = re.compile(
+    r"(?:여자|남자|여의사|남의사)(?:선생님|원장님|의사|분)?(?:이세요|세요|인가요|이에요|예요|계세요|있나요)"
+)
 
 
 def second_look(compact: str, intent: str, has_date: bool, has_time: bool) -> str:
@@ -35,7 +37,7 @@ def second_look(compact: str, intent: str, has_date: bool, has_time: bool) -> st
     if intent in ("question_other", "ask_hours", "ask_location") and _MENU_KEY_ALOUD.search(compact) and not (
             has_date or _A_PLACE.search(compact)):
         return "other"  # "별표 누르라는 거죠 어디 있더라" looks for the key on the phone, not the clinic
-    if intent == "other" and _WHO_TREATS.search(compact):
+    if intent in ("other", "talk_to_staff") and _WHO_TREATS.search(compact):
         return "question_other"  # round 14: "원장님이 여자 선생님이세요 남자 선생님이세요": who treats, for staff
     if intent == "ask_insurance" and _RECORDS_LOOKED_UP.search(compact):
         return "question_other"

@@ -88,7 +88,8 @@ def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
 
 
-# round 14: a throb that keeps one awake, with no other red flag, is a symptom ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
+# round 14: a throb that keeps one awake, with no other red flag, is a symptom
+# ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
 _THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
 
 
@@ -251,6 +252,8 @@ def _classify(
         return "opt_out", 0.95
     if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
         return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
+    if repairs.readback_corrected(core, expect, bool(result.date or result.time or result.time_range or treatments)):
+        return "no", SURE  # round 14: "아니요 스케일링 말고 잇몸 치료요" to a read-back corrects it
     outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
     if outbound is not None:
         return outbound
