@@ -191,6 +191,59 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + """\
                 12:00 was asked, "일곱 시 두 명이요" read 07:00, "일월 일일에 리셋", "토요일마다", treatments named in
                 passing in wellbeing replies and jargon (제3대구치, 치근단 투과상).
                 (Tables run at load average ~0.9 on 2 shared cores: the ms per utterance figures are indicative.)
+  blind21  275  twenty-first blind set (issue 15, round 14), written by a different person who never saw the rules,
+                their tests or this file's results: repairs (callers correcting the bot's read-back or proposal, with
+                expect set to what the bot asked), side talk to a spouse, mother or boss mid-call and back, children
+                and teens calling for a parent or booking alone, vague slot answers ("아무 때나요", "평일 저녁이요",
+                "제일 빠른 걸로"), stammers as transcribed ("예 예약 예약을"), several dates offered, "다시 한 번만",
+                cancelling over cost or a bad experience, frustrated callers asking for a person, family members
+                answering outbound calls; committed before its first run.
+                FIRST RUN (main at 976db1f, after round 13): intent 93.1% (256/275; rules alone 87.6%), date 98.9%,
+                time 100.0%, treatment 98.9%, all three slots 97.8%, medical -> booking 1; misses by gold intent: no
+                21/28 (-> book x6, wrong_number), book 52/57 (-> no x2, other, medical_question, question_other), other
+                12/14 (-> question_other, book), ask_price 7/8 (-> yes), symptom 11/12 (-> emergency), callback_later
+                7/8 (-> no), medical_question 31/32 (-> book), question_other 11/12 (-> other).
+                Goal (intent >= 97%, slots >= 97%, zero medical questions to booking) NOT met on this first run on
+                intent nor medical safety ("이 뺀 자리에 거즈 몇 시간 물고 있어야 돼요 벌써 빼 버렸는데" booked);
+                the slots meet it. The biggest loss was one kind: a correction of the bot's read-back ("아니요 스케일링
+                말고 잇몸 치료요", "오전 아홉 시 반 아니고 오후요 …") read as a new booking or a wrong number (six of
+                the seven no misses).
+                No label changed. The writer's conventions stand and agree with the earlier sets where they overlap
+                (a correction of a read-back under confirm is no with the corrected slot filled; "네 근데 … 바꿀 수
+                있나요" under confirm reschedule; a vague slot answer book with the slot null; of several dates the
+                first, after a self-correction the last; "엄마 바꿔 드릴게요" other); the flagged rows (L2/L14/L15
+                reschedule, L7 confirm_appointment, L20 no with 12:30, L152 medical_question, L180 emergency, L190
+                question_other, L219 wrong_number) were read and kept; not every row was re-checked against all earlier
+                sets in the time box.
+                Fixed after, by kind (appliance/language/repairs.py, tests/test_language_kinds_round14.py, new
+                sentences): a correction of a read-back is a no carrying the corrected slot, not a booking nor a wrong
+                number (a move asked, "네 근데 … 되나요", stays a move); to "which day / time / treatment?" an answer
+                that corrects itself books the corrected slot; after a self-correction the day and the treatment are
+                the ones named after it ("다름이 아니라" takes nothing back; "임플란트가 아니고 브릿지인가" only
+                wonders); a treatment passed on by someone at the caller's side ("…하는 거래요") answers "which
+                treatment?"; a need told and then a slot asked if free ("…모레 열 시 반 되나요") books; a throb that
+                keeps one awake with no other red flag is a symptom ("너무 아파서 … 한숨도 못 잤어요" stays an
+                emergency); a relative answering for the patient who asks to ring again is callback_later; the price
+                asked before an offer is taken is ask_price; which dentist treats (여자 선생님이세요) is for staff; a
+                stammer with nothing said ("저 저 그 뭐냐 잠깐만요") is other; a care question with a short aside after
+                it ("…물고 있어야 돼요 벌써 빼 버렸는데") is a medical question, never a booking.
+                blind21 then joins the model's examples and the regression sets: 100.0% (275/275) with the model (which
+                has now seen it), 94.2% (259/275) with the rules alone, date 99.6%, time 100.0%, treatment 99.3%, all
+                three 98.9%, medical -> booking 0 with and without the model. With the round-14 rules and a model built
+                without blind21 it reads 98.5% (271/275): the kinds carry, not only the examples. No earlier set went
+                down (blind18 98.2% -> 98.6%, rules alone 88.6% -> 89.3%; blind20 97.2% -> 97.6%; dev12 98.2% -> 98.5%,
+                rules alone 86.4% -> 86.7%; everything else as before). Left as they are: "그 주 금요일" after "다음 주
+                수요일은 …" (the week of the day named: read as this week's Friday), a treatment named in an
+                emergency's account ("잇몸에서 피가 나요" -> gum) and an X-ray sent on (-> checkup).
+                (Tables run at load average ~1-2 on 2 shared cores: the ms per utterance figures are indicative.)
+Round 14 (blind21) in sum: blind21's first run read intent 256/275 = 93.1% (rules alone 87.6%; no label changed),
+date 98.9%, time 100.0%, treatment 98.9%, all three 97.8%, medical -> booking 1 of 44: the goal is not met on intent
+nor medical safety on this first run; the slots meet it. First runs so far: blind13 97.7, blind14 95.0, blind15 85.9,
+blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1: still set by the writer's mindsets,
+not rising with the rounds. Most of blind21's loss was one kind the dialog meets on every read-back (a correction of
+it, 6 of the 19 misses), now fixed by kind with the slot carried. After the fixes blind21 reads 100.0% with the
+model (which has now seen it), 98.5% with a model that has not, and 94.2% with the rules alone; medical -> booking 0
+everywhere with and without the model; the next fresh set tells whether the kinds generalise.
 Round 13 (blind20) in sum: blind20's first run read intent 212/254 = 83.5% (83.9% with one label slip corrected;
 rules alone 77.2%), date 94.9%, time 98.8%, treatment 98.0%, all three 91.7%, medical -> booking 2 of 44: the goal is
 met on none of intent, slots (date) or medical safety on this first run. The day's fresh blind sets read 86.2 (blind17),
