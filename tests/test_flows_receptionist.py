@@ -505,3 +505,13 @@ def test_inbound_caller_is_told_the_truth_and_asked_again(make):
     said_first = t.said()
     t("내일 오전 열 시 스케일링 예약이요")
     assert "스케일링" in t.said() and said_first != t.said()
+
+
+def test_a_treatment_corrected_at_the_read_back_is_offered_again(make):
+    """"아니요 스케일링 말고 잇몸 치료요" at "…, 스케일링. 이대로 예약해 드릴까요?": the treatment changes, the offer is
+    made again for it; nothing is booked with the wrong one."""
+    t = Talk(make(caller=UNKNOWN))("다음 주 목요일 오전 열 시 스케일링 예약이요")
+    assert "스케일링" in t.said()
+    t("아니요 스케일링 말고 잇몸 치료요")
+    assert "잇몸" in t.said() and "booked" not in t.keys() and t.dialog.booking.b.treatment == "gum"
+

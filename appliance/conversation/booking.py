@@ -241,11 +241,12 @@ class BookingFlow(Flow):
         if u.intent in ELSEWHERE:
             return self.d.route(u, text)
         offered = b.offered.start if b.offered is not None else None
+        other_treatment = bool(u.treatment) and u.treatment != b.treatment  # "아니요 스케일링 말고 잇몸 치료요"
         same = offered is not None and (not u.date or u.date == offered.date().isoformat()) and \
-            (not u.time or u.time == offered.strftime("%H:%M"))
+            (not u.time or u.time == offered.strftime("%H:%M")) and not other_treatment
         if said_yes(u) and same and not u.time_range and not u.date_range:
             return self._book()  # "네, 세 시 반 좋아요"
-        if u.date or u.time or u.time_range or u.date_range:
+        if u.date or u.time or u.time_range or u.date_range or other_treatment:
             self.merge(u)
             return self.offer()
         if u.intent == "yes" or (u.intent == "book" and getattr(u, "answer", None) == "yes"):
