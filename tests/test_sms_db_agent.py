@@ -114,10 +114,26 @@ def _patient_with_next_visit(emr: EMR, now: dt.datetime):
     raise AssertionError("the seeded EMR has no upcoming appointment with a mobile phone")
 
 
+def _latest_daytime(moment: dt.datetime) -> dt.datetime:
+    """The latest moment at or before ``moment`` inside 08:00-21:00: a reminder queued then is due at once, whatever
+    the hour this test runs (one queued at night would wait for 08:00)."""
+    if 8 <= moment.hour < 21:
+        return moment
+    day = moment.date() if moment.hour >= 21 else moment.date() - dt.timedelta(days=1)
+    return dt.datetime.combine(day, dt.time(20, 0))
+
+
+def test_latest_daytime_is_never_at_night_nor_in_the_future():
+    for hour in range(24):
+        moment = dt.datetime(2026, 12, 7, hour, 30)
+        daytime = _latest_daytime(moment)
+        assert daytime <= moment and 8 <= daytime.hour < 21
+
+
 def test_mo_cancel_row_cancels_the_appointment_in_the_emr(agent):
     config, url, sender = agent
     emr = sender.emr
-    now = clinic_clock()()
+    now = _latest_daytime(clinic_clock()())
     patient, appt = _patient_with_next_visit(emr, now)
     mobile = next(p for p in patient.phones if phones.is_mobile(p))
     row = texts.queue_reminder(config, phone=mobile, start=appt.start, key=f"reminder:{appt.id}",
