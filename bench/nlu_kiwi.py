@@ -220,7 +220,8 @@ def cost() -> str:
     for text in texts:
         STAT.features(text)
     features = 1000 * (time.perf_counter() - timed) / len(texts)
-    return (f"kiwipiepy {kiwipiepy.__version__}: import {imported - started:.2f} s, Kiwi() {built - started - (imported - started):.2f} s, "
+    construct = built - imported
+    return (f"kiwipiepy {kiwipiepy.__version__}: import {imported - started:.2f} s, Kiwi() {construct:.2f} s, "
             f"first sentence {1000 * (first - built):.0f} ms (lazy model load), then {per:.2f} ms per sentence "
             f"over {len(texts)} sentences of today's sets (one thread; today's features {features:.3f} ms), "
             f"model {kiwi.model_type}; peak memory +{rss:.0f} MB, resident {resident:.0f} MB after the run "
