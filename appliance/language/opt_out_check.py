@@ -27,6 +27,7 @@ import re
 
 from appliance.language import lexicon as lx
 from appliance.language import statistical as stat
+from appliance.language import transcript
 
 LEAD = 30.0
 """How far (log-probability) ``opt_out`` may trail the model's best intent. Refusals trail by at most 22.0 (a model
@@ -46,11 +47,7 @@ LASTING = re.compile(
     r"앞으로|이제|다시는|다신|더는|더이상|계속|자꾸|절대|아예|모든|전부|광고|홍보|마케팅|이벤트|행사|명단|수신"
 )
 """Words that make a refusal more than an answer to the question at hand (from now on, any more, advertising)."""
-_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # as ``understanding`` compacts
-
-
-def compact(text: str) -> str:
-    return _PUNCT.sub("", text).lower()
+compact = transcript.compact
 
 
 def refusal_cue(text: str) -> bool:

@@ -1,13 +1,22 @@
 """What the recogniser wrote, tidied before it is read: hesitations, misspelt sentence ends, split words, and the
 voices that are not the caller's (a car's navigation half-transcribed on a hands-free call).
 
-``tidy(text)`` applies them all; ``FILLERS`` (opening hesitations), ``ONLY_FILLERS`` and ``HESITATION`` (nothing
-said yet) are read by ``understanding`` on the spaced or compact text.
+``tidy(text)`` applies them all; ``compact(text)`` is the text most rules read (no spaces, no punctuation);
+``FILLERS`` (opening hesitations), ``ONLY_FILLERS`` and ``HESITATION`` (nothing said yet) are read by
+``understanding`` on the spaced or compact text.
 """
 
 from __future__ import annotations
 
 import re
+
+_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
+
+
+def compact(text: str) -> str:
+    """The text without spaces, punctuation or lone jamo, lower case: what most rules read."""
+    return _PUNCT.sub("", text).lower()
+
 
 FILLERS = re.compile(
     r"^(?:(?:어+|음+|으음|흠|저기요?|그+|저|아+|에+|뭐|그러니까|있잖아요|아이고|이제|막|네에)(?:\s+|,|$))+"

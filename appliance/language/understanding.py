@@ -71,12 +71,10 @@ _LOGGER = logging.getLogger(__name__)
 Fallback = Callable[[str], "str | None"]
 
 LOW_CONFIDENCE = 0.5
-_PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
 _SPACED_PUNCT = re.compile(r"[\s,!?…·\"'“”‘’()\[\]\u3131-\u318e^;*]+|\.(?!\d)")
 
 
-def _compact(text: str) -> str:
-    return _PUNCT.sub("", text).lower()
+_compact = transcript.compact
 
 
 def understood_as_running_late(text: str) -> bool:
