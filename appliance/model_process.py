@@ -176,10 +176,7 @@ class ModelProcess:
             child.killed = reason
         self._LOG.warning("%s worker pid %s killed: %s", self.name, child.proc.pid, reason)
         child.proc.kill()
-        try:  # gone (a zombie at most) when this returns; the watcher reaps and replaces it
-            mp_wait([child.proc.sentinel], timeout=1.0)
-        except (OSError, ValueError):
-            pass
+        child.proc.join(5)  # gone when this returns (whichever of this and the watcher reaps it); no respawn here
 
     def restart(self, reason: str = "restart requested", timeout_s: float = 5.0) -> None:
         """Kill the current child (if any) and return once its replacement is started (or ``timeout_s``)."""
