@@ -43,7 +43,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, repairs, side_matters, topics, transcript
+from appliance.language import asking, blend, repairs, reply_kinds, side_matters, topics, transcript
 from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
@@ -252,6 +252,8 @@ def _classify(
         return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
     if repairs.readback_corrected(core, expect, bool(result.date or result.time or result.time_range or treatments)):
         return "no", SURE  # round 14: "아니요 스케일링 말고 잇몸 치료요" to a read-back corrects it
+    if (kind := reply_kinds.reply_kind(text, compact, core, expect, bool(result.date or result.time))) is not None:
+        return kind  # round 15: short, busy, elderly and regional replies to the clinic's questions
     outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
     if outbound is not None:
         return outbound
