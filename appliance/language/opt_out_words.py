@@ -13,11 +13,12 @@ import re
 def _c(*parts: str) -> re.Pattern[str]:
     return re.compile("|".join(parts))
 
-# round 15: refusals in few words ("앞으로 연락 사절", "거부 거부요", "스팸이네 번호 빼요"), in dialect ("인자 고마 하소",
-# "다시 허지 맙서", "전화 마쇼", "당장 지우소", "안 받고 잡소"), sent "to me" a few words later ("알림 문자 그런 거 저한테
-# 보내지 마세요"), a number that keeps getting advertising wiped ("제 딸 번호로 광고가 와요 … 당장 지워 주세요"),
-# every channel cut ("전화든 문자든 다 끊어 주세요", "문자 알림 전부 꺼 주세요"), consent to advertising withdrawn
-# ("광고 활용 동의한 거 있으면 지금 취소해 주세요"), calls made to stop coming ("다시는 오지 않게 해 주세요")
+# round 15: refusals in few words ("앞으로 연락 사절", "거부 거부요", "스팸이네 번호 빼요"), in dialect
+# ("인자 고마 하소", "다시 허지 맙서", "전화 마쇼", "당장 지우소", "안 받고 잡소"), sent "to me" a few words
+# later ("알림 문자 그런 거 저한테 보내지 마세요"), a number that keeps getting advertising wiped
+# ("제 딸 번호로 광고가 와요 … 당장 지워 주세요"), every channel cut ("전화든 문자든 다 끊어 주세요",
+# "문자 알림 전부 꺼 주세요"), consent to advertising withdrawn ("광고 활용 동의한 거 있으면 지금 취소해
+# 주세요"), calls made to stop coming ("다시는 오지 않게 해 주세요")
 _CHANNEL = r"(?:전화|연락|문자|광고|홍보|알림|안내)"
 ROUND15 = (
     r"(?:연락|전화|문자)(?:은|는|도)?사절", r"^(?:수신)?(?:거부)+(?:요|해요|할래요)?$", r"거절(?:합니다|할게요)",

@@ -10,10 +10,10 @@ nothing. Examples it decides:
   이만";
 * a slot turned down: "그날은 장날이라 못 가요", "그건 좀 늦고요 네 시 반으로 당겨 주시면", "그 주 말고 다음 주는
   어때요", "아녀 아녀 그날 말고", a read-back corrected "맞는데 한 명 아니고 두 명이에요";
-* a yes in dialect or in other words: "오냐 알겠다", "그랴 그렇게 혀", "야 해 주시오", "그렇소 본인이오", "네 알아요 모레
-  아침 아홉 시요", "제가 들을게요", "네에";
-* not the person, not the patient: "이 집엔 그런 할매 안 사는데예", "딴 사람이랑 헷갈리신 것 같아요", "예약한 적 없는데요",
-  "여기 회사 번호예요"; but a daughter-in-law answering for a patient who is out is a no;
+* a yes in dialect or in other words: "오냐 알겠다", "그랴 그렇게 혀", "야 해 주시오", "그렇소 본인이오",
+  "네 알아요 모레 아침 아홉 시요", "제가 들을게요", "네에";
+* not the person, not the patient: "이 집엔 그런 할매 안 사는데예", "딴 사람이랑 헷갈리신 것 같아요",
+  "예약한 적 없는데요", "여기 회사 번호예요"; but a daughter-in-law answering for a patient who is out is a no;
 * nothing said yet: "아 네 그 뭐냐", "네? 네?" (the caller did not hear us).
 
 Pure: compact text and the slots found in, an intent out. The words are matched on the compact text (no spaces).
@@ -75,7 +75,9 @@ _THEN_WILL_DO = re.compile(r"(?:그라믄|그러면|그럼|그라모)(?:하께|�
 _GOING_LAST = re.compile(r"(?:네|예)(?:네|예)?(?:갈게요|갈께요|가요|갑니다)$")
 _GOING_ANY = re.compile(r"(?:그날|그때|내일|모레)?(?:가요|갈게요|갈께요|갑니다)")
 _MOVE_OR_CANCEL = re.compile(r"변경|바꿔|바꾸|옮겨|미뤄|당겨|당길|늦춰|늦출|취소|못가|못갈|안가|안갈|근데|그런데")
-_NOT_WANTED = re.compile(r"(?:필요|관심|생각)(?:이|은|는|도)?(?:별로)?없(?:슴다|심더|어예|당께|소|다|어요|습니다)(?:네|예)")
+_NOT_WANTED = re.compile(
+    r"(?:필요|관심|생각)(?:이|은|는|도)?(?:별로)?없(?:슴다|심더|어예|당께|소|다|어요|습니다)(?:네|예)"
+)
 # --- wrong number, not the patient ---------------------------------------------------------------------------------
 _NO_SUCH_PERSON = re.compile(
     r"(?:그런|그)(?:할매|할머니|할아버지|할배|애|아이|여자|남자|학생|사람|분)[가-힣]{0,3}(?:안사|안살|없|모르)"
@@ -83,7 +85,9 @@ _NO_SUCH_PERSON = re.compile(
 _MIXED_UP = re.compile(r"(?:딴|다른)(?:사람|분|환자)(?:이랑|하고|과|와|으로|로)[가-힣]{0,3}(?:헷갈|착각|혼동|잘못)")
 _NEVER_BOOKED = re.compile(r"예약(?:한|하신|잡은|했던)적(?:이|도|은)?없|치과(?:에)?안다니(?:는데|거든|고|요)")
 _OTHER_PLACE = re.compile(r"(?:회사|가게|사무실|식당|학원|공장|매장)번호(?:예요|에요|인데|입니다)")
-_RELATIVE = re.compile(r"(?:며느리|딸|아들|사위|손자|손녀|남편|아내|집사람|영감)(?:라예|라요|인데|이에요|예요|입니다|요)")
+_RELATIVE = re.compile(
+    r"(?:며느리|딸|아들|사위|손자|손녀|남편|아내|집사람|영감)(?:라예|라요|인데|이에요|예요|입니다|요)"
+)
 _AWAY = re.compile(r"안계(?:세|시|셔)|지금없|나갔|나가(?:셨|있|계)|출근(?:했|하셨)|외출|주무(?:세|시)|입원")
 _WHY_CALLED = re.compile(r"무슨일|왜(?:전화|연락)|뭐때문에|무슨용건")
 # --- nothing said yet ---------------------------------------------------------------------------------------------
@@ -156,8 +160,8 @@ def _slot_turned_down(compact: str, core: str, slot_named: bool) -> tuple[str, f
         return None
     if _NO_START.match(core) or _OTHER_ASKED.search(compact):
         return "no", SURE  # "아녀 아녀 그날 말고", "그 주 말고 다음 주 같은 요일은 어때요"
-    if _CANT_MAKE_IT.search(compact) and not slot_named or re.search(r"(?:날|때|시간|오전|오후)(?:은|는)", compact) and (
-            _CANT_MAKE_IT.search(compact)):
+    this_one = re.search(r"(?:날|때|시간|오전|오후)(?:은|는)", compact)
+    if _CANT_MAKE_IT.search(compact) and (this_one or not slot_named):
         return "no", SURE  # "그날은 장날이라 못 가요", "오전은 안 돼 아들이 출근해서 …"
     if _TOO_LATE_OR_EARLY.search(compact) and _SLOT_WORD.search(compact):
         return "no", SURE  # "그건 좀 늦고요 네 시 반 정도로 당겨 주시면 좋겠어요": the new time is the slot
