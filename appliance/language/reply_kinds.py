@@ -49,18 +49,19 @@ _READ_IT_LATER = re.compile(r"읽어|보고|확인(?:하고|할게|해볼)|까�
 # --- doing fine, to "불편하신 데 없으세요?" -----------------------------------------------------------------------
 _HEALED = re.compile(
     r"(?:부은|붓기|부기|부은거|부은것)(?:건|게|는|도|가)?(?:좀|다|많이|거의)?(?:빠졌|가라앉|내렸)|"
-    r"피(?:는|도|가)?(?:다)?(?:멎었|멈췄|안나)|아물었|잘맞(?:아|고|어)|잘먹(?:고|어|어요)|암시랑토|별일없|별문제없"
+    r"피(?:는|도|가)?(?:다)?(?:멎었|멈췄|안나)|아물었|잘맞(?:아|고|어|는)|잘먹(?:고|어|어요)|암시랑토|별일없|별문제없"
 )
 _STILL = re.compile(r"아직|근데|그런데|는데(?:요)?아|데아파|데시려")
-_OKAY_BUT_BUSY = re.compile(r"(?:괜찮(?:아요|습니다|어요|아)|잘지내)")
-_OKAY_FIRST = re.compile(r"^(?:아|어|음)?(?:네|예)*(?:괜찮(?:아요|습니다|어요|아)|잘지내)|잘지내(?:요|고있어요)$")
+_YES_OKAY = re.compile(r"(?:네|예)(?:괜찮(?:아요|습니다|어요)|잘지내)|잘지내(?:요|고있어요)$")
+_OKAY_FIRST = re.compile(r"^(?:아|어|음)?(?:네|예)*(?:괜찮(?:아요|습니다|어요|아)|잘지내)")
 _ASKED_AFTER = re.compile(r"근데|그런데|는데(?!요)|지만|언제|정상|어떻게|나요|까요|거야|거죠|되죠|돼요$|해요$|예요$")
 _CALL_WORDS = re.compile(r"전화|연락|통화|걸어|다시|나중|이따")
 # --- a slot turned down --------------------------------------------------------------------------------------------
 _NO_START = re.compile(r"^(?:아녀|아니여|아인데|아닌데|아이요)")
-_CANT_MAKE_IT = re.compile(r"못(?:가|와|갈|가요|가겠)|안(?:돼|되)(?:요|는데|겠|$)")
+_CANT_MAKE_IT = re.compile(r"못(?:가|와|갈|가요|가겠)|안(?:돼|되)(?!나|는지|면)")
 _TOO_LATE_OR_EARLY = re.compile(r"(?:늦|이르|빠르|일러|멀)(?:고요|고|구|어서|은데|네요)")
 _SLOT_WORD = re.compile(r"시|반|분|요일|일|주|날|오전|오후|아침|저녁")
+_NEXT_ONE_ASKED = re.compile(r"^(?:그)?(?:다음|담)(?:날|주|시간|달)(?:은|는)$")  # "아 그 다음 날은"
 _OTHER_ASKED = re.compile(r"말고.{0,14}(?:어때|안돼|안될|괜찮|가능)")
 _READBACK_FIXED = re.compile(r"맞는데[가-힣]{1,8}아니고[가-힣]{1,12}(?:이에요|예요|에요|요)")
 # --- yes ----------------------------------------------------------------------------------------------------------
@@ -69,6 +70,8 @@ _DIALECT_YES = re.compile(
 )
 _THAT_WAY = re.compile(r"(?:그리|그래|그렇게)(?:좀)?(?:해|혀)(?:줘|주이소|주소|주쇼|주시오|놔|요)?|적어놔|본인이오")
 _YES_WORDS_ONLY = re.compile(r"^(?:오냐|그랴|그려|알겠다|알았다|알긋다|알겄다|네에+|예에+)+(?:요)?$")
+_THAT_ONE = re.compile(r"^(?:그걸로|그거로|그것으로|그때로|그날로|그시간으로)(?:요|해요|할게요|할께요)?$")
+_GUARDIAN = re.compile(r"^(?:네|예)+(?:제가)?[가-힣]{0,6}보호자(?:예요|에요|입니다|인데요|이에요)")
 _KNOWN = re.compile(r"^(?:네|예)+(?:알아요|알고있어요|알죠|기억해요|기억하고있어요)")
 _WILL_LISTEN = re.compile(r"제가(?:대신)?(?:들을게|들을께|듣겠|들을게요)")
 _THEN_WILL_DO = re.compile(r"(?:그라믄|그러면|그럼|그라모)(?:하께|할게|할께|하지|해야지)(?:요)?$")
@@ -77,6 +80,9 @@ _GOING_ANY = re.compile(r"(?:그날|그때|내일|모레)?(?:가요|갈게요|�
 _MOVE_OR_CANCEL = re.compile(r"변경|바꿔|바꾸|옮겨|미뤄|당겨|당길|늦춰|늦출|취소|못가|못갈|안가|안갈|근데|그런데")
 _NOT_WANTED = re.compile(
     r"(?:필요|관심|생각)(?:이|은|는|도)?(?:별로)?없(?:슴다|심더|어예|당께|소|다|어요|습니다)(?:네|예)"
+)
+_DECLINED = re.compile(
+    r"(?:안|못)(?:해요|해$|할거|할꺼|할래|할게|할께|하끼|하께|해도될|해도돼|받을래|받을게)|(?:다음에|담에|나중에)(?:하께|하끼|할께)"
 )
 # --- wrong number, not the patient ---------------------------------------------------------------------------------
 _NO_SUCH_PERSON = re.compile(
@@ -113,7 +119,8 @@ def reply_kind(text: str, compact: str, core: str, expect: str | None, slot_name
     """One of the reply kinds for a reply the older rules misread, or None (see the module docstring)."""
     if not compact:
         return None
-    if _ONLY_FUMBLING.match(core or compact) or (expect in ANSWERS and text.count("?") >= 2
+    lost_thread = re.search(r"(?:뭐였|뭐)더라$", compact) and not slot_named
+    if _ONLY_FUMBLING.match(core or compact) or lost_thread or (expect in ANSWERS and text.count("?") >= 2
                                                  and re.fullmatch(r"(?:네|예)+", compact)):
         return "other", SURE  # "아 네 그 뭐냐", "네? 네?": nothing said yet, or the caller did not hear us
     if expect in ANSWERS | {None} and _YES_WORDS_ONLY.match(compact):
@@ -127,9 +134,10 @@ def reply_kind(text: str, compact: str, core: str, expect: str | None, slot_name
         return "other", SURE  # "아 거기 치과예요 무슨 일로 전화하셨어요": not the patient's answer yet
     if later(compact, core, expect, slot_named):
         return "callback_later", SURE
-    if expect == "offer" and _NOT_WANTED.search(compact) and not text.rstrip().endswith("?"):
-        return "no", SURE  # "필요 없슴다 네": the yes at the end only closes the no
-    if expect == "wellbeing" and not (slot_named or lx.BOOK.search(compact)):
+    if expect == "offer" and (_NOT_WANTED.search(compact) or _DECLINED.search(compact) and not (
+            slot_named or rw.YES_START.match(core) or lx.CALLBACK.search(compact))) and not text.rstrip().endswith("?"):
+        return "no", SURE  # "필요 없슴다 네", "미백은 안 해요", "돈이 없어서 못 해요", "다음에 하께"
+    if expect == "wellbeing" and not lx.BOOK.search(compact):
         return _wellbeing(compact, core)
     if expect in SLOT_ASKED:
         turned_down = _slot_turned_down(compact, core, slot_named)
@@ -149,8 +157,8 @@ def _wellbeing(compact: str, core: str) -> tuple[str, float] | None:
     rest = _HEALED.sub("", compact)
     if _HEALED.search(compact) and not (lx.SYMPTOM.search(rest) or _STILL.search(rest)):
         return "no", SURE  # "그 부은 건 좀 빠졌어요", "이 뺀 데 인자 다 아물었소 걱정 마쇼"
-    if _OKAY_FIRST.match(core) and not (lx.SYMPTOM.search(compact) or _CALL_WORDS.search(compact)
-                                              or rw.NEGATION.search(_OKAY_BUT_BUSY.sub("", compact))):
+    if (_OKAY_FIRST.match(core) or _YES_OKAY.search(compact)) and not (
+            lx.SYMPTOM.search(compact) or _CALL_WORDS.search(compact) or _STILL.search(compact)):
         return "no", SURE  # "아 네 괜찮습니다 일하는 중이라 이만", "장례식장이라 … 괜찮아요 잘 지내요"
     return None
 
@@ -158,7 +166,7 @@ def _wellbeing(compact: str, core: str) -> tuple[str, float] | None:
 def _slot_turned_down(compact: str, core: str, slot_named: bool) -> tuple[str, float] | None:
     if rw.YES_START.match(core) or lx.CANCEL.search(compact.replace("못가", "")) and "예약" in compact:
         return None
-    if _NO_START.match(core) or _OTHER_ASKED.search(compact):
+    if _NO_START.match(core) or _OTHER_ASKED.search(compact) or _NEXT_ONE_ASKED.match(core):
         return "no", SURE  # "아녀 아녀 그날 말고", "그 주 말고 다음 주 같은 요일은 어때요"
     this_one = re.search(r"(?:날|때|시간|오전|오후)(?:은|는)", compact)
     if _CANT_MAKE_IT.search(compact) and (this_one or not slot_named):
@@ -169,9 +177,12 @@ def _slot_turned_down(compact: str, core: str, slot_named: bool) -> tuple[str, f
 
 
 def _yes(compact: str, core: str, expect: str | None) -> tuple[str, float] | None:
+    if expect is None and (_DIALECT_YES.match(core) or _THAT_WAY.fullmatch(core)) and not rw.NEGATION.search(compact):
+        return "yes", 0.85  # "그랴 그렇게 혀" out of the blue: agreeing
     if expect not in ANSWERS or rw.NEGATION.search(compact) or _MOVE_OR_CANCEL.search(compact):
         return None
-    if _DIALECT_YES.match(core) or (_THAT_WAY.search(compact) and not lx.BOOK.search(compact)):
+    if _DIALECT_YES.match(core) or (_THAT_WAY.search(compact) and not lx.BOOK.search(compact)) or (
+            expect in SLOT_ASKED and _THAT_ONE.match(core)) or expect == "yes_no" and _GUARDIAN.match(core):
         return "yes", SURE  # "그랴 그렇게 혀", "야 해 주시오 언제 가믄 되요", "그렇소 본인이오"
     if expect == "yes_no" and _WILL_LISTEN.search(compact):
         return "yes", SURE  # "엄마 폰인데 제가 받았어요 … 제가 들을게요"
