@@ -48,7 +48,7 @@ _BY_TEXT = re.compile(r"문자로[가-힣]{0,8}(?:남겨|주|줘|보내|넣어)"
 _READ_IT_LATER = re.compile(r"읽어|보고|확인(?:하고|할게|해볼)|까먹|잊어버릴|시끄러|안들려|잘안들")
 # --- doing fine, to "불편하신 데 없으세요?" -----------------------------------------------------------------------
 _HEALED = re.compile(
-    r"(?:부은|붓기|부기|부은거|부은것)(?:건|게|는|도|가)?(?:좀|다|많이|거의)?(?:빠졌|가라앉|내렸)|"
+    r"(?:부은|붓기|부기|부은거|부은것)(?:건|게|는|도|가)?(?:좀|다|많이|거의)*(?:빠졌|가라앉|내렸)|"
     r"피(?:는|도|가)?(?:다)?(?:멎었|멈췄|안나)|아물었|잘맞(?:아|고|어|는)|잘먹(?:고|어|어요)|암시랑토|별일없|별문제없"
 )
 _STILL = re.compile(r"아직|근데|그런데|는데(?:요)?아|데아파|데시려")
@@ -62,6 +62,8 @@ _CANT_MAKE_IT = re.compile(r"못(?:가|와|갈|가요|가겠)|안(?:돼|되)(?!�
 _TOO_LATE_OR_EARLY = re.compile(r"(?:늦|이르|빠르|일러|멀)(?:고요|고|구|어서|은데|네요)")
 _SLOT_WORD = re.compile(r"시|반|분|요일|일|주|날|오전|오후|아침|저녁")
 _NEXT_ONE_ASKED = re.compile(r"^(?:그)?(?:다음|담)(?:날|주|시간|달)(?:은|는)$")  # "아 그 다음 날은"
+_COUNTER_ASKED = re.compile(r"(?:은|는)(?:어때요|어떠세요|어때|괜찮아요|괜찮으세요|돼요|되나요|가능해요|가능한가요)$")
+_TURNED = re.compile(r"안(?:돼|되)|어렵|힘들|말고|말구|아니|이르|늦|곤란|서요|라서|빼고|별로")
 _OTHER_ASKED = re.compile(r"말고.{0,14}(?:어때|안돼|안될|괜찮|가능)")
 _READBACK_FIXED = re.compile(r"맞는데[가-힣]{1,8}아니고[가-힣]{1,12}(?:이에요|예요|에요|요)")
 # --- yes ----------------------------------------------------------------------------------------------------------
@@ -88,7 +90,7 @@ _DECLINED = re.compile(
 _NO_SUCH_PERSON = re.compile(
     r"(?:그런|그)(?:할매|할머니|할아버지|할배|애|아이|여자|남자|학생|사람|분)[가-힣]{0,3}(?:안사|안살|없|모르)"
 )
-_MIXED_UP = re.compile(r"(?:딴|다른)(?:사람|분|환자)(?:이랑|하고|과|와|으로|로)[가-힣]{0,3}(?:헷갈|착각|혼동|잘못)")
+_MIXED_UP = re.compile(r"(?:딴|다른)(?:사람|분|환자)(?:이랑|랑|하고|과|와|으로|로)[가-힣]{0,3}(?:헷갈|착각|혼동|잘못)")
 _NEVER_BOOKED = re.compile(r"예약(?:한|하신|잡은|했던)적(?:이|도|은)?없|치과(?:에)?안다니(?:는데|거든|고|요)")
 _OTHER_PLACE = re.compile(r"(?:회사|가게|사무실|식당|학원|공장|매장)번호(?:예요|에요|인데|입니다)")
 _RELATIVE = re.compile(
@@ -139,6 +141,8 @@ def reply_kind(text: str, compact: str, core: str, expect: str | None, slot_name
         return "no", SURE  # "필요 없슴다 네", "미백은 안 해요", "돈이 없어서 못 해요", "다음에 하께"
     if expect == "wellbeing" and not lx.BOOK.search(compact):
         return _wellbeing(compact, core)
+    if expect in SLOT_ASKED and slot_named and _COUNTER_ASKED.search(compact) and not _TURNED.search(compact):
+        return "book", SURE  # "다음 주 목요일은 어때요?": another day asked for, nothing turned down (not a no)
     if expect in SLOT_ASKED:
         turned_down = _slot_turned_down(compact, core, slot_named)
         if turned_down is not None:
