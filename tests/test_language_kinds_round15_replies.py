@@ -46,6 +46,9 @@ def test_a_refusal_in_few_words_or_dialect_is_an_opt_out_by_the_rules_alone(text
     ("신경치료 다시 하지 말고 그냥 뽑으면 안 될까요", None),
     ("광고 보고 전화했는데 미백 얼마예요", None),
     ("네 그 시간 좋아요 문자 주세요", "proposal"),
+    ("원장님이 진통제 이제 그만 먹으라고 하셨는데 그만 하라는 게 맞죠", None),
+    ("걱정하지 맙서 잘 지내요", "wellbeing"),
+    ("제 번호로 문자 왔던 그 예약 빼 주세요", None),
 ])
 def test_what_refuses_nothing_is_never_an_opt_out(text, expect):
     assert _hear(text, expect, statistical=False).intent != "opt_out"
