@@ -143,3 +143,20 @@ def test_nothing_said_yet_is_other(text, expect):
 def test_a_treatment_declined_gives_way_to_the_one_chosen():
     heard = _hear("아뇨 교정은 안 할게요 그냥 스케일링만 해 주세요", "offer")
     assert heard.treatment == "scaling"
+
+
+@pytest.mark.parametrize("text", [
+    "그거 얼마인데요 비싸면 안 할래요",
+    "미백은 얼마예요 비싸면 안 할게요",
+])
+def test_the_price_asked_before_a_decline_is_not_a_no(text):
+    assert _hear(text, "offer").intent == "ask_price"
+
+
+def test_an_offer_taken_with_the_day_named_books_that_day():
+    heard = _hear("네 받을게요 검진 이번 주 금요일", "offer")
+    assert (heard.intent, heard.date) == ("book", "2040-12-21")
+
+
+def test_a_misheard_booking_word_is_never_a_yes():
+    assert _hear("예야기 하려고요", None).intent != "yes"

@@ -88,6 +88,8 @@ _NOT_WANTED = re.compile(
 _DECLINED = re.compile(
     r"(?:안|못)(?:해요|해$|할거|할꺼|할래|할게|할께|하끼|하께|해도될|해도돼|받을래|받을게)|(?:다음에|담에|나중에)(?:하께|하끼|할께)"
 )
+_PRICE = re.compile(r"얼마(?!나)")  # "그거 하면 얼마예요 … 안 할래요": the price is asked first ("그 가격이면" is not)
+_TAKEN_WITH_A_DAY = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요)")
 # --- wrong number, not the patient ---------------------------------------------------------------------------------
 _NO_SUCH_PERSON = re.compile(
     r"(?:그런|그)(?:할매|할머니|할아버지|할배|애|아이|여자|남자|학생|사람|분)[가-힣]{0,3}(?:안사|안살|없|모르)"
@@ -138,8 +140,11 @@ def reply_kind(text: str, compact: str, core: str, expect: str | None, slot_name
         return "other", SURE  # "아 거기 치과예요 무슨 일로 전화하셨어요": not the patient's answer yet
     if later(compact, core, expect, slot_named):
         return "callback_later", SURE
+    if expect == "offer" and _TAKEN_WITH_A_DAY.match(core) and slot_named and not rw.NEGATION.search(compact):
+        return "book", SURE  # "네 해 볼게요 스케일링 다음 주 화요일": the offer taken and the day named, a booking
     if expect == "offer" and (_NOT_WANTED.search(compact) or _DECLINED.search(compact) and not (
-            slot_named or rw.YES_START.match(core) or lx.CALLBACK.search(compact))) and not text.rstrip().endswith("?"):
+            slot_named or rw.YES_START.match(core) or lx.CALLBACK.search(compact) or _PRICE.search(compact))) and not (
+            text.rstrip().endswith("?")):
         return "no", SURE  # "필요 없슴다 네", "미백은 안 해요", "돈이 없어서 못 해요", "다음에 하께"
     if expect == "wellbeing" and not lx.BOOK.search(compact):
         return _wellbeing(compact, core)
