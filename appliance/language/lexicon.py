@@ -92,6 +92,9 @@ EMERGENCY = _c(
     # round 12: an allergic reaction over the whole body (hives after the anaesthetic)
     r"(?:온몸|전신|몸전체|몸여기저기)(?:에|이|가|에다)?[가-힣]{0,4}(?:두드러기|발진|붉은반점)",
     r"두드러기[가-힣]{0,8}(?:온몸|전신|숨|목이부)",
+    # round 15: a jaw that will not close, a whole tooth out, bleeding "too much", a child choking on a part
+    r"턱(?:이|가)?(?:안|못)다물", r"(?:이|이빨|치아|앞니|어금니)(?:가|이)?(?:통째로|뿌리째)?빠졌[가-힣]{0,3}(?:통째|뿌리째)",
+    r"^(?:피)?피(?:가|는)?(?:너무|엄청|막)(?:많이)?나(?:요|와요|는데요)$", r"숨(?:을|이)?(?:켁켁|캑캑|컥컥)",
 )
 EMERGENCY_NEG = re.compile(r"^.{0,2}(?:지는?않|진않|지도않|지않|는안|은안)|^(?:는|은|도)?(?:안나|안부)")
 

@@ -43,7 +43,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, repairs, side_matters, topics, transcript
+from appliance.language import asking, blend, care_asks, repairs, side_matters, topics, transcript
 from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
@@ -88,7 +88,7 @@ def _strip_fillers(spaced: str) -> str:
 
 # round 14: a throb that keeps one awake, with no other red flag, is a symptom
 # ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
-_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
+_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
 
 
 def _emergency(compact: str) -> bool:
@@ -313,7 +313,8 @@ def _classify(
             treatments and expect == "treatment")), len(treatments) > 1) or repairs.relayed_treatment(
             core, expect, treatments):
         return "book", SURE  # round 14: "아니 열 시 말고 열한 시요" to "몇 시가 좋으세요?" answers it
-    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact):
+    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact) or care_asks.sure_medical_question(
+            text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
