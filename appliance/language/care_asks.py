@@ -36,7 +36,7 @@ _NOT_THE_CLINIC = re.compile(
 )
 _CARE_NEAR_END = re.compile(_CARE_THING.pattern + "|" + qs.CARE_TOPIC.pattern)  # what is asked leave for, said last
 # A reason trailing the question ("…괜찮아요 이따 송년회가 있어서요")
-_REASON_TAIL = re.compile(r"[가-힣]{0,12}(?:있어서요|어서요|아서요|해서요|라서요|거든요)$")
+_REASON_TAIL = re.compile(r"(?<=[요죠까])[가-힣]{0,12}(?:있어서요|어서요|아서요|해서요|라서요|거든요)$")
 # Leave to let it be, or why it is so, asked last about a symptom or a treated tooth ("…이대로 둬도 돼요")
 _ASKED_ABOUT_IT_END = re.compile(
     r"(?:둬도|놔둬도|나둬도|놔도)(?:돼|되|괜찮)[가-힣]{0,3}$|왜(?:그래요|그럴까요|그런가요|이래요|그런거예요)$"

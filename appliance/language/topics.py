@@ -125,6 +125,23 @@ _MOVE_REPORTED = re.compile(r"(?:미루|미뤄|연기하|옮기)(?:래요|래서
 _UNDER_INSURANCE = re.compile(r"보험(?:으로|그거로?|적용)?(?:해서|하면|허면|받으면|혀면)")
 
 
+# round 15: papers for the year-end tax return ("연말정산 때문에 영수증 한 번에 뽑아 주세요", "납입 증명서"): for staff
+_TAX_PAPERS = re.compile(r"연말(?:정산|정산용)|납입증명|(?:의료비|소득)공제|국세청")
+# round 15: the public scheme or workers' compensation ("공단에서 하는 검진 무료 맞죠", "산재 처리로 치료 받을 수
+# 있어요"): an insurance question, whatever price word comes with it
+_PUBLIC_SCHEME = re.compile(r"공단|건강보험|산재|국가검진")
+# round 15: one's own account or plan looked up ("남은 금액이 얼마인지", "총 비용이 얼마로 나왔는지 다시", "얼마
+# 든다고 하셨는지", "견적서로 받을 수 있을까요"), one's chart or package checked ("차트에 … 적혀 있는지", "한 번
+# 남았는지 봐 주실래요", "마지막으로 간 게 언제였는지 기록 좀"): staff look it up
+OWN_RECORD_LOOKED_UP = re.compile(
+    r"남은(?:금액|돈|잔액|치료비)|남은거[가-힣]{0,3}얼마|잔액|얼마(?:로|라고|라)?(?:나왔는지|든다고|라고하셨|라캤|라고했|라하셨)|"
+    r"견적서(?:로|를)?(?:받|보내|뽑)|계획서|(?:차트|기록)(?:에|을|를|좀)?[가-힣]{0,12}(?:적혀|봐주|확인해)|"
+    r"남았는지(?:좀)?(?:봐|확인)|(?:언제|뭐)였는지[가-힣]{0,4}(?:기록|차트)"
+)
+# round 15: the hours in other words ("야간 돼요", "그 시간에 문 열려 있어요", "접수는 몇 시까지 해야")
+_HOURS_TOO = re.compile(r"야간(?:진료)?(?:돼|되|해|하)|문(?:이)?열려(?:있|있어)|접수(?:는|가)?몇시까지|몇시까지접수")
+
+
 def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
     compact = _QUESTION_DROPPED.sub("", compact)  # "얼마냐고 물어보려다 그냥 …": the question given up
@@ -149,6 +166,13 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "confirm_appointment", 0.85
     if _BOOKING_TOLD_END.search(compact):
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
+    if _PUBLIC_SCHEME.search(compact) and not lx.BOOK.search(compact.replace("받을수있", "")):
+        return "ask_insurance", SURE  # round 15
+    if (_TAX_PAPERS.search(compact) and "얼마" not in compact or OWN_RECORD_LOOKED_UP.search(compact)
+            and "예약" not in compact and not lx.INSURANCE.search(compact)):
+        return "question_other", SURE  # round 15: papers for the tax return, one's own account or chart looked up
+    if _HOURS_TOO.search(compact) and not _BOOKING_SAID.search(compact):
+        return "ask_hours", SURE  # round 15
     if _BILL_DISPUTED.search(compact) and not re.search(r"청구(?:하려|할|용)|서류", compact):
         return "question_other", SURE  # "계산이 잘못된 것 같아요 …비급여로 돼 있어요": one's own bill, for staff
     if _BILL.search(compact) and not (lx.INSURANCE.search(compact) and re.search(r"청구|서류|발급", compact)):
