@@ -12,6 +12,7 @@ import re
 
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
+from appliance.language.general_info import LEFT_BEHIND
 from appliance.language.replies import SURE
 
 CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없(?:었)?던(?:걸|거|것)으?로")
@@ -138,6 +139,13 @@ OWN_RECORD_LOOKED_UP = re.compile(
     r"견적서(?:로|를)?(?:받|보내|뽑)|계획서|(?:차트|기록)(?:에|을|를|좀)?[가-힣]{0,12}(?:적혀|봐주|확인해)|"
     r"남았는지(?:좀)?(?:봐|확인)|(?:언제|뭐)였는지[가-힣]{0,4}(?:기록|차트)"
 )
+# round 15: which days a doctor works ("원장님 진료 보시는 요일이 정해져 있어요", "김 원장님 다음 주 목요일에 진료
+# 보세요"), something left behind ("우산 두고 왔는데 있나요"), the lift in a word ("엘베 있어요")
+DOCTOR_DAYS = re.compile(
+    r"(?:원장|선생)님?[가-힣]{0,14}(?:진료|나오|출근)(?:보시는|하시는|보는|하는|나오시는)(?:요일|날)|"
+    r"(?:원장|선생)님[가-힣]{0,12}(?:진료|나오|출근)(?:보세요|하세요|보시나요|하시나요|나오세요|나오시나요)"
+)
+_LIFT = re.compile(r"엘베(?:있|가있|는있|되)")
 # round 15: the hours in other words ("야간 돼요", "그 시간에 문 열려 있어요", "접수는 몇 시까지 해야")
 _HOURS_TOO = re.compile(r"야간(?:진료)?(?:돼|되|해|하)|문(?:이)?열려(?:있|있어)|접수(?:는|가)?몇시까지|몇시까지접수")
 
@@ -166,6 +174,10 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "confirm_appointment", 0.85
     if _BOOKING_TOLD_END.search(compact):
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
+    if DOCTOR_DAYS.search(compact) and "예약" not in compact or LEFT_BEHIND.search(compact):
+        return "question_other", SURE  # round 15: a doctor's days, something left behind: staff know
+    if _LIFT.search(compact):
+        return "ask_location", SURE  # round 15
     if _PUBLIC_SCHEME.search(compact) and not lx.BOOK.search(compact.replace("받을수있", "")):
         return "ask_insurance", SURE  # round 15
     if (_TAX_PAPERS.search(compact) and "얼마" not in compact or OWN_RECORD_LOOKED_UP.search(compact)
@@ -184,7 +196,8 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return "question_other", SURE  # a certificate is not in the insurance notes: an open question for staff
     if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and "얼마" not in compact:
-        return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
+        sure = re.search(r"(?:실비|실손)(?:보험)?(?:청구|때문)", compact)  # round 15: the papers for a claim
+        return "ask_insurance", SURE if sure else 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if re.search(r"본인부담|의료급여|차상위", compact):
         return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
     if lx.PRICE.search(compact) and _UNDER_INSURANCE.search(compact):
