@@ -168,6 +168,9 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "cancel", SURE if CLEAR_CANCEL.search(visit) else 0.9
     if BILL_QUERIED.search(compact):
         return "question_other", SURE  # round 11: a double charge, a refund, a wrong receipt (after a cancel asked)
+    if (_TAX_PAPERS.search(compact) and "얼마" not in compact or OWN_RECORD_LOOKED_UP.search(compact)
+            and "예약" not in compact and not lx.INSURANCE.search(compact)):
+        return "question_other", SURE  # round 15: papers for the tax return, one's own account or chart looked up
     if lx.RESCHEDULE_WEAK.search(compact):
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):
@@ -180,9 +183,6 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "ask_location", SURE  # round 15
     if _PUBLIC_SCHEME.search(compact) and not lx.BOOK.search(compact.replace("받을수있", "")):
         return "ask_insurance", SURE  # round 15
-    if (_TAX_PAPERS.search(compact) and "얼마" not in compact or OWN_RECORD_LOOKED_UP.search(compact)
-            and "예약" not in compact and not lx.INSURANCE.search(compact)):
-        return "question_other", SURE  # round 15: papers for the tax return, one's own account or chart looked up
     if _HOURS_TOO.search(compact) and not _BOOKING_SAID.search(compact):
         return "ask_hours", SURE  # round 15
     if _BILL_DISPUTED.search(compact) and not re.search(r"청구(?:하려|할|용)|서류", compact):
@@ -193,6 +193,8 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
     if (lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact)
             and not (slot_asked and not FACT_KEYWORD["ask_location"].search(compact))):
         return "ask_location", SURE if FACT_KEYWORD["ask_location"].search(compact) else 0.85
+    if lx.INSURANCE.search(compact) and re.search(r"재료|브랜드|제품", compact) and not lx.PRICE.search(compact):
+        return "question_other", SURE  # round 15: "그 보험 임플란트는 재료가 보통 거랑 다른 거요": for staff
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return "question_other", SURE  # a certificate is not in the insurance notes: an open question for staff
     if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and "얼마" not in compact:
