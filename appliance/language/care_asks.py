@@ -17,11 +17,11 @@ from appliance.language.asking import asked_before_aside, is_question
 from appliance.language.general_info import SEDATION
 
 # Something one may do, eat or take around a treatment (beyond ``questions.CARE_TOPIC``): dialect and short forms
-_CARE_THING = re.compile(r"밥(?:을|은|도)?(?:묵|먹)|묵고|찜질|딱딱|가글|치실|양치|씹|껌|(?<![수시기미])술|맥주|사우나|담배|샤워|목욕")
+_CARE_THING = re.compile(r"밥(?:을|은|도)?(?:묵|먹)|묵고|찜질|딱딱|가글|치실|양치|씹|껌|(?<![수시기미])술|맥주|사우나|담배|샤워|목욕|오징어|떡|견과|쫄깃|쫀득|질긴|캐러멜|카라멜")
 # A treatment had or coming: "빼는데", "뽑는다 카던데", "수술인데", "크라운 하고", "때운 거"
 _TREATMENT_AROUND = re.compile(
     r"(?:빼|뽑|수술하|발치하|치료하|씌우|때우)(?:는데|는다|ㄴ다|기전|기전에)|(?:수술|발치|시술)(?:인데|이라|날)|"
-    r"(?:크라운|레진|임플란트|교정|틀니|스케일링|신경치료|사랑니)|(?:때운|씌운|뺀|뽑은|심은)(?:거|데|자리|이)"
+    r"(?:크라운|레진|임플란트|교정|틀니|스케일링|신경치료|사랑니|브릿지|브리지|보철|인레이)|(?:때운|씌운|뺀|뽑은|심은)(?:거|데|자리|이)"
 )
 # The permission asked at the end, however short ("…씹어도", "…껌 돼요", "…찜질 해요?", "…가도 되능교")
 _LEAVE_ASKED_END = re.compile(
@@ -36,7 +36,7 @@ _NOT_THE_CLINIC = re.compile(
 )
 _CARE_NEAR_END = re.compile(_CARE_THING.pattern + "|" + qs.CARE_TOPIC.pattern)  # what is asked leave for, said last
 # A reason trailing the question ("…괜찮아요 이따 송년회가 있어서요")
-_REASON_TAIL = re.compile(r"(?<=[요죠까])[가-힣]{0,12}(?:있어서요|어서요|아서요|해서요|라서요|거든요)$")
+_REASON_TAIL = re.compile(r"(?<=[요죠까])[가-힣]{0,12}(?:서요|거든요)$")
 # Leave to let it be, or why it is so, asked last about a symptom or a treated tooth ("…이대로 둬도 돼요")
 _ASKED_ABOUT_IT_END = re.compile(
     r"(?:둬도|놔둬도|나둬도|놔도)(?:돼|되|괜찮)[가-힣]{0,3}$|왜(?:그래요|그럴까요|그런가요|이래요|그런거예요)$"

@@ -165,7 +165,7 @@ CARE_PLACE = re.compile(
 )
 # Words of the facts the clinic answers itself (insurance, prices)
 FACT_WORDS = re.compile(
-    r"보험|급여|실비|실손|본인부담|비용|가격|얼마(?!나|안|전|동안|되지|지나|만에|후|뒤)|진료비|할인|"
+    r"보험|급여|실비|실손|본인부담|공단|산재|비용|가격|얼마(?!나|안|전|동안|되지|지나|만에|후|뒤)|진료비|할인|"
     r"돈(?:을|은|이|도)?(?:다시|또|따로|더)?(?:내|드|들|받)|(?<!결과)값|무상"
 )
 # Paying at once, monthly or in parts ("틀니 값 나눠서 몇 달에 걸쳐 내도 돼요"): leave to pay is a price question

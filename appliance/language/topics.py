@@ -181,7 +181,7 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "question_other", SURE  # round 15: a doctor's days, something left behind: staff know
     if _LIFT.search(compact):
         return "ask_location", SURE  # round 15
-    if _PUBLIC_SCHEME.search(compact) and not lx.BOOK.search(compact.replace("받을수있", "")):
+    if _PUBLIC_SCHEME.search(compact) and not (qs.BOOK_REQUEST.search(compact) or _BOOKING_SAID.search(compact)):
         return "ask_insurance", SURE  # round 15
     if _HOURS_TOO.search(compact) and not _BOOKING_SAID.search(compact):
         return "ask_hours", SURE  # round 15
