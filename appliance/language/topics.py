@@ -198,7 +198,7 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return "question_other", SURE  # a certificate is not in the insurance notes: an open question for staff
     if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and "얼마" not in compact:
-        sure = re.search(r"(?:실비|실손)(?:보험)?(?:청구|때문)", compact)  # round 15: the papers for a claim
+        sure = re.search(r"보험서류|실비|실손", compact)  # round 15: the papers for a claim, for sure
         return "ask_insurance", SURE if sure else 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if re.search(r"본인부담|의료급여|차상위", compact):
         return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
