@@ -17,7 +17,10 @@ from appliance.language.asking import asked_before_aside, is_question
 from appliance.language.general_info import SEDATION
 
 # Something one may do, eat or take around a treatment (beyond ``questions.CARE_TOPIC``): dialect and short forms
-_CARE_THING = re.compile(r"밥(?:을|은|도)?(?:묵|먹)|묵고|찜질|딱딱|가글|치실|양치|씹|껌|(?<![수시기미])술|맥주|사우나|담배|샤워|목욕|오징어|떡|견과|쫄깃|쫀득|질긴|캐러멜|카라멜")
+_CARE_THING = re.compile(
+    r"밥(?:을|은|도)?(?:묵|먹)|묵고|찜질|딱딱|가글|치실|양치|씹|껌|(?<![수시기미])술|맥주|사우나|담배|샤워|목욕|"
+    r"오징어|떡|견과|쫄깃|쫀득|질긴|캐러멜|카라멜"
+)
 # A treatment had or coming: "빼는데", "뽑는다 카던데", "수술인데", "크라운 하고", "때운 거"
 _TREATMENT_AROUND = re.compile(
     r"(?:빼|뽑|수술하|발치하|치료하|씌우|때우)(?:는데|는다|ㄴ다|기전|기전에)|(?:수술|발치|시술)(?:인데|이라|날)|"
@@ -76,6 +79,7 @@ def sure_medical_question(text: str, compact: str) -> bool:
         return False  # "스케일링 하고 양치 하러 가도 돼요": a visit asked
     asked = _REASON_TAIL.sub("", compact)
     ending = compact + ("?" if text.rstrip().endswith("?") else "")
-    asked_end = (_LEAVE_ASKED_END.search(ending) or _LEAVE_ASKED_END.search(asked)) and _CARE_NEAR_END.search(asked[-12:])
+    asked_end = (_LEAVE_ASKED_END.search(ending) or _LEAVE_ASKED_END.search(asked)) and _CARE_NEAR_END.search(
+        asked[-12:])
     return bool(asked_end or qs.PERMISSION.search(compact)
                 and (is_question(text, compact) or asked_before_aside(text)))
