@@ -130,7 +130,7 @@ _UNDER_INSURANCE = re.compile(r"보험(?:으로|그거로?|적용)?(?:해서|하
 _TAX_PAPERS = re.compile(r"연말(?:정산|정산용)|납입증명|(?:의료비|소득)공제|국세청")
 # round 15: the public scheme or workers' compensation ("공단에서 하는 검진 무료 맞죠", "산재 처리로 치료 받을 수
 # 있어요"): an insurance question, whatever price word comes with it
-_PUBLIC_SCHEME = re.compile(r"공단|건강보험|산재|국가검진")
+_PUBLIC_SCHEME = re.compile(r"공단|건강보험(?!증)|산재|국가검진")
 # round 15: one's own account or plan looked up ("남은 금액이 얼마인지", "총 비용이 얼마로 나왔는지 다시", "얼마
 # 든다고 하셨는지", "견적서로 받을 수 있을까요"), one's chart or package checked ("차트에 … 적혀 있는지", "한 번
 # 남았는지 봐 주실래요", "마지막으로 간 게 언제였는지 기록 좀"): staff look it up
