@@ -147,7 +147,10 @@ DOCTOR_DAYS = re.compile(
 )
 _LIFT = re.compile(r"엘베(?:있|가있|는있|되)")
 # round 15: the hours in other words ("야간 돼요", "그 시간에 문 열려 있어요", "접수는 몇 시까지 해야")
-_HOURS_TOO = re.compile(r"야간(?:진료)?(?:돼|되|해|하)|문(?:이)?열려(?:있|있어)|접수(?:는|가)?몇시까지|몇시까지접수")
+_HOURS_TOO = re.compile(
+    r"야간(?:진료)?(?:돼|되|해|하)|문(?:이)?열려(?:있|있어)|접수(?:는|가)?몇시까지|몇시까지접수|"
+    r"(?:토요일|일요일|주말|공휴일|오늘|내일)(?:에|에도|은|는|도)?(?:하는감|하능교|하나요|열어요|여나요|쉬지라|쉬나요|진료)$"
+)
 
 
 def topic_intent(compact: str) -> tuple[str, float] | None:
