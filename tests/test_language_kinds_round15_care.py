@@ -44,6 +44,8 @@ def test_leave_asked_around_a_treatment_in_few_words_is_a_medical_question(text,
     "애 유치 충치 꼭 때워야 돼요 그냥 두면 안 돼요",
     "그 솜은 몇 시간 물고 있는 거예요",
     "씌운 이가 좀 들뜬 느낌인데 이대로 둬도 돼요",
+    "모유 수유 하고 있는데 스케일링 마취 괜찮아요",
+    "어제 사랑니 뺐는데 운동 언제",
 ])
 def test_normal_condition_need_and_gauze_questions_are_medical_questions(text, statistical):
     assert _hear(text, None, statistical).intent == "medical_question"
@@ -64,6 +66,9 @@ def test_a_booking_said_with_a_care_word_still_books(text, statistical):
     ("앞니가 빠졌어요 뿌리째 그대로", None),
     ("피가 엄청 나요", "wellbeing"),
     ("애가 교정 고무줄을 삼킬 뻔해서 숨을 캑캑거려요", None),
+    ("이 뽑은 데서 피가 두 시간째 나요", None),
+    ("임플란트 한 데서 피가 계속", "wellbeing"),
+    ("계단에서 굴렀는데 입이 다물어지지가 않아요", None),
 ])
 def test_new_red_flags_are_emergencies(text, expect, statistical):
     assert _hear(text, expect, statistical).intent == "emergency"
@@ -82,8 +87,9 @@ def test_a_crown_out_whole_and_a_throb_in_dialect_stay_symptoms():
     "박 원장님은 수요일에 진료 보세요",
     "어제 진료받고 나오다가 목도리를 두고 왔는데 혹시 있어요",
 ])
-def test_papers_own_records_a_doctors_days_and_things_left_behind_are_for_staff(text):
-    assert _hear(text).intent == "question_other"
+@pytest.mark.parametrize("statistical", [True, False])
+def test_papers_own_records_a_doctors_days_and_things_left_behind_are_for_staff(text, statistical):
+    assert _hear(text, None, statistical).intent == "question_other"
 
 
 def test_a_price_asked_with_the_tax_return_as_the_reason_stays_a_price_question():
@@ -97,9 +103,12 @@ def test_a_price_asked_with_the_tax_return_as_the_reason_stays_a_price_question(
     ("평일 야간 진료 돼요", "ask_hours"),
     ("퇴근하면 밤 여덟 시 반인데 그때 문 열려 있어요", "ask_hours"),
     ("엘베 있죠 할머니 모시고 가요", "ask_location"),
+    ("공휴일에도 하는감", "ask_hours"),
+    ("주말은 쉬나요", "ask_hours"),
 ])
-def test_facts_asked_in_other_words(text, intent):
-    assert _hear(text).intent == intent
+@pytest.mark.parametrize("statistical", [True, False])
+def test_facts_asked_in_other_words(text, intent, statistical):
+    assert _hear(text, None, statistical).intent == intent
 
 
 @pytest.mark.parametrize(("text", "expect"), [
@@ -108,5 +117,6 @@ def test_facts_asked_in_other_words(text, intent):
     ("기계예요 사람이에요", None),
     ("제 번호 어디서 나셨어요", "offer"),
 ])
-def test_a_question_about_the_call_in_few_words_is_an_open_question(text, expect):
-    assert _hear(text, expect).intent == "question_other"
+@pytest.mark.parametrize("statistical", [True, False])
+def test_a_question_about_the_call_in_few_words_is_an_open_question(text, expect, statistical):
+    assert _hear(text, expect, statistical).intent == "question_other"

@@ -30,7 +30,7 @@ _TREATMENT_AROUND = re.compile(
 _LEAVE_ASKED_END = re.compile(
     r"(?:[어아여워해써껴봐셔]도|도(?:돼|되|됨|괜찮)[가-힣]{0,4}|(?:돼|되나|되요|되남|되능교|되오|될까|됩니까)(?:요|여)?"
     r"|괜찮(?:아요|나요|을까요|죠|겠죠|아|은가요)|(?:찜질|양치|가글|샤워|목욕|운동)해요(?=\?)"
-    r"|(?:밥|죽)(?:을|은)?(?:먹어|묵어)요)\??$"
+    r"|(?:밥|죽)(?:을|은)?(?:먹어|묵어)요|언제(?:부터|까지)?(?:요)?)\??$"
 )
 # Eating before one comes ("아침밥 묵고 가도 되능교") or going to the sauna: no visit asked
 _NOT_THE_CLINIC = re.compile(
@@ -55,6 +55,10 @@ _NEEDED_AT_ALL = re.compile(
     r"(?:치료|뽑|빼|씌워|때워|신경치료)(?:해|를해)?야(?:돼|되)(?:요|나요)?.{0,12}(?:어차피|그냥|굳이)|"
     r"(?:꼭|굳이|반드시)(?:[가-힣]{0,4})(?:씌워|뽑아|빼|때워|치료해)야(?:돼|되)[가-힣]{0,14}(?:면안(?:돼|되)(?:요|나요)?)$"
 )
+# Leave asked after one's condition is told ("…중인데 마취 괜찮아요", "…있는데 이 빼도 문제 없어요")
+_CONDITION_THEN_OK = re.compile(
+    r"(?:중|있|먹|맞)(?:인데|는데)[가-힣]{0,12}(?:괜찮아요|괜찮나요|괜찮을까요|문제(?:가)?없(?:어요|나요|을까요))$"
+)
 # When the gauze or the stitches come out ("그 가제는 언제 빼는 거지")
 _GAUZE_WHEN = re.compile(r"(?:거즈|가제|가아제|솜|실밥)(?:는|은|를|을)?(?:언제|몇시간|얼마나)")
 
@@ -70,6 +74,8 @@ def sure_medical_question(text: str, compact: str) -> bool:
     if (_NORMAL_SO.search(compact) or _STILL_POSSIBLE.search(compact) and qs.CONDITION.search(compact)) and (
             qs.about_body(compact) or qs.TREATMENT_WORD.search(compact)):
         return True
+    if qs.CONDITION.search(compact) and _CONDITION_THEN_OK.search(compact):
+        return True  # "임신 중인데 마취 괜찮아요", "골다공증 주사 맞고 있는데 이 빼도 문제 없어요"
     if _ASKED_ABOUT_IT_END.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
         return True
     care = _CARE_THING.search(compact) or qs.CARE_TOPIC.search(compact)
