@@ -86,6 +86,7 @@ def test_a_crown_out_whole_and_a_throb_in_dialect_stay_symptoms():
     "제 차트에 혈압약 먹는다고 적혀 있는지 확인 좀 해 주세요",
     "박 원장님은 수요일에 진료 보세요",
     "어제 진료받고 나오다가 목도리를 두고 왔는데 혹시 있어요",
+    "학교에 내야 돼서 치과 다녀왔다는 확인서 발급돼요",
 ])
 @pytest.mark.parametrize("statistical", [True, False])
 def test_papers_own_records_a_doctors_days_and_things_left_behind_are_for_staff(text, statistical):
@@ -105,6 +106,7 @@ def test_a_price_asked_with_the_tax_return_as_the_reason_stays_a_price_question(
     ("엘베 있죠 할머니 모시고 가요", "ask_location"),
     ("공휴일에도 하는감", "ask_hours"),
     ("주말은 쉬나요", "ask_hours"),
+    ("시장 건너편이라 했나 헷갈리네", "ask_location"),
 ])
 @pytest.mark.parametrize("statistical", [True, False])
 def test_facts_asked_in_other_words(text, intent, statistical):

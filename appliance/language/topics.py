@@ -145,7 +145,13 @@ DOCTOR_DAYS = re.compile(
     r"(?:원장|선생)님?[가-힣]{0,14}(?:진료|나오|출근)(?:보시는|하시는|보는|하는|나오시는)(?:요일|날)|"
     r"(?:원장|선생)님[가-힣]{0,12}(?:진료|나오|출근)(?:보세요|하세요|보시나요|하시나요|나오세요|나오시나요)"
 )
-_LIFT = re.compile(r"엘베(?:있|가있|는있|되)")
+_LIFT = re.compile(
+    r"엘베(?:있|가있|는있|되)|(?:걸어|걸어서)(?:가|오)?(?:믄|면)?얼마나걸|(?:옆|앞|건너편|뒤)이라(?:했|캤|카|하셨|그랬)"
+)
+# round 15: a certificate for work or school ("병가 증빙용 확인서 떼 주세요", "진단서 끊을라믄 뭘 가지고 가야 되오")
+_CERTIFICATE = re.compile(
+    r"(?:확인서|증명서|진단서|소견서|증빙)(?:를|을|도|좀|같은거)?[가-힣]{0,4}(?:떼|발급|끊|뽑|받|내야|제출)"
+)
 # round 15: the hours in other words ("야간 돼요", "그 시간에 문 열려 있어요", "접수는 몇 시까지 해야")
 _HOURS_TOO = re.compile(
     r"야간(?:진료)?(?:돼|되|해|하)|문(?:이)?열려(?:있|있어)|접수(?:는|가)?몇시까지|몇시까지접수|"
@@ -182,6 +188,9 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
     if DOCTOR_DAYS.search(compact) and "예약" not in compact or LEFT_BEHIND.search(compact):
         return "question_other", SURE  # round 15: a doctor's days, something left behind: staff know
+    if (_CERTIFICATE.search(compact) and "예약" not in compact and not lx.INSURANCE.search(compact)
+            and not qs.BOOK_REQUEST.search(compact)):
+        return "question_other", SURE  # round 15: papers for work or school, for staff
     if _LIFT.search(compact):
         return "ask_location", SURE  # round 15
     if _PUBLIC_SCHEME.search(compact) and not (qs.BOOK_REQUEST.search(compact) or _BOOKING_SAID.search(compact)):
