@@ -55,6 +55,7 @@ def test_normal_condition_need_and_gauze_questions_are_medical_questions(text, s
 @pytest.mark.parametrize("text", [
     "다음 주 월요일 미백 예약하려고요 그 전에 커피 끊어야 돼요",  # a booking said: a care word on the way books
     "스케일링 하고 양치 하러 가도 돼요",  # a visit asked for ("하러 가도 돼요"), not leave
+    "임플란트 상담 다음 주 금요일 두 시로 잡아 주세요 그날 술 약속은 괜찮죠",  # the slot asked is the point
 ])
 def test_a_booking_said_with_a_care_word_still_books(text, statistical):
     assert _hear(text, None, statistical).intent == "book"

@@ -38,6 +38,8 @@ _NOT_THE_CLINIC = re.compile(
     r"몇시간(?:있다|지나서|뒤에|후에)"  # "몇 시간 있다 밥 먹어요": hours to wait, no free time asked
 )
 _CARE_NEAR_END = re.compile(_CARE_THING.pattern + "|" + qs.CARE_TOPIC.pattern)  # what is asked leave for, said last
+# A slot requested on the way ("…목요일 세 시로 해 주세요 술은 괜찮죠"): the booking is the point
+_SLOT_REQUESTED = re.compile(r"(?:로|으로)(?:해|잡아|바꿔|옮겨|당겨|미뤄)(?:주|줘)")
 # A reason trailing the question ("…괜찮아요 이따 송년회가 있어서요")
 _REASON_TAIL = re.compile(r"(?<=[요죠까])[가-힣]{0,12}(?:서요|거든요)$")
 # Leave to let it be, or why it is so, asked last about a symptom or a treated tooth ("…이대로 둬도 돼요")
@@ -81,7 +83,7 @@ def sure_medical_question(text: str, compact: str) -> bool:
     care = _CARE_THING.search(compact) or qs.CARE_TOPIC.search(compact)
     if not (care and (_TREATMENT_AROUND.search(compact) or qs.AFTER_CARE.search(compact))):
         return False
-    if qs.visit_asked(_NOT_THE_CLINIC.sub("", compact)):
+    if qs.visit_asked(_NOT_THE_CLINIC.sub("", compact)) or _SLOT_REQUESTED.search(compact):
         return False  # "스케일링 하고 양치 하러 가도 돼요": a visit asked
     asked = _REASON_TAIL.sub("", compact)
     ending = compact + ("?" if text.rstrip().endswith("?") else "")
