@@ -98,6 +98,11 @@ def test_a_price_asked_with_the_tax_return_as_the_reason_stays_a_price_question(
     assert _hear("라미네이트 하면 얼마예요 연말정산 때 넣으려고요").intent == "ask_price"
 
 
+@pytest.mark.parametrize(("text", "expect"), [("미백 할인하면 얼마라고요", "offer"), ("교정 가격이 얼마라구요?", None)])
+def test_the_price_asked_again_is_a_price_question_not_a_request_to_repeat(text, expect):
+    assert _hear(text, expect).intent == "ask_price"
+
+
 @pytest.mark.parametrize(("text", "intent"), [
     ("공단 구강검진 그쪽 치과에서도 받을 수 있나요", "ask_insurance"),
     ("일하다 다친 건데 산재로 처리돼요", "ask_insurance"),

@@ -301,7 +301,8 @@ def _classify(
             return "question_other", SURE  # "소아 전문 선생님 계세요?", "일본어 하시는 분 계세요?" ask about the clinic
         return "talk_to_staff", SURE if put_through else 0.9  # "… 사람 연결 되나요": put through, unmistakably
 
-    if rw.CLARIFY.search(compact) and not lx.BOOK.search(compact) and not RELAYED_ANSWER.search(compact):
+    if rw.CLARIFY.search(compact) and not (lx.BOOK.search(compact) or RELAYED_ANSWER.search(compact) or re.search(
+            r"얼마(?:라고|라구|였다고|였죠)", compact)):  # round 15: "가격이 얼마라고요" asks the price again
         clarify_last = rw.CLARIFY.search(compact[-8:])  # "그거 무슨 말씀이세요": asking us to say it again is all
         return "other", SURE if clarify_last else 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us
     if (rw.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not asking.strongly_asked(text, compact)
