@@ -43,7 +43,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, repairs, reply_kinds, side_matters, topics, transcript
+from appliance.language import asking, blend, care_asks, repairs, reply_kinds, side_matters, topics, transcript
 from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
@@ -88,7 +88,7 @@ def _strip_fillers(spaced: str) -> str:
 
 # round 14: a throb that keeps one awake, with no other red flag, is a symptom
 # ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
-_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
+_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
 
 
 def _emergency(compact: str) -> bool:
@@ -303,7 +303,8 @@ def _classify(
             return "question_other", SURE  # "소아 전문 선생님 계세요?", "일본어 하시는 분 계세요?" ask about the clinic
         return "talk_to_staff", SURE if put_through else 0.9  # "… 사람 연결 되나요": put through, unmistakably
 
-    if rw.CLARIFY.search(compact) and not lx.BOOK.search(compact) and not RELAYED_ANSWER.search(compact):
+    if rw.CLARIFY.search(compact) and not (lx.BOOK.search(compact) or RELAYED_ANSWER.search(compact) or re.search(
+            r"얼마(?:라고|라구|였다고|였죠)", compact)):  # round 15: "가격이 얼마라고요" asks the price again
         clarify_last = rw.CLARIFY.search(compact[-8:])  # "그거 무슨 말씀이세요": asking us to say it again is all
         return "other", SURE if clarify_last else 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us
     if (rw.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not asking.strongly_asked(text, compact)
@@ -315,7 +316,8 @@ def _classify(
             treatments and expect == "treatment")), len(treatments) > 1) or repairs.relayed_treatment(
             core, expect, treatments):
         return "book", SURE  # round 14: "아니 열 시 말고 열한 시요" to "몇 시가 좋으세요?" answers it
-    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact):
+    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact) or care_asks.sure_medical_question(
+            text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
