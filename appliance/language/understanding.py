@@ -43,7 +43,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, repairs, side_matters, topics, transcript
+from appliance.language import asking, blend, repairs, side_matters, topics, transcript, visit_asks
 from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
@@ -250,6 +250,8 @@ def _classify(
         return "opt_out", 0.95
     if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
         return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
+    if (visit := visit_asks.visit_ask(compact, expect, bool(result.date or result.time))) is not None:
+        return visit  # round 15: "예약 됐는지 모르겠어요", "예약 있는 거 없애 주세요", "수요일인데 목요일로 밀어 주세요"
     if repairs.readback_corrected(core, expect, bool(result.date or result.time or result.time_range or treatments)):
         return "no", SURE  # round 14: "아니요 스케일링 말고 잇몸 치료요" to a read-back corrects it
     outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))

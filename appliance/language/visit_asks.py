@@ -1,0 +1,51 @@
+"""Round 15: what a caller asks about a visit in words the other rules read as something else.
+
+* whether the booking went through or still stands ("아까 끊겼는데 예약 됐는지 모르겠어요", "변경한 거 반영됐나요",
+  "그 예약 그대로 맞죠", "몇 시 예약이었는지 아세요") → ``confirm_appointment``;
+* a visit called off in everyday words ("예약 있는 거 없애 주세요", "하기로 한 거 그냥 안 할게요") → ``cancel``,
+  unless a new day is asked for (then it is a move);
+* a visit named by its day and moved to another ("예약이 수요일인데 목요일로 밀어 주세요", "예약 좀 뒤로 빼 주세요
+  해 넘겨서", "그 다음 날 같은 시간 돼요" to a reminder) → ``reschedule``.
+
+``visit_ask(compact, expect, slot_said)`` is consulted by ``understanding`` before the question rules; ``None``
+leaves the sentence to them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The booking went through? ("예약 됐나요", "예약 잡혔는지", "변경한 거 반영됐어요")
+_BOOKED_ASKED = re.compile(
+    r"예약(?:이|은|은요|이요)?(?:잘|제대로)?(?:됐|되었|잡혔|들어갔)(?:나|는지|어요\?|죠|을까|습니까)|"
+    r"(?:변경|바꾼|바꿨던|옮긴|미룬)(?:거|것|건)?(?:요)?(?:반영|적용|처리)(?:됐|되었|된)|"
+    r"예약(?:이|은)?그대로(?:맞|인|죠|이|가면)|그대로가면되는거|"
+    r"(?:몇시|며칠|언제)(?:예약|로예약)?(?:이었|였)(?:는지|나|죠|더라)|"
+    r"(?:몇시|며칠|언제)(?:라고|라구)(?:했|하셨|그랬)"
+)
+# A visit to come called off without 취소 ("없애 주세요", "빼 주세요", "하기로 한 거 안 할게요")
+_CALLED_OFF = re.compile(
+    r"(?:예약|잡아놓은거|잡아둔거|있는거|한거)(?:있잖아요)?(?:그거|그것)?(?:좀)?(?:없애|빼|지워|삭제)(?:주|줘|줄|버려)|"
+    r"(?:하기로|받기로|가기로)한(?:거|것|건)(?:그냥)?(?:안|못)(?:할|받을|갈)(?:게|께|래)"
+)
+_NEW_DAY = re.compile(r"(?:로|으로)(?:옮|바꿔|미뤄|해|잡아|당겨)|뒤로|해넘겨|다시잡|나중으로")
+# A move: the visit's day named, then the new one ("수요일인데 목요일로 밀어", "내일인데 모레로 미뤄도")
+_MOVED_TO = re.compile(
+    r"(?:예약|거|것|건)(?:이|은|가)?.{0,8}(?:인데|이었는데|였는데|인디)(?:요)?.{0,10}(?:로|으로)(?:하루만|좀|하루)?"
+    r"(?:밀어|미뤄|미룰|옮겨|옮길|바꿔|바꿀|당겨|당길)|"
+    r"예약(?:좀|을좀|을)?(?:뒤로|앞으로)(?:빼|미뤄|밀어|옮겨)"
+)
+# To a reminder of the caller's own visit, another day asked ("그 시간 말고요 그 다음 날 같은 시간 돼요"); to a
+# slot the clinic proposed the same words only turn it down
+_ANOTHER_DAY = re.compile(r"(?:그시간|그날)(?:말고|말구)(?:요)?(?:그)?(?:다음날|다다음날|전날|다른날)")
+
+
+def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, float] | None:
+    """The intent of a question or request about a visit the other rules misread, or ``None``."""
+    if _MOVED_TO.search(compact) or expect in ("reminder", "confirm") and _ANOTHER_DAY.search(compact):
+        return "reschedule", 0.9
+    if _BOOKED_ASKED.search(compact):
+        return "confirm_appointment", 0.9
+    if _CALLED_OFF.search(compact) and not (_NEW_DAY.search(compact) or slot_said and "다시" in compact):
+        return "cancel", 0.9
+    return None
