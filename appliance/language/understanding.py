@@ -43,7 +43,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, repairs, side_matters, topics, transcript, visit_asks
+from appliance.language import asking, blend, date_choice, repairs, side_matters, topics, transcript, visit_asks
 from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
@@ -170,7 +170,8 @@ def understand(
     if not dates:
         dates_text = core
         dates = find_dates(core, today)
-    picked = repairs.date_after_correction(dates_text, dates) or pick_date(dates_text, dates, today)
+    picked = (repairs.date_after_correction(dates_text, dates) or date_choice.requested_date(dates_text, dates, today)
+              or pick_date(dates_text, dates, today))  # round 15: the day the closing request asks for
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
@@ -315,6 +316,8 @@ def _classify(
             treatments and expect == "treatment")), len(treatments) > 1) or repairs.relayed_treatment(
             core, expect, treatments):
         return "book", SURE  # round 14: "아니 열 시 말고 열한 시요" to "몇 시가 좋으세요?" answers it
+    if visit_asks.slot_asked_last(compact, expect, bool(result.date or result.time or result.time_range)):
+        return "book", 0.92  # round 15: "…어머니가 식사를 못 하세요 오늘 수리 되나요": the request comes last
     if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):

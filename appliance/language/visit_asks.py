@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from appliance.language import lexicon as lx
+
 # The booking went through? ("예약 됐나요", "예약 잡혔는지", "변경한 거 반영됐어요")
 _BOOKED_ASKED = re.compile(
     r"예약(?:이|은|은요|이요)?(?:잘|제대로)?(?:됐|되었|잡혔|들어갔)(?:나|는지|어요\?|죠|을까|습니까)|"
@@ -49,3 +51,30 @@ def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, f
     if _CALLED_OFF.search(compact) and not (_NEW_DAY.search(compact) or slot_said and "다시" in compact):
         return "cancel", 0.9
     return None
+
+
+# The sentence ends by asking for a slot: whatever came before (a story, a symptom, the price or parking "들을게요",
+# insurance heard of) was the reason, the request is the kind ("…오늘 수리 되나요", "…목요일 저녁에 시간 있어요",
+# "…그럼 금요일 오후 다섯 시로 임플란트 상담 부탁드려요", "네 그럼 할게요 토요일 오전")
+_SLOT_WORD = (r"(?:오늘|내일|낼|모레|글피|요일|주말|[일이삼사오육칠팔구십\d]+(?:시|일)|시반|오전|오후|저녁|아침|"
+              r"점심|첫타임|이따|지금바로|오늘중)")
+_REQUEST_AFTER_SLOT = re.compile(
+    _SLOT_WORD + r"(?:에|로|으로|쯤|이나|에는)?(?:요)?.{0,14}?"
+    r"(?:(?:수리|치료|진료|상담|검진|예약)(?:가|이|을|좀|을좀)?(?:되나요|돼요|될까요|가능(?:해요|한가요|할까요))|"
+    r"시간(?:있어요|있나요|돼요|되나요)|자리(?:있어요|있나요)|"
+    r"(?:부탁드려요|부탁드립니다|부탁해요|넣어주세요|잡아주세요|받을라꼬예|받을라고요|받을게요|받으러갈게요)|"
+    r"(?:진료|치료)?받을수있(?:어요|나요|을까요))$"
+)
+_WILL_DO_THEN_SLOT = re.compile(r"(?:할|해볼|받을|갈)(?:게|께)요?(?:[가-힣]{0,6})?(?:다음주|이번주)?" + _SLOT_WORD
+                                + r"[가-힣]{0,4}$")
+
+_A_PERSON = re.compile(r"그분|실장|원장|선생님")
+
+
+def slot_asked_last(compact: str, expect: str | None, slot_said: bool) -> bool:
+    """The sentence ends by asking for a day or time (``book``), whatever it told or asked before."""
+    if not slot_said or expect not in (None, "offer", "need"):
+        return False
+    if any(p.search(compact) for p in (lx.CANCEL, lx.RESCHEDULE, lx.CONFIRM, lx.STAFF, _A_PERSON)):
+        return False  # a visit cancelled, moved or checked, or a person asked for, is not a new booking
+    return bool(_REQUEST_AFTER_SLOT.search(compact) or expect == "offer" and _WILL_DO_THEN_SLOT.search(compact))

@@ -1,0 +1,34 @@
+"""Round 15: of several days named, the one the closing request asks for.
+
+A caller often tells a story with days in it and ends by asking for a slot: "어제는 잠을 설쳤거든요 오늘은
+괜찮은데 … 목요일 저녁에 시간 있어요", "예약을 목요일로 했었는데 … 다음 주 월요일 같은 시간으로 옮겨 주세요",
+"모레로 돼 있는 거 글피로 하루만 미뤄 주세요". When the last day named is followed, up to the end of the sentence,
+by nothing but a time and a request, that day is the one meant. ``understanding`` asks this before ``pick_date``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from appliance.language.dates import DateResult
+
+# Between the days a clause ended ("…괜찮은데 …", "…잡혀서요 …"): not days offered as choices ("월요일이나 화요일")
+_CLAUSE_ENDED = re.compile(r"(?:요|데|서|고|죠|니까|는데|있는\s?거|잡은\s?거)\s")
+# What may follow the requested day up to the end: a time, a treatment word or two, and the request itself
+_REQUEST_TAIL = re.compile(
+    r"^(?:에|로|으로|쯤|에는|이요|요)?\s?(?:[가-힣0-9:]{1,6}(?<![도야])\s?){0,4}?"
+    r"(?:시간\s?(?:있어요|있나요|돼요|되나요)|자리\s?(?:있어요|있나요)|"
+    r"(?:으로|로)\s?(?:하루만\s?|좀\s?)?(?:옮겨|미뤄|밀어|바꿔|당겨|잡아|해)\s?(?:주세요|주실\s?수\s?있어요|줘요|주시겠어요)|"
+    r"(?:되나요|돼요|될까요|가능해요|가능할까요|부탁드려요|부탁해요|넣어\s?주세요|잡아\s?주세요))\s?[?.]*$"
+)
+
+
+def requested_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The last of several days named when only a time and a request follow it to the end, else ``None``."""
+    if len(results) < 2:
+        return None
+    last = results[-1]
+    if last.date is None or last.date < today or not _CLAUSE_ENDED.search(text[results[-2].end:last.start]):
+        return None
+    return last if _REQUEST_TAIL.match(text[last.end:].strip()) or _REQUEST_TAIL.match(text[last.end:]) else None
