@@ -24,10 +24,18 @@ _REQUEST_TAIL = re.compile(
 )
 
 
+# A day named as the visit's ("이십 일 예약 좀 뒤로 빼 주세요"), after a span told as the reason ("연말 재고 조사를 …")
+_VISIT_AFTER = re.compile(r"\s?(?:에\s?)?(?:잡힌\s?|잡은\s?|있는\s?)?예약")
+
+
 def requested_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The last of several days named when only a time and a request follow it to the end, else ``None``."""
     if len(results) < 2:
         return None
+    if results[0].date is None and results[0].date_range is not None:
+        named = [r for r in results[1:] if r.date is not None and _VISIT_AFTER.match(text, r.end)]
+        if len(named) == 1:
+            return named[0]
     last = results[-1]
     if last.date is None or last.date < today or not _CLAUSE_ENDED.search(text[results[-2].end:last.start]):
         return None

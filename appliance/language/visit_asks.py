@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from appliance.language import lexicon as lx
+from appliance.language.replies import SURE
 
 # The booking went through? ("예약 됐나요", "예약 잡혔는지", "변경한 거 반영됐어요")
 _BOOKED_ASKED = re.compile(
@@ -23,7 +24,8 @@ _BOOKED_ASKED = re.compile(
     r"(?:변경|바꾼|바꿨던|옮긴|미룬)(?:거|것|건)?(?:요)?(?:반영|적용|처리)(?:됐|되었|된)|"
     r"예약(?:이|은)?그대로(?:맞|인|죠|이|가면)|그대로가면되는거|"
     r"(?:몇시|며칠|언제)(?:예약|로예약)?(?:이었|였)(?:는지|나|죠|더라)|"
-    r"(?:몇시|며칠|언제)(?:라고|라구)(?:했|하셨|그랬)"
+    r"(?:몇시|며칠|언제)(?:라고|라구)(?:했|하셨|그랬)|"
+    r"예약(?:날짜|시간|일)(?:좀)?(?:다시|한번더)(?:요|만|말씀|알려|불러)?$"
 )
 # A visit to come called off without 취소 ("없애 주세요", "빼 주세요", "하기로 한 거 안 할게요")
 _CALLED_OFF = re.compile(
@@ -45,11 +47,11 @@ _ANOTHER_DAY = re.compile(r"(?:그시간|그날)(?:말고|말구)(?:요)?(?:그)
 def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, float] | None:
     """The intent of a question or request about a visit the other rules misread, or ``None``."""
     if _MOVED_TO.search(compact) or expect in ("reminder", "confirm") and _ANOTHER_DAY.search(compact):
-        return "reschedule", 0.9
+        return "reschedule", SURE
     if _BOOKED_ASKED.search(compact):
-        return "confirm_appointment", 0.9
+        return "confirm_appointment", SURE
     if _CALLED_OFF.search(compact) and not (_NEW_DAY.search(compact) or slot_said and "다시" in compact):
-        return "cancel", 0.9
+        return "cancel", SURE
     return None
 
 
