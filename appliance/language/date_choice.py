@@ -28,10 +28,24 @@ _REQUEST_TAIL = re.compile(
 _VISIT_AFTER = re.compile(r"\s?(?:에\s?)?(?:잡힌\s?|잡은\s?|있는\s?)?예약")
 
 
+# A weekday told with a past deed ("토요일 뺐는데 담배 언제"): the one just gone, not the one to come
+_PAST_DEED_AFTER = re.compile(r"\s?(?:에|날)?\s?(?:이\s?)?(?:뺐|뽑았|했|받았|씌웠|때웠|심었)(?:는데|어요|거든요|고)")
+
+
+def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
+    """A single weekday followed by a past deed, moved back a week when it was read as the one to come."""
+    if len(results) != 1 or results[0].date is None or results[0].weekday_said is None:
+        return None
+    only = results[0]
+    if not _PAST_DEED_AFTER.match(text, only.end):
+        return None
+    return DateResult(only.date - dt.timedelta(days=7), None, only.start, only.end, only.weekday_said, only.kind)
+
+
 def requested_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The last of several days named when only a time and a request follow it to the end, else ``None``."""
     if len(results) < 2:
-        return None
+        return past_weekday(text, results) if results and results[0].date and results[0].date > today else None
     if results[0].date is None and results[0].date_range is not None:
         named = [r for r in results[1:] if r.date is not None and _VISIT_AFTER.match(text, r.end)]
         if len(named) == 1:
