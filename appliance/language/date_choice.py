@@ -3,7 +3,9 @@
 A caller often tells a story with days in it and ends by asking for a slot: "어제는 잠을 설쳤거든요 오늘은
 괜찮은데 … 목요일 저녁에 시간 있어요", "예약을 목요일로 했었는데 … 다음 주 월요일 같은 시간으로 옮겨 주세요",
 "모레로 돼 있는 거 글피로 하루만 미뤄 주세요". When the last day named is followed, up to the end of the sentence,
-by nothing but a time and a request, that day is the one meant. ``understanding`` asks this before ``pick_date``.
+by nothing but a time and a request, that day is the one meant. A day named as the visit's beats a span told as
+the reason, and a weekday told with a past deed is the one just gone. ``understanding`` asks ``pick`` (this, then
+``dates.pick_date``).
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.language.dates import DateResult
+from appliance.language.dates import DateResult, pick_date
 
 # Between the days a clause ended ("…괜찮은데 …", "…잡혀서요 …"): not days offered as choices ("월요일이나 화요일")
 _CLAUSE_ENDED = re.compile(r"(?:요|데|서|고|죠|니까|는데|있는\s?거|잡은\s?거)\s")
@@ -39,7 +41,8 @@ def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
     only = results[0]
     if not _PAST_DEED_AFTER.match(text, only.end):
         return None
-    return DateResult(only.date - dt.timedelta(days=7), None, only.start, only.end, only.weekday_said, only.kind)
+    day = only.date - dt.timedelta(days=7) if only.date else None
+    return DateResult(day, None, only.start, only.end, only.weekday_said, only.kind)
 
 
 def requested_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
@@ -54,3 +57,8 @@ def requested_date(text: str, results: list[DateResult], today: dt.date) -> Date
     if last.date is None or last.date < today or not _CLAUSE_ENDED.search(text[results[-2].end:last.start]):
         return None
     return last if _REQUEST_TAIL.match(text[last.end:].strip()) or _REQUEST_TAIL.match(text[last.end:]) else None
+
+
+def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The day the closing request asks for (``requested_date``), else ``dates.pick_date``'s choice."""
+    return requested_date(text, results, today) or pick_date(text, results, today)

@@ -48,7 +48,7 @@ from appliance.language.about_the_call import about_the_call
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
-from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
+from appliance.language.dates import WEEKDAY_NAMES, find_dates
 from appliance.language.general_info import BRING_ALONG, SEDATION, STAFF_ONLY
 from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
@@ -170,8 +170,7 @@ def understand(
     if not dates:
         dates_text = core
         dates = find_dates(core, today)
-    picked = (repairs.date_after_correction(dates_text, dates) or date_choice.requested_date(dates_text, dates, today)
-              or pick_date(dates_text, dates, today))  # round 15: the day the closing request asks for
+    picked = repairs.date_after_correction(dates_text, dates) or date_choice.pick(dates_text, dates, today)
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
@@ -252,7 +251,7 @@ def _classify(
     if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
         return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
     if (visit := visit_asks.visit_ask(compact, expect, bool(result.date or result.time))) is not None:
-        return visit  # round 15: "예약 됐는지 모르겠어요", "예약 있는 거 없애 주세요", "수요일인데 목요일로 밀어 주세요"
+        return visit  # round 15: "예약 됐는지 모르겠어요", "예약 있는 거 없애 주세요", "수요일인데 목요일로 밀어"
     if repairs.readback_corrected(core, expect, bool(result.date or result.time or result.time_range or treatments)):
         return "no", SURE  # round 14: "아니요 스케일링 말고 잇몸 치료요" to a read-back corrects it
     outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
