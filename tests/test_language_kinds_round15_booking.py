@@ -115,3 +115,11 @@ def test_a_weekday_told_with_a_past_deed_is_the_one_just_gone():
 
 def test_to_take_leave_is_no_tomorrow():
     assert _hear("그 날은 회사에 휴가 낼 수 있는지 알아볼게요", "proposal").date is None
+
+
+@pytest.mark.parametrize(("text", "intent"), [
+    ("그 다음 주 화요일은 어떠세요?", "book"),
+    ("목요일은 좀 어렵고 금요일은 어때요", "no"),
+])
+def test_another_day_asked_for_in_the_proposed_ones_stead(text, intent):
+    assert _hear(text, "proposal").intent == intent

@@ -5,7 +5,8 @@
 * a visit called off in everyday words ("예약 있는 거 없애 주세요", "하기로 한 거 그냥 안 할게요") → ``cancel``,
   unless a new day is asked for (then it is a move);
 * a visit named by its day and moved to another ("예약이 수요일인데 목요일로 밀어 주세요", "예약 좀 뒤로 빼 주세요
-  해 넘겨서", "그 다음 날 같은 시간 돼요" to a reminder) → ``reschedule``.
+  해 넘겨서", "그 다음 날 같은 시간 돼요" to a reminder) → ``reschedule``;
+* to a slot the clinic proposed, another asked for in its stead ("다음 주 목요일은 어때요?") → ``book``.
 
 ``visit_ask(compact, expect, slot_said)`` is consulted by ``understanding`` before the question rules; ``None``
 leaves the sentence to them.
@@ -43,9 +44,16 @@ _MOVED_TO = re.compile(
 # slot the clinic proposed the same words only turn it down
 _ANOTHER_DAY = re.compile(r"(?:그시간|그날)(?:말고|말구)(?:요)?(?:그)?(?:다음날|다다음날|전날|다른날)")
 
+# To a slot the clinic proposed, another asked for in its stead and nothing else said ("다음 주 목요일은 어때요?"): a
+# booking; after a decline ("수요일은 안 되고 금요일은 어때요") it stays a no that carries the day
+_COUNTER_OFFER = re.compile(r"(?:요일|일|시|반|주|날)(?:은|는|이면|으로는|로는)?(?:어때요|어떠세요|어떨까요|가능할까요|되나요)$")
+
 
 def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, float] | None:
     """The intent of a question or request about a visit the other rules misread, or ``None``."""
+    counter = _COUNTER_OFFER.search(compact) if expect in ("proposal", "date", "time") and slot_said else None
+    if counter and counter.start() <= 8 and not re.search(r"안|못|말고|대신|어렵|힘들", compact[: counter.start()]):
+        return "book", SURE
     if _MOVED_TO.search(compact) or expect in ("reminder", "confirm") and _ANOTHER_DAY.search(compact):
         return "reschedule", SURE
     if _BOOKED_ASKED.search(compact):
