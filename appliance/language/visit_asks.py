@@ -46,7 +46,8 @@ _ANOTHER_DAY = re.compile(r"(?:그시간|그날)(?:말고|말구)(?:요)?(?:그)
 
 # To a slot the clinic proposed, another asked for in its stead and nothing else said ("다음 주 목요일은 어때요?"): a
 # booking; after a decline ("수요일은 안 되고 금요일은 어때요") it stays a no that carries the day
-_COUNTER_OFFER = re.compile(r"(?:요일|일|시|반|주|날)(?:은|는|이면|으로는|로는)?(?:어때요|어떠세요|어떨까요|가능할까요|되나요)$")
+_COUNTER_OFFER = re.compile(
+    r"(?:요일|일|시|반|주|날)(?:은|는|이면|으로는|로는)?(?:어때요|어떠세요|어떨까요|가능할까요|되나요)$")
 
 
 def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, float] | None:
