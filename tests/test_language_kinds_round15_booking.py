@@ -62,6 +62,8 @@ def test_the_same_words_to_a_proposed_slot_only_turn_it_down():
     ("가격은 가서 물어볼게요 우선 금요일 오전 열 시 넣어 주세요", None, "2040-12-21", "10:00"),
     ("어젯밤에 좀 시큰거렸는데 지금은 괜찮아요 그래도 목요일 오후에 시간 있어요", None, "2040-12-20", None),
     ("아 그런 거예요 네 그럼 받을게요 다음 주 화요일", "offer", "2040-12-25", None),
+    ("지난번에 때운 게 좀 거슬려서요 다음 주 월요일에 돼요", None, "2040-12-24", None),
+    ("출장이 금요일까지라서 그 전에 봐야 돼요 목요일 오후로 돼요", None, "2040-12-20", None),
 ])
 def test_a_sentence_that_ends_by_asking_for_a_slot_books(text, expect, date, time):
     heard = _hear(text, expect)
