@@ -125,3 +125,12 @@ def test_to_take_leave_is_no_tomorrow():
 ])
 def test_another_day_asked_for_in_the_proposed_ones_stead(text, intent):
     assert _hear(text, "proposal").intent == intent
+
+
+def test_an_offer_taken_with_the_day_books():
+    assert _hear("네 받아 볼게요 임플란트 상담 이번 주 금요일", "offer").intent == "book"
+    assert _hear("네 할게요 근데 다음 주 화요일은 안 돼요", "offer").intent != "book"
+
+
+def test_a_change_asked_whether_it_went_through_checks_the_visit():
+    assert _hear("아까 시간 옮긴 거 처리됐나요 목요일로 한 거요").intent == "confirm_appointment"

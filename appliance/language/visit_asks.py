@@ -22,7 +22,7 @@ from appliance.language.replies import SURE
 # The booking went through? ("예약 됐나요", "예약 잡혔는지", "변경한 거 반영됐어요")
 _BOOKED_ASKED = re.compile(
     r"예약(?:이|은|은요|이요)?(?:잘|제대로)?(?:됐|되었|잡혔|들어갔)(?:나|는지|어요\?|죠|을까|습니까)|"
-    r"(?:변경|바꾼|바꿨던|옮긴|미룬)(?:거|것|건)?(?:요)?(?:반영|적용|처리)(?:됐|되었|된)|"
+    r"(?:변경|바꾼|바꿨던|옮긴|미룬)(?:한)?(?:거|것|건)?(?:요)?(?:반영|적용|처리)(?:됐|되었|된)|"
     r"예약(?:이|은)?그대로(?:맞|인|죠|이|가면)|그대로가면되는거|"
     r"(?:몇시|며칠|언제)(?:로)?예약(?:이었|였)(?:는지|나|죠|더라)|"
     r"(?:몇시|며칠|언제)(?:라고|라구)(?:했|하셨|그랬)|"
@@ -55,6 +55,8 @@ def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, f
     counter = _COUNTER_OFFER.search(compact) if expect in ("proposal", "date", "time") and slot_said else None
     if counter and counter.start() <= 8 and not re.search(r"안|못|말고|대신|어렵|힘들", compact[: counter.start()]):
         return "book", SURE
+    if expect == "offer" and slot_said and _WILL_DO_THEN_SLOT.search(compact):
+        return "book", SURE  # "네 해 볼게요 스케일링 다음 주 화요일": the offer taken, with the day
     if _MOVED_TO.search(compact) or expect in ("reminder", "confirm") and _ANOTHER_DAY.search(compact):
         return "reschedule", SURE
     if _BOOKED_ASKED.search(compact):
@@ -77,8 +79,8 @@ _REQUEST_AFTER_SLOT = re.compile(
     r"(?:진료|치료)?받을수있(?:어요|나요|을까요))$|"
     + _SLOT_WORD + r"(?:에|로|으로)(?:는)?(?:되나요|돼요|될까요)$"  # "…뭐라도 해야 돼서요 내일 오전에 돼요"
 )
-_WILL_DO_THEN_SLOT = re.compile(r"(?:할|해볼|받을|갈)(?:게|께)요?(?:[가-힣]{0,6})?(?:다음주|이번주)?" + _SLOT_WORD
-                                + r"[가-힣]{0,4}$")
+_WILL_DO_THEN_SLOT = re.compile(r"(?:할|해볼|받을|갈)(?:게|께)요?[가-힣]{0,10}?" + _SLOT_WORD
+                                + r"(?:이요|요|에|에요|로|으로|쯤|오전|오후|오전에|오후에|이나)?$")
 
 _A_PERSON = re.compile(r"그분|실장|원장|선생님")
 
