@@ -134,3 +134,26 @@ def test_an_offer_taken_with_the_day_books():
 
 def test_a_change_asked_whether_it_went_through_checks_the_visit():
     assert _hear("아까 시간 옮긴 거 처리됐나요 목요일로 한 거요").intent == "confirm_appointment"
+
+
+@pytest.mark.parametrize(("text", "expect"), [
+    ("문자를 실수로 지워서요 제 예약 시간 좀 다시 알려 주세요", None),
+    ("딸이 예약 잡아 놨다던데 며칠로 잡혔는지 모르겠어요", None),
+    ("발치 날짜가 정확히 언제예요", None),
+    ("우리 영감 예약이 오전이여 오후여", "reminder"),
+])
+def test_the_day_or_time_of_ones_booking_asked_to_be_told_checks_the_visit(text, expect):
+    assert _hear(text, expect, statistical=False).intent == "confirm_appointment"
+
+
+def test_open_slots_asked_for_are_a_booking_not_a_check():
+    assert _hear("예약 가능한 날짜 좀 알려 주세요", statistical=False).intent == "book"
+
+
+@pytest.mark.parametrize("text", ["날짜만 목요일로요", "한 시간만 늦게요", "그날 말고 토요일로 좀 해 주세요"])
+def test_to_a_reminder_a_short_change_is_a_move(text):
+    assert _hear(text, "reminder", statistical=False).intent == "reschedule"
+
+
+def test_please_repeat_the_time_is_no_check_of_the_visit():
+    assert _hear("네? 몇 시라고요?", "proposal").intent == "other"

@@ -26,8 +26,15 @@ _BOOKED_ASKED = re.compile(
     r"예약(?:이|은)?그대로(?:맞|인|죠|이|가면)|그대로가면되는거|"
     r"(?:몇시|며칠|언제)(?:로)?예약(?:이었|였)(?:는지|나|죠|더라)|"
     r"(?:몇시|며칠|언제)(?:라고|라구)(?:했|하셨|그랬)|"
-    r"예약(?:날짜|시간|일)(?:좀)?(?:다시|한번더)(?:요|만|말씀|알려|불러)?$"
+    r"예약(?:날짜|시간|일)(?:좀)?(?:다시|한번더)(?:요|만|말씀|알려|불러)?$|"
+    # the day or time of one's booking asked to be told ("내 예약 날 좀 다시 말해 줘", "며칠로 잡혔드라")
+    r"예약.{0,14}(?:날짜|날|시간|몇시|며칠).{0,10}(?:말해|알려|읊어|불러|알아볼)|"
+    r"(?:잡혔|해놨|해놓았|잡아놨)(?:다|다고|다카)?.{0,10}(?:언제|며칠|몇시|무슨요일)|"
+    r"(?:며칠|언제|몇시)로?(?:잡혔|해놨|되어있)(?:드라|더라|나|는가|는지)|"
+    r"예약(?:있다고|잡혔다고).{0,10}(?:무슨요일|며칠|언제|몇시)|(?:수술|시술|치료|예약|발치)날짜(?:가|는)?(?:정확히)?(?:며칠|언제)|"
+    r"예약(?:이|은)?(?:아침|오전)(?:이여|이에요|인가|이야)?(?:오후|저녁)"
 )
+_OPEN_SLOTS = re.compile(r"가능|빈|비어|되는날|남은|빠른")  # "예약 가능한 날짜 알려 주세요" asks for a new one
 # A visit to come called off without 취소 ("없애 주세요", "빼 주세요", "하기로 한 거 안 할게요")
 _CALLED_OFF = re.compile(
     r"(?:예약|잡아놓은거|잡아둔거|있는거|한거)(?:있잖아요)?(?:그거|그것)?(?:좀|그냥){0,2}(?:없애|빼|지워|삭제)(?:주|줘|줄|버려)|"
@@ -42,7 +49,9 @@ _MOVED_TO = re.compile(
 )
 # To a reminder of the caller's own visit, another day asked ("그 시간 말고요 그 다음 날 같은 시간 돼요"); to a
 # slot the clinic proposed the same words only turn it down
-_ANOTHER_DAY = re.compile(r"(?:그시간|그날)(?:말고|말구)(?:요)?(?:그)?(?:다음날|다다음날|전날|다른날)")
+_ANOTHER_DAY = re.compile(r"(?:그시간|그날)(?:말고|말구)(?:요)?(?:그)?(?:다음날|다다음날|전날|다른날)|"
+                          r"(?:시간만|날짜만|날만|하루만|이틀만|한시간만).{0,6}(?:로|뒤로|앞으로|늦게|일찍)|"
+                          r"(?:그날|그시간)(?:말고|말구).{0,8}(?:로|으로)(?:요|좀|해|바꿔)")
 
 # To a slot the clinic proposed, another asked for in its stead and nothing else said ("다음 주 목요일은 어때요?"): a
 # booking; after a decline ("수요일은 안 되고 금요일은 어때요") it stays a no that carries the day
@@ -59,7 +68,7 @@ def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, f
         return "book", SURE  # "네 해 볼게요 스케일링 다음 주 화요일": the offer taken, with the day
     if _MOVED_TO.search(compact) or expect in ("reminder", "confirm") and _ANOTHER_DAY.search(compact):
         return "reschedule", SURE
-    if _BOOKED_ASKED.search(compact):
+    if _BOOKED_ASKED.search(compact) and not _OPEN_SLOTS.search(compact):
         return "confirm_appointment", SURE
     if _CALLED_OFF.search(compact) and not (_NEW_DAY.search(compact) or slot_said and "다시" in compact):
         return "cancel", SURE
