@@ -79,6 +79,17 @@ def test_the_clinic_prompt_names_the_clinic_its_doctors_and_treatments():
     assert "하늘치과" in prompt and "김민수 원장님" in prompt and "이지은 원장님" in prompt and "임플란트" in prompt
 
 
+def test_a_piece_tail_is_decoded_without_the_clinic_prompt():
+    """A tail starts mid-sentence: the prompt's words would be heard as the caller's (as the hotwords were)."""
+    from appliance.calls.segments import TAIL_WINDOW
+    from appliance.calls.speech import SpeechRuntime
+
+    runtime = SpeechRuntime(settings.load(overrides={"clinic_name": "하늘치과", "stt_clinic_prompt": True}, env={}))
+    assert runtime.prompt_for(None) == runtime.prompt and "하늘치과" in str(runtime.prompt)
+    assert runtime.prompt_for("utt") == runtime.prompt
+    assert runtime.prompt_for(TAIL_WINDOW) is None
+
+
 async def test_the_understanding_is_warmed_when_the_pipeline_starts(tmp_path):
     statistical.default_model.cache_clear()
     config = settings.load(overrides={"home": str(tmp_path), "audiosocket_port": 0}, env={})

@@ -56,6 +56,27 @@ def test_an_unclear_answer_is_no_confirmation(run):
     assert summary["opt_outs"] == [] and summary["outcome"] == "booked"  # the offer went on: yes, yes
 
 
+def test_after_a_no_the_check_is_not_asked_again_in_the_call(run):
+    """The caller said they want the clinic's calls: the same kind of words later in the call are not asked about
+    again (the offer answers them); a refusal in so many words still opts out."""
+    refusal = refusal_the_rules_miss("offer")
+    turns, summary = run("recall", ["#" + MOTHER, refusal, "아니요", refusal, "#2"], "1")
+    assert [t["state"] for t in turns[2:4]] == ["optout_check", "offer"]
+    assert turns[4]["state"] != "optout_check" and CHECK not in turns[4]["say"]
+    assert summary["events"].count("opt_out_check") == 1 and summary["opt_outs"] == []
+    turns, summary = run("recall", ["#" + MOTHER, refusal, "아니요", "수신거부요"], "1")
+    assert summary["outcome"] == "opted_out" and summary["opt_outs"] == [{"scope": "ad", "source": "call_speech"}]
+
+
+def test_unclear_answers_are_asked_about_twice_at_most(run):
+    refusal = refusal_the_rules_miss("offer")
+    turns, summary = run("recall", ["#" + MOTHER, refusal, "음 글쎄요", refusal, "글쎄요 뭐", refusal, "#2"], "1")
+    states = [t["state"] for t in turns]
+    assert states[2] == "optout_check" and states[4] == "optout_check"
+    assert states[6] != "optout_check" and CHECK not in turns[6]["say"]
+    assert summary["events"].count("opt_out_check") == 2 and summary["opt_outs"] == []
+
+
 @pytest.mark.parametrize("line, source", [("#1", "call_speech"), ("#9", "call_dtmf"), ("안 받을래요", "call_speech")])
 def test_key_1_key_9_or_a_refusal_in_words_confirms(run, line, source):
     turns, summary = run("recall", ["#" + MOTHER, refusal_the_rules_miss("offer"), line], "1")

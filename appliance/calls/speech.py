@@ -11,6 +11,7 @@ import logging
 import time
 from typing import TYPE_CHECKING, Any, Callable, Protocol
 
+from appliance.calls.segments import TAIL_WINDOW
 from appliance.conversation.actions import Say
 from appliance.settings import Config
 
@@ -97,11 +98,16 @@ class SpeechRuntime:
     def ack(self) -> bytes | None:
         return self._voice().render("ack")
 
+    def prompt_for(self, window: str | None) -> str | None:
+        """The clinic prompt for a decode in this encoder ``window``: none for a piece's tail, which starts mid-sentence
+        (Whisper says a prompt's words there as the caller's, as it does the hotwords: ``segments.hints_for``)."""
+        return None if window == TAIL_WINDOW else self.prompt
+
     def transcribe(self, pcm: bytes, hints: list[str], window: str | None = None) -> Any:
         if self.transcriber is None:
             raise RuntimeError("speech runtime not loaded")
         options = {"window": window} if window else {}
-        return self.transcriber.transcribe(pcm, 8000, hints=hints or None, prompt=self.prompt,
+        return self.transcriber.transcribe(pcm, 8000, hints=hints or None, prompt=self.prompt_for(window),
                                            n_best=max(1, self.config.stt_n_best), **options)
 
     def new_endpointer(self) -> Any:

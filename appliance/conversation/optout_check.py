@@ -15,6 +15,10 @@ yes/no question, "앞으로 병원 안내 연락을 그만 받으시겠어요?" 
 Key 9 (the dialogs' opt-out key), 0 (staff), an emergency or a request for staff keep working on the question.
 The call's events show ``opt_out_check`` (asked, and during which question) and, unless the caller opted out,
 ``opt_out_not_confirmed`` with the answer ("no" or "unclear").
+
+A caller is not asked again and again: after a "no" the check is not asked again in the same call (they said they
+want the clinic's calls), and it is asked at most twice in a call (:data:`MAX_ASKS`); a refusal the rules read
+("수신거부요", key 9) always works.
 """
 
 from __future__ import annotations
@@ -29,6 +33,8 @@ from appliance.conversation.phrases import PHRASES
 from appliance.language.opt_out_check import sounds_like_opt_out
 
 STATE = "optout_check"
+MAX_ASKS = 2
+"""The check is asked at most this often in one call (an unclear answer may be asked once more)."""
 ABOUT_CONTACT = ("offer_sms",)
 """Questions about a text or a call themselves: "문자는 필요 없어요" answers them (``about_contact``)."""
 _NOT_RECEIVING = re.compile(
@@ -54,15 +60,20 @@ class OptOutCheck(Flow):
         self.confirmed = confirmed
         self.resume = resume
         self.pending: str | None = None
+        self.asked = 0
+        self.declined = False
 
     def heard(self, u: Any, text: str, step: Step) -> Actions | None:
         """The check question when the words sound like a refusal the understanding did not read; else None."""
         d = self.d
         if d.state == STATE or getattr(u, "intent", None) in ("opt_out", "emergency") or getattr(u, "urgent", False):
             return None
+        if self.declined or self.asked >= MAX_ASKS:
+            return None
         if not sounds_like_opt_out(text, step.expect, about_contact=d.state in ABOUT_CONTACT):
             return None
         self.pending = d.state
+        self.asked += 1
         d.event(EventKind.OPT_OUT_CHECK, during=d.state)
         return d.ask(STATE, ["opt_out_check"])
 
@@ -89,6 +100,7 @@ class OptOutCheck(Flow):
         """The open question again (nothing stored)."""
         d = self.d
         state = self.pending or d.START[0]
+        self.declined = self.declined or answer == "no"
         d.event(EventKind.OPT_OUT_NOT_CONFIRMED, answer=answer, during=state)
         before: list[Action] = [Say("understood")] if answer == "no" else []
         d.trace.append((STATE, state))

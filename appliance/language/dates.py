@@ -118,7 +118,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("day_word", re.compile(
         r"(?P<w>내일\s?모[레래]|낼\s?모[레래]|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
         r"모래(?!알|같|처럼|밭|사장|시계|주머니|놀이)|"
-        r"(?<![가-힣])(?<!에\s)(?<!한테\s)낼(?![게께거까래])(?!\s?(?:서류|돈|거|것|비용|금액|때)))")),  # "…에 낼 서류"
+        r"(?<![가-힣])(?<!에\s)(?<!한테\s)낼(?![게께거까래])(?!\s?(?:서류|돈|거|것|비용|금액|때|수\s?[있없])))")),
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(_NATIVE_COUNT)}){_AFTER}{_NOT_A_MOVE}")),
     ("offset", re.compile(
         rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}{_NOT_A_MOVE}")),

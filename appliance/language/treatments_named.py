@@ -13,6 +13,14 @@ from appliance.language import lexicon as lx
 _TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
 _NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓|"
                           r"영수증|결과지|서류|확인서|소견서|진단서|증명서|내역|처방전|사본")  # round 12: papers
+# round 15: a blood test (its result brought along) is no dental checkup
+_BLOOD_TEST = re.compile(r"혈액검사|피검사")
+# round 15: a treatment turned down before another is asked for ("미백은 안 할래요 … 스케일링만 할게요")
+_TURNED_DOWN = re.compile(r"(?:은|는)?(?:관심없|안할|안받|필요없|됐고|됐어요)")
+# round 15: a first visit, or the first in years, to have the whole mouth looked at ("처음 가는 건데요 그냥
+# 전체적으로 봐 주세요") is a checkup
+_LOOK_AT_ALL = re.compile(r"(?:처음|오랜만|안갔|년만).{0,20}전체적으로(?:좀|한번|다)?(?:봐|검사|체크)")
+_CAVITY_CHECK = re.compile(r"충치(?:검진|검사|체크)")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -25,6 +33,16 @@ def treatments_named(compact: str) -> list[str]:
                 continue
             if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
+            if name == "checkup" and _BLOOD_TEST.search(compact) and "검" not in _BLOOD_TEST.sub("", compact):
+                continue  # "혈액검사 결과지 가져오라 하셨는데": a doctor's test, not a dental checkup
             named.append(name)
             break
+    turned_down = [name for name, pattern in lx.TREATMENT_PATTERNS
+                   if any(_TURNED_DOWN.match(compact, m.end()) for m in pattern.finditer(compact))]
+    if len(named) > 1 and turned_down:
+        named = [name for name in named if name not in turned_down] or named
+    if _CAVITY_CHECK.search(compact) and "checkup" in named:
+        named = ["checkup"] + [name for name in named if name not in ("checkup", "filling")]
+    if not named and _LOOK_AT_ALL.search(compact):
+        named = ["checkup"]
     return named
