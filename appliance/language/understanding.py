@@ -43,8 +43,8 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_kinds, side_matters, topics,
-                                transcript, visit_asks)
+from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_asides, reply_kinds, side_matters,
+                                topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language import lexicon as lx
@@ -94,6 +94,7 @@ _THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)
 
 
 def _emergency(compact: str) -> bool:
+    compact = reply_asides.without_exertion(compact)  # round 16: "헬스장이라 숨이 차서요" pants, no red flag
     if _THROB_KEEPS_AWAKE.search(compact):
         compact = _THROB_KEEPS_AWAKE.sub("", compact)
     for pattern in (lx.EMERGENCY,):
@@ -252,6 +253,8 @@ def _classify(
         return "opt_out", 0.95
     if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
         return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
+    if (aside := reply_asides.reply_aside(compact, core, expect, bool(result.date or result.time))) is not None:
+        return aside  # round 16: "제가 모시고 갈게요", "목요일은 싫고 금요일 …은요", "세탁소에 건다는 게"
     if (visit := visit_asks.visit_ask(compact, expect, bool(result.date or result.time))) is not None:
         return visit  # round 15: "예약 됐는지 모르겠어요", "예약 있는 거 없애 주세요", "수요일인데 목요일로 밀어"
     if repairs.readback_corrected(core, expect, bool(result.date or result.time or result.time_range or treatments)):
