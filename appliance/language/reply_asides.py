@@ -42,14 +42,18 @@ def without_exertion(compact: str) -> str:
 
 # --- yes ------------------------------------------------------------------------------------------------------
 # who speaks for the patient: "저랑 얘기하세요", "저한테 말씀하시면 돼요"
-_SPEAK_WITH_ME = re.compile(r"(?:저랑|저하고|저한테|제가)(?:얘기|이야기|말씀|통화)(?:하세요|하시면|하셔도|해주세요|들을게)")
+_SPEAK_WITH_ME = re.compile(
+    r"(?:저랑|저하고|저한테|제가)(?:얘기|이야기|말씀|통화)(?:하세요|하시면|하셔도|해주세요|들을게)"
+)
 # who takes the patient along, passes it on: "제가 모시고 갈게요", "제가 전해 줄게요"
 _GOING_ALONG = re.compile(r"(?:모시고|데리고|데려)(?:갈|올|가겠|가께|가요)|(?:가는|오는|온|간)(?:거|게)맞(?:아|죠|습)")
 _PASSED_ON = re.compile(r"전해(?:줄|드릴|주겠|드리겠)(?:게|께)|전할(?:게|께)")
 # a yes passed on from someone at the caller's side: "응 된대요", "괜찮대요"
 _RELAYED_YES = re.compile(r"(?:된대|돼대|괜찮대|좋대|가능하대|간대)요?$")
 # a yes that only asks to be brief: "네 맞는데 짧게 해 주세요"
-_YES_BRIEF = re.compile(r"^(?:네|예)+(?:맞(?:는데|지만|아요근데)|본인(?:인데|이에요근데))[가-힣]{0,6}(?:짧게|간단히|빨리)")
+_YES_BRIEF = re.compile(
+    r"^(?:네|예)+(?:맞(?:는데|지만|아요근데)|본인(?:인데|이에요근데))[가-힣]{0,6}(?:짧게|간단히|빨리)"
+)
 _YES_CONFIRMED = re.compile(r"^(?:네|예)+(?:맞아요|맞습니다|맞고요|맞죠)")
 
 # --- no -------------------------------------------------------------------------------------------------------
@@ -70,17 +74,53 @@ _SAY_AGAIN = re.compile(r"다시(?:한번|한번만|한번더)?말씀(?:해|좀�
 _ONE_MOMENT = re.compile(
     r"^(?:아|어)?잠깐(?:만)?(?:요)?[가-힣]{0,8}(?:내리고|타고|들어가고|나가고|내리구|세우고|옮기고)(?:요)?$"
 )
-_HANDED_OVER = re.compile(r"^(?:아|어)?잠깐(?:만)?(?:요)?[가-힣]{0,8}여기(?:요|있어요)(?:네|예)?말씀(?:하세요|하십시오)$")
-_WHO_CALLS = re.compile(r"^(?:어디서|어디에서)(?:거신|전화하신|전화주신|연락하신)(?:거예요|거에요|건가요|건데)")
+_HANDED_OVER = re.compile(
+    r"^(?:아|어)?잠깐(?:만)?(?:요)?[가-힣]{0,8}여기(?:요|있어요)(?:네|예)?말씀(?:하세요|하십시오)$"
+)
+_WHO_CALLS = re.compile(r"(?:어디서|어디에서)(?:거신|전화하신|전화하셨|전화주신|연락하신)|어느동네치과")
+ANSWERS = frozenset({"proposal", "offer", "confirm", "reminder", "slot", "yes_no"})
 
 # --- a number dialled by mistake ------------------------------------------------------------------------------
-_MEANT_ELSEWHERE = re.compile(r"(?:에|한테|로)(?:건다는|걸려던|걸려고했던|전화한다는|전화하려던)(?:게|것이|건데)")
+_MEANT_ELSEWHERE = re.compile(
+    r"(?:에|한테|로)(?:건다는|걸려던|걸려고했던|전화한다는|전화하려던)(?:게|것이|건데)|(?:에|한테)건(?:건데|거예요|거에요)"
+    r"|(?:시키려고|주문하려고|배달시키려)(?:했는데|한건데)"
+)
+# not the person asked for: "여기 그런 이름 쓰는 사람 없어요", "다른 분 찾으시는 것 같아요"
+_NO_SUCH_PERSON = re.compile(r"그런(?:이름|분|사람)[가-힣]{0,6}없|다른(?:분|사람)(?:을|를)?찾으시")
+
+# --- later, in few words --------------------------------------------------------------------------------------
+_LATER = re.compile(
+    r"(?:조금|좀)있다(?:가)?(?:다시)?(?:할|전화할|연락할|통화할)(?:게|께)|가서(?:다시)?(?:전화|연락)(?:드릴|할)(?:게|께)"
+    r"|(?:넘어서|이후에|지나서|후에|끝나고)통화(?:가능|돼|되)|바쁘[가-힣]{0,4}문자로|중이에요이따"
+    r"|물어봐야[가-힣]{0,16}다시전화(?:주|줘)"
+)
+# an offer taken in other words ("마침 잘됐네요 할게요", "네 그럼 검진 한번 받아 볼게요")
+_OFFER_TAKEN = re.compile(
+    r"마침잘됐[가-힣]{0,4}(?:할|갈)(?:게|께)|^(?:네|예)그럼[가-힣]{0,10}(?:받아볼|해볼)(?:게|께)요?$"
+)
+# an offer declined for a reason ("다른 데 다니고 있어서", "얼마 전에 받아서 이번엔 안 받아도")
+_OFFER_DECLINED = re.compile(
+    r"다른(?:데|곳|치과)(?:다니|다녀)|(?:은|는)됐(?:고요|구요|어요|습니다|네요)$"
+    r"|(?:얼마전|지난달|최근|저번달)(?:에)?[가-힣]{0,4}받아서"
+)
+# doing fine, to "불편하신 데 없으세요?": "걱정 안 하셔도 돼요", "괜찮아요 전화 주셔서 고마워요"
+_DOING_FINE = re.compile(r"걱정(?:안|않)하셔도|^괜찮아요[가-힣]{0,8}(?:고마워|고맙|감사)")
+# what was said asked again: "몇 시라고요", "누구 찾으신다고요"
+_ASKED_AGAIN = re.compile(
+    r"(?:몇시|언제|며칠|무슨요일)(?:이)?(?:라고요|라구요|라고하셨어요)(?:다시(?:한번)?(?:만)?(?:요)?)?$|누구(?:를)?찾으신다고"
+)
 
 
 def reply_aside(compact: str, core: str, expect: str | None, has_slot: bool) -> tuple[str, float] | None:
     """The reply kind of an answer said with an aside, or None when no rule here applies."""
-    if _MEANT_ELSEWHERE.search(compact):
+    if _MEANT_ELSEWHERE.search(compact) or expect in IDENTITY and _NO_SUCH_PERSON.search(compact):
         return "wrong_number", SURE
+    if expect in ANSWERS and (_WHO_CALLS.search(compact) or _ASKED_AGAIN.search(compact)):
+        return "other", SURE
+    if expect == "wellbeing" and _DOING_FINE.search(core):
+        return "no", SURE
+    if (expect in ANSWERS or expect is None) and _LATER.search(compact):
+        return "callback_later", SURE
     if expect in IDENTITY and (kind := _identity_reply(compact, core, expect)) is not None:
         return kind
     if expect == "offer" and (kind := _offer_reply(compact, core)) is not None:
@@ -110,8 +150,12 @@ def _identity_reply(compact: str, core: str, expect: str) -> tuple[str, float] |
 def _offer_reply(compact: str, core: str) -> tuple[str, float] | None:
     if _SAY_AGAIN.search(compact) and not re.search(r"얼마|가격|비용", compact):
         return "other", SURE
-    if _ONE_MOMENT.search(core) or _HANDED_OVER.search(core) or _WHO_CALLS.search(core):
+    if _ONE_MOMENT.search(core) or _HANDED_OVER.search(core):
         return "other", SURE
+    if _OFFER_TAKEN.search(core):
+        return "yes", SURE
+    if _OFFER_DECLINED.search(compact):
+        return "no", SURE
     if _THINK.search(compact) and _CALL_BACK.search(compact) and _TERMS_IN_HAND.search(compact):
         return "callback_later", SURE
     return None
