@@ -116,3 +116,20 @@ def test_a_number_dialled_by_mistake_or_no_such_person_is_a_wrong_number(text, e
 def test_out_of_breath_from_exercise_is_no_emergency_but_a_red_flag_still_is():
     assert _hear("등산 중이라 숨이 차서요 네 본인 맞습니다", "yes_no").intent == "yes"
     assert _hear("운동하다 넘어져서 이가 부러졌는데 피가 안 멈춰요 숨이 차요").intent == "emergency"
+
+
+@pytest.mark.parametrize("text", ["이렇게 전화 주셔서 정말 고맙습니다", "아이고 연락 주셔서 감사합니다"])
+def test_thanks_for_the_call_alone_is_no_answer_but_fine_with_thanks_to_a_wellbeing_call_is_a_no(text):
+    assert _hear(text).intent == "other"
+    assert _hear("괜찮아요 " + text, "wellbeing").intent == "no"
+
+
+def test_a_slot_refused_at_someone_s_side_is_no_relayed_yes():
+    assert _hear("아내가 그날은 안 된대요", "proposal").intent == "no"
+
+
+def test_an_offer_taken_in_other_words_is_a_yes_and_with_a_day_named_a_booking():
+    assert _hear("아 마침 잘됐네요 갈게요", "offer", statistical=False).intent == "yes"
+    assert _hear("네 그럼 스케일링 한번 해 볼게요", "offer").intent == "yes"
+    got = _hear("네 그럼 다음 주 화요일에 해 볼게요", "offer")
+    assert got.intent == "book" and got.date == "2044-03-15"

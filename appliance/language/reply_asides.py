@@ -49,7 +49,7 @@ _SPEAK_WITH_ME = re.compile(
 _GOING_ALONG = re.compile(r"(?:모시고|데리고|데려)(?:갈|올|가겠|가께|가요)|(?:가는|오는|온|간)(?:거|게)맞(?:아|죠|습)")
 _PASSED_ON = re.compile(r"전해(?:줄|드릴|주겠|드리겠)(?:게|께)|전할(?:게|께)")
 # a yes passed on from someone at the caller's side: "응 된대요", "괜찮대요"
-_RELAYED_YES = re.compile(r"(?:된대|돼대|괜찮대|좋대|가능하대|간대)요?$")
+_RELAYED_YES = re.compile(r"(?<!안)(?<!못)(?<!안괜)(?:된대|돼대|괜찮대|좋대|가능하대|간대)요?$")
 # a yes that only asks to be brief: "네 맞는데 짧게 해 주세요"
 _YES_BRIEF = re.compile(
     r"^(?:네|예)+(?:맞(?:는데|지만|아요근데)|본인(?:인데|이에요근데))[가-힣]{0,6}(?:짧게|간단히|빨리)"
@@ -105,6 +105,12 @@ _OFFER_DECLINED = re.compile(
 )
 # doing fine, to "불편하신 데 없으세요?": "걱정 안 하셔도 돼요", "괜찮아요 전화 주셔서 고마워요"
 _DOING_FINE = re.compile(r"걱정(?:안|않)하셔도|^괜찮아요[가-힣]{0,8}(?:고마워|고맙|감사)")
+# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요"): no answer; to "불편하신 데 없으세요?" a
+# "괜찮아요" before it makes it a no (``_DOING_FINE``)
+_THANKS_ONLY = re.compile(
+    r"^(?:일부러|이렇게|정말|너무|아이고|어머)*(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서|줘서|주시고)"
+    r"(?:정말|너무)?(?:감사|고맙|고마워)[가-힣]{0,5}$"
+)
 # what was said asked again: "몇 시라고요", "누구 찾으신다고요"
 _ASKED_AGAIN = re.compile(
     r"(?:몇시|언제|며칠|무슨요일)(?:이)?(?:라고요|라구요|라고하셨어요)(?:다시(?:한번)?(?:만)?(?:요)?)?$|누구(?:를)?찾으신다고"
@@ -119,11 +125,13 @@ def reply_aside(compact: str, core: str, expect: str | None, has_slot: bool) -> 
         return "other", SURE
     if expect == "wellbeing" and _DOING_FINE.search(core):
         return "no", SURE
+    if expect != "wellbeing" and _THANKS_ONLY.search(core):
+        return "other", SURE
     if (expect in ANSWERS or expect is None) and _LATER.search(compact):
         return "callback_later", SURE
     if expect in IDENTITY and (kind := _identity_reply(compact, core, expect)) is not None:
         return kind
-    if expect == "offer" and (kind := _offer_reply(compact, core)) is not None:
+    if expect == "offer" and (kind := _offer_reply(compact, core, has_slot)) is not None:
         return kind
     if expect in ("proposal", "slot") and has_slot and _DAY_TURNED_DOWN.search(compact):
         return "no", SURE
@@ -147,12 +155,12 @@ def _identity_reply(compact: str, core: str, expect: str) -> tuple[str, float] |
     return None
 
 
-def _offer_reply(compact: str, core: str) -> tuple[str, float] | None:
+def _offer_reply(compact: str, core: str, has_slot: bool) -> tuple[str, float] | None:
     if _SAY_AGAIN.search(compact) and not re.search(r"얼마|가격|비용", compact):
         return "other", SURE
     if _ONE_MOMENT.search(core) or _HANDED_OVER.search(core):
         return "other", SURE
-    if _OFFER_TAKEN.search(core):
+    if _OFFER_TAKEN.search(core) and not has_slot:  # "네 그럼 다음 주 화요일에 해 볼게요" books
         return "yes", SURE
     if _OFFER_DECLINED.search(compact):
         return "no", SURE
