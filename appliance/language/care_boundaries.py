@@ -4,9 +4,10 @@ Read on the compact text before the emergency words, so each rule is narrow, and
 - a throb that kept one awake, a jaw stiff on waking, a lip bitten while numb, numbness that stays, pain some days
   after a treatment, a clicking jaw: a ``symptom`` (told, not asked); a jaw that will not close, breathing made hard
   by a swelling, a cheek swollen up to the eye: an ``emergency``;
-- a broken appliance asked about ("투명교정 하나 깨졌는데 다음 단계로 넘어가도 돼요"), fasting before surgery
-  ("오늘 밤부터 굶어야 돼요"), food after a treatment ("빨간 음식 먹으면 다시 누레져요"), a saying checked ("…
-  이가 약해진다는 말 있던데 사실이에요"): a ``medical_question``, never a booking;
+- a broken appliance asked about ("투명교정 하나 깨졌는데 다음 단계로 넘어가도 돼요"), fasting before
+  surgery ("오늘 밤부터 굶어야 돼요"), whether to come in at all ("실이 풀린 것 같은데 이거 다시 가야 돼요"),
+  grains out of a graft, food after a treatment ("빨간 음식 먹으면 다시 누레져요"), a saying checked
+  ("… 이가 약해진다는 말 있던데 사실이에요"): a ``medical_question``, never a booking;
 - a returned call or text with nothing asked ("부재중 전화 와 있어서요"), papers and receipts, a job, the chart looked
   up, who took the last call, what this call is, how many visits a treatment takes: ``question_other`` for staff;
 - "보험 되는 거죠" asks the cover (``ask_insurance``) even with the cost named; "가격이 얼마라고요", "할부", "만 원
@@ -24,8 +25,9 @@ from appliance.language import lexicon as lx
 from appliance.language import questions as qs
 from appliance.language import topics
 
-_KEPT_AWAKE = re.compile(r"(?:욱신|욱씬)[가-힣]{0,6}잠을?(?:한숨도|통|하나도|제대로)?못(?:자|잤|잔|잘)")  # "아파서" stays urgent
-_JAW_STIFF = re.compile(r"(?:아침에|일어나면)[가-힣]{0,12}입이?잘안벌어")  # stiff on waking: "안 벌어져요" alone is urgent
+# a throb kept one awake ("아파서 잠을 못 잤어요" stays urgent), a jaw stiff on waking ("안 벌어져요" alone is urgent)
+_KEPT_AWAKE = re.compile(r"(?:욱신|욱씬)[가-힣]{0,6}잠을?(?:한숨도|통|하나도|제대로)?못(?:자|잤|잔|잘)")
+_JAW_STIFF = re.compile(r"(?:아침에|일어나면)[가-힣]{0,12}입이?잘안벌어")
 _LIP_BITTEN = re.compile(r"마취[가-힣]{0,8}?(?:입술|볼|혀)(?:을|를)?(?:깨물|씹)")
 _NUMB = re.compile(r"얼얼|감각이(?:없|둔|안돌아)")
 _SINCE_TREATMENT = re.compile(r"(?:뺀|뽑은|심은|때운|씌운|받은)지[가-힣]{0,4}(?:째|됐|되었)[가-힣]{0,2}(?:인데|는데)")
@@ -36,10 +38,16 @@ _JAW_LOCKED = re.compile(r"(?:입|턱)(?:을|이)?(?:못|안)(?:다물|닫)|턱�
 _BREATH_HARD = re.compile(r"숨(?:이|도|쉬기)?(?:좀)?(?:차|막히|막혀|가쁘|가빠|힘들)")
 _UP_TO_THE_EYE = re.compile(r"(?:눈밑|눈아래|눈까지)[가-힣]{0,4}(?:부어|부었|붓)|부어[가-힣]{0,6}눈이안떠")
 _SWOLLEN = re.compile(r"부어|부었|붓고|퉁퉁")
-_APPLIANCE_BROKEN = re.compile(r"(?:투명교정|교정장치|유지장치|장치|틀니|마우스피스)[가-힣]{0,12}(?:깨졌|부러졌|금갔|깨져)")
+_APPLIANCE_BROKEN = re.compile(
+    r"(?:투명교정|교정장치|유지장치|장치|틀니|마우스피스)[가-힣]{0,12}(?:깨졌|부러졌|금갔|깨져)"
+)
 _MAY_I = re.compile(r"(?:[어아여워해써]도|도)(?:돼|되|괜찮)[가-힣]{0,4}\??$")
 _FASTING = re.compile(r"(?:굶|금식|공복|빈속)[가-힣]{0,6}(?:해야|어야|야돼|야되|해요|돼요|되나요|하나요|가요)")
 _FOOD_AFTER = re.compile(r"(?:먹으면|마시면|피우면)[가-힣]{0,8}(?:누레|누래|변색|착색)")
+# whether one must come in at all ("…풀린 것 같은데 이거 다시 가야 돼요"), not "다시 하러 가야 돼요"
+_MUST_I_GO = re.compile(r"(?:이거|그럼|이러면)(?:다시|또|빨리|바로)?가야(?:돼|되|하나|해)[가-힣]{0,3}$")
+# something coming out of a treated site ("뼈이식 한 자리에서 뭐가 알갱이가 나와요"): blood that will not stop is urgent
+_OUT_OF_THE_SITE = re.compile(r"(?:한|뺀|뽑은|심은)(?:자리|데)(?:에서|서)(?:뭐가|뭔가|하얀|알갱이)[가-힣]{0,10}나와")
 _SAYING_CHECKED = re.compile(r"(?:다는|다던|단)(?:말|얘기|소리)[가-힣]{0,4}(?:사실|진짜|맞)")
 _RETURNED = re.compile(
     r"^(?:아|어)?(?:부재중(?:전화)?(?:가|이)?(?:와있|왔|떠있|찍혀)[가-힣]{0,4}(?:서|길래|던데|는데)(?:요)?$|"
@@ -114,7 +122,8 @@ def _body(compact: str) -> tuple[str, float] | None:
             _BREATH_HARD.search(compact) and _SWOLLEN.search(compact)):
         return "emergency", 0.95
     if _APPLIANCE_BROKEN.search(compact) and _MAY_I.search(compact) or _FASTING.search(compact) or (
-            _FOOD_AFTER.search(compact) or _SAYING_CHECKED.search(compact) and qs.about_body(compact)):
+            _FOOD_AFTER.search(compact) or _MUST_I_GO.search(compact) or _OUT_OF_THE_SITE.search(compact)) or (
+            _SAYING_CHECKED.search(compact) and qs.about_body(compact)):
         return "medical_question", 0.95
     rest = _KEPT_AWAKE.sub("", compact)
     if rest != compact and not lx.EMERGENCY.search(rest):
