@@ -33,9 +33,9 @@ _NUMB = re.compile(r"얼얼|감각이(?:없|둔|안돌아)")
 _SINCE_TREATMENT = re.compile(r"(?:뺀|뽑은|심은|때운|씌운|받은)지[가-힣]{0,4}(?:째|됐|되었)[가-힣]{0,2}(?:인데|는데)")
 _JAW_CLICKS = re.compile(r"턱(?:에서|이)[가-힣]{0,4}(?:소리|딱딱|뚝뚝)")
 _NORMAL_ASKED = re.compile(r"정상|원래|괜찮")
-_ASKS_AT_END = re.compile(r"(?:나요|까요|가요|돼요|되나|해요|거예요|아니에요|인가요|죠)\??$")
+_ASKS_AT_END = re.compile(r"(?:나요|까요|가요|돼요|되나|거예요|아니에요|인가요|죠)\??$")
 _JAW_LOCKED = re.compile(r"(?:입|턱)(?:을|이)?(?:못|안)(?:다물|닫)|턱이(?:빠졌|어긋났|나갔)[가-힣]{0,6}(?:못|안)")
-_BREATH_HARD = re.compile(r"숨(?:이|도|쉬기)?(?:좀)?(?:차|막히|막혀|가쁘|가빠|힘들)")
+_BREATH_HARD = re.compile(r"숨(?:이|도|쉬기)?(?:가)?(?:좀)?(?:차|막히|막혀|가쁘|가빠|힘들|답답)")
 _UP_TO_THE_EYE = re.compile(r"(?:눈밑|눈아래|눈까지)[가-힣]{0,4}(?:부어|부었|붓)|부어[가-힣]{0,6}눈이안떠")
 _SWOLLEN = re.compile(r"부어|부었|붓고|퉁퉁")
 _APPLIANCE_BROKEN = re.compile(
@@ -130,7 +130,9 @@ def _body(compact: str) -> tuple[str, float] | None:
         return "symptom", 0.93
     if _NORMAL_ASKED.search(compact) or _ASKS_AT_END.search(compact):
         return None  # asked, not told: the question rules read it
-    told = _LIP_BITTEN.search(compact) or _NUMB.search(compact) or _JAW_CLICKS.search(compact) or (
-        _JAW_STIFF.search(compact) and not _SWOLLEN.search(compact)) or (
-        _SINCE_TREATMENT.search(compact) and qs.has_symptom(compact) and not lx.BOOK.search(compact))
+    urgent_words = bool(lx.EMERGENCY.search(compact))  # only a lip bitten while numb outweighs them
+    told = _LIP_BITTEN.search(compact) or not urgent_words and (
+        _NUMB.search(compact) or _JAW_CLICKS.search(compact) or (
+            _JAW_STIFF.search(compact) and not _SWOLLEN.search(compact)) or (
+            _SINCE_TREATMENT.search(compact) and qs.has_symptom(compact) and not lx.BOOK.search(compact)))
     return ("symptom", 0.93) if told else None
