@@ -31,6 +31,8 @@ _JAW_STIFF = re.compile(r"(?:아침에|일어나면)[가-힣]{0,12}입이?잘안
 _LIP_BITTEN = re.compile(r"마취[가-힣]{0,8}?(?:입술|볼|혀)(?:을|를)?(?:깨물|씹)")
 _NUMB = re.compile(r"얼얼|감각이(?:없|둔|안돌아)")
 _SINCE_TREATMENT = re.compile(r"(?:뺀|뽑은|심은|때운|씌운|받은)지[가-힣]{0,4}(?:째|됐|되었)[가-힣]{0,2}(?:인데|는데)")
+# a visit asked for (not "구멍이 비어 있는 것 같고": a socket, no free slot)
+_VISIT_ASKED = re.compile(r"예약|잡아|봐주|갈게|갈께|가려고|가도|시간(?:있|되|돼)")
 _JAW_CLICKS = re.compile(r"턱(?:에서|이)[가-힣]{0,4}(?:소리|딱딱|뚝뚝)")
 _NORMAL_ASKED = re.compile(r"정상|원래|괜찮")
 _ASKS_AT_END = re.compile(r"(?:나요|까요|가요|돼요|되나|거예요|아니에요|인가요|죠)\??$")
@@ -134,5 +136,5 @@ def _body(compact: str) -> tuple[str, float] | None:
     told = _LIP_BITTEN.search(compact) or not urgent_words and (
         _NUMB.search(compact) or _JAW_CLICKS.search(compact) or (
             _JAW_STIFF.search(compact) and not _SWOLLEN.search(compact)) or (
-            _SINCE_TREATMENT.search(compact) and qs.has_symptom(compact) and not lx.BOOK.search(compact)))
+            _SINCE_TREATMENT.search(compact) and qs.has_symptom(compact) and not _VISIT_ASKED.search(compact)))
     return ("symptom", 0.93) if told else None
