@@ -13,7 +13,8 @@ Read on the compact text before the emergency words, so each rule is narrow, and
 - "보험 되는 거죠" asks the cover (``ask_insurance``) even with the cost named; "가격이 얼마라고요", "할부", "만 원
   정도예요" the price; "토요일에도 그 검진 해요", "거기는 토요일 몇 시까지 해요" the hours; where a clinic moved to
   the place; "네 갈게요 근데 주차 되죠?" to a reminder or an offer asks the fact;
-- "사람 바꿔 주세요", "김 선생님 오늘 출근하셨어요 그분이랑 얘기 좀": ``talk_to_staff``.
+- "사람 바꿔 주세요", "김 선생님 오늘 출근하셨어요 그분이랑 얘기 좀": ``talk_to_staff``; thanks for the call and
+  nothing else out of the blue: ``other``.
 A day or a time said (``dated``) leaves a request at the end to the other rules ("… 그럼 토요일 열 시에 해 주세요").
 """
 
@@ -72,6 +73,7 @@ _COVER_ASKED = re.compile(
 _PRICE_ASKED = re.compile(
     r"(?:가격|비용|금액|얼마)[가-힣]{0,4}(?:라고요|라구요|였죠|라고하셨)|할부|(?:만|천)원(?:정도|쯤)?(?:예요|이에요|인가요|해요)"
 )
+_BALANCE_LOOKED_UP = re.compile(r"잔액|얼마인지|확인해|봐주")  # "할부로 낸 거 남은 잔액 봐 주세요": one's own account
 _MOVED_WHERE = re.compile(r"(?:이사|옮긴|옮기셨)[가-힣]{0,10}어디")
 _DAY_TOO = re.compile(
     r"(?:토요일|일요일|주말|공휴일|저녁|야간)(?:에|날)?도[가-힣]{0,6}(?:해요|하세요|하나요|진료|되나요|돼요)\??$|"
@@ -82,6 +84,10 @@ _YES_BUT = re.compile(
     r"^(?:아|어)?(?:네|예)(?:[가-힣]{0,10}?(?:근데|그런데)|[가-힣]{0,8}?(?:[게께]요|좋아요|알겠어요)(?=.*(?:근데|그런데)\??$))(.+)$"
 )
 _ASKED_END = re.compile(r"(?:죠|요|까|나|\?)\??$|근데\??$")
+# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요"): no answer yet (kept from the model's no)
+_THANKS_ONLY = re.compile(
+    r"^(?:아|네|예)?(?:일부러|이렇게|바쁘신데)?(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서)감사(?:해요|합니다)$"
+)
 FACTS = ("ask_location", "ask_insurance", "ask_price", "ask_hours")
 
 
@@ -90,6 +96,8 @@ def care_boundary(compact: str, expect: str | None, dated: bool) -> tuple[str, f
     ``dated``: a day or a time was said (a request ending the sentence is then the other rules' to read)."""
     if lx.OPT_OUT.search(compact):
         return None  # refusals are law: their own rules read them
+    if expect is None and _THANKS_ONLY.match(compact):
+        return "other", 0.95
     body = _body(compact)
     if body is not None:
         return body
@@ -106,7 +114,7 @@ def care_boundary(compact: str, expect: str | None, dated: bool) -> tuple[str, f
         return None
     if _COVER_ASKED.search(compact) and not re.search(r"보험(?:이|은)?안되", compact):
         return "ask_insurance", 0.92
-    if _PRICE_ASKED.search(compact):
+    if _PRICE_ASKED.search(compact) and not _BALANCE_LOOKED_UP.search(compact):
         return "ask_price", 0.92
     if _MOVED_WHERE.search(compact):
         return "ask_location", 0.92
