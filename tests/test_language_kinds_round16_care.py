@@ -1,9 +1,9 @@
 """Kinds of caller speech the sixteenth round of issue 15 (blind23, dev20, dev21: the care kinds) taught the
 understanding, each with sentences of its own (not copied from the labelled sets): a throb that kept one awake, a
 lip bitten while numb, numbness that stays and pain some days after a treatment are symptoms told, while a jaw that
-will not close, a swelling that makes breathing hard or reaches the eye are emergencies; fasting before surgery, a
-broken appliance, whether one must come in and food after a treatment are medical questions and never a booking,
-with and without the model; a returned call, papers, a job and the chart looked up are questions for staff; "보험
+will not close, a swelling that makes breathing hard or reaches the eye are emergencies; fasting before surgery,
+a broken appliance, whether one must come in, a child's teeth late and food after a treatment are medical
+questions and never a booking, with and without the model; a returned call, papers, a job and the chart looked up are questions for staff; "보험
 되는 거죠" asks the cover, "얼마라고요" and "할부" the price, a weekend asked to an offer the hours, and a fact
 asked after "네 갈게요 근데" to a reminder or an offer is that fact; someone asked for by name goes to staff. A
 refusal is never read by these rules, and a day with a request at the end still books."""
@@ -53,6 +53,7 @@ def test_a_locked_jaw_or_swelling_that_threatens_breath_or_eye_is_an_emergency(t
     ("임시로 씌운 게 빠진 것 같은데 이거 바로 가야 돼요", None),
     ("미백하고 나서 커피 마시면 다시 누레져요", "wellbeing"),
     ("양치 세게 하면 잇몸이 내려간다는 말 있던데 사실이에요", None),
+    ("딸이 열 살인데 앞니 영구치가 아직 안 나요 언제까지 기다려요", None),
 ])
 def test_care_questions_are_medical_questions_never_bookings(text, expect, statistical):
     result = _hear(text, expect, statistical)

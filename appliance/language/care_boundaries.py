@@ -6,8 +6,8 @@ Read on the compact text before the emergency words, so each rule is narrow, and
   by a swelling, a cheek swollen up to the eye: an ``emergency``;
 - a broken appliance asked about ("투명교정 하나 깨졌는데 다음 단계로 넘어가도 돼요"), fasting before
   surgery ("오늘 밤부터 굶어야 돼요"), whether to come in at all ("실이 풀린 것 같은데 이거 다시 가야 돼요"),
-  grains out of a graft, food after a treatment ("빨간 음식 먹으면 다시 누레져요"), a saying checked
-  ("… 이가 약해진다는 말 있던데 사실이에요"): a ``medical_question``, never a booking;
+  grains out of a graft, a child's teeth late, food after a treatment ("빨간 음식 먹으면 다시 누레져요"), a
+  saying checked ("… 이가 약해진다는 말 있던데 사실이에요"): a ``medical_question``, never a booking;
 - a returned call or text with nothing asked ("부재중 전화 와 있어서요"), papers and receipts, a job, the chart looked
   up, who took the last call, what this call is, how many visits a treatment takes: ``question_other`` for staff;
 - "보험 되는 거죠" asks the cover (``ask_insurance``) even with the cost named; "가격이 얼마라고요", "할부", "만 원
@@ -51,6 +51,10 @@ _FOOD_AFTER = re.compile(r"(?:먹으면|마시면|피우면)[가-힣]{0,8}(?:누
 _MUST_I_GO = re.compile(r"(?:이거|그럼|이러면)(?:다시|또|빨리|바로)?가야(?:돼|되|하나|해)[가-힣]{0,3}$")
 # something coming out of a treated site ("뼈이식 한 자리에서 뭐가 알갱이가 나와요"): blood that will not stop is urgent
 _OUT_OF_THE_SITE = re.compile(r"(?:한|뺀|뽑은|심은)(?:자리|데)(?:에서|서)(?:뭐가|뭔가|하얀|알갱이)[가-힣]{0,10}나와")
+# a child's teeth late or stuck, asked how long to wait ("영구치가 안 나와요 몇 살까지 기다려 봐요")
+_TEETH_LATE_ASKED = re.compile(
+    r"(?:영구치|젖니|유치|새이)[가-힣]{0,8}(?:안나|안빠|늦)[가-힣]{0,12}(?:몇살|언제까지|기다려)"
+)
 _SAYING_CHECKED = re.compile(r"(?:다는|다던|단)(?:말|얘기|소리)[가-힣]{0,4}(?:사실|진짜|맞)")
 _RETURNED = re.compile(
     r"^(?:아|어)?(?:부재중(?:전화)?(?:가|이)?(?:와있|왔|떠있|찍혀)[가-힣]{0,4}(?:서|길래|던데|는데)(?:요)?$|"
@@ -132,7 +136,8 @@ def _body(compact: str) -> tuple[str, float] | None:
             _BREATH_HARD.search(compact) and _SWOLLEN.search(compact)):
         return "emergency", 0.95
     if _APPLIANCE_BROKEN.search(compact) and _MAY_I.search(compact) or _FASTING.search(compact) or (
-            _FOOD_AFTER.search(compact) or _MUST_I_GO.search(compact) or _OUT_OF_THE_SITE.search(compact)) or (
+            _FOOD_AFTER.search(compact) or _MUST_I_GO.search(compact) or _OUT_OF_THE_SITE.search(compact)
+            or _TEETH_LATE_ASKED.search(compact)) or (
             _SAYING_CHECKED.search(compact) and qs.about_body(compact)):
         return "medical_question", 0.95
     rest = _KEPT_AWAKE.sub("", compact)
