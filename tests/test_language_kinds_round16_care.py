@@ -3,10 +3,11 @@ understanding, each with sentences of its own (not copied from the labelled sets
 lip bitten while numb, numbness that stays and pain some days after a treatment are symptoms told, while a jaw that
 will not close, a swelling that makes breathing hard or reaches the eye are emergencies; fasting before surgery,
 a broken appliance, whether one must come in, a child's teeth late and food after a treatment are medical
-questions and never a booking, with and without the model; a returned call, papers, a job and the chart looked up are questions for staff; "보험
-되는 거죠" asks the cover, "얼마라고요" and "할부" the price, a weekend asked to an offer the hours, and a fact
-asked after "네 갈게요 근데" to a reminder or an offer is that fact; someone asked for by name goes to staff. A
-refusal is never read by these rules, and a day with a request at the end still books."""
+questions and never a booking, with and without the model; a returned call, papers, a job and the chart looked
+up are questions for staff; "보험 되는 거죠" asks the cover, "얼마라고요" and "할부" the price, a weekend
+asked to an offer the hours, and a fact asked after "네 갈게요 근데" to a reminder or an offer is that fact;
+someone asked for by name goes to staff. A refusal is never read by these rules, and a day with a request at the
+end still books."""
 
 from __future__ import annotations
 
