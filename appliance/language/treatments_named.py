@@ -21,6 +21,12 @@ _TURNED_DOWN = re.compile(r"(?:은|는)?(?:관심없|안할|안받|필요없|됐
 # 전체적으로 봐 주세요") is a checkup
 _LOOK_AT_ALL = re.compile(r"(?:처음|오랜만|안갔|년만).{0,20}전체적으로(?:좀|한번|다)?(?:봐|검사|체크)")
 _CAVITY_CHECK = re.compile(r"충치(?:검진|검사|체크)")
+# round 16: papers printed again ("영수증 다시 뽑아 주세요") pull no tooth; a bone graft had is implant work ("뼈이식
+# 하면 잘 붙어요" asks in general), a wire on the cheek braces (not a denture's clasp)
+_PAPERS = re.compile(r"영수증|서류|내역|확인서|증명서|소견서|진단서|처방전|사본")
+_A_TOOTH_SAID = re.compile(r"이를|이가|사랑니|이빨|치아|발치|어금니|앞니")
+_BONE_GRAFT = re.compile(r"(?:뼈|골)이식(?:을)?(?:한|했|하고|받은|받았|받고)")
+_BRACES_WIRE = re.compile(r"철사|와이어|브라켓")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -33,6 +39,8 @@ def treatments_named(compact: str) -> list[str]:
                 continue
             if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
+            if name == "extraction" and _PAPERS.search(compact) and not _A_TOOTH_SAID.search(compact):
+                continue  # "영수증을 잃어버렸는데 다시 뽑아 주실 수 있어요": printed, not pulled
             if name == "checkup" and _BLOOD_TEST.search(compact) and "검" not in _BLOOD_TEST.sub("", compact):
                 continue  # "혈액검사 결과지 가져오라 하셨는데": a doctor's test, not a dental checkup
             named.append(name)
@@ -45,4 +53,8 @@ def treatments_named(compact: str) -> list[str]:
         named = ["checkup"] + [name for name in named if name not in ("checkup", "filling")]
     if not named and _LOOK_AT_ALL.search(compact):
         named = ["checkup"]
+    if not named and _BONE_GRAFT.search(compact):
+        named = ["implant"]  # "뼈이식 하고 코 풀면 안 된다던데"
+    if not named and _BRACES_WIRE.search(compact) and "틀니" not in compact:
+        named = ["orthodontics"]  # "철사가 볼 안쪽을 자꾸 긁는데"
     return named
