@@ -63,8 +63,8 @@ def requested_date(text: str, results: list[DateResult], today: dt.date) -> Date
 _MOVED_TO = re.compile(r"\s?(?:같은\s?시간|그\s?시간|똑같은\s?시간|[가-힣0-9:]{1,4}\s?시(?:\s?반)?)\s?(?:으로|로)\s?"
                        r"(?:옮|바꿔|바꾸|변경|미뤄|미루|당겨|당기|연기)")
 # round 16: only a time follows the last day to the end ("… 화요일이나 목요일로만 돼요 다음 주 화요일 오전 열한 시")
-_TIME_TAIL = re.compile(r"^\s?(?:에\s?)?(?:오전|오후|아침|저녁)?\s?[가-힣0-9]{1,3}\s?시(?:\s?반|\s?[가-힣0-9]{1,3}\s?분)?"
-                        r"\s?(?:에|요|이요|으로요|로요)?\s?[?.]*$")
+_TIME_TAIL = re.compile(r"^\s?(?:에\s?)?(?:오전|오후|아침|저녁)?\s?[가-힣0-9]{1,3}\s?시"
+                        r"(?:\s?반|\s?[가-힣0-9]{1,3}\s?분)?\s?(?:에|요|이요|으로요|로요)?\s?[?.]*$")
 # round 16: digits read one by one ("생일이요 팔 칠 공 사 일 구"): "사 일" is no day of the month
 _DIGITS_READ = re.compile(r"(?:(?<![가-힣])[공영일이삼사오육칠팔구]\s){2,}$")
 
