@@ -69,8 +69,18 @@ _TIME_TAIL = re.compile(r"^\s?(?:에\s?)?(?:오전|오후|아침|저녁)?\s?[가
 _DIGITS_READ = re.compile(r"(?:(?<![가-힣])[공영일이삼사오육칠팔구]\s){2,}$")
 
 
+# round 16: a day counted from "그날" (a day the clinic proposed: "그날은 안 되는데 하루 뒤는요") is unknown here, and a
+# holiday said to be gone ("현충일 지났는데 그 다음 공휴일은") is not the one asked for
+_FROM_THAT_DAY = re.compile(r"그\s?날")
+_GONE_AFTER = re.compile(r"\s?(?:은|는|이|가|도)?\s?(?:벌써\s?|이미\s?)?지났")
+
+
 def _not_digits(text: str, results: list[DateResult]) -> list[DateResult]:
-    return [r for r in results if r.kind not in ("dom", "dom_digit") or not _DIGITS_READ.search(text[: r.start])]
+    """Leaves out digits read one by one, a day counted from "그날", and a holiday said to be gone."""
+    return [r for r in results
+            if not (r.kind in ("dom", "dom_digit") and _DIGITS_READ.search(text[: r.start])
+                    or r.kind.startswith("offset") and _FROM_THAT_DAY.search(text[: r.start])
+                    or r.kind == "holiday" and _GONE_AFTER.match(text, r.end))]
 
 
 def _moved_or_timed(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:

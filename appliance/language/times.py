@@ -83,6 +83,7 @@ _EVENING_AFTER = re.compile(r"[^.?!]{0,14}?(?:저녁|오후(?!\s?에(?!요))|밤
 _REASON_AFTER = re.compile(r"\s?(?:반\s?)?(?:에\s?)?(?:퇴근|끝나|마치|이니까|니까|인데|이라서|라서)|"
                            r"\s?(?:반\s?)?까지\s?(?:하시|하세|해요|하죠|진료|영업|문\s?열)|\s?(?:반\s?)?(?:요\s?)?(?:그럼|그러면)\s|\s?(?:으로|로)?\s?(?:돼|되어|되)\s?있")
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)(?!\s?(?:해서|인해))")
+_UNSURE_AFTER = re.compile(r"\s?(?:반\s?)?(?:이었|였)(?:나|던가|더라|는지)|\s?(?:반\s?)?인가")
 _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 
 _VAGUE: list[tuple[re.Pattern[str], str]] = [
@@ -157,6 +158,8 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     for m in _NOON.finditer(text):
         hits.append((m.start(), m.end(), 12 if m.group(0) == "정오" else 0, 0, False))
     hits.sort()
+    if len(hits) > 1 and all(_UNSURE_AFTER.match(text, hit[1]) for hit in hits):
+        return TimeResult(None, None)  # round 16: "세 시였나 네 시였나": the caller does not know
     # "네 시 아니 네 시 반": a time taken back loses to the next one
     hits = [hit for hit, after in zip(hits, hits[1:]) if not _TAKEN_BACK.search(text[hit[1] : after[0]])] + hits[-1:]
     hits = [hit for hit in hits[:-1] if not _REASON_AFTER.match(text, hit[1])] + hits[-1:]
