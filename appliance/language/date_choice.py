@@ -67,6 +67,7 @@ _TIME_TAIL = re.compile(r"^\s?(?:에\s?)?(?:오전|오후|아침|저녁)?\s?[가
                         r"(?:\s?반|\s?[가-힣0-9]{1,3}\s?분)?\s?(?:에|요|이요|으로요|로요)?\s?[?.]*$")
 # round 16: digits read one by one ("생일이요 팔 칠 공 사 일 구"): "사 일" is no day of the month
 _DIGITS_READ = re.compile(r"(?:(?<![가-힣])[공영일이삼사오육칠팔구]\s){2,}$")
+_DIGITS_FOLLOW = re.compile(r"(?:\s[공영일이삼사오육칠팔구](?![가-힣])){2,}")
 
 
 # round 16: a day counted from "그날" (a day the clinic proposed: "그날은 안 되는데 하루 뒤는요") is unknown here, and a
@@ -78,7 +79,8 @@ _GONE_AFTER = re.compile(r"\s?(?:은|는|이|가|도)?\s?(?:벌써\s?|이미\s?)
 def _not_digits(text: str, results: list[DateResult]) -> list[DateResult]:
     """Leaves out digits read one by one, a day counted from "그날", and a holiday said to be gone."""
     return [r for r in results
-            if not (r.kind in ("dom", "dom_digit") and _DIGITS_READ.search(text[: r.start])
+            if not (r.kind in ("dom", "dom_digit") and (_DIGITS_READ.search(text[: r.start])
+                                                         or _DIGITS_FOLLOW.match(text, r.end))
                     or r.kind.startswith("offset") and _FROM_THAT_DAY.search(text[: r.start])
                     or r.kind == "holiday" and _GONE_AFTER.match(text, r.end))]
 
