@@ -57,6 +57,7 @@ def test_whether_a_change_went_through_checks_the_visit(text, statistical):
     ("수요일 일곱 시에 스케일링 돼요", "19:00"),
     ("퇴근이 늦어서요 금요일 일곱 시 반 가능해요", "19:30"),
     ("아침 일곱 시에 여는 데는 없죠", "07:00"),
+    ("출근 전에 일곱 시 반쯤 잠깐 들를 수 있어요", "07:30"),
     ("토요일은 몇 시에 끝나요 두 시 그럼 한 시 예약할게요", "13:00"),
 ])
 def test_a_bare_seven_is_evening_and_a_time_before_then_loses(text, time):
@@ -114,3 +115,9 @@ def test_the_day_meant_among_several(text, expect, date, time):
 ])
 def test_digits_a_day_counted_from_that_day_and_a_holiday_gone_give_no_date(text, expect):
     assert _hear(text, expect).date is None
+
+
+@pytest.mark.parametrize("statistical", [True, False])
+@pytest.mark.parametrize("text", ["바쁘신데 전화 주셔서 정말 고맙습니다", "네 이렇게 연락 주셔서 감사합니다"])
+def test_thanks_for_the_call_out_of_the_blue_asks_and_refuses_nothing(text, statistical):
+    assert _hear(text, statistical=statistical).intent == "other"

@@ -28,8 +28,9 @@ class DayParts:
     afternoon: tuple[str, str] = ("14:00", "18:00")  # 오후
     late_afternoon: tuple[str, str] = ("16:00", "18:00")
     evening: tuple[str, str] = ("18:00", "21:00")  # 저녁, 퇴근하고
-    bare_pm_hours: tuple[int, int] = (1, 6)
-    """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00)."""
+    bare_pm_hours: tuple[int, int] = (1, 7)
+    """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00; round 16: "일곱 시" → 19:00, the clinic
+    being shut at seven in the morning, unless the morning was said before it)."""
     day_start: str = "09:00"
     day_end: str = "21:00"
 
@@ -73,7 +74,7 @@ _TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참|�
 _MORNING_OFF = re.compile(r"(?:아침|오전)\s?[가-힣\d]{1,4}\s?시\s?(?:반\s?)?(?:에\s?)?퇴근")
 # Said after work or in the evening, "일곱 시" is 19:00
 _EVENING_BEFORE = re.compile(r"퇴근|저녁|밤에|야간|일\s?끝나|회사\s?끝나|학교\s?끝나")
-# round 16: a bare "일곱 시" is 19:00 (the clinic is shut at seven in the morning) unless the morning was said
+# round 16: a bare "일곱 시" is the evening (``bare_pm_hours``) unless the morning was said before it
 _MORNING_BEFORE = re.compile(r"아침|오전|새벽|출근|일찍")
 # round 10: said after the time, "일곱 시 … 저녁" is 19:00 too (not "오후는 …", which turns a part down)
 _EVENING_AFTER = re.compile(r"[^.?!]{0,14}?(?:저녁|오후(?!\s?에(?!요))|밤)(?!\s?(?:은|는|에는|엔))")
@@ -146,9 +147,11 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     for m in _TIME.finditer(text):
         hm = _parse_time_match(m, parts.bare_pm_hours)
         if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and not _MORNING_OFF.search(text[: m.start()]) and (
-                _EVENING_BEFORE.search(text[: m.start()]) or hm[0] <= 9 and _EVENING_AFTER.match(text, m.end())
-                or hm[0] == 7 and not _MORNING_BEFORE.search(text[: m.start()])):
+                _EVENING_BEFORE.search(text[: m.start()]) or hm[0] <= 9 and _EVENING_AFTER.match(text, m.end())):
             hm = (hm[0] + 12, hm[1])
+        if hm and m.group("ap") is None and hm[0] == 19 and number_value(m.group("h")) == 7 and (
+                _MORNING_BEFORE.search(text[: m.start()]) and not _EVENING_BEFORE.search(text[: m.start()])):
+            hm = (7, hm[1])  # "출근 전에 … 일곱 시": the morning
         if hm:
             hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
     for m in _CLOCK.finditer(text):
