@@ -121,3 +121,29 @@ def test_digits_a_day_counted_from_that_day_and_a_holiday_gone_give_no_date(text
 @pytest.mark.parametrize("text", ["바쁘신데 전화 주셔서 정말 고맙습니다", "네 이렇게 연락 주셔서 감사합니다"])
 def test_thanks_for_the_call_out_of_the_blue_asks_and_refuses_nothing(text, statistical):
     assert _hear(text, statistical=statistical).intent == "other"
+
+
+@pytest.mark.parametrize("statistical", [True, False])
+@pytest.mark.parametrize(("text", "expect"), [
+    ("혹시 제 이름으로 예약 잡혀 있는지 봐 주실래요", None),
+    ("제가 며칠로 잡았었죠", None),
+    ("예약 안내 문자가 안 오던데요", None),
+    ("그날 신경 치료 받는 날이에요 아니면 검사만 해요", "reminder"),
+])
+def test_whether_and_when_a_visit_stands_checks_it(text, expect, statistical):
+    assert _hear(text, expect, statistical=statistical).intent == "confirm_appointment"
+
+
+@pytest.mark.parametrize("statistical", [True, False])
+@pytest.mark.parametrize(("text", "expect"), [
+    ("예약 좀 변경하려고 전화드렸어요", "need"),
+    ("목요일 거 그 다음 주 월요일 세 시로 돼요", "reminder"),
+])
+def test_a_move_asked_in_a_word_or_that_visit_to_another_slot(text, expect, statistical):
+    assert _hear(text, expect, statistical=statistical).intent == "reschedule"
+
+
+@pytest.mark.parametrize("statistical", [True, False])
+def test_a_slot_said_last_after_then_books(statistical):
+    got = _hear("아 주차 되는구나 그럼 우리 애 스케일링 금요일 세 시요", statistical=statistical)
+    assert (got.intent, got.date, got.time) == ("book", "2041-06-21", "15:00")
