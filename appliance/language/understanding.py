@@ -48,6 +48,7 @@ from appliance.language import (asking, blend, care_asks, date_choice, repairs, 
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language.care_boundaries import care_boundary
+from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
@@ -87,22 +88,6 @@ def understood_as_running_late(text: str) -> bool:
 
 def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
-
-
-# round 14: a throb that keeps one awake, with no other red flag, is a symptom
-# ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
-_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
-
-
-def _emergency(compact: str) -> bool:
-    compact = reply_asides.without_exertion(compact)  # round 16: "헬스장이라 숨이 차서요" pants, no red flag
-    if _THROB_KEEPS_AWAKE.search(compact):
-        compact = _THROB_KEEPS_AWAKE.sub("", compact)
-    for pattern in (lx.EMERGENCY,):
-        for m in pattern.finditer(compact):
-            if not lx.EMERGENCY_NEG.match(compact[m.end() :]):
-                return True
-    return False
 
 
 # "…다 나았어요 가끔 시린 거 말고는": fine but for a symptom, which is what the dialog must hear
@@ -250,7 +235,7 @@ def _classify(
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
     if (care := care_boundary(compact, expect, bool(result.date or result.time))) is not None:
         return care  # round 16: symptom or emergency, care and staff questions, a fact asked after a yes
-    if _emergency(compact):
+    if sounds_like_emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
         return "opt_out", 0.95
