@@ -33,6 +33,9 @@ CALL_ITSELF = re.compile(
 _CLOSING = re.compile(
     r"^(?:어|응|네|예)?(?:그래|그래요)?(?:알았어|알겠어|알았어요|알겠어요)?(?:수고해|수고하세요|들어가세요|들어가)(?:요)?$"
 )
+# round 16: thanks for the call, out of the blue ("일부러 전화 주셔서 감사해요"): nothing asked, nothing refused
+_THANKS_FOR_CALLING = re.compile(r"^(?:어|아|네|예)?(?:일부러|바쁘신데|이렇게)?(?:전화|연락)(?:까지)?"
+                                 r"(?:주셔서|해주셔서|줘서)(?:너무|정말|참)?(?:감사해요|감사합니다|고마워요|고맙습니다)$")
 _PERSON_ASKED = re.compile(r"바꿔|연결|넘겨|말고|대줘|불러|사람(?:이랑|하고|한테)(?:통화|얘기)하고")
 
 
@@ -42,7 +45,7 @@ def about_the_call(compact: str, callback_asked: bool, expect: str | None) -> tu
 
     A doubt with a call back said ("대표번호로 제가 다시 걸어 볼게요") is left to the callback rules
     (``callback_asked``), one with a denial of being the patient to the wrong-number rules."""
-    if expect is None and _CLOSING.match(compact):
+    if expect is None and (_CLOSING.match(compact) or _THANKS_FOR_CALLING.match(compact)):
         return "other", 0.95
     if SUSPICION.search(compact) and not callback_asked and not WRONG_NUMBER.search(SUSPICION.sub("", compact)):
         # "제 번호 어떻게 아셨어요 저 거기 간 적 없는데" is a wrong number (dev10): the doubt comes with a denial

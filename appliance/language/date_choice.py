@@ -59,6 +59,48 @@ def requested_date(text: str, results: list[DateResult], today: dt.date) -> Date
     return last if _REQUEST_TAIL.match(text[last.end:].strip()) or _REQUEST_TAIL.match(text[last.end:]) else None
 
 
+# round 16: the day a visit moves to, with its time kept or said ("28일 2시 예약을 30일 같은 시간으로 옮겨 주세요")
+_MOVED_TO = re.compile(r"\s?(?:같은\s?시간|그\s?시간|똑같은\s?시간|[가-힣0-9:]{1,4}\s?시(?:\s?반)?)\s?(?:으로|로)\s?"
+                       r"(?:옮|바꿔|바꾸|변경|미뤄|미루|당겨|당기|연기)")
+# round 16: only a time follows the last day to the end ("… 화요일이나 목요일로만 돼요 다음 주 화요일 오전 열한 시")
+_TIME_TAIL = re.compile(r"^\s?(?:에\s?)?(?:오전|오후|아침|저녁)?\s?[가-힣0-9]{1,3}\s?시"
+                        r"(?:\s?반|\s?[가-힣0-9]{1,3}\s?분)?\s?(?:에|요|이요|으로요|로요)?\s?[?.]*$")
+# round 16: digits read one by one ("생일이요 팔 칠 공 사 일 구"): "사 일" is no day of the month
+_DIGITS_READ = re.compile(r"(?:(?<![가-힣])[공영일이삼사오육칠팔구]\s){2,}$")
+_DIGITS_FOLLOW = re.compile(r"(?:\s[공영일이삼사오육칠팔구](?![가-힣])){2,}")
+
+
+# round 16: a day counted from "그날" (a day the clinic proposed: "그날은 안 되는데 하루 뒤는요") is unknown here, and a
+# holiday said to be gone ("현충일 지났는데 그 다음 공휴일은") is not the one asked for
+_FROM_THAT_DAY = re.compile(r"그\s?날")
+_GONE_AFTER = re.compile(r"\s?(?:은|는|이|가|도)?\s?(?:벌써\s?|이미\s?)?지났")
+
+
+def _not_digits(text: str, results: list[DateResult]) -> list[DateResult]:
+    """Leaves out digits read one by one, a day counted from "그날", and a holiday said to be gone."""
+    return [r for r in results
+            if not (r.kind in ("dom", "dom_digit") and (_DIGITS_READ.search(text[: r.start])
+                                                         or _DIGITS_FOLLOW.match(text, r.end))
+                    or r.kind.startswith("offset") and _FROM_THAT_DAY.search(text[: r.start])
+                    or r.kind == "holiday" and _GONE_AFTER.match(text, r.end))]
+
+
+def _moved_or_timed(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The day a visit is moved to, or the last day when only a time follows it after an ended clause."""
+    if len(results) < 2:
+        return None
+    for r in results[1:]:
+        if r.date is not None and r.date >= today and _MOVED_TO.match(text, r.end):
+            return r
+    last = results[-1]
+    if (last.date is not None and last.date >= today and _CLAUSE_ENDED.search(text[results[-2].end:last.start])
+            and _TIME_TAIL.match(text[last.end:])):
+        return last
+    return None
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``dates.pick_date``'s choice."""
-    return requested_date(text, results, today) or pick_date(text, results, today)
+    results = _not_digits(text, results)
+    return (requested_date(text, results, today) or _moved_or_timed(text, results, today)
+            or pick_date(text, results, today))

@@ -21,6 +21,15 @@ _TURNED_DOWN = re.compile(r"(?:은|는)?(?:관심없|안할|안받|필요없|됐
 # 전체적으로 봐 주세요") is a checkup
 _LOOK_AT_ALL = re.compile(r"(?:처음|오랜만|안갔|년만).{0,20}전체적으로(?:좀|한번|다)?(?:봐|검사|체크)")
 _CAVITY_CHECK = re.compile(r"충치(?:검진|검사|체크)")
+# round 16: treatments named by a part of them: a bone graft is implant work, the wire of braces is orthodontics, a
+# nerve treatment left half done is a root canal
+_NAMED_BY_A_PART: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("implant", re.compile(r"뼈이식|골이식")),
+    ("orthodontics", re.compile(r"철사(?:가|를|에|는)?.{0,12}(?:긁|찔|찌르|튀어|빠졌|끊|걸려|잘라)")),
+    ("root_canal", re.compile(r"(?:하다만|하다가만|덜한|못끝낸)신경|신경(?:그거|치료)?마저")),
+)
+# round 16: a receipt or paper printed again ("영수증 … 다시 뽑아 주세요") is no extraction
+_PAPER_PRINTED = re.compile(r"(?:영수증|서류|확인서|소견서|진단서|증명서|내역서?|처방전).{0,16}뽑")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -45,4 +54,20 @@ def treatments_named(compact: str) -> list[str]:
         named = ["checkup"] + [name for name in named if name not in ("checkup", "filling")]
     if not named and _LOOK_AT_ALL.search(compact):
         named = ["checkup"]
+    return _named_by_a_part(compact, _without_paper_printed(compact, named))
+
+
+def _without_paper_printed(compact: str, named: list[str]) -> list[str]:
+    """"영수증 잃어버렸는데 다시 뽑아 주세요": a paper printed, no extraction."""
+    if _PAPER_PRINTED.search(compact) and not re.search(r"(?:이|이빨|치아|어금니|사랑니)(?:를|을|좀|하나)?뽑", compact):
+        named = [name for name in named if name != "extraction"]
     return named
+
+
+def _named_by_a_part(compact: str, named: list[str]) -> list[str]:
+    """Adds a treatment named by a part of it ("뼈이식 한 자리", "철사가 볼을 긁어요"), in priority order."""
+    added = [name for name, pattern in _NAMED_BY_A_PART if name not in named and pattern.search(compact)]
+    if not added:
+        return named
+    order = [name for name, _ in lx.TREATMENT_PATTERNS]
+    return sorted(named + added, key=order.index)

@@ -43,10 +43,12 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_kinds, side_matters, topics,
-                                transcript, visit_asks)
+from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_asides, reply_kinds, side_matters,
+                                topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
+from appliance.language.care_boundaries import care_boundary
+from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
@@ -86,21 +88,6 @@ def understood_as_running_late(text: str) -> bool:
 
 def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
-
-
-# round 14: a throb that keeps one awake, with no other red flag, is a symptom
-# ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
-_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
-
-
-def _emergency(compact: str) -> bool:
-    if _THROB_KEEPS_AWAKE.search(compact):
-        compact = _THROB_KEEPS_AWAKE.sub("", compact)
-    for pattern in (lx.EMERGENCY,):
-        for m in pattern.finditer(compact):
-            if not lx.EMERGENCY_NEG.match(compact[m.end() :]):
-                return True
-    return False
 
 
 # "…다 나았어요 가끔 시린 거 말고는": fine but for a symptom, which is what the dialog must hear
@@ -246,12 +233,16 @@ def _classify(
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
-    if _emergency(compact):
+    if (care := care_boundary(compact, expect, bool(result.date or result.time))) is not None:
+        return care  # round 16: symptom or emergency, care and staff questions, a fact asked after a yes
+    if sounds_like_emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
         return "opt_out", 0.95
     if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
         return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
+    if (aside := reply_asides.reply_aside(compact, core, expect, bool(result.date or result.time))) is not None:
+        return aside  # round 16: "제가 모시고 갈게요", "목요일은 싫고 금요일 …은요", "세탁소에 건다는 게"
     if (visit := visit_asks.visit_ask(compact, expect, bool(result.date or result.time))) is not None:
         return visit  # round 15: "예약 됐는지 모르겠어요", "예약 있는 거 없애 주세요", "수요일인데 목요일로 밀어"
     if repairs.readback_corrected(core, expect, bool(result.date or result.time or result.time_range or treatments)):

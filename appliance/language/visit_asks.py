@@ -22,7 +22,7 @@ from appliance.language.replies import SURE
 # The booking went through? ("예약 됐나요", "예약 잡혔는지", "변경한 거 반영됐어요")
 _BOOKED_ASKED = re.compile(
     r"예약(?:이|은|은요|이요)?(?:잘|제대로)?(?:됐|되었|잡혔|들어갔)(?:나|는지|어요\?|죠|을까|습니까)|"
-    r"(?:변경|바꾼|바꿨던|옮긴|미룬)(?:한)?(?:거|것|건)?(?:요)?(?:반영|적용|처리)(?:됐|되었|된)|"
+    r"(?:변경|바꾼|바꿨던|옮긴|미룬)(?:한)?(?:거|것|건|게)?(?:요)?(?:반영|적용|처리)(?:됐|되었|된)|"
     r"예약(?:이|은)?그대로(?:맞|인|죠|이|가면)|그대로가면되는거|"
     r"(?:몇시|며칠|언제)(?:로)?예약(?:이었|였)(?:는지|나|죠|더라)|"
     r"(?:몇시|며칠|언제)(?:라고|라구)(?:했|하셨|그랬)|"
@@ -32,8 +32,21 @@ _BOOKED_ASKED = re.compile(
     r"(?:잡혔|해놨|해놓았|잡아놨)(?:다|다고|다카)?.{0,10}(?:언제|며칠|몇시|무슨요일)|"
     r"(?:며칠|언제|몇시)로?(?:잡혔|해놨|되어있)(?:드라|더라|나|는가|는지)|"
     r"예약(?:있다고|잡혔다고).{0,10}(?:무슨요일|며칠|언제|몇시)|(?:수술|시술|치료|예약|발치)날짜(?:가|는)?(?:정확히)?(?:며칠|언제)|"
-    r"예약(?:이|은)?(?:아침|오전)(?:이여|이에요|인가|이야)?(?:오후|저녁)"
+    r"예약(?:이|은)?(?:아침|오전)(?:이여|이에요|인가|이야)?(?:오후|저녁)|"
+    # round 16: "제 예약이 잡혀 있나 보려고요", "제가 몇 시로 잡았었죠", "몇 월 며칠로 했어요", "예약 문자가 안 와요"
+    r"예약(?:이|은)?(?:잘)?(?:잡혀|되어|돼)있(?:나|는지|는건지)|"
+    r"(?:몇시|며칠|몇월며칠|언제)(?:로(?:잡았|했)|잡았)(?:었)?(?:죠|나요|더라|지|어요)$|"
+    r"예약(?:확인|안내)?(?:문자|안내|알림|카톡)(?:가|이)?(?:안와|안오|못받)"
 )
+# round 16: to a reminder, what the visit is for or when it is ("그날이 이 빼는 날이에요 아니면 …", "예약이 내일이라고요
+# … 몇 시예요")
+_VISIT_ASKED_BACK = re.compile(r"(?:하는|빼는|받는|뽑는)날(?:이에요|인가요|이죠|이에요아니면)|"
+                               r"예약이.{0,6}(?:이라고요|라고요)")
+# round 16: a move asked in a word ("예약 바꾸려고 전화했어요"); to a reminder, that visit to another slot
+# ("내일 거 다음 주 수요일 두 시로 가능해요")
+_MOVE_ASKED = re.compile(r"예약(?:을|좀|을좀)?(?:바꾸|변경하|옮기|미루)(?:려고|러)")
+_THAT_ONE_TO = re.compile(r"(?:오늘|내일|모레|요일|일)(?:거|것|예약)(?:을|를)?.{0,16}(?:로|으로)"
+                          r"(?:가능|돼|되|될|바꿔|옮겨|해)")
 _OPEN_SLOTS = re.compile(r"가능|빈|비어|되는날|남은|빠른")  # "예약 가능한 날짜 알려 주세요" asks for a new one
 # A visit to come called off without 취소 ("없애 주세요", "빼 주세요", "하기로 한 거 안 할게요")
 _CALLED_OFF = re.compile(
@@ -68,8 +81,11 @@ def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, f
         return "book", SURE  # "네 해 볼게요 스케일링 다음 주 화요일": the offer taken, with the day
     if _MOVED_TO.search(compact) or expect in ("reminder", "confirm") and _ANOTHER_DAY.search(compact):
         return "reschedule", SURE
-    if _BOOKED_ASKED.search(compact) and not _OPEN_SLOTS.search(compact):
+    if _BOOKED_ASKED.search(compact) and not _OPEN_SLOTS.search(compact) or expect in ("reminder", "confirm") and (
+            _VISIT_ASKED_BACK.search(compact)):
         return "confirm_appointment", SURE
+    if _MOVE_ASKED.search(compact) or expect in ("reminder", "confirm") and _THAT_ONE_TO.search(compact):
+        return "reschedule", SURE
     if _CALLED_OFF.search(compact) and not (_NEW_DAY.search(compact) or slot_said and "다시" in compact):
         return "cancel", SURE
     return None
@@ -78,7 +94,8 @@ def visit_ask(compact: str, expect: str | None, slot_said: bool) -> tuple[str, f
 # The sentence ends by asking for a slot: whatever came before (a story, a symptom, the price or parking "들을게요",
 # insurance heard of) was the reason, the request is the kind ("…오늘 수리 되나요", "…목요일 저녁에 시간 있어요",
 # "…그럼 금요일 오후 다섯 시로 임플란트 상담 부탁드려요", "네 그럼 할게요 토요일 오전")
-_SLOT_WORD = (r"(?:오늘|내일|낼|모레|글피|요일|주말|[일이삼사오육칠팔구십\d]+(?:시|일)|시반|오전|오후|저녁|아침|"
+_SLOT_WORD = (r"(?:오늘|내일|낼|모레|글피|요일|주말|[일이삼사오육칠팔구십\d]+(?:시|일)|"
+              r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)시|시반|오전|오후|저녁|아침|"
               r"점심|첫타임|이따|지금바로|오늘중)")
 _REQUEST_AFTER_SLOT = re.compile(
     _SLOT_WORD + r"(?:에|로|으로|쯤|이나|에는)?(?:요)?.{0,14}?"
@@ -86,7 +103,10 @@ _REQUEST_AFTER_SLOT = re.compile(
     r"시간(?:있어요|있나요|돼요|되나요)|자리(?:있어요|있나요)|"
     r"(?:부탁드려요|부탁드립니다|부탁해요|넣어주세요|잡아주세요|받을라꼬예|받을라고요|받을게요|받으러갈게요)|"
     r"(?:진료|치료)?받을수있(?:어요|나요|을까요))$|"
-    + _SLOT_WORD + r"(?:에|로|으로)(?:는)?(?:되나요|돼요|될까요)$"  # "…뭐라도 해야 돼서요 내일 오전에 돼요"
+    + _SLOT_WORD + r"(?:에|로|으로)(?:는)?(?:되나요|돼요|될까요)$|"  # "…뭐라도 해야 돼서요 내일 오전에 돼요"
+    # round 16: after the price or insurance heard, "…알겠어요 그냥 수요일 오전 아홉 시 반에 할게요"
+    + _SLOT_WORD + r"(?:에|로|으로)(?:예약)?(?:해주세요|해주실래요|해줘요|할게요|할께요|잡아줘요)$|"
+    r"(?:그럼|그러면).{0,16}" + _SLOT_WORD + r"(?:에|로|으로)?(?:이요|요)$"  # "…엑스레이도 찍어요 그럼 화요일 네 시요"
 )
 _WILL_DO_THEN_SLOT = re.compile(r"(?:할|해볼|받을|갈)(?:게|께)요?[가-힣]{0,10}?" + _SLOT_WORD
                                 + r"(?:이요|요|에|에요|로|으로|쯤|오전|오후|오전에|오후에|이나)?$")
