@@ -5,13 +5,31 @@ model once in a child process (multiprocessing *spawn*: no forked copy of the en
 asyncio loop) so that a crash or a hang in C code is contained. What they have in common lives here, once:
 
 * the pipe protocol and the child's main loop (:func:`serve`), in ``model_protocol``;
-* the parent side (:class:`ModelProcess`): spawn, a watcher thread that restarts a child that died on its own
-  (with back-off after three quick deaths), reading the ready message, one request at a time with a hard time
-  limit (past it the child is SIGKILLed and respawned), kill, restart and close.
+* the parent side (:class:`ModelProcess`): spawn, a watcher thread per child, reading the ready message, one
+  request at a time with a hard time limit (past it the child is SIGKILLed and replaced), restart and close.
 
-What differs stays in the workers: what the child loads and answers, and how a failed request reaches the
-caller (the LLM worker returns ``None``, the STT worker raises ``SpeechUnavailable``): :meth:`ModelProcess._request`
-raises :class:`RequestFailed` with a reason, which each worker turns into its own answer.
+Who does what when a child ends (each step has exactly one owner, so nothing races):
+
+* **the request in flight** only *notices*: its reader sees EOF or the child's sentinel (or the pipe breaks on
+  send) and fails at once with ``DIED``/``GONE``; it never waits for, counts or starts a replacement. Past its
+  time limit it marks the child *killed* and SIGKILLs it, then fails with ``HUNG`` (the request counts the
+  timeout);
+* **the child's watcher thread** (one per child, started with it) is the only party that handles an end: it
+  joins the process, detaches it (``_child = None``), counts a crash once (not for a child we killed on purpose),
+  applies the back-off (three quick deaths in a row: retry in 15 s, 30 s, … up to 5 min, never a tight loop)
+  and starts the one replacement. Waiters are woken through the ``_state`` condition;
+* **spawning** happens only under ``_state`` and only while there is no current child, so exactly one new child
+  is started: by the watcher, by :meth:`ModelProcess.start`, by the back-off timer, or (when a worker does not
+  respawn on a timer) by the next request once the back-off is over;
+* **a child's pipe** is closed when the child is retired *and* its last user (a request, a ready reader) lets
+  go of it, never under a thread that is reading it: a closed descriptor number could otherwise be reused by
+  the replacement's pipe, and a stale reader would block on, or steal, the new child's messages.
+
+A request that finds the current child dead but not yet handled waits for the watcher's replacement like one
+that finds a child loading: up to its ready wait, then it fails (``NOT_READY``). What differs stays in the
+workers: what the child loads and answers, and how a failed request reaches the caller (the LLM worker returns
+``None``, the STT worker raises ``SpeechUnavailable``): :meth:`ModelProcess._request` raises
+:class:`RequestFailed` with a reason, which each worker turns into its own answer.
 """
 
 from __future__ import annotations
@@ -21,13 +39,12 @@ import logging
 import multiprocessing as mp
 import threading
 import time
-from multiprocessing.connection import Connection, wait as mp_wait
-from multiprocessing.process import BaseProcess
+from multiprocessing.connection import wait as mp_wait
 from typing import Any, Callable
 
 from appliance.model_protocol import (  # noqa: F401 - re-exported for the workers
-    BUSY, CLOSED, DIED, FAILED, GONE, HUNG, NOT_READY, NOT_RUNNING, Handlers, LoadFailed, RequestFailed, WorkerStats,
-    serve,
+    BUSY, CLOSED, DIED, FAILED, GONE, HUNG, NOT_READY, NOT_RUNNING, ChildHandle, Handlers, LoadFailed, RequestFailed,
+    WorkerStats, serve,
 )
 
 _CTX = mp.get_context("spawn")
@@ -52,16 +69,13 @@ class ModelProcess:
         self.stats = stats if stats is not None else WorkerStats()
         self.load_error: str | None = None
         self._queue = threading.Lock()  # serialises requests (the model does one thing at a time)
-        self._state = threading.RLock()  # guards the process/pipe swap
+        self._state = threading.Condition(threading.RLock())  # guards the child swap; notified on every change
         self._ready_lock = threading.Lock()  # one reader of a child's ready/error message
-        self._proc: BaseProcess | None = None
-        self._conn: Connection | None = None
-        self._ready = False
+        self._current: ChildHandle | None = None
         self._closed = False
         self._ids = itertools.count(1)
         self._consecutive_failures = 0
         self._retry_at = 0.0
-        self._spawned_at = 0.0
 
     # ------------------------------------------------------------------ what a subclass provides
     def _child(self) -> tuple[Callable[..., tuple[Handlers, dict[str, Any]]], tuple]:
@@ -79,62 +93,64 @@ class ModelProcess:
     # ------------------------------------------------------------------ lifecycle
     @property
     def pid(self) -> int | None:
-        proc = self._proc
-        return proc.pid if proc is not None and proc.is_alive() else None
+        child = self._current
+        return child.proc.pid if child is not None and child.proc.is_alive() else None
 
     @property
     def ready(self) -> bool:
-        return self._ready
+        child = self._current
+        return child is not None and child.ready
 
     def start(self, *, wait: bool = False, timeout_s: float = 300.0) -> bool:
-        """Spawn the child (if not running). With ``wait``, block until it has loaded and warmed up."""
+        """Spawn the child (if there is none). With ``wait``, block until it has loaded and warmed up."""
         with self._state:
             if self._closed:
                 raise RuntimeError("worker closed")
-            if self._proc is None or not self._proc.is_alive():
+            if self._current is None:
                 self._spawn()
         if not wait:
-            return self._ready
+            return self.ready
         return self._wait_loaded(timeout_s)
 
     def _wait_loaded(self, timeout_s: float) -> bool:
         with self._queue:
-            return self._wait_ready(time.monotonic() + timeout_s)
+            return self._wait_ready(time.monotonic() + timeout_s) is not None
 
-    def _spawn(self) -> None:
-        parent, child = _CTX.Pipe(duplex=True)
+    def _spawn(self) -> ChildHandle:
+        """Start a new child. Caller holds ``_state`` and has checked there is no current child."""
+        parent, child_end = _CTX.Pipe(duplex=True)
         load, args = self._child()
-        proc = _CTX.Process(target=serve, args=(child, load, *args), name=self.process_name, daemon=True)
+        proc = _CTX.Process(target=serve, args=(child_end, load, *args), name=self.process_name, daemon=True)
         proc.start()
-        child.close()
-        self._proc, self._conn, self._ready = proc, parent, False
-        self._spawned_at = time.monotonic()
+        child_end.close()
+        child = self._current = ChildHandle(proc, parent)
         self.stats.started += 1
+        self._state.notify_all()
         self._LOG.info("%s worker started (pid %s%s)", self.name, proc.pid, self._started_note())
-        threading.Thread(target=self._watch, args=(proc,), name=f"{self.name}-watch", daemon=True).start()
+        threading.Thread(target=self._watch, args=(child,), name=f"{self.name}-watch", daemon=True).start()
         if self.notice_ready_in_background:
-            threading.Thread(target=self._await_ready, args=(proc,), name=f"{self.name}-ready", daemon=True).start()
+            threading.Thread(target=self._await_ready, args=(child,), name=f"{self.name}-ready", daemon=True).start()
+        return child
 
-    def _watch(self, proc: BaseProcess) -> None:
-        """Restart the child as soon as it dies on its own (not when we killed or closed it)."""
-        proc.join()
-        self._handle_death(proc)
-
-    def _handle_death(self, proc: BaseProcess) -> None:
-        """Count the death of ``proc`` and replace it; a no-op if it was already replaced (watcher vs request)."""
+    def _watch(self, child: ChildHandle) -> None:
+        """The one handler of ``child``'s end: count it (unless we killed it), detach it, start its replacement."""
+        child.proc.join()
         with self._state:
-            if self._closed or self._proc is not proc:
+            if self._closed or self._current is not child:
+                child.retire()
                 return
-            proc.join(1)
-            lived = time.monotonic() - self._spawned_at
+            self._current = None
+            child.retire()
+            self._state.notify_all()
+            lived = time.monotonic() - child.spawned_at
+            if child.killed:
+                self._LOG.info("%s worker pid %s ended (%s); replacing it", self.name, child.proc.pid, child.killed)
+                self._spawn()
+                return
             self.stats.crashes += 1
             self._consecutive_failures = 1 if lived > 60 else self._consecutive_failures + 1
-            self._ready = False
-            self._LOG.warning("%s worker pid %s died after %.1f s (exit code %s); restarting", self.name, proc.pid,
-                              lived, proc.exitcode)
-            if self._conn is not None:
-                self._conn.close()
-            self._proc, self._conn = None, None
+            self._LOG.warning("%s worker pid %s died after %.1f s (exit code %s); restarting", self.name,
+                              child.proc.pid, lived, child.proc.exitcode)
             if self._consecutive_failures >= 3:
                 # Dies right after start (bad file, out of memory): retry later, never in a tight loop.
                 self._retry_at = time.monotonic() + min(300.0, 15.0 * (self._consecutive_failures - 2))
@@ -149,43 +165,54 @@ class ModelProcess:
 
     def _retry(self) -> None:
         with self._state:
-            if not self._closed and self._proc is None:
+            if not self._closed and self._current is None:
                 self._spawn()
 
-    def _kill(self, reason: str) -> None:
+    def _kill(self, child: ChildHandle, reason: str) -> None:
+        """SIGKILL ``child`` on purpose; its watcher replaces it (and does not count a crash)."""
         with self._state:
-            proc, conn = self._proc, self._conn
-            self._proc, self._conn, self._ready = None, None, False
-        if proc is not None:
-            self._LOG.warning("%s worker pid %s killed: %s", self.name, proc.pid, reason)
-            proc.kill()
-            proc.join(5)
-        if conn is not None:
-            conn.close()
+            if child.killed:
+                return
+            child.killed = reason
+        self._LOG.warning("%s worker pid %s killed: %s", self.name, child.proc.pid, reason)
+        child.proc.kill()
+        child.proc.join(5)  # gone when this returns (whichever of this and the watcher reaps it); no respawn here
 
-    def restart(self, reason: str = "restart requested") -> None:
-        self._kill(reason)
+    def restart(self, reason: str = "restart requested", timeout_s: float = 5.0) -> None:
+        """Kill the current child (if any) and return once its replacement is started (or ``timeout_s``)."""
         with self._state:
-            if not self._closed:
-                self._spawn()
+            child = self._current
+            if child is None:
+                if not self._closed:
+                    self._spawn()
+                return
+        self._kill(child, reason)
+        with self._state:
+            self._wait_replaced(child, timeout_s)
+
+    def _wait_replaced(self, child: ChildHandle, timeout_s: float) -> bool:
+        """Wait (holding ``_state``) until ``child``'s watcher has handled its end; False on timeout."""
+        return self._state.wait_for(lambda: self._closed or self._current is not child, max(0.0, timeout_s))
 
     def close(self) -> None:
         with self._state:
             self._closed = True
-            proc, conn = self._proc, self._conn
-            self._proc, self._conn, self._ready = None, None, False
-        if conn is not None:
+            child, self._current = self._current, None
+            self._state.notify_all()
+        if child is None:
+            return
+        if child.use():
             try:
-                conn.send(None)
+                child.conn.send(None)
             except OSError:
                 pass
-        if proc is not None:
-            proc.join(2)
-            if proc.is_alive():
-                proc.kill()
-                proc.join(5)
-        if conn is not None:
-            conn.close()
+            finally:
+                child.release()
+        child.proc.join(2)
+        if child.proc.is_alive():
+            child.proc.kill()
+            child.proc.join(5)
+        child.retire()
 
     def __enter__(self):
         return self
@@ -194,94 +221,96 @@ class ModelProcess:
         self.close()
 
     # ------------------------------------------------------------------ ready handshake
-    def _poll_ready(self, proc: BaseProcess, conn: Connection, timeout: float) -> str:
+    def _poll_ready(self, child: ChildHandle, timeout: float) -> str:
         """Read the child's first message: ``ready``, ``error`` (could not load), ``dead`` or ``wait`` (nothing
-        yet). Caller holds ``_ready_lock`` (the only reader of a child that is not ready yet)."""
+        yet). Caller holds ``_ready_lock`` (the only reader of a child that is not ready yet) and a use of it."""
+        proc, conn = child.proc, child.conn
         try:
             got = mp_wait([conn, proc.sentinel], timeout=max(0.0, timeout))
-        except (OSError, ValueError):  # the pipe was closed under us: that child is gone
-            return "dead"
+        except (OSError, ValueError):
+            got = [proc.sentinel]
         if not got:
             return "wait"
-        if conn in got:
-            try:
-                tag, info = conn.recv()
-            except (EOFError, OSError):
-                self._handle_death(proc)
-                return "dead"
-            if tag == "ready":
-                note = self._on_ready(info)
-                self.load_error = None
+        if conn not in got:
+            child.dead = True  # died while loading: its watcher counts it and replaces it
+            return "dead"
+        try:
+            tag, info = conn.recv()
+        except (EOFError, OSError):
+            child.dead = True
+            return "dead"
+        if tag == "ready":
+            note = self._on_ready(info)
+            self.load_error = None
+            loaded_s = time.monotonic() - child.spawned_at
+            self.stats.load_s.append(round(loaded_s, 3))
+            with self._state:
                 self._consecutive_failures = 0
-                self.stats.load_s.append(round(time.monotonic() - self._spawned_at, 3))
-                self._ready = True
-                self._LOG.info("%s worker pid %s ready in %.1f s%s", self.name, proc.pid,
-                               time.monotonic() - self._spawned_at, note)
-                return "ready"
-            self.load_error = str(info)
-            self._LOG.error("%s worker could not load: %s", self.name, info)
-            proc.join(5)  # the child exits after reporting; the watcher restarts it (with back-off)
-            return "error"
-        self._handle_death(proc)  # died while loading
-        return "dead"
+                child.ready = True
+                self._state.notify_all()
+            self._LOG.info("%s worker pid %s ready in %.1f s%s", self.name, proc.pid, loaded_s, note)
+            return "ready"
+        self.load_error = str(info)
+        child.dead = True  # it exits after reporting; its watcher restarts it (with back-off)
+        self._LOG.error("%s worker could not load: %s", self.name, info)
+        return "error"
 
-    def _await_ready(self, proc: BaseProcess) -> None:
+    def _read_ready(self, child: ChildHandle, timeout: float) -> str:
+        """:meth:`_poll_ready` with the reader lock and a use of the pipe taken (``busy``: another reader has it)."""
+        if not self._ready_lock.acquire(timeout=max(0.0, timeout)):
+            return "busy"
+        try:
+            if child.ready:
+                return "ready"
+            if not child.use():
+                return "dead"
+            try:
+                return self._poll_ready(child, timeout)
+            finally:
+                child.release()
+        finally:
+            self._ready_lock.release()
+
+    def _await_ready(self, child: ChildHandle) -> None:
         """Background: notice (and log) a freshly spawned child becoming ready, without waiting for a request."""
         end = time.monotonic() + 600
         while time.monotonic() < end:
             with self._state:
-                conn = self._conn
-                if self._closed or self._proc is not proc or self._ready or conn is None:
+                if self._closed or self._current is not child or child.ready:
                     return
-            if not self._ready_lock.acquire(timeout=1.0):
-                continue
-            try:
-                if self._ready or self._proc is not proc:
-                    return
-                status = self._poll_ready(proc, conn, 1.0)
-            finally:
-                self._ready_lock.release()
-            if status != "wait":
+            if self._read_ready(child, 1.0) not in ("wait", "busy"):
                 return
 
-    def _wait_ready(self, deadline: float, fail_on_error: bool = False) -> bool:
-        """Wait until the child is ready or ``deadline``. Caller holds the queue lock."""
-        while not self._ready:
+    def _wait_ready(self, deadline: float, fail_on_error: bool = False) -> ChildHandle | None:
+        """Wait until there is a live, loaded child (returned) or ``deadline`` (None). Caller holds the queue lock.
+
+        Spawns only when there is no child and no back-off; a child that ended is left to its watcher, and this
+        waits for the replacement."""
+        while True:
             with self._state:
                 if self._closed:
-                    return False
-                if self._proc is None:
+                    return None
+                child = self._current
+                if child is None:
                     if time.monotonic() < self._retry_at:
-                        return False
-                    self._spawn()
-                proc, conn = self._proc, self._conn
-            if proc is None or conn is None:  # _spawn sets both: never, but say so to the type checker
-                return False
+                        return None  # backing off after quick deaths
+                    child = self._spawn()
+                if not child.alive():
+                    if fail_on_error and self.load_error:
+                        return None
+                    if not self._wait_replaced(child, deadline - time.monotonic()):
+                        return None
+                    continue
+                if child.ready:
+                    return child
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                return False
-            if not self._ready_lock.acquire(timeout=remaining):
-                return False
-            try:
-                if self._ready:
-                    return True
-                if self._proc is not proc:
-                    continue
-                status = self._poll_ready(proc, conn, deadline - time.monotonic())
-            finally:
-                self._ready_lock.release()
-            if status == "ready":
-                return True
-            if status == "wait":
-                if time.monotonic() >= deadline:
-                    return False
-                continue
-            if fail_on_error and (self.load_error or self._consecutive_failures >= 3):
-                return False
-            if self._consecutive_failures >= 3 or time.monotonic() >= deadline:
-                return False
-            time.sleep(0.01)
-        return True
+                return None
+            status = self._read_ready(child, remaining)
+            if status == "error" and fail_on_error:
+                return None
+            if status != "ready" and time.monotonic() >= deadline:
+                return None
 
     # ------------------------------------------------------------------ requests
     def _request(self, kind: str, payload: Any, *, limit_s: float, wait_s: float | None = None,
@@ -291,10 +320,10 @@ class ModelProcess:
         Without ``wait_s`` one deadline, ``limit_s`` from now, covers the queue, a (re)loading child and the
         answer. With ``wait_s``, the queue and the load may take that long (the load at most ``ready_wait_s``
         per try) and the answer then has ``limit_s`` from when the request was sent. Past the answer's limit
-        the child is killed and a new one spawned at once.
+        the child is killed (its watcher starts a new one at once); if the child dies meanwhile the request
+        fails at once.
         """
-        start = time.monotonic()
-        deadline = start + max(0.0, limit_s if wait_s is None else wait_s)
+        deadline = time.monotonic() + max(0.0, limit_s if wait_s is None else wait_s)
         if self._closed:
             raise RequestFailed(CLOSED)
         if not self._queue.acquire(timeout=max(0.0, deadline - time.monotonic())):
@@ -302,50 +331,50 @@ class ModelProcess:
         try:
             while True:
                 ready_by = deadline if ready_wait_s is None else min(deadline, time.monotonic() + ready_wait_s)
-                if not self._wait_ready(ready_by):
-                    raise RequestFailed(NOT_READY)
-                with self._state:
-                    proc, conn = self._proc, self._conn
-                if proc is None or conn is None:
-                    raise RequestFailed(NOT_RUNNING)
-                if proc.is_alive():
+                child = self._wait_ready(ready_by)
+                if child is None:
+                    raise RequestFailed(CLOSED if self._closed else NOT_READY)
+                if child.use():  # else it was retired just now: wait for its replacement
                     break
-                self._handle_death(proc)  # died while idle and the watcher has not seen it yet
-            rid = next(self._ids)
-            self.stats.requests += 1
             try:
-                conn.send((rid, kind, payload))
-            except OSError:
-                if not proc.is_alive():
-                    self._handle_death(proc)
-                raise RequestFailed(GONE) from None
-            hard = deadline if wait_s is None else time.monotonic() + limit_s
-            while True:
-                remaining = hard - time.monotonic()
-                try:
-                    ready = mp_wait([conn, proc.sentinel], timeout=remaining) if remaining > 0 else []
-                except (OSError, TypeError, ValueError):  # the watcher closed a dead child's pipe meanwhile
-                    self._handle_death(proc)
-                    raise RequestFailed(DIED) from None
-                if not ready:
-                    self.stats.timeouts += 1
-                    self._kill(f"request over its {limit_s:.2f} s limit")
-                    with self._state:
-                        if not self._closed:
-                            self._spawn()
-                    raise RequestFailed(HUNG)
-                if conn not in ready:
-                    self._handle_death(proc)  # died mid-request: replaced at once, this caller fails fast
-                    raise RequestFailed(DIED)
-                try:
-                    got_id, status, answer = conn.recv()
-                except (EOFError, OSError, TypeError, ValueError):  # TypeError: a pipe closed by the watcher
-                    self._handle_death(proc)
-                    raise RequestFailed(DIED) from None
-                if got_id != rid:
-                    continue  # a stale answer (cannot happen with one pipe per child, but be safe)
-                if status != "ok":
-                    raise RequestFailed(FAILED, str(answer))
-                return answer
+                return self._exchange(child, kind, payload, limit_s, deadline if wait_s is None else None)
+            finally:
+                child.release()
         finally:
             self._queue.release()
+
+    def _exchange(self, child: ChildHandle, kind: str, payload: Any, limit_s: float, deadline: float | None) -> Any:
+        """One request to ``child`` (caller holds the queue and a use of the pipe). The answer has until
+        ``deadline`` (or ``limit_s`` from now)."""
+        proc, conn = child.proc, child.conn
+        rid = next(self._ids)
+        self.stats.requests += 1
+        try:
+            conn.send((rid, kind, payload))
+        except OSError:
+            child.dead = True
+            raise RequestFailed(GONE) from None
+        hard = deadline if deadline is not None else time.monotonic() + limit_s
+        while True:
+            remaining = hard - time.monotonic()
+            try:
+                ready = mp_wait([conn, proc.sentinel], timeout=remaining) if remaining > 0 else []
+            except (OSError, ValueError):
+                ready = [proc.sentinel]
+            if not ready:
+                self.stats.timeouts += 1
+                self._kill(child, f"request over its {limit_s:.2f} s limit")
+                raise RequestFailed(HUNG)
+            if conn not in ready:
+                child.dead = True  # died mid-request: this caller fails now, the watcher replaces the child
+                raise RequestFailed(DIED)
+            try:
+                got_id, status, answer = conn.recv()
+            except (EOFError, OSError):
+                child.dead = True
+                raise RequestFailed(DIED) from None
+            if got_id != rid:
+                continue  # a stale answer (cannot happen with one pipe per child, but be safe)
+            if status != "ok":
+                raise RequestFailed(FAILED, str(answer))
+            return answer

@@ -1,5 +1,5 @@
 """The two sides of a supervised model process (``model_process``) agree on this: the pipe protocol, the child's
-main loop, why a request failed, and the counters a worker keeps.
+main loop, why a request failed, the counters a worker keeps, and the parent's handle of one child and its pipe.
 
 The child's first message is ``("ready", info)`` or ``("error", text)``; then each request ``(id, kind, payload)``
 gets ``(id, "ok" | "error", payload)``; ``None`` or EOF ends the child (:func:`serve`, the child's main).
@@ -8,9 +8,11 @@ gets ``(id, "ok" | "error", payload)``; ``None`` or EOF ends the child (:func:`s
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
+from multiprocessing.connection import Connection, wait as mp_wait
+from multiprocessing.process import BaseProcess
 from typing import Any, Callable
 
 Handlers = dict[str, Callable[[Any], Any]]
@@ -78,3 +80,52 @@ def serve(conn: Connection, load: Callable[..., tuple[Handlers, dict[str, Any]]]
                 conn.send((rid, "ok", handler(payload)))
         except Exception as exc:  # noqa: BLE001 - a bad request must not kill the worker
             conn.send((rid, "error", f"{type(exc).__name__}: {exc}"))
+
+
+class ChildHandle:
+    """The parent's handle of one spawned child and its pipe. ``use``/``release`` bracket every read or write of
+    the pipe; the pipe is closed once the child is retired *and* nobody uses it any more, never under a reader
+    (a closed descriptor number may be reused at once by the replacement's pipe)."""
+
+    def __init__(self, proc: BaseProcess, conn: Connection):
+        self.proc = proc
+        self.conn = conn
+        self.spawned_at = time.monotonic()
+        self.ready = False
+        self.dead = False  # a reader saw it end (its watcher may not have handled it yet)
+        self.killed: str | None = None  # why we SIGKILLed it (then its end is no crash)
+        self._lock = threading.Lock()
+        self._users = 0
+        self._retired = False
+
+    def alive(self) -> bool:
+        if self.dead or self.killed:
+            return False
+        try:
+            return not mp_wait([self.proc.sentinel], timeout=0)
+        except (OSError, ValueError):
+            return False
+
+    def use(self) -> bool:
+        """Take a use of the pipe; False once the child is retired (its pipe may be closed)."""
+        with self._lock:
+            if self._retired:
+                return False
+            self._users += 1
+            return True
+
+    def release(self) -> None:
+        with self._lock:
+            self._users -= 1
+            close = self._retired and self._users == 0
+        if close:
+            self.conn.close()
+
+    def retire(self) -> None:
+        with self._lock:
+            if self._retired:
+                return
+            self._retired = True
+            close = self._users == 0
+        if close:
+            self.conn.close()

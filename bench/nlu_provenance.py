@@ -236,6 +236,57 @@ PROVENANCE = EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + """\
                 수요일은 …" (the week of the day named: read as this week's Friday), a treatment named in an
                 emergency's account ("잇몸에서 피가 나요" -> gum) and an X-ray sent on (-> checkup).
                 (Tables run at load average ~1-2 on 2 shared cores: the ms per utterance figures are indicative.)
+  blind22  263  twenty-second blind set (issue 15, round 15), written by a different person who never saw the rules,
+                their tests or this file's results: stories told before the point (the request only at the end),
+                dates and times read from a paper or a text ("12/18 14:30"), denture and partial-denture wearers,
+                crown and bridge troubles, two to four family members booked in one call, factory and building-site
+                workers (short, loud, impatient; 산재), year-end tax papers (연말정산, 세부내역서), school and company
+                check-up notices, replies to outbound calls from people just woken after a night shift or at a
+                funeral or a wedding; committed before its first run.
+                FIRST RUN (main at 9706d4d, after round 14): intent 88.6% (233/263; rules alone 80.6%), date 97.0%,
+                time 98.9%, treatment 99.2%, all three slots 95.1%, medical -> booking 0; misses by gold intent:
+                ask_insurance 5/11 (-> question_other x4, book, ask_price), question_other 10/15 (-> ask_price x3,
+                other x2), no 15/19 (-> symptom, callback_later, reschedule, other), medical_question 28/31 (->
+                symptom x3), book 47/51 (-> symptom x2, medical_question x2), reschedule 10/12 (-> cancel, no), yes
+                17/19 (-> other, book), cancel 9/10 (-> no), confirm_appointment 8/9 (-> book), ask_hours 6/7 (->
+                book), ask_price 11/12 (-> no). Goal (intent >= 97%, slots >= 97%) NOT met on this first run;
+                medical safety met. No label changed.
+  dev16-19 1307 four tuning sets (issue 15, round 15) written at the same time by four people who never saw the rules:
+                dev16 (349) inbound booking, moving and cancelling in every shape and the near-misses; dev17 (319)
+                worried patients (symptom vs medical_question vs emergency vs book vs question_other, many near-miss
+                pairs); dev18 (317) elderly and regional speakers (경상, 전라, 충청, 강원, 제주) in and outbound; dev19
+                (322) short noisy turns as Whisper writes them, questions about the call, opt-outs in few words. Their
+                first runs over the same main: intent 93.7%, 90.9%, 88.6%, 90.7% (rules alone 89.4, 84.0, 75.1, 82.0).
+                Round 15 was done by three engineers in parallel, each fixing the misses of all five sets whose gold
+                intent is in their kinds (care: medical_question, symptom, emergency, question_other, talk_to_staff,
+                ask_*; replies: yes, no, opt_out, callback_later, wrong_number, other; booking: book, reschedule,
+                cancel, confirm_appointment and every slot), merged by the lead (tests/test_language_kinds_round15_*.py;
+                new modules care_asks, reply_kinds, visit_asks, date_choice, cannot_make_it). Kinds fixed, in short:
+                care questions asked in few words around a treatment are medical questions even with a day named;
+                a jaw that will not close, a tooth out whole, bleeding for hours are emergencies; papers for the tax
+                return, one's own balance or chart, a doctor's days are for staff; 공단/산재 and private-insurance
+                papers are insurance; refusals in few words and in dialect (the rules alone now read 421 of the 421
+                labelled refusals, 0 false) and "그만하세요" only with a call or text named or alone (a dentist's
+                "항생제 그만 하라고" is no opt-out); "later" in many shapes; no to a happy call in "healed" words;
+                a proposed slot turned down in other words; yes in dialect; wrong numbers said indirectly; asking
+                whether a booking went through is confirm_appointment; cancel and move in everyday words; a request
+                that comes last after a story books; of several days the one the closing request asks for.
+                Label changes (slips against the older sets' conventions; blind22 unchanged): dev16 4, dev17 7, dev18
+                12, dev19 8 rows, slot or intent (할부 and account transfers -> ask_price, X-rays -> checkup, a day
+                word gets its day, 잇몸 -> gum, a tooth pulled -> extraction); and one convention settled: "ask someone
+                and call back" to a proposed slot is callback_later (the dialogs keep a callback; no slot is held
+                either way), as the three new sets label it, so blind10 L25 (labelled no) is relabelled.
+                After: blind22 99.2% with the model (which has now seen it), 98.5% with the round-15 rules and a model
+                built without blind22, 92.4% with the rules alone; all three slots 98.1%; dev16 100.0%, dev17 99.4%,
+                dev18 100.0%, dev19 99.7% (rules alone 96.8, 95.9, 96.8, 97.8); medical -> booking 0 on every set with
+                and without the model; no earlier set went down (blind18 all three slots 98.2% -> 98.6%; dev12 98.5%
+                -> 99.1%, dev14 99.4% -> 99.7%, dev15 99.0% -> 99.3%).
+                (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
+Round 15 (blind22, dev16-dev19) in sum: blind22's first run read intent 233/263 = 88.6% (rules alone 80.6%), all
+three slots 95.1%, medical -> booking 0: the goal is not met on intent or slots on this first run. First runs so far:
+blind13 97.7, blind14 95.0, blind15 85.9, blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5,
+blind21 93.1, blind22 88.6. The 1,307 new tuning sentences then joined the examples; the next fresh set (blind23) tells
+whether that much more data moves a first run.
 Round 14 (blind21) in sum: blind21's first run read intent 256/275 = 93.1% (rules alone 87.6%; no label changed),
 date 98.9%, time 100.0%, treatment 98.9%, all three 97.8%, medical -> booking 1 of 44: the goal is not met on intent
 nor medical safety on this first run; the slots meet it. First runs so far: blind13 97.7, blind14 95.0, blind15 85.9,

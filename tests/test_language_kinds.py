@@ -186,7 +186,7 @@ def test_no_yes_or_no_out_of_the_blue_when_a_slot_or_treatment_is_named():
     [
         # replies to an offer and to a proposed slot
         ("아버지가 요즘 거동이 불편하셔서요", "offer", "no"),
-        ("음 남편이랑 상의해 보고 연락드릴게요", "proposal", "no"),
+        ("음 남편이랑 상의해 보고 연락드릴게요", "proposal", "callback_later"),  # round 15: a callback kept
         ("홍보성 문자는 이제 안 받을래요", "offer", "opt_out"),
         # an answer to "which treatment?" the lexicon does not know
         ("애는 실란트요", "treatment", "book"),

@@ -64,7 +64,7 @@ NOW = dt.datetime(2036, 9, 8, 15, 10)  # a Monday afternoon
         ("신장 투석 중인데 임플란트 받을 수 있어요", None, "medical_question", None, None, "implant"),
         ("발치 전에 제가 조심해야 할 게 있어요", None, "medical_question", None, None, "extraction"),
         ("교정하는 동안 사탕 먹으면 안 좋아요", None, "medical_question", None, None, "orthodontics"),
-        ("당뇨 있어도 뼈이식 하면 잘 붙어요", None, "medical_question", None, None, None),
+        ("당뇨 있어도 뼈이식 하면 잘 붙어요", None, "medical_question", None, None, "implant"),  # round 16
         ("어제 때운 이가 시큰한데 정상이에요 다시 가 봐야 돼요", None, "medical_question", "2036-09-07", None,
          "filling"),
         # a knocked-out tooth kept in milk: an emergency

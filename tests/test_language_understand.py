@@ -116,7 +116,7 @@ def test_reschedule_target_date_wins():
         ("두 시쯤", "14:00"),
         ("한 시", "13:00"),
         ("여섯 시", "18:00"),
-        ("일곱 시", "07:00"),
+        ("일곱 시", "19:00"),  # round 16: the clinic is shut at seven in the morning
         ("저녁 일곱 시", "19:00"),
         ("아침 아홉 시 반", "09:30"),
         ("오전 열두 시", "00:00"),
@@ -357,8 +357,9 @@ def test_more_intents(text, intent):
 def test_bare_pm_hours_are_a_clinic_setting():
     from appliance.language import DayParts
 
-    assert understand("일곱 시", MON).time == "07:00"
-    assert understand("일곱 시", MON, dayparts=DayParts(bare_pm_hours=(1, 8))).time == "19:00"
+    assert understand("일곱 시", MON).time == "19:00"
+    assert understand("일곱 시", MON, dayparts=DayParts(bare_pm_hours=(1, 6))).time == "07:00"
+    assert understand("여덟 시", MON, dayparts=DayParts(bare_pm_hours=(1, 8))).time == "20:00"
     assert understand("오전 세 시", MON, dayparts=DayParts(bare_pm_hours=(1, 8))).time == "03:00"
 
 

@@ -1,9 +1,11 @@
 """The STT worker process with the real Whisper model on a real 8 kHz clip: same transcript as in-process, a
-killed or hung worker fails the request fast and is restarted, a missing model is a start-up error."""
+killed worker fails the request as dead (not by its time limit) and is restarted once, a hung one is killed
+at its limit and restarted, a missing model is a start-up error."""
 
 from __future__ import annotations
 
 import os
+import re
 import signal
 import threading
 import time
@@ -68,47 +70,50 @@ def test_transcribes_a_real_clip_in_its_own_named_process(worker, utterance):
     assert Path(f"/proc/{pid}/comm").read_text().strip() == PROCESS_NAME
 
 
-def test_killed_mid_decode_fails_fast_then_restarts(worker, utterance):
+def _wait_until(predicate, timeout: float = 60.0) -> bool:
+    deadline = time.monotonic() + timeout
+    while not predicate() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    return predicate()
+
+
+def test_killed_mid_decode_fails_as_died_then_restarts_once(worker, utterance):
     _wait_ready(worker)
     old = worker.pid
-    crashes = worker.stats.crashes
+    crashes, started = worker.stats.crashes, worker.stats.started
     os.kill(old, signal.SIGSTOP)  # frozen so the kill lands while the request is in flight
-    errors: list[BaseException] = []
-    took: list[float] = []
+    outcome: list[object] = []
 
     def call() -> None:
-        t0 = time.monotonic()
         try:
-            worker.transcribe(utterance, 8000)
+            outcome.append(worker.transcribe(utterance, 8000))
         except BaseException as exc:  # noqa: BLE001
-            errors.append(exc)
-        took.append(time.monotonic() - t0)
+            outcome.append(exc)
 
     sent = worker.stats.requests
     thread = threading.Thread(target=call)
     thread.start()
-    until = time.monotonic() + 5.0
-    while worker.stats.requests == sent and time.monotonic() < until:  # the request is on its way to the child
-        time.sleep(0.01)
-    time.sleep(0.1)
+    assert _wait_until(lambda: worker.stats.requests > sent, 10)  # the request is on its way to the child
     os.kill(old, signal.SIGKILL)
-    thread.join(10)
-    assert errors and isinstance(errors[0], SpeechUnavailable), errors
-    assert took[0] < 1.5, took  # fails as soon as the child dies, not at the time limit
-    assert worker.stats.crashes == crashes + 1
+    thread.join(60)  # well past the decode's time limit: a request that is never failed shows here
+    assert not thread.is_alive() and len(outcome) == 1, outcome
+    assert isinstance(outcome[0], SpeechUnavailable), outcome  # never answered, never lost
+    # the death was seen (not the time limit reached): "died", or "gone" if the send itself hit the dead pipe
+    assert re.search(r"worker (died|gone)", str(outcome[0])) and "hung" not in str(outcome[0]), outcome
+    assert _wait_until(lambda: worker.stats.crashes == crashes + 1)
     _wait_ready(worker)
     assert worker.pid not in (None, old)
     assert "파란" in worker.transcribe(utterance, 8000).text  # later requests work again
+    assert worker.stats.crashes == crashes + 1 and worker.stats.started == started + 1  # counted, replaced once
+    assert find_worker_pids(os.getpid()) == [worker.pid]
 
 
 def test_hung_decode_hits_the_hard_limit_and_the_worker_is_replaced(worker, utterance):
     _wait_ready(worker)
     old = worker.pid
     timeouts = worker.stats.timeouts
-    t0 = time.monotonic()
-    with pytest.raises(SpeechUnavailable, match="hung"):
+    with pytest.raises(SpeechUnavailable, match=r"hung \(over 1\.0 s\)"):  # the limit, not the 60 s sleep
         worker._debug("sleep", 60, 1.0)
-    assert time.monotonic() - t0 < 3.0
     assert worker.stats.timeouts == timeouts + 1
     assert not Path(f"/proc/{old}").exists() or "zombie" in Path(f"/proc/{old}/status").read_text()
     _wait_ready(worker)
@@ -119,10 +124,8 @@ def test_stopped_process_is_a_hang_too(worker, utterance):
     _wait_ready(worker)
     old = worker.pid
     os.kill(old, signal.SIGSTOP)
-    t0 = time.monotonic()
-    with pytest.raises(SpeechUnavailable):
+    with pytest.raises(SpeechUnavailable, match=r"hung \(over 1\.0 s\)"):
         worker.transcribe(utterance, 8000, time_limit_s=1.0)
-    assert time.monotonic() - t0 < 3.0
     _wait_ready(worker)
     assert worker.pid != old
 

@@ -16,7 +16,7 @@ from appliance.language.lexicon import WRONG_NUMBER
 # Doubting the call: phishing, how the number was got, whether the clinic really rang
 SUSPICION = re.compile(
     r"보이스피싱|피싱|사기(?:전화|아니|인지|인가)|스팸(?:전화)?(?:아니|인가|인지|이에요|예요)|"
-    r"(?:제|내|저희)?번호(?:를|는|은)?(?:어떻게|어디서)(?:알|아셨|아시|얻|구하|받)|"
+    r"(?:제|내|저희)?번호(?:를|는|은)?(?:어떻게|어디서)(?:알|아셨|아시|얻|구하|받|났|나셨)|"
     r"(?:치과|병원)에서(?:온|거신|건|하신|한)(?:전화|연락)(?:가|이)?(?:맞|인가|인지)|"
     r"(?:진짜|정말|확실히)(?:그)?(?:치과|병원)(?:맞|에서(?:온|거신|건|하신))"
 )
@@ -24,12 +24,18 @@ SUSPICION = re.compile(
 CALL_ITSELF = re.compile(
     r"(?:ai|에이아이|인공지능|기계|로봇|자동응답)(?:랑|이랑|하고|와|한테)?(?:통화|얘기|대화|말)(?:하는|중인)(?:거|건|게)"
     r"(?:예요|에요|야|인가|죠|맞)|"
-    r"(?:통화|전화|이거|지금)(?:가|이|는|도)?(?:녹음|녹취)(?:이|가|을)?(?:돼|되|하|중)"
+    r"(?:통화|전화|이거|지금)(?:가|이|는|도)?(?:녹음|녹취)(?:이|가|을)?(?:돼|되|하|중)|"
+    # round 15: the same in two or three words ("AI예요?", "녹음돼요?", "사람이에요 기계예요")
+    r"^(?:ai|에이아이|인공지능|기계|로봇|자동응답)(?:이에요|예요|에요|야|냐|죠|인가요|이죠)$|^(?:녹음|녹취)(?:돼|되|하)(?:요|나요|는거예요|세요)$|"
+    r"사람이(?:에요|예요|야|냐)(?:아니면)?(?:기계|로봇|ai)|(?:기계|로봇|ai)(?:예요|에요|야|냐)(?:아니면)?사람"
 )
 # A closing: "알았어 수고해", "네 들어가세요", nothing asked
 _CLOSING = re.compile(
     r"^(?:어|응|네|예)?(?:그래|그래요)?(?:알았어|알겠어|알았어요|알겠어요)?(?:수고해|수고하세요|들어가세요|들어가)(?:요)?$"
 )
+# round 16: thanks for the call, out of the blue ("일부러 전화 주셔서 감사해요"): nothing asked, nothing refused
+_THANKS_FOR_CALLING = re.compile(r"^(?:어|아|네|예)?(?:일부러|바쁘신데|이렇게)?(?:전화|연락)(?:까지)?"
+                                 r"(?:주셔서|해주셔서|줘서)(?:너무|정말|참)?(?:감사해요|감사합니다|고마워요|고맙습니다)$")
 _PERSON_ASKED = re.compile(r"바꿔|연결|넘겨|말고|대줘|불러|사람(?:이랑|하고|한테)(?:통화|얘기)하고")
 
 
@@ -39,7 +45,7 @@ def about_the_call(compact: str, callback_asked: bool, expect: str | None) -> tu
 
     A doubt with a call back said ("대표번호로 제가 다시 걸어 볼게요") is left to the callback rules
     (``callback_asked``), one with a denial of being the patient to the wrong-number rules."""
-    if expect is None and _CLOSING.match(compact):
+    if expect is None and (_CLOSING.match(compact) or _THANKS_FOR_CALLING.match(compact)):
         return "other", 0.95
     if SUSPICION.search(compact) and not callback_asked and not WRONG_NUMBER.search(SUSPICION.sub("", compact)):
         # "제 번호 어떻게 아셨어요 저 거기 간 적 없는데" is a wrong number (dev10): the doubt comes with a denial

@@ -106,3 +106,5 @@ BRING_ALONG = re.compile(
 )
 # Sleeping, gas or calming the patient through a treatment: whether the clinic offers it is for staff to answer
 SEDATION = re.compile(r"수면(?:마취|치료|진정|내시경)|웃음가스|가스마취|진정(?:치료|요법|마취)|재워서")
+# Something left behind at the clinic ("치료받고 나오다 우산 두고 왔는데 있나요"): staff look for it (round 15)
+LEFT_BEHIND = re.compile(r"(?:두고|놓고|빠뜨리고|흘리고)(?:왔|갔|온|간|나왔)|분실물")

@@ -61,7 +61,9 @@ def number_value(text: str) -> int | None:
 
 _DIGIT_WORD = {**{k: str(v) for k, v in SINO_DIGITS.items()}, **{str(i): str(i) for i in range(10)}}
 _DIGIT_STRING = re.compile(r"^[0-9공영일이삼사오육륙칠팔구\s\-.,]+$")
-_DIGIT_TAIL = re.compile(r"\s*(?:요|입니다|예요|이구요|이고요)$")
+# round 15: a hedge after the digits ("삼 구 일 이 공 사 맞나 모르겠네") leaves them digits
+_DIGIT_TAIL = re.compile(r"\s*(?:요|입니다|예요|이구요|이고요|(?:이\s?)?맞(?:나|나요|죠|는지|을걸요|을\s?거예요)"
+                         r"(?:\s?모르겠(?:네|네요|어요))?)$")
 
 
 def spoken_digits(text: str) -> str | None:

@@ -19,7 +19,7 @@ import re
 
 from appliance.language.asking import (
     POLITE_END, TELLING_END, asked_before_aside, before_afterthought, is_question, strongly_asked)
-from appliance.language.general_info import GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF, SECOND_OPINION
+from appliance.language.general_info import GENERAL_INFO, LEFT_BEHIND, NOT_A_QUESTION_FOR_STAFF, SECOND_OPINION
 from appliance.language.lexicon import SYMPTOM
 
 
@@ -165,7 +165,7 @@ CARE_PLACE = re.compile(
 )
 # Words of the facts the clinic answers itself (insurance, prices)
 FACT_WORDS = re.compile(
-    r"보험|급여|실비|실손|본인부담|비용|가격|얼마(?!나|안|전|동안|되지|지나|만에|후|뒤)|진료비|할인|"
+    r"보험|급여|실비|실손|본인부담|공단|산재|비용|가격|얼마(?!나|안|전|동안|되지|지나|만에|후|뒤)|진료비|할인|"
     r"돈(?:을|은|이|도)?(?:다시|또|따로|더)?(?:내|드|들|받)|(?<!결과)값|무상"
 )
 # Paying at once, monthly or in parts ("틀니 값 나눠서 몇 달에 걸쳐 내도 돼요"): leave to pay is a price question
@@ -255,6 +255,8 @@ def medical_question(text: str, compact: str, has_symptom: bool) -> bool:
             re.search(r"주차|댈(?:데|곳)", compact) and CARE_PLACE.search(compact)  # "차 끌고 가도 돼요 댈 데 있어요"
             and not (has_symptom or AFTER_CARE.search(compact) or TREATMENT_WORD.search(compact))):
         return False  # "65세 넘으면 틀니 보험 된다던데 맞아요?" asks about insurance
+    if LEFT_BEHIND.search(compact):
+        return False  # round 15: "치료받고 나오다 우산 두고 왔는데 있나요" asks for a thing left behind
     if re.search(SECOND_OPINION, compact) and not has_symptom:
         return False  # round 11: another clinic's plan checked, for staff
     if asks_what_it_takes(compact) and not has_symptom:

@@ -23,8 +23,11 @@ from appliance.language.treatments_named import treatments_named
 
 # What takes a word back: "말고", "아니고", "아니다", "아니라" (not "아니면": several days offered, the first counts)
 CORRECTION = re.compile(r"말고|말구|아니고|아니구|아니다|(?<!다름이 )(?<!다름이)(?<!다름 )(?<!다름)아니라")
+# round 16: of days, one turned down for another counts too ("목요일은 싫고 금요일 오후 세 시 반은요")
+_DATE_CORRECTION = re.compile(CORRECTION.pattern + r"|(?:은|는)\s?(?:싫고|싫구|안\s?되고|안\s?돼고|곤란하고)")
 # Of treatments only a plain taking back counts: "임플란트가 아니고 브릿지인가" wonders, it does not correct
-_TREATMENT_CORRECTION = re.compile(r"말고|말구|아니다")
+# round 15: one declined, another chosen ("미백은 안 할래요 그냥 스케일링만 할게요")
+_TREATMENT_CORRECTION = re.compile(r"말고|말구|아니다|안(?:할래요|할게요|할께요|해요)(?:그냥|대신)")
 _ANSWER_CORRECTED = re.compile(r"^(?:어|아|음|저)*(?:아니|아뇨|아니요|아니아니)|말고|말구|아니고|아니구|아니다")
 # The answer ends on the slot ("…열한 시요 열한 시", "…이번 주 토요일")
 _ENDS_ON_A_SLOT = re.compile(r"(?:시|반|분|요일|일|주|날|쯤)(?:이요|요|에|에요|으로|로|쯤|쯤에|으로요|로요)?$")
@@ -44,7 +47,7 @@ def _last_correction_end(text: str, correction: re.Pattern[str] = CORRECTION) ->
 
 def date_after_correction(text: str, dates: list[DateResult]) -> DateResult | None:
     """The last date named after the last correction in ``text`` (the text ``dates`` were found in), if any."""
-    end = _last_correction_end(text)
+    end = _last_correction_end(text, _DATE_CORRECTION)
     if end is None:
         return None
     after = [found for found in dates if found.start >= end and (found.date or found.date_range)]

@@ -137,7 +137,7 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
     """Round 10: answers to the clinic's own outbound questions that other words in them would mislead."""
     if expect in ANSWER_EXPECTS | {"yes_no"} and _BUSY_NOW.search(compact) and _BY_TEXT.search(compact):
         return "callback_later", SURE  # "…발표 중이라서요 문자로 남겨 주세요": busy; the rest by text, later
-    if expect == "offer" and _OFFER_DECLINED_END.search(core) and not core.endswith("?"):
+    if expect == "offer" and _OFFER_DECLINED_END.search(core) and not (core.endswith("?") or "얼마" in core):
         return "no", SURE  # "어머니는 작년에 벌써 보험으로 틀니 하셨어요 필요 없어요": the last words decline
     if expect == "offer" and _NOT_THIS_TIME.search(core):
         return "no", SURE  # round 12: "이번 검진은 됐고요 내년에 또 알려 주세요": not this one; asking later is no yes

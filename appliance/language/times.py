@@ -28,8 +28,9 @@ class DayParts:
     afternoon: tuple[str, str] = ("14:00", "18:00")  # 오후
     late_afternoon: tuple[str, str] = ("16:00", "18:00")
     evening: tuple[str, str] = ("18:00", "21:00")  # 저녁, 퇴근하고
-    bare_pm_hours: tuple[int, int] = (1, 6)
-    """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00)."""
+    bare_pm_hours: tuple[int, int] = (1, 7)
+    """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00; round 16: "일곱 시" → 19:00, the clinic
+    being shut at seven in the morning, unless the morning was said before it)."""
     day_start: str = "09:00"
     day_end: str = "21:00"
 
@@ -69,13 +70,21 @@ _AFTER_TIME = re.compile(r"^\s?(?:이후|넘어서|넘어|지나서|후에|후|�
 _TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참|이르|늦|안\s?(?:되|돼)(?!면)|빼고|어렵|애매|힘들"
                         r"|죄송|미안|정정|잠깐만?|빠듯|촉박|빡빡|그렇(?:고|구|긴|지만)"
                         r"|(?:좀|조금)\s?그(?:런데|래서|렇네|래요)|별로")  # round 11: "세 시는 좀 그런데 네 시 반은"
+# round 15: off work in the morning (a night shift: "아침 아홉 시에 퇴근하고 … 아홉 시 반"): the times stay morning
+_MORNING_OFF = re.compile(r"(?:아침|오전)\s?[가-힣\d]{1,4}\s?시\s?(?:반\s?)?(?:에\s?)?퇴근")
 # Said after work or in the evening, "일곱 시" is 19:00
 _EVENING_BEFORE = re.compile(r"퇴근|저녁|밤에|야간|일\s?끝나|회사\s?끝나|학교\s?끝나")
+# round 16: a bare "일곱 시" is the evening (``bare_pm_hours``) unless the morning was said before it
+_MORNING_BEFORE = re.compile(r"아침|오전|새벽|출근|일찍")
 # round 10: said after the time, "일곱 시 … 저녁" is 19:00 too (not "오후는 …", which turns a part down)
 _EVENING_AFTER = re.compile(r"[^.?!]{0,14}?(?:저녁|오후(?!\s?에(?!요))|밤)(?!\s?(?:은|는|에는|엔))")
 # round 10: a time given as the reason ("다섯 시 반 퇴근이니까 여섯 시요", "3시 반인데 금요일 4시") loses to the next
-_REASON_AFTER = re.compile(r"\s?(?:반\s?)?(?:퇴근|끝나|마치|이니까|니까|인데|이라서|라서)")
+# round 15: "아홉 시에 퇴근하고 …", the closing hour ("여덟 시까지 하시죠 …"), the visit as it stands ("10:00으로
+# 돼 있던데 …"): not the time asked for when another follows
+_REASON_AFTER = re.compile(r"\s?(?:반\s?)?(?:에\s?)?(?:퇴근|끝나|마치|이니까|니까|인데|이라서|라서)|"
+                           r"\s?(?:반\s?)?까지\s?(?:하시|하세|해요|하죠|진료|영업|문\s?열)|\s?(?:반\s?)?(?:요\s?)?(?:그럼|그러면)\s|\s?(?:으로|로)?\s?(?:돼|되어|되)\s?있")
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)(?!\s?(?:해서|인해))")
+_UNSURE_AFTER = re.compile(r"\s?(?:반\s?)?(?:이었|였)(?:나|던가|더라|는지)|\s?(?:반\s?)?인가")
 _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 
 _VAGUE: list[tuple[re.Pattern[str], str]] = [
@@ -137,9 +146,12 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     hits: list[tuple[int, int, int, int, bool]] = []  # start, end, h, m, approx
     for m in _TIME.finditer(text):
         hm = _parse_time_match(m, parts.bare_pm_hours)
-        if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and (
+        if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and not _MORNING_OFF.search(text[: m.start()]) and (
                 _EVENING_BEFORE.search(text[: m.start()]) or hm[0] <= 9 and _EVENING_AFTER.match(text, m.end())):
             hm = (hm[0] + 12, hm[1])
+        if hm and m.group("ap") is None and hm[0] == 19 and number_value(m.group("h")) == 7 and (
+                _MORNING_BEFORE.search(text[: m.start()]) and not _EVENING_BEFORE.search(text[: m.start()])):
+            hm = (7, hm[1])  # "출근 전에 … 일곱 시": the morning
         if hm:
             hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
     for m in _CLOCK.finditer(text):
@@ -149,6 +161,8 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     for m in _NOON.finditer(text):
         hits.append((m.start(), m.end(), 12 if m.group(0) == "정오" else 0, 0, False))
     hits.sort()
+    if len(hits) > 1 and all(_UNSURE_AFTER.match(text, hit[1]) for hit in hits):
+        return TimeResult(None, None)  # round 16: "세 시였나 네 시였나": the caller does not know
     # "네 시 아니 네 시 반": a time taken back loses to the next one
     hits = [hit for hit, after in zip(hits, hits[1:]) if not _TAKEN_BACK.search(text[hit[1] : after[0]])] + hits[-1:]
     hits = [hit for hit in hits[:-1] if not _REASON_AFTER.match(text, hit[1])] + hits[-1:]

@@ -12,6 +12,7 @@ import re
 
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
+from appliance.language.general_info import LEFT_BEHIND
 from appliance.language.replies import SURE
 
 CLEAR_CANCEL = re.compile(r"취소|캔슬|예약(?:을|은)?(?:좀)?(?:빼|없애|지워|삭제)|없(?:었)?던(?:걸|거|것)으?로")
@@ -125,6 +126,39 @@ _MOVE_REPORTED = re.compile(r"(?:미루|미뤄|연기하|옮기)(?:래요|래서
 _UNDER_INSURANCE = re.compile(r"보험(?:으로|그거로?|적용)?(?:해서|하면|허면|받으면|혀면)")
 
 
+# round 15: papers for the year-end tax return ("연말정산 때문에 영수증 한 번에 뽑아 주세요", "납입 증명서"): for staff
+_TAX_PAPERS = re.compile(r"연말(?:정산|정산용)|납입증명|(?:의료비|소득)공제|국세청")
+# round 15: the public scheme or workers' compensation ("공단에서 하는 검진 무료 맞죠", "산재 처리로 치료 받을 수
+# 있어요"): an insurance question, whatever price word comes with it
+_PUBLIC_SCHEME = re.compile(r"공단|건강보험(?!증)|산재|국가검진")
+# round 15: one's own account or plan looked up ("남은 금액이 얼마인지", "총 비용이 얼마로 나왔는지 다시", "얼마
+# 든다고 하셨는지", "견적서로 받을 수 있을까요"), one's chart or package checked ("차트에 … 적혀 있는지", "한 번
+# 남았는지 봐 주실래요", "마지막으로 간 게 언제였는지 기록 좀"): staff look it up
+OWN_RECORD_LOOKED_UP = re.compile(
+    r"남은(?:금액|돈|잔액|치료비)|남은거[가-힣]{0,3}얼마|잔액|얼마(?:로|라고|라)?(?:나왔는지|든다고|라고하셨|라캤|라고했|라하셨)|"
+    r"견적서(?:로|를)?(?:받|보내|뽑)|계획서|(?:차트|기록)(?:에|을|를|좀)?[가-힣]{0,12}(?:적혀|봐주|확인해)|"
+    r"남았는지(?:좀)?(?:봐|확인)|(?:언제|뭐)였는지[가-힣]{0,4}(?:기록|차트)"
+)
+# round 15: which days a doctor works ("원장님 진료 보시는 요일이 정해져 있어요", "김 원장님 다음 주 목요일에 진료
+# 보세요"), something left behind ("우산 두고 왔는데 있나요"), the lift in a word ("엘베 있어요")
+DOCTOR_DAYS = re.compile(
+    r"(?:원장|선생)님?[가-힣]{0,14}(?:진료|나오|출근)(?:보시는|하시는|보는|하는|나오시는)(?:요일|날)|"
+    r"(?:원장|선생)님[가-힣]{0,12}(?:진료|나오|출근)(?:보세요|하세요|보시나요|하시나요|나오세요|나오시나요)"
+)
+_LIFT = re.compile(
+    r"엘베(?:있|가있|는있|되)|(?:걸어|걸어서)(?:가|오)?(?:믄|면)?얼마나걸|(?:옆|앞|건너편|뒤)이라(?:했|캤|카|하셨|그랬)"
+)
+# round 15: a certificate for work or school ("병가 증빙용 확인서 떼 주세요", "진단서 끊을라믄 뭘 가지고 가야 되오")
+_CERTIFICATE = re.compile(
+    r"(?:확인서|증명서|진단서|소견서|증빙)(?:를|을|도|좀|같은거)?[가-힣]{0,4}(?:떼|발급|끊|뽑|받|내야|제출)"
+)
+# round 15: the hours in other words ("야간 돼요", "그 시간에 문 열려 있어요", "접수는 몇 시까지 해야")
+_HOURS_TOO = re.compile(
+    r"야간(?:진료)?(?:돼|되|해|하)|문(?:이)?열려(?:있|있어)|접수(?:는|가)?몇시까지|몇시까지접수|"
+    r"(?:토요일|일요일|주말|공휴일|오늘|내일)(?:에|에도|은|는|도)?(?:하는감|하능교|하나요|열어요|여나요|쉬지라|쉬나요|진료)$"
+)
+
+
 def topic_intent(compact: str) -> tuple[str, float] | None:
     """What the utterance is about when it is no reply: the first topic whose cues are found, with a confidence."""
     compact = _QUESTION_DROPPED.sub("", compact)  # "얼마냐고 물어보려다 그냥 …": the question given up
@@ -143,12 +177,26 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
         return "cancel", SURE if CLEAR_CANCEL.search(visit) else 0.9
     if BILL_QUERIED.search(compact):
         return "question_other", SURE  # round 11: a double charge, a refund, a wrong receipt (after a cancel asked)
+    if (_TAX_PAPERS.search(compact) and "얼마" not in compact or OWN_RECORD_LOOKED_UP.search(compact)
+            and "예약" not in compact and not lx.INSURANCE.search(compact)):
+        return "question_other", SURE  # round 15: papers for the tax return, one's own account or chart looked up
     if lx.RESCHEDULE_WEAK.search(compact):
         return "reschedule", 0.8
     if lx.CONFIRM.search(compact):
         return "confirm_appointment", 0.85
     if _BOOKING_TOLD_END.search(compact):
         return "book", SURE  # "스케일링 일 년에 한 번 보험 되잖아요 그거 하러 갈게요"
+    if DOCTOR_DAYS.search(compact) and "예약" not in compact or LEFT_BEHIND.search(compact):
+        return "question_other", SURE  # round 15: a doctor's days, something left behind: staff know
+    if (_CERTIFICATE.search(compact) and "예약" not in compact and not lx.INSURANCE.search(compact)
+            and not qs.BOOK_REQUEST.search(compact)):
+        return "question_other", SURE  # round 15: papers for work or school, for staff
+    if _LIFT.search(compact):
+        return "ask_location", SURE  # round 15
+    if _PUBLIC_SCHEME.search(compact) and not (qs.BOOK_REQUEST.search(compact) or _BOOKING_SAID.search(compact)):
+        return "ask_insurance", SURE  # round 15
+    if _HOURS_TOO.search(compact) and not _BOOKING_SAID.search(compact):
+        return "ask_hours", SURE  # round 15
     if _BILL_DISPUTED.search(compact) and not re.search(r"청구(?:하려|할|용)|서류", compact):
         return "question_other", SURE  # "계산이 잘못된 것 같아요 …비급여로 돼 있어요": one's own bill, for staff
     if _BILL.search(compact) and not (lx.INSURANCE.search(compact) and re.search(r"청구|서류|발급", compact)):
@@ -157,10 +205,13 @@ def topic_intent(compact: str) -> tuple[str, float] | None:
     if (lx.LOCATION.search(_WHERE_I_AM.sub("", compact)) and not re.search(r"얼마(?!나걸|나가)", compact)
             and not (slot_asked and not FACT_KEYWORD["ask_location"].search(compact))):
         return "ask_location", SURE if FACT_KEYWORD["ask_location"].search(compact) else 0.85
+    if lx.INSURANCE.search(compact) and re.search(r"재료|브랜드|제품", compact) and not lx.PRICE.search(compact):
+        return "question_other", SURE  # round 15: "그 보험 임플란트는 재료가 보통 거랑 다른 거요": for staff
     if lx.INSURANCE.search(compact) and re.search(r"진단서|소견서|진료확인서|처방전", compact):
         return "question_other", SURE  # a certificate is not in the insurance notes: an open question for staff
     if lx.INSURANCE.search(compact) and re.search(r"서류|영수증|발급|청구", compact) and "얼마" not in compact:
-        return "ask_insurance", 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
+        sure = re.search(r"보험서류|실비|실손", compact)  # round 15: the papers for a claim, for sure
+        return "ask_insurance", SURE if sure else 0.9  # "진료비 영수증이랑 보험 서류 발급돼요?"
     if re.search(r"본인부담|의료급여|차상위", compact):
         return "ask_insurance", SURE  # "의료급여 수급자인데 본인부담금이 얼마예요?"
     if lx.PRICE.search(compact) and _UNDER_INSURANCE.search(compact):

@@ -13,6 +13,23 @@ from appliance.language import lexicon as lx
 _TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
 _NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓|"
                           r"영수증|결과지|서류|확인서|소견서|진단서|증명서|내역|처방전|사본")  # round 12: papers
+# round 15: a blood test (its result brought along) is no dental checkup
+_BLOOD_TEST = re.compile(r"혈액검사|피검사")
+# round 15: a treatment turned down before another is asked for ("미백은 안 할래요 … 스케일링만 할게요")
+_TURNED_DOWN = re.compile(r"(?:은|는)?(?:관심없|안할|안받|필요없|됐고|됐어요)")
+# round 15: a first visit, or the first in years, to have the whole mouth looked at ("처음 가는 건데요 그냥
+# 전체적으로 봐 주세요") is a checkup
+_LOOK_AT_ALL = re.compile(r"(?:처음|오랜만|안갔|년만).{0,20}전체적으로(?:좀|한번|다)?(?:봐|검사|체크)")
+_CAVITY_CHECK = re.compile(r"충치(?:검진|검사|체크)")
+# round 16: treatments named by a part of them: a bone graft is implant work, the wire of braces is orthodontics, a
+# nerve treatment left half done is a root canal
+_NAMED_BY_A_PART: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("implant", re.compile(r"뼈이식|골이식")),
+    ("orthodontics", re.compile(r"철사(?:가|를|에|는)?.{0,12}(?:긁|찔|찌르|튀어|빠졌|끊|걸려|잘라)")),
+    ("root_canal", re.compile(r"(?:하다만|하다가만|덜한|못끝낸)신경|신경(?:그거|치료)?마저")),
+)
+# round 16: a receipt or paper printed again ("영수증 … 다시 뽑아 주세요") is no extraction
+_PAPER_PRINTED = re.compile(r"(?:영수증|서류|확인서|소견서|진단서|증명서|내역서?|처방전).{0,16}뽑")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -25,6 +42,32 @@ def treatments_named(compact: str) -> list[str]:
                 continue
             if name == "extraction" and _NOT_A_TOOTH.search(compact[max(0, m.start() - 8) : m.start() + 1]):
                 continue  # "실밥은 언제 빼러 가요": stitches, not a tooth
+            if name == "checkup" and _BLOOD_TEST.search(compact) and "검" not in _BLOOD_TEST.sub("", compact):
+                continue  # "혈액검사 결과지 가져오라 하셨는데": a doctor's test, not a dental checkup
             named.append(name)
             break
+    turned_down = [name for name, pattern in lx.TREATMENT_PATTERNS
+                   if any(_TURNED_DOWN.match(compact, m.end()) for m in pattern.finditer(compact))]
+    if len(named) > 1 and turned_down:
+        named = [name for name in named if name not in turned_down] or named
+    if _CAVITY_CHECK.search(compact) and "checkup" in named:
+        named = ["checkup"] + [name for name in named if name not in ("checkup", "filling")]
+    if not named and _LOOK_AT_ALL.search(compact):
+        named = ["checkup"]
+    return _named_by_a_part(compact, _without_paper_printed(compact, named))
+
+
+def _without_paper_printed(compact: str, named: list[str]) -> list[str]:
+    """"영수증 잃어버렸는데 다시 뽑아 주세요": a paper printed, no extraction."""
+    if _PAPER_PRINTED.search(compact) and not re.search(r"(?:이|이빨|치아|어금니|사랑니)(?:를|을|좀|하나)?뽑", compact):
+        named = [name for name in named if name != "extraction"]
     return named
+
+
+def _named_by_a_part(compact: str, named: list[str]) -> list[str]:
+    """Adds a treatment named by a part of it ("뼈이식 한 자리", "철사가 볼을 긁어요"), in priority order."""
+    added = [name for name, pattern in _NAMED_BY_A_PART if name not in named and pattern.search(compact)]
+    if not added:
+        return named
+    order = [name for name, _ in lx.TREATMENT_PATTERNS]
+    return sorted(named + added, key=order.index)

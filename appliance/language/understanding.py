@@ -43,12 +43,16 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import asking, blend, repairs, side_matters, topics, transcript
+from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_asides, reply_kinds, side_matters,
+                                topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
+from appliance.language.cannot_make_it import cannot_make_it
+from appliance.language.care_boundaries import care_boundary
+from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
-from appliance.language.dates import WEEKDAY_NAMES, find_dates, pick_date
+from appliance.language.dates import WEEKDAY_NAMES, find_dates
 from appliance.language.general_info import BRING_ALONG, SEDATION, STAFF_ONLY
 from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
@@ -84,21 +88,6 @@ def understood_as_running_late(text: str) -> bool:
 
 def _strip_fillers(spaced: str) -> str:
     return transcript.FILLERS.sub("", spaced).strip()
-
-
-# round 14: a throb that keeps one awake, with no other red flag, is a symptom
-# ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
-_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
-
-
-def _emergency(compact: str) -> bool:
-    if _THROB_KEEPS_AWAKE.search(compact):
-        compact = _THROB_KEEPS_AWAKE.sub("", compact)
-    for pattern in (lx.EMERGENCY,):
-        for m in pattern.finditer(compact):
-            if not lx.EMERGENCY_NEG.match(compact[m.end() :]):
-                return True
-    return False
 
 
 # "…다 나았어요 가끔 시린 거 말고는": fine but for a symptom, which is what the dialog must hear
@@ -170,7 +159,7 @@ def understand(
     if not dates:
         dates_text = core
         dates = find_dates(core, today)
-    picked = repairs.date_after_correction(dates_text, dates) or pick_date(dates_text, dates, today)
+    picked = repairs.date_after_correction(dates_text, dates) or date_choice.pick(dates_text, dates, today)
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
@@ -244,14 +233,22 @@ def _classify(
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
-    if _emergency(compact):
+    if (care := care_boundary(compact, expect, bool(result.date or result.time))) is not None:
+        return care  # round 16: symptom or emergency, care and staff questions, a fact asked after a yes
+    if sounds_like_emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):
         return "opt_out", 0.95
     if (call := about_the_call(compact, bool(lx.CALLBACK.search(compact)), expect)) is not None:
         return call  # round 11: "보이스피싱 아니죠", "지금 AI랑 통화하는 거예요", "알았어 수고해"
+    if (aside := reply_asides.reply_aside(compact, core, expect, bool(result.date or result.time))) is not None:
+        return aside  # round 16: "제가 모시고 갈게요", "목요일은 싫고 금요일 …은요", "세탁소에 건다는 게"
+    if (visit := visit_asks.visit_ask(compact, expect, bool(result.date or result.time))) is not None:
+        return visit  # round 15: "예약 됐는지 모르겠어요", "예약 있는 거 없애 주세요", "수요일인데 목요일로 밀어"
     if repairs.readback_corrected(core, expect, bool(result.date or result.time or result.time_range or treatments)):
         return "no", SURE  # round 14: "아니요 스케일링 말고 잇몸 치료요" to a read-back corrects it
+    if (kind := reply_kinds.reply_kind(text, compact, core, expect, bool(result.date or result.time))) is not None:
+        return kind  # round 15: short, busy, elderly and regional replies to the clinic's questions
     outbound = outbound_answer(compact, core, expect, qs.has_symptom(compact))
     if outbound is not None:
         return outbound
@@ -267,7 +264,7 @@ def _classify(
         relayed = rw.SOMEONE_ELSE_DECIDES.search(compact)  # to a slot proposed a no, unless "잠깐만요 네 …" first
         alone = expect == "offer" and re.search(r"생각|고민", compact)  # "생각해 보고 연락드릴게요": not now (no)
         held = re.match(r"(?:잠깐(?:만)?요?)?[네예]", core)
-        later = relayed and (expect not in ("proposal", "slot", "date", "time") or held)
+        later = relayed and (expect not in ("date", "time") or held)
         return ("callback_later" if later else "no"), SURE if relayed or alone else 0.75
     deferred = rw.DEFER.search(compact) and (expect in ANSWER_EXPECTS | {"yes_no"} or not compact.endswith("요") or
                                              re.search(r"(?:할|갈|받을)(?:게|께)", compact))
@@ -301,7 +298,8 @@ def _classify(
             return "question_other", SURE  # "소아 전문 선생님 계세요?", "일본어 하시는 분 계세요?" ask about the clinic
         return "talk_to_staff", SURE if put_through else 0.9  # "… 사람 연결 되나요": put through, unmistakably
 
-    if rw.CLARIFY.search(compact) and not lx.BOOK.search(compact) and not RELAYED_ANSWER.search(compact):
+    if rw.CLARIFY.search(compact) and not (lx.BOOK.search(compact) or RELAYED_ANSWER.search(compact) or re.search(
+            r"얼마(?:라고|라구|였다고|였죠)", compact)):  # round 15: "가격이 얼마라고요" asks the price again
         clarify_last = rw.CLARIFY.search(compact[-8:])  # "그거 무슨 말씀이세요": asking us to say it again is all
         return "other", SURE if clarify_last else 0.7  # "네? 뭐라고 하셨어요?": the caller did not understand us
     if (rw.SYMPTOM_DENIED.search(compact) and not lx.BOOK.search(compact) and not asking.strongly_asked(text, compact)
@@ -313,7 +311,10 @@ def _classify(
             treatments and expect == "treatment")), len(treatments) > 1) or repairs.relayed_treatment(
             core, expect, treatments):
         return "book", SURE  # round 14: "아니 열 시 말고 열한 시요" to "몇 시가 좋으세요?" answers it
-    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact):
+    if visit_asks.slot_asked_last(compact, expect, bool(result.date or result.time or result.time_range)):
+        return "book", 0.92  # round 15: "…어머니가 식사를 못 하세요 오늘 수리 되나요": the request comes last
+    if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact) or care_asks.sure_medical_question(
+            text, compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
@@ -356,17 +357,9 @@ def _classify(
     if (rw.YES_START.match(core) and rw.CONFIRMED.search(core)
             and (topic is None or topic[0] in ("book", "confirm_appointment"))):
         return "yes", 0.85  # "예 예약 맞아요"
-    impossible = rw.NOT_POSSIBLE.search(compact)
-    after = compact[impossible.end():] if impossible else ""
-    if impossible and lx.BOOK.search(after) and re.search(r"자리|시간|되나|돼요|가능|있어요|있나", after):
-        impossible = None  # "네 시 넘어서밖에 안 되는데 목요일 그 시간에 자리 있어요?" still books
-    if impossible and (topic is None or topic[0] == "book"):
-        # "그날 안 될 것 같은데요": in a reminder it cancels the visit; to a proposed slot it is a no
-        if expect in ("confirm", "reminder") or expect is None and result.date:
-            return "cancel", 0.75
-        if expect in ("date", "time") and re.search(r"(?:시|반|분|요일|일)(?:으로|로|에)?(?:요|이요)?$", after):
-            return "book", 0.85  # "다음 주 수요일 아 그날 안 되겠다 목요일로요": the day named last is the answer
-        return "no", SURE if expect in ("date", "time") and not after else 0.75  # "금요일은 안 되는데": no day given
+    if (topic is None or topic[0] == "book") and (
+            cannot := cannot_make_it(compact, expect, bool(result.date))) is not None:
+        return cannot  # "그날 안 될 것 같은데요": a cancel to a reminder, a no to a proposed slot
     has_topic = topic is not None and topic[0] != "book" or bool(treatments)
     if topic is not None and topic[0] == "book" and re.search(r"예약|받으러|하러|싶|려고|려구|라고", compact):
         has_topic = True

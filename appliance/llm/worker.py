@@ -6,7 +6,7 @@ time. The parent side is thread-safe; requests queue on a lock and every request
 covers its wait in the queue too:
 
 * the deadline passes while the child computes → the child is killed (SIGKILL; a hang in C code cannot be
-  interrupted any other way), a new one is spawned at once and the caller gets ``None``;
+  interrupted any other way), its watcher spawns a new one at once and the caller gets ``None``;
 * the child dies (segfault, OOM kill, ``kill -9``) → a watcher thread spawns a new one at once; a request in
   flight gets ``None``;
 * the child is still loading/warming up → the request waits for it until its deadline, and gets ``None``

@@ -7,10 +7,11 @@ a lock) and *fails fast*: ``transcribe`` raises :class:`~appliance.errors.Speech
 leaving a caller in silence, so the call runner ends the call with ``DENTALCALL_NEXT=fallback`` (apology, then
 staff or voicemail):
 
-* the child dies (segfault, OOM kill, ``kill -9``) → the request in flight fails at once; a watcher thread
-  spawns a new child in the background, so later calls work again;
+* the child dies (segfault, OOM kill, ``kill -9``) → the request in flight fails at once ("worker died": its
+  reader saw the pipe end; it never waits for the replacement); the child's watcher thread counts the crash
+  and spawns one new child in the background, so later calls work again;
 * a decode runs over its hard time limit (``time_limit(audio_seconds)``; a hang in C code or a stopped
-  process) → the child is killed (SIGKILL) and respawned, the request fails;
+  process) → the child is killed (SIGKILL), the request fails ("hung"), the watcher spawns the replacement;
 * the child is still loading (after a restart) → a request waits for it up to ``ready_wait_s`` (2 s: a call
   must not sit in silence behind a reload) and fails after that without killing it (killing a loading child would only start the load again);
 * three deaths in a row soon after start (bad model file, out of memory) → restarts back off (15 s, 30 s, …

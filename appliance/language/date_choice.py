@@ -1,0 +1,106 @@
+"""Round 15: of several days named, the one the closing request asks for.
+
+A caller often tells a story with days in it and ends by asking for a slot: "어제는 잠을 설쳤거든요 오늘은
+괜찮은데 … 목요일 저녁에 시간 있어요", "예약을 목요일로 했었는데 … 다음 주 월요일 같은 시간으로 옮겨 주세요",
+"모레로 돼 있는 거 글피로 하루만 미뤄 주세요". When the last day named is followed, up to the end of the sentence,
+by nothing but a time and a request, that day is the one meant. A day named as the visit's beats a span told as
+the reason, and a weekday told with a past deed is the one just gone. ``understanding`` asks ``pick`` (this, then
+``dates.pick_date``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from appliance.language.dates import DateResult, pick_date
+
+# Between the days a clause ended ("…괜찮은데 …", "…잡혀서요 …"): not days offered as choices ("월요일이나 화요일")
+_CLAUSE_ENDED = re.compile(r"(?:요|데|서|고|죠|니까|는데|있는\s?거|잡은\s?거)\s")
+# What may follow the requested day up to the end: a time, a treatment word or two, and the request itself
+_REQUEST_TAIL = re.compile(
+    r"^(?:에|로|으로|쯤|에는|이요|요)?\s?(?:[가-힣0-9:]{1,6}(?<![도야])\s?){0,4}?"
+    r"(?:시간\s?(?:있어요|있나요|돼요|되나요)|자리\s?(?:있어요|있나요)|"
+    r"(?:으로|로)\s?(?:하루만\s?|좀\s?)?(?:옮겨|미뤄|밀어|바꿔|당겨|잡아|해)\s?(?:주세요|주실\s?수\s?있어요|줘요|주시겠어요)|"
+    r"(?:되나요|돼요|될까요|가능해요|가능할까요|부탁드려요|부탁해요|넣어\s?주세요|잡아\s?주세요))\s?[?.]*$"
+)
+
+
+# A day named as the visit's ("이십 일 예약 좀 뒤로 빼 주세요"), after a span told as the reason ("연말 재고 조사를 …")
+_VISIT_AFTER = re.compile(r"\s?(?:에\s?)?(?:잡힌\s?|잡은\s?|있는\s?)?예약")
+
+
+# A weekday told with a past deed ("토요일 뺐는데 담배 언제"): the one just gone, not the one to come
+_PAST_DEED_AFTER = re.compile(r"\s?(?:에|날)?\s?(?:이\s?)?(?:뺐|뽑았|했|받았|씌웠|때웠|심었)(?:는데|어요|거든요|고)")
+
+
+def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
+    """A single weekday followed by a past deed, moved back a week when it was read as the one to come."""
+    if len(results) != 1 or results[0].date is None or results[0].weekday_said is None:
+        return None
+    only = results[0]
+    if not _PAST_DEED_AFTER.match(text, only.end):
+        return None
+    day = only.date - dt.timedelta(days=7) if only.date else None
+    return DateResult(day, None, only.start, only.end, only.weekday_said, only.kind)
+
+
+def requested_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The last of several days named when only a time and a request follow it to the end, else ``None``."""
+    if len(results) < 2:
+        return past_weekday(text, results) if results and results[0].date and results[0].date > today else None
+    if results[0].date is None and results[0].date_range is not None:
+        named = [r for r in results[1:] if r.date is not None and _VISIT_AFTER.match(text, r.end)]
+        if len(named) == 1:
+            return named[0]
+    last = results[-1]
+    if last.date is None or last.date < today or not _CLAUSE_ENDED.search(text[results[-2].end:last.start]):
+        return None
+    return last if _REQUEST_TAIL.match(text[last.end:].strip()) or _REQUEST_TAIL.match(text[last.end:]) else None
+
+
+# round 16: the day a visit moves to, with its time kept or said ("28일 2시 예약을 30일 같은 시간으로 옮겨 주세요")
+_MOVED_TO = re.compile(r"\s?(?:같은\s?시간|그\s?시간|똑같은\s?시간|[가-힣0-9:]{1,4}\s?시(?:\s?반)?)\s?(?:으로|로)\s?"
+                       r"(?:옮|바꿔|바꾸|변경|미뤄|미루|당겨|당기|연기)")
+# round 16: only a time follows the last day to the end ("… 화요일이나 목요일로만 돼요 다음 주 화요일 오전 열한 시")
+_TIME_TAIL = re.compile(r"^\s?(?:에\s?)?(?:오전|오후|아침|저녁)?\s?[가-힣0-9]{1,3}\s?시"
+                        r"(?:\s?반|\s?[가-힣0-9]{1,3}\s?분)?\s?(?:에|요|이요|으로요|로요)?\s?[?.]*$")
+# round 16: digits read one by one ("생일이요 팔 칠 공 사 일 구"): "사 일" is no day of the month
+_DIGITS_READ = re.compile(r"(?:(?<![가-힣])[공영일이삼사오육칠팔구]\s){2,}$")
+_DIGITS_FOLLOW = re.compile(r"(?:\s[공영일이삼사오육칠팔구](?![가-힣])){2,}")
+
+
+# round 16: a day counted from "그날" (a day the clinic proposed: "그날은 안 되는데 하루 뒤는요") is unknown here, and a
+# holiday said to be gone ("현충일 지났는데 그 다음 공휴일은") is not the one asked for
+_FROM_THAT_DAY = re.compile(r"그\s?날")
+_GONE_AFTER = re.compile(r"\s?(?:은|는|이|가|도)?\s?(?:벌써\s?|이미\s?)?지났")
+
+
+def _not_digits(text: str, results: list[DateResult]) -> list[DateResult]:
+    """Leaves out digits read one by one, a day counted from "그날", and a holiday said to be gone."""
+    return [r for r in results
+            if not (r.kind in ("dom", "dom_digit") and (_DIGITS_READ.search(text[: r.start])
+                                                         or _DIGITS_FOLLOW.match(text, r.end))
+                    or r.kind.startswith("offset") and _FROM_THAT_DAY.search(text[: r.start])
+                    or r.kind == "holiday" and _GONE_AFTER.match(text, r.end))]
+
+
+def _moved_or_timed(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The day a visit is moved to, or the last day when only a time follows it after an ended clause."""
+    if len(results) < 2:
+        return None
+    for r in results[1:]:
+        if r.date is not None and r.date >= today and _MOVED_TO.match(text, r.end):
+            return r
+    last = results[-1]
+    if (last.date is not None and last.date >= today and _CLAUSE_ENDED.search(text[results[-2].end:last.start])
+            and _TIME_TAIL.match(text[last.end:])):
+        return last
+    return None
+
+
+def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The day the closing request asks for (``requested_date``), else ``dates.pick_date``'s choice."""
+    results = _not_digits(text, results)
+    return (requested_date(text, results, today) or _moved_or_timed(text, results, today)
+            or pick_date(text, results, today))

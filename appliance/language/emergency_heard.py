@@ -1,0 +1,26 @@
+"""Whether a caller's words sound like an emergency: the emergency words (``lexicon.EMERGENCY``) not negated after
+them ("숨이 차지는 않아요"), once what only sounds urgent is set aside: panting from exercise ("헬스장이라 숨이 차서요",
+round 16) and a throb that keeps one awake with no other red flag (round 14: a symptom)."""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language import lexicon as lx
+from appliance.language import reply_asides
+
+# round 14: a throb that keeps one awake, with no other red flag, is a symptom
+# ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
+_THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
+
+
+def sounds_like_emergency(compact: str) -> bool:
+    """True when ``compact`` (the transcript without spaces) names an emergency."""
+    compact = reply_asides.without_exertion(compact)  # round 16: "헬스장이라 숨이 차서요" pants, no red flag
+    if _THROB_KEEPS_AWAKE.search(compact):
+        compact = _THROB_KEEPS_AWAKE.sub("", compact)
+    for pattern in (lx.EMERGENCY,):
+        for m in pattern.finditer(compact):
+            if not lx.EMERGENCY_NEG.match(compact[m.end() :]):
+                return True
+    return False
