@@ -47,6 +47,7 @@ from appliance.language import (asking, blend, care_asks, date_choice, repairs, 
                                 topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
+from appliance.language.caller_errands import caller_errand
 from appliance.language.care_boundaries import care_boundary
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language import lexicon as lx
@@ -233,6 +234,8 @@ def _classify(
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
+    if (errand := caller_errand(compact, core, expect, bool(result.date or result.time))) is not None:
+        return errand  # round 17: job seekers and vendors, on a bus, a visit swapped, after-care asked in passing
     if (care := care_boundary(compact, expect, bool(result.date or result.time))) is not None:
         return care  # round 16: symptom or emergency, care and staff questions, a fact asked after a yes
     if sounds_like_emergency(compact):
