@@ -29,6 +29,7 @@ from appliance.language import reply_words as rw
 SURE = 0.92
 
 _IN_CHARGE = re.compile(r"(?:채용|구인|인사|구매|납품|영업)(?:담당|관리)?(?:하시는|하는)?(?:분|자|선생님|실장님)")
+_ONE_IN_CHARGE = re.compile(r"담당(?:자|하시는분|하는분|선생님|실장님)")
 _PUT_THROUGH = re.compile(r"통화|연결|바꿔|얘기|이야기|뵐수|만나")
 _IN_THE_ROOM = re.compile(
     r"(?:보호자|통역사|가족|엄마|아빠|남편|아내|활동지원사)[가-힣]{0,12}(?:있어도|들어가도|들어와도|들어갈수|들어와있어도)"
@@ -40,7 +41,7 @@ _DIRECTOR_ASKED = re.compile(r"원장님[가-힣]{0,10}(?:시간|통화|뵐|만�
 _JOB = re.compile(r"구인|채용|(?<!가)면접(?:보|을|이|날|일정|때|에)|이력서|입사지원|지원(?:했|서를|서는)")
 _LAB = re.compile(r"^(?:여기)?기공소(?:인데요|입니다|예요|에서)")
 _WAY_ASKED = re.compile(r"어디|입구|위치|몇층|찾아|들어가")
-_BIKE_PARKED = re.compile(r"(?:오토바이|자전거|킥보드|스쿠터)[가-힣]{0,4}(?:세워|세울|댈|대도|주차)")
+_BIKE_PARKED = re.compile(r"(?:오토바이|자전거|킥보드|스쿠터)[가-힣]{0,4}(?:세워|세우|세울|댈|대도|대면|주차)")
 _RELAY = re.compile(r"수어|통역|대신전해|전해드리|전하는중")
 _RELAY_HOLD = re.compile(r"(?:전하는|통역하는|전달하는)중이?라[가-힣]{0,6}(?:기다려|잠깐|잠시)")
 _RELAYED_YES = re.compile(r"(?:네|예)(?:가신|오신|하신|좋으시)다고(?:하십니다|하세요|하시네요|하셔요)")
@@ -66,7 +67,9 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
     if _CARE_HOW_LONG.search(compact) or _MEDICINE_MORE.search(compact):
         return "medical_question", SURE
-    if _IN_CHARGE.search(compact) and _PUT_THROUGH.search(compact):
+    errand = _JOB.search(compact) or _VENDOR.search(compact)
+    in_charge = _IN_CHARGE.search(compact) or errand and _ONE_IN_CHARGE.search(compact)
+    if in_charge and _PUT_THROUGH.search(compact):
         return "talk_to_staff", SURE
     if _VENDOR.search(compact) and _DIRECTOR_ASKED.search(compact):
         return "talk_to_staff", SURE
