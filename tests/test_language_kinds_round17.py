@@ -120,3 +120,35 @@ def test_a_refusal_or_an_opt_out_on_the_move_is_never_a_yes(text, expect, intent
     result = _hear(text, expect)
     assert result.intent != "yes"
     assert result.intent == intent or (intent == "no" and result.intent == "opt_out")
+
+
+@pytest.mark.parametrize("statistical", [True, False])
+@pytest.mark.parametrize("text, intent", [
+    ("앞니가 반으로 깨져 나갔는데 피가 나고 너무 아파요 지금 봐 주실 수 있어요", "emergency"),
+    ("사랑니 뽑고 커피는 괜찮아요 아이스로요", "medical_question"),
+    ("신경치료 하고 때우고 왔는데 솜을 계속 물고 있어야 돼요", "medical_question"),
+])
+def test_a_split_tooth_bleeding_and_after_care_asked_are_never_a_booking(text, intent, statistical):
+    assert _hear(text, None, statistical).intent == intent
+
+
+@pytest.mark.parametrize("text, expect, date, time", [
+    ("낼 오후 세 시 되나요", None, "2041-06-12", "15:00"),
+    ("넵 그럼 낼 거 그대로 갈게요", "reminder", "2041-06-12", None),
+    ("아니요 어젯밤부터 잇몸이 욱신거려요", "wellbeing", "2041-06-10", None),
+    ("학원 끝나는 게 네 시라서 그 끝나고 갈게요 목요일 검진 돼요", None, "2041-06-13", None),
+    ("퇴근하고 가면 여덟 시 넘는데 늦게까지 하는 날로 잡아 주세요", None, None, None),
+])
+def test_clipped_day_words_and_a_time_told_as_the_reason(text, expect, date, time):
+    result = _hear(text, expect)
+    assert (result.date, result.time) == (date, time)
+
+
+@pytest.mark.parametrize("text, date, time", [
+    ("회사에 낼 서류 떼 주실 수 있어요", None, None),  # 낼 here hands papers in: no day
+    ("퇴근하고 일곱 시 넘어서 되는 날 있어요", None, "19:00"),  # the hour wished
+    ("퇴근하면 여섯 시라서 그때 갈게요", None, "18:00"),
+])
+def test_no_day_or_time_lost_where_they_are_meant(text, date, time):
+    result = _hear(text)
+    assert (result.date, result.time) == (date, time)

@@ -16,7 +16,11 @@ Read on the compact text after the care boundaries, so each rule is narrow:
 - one visit cancelled and another put in its place ("…취소하고 대신 그 시간에 …넣어 주세요"): ``reschedule``;
 - a slot's availability asked formally with a day or a time ("… 가능 여부를 확인 부탁드립니다"), a visit asked
   on the days of evening hours ("야간 진료 하는 날로 … 넣어 주세요"): ``book``;
-- how long or how often an after-care step goes on ("얼음찜질 몇 분씩 해요"), whether to go on with medicine
+- a tooth split with bleeding and severe pain ("어금니가 쪼개졌는데 피도 나고 엄청 아파요 지금 가도 돼요"):
+  ``emergency``;
+- after a treatment, smoking or drinking asked ("임플 심고 전자담배는 괜찮아요"), whether to redo or keep on a care
+  step ("거즈 … 다시 물고 있어야 돼요", "불소 … 다시 발라야 돼요"), how long or how often an after-care step
+  goes on ("얼음찜질 몇 분씩 해요"), whether to go on with medicine
   that ran out ("약 다 먹었는데 더 먹어야 돼요"): ``medical_question``, never a booking.
 """
 
@@ -58,6 +62,11 @@ _CARE_HOW_LONG = re.compile(
     r"(?:얼음|냉|온|찜질|가글)[가-힣]{0,6}(?:몇분|몇시간|몇번|얼마나|언제까지|며칠)(?:씩|동안|정도)?"
     r"(?:해요|하나요|해야|하면|대요|돼요|되나요)"
 )  # not "거즈를 몇 번이나 갈았는데": bleeding that will not stop stays urgent
+_SPLIT_TOOTH = re.compile(r"(?:쪼개|쪼게|반으로깨|깨져나|부러졌)")
+_SEVERE = re.compile(r"(?:엄청|너무|심하게|죽겠|못참|미치겠)[가-힣]{0,4}아(?:프|파)|아파(?:죽|미치)")
+_AFTER_TREATMENT = re.compile(r"(?:심고|빼고|뽑고|발치하고|수술하고|때우고|씌우고|바르고|빼니까|뽑으니까)")
+_HABIT_OKAY = re.compile(r"(?:담배|술|커피|운동|사우나|목욕|빨대)[가-힣]{0,3}(?:는|은|도)?(?:괜찮|돼요|되나요|해도)")
+_REDO_ASKED = re.compile(r"(?:다시|계속|더)[가-힣]{0,6}(?:어야|아야|여야|해야)(?:돼요|되나요|하나요|해요|되요)$")
 _MEDICINE_MORE = re.compile(
     r"약[가-힣]{0,6}(?:다먹|떨어|끝났|다떨)[가-힣]{0,8}(?:더|계속|또)(?:먹어야|받아야|타야|처방)"
 )
@@ -65,7 +74,11 @@ _MEDICINE_MORE = re.compile(
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
-    if _CARE_HOW_LONG.search(compact) or _MEDICINE_MORE.search(compact):
+    if _SPLIT_TOOTH.search(compact) and "피" in compact and _SEVERE.search(compact):
+        return "emergency", 0.95
+    after_care = _AFTER_TREATMENT.search(compact) and not re.search(r"예약|잡아", compact) and (
+        _HABIT_OKAY.search(compact) or _REDO_ASKED.search(compact))
+    if after_care or _CARE_HOW_LONG.search(compact) or _MEDICINE_MORE.search(compact):
         return "medical_question", SURE
     errand = _JOB.search(compact) or _VENDOR.search(compact)
     in_charge = _IN_CHARGE.search(compact) or errand and _ONE_IN_CHARGE.search(compact)

@@ -43,8 +43,8 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_asides, reply_kinds, side_matters,
-                                topics, transcript, visit_asks)
+from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_asides, reply_kinds,
+                                routine_words, side_matters, topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language.caller_errands import caller_errand
@@ -164,6 +164,7 @@ def understand(
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
+    when = routine_words.time_told_as_reason(spaced, when, dayparts, expect)  # "유치원 끝나는 게 두 시라서 …"
     then = THEN_SPACED.match(spaced)
     then_when = find_time(then.group(1), dayparts) if then else None
     if then_when is not None and then_when.time:
