@@ -5,173 +5,33 @@ dialog runs on the real engine (AudioSocket, placeholder prompts, Whisper loaded
 outcome, the call log, what the callee heard, and the cancellation in the (seeded SQLite) EMR, plus a
 no-answer that is retried and then busy, and a keypad opt-out recorded forever.
 
-The clinic in this test is open around the clock and its time zone is chosen so that it is about noon
-there now, so the AD 08:00-21:00 rule lets the calls through whatever the hour of the run.
-
-Keys are sent as in-band tones (the lab trunk's ``dtmf_mode = inband``): sipp 3.6.1 sends RFC 4733 only with
-payload type 96, and Asterisk, which offered 101 on its outgoing INVITE, drops those packets.
+The lab (``tests.outbound_e2e_support``): a clinic open around the clock in a time zone where it is about noon
+now, the callee's keys as in-band tones.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import time
-from pathlib import Path
-from zoneinfo import ZoneInfo
 
-import numpy as np
 import pytest
 
 from appliance import settings
 from appliance.conversation.actions import spoken_keys
 from appliance.data import crm, crm_records
-from appliance.data.emr import drivers, seed
+from appliance.data.emr import drivers
 from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
-from appliance.telephony.asterisk import TelephonyState
 from tests.audio_checks import heard_prompt
-from tests.outbound_support import all_day_clinic
+from tests.outbound_e2e_support import (add_task, advert_hours, birth_presses, consented_adult, keys_stream,
+                                        now_there, seconds, start_uas, wait_task)
 
 pytestmark = pytest.mark.e2e
 
-UAS_IP = "127.0.0.3"
-RESTORE = {"clinic_file": "", "emr_url": "", "emr_profile": "reference", "emr_booking": "request",
-           "outbound_amd": "message", "outbound_retry_minutes": "30,120,240", "outbound_ring_seconds": 30,
-           "timezone": "Asia/Seoul", "outbound_clock_check": "ntp"}
-
-
-DTMF_FREQS = {"1": (697, 1209), "2": (697, 1336), "3": (697, 1477), "4": (770, 1209), "5": (770, 1336),
-              "6": (770, 1477), "7": (852, 1209), "8": (852, 1336), "9": (852, 1477), "0": (941, 1336),
-              "*": (941, 1209), "#": (941, 1477)}
-
-
-def _keys(tmp_path: Path, presses: list[tuple[float, str]]) -> list:
-    """A callee stream with in-band DTMF tones at the given seconds after answer (sipp segments)."""
-    tmp_path.mkdir(parents=True, exist_ok=True)
-    segments: list = []
-    at = 0.0
-    for when, digit in sorted(presses):
-        if when > at:
-            segments.append((None, when - at))
-        t = np.arange(int(0.15 * 8000)) / 8000
-        lo, hi = DTMF_FREQS[digit]
-        tone = (5000 * np.sin(2 * np.pi * lo * t) + 5000 * np.sin(2 * np.pi * hi * t)).astype(np.int16)
-        path = sipp.write_wav(tmp_path / f"dtmf-{digit}-{int(when * 10)}.wav", tone)
-        segments.append((path, 0.5))
-        at = when + 0.5
-    return segments
-
-
-def _seconds(pack, *keys: str) -> float:
-    return sum(len(pack.pcm(k) or b"") for k in keys) / 16000
-
-
-def _noon_zone() -> str:
-    offset = (12 - dt.datetime.now(dt.timezone.utc).hour) % 24
-    if offset > 14:
-        offset -= 24
-    return "Etc/GMT" + ("+" if offset < 0 else "-") + str(abs(offset))  # Etc/GMT-9 is UTC+9
-
-
-CLINIC = all_day_clinic("[booking]\nmin_notice_min = 0\nmax_days_ahead = 60\n") + "[prices]\nscaling = { min = 15000, max = 20000 }\n"
-
 
 @pytest.fixture(scope="module")
-def lab(asterisk_instance, live_engine):
-    inst = asterisk_instance
-    home = Path(inst.home)
-    zone = _noon_zone()
-    today = dt.datetime.now(ZoneInfo(zone)).date()
-    emr_url = f"sqlite:///{home / 'outbound-emr.sqlite'}"
-    seed.seed_demo(emr_url, patients=300, seed=9, today=today)
-    clinic = home / "outbound-clinic.toml"
-    clinic.write_text(CLINIC, encoding="utf-8")
-    uas_port = sipp.free_udp_port(host=UAS_IP)
-    TelephonyState(inst.config).add_trunk("oblab", UAS_IP, "oblab", "oblabpass1", port=uas_port, register=False)
-    # in-band keys (see above); no OPTIONS qualify: sipp would take one for the call it waits for
-    inst.asterisk.add_extra("pjsip.conf", "[trunk-oblab](+type=endpoint)\ndtmf_mode = inband\n\n"
-                                          "[trunk-oblab](+type=aor)\nqualify_frequency = 0\n")
-    inst.asterisk.reload()
-    base = settings.load(env=live_engine.env)
-    settings.write_config(base, {"clinic_file": str(clinic), "emr_url": emr_url, "emr_profile": "reference",
-                                 "emr_booking": "emr", "outbound_amd": "off", "outbound_retry_minutes": "1",
-                                 "outbound_ring_seconds": 6, "timezone": zone,
-                                 # test machines may run without NTP; adverts would wait for it otherwise
-                                 "outbound_clock_check": "off"})
-    live_engine.stop()
-    live_engine.start()
-    config = live_engine.config
-    crm.open_database(config.crm_url)
-    from appliance.outbound import queue
-
-    queue.ensure_tables()
-    try:
-        yield {"config": config, "zone": zone, "today": today, "emr_url": emr_url, "uas_port": uas_port,
-               "engine": live_engine}
-    finally:
-        crm.database.close()
-        settings.write_config(base, RESTORE)
-        data = TelephonyState(inst.config).load()
-        data["trunks"].pop("oblab", None)
-        TelephonyState(inst.config).save(data)
-        inst.asterisk.clear_extra()
-        inst.asterisk.reload()
-        live_engine.stop()
-        live_engine.start()
-
-
-def _now(lab) -> dt.datetime:
-    return dt.datetime.now(ZoneInfo(lab["zone"])).replace(tzinfo=None, microsecond=0)
-
-
-def _task(lab, campaign: str, kind: str, patient_id: str, phone: str, ref: str, data: dict | None = None,
-          max_attempts: int = 3):
-    from appliance.outbound import queue
-
-    now = _now(lab)
-    return queue.add_task(campaign=campaign, kind=kind, patient_id=patient_id, phone=phone, day=now.date(),
-                          reason=campaign, ref=f"{ref}-{time.time_ns()}", now=now,
-                          expires_at=now + dt.timedelta(hours=2), data=data or {}, max_attempts=max_attempts)
-
-
-def _advert_hours() -> None:
-    """Adverts ring only 08:00-21:00 Asia/Seoul, whatever the clinic's zone: outside, the AD tests cannot run."""
-    seoul = dt.datetime.now(ZoneInfo("Asia/Seoul"))
-    if not dt.time(8, 0) <= seoul.time() <= dt.time(20, 45):
-        pytest.skip(f"advertising calls are not allowed at {seoul:%H:%M} in Seoul (08:00-21:00)")
-
-
-def _consented_adult(lab) -> str:
-    """A patient the dialer may advertise to (consent read again from the EMR right before dialling; no opt-out)."""
-    from appliance.data.emr import EMR
-    from appliance.outbound.consent import ad_consent_problem
-
-    emr = EMR(lab["emr_url"])
-    for pid in range(4, 300):
-        patient = emr.get_patient(str(pid))
-        if (patient and ad_consent_problem(patient, lab["today"]) is None
-                and not crm_records.is_opted_out(None, str(pid))):
-            return str(pid)
-    raise AssertionError("the seeded EMR has no patient with a current marketing consent")
-
-
-def _wait_task(task_id: int, done: callable, timeout: float = 90.0):
-    from appliance.outbound import queue
-
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        task = queue.Task.get_by_id(task_id)
-        if done(task):
-            return task
-        time.sleep(0.5)
-    raise AssertionError(f"task {task_id} stuck: {queue.Task.get_by_id(task_id).__data__}")
-
-
-def _uas(lab, tmp_path, name: str, **kw):
-    kw.setdefault("hold_seconds", None)
-    kw.setdefault("timeout", 90)
-    return sipp.place_uas(kw.pop("audio", None), local_ip=UAS_IP, local_port=lab["uas_port"],
-                          workdir=tmp_path / name, **kw)
+def lab(outbound_lab):
+    return outbound_lab
 
 
 def test_reminder_cancelled_by_keypad_frees_the_slot_in_the_emr(lab, tmp_path):
@@ -190,22 +50,22 @@ def test_reminder_cancelled_by_keypad_frees_the_slot_in_the_emr(lab, tmp_path):
     finally:
         conn.close()
     emr = EMR(lab["emr_url"])
-    plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=_now(lab), config=config)
+    plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=now_there(lab), config=config)
     mine = [t for t in plan.targets if "1" in t.patients]  # the family phone's call (a merged one if siblings are due)
     assert len(mine) == 1, plan.targets
     entry = next(a for a in mine[0].appointments() if a["patient_id"] == "1")
     appt_id = entry["id"]
     pack = PromptPack.load(config)
     birth = EMR(lab["emr_url"]).get_patient("1").birth_date.strftime("%y%m%d")  # the patient keys it in
-    presses, after_identity = _birth_presses(pack, birth)
+    presses, after_identity = birth_presses(pack, birth)
     presses += [(after_identity + 9.0, "3"), (after_identity + 15.0, "1")]
-    uas = _uas(lab, tmp_path, "reminder", audio=_keys(tmp_path / "keys", presses))
+    uas = start_uas(lab, tmp_path, "reminder", audio=keys_stream(tmp_path / "keys", presses))
     from appliance.outbound import queue
 
     single = {"appointment": {k: entry[k] for k in ("id", "start", "duration_min", "doctor", "chair", "treatment")}}
-    task = _task(lab, "reminder", "INFO", "1", mine[0].phone, "e2e-reminder", single)
+    task = add_task(lab, "reminder", "INFO", "1", mine[0].phone, "e2e-reminder", single)
     try:
-        task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=120)
+        task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=120)
     finally:
         callee = uas.wait(120)
     assert callee.ok, callee.describe()
@@ -223,13 +83,6 @@ def test_reminder_cancelled_by_keypad_frees_the_slot_in_the_emr(lab, tmp_path):
     assert heard_prompt(heard, pack.pcm("ask_birth"))[0]
     for key in spoken_keys("ob_cancelled"):  # "예약이 취소되었습니다." + "필요하시면 …" + "좋은 하루 보내세요."
         assert heard_prompt(heard, pack.pcm(key))[0], key
-
-
-def _birth_presses(pack, birth: str) -> tuple[list[tuple[float, str]], float]:
-    """The six digits of the birth date keyed once the identity question was asked; when they are all in."""
-    at = _seconds(pack, "greeting_unrecorded", "ob_purpose_generic", "ask_birth") + 1.0
-    presses = [(at + 0.7 * i, digit) for i, digit in enumerate(birth)]
-    return presses, presses[-1][0] + 0.7
 
 
 def test_reminder_confirmed_after_the_birth_date_keyed_on_the_phone(lab, tmp_path):
@@ -254,17 +107,17 @@ def test_reminder_confirmed_after_the_birth_date_keyed_on_the_phone(lab, tmp_pat
         conn.commit()
     finally:
         conn.close()
-    plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=_now(lab), config=config)
+    plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=now_there(lab), config=config)
     mine = [t for t in plan.targets if t.patient_id == patient.id]
     assert mine, plan.targets
     pack = PromptPack.load(config)
-    presses, unlocked = _birth_presses(pack, patient.birth_date.strftime("%y%m%d"))
-    presses.append((unlocked + _seconds(pack, "confirmed_short", "ob_purpose_reminder", *spoken_keys("ob_reminder_ask"))
+    presses, unlocked = birth_presses(pack, patient.birth_date.strftime("%y%m%d"))
+    presses.append((unlocked + seconds(pack, "confirmed_short", "ob_purpose_reminder", *spoken_keys("ob_reminder_ask"))
                     + 6.0, "1"))
-    uas = _uas(lab, tmp_path, "confirm", audio=_keys(tmp_path / "keys", presses))
-    task = _task(lab, "reminder", "INFO", patient.id, mine[0].phone, "e2e-confirm", mine[0].data)
+    uas = start_uas(lab, tmp_path, "confirm", audio=keys_stream(tmp_path / "keys", presses))
+    task = add_task(lab, "reminder", "INFO", patient.id, mine[0].phone, "e2e-confirm", mine[0].data)
     try:
-        task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
+        task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
     finally:
         callee = uas.wait(150)
     assert callee.ok, callee.describe()
@@ -284,18 +137,18 @@ def test_reminder_confirmed_after_the_birth_date_keyed_on_the_phone(lab, tmp_pat
 def test_no_answer_is_retried_then_busy_then_answered(lab, tmp_path):
     from appliance.outbound import queue
 
-    ring = _uas(lab, tmp_path, "ring", mode="ring", timeout=40)
-    task = _task(lab, "happy_call", "INFO", "2", "01020240001", "e2e-happy", {"treatment": "extraction"})
+    ring = start_uas(lab, tmp_path, "ring", mode="ring", timeout=40)
+    task = add_task(lab, "happy_call", "INFO", "2", "01020240001", "e2e-happy", {"treatment": "extraction"})
     try:
-        task = _wait_task(task.id, lambda t: t.attempts == 1 and t.status == queue.QUEUED, timeout=60)
+        task = wait_task(task.id, lambda t: t.attempts == 1 and t.status == queue.QUEUED, timeout=60)
     finally:
         ring.wait(60)
     first = queue.DialAttempt.get(queue.DialAttempt.task == task.id)
     assert first.status == queue.NO_ANSWER
     assert dt.timedelta(seconds=50) < task.next_at - first.ended_at <= dt.timedelta(minutes=1, seconds=1)
-    busy = _uas(lab, tmp_path, "busy", mode="busy", timeout=120)
+    busy = start_uas(lab, tmp_path, "busy", mode="busy", timeout=120)
     try:
-        task = _wait_task(task.id, lambda t: t.attempts == 2 and t.status == queue.QUEUED, timeout=120)
+        task = wait_task(task.id, lambda t: t.attempts == 2 and t.status == queue.QUEUED, timeout=120)
     finally:
         busy.wait(60)
     second = queue.DialAttempt.get(queue.DialAttempt.task == task.id, queue.DialAttempt.seq == 2)
@@ -304,11 +157,11 @@ def test_no_answer_is_retried_then_busy_then_answered(lab, tmp_path):
 
     pack = PromptPack.load(lab["config"])
     child = EMR(lab["emr_url"]).get_patient("2")  # a minor: the parent answers with the child's birth date
-    presses, unlocked = _birth_presses(pack, child.birth_date.strftime("%y%m%d"))
-    presses.append((unlocked + _seconds(pack, "confirmed_guardian", "ob_purpose_happy", "ob_happy_ask") + 1.0, "2"))
-    answer = _uas(lab, tmp_path, "answer", audio=_keys(tmp_path / "keys", presses), timeout=150)
+    presses, unlocked = birth_presses(pack, child.birth_date.strftime("%y%m%d"))
+    presses.append((unlocked + seconds(pack, "confirmed_guardian", "ob_purpose_happy", "ob_happy_ask") + 1.0, "2"))
+    answer = start_uas(lab, tmp_path, "answer", audio=keys_stream(tmp_path / "keys", presses), timeout=150)
     try:
-        task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
+        task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
     finally:
         callee = answer.wait(150)
     assert callee.ok, callee.describe()
@@ -318,12 +171,12 @@ def test_no_answer_is_retried_then_busy_then_answered(lab, tmp_path):
 def test_keypad_opt_out_is_recorded_forever(lab, tmp_path):
     from appliance.outbound import queue
 
-    _advert_hours()
-    patient = _consented_adult(lab)
-    uas = _uas(lab, tmp_path, "optout", audio=_keys(tmp_path / "keys", [(4.0, "9")]))
-    task = _task(lab, "recall", "AD", patient, "01055550009", "e2e-optout", {"track": "recall"})
+    advert_hours()
+    patient = consented_adult(lab)
+    uas = start_uas(lab, tmp_path, "optout", audio=keys_stream(tmp_path / "keys", [(4.0, "9")]))
+    task = add_task(lab, "recall", "AD", patient, "01055550009", "e2e-optout", {"track": "recall"})
     try:
-        task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=90)
+        task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=90)
     finally:
         callee = uas.wait(90)
     assert callee.ok, callee.describe()
@@ -336,8 +189,8 @@ def test_keypad_opt_out_is_recorded_forever(lab, tmp_path):
     assert heard_prompt(heard, pack.pcm("ob_optout_notice"))[0]
     assert all(heard_prompt(heard, pack.pcm(key))[0] for key in spoken_keys("ob_opted_out"))
     # the next advertising task for that number is cancelled before any dial
-    again = _task(lab, "insurance_scaling", "AD", patient, "01055550009", "e2e-optout-2")
-    again = _wait_task(again.id, lambda t: t.status != queue.QUEUED, timeout=30)
+    again = add_task(lab, "insurance_scaling", "AD", patient, "01055550009", "e2e-optout-2")
+    again = wait_task(again.id, lambda t: t.status != queue.QUEUED, timeout=30)
     assert again.status == queue.CANCELLED and again.outcome == "opted_out"
     assert not queue.DialAttempt.select().where(queue.DialAttempt.task == again.id).exists()
 
@@ -348,10 +201,10 @@ def test_engine_killed_mid_call_is_reconciled_without_a_second_call(lab, tmp_pat
     from appliance.outbound import queue
 
     engine = lab["engine"]
-    uas = _uas(lab, tmp_path, "crash", hold_seconds=14, timeout=60)
-    task = _task(lab, "happy_call", "INFO", "3", "01020240001", "e2e-crash", {"treatment": "extraction"})
+    uas = start_uas(lab, tmp_path, "crash", hold_seconds=14, timeout=60)
+    task = add_task(lab, "happy_call", "INFO", "3", "01020240001", "e2e-crash", {"treatment": "extraction"})
     try:
-        _wait_task(task.id, lambda t: queue.DialAttempt.select().where(
+        wait_task(task.id, lambda t: queue.DialAttempt.select().where(
             queue.DialAttempt.task == t.id, queue.DialAttempt.status == queue.IN_CALL).exists(), timeout=60)
         time.sleep(2.0)  # the greeting is playing
         engine.kill()
@@ -359,7 +212,7 @@ def test_engine_killed_mid_call_is_reconciled_without_a_second_call(lab, tmp_pat
         callee = uas.wait(60)
     assert callee.ok, callee.describe()  # the callee was never left in dead air: the dialplan took over
     engine.start()
-    task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
+    task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=150)
     assert task.outcome == "failed" and task.attempts == 1 and task.call_id is not None
     time.sleep(8.0)  # a few dialer ticks later: still one attempt, nobody redialled
     assert queue.DialAttempt.select().where(queue.DialAttempt.task == task.id).count() == 1
@@ -370,7 +223,7 @@ def test_answering_machine_gets_a_short_call_back_message(lab, tmp_path):
     any health detail, outcome voicemail_left, no retry."""
     from appliance.outbound import queue
 
-    _advert_hours()
+    advert_hours()
     engine = lab["engine"]
     base = settings.load(env=engine.env)
     settings.write_config(base, {"outbound_amd": "message"})
@@ -378,10 +231,10 @@ def test_answering_machine_gets_a_short_call_back_message(lab, tmp_path):
     engine.start()
     try:
         machine = [(None, 0.3), (sipp.demo_clip(lab["config"]), 0.0)]  # 4.6 s of continuous speech
-        uas = _uas(lab, tmp_path, "machine", audio=machine, timeout=60)
-        task = _task(lab, "recall", "AD", _consented_adult(lab), "01020240001", "e2e-amd", {"track": "recall"})
+        uas = start_uas(lab, tmp_path, "machine", audio=machine, timeout=60)
+        task = add_task(lab, "recall", "AD", consented_adult(lab), "01020240001", "e2e-amd", {"track": "recall"})
         try:
-            task = _wait_task(task.id, lambda t: t.status == queue.DONE, timeout=60)
+            task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=60)
         finally:
             callee = uas.wait(60)
         assert callee.ok, callee.describe()

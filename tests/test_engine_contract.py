@@ -126,6 +126,23 @@ async def test_caller_hangs_up_mid_sentence(engine_factory):
     assert row.outcome == "caller_hung_up"
 
 
+def test_a_hang_up_keeps_what_the_call_decided():
+    """A caller who booked and hung up at the questionnaire offer made a booked call, not just a hang-up; a call
+    that decided nothing (still "answered") is logged as the caller's hang-up."""
+    from appliance.calls.pipeline import decided_before_hangup
+
+    class Decided:
+        def __init__(self, outcome: str):
+            self.outcome = outcome
+
+        def final_outcome(self) -> str:
+            return self.outcome
+
+    assert decided_before_hangup(Decided("booked")) == "booked"
+    assert decided_before_hangup(Decided("answered")) is None
+    assert decided_before_hangup(object()) is None
+
+
 async def test_keypad_zero_transfers_to_staff(engine_factory):
     engine = await engine_factory(FakeModels())
     call = await run_call(engine.config.agi_port, silence(6), dtmf=[(0.1, "0")])

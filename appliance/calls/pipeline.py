@@ -109,6 +109,7 @@ class CallPipeline:
                 on_hangup = getattr(dialog, "on_hangup", None)
                 if on_hangup is not None:
                     await self.dialog_step(on_hangup)
+                outcome = decided_before_hangup(dialog) or outcome
                 recorder.update_meta(events=events_of(dialog))
             except Exception:
                 _LOGGER.exception("call %s: dialog hang-up handling failed", agi.uniqueid)
@@ -141,6 +142,16 @@ class CallPipeline:
         except Exception:
             _LOGGER.exception("call %s: could not hand the call back to the dialplan", agi.uniqueid)
         return outcome
+
+
+def decided_before_hangup(dialog: Any) -> str | None:
+    """What the call achieved before the caller hung up (a booking made, then a hang-up at the questionnaire
+    offer, is a booked call), or None when it decided nothing (``final_outcome()`` of the dialog, if it has one)."""
+    final = getattr(dialog, "final_outcome", None)
+    decided = final() if callable(final) else None
+    if not isinstance(decided, str) or decided in (Outcome.ANSWERED, Outcome.FAILED, ""):
+        return None
+    return decided
 
 
 def warm_understanding() -> None:

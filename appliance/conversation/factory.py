@@ -7,11 +7,11 @@ id, EMR-down flag) and its own dialog.
 Test hook (never active in production): when the instance ``home`` is set AND lies under the system temp
 directory (test and demo instances only; production runs with an empty ``home``), and the file
 ``<home>/test-hooks/transcripts.txt`` exists, each line of it replaces, in order, the transcript of one
-caller utterance of the next call (the real audio is still endpointed and transcribed by the real Whisper;
-only the text handed to the dialog is swapped). The file is consumed (deleted) when a call picks it up. This
-lets end-to-end tests drive speech-only branches (emergency, staff) with the only real Korean clips we have,
-which are not about teeth. ``<home>/test-hooks/now.txt`` (same guard) holds an ISO time the dialog uses as
-"now" (opening hours, slot search), so those tests do not depend on the wall clock.
+caller utterance of the next call, inbound or a campaign call (the real audio is still endpointed and transcribed
+by the real Whisper; only the text handed to the dialog is swapped). The file is consumed (deleted) when a call
+picks it up. This lets end-to-end tests drive speech-only branches (emergency, staff) with the only real Korean
+clips we have, which are not about teeth. ``<home>/test-hooks/now.txt`` (same guard) holds an ISO time the dialog
+uses as "now" (opening hours, slot search), so those tests do not depend on the wall clock.
 """
 
 from __future__ import annotations
@@ -68,11 +68,16 @@ def inbound_dialog(clinic: Clinic, agi: CallerInfo, *, call_id: int | None = Non
     dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=agi.caller_number or None,
                           call_key=f"call:{agi.uniqueid}", can_say=can_say, fallback=clinic.llm_fallback,
                           recorded=recorded, **extra)
+    return with_test_transcripts(config, dialog)
+
+
+def with_test_transcripts(config: HasHome, dialog: Dialog) -> Dialog:
+    """``dialog``, or ``dialog`` hearing the scripted transcripts of the test hook (inbound and campaign calls)."""
     lines = scripted_lines(config)
-    if lines is not None:
-        _LOGGER.warning("TEST HOOK active: caller transcripts are replaced by %s", TEST_HOOK_FILE)
-        return ScriptedTranscripts(dialog, lines)
-    return dialog
+    if lines is None:
+        return dialog
+    _LOGGER.warning("TEST HOOK active: caller transcripts are replaced by %s", TEST_HOOK_FILE)
+    return ScriptedTranscripts(dialog, lines)
 
 
 def _hook_now(config: HasHome) -> dt.datetime | None:

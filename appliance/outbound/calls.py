@@ -15,6 +15,7 @@ from typing import Any
 
 from appliance.conversation import outcomes
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog, appointments_of
+from appliance.conversation.factory import with_test_transcripts
 from appliance.data import crm_records, phone as phones
 from appliance.data.calllog import CallLog
 from appliance.errors import CallerHungUp
@@ -186,6 +187,7 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
         dialog = CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, patient_id=task.patient_id,
                                 data=task.data or {}, detail=task.detail, can_say=engine.speech.can_say, now=clock,
                                 recorded=False)
+        dialog = with_test_transcripts(config, dialog)  # test instances only (see conversation.factory)
     outcome = await engine.converse(agi, log, dialog)
     decided = getattr(dialog, "outcome", None)
     if outcome == outcomes.CALLER_HUNG_UP:
