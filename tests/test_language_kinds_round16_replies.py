@@ -133,3 +133,12 @@ def test_an_offer_taken_in_other_words_is_a_yes_and_with_a_day_named_a_booking()
     assert _hear("네 그럼 스케일링 한번 해 볼게요", "offer").intent == "yes"
     got = _hear("네 그럼 다음 주 화요일에 해 볼게요", "offer")
     assert got.intent == "book" and got.date == "2044-03-15"
+
+
+@pytest.mark.parametrize("text", ["목요일이요", "다음 주 화요일", "세 시 반이요"])
+def test_a_day_or_time_alone_to_a_yes_no_question_says_neither(text):
+    """To "…맞으세요?" a day or a time alone is neither a yes nor a no (a misheard or stray reply), whatever the
+    model learned from replies to proposals; with a no word it answers."""
+    now = dt.datetime(2026, 11, 23, 10, 0)
+    assert understand(text, now, expect="yes_no").intent not in ("yes", "no")
+    assert understand("아니요 " + text, now, expect="yes_no").intent == "no"

@@ -36,6 +36,7 @@ import re
 
 from appliance.language import asking, topics
 from appliance.language import questions as qs
+from appliance.language import reply_words as rw
 from appliance.language import statistical as stat
 
 MODEL_BELOW = 0.65
@@ -98,6 +99,11 @@ def _past_tense_end(compact: str) -> bool:
     return m is not None and m.group(1) != "있" and (ord(m.group(1)) - 0xAC00) % 28 == 20  # "있어요" is the present
 
 
+_SAYS_YES_OR_NO = re.compile(
+    rf"{rw.YES_START.pattern}|{rw.NO_START.pattern}|{rw.NEGATION.pattern}|{rw.OKAY.pattern}|{rw.CONFIRMED.pattern}")
+"""Words that answer a yes/no question (at the start: yes or no; anywhere: a negation, "괜찮아요", "맞아요")."""
+
+
 def with_model(text: str, compact: str, expect: str | None, intent: str, confidence: float, slot_said: bool = False
                ) -> tuple[str, float, bool]:
     """``(intent, confidence, chosen_by_model)``: the rules' answer, or the model's where the rules are unsure.
@@ -113,6 +119,8 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("emergency")
     if slot_said and expect in (None, "need"):
         exclude += ["yes", "no"]  # "내일 오후 세 시로 확정해 주십시오" out of the blue books
+    if slot_said and expect == "yes_no" and not _SAYS_YES_OR_NO.search(compact):
+        exclude += ["yes", "no"]  # "목요일이요" to "…맞으세요?" names a day: it says neither (a misheard reply)
     if intent in ("reschedule", "confirm_appointment"):
         exclude.append("book")  # a move or a check found stays one ("월요일 예약인데 한 시간 늦게 가도 돼요?")
     if not _WRONG_NUMBER_CUE.search(compact):

@@ -27,7 +27,10 @@ CORRECTION = re.compile(r"말고|말구|아니고|아니구|아니다|(?<!다름
 _DATE_CORRECTION = re.compile(CORRECTION.pattern + r"|(?:은|는)\s?(?:싫고|싫구|안\s?되고|안\s?돼고|곤란하고)")
 # Of treatments only a plain taking back counts: "임플란트가 아니고 브릿지인가" wonders, it does not correct
 # round 15: one declined, another chosen ("미백은 안 할래요 그냥 스케일링만 할게요")
-_TREATMENT_CORRECTION = re.compile(r"말고|말구|아니다|안(?:할래요|할게요|할께요|해요)(?:그냥|대신)")
+# round 17: "크라운 예약은 취소하고 대신 그 시간에 남편 스케일링을 넣어 주세요": the treatment put in its place
+_TREATMENT_CORRECTION = re.compile(
+    r"말고|말구|아니다|안(?:할래요|할게요|할께요|해요)(?:그냥|대신)|취소하고요?(?=대신|그시간에|그자리에|그날)"
+)
 _ANSWER_CORRECTED = re.compile(r"^(?:어|아|음|저)*(?:아니|아뇨|아니요|아니아니)|말고|말구|아니고|아니구|아니다")
 # The answer ends on the slot ("…열한 시요 열한 시", "…이번 주 토요일")
 _ENDS_ON_A_SLOT = re.compile(r"(?:시|반|분|요일|일|주|날|쯤)(?:이요|요|에|에요|으로|로|쯤|쯤에|으로요|로요)?$")

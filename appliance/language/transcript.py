@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from appliance.language.routine_words import tidy_day_words
+
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
 
 
@@ -68,6 +70,7 @@ def tidy(text: str) -> str:
     """The transcript as the rules read it: without the navigation voice and inner hesitations, "…여" read as
     "…요", split numbers and weekdays joined, "그 다음 주" after a week named made the week after it."""
     text = NAV_VOICE.sub(" ", text).strip()
+    text = tidy_day_words(text)  # round 17: "낼" (내일) where no money is named, "어젯밤"
     text = SPLIT_NEXT.sub("다음 ", text)  # "다 음 주": the syllable 음 read out is no hesitation (round 10)
     text = INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
     text = STT_DE.sub("데", STT_YO.sub("요", text))  # "괜찮아여", "지하철인대 …"

@@ -43,10 +43,11 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_asides, reply_kinds, side_matters,
-                                topics, transcript, visit_asks)
+from appliance.language import (asking, blend, care_asks, date_choice, repairs, reply_asides, reply_kinds,
+                                routine_words, side_matters, topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
+from appliance.language.caller_errands import caller_errand
 from appliance.language.care_boundaries import care_boundary
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language import lexicon as lx
@@ -163,6 +164,7 @@ def understand(
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
+    when = routine_words.time_told_as_reason(spaced, when, dayparts, expect)  # "유치원 끝나는 게 두 시라서 …"
     then = THEN_SPACED.match(spaced)
     then_when = find_time(then.group(1), dayparts) if then else None
     if then_when is not None and then_when.time:
@@ -233,6 +235,8 @@ def _classify(
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
+    if (errand := caller_errand(compact, core, expect, bool(result.date or result.time))) is not None:
+        return errand  # round 17: job seekers and vendors, on a bus, a visit swapped, after-care asked in passing
     if (care := care_boundary(compact, expect, bool(result.date or result.time))) is not None:
         return care  # round 16: symptom or emergency, care and staff questions, a fact asked after a yes
     if sounds_like_emergency(compact):

@@ -1,0 +1,108 @@
+"""Kinds of calls round 17 (blind24) taught: errands of people who are not (only) patients, callers on the move,
+a visit swapped for another, and after-care asked in passing.
+
+Read on the compact text after the care boundaries, so each rule is narrow:
+- a job applicant or a vendor asking for the one in charge ("채용 담당하시는 분과 통화할 수 있을까요"), a
+  salesman asking the director for a moment ("영업사원인데요 … 원장님 잠깐 시간 되실까요"): ``talk_to_staff``;
+- a job asked about ("구인하신다고 봤는데요 아직 뽑으세요", "면접 보러 … 복장은"), a dental lab's errand with no
+  way asked ("기공소인데요 … 확인 좀 부탁드려요"): ``question_other`` for staff;
+- where a rider may leave a motorbike ("오토바이 세워 둘 데 있냐고요"): ``ask_location``;
+- a relay interpreter holding the line ("지금 수어로 전하는 중이라 조금만 기다려 주세요"): ``other``; the caller's
+  yes relayed ("이분이 네 가신다고 하십니다"): ``yes``;
+- who may stay in the treatment room ("보호자가 진료실 안에 같이 있어도 돼요"), the clinic's app or site by name
+  ("그 앱 이름이 뭐예요"): ``question_other`` for staff;
+- on a bus or the subway right now: a place one is at, not the clinic's asked; with a yes it is a yes, with
+  "잠깐만요" alone a hold (``other``);
+- one visit cancelled and another put in its place ("…취소하고 대신 그 시간에 …넣어 주세요"): ``reschedule``;
+- a slot's availability asked formally with a day or a time ("… 가능 여부를 확인 부탁드립니다"), a visit asked
+  on the days of evening hours ("야간 진료 하는 날로 … 넣어 주세요"): ``book``;
+- a tooth split with bleeding and severe pain ("어금니가 쪼개졌는데 피도 나고 엄청 아파요 지금 가도 돼요"):
+  ``emergency``;
+- after a treatment, smoking or drinking asked ("임플 심고 전자담배는 괜찮아요"), whether to redo or keep on a care
+  step ("거즈 … 다시 물고 있어야 돼요", "불소 … 다시 발라야 돼요"), how long or how often an after-care step
+  goes on ("얼음찜질 몇 분씩 해요"), whether to go on with medicine
+  that ran out ("약 다 먹었는데 더 먹어야 돼요"): ``medical_question``, never a booking.
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language import reply_words as rw
+
+SURE = 0.92
+
+_IN_CHARGE = re.compile(r"(?:채용|구인|인사|구매|납품|영업)(?:담당|관리)?(?:하시는|하는)?(?:분|자|선생님|실장님)")
+_ONE_IN_CHARGE = re.compile(r"담당(?:자|하시는분|하는분|선생님|실장님)")
+_PUT_THROUGH = re.compile(r"통화|연결|바꿔|얘기|이야기|뵐수|만나")
+_IN_THE_ROOM = re.compile(
+    r"(?:보호자|통역사|가족|엄마|아빠|남편|아내|활동지원사)[가-힣]{0,12}(?:있어도|들어가도|들어와도|들어갈수|들어와있어도)"
+    r"(?:돼|되|괜찮)"
+)
+_VENDOR = re.compile(r"영업(?:사원|하는|팀|부)|업체(?:인데|에서)|회사(?:인데|에서)|납품")
+_DIRECTOR_ASKED = re.compile(r"원장님[가-힣]{0,10}(?:시간|통화|뵐|만나|계세요|계신가요|바꿔)")
+# not "몇 시까지 가면 접수 돼요" (가면 + 접수 read together)
+_JOB = re.compile(r"구인|채용|(?<!가)면접(?:보|을|이|날|일정|때|에)|이력서|입사지원|지원(?:했|서를|서는)")
+_LAB = re.compile(r"^(?:여기)?기공소(?:인데요|입니다|예요|에서)")
+_WAY_ASKED = re.compile(r"어디|입구|위치|몇층|찾아|들어가")
+_BIKE_PARKED = re.compile(r"(?:오토바이|자전거|킥보드|스쿠터)[가-힣]{0,4}(?:세워|세우|세울|댈|대도|대면|주차)")
+_RELAY = re.compile(r"수어|통역|대신전해|전해드리|전하는중")
+_RELAY_HOLD = re.compile(r"(?:전하는|통역하는|전달하는)중이?라[가-힣]{0,6}(?:기다려|잠깐|잠시)")
+_RELAYED_YES = re.compile(r"(?:네|예)(?:가신|오신|하신|좋으시)다고(?:하십니다|하세요|하시네요|하셔요)")
+_APP_NAMED = re.compile(r"(?:앱|어플|애플리케이션|홈페이지|사이트)(?:이|의)?(?:이름|주소|어디서|어떻게)")
+_ON_THE_MOVE = re.compile(r"지금(?:버스|지하철|전철|택시|차)(?:라|이라|안이라|안이에요|타고|에서|내려야|내리)")
+_WHERE = re.compile(r"어디|위치|오는길|가는길|찾아가|주차|정류장|몇번|역에서|내려서")
+_HOLD = re.compile(r"^(?:아|어)?잠깐(?:만)?(?:요|만요)")
+_SWAPPED = re.compile(
+    r"취소하고요?(?:대신|그시간에|그자리에|그날)[가-힣]{0,20}(?:넣어|잡아|바꿔|해)(?:주세요|주실래요|줘요|주시겠|주십시오)"
+)
+_AVAILABILITY_ASKED = re.compile(r"가능(?:여부|한지|하신지)[가-힣]{0,4}(?:확인|알려|여쭙)")
+_EVENING_DAYS = re.compile(r"(?:야간진료|야간|늦게까지)(?:하는|있는|여는)날로[가-힣]{0,12}(?:넣어|잡아|예약)")
+_CARE_HOW_LONG = re.compile(
+    r"(?:얼음|냉|온|찜질|가글)[가-힣]{0,6}(?:몇분|몇시간|몇번|얼마나|언제까지|며칠)(?:씩|동안|정도)?"
+    r"(?:해요|하나요|해야|하면|대요|돼요|되나요)"
+)  # not "거즈를 몇 번이나 갈았는데": bleeding that will not stop stays urgent
+_SPLIT_TOOTH = re.compile(r"(?:쪼개|쪼게|반으로깨|깨져나|부러졌)")
+_SEVERE = re.compile(r"(?:엄청|너무|심하게|죽겠|못참|미치겠)[가-힣]{0,4}아(?:프|파)|아파(?:죽|미치)")
+_AFTER_TREATMENT = re.compile(r"(?:심고|빼고|뽑고|발치하고|수술하고|때우고|씌우고|바르고|빼니까|뽑으니까)")
+_HABIT_OKAY = re.compile(r"(?:담배|술|커피|운동|사우나|목욕|빨대)[가-힣]{0,3}(?:는|은|도)?(?:괜찮|돼요|되나요|해도)")
+_REDO_ASKED = re.compile(r"(?:다시|계속|더)[가-힣]{0,6}야(?:돼요|되나요|하나요|해요|되요)$")
+_MEDICINE_MORE = re.compile(
+    r"약[가-힣]{0,6}(?:다먹|떨어|끝났|다떨)[가-힣]{0,8}(?:더|계속|또)(?:먹어야|받아야|타야|처방)"
+)
+
+
+def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
+    """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
+    if _SPLIT_TOOTH.search(compact) and "피" in compact and _SEVERE.search(compact):
+        return "emergency", 0.95
+    after_care = _AFTER_TREATMENT.search(compact) and not re.search(r"예약|잡아", compact) and (
+        _HABIT_OKAY.search(compact) or _REDO_ASKED.search(compact))
+    if after_care or _CARE_HOW_LONG.search(compact) or _MEDICINE_MORE.search(compact):
+        return "medical_question", SURE
+    errand = _JOB.search(compact) or _VENDOR.search(compact)
+    in_charge = _IN_CHARGE.search(compact) or errand and _ONE_IN_CHARGE.search(compact)
+    if in_charge and _PUT_THROUGH.search(compact):
+        return "talk_to_staff", SURE
+    if _VENDOR.search(compact) and _DIRECTOR_ASKED.search(compact):
+        return "talk_to_staff", SURE
+    if _BIKE_PARKED.search(compact):
+        return "ask_location", SURE
+    if _RELAY.search(compact) and (hold := _RELAY_HOLD.search(compact) or _RELAYED_YES.search(compact)):
+        return ("other" if _RELAY_HOLD.search(compact) else "yes"), SURE if hold else 0.8
+    if _JOB.search(compact) or _LAB.search(compact) and not _WAY_ASKED.search(compact):
+        return "question_other", SURE
+    if _IN_THE_ROOM.search(compact) or _APP_NAMED.search(compact):
+        return "question_other", SURE
+    if _ON_THE_MOVE.search(compact) and not _WHERE.search(compact):
+        if rw.YES_START.match(core) and rw.CONFIRMED.search(core):
+            return "yes", SURE
+        if _HOLD.match(core) and not dated:
+            return "other", SURE
+    if _SWAPPED.search(compact):
+        return "reschedule", SURE
+    if dated and (_AVAILABILITY_ASKED.search(compact) or _EVENING_DAYS.search(compact)):
+        return "book", SURE
+    if _EVENING_DAYS.search(compact):
+        return "book", SURE
+    return None
