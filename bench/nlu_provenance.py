@@ -135,7 +135,8 @@ ROUND_18_SETS = """\
                 and the cancellation insisted on ("변경 아니고 취소라니까요") cancels, and the other way round; a
                 birth date and the last digits told to identify oneself are no day; a child's wobbly tooth (흔들니)
                 to be pulled is an extraction; how long a course of treatment under way lasts stays a question for
-                staff (the model, having seen blind25, leaned to medical_question).
+                staff and a yes with that one can come ("네 갈 수 있어요") a yes (the model, having seen blind25,
+                leaned to medical_question and question_other; train would have gone down).
                 After: blind25 99.2% (259/261) with the model (which has now seen it), 95.8% (250/261) with the
                 round-18 rules and a model built without blind25, 83.5% (218/261) with the rules alone; date 100.0%,
                 time 99.6%, treatment 98.5%, all three 98.1%; medical -> booking 0 on every set with and without the
