@@ -62,6 +62,13 @@ _CONDITION_THEN_OK = re.compile(
     r"(?:중|있|먹|맞)(?:인데|는데)[가-힣]{0,12}(?:괜찮아요|괜찮나요|괜찮을까요|문제(?:가)?없(?:어요|나요|을까요))$"
 )
 # When the gauze or the stitches come out ("그 가제는 언제 빼는 거지")
+# round 18: a risk of a treatment or of a tooth left as it is, asked ("임플란트 수술 실패하는 경우도 있어요", "신경치료
+#끝난 이 그냥 두면 깨질 수도 있어요"): no booking, whatever the treatment named
+_RISK_ASKED = re.compile(
+    r"(?:[ㄹ을]|할|질|될|날|생길|변할|빠질|상할|터질|번질|덧날|실패할)?(?:수도|수가|경우도|경우가|일도|때도)"
+    r"(?:있|생기)(?:어요|나요|을까요|죠|어|는거죠|는거예요|는건가요|어요\?|습니까)\??$"
+    r"|(?:실패|부작용|재발|탈락)(?:하는|되는|할|될)?(?:경우|확률|가능성)"
+)
 _GAUZE_WHEN = re.compile(r"(?:거즈|가제|가아제|솜|실밥)(?:는|은|를|을)?(?:언제|몇시간|얼마나)")
 
 
@@ -71,7 +78,8 @@ def sure_medical_question(text: str, compact: str) -> bool:
         return False  # a price, a booking, or a red flag (bleeding, swelling: the emergency rules and the model judge)
     if SEDATION.search(compact) or "보호자" in compact:
         return False  # "수면 마취로 임플란트 하는 것도 되나요": what the clinic offers, for staff
-    if _GAUZE_WHEN.search(compact) or _NEEDED_AT_ALL.search(compact):
+    if _GAUZE_WHEN.search(compact) or _NEEDED_AT_ALL.search(compact) or _RISK_ASKED.search(compact) and (
+            _TREATMENT_AROUND.search(compact) or qs.about_body(compact)):
         return True
     if (_NORMAL_SO.search(compact) or _STILL_POSSIBLE.search(compact) and qs.CONDITION.search(compact)) and (
             qs.about_body(compact) or qs.TREATMENT_WORD.search(compact)):

@@ -27,7 +27,12 @@ from appliance.language import questions as qs
 from appliance.language import topics
 
 # a throb kept one awake ("아파서 잠을 못 잤어요" stays urgent), a jaw stiff on waking ("안 벌어져요" alone is urgent)
-_KEPT_AWAKE = re.compile(r"(?:욱신|욱씬)[가-힣]{0,6}잠을?(?:한숨도|통|하나도|제대로)?못(?:자|잤|잔|잘)")
+_KEPT_AWAKE = re.compile(
+    r"(?:욱신|욱씬)[가-힣]{0,6}잠을?(?:한숨도|통|하나도|제대로)?못(?:자|잤|잔|잘)"
+    # round 18: days of pain that painkillers only dull keep one awake: no red flag
+    r"|(?:[이삼사오육칠팔구]일|며칠|사흘|나흘)째[가-힣]{0,4}잠을?(?:한숨도|통|하나도|제대로)?못(?:자|잤|잔|잘)"
+    r"(?=[가-힣]{0,20}(?:아파|아프|욱신|쑤시)[가-힣]{0,20}진통제)"
+)
 _JAW_STIFF = re.compile(r"(?:아침에|일어나면)[가-힣]{0,12}입이?잘안벌어")
 _LIP_BITTEN = re.compile(r"마취[가-힣]{0,8}?(?:입술|볼|혀)(?:을|를)?(?:깨물|씹)")
 _NUMB = re.compile(r"얼얼|감각이(?:없|둔|안돌아)")
@@ -38,9 +43,9 @@ _JAW_CLICKS = re.compile(r"턱(?:에서|이)[가-힣]{0,4}(?:소리|딱딱|뚝�
 _NORMAL_ASKED = re.compile(r"정상|원래|괜찮")
 _ASKS_AT_END = re.compile(r"(?:나요|까요|가요|돼요|되나|거예요|아니에요|인가요|죠)\??$")
 _JAW_LOCKED = re.compile(r"(?:입|턱)(?:을|이)?(?:못|안)(?:다물|닫)|턱이(?:빠졌|어긋났|나갔)[가-힣]{0,6}(?:못|안)")
-_BREATH_HARD = re.compile(r"숨(?:이|도|쉬기)?(?:가)?(?:좀)?(?:차|막히|막혀|가쁘|가빠|힘들|답답)")
+_BREATH_HARD = re.compile(r"숨(?:이|도|쉬기)?(?:가)?(?:좀)?(?:차|막히|막혀|가쁘|가빠|힘들|답답|불편|어려|어렵)")
 _UP_TO_THE_EYE = re.compile(r"(?:눈밑|눈아래|눈까지)[가-힣]{0,4}(?:부어|부었|붓)|부어[가-힣]{0,6}눈이안떠")
-_SWOLLEN = re.compile(r"부어|부었|붓고|퉁퉁")
+_SWOLLEN = re.compile(r"부어|부었|붓고|퉁퉁|붓기|부기가|부은")
 _APPLIANCE_BROKEN = re.compile(
     r"(?:투명교정|교정장치|유지장치|장치|틀니|마우스피스)[가-힣]{0,12}(?:깨졌|부러졌|금갔|깨져)"
 )
@@ -55,6 +60,16 @@ _OUT_OF_THE_SITE = re.compile(r"(?:한|뺀|뽑은|심은)(?:자리|데)(?:에서
 _TEETH_LATE_ASKED = re.compile(
     r"(?:영구치|젖니|유치|새이)[가-힣]{0,8}(?:안나|안빠|늦)[가-힣]{0,12}(?:몇살|언제까지|기다려)"
 )
+# round 18: a prescribed rinse, ointment or pill asked how long to keep using ("처방해 주신 가글 언제까지 써요")
+_KEEP_USING = re.compile(
+    r"(?:가글|소독약|연고|(?<![예계절])약(?!속)|진통제|항생제|구강청결제)(?:은|는|을|를|도|액)?[가-힣]{0,6}"
+    r"(?:언제까지|계속|얼마나|며칠|몇일|몇번)[가-힣]{0,4}(?:써|쓰|발라|바르|먹어|먹|드셔|뿌려|사용|해야|해요|하나요)"
+)
+# round 18: when to wear an appliance asked ("스플린트 끼는데 낮에도 껴야 돼요", "유지장치 잘 때만 껴도 돼요")
+_WEAR_ASKED = re.compile(
+    r"(?:스플린트|교정기|교정장치|유지장치|마우스피스|리테이너|틀니|장치)[가-힣]{0,14}"
+    r"(?:껴야|끼워야|끼고있어야|착용해야|껴도|끼고자도|빼고자야|빼고자도|빼놔야|빼둬야)(?:돼|되|하나|해|괜찮)"
+)
 _SAYING_CHECKED = re.compile(r"(?:다는|다던|단)(?:말|얘기|소리)[가-힣]{0,4}(?:사실|진짜|맞)")
 _RETURNED = re.compile(
     r"^(?:아|어)?(?:부재중(?:전화)?(?:가|이)?(?:와있|왔|떠있|찍혀)[가-힣]{0,4}(?:서|길래|던데|는데)(?:요)?$|"
@@ -62,7 +77,9 @@ _RETURNED = re.compile(
 )
 _FOR_STAFF = re.compile(
     r"현금영수증|영수증(?:을|좀)?(?:다시|재)|소견서|진단서|이력서|(?:직원|치위생사|간호조무사)(?:구하|뽑)|채용|"
-    r"(?:통화|전화)한분(?:성함|이름)|(?:이것|이런것|그런것)도치과에서(?:봐|진료)|몇번(?:이나|정도)?가야|총몇회"
+    r"(?:통화|전화)한분(?:성함|이름)|(?:이것|이런것|그런것)도치과에서(?:봐|진료)|몇번(?:이나|정도)?가야|총몇회|"
+    # round 18: how long a course of treatment under way lasts ("신경치료 벌써 세 번 받았는데 언제쯤 끝나요")
+    r"(?:치료|교정|임플란트|시술)[가-힣]{0,12}(?:받았는데|받는데|했는데|하는데)(?:언제|언제쯤)(?:다)?끝나"
 )
 _CHART_LOOKED_UP = re.compile(r"기록(?:을)?(?:보고|확인|찾아)")
 _WHAT_CALL = re.compile(
@@ -137,7 +154,8 @@ def _body(compact: str) -> tuple[str, float] | None:
         return "emergency", 0.95
     if _APPLIANCE_BROKEN.search(compact) and _MAY_I.search(compact) or _FASTING.search(compact) or (
             _FOOD_AFTER.search(compact) or _MUST_I_GO.search(compact) or _OUT_OF_THE_SITE.search(compact)
-            or _TEETH_LATE_ASKED.search(compact)) or (
+            or _TEETH_LATE_ASKED.search(compact) or _KEEP_USING.search(compact)
+            or _WEAR_ASKED.search(compact)) or (
             _SAYING_CHECKED.search(compact) and qs.about_body(compact)):
         return "medical_question", 0.95
     rest = _KEPT_AWAKE.sub("", compact)

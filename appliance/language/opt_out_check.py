@@ -34,11 +34,15 @@ LEAD = 30.0
 trained without the sentence's set; 14.2 on the first runs), the two other labelled sentences with the cue by 105 or
 more: any value from 22 to 105 gives the same counts (bench/opt_out_check.txt); 30 stays near the refusals, since
 made-up answers about a text ("문자는 필요 없어요" after "문자로 보내 드릴까요?") trail by only 7 to 24."""
-CHANNEL = re.compile(r"연락|전화|문자|광고|홍보|마케팅|수신|명단|번호|정보|안내|이벤트|행사|메시지|카톡|알림")
-"""Words of the contact being refused (in the compact text, spaces removed)."""
+CHANNEL = re.compile(
+    r"연락|전화|문자|광고|홍보|마케팅|수신|명단|번호|정보|안내|이벤트|행사|메시지|카톡|알림|걸지마|걸지말"
+)
+"""Words of the contact being refused (in the compact text, spaces removed); "걸지 마" names the call itself (round 18:
+"앞으로 절대 걸지 마세요")."""
 REFUSAL = re.compile(
     r"그만|빼|원치|원하지않|하지마|하지말|보내지마|걸지마|주지마|필요없|거부|철회|지워|지우|삭제|사양|싫|차단|끊어주|끊어줘"
     r"|사절|관심없|안받(?!으시|으셔|으세|았)|받고싶지않|받기싫|안주셔도|안주셨으면|안줘도|안하셔도|안했으면|안와도|말아"
+    r"|안보냈으면|안보내(?:셨|주셨|줬)으면"
     r"|동의.{0,4}(?:안|없|취소)"
 )
 """Words of stopping, removing or not wanting (compact text). Not "전화가 자꾸 끊어져요" (the line drops), "전화를 안

@@ -31,6 +31,10 @@ _OKAY_END = re.compile(r".(?:괜찮아요|괜찮습니다|괜찮죠)$")
 IDENTITY_EXPECTS = {"yes_no", "confirm", "reminder"}
 # Going after all, in the last words ("아니 … 갈 거라니까요"): not after 못/안
 _GOING_END = re.compile(r"(?<![못안])(?:갈게|갈께|가겠|갈거|갈꺼|갑니다|뵐게|봬요|뵙겠)[가-힣]{0,6}$")
+# round 18: a yes and that one can come, nothing else said ("네 갈 수 있어요", "예 그날 갈게요")
+_YES_THEN_GOING = re.compile(
+    r"^(?:네+|예+|응|그럼요)(?:네)*(?:그날|그때|그시간|그시간에|그럼|저|제가)*(?:갈수있(?:어요|습니다|어|죠)|갈게요|갈께요)$"
+)
 # A reason given as the whole answer ("…해외에 있어서요", "…약속을 잡아서요")
 _REASON_END = re.compile(r"(?:(?<!에)서요|이라서|라서|거든요|가지고요|갖고요|(?:날|때|중|주|거)(?:이)?라)$")
 # "…저 박 씨 아닌데요": not the person asked for
@@ -319,9 +323,12 @@ def yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str,
         return "other", 0.8  # "고맙습니다 그럼 그날 뵐게요" out of the blue: a goodbye, nothing to confirm
     if rw.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
         return "yes", 0.8
+    if _YES_THEN_GOING.match(compact_core):
+        return "yes", SURE  # round 18: "네 갈 수 있어요" is a yes, not a question about getting there
     if rw.YES_START.match(compact_core) and not has_topic and not rw.GREETING.search(compact_core):
         return "yes", 0.75
     return None
+
 
 
 def polarity(core: str, intent: str) -> str | None:

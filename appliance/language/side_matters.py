@@ -31,6 +31,15 @@ _WHO_TREATS = re.compile(
     r"(?:여자|남자|여의사|남의사)(?:선생님|원장님|의사|분)?(?:이세요|세요|인가요|이에요|예요|계세요|있나요)"
 )
 
+# round 18: one kind of change denied, the other insisted on ("변경 아니고 취소라니까요", "취소 말고 날짜만
+# 바꿔 주세요")
+_NOT_MOVED_CANCELLED = re.compile(
+    r"(?:변경|바꾸는거|옮기는거|미루는거|연기)(?:이|은|는|가)?(?:아니고|아니라|말고|아니에요)[가-힣]{0,6}취소"
+)
+_NOT_CANCELLED_MOVED = re.compile(
+    r"취소(?:가|는|하는거)?(?:아니고|아니라|말고|아니에요)[가-힣]{0,8}(?:변경|바꿔|바꾸|옮겨|옮기|미뤄|미루|연기)"
+)
+
 
 def second_look(compact: str, intent: str, has_date: bool, has_time: bool) -> str:
     """The intent after a second look at ``compact`` (the text without spaces); ``intent`` when nothing applies."""
@@ -39,6 +48,10 @@ def second_look(compact: str, intent: str, has_date: bool, has_time: bool) -> st
         return "other"  # "별표 누르라는 거죠 어디 있더라" looks for the key on the phone, not the clinic
     if intent in ("other", "talk_to_staff") and _WHO_TREATS.search(compact):
         return "question_other"  # round 14: "원장님이 여자 선생님이세요 남자 선생님이세요": who treats, for staff
+    if intent in ("reschedule", "cancel", "no", "book") and _NOT_MOVED_CANCELLED.search(compact):
+        return "cancel"
+    if intent in ("reschedule", "cancel", "no", "book") and _NOT_CANCELLED_MOVED.search(compact):
+        return "reschedule"
     if intent == "ask_insurance" and _RECORDS_LOOKED_UP.search(compact):
         return "question_other"
     if intent == "ask_location" and _PARKING_TROUBLE.search(compact):
