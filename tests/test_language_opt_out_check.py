@@ -72,6 +72,20 @@ def test_the_cue_needs_a_channel_and_a_refusal():
     assert not check.refusal_cue("네 빼고 다른 날로요")
 
 
+@pytest.mark.parametrize("text", ["홍보 연락은 좀 막아 주실래요", "광고 알림 꺼 주세요 이제",
+                                  "이벤트 소식 안 오게 해 줘요", "프로모션 수신 해지할게요",
+                                  "저 발신 목록에서 제외해 주세요", "광고 전화 돌리지 말아요"])
+def test_the_cue_hears_blocking_switching_off_and_removal(text):
+    """Stop 22: refusals said as blocking, switching off, not letting come, cancelling a subscription or removal."""
+    assert check.refusal_cue(text)
+
+
+@pytest.mark.parametrize("text", ["전화를 받지 않으셔서 문자 남겼어요", "임시로 막아 주신 게 빠졌어요",
+                                  "잇몸에 뭐가 자꾸 껴서 제외하고 싶은데요", "알림 문자 받았는데 시간 맞죠"])
+def test_the_widened_cue_stays_quiet_on_near_misses(text):
+    assert not check.refusal_cue(text)
+
+
 def test_the_model_must_put_opt_out_near_the_top():
     """With the cue said, a model that never saw a refusal does not hear one; the shipped model does."""
     text = "이제 병원 문자 안 받고 싶네요"  # the cue and the model, whatever the rules read
