@@ -97,7 +97,7 @@ class Identity(Flow):
     # --- answers ------------------------------------------------------------------------------------
     def _words_birth(self, u: Any, text: str) -> Actions | None:
         req = self.request
-        b6 = birth6(text, getattr(u, "digits", None))
+        b6 = birth6(text, getattr(u, "digits", None), today=self.d.now().date())
         if b6 is not None:
             return self._check(b6)
         if req is not None and req.aside is not None:
@@ -112,7 +112,7 @@ class Identity(Flow):
         return None
 
     def _keys_birth(self, digits: str) -> Actions | None:
-        b6 = birth6(digits)
+        b6 = birth6(digits, today=self.d.now().date())
         return self._check(b6) if b6 is not None else None
 
     def _missed_birth(self, misses: int) -> Actions | None:
