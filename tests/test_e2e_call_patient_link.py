@@ -11,9 +11,12 @@ from __future__ import annotations
 import pytest
 
 from appliance.speech.prompt_pack import PromptPack
-from tests.test_e2e_dialogs import Talk, _in_order, _last_call, _seconds, desk  # noqa: F401  (desk: the fixture)
+from tests import test_e2e_dialogs as dialogs
+from tests.test_e2e_dialogs import Talk, _in_order, _last_call, _seconds
 
 pytestmark = pytest.mark.e2e
+
+desk = dialogs.desk  # the engine over the seeded EMR, the dialog's clock at Monday 10:00
 
 FAMILY = "01020240001"  # the demo family's phone: patient 1 was born 1982-09-18
 

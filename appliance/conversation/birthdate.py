@@ -2,7 +2,8 @@
 
 Callers key it ("850302"), read it digit by digit or in pairs as their 주민번호 ("팔오 공삼 공이", "팔이 영구 일팔이요",
 "여덟 둘 공 아홉 하나 여덟", "82 09 18"), or say it as a date ("팔십오년 삼월 이일", "85년 3월 2일생이요",
-"천구백팔십오 년 삼 월 이 일", "구월 십팔일 팔십이년생", "82년생 9월 18일이요"); eight digits (19850302) are accepted too.
+"천구백팔십오 년 삼 월 이 일", "구월 십팔일 팔십이년생", "82년생 9월 18일이요"); eight digits (19850302)
+are accepted too.
 Nothing is guessed: a month 13, a 32nd, a day the month does not have, a birth in the future, a reading that could
 be two different dates — each is refused (None), and the identity step asks again.
 """
