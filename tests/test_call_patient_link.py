@@ -116,3 +116,23 @@ def test_a_failing_listener_does_not_break_the_call(call, emr_url):
     assert dialog.identity.confirmed and out  # the call goes on to the booking question
 
 
+
+
+@pytest.mark.parametrize("birth_date,linked", [("팔이 공구 일팔이요", "1"), ("#900101", None)])
+def test_the_text_chat_tells_whom_the_call_is_linked_to(tmp_path, monkeypatch, birth_date, linked):
+    """`dentalcall chat --demo --script`: the same hook the engine links a call row with; a birth date that
+    matches nobody links nobody."""
+    import json
+
+    from click.testing import CliRunner
+
+    from appliance.commands.chat import chat
+
+    monkeypatch.setenv("DENTALCALL_HOME", str(tmp_path / "home"))
+    result = CliRunner().invoke(chat, ["--demo", "--now", "2026-11-23T10:00", "--caller", FAMILY, "--script", "-"],
+                                input=f"예약하고 싶어요\n{birth_date}\n/bye\n")
+    assert result.exit_code == 0, result.output
+    turns = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
+    summary = turns[-1]["summary"]
+    assert summary["linked_patient"] == linked
+    assert ("identity_confirmed" in summary["events"]) == (linked is not None)
