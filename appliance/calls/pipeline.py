@@ -82,6 +82,7 @@ class CallPipeline:
         ``DENTALCALL_NEXT`` set (``fallback`` on any failure). Returns the outcome that was logged."""
         self.calls_in_progress += 1
         recorder = TurnRecorder(log, self.writer)
+        listen_for_proven_patient(dialog, recorder)
         next_step: str = NextStep.FALLBACK
         outcome: str = Outcome.FAILED
         error: str | None = None
@@ -142,6 +143,16 @@ class CallPipeline:
         except Exception:
             _LOGGER.exception("call %s: could not hand the call back to the dialplan", agi.uniqueid)
         return outcome
+
+
+def listen_for_proven_patient(dialog: Any, recorder: TurnRecorder) -> bool:
+    """Link the call's row to the patient the moment the dialog's identity step proves them (a hang-up right
+    after keeps the link). False for a dialog with no identity step (the basic inbound dialog)."""
+    listeners = getattr(dialog, "on_patient_proven", None)
+    if not isinstance(listeners, list):
+        return False
+    listeners.append(recorder.link_patient)
+    return True
 
 
 def decided_before_hangup(dialog: Any) -> str | None:

@@ -69,6 +69,10 @@ class TurnRecorder:
     def update(self, **fields: Any) -> None:
         self.writer.submit(self.log.update, **fields)
 
+    def link_patient(self, patient_id: str) -> None:
+        """Queue the call's link to the patient whose identity was just proven (``CallLog.link_patient``)."""
+        self.writer.submit(self.log.link_patient, patient_id)
+
     def update_meta(self, **meta: Any) -> None:
         """Merge keys into the call's ``meta`` (read and written on the writer thread, in order)."""
         self.writer.submit(_merge_meta, self.log, meta)

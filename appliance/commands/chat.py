@@ -8,7 +8,8 @@ silence; ``/bye`` (or end of input) hangs up.
 
 ``--script FILE`` (``-`` = stdin) reads one caller line per line and prints one JSON line per bot turn
 ``{"say": …, "state": …, "action": "listen"|"end", …}`` then a final ``{"summary": {…}}`` line with what landed
-(booking, cancellation, callbacks, transfer, opt-out, questionnaire, SMS wish).
+(booking, cancellation, callbacks, transfer, opt-out, questionnaire, SMS wish, and ``linked_patient``: the patient
+whose identity the caller proved, whom a real call's row would be linked to).
 """
 
 from __future__ import annotations
@@ -203,7 +204,10 @@ def chat(caller: str | None, now_text: str | None, demo: bool, emr_writes: bool,
             dialog = Receptionist(clinic_name=config.clinic_name, backend=backend, caller=caller, call_key=key,
                                   now=clock, recorded=bool(config.record_calls),
                                   can_say=lambda text: True)  # text: every sentence can be shown
-            _talk(dialog, script, config.clinic_name, lambda end: summary_of(dialog, end))
+            proven: list[str] = []  # the patient a call's row would be linked to (as the engine links it)
+            dialog.on_patient_proven.append(proven.append)
+            _talk(dialog, script, config.clinic_name,
+                  lambda end: {**summary_of(dialog, end), "linked_patient": proven[0] if proven else None})
         if keep and workdir is not None:
             click.echo(f"[demo kept in {workdir}]", err=True)
     finally:

@@ -111,6 +111,8 @@ class Asker:
         self.turns = 0
         self.trace: list[tuple[str, str]] = []
         self.events: list[Event] = []
+        self.on_patient_proven: list[Callable[[str], None]] = []
+        """Told the patient id the moment the identity step proves who the caller is (the carrier links the call)."""
         self._hung = False
 
     # --- building -------------------------------------------------------------------------------------

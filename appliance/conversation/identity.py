@@ -97,7 +97,7 @@ class Identity(Flow):
     # --- answers ------------------------------------------------------------------------------------
     def _words_birth(self, u: Any, text: str) -> Actions | None:
         req = self.request
-        b6 = birth6(text, getattr(u, "digits", None))
+        b6 = birth6(text, getattr(u, "digits", None), today=self.d.now().date())
         if b6 is not None:
             return self._check(b6)
         if req is not None and req.aside is not None:
@@ -112,7 +112,7 @@ class Identity(Flow):
         return None
 
     def _keys_birth(self, digits: str) -> Actions | None:
-        b6 = birth6(digits)
+        b6 = birth6(digits, today=self.d.now().date())
         return self._check(b6) if b6 is not None else None
 
     def _missed_birth(self, misses: int) -> Actions | None:
@@ -175,7 +175,18 @@ class Identity(Flow):
         self.d.event(EventKind.IDENTITY_CONFIRMED, guardian=match.guardian)
         log_disclosure([p.id for p in match.unlocked], subject="identity verified by birth date",
                        call_id=getattr(self.d, "call_id", None))
+        self._tell_proven(match)
         return [self.confirmation(match)] + req.then(match)
+
+    def _tell_proven(self, match: Match) -> None:
+        """Tell the dialog's listeners (the call log) whose identity is proven: the patient the call concerns."""
+        if match.patient is None:
+            return
+        for notify in list(getattr(self.d, "on_patient_proven", None) or ()):
+            try:
+                notify(str(match.patient.id))
+            except Exception:  # the call goes on: staff can still link it by hand
+                _LOGGER.exception("the proven patient could not be linked to the call")
 
     def _fail(self, reason: str) -> Actions:
         req = self.request

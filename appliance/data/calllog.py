@@ -37,6 +37,15 @@ class CallLog:
             setattr(self.call, key, value)
         self.call.save()
 
+    def link_patient(self, patient_id: str) -> bool:
+        """Link the call to the patient whose identity the call proved. The first proven patient stays: a call
+        that already knows its patient (an outbound call, or a second identity later in the call) keeps it.
+        Caller ID alone never links a call. True when the row now names this patient."""
+        if self.call.patient_id:
+            return self.call.patient_id == str(patient_id)
+        self.update(patient_id=str(patient_id))
+        return True
+
     def finish(self, outcome: str, next_step: str | None = None, error: str | None = None,
                **fields: Any) -> None:
         self.call.outcome = outcome
