@@ -12,8 +12,9 @@ Who does what when a child ends (each step has exactly one owner, so nothing rac
 
 * **the request in flight** only *notices*: its reader sees EOF or the child's sentinel (or the pipe breaks on
   send) and fails at once with ``DIED``/``GONE``; it never waits for, counts or starts a replacement. Past its
-  time limit it marks the child *killed* and SIGKILLs it, then fails with ``HUNG`` (the request counts the
-  timeout);
+  time limit (whether the child stopped answering or stopped reading: the request is written on a thread of its
+  own, so a full pipe cannot block the caller) it marks the child *killed* and SIGKILLs it, then fails with
+  ``HUNG`` (the request counts the timeout);
 * **the child's watcher thread** (one per child, started with it) is the only party that handles an end: it
   joins the process, detaches it (``_child = None``), counts a crash once (not for a child we killed on purpose),
   applies the back-off (three quick deaths in a row: retry in 15 s, 30 s, … up to 5 min, never a tight loop)
@@ -349,12 +350,16 @@ class ModelProcess:
         proc, conn = child.proc, child.conn
         rid = next(self._ids)
         self.stats.requests += 1
+        hard = deadline if deadline is not None else time.monotonic() + limit_s
         try:
-            conn.send((rid, kind, payload))
+            taken = child.send((rid, kind, payload), hard - time.monotonic())
         except OSError:
             child.dead = True
             raise RequestFailed(GONE) from None
-        hard = deadline if deadline is not None else time.monotonic() + limit_s
+        if not taken:  # it stopped reading: as hung as one that stopped answering
+            self.stats.timeouts += 1
+            self._kill(child, f"request not read within its {limit_s:.2f} s limit")
+            raise RequestFailed(HUNG)
         while True:
             remaining = hard - time.monotonic()
             try:

@@ -114,6 +114,32 @@ class ChildHandle:
             self._users += 1
             return True
 
+    def send(self, message: Any, timeout_s: float) -> bool:
+        """Write ``message`` to the child; False when the child has not taken it within ``timeout_s`` (it stopped
+        reading: the caller kills it, which ends the write with a broken pipe). Raises ``OSError`` when the pipe
+        is broken. The write runs on a thread of its own that holds its own use of the pipe, so a write blocked
+        on a full pipe never holds up the caller and the pipe is never closed under it."""
+        if not self.use():
+            raise BrokenPipeError("the child was retired")
+        written = threading.Event()
+        failed: list[Exception] = []
+
+        def write() -> None:
+            try:
+                self.conn.send(message)
+            except Exception as exc:  # noqa: BLE001 - handed to the caller below
+                failed.append(exc)
+            finally:
+                self.release()
+                written.set()
+
+        threading.Thread(target=write, name=f"send-to-{self.proc.pid}", daemon=True).start()
+        if not written.wait(max(0.0, timeout_s)):
+            return False
+        if failed:
+            raise failed[0]
+        return True
+
     def release(self) -> None:
         with self._lock:
             self._users -= 1

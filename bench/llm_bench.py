@@ -90,6 +90,7 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
         # stats of the timeout path: time from a too-short request to a usable worker again
         t_to = time.monotonic()
         none = worker.request(req("예약 변경할게요"), 0.005)
+        none_s = time.monotonic() - t_to  # how long the caller waited for its None
         back_s = None
         if none is None and worker.start(wait=True, timeout_s=600):
             back_s = time.monotonic() - t_to
@@ -115,8 +116,8 @@ def bench_model(config, name: str, threads: int, rows, out) -> None:
     print(f"accuracy ({len(INTENTS)} intents allowed): {correct}/{len(rows)} = {acc:.0%}", file=out)
     print(f"emergencies missed: {len(emerg)}/{sum(1 for _, w in rows if w == 'emergency')}", file=out)
     if back_s is not None:
-        print(f"timeout path: 5 ms limit → None, killed, respawned and ready again in {back_s:.2f} s "
-              f"(fixed-prompt state from disk: {restart_state})", file=out)
+        print(f"timeout path: 5 ms limit → None after {1000 * none_s:.0f} ms, killed, respawned and ready again "
+              f"in {back_s:.2f} s (fixed-prompt state from disk: {restart_state})", file=out)
     if misses:
         answered = Counter(g for _, g, _ in misses)
         print(f"wrong answers by label: {dict(answered.most_common())}", file=out)

@@ -16,6 +16,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import assert_heard_both_ways
 
 NOW = dt.datetime(2036, 9, 8, 15, 10)  # a Monday afternoon
 
@@ -90,9 +91,7 @@ NOW = dt.datetime(2036, 9, 8, 15, 10)  # a Monday afternoon
     ],
 )
 def test_round10_kinds(text, expect, intent, date, time, treatment):
-    for statistical in (True, False):
-        got = understand(text, NOW, expect=expect, statistical=statistical)
-        assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment), (statistical, got)
+    assert_heard_both_ways(NOW, text, expect, intent, date, time, treatment)
 
 
 def test_a_refusal_of_calls_is_never_left_to_the_model():

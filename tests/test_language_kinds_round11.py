@@ -18,6 +18,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import assert_heard_both_ways
 
 NOW = dt.datetime(2037, 3, 9, 14, 20)  # a Monday afternoon
 
@@ -89,9 +90,7 @@ NOW = dt.datetime(2037, 3, 9, 14, 20)  # a Monday afternoon
     ],
 )
 def test_round11_kinds(text, expect, intent, date, time, treatment):
-    for statistical in (True, False):
-        got = understand(text, NOW, expect=expect, statistical=statistical)
-        assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment), (statistical, got)
+    assert_heard_both_ways(NOW, text, expect, intent, date, time, treatment)
 
 
 def test_a_question_about_the_call_is_heard_by_the_rules():

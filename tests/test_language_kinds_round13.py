@@ -15,12 +15,10 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2040, 12, 17, 10, 30)  # a Monday morning in the year-end rush
-
-
-def _hear(text: str, expect: str | None = None):
-    return understand(text, NOW, expect=expect)
+_hear = hearer(NOW)
 
 
 @pytest.mark.parametrize("text", [
@@ -107,7 +105,7 @@ def test_no_such_staff_member_is_a_wrong_number(text):
     assert _hear(text, "yes_no").intent == "wrong_number"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "간호조무사인데요 제가 받은 레진 치료 후에 찬물에 시린 게 정상 범위인가요",
     "크라운 씌우고 나서 씹을 때 살짝 울리는 게 정상이에요",

@@ -16,12 +16,10 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import hearer
 
 NOW = dt.datetime(2040, 12, 17, 10, 30)  # a Monday morning
-
-
-def _hear(text: str, expect: str | None = None):
-    return understand(text, NOW, expect=expect)
+_hear = hearer(NOW)
 
 
 @pytest.mark.parametrize(("text", "expect", "date", "time"), [

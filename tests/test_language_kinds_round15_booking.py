@@ -13,16 +13,13 @@ import datetime as dt
 
 import pytest
 
-from appliance.language import understand
+from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2040, 12, 17, 10, 30)  # a Monday morning
+_hear = hearer(NOW)
 
 
-def _hear(text: str, expect: str | None = None, statistical: bool = True):
-    return understand(text, NOW, expect=expect, statistical=statistical)
-
-
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "전화가 중간에 끊겨서요 제 예약 잡혔는지 모르겠어요",
     "어제 시간 바꾼 거 반영됐는지 궁금해서요",
@@ -33,7 +30,7 @@ def test_whether_a_booking_went_through_or_stands_checks_the_visit(text, statist
     assert _hear(text, statistical=statistical).intent == "confirm_appointment"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "다음 주에 잡아 둔 거 있잖아요 그거 그냥 없애 주세요",
     "크라운 하기로 한 거 그냥 안 할게요 다른 데서 하기로 했어요",

@@ -15,16 +15,13 @@ import datetime as dt
 
 import pytest
 
-from appliance.language import understand
+from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2041, 6, 11, 10, 30)  # a Tuesday morning
+_hear = hearer(NOW)
 
 
-def _hear(text: str, expect: str | None = None, statistical: bool = True):
-    return understand(text, NOW, expect=expect, statistical=statistical)
-
-
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect"), [
     ("브릿지 하고 오징어 돼요", None),
     ("잇몸 수술 받은 데 치실 써도", None),
@@ -37,7 +34,7 @@ def test_leave_asked_around_a_treatment_in_few_words_is_a_medical_question(text,
     assert _hear(text, expect, statistical).intent == "medical_question"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "보철 새로 끼웠는데 원래 처음엔 이렇게 발음이 새요",
     "혈압약 먹는 중인데 저도 발치 되는 건가요",
@@ -51,7 +48,7 @@ def test_normal_condition_need_and_gauze_questions_are_medical_questions(text, s
     assert _hear(text, None, statistical).intent == "medical_question"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "다음 주 월요일 미백 예약하려고요 그 전에 커피 끊어야 돼요",  # a booking said: a care word on the way books
     "스케일링 하고 양치 하러 가도 돼요",  # a visit asked for ("하러 가도 돼요"), not leave
@@ -61,7 +58,7 @@ def test_a_booking_said_with_a_care_word_still_books(text, statistical):
     assert _hear(text, None, statistical).intent == "book"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect"), [
     ("아빠가 하품하다가 턱이 안 다물어져요", None),
     ("앞니가 빠졌어요 뿌리째 그대로", None),
@@ -89,7 +86,7 @@ def test_a_crown_out_whole_and_a_throb_in_dialect_stay_symptoms():
     "어제 진료받고 나오다가 목도리를 두고 왔는데 혹시 있어요",
     "학교에 내야 돼서 치과 다녀왔다는 확인서 발급돼요",
 ])
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 def test_papers_own_records_a_doctors_days_and_things_left_behind_are_for_staff(text, statistical):
     assert _hear(text, None, statistical).intent == "question_other"
 
@@ -114,7 +111,7 @@ def test_the_price_asked_again_is_a_price_question_not_a_request_to_repeat(text,
     ("주말은 쉬나요", "ask_hours"),
     ("시장 건너편이라 했나 헷갈리네", "ask_location"),
 ])
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 def test_facts_asked_in_other_words(text, intent, statistical):
     assert _hear(text, None, statistical).intent == intent
 
@@ -125,6 +122,6 @@ def test_facts_asked_in_other_words(text, intent, statistical):
     ("기계예요 사람이에요", None),
     ("제 번호 어디서 나셨어요", "offer"),
 ])
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 def test_a_question_about_the_call_in_few_words_is_an_open_question(text, expect, statistical):
     assert _hear(text, expect, statistical).intent == "question_other"

@@ -13,16 +13,13 @@ import datetime as dt
 
 import pytest
 
-from appliance.language import understand
+from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2041, 6, 17, 8, 50)  # a Monday morning
+_hear = hearer(NOW)
 
 
-def _hear(text: str, expect: str | None = None, statistical: bool = True):
-    return understand(text, NOW, expect=expect, statistical=statistical)
-
-
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "date", "time"), [
     ("임플란트 보험 몇 개까지 되죠 아 네 알겠어요 그럼 목요일 오후 두 시에 해 주세요", "2041-06-20", "14:00"),
     ("미백 얼마예요 아 그렇구나 그냥 금요일 오전 열 시 반에 할게요", "2041-06-21", "10:30"),
@@ -33,7 +30,7 @@ def test_a_booking_asked_for_at_the_end_after_a_question_books(text, date, time,
     assert (got.intent, got.date, got.time) == ("book", date, time)
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "treatment"), [
     ("틀니가 자꾸 빠져서 조정 좀 받으려고요 목요일 오후 세 시요", "denture"),
     ("지난달에 스케일링 예약 못 왔거든요 다시 잡고 싶어요", "scaling"),
@@ -44,7 +41,7 @@ def test_an_adjustment_or_a_missed_visit_booked_again_is_a_booking(text, treatme
     assert (got.intent, got.treatment) == ("book", treatment)
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "어제 시간 옮긴 게 반영됐는지 확인 좀 해 주세요",
     "날짜 변경한 게 반영됐나요 문자가 안 와서요",
@@ -117,13 +114,13 @@ def test_digits_a_day_counted_from_that_day_and_a_holiday_gone_give_no_date(text
     assert _hear(text, expect).date is None
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", ["바쁘신데 전화 주셔서 정말 고맙습니다", "네 이렇게 연락 주셔서 감사합니다"])
 def test_thanks_for_the_call_out_of_the_blue_asks_and_refuses_nothing(text, statistical):
     assert _hear(text, statistical=statistical).intent == "other"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect"), [
     ("혹시 제 이름으로 예약 잡혀 있는지 봐 주실래요", None),
     ("제가 며칠로 잡았었죠", None),
@@ -134,7 +131,7 @@ def test_whether_and_when_a_visit_stands_checks_it(text, expect, statistical):
     assert _hear(text, expect, statistical=statistical).intent == "confirm_appointment"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect"), [
     ("예약 좀 변경하려고 전화드렸어요", "need"),
     ("목요일 거 그 다음 주 월요일 세 시로 돼요", "reminder"),
@@ -143,7 +140,7 @@ def test_a_move_asked_in_a_word_or_that_visit_to_another_slot(text, expect, stat
     assert _hear(text, expect, statistical=statistical).intent == "reschedule"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 def test_a_slot_said_last_after_then_books(statistical):
     got = _hear("아 주차 되는구나 그럼 우리 애 스케일링 금요일 세 시요", statistical=statistical)
     assert (got.intent, got.date, got.time) == ("book", "2041-06-21", "15:00")

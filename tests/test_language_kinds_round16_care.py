@@ -15,16 +15,13 @@ import datetime as dt
 
 import pytest
 
-from appliance.language import understand
+from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2041, 6, 11, 10, 30)  # a Tuesday morning
+_hear = hearer(NOW)
 
 
-def _hear(text: str, expect: str | None = None, statistical: bool = True):
-    return understand(text, NOW, expect=expect, statistical=statistical)
-
-
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "씌운 이가 밤새 욱신욱신해서 잠을 제대로 못 잤어요",
     "마취 덜 풀렸을 때 볼을 씹었나 봐요 볼 안쪽이 헐었어요",
@@ -35,7 +32,7 @@ def test_symptoms_told_are_symptoms_not_emergencies(text, statistical):
     assert _hear(text, None, statistical).intent == "symptom"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "하품하다가 입이 안 다물어져요 침이 계속 흘러요",
     "어제 이 뺀 쪽이 부어서 숨 쉬기가 힘들어요",
@@ -47,7 +44,7 @@ def test_a_locked_jaw_or_swelling_that_threatens_breath_or_eye_is_an_emergency(t
     assert result.urgent
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect"), [
     ("모레 사랑니 수술인데 아침은 굶고 가야 돼요", None),
     ("유지장치가 반으로 부러졌는데 그냥 끼고 자도 돼요", None),
@@ -62,7 +59,7 @@ def test_care_questions_are_medical_questions_never_bookings(text, expect, stati
     assert result.intent not in ("book", "reschedule")
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect"), [
     ("아 부재중 전화가 찍혀 있길래요", None),
     ("문자 받고 연락드렸는데 무슨 일이세요", None),
@@ -75,7 +72,7 @@ def test_calls_papers_jobs_and_records_are_questions_for_staff(text, expect, sta
     assert _hear(text, expect, statistical).intent == "question_other"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect", "intent"), [
     ("크라운 값 보험 되는 거죠 앞니인데", None, "ask_insurance"),
     ("부모님 임플란트 보험 되는 거면 얼마 정도 해요", "offer", "ask_insurance"),
@@ -90,7 +87,7 @@ def test_facts_asked_are_those_facts(text, expect, intent, statistical):
     assert _hear(text, expect, statistical).intent == intent
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect"), [
     ("직원 좀 바꿔 주세요 기계랑 말하기 싫어요", "offer"),
     ("박 선생님 오늘 나오셨어요 그분이 제 상담해 주셨거든요", None),
@@ -99,7 +96,7 @@ def test_someone_asked_for_is_put_through_to_staff(text, expect, statistical):
     assert _hear(text, expect, statistical).intent == "talk_to_staff"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect", "intent"), [
     ("네 그 시간 좋아요 근데 주차 돼요", "proposal", "yes"),  # accepting a slot books it: the parking is on the way
     ("스케일링 보험 되죠 그럼 금요일 열 시로 예약해 주세요", None, "book"),  # the request comes last

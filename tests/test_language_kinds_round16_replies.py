@@ -13,12 +13,10 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import hearer
 
 NOW = dt.datetime(2044, 3, 7, 10, 30)  # a Monday morning
-
-
-def _hear(text: str, expect: str | None = None, statistical: bool = True):
-    return understand(text, NOW, expect=expect, statistical=statistical)
+_hear = hearer(NOW)
 
 
 @pytest.mark.parametrize(("text", "expect"), [

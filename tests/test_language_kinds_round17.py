@@ -14,16 +14,13 @@ import datetime as dt
 
 import pytest
 
-from appliance.language import understand
+from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2041, 6, 11, 10, 30)  # a Tuesday morning
+_hear = hearer(NOW)
 
 
-def _hear(text: str, expect: str | None = None, statistical: bool = True):
-    return understand(text, NOW, expect=expect, statistical=statistical)
-
-
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, intent", [
     ("간호조무사 채용 공고 보고 전화드렸는데 담당자분 좀 바꿔 주실 수 있나요", "talk_to_staff"),
     ("치약 납품 업체에서 나왔는데요 원장님 잠깐 뵐 수 있을까요", "talk_to_staff"),
@@ -35,7 +32,7 @@ def test_job_seekers_vendors_and_a_lab_are_errands_for_staff(text, intent, stati
     assert _hear(text, None, statistical).intent == intent
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "퀵 배달 왔는데 오토바이는 어디 세우면 돼요",
     "자전거 타고 가는데 자전거 세울 데 있어요",
@@ -44,7 +41,7 @@ def test_where_to_leave_a_motorbike_or_bicycle_asks_the_place(text, statistical)
     assert _hear(text, None, statistical).intent == "ask_location"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect, intent", [
     ("네 맞습니다 지금 지하철이라 짧게 해 주세요", "yes_no", "yes"),
     ("넹 맞아요 지금 택시 안이라 길게는 못 해요", "confirm", "yes"),
@@ -58,7 +55,7 @@ def test_the_way_asked_from_the_bus_still_asks_the_place():
     assert _hear("지금 버스 안인데 몇 번 정류장에서 내려요").intent == "ask_location"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect, intent", [
     ("제가 지금 통역하는 중이라 잠시만 기다려 주시겠어요", None, "other"),
     ("수어 통역사입니다 어르신이 네 오신다고 하세요", "reminder", "yes"),
@@ -67,7 +64,7 @@ def test_a_relay_interpreters_hold_and_relayed_yes(text, expect, intent, statist
     assert _hear(text, expect, statistical).intent == intent
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, treatment", [
     ("목요일 충치 치료는 취소하고요 대신 그 시간에 딸 검진을 잡아 주세요", "checkup"),
     ("미백 예약 취소하고 그 자리에 잇몸 치료로 바꿔 주세요", "gum"),
@@ -77,7 +74,7 @@ def test_one_visit_cancelled_for_another_in_its_place_moves_it(text, treatment, 
     assert (result.intent, result.treatment) == ("reschedule", treatment)
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "이번 주 목요일 오전 열 시에 검진 예약 가능 여부를 확인해 주시기 바랍니다",
     "야간 진료 하는 날로 잇몸 치료 예약 잡아 주세요",
@@ -86,7 +83,7 @@ def test_a_slot_asked_formally_or_on_evening_days_books(text, statistical):
     assert _hear(text, None, statistical).intent == "book"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect", [
     ("임플란트 수술하고 냉찜질은 하루에 몇 번 해요", None),
     ("이 빼고 온찜질은 언제까지 해야 돼요 내일 퇴근하고 약 사러 가려고요", None),
@@ -96,7 +93,7 @@ def test_after_care_and_medicine_asked_are_medical_questions_never_a_booking(tex
     assert _hear(text, expect, statistical).intent == "medical_question"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text", [
     "아이 치료할 때 엄마가 옆에 같이 있어도 되나요",
     "예약은 홈페이지에서도 된다던데 홈페이지 주소가 어떻게 돼요",
@@ -105,7 +102,7 @@ def test_who_may_stay_in_the_room_and_the_clinics_app_are_questions_for_staff(te
     assert _hear(text, None, statistical).intent == "question_other"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 def test_bleeding_with_gauze_changed_again_and_again_stays_an_emergency(statistical):
     result = _hear("사랑니 뺀 데 거즈를 몇 번이나 바꿨는데 피가 안 멈춰요", None, statistical)
     assert result.intent == "emergency"
@@ -122,7 +119,7 @@ def test_a_refusal_or_an_opt_out_on_the_move_is_never_a_yes(text, expect, intent
     assert result.intent == intent or (intent == "no" and result.intent == "opt_out")
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, intent", [
     ("앞니가 반으로 깨져 나갔는데 피가 나고 너무 아파요 지금 봐 주실 수 있어요", "emergency"),
     ("사랑니 뽑고 커피는 괜찮아요 아이스로요", "medical_question"),

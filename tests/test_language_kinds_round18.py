@@ -15,16 +15,14 @@ import datetime as dt
 
 import pytest
 
-from appliance.language import opt_out_check, understand
+from appliance.language import opt_out_check
+from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2041, 6, 11, 10, 30)  # a Tuesday morning
+_hear = hearer(NOW)
 
 
-def _hear(text: str, expect: str | None = None, statistical: bool = True):
-    return understand(text, NOW, expect=expect, statistical=statistical)
-
-
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect", [
     ("두 번이나 말씀드렸잖아요 이제 절대 걸지 마세요", "offer"),
     ("다시는 제발 전화하지 마요 진짜로요", "offer"),
@@ -48,7 +46,7 @@ def test_the_opt_out_check_would_ask_about_these_shapes(text):
     assert opt_out_check.model_hears_opt_out(text, "offer")
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect", [
     ("이 다음 주에 이벤트 할 때 예약 안 했으면 할인 안 돼요", None),
     ("앞으로 절대 무리하지 마세요 그러셨는데 운동은 해도 돼요", None),
@@ -58,7 +56,7 @@ def test_non_refusals_with_like_words_are_no_opt_outs(text, expect, statistical)
     assert _hear(text, expect, statistical).intent != "opt_out"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect", [
     ("사랑니 빼고 나면 신경 손상되는 경우도 있어요", None),
     ("레진으로 때운 거 또 떨어질 수도 있나요", None),
@@ -69,7 +67,7 @@ def test_a_risk_of_a_treatment_asked_is_a_medical_question(text, expect, statist
     assert _hear(text, expect, statistical).intent == "medical_question"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect", [
     ("불편한 데는 없어요 근데 소독약 계속 발라야 돼요", "wellbeing"),
     ("괜찮아요 근데 항생제 며칠 더 먹어야 돼요", "wellbeing"),
@@ -81,7 +79,7 @@ def test_medicine_kept_up_and_an_appliance_worn_are_medical_questions(text, expe
     assert _hear(text, expect, statistical).intent == "medical_question"
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect, intent", [
     ("아니요 괜찮지 않아요 부기가 목 밑까지 내려왔고 숨 쉬기가 불편해요", "wellbeing", "emergency"),
     ("얼굴이 퉁퉁 붓고 숨이 좀 어려워요", None, "emergency"),
@@ -92,7 +90,7 @@ def test_swelling_with_breathing_trouble_is_an_emergency_days_of_dull_pain_a_sym
     assert _hear(text, expect, statistical).intent == intent
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect, intent", [
     ("아니 변경이 아니라 취소요 취소", "confirm", "cancel"),
     ("날짜 바꾸는 거 말고 그냥 취소해 주세요", "confirm", "cancel"),
@@ -103,7 +101,7 @@ def test_one_kind_of_change_denied_the_other_insisted_on(text, expect, intent, s
     assert _hear(text, expect, statistical).intent == intent
 
 
-@pytest.mark.parametrize("statistical", [True, False])
+@WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, date", [
     ("저 박지은이고요 구공년 십일월 이십일일생이에요 다음 주 화요일 예약 돼요", "2041-06-18"),
     ("김영호인데 육팔년 유월 칠일 번호 뒷자리 삼삼사오요 모레 예약 취소할게요", "2041-06-13"),

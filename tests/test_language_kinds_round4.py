@@ -12,6 +12,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import assert_heard_both_ways
 
 NOW = dt.datetime(2031, 4, 9, 12, 15)  # a Wednesday, lunch time
 
@@ -77,9 +78,7 @@ NOW = dt.datetime(2031, 4, 9, 12, 15)  # a Wednesday, lunch time
     ],
 )
 def test_kinds_of_blind12(text, expect, intent, date, time, treatment):
-    for statistical in (True, False):
-        got = understand(text, NOW, expect, statistical=statistical)
-        assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment), (statistical, got)
+    assert_heard_both_ways(NOW, text, expect, intent, date, time, treatment)
 
 
 @pytest.mark.parametrize("text", ["할매 틀니가 자꾸 덜그럭거리는데 우짜면 좋노", "씌운 데가 욱신거리는데 우짜면 좋노"])

@@ -14,6 +14,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import assert_heard_both_ways
 
 NOW = dt.datetime(2033, 2, 14, 11, 5)  # a Monday morning
 
@@ -62,9 +63,7 @@ NOW = dt.datetime(2033, 2, 14, 11, 5)  # a Monday morning
     ],
 )
 def test_kinds_of_blind13(text, expect, intent, date, time, treatment):
-    for statistical in (True, False):
-        got = understand(text, NOW, expect, statistical=statistical)
-        assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment), (statistical, got)
+    assert_heard_both_ways(NOW, text, expect, intent, date, time, treatment)
 
 
 @pytest.mark.parametrize(

@@ -16,6 +16,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import assert_heard_both_ways
 
 NOW = dt.datetime(2035, 3, 5, 10, 20)  # a Monday morning
 
@@ -76,9 +77,7 @@ NOW = dt.datetime(2035, 3, 5, 10, 20)  # a Monday morning
     ],
 )
 def test_kinds_of_blind15(text, expect, intent, date, time, treatment):
-    for statistical in (True, False):
-        got = understand(text, NOW, expect, statistical=statistical)
-        assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment), (statistical, got)
+    assert_heard_both_ways(NOW, text, expect, intent, date, time, treatment)
 
 
 @pytest.mark.parametrize(

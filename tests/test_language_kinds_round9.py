@@ -16,6 +16,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from tests.language_kinds_support import assert_heard_both_ways
 
 NOW = dt.datetime(2036, 6, 2, 10, 20)  # a Monday morning
 
@@ -111,9 +112,7 @@ NOW = dt.datetime(2036, 6, 2, 10, 20)  # a Monday morning
     ],
 )
 def test_round9_kinds(text, expect, intent, date, time, treatment):
-    for statistical in (True, False):
-        got = understand(text, NOW, expect=expect, statistical=statistical)
-        assert (got.intent, got.date, got.time, got.treatment) == (intent, date, time, treatment), (statistical, got)
+    assert_heard_both_ways(NOW, text, expect, intent, date, time, treatment)
 
 
 def test_a_medicine_question_with_a_day_said_is_never_a_booking():

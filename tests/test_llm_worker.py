@@ -83,14 +83,18 @@ def test_cold_prefix_is_slower_than_reused_prefix(config):
     assert warm.compute_s < cold.compute_s
 
 
-def test_timeout_returns_none_fast_and_worker_comes_back(clf):
+def test_timeout_returns_none_by_the_callers_limit_and_worker_comes_back(clf):
+    """The caller gets None because its own limit passed (the child was killed for it), not because an answer or
+    an error came; how fast that is, is measured in bench/llm_bench.py ("timeout path")."""
     worker = clf.worker
+    assert clf.wait_ready(300)
+    old_child = worker._current
+    assert old_child is not None
     old_pid = worker.pid
     timeouts = worker.stats.timeouts
-    start = time.monotonic()
     assert clf.classify("다음 주에 임플란트 상담 예약하고 싶은데 시간 되나요", timeout_s=0.005) is None
-    assert time.monotonic() - start < 1.0
     assert worker.stats.timeouts == timeouts + 1
+    assert old_child.killed is not None and old_child.killed.endswith(f"its {0.005:.2f} s limit")  # the 5 ms
     assert worker.pid != old_pid  # killed and replaced at once
     assert clf.wait_ready(300)
     assert worker.prefix_state == "loaded"  # the fixed prompt's state came from disk, not re-evaluated

@@ -135,3 +135,31 @@ def test_a_request_arriving_before_the_watcher_saw_the_death_waits_for_the_repla
         answer = _ask(worker, "after the death")
     assert answer["pid"] != old and answer["handled"] == ["after the death"]  # not sent to the dead child
     assert worker.stats.crashes == crashes + 1 and _children(worker) == [answer["pid"]]
+
+
+def test_a_child_that_stopped_reading_is_killed_and_replaced_like_a_hung_one(worker):
+    """A request bigger than the pipe's buffer, to a child that no longer reads: the write cannot finish, and the
+    request must still fail (not block the engine forever) and the child be replaced, as when it stops answering."""
+    old = worker._current
+    assert old is not None
+    crashes, started, timeouts = worker.stats.crashes, worker.stats.started, worker.stats.timeouts
+    os.kill(old.proc.pid, signal.SIGSTOP)  # alive, but reads nothing any more
+    outcome: list[Any] = []
+
+    def call() -> None:
+        try:
+            outcome.append(worker._request("echo", b"x" * (8 << 20), limit_s=1.0))
+        except RequestFailed as exc:
+            outcome.append(exc)
+
+    thread = threading.Thread(target=call, daemon=True)  # daemon: a failing run must not hang at exit
+    thread.start()
+    thread.join(60)
+    assert not thread.is_alive(), "the request is still blocked writing to a child that stopped reading"
+    assert len(outcome) == 1 and isinstance(outcome[0], RequestFailed), outcome
+    assert outcome[0].reason == HUNG and worker.stats.timeouts == timeouts + 1
+    assert old.killed is not None and "not read" in old.killed  # killed for not reading, not for not answering
+    answer = _ask(worker, "after")
+    assert answer["pid"] != old.proc.pid and answer["handled"] == ["after"]
+    assert worker.stats.crashes == crashes and worker.stats.started == started + 1
+    assert _children(worker) == [answer["pid"]]

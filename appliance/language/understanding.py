@@ -7,14 +7,11 @@ LLM) is consulted only when the result is still ``other`` with low confidence, a
 never a slot. Last, whoever decided, a question about one's own teeth with no visit asked for is never ``book`` or
 ``reschedule`` but ``medical_question`` (``blend.never_book_a_medical_question``).
 
-Intent order (first that applies wins): emergency > opt_out > wrong_number > a returned call asking why the clinic
-rang, or running late with no move asked (question_other) > (a clear cancel) > callback_later (unless busy is only
-the reason to be brief) > talk_to_staff > "please repeat" (other) > denied symptoms (no) > medical_question >
-confirmations/"안 돼요" > yes/no answers > reschedule > cancel > confirm_appointment > ask_location/ask_price >
-ask_insurance > ask_hours > question_other (a general question the facts do not answer) > book (booking cue) >
-symptom > book (a time or treatment was said) > question_other (any other real question) > other. ``urgent`` flags
-bleeding, swelling with fever, trauma or severe pain in an emergency, a medical question or a symptom (see
-``questions``).
+Intent order: ``_classify`` asks its checks in a fixed order and the first that decides wins; the order is the
+design (safety holds first: care boundaries, emergencies, opt-outs; then the answer to the question just asked;
+then the general topics). ``docs/understanding.md`` lists the stages in order and why each comes before the next.
+``urgent`` flags bleeding, swelling with fever, trauma or severe pain in an emergency, a medical question or a
+symptom (see ``questions``).
 
 Vague times ("오후", "퇴근하고") give ``time=None`` plus ``time_range`` — we never invent an exact time the
 caller did not say; the slot finder searches the range. "두 시쯤" gives ``time="14:00"`` and
@@ -225,6 +222,7 @@ def _any_question(text: str, compact: str, core: str) -> bool:
 def _classify(
     text: str, compact: str, core: str, expect: str | None, treatments: list[str], result: Understanding
 ) -> tuple[str, float]:
+    """The rules' intent: the checks below in their order, the first that decides wins (``docs/understanding.md``)."""
     if not compact:
         return "other", 0.0
     if transcript.ONLY_FILLERS.match(compact) and transcript.HESITATION.search(compact):
