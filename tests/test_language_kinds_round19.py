@@ -6,7 +6,12 @@ wheelchair or a pushchair asks the place; a paper's fee is a price question; a p
 is for staff, unless a red flag is told; the doctor of last time or a woman doctor wanted with a day and a time
 books; an offer taken with its day and time books; a hold for a mouthful then "네 말씀하세요" has answered nothing;
 a change denied and the visit removed in everyday words cancels; "요일 감각이 없어서" is no numbness; the hour a
-routine reaches, then the request, takes the request's time; a bare hour for "이따" in the evening is the evening's."""
+routine reaches, then the request, takes the request's time; a bare hour for "이따" in the evening is the evening's;
+a visit missed before apologised for and this one kept is a yes, a new one asked a booking, whether the next still
+stands a check; the visit named, an aside, then another day moves it; the recording objected to and a booking all
+the same books; slower speech asked and the clinic's name forgotten aloud ask nothing; "사람이에요 녹음이에요" and
+"AI라고 했어요" ask about the call; a companion asked along and whether a doctor is still there are for staff; any time
+fine to "what time?" books; how long until a thing settles after a treatment is a medical question."""
 
 from __future__ import annotations
 
@@ -14,6 +19,7 @@ import datetime as dt
 
 import pytest
 
+from appliance.language import about_the_call
 from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, assert_heard_both_ways, hearer
 
 NOW = dt.datetime(2041, 6, 11, 19, 10)  # a Tuesday evening
@@ -84,3 +90,42 @@ def test_a_doctor_wanted_an_offer_taken_a_hold_a_cancel_and_no_numbness(text, ex
 def test_the_time_after_a_routine_hour_and_an_evening_hour_for_later_today(text, expect, intent, date, time,
                                                                             treatment):
     assert_heard_both_ways(NOW, text, expect, intent, date, time, treatment)
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, expect, intent", [
+    ("저번에 못 와서 죄송했어요 이번엔 꼭 갈게요", "reminder", "yes"),
+    ("지난주에 못 가서 미안해요 이번에는 진짜 갈게요", "confirm", "yes"),
+    ("지난번에 못 갔는데 새로 예약 잡으려고요", None, "book"),
+    ("저번에 못 가서 취소된 거 다시 잡아 주세요", None, "book"),
+    ("노쇼 해서 다음 예약도 취소됐어요 아직 있나요", None, "confirm_appointment"),
+    ("목요일 두 시 맞죠 혹시 변경된 거 아니죠", None, "confirm_appointment"),
+    ("내일 예약인데 지금 운전 중이라 길게 못 해요 아무튼 금요일로요", None, "reschedule"),
+    ("녹음은 싫은데 그냥 예약만 할게요 목요일 세 시 스케일링", None, "book"),
+    ("녹음하지 마세요 전화도 하지 마세요", None, "opt_out"),  # a refusal of calls said with it is one
+    ("너무 빨라요 천천히 좀 말씀해 주세요", "reminder", "other"),
+    ("천천히 말해도 못 알아들으시네 사람 바꿔 주세요", None, "talk_to_staff"),
+    ("그 치과 이름이 뭐였더라 암튼 거기 치과예요", None, "other"),
+    ("어 잠깐만 이거 사람이에요 녹음이에요", None, "question_other"),
+    ("보호자 같이 가도 되죠 어머니 혼자 못 가셔서요", None, "question_other"),
+    ("그 원장님 아직 거기 계세요", None, "question_other"),
+    ("시간은 아무 때나 괜찮아요 집에 있으니까", "time", "book"),
+    ("날짜는 상관없어요 평일이면 돼요", "date", "book"),
+])
+def test_no_shows_asides_the_recording_notice_a_companion_and_any_time(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "임플란트 하고 나서 잇몸이 좀 부었는데 며칠이면 가라앉아요",
+    "새 틀니가 자꾸 혀에 걸리는데 적응하는 기간인가요",
+    "씌운 게 빠졌는데 그냥 두면 이가 썩어요",
+])
+def test_how_it_goes_with_time_after_a_treatment_is_a_medical_question(text, statistical):
+    assert _hear(text, None, statistical).intent == "medical_question"
+
+
+def test_the_ai_notice_asked_back_gets_the_true_answer():
+    assert about_the_call.machine_or_recording_asked("잠깐만 AI라고 했어요 그럼 예약은 누가 확인해요")
+    assert about_the_call.machine_or_recording_asked("지금 말하는 게 사람이에요 녹음이에요")

@@ -38,6 +38,7 @@ _STILL_STANDS = re.compile(
 _CHECKED_UNCHANGED = re.compile(
     r"(?:맞죠|맞나요|맞아요|맞지요)[가-힣]{0,4}(?:바뀐|변경된|달라진)(?:거|건|게)(?:아니죠|없죠|아니에요|아니지요)$"
 )
+_CANCEL_ASKED = re.compile(r"취소(?:해|하|시켜)|빼(?:주|줘)|없애")  # not "취소된 거 다시 잡아 주세요"
 _VISIT_NAMED = re.compile(r"^(?:제가|저|저희)?(?:오늘|내일|모레|[가-힣]{1,3}요일)(?:에)?예약(?:인데|이있는데|했는데)")
 _ASIDE = re.compile(r"먹는중|먹던중|먹고있|밥이|마스크|운전중|씻기|말을못")
 _ANYWAY_DAY = re.compile(
@@ -60,7 +61,7 @@ def aside_or_no_show(compact: str, expect: str | None, dated: bool) -> tuple[str
         if expect in ("reminder", "confirm", "yes_no") and _SORRY.search(compact) and _COMING_THIS_TIME.search(
                 compact):
             return "yes", SURE
-        if _BOOKED_AGAIN.search(compact) and not lx.CANCEL.search(_MISSED_BEFORE.sub("", compact)):
+        if _BOOKED_AGAIN.search(compact) and not _CANCEL_ASKED.search(compact):
             return "book", SURE
     if _NO_SHOW.search(compact) and _STILL_STANDS.search(compact):
         return "confirm_appointment", SURE

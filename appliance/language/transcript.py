@@ -65,7 +65,6 @@ NAV_VOICE = re.compile(
     r"[^.?!]{0,30}?(?:입니다|합니다|있습니다|하십시오)[.!]?"
 )
 
-STT_MAJA = re.compile(r"(?<!\S)마자(?=요(?:\s|$)|\s|$)")  # not "오자마자", "마저"
 
 
 def tidy(text: str) -> str:
@@ -76,7 +75,6 @@ def tidy(text: str) -> str:
     text = SPLIT_NEXT.sub("다음 ", text)  # "다 음 주": the syllable 음 read out is no hesitation (round 10)
     text = INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word
     text = STT_DE.sub("데", STT_YO.sub("요", text))  # "괜찮아여", "지하철인대 …"
-    text = STT_MAJA.sub("맞아", text)  # round 19: "마자요 그거요" is 맞아요 heard as it sounds
     text = SPLIT_TENS_DIGIT.sub(r"\1", text)  # "이 십 팔일"
     text = WEEK_AFTER_THAT.sub(r"\1다다음 주", text)
     text = SPLIT_WEEKDAY_SYLLABLES.sub(r"\1요일", SPLIT_MONTH.sub(r"십\1월", text))  # "십 이 월", "월 요 일"
