@@ -11,7 +11,10 @@ a visit missed before apologised for and this one kept is a yes, a new one asked
 stands a check; the visit named, an aside, then another day moves it; the recording objected to and a booking all
 the same books; slower speech asked and the clinic's name forgotten aloud ask nothing; "사람이에요 녹음이에요" and
 "AI라고 했어요" ask about the call; a companion asked along and whether a doctor is still there are for staff; any time
-fine to "what time?" books; how long until a thing settles after a treatment is a medical question."""
+fine to "what time?" books, the day left to staff asks for staff; how long until a thing settles after a treatment
+and how to care for a treated site are medical questions; a missed visit moved and a reminded visit put off move
+it; a booking said through a mask books; the same hygienist asked after and a paper asked for are for staff; a
+broken appliance told with what it does is a symptom."""
 
 from __future__ import annotations
 
@@ -129,3 +132,20 @@ def test_how_it_goes_with_time_after_a_treatment_is_a_medical_question(text, sta
 def test_the_ai_notice_asked_back_gets_the_true_answer():
     assert about_the_call.machine_or_recording_asked("잠깐만 AI라고 했어요 그럼 예약은 누가 확인해요")
     assert about_the_call.machine_or_recording_asked("지금 말하는 게 사람이에요 녹음이에요")
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, expect, intent", [
+    ("저번에 못 온 거 미안해요 그거 다음 주 수요일로 다시 해 주세요", None, "reschedule"),
+    ("아 그날 결혼식이 있어서 금요일로 좀 미뤄 주세요", "reminder", "reschedule"),
+    ("입에 음식이 있어서 발음이 이상할 텐데 스케일링 목요일 오후 두 시요", None, "book"),
+    ("마스크 때문에 잘 안 들리시죠 검진 내일 열 시요", None, "book"),
+    ("오전이면 다 괜찮아요 월요일만 빼고", "date", "book"),
+    ("시간은 실장님이랑 통화해서 정할게요", "time", "talk_to_staff"),
+    ("네 갈게요 그날도 같은 원장님이세요", "reminder", "question_other"),
+    ("회사에 내야 해서 진료확인서 한 장 떼 주세요", None, "question_other"),
+    ("교정 철사가 튀어나와서 볼이 쓸려요", None, "symptom"),
+    ("사랑니 뺀 데 구멍에 밥알이 끼는데 어떻게 빼요", None, "medical_question"),
+])
+def test_missed_visits_moved_muffled_bookings_staff_papers_and_broken_appliances(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent

@@ -6,6 +6,10 @@ before the busy, callback, staff and cancel cues that such sentences carry witho
   reminder): ``yes``; a visit missed before and a new one asked ("지난번에 못 가서 다시 잡으려고요"): ``book``;
 - whether the next visit still stands after one missed ("펑크 낸 거 때문에 제 다음 예약도 없어졌어요 아직 있어요"),
   or whether a day and time checked are unchanged ("모레 열 시 맞죠 혹시 바뀐 거 아니죠"): ``confirm_appointment``;
+- a visit missed before moved to a new day ("저번에 못 간 거 … 그거 그냥 다음 주 금요일로 이어서 해 주세요"), a
+  reminded visit put off for a family event ("손주 운동회라 모레로 미뤄 주세요"): ``reschedule``;
+- a booking said through a mask or a mouthful, with its day or time ("마스크 쓰고 있어서 잘 안 들리실 텐데 …
+  모레 오후 네 시요"): ``book``, not a request to say it again;
 - the visit named, an aside (eating, a mask), then another day ("내일 예약인데 … 지금 먹는 중이라 아무튼 모레로요"):
   ``reschedule``, not a callback;
 - the recording objected to, then a booking all the same ("녹음하지 마세요 … 그냥 예약만 할게요 내일 열한 시"):
@@ -39,6 +43,11 @@ _CHECKED_UNCHANGED = re.compile(
     r"(?:맞죠|맞나요|맞아요|맞지요)[가-힣]{0,4}(?:바뀐|변경된|달라진)(?:거|건|게)(?:아니죠|없죠|아니에요|아니지요)$"
 )
 _CANCEL_ASKED = re.compile(r"취소(?:해|하|시켜)|빼(?:주|줘)|없애")  # not "취소된 거 다시 잡아 주세요"
+_THAT_ONE_MOVED = re.compile(r"그거[가-힣]{0,8}(?:로|으로)[가-힣]{0,6}(?:해|옮겨|바꿔|잡아|넣어)(?:주세요|줘요)")
+_MOVE_ASKED_END = re.compile(
+    r"(?:로|으로)(?:좀)?(?:미뤄|옮겨|바꿔|당겨|연기해|변경해)(?:주세요|줘요|주실래요|주시겠어요)$"
+)
+_MUFFLED = re.compile(r"(?:마스크|입에|먹는중|먹던중|씹는중)[가-힣]{0,12}(?:안들리|들리실|못알아|발음|웅얼)")
 _VISIT_NAMED = re.compile(r"^(?:제가|저|저희)?(?:오늘|내일|모레|[가-힣]{1,3}요일)(?:에)?예약(?:인데|이있는데|했는데)")
 _ASIDE = re.compile(r"먹는중|먹던중|먹고있|밥이|마스크|운전중|씻기|말을못")
 _ANYWAY_DAY = re.compile(
@@ -63,6 +72,12 @@ def aside_or_no_show(compact: str, expect: str | None, dated: bool) -> tuple[str
             return "yes", SURE
         if _BOOKED_AGAIN.search(compact) and not _CANCEL_ASKED.search(compact):
             return "book", SURE
+    if dated and _MISSED_BEFORE.search(compact) and _THAT_ONE_MOVED.search(compact):
+        return "reschedule", SURE
+    if expect in ("reminder", "confirm") and dated and _MOVE_ASKED_END.search(compact):
+        return "reschedule", SURE
+    if dated and _MUFFLED.search(compact) and not (lx.CANCEL.search(compact) or _MOVE_ASKED_END.search(compact)):
+        return "book", SURE
     if _NO_SHOW.search(compact) and _STILL_STANDS.search(compact):
         return "confirm_appointment", SURE
     if dated and _CHECKED_UNCHANGED.search(compact):

@@ -6,7 +6,8 @@ A patient in the middle of a treatment asks whether a thing can wait until the n
 뒤에 먹여야 돼요"), or whether an appliance may be left off for a while ("고무줄 하나 잃어버렸는데 하루 정도 안
 껴도 돼요"), or how a thing will go with time: how many days until it settles ("입이 잘 안 벌어지는데 며칠이면
 풀려요"), whether a new denture's burning is getting used to it ("이게 적응하는 과정이에요"), what happens to a tooth
-left so ("빠진 채로 며칠 두면 이가 상해요"). The treatment, the next visit or "today" named on the way book
+left so ("빠진 채로 며칠 두면 이가 상해요"), how to care for a treated site ("뽑은 자리에 음식이 들어가면 어떻게
+빼요"). The treatment, the next visit or "today" named on the way book
 nothing: each is a question about one's own care, a ``medical_question`` for the dentist
 (:func:`asks_whether_it_can_wait`). All patterns match the compact text (no spaces).
 """
@@ -47,6 +48,7 @@ _LEFT_SO_HARMS = re.compile(
     r"(?:두면|놔두면|놔두면|있으면|지내면)[가-힣]{0,6}(?:상해|상하|썩어|썩|깨져|망가|안좋아|문제(?:가)?생겨)"
     r"[가-힣]{0,3}(?:요|나요|까요|죠)$"
 )
+_HOW_TO_CARE = re.compile(r"어떻게(?:빼|해|닦|하|관리|씻)[가-힣]{0,3}(?:요|나요|야돼요|야되나요|야해요)$")
 _TREATED = re.compile(r"틀니|뽑|뺀|빼고|발치|씌운|때운|임플란트|교정|신경치료|크라운|레진|수술|마취|브릿지|보철")
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
 
@@ -61,5 +63,5 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         return True
     if _APPLIANCE.search(compact) and _LEFT_OFF.search(compact):
         return True
-    return bool((_SETTLES_WHEN.search(compact) or _GETTING_USED.search(compact) or _LEFT_SO_HARMS.search(compact))
-                and _TREATED.search(compact))
+    return bool((_SETTLES_WHEN.search(compact) or _GETTING_USED.search(compact) or _LEFT_SO_HARMS.search(compact)
+                 or _HOW_TO_CARE.search(compact)) and _TREATED.search(compact))
