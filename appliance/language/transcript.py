@@ -66,7 +66,6 @@ NAV_VOICE = re.compile(
 )
 
 
-
 def tidy(text: str) -> str:
     """The transcript as the rules read it: without the navigation voice and inner hesitations, "…여" read as
     "…요", split numbers and weekdays joined, "그 다음 주" after a week named made the week after it."""
