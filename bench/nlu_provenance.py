@@ -147,6 +147,83 @@ ROUND_18_SETS = """\
                 (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
+ROUND_19_SETS = """\
+  blind26  261  twenty-sixth blind set (issue 15, round 19), written by a different person who never saw the rules,
+                their tests or this file's results: callers checking they reached the right clinic or branch; broken
+                appliances in everyday words (retainer, night guard, a denture clasp, a bracket off, a crown come
+                off, a bridge that rocks); papers (진단서, 소견서, 치료확인서, English records) for the army, a school,
+                an insurer or emigration; the same doctor or hygienist as last time, or a woman doctor; no-shows
+                apologising and rebooking; recall replies from people who now go elsewhere; happy-call feedback with
+                a new problem; reacting to the AI and recording notice mid-booking; companions, ramps, lifts and
+                pushchairs; clipped speech while eating or through a mask; retirees with vague days; parents booking
+                two children back to back; committed before its first run.
+                FIRST RUN (main at 2f31d6d, after round 18): intent 90.4% (236/261; rules alone 83.5%), date 100.0%,
+                time 98.5%, treatment 98.5%, all three slots 96.9%, medical -> booking 3; misses by gold intent:
+                book 37/43 (-> yes x2, no, other, question_other, talk_to_staff), question_other 14/20 (-> book,
+                cancel, confirm_appointment, emergency, other), medical_question 31/34 (-> book x3), ask_location
+                8/10 (-> question_other, yes), other 7/10 (-> ask_location, talk_to_staff, yes), yes 16/18 (->
+                cancel, other), ask_hours 7/8 (-> symptom), ask_price 7/8 (-> question_other), cancel 9/10 (->
+                reschedule), reschedule 11/12 (-> callback_later). Goal (intent >= 97%) NOT met on this first run,
+                nor medical safety (THREE MEDICAL QUESTIONS READ AS BOOKINGS: a temporary filling sunk "다음 예약까지
+                괜찮은 거죠", hours to wait after fluoride before dinner, a braces elastic left off a day); each slot
+                meets it (>= 98.5%), all three together fall just short (96.9%).
+                Label slips corrected against the older sets (blind26's first run above stays as recorded; with them
+                it reads intent 90.8%, all three slots 97.7%): L40 "… 아무 때나 넣어 주세요 검진" to an offer -> yes
+                (no day nor time: every older "네 … 잡아 주세요" to an offer is a yes, one naming its slot a book);
+                L195 "네 맞아요 큰애 네 시 작은애 네 시 반" -> 16:00 (a read-back's time is the time, the first slot of
+                two children, as the writer's own L3 and L28); L224 a refusal of "검진 안내 전화" -> checkup (as all
+                eleven older refusals naming a 검진). The writer's disputable labels were kept: they agree with the
+                older sets (two children the first slot; "아홉 시쯤" in an evening call 21:00; the next Sunday; 추석 no
+                date; a 진단서's price ask_price; 불소 and a night guard no treatment; "녹음하지 마세요" and "사람이에요
+                녹음이에요" question_other; "그 병원은 이제 안 가려고요" to an offer no; a move away cancels a reminded
+                visit; reaching the main branch wrong_number; "거기 으뜸치과 맞죠" alone other); X-ray copies asked
+                (L170, L186: no treatment) are labelled both ways in the older sets and were left.
+                The misses were then fixed by kind (tests/test_language_kinds_round19.py; new modules care_waits,
+                visit_practicalities, asides_and_no_shows and later_today, one hook each): the safety kind first,
+                whether a thing can wait until the next visit, how many hours after a treatment one may eat,
+                whether an appliance may be left off a while, how long until a thing settles, whether a new
+                denture's burning is getting used to it, what a tooth left so comes to: medical questions at stage
+                14 and in the safety rule over everyone, whatever visit or day they name; a ramp, a walker's or a
+                pushchair's place ask the place (into the treatment room stays for staff); a paper's fee is a price;
+                a photo sent by message to be looked at is for staff unless a red flag is told; the doctor of last
+                time or a woman doctor wanted with a day and a time books, whether a doctor is still there and a
+                companion asked along are for staff; an offer taken with its day and time books; a hold for a
+                mouthful then "네 말씀하세요" and slower speech asked answer nothing; a visit missed before
+                apologised for and this one kept is a yes, a new one asked books, whether the next still stands or
+                a day checked unchanged is a check; the visit named, an aside, then another day moves it; the
+                recording objected to and a booking all the same books; "사람이에요 녹음이에요" and "AI라고 했어요"
+                ask about the call (and the dialog's notice check hears them); "날짜 바꾸는 게 아니고요 그냥 없애
+                주세요" cancels; "요일 감각이 없어서" is no numbness; any time fine to "what time?" books, the day
+                left to staff asks for staff; the same hygienist asked after and a paper asked for or translated are
+                for staff (one naming an insurer is left to the insurance rules); a broken appliance told with what it
+                does and nothing asked is a symptom; a missed visit moved to a new day and a reminded visit put off
+                ("…로 미뤄 주세요") move it; a booking said through a mask or a mouthful books; how to care for a
+                treated site is a medical question; the time after "…시쯤 되거든 그러니까" is the request's; a bare
+                hour for "이따" in the evening is the evening's.
+                After: blind26 100.0% (261/261) with the model (which has now seen it), 99.6% (260/261) with the
+                round-19 rules and a model built without blind26, 97.3% (254/261) with the rules alone; date 100.0%,
+                time 99.6%, treatment 98.9%, all three 98.5%; medical -> booking 0 on every set with and without the
+                model; no earlier set went down (rules alone up on blind21, blind25, dev8, dev11, dev14, dev15,
+                dev21); the opt-out check's false alarms unchanged (1 today, 2 left out, 0 on the first runs). Left
+                as they are: "마자요 그거요" (yes, read other by the rules and a model without blind26: reading the
+                recogniser's "마자요" as 맞아요 would let "에 마자요" fit a yes/no question as well as "네 맞아요" in
+                the n-best chooser), "애들 둘 예약 몇 시 몇 시였죠 하나는 네 시고 하나는" (a time half recalled, read
+                16:00), a night guard's crack pressing the gums (gum read from 잇몸), X-ray copies (checkup read).
+                (Tables run at load average ~1.5-2.5 on 2 shared cores: the ms per utterance figures are indicative.)
+"""
+
+ROUND_19_SUM = """\
+Round 19 (blind26) in sum: blind26's first run read intent 236/261 = 90.4% (rules alone 83.5%), date 100.0%, time
+98.5%, treatment 98.5%, all three slots 96.9%, and medical -> booking 3: the goal is not met on intent nor on medical
+safety on this first run (90.8% intent, all three slots 97.7% with three label slips corrected). First runs so far:
+blind13 97.7, blind14 95.0, blind15 85.9, blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5,
+blind21 93.1, blind22 88.6, blind23 88.2, blind24 93.2, blind25 92.7, blind26 90.4: set by the writer's mindsets (here
+care that must wait for the next visit, appliances and papers, asides while eating, no-shows), not rising with the
+rounds. After the fixes by kind blind26 reads 100.0% with the model (which has now seen it), 99.6% with a model that
+has not, 97.3% with the rules alone; medical -> booking is 0 everywhere with and without the model; the next fresh
+set tells whether the kinds generalise.
+"""
+
 ROUND_18_SUM = """\
 Round 18 (blind25) in sum: blind25's first run read intent 242/261 = 92.7% (rules alone 80.1%; no blind25 label
 changed), date 98.9%, time 99.6%, treatment 98.1%, all three slots 96.6%, medical -> booking 0, but two refusals
@@ -272,5 +349,6 @@ brings new ones.
 """
 
 PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_TO_14_SETS + ROUND_15_SETS
-              + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_18_SUM + ROUND_17_SUM + ROUND_16_SUM
+              + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_19_SUM + ROUND_18_SUM
+              + ROUND_17_SUM + ROUND_16_SUM
               + ROUND_15_SUM + ROUNDS_11_TO_14_SUMS + EARLIER_SUMS)

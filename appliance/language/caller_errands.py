@@ -29,6 +29,8 @@ from __future__ import annotations
 import re
 
 from appliance.language import reply_words as rw
+from appliance.language.asides_and_no_shows import aside_or_no_show
+from appliance.language.visit_practicalities import visit_practicality
 
 SURE = 0.92
 
@@ -74,6 +76,10 @@ _MEDICINE_MORE = re.compile(
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
+    if (practical := visit_practicality(compact, expect, dated)) is not None:
+        return practical  # round 19: a ramp or a pushchair's place, a paper's fee, a photo sent, a doctor wanted
+    if (aside := aside_or_no_show(compact, expect, dated)) is not None:
+        return aside  # round 19: a no-show apologised for, a move after an aside, "천천히 말해 줘요", a hold
     if _SPLIT_TOOTH.search(compact) and "피" in compact and _SEVERE.search(compact):
         return "emergency", 0.95
     after_care = _AFTER_TREATMENT.search(compact) and not re.search(r"예약|잡아", compact) and (

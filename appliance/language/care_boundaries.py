@@ -35,7 +35,7 @@ _KEPT_AWAKE = re.compile(
 )
 _JAW_STIFF = re.compile(r"(?:아침에|일어나면)[가-힣]{0,12}입이?잘안벌어")
 _LIP_BITTEN = re.compile(r"마취[가-힣]{0,8}?(?:입술|볼|혀)(?:을|를)?(?:깨물|씹)")
-_NUMB = re.compile(r"얼얼|감각이(?:없|둔|안돌아)")
+_NUMB = re.compile(r"얼얼|(?<!요일)(?<!시간)(?<!날짜)(?<!방향)감각이(?:없|둔|안돌아)")
 _SINCE_TREATMENT = re.compile(r"(?:뺀|뽑은|심은|때운|씌운|받은)지[가-힣]{0,4}(?:째|됐|되었)[가-힣]{0,2}(?:인데|는데)")
 # a visit asked for (not "구멍이 비어 있는 것 같고": a socket, no free slot)
 _VISIT_ASKED = re.compile(r"예약|잡아|봐주|갈게|갈께|가려고|가도|시간(?:있|되|돼)")

@@ -4,7 +4,8 @@
   "어젯밤", "그젯밤" are the day before and the night ("어젯밤부터 계속 피가 나요" -> yesterday);
 - a clock time told as the reason for a routine ("유치원 끝나는 게 두 시라서 그 끝나고 데려갈게요", "일 끝나고 가면
   일곱 시 넘는데 야간 진료 하는 날로 …") is no time asked for: the visit's time stays open (``None``) unless
-  another time follows.
+  another time follows; round 19: the hour a routine ends, then the request ("산에 갔다 오면 열한 시쯤 되거든
+  그러니까 목요일 열한 시 반에"): the time after it.
 """
 
 from __future__ import annotations
@@ -25,6 +26,11 @@ _TIME_AS_REASON = re.compile(
     r"(?:시|반)\s?넘는데\s(?:\S+\s){0,2}(?:하는|되는|있는)\s?날로"
 )
 
+# round 19: "열한 시쯤 되거든 그러니까 …": the hour one's routine reaches, the request after it
+_ROUTINE_HOUR_THEN = re.compile(
+    r"(?:시|반)\s?(?:쯤\s?)?(?:되거든|되니까|되는데|돼서|이거든)(?:요)?\s(?:그러니까|그니까|그래서)?"
+)
+
 
 def tidy_day_words(text: str) -> str:
     """"낼" read as 내일 where no money is named; "어젯밤" as "어제 밤"."""
@@ -38,6 +44,9 @@ def time_told_as_reason(spaced: str, when: TimeResult, dayparts: DayParts, expec
     """``when``, or no time where its clock time was only the reason ("…두 시라서 그 끝나고 …") and none follows."""
     if expect is not None or when.time is None:
         return when
+    if (routine := _ROUTINE_HOUR_THEN.search(spaced)) is not None:
+        after = find_time(spaced[routine.end():], dayparts)
+        return after if after.time else when
     reason = _TIME_AS_REASON.search(spaced)
     if reason is None:
         return when

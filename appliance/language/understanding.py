@@ -40,8 +40,8 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, date_choice, identity_told, repairs, reply_asides,
-                                reply_kinds, routine_words, side_matters, topics, transcript, visit_asks)
+from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, repairs,
+                                reply_asides, reply_kinds, routine_words, side_matters, topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language.caller_errands import caller_errand
@@ -64,6 +64,7 @@ from appliance.language.replies import (
     polarity,
     yes_no,
 )
+from appliance.language.later_today import evening_hour
 from appliance.language.times import DEFAULT_DAYPARTS, DayParts, find_time
 from appliance.language.treatments_named import treatments_named
 from appliance.language.understanding_result import Understanding
@@ -162,6 +163,7 @@ def understand(
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)
     when = routine_words.time_told_as_reason(spaced, when, dayparts, expect)  # "유치원 끝나는 게 두 시라서 …"
+    when = evening_hour(spaced, when, now)  # round 19: "이따 아홉 시쯤 다시 전화 주실래요" at 18:50 is 21:00
     then = THEN_SPACED.match(spaced)
     then_when = find_time(then.group(1), dayparts) if then else None
     if then_when is not None and then_when.time:
@@ -316,7 +318,7 @@ def _classify(
     if visit_asks.slot_asked_last(compact, expect, bool(result.date or result.time or result.time_range)):
         return "book", 0.92  # round 15: "…어머니가 식사를 못 하세요 오늘 수리 되나요": the request comes last
     if qs.condition_allows(text, compact) or qs.medicine_asked(text, compact) or care_asks.sure_medical_question(
-            text, compact):
+            text, compact) or care_waits.asks_whether_it_can_wait(compact):
         return "medical_question", SURE  # "당뇨 있는데 임플란트 할 수 있나요"
     if qs.medical_question(text, compact, qs.has_symptom(compact)):
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):

@@ -1,0 +1,67 @@
+"""Care questions about waiting, and about a care step left out, that name a visit or a day (issue 15, round 19:
+blind26).
+
+A patient in the middle of a treatment asks whether a thing can wait until the next visit ("임시로 막은 데가
+꺼졌는데 다음 예약까지 괜찮은 거죠"), how many hours after a treatment one may eat ("불소 발랐는데 저녁은 몇 시간
+뒤에 먹여야 돼요"), or whether an appliance may be left off for a while ("고무줄 하나 잃어버렸는데 하루 정도 안
+껴도 돼요"), or how a thing will go with time: how many days until it settles ("입이 잘 안 벌어지는데 며칠이면
+풀려요"), whether a new denture's burning is getting used to it ("이게 적응하는 과정이에요"), what happens to a tooth
+left so ("빠진 채로 며칠 두면 이가 상해요"), how to care for a treated site ("뽑은 자리에 음식이 들어가면 어떻게
+빼요"). The treatment, the next visit or "today" named on the way book
+nothing: each is a question about one's own care, a ``medical_question`` for the dentist
+(:func:`asks_whether_it_can_wait`). All patterns match the compact text (no spaces).
+"""
+
+from __future__ import annotations
+
+import re
+
+# Until the next visit, may it stay so ("다음 예약까지 괜찮은 거죠", "다음 진료 때까지 그냥 둬도 돼요")
+_UNTIL_NEXT_VISIT = re.compile(
+    r"다음(?:예약|진료|치료|번|내원|방문)(?:때)?까지[가-힣]{0,10}(?:괜찮|버텨도|버티면|둬도|놔둬도|있어도|기다려도|참아도|견뎌도)"
+)
+# How many hours after it before eating or drinking ("몇 시간 뒤에 먹여야 돼요", "몇 시간 있다가 마셔도 돼요")
+_HOURS_BEFORE_EATING = re.compile(
+    r"(?:몇시간|몇분|얼마나|얼마)(?:뒤|후|있다가?|지나서|지나고|기다렸다가?)(?:에|부터)?[가-힣]{0,4}"
+    r"(?:먹|마시|마셔|드셔|드시|양치|씹|물고|물어)"
+)
+# A treatment had today or just now that the hours count from ("불소 발랐는데", "레진 때웠는데", "마취했는데")
+_TREATMENT_HAD = re.compile(
+    r"(?:불소|실란트|레진|스케일링|마취|치료|신경치료|발치|때우|때웠|씌웠|뽑|뺐|발랐|바르)[가-힣]{0,6}(?:는데|고나서|고왔|했|받았)"
+)
+# An appliance one wears, left off for a while ("하루 정도 안 껴도 돼요", "며칠 빼고 있어도 괜찮아요")
+_APPLIANCE = re.compile(
+    r"고무줄|유지장치|교정기|교정장치|장치|마우스피스|스플린트|틀니|투명교정|교정|나이트가드|보정기"
+)
+_LEFT_OFF = re.compile(
+    r"(?:하루|이틀|사흘|며칠|한동안|잠깐|오늘|오늘하루|일주일|주말|당분간|몇일)(?:정도|만|쯤|동안)?"
+    r"(?:안|안끼고|빼고|빼놓고|안하고)[가-힣]{0,3}(?:껴도|끼어도|해도|있어도|자도|지내도|돼|되|괜찮)"
+    r"|안(?:끼면|하면)안(?:돼|되)(?:요|나요|죠)?$"
+)
+# How it will go with time ("며칠이면 풀려요", "적응하는 과정이에요", "그냥 두면 이가 상해요")
+_SETTLES_WHEN = re.compile(
+    r"(?:며칠|몇일|얼마나|언제쯤)(?:이면|지나면|있으면|정도면|가면)[가-힣]{0,4}"
+    r"(?:풀려|풀리|나아|낫|괜찮아|가라앉|없어져|없어지|돌아와|적응)[가-힣]{0,3}(?:요|나요|까요|죠)$"
+)
+_GETTING_USED = re.compile(r"적응(?:하는|되는)?(?:과정|기간|중)(?:이에요|인가요|이죠|예요|인거죠|인건가요|이겠죠)$")
+_LEFT_SO_HARMS = re.compile(
+    r"(?:두면|놔두면|놔두면|있으면|지내면)[가-힣]{0,6}(?:상해|상하|썩어|썩|깨져|망가|안좋아|문제(?:가)?생겨)"
+    r"[가-힣]{0,3}(?:요|나요|까요|죠)$"
+)
+_HOW_TO_CARE = re.compile(r"어떻게(?:빼|해|닦|하|관리|씻)[가-힣]{0,3}(?:요|나요|야돼요|야되나요|야해요)$")
+_TREATED = re.compile(r"틀니|뽑|뺀|빼고|발치|씌운|때운|임플란트|교정|신경치료|크라운|레진|수술|마취|브릿지|보철")
+_REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
+
+
+def asks_whether_it_can_wait(compact: str) -> bool:
+    """A question about waiting with one's care (see the module docstring): a medical question, never a booking."""
+    if _REQUEST_END.search(compact):
+        return False  # "… 다음 예약까지 기다리기 힘드니까 앞당겨 주세요": a visit asked for
+    if _UNTIL_NEXT_VISIT.search(compact):
+        return True
+    if _HOURS_BEFORE_EATING.search(compact) and _TREATMENT_HAD.search(compact):
+        return True
+    if _APPLIANCE.search(compact) and _LEFT_OFF.search(compact):
+        return True
+    return bool((_SETTLES_WHEN.search(compact) or _GETTING_USED.search(compact) or _LEFT_SO_HARMS.search(compact)
+                 or _HOW_TO_CARE.search(compact)) and _TREATED.search(compact))
