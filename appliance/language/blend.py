@@ -34,7 +34,7 @@ from __future__ import annotations
 import math
 import re
 
-from appliance.language import asking, care_waits, topics
+from appliance.language import asking, care_waits, life_around_visits, topics
 from appliance.language import questions as qs
 from appliance.language import reply_words as rw
 from appliance.language import statistical as stat
@@ -183,5 +183,7 @@ def never_book_a_medical_question(text: str, compact: str, intent: str, slot_sai
         return True
     if care_waits.asks_whether_it_can_wait(compact):
         return True  # round 19: "임시로 막은 데가 꺼졌는데 다음 예약까지 괜찮은 거죠", "하루 정도 안 껴도 돼요"
+    if life_around_visits.asks_whether_to_come_unwell(compact) or life_around_visits.playing_asked(compact):
+        return True  # round 20: "열이 좀 있는데 치과 가도 되는 거예요", "독감 주사 맞은 날 이 빼도 돼요"
     return not slot_said and qs.own_care_question(text, compact)
 

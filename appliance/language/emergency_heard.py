@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from appliance.language import lexicon as lx
-from appliance.language import reply_asides
+from appliance.language import life_around_visits, reply_asides
 
 # round 14: a throb that keeps one awake, with no other red flag, is a symptom
 # ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
@@ -17,6 +17,7 @@ _THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)
 def sounds_like_emergency(compact: str) -> bool:
     """True when ``compact`` (the transcript without spaces) names an emergency."""
     compact = reply_asides.without_exertion(compact)  # round 16: "헬스장이라 숨이 차서요" pants, no red flag
+    compact = life_around_visits.fever_only(compact)  # round 20: "고열이 나서 오늘 예약은 못 갈 것 같아요" moves it
     if _THROB_KEEPS_AWAKE.search(compact):
         compact = _THROB_KEEPS_AWAKE.sub("", compact)
     for pattern in (lx.EMERGENCY,):

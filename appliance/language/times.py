@@ -163,6 +163,8 @@ def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     hits.sort()
     if len(hits) > 1 and all(_UNSURE_AFTER.match(text, hit[1]) for hit in hits):
         return TimeResult(None, None)  # round 16: "세 시였나 네 시였나": the caller does not know
+    if len(hits) > 1 and _UNSURE_AFTER.match(text, hits[-1][1]) and _TAKEN_BACK.search(text[hits[-2][1] : hits[-1][0]]):
+        return TimeResult(None, None)  # round 20: "세 시 맞죠 아니 네 시였나": taken back for a time half recalled
     # "네 시 아니 네 시 반": a time taken back loses to the next one
     hits = [hit for hit, after in zip(hits, hits[1:]) if not _TAKEN_BACK.search(text[hit[1] : after[0]])] + hits[-1:]
     hits = [hit for hit in hits[:-1] if not _REASON_AFTER.match(text, hit[1])] + hits[-1:]

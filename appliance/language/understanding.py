@@ -40,7 +40,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, repairs,
+from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, lunar_days, repairs,
                                 reply_asides, reply_kinds, routine_words, side_matters, topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
@@ -153,10 +153,10 @@ def understand(
     # slots are read on the spaced text (word starts guard Sino numerals: "오시는 길" is not 5 o'clock), then on
     # the compact text when nothing was found there (wrong spacing: "다 음주 화요 일"), without the opening fillers
     # ("어 제가 …" is no "어제")
-    dates_text = identity_told.without_birth_date(spaced)  # round 18: "칠구년 오월 삼일 번호 뒷자리 …" is who, not when
+    dates_text = lunar_days.without_lunar_days(identity_told.without_birth_date(spaced))  # round 18, round 20: "음력"
     dates = find_dates(dates_text, today)
     if not dates:
-        dates_text = identity_told.without_birth_date(core)
+        dates_text = lunar_days.without_lunar_days(identity_told.without_birth_date(core))
         dates = find_dates(dates_text, today)
     picked = repairs.date_after_correction(dates_text, dates) or date_choice.pick(dates_text, dates, today)
     when = find_time(spaced, dayparts)
