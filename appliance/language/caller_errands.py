@@ -30,6 +30,7 @@ import re
 
 from appliance.language import reply_words as rw
 from appliance.language.asides_and_no_shows import aside_or_no_show
+from appliance.language.clinic_policies import clinic_policy
 from appliance.language.life_around_visits import life_around_a_visit
 from appliance.language.visit_practicalities import visit_practicality
 
@@ -83,6 +84,8 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
         return aside  # round 19: a no-show apologised for, a move after an aside, "천천히 말해 줘요", a hold
     if (life := life_around_a_visit(compact)) is not None:
         return life  # round 20: a fever before a visit, an instrument, a card's instalments, a waiting list
+    if (policy := clinic_policy(compact)) is not None:
+        return policy  # round 20: deposits, no-shows, lateness, a waiting list asked for, the clinic's number
     if _SPLIT_TOOTH.search(compact) and "피" in compact and _SEVERE.search(compact):
         return "emergency", 0.95
     after_care = _AFTER_TREATMENT.search(compact) and not re.search(r"예약|잡아", compact) and (

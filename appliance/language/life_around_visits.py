@@ -1,4 +1,4 @@
-"""Life around a visit (round 20, blind27): kinds of speech about a cold or a fever, a hobby, a payment or a waiting
+"""Life around a visit (round 20, blind27): kinds of speech about a cold or a fever, a hobby, instalments or a waiting
 list that the general rules misread. Consulted at stage 2 (``caller_errands``), before the emergency words:
 
 - a fever, a cold or the flu told with a question whether to come, to be treated or to move the visit ("열이 좀 있는데
@@ -8,9 +8,8 @@ list that the general rules misread. Consulted at stage 2 (``caller_errands``), 
 - a wind instrument or singing with braces, an implant or after a treatment ("교정 장치 끼고도 클라리넷 불 수 있어요"),
   whether a sports mouthguard is needed ("시합 중에 마우스가드 안 끼면 이가 많이 다쳐요"): ``medical_question``;
 - an injury asked about an insurer's cover ("운동하다 이 부러진 거 상해보험으로 처리 되나요"): ``ask_insurance``;
-- a card's interest-free instalments, local currency or a pay app without a price asked ("삼성카드 무이자 할부 돼요",
-  "제로페이나 지역화폐 돼요"): ``question_other`` (for staff); a counsellor asked for about instalments:
-  ``talk_to_staff``;
+- a counsellor asked for about instalments ("상담 선생님 연결해 주세요 할부 얘기 좀 하게"): ``talk_to_staff`` (a
+  card's instalments or a way to pay asked stay ``ask_price``, as in every older set);
 - a waiting list asked after ("대기 걸어 놓은 거 어떻게 됐나요"): ``confirm_appointment``; a cancelled slot today asked
   to be put in ("오늘 취소 자리 나면 좀 넣어 주세요"): ``book``.
 """
@@ -27,6 +26,12 @@ _UNWELL_RE = re.compile(_UNWELL)
 _MAY_I_COME = re.compile(
     r"(?:가도|받아도|해도|빼도|뽑아도|치료해도|진료해도)(?:되|돼|괜찮)[가-힣]{0,6}(?:요|까|지|나)|진료(?:를)?못받|"
     r"(?:미뤄|바꿔|옮겨|연기해)야(?:되|돼|하|할)(?:나|는지|까|요|돼요|되요)|치료할때괜찮")
+# round 20: unwell and the visit moved or cancelled ("기침이 심해서요 월요일 거 그 다음 주로 바꿀 수 있어요")
+_UNWELL_TOLD = re.compile(_UNWELL[:-1] + r"|기침|콧물|목감기|장염)")
+_MOVE_ASKED = re.compile(r"(?:바꿀|옮길|미룰|연기할)수(?:있|없)|(?:바꿔|옮겨|미뤄|연기해)(?:주|줄수|줘)")
+_CANCEL_ASKED = re.compile(r"취소(?:해주|할게|해줘|요$|해야할것같|하려고)")
+# a visit put off before taken up again ("미뤘던 스케일링 다시 잡을게요"): a booking
+_TAKEN_UP_AGAIN = re.compile(r"(?:미뤘던|미룬|취소했던|취소한|연기했던|못갔던)[가-힣]{0,8}다시(?:잡|예약)")
 _FLU_SHOT = re.compile(r"(?:독감|예방|코로나)(?:주사|접종|백신)[가-힣]{0,8}"
                        r"(?:빼도|뽑아도|받아도|해도|치료해도)(?:되|돼)")
 _SWELLING = re.compile(r"부었|부어|붓|퉁퉁|숨|피가|피나|출혈")
@@ -43,9 +48,6 @@ _BOOK_WORDS = re.compile(r"상담받고싶|예약|잡아|맞추(?:고싶|려|러
 
 _INJURY_COVER = re.compile(r"(?:다친|다쳐|부러진|부러졌|깨진|깨졌|사고)[가-힣]{0,10}(?:상해|실비|실손|보험)[가-힣]{0,6}"
                            r"(?:처리|되나|돼요|되요|청구|가능)")
-_PAY_WAY = re.compile(r"무이자|지역화폐|제로페이|온누리|상품권|카드혜택|[가-힣]{2}카드(?:로)?(?:무이자|할부|혜택)|"
-                      r"(?:카카오|네이버|삼성|애플)페이")
-_PRICE_ASKED = re.compile(r"얼마|가격|비용|견적")
 _COUNSELLOR_FOR_INSTALMENTS = re.compile(r"(?:선생님|실장님|담당자|직원|상담)[가-힣]{0,4}(?:연결|바꿔|통화)"
                                          r"[가-힣]{0,10}할부|"
                                          r"할부[가-힣]{0,10}(?:선생님|실장님|담당자|직원)[가-힣]{0,4}(?:연결|바꿔)")
@@ -82,12 +84,17 @@ def life_around_a_visit(compact: str) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
     if asks_whether_to_come_unwell(compact) or playing_asked(compact):
         return "medical_question", SURE
+    if _UNWELL_TOLD.search(compact) and not _SWELLING.search(compact):
+        if _CANCEL_ASKED.search(compact):
+            return "cancel", SURE
+        if _MOVE_ASKED.search(compact):
+            return "reschedule", SURE
+    if _TAKEN_UP_AGAIN.search(compact):
+        return "book", SURE
     if _INJURY_COVER.search(compact):
         return "ask_insurance", SURE
     if _COUNSELLOR_FOR_INSTALMENTS.search(compact):
         return "talk_to_staff", SURE
-    if _PAY_WAY.search(compact) and not _PRICE_ASKED.search(compact):
-        return "question_other", SURE
     if _WAITING_LIST_ASKED.search(compact):
         return "confirm_appointment", SURE
     if _SQUEEZE_IN.search(compact):
