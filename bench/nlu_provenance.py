@@ -164,6 +164,78 @@ ROUND_19_SETS = """\
                 (Tables run at load average ~1.5-2.5 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
+ROUND_20_SETS = """\
+  blind27  224  twenty-seventh blind set (issue 15, round 20), written by a different person who never saw the rules,
+                their tests or this file's results: a deadline in life that sets the visit (결혼식, 상견례, 여권 사진,
+                수능, 출국, 입대, 공연); a cold, flu or fever, whether to come or move the visit; waiting lists and
+                same-day squeeze-ins ("취소 자리 나면"); deposits, no-show and late-arrival rules, instalments, card
+                benefits, 지역화폐; sports mouthguards, wind-instrument players and singers; first-visit practicalities
+                (신분증, how long, eat first?); repairs of the bot's read-back in several steps; whispered yes/no
+                replies from work or "text me instead"; the lunar calendar and market days (장날); times by the
+                24-hour clock, meals or TV programmes; committed before its first run.
+                FIRST RUN (main at a773bdf, after round 19): intent 87.9% (197/224; rules alone 83.0%), date 96.4%,
+                time 98.7%, treatment 98.2%, all three slots 93.3%, medical -> booking 3; misses by gold intent:
+                medical_question 23/31 (-> question_other x4, reschedule x2, book, other), question_other 10/17 (->
+                ask_price x3, book, ask_location, other, reschedule), book 43/48 (-> symptom, cancel, reschedule,
+                other, emergency), cancel 6/8 (-> reschedule, emergency), reschedule 13/14 (-> emergency), symptom
+                10/11 (-> emergency), confirm_appointment 7/8 (-> reschedule), ask_insurance 5/6 (-> emergency),
+                talk_to_staff 5/6 (-> ask_price). Goal (intent >= 97%) NOT met on this first run, nor medical safety
+                (THREE MEDICAL QUESTIONS READ AS BOOKINGS: a fever asked whether to come or move the visit, twice, and
+                a tooth out on the day of a flu shot); five non-urgent lines read as emergencies (a fever of 38 degrees
+                or 고열 told with a move or a cancel, a sports injury's insurance cover, a loose tooth after a ball,
+                and "… 아니고 열네 시" heard as 고열).
+                Label slips corrected against the older sets (blind27's first run above stays as recorded; with them
+                it reads intent 88.8%, all three slots 94.6%): "크리스마스 날도 진료해요" and "토요일은 몇 시에 문
+                닫아요" -> that day (every older hours question naming a day or a holiday carries its date); "어제부터
+                볼이 … 부었어요" -> yesterday (every older onset "어제부터" does); "수능 끝나고 교정 시작하면 보통 몇 년
+                걸려요" -> question_other (how long orthodontics takes is question_other in all the older sets);
+                "삼성카드 무이자 할부 돼요", "제로페이나 지역화폐 돼요", "카드 혜택 … 무이자 몇 개월까지 돼요" ->
+                ask_price (card instalments and ways to pay are ask_price in blind15, blind17, blind24, dev12, dev20).
+                The writer's other disputable labels were kept: the booking's date of two; a TV programme no time;
+                "점심 먹고 한 두 시쯤" 14:00; 장날 and 음력 days null, "이번 장이 오일이니까 육 일" resolved; the first
+                of two treatments; a deposit's refund then a cancel cancels; a waiting list asked after a check, one
+                asked for question_other; a fever asking whether to come medical_question with today's date; a
+                mouthguard no treatment; a vague move no date; self-corrections the final value.
+                The misses were then fixed by kind (tests/test_language_kinds_round20.py; new modules
+                life_around_visits, clinic_policies and lunar_days, one hook each): the safety kind first, a fever,
+                a cold or the flu told with a question whether to come, be treated or move the visit, and a treatment
+                asked on the day of a flu shot, are medical questions at stage 2 and in the safety rule over
+                everyone; a fever told about a visit with no swelling, bleeding or breathing trouble is no emergency
+                (a swelling with a fever still is), unwell and the visit moved or cancelled moves or cancels it; 고열
+                no longer heard in "아니고 열네 시"; a wind instrument or singing asked about with a treatment and
+                whether a sports mouthguard is needed are medical questions; an injury's insurer cover asks the
+                insurance; a counsellor asked for about instalments puts through; a deposit's, a no-show's or a late
+                arrival's rule, a place asked on a waiting list and the number the clinic calls or texts from are
+                for staff, a deposit's refund then a cancel cancels; a waiting list asked after is a check, a
+                cancelled slot today asked to be put in books, a visit put off taken up again books; the 24-hour
+                clock read aloud (열세 … 스물네 시) is that hour; a time taken back for one half recalled ("세 시
+                맞죠 아니 네 시였나") is none; the words after 음력 are read as no solar date.
+                After: blind27 99.1% (222/224) with the model (which has now seen it), 98.2% (220/224) with the
+                round-20 rules and a model built without blind27, 95.1% (213/224) with the rules alone; date 98.2%,
+                time 99.6%, treatment 98.2%, all three 96.0%; medical -> booking 0 on every set with and without the
+                model; no earlier set went down (rules alone up on dev12, dev14); the opt-out check's false alarms
+                unchanged (1 today, 2 left out, 0 on the first runs). Left as they are: a loose front tooth after a
+                ball told as a feeling (symptom, read emergency: trauma stays on the safe side), "다음 주 수요일 아니
+                수요일 말고 그 다음 날요" (the day after the day taken back: no date read), an X-ray named read as a
+                checkup, 잇몸 read as gum, "아뇨 목요일 아니에요" keeping Thursday, a Sunday asked in general keeping
+                the next Sunday, a time asked with the closing hour (19:00 read), the visit as it stands in a
+                waiting-list ask (its date read).
+                (Tables run at load average ~1-1.5 on 2 shared cores: the ms per utterance figures are indicative.)
+"""
+
+ROUND_20_SUM = """\
+Round 20 (blind27) in sum: blind27's first run read intent 197/224 = 87.9% (rules alone 83.0%), date 96.4%, time
+98.7%, treatment 98.2%, all three slots 93.3%, and medical -> booking 3: the goal is not met on intent nor on medical
+safety on this first run (88.8% intent, all three slots 94.6% with seven label slips corrected). First runs so far:
+blind13 97.7, blind14 95.0, blind15 85.9, blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5,
+blind21 93.1, blind22 88.6, blind23 88.2, blind24 93.2, blind25 92.7, blind26 90.4, blind27 87.9: set by the writer's
+mindsets (here a fever before a visit, the clinic's rules on deposits and waiting lists, hobbies that meet a
+treatment, the 24-hour clock), not rising with the rounds. After the fixes by kind blind27 reads 99.1% with the model
+(which has now seen it), 98.2% with a model that has not, 95.1% with the rules alone; medical -> booking is 0
+everywhere with and without the model, and a fever alone before a visit is no longer an emergency; the next fresh set
+tells whether the kinds generalise.
+"""
+
 ROUND_19_SUM = """\
 Round 19 (blind26) in sum: blind26's first run read intent 236/261 = 90.4% (rules alone 83.5%), date 100.0%, time
 98.5%, treatment 98.5%, all three slots 96.9%, and medical -> booking 3: the goal is not met on intent nor on medical
@@ -240,6 +312,7 @@ in hours questions ("토요일도 하세요?" → that Saturday), which the pars
 """
 
 PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_TO_14_SETS + ROUND_15_SETS
-              + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_19_SUM + ROUND_18_SUM
+              + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_20_SUM
+              + ROUND_19_SUM + ROUND_18_SUM
               + ROUND_17_SUM + ROUND_16_SUM
               + ROUND_15_SUM + ROUNDS_11_TO_14_SUMS + EARLIER_SUMS)
