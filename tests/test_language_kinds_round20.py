@@ -40,6 +40,8 @@ def test_unwell_asking_whether_to_come_is_a_medical_question_never_a_booking(tex
     ("고열 때문에 내일 검진은 취소할게요", "cancel"),
     ("잇몸이 퉁퉁 붓고 열이 삼십구 도까지 올라요", "emergency"),  # a swelling with a fever stays one
     ("사랑니 쪽이 부어서 열이 나요 입도 잘 안 벌어져요", "emergency"),
+    ("임플란트 수술 받고 나서 열이 펄펄 나요", "emergency"),  # a fever after a treatment, no visit moved: as before
+    ("어제 사랑니 치료 받고 고열이 나요", "emergency"),
 ])
 def test_a_fever_told_about_a_visit_is_no_emergency_but_a_swelling_with_one_is(text, intent, statistical):
     assert _hear(text, None, statistical).intent == intent
