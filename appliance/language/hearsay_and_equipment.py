@@ -6,7 +6,9 @@ rule is narrow:
   ``emergency``, never a question about sedation;
 - a health worry heard on YouTube, the news or from friends, asked whether it is true or what to do ("불소가 해롭다는
   얘기 들었는데 진짜예요", "아말감 수은 나온다던데 다 빼야 돼요"), with no day or time: ``medical_question``, never a
-  booking; a photo sent to ask what the trouble is ("사진 보내면 충치인지 봐 주세요"): ``medical_question`` too;
+  booking, and so are a harm such as radiation or mercury asked about, a remedy heard of asked whether to do ("소금물로
+  헹구면 좋아진다는데 해도 돼요") and which of two ways of care is right ("빼는 게 맞아요 끼는 게 맞아요"); a photo
+  sent to ask what the trouble is ("사진 보내면 충치인지 봐 주세요"): ``medical_question`` too;
 - old fillings or crowns to be replaced on a named day ("때운 거 바꾸려고요 금요일 오후"): ``book``, not a move;
 - the money a piece of equipment or a sedation adds ("CT 찍는 거 따로 돈 받아요"): ``ask_price``;
 - a yes followed by "근데" and the insurance or the opening days asked: that question (``ask_insurance``,
@@ -28,8 +30,12 @@ _NOT_COMING_ROUND = re.compile(r"(?:마취|수면|진정)[가-힣]{0,16}(?:정�
 _HEARD = re.compile(r"(?:다던데|다더라|다길래|다는얘기|다는말|다고(?:하던데|하더라|들었|그러던데)|대서|래서|"
                     r"유튜브|뉴스에서|친구가그러)")
 _HARM = re.compile(r"안좋|해롭|해로운|위험|부작용|수은|방사능|부러진|부러지|못찍|중독|독성")
-_TRUE_ASKED = re.compile(r"진짜(?:예요|에요|야|인가|요)|사실(?:이에요|인가|예요)|맞(?:아요|나요|죠)|흔한|괜찮(?:아요|은가|나요)|"
-                         r"(?:빼야|바꿔야|안해도|해도)(?:돼|되)")
+_TRUE_ASKED = re.compile(r"진짜(?:예요|에요|야|인가|요)|사실(?:이에요|인가|예요)|맞(?:아요|나요|죠)|흔한|"
+                         r"괜찮(?:아요|은가|나요)|(?:빼야|바꿔야|안해도|해도)(?:돼|되)")
+_STRONG_HARM = re.compile(r"방사능|방사선|부작용|수은|해롭|해로운|독성|중독")
+_REMEDY_ASKED = re.compile(r"(?:하면|쓰면|먹으면|바르면)[가-힣]{0,10}(?:다는데|다던데|대서|다길래)[가-힣]{0,6}"
+                           r"해도(?:돼|되)")
+_WHICH_IS_RIGHT = re.compile(r"게(?:맞|나|좋)[가-힣]{0,2}(?:요|죠)[가-힣]{1,16}게(?:맞|나|좋)[가-힣]{0,2}(?:요|죠)")
 _BOOKING_WORDS = re.compile(r"예약|잡아|(?:가도|와도)될까|시(?:에|로)(?:갈|가요)")
 _PHOTO_DIAGNOSIS = re.compile(r"사진[가-힣]{0,10}(?:보내|보낼|올리)[가-힣]{0,10}(?:충치|염증|괜찮은지|뭔지|인지)")
 _RED_FLAG = re.compile(r"피가|부었|붓고|열이|못참")
@@ -57,6 +63,10 @@ def hearsay_or_equipment(compact: str, expect: str | None, dated: bool) -> tuple
     if (not dated and _HEARD.search(compact) and _HARM.search(compact) and _TRUE_ASKED.search(compact)
             and not _BOOKING_WORDS.search(compact)):
         return "medical_question", SURE
+    if not _BOOKING_WORDS.search(compact) and (
+            _REMEDY_ASKED.search(compact) or _WHICH_IS_RIGHT.search(compact)
+            or not dated and _STRONG_HARM.search(compact) and _TRUE_ASKED.search(compact)):
+        return "medical_question", SURE
     if _PHOTO_DIAGNOSIS.search(compact) and not _RED_FLAG.search(compact):
         return "medical_question", SURE
     if dated and _REPLACED.search(compact) and not _PRICE_WORDS.search(compact):
@@ -65,7 +75,8 @@ def hearsay_or_equipment(compact: str, expect: str | None, dated: bool) -> tuple
         return "ask_price", SURE
     if _YES_THEN_BUT.search(compact) and _INSURANCE.search(compact):
         return "ask_insurance", SURE
-    if _DAYS_OPEN.search(compact) and not (_VISIT_ASKED.search(compact) or _ALREADY_KNOWN.search(compact)):
+    asked_after_yes = compact.split("근데", 1)[-1] if _YES_THEN_BUT.search(compact) else compact
+    if _DAYS_OPEN.search(compact) and not (_VISIT_ASKED.search(asked_after_yes) or _ALREADY_KNOWN.search(compact)):
         return "ask_hours", SURE
     if _CANCEL_FIRST.search(compact):
         return "cancel", SURE
