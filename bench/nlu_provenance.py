@@ -264,10 +264,13 @@ ROUND_21_SETS = """\
                 trouble is; old fillings replaced on a named day book (not a move); the money a machine or a
                 sedation adds asks the price; a yes then "근데" and the insurance or the opening days asks that;
                 "취소요" said first cancels; the other treatment named with "말고" to the treatment question
-                books; the bot tested and then the parking asked asks the way; an interpreter asked for, or care
-                without leaving a wheelchair, is for staff.
+                books; the bot tested and then the parking asked asks the way; a hearsay symptom asked whether it
+                lasts, a remedy heard of asked how to use and a thing worn asleep asked whether it harms are medical
+                questions; an extension asked to be put through puts through; a call not heard over the noise with a
+                later time asks a callback; a visit put off ("받는 거 … 밀어 주세요") moves it; an interpreter asked
+                for, a home visit or care without leaving a wheelchair is for staff.
                 After: blind28 100.0% (216/216) with the model (which has now seen it), 98.6% (213/216) with the
-                round-21 rules and a model built without blind28, 92.1% (199/216) with the rules alone; date 97.2%,
+                round-21 rules and a model built without blind28, 95.4% (206/216) with the rules alone; date 97.2%,
                 time 98.1%, treatment 98.1%, all three 94.4%; medical -> booking 0 on every set with and without the
                 model; no earlier set went down (rules alone up on dev8); the opt-out check's output unchanged.
                 Left as they are: "오일풀링" read as the fifth (a date), "십 일 시 삼십 분 내일" (read the tenth at
@@ -286,7 +289,7 @@ with twelve label slips corrected). First runs so far: blind13 97.7, blind14 95.
 86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1, blind22 88.6, blind23 88.2, blind24 93.2, blind25 92.7,
 blind26 90.4, blind27 87.9, blind28 90.7: set by the writer's mindsets (here worries heard on YouTube or the news, the
 clinic's equipment and its price, questions after a yes, callers testing the bot), not rising with the rounds. After
-the fixes by kind blind28 reads 100.0% with the model (which has now seen it), 98.6% with a model that has not, 92.1%
+the fixes by kind blind28 reads 100.0% with the model (which has now seen it), 98.6% with a model that has not, 95.4%
 with the rules alone; medical -> booking is 0 everywhere with and without the model, and a sedated person breathing
 strangely is an emergency; the next fresh set tells whether the kinds generalise.
 """

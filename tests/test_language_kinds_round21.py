@@ -97,3 +97,17 @@ def test_the_bot_tested_then_parking_and_staff_matters(text, intent, statistical
 ])
 def test_near_misses_stay_with_their_own_rules(text, intent, statistical):
     assert _hear(text, None, statistical).intent == intent
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, intent", [
+    ("언니가 잇몸 수술하고 계속 욱신거린다던데 그거 오래가요", "medical_question"),
+    ("시린 데 바르는 약 있다던데 어떻게 발라요", "medical_question"),
+    ("교정 유지 장치 끼고 자면 턱이 아프진 않아요", "medical_question"),
+    ("내선 삼백 번 연결해 주세요 수납 담당이요", "talk_to_staff"),
+    ("기계 소리 때문에 잘 안 들려요 이따 저녁에 다시 전화 주세요", "callback_later"),
+    ("어머니 임플란트 받는 거 다음 달로 좀 미뤄 주세요", "reschedule"),
+    ("거동이 불편하신데 집으로 와서 봐 주시는 것도 돼요", "question_other"),
+])
+def test_hearsay_care_an_extension_a_call_unheard_a_visit_put_off_and_a_home_visit(text, intent, statistical):
+    assert _hear(text, None, statistical).intent == intent

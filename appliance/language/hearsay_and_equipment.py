@@ -16,7 +16,12 @@ rule is narrow:
 - "취소요" said first, with a reason after it: ``cancel``;
 - the other treatment named with "말고" to the question of the treatment ("소리 나는 거 말고 신경치료요"): ``book``;
 - the bot tested, then the parking asked ("너 로봇이야 근데 주차 돼요"): ``ask_location``;
-- an interpreter, or care given without leaving a wheelchair: ``question_other`` for staff.
+- a hearsay symptom asked whether it lasts, a remedy heard of asked how to use, a thing worn asleep asked whether it
+  harms ("끼고 자면 이가 틀어지진 않아요"): ``medical_question``;
+- an extension asked to be put through ("내선 몇 번이에요 연결해 주세요"): ``talk_to_staff``; a call not heard over
+  the noise with a later time to ring again: ``callback_later``; a visit put off ("받는 거 다음 주로 밀어 주세요"):
+  ``reschedule``;
+- an interpreter, a home visit, or care given without leaving a wheelchair: ``question_other`` for staff.
 """
 
 from __future__ import annotations
@@ -36,6 +41,14 @@ _STRONG_HARM = re.compile(r"방사능|방사선|부작용|수은|해롭|해로�
 _REMEDY_ASKED = re.compile(r"(?:하면|쓰면|먹으면|바르면)[가-힣]{0,10}(?:다는데|다던데|대서|다길래)[가-힣]{0,6}"
                            r"해도(?:돼|되)")
 _WHICH_IS_RIGHT = re.compile(r"게(?:맞|나|좋)[가-힣]{0,2}(?:요|죠)[가-힣]{1,16}게(?:맞|나|좋)[가-힣]{0,2}(?:요|죠)")
+_COURSE_OR_USE_ASKED = re.compile(r"(?:계속|오래)가(?:요|나요|는)|어디에?(?:붙|발라|바르)|어떻게(?:붙|발라|바르)")
+_WHILE_ASLEEP = re.compile(r"(?:끼고|하고|물고)자면[가-힣]{0,10}(?:않아요|않나요|안돼요|괜찮|돼요|되나요)")
+_EXTENSION_PUT_THROUGH = re.compile(r"내선[가-힣]{0,10}(?:연결|바꿔|돌려)")
+_HOME_VISIT = re.compile(r"방문진료|왕진|집으로와(?:서|주)")
+_PUT_THROUGH = re.compile(r"(?:바꿔|연결해|돌려)(?:주|줘)")
+_CALL_BACK_UNHEARD = re.compile(r"안들려[가-힣]{0,12}(?:점심|이따|나중|오후|저녁|퇴근)[가-힣]{0,8}"
+                                r"다시(?:전화|걸어|주세요|해주)")
+_VISIT_PUT_OFF = re.compile(r"(?:가는|잡힌|있는|받는)거[가-힣]{0,10}(?:좀)?(?:밀어|미뤄|옮겨)(?:주|줘)")
 _BOOKING_WORDS = re.compile(r"예약|잡아|(?:가도|와도)될까|시(?:에|로)(?:갈|가요)")
 _PHOTO_DIAGNOSIS = re.compile(r"사진[가-힣]{0,10}(?:보내|보낼|올리)[가-힣]{0,10}(?:충치|염증|괜찮은지|뭔지|인지)")
 _RED_FLAG = re.compile(r"피가|부었|붓고|열이|못참")
@@ -67,6 +80,9 @@ def hearsay_or_equipment(compact: str, expect: str | None, dated: bool) -> tuple
             _REMEDY_ASKED.search(compact) or _WHICH_IS_RIGHT.search(compact)
             or not dated and _STRONG_HARM.search(compact) and _TRUE_ASKED.search(compact)):
         return "medical_question", SURE
+    if not _BOOKING_WORDS.search(compact) and (
+            _HEARD.search(compact) and _COURSE_OR_USE_ASKED.search(compact) or _WHILE_ASLEEP.search(compact)):
+        return "medical_question", SURE
     if _PHOTO_DIAGNOSIS.search(compact) and not _RED_FLAG.search(compact):
         return "medical_question", SURE
     if dated and _REPLACED.search(compact) and not _PRICE_WORDS.search(compact):
@@ -84,6 +100,12 @@ def hearsay_or_equipment(compact: str, expect: str | None, dated: bool) -> tuple
         return "book", SURE
     if _BOT_TESTED.search(compact) and _PARKING.search(compact):
         return "ask_location", SURE
-    if _FOR_STAFF.search(compact):
+    if _EXTENSION_PUT_THROUGH.search(compact):
+        return "talk_to_staff", SURE
+    if _CALL_BACK_UNHEARD.search(compact):
+        return "callback_later", SURE
+    if _VISIT_PUT_OFF.search(compact):
+        return "reschedule", SURE
+    if _FOR_STAFF.search(compact) or _HOME_VISIT.search(compact) and not _PUT_THROUGH.search(compact):
         return "question_other", SURE
     return None
