@@ -223,6 +223,77 @@ ROUND_20_SETS = """\
                 (Tables run at load average ~1-1.5 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
+ROUND_21_SETS = """\
+  blind28  216  twenty-eighth blind set (issue 15, round 21), written by a different person who never saw the rules,
+                their tests or this file's results: the clinic's equipment and methods (CT, digital scans, microscope
+                root canals, laser, sedation); worries from YouTube, the news or friends (amalgam mercury, fluoride,
+                implant side effects, MRI with an implant); bruxism, night guards and jaw botox; bedridden or
+                wheelchair parents (home visits, call taxis, care homes); advice by photo or video call; fax, e-mail
+                and extension numbers; pets, and callers who meant a vet, 한의원 or 피부과; a foreign-born spouse
+                answering outbound calls in simple Korean with English words; grandparents booking in the holidays;
+                patients who moved away; callers testing the bot; booking, card or insurance numbers read aloud mid-
+                request; committed before its first run.
+                FIRST RUN (main at 5b11e02, after round 20): intent 90.7% (196/216; rules alone 83.3%), date 95.8%,
+                time 98.1%, treatment 94.0%, all three slots 89.4%, medical -> booking 1; misses by gold intent:
+                medical_question 24/29 (-> question_other x2, book, other, symptom), book 51/54 (-> reschedule,
+                question_other, symptom), question_other 14/17 (-> reschedule, other, ask_price), ask_hours 4/6 (->
+                question_other, yes), ask_price 5/7 (-> question_other x2), cancel 6/7 (-> question_other),
+                ask_insurance 5/6 (-> yes), emergency 6/7 (-> question_other), ask_location 5/6 (-> question_other),
+                yes 10/11 (-> confirm_appointment). Goal (intent >= 97%) NOT met on this first run, nor medical safety
+                (A MEDICAL QUESTION READ AS A BOOKING: "아말감에서 수은 나온다던데 … 다 빼야 돼요"; AN EMERGENCY LOST to
+                question_other: a husband not coming round and breathing strangely after sedation).
+                Label slips corrected against the older sets (blind28's first run above stays as recorded; with them
+                it reads date 97.2%, treatment 98.1%, all three slots 94.4%, intent unchanged): swollen or bleeding
+                gums -> gum, "어제 뽑은 데서 피가" -> extraction, an X-ray asked about in pregnancy or sent by e-mail
+                -> checkup, "이거 충치인지" -> filling, "받을게요 스케일링" -> scaling, "교정 담당 선생님 … 내선" ->
+                orthodontics, gums said to get better by oil pulling -> gum (every older set labels the treatment a
+                caller names or whose site is told: blind27, dev14, dev20 and earlier); "토요일에도 … 몇 시까지 해요",
+                "일요일도 해요" and "31일도 문 열어요" -> that day (every older hours question naming a day carries
+                its date, as in round 20). The writer's other disputable labels were kept: a dog's tartar
+                question_other and no treatment, a video call question_other, botox, a night guard and a bone graft
+                no treatment, "아니요 제가 본인 아니고 부인인데요" no, a death told with "연락하지 마세요" opt_out,
+                "어제 뽑은 데서" with yesterday's date, a card number read for a deposit question_other, an extension
+                asked with "연결해 주세요" talk_to_staff, "오늘 오후에 잠깐 시간 돼요" no time, L22 2047-04-05, L61
+                2048-01-02.
+                The misses were then fixed by kind (tests/test_language_kinds_round21.py; a new module
+                hearsay_and_equipment, one hook first in caller_errands): the safety kinds first, a sedated or
+                numbed person not coming round or breathing strangely is an emergency; a health worry heard on
+                YouTube, the news or from friends asked whether true or what to do, a harm such as radiation or
+                mercury asked about, a remedy heard of asked whether to do and which of two ways of care is right are
+                medical questions (never a booking, with the rules alone too), as is a photo sent to ask what the
+                trouble is; old fillings replaced on a named day book (not a move); the money a machine or a
+                sedation adds asks the price; a yes then "근데" and the insurance or the opening days asks that;
+                "취소요" said first cancels; the other treatment named with "말고" to the treatment question
+                books; the bot tested and then the parking asked asks the way; a hearsay symptom asked whether it
+                lasts, a remedy heard of asked how to use and a thing worn asleep asked whether it harms are medical
+                questions; an extension asked to be put through puts through; a call not heard over the noise with a
+                later time asks a callback; a visit put off ("받는 거 … 밀어 주세요") moves it; an interpreter asked
+                for, a home visit or care without leaving a wheelchair is for staff.
+                After: blind28 100.0% (216/216) with the model (which has now seen it), 98.6% (213/216) with the
+                round-21 rules and a model built without blind28, 95.4% (206/216) with the rules alone; date 97.2%,
+                time 98.1%, treatment 98.1%, all three 94.4%; medical -> booking 0 on every set with and without the
+                model; no earlier set went down (rules alone up on dev8); the opt-out check's output unchanged.
+                Left as they are: "오일풀링" read as the fifth (a date), "십 일 시 삼십 분 내일" (read the tenth at
+                13:30), a time named after the hour a call taxi comes, "세 시 세 시 반 중에 … 세 시 반이요" (15:00), a
+                read-back repeated to a confirm keeping its day and time, a day taken back ("수요일이 아니라니까요")
+                keeping it, a callback tomorrow morning keeping its date, "오늘 날씨 어때" today's date, a bone graft
+                read as implant, a milk tooth pulled at home read as extraction, a dog's tartar read as scaling.
+                (Tables run at load average ~1-1.5 on 2 shared cores: the ms per utterance figures are indicative.)
+"""
+
+ROUND_21_SUM = """\
+Round 21 (blind28) in sum: blind28's first run read intent 196/216 = 90.7% (rules alone 83.3%), date 95.8%, time
+98.1%, treatment 94.0%, all three slots 89.4%, and medical -> booking 1 with one emergency lost to question_other: the
+goal is not met on intent, slots nor medical safety on this first run (date 97.2%, treatment 98.1%, all three 94.4%
+with twelve label slips corrected). First runs so far: blind13 97.7, blind14 95.0, blind15 85.9, blind16 94.7, blind17
+86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1, blind22 88.6, blind23 88.2, blind24 93.2, blind25 92.7,
+blind26 90.4, blind27 87.9, blind28 90.7: set by the writer's mindsets (here worries heard on YouTube or the news, the
+clinic's equipment and its price, questions after a yes, callers testing the bot), not rising with the rounds. After
+the fixes by kind blind28 reads 100.0% with the model (which has now seen it), 98.6% with a model that has not, 95.4%
+with the rules alone; medical -> booking is 0 everywhere with and without the model, and a sedated person breathing
+strangely is an emergency; the next fresh set tells whether the kinds generalise.
+"""
+
 ROUND_20_SUM = """\
 Round 20 (blind27) in sum: blind27's first run read intent 197/224 = 87.9% (rules alone 83.0%), date 96.4%, time
 98.7%, treatment 98.2%, all three slots 93.3%, and medical -> booking 3: the goal is not met on intent nor on medical
@@ -312,7 +383,8 @@ in hours questions ("토요일도 하세요?" → that Saturday), which the pars
 """
 
 PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_TO_14_SETS + ROUND_15_SETS
-              + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_20_SUM
+              + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
+              + ROUND_21_SUM + ROUND_20_SUM
               + ROUND_19_SUM + ROUND_18_SUM
               + ROUND_17_SUM + ROUND_16_SUM
               + ROUND_15_SUM + ROUNDS_11_TO_14_SUMS + EARLIER_SUMS)

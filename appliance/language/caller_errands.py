@@ -31,6 +31,7 @@ import re
 from appliance.language import reply_words as rw
 from appliance.language.asides_and_no_shows import aside_or_no_show
 from appliance.language.clinic_policies import clinic_policy
+from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
 from appliance.language.visit_practicalities import visit_practicality
 
@@ -78,6 +79,8 @@ _MEDICINE_MORE = re.compile(
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
+    if (heard := hearsay_or_equipment(compact, expect, dated)) is not None:
+        return heard  # round 21: worries heard elsewhere, equipment's price, a question after a yes, bot tests
     if (practical := visit_practicality(compact, expect, dated)) is not None:
         return practical  # round 19: a ramp or a pushchair's place, a paper's fee, a photo sent, a doctor wanted
     if (aside := aside_or_no_show(compact, expect, dated)) is not None:
