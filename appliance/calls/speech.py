@@ -37,6 +37,15 @@ class Speech(Protocol):
         """``window``: this decode's Whisper encoder window (None: the setting)."""
         ...
 
+    def transcribe_batch(self, items: list[tuple]) -> list[Any]:
+        """Several ``transcribe`` argument tuples ``(pcm, hints[, window])`` decoded together (``SttPool``)."""
+        if self.transcriber is None:
+            raise RuntimeError("speech runtime not loaded")
+        requests = [{"pcm16": item[0], "sample_rate": 8000, "hints": item[1] or None,
+                     "window": item[2] if len(item) > 2 else None,
+                     "prompt": self.prompt_for(item[2] if len(item) > 2 else None)} for item in items]
+        return self.transcriber.transcribe_batch(requests, n_best=max(1, self.config.stt_n_best))
+
     def new_endpointer(self) -> Any: ...
 
     def can_say(self, text: str) -> bool:
@@ -109,6 +118,15 @@ class SpeechRuntime:
         options = {"window": window} if window else {}
         return self.transcriber.transcribe(pcm, 8000, hints=hints or None, prompt=self.prompt_for(window),
                                            n_best=max(1, self.config.stt_n_best), **options)
+
+    def transcribe_batch(self, items: list[tuple]) -> list[Any]:
+        """Several ``transcribe`` argument tuples ``(pcm, hints[, window])`` decoded together (``SttPool``)."""
+        if self.transcriber is None:
+            raise RuntimeError("speech runtime not loaded")
+        requests = [{"pcm16": item[0], "sample_rate": 8000, "hints": item[1] or None,
+                     "window": item[2] if len(item) > 2 else None,
+                     "prompt": self.prompt_for(item[2] if len(item) > 2 else None)} for item in items]
+        return self.transcriber.transcribe_batch(requests, n_best=max(1, self.config.stt_n_best))
 
     def new_endpointer(self) -> Any:
         from appliance.speech.endpointer import Endpointer

@@ -83,6 +83,27 @@ class SttPool:
         finally:
             self._idle.put(worker)
 
+    def transcribe_batch(self, requests: list[dict[str, Any]], *, n_best: int = 1) -> list[Transcript]:
+        """Several utterances on one worker, in one batch (``SttWorker.transcribe_batch``): the cheap decode
+        (``busy_beam_size``) when more than one, as they were queued behind each other."""
+        with self._lock:
+            self.waiting += 1
+        try:
+            worker = self._idle.get(timeout=self.wait_s)
+        except queue.Empty:
+            raise SpeechUnavailable(f"speech recognition busy for {self.wait_s:.1f} s") from None
+        finally:
+            with self._lock:
+                self.waiting -= 1
+                behind = self.waiting + (self.backlog() if self.backlog else 0)
+        beam = self.busy_beam_size if (behind or len(requests) > 1) and self.busy_beam_size else None
+        if beam:
+            self.cheap_decodes += len(requests)
+        try:
+            return worker.transcribe_batch(requests, beam_size=beam, n_best=n_best)
+        finally:
+            self._idle.put(worker)
+
     def __enter__(self) -> "SttPool":
         return self
 
