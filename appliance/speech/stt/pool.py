@@ -4,7 +4,9 @@ One worker decoding one utterance at a time serialises every call behind the oth
 speaking together the fourth waits for three decodes. :class:`SttPool` starts ``stt_workers`` supervised
 :class:`~appliance.speech.stt.worker.SttWorker` processes (each with ``stt_threads`` CPU threads) and hands each
 request to an idle one. When requests still queue behind this one, it is decoded the cheap way
-(``busy_beam_size``, greedy by default: ~30–40 % less work for a little accuracy), so a burst drains quickly.
+(``busy_beam_size``, greedy by default: ~30–40 % less work for a little accuracy), so a burst drains quickly;
+``transcribe_batch`` decodes several waiting utterances on one worker in one batch (the call pipeline's queue
+batches callers who stopped talking together: ``pipeline.SttExecutor``).
 
 Measured on 2 cores (``bench/stt_concurrency.txt``): how many workers and threads suit a box is a setting.
 """
