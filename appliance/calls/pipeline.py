@@ -287,6 +287,8 @@ class SttExecutor(concurrent.futures.Executor):
                     continue
                 self.running += 1
                 self.batches += len(jobs) > 1
+                if len(jobs) > 1:
+                    _LOGGER.debug("decoding %d waiting decodes in one batch", len(jobs))
             try:
                 self._run(jobs)
             finally:
