@@ -55,7 +55,7 @@ class CallRunner:
         self.log_phi = log_phi
         self.stt_policy = stt_policy
         self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
-        self.queue_pieces = queue_pieces  # a piece waits for a worker unless an answer's decode waits (stt_queue_pieces)
+        self.queue_pieces = queue_pieces  # a piece queues unless an answer's decode waits (stt_queue_pieces)
         endpointer = speech.new_endpointer()
         if self.end_of_turn.max_silence_ms:  # the policy may wait longer than the setting: the endpointer too
             end_ms = max(end_ms, self.end_of_turn.max_silence_ms)
