@@ -337,7 +337,11 @@ class SttExecutor(concurrent.futures.Executor):
 
 async def _settle(exec_task: asyncio.Task[str] | None) -> None:
     """Let the ``EXEC AudioSocket`` command finish (its reply must be read before the next AGI command)."""
-    if exec_task is None or exec_task.done():
+    if exec_task is None:
+        return
+    if exec_task.done():
+        if not exec_task.cancelled():
+            exec_task.exception()  # a hang-up during EXEC ended the call and was handled: seen, not "never retrieved"
         return
     try:
         await asyncio.wait_for(exec_task, 3)
