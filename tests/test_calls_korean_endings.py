@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 import pytest
 
@@ -65,3 +66,19 @@ def test_a_broken_understanding_leaves_the_decision_to_the_silence_rule():
 
     policy = KoreanEndOfTurn(understand=broken, answers=lambda u, e: True)
     assert policy.silence_needed_ms(Transcript("예약하고 싶어요", 0.9, False), None) is None
+
+
+def test_a_finished_sentence_only_the_model_guesses_waits_the_ordinary_silence():
+    """Read speech stopped mid-sentence at a full stop the rules cannot read: the model's guess may call it an answer
+    (the false cut-off bench's "…2년 전 피부함을 지내요." before its second half); it must not end the turn at once."""
+    guess = SimpleNamespace(intent="no", confidence=0.6, source="statistical")
+    ruled = SimpleNamespace(intent="book", confidence=0.9, source="rules")
+    for understood, wait in ((guess, 650), (ruled, 0)):
+        policy = KoreanEndOfTurn(end_ms=650, hold_ms=1000, understand=lambda text, now, expect, u=understood: u,
+                                 answers=lambda u, e: True)
+        assert policy.silence_needed_ms(Transcript("이 년 전 피부함을 지내요.", 0.9, False), None) == wait
+
+
+def test_with_the_real_understanding_a_guessed_sentence_is_not_ended_at_once():
+    text = "더 선은 이름이 밝혀지지 않은 이 노인인 2년 전 피부함을 지내요."
+    assert _verdict(text, None) in (650, 1000)

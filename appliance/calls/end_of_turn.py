@@ -19,10 +19,13 @@ never sooner. ``KoreanEndOfTurn`` (``end_of_turn = korean``, the default) reads 
 ================================  ===============================  =================================
 ending of the transcript          understanding complete           understanding incomplete
 ================================  ===============================  =================================
-final (…요, …다, …까, 네 alone)    end now                          wait ``hold_ms`` (1 s)
+final (…요, …다, …까, 네 alone)    end now (a guess: ``end_ms``)    wait ``hold_ms`` (1 s)
 open (a bare noun: "목요일")       wait ``end_ms`` (the setting)    wait ``hold_ms``
 connective, particle, filler      wait ``hold_ms``                 wait ``hold_ms``
 ================================  ===============================  =================================
+
+A guess is a reading only the statistical model made (the rules did not understand the sentence): it waits the
+ordinary silence, since a sentence's first half is often guessed as a whole answer.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ from appliance.settings import Config
 _LOGGER = logging.getLogger(__name__)
 
 POLICIES = ("korean", "silence")
+GUESSED = "statistical"
+"""``Understanding.source`` of a reading the rules did not make (the model's guess): not sure enough to end a turn at
+a short pause — read-speech mid-sentence ("…2년 전 피부함을 지내요." before its second half) is guessed as an answer."""
 
 
 class EndOfTurnPolicy(Protocol):
@@ -85,13 +91,16 @@ class KoreanEndOfTurn:
         if ending is Ending.CONTINUES:
             return self.hold_ms
         try:
-            complete = bool(self._answers(self._understand(transcript.text, self.clock(), expect), expect))
+            understood = self._understand(transcript.text, self.clock(), expect)
+            complete = bool(self._answers(understood, expect))
         except Exception:  # never let the understanding break the ear: fall back to the silence rule
             _LOGGER.exception("end of turn: understanding failed")
             return None
         if not complete:
             return self.hold_ms
-        return 0 if ending is Ending.FINAL else self.end_ms
+        if ending is Ending.FINAL and getattr(understood, "source", "rules") != GUESSED:
+            return 0
+        return self.end_ms  # an open ending, or only the model's guess: the ordinary silence
 
 
 def from_config(config: Config, clock: Callable[[], dt.datetime] | None = None) -> EndOfTurnPolicy:
