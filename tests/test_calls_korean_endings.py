@@ -73,12 +73,18 @@ def test_a_finished_sentence_only_the_model_guesses_waits_the_ordinary_silence()
     (the false cut-off bench's "…2년 전 피부함을 지내요." before its second half); it must not end the turn at once."""
     guess = SimpleNamespace(intent="no", confidence=0.6, source="statistical")
     ruled = SimpleNamespace(intent="book", confidence=0.9, source="rules")
-    for understood, wait in ((guess, 650), (ruled, 0)):
+    nothing, a_question = SimpleNamespace(intent="other"), SimpleNamespace(intent="question_other")
+    for understood, rules_alone, wait in ((guess, nothing, 650), (ruled, nothing, 0), (guess, a_question, 0)):
         policy = KoreanEndOfTurn(end_ms=650, hold_ms=1000, understand=lambda text, now, expect, u=understood: u,
-                                 answers=lambda u, e: True)
+                                 answers=lambda u, e: True, rules_only=lambda text, now, expect, r=rules_alone: r)
         assert policy.silence_needed_ms(Transcript("이 년 전 피부함을 지내요.", 0.9, False), None) == wait
+
+
+def test_a_request_the_rules_recognised_and_the_model_relabelled_still_ends_at_once():
+    """"국민의당은 어떤 선택을 할까요?" to "무엇을 도와드릴까요?": the rules hear a question, the model a booking."""
+    assert _verdict("국민의당은 어떤 선택을 할까요?", "need") == 0
 
 
 def test_with_the_real_understanding_a_guessed_sentence_is_not_ended_at_once():
     text = "더 선은 이름이 밝혀지지 않은 이 노인인 2년 전 피부함을 지내요."
-    assert _verdict(text, None) in (650, 1000)
+    assert _verdict(text, None) in (650, 1000) and _verdict(text, "need") in (650, 1000)

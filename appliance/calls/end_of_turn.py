@@ -24,13 +24,15 @@ open (a bare noun: "목요일")       wait ``end_ms`` (the setting)    wait ``ho
 connective, particle, filler      wait ``hold_ms``                 wait ``hold_ms``
 ================================  ===============================  =================================
 
-A guess is a reading only the statistical model made (the rules did not understand the sentence): it waits the
-ordinary silence, since a sentence's first half is often guessed as a whole answer.
+A guess is a reading the statistical model made where the rules alone read nothing at all ("other"): it waits the
+ordinary silence, since read speech stopped mid-sentence is often guessed as a whole answer. Where the rules did
+recognise a request or a question and the model only re-labelled it, the turn ends at once as for the rules.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import logging
 from typing import Any, Callable, Protocol
 
@@ -42,8 +44,8 @@ _LOGGER = logging.getLogger(__name__)
 
 POLICIES = ("korean", "silence")
 GUESSED = "statistical"
-"""``Understanding.source`` of a reading the rules did not make (the model's guess): not sure enough to end a turn at
-a short pause — read-speech mid-sentence ("…2년 전 피부함을 지내요." before its second half) is guessed as an answer."""
+"""``Understanding.source`` of a reading the model chose over the rules'. Where the rules read nothing, it is not sure
+enough to end a turn at a short pause: "…2년 전 피부함을 지내요." before its second half is guessed as an answer."""
 
 
 class EndOfTurnPolicy(Protocol):
@@ -73,11 +75,14 @@ class KoreanEndOfTurn:
     def __init__(self, *, end_ms: int = 650, hold_ms: int = 1000,
                  clock: Callable[[], dt.datetime] = dt.datetime.now,
                  understand: Callable[[str, dt.datetime, str | None], Any] | None = None,
-                 answers: Callable[[Any, str | None], bool] | None = None):
+                 answers: Callable[[Any, str | None], bool] | None = None,
+                 rules_only: Callable[[str, dt.datetime, str | None], Any] | None = None):
         if understand is None or answers is None:
             from appliance.language import answers_question
             from appliance.language import understand as rules
 
+            if understand is None and rules_only is None:
+                rules_only = functools.partial(rules, statistical=False)
             understand, answers = understand or rules, answers or answers_question
         self.end_ms = end_ms
         self.hold_ms = max(hold_ms, end_ms)
@@ -85,6 +90,7 @@ class KoreanEndOfTurn:
         self.clock = clock
         self._understand = understand
         self._answers = answers
+        self._rules_only = rules_only
 
     def silence_needed_ms(self, transcript: Transcript, expect: str | None) -> int | None:
         ending = sentence_ending(transcript.text)
@@ -98,9 +104,20 @@ class KoreanEndOfTurn:
             return None
         if not complete:
             return self.hold_ms
-        if ending is Ending.FINAL and getattr(understood, "source", "rules") != GUESSED:
+        if ending is Ending.FINAL and (getattr(understood, "source", "rules") != GUESSED
+                                       or self._rules_read_something(transcript.text, expect)):
             return 0
-        return self.end_ms  # an open ending, or only the model's guess: the ordinary silence
+        return self.end_ms  # an open ending, or a guess where the rules read nothing: the ordinary silence
+
+    def _rules_read_something(self, text: str, expect: str | None) -> bool:
+        """The rules alone recognised the sentence (a request, a question): the model only re-labelled it."""
+        if self._rules_only is None:
+            return False
+        try:
+            return getattr(self._rules_only(text, self.clock(), expect), "intent", "other") != "other"
+        except Exception:
+            _LOGGER.exception("end of turn: the rules failed")
+            return False
 
 
 def from_config(config: Config, clock: Callable[[], dt.datetime] | None = None) -> EndOfTurnPolicy:
