@@ -60,6 +60,8 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stt_threads", 1, "CPU threads of each STT worker (stt_workers x stt_threads <= cores: bench/stt_concurrency.txt)"),
     Setting("stt_beam_size", 5, "Whisper beam size"),
     Setting("stt_workers", 2, "STT worker processes: concurrent calls' decodes run side by side (each with stt_threads)"),
+    Setting("stt_queue_pieces", True, "Pieces of callers still talking queue for an STT worker unless a caller's answer waits for one (False: a piece only when a worker is free; bench/voice_probe.txt)"),
+    Setting("stt_batch_max", 5, "Most decodes of callers who stopped talking together that one STT worker decodes in one batch (1: one at a time; bench/voice_probe.txt)"),
     Setting("stt_busy_beam_size", 1, "Whisper beam size for a decode that other requests queue behind (0: always stt_beam_size)"),
     Setting("stt_level_dbfs", -20.0, "Speech level (dBFS) a caller's utterance is raised to before decoding (0: off)"),
     Setting("stt_clinic_prompt", False, "Give Whisper the clinic's name, doctors and treatments as its prompt (bench/stt_levels.txt)"),
@@ -188,6 +190,8 @@ class Config:
     stt_beam_size: int
     stt_workers: int
     stt_busy_beam_size: int
+    stt_queue_pieces: bool
+    stt_batch_max: int
     stt_level_dbfs: float
     stt_n_best: int
     stt_clinic_prompt: bool

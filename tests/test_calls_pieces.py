@@ -140,17 +140,13 @@ async def test_the_setting_switches_pieces_off(tmp_path):
     assert "pieces" not in callers[0].meta
 
 
-async def test_a_busy_stt_decodes_the_whole_utterance_once_not_its_pieces(tmp_path):
-    """Another call's decodes hold the STT workers while this caller talks: no piece is decoded (it would delay
-    them); once they are done, this caller's turn is one decode of the whole."""
-    models = Recogniser()
-    release = threading.Event()
-
-    submitted: list[int] = []
-
+def _occupy(submitted: list[int], release: threading.Event, *, waiting: bool):
+    """Before the call: another call's decodes hold every STT worker (until ``release``); with ``waiting``, one
+    more of its decodes waits for a worker (a caller waits for that answer). Notes the priority of every decode
+    this call submits."""
     def occupy(engine):
         pool = engine.pipeline.stt_pool
-        for _ in range(pool.workers):
+        for _ in range(pool.workers + waiting):
             pool.submit(release.wait, 30)
         submit_at = pool.submit_at
 
@@ -159,19 +155,49 @@ async def test_a_busy_stt_decodes_the_whole_utterance_once_not_its_pieces(tmp_pa
             return submit_at(priority, fn, *args)
 
         pool.submit_at = noted
+    return occupy
 
-    class Watch(ep.Endpointer):  # the other call's decodes end when this caller stops talking
+
+def _released_at(kind: str, release: threading.Event):
+    class Watch(ep.Endpointer):  # the other call's decodes end when this caller reaches ``kind``
         def feed(self, frame=None, **kw):
             events = super().feed(frame, **kw)
-            if any(e.kind == ep.SPECULATIVE_END for e in events):
+            if any(e.kind == kind for e in events):
                 release.set()
             return events
+    return lambda: Watch(ep.EndpointerSettings(piece_ms=2000), vad=loud)
 
-    models.new_endpointer = lambda: Watch(ep.EndpointerSettings(piece_ms=2000), vad=loud)
-    call, row, callers = await _call(tmp_path, models, TWO_DIPS, before_call=occupy)
+
+async def test_while_another_callers_answer_waits_no_piece_is_decoded(tmp_path):
+    """Another call's decode waits for an STT worker while this caller talks: no piece is even queued (it would
+    delay that caller's answer); once the STT is free, this caller's turn is one decode of the whole."""
+    models, release, submitted = Recogniser(), threading.Event(), []
+    models.new_endpointer = _released_at(ep.SPECULATIVE_END, release)
+    call, row, callers = await _call(tmp_path, models, TWO_DIPS, before_call=_occupy(submitted, release, waiting=True))
     assert submitted == [piece_chain.URGENT]  # no piece was even queued
     assert models.decodes == [[4000, 6000, 9000, 12000]]
     assert callers[0].text == "사랑니가 아파서 예약하고 싶어요" and "pieces" not in callers[0].meta
+
+
+async def test_pieces_queue_while_the_workers_are_busy_but_nobody_waits_for_an_answer(tmp_path):
+    """Every STT worker is busy (another call's decode runs) but no answer waits: the caller's pieces queue behind
+    it and are decoded once a worker frees, so the turn's end decodes only the tail (ten callers talking at once:
+    their pieces fill the workers while they speak, bench/voice_probe.txt)."""
+    models, release, submitted = Recogniser(), threading.Event(), []
+    models.new_endpointer = _released_at(ep.PIECE, release)
+    call, row, callers = await _call(tmp_path, models, TWO_DIPS, before_call=_occupy(submitted, release, waiting=False))
+    assert submitted[0] == piece_chain.PIECE and submitted[-1] == piece_chain.URGENT
+    assert models.decodes[0] == [4000] and models.decodes[-1] == [6000, 9000, 12000]
+    assert callers[0].text == "사랑니가 아파서 예약하고 싶어요" and callers[0].meta["pieces"] == 2
+
+
+async def test_with_stt_queue_pieces_off_a_busy_worker_means_no_piece(tmp_path):
+    models, release, submitted = Recogniser(), threading.Event(), []
+    models.new_endpointer = _released_at(ep.SPECULATIVE_END, release)
+    call, row, callers = await _call(tmp_path, models, TWO_DIPS, before_call=_occupy(submitted, release, waiting=False),
+                                     stt_queue_pieces=False)
+    assert submitted == [piece_chain.URGENT]
+    assert models.decodes == [[4000, 6000, 9000, 12000]] and "pieces" not in callers[0].meta
 
 
 async def test_a_tail_under_0_8_s_is_decoded_from_the_earlier_piece(tmp_path):

@@ -121,3 +121,22 @@ def test_long_audio_uses_sliding_windows(whisper):
     result = whisper.transcribe(long, 8000)
     assert result.audio_seconds > 30
     assert "파란색" in result.text and "커피" in result.text and "아이스크림" in result.text
+
+
+def test_a_batch_hears_what_one_by_one_hears(whisper):
+    """Callers who stop talking together are decoded in one batch (``transcribe_batch``): each utterance comes back
+    in its place with the words the single decode gives it; tails of different lengths are padded at most
+    ``BATCH_PAD_S`` (a much longer one is a batch of its own); silence stays silence."""
+    from appliance.speech.stt.audio import resample_pcm16
+
+    pcm, rate = clip(shared_data.bundled_clip())
+    pcm = resample_pcm16(pcm, rate, 8000)
+    second = 16000
+    utterances = [pcm, pcm[-3 * second:], pcm[-int(3.3 * second):], b"\x00\x00" * 8000, pcm[:2 * second]]
+    requests = [{"pcm16": u, "sample_rate": 8000, "hints": None, "prompt": None, "window": "utt+1"} for u in utterances]
+    requests[0]["window"] = None  # the setting's window (10 s), as a whole utterance is decoded
+    batch = whisper.transcribe_batch(requests, beam_size=1)
+    one_by_one = [whisper.transcribe(u, 8000, window=r["window"], beam_size=1) for u, r in zip(utterances, requests)]
+    assert [t.text for t in batch] == [t.text for t in one_by_one]
+    assert "파란색" in batch[0].text and batch[3].text == ""
+    assert [round(t.audio_seconds, 1) for t in batch] == [round(len(u) / 16000, 1) for u in utterances]

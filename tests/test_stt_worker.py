@@ -70,6 +70,17 @@ def test_transcribes_a_real_clip_in_its_own_named_process(worker, utterance):
     assert Path(f"/proc/{pid}/comm").read_text().strip() == PROCESS_NAME
 
 
+def test_several_utterances_in_one_request_come_back_in_order(worker, utterance):
+    """Callers who stopped talking together: one request, one batch in the worker, each transcript in its place."""
+    tail = utterance[-3 * 16000:]
+    requests = [{"pcm16": pcm, "sample_rate": 8000, "hints": hints, "prompt": None, "window": window}
+                for pcm, hints, window in ((utterance, ["파란색"], None), (tail, None, "utt+1"), (tail, None, "utt+1"))]
+    results = worker.transcribe_batch(requests, beam_size=1)
+    assert "파란" in results[0].text and results[1].text == results[2].text
+    assert results[1].text == worker.transcribe(tail, 8000, window="utt+1", beam_size=1).text
+    assert [round(r.audio_seconds, 1) for r in results] == [round(len(utterance) / 16000, 1), 3.0, 3.0]
+
+
 def _wait_until(predicate, timeout: float = 60.0) -> bool:
     deadline = time.monotonic() + timeout
     while not predicate() and time.monotonic() < deadline:

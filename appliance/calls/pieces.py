@@ -10,8 +10,10 @@ the end of the turn covers only the tail after the latest *usable* boundary:
 - the tail after it is at least ``segments.MIN_PIECE_BYTES`` (Whisper invents words on a short piece): if not,
   an earlier boundary, or the whole utterance.
 
-Pieces are decoded at a lower priority than speculative and final decodes (``pipeline.SttExecutor``) and only
-when no decode waits for a worker, so they never delay another caller's answer.
+Pieces are decoded at a lower priority than speculative and final decodes (``pipeline.SttExecutor``): a piece is
+not even queued while another caller's speculative or final decode waits for a worker, and a queued piece starts
+only when none waits. While nobody waits for an answer they queue for the workers (``stt_queue_pieces``): ten
+callers talking at once get their pieces decoded while they speak, not their whole sentences at the end.
 """
 
 from __future__ import annotations

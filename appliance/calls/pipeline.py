@@ -17,6 +17,7 @@ import logging
 import threading
 import time
 import uuid as uuidlib
+from dataclasses import dataclass
 from typing import Any, Callable, TypeVar
 
 from appliance.calls import end_of_turn as turns
@@ -45,10 +46,10 @@ class CallPipeline:
         self.speech = speech
         self.end_of_turn: EndOfTurnPolicy = end_of_turn or turns.from_config(config)
         self.audiosocket = AudioSocketServer()
-        self.stt_pool = SttExecutor(max(1, config.stt_workers))
+        self.stt_pool = SttExecutor(max(1, config.stt_workers), batch_max=config.stt_batch_max)
         backlog = getattr(speech, "set_stt_backlog", None)
-        if backlog is not None:  # a long queue of decodes asks the STT for the cheap decode
-            backlog(lambda: self.stt_pool.queued)
+        if backlog is not None:  # callers waiting behind a decode ask the STT for the cheap one (not queued pieces)
+            backlog(lambda: self.stt_pool.urgent_queued)
         self.dialog_pool = concurrent.futures.ThreadPoolExecutor(max_workers=DIALOG_THREADS,
                                                                  thread_name_prefix="dialog")
         self.writer = CrmWriter()
@@ -98,7 +99,7 @@ class CallPipeline:
             runner = CallRunner(stream, recorder, self.speech, stt_executor=self.stt_pool,
                                 dialog_executor=self.dialog_pool, end_ms=self.config.endpoint_end_ms,
                                 speculative_ms=self.config.endpoint_speculative_ms, log_phi=self.config.log_phi,
-                                end_of_turn=self.end_of_turn)
+                                end_of_turn=self.end_of_turn, queue_pieces=self.config.stt_queue_pieces)
             end = await runner.run(dialog)
             next_step, outcome, summary = end.next, end.outcome, end.summary or ""
             recorder.update_meta(summary=end.summary, events=events_of(dialog))
@@ -179,20 +180,39 @@ def warm_understanding() -> None:
     _LOGGER.info("understanding warmed up in %.0f ms", (time.monotonic() - started) * 1000)
 
 
+@dataclass(eq=False)
+class _Job:
+    future: concurrent.futures.Future[Any]
+    fn: Callable[..., Any]
+    args: tuple
+    kwargs: dict
+    batch: Callable[[list[tuple]], list[Any]] | None = None  # decodes several jobs' ``args`` at once
+    batch_key: Any = None  # only jobs of the same key (and priority) share a batch
+
+
 class SttExecutor(concurrent.futures.Executor):
     """One thread per STT worker, so a decode waits here, in the queue, until a worker is free: a stale
     speculative decode is cancelled before it costs anything. The queue is ordered by priority, then by arrival
     (``submit_at``; ``calls.pieces``: a piece decoded while its caller still talks goes after every speculative or
-    final decode). ``queued`` counts the decodes not yet started; ``busy()``: one waits, or no worker is free."""
+    final decode). ``queued`` counts the decodes not yet started, ``urgent_queued`` those of priority 0 (a caller may
+    be waiting for them: ``answer_waits()``); ``busy()``: one waits, or no worker is free.
 
-    def __init__(self, workers: int):
+    Batches (``submit_batched``, ``batch_max`` > 1): when a worker frees and several decodes of the same kind wait
+    (callers who stopped talking together), it takes its share of them (the waiting ones split over the free
+    workers, at most ``batch_max``) and decodes them in one batch: on one CPU thread a batch costs far less than
+    the same decodes one by one (``WhisperTranscriber.decode_windows``)."""
+
+    def __init__(self, workers: int, batch_max: int = 1):
         self.workers = max(1, int(workers))
+        self.batch_max = max(1, int(batch_max))
         self._cv = threading.Condition()
-        self._heap: list[tuple[int, int, concurrent.futures.Future[Any], Callable[..., Any], tuple, dict]] = []
+        self._heap: list[tuple[int, int, _Job]] = []
         self._seq = itertools.count()
         self._stopping = False
         self.queued = 0
+        self.urgent_queued = 0  # priority 0 (``calls.pieces.URGENT``): speculative and final decodes
         self.running = 0
+        self.batches = 0  # batches of more than one decode run (tests, the bench)
         self._threads = [threading.Thread(target=self._work, name=f"stt_{i}", daemon=True)
                          for i in range(self.workers)]
         for thread in self._threads:
@@ -204,30 +224,67 @@ class SttExecutor(concurrent.futures.Executor):
     def submit_at(self, priority: int, fn: Callable[..., T], /, *args: Any,
                   **kwargs: Any) -> concurrent.futures.Future[T]:
         """Queue ``fn(*args, **kwargs)``; lower ``priority`` first, then first come first served."""
-        future: concurrent.futures.Future[T] = concurrent.futures.Future()
+        return self._push(priority, _Job(concurrent.futures.Future(), fn, args, kwargs))
+
+    def submit_batched(self, priority: int, key: Any, fn: Callable[..., T], batch: Callable[[list[tuple]], list[T]],
+                       /, *args: Any) -> concurrent.futures.Future[T]:
+        """Queue ``fn(*args)``, which may instead run as one item of ``batch([args, …])`` with other waiting jobs of
+        the same ``key`` and ``priority`` (``batch`` returns one result per item, in order)."""
+        return self._push(priority, _Job(concurrent.futures.Future(), fn, args, {}, batch, key))
+
+    def _push(self, priority: int, job: _Job) -> concurrent.futures.Future[Any]:
         with self._cv:
             if self._stopping:
                 raise RuntimeError("cannot schedule new decodes after shutdown")
             self.queued += 1
-            heapq.heappush(self._heap, (priority, next(self._seq), future, fn, args, kwargs))
+            self.urgent_queued += priority <= 0
+            heapq.heappush(self._heap, (priority, next(self._seq), job))
             self._cv.notify()
-        future.add_done_callback(self._forget_cancelled)
-        return future
+        job.future.add_done_callback(self._forget_cancelled)
+        return job.future
 
     def busy(self) -> bool:
         with self._cv:
             return self.queued > 0 or self.running >= self.workers
 
+    def answer_waits(self) -> bool:
+        """A speculative or final decode waits for a worker: a caller may be waiting for an answer."""
+        with self._cv:
+            return self.urgent_queued > 0
+
     def _forget_cancelled(self, future: concurrent.futures.Future[Any]) -> None:
         if future.cancelled():  # cancelled before it started: it never will
             with self._cv:
                 for i, item in enumerate(self._heap):
-                    if item[2] is future:
+                    if item[2].future is future:
                         self._heap[i] = self._heap[-1]
                         self._heap.pop()
                         heapq.heapify(self._heap)
-                        self.queued -= 1
+                        self._count_out(item[0])
                         break
+
+    def _count_out(self, priority: int) -> None:
+        self.queued -= 1
+        self.urgent_queued -= priority <= 0
+
+    def _take(self) -> list[_Job]:
+        """Under the lock: the next job to run and, for a batchable one, its share of the waiting same-kind jobs."""
+        priority, _, job = heapq.heappop(self._heap)
+        self._count_out(priority)
+        jobs = [job]
+        if job.batch is None or self.batch_max < 2:
+            return jobs
+        same = sorted(item for item in self._heap if item[0] == priority and item[2].batch_key == job.batch_key
+                      and item[2].batch is not None)
+        free = max(1, self.workers - self.running)
+        share = min(self.batch_max, -(-(len(same) + 1) // free)) - 1
+        for item in same[:share]:
+            self._heap.remove(item)
+            self._count_out(priority)
+            jobs.append(item[2])
+        if len(jobs) > 1:
+            heapq.heapify(self._heap)
+        return jobs
 
     def _work(self) -> None:
         while True:
@@ -236,23 +293,40 @@ class SttExecutor(concurrent.futures.Executor):
                     self._cv.wait()
                 if not self._heap:
                     return
-                _, _, future, fn, args, kwargs = heapq.heappop(self._heap)
-                self.queued -= 1
-                if not future.set_running_or_notify_cancel():
+                jobs = [job for job in self._take() if job.future.set_running_or_notify_cancel()]
+                if not jobs:
                     continue
                 self.running += 1
+                self.batches += len(jobs) > 1
+                if len(jobs) > 1:
+                    _LOGGER.debug("decoding %d waiting decodes in one batch", len(jobs))
             try:
-                future.set_result(fn(*args, **kwargs))
-            except BaseException as exc:
-                future.set_exception(exc)
+                self._run(jobs)
             finally:
                 with self._cv:
                     self.running -= 1
 
+    @staticmethod
+    def _run(jobs: list[_Job]) -> None:
+        try:
+            if len(jobs) == 1:
+                results = [jobs[0].fn(*jobs[0].args, **jobs[0].kwargs)]
+            else:
+                assert jobs[0].batch is not None
+                results = list(jobs[0].batch([job.args for job in jobs]))
+                if len(results) != len(jobs):
+                    raise RuntimeError(f"a batch of {len(jobs)} decodes returned {len(results)} results")
+        except BaseException as exc:
+            for job in jobs:
+                job.future.set_exception(exc)
+            return
+        for job, result in zip(jobs, results):
+            job.future.set_result(result)
+
     def shutdown(self, wait: bool = True, *, cancel_futures: bool = False) -> None:
         with self._cv:
             self._stopping = True
-            pending = [item[2] for item in self._heap] if cancel_futures else []
+            pending = [item[2].future for item in self._heap] if cancel_futures else []
             self._cv.notify_all()
         for future in pending:
             future.cancel()

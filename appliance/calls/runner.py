@@ -45,7 +45,8 @@ class CallRunner:
                  stt_executor: concurrent.futures.Executor | None = None,
                  dialog_executor: concurrent.futures.Executor | None = None,
                  end_ms: int = 650, speculative_ms: int = 220, log_phi: bool = False,
-                 stt_policy: SttPolicy = DEFAULT_STT_POLICY, end_of_turn: EndOfTurnPolicy | None = None):
+                 stt_policy: SttPolicy = DEFAULT_STT_POLICY, end_of_turn: EndOfTurnPolicy | None = None,
+                 queue_pieces: bool = True):
         self.stream = stream
         self.recorder = recorder
         self.speech = speech
@@ -54,6 +55,7 @@ class CallRunner:
         self.log_phi = log_phi
         self.stt_policy = stt_policy
         self.end_of_turn: EndOfTurnPolicy = end_of_turn or SilenceEndOfTurn()
+        self.queue_pieces = queue_pieces  # a piece queues unless an answer's decode waits (stt_queue_pieces)
         endpointer = speech.new_endpointer()
         if self.end_of_turn.max_silence_ms:  # the policy may wait longer than the setting: the endpointer too
             end_ms = max(end_ms, self.end_of_turn.max_silence_ms)
@@ -236,7 +238,7 @@ class CallRunner:
                 judged = turn_over_at = None
                 asked = False
             elif isinstance(frame, Piece):
-                if self._stt_busy():  # another caller's decode waits: this one decodes its whole turn later
+                if self._piece_would_delay():  # another caller's decode waits: this one decodes its whole turn later
                     _LOGGER.debug("piece of %d ms not decoded: the STT is busy", len(frame.audio) // 16)
                 else:
                     _LOGGER.debug("piece: 0-%d ms, dip at %d ms", len(frame.audio) // 16, frame.tail_from // 16)
@@ -267,7 +269,12 @@ class CallRunner:
         if self.stt_executor is None:
             return asyncio.get_running_loop().run_in_executor(None, self.speech.transcribe, *args)
         submit_at = getattr(self.stt_executor, "submit_at", None)
-        if submit_at is not None:
+        submit_batched = getattr(self.stt_executor, "submit_batched", None)
+        batch = getattr(self.speech, "transcribe_batch", None)
+        if submit_batched is not None and batch is not None and priority == URGENT:
+            # callers who stop talking together: their decodes may share a batch (the same question, window)
+            job = submit_batched(priority, (window, tuple(hints or ())), self.speech.transcribe, batch, *args)
+        elif submit_at is not None:
             job = submit_at(priority, self.speech.transcribe, *args)
         else:
             job = self.stt_executor.submit(self.speech.transcribe, *args)
@@ -281,10 +288,14 @@ class CallRunner:
         job = self._queued.get(id(decode))
         return job is not None and not job.running() and not job.done()
 
-    def _stt_busy(self) -> bool:
-        """A decode waits for an STT worker, or none is free: no piece now (it would delay another caller)."""
-        busy = getattr(self.stt_executor, "busy", None)
-        return bool(busy()) if callable(busy) else False
+    def _piece_would_delay(self) -> bool:
+        """No piece now: another caller's speculative or final decode waits for an STT worker (with
+        ``queue_pieces`` off: any decode waits, or no worker is free). Otherwise the piece queues behind every such
+        decode and runs when a worker is free: while nobody waits for an answer, pieces fill the workers."""
+        check = getattr(self.stt_executor, "answer_waits" if self.queue_pieces else "busy", None)
+        if check is None:
+            check = getattr(self.stt_executor, "busy", None)
+        return bool(check()) if callable(check) else False
 
     def _judge(self, frame: Speculative, action: Listen,
                decode: Decode) -> tuple[Transcript | None, float | None]:

@@ -23,7 +23,8 @@ _LOGGER = logging.getLogger(__name__)
 
 
 class Speech(Protocol):
-    """What the call pipeline needs from speech (tests give a fake with the same methods)."""
+    """What the call pipeline needs from speech (tests give a fake with the same methods). Optional:
+    ``transcribe_batch(items)`` (``SpeechRuntime``): several ``transcribe`` argument tuples decoded in one batch."""
 
     def load(self) -> None: ...
 
@@ -109,6 +110,16 @@ class SpeechRuntime:
         options = {"window": window} if window else {}
         return self.transcriber.transcribe(pcm, 8000, hints=hints or None, prompt=self.prompt_for(window),
                                            n_best=max(1, self.config.stt_n_best), **options)
+
+    def transcribe_batch(self, items: list[tuple]) -> list[Any]:
+        """Several ``transcribe`` argument tuples ``(pcm, hints[, window])`` decoded together (``SttPool``)."""
+        if self.transcriber is None:
+            raise RuntimeError("speech runtime not loaded")
+        requests = [{"pcm16": item[0], "sample_rate": 8000, "hints": item[1] or None,
+                     "window": item[2] if len(item) > 2 else None,
+                     "prompt": self.prompt_for(item[2] if len(item) > 2 else None)} for item in items]
+        results: list[Any] = self.transcriber.transcribe_batch(requests, n_best=max(1, self.config.stt_n_best))
+        return results
 
     def new_endpointer(self) -> Any:
         from appliance.speech.endpointer import Endpointer

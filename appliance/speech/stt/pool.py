@@ -4,7 +4,9 @@ One worker decoding one utterance at a time serialises every call behind the oth
 speaking together the fourth waits for three decodes. :class:`SttPool` starts ``stt_workers`` supervised
 :class:`~appliance.speech.stt.worker.SttWorker` processes (each with ``stt_threads`` CPU threads) and hands each
 request to an idle one. When requests still queue behind this one, it is decoded the cheap way
-(``busy_beam_size``, greedy by default: ~30–40 % less work for a little accuracy), so a burst drains quickly.
+(``busy_beam_size``, greedy by default: ~30–40 % less work for a little accuracy), so a burst drains quickly;
+``transcribe_batch`` decodes several waiting utterances on one worker in one batch (the call pipeline's queue
+batches callers who stopped talking together: ``pipeline.SttExecutor``).
 
 Measured on 2 cores (``bench/stt_concurrency.txt``): how many workers and threads suit a box is a setting.
 """
@@ -80,6 +82,27 @@ class SttPool:
                 options["beam_size"] = self.busy_beam_size
                 self.cheap_decodes += 1
             return worker.transcribe(pcm16, sample_rate, hints=hints, prompt=prompt, n_best=n_best, **options)
+        finally:
+            self._idle.put(worker)
+
+    def transcribe_batch(self, requests: list[dict[str, Any]], *, n_best: int = 1) -> list[Transcript]:
+        """Several utterances on one worker, in one batch (``SttWorker.transcribe_batch``): the cheap decode
+        (``busy_beam_size``) when more than one, as they were queued behind each other."""
+        with self._lock:
+            self.waiting += 1
+        try:
+            worker = self._idle.get(timeout=self.wait_s)
+        except queue.Empty:
+            raise SpeechUnavailable(f"speech recognition busy for {self.wait_s:.1f} s") from None
+        finally:
+            with self._lock:
+                self.waiting -= 1
+                behind = self.waiting + (self.backlog() if self.backlog else 0)
+        beam = self.busy_beam_size if (behind or len(requests) > 1) and self.busy_beam_size else None
+        if beam:
+            self.cheap_decodes += len(requests)
+        try:
+            return worker.transcribe_batch(requests, beam_size=beam, n_best=n_best)
         finally:
             self._idle.put(worker)
 

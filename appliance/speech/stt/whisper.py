@@ -26,6 +26,7 @@ import re
 import threading
 import time
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -40,6 +41,7 @@ SAMPLE_RATE = 16000
 FRAMES_PER_SECOND = 100  # mel frames (hop 160 at 16 kHz)
 FULL_FRAMES = 3000
 DEFAULT_WINDOW = "10"
+BATCH_PAD_S = 0.5  # in a batch, a window is padded by at most this much to the longest (else a batch of its own)
 
 # Whisper's well-known Korean hallucinations on silence/noise (subtitle credits from its training data).
 _HALLUCINATIONS = (
@@ -164,35 +166,37 @@ class WhisperTranscriber(Transcriber):
             hotwords=", ".join(h.strip() for h in hints if h.strip()) if hints else None,
         )
 
-    def _decode_window(self, audio: np.ndarray, hints, prompt, window: str, beam_size: int | None = None,
-                       n_best: int = 1):
-        """One window: (text, avg_logprob, no_speech_prob, n-best [(text, avg_logprob)], best first)."""
+    def _prepare(self, audio: np.ndarray, hints, prompt, window: str, beam_size: int | None = None):
+        """One window's encoder input (unpadded), its frame count, the decoder prompt tokens and the options."""
         model = self._model
         features = model.feature_extractor(audio)  # [80, T+1]; never pass chunk_length (it mutates shared state)
         content = features.shape[-1] - 1
         frames = window_frames(window, content)
         segment = features[:, :min(content, frames)]
-        if segment.shape[-1] < frames:
-            segment = np.pad(segment, ((0, 0), (0, frames - segment.shape[-1])))
-        seconds = content / FRAMES_PER_SECOND
-        options = self._options(int(24 + 16 * seconds), hints, prompt, beam_size)
+        options = self._options(int(24 + 16 * content / FRAMES_PER_SECOND), hints, prompt, beam_size)
         previous = self._tokenizer.encode(" " + prompt.strip()) if prompt and prompt.strip() else []
         tokens = model.get_prompt(self._tokenizer, previous, without_timestamps=True, hotwords=options.hotwords)
-        encoder_output = model.encode(segment)
-        if self.temperatures != (0.0,):
-            result, avg_logprob, _temperature, _ratio = model.generate_with_fallback(
-                encoder_output, tokens, self._tokenizer, options)
-            text = self._tokenizer.decode(result.sequences_ids[0]).strip()
-            return text, float(avg_logprob), float(result.no_speech_prob), [(text, float(avg_logprob))]
-        # temperature 0 only (the default): one beam search that may return several hypotheses
-        result = model.model.generate(
-            encoder_output, [tokens], beam_size=options.beam_size, patience=options.patience,
+        return segment, frames, tokens, options
+
+    @staticmethod
+    def _padded(segment: np.ndarray, frames: int) -> np.ndarray:
+        if segment.shape[-1] < frames:
+            segment = np.pad(segment, ((0, 0), (0, frames - segment.shape[-1])))
+        return segment
+
+    def _generate(self, encoder_output, prompts: list[list[int]], options, n_best: int, max_new_tokens: int):
+        """One beam search (greedy at beam 1) over a batch of encoded windows: CTranslate2's results, in order."""
+        return self._model.model.generate(
+            encoder_output, prompts, beam_size=options.beam_size, patience=options.patience,
             num_hypotheses=max(1, min(max(n_best, 2), options.beam_size)), length_penalty=options.length_penalty,
             repetition_penalty=options.repetition_penalty, no_repeat_ngram_size=options.no_repeat_ngram_size,
-            max_length=len(tokens) + (options.max_new_tokens or 0), return_scores=True,
+            max_length=max(len(p) for p in prompts) + max_new_tokens, return_scores=True,
             return_no_speech_prob=True, suppress_blank=options.suppress_blank,
             suppress_tokens=options.suppress_tokens, max_initial_timestamp_index=50,
-        )[0]
+        )
+
+    def _best(self, result) -> tuple[str, float, float, list[tuple[str, float]]]:
+        """(text, avg_logprob, no_speech_prob, n-best [(text, avg_logprob)]) of one window's search result."""
         # the beam's own scores (log-probability per token), in its own order: comparable with each other
         hypotheses = [(self._tokenizer.decode(ids).strip(), float(score))
                       for ids, score in zip(result.sequences_ids, result.scores)]
@@ -201,6 +205,36 @@ class WhisperTranscriber(Transcriber):
         ids = result.sequences_ids[best]
         avg = float(result.scores[best]) * len(ids) / (len(ids) + 1)  # faster-whisper's avg_logprob
         return hypotheses[best][0].replace("\ufffd", "").strip(), avg, float(result.no_speech_prob), hypotheses
+
+    def _decode_window(self, audio: np.ndarray, hints, prompt, window: str, beam_size: int | None = None,
+                       n_best: int = 1):
+        """One window: (text, avg_logprob, no_speech_prob, n-best [(text, avg_logprob)], best first)."""
+        segment, frames, tokens, options = self._prepare(audio, hints, prompt, window, beam_size)
+        encoder_output = self._model.encode(self._padded(segment, frames))
+        if self.temperatures != (0.0,):
+            result, avg_logprob, _temperature, _ratio = self._model.generate_with_fallback(
+                encoder_output, tokens, self._tokenizer, options)
+            text = self._tokenizer.decode(result.sequences_ids[0]).strip()
+            return text, float(avg_logprob), float(result.no_speech_prob), [(text, float(avg_logprob))]
+        # temperature 0 only (the default): one beam search that may return several hypotheses
+        return self._best(self._generate(encoder_output, [tokens], options, n_best, options.max_new_tokens or 0)[0])
+
+    def decode_windows(self, windows: list[tuple[np.ndarray, list[str] | None, str | None, str]],
+                       beam_size: int | None = None, n_best: int = 1) -> list[tuple[str, float, float, list]]:
+        """Several windows ``(audio, hints, prompt, window)`` (each under 30 s) in one batch: one encoder pass and
+        one search over all of them, each padded to the longest window (as one window is padded to its length).
+        On one CPU thread a batch of five 3.5 s tails took ~0.5-0.7 s against ~1.1-1.6 s one by one
+        (bench/voice_probe.txt): the small decoder's per-token overhead is shared. Same prompt tokens only."""
+        prepared = [self._prepare(audio, hints, prompt, window, beam_size) for audio, hints, prompt, window in windows]
+        if len({tuple(tokens) for _, _, tokens, _ in prepared}) > 1 or self.temperatures != (0.0,):
+            raise ValueError("a batch needs the same prompt and temperature 0")
+        frames = max(frames for _, frames, _, _ in prepared)
+        batch = np.stack([self._padded(segment, frames) for segment, _, _, _ in prepared])
+        options = prepared[0][3]
+        budget = max(options.max_new_tokens or 0 for _, _, _, options in prepared)
+        results = self._generate(self._model.encode(batch), [tokens for _, _, tokens, _ in prepared], options,
+                                 n_best, budget)
+        return [self._best(result) for result in results]
 
     def _decode_long(self, audio: np.ndarray, hints, prompt):
         """Over 30 s (files, voicemail): faster-whisper's own sliding windows, same settings."""
@@ -227,9 +261,7 @@ class WhisperTranscriber(Transcriber):
         started = time.perf_counter()
         if len(pcm16) < 2 * sample_rate // 10:  # < 100 ms: nothing to decode
             return Transcript("", 0.0, 1.0, audio_seconds, 0.0, self.engine)
-        if self.level_dbfs is not None and len(pcm16) <= 30 * 2 * sample_rate:
-            pcm16 = normalise_level(pcm16, sample_rate, target_dbfs=self.level_dbfs)
-        audio = pcm16_to_float(resample_pcm16(pcm16, sample_rate, SAMPLE_RATE))
+        audio = self._audio(pcm16, sample_rate)
         alternatives: list[tuple[str, float]] = []
         with self._lock:
             try:
@@ -241,10 +273,70 @@ class WhisperTranscriber(Transcriber):
                                                                        beam_size, n_best)
             except Exception as exc:  # a CTranslate2 failure must become a fallback, not a crash
                 raise SpeechUnavailable(f"whisper decode failed: {exc}") from exc
+        return self._transcript(text, avg, nsp, alternatives, long=long, n_best=n_best,
+                                audio_seconds=audio_seconds, seconds=time.perf_counter() - started)
+
+    def transcribe_batch(self, requests: list[dict[str, Any]], *, beam_size: int | None = None,
+                         n_best: int = 1) -> list[Transcript]:
+        """Several utterances at once (``requests``: ``pcm16``, ``sample_rate``, ``hints``, ``prompt``, ``window``):
+        those that share a decoder prompt, each under 30 s, in one batch (``decode_windows``); others one by one."""
+        results: list[Transcript | None] = [None] * len(requests)
+        groups: dict[tuple, list[tuple[int, np.ndarray]]] = {}
+        started = time.perf_counter()
+        for i, req in enumerate(requests):
+            pcm16, rate = req["pcm16"], req["sample_rate"]
+            audio = self._audio(pcm16, rate) if len(pcm16) >= 2 * rate // 10 else None
+            if audio is None or len(audio) > 30 * SAMPLE_RATE or self.temperatures != (0.0,):
+                results[i] = self.transcribe(pcm16, rate, hints=req.get("hints"), prompt=req.get("prompt"),
+                                             window=req.get("window"), beam_size=beam_size, n_best=n_best)
+                continue
+            key = (tuple(req.get("hints") or ()), req.get("prompt") or "")
+            groups.setdefault(key, []).append((i, audio))
+        for (hints, prompt), group in groups.items():
+            for members in self._similar_lengths(group, [requests[i].get("window") or self.window for i, _ in group]):
+                self._decode_members(requests, results, members, list(hints) or None, prompt or None, beam_size,
+                                     n_best, started)
+        return [r for r in results if r is not None]
+
+    @staticmethod
+    def _similar_lengths(members: list[tuple[int, np.ndarray]], windows: list[str]) -> list[list]:
+        """Split a batch so that no window is padded by more than ``BATCH_PAD_S`` to the longest (a short tail padded
+        with much silence may get a syllable invented at its end)."""
+        frames = [window_frames(w, int(len(a) / SAMPLE_RATE * FRAMES_PER_SECOND)) for (_, a), w in zip(members, windows)]
+        order = sorted(range(len(members)), key=lambda k: frames[k])
+        chunks: list[list] = []
+        for k in order:
+            if chunks and frames[k] - frames[chunks[-1][0][2]] <= BATCH_PAD_S * FRAMES_PER_SECOND:
+                chunks[-1].append((*members[k], k))
+            else:
+                chunks.append([(*members[k], k)])
+        return [[(i, audio, windows[k]) for i, audio, k in chunk] for chunk in chunks]
+
+    def _decode_members(self, requests, results, members, hints, prompt, beam_size, n_best, started) -> None:
+        windows = [(audio, hints, prompt, window) for _, audio, window in members]
+        with self._lock:
+            try:
+                decoded = self.decode_windows(windows, beam_size, n_best)
+            except Exception as exc:  # a CTranslate2 failure must become a fallback, not a crash
+                raise SpeechUnavailable(f"whisper decode failed: {exc}") from exc
+        seconds = time.perf_counter() - started
+        for (i, _audio, _window), (text, avg, nsp, alternatives) in zip(members, decoded):
+            pcm16, rate = requests[i]["pcm16"], requests[i]["sample_rate"]
+            results[i] = self._transcript(text, avg, nsp, alternatives, long=False, n_best=n_best,
+                                          audio_seconds=len(pcm16) / 2 / rate, seconds=seconds)
+
+    def _audio(self, pcm16: bytes, sample_rate: int) -> np.ndarray:
+        """What the model hears: the utterance at the speech level (``level_dbfs``), 16 kHz float."""
+        if self.level_dbfs is not None and len(pcm16) <= 30 * 2 * sample_rate:
+            pcm16 = normalise_level(pcm16, sample_rate, target_dbfs=self.level_dbfs)
+        return pcm16_to_float(resample_pcm16(pcm16, sample_rate, SAMPLE_RATE))
+
+    def _transcript(self, text: str, avg: float, nsp: float, alternatives: list[tuple[str, float]], *, long: bool,
+                    n_best: int, audio_seconds: float, seconds: float) -> Transcript:
         text = trim_repetitions(text, utterance=not long)
         if (nsp > 0.6 and avg < -1.0) or is_hallucination(text):
             text = ""
         alternatives = [(trim_repetitions(t), a) for t, a in alternatives  # no broken characters, no credits
                         if "\ufffd" not in t and not is_hallucination(t)] if text else []
-        return Transcript(text, avg, nsp, audio_seconds, time.perf_counter() - started, self.engine,
+        return Transcript(text, avg, nsp, audio_seconds, seconds, self.engine,
                           alternatives=alternatives if n_best > 1 else [])

@@ -100,6 +100,17 @@ def _load(config: Any, engine: str | None):  # pragma: no cover - runs in the ch
                                         prompt=payload.get("prompt"), **options)
         return dataclasses.asdict(result)
 
+    def transcribe_batch(payload: dict[str, Any]) -> list[dict[str, Any]]:
+        requests = [{"pcm16": r["pcm"], "sample_rate": r["rate"], "hints": r.get("hints"), "prompt": r.get("prompt"),
+                     "window": r.get("window")} for r in payload["requests"]]
+        batch = getattr(transcriber, "transcribe_batch", None)
+        if batch is None:  # an engine without batches: one by one, in this one request
+            results = [transcriber.transcribe(r["pcm16"], r["sample_rate"], hints=r["hints"], prompt=r["prompt"])
+                       for r in requests]
+        else:
+            results = batch(requests, beam_size=payload.get("beam_size") or None, n_best=payload.get("n_best") or 1)
+        return [dataclasses.asdict(result) for result in results]
+
     def sleep(payload: Any) -> dict[str, Any]:  # tests: a decode that hangs
         time.sleep(float(payload))
         return {}
@@ -107,7 +118,7 @@ def _load(config: Any, engine: str | None):  # pragma: no cover - runs in the ch
     def crash(payload: Any) -> None:  # tests: a decode that kills the process
         os._exit(70)
 
-    handlers = {"transcribe": transcribe, "ping": lambda _: {"pid": os.getpid()}, "sleep": sleep, "crash": crash}
+    handlers = {"transcribe": transcribe, "transcribe_batch": transcribe_batch, "ping": lambda _: {"pid": os.getpid()}, "sleep": sleep, "crash": crash}
     return handlers, {"engine": getattr(transcriber, "engine", "")}
 
 
@@ -196,6 +207,22 @@ class SttWorker(ModelProcess):
         result = self._call("transcribe", payload, limit)
         result["alternatives"] = [tuple(pair) for pair in result.get("alternatives") or []]
         return Transcript(**result)
+
+    def transcribe_batch(self, requests: list[dict[str, Any]], *, beam_size: int | None = None,
+                         n_best: int = 1) -> list[Transcript]:
+        """Several utterances in one request (``requests``: ``pcm16``, ``sample_rate``, ``hints``, ``prompt``,
+        ``window``), decoded as one batch where they can be (Whisper: ``transcribe_batch``); results in order."""
+        audio_s = sum(len(r["pcm16"]) / 2 / r["sample_rate"] for r in requests if r["sample_rate"])
+        limit = time_limit(audio_s, self.limit_base_s, self.limit_per_audio_s)
+        payload = {"requests": [{"pcm": bytes(r["pcm16"]), "rate": int(r["sample_rate"]),
+                                 "hints": list(r["hints"]) if r.get("hints") else None, "prompt": r.get("prompt"),
+                                 "window": r.get("window")} for r in requests],
+                   "beam_size": beam_size, "n_best": n_best}
+        out = []
+        for result in self._call("transcribe_batch", payload, limit):
+            result["alternatives"] = [tuple(pair) for pair in result.get("alternatives") or []]
+            out.append(Transcript(**result))
+        return out
 
     def ping(self, timeout_s: float = 2.0) -> int:
         return int(self._call("ping", None, timeout_s)["pid"])
