@@ -214,8 +214,8 @@ ROUND_22_SETS = """\
                 on a reminder reschedule with the new treatment; "임플란트 한 데가 좀 이상해요 이거 괜찮은 거예요"
                 medical_question; a split tooth with the nerve showing and great pain emergency; bleeding gums
                 "스케일링 받아야 되는 거죠" medical_question with scaling; "몇 시까지 접수 받아요 여섯 시 반에 도착할 것
-                같은데" ask_hours 18:30; paying more than a friend for scaling question_other; "검진 말고 스케일링도 같이
-                되나요 그날 간 김에" question_other; no date on "부은 게 어제보다" or "주말에 … 대기 오래 걸려요").
+                같은데" ask_hours 18:30; paying more than a friend for scaling question_other; "검진 말고 스케일링도
+                같이 되나요 그날 간 김에" question_other; no date on "부은 게 어제보다" or "주말에 … 대기 오래 걸려요").
                 The misses were then fixed by kind (tests/test_language_kinds_round22.py; a new module
                 asked_back_and_added, one hook first in caller_errands): the safety kinds first, a tooth split with
                 the nerve showing and great pain is an emergency (with the rules alone too), and a painless lost
@@ -225,18 +225,25 @@ ROUND_22_SETS = """\
                 and asked why, and where a night emergency clinic is with no trouble told are for staff
                 (question_other); a reminder or confirmation accepted while a second person is added books;
                 "생각해 볼게요" with the caller ringing back is callback_later; "알겠어요 끊을게요" unprompted is
-                other; tomorrow's first slot asked for at night over a sensitivity, with no red flag, books.
-                After: blind29 100.0% (249/249) with the model (which has now seen it), WITHOUT_PCT with the
-                round-22 rules and a model built without blind29, 92.4% (230/249) with the rules alone; date 98.4%,
+                other; tomorrow's first slot asked for at night over a sensitivity, with no red flag, books; a
+                teenager asking to come or be treated alone with no day named is for staff and a student card asks
+                the price; a reminder kept with its treatment swapped moves it, another treatment asked to be added
+                that day is for staff, and a yes then "근데 몇 시였죠" confirms the appointment; trouble told by
+                food: a crown or filling come off asked whether it is re-fixed if brought (no day named) and an ache
+                felt now asked whether tomorrow will do are symptoms heard (never booked), a broken thing asked to be
+                fixed on a named day books.
+                After: blind29 100.0% (249/249) with the model (which has now seen it), 99.6% (248/249) with the
+                round-22 rules and a model built without blind29, 96.0% (239/249) with the rules alone; date 98.4%,
                 time 99.6%, treatment 99.2%, all three 97.2%; medical -> booking 0 on every set with and without the
-                model; no earlier set moved (every other set's table unchanged); the opt-out check's output
-                OPTOUT_NOTE.
+                model; no earlier set went down (rules alone up on blind21, 96.4% -> 96.7%); the opt-out check's
+                counts unchanged (no refusal missed more, no extra question fired).
                 Left as they are: "담주 월" (no date), "퇴근이 여섯 시라 여섯 시 반이요" (18:00), "수 수요일 말고요 목"
                 (no date), "그때" read as filling beside a check-up asked, "때울 수 있어요" read as filling where the
-                writer put no treatment, "부은 게 어제보다" and "주말에 …" given a date; with the rules alone a
-                teenager's questions, prices compared with another clinic or last year, relayed replies and reminder
-                reschedules that change only the time or the treatment still fall to book, and a night ache asked
-                for tomorrow books (the model reads it a symptom).
+                writer put no treatment, "부은 게 어제보다" and "주말에 …" given a date; with the rules alone prices
+                compared with another clinic or last year, relayed replies ("엄마가 괜찮대요", "시어머니가 … 늦대요")
+                and a reminder moved to another hour still fall to book, a relayed worry after an extraction falls to
+                other, "콜 그 시간 콜" other and a caller at the wrong building wrong_number; "수 수요일 말고요 목"
+                (no, read reschedule with the model) is the one miss left with a model built without blind29.
                 (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
@@ -248,7 +255,7 @@ as bookings: the goal is not met on intent on this first run; slots and medical 
 blind22 88.6, blind23 88.2, blind24 93.2, blind25 92.7, blind26 90.4, blind27 87.9, blind28 90.7, blind29 90.8: set by
 the writer's mindsets (here questions asked back, a second person added to a reminder, bills compared and night
 calls), the first run stays near 90% and each round's kinds do not carry to the next writer. After the fixes by kind
-blind29 reads 100.0% with the model (which has now seen it), WITHOUT_PCT with a model that has not, 92.4% with the
+blind29 reads 100.0% with the model (which has now seen it), 99.6% with a model that has not, 96.0% with the
 rules alone; medical -> booking 0 everywhere with and without the model; the next fresh set tells whether the kinds
 generalise.
 """

@@ -5,7 +5,11 @@ medical question, never a booking (the safety kinds first); a slot question answ
 doctor works that day, paying ahead or by a foreign card, a bill compared with a friend's and asked why, and where a
 night emergency clinic is (no trouble told) are questions for staff; a reminder accepted while a second person is
 added books; "생각해 볼게요" with the caller ringing back is a callback; "알겠어요 끊을게요" unprompted is other;
-tomorrow's first slot asked for at night over a sensitivity books."""
+tomorrow's first slot asked for at night over a sensitivity books; a teenager asking to come alone (no day named) is for
+staff and a student card asks the price; a reminder kept with its treatment swapped moves it, another treatment asked
+to be added is for staff and its hour asked confirms it; a thing come off asked whether it is re-fixed if brought, and
+an ache felt now asked whether tomorrow will do, are symptoms heard (never booked); a broken thing asked to be fixed on
+a named day books."""
 
 from __future__ import annotations
 
@@ -105,3 +109,54 @@ def test_tomorrows_first_slot_asked_at_night_over_a_sensitivity_books(text, stat
     heard = _hear_at_night(text, None, statistical)
     assert heard.intent == "book"
     assert heard.date == "2043-09-15"
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, intent", [
+    ("저 고등학생인데요 보호자 없이 혼자 받아도 돼요 충치 치료", "question_other"),
+    ("열여섯 살인데 엄마 없이 가도 되나요 저 중학생이에요", "question_other"),
+    ("학생증 내면 스케일링 좀 할인돼요", "ask_price"),
+])
+def test_a_teenager_alone_asks_staff_and_a_student_card_asks_the_price(text, intent, statistical):
+    assert _hear(text, None, statistical).intent == intent
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, expect, intent", [
+    ("그날 가긴 가는데 신경치료 말고 스케일링으로 바꿔 주세요", "reminder", "reschedule"),
+    ("시간은 괜찮고요 레진 말고 검진으로만 해 주세요", "reminder", "reschedule"),
+    ("스케일링 말고 불소도 같이 되나요 가는 김에", "reminder", "question_other"),
+    ("예 가요 근데 며칠이었죠 깜빡했네", "reminder", "confirm_appointment"),
+    ("맞아요 근데 몇 시였어요 오후였나", "confirm", "confirm_appointment"),
+])
+def test_a_reminder_kept_with_its_treatment_swapped_added_or_its_hour_asked(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "엿 먹다가 씌운 게 빠졌어요 그거 가져가면 다시 끼워 주나요",
+    "찹쌀떡 먹다 때운 게 떨어졌는데 들고 가면 붙여 줄 수 있어요",
+])
+def test_a_thing_come_off_asked_whether_it_is_refixed_is_a_symptom_heard(text, statistical):
+    assert _hear(text, None, statistical).intent == "symptom"
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "누워 있는데 어금니가 욱신거려요 내일 가도 될까요",
+    "잘려고 하는데 이가 좀 시려요 내일 아침에 가도 되나요",
+])
+def test_an_ache_felt_now_asked_whether_tomorrow_will_do_is_a_symptom_heard(text, statistical):
+    heard = _hear_at_night(text, None, statistical)
+    assert heard.intent == "symptom"
+    assert heard.intent not in ("book", "reschedule")
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "오징어 씹다가 틀니 고리가 부러졌어요 수리해 주세요 수요일에",
+    "치킨 먹다가 교정 장치가 떨어졌어요 금요일에 붙여 주세요",
+])
+def test_a_broken_thing_asked_to_be_fixed_on_a_named_day_books(text, statistical):
+    assert _hear(text, None, statistical).intent == "book"
