@@ -107,7 +107,7 @@ def main() -> None:
     for name in ("heldout", "train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev6", "dev7",
                  "blind6", "blind7", "blind8", "dev8", "dev9", "blind9", "blind10", "blind11", "blind12", "dev10",
                  "dev11", "blind13", "blind14", "blind15", "blind16", "blind17", "blind18", "blind19", "blind20",
-                 "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28",
+                 "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28", "blind29",
                  "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))

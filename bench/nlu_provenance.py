@@ -8,96 +8,7 @@ from nlu_provenance_rounds8to9 import ROUNDS_8_TO_9  # bench/, beside this modul
 from nlu_provenance_round10 import ROUND_10  # bench/, beside this module
 from nlu_provenance_rounds11to14 import ROUNDS_11_TO_14_SETS, ROUNDS_11_TO_14_SUMS  # bench/, beside this module
 from nlu_provenance_rounds15to16 import ROUND_15_SETS, ROUND_15_SUM, ROUND_16_SETS, ROUND_16_SUM  # bench/, beside this
-
-ROUND_17_SETS = """\
-  blind24  281  twenty-fourth blind set (issue 15, round 17), written by a different person who never saw the rules,
-                their tests or this file's results: people who are not patients calling the clinic (material
-                salespeople, a lab courier and technician, job applicants, the building manager, a bank, a delivery
-                rider looking for the entrance) mixed with patients; older men in formal 하십시오체; young slang and
-                clipped words (스케링, 임플, 담주 화욜, 낼, 넵넵, 오키); sign-language relay interpreters and helpers
-                relaying a speech-impaired caller's words; vague routine times (애들 학교 보내고, 점심 먹고 나서,
-                퇴근길에); one call cancelling one thing and booking another; people new to the neighbourhood; hurried
-                people answering outbound calls; committed before its first run.
-                FIRST RUN (main at 10f0481, after round 16): intent 93.2% (262/281; rules alone 87.2%), date 98.6%,
-                time 98.9%, treatment 97.2%, all three slots 94.7%, medical -> booking 1; misses by gold intent:
-                question_other 10/15 (-> other x2, symptom, reschedule, book), yes 15/18 (-> book, ask_location,
-                other), book 51/53 (-> ask_hours, confirm_appointment), talk_to_staff 12/14 (-> question_other, book),
-                medical_question 29/31 (-> book, no), other 7/9 (-> callback_later, ask_location), reschedule 15/16
-                (-> cancel), ask_location 9/10 (-> no), symptom 16/17 (-> medical_question). Goal (intent >= 97%)
-                NOT met on this first run, nor medical safety (1); the slots meet it. No blind24 label changed: the
-                writer's disputable labels (a visit cancelled with another in its place -> reschedule with the new
-                treatment; 할부 -> ask_price; 불소 and 충치 검사 -> checkup; a salesman's product -> implant; a lab's
-                missing impression -> question_other, date yesterday; a rider's parking -> ask_location; "광고 문자는
-                이제 보내지 마세요" to a reminder -> opt_out; vague routine times -> no time) all agree with the
-                older sets. One slip corrected in dev20 (not blind24): "어젯밤부터 열이 나고 …" gets yesterday, as every
-                "어제부터 …" in the older sets (blind24's "어젯밤부터 계속 피가 나고" has it too).
-                The misses were then fixed by kind (tests/test_language_kinds_round17.py; new modules caller_errands
-                and routine_words, one hook each): job seekers, vendors and a dental lab calling are errands for
-                staff, the one in charge asked a transfer; where to leave a motorbike asks the place; being on a bus
-                now is no place asked; a relay interpreter's hold is other and a relayed yes a yes; a visit cancelled
-                for another in its place moves it, with the new treatment; a slot's availability asked formally and
-                evening-hours days book; a split tooth bleeding with severe pain is an emergency; after-care asked
-                how long, a care step to redo, smoking after a treatment and medicine run out are medical questions
-                (the rules alone too); "낼" is tomorrow where no money or papers are named; a clock time told only as
-                the reason for a routine leaves the time open.
-                After: blind24 99.6% (280/281) with the model (which has now seen it), 99.3% (279/281) with the
-                round-17 rules and a model built without blind24, 94.7% (266/281) with the rules alone; date 99.3%,
-                time 99.6%, treatment 97.5%, all three 96.4%; medical -> booking 0 on every set with and without the
-                model; no earlier set went down (blind10 rules alone 94.8% -> 95.5%). Left as they are: a to-an-offer
-                "네 네 … 스케일링 잡아 주세요" (book, labelled yes), a sore palate told (medical_question with the
-                model, labelled symptom), treatments named by objects that are not treatments (보철물 carried, a
-                battery "충전", "뽑으세요" of a job, an X-ray brought), "다음 달 초요 삼 일이나 사 일" and "월말쯤이요
-                이십팔 일" (the vague part wins over the day named).
-                (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
-"""
-
-ROUND_18_SETS = """\
-  blind25  261  twenty-fifth blind set (issue 15, round 18), written by a different person who never saw the rules,
-                their tests or this file's results: upset or crying callers in broken sentences (a child's fall, fear
-                before surgery, pain for days); a booking, a question and a complaint in one breath; calling for a
-                neighbour, an elderly tenant or a ward-mate; identity details given unasked (name, birth date, last
-                four digits) before the point; the homepage, a blog, KakaoTalk or a text referred to; counter-questions
-                to outbound calls (money, time off work, whether the director will be there); children's pet words
-                (이빨 요정, 흔들니); noisy places (car wash, market, hospital ward); replies to the bot's read-back
-                that are partly right ("날짜는 맞는데 시간이요"); committed before its first run.
-                FIRST RUN (main at 7a18622, after round 17): intent 92.7% (242/261; rules alone 80.1%), date 98.9%,
-                time 99.6%, treatment 98.1%, all three slots 96.6%, medical -> booking 0; misses by gold intent:
-                medical_question 27/31 (-> question_other x2, emergency, no), symptom 14/16 (-> emergency x2),
-                opt_out 5/7 (-> other, ask_price), no 16/18 (-> wrong_number, confirm_appointment), book 31/32 (->
-                ask_price), cancel 11/12 (-> reschedule), ask_location 8/9 (-> wrong_number), ask_price 11/12 (->
-                question_other), emergency 11/12 (-> symptom), yes 19/20 (-> book), wrong_number 6/7 (-> other),
-                question_other 12/13 (-> ask_hours), other 7/8 (-> yes). Goal (intent >= 97%) NOT met on this first
-                run; the slots and medical safety meet it; TWO REFUSALS MISSED ("… 앞으로 절대 걸지 마세요" to an
-                offer read as other, "예약 알림은 받을게요 근데 할인 광고는 더 안 보내셨으면 해요" to a reminder
-                read as ask_price). No blind25 label changed: the writer's disputable labels (a birth date said to
-                identify oneself is no date, identity-only lines other; a visit moved "to Monday, same time" or
-                "Friday three to Saturday eleven" carries the new slot; "다음 주 화요일 … 그 다음 주로" no date; a
-                wheelchair into the treatment room question_other, as the older sets label it (the building
-                and its lift ask_location); "신규 환자만" question_other; a wobbly tooth pulled at home or a baby tooth
-                "어차피 빠질 건데" no treatment; an implant's failure asked medical_question; "여덟 시 넘는데
-                그때까지 하세요" at a car wash ask_hours 20:00) all agree with the older sets.
-                The misses were then fixed by kind (tests/test_language_kinds_round18.py; new module identity_told,
-                one hook): the refusals first, by the rules alone (ringing refused with an emphasis word and no
-                channel named, a refusal said before, advertising wished not sent while the reminders are kept), and
-                the opt-out check's cue now hears those shapes too ("걸지 마" names the call, "안 보내셨으면"
-                refuses); a risk of a treatment or of a tooth left as it is asked, a prescribed rinse or ointment
-                kept up, an appliance worn by day or night: medical questions, never a booking (the rules alone read
-                "스플린트 … 낮에도 껴야 돼요" as book before); swelling down to the neck with breathing trouble is an
-                emergency, days of pain that painkillers only dull a symptom ("잠깐" is no sleep); the change denied
-                and the cancellation insisted on ("변경 아니고 취소라니까요") cancels, and the other way round; a
-                birth date and the last digits told to identify oneself are no day; a child's wobbly tooth (흔들니)
-                to be pulled is an extraction; how long a course of treatment under way lasts stays a question for
-                staff and a yes with that one can come ("네 갈 수 있어요") a yes (the model, having seen blind25,
-                leaned to medical_question and question_other; train would have gone down).
-                After: blind25 99.2% (259/261) with the model (which has now seen it), 95.8% (250/261) with the
-                round-18 rules and a model built without blind25, 83.5% (218/261) with the rules alone; date 100.0%,
-                time 99.6%, treatment 98.5%, all three 98.1%; medical -> booking 0 on every set with and without the
-                model. Left as they are: a consultation wanted after another clinic's quote with "월요일 오전" (book,
-                read ask_price), an advertised price seen on the homepage asked whether still on (ask_price, read
-                question_other), "여덟 시 넘는데 그때까지 하세요" (20:00, read 08:00: a bare hour after work), a
-                symptom named read as a treatment (잇몸 -> gum, "안 뽑고 버텼는데" -> extraction).
-                (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
-"""
+from nlu_provenance_rounds17to18 import ROUND_17_SETS, ROUND_17_SUM, ROUND_18_SETS, ROUND_18_SUM  # bench/, beside this
 
 ROUND_19_SETS = """\
   blind26  261  twenty-sixth blind set (issue 15, round 19), written by a different person who never saw the rules,
@@ -281,6 +192,74 @@ ROUND_21_SETS = """\
                 (Tables run at load average ~1-1.5 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
+ROUND_22_SETS = """\
+  blind29  249  twenty-ninth blind set (issue 15, round 22), written by a different person who never saw the rules,
+                their tests or this file's results: clipped one-word answers to each slot question; a question
+                answered with a question ("몇 시가 되는데요", "그날 원장님 계세요"); workers on a break with a hard
+                stop; someone relaying for a person beside them ("엄마가 목요일은 안 된대요"); a grown child abroad on
+                a delayed internet phone; teenagers booking alone; last year's price or a friend's bill compared;
+                reminder replies changing only the time or the treatment or adding a second person; long apologies
+                or thanks before the point; trouble told by food (냉면, 얼음, 떡, 엿, 치킨, 사탕); night calls that
+                are and are not emergencies; committed before its first run.
+                FIRST RUN (main at 483e46b, after round 21): intent 90.8% (226/249; rules alone 86.7%), date 98.4%,
+                time 99.6%, treatment 99.2%, all three slots 97.2%, medical -> booking 0; misses by gold intent:
+                question_other 4/14 (-> book x3, ask_price x2, other, talk_to_staff, ask_insurance, emergency, no),
+                book 46/50 (-> yes x2, symptom, emergency), symptom 11/13 (-> book x2), ask_price 11/12 (-> book),
+                reschedule 11/12 (-> book), callback_later 8/9 (-> no), other 6/7 (-> yes), confirm_appointment 7/8
+                (-> yes), no 9/10 (-> reschedule), medical_question 29/30 (-> symptom). Goal (intent >= 97%) NOT met
+                on this first run; the slots and medical safety met, but two symptoms were read as bookings.
+                No blind29 label changed: the writer's disputable labels agree with the older sets or are kept as
+                the writer's reading ("몇 시가 되는데요" and "빈 데가 언제 언제 있는데요" to a slot question
+                question_other; a reminder accepted while a second person is added book; only the treatment changed
+                on a reminder reschedule with the new treatment; "임플란트 한 데가 좀 이상해요 이거 괜찮은 거예요"
+                medical_question; a split tooth with the nerve showing and great pain emergency; bleeding gums
+                "스케일링 받아야 되는 거죠" medical_question with scaling; "몇 시까지 접수 받아요 여섯 시 반에 도착할 것
+                같은데" ask_hours 18:30; paying more than a friend for scaling question_other; "검진 말고 스케일링도
+                같이 되나요 그날 간 김에" question_other; no date on "부은 게 어제보다" or "주말에 … 대기 오래 걸려요").
+                The misses were then fixed by kind (tests/test_language_kinds_round22.py; a new module
+                asked_back_and_added, one hook first in caller_errands): the safety kinds first, a tooth split with
+                the nerve showing and great pain is an emergency (with the rules alone too), and a painless lost
+                filling asked whether a later day is fine ("안 아픈데 내일 가도 되죠") is a medical question, never a
+                booking; a slot question answered with a question, whether the doctor works that day (even with a
+                refusal after it), paying ahead or by a foreign card, a bill compared with a friend's or last time's
+                and asked why, and where a night emergency clinic is with no trouble told are for staff
+                (question_other); a reminder or confirmation accepted while a second person is added books;
+                "생각해 볼게요" with the caller ringing back is callback_later; "알겠어요 끊을게요" unprompted is
+                other; tomorrow's first slot asked for at night over a sensitivity, with no red flag, books; a
+                teenager asking to come or be treated alone with no day named is for staff and a student card asks
+                the price; a reminder kept with its treatment swapped moves it, another treatment asked to be added
+                that day is for staff, and a yes then "근데 몇 시였죠" confirms the appointment; trouble told by
+                food: a crown or filling come off asked whether it is re-fixed if brought (no day named) and an ache
+                felt now asked whether tomorrow will do are symptoms heard (never booked), a broken thing asked to be
+                fixed on a named day books.
+                After: blind29 100.0% (249/249) with the model (which has now seen it), 99.6% (248/249) with the
+                round-22 rules and a model built without blind29, 96.0% (239/249) with the rules alone; date 98.4%,
+                time 99.6%, treatment 99.2%, all three 97.2%; medical -> booking 0 on every set with and without the
+                model; no earlier set went down (rules alone up on blind21, 96.4% -> 96.7%); the opt-out check's
+                counts unchanged (no refusal missed more, no extra question fired).
+                Left as they are: "담주 월" (no date), "퇴근이 여섯 시라 여섯 시 반이요" (18:00), "수 수요일 말고요 목"
+                (no date), "그때" read as filling beside a check-up asked, "때울 수 있어요" read as filling where the
+                writer put no treatment, "부은 게 어제보다" and "주말에 …" given a date; with the rules alone prices
+                compared with another clinic or last year, relayed replies ("엄마가 괜찮대요", "시어머니가 … 늦대요")
+                and a reminder moved to another hour still fall to book, a relayed worry after an extraction falls to
+                other, "콜 그 시간 콜" other and a caller at the wrong building wrong_number; "수 수요일 말고요 목"
+                (no, read reschedule with the model) is the one miss left with a model built without blind29.
+                (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
+"""
+
+ROUND_22_SUM = """\
+Round 22 (blind29) in sum: blind29's first run read intent 226/249 = 90.8% (rules alone 86.7%; no blind29 label
+changed), date 98.4%, time 99.6%, treatment 99.2%, all three slots 97.2%, medical -> booking 0, but two symptoms read
+as bookings: the goal is not met on intent on this first run; slots and medical safety met. First runs so far: blind13
+97.7, blind14 95.0, blind15 85.9, blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1,
+blind22 88.6, blind23 88.2, blind24 93.2, blind25 92.7, blind26 90.4, blind27 87.9, blind28 90.7, blind29 90.8: set by
+the writer's mindsets (here questions asked back, a second person added to a reminder, bills compared and night
+calls), the first run stays near 90% and each round's kinds do not carry to the next writer. After the fixes by kind
+blind29 reads 100.0% with the model (which has now seen it), 99.6% with a model that has not, 96.0% with the
+rules alone; medical -> booking 0 everywhere with and without the model; the next fresh set tells whether the kinds
+generalise.
+"""
+
 ROUND_21_SUM = """\
 Round 21 (blind28) in sum: blind28's first run read intent 196/216 = 90.7% (rules alone 83.3%), date 95.8%, time
 98.1%, treatment 94.0%, all three slots 89.4%, and medical -> booking 1 with one emergency lost to question_other: the
@@ -317,29 +296,6 @@ care that must wait for the next visit, appliances and papers, asides while eati
 rounds. After the fixes by kind blind26 reads 100.0% with the model (which has now seen it), 99.6% with a model that
 has not, 97.3% with the rules alone; medical -> booking is 0 everywhere with and without the model; the next fresh
 set tells whether the kinds generalise.
-"""
-
-ROUND_18_SUM = """\
-Round 18 (blind25) in sum: blind25's first run read intent 242/261 = 92.7% (rules alone 80.1%; no blind25 label
-changed), date 98.9%, time 99.6%, treatment 98.1%, all three slots 96.6%, medical -> booking 0, but two refusals
-missed: the goal is not met on intent nor on the law on this first run. First runs so far: blind13 97.7, blind14 95.0,
-blind15 85.9, blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1, blind22 88.6,
-blind23 88.2, blind24 93.2, blind25 92.7: set by the writer's mindsets (here upset callers, identity told unasked,
-partly right replies), not rising with the rounds. After the fixes by kind blind25 reads 99.2% with the model (which
-has now seen it), 95.8% with a model that has not, 83.5% with the rules alone; the rules alone now read every
-labelled refusal and medical -> booking is 0 everywhere with and without the model; the next fresh set tells whether
-the kinds generalise.
-"""
-
-ROUND_17_SUM = """\
-Round 17 (blind24) in sum: blind24's first run read intent 262/281 = 93.2% (rules alone 87.2%; no blind24 label
-changed), date 98.6%, time 98.9%, treatment 97.2%, all three slots 94.7%, medical -> booking 1: the goal is not met on
-intent nor medical safety on this first run. First runs so far: blind13 97.7, blind14 95.0, blind15 85.9, blind16 94.7,
-blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1, blind22 88.6, blind23 88.2, blind24 93.2: set by
-the writer's mindsets (here people who are not patients, relay interpreters, slang and routine times), not rising with
-the rounds. After the fixes by kind blind24 reads 99.6% with the model (which has now seen it), 99.3% with a model that
-has not, 94.7% with the rules alone; medical -> booking 0 everywhere with and without the model; the next fresh set
-tells whether the kinds generalise.
 """
 
 EARLIER_SUMS = """\
@@ -384,7 +340,7 @@ in hours questions ("토요일도 하세요?" → that Saturday), which the pars
 
 PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_TO_14_SETS + ROUND_15_SETS
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
-              + ROUND_21_SUM + ROUND_20_SUM
+              + ROUND_22_SETS + ROUND_22_SUM + ROUND_21_SUM + ROUND_20_SUM
               + ROUND_19_SUM + ROUND_18_SUM
               + ROUND_17_SUM + ROUND_16_SUM
               + ROUND_15_SUM + ROUNDS_11_TO_14_SUMS + EARLIER_SUMS)

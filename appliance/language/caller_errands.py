@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 
 from appliance.language import reply_words as rw
+from appliance.language.asked_back_and_added import asked_back_or_added
 from appliance.language.asides_and_no_shows import aside_or_no_show
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
@@ -79,6 +80,8 @@ _MEDICINE_MORE = re.compile(
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
+    if (asked := asked_back_or_added(compact, expect, dated)) is not None:
+        return asked  # round 22: questions asked back, a second person added, bills compared, night calls
     if (heard := hearsay_or_equipment(compact, expect, dated)) is not None:
         return heard  # round 21: worries heard elsewhere, equipment's price, a question after a yes, bot tests
     if (practical := visit_practicality(compact, expect, dated)) is not None:
