@@ -208,7 +208,9 @@ def main() -> None:
     finally:
         if engine is not None:
             engine.stop()
-            shutil.copy(engine.log_path, Path(tempfile.gettempdir()) / "voice_probe_engine.log")
+            kept = Path(tempfile.gettempdir()) / f"voice_probe_engine.{os.getpid()}.log"  # runs may overlap
+            shutil.copy(engine.log_path, kept)
+            print(f"# engine log kept in {kept}", flush=True)
         try:
             inst.asterisk.stop()
         finally:
