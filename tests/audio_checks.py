@@ -31,24 +31,7 @@ def heard_prompt(heard, reference, *, min_score: float = 0.9) -> tuple[bool, flo
         offsets.append(offset)
     median = float(np.median(scores))
     in_order = all(b >= a - 0.2 for a, b in zip(offsets, offsets[1:]))
-    if median >= min_score and not in_order:
-        # a piece's best match may sit in a repeat of the same sound elsewhere in the call (a shared tone, a
-        # sentence said twice, a common ending): look again for the pieces in order, each at its earliest match
-        first = _in_order_start(h, chunks, min_score)
-        return first is not None, median, (first or 0) / 8000
     return median >= min_score and in_order, median, offsets[0]
-
-
-def _in_order_start(h: np.ndarray, chunks: list[np.ndarray], min_score: float) -> int | None:
-    """Where the first found piece starts when at least half of ``chunks`` are heard one after another."""
-    found, start, first = 0, 0, None
-    for chunk in chunks:
-        where = _earliest(h, chunk, start, min_score)
-        if where is not None:
-            found += 1
-            first = where if first is None else first
-            start = where + len(chunk) - int(0.2 * 8000)
-    return first if chunks and found * 2 >= len(chunks) else None
 
 
 def heard_in_sequence(heard, *references, min_score: float = 0.9) -> tuple[bool, int]:

@@ -1,6 +1,7 @@
-"""The heard-audio checks the end-to-end tests rely on: a prompt is found when its pieces are heard in order, even
-when one piece's best match sits in a repeat of the same sound elsewhere in the call (two reasons that start with
-the same tone: the CI flake of the *77 test); a prompt cut short is not found."""
+"""The heard-audio checks the end-to-end tests rely on. ``heard_in_sequence`` finds prompts said one after another even
+when a piece's best match sits in a repeat of the same sound elsewhere in the call (two reasons that start with the
+same tone: the CI flake of the *77 test, where ``heard_prompt``'s best-match order check failed at random); a prompt
+cut short is not found. ``heard_prompt`` stays strict: the negative checks of the e2e tests rely on it."""
 
 from __future__ import annotations
 
@@ -31,12 +32,11 @@ def _noisy(x: np.ndarray, seed: int) -> np.ndarray:
     return np.clip(x + noise, -32768, 32767).astype(np.int16)
 
 
-def test_a_prompt_whose_first_piece_is_heard_better_later_is_still_found_in_order():
+def test_prompts_in_order_are_found_though_a_piece_is_heard_better_in_a_later_repeat():
     heard = np.concatenate([_gap(1), _noisy(TONE, 7), WORDS_A, _gap(1), TONE, WORDS_B, _gap(1)])
-    found, score, at = heard_prompt(heard, REASON_A, min_score=0.8)
-    assert found and score >= 0.8
-    assert abs(at - 1.0) < 0.05  # where reason A starts, not the later tone
     assert heard_in_sequence(heard, REASON_A, REASON_B, min_score=0.8) == (True, 2)
+    # the best match of reason A's tone is the later, cleaner one: the best-match order check cannot tell
+    assert not heard_prompt(heard, REASON_A, min_score=0.8)[0]
 
 
 def test_a_prompt_cut_short_is_not_found():
