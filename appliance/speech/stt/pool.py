@@ -65,8 +65,8 @@ class SttPool:
         for worker in self.workers:
             worker.close()
 
-    def transcribe(self, pcm16: bytes, sample_rate: int, *, hints: list[str] | None = None,
-                   prompt: str | None = None, n_best: int = 1, **options: Any) -> Transcript:
+    def _take_worker(self) -> tuple[Any, int]:
+        """An idle worker (``SpeechUnavailable`` after ``wait_s``) and how many decodes wait behind this one."""
         with self._lock:
             self.waiting += 1
         try:
@@ -77,6 +77,11 @@ class SttPool:
             with self._lock:
                 self.waiting -= 1
                 behind = self.waiting + (self.backlog() if self.backlog else 0)
+        return worker, behind
+
+    def transcribe(self, pcm16: bytes, sample_rate: int, *, hints: list[str] | None = None,
+                   prompt: str | None = None, n_best: int = 1, **options: Any) -> Transcript:
+        worker, behind = self._take_worker()
         try:
             if behind and self.busy_beam_size and "beam_size" not in options:
                 options["beam_size"] = self.busy_beam_size
@@ -88,16 +93,7 @@ class SttPool:
     def transcribe_batch(self, requests: list[dict[str, Any]], *, n_best: int = 1) -> list[Transcript]:
         """Several utterances on one worker, in one batch (``SttWorker.transcribe_batch``): the cheap decode
         (``busy_beam_size``) when more than one, as they were queued behind each other."""
-        with self._lock:
-            self.waiting += 1
-        try:
-            worker = self._idle.get(timeout=self.wait_s)
-        except queue.Empty:
-            raise SpeechUnavailable(f"speech recognition busy for {self.wait_s:.1f} s") from None
-        finally:
-            with self._lock:
-                self.waiting -= 1
-                behind = self.waiting + (self.backlog() if self.backlog else 0)
+        worker, behind = self._take_worker()
         beam = self.busy_beam_size if (behind or len(requests) > 1) and self.busy_beam_size else None
         if beam:
             self.cheap_decodes += len(requests)
