@@ -1,95 +1,113 @@
-"""Agreement between two annotators' labels of the same blind sets (stdlib only).
+"""Inter-annotator agreement between the first labels of a blind set and a second annotator's labels.
 
-For each set: intent agreement (count and %), agreement on each slot (date, time, treatment; exact match, None =
-None counts as agreement), Cohen's kappa for intent, the confusion pairs (first label -> second label, with counts)
-and every intent disagreement listed with its id and text.
-
-Usage: python bench/agreement/compare.py FIRST.jsonl SECOND.jsonl [FIRST.jsonl SECOND.jsonl ...]
-The first file of a pair is the first annotator's (the set as committed), the second the second annotator's.
-Lines are matched by "id" when both files carry it, else by "text" (the first annotator's sets have no id).
+Usage: python bench/agreement/compare.py SET[@COMMIT] [SET[@COMMIT] ...]
+where SET is a set name such as ``blind26``: the first labels are read from ``tests/data/nlu/SET.jsonl`` (as it is
+in the work tree, or as it was at COMMIT, e.g. the commit that added the set before its first run), the second
+from ``bench/agreement/SET_second.jsonl``. Lines are paired by position; each pair must have the
+same text and ``now`` (the script stops with an error otherwise). Prints, per set and for all sets together,
+intent agreement, slot agreement (date, time, treatment; exact match, None equals None), Cohen's kappa for the
+intent and the confusion pairs (first label -> second label). Standard library only.
 """
-
 from __future__ import annotations
 
 import collections
 import json
+import pathlib
+import subprocess
 import sys
-from pathlib import Path
 
+ROOT = pathlib.Path(__file__).resolve().parents[2]
 SLOTS = ("date", "time", "treatment")
 
 
-def _read(path: str) -> list[dict]:
-    return [json.loads(line) for line in Path(path).read_text(encoding="utf-8").splitlines() if line.strip()]
+def parse_jsonl(text: str) -> list[dict]:
+    """Return the non-empty lines of JSON-lines text as dicts."""
+    return [json.loads(line) for line in text.splitlines() if line.strip()]
 
 
-def _pairs(first: list[dict], second: list[dict]) -> list[tuple[dict, dict]]:
-    """Match the lines of the two files: by id where both have ids, else by text (in order for repeated texts)."""
-    key = "id" if all("id" in row for row in first + second) else "text"
-    pending: dict[str, list[dict]] = collections.defaultdict(list)
-    for row in second:
-        pending[row[key]].append(row)
+def first_labels(name: str, commit: str | None) -> list[dict]:
+    """The first annotator's labels of set `name`: the work tree's file, or the file as it was at `commit`."""
+    relative = f"tests/data/nlu/{name}.jsonl"
+    if commit is None:
+        return parse_jsonl((ROOT / relative).read_text(encoding="utf-8"))
+    shown = subprocess.run(["git", "-C", str(ROOT), "show", f"{commit}:{relative}"],
+                           capture_output=True, text=True, check=False)
+    if shown.returncode != 0:
+        raise SystemExit(f"cannot read {relative} at {commit}: {shown.stderr.strip()}")
+    return parse_jsonl(shown.stdout)
+
+
+def paired(spec: str) -> list[tuple[str, dict, dict]]:
+    """Return (id, first, second) for every sentence of set `spec` (NAME or NAME@COMMIT), checking both files
+    describe the same lines."""
+    name, _, commit = spec.partition("@")
+    first = first_labels(name, commit or None)
+    second = parse_jsonl((ROOT / "bench" / "agreement" / f"{name}_second.jsonl").read_text(encoding="utf-8"))
+    if len(first) != len(second):
+        raise SystemExit(f"{name}: {len(first)} first labels but {len(second)} second labels")
     pairs = []
-    for row in first:
-        if not pending.get(row[key]):
-            raise SystemExit(f"no second label for {key}={row[key]!r}")
-        pairs.append((row, pending[row[key]].pop(0)))
-    left = [k for k, rows in pending.items() if rows]
-    if left:
-        raise SystemExit(f"second labels with no first label: {left[:5]}")
+    for number, (one, two) in enumerate(zip(first, second), start=1):
+        if (one["text"], one["now"]) != (two["text"], two["now"]):
+            raise SystemExit(f"{name} line {number}: the two files disagree on the sentence")
+        pairs.append((two.get("id", f"{name}:{number}"), one, two))
     return pairs
 
 
 def cohen_kappa(first: list[str], second: list[str]) -> float:
-    """Cohen's kappa of two label lists of equal length."""
-    n = len(first)
-    observed = sum(a == b for a, b in zip(first, second)) / n
-    count_a, count_b = collections.Counter(first), collections.Counter(second)
-    expected = sum(count_a[label] * count_b[label] for label in set(count_a) | set(count_b)) / (n * n)
+    """Cohen's kappa of two label sequences of equal length."""
+    total = len(first)
+    observed = sum(a == b for a, b in zip(first, second)) / total
+    count_first = collections.Counter(first)
+    count_second = collections.Counter(second)
+    expected = sum(count_first[label] * count_second[label] for label in count_first) / (total * total)
     return 1.0 if expected == 1 else (observed - expected) / (1 - expected)
 
 
-def report(name: str, pairs: list[tuple[dict, dict]]) -> str:
-    n = len(pairs)
-    lines = [f"== {name}: {n} sentences"]
-    firsts = [a["intent"] for a, _ in pairs]
-    seconds = [b["intent"] for _, b in pairs]
-    same = sum(a == b for a, b in zip(firsts, seconds))
-    lines.append(f"intent agreement: {same}/{n} = {100 * same / n:.1f} %   Cohen's kappa = {cohen_kappa(firsts, seconds):.3f}")
+def report(title: str, pairs: list[tuple[str, dict, dict]]) -> list[str]:
+    """Return the report lines for a list of pairs."""
+    total = len(pairs)
+    first = [one["intent"] for _, one, _ in pairs]
+    second = [two["intent"] for _, _, two in pairs]
+    same = sum(a == b for a, b in zip(first, second))
+    lines = [f"== {title}: {total} sentences",
+             f"intent agreement: {same}/{total} = {100 * same / total:.1f} %",
+             f"Cohen's kappa (intent): {cohen_kappa(first, second):.3f}"]
     for slot in SLOTS:
-        agree = sum(a.get(slot) == b.get(slot) for a, b in pairs)
-        lines.append(f"{slot:9} agreement: {agree}/{n} = {100 * agree / n:.1f} %")
-    both = [(a, b) for a, b in pairs if a["intent"] == b["intent"]]
-    all_slots = sum(all(a.get(s) == b.get(s) for s in SLOTS) for a, b in both)
-    lines.append(f"intent and all three slots agree: {all_slots}/{n} = {100 * all_slots / n:.1f} %")
-    confusion = collections.Counter((a, b) for a, b in zip(firsts, seconds) if a != b)
+        agree = sum(one[slot] == two[slot] for _, one, two in pairs)
+        lines.append(f"{slot} agreement: {agree}/{total} = {100 * agree / total:.1f} %")
+    both_same = [(one, two) for _, one, two in pairs if one["intent"] == two["intent"]]
+    if both_same:
+        all_slots = sum(all(one[s] == two[s] for s in SLOTS) for one, two in both_same)
+        lines.append(f"all three slots equal where the intent agrees: {all_slots}/{len(both_same)}")
+    confusion = collections.Counter((a, b) for a, b in zip(first, second) if a != b)
     lines.append("confusion pairs (first -> second: count):")
-    lines += [f"  {a} -> {b}: {count}" for (a, b), count in confusion.most_common()]
-    lines.append("intent disagreements (id | first | second | text):")
-    for a, b in pairs:
-        if a["intent"] != b["intent"]:
-            lines.append(f"  {b.get('id', '?')} | {a['intent']} | {b['intent']} | {a['text']}")
-    lines.append("slot disagreements (id | slot | first | second | text):")
-    for a, b in pairs:
-        for slot in SLOTS:
-            if a.get(slot) != b.get(slot):
-                lines.append(f"  {b.get('id', '?')} | {slot} | {a.get(slot)} | {b.get(slot)} | {a['text']}")
-    return "\n".join(lines)
+    lines += [f"  {a} -> {b}: {n}" for (a, b), n in confusion.most_common()]
+    return lines
 
 
-def main(argv: list[str]) -> int:
-    if not argv or len(argv) % 2:
-        print(__doc__)
-        return 2
-    all_pairs: list[tuple[dict, dict]] = []
-    for first_path, second_path in zip(argv[::2], argv[1::2]):
-        pairs = _pairs(_read(first_path), _read(second_path))
-        all_pairs += pairs
-        print(report(Path(first_path).stem, pairs), end="\n\n")
-    if len(argv) > 2:
-        print(report("all sets together", all_pairs).split("\nintent disagreements")[0])
-    return 0
+def disagreements(pairs: list[tuple[str, dict, dict]]) -> list[str]:
+    """Return one line per intent or slot disagreement, for adjudication."""
+    lines = []
+    for ident, one, two in pairs:
+        diff = [key for key in ("intent",) + SLOTS if one[key] != two[key]]
+        if diff:
+            shown = ", ".join(f"{key} {one[key]} / {two[key]}" for key in diff)
+            lines.append(f"  {ident} [{two.get('expect')}] {one['text']}  ::  {shown}")
+    return lines
+
+
+def main(names: list[str]) -> None:
+    """Print the agreement report of the named sets, then every disagreement."""
+    everything = []
+    for name in names:
+        pairs = paired(name)
+        everything += pairs
+        print("\n".join(report(name, pairs)), end="\n\n")
+    if len(names) > 1:
+        print("\n".join(report(" + ".join(names), everything)), end="\n\n")
+    print("== disagreements (first / second)")
+    print("\n".join(disagreements(everything)))
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    main(sys.argv[1:] or ["blind26", "blind27"])
