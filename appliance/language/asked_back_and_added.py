@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
 
 _SLOT_ASKED_BACK = re.compile(r"(?:몇시|언제|무슨요일|어느날)[가-힣]{0,6}(?:되는데요|있는데요|비어있는데요|되는데|"
                               r"비는데요|돼요|되나요|비어요|비었어요)$")
@@ -71,51 +71,34 @@ _HURT = re.compile(r"피가|피나|부었|붓고|열이|숨|못참|아파|아프
 _BOOKING_ASKED = re.compile(r"예약|잡아|봐주세요|해주세요")
 
 
+_KINDS = (
+    KindRule("a tooth split with the nerve showing", "emergency", (_SPLIT_NERVE_SHOWING,), confidence=0.95),
+    KindRule("a painless loss asked to wait", "medical_question", (_PAINLESS_WAIT_ASKED,)),
+    KindRule("a slot question asked back", "question_other", (_SLOT_ASKED_BACK,), unless=(_YES,),
+             expect=("time", "date")),
+    KindRule("the doctor that day", "question_other", (_DOCTOR_THAT_DAY,)),
+    KindRule("paying ahead or a foreign card", "question_other", (_PAID_AHEAD,)),
+    KindRule("a bill compared", "question_other", (_BILL_COMPARED,)),
+    KindRule("a night clinic asked, no trouble", "question_other", (_NIGHT_CLINIC_ASKED,), unless=(_TROUBLE,)),
+    KindRule("a reminder accepted, a second person added", "book", (_ACCEPTED, _SECOND_PERSON_ADDED),
+             expect=("reminder", "confirm")),
+    KindRule("thinking it over, ringing back", "callback_later", (_THINK_THEN_RING,)),
+    KindRule("hanging up unprompted", "other", (_HANG_UP,), expect=(None,)),
+    KindRule("tomorrow's first slot", "book", (_FIRST_SLOT_ASKED,), unless=(_RED_FLAG,), dated=True),
+    # a teenager alone, a student discount, a reminder's treatment swapped or added, a visit's hour asked
+    KindRule("a teenager alone", "question_other", (_ALONE_AS_A_MINOR, _WITHOUT_A_GUARDIAN), dated=False),
+    KindRule("a student discount", "ask_price", (_STUDENT_DISCOUNT,)),
+    KindRule("a treatment added to a reminder", "question_other", (_TREATMENT_ADDED,), expect=("reminder", "confirm")),
+    KindRule("a reminder's treatment swapped", "reschedule", (_TREATMENT_SWAPPED,), expect=("reminder", "confirm")),
+    KindRule("a yes, then the visit's hour asked", "confirm_appointment", (_YES_BUT_WHEN_ASKED,),
+             expect=("reminder", "confirm")),
+    # trouble by food: a thing come off asked to be re-fixed, an ache asked to wait, a broken thing fixed on a day
+    KindRule("a thing come off, brought to re-fix", "symptom", (_BROUGHT_TO_REFIX,), unless=(_HURT,), dated=False),
+    KindRule("an ache now, asked to wait", "symptom", (_ACHE_NOW_WAIT_ASKED,), unless=(_BOOKING_ASKED,)),
+    KindRule("a broken thing fixed on a day", "book", (_FIX_ON_A_DAY,), unless=(_HURT,), dated=True),
+)
+
+
 def asked_back_or_added(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
-    if _SPLIT_NERVE_SHOWING.search(compact):
-        return "emergency", 0.95
-    if _PAINLESS_WAIT_ASKED.search(compact):
-        return "medical_question", SURE
-    if expect in ("time", "date") and _SLOT_ASKED_BACK.search(compact) and not _YES.search(compact):
-        return "question_other", SURE
-    if _DOCTOR_THAT_DAY.search(compact) or _PAID_AHEAD.search(compact) or _BILL_COMPARED.search(compact):
-        return "question_other", SURE
-    if _NIGHT_CLINIC_ASKED.search(compact) and not _TROUBLE.search(compact):
-        return "question_other", SURE
-    if expect in ("reminder", "confirm") and _ACCEPTED.search(compact) and _SECOND_PERSON_ADDED.search(compact):
-        return "book", SURE
-    if _THINK_THEN_RING.search(compact):
-        return "callback_later", SURE
-    if expect is None and _HANG_UP.search(compact):
-        return "other", SURE
-    if dated and _FIRST_SLOT_ASKED.search(compact) and not _RED_FLAG.search(compact):
-        return "book", SURE
-    return _student_or_reminder_change(compact, expect, dated) or _trouble_by_food(compact, dated)
-
-
-def _trouble_by_food(compact: str, dated: bool) -> tuple[str, float] | None:
-    """A thing come off asked to be re-fixed, an ache asked to wait, a broken thing fixed on a named day."""
-    if not dated and _BROUGHT_TO_REFIX.search(compact) and not _HURT.search(compact):
-        return "symptom", SURE
-    if _ACHE_NOW_WAIT_ASKED.search(compact) and not _BOOKING_ASKED.search(compact):
-        return "symptom", SURE
-    if dated and _FIX_ON_A_DAY.search(compact) and not _HURT.search(compact):
-        return "book", SURE
-    return None
-
-
-def _student_or_reminder_change(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
-    """A teenager alone, a student discount, a reminder's treatment swapped or added, a visit's hour asked."""
-    if not dated and _ALONE_AS_A_MINOR.search(compact) and _WITHOUT_A_GUARDIAN.search(compact):
-        return "question_other", SURE
-    if _STUDENT_DISCOUNT.search(compact):
-        return "ask_price", SURE
-    if expect in ("reminder", "confirm"):
-        if _TREATMENT_ADDED.search(compact):
-            return "question_other", SURE
-        if _TREATMENT_SWAPPED.search(compact):
-            return "reschedule", SURE
-        if _YES_BUT_WHEN_ASKED.search(compact):
-            return "confirm_appointment", SURE
-    return None
+    return first_kind(_KINDS, compact, expect, dated)

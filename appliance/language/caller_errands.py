@@ -34,9 +34,8 @@ from appliance.language.asides_and_no_shows import aside_or_no_show
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
+from appliance.language.replies import SURE
 from appliance.language.visit_practicalities import visit_practicality
-
-SURE = 0.92
 
 _IN_CHARGE = re.compile(r"(?:채용|구인|인사|구매|납품|영업)(?:담당|관리)?(?:하시는|하는)?(?:분|자|선생님|실장님)")
 _ONE_IN_CHARGE = re.compile(r"담당(?:자|하시는분|하는분|선생님|실장님)")
