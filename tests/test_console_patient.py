@@ -83,6 +83,11 @@ def test_the_page_shows_each_kind_of_contact_of_this_patient_and_nothing_of_anot
     theirs = _contact("2", "나나")  # the same family phone, another patient
     crm_records.add_opt_out(None, patient_id="1", source="sms", scope="ad", note="문자로 광고 거부")
     crm_records.add_opt_out(None, patient_id="2", source="paper", scope="all", note="나나 서면 거부")
+    # in patient 1's call: a request without a patient is theirs, one the parent made for a child is the child's
+    crm_records.add_callback("가가 이름 없이 남긴 요청", phone=FAMILY, call_id=mine["call"].id)
+    crm_records.BookingRequest.create(idempotency_key="child", patient_id="2", phone=FAMILY, treatment="checkup",
+                                      start=dt.datetime(2026, 12, 22, 11, 0), note="나나 아이 검진",
+                                      call_id=mine["call"].id)
     login(clinic, "kim")
     page = clinic.get("/patients/1")
     assert page.status_code == 200
@@ -93,7 +98,7 @@ def test_the_page_shows_each_kind_of_contact_of_this_patient_and_nothing_of_anot
     assert "응급 연락" in html and "가가 이가 너무 아파요" in html and "대기 중" in html
     assert "가가 비용 문의" in html and "처리 완료" in html and "staff:kim" in html
     assert "예약 요청" in html and "스케일링" in html and "사전 문진" in html and "가가 잇몸에서 피가 나요" in html
-    assert "가가 전화 주세요" in html  # the voicemail's transcript
+    assert "가가 전화 주세요" in html and "가가 이름 없이 남긴 요청" in html
     assert "예약 확인" in html and "보낸 문자 1건" in html  # the confirmation text, never its text
     assert "장기 미방문 리콜" in html and "받지 않음" in html and "1/3" in html
     assert "문자로 광고 거부" in html and "광고·안내 전화 거부" in html
