@@ -88,6 +88,11 @@ def test_the_page_shows_each_kind_of_contact_of_this_patient_and_nothing_of_anot
     crm_records.BookingRequest.create(idempotency_key="child", patient_id="2", phone=FAMILY, treatment="checkup",
                                       start=dt.datetime(2026, 12, 22, 11, 0), note="나나 아이 검진",
                                       call_id=mine["call"].id)
+    local = dt.datetime.now().replace(microsecond=0)
+    for owner, covers in (("2", ["2", "1"]), ("3", ["3"])):  # one reminder call a day per phone carries 1's too
+        queue.add_task(campaign="reminder", kind="INFO", patient_id=owner, phone=FAMILY, day=local.date(),
+                       reason="reminder", ref=f"m{owner}", now=local, expires_at=local + dt.timedelta(days=1),
+                       data={"appointments": [{"patient_id": p, "start": "2026-12-21T10:00"} for p in covers]})
     login(clinic, "kim")
     page = clinic.get("/patients/1")
     assert page.status_code == 200
@@ -101,6 +106,8 @@ def test_the_page_shows_each_kind_of_contact_of_this_patient_and_nothing_of_anot
     assert "가가 전화 주세요" in html and "가가 이름 없이 남긴 요청" in html
     assert "예약 확인" in html and "보낸 문자 1건" in html  # the confirmation text, never its text
     assert "장기 미방문 리콜" in html and "받지 않음" in html and "1/3" in html
+    tasks = re.search(r'<table class="campaign-tasks">(.*?)</table>', html, re.S).group(1)
+    assert tasks.count("<tr>") == 1 + 2 and tasks.count("예약 전 알림") == 1  # 1's recall and the joint reminder
     assert "문자로 광고 거부" in html and "광고·안내 전화 거부" in html
     consent = re.search(r'<table class="consent">(.*?)</table>', html, re.S).group(1)
     rows = dict(re.findall(r'<th scope="row">(\S+)</th>(.*?)</tr>', consent, re.S))
@@ -127,7 +134,7 @@ def test_links_lead_to_the_page_from_the_call_the_work_queue_texts_and_opt_outs(
     made = _contact("1", "가가")
     crm_records.add_opt_out(None, patient_id="1", source="staff", scope="ad", note="데스크")
     login(clinic, "kim")
-    for url in (f"/calls/{made['call'].id}", "/work", "/texts", "/optouts", "/calls", "/voicemail"):
+    for url in (f"/calls/{made['call'].id}", "/work", "/texts", "/optouts", "/calls", "/voicemail", "/admin/access"):
         assert 'href="/patients/1"' in clinic.get(url).text, url
 
 

@@ -132,11 +132,15 @@ def _consent_text(patient: Any, problem: str | None) -> str:
             "minor_without_guardian_consent": "만 14세 미만: 보호자 동의 없음"}.get(problem, problem or "")
 
 
-def campaign_contacts(patient_id: str, limit: int = SHOWN) -> list[CampaignContact]:
-    """The campaign tasks that targeted the patient, newest first, each with its last dial."""
+def campaign_contacts(patient_id: str, numbers: list[str], limit: int = SHOWN) -> list[CampaignContact]:
+    """The campaign tasks that targeted the patient, newest first, each with its last dial: their own, and a
+    reminder on their number that also carries their appointment (one call a day per phone, ``queue.history_item``)."""
     Task: Any = queue.Task  # (peewee's stubs do not see the implicit id)
-    tasks = list(Task.select().where(Task.patient_id == str(patient_id))
-                 .order_by(Task.created_at.desc(), Task.id.desc()).limit(limit))
+    cond = Task.patient_id == str(patient_id)
+    if numbers:
+        cond = cond | Task.phone.in_(numbers)
+    rows = Task.select().where(cond).order_by(Task.created_at.desc(), Task.id.desc()).limit(limit)
+    tasks = [t for t in rows if str(patient_id) in queue.history_item(t).patients]
     last: dict[int, Any] = {}
     if tasks:
         Attempt: Any = queue.DialAttempt
@@ -166,7 +170,7 @@ def gather(patient_id: str, directory: Any, today: dt.date) -> History:
                    work=workqueue.of_patient(patient_id, call_ids),
                    voicemails=workqueue.voicemails_of(patient_id, call_ids),
                    optouts=optouts, permissions=permissions(patient, problem, optouts, today),
-                   campaigns=campaign_contacts(patient_id))
+                   campaigns=campaign_contacts(patient_id, numbers))
 
 
 def known_in_crm(patient_id: str) -> bool:
