@@ -24,9 +24,11 @@ _WEEKDAY_OF_MONTH = re.compile(_MONTH_WORD + r"(?P<which>마지막(?:\s?주)?|�
 _FIRST_WEEK = re.compile(_MONTH_WORD + r"첫\s?(?:째)?\s?주(?!\s?[월화수목금토일]\s?(?:요일|욜))")
 _WEEKS_ON = {"일주일": 1, "한 주": 1, "한주": 1, "이 주": 2, "이주": 2, "2주": 2, "삼 주": 3, "삼주": 3, "3주": 3}
 _WEEKS = "|".join(sorted(_WEEKS_ON, key=len, reverse=True))
-_BOOKED_DAY_ON = re.compile(r"(?P<wd>[월화수목금토일])\s?(?:요일|욜)\s?(?:거|것|꺼|예약)\s?(?:딱\s?)?(?P<weeks>" + _WEEKS
+_BOOKED_DAY_ON = re.compile(r"(?P<wd>[월화수목금토일])\s?(?:요일|욜)\s?(?:거|것|꺼|"
+                            r"예약)\s?(?:딱\s?)?(?P<weeks>" + _WEEKS
                             + r")\s?(?:뒤|후)(?:\s?(?:에|로))?(?:\s?(?P<wd2>[월화수목금토일])\s?(?:요일|욜))?")
-_WEEKS_ON_WEEKDAY = re.compile(r"(?P<weeks>" + _WEEKS + r")\s?(?:뒤|후)(?:에)?\s?(?P<wd>[월화수목금토일])\s?(?:요일|욜)")
+_WEEKS_ON_WEEKDAY = re.compile(r"(?P<weeks>" + _WEEKS + r")\s?(?:뒤|후)(?:에)?\s?(?P<wd>[월화수목금토일])\s?(?:요일|"
+                               r"욜)")
 
 
 def _month_start(month_word: str | None, today: dt.date) -> dt.date:
