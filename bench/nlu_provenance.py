@@ -171,9 +171,10 @@ ROUND_23_SETS = """\
                 earliest or latest slot asked in a booking dialog book, and "same as last time" too; a deposit's
                 payment asks the price; one of two bookings cancelled cancels, which of two checked confirms, a
                 visit moved to a doctor's day or the day's latest slot moves it; the bus stop or the floor asks the
-                location; a carer telling a dementia patient's signs is a symptom; one's medicines on a treatment's day and
-                a mouthguard asked about are medical questions, never bookings (with the rules alone too); "일없어요 괜찮슴다" is a yes and
-                "봐 주소" a booking; an adult's injury with the bleeding stopped is a symptom. Dates: 보름 뒤, 말일,
+                location; a carer telling a dementia patient's signs is a symptom; one's medicines on a treatment's
+                day and a mouthguard asked about are medical questions, never bookings (with the rules alone too);
+                "일없어요 괜찮슴다" is a yes and "봐 주소" a booking; an adult's injury with the bleeding
+                stopped is a symptom. Dates: 보름 뒤, 말일,
                 이번 달/다음 달 마지막 X요일, 첫째 주 (X요일), N주 뒤 X요일, "X요일 거 일주일 뒤"; times: a part
                 of the day doubted leaves no time, an hour said again with its part of the day settles it, the
                 latest slot leaves the hour to the dialog.

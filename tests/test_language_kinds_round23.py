@@ -1,16 +1,16 @@
 """Kinds of caller speech the twenty-third round of issue 15 (blind30's and blind31's first-run misses) taught the
-understanding, each with sentences of its own (not copied from the labelled sets), with and without the model: a racing
-heart or faintness after an anaesthetic is an emergency, and medicines on a treatment's day, a mouthguard or care
-days after a treatment are medical questions, never bookings (the safety kinds first); a changed phone number or address is
-for staff, also after a yes; a read-back echoed with a yes confirms; a family answering for a patient who died or is
-in a care home opts out, cancels or declines; which slots are free, or the latest slot, asked when a day or a time was
-asked books; hygiene, a bill charged twice and halal medicines are for staff; a deposit's payment asks the price;
-one of two bookings cancelled cancels; which of two bookings checked confirms; a visit moved to a doctor's day or the
-day's latest slot moves it; "same as last time" books; the bus stop or the floor asks the location; a carer telling a
-dementia patient's signs is a symptom; regional speech ("일없어요 괜찮슴다", "봐 주소"). And the days and times: the
-last or first weekday of a month, 보름 뒤, 말일, the first week of a month, a weekday some weeks on, a booked weekday
-moved a week on; a part of the day doubted leaves no time, an hour said again with its part of the day settles it,
-the latest slot leaves the hour to the dialog."""
+understanding, each with sentences of its own (not copied from the labelled sets), with and without the model: a
+racing heart or faintness after an anaesthetic is an emergency, and medicines on a treatment's day, a mouthguard or
+care days after a treatment are medical questions, never bookings (the safety kinds first); a changed phone number
+or address is for staff, also after a yes; a read-back echoed with a yes confirms; a family answering for a patient
+who died or is in a care home opts out, cancels or declines; which slots are free, or the latest slot, asked when a
+day or a time was asked books; hygiene, a bill charged twice and halal medicines are for staff; a deposit's payment
+asks the price; one of two bookings cancelled cancels; which of two bookings checked confirms; a visit moved to a
+doctor's day or the day's latest slot moves it; "same as last time" books; the bus stop or the floor asks the
+location; a carer telling a dementia patient's signs is a symptom; regional speech ("일없어요 괜찮슴다", "봐 주소").
+And the days and times: the last or first weekday of a month, 보름 뒤, 말일, the first week of a month, a weekday
+some weeks on, a booked weekday moved a week on; a part of the day doubted leaves no time, an hour said again with
+its part of the day settles it, the latest slot leaves the hour to the dialog."""
 
 from __future__ import annotations
 
