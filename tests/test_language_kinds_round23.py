@@ -144,6 +144,10 @@ def test_places_carers_and_regional_speech(text, expect, intent, statistical):
     ("일주일 뒤 금요일", dt.datetime(2044, 4, 12, 10), "2044-04-22"),
     ("목요일 거 일주일 뒤로 미뤄 주세요", dt.datetime(2044, 4, 12, 10), "2044-04-21"),
     ("금요일 거 딱 일주일 뒤 금요일로요", dt.datetime(2044, 4, 12, 10), "2044-04-22"),
+    ("담주 목", dt.datetime(2044, 4, 12, 10), "2044-04-21"),
+    ("이번 주 토", dt.datetime(2044, 4, 12, 10), "2044-04-16"),
+    ("월요일 화요일 빼고 아무 날이나요", dt.datetime(2044, 4, 12, 10), None),
+    ("목요일은 빼고 금요일이요", dt.datetime(2044, 4, 12, 10), "2044-04-15"),
 ])
 def test_days_named_relative_to_a_month_or_a_day(text, now, date):
     for statistical in (True, False):

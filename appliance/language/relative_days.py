@@ -6,7 +6,9 @@ module joins the pieces that name one day together:
 - the last or the first given weekday of a month: "이번 달 마지막 토요일", "다음 달 첫째 주 화요일",
   "다음 달 첫 주 금요일"; "다음 달 첫째 주" alone is that month's first seven days;
 - a weekday some weeks on: "일주일 뒤 수요일", "이 주 뒤 금요일" (that weekday in the week so many weeks from
-  today), and "수요일 거 (딱) 일주일 뒤 (수요일)" (the booked Wednesday moved on by a week).
+  today), and "수요일 거 (딱) 일주일 뒤 (수요일)" (the booked Wednesday moved on by a week);
+- a clipped weekday after its week ("담주 금"): that day; weekdays excepted ("수요일 목요일 빼고 아무 날이나")
+  name no day.
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ _WEEKS = "|".join(sorted(_WEEKS_ON, key=len, reverse=True))
 _BOOKED_DAY_ON = re.compile(r"(?P<wd>[월화수목금토일])\s?(?:요일|욜)\s?(?:거|것|꺼|"
                             r"예약)\s?(?:딱\s?)?(?P<weeks>" + _WEEKS
                             + r")\s?(?:뒤|후)(?:\s?(?:에|로))?(?:\s?(?P<wd2>[월화수목금토일])\s?(?:요일|욜))?")
+_CLIPPED_WEEKDAY = re.compile(r"(?P<week>다음\s?주|담\s?주|이번\s?주)\s?(?P<wd>[월화수목금토일])(?![가-힣])")
+_EXCEPT = re.compile(r"(?:\s?(?:이랑|하고|랑|,|이나)?\s?(?:[월화수목금토일]\s?(?:요일|욜)))*\s?(?:은|는|만)?\s?"
+                     r"(?:빼고|제외하고)")
 _WEEKS_ON_WEEKDAY = re.compile(r"(?P<weeks>" + _WEEKS + r")\s?(?:뒤|후)(?:에)?\s?(?P<wd>[월화수목금토일])\s?(?:요일|"
                                r"욜)")
 
@@ -64,6 +69,11 @@ def _joined(match: re.Match[str], today: dt.date) -> DateResult | None:
         else:
             day = _next_weekday(start, weekday)
         return DateResult(day, None, match.start(), match.end(), weekday, kind="relative_day")
+    if pattern is _CLIPPED_WEEKDAY:
+        ahead = 0 if groups["week"].replace(" ", "") == "이번주" else 7
+        monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(days=ahead)
+        return DateResult(monday + dt.timedelta(days=weekday), None, match.start(), match.end(), weekday,
+                          kind="relative_day")
     weeks = _WEEKS_ON[groups["weeks"]]
     if pattern is _BOOKED_DAY_ON:
         day = _next_weekday(today, weekday) + dt.timedelta(days=7 * weeks)
@@ -76,7 +86,8 @@ def _joined(match: re.Match[str], today: dt.date) -> DateResult | None:
 def with_relative_days(text: str, found: list[DateResult], today: dt.date) -> list[DateResult]:
     """``found`` with the pieces of each day named relative to a month or a day replaced by that one day."""
     joined: list[DateResult] = []
-    for pattern in (_BOOKED_DAY_ON, _WEEKDAY_OF_MONTH, _WEEKS_ON_WEEKDAY, _LAST_DAY, _FIRST_WEEK):
+    found = [r for r in found if not (r.kind == "weekday" and _EXCEPT.match(text, r.end))]  # "수요일 목요일 빼고"
+    for pattern in (_BOOKED_DAY_ON, _WEEKDAY_OF_MONTH, _WEEKS_ON_WEEKDAY, _CLIPPED_WEEKDAY, _LAST_DAY, _FIRST_WEEK):
         for match in pattern.finditer(text):
             if any(match.start() < r.end and r.start < match.end() for r in joined):
                 continue
