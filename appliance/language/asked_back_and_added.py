@@ -3,9 +3,10 @@
 Read on the compact text (no spaces) first in ``caller_errands`` (stage 2 of ``docs/understanding.md``), so each
 rule is narrow:
 - a slot question answered with a question ("몇 시가 되는데요", "언제 언제 비어 있는데요") when a day or a time was
-  asked: ``question_other``, staff read out what is free; so is whether the doctor works that day ("그날 원장님
-  계세요"), even said with a refusal after it, paying ahead or with a foreign card, a bill compared with a friend's
-  or last time's and asked why, and where a night emergency clinic is when no trouble is told;
+  asked: ``book`` since round 23 (the dialog offers what is free); whether the doctor works that day ("그날 원장님
+  계세요"), even said with a refusal after it, a bill compared with a friend's or last time's and asked why, and
+  where a night emergency clinic is when no trouble is told: ``question_other``; paying ahead or with a foreign
+  card: ``ask_price`` (round 23's convention);
 - a reminder or a confirmation accepted while a second person is added ("네 갈게요 근데 남편도 같이 잡아 주세요"):
   ``book``, the added visit is the errand;
 - "생각해 볼게요" with the caller ringing back: ``callback_later``; "알겠어요 끊을게요" unprompted: ``other``;
@@ -15,7 +16,7 @@ rule is narrow:
 - a teenager asking, with no day named, whether they may come or be treated alone ("저 중학생인데 혼자 가도 돼요",
   "부모님 없이 빼도 돼요"): ``question_other``; a student card asked to lower the bill: ``ask_price``;
 - a reminder kept but its treatment swapped ("스케일링 말고 검진으로 바꿔도 돼요"): ``reschedule``, while another
-  treatment asked to be added the same day ("검진 말고 스케일링도 같이 되나요") is ``question_other``;
+  treatment asked to be added the same day ("검진 말고 스케일링도 같이 되나요") is ``book`` (round 23);
 - a yes, then "근데" and the visit's hour or day asked ("맞아요 근데 몇 시였죠"): ``confirm_appointment``;
 - trouble told by food: a crown or filling come off, asked whether it is re-fixed if brought ("들고 가면 다시 붙여
   줘요") with no day named, and an ache felt now asked whether tomorrow will do ("쑤셔요 내일 가도 될까요"):
@@ -74,10 +75,11 @@ _BOOKING_ASKED = re.compile(r"예약|잡아|봐주세요|해주세요")
 _KINDS = (
     KindRule("a tooth split with the nerve showing", "emergency", (_SPLIT_NERVE_SHOWING,), confidence=0.95),
     KindRule("a painless loss asked to wait", "medical_question", (_PAINLESS_WAIT_ASKED,)),
-    KindRule("a slot question asked back", "question_other", (_SLOT_ASKED_BACK,), unless=(_YES,),
-             expect=("time", "date")),
+    # round 23's convention: a slot question asked back is booked (the dialog offers the free slots)
+    KindRule("a slot question asked back", "book", (_SLOT_ASKED_BACK,), unless=(_YES,), expect=("time", "date")),
+    # round 23's convention: paying, also ahead or by a foreign card, is a price question
+    KindRule("paying ahead or a foreign card", "ask_price", (_PAID_AHEAD,)),
     KindRule("the doctor that day", "question_other", (_DOCTOR_THAT_DAY,)),
-    KindRule("paying ahead or a foreign card", "question_other", (_PAID_AHEAD,)),
     KindRule("a bill compared", "question_other", (_BILL_COMPARED,)),
     KindRule("a night clinic asked, no trouble", "question_other", (_NIGHT_CLINIC_ASKED,), unless=(_TROUBLE,)),
     KindRule("a reminder accepted, a second person added", "book", (_ACCEPTED, _SECOND_PERSON_ADDED),
@@ -88,7 +90,8 @@ _KINDS = (
     # a teenager alone, a student discount, a reminder's treatment swapped or added, a visit's hour asked
     KindRule("a teenager alone", "question_other", (_ALONE_AS_A_MINOR, _WITHOUT_A_GUARDIAN), dated=False),
     KindRule("a student discount", "ask_price", (_STUDENT_DISCOUNT,)),
-    KindRule("a treatment added to a reminder", "question_other", (_TREATMENT_ADDED,), expect=("reminder", "confirm")),
+    # round 23's convention: a treatment added to a booked visit is booked
+    KindRule("a treatment added to a reminder", "book", (_TREATMENT_ADDED,), expect=("reminder", "confirm")),
     KindRule("a reminder's treatment swapped", "reschedule", (_TREATMENT_SWAPPED,), expect=("reminder", "confirm")),
     KindRule("a yes, then the visit's hour asked", "confirm_appointment", (_YES_BUT_WHEN_ASKED,),
              expect=("reminder", "confirm")),

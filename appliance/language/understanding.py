@@ -40,8 +40,9 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, lunar_days, repairs,
-                                reply_asides, reply_kinds, routine_words, side_matters, topics, transcript, visit_asks)
+from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, lunar_days,
+                                relative_days, repairs, reply_asides, reply_kinds, routine_words, side_matters, topics,
+                                transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language.caller_errands import caller_errand
@@ -160,6 +161,7 @@ def understand(
     if not dates:
         dates_text = lunar_days.without_lunar_days(identity_told.without_birth_date(core))
         dates = find_dates(dates_text, today)
+    dates = relative_days.with_relative_days(dates_text, dates, today)  # round 23: "말일", "다음 달 첫째 주 화요일"
     picked = repairs.date_after_correction(dates_text, dates) or date_choice.pick(dates_text, dates, today)
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
