@@ -17,7 +17,8 @@ import calendar
 import datetime as dt
 import re
 
-from appliance.language.dates import WEEKDAYS, DateResult
+from appliance.language.date_values import WEEKDAYS
+from appliance.language.dates import DateResult
 
 _MONTH_WORD = r"(?P<month>이번\s?달|이달|요번\s?달|다음\s?달|담\s?달|내달)?\s?"
 _LAST_DAY = re.compile(_MONTH_WORD + r"말일")
