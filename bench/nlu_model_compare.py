@@ -57,7 +57,7 @@ SOFTMAX_SCALES = (3.0, 5.0, 8.0, 12.0, 20.0, 40.0)
 SCALES = {"naive_bayes": (1.0,), "softmax": SOFTMAX_SCALES, "softmax+": SOFTMAX_SCALES,
           "perceptron": (2.0, 5.0, 10.0, 20.0), "complement_nb": (1.0, 2.0, 4.0, 8.0),
           "bayes*softmax": (2.0, 3.0, 5.0, 8.0, 12.0)}
-EMBEDDING_SCALES = {f"{kind}{encoder}": scales for encoder in ("e5", "use") for kind, scales in (
+EMBEDDING_SCALES = {f"{kind}{encoder}": scales for encoder in ("e5", "use", "static") for kind, scales in (
     ("", ()), ("_softmax", SOFTMAX_SCALES), ("_knn", (2.0, 4.0, 8.0, 16.0)), ("ngram+", SOFTMAX_SCALES),
     ("bayes*", (2.0, 3.0, 5.0, 8.0, 12.0))) if scales}
 MEDICAL, BOOKING = ("medical_question", "emergency"), ("book", "reschedule")
@@ -228,6 +228,17 @@ def report(results: dict, names: list[str]) -> str:
     return "\n".join(lines)
 
 
+def saved_tables(saved: list[dict]) -> str:
+    """(a) for every candidate of several --json runs (merged set by set), (a) and (b) for those run in the blend."""
+    results: dict = {}
+    for run in saved:
+        for name, result in run.items():
+            results.setdefault(name, {}).update(result)
+    names = list(dict.fromkeys(n for r in results.values() for n, v in r.items() if isinstance(v, dict)))
+    blended = [n for n in names if any(results[s].get(n, {}).get("blend") for s in results)]
+    return "\n".join(alone_table(results, names)) + "\n\n" + (report(results, blended) if blended else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--worker", metavar="RULES_DIR", help=argparse.SUPPRESS)
@@ -236,9 +247,14 @@ def main() -> None:
     parser.add_argument("--only", help="comma-separated sets to run (default: all)")
     parser.add_argument("--json", action="store_true", help="print the raw results instead of the tables")
     parser.add_argument("--alone", action="store_true", help="only part (a), the classifier alone (cheap)")
+    parser.add_argument("--tables", nargs="+", metavar="JSON",
+                        help="the tables of results saved with --json (the run with (b) last)")
     args = parser.parse_args()
     if args.worker:
         worker(args.worker)
+        return
+    if args.tables:
+        print(saved_tables([json.loads(Path(path).read_text()) for path in args.tables]))
         return
     files = {n: Path(p) for n, p in (s.split("=", 1) for s in args.set)}
     names = args.candidates.split(",")
