@@ -264,9 +264,11 @@ def main() -> None:
         results[s] = run_set(s, files, names, s in BLENDED and not args.alone)
         print(f"# {s} done", file=sys.stderr, flush=True)
     load1, load5, _ = os.getloadavg()
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return
     tables = "\n".join(alone_table(results, names)) if args.alone else report(results, names)
-    print(json.dumps(results, indent=1) if args.json else
-          f"# {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores shared with other "
+    print(f"# {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores shared with other "
           f"developers, load average {load1:.2f} (1 min) {load5:.2f} (5 min) at the end; sets given with --set "
           f"(not yet in this branch, so over today's rules): {', '.join(files) or 'none'}\n\n{tables}")
 
