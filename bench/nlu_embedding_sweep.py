@@ -3,7 +3,8 @@
 As for the n-gram candidates (nlu_model_candidates): each set scored by a model trained only on the sets written
 before it (nlu_model_compare.rows_before), today's features; the later sets are not looked at here.
 
-    python bench/nlu_embedding_sweep.py e5 [use ...]   # after python bench/nlu_embedders.py e5 [use ...]
+    python bench/nlu_embedding_sweep.py e5 [use static]   # after python bench/nlu_embedders.py e5 [use static]
+    python bench/nlu_embedding_sweep.py --more e5          # the variants tried after the first sweep
 """
 
 from __future__ import annotations
@@ -34,13 +35,26 @@ def variants(encoder: str) -> dict:
     }
 
 
+def more_variants(encoder: str) -> dict:
+    """Tried after the first sweep of e5 (``--more``)."""
+    return {
+        "bayes/10*softmax l2 1e-5 800": lambda rows: emb.Experts(
+            rows, emb.DenseSoftmax(rows, encoder, l2=1e-5, steps=800)),
+        "bayes/20*softmax": lambda rows: emb.Experts(rows, emb.DenseSoftmax(rows, encoder), temper=20.0),
+        "ngram+emb weight 2": lambda rows: emb.JointSoftmax(rows, encoder, weight=2.0, rate=0.2, epochs=3),
+        "bayes/10*(ngram+emb w1)": lambda rows: emb.Experts(
+            rows, emb.JointSoftmax(rows, encoder, weight=1.0, rate=0.2, epochs=3)),
+    }
+
+
 def main() -> None:
     data = {s: (compare.rows_before(s, {}), compare.load(s, {})) for s in SETS}
     print(f"classifier alone, right of {sum(len(test) for _, test in data.values())} on {', '.join(SETS)} "
           "(m = medical question/emergency taken for book/reschedule)")
     print(f"{'naive bayes':<28}" + _row(base.NaiveBayes, data))
-    for encoder in sys.argv[1:]:
-        for name, factory in variants(encoder).items():
+    more = "--more" in sys.argv
+    for encoder in (a for a in sys.argv[1:] if a != "--more"):
+        for name, factory in (more_variants if more else variants)(encoder).items():
             print(f"{encoder + ' ' + name:<28}" + _row(factory, data), flush=True)
 
 
