@@ -200,6 +200,9 @@ def report(results: dict, names: list[str]) -> str:
               "scale chosen on the calibration sets", f"{'set':<14}{'n':>5}  {'rules alone':<14}"
               + "".join(f"{n + ' x' + chosen[n]:<20}" for n in names)]
     for label, sets in [(s, [s]) for s in blended] + groups[1:]:
+        sets = [s for s in sets if s in results]  # a run of some sets only (--only)
+        if not sets:
+            continue
         right = sum(results[s]["rules_alone"][0] for s in sets)
         total = sum(results[s]["rules_alone"][1] for s in sets)
         cells = [_cell(*_sum(results, sets, lambda r, n=n: r[n]["blend"][chosen[n]])) for n in names]
@@ -216,7 +219,7 @@ def report(results: dict, names: list[str]) -> str:
               "no set more than 1 point worse, no more medical to booking (counted on all (b) sets)"]
     base = "naive_bayes"
     for n in names:
-        if n == base:
+        if n == base or not all(s in results for s in SELECTION):
             continue
         mine, theirs = (_sum(results, SELECTION, lambda r, m=m: r[m]["blend"][chosen[m]]) for m in (n, base))
         medical = [_sum(results, blended, lambda r, m=m: r[m]["blend"][chosen[m]])[2] for m in (n, base)]
