@@ -26,6 +26,10 @@ to booking on the earlier sets; the perceptron and complement naive Bayes are wo
 blind16 (its corrected labels, the rules as before its commit): naive Bayes 235/246 (its recorded first run), softmax
 x20 and naive Bayes x softmax x8 239/246, none sending a medical question to booking; the adoption test (the
 selection sets) is unchanged: none. The arbitration between rules and model is measured by bench/nlu_arbiter.py.
+Sentence-embedding candidates (bench/nlu_embedding_candidates.py, ``--candidates bayes*e5,...``; results in
+bench/nlu_embeddings.txt): none passes the adoption test either; naive Bayes x an e5 softmax is +1.0 point on the
+25 sets written after the selection and +1.5 on the blind ones among them (half of it the product of experts).
+``--alone`` runs part (a) only; ``--json`` saves a run and ``--tables A.json B.json ...`` prints several together.
 """
 
 from __future__ import annotations
@@ -57,6 +61,9 @@ SOFTMAX_SCALES = (3.0, 5.0, 8.0, 12.0, 20.0, 40.0)
 SCALES = {"naive_bayes": (1.0,), "softmax": SOFTMAX_SCALES, "softmax+": SOFTMAX_SCALES,
           "perceptron": (2.0, 5.0, 10.0, 20.0), "complement_nb": (1.0, 2.0, 4.0, 8.0),
           "bayes*softmax": (2.0, 3.0, 5.0, 8.0, 12.0)}
+EMBEDDING_SCALES = {f"{kind}{encoder}": scales for encoder in ("e5", "use", "static") for kind, scales in (
+    ("", ()), ("_softmax", SOFTMAX_SCALES), ("_knn", (2.0, 4.0, 8.0, 16.0)), ("ngram+", SOFTMAX_SCALES),
+    ("bayes*", (2.0, 3.0, 5.0, 8.0, 12.0))) if scales}
 MEDICAL, BOOKING = ("medical_question", "emergency"), ("book", "reschedule")
 
 
@@ -99,8 +106,10 @@ def worker(rules: str) -> None:
     from appliance.language import statistical as rules_statistical
     from appliance.language import understand
 
+    import nlu_embedding_candidates
     import nlu_model_candidates as candidates
 
+    factories = {**candidates.CANDIDATES, **nlu_embedding_candidates.CANDIDATES}
     job = json.load(sys.stdin)
     train = [tuple(row) for row in job["train"]]
     out: dict = {}
@@ -110,7 +119,7 @@ def worker(rules: str) -> None:
         out["rules_alone"] = [right, len(job["test"])]
     for name in job["candidates"]:
         started = time.perf_counter()
-        model = candidates.CANDIDATES[name](train)
+        model = factories[name](train)
         trained = time.perf_counter() - started
         result = {"alone": candidates.accuracy(model, job["test"]), "train_s": trained, "blend": {}}
         for scale in job["scales"].get(name, ()):
@@ -129,7 +138,7 @@ def worker(rules: str) -> None:
 def run_set(name: str, files: dict[str, Path], names: list[str], blended: bool) -> dict:
     test = load(name, files)
     job = {"train": rows_before(name, files), "test": test, "candidates": names,
-           "scales": {n: SCALES[n] for n in names} if blended else {}}
+           "scales": {n: {**SCALES, **EMBEDDING_SCALES}[n] for n in names} if blended else {}}
     with tempfile.TemporaryDirectory() as tmp:
         rules, commit = rules_snapshot(name, Path(tmp)) if blended else (ROOT, "")
         env = dict(os.environ, PYTHONPATH=str(rules))
@@ -157,24 +166,43 @@ def _calibrated(results: dict, name: str, scales: list[str]) -> str:
     return max(scales, key=merit)
 
 
+def _groups(results: dict) -> list[tuple[str, list[str]]]:
+    scored = [s for s in SCORED if s in results]
+    newest = [s for s in scored if s in BLENDED and s not in CALIBRATION + SELECTION]
+    return ([("dev5..blind14", [s for s in scored if s not in newest]), ("calibration", list(CALIBRATION)),
+             ("selection", list(SELECTION))] + [(s, [s]) for s in newest]
+            + [("all (b) sets", [s for s in scored if s in BLENDED])])
+
+
+def alone_table(results: dict, names: list[str], each_set: bool = True) -> list[str]:
+    """Part (a): every set (or only the groups) and the groups of sets, each candidate alone."""
+    scored = [s for s in SCORED if s in results]
+    lines = ["(a) the classifier alone: right, accuracy, m = medical question/emergency taken for book/reschedule",
+             f"{'set':<14}{'n':>5}  " + "".join(f"{n:<20}" for n in names)]
+    for label, sets in [(s, [s]) for s in scored if each_set] + _groups(results):
+        if not any(s in results for s in sets):
+            continue
+        total = _sum(results, sets, lambda r: r[names[0]]["alone"])[1]
+        cells = [_cell(*_sum(results, sets, lambda r, n=n: r[n]["alone"])) for n in names]
+        lines.append(f"{label:<14}{total:>5}  " + "".join(f"{c:<20}" for c in cells))
+    return lines
+
+
 def report(results: dict, names: list[str]) -> str:
     """The tables of bench/nlu_model_compare.txt (see the module docstring)."""
     scored = [s for s in SCORED if s in results]
     blended = [s for s in scored if s in BLENDED]
     newest = [s for s in blended if s not in CALIBRATION + SELECTION]
-    groups = [("dev5..blind14", [s for s in scored if s not in newest]), ("calibration", list(CALIBRATION)),
-              ("selection", list(SELECTION))] + [(s, [s]) for s in newest] + [("all (b) sets", blended)]
-    lines = ["(a) the classifier alone: right, accuracy, m = medical question/emergency taken for book/reschedule",
-             f"{'set':<14}{'n':>5}  " + "".join(f"{n:<20}" for n in names)]
-    for label, sets in [(s, [s]) for s in scored] + groups[:-1]:
-        total = _sum(results, sets, lambda r: r[names[0]]["alone"])[1]
-        cells = [_cell(*_sum(results, sets, lambda r, n=n: r[n]["alone"])) for n in names]
-        lines.append(f"{label:<14}{total:>5}  " + "".join(f"{c:<20}" for c in cells))
+    groups = _groups(results)
+    lines = alone_table(results, names)[:-1]
     chosen = {n: _calibrated(results, n, list(results[blended[0]][n]["blend"])) for n in names}
     lines += ["", "(b) understand() over the rules as they were before each set, the candidate in the blend at the "
               "scale chosen on the calibration sets", f"{'set':<14}{'n':>5}  {'rules alone':<14}"
               + "".join(f"{n + ' x' + chosen[n]:<20}" for n in names)]
     for label, sets in [(s, [s]) for s in blended] + groups[1:]:
+        sets = [s for s in sets if s in results]  # a run of some sets only (--only)
+        if not sets:
+            continue
         right = sum(results[s]["rules_alone"][0] for s in sets)
         total = sum(results[s]["rules_alone"][1] for s in sets)
         cells = [_cell(*_sum(results, sets, lambda r, n=n: r[n]["blend"][chosen[n]])) for n in names]
@@ -191,7 +219,7 @@ def report(results: dict, names: list[str]) -> str:
               "no set more than 1 point worse, no more medical to booking (counted on all (b) sets)"]
     base = "naive_bayes"
     for n in names:
-        if n == base:
+        if n == base or not all(s in results for s in SELECTION):
             continue
         mine, theirs = (_sum(results, SELECTION, lambda r, m=m: r[m]["blend"][chosen[m]]) for m in (n, base))
         medical = [_sum(results, blended, lambda r, m=m: r[m]["blend"][chosen[m]])[2] for m in (n, base)]
@@ -207,6 +235,17 @@ def report(results: dict, names: list[str]) -> str:
     return "\n".join(lines)
 
 
+def saved_tables(saved: list[dict]) -> str:
+    """(a) for every candidate of several --json runs (merged set by set), (a) and (b) for those run in the blend."""
+    results: dict = {}
+    for run in saved:
+        for name, result in run.items():
+            results.setdefault(name, {}).update(result)
+    names = list(dict.fromkeys(n for r in results.values() for n, v in r.items() if isinstance(v, dict)))
+    blended = [n for n in names if any(results[s].get(n, {}).get("blend") for s in results)]
+    return "\n".join(alone_table(results, names)) + "\n\n" + (report(results, blended) if blended else "")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--worker", metavar="RULES_DIR", help=argparse.SUPPRESS)
@@ -214,22 +253,31 @@ def main() -> None:
     parser.add_argument("--candidates", default=",".join(SCALES))
     parser.add_argument("--only", help="comma-separated sets to run (default: all)")
     parser.add_argument("--json", action="store_true", help="print the raw results instead of the tables")
+    parser.add_argument("--alone", action="store_true", help="only part (a), the classifier alone (cheap)")
+    parser.add_argument("--tables", nargs="+", metavar="JSON",
+                        help="the tables of results saved with --json (the run with (b) last)")
     args = parser.parse_args()
     if args.worker:
         worker(args.worker)
+        return
+    if args.tables:
+        print(saved_tables([json.loads(Path(path).read_text()) for path in args.tables]))
         return
     files = {n: Path(p) for n, p in (s.split("=", 1) for s in args.set)}
     names = args.candidates.split(",")
     sets = [s for s in SCORED if load(s, files) and (not args.only or s in args.only.split(","))]
     results = {}
     for s in sets:
-        results[s] = run_set(s, files, names, s in BLENDED)
+        results[s] = run_set(s, files, names, s in BLENDED and not args.alone)
         print(f"# {s} done", file=sys.stderr, flush=True)
     load1, load5, _ = os.getloadavg()
-    print(json.dumps(results, indent=1) if args.json else
-          f"# {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores shared with other "
+    if args.json:
+        print(json.dumps(results, indent=1))
+        return
+    tables = "\n".join(alone_table(results, names)) if args.alone else report(results, names)
+    print(f"# {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} cores shared with other "
           f"developers, load average {load1:.2f} (1 min) {load5:.2f} (5 min) at the end; sets given with --set "
-          f"(not yet in this branch, so over today's rules): {', '.join(files) or 'none'}\n\n{report(results, names)}")
+          f"(not yet in this branch, so over today's rules): {', '.join(files) or 'none'}\n\n{tables}")
 
 
 if __name__ == "__main__":
