@@ -4,10 +4,16 @@ logged-in Starlette test client, and form tokens read from the rendered HTML."""
 from __future__ import annotations
 
 import dataclasses
+import os
 import re
+import signal
+import subprocess
+import sys
+import time
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 
 from appliance import settings
@@ -175,6 +181,58 @@ def run_notifier(notifier: Any, rounds: int = 2) -> None:
                 await asyncio.wait(set(notifier._jobs), timeout=30)
 
     asyncio.run(go())
+
+
+# --- the real console process ---------------------------------------------------------------------------
+class LiveConsole:
+    """``python -m appliance console`` in the Asterisk test instance's home, with its own notify settings."""
+
+    def __init__(self, env: dict[str, str], log: Path):
+        self.env, self.log = env, log
+        self.port = int(env["DENTALCALL_CONSOLE_PORT"])
+        self.base = f"https://127.0.0.1:{self.port}"
+        self.proc: subprocess.Popen | None = None
+
+    def start(self, timeout: float = 60.0) -> None:
+        out = open(self.log, "ab")
+        self.proc = subprocess.Popen([sys.executable, "-m", "appliance", "console"], env=self.env, stdout=out,
+                                     stderr=subprocess.STDOUT, start_new_session=True)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"console exited: {self.tail()}")
+            try:
+                if httpx.get(self.base + "/login", verify=False, timeout=2).status_code == 200:
+                    return
+            except httpx.HTTPError:
+                pass
+            time.sleep(0.3)
+        raise RuntimeError(f"console not up after {timeout} s: {self.tail()}")
+
+    def stop(self) -> None:
+        if self.proc and self.proc.poll() is None:
+            os.killpg(self.proc.pid, signal.SIGTERM)
+            try:
+                self.proc.wait(15)
+            except subprocess.TimeoutExpired:
+                os.killpg(self.proc.pid, signal.SIGKILL)
+                self.proc.wait(5)
+
+    def tail(self, lines: int = 40) -> str:
+        try:
+            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
+        except OSError:
+            return ""
+
+    def client(self, name: str) -> httpx.Client:
+        return self.client_for(name, PASSWORDS[name])
+
+    def client_for(self, name: str, password: str) -> httpx.Client:
+        c = httpx.Client(base_url=self.base, verify=False, timeout=20, follow_redirects=True)
+        page = c.get("/login")
+        r = c.post("/login", data={"name": name, "password": password, "csrf_token": csrf_of(page.text)})
+        assert r.status_code == 200 and "/today" in str(r.url), r.text[:300]
+        return c
 
 
 # --- a real browser: Debian's chromium driven by Selenium through chromedriver (never downloaded) ---------

@@ -5,7 +5,6 @@ row written as the engine writes it (``TurnRecorder`` on a ``CrmWriter`` thread)
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
@@ -20,16 +19,10 @@ from appliance.data.calllog import CallLog
 from appliance.data.clinic import facts as factslib
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
+from tests.demo_emr_support import NOW, demo_receptionist
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
 
-NOW = dt.datetime(2026, 11, 23, 10, 0)
 FAMILY = seed.DEMO_FAMILY_PHONE  # patients 1-3 share it; patient 1 born 1982-09-18
-
-
-@pytest.fixture(scope="module")
-def emr_url(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('emr') / 'emr.sqlite'}"
-    seed.seed_demo(url, patients=300, seed=7, today=NOW.date())
-    return url
 
 
 @pytest.fixture
@@ -40,9 +33,7 @@ def call(tmp_path, emr_url):
 
     def run(caller: str, *lines: str, hang_up: bool = False) -> tuple[crm.Call, Receptionist]:
         log = CallLog("inbound", uniqueid="test-1", caller=caller)
-        dialog = Receptionist(clinic_name="미소치과", backend=Backend(factslib.load(factslib.EXAMPLE),
-                                                                    emr=EMR(emr_url, "reference")),
-                              caller=caller, call_key="link-test", now=lambda: NOW, can_say=lambda text: True)
+        dialog = demo_receptionist(emr_url, caller, "link-test")
         recorder = TurnRecorder(log, writer)
         assert listen_for_proven_patient(dialog, recorder)
         dialog.start()

@@ -6,7 +6,6 @@ only take transitions the tables declare — and visit every state."""
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import random
 import re
 from pathlib import Path
@@ -17,7 +16,6 @@ from appliance.conversation import graph
 from appliance.conversation.actions import End, Listen, Say
 from appliance.conversation.backend import Backend
 from appliance.conversation.campaigns import CAMPAIGNS, CampaignDialog, People
-from appliance.commands.chat import parse_input
 from appliance.conversation.phrases import JOINED, PHRASES
 from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm
@@ -25,12 +23,14 @@ from appliance.data.clinic import facts as factslib
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
 from appliance.language import understand as real_understand
+from tests.demo_emr_support import NOW
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
+from tests.demo_emr_support import talk as turns_of
 from tests.opt_out_support import refusal_the_rules_miss
 from tests.test_flows_receptionist import BIRTH_QUERY
 from tests.test_flows_receptionist import patient_with_appointment as patient_with_appointment  # a fixture
 from tests.test_outbound_dialogs import DAUGHTER, FAMILY, MOTHER, SON, Ops
 
-NOW = dt.datetime(2026, 11, 23, 10, 0)
 FAMILY_PHONE = seed.DEMO_FAMILY_PHONE
 APPLIANCE = Path(__file__).resolve().parents[1] / "appliance"
 CONVERSATION = APPLIANCE / "conversation"
@@ -46,13 +46,6 @@ def understand(text, now, expect):
     if text in FORCED:
         u.intent = FORCED[text]
     return u
-
-
-@pytest.fixture(scope="module")
-def emr_url(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('emr') / 'emr.sqlite'}"
-    seed.seed_demo(url, patients=300, seed=7, today=NOW.date())
-    return url
 
 
 @pytest.fixture
@@ -81,11 +74,7 @@ def campaign(name, ops=None, data=None):
 
 
 def talk(dialog, lines):
-    turns = [dialog.start()]
-    for line in lines:
-        if isinstance(turns[-1][-1], End):
-            break
-        turns.append(dialog.on_input(parse_input(line)))
+    turns = turns_of(dialog, lines)
     for turn in turns:
         assert isinstance(turn[-1], (Listen, End)) and all(isinstance(a, Say) for a in turn[:-1]), turn
         # what reaches the voice is always a recorded key (a JOINED message is said as its sentences) or a text

@@ -17,7 +17,7 @@ import pytest
 from appliance import settings
 from appliance.commands.chat import parse_input
 from appliance.conversation import addressing
-from appliance.conversation.actions import End, Say
+from appliance.conversation.actions import Say
 from appliance.conversation.backend import Backend
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog
 from appliance.conversation.receptionist import Receptionist
@@ -28,8 +28,9 @@ from appliance.phrasebook import build_placeholder, load_pack
 from appliance.speech import audio
 from appliance.speech.prompt_pack import PromptPack
 from appliance.speech.voice import Voice
-from tests.test_dialog_graph import FAMILY_PHONE, NOW, campaign_scripts, inbound_scripts, understand
-from tests.test_dialog_graph import emr_url as emr_url  # a fixture
+from tests.demo_emr_support import NOW, talk
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
+from tests.test_dialog_graph import FAMILY_PHONE, campaign_scripts, inbound_scripts, understand
 from tests.test_flows_receptionist import patient_with_appointment as patient_with_appointment  # a fixture
 from tests.test_outbound_dialogs import DAUGHTER, FAMILY, MINSU, MOTHER, SON, Ops
 
@@ -93,15 +94,6 @@ def conversations(voice: Voice, emr_url: str, crm_path, patient_birth: str, pati
             yield dialog, [dialog.start()]
     finally:
         crm.database.close()
-
-
-def talk(dialog, lines):
-    turns = [dialog.start()]
-    for line in lines:
-        if isinstance(turns[-1][-1], End):
-            break
-        turns.append(dialog.on_input(parse_input(line)))
-    return turns
 
 
 def names_on_file(emr_url: str) -> set[str]:

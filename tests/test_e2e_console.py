@@ -10,15 +10,10 @@ Speech-only branches use the engine's documented test hook (``<home>/test-hooks/
 from __future__ import annotations
 
 import json
-import os
-import signal
 import socket
-import subprocess
-import sys
 import time
 from pathlib import Path
 
-import httpx
 import pytest
 
 from appliance import settings
@@ -27,7 +22,7 @@ from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
 from appliance.telephony.asterisk import TelephonyState
 from tests.audio_checks import heard_prompt
-from tests.console_support import (PASSWORDS, SmtpSink, WebhookSink, add_accounts, browser_login, chrome,
+from tests.console_support import (LiveConsole, SmtpSink, WebhookSink, add_accounts, browser_login, chrome,
                                    csrf_of)
 
 pytestmark = pytest.mark.e2e
@@ -48,57 +43,6 @@ def _free_port() -> int:
 
 def _seconds(pack: PromptPack, *keys: str) -> float:
     return sum(len(pack.pcm(k) or b"") for k in keys) / 16000
-
-
-class LiveConsole:
-    """``python -m appliance console`` in the Asterisk test instance's home, with its own notify settings."""
-
-    def __init__(self, env: dict[str, str], log: Path):
-        self.env, self.log = env, log
-        self.port = int(env["DENTALCALL_CONSOLE_PORT"])
-        self.base = f"https://127.0.0.1:{self.port}"
-        self.proc: subprocess.Popen | None = None
-
-    def start(self, timeout: float = 60.0) -> None:
-        out = open(self.log, "ab")
-        self.proc = subprocess.Popen([sys.executable, "-m", "appliance", "console"], env=self.env, stdout=out,
-                                     stderr=subprocess.STDOUT, start_new_session=True)
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.proc.poll() is not None:
-                raise RuntimeError(f"console exited: {self.tail()}")
-            try:
-                if httpx.get(self.base + "/login", verify=False, timeout=2).status_code == 200:
-                    return
-            except httpx.HTTPError:
-                pass
-            time.sleep(0.3)
-        raise RuntimeError(f"console not up after {timeout} s: {self.tail()}")
-
-    def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            os.killpg(self.proc.pid, signal.SIGTERM)
-            try:
-                self.proc.wait(15)
-            except subprocess.TimeoutExpired:
-                os.killpg(self.proc.pid, signal.SIGKILL)
-                self.proc.wait(5)
-
-    def tail(self, lines: int = 40) -> str:
-        try:
-            return "\n".join(self.log.read_text(errors="replace").splitlines()[-lines:])
-        except OSError:
-            return ""
-
-    def client(self, name: str) -> httpx.Client:
-        return self.client_for(name, PASSWORDS[name])
-
-    def client_for(self, name: str, password: str) -> httpx.Client:
-        c = httpx.Client(base_url=self.base, verify=False, timeout=20, follow_redirects=True)
-        page = c.get("/login")
-        r = c.post("/login", data={"name": name, "password": password, "csrf_token": csrf_of(page.text)})
-        assert r.status_code == 200 and "/today" in str(r.url), r.text[:300]
-        return c
 
 
 @pytest.fixture(scope="module")
@@ -390,3 +334,39 @@ def test_call_back_rings_the_staff_phone_then_dials_the_patient(lab, tmp_path):
         crm.database.close()
     assert results == [("staff:desk209", "call_back", "ringing 209"),
                        ("staff:desk209", "call_back_result", "answered")]
+
+
+def test_staff_follow_a_call_to_its_patient_and_see_the_call_and_the_opt_out(lab):
+    """A call linked to patient 1 (as a proven identity links it) and an opt-out of theirs: from the call's page
+    the patient link leads to the patient page, which shows both; the console's request log keeps neither the
+    patient id nor a number."""
+    from selenium.webdriver.common.by import By
+
+    from appliance.data.calllog import CallLog
+
+    _crm(lab)
+    try:
+        log = CallLog("inbound", uniqueid="c-patient-page", caller="01020240001")
+        log.link_patient("1")
+        log.finish("booked", next_step="hangup")
+        call_id = log.call.id
+        crm_records.add_opt_out(None, patient_id="1", source="paper", scope="ad", note="서면으로 광고 거부")
+    finally:
+        crm.database.close()
+    console = lab["console"]
+    driver = chrome()
+    try:
+        browser_login(driver, console.base, "desk")
+        _wait(driver, lab, lambda d: d.current_url.endswith("/today"))
+        driver.get(f"{console.base}/calls/{call_id}")
+        driver.find_element(By.CSS_SELECTOR, "dl.facts a.patient").click()
+        _wait(driver, lab, lambda d: "/patients/1" in d.current_url)
+        main = driver.find_element(By.TAG_NAME, "main").text
+        calls = driver.find_element(By.CSS_SELECTOR, "table.calls").text
+        optouts = driver.find_element(By.CSS_SELECTOR, "table.optouts").text
+    finally:
+        driver.quit()
+    assert "환자번호" in main and "예약" in calls and "받은 전화" in calls
+    assert "서면으로 광고 거부" in optouts and "서면" in optouts
+    requests = console.tail(400)
+    assert "GET /patients/… HTTP" in requests and "/patients/1 HTTP" not in requests

@@ -188,7 +188,8 @@ def test_doctor_is_green_on_a_running_instance_but_for_the_placeholder_voice(eng
 
     from appliance.console import accounts, tls
     from appliance.data import crm
-    from tests.test_e2e_console import LiveConsole, _free_port
+    from tests.console_support import LiveConsole
+    from tests.test_e2e_console import _free_port
 
     config = engine_running.config
     crm.open_database(config.crm_url)

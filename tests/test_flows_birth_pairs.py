@@ -4,36 +4,23 @@ in pairs (month 13) is asked again without any EMR check."""
 
 from __future__ import annotations
 
-import datetime as dt
 
 import pytest
 
 from appliance.commands.chat import parse_input, render_says
 from appliance.conversation.actions import Listen, Say
-from appliance.conversation.backend import Backend
-from appliance.conversation.receptionist import Receptionist
 from appliance.data import crm
-from appliance.data.clinic import facts as factslib
 from appliance.data.emr import seed
-from appliance.data.emr.connector import EMR
+from tests.demo_emr_support import demo_receptionist
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
 
-NOW = dt.datetime(2026, 11, 23, 10, 0)
 FAMILY = seed.DEMO_FAMILY_PHONE  # patients 1-3; patient 1 born 1982-09-18
-
-
-@pytest.fixture(scope="module")
-def emr_url(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('emr') / 'emr.sqlite'}"
-    seed.seed_demo(url, patients=300, seed=7, today=NOW.date())
-    return url
 
 
 @pytest.fixture
 def dialog(emr_url, tmp_path):
     crm.open_database(f"sqlite:///{tmp_path / 'crm.sqlite'}")
-    yield Receptionist(clinic_name="미소치과", backend=Backend(factslib.load(factslib.EXAMPLE),
-                                                             emr=EMR(emr_url, "reference")),
-                       caller=FAMILY, call_key="pairs", now=lambda: NOW, can_say=lambda text: True)
+    yield demo_receptionist(emr_url, FAMILY, "pairs")
     crm.database.close()
 
 

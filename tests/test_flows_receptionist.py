@@ -18,8 +18,9 @@ from appliance.data.clinic import facts as factslib
 from appliance.data.emr import seed
 from appliance.data.emr.connector import EMR
 from appliance.speech import fragments
+from tests.demo_emr_support import NOW
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
 
-NOW = dt.datetime(2026, 11, 23, 10, 0)  # a Monday, clinic open
 NIGHT = dt.datetime(2026, 11, 23, 22, 0)
 FAMILY = seed.DEMO_FAMILY_PHONE  # patients 1-3; patient 1 born 1982-09-18
 UNKNOWN = "010-9999-1234"
@@ -28,14 +29,6 @@ UNKNOWN = "010-9999-1234"
 def SAYS_ANYTHING(text: str) -> bool:
     """A voice that can say any sentence (a neural voice installed): names and the clinic's own sentences."""
     return True
-
-
-@pytest.fixture(scope="module")
-def emr_url(tmp_path_factory):
-    path = tmp_path_factory.mktemp("emr") / "emr.sqlite"
-    url = f"sqlite:///{path}"
-    seed.seed_demo(url, patients=300, seed=7, today=NOW.date())
-    return url
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,8 @@ tomorrow's first slot asked for at night over a sensitivity books; a teenager as
 staff and a student card asks the price; a reminder kept with its treatment swapped moves it, another treatment asked
 to be added is for staff and its hour asked confirms it; a thing come off asked whether it is re-fixed if brought, and
 an ache felt now asked whether tomorrow will do, are symptoms heard (never booked); a broken thing asked to be fixed on
-a named day books."""
+a named day books. Round 23's labelling conventions changed three of these: a slot question asked back books, paying
+ahead or by a foreign card asks the price, and a treatment added to a booked visit books."""
 
 from __future__ import annotations
 
@@ -53,21 +54,30 @@ def test_a_painless_loss_asked_whether_a_later_day_is_fine_is_a_medical_question
     ("무슨 요일이 되는데요", "date"),
     ("그럼 몇 시 되나요", "time"),
 ])
-def test_a_slot_question_answered_with_a_question_is_for_staff(text, expect, statistical):
-    assert _hear(text, expect, statistical).intent == "question_other"
+def test_a_slot_question_answered_with_a_question_books(text, expect, statistical):
+    """Round 23's convention: the booking dialog offers the free slots (it was a question for staff in round 22)."""
+    assert _hear(text, expect, statistical).intent == "book"
 
 
 @WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect", [
     ("그 요일에 김 원장님 나오세요", "date"),
     ("그 시간에 원장님 진료하시나요 다른 선생님이면 싫어요", "offer"),
-    ("진료비를 미리 계좌로 먼저 결제할 수 있나요", None),
-    ("외국 카드로 계산돼요 여행 중이라서요", None),
     ("작년이랑 같은 치료인데 이번에 만 원 더 냈어요 왜 그런 거예요", None),
     ("동생이랑 같은 거 했는데 제가 더 냈더라고요 이유가 있어요", None),
 ])
 def test_doctor_days_payments_and_bills_compared_are_questions_for_staff(text, expect, statistical):
     assert _hear(text, expect, statistical).intent == "question_other"
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "진료비를 미리 계좌로 먼저 결제할 수 있나요",
+    "외국 카드로 계산돼요 여행 중이라서요",
+])
+def test_paying_ahead_or_by_a_foreign_card_asks_the_price(text, statistical):
+    """Round 23's convention: how to pay, also ahead, is a price question (it was for staff in round 22)."""
+    assert _hear(text, None, statistical).intent == "ask_price"
 
 
 @WITH_AND_WITHOUT_MODEL
@@ -125,7 +135,7 @@ def test_a_teenager_alone_asks_staff_and_a_student_card_asks_the_price(text, int
 @pytest.mark.parametrize("text, expect, intent", [
     ("그날 가긴 가는데 신경치료 말고 스케일링으로 바꿔 주세요", "reminder", "reschedule"),
     ("시간은 괜찮고요 레진 말고 검진으로만 해 주세요", "reminder", "reschedule"),
-    ("스케일링 말고 불소도 같이 되나요 가는 김에", "reminder", "question_other"),
+    ("스케일링 말고 불소도 같이 되나요 가는 김에", "reminder", "book"),  # round 23's convention: added, booked
     ("예 가요 근데 며칠이었죠 깜빡했네", "reminder", "confirm_appointment"),
     ("맞아요 근데 몇 시였어요 오후였나", "confirm", "confirm_appointment"),
 ])

@@ -25,16 +25,10 @@ from appliance.data.emr.connector import EMR
 from appliance.language import speak
 from appliance.outbound import queue
 from appliance.outbound.calls import CallOps
+from tests.demo_emr_support import NOW
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
 
-NOW = dt.datetime(2026, 11, 23, 10, 0)
 WRONG = ["#900101", "#900102", "#900103"]
-
-
-@pytest.fixture(scope="module")
-def emr_url(tmp_path_factory):
-    url = f"sqlite:///{tmp_path_factory.mktemp('emr') / 'emr.sqlite'}"
-    seed.seed_demo(url, patients=300, seed=7, today=NOW.date())
-    return url
 
 
 @pytest.fixture(scope="module")

@@ -10,5 +10,6 @@
     pages/         one module per page group                        templates/, static/
     cli.py         ``dentalcall console`` and ``dentalcall staff``  demo.py      ``--demo`` data
     privacy.py     the console's tables as holders of personal data, their retention
-    server.py      uvicorn
+    patient_history.py  one patient's calls, texts, items, consent and campaigns (the patient page)
+    server.py      uvicorn, a request log without query strings or patient ids
 """

@@ -22,6 +22,8 @@ from appliance.errors import ApplianceError
 
 _LOGGER = logging.getLogger(__name__)
 
+CALL_ROLES = ("admin", "staff")  # the roles that see calls and patients' pages; any other role gets 403
+
 THROTTLE_WINDOW = dt.timedelta(minutes=15)
 ADDRESS_FACTOR = 4
 MIN_PASSWORD = 10
@@ -61,6 +63,11 @@ class Staff:
     @property
     def label(self) -> str:
         return self.display_name or self.name
+
+    @property
+    def sees_calls(self) -> bool:
+        """May see calls, and so a patient's page (their calls, texts, work items, consent)."""
+        return self.role in CALL_ROLES
 
 
 def as_staff(row: StaffAccount) -> Staff:

@@ -27,8 +27,8 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from appliance.console import live, workqueue
 from appliance.console.formatting import Formatter
-from appliance.console.pages import (admin, auth, calls, campaign_calendar, campaigns, health, optouts, texts,
-                                     today, voicemail, work)
+from appliance.console.pages import (admin, auth, calls, campaign_calendar, campaigns, health, optouts, patient,
+                                     texts, today, voicemail, work)
 from appliance.console.patients import PatientDirectory
 
 _LOGGER = logging.getLogger(__name__)
@@ -109,6 +109,9 @@ def _routes() -> list[Any]:
         Route("/calls", calls.search, methods=["POST"]),
         Route("/calls/{call_id:int}", calls.call),
         Route("/calls/{call_id:int}/recording", calls.recording),
+        Route("/patients", patient.search, methods=["GET"]),
+        Route("/patients", patient.search_post, methods=["POST"]),
+        Route("/patients/{patient_id}", patient.patient),
         Route("/campaigns", campaigns.campaigns),
         Route("/campaigns/calendar", campaign_calendar.calendar),
         Route("/campaigns/{name}/preview", campaigns.preview, methods=["POST"]),

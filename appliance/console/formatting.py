@@ -79,6 +79,14 @@ class Formatter:
             return "-"
         return f"{value.month}/{value.day}({WEEKDAYS_KO[value.weekday()]}) {value:%H:%M}"
 
+    def day(self, value: dt.date | None) -> str:
+        """A date: 11/23(월) this year, 2025-11-23 another."""
+        if value is None:
+            return "-"
+        if value.year != clinic_today(self.zone).year:
+            return value.isoformat()
+        return f"{value.month}/{value.day}({WEEKDAYS_KO[value.weekday()]})"
+
     def number(self, value: str | None, revealed: bool = False) -> str:
         return number_for(self.staff, value, revealed)
 

@@ -49,6 +49,46 @@ class PatientDirectory:
         found = self.many([patient_id])
         return found.get(str(patient_id))
 
+    def one(self, patient_id: str) -> tuple[Any, str | None]:
+        """(the EMR ``Patient`` or None, why not): ``"no_emr"`` (none configured), ``"emr_down"`` (it failed),
+        None (the EMR answered; the patient is None when it does not know the id)."""
+        with self._lock:
+            hit = self._cache.get(str(patient_id))
+        if hit and time.monotonic() - hit[0] < CACHE_SECONDS:
+            return hit[1], None
+        emr = self.emr
+        if emr is None:
+            return None, "no_emr"
+        try:
+            patient = emr.get_patient(str(patient_id))
+        except Exception as exc:  # EMR down: the page says so
+            self.last_error = f"{type(exc).__name__}: {exc}"
+            _LOGGER.warning("console: EMR patient lookup failed (%s)", type(exc).__name__)
+            return None, "emr_down"
+        self._remember(str(patient_id), patient)
+        return patient, None
+
+    def by_phone(self, number: str) -> tuple[list[Any], str | None]:
+        """The EMR's patients with this (canonical) number, and why none could be asked (as ``one``)."""
+        emr = self.emr
+        if emr is None:
+            return [], "no_emr"
+        try:
+            found = list(emr.find_patients_by_phone(number))
+        except Exception as exc:  # EMR down: the search falls back to the CRM's linked calls
+            self.last_error = f"{type(exc).__name__}: {exc}"
+            _LOGGER.warning("console: EMR phone lookup failed (%s)", type(exc).__name__)
+            return [], "emr_down"
+        for patient in found:
+            self._remember(str(patient.id), patient)
+        return found, None
+
+    def _remember(self, patient_id: str, patient: Any) -> None:
+        with self._lock:
+            if len(self._cache) >= CACHE_MAX:
+                self._cache.clear()
+            self._cache[patient_id] = (time.monotonic(), patient)
+
     def many(self, patient_ids: Iterable[str | None]) -> dict[str, Any]:
         ids = {str(p) for p in patient_ids if p}
         now = time.monotonic()
@@ -72,10 +112,7 @@ class PatientDirectory:
                 self.last_error = f"{type(exc).__name__}: {exc}"
                 _LOGGER.warning("console: EMR patient lookup failed (%s)", type(exc).__name__)
                 break
-            with self._lock:
-                if len(self._cache) >= CACHE_MAX:
-                    self._cache.clear()
-                self._cache[pid] = (now, patient)
+            self._remember(pid, patient)
             if patient is not None:
                 out[pid] = patient
         return out

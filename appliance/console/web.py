@@ -7,7 +7,8 @@ because the CRM (peewee) and the EMR drivers are blocking. ``page``/``action`` w
 * ``action`` (POST): the same, plus the form's ``csrf_token`` (or the ``X-CSRF-Token`` header) must match
   the session's token, else 403 and nothing happens. Every POST route of the app is an ``action`` (a test
   walks the routes to make sure).
-* ``admin=True`` refuses the staff role (403).
+* ``admin=True`` refuses the staff role (403); ``calls=True`` refuses a role that may not see calls and
+  patients' pages (``Staff.sees_calls``).
 
 ``Ctx.access(...)`` writes the access log (who saw whose data) with the person and their address; pages call
 it before they return patient data.
@@ -101,13 +102,15 @@ def _denied(request: Request, status: int, message: str) -> Response:
                                                         status_code=status)
 
 
-def page(handler: Handler, *, admin: bool = False) -> Callable[[Request], Awaitable[Response]]:
+def page(handler: Handler, *, admin: bool = False, calls: bool = False) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         session = await run_in_threadpool(session_of, request, touch=True)
         if session is None:
             return RedirectResponse("/login", status_code=303)
         if admin and not session.staff.is_admin:
             return _denied(request, 403, "관리자만 볼 수 있는 화면입니다.")
+        if calls and not session.staff.sees_calls:
+            return _denied(request, 403, "통화와 환자 기록을 볼 권한이 없는 계정입니다.")
         return await run_in_threadpool(handler, Ctx(request, session))
 
     endpoint.__name__ = handler.__name__
@@ -115,7 +118,7 @@ def page(handler: Handler, *, admin: bool = False) -> Callable[[Request], Awaita
     return endpoint
 
 
-def action(handler: Handler, *, admin: bool = False) -> Callable[[Request], Awaitable[Response]]:
+def action(handler: Handler, *, admin: bool = False, calls: bool = False) -> Callable[[Request], Awaitable[Response]]:
     async def endpoint(request: Request) -> Response:
         session = await run_in_threadpool(session_of, request, touch=True)
         if session is None:
@@ -128,6 +131,8 @@ def action(handler: Handler, *, admin: bool = False) -> Callable[[Request], Awai
                                          "화면을 새로 고친 뒤 다시 시도해 주세요.")
         if admin and not session.staff.is_admin:
             return _denied(request, 403, "관리자만 할 수 있는 작업입니다.")
+        if calls and not session.staff.sees_calls:
+            return _denied(request, 403, "통화와 환자 기록을 볼 권한이 없는 계정입니다.")
         return await run_in_threadpool(handler, Ctx(request, session, form))
 
     endpoint.__name__ = handler.__name__

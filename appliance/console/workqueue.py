@@ -164,6 +164,62 @@ def build(limit: int = LIMIT) -> list[WorkItem]:
     return items
 
 
+def _closures(kind: str, ids: list[int]) -> dict[int, WorkClosure]:
+    if not ids:
+        return {}
+    return {c.item_id: c for c in WorkClosure.select().where(WorkClosure.kind == kind, WorkClosure.item_id.in_(ids))}
+
+
+def _of_patient(model: Any, patient_id: str, call_ids: list[int]) -> Any:
+    """Rows of ``model`` about the patient: theirs by id, or without an id from one of their linked calls (a row
+    that names another patient, e.g. a parent booking for a child, stays that patient's)."""
+    cond = model.patient_id == str(patient_id)
+    return (cond | (model.patient_id.is_null() & model.call_id.in_(call_ids))) if call_ids else cond
+
+
+def of_patient(patient_id: str, call_ids: Iterable[int] = (), limit: int = LIMIT) -> list[WorkItem]:
+    """One patient's items, open and finished, newest first: callbacks (emergencies among them), booking requests,
+    questionnaires and notes, voicemails, found by the patient id or by one of the patient's linked calls.
+    ``extra["open"]`` says whether it still waits; ``extra["closure"]`` is who finished it (when staff did)."""
+    calls = [i for i in call_ids if i]
+
+    def mine(model: Any) -> Any:
+        return _of_patient(model, patient_id, calls)
+
+    items: list[WorkItem] = []
+    callbacks = list(Callback.select().where(mine(Callback)).order_by(Callback.id.desc()).limit(limit))
+    closed = _closures("callback", [c.id for c in callbacks])
+    for c in callbacks:
+        items.append(WorkItem("callback", c.id, c.created_at, _callback_title(c), reason=c.reason,
+                              patient_id=c.patient_id, call_id=c.call_id, priority=c.priority, detail=c.note or "",
+                              extra={"open": c.status == "open" and c.id not in closed, "closure": closed.get(c.id),
+                                     "status": c.status}))
+    bookings = list(BookingRequest.select().where(mine(BookingRequest)).order_by(BookingRequest.id.desc())
+                    .limit(limit))
+    closed = _closures("booking", [b.id for b in bookings])
+    for b in bookings:
+        items.append(WorkItem("booking", b.id, b.created_at, _booking_title(b), reason=b.treatment or "",
+                              patient_id=b.patient_id, call_id=b.call_id, detail=b.note or "",
+                              extra={"open": b.status in OPEN_BOOKING_STATUSES and b.id not in closed,
+                                     "closure": closed.get(b.id), "status": b.status, "start": b.start}))
+    notes = list(StaffNote.select().where(mine(StaffNote)).order_by(StaffNote.id.desc()).limit(limit))
+    closed = _closures("note", [n.id for n in notes])
+    for n in notes:
+        questionnaire = n.text.startswith(QUESTIONNAIRE_PREFIX)
+        items.append(WorkItem("note", n.id, n.created_at, "사전 문진" if questionnaire else "메모",
+                              patient_id=n.patient_id, call_id=n.call_id,
+                              detail=n.text[len(QUESTIONNAIRE_PREFIX):].strip() if questionnaire else n.text,
+                              extra={"open": questionnaire and n.id not in closed, "closure": closed.get(n.id)}))
+    items.sort(key=lambda i: (i.created_at, i.id), reverse=True)
+    return items
+
+
+def voicemails_of(patient_id: str, call_ids: Iterable[int] = (), limit: int = LIMIT) -> list[Voicemail]:
+    """One patient's voicemails, newest first (by the patient match or a linked call)."""
+    cond = _of_patient(Voicemail, patient_id, [i for i in call_ids if i])
+    return list(Voicemail.select().where(cond).order_by(Voicemail.received_at.desc()).limit(limit))
+
+
 def signature() -> tuple:
     """Cheap fingerprint of the queue (index lookups only): it changes when an item comes or goes."""
     def last(model: Any) -> int:

@@ -14,6 +14,7 @@ import peewee
 from playhouse.migrate import SchemaMigrator
 
 from appliance.data import crm
+from appliance.listed_modules import import_listed
 
 
 def _v1_call_log(db: peewee.Database, migrator: SchemaMigrator) -> None:
@@ -90,11 +91,4 @@ STEP_MODULES = (
 
 def _load_step_modules() -> None:
     """Import modules that register their own tables' migrations (keeps this file free of their models)."""
-    import importlib
-
-    for name in STEP_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+    import_listed(STEP_MODULES)

@@ -27,8 +27,8 @@ import re
 
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
+from appliance.language.kind_rules import KindRule, first_kind
 
-SURE = 0.92
 _ANSWERS = ("yes_no", "offer", "reminder", "confirm", "proposal", "wellbeing")
 
 _MISSED_BEFORE = re.compile(r"(?:지난번|저번|전번|지난주|저번주)(?:에|엔)?[가-힣]{0,8}못(?:가|와|갔|왔|간|온)")
@@ -64,34 +64,26 @@ _NAME_FORGOTTEN = re.compile(r"(?:이름|거기)(?:이|가)?뭐였(?:지|더라)
 _NAME_TOLD_END = re.compile(r"(?:치과|병원|거기)(?:예요|에요|이에요|요)$")
 
 
+_KINDS = (
+    KindRule("a visit missed before, this one kept", "yes", (_MISSED_BEFORE, _SORRY, _COMING_THIS_TIME),
+             expect=("reminder", "confirm", "yes_no")),
+    KindRule("a visit missed before, a new one asked", "book", (_MISSED_BEFORE, _BOOKED_AGAIN),
+             unless=(_CANCEL_ASKED,)),
+    KindRule("a visit missed before moved to a new day", "reschedule", (_MISSED_BEFORE, _THAT_ONE_MOVED), dated=True),
+    KindRule("a reminded visit put off", "reschedule", (_MOVE_ASKED_END,), expect=("reminder", "confirm"), dated=True),
+    KindRule("a booking said through a mask", "book", (_MUFFLED,), unless=(lx.CANCEL, _MOVE_ASKED_END), dated=True),
+    KindRule("the next visit still stands after a no-show", "confirm_appointment", (_NO_SHOW, _STILL_STANDS)),
+    KindRule("a day and time checked unchanged", "confirm_appointment", (_CHECKED_UNCHANGED,), dated=True),
+    KindRule("the visit named, an aside, another day", "reschedule", (_VISIT_NAMED, _ASIDE, _ANYWAY_DAY), dated=True),
+    KindRule("the recording objected to, a booking all the same", "book", (_RECORDING_OBJECTED, _BOOKING_ANYWAY),
+             unless=(lx.OPT_OUT,), dated=True),
+    KindRule("slower speech asked", "other", (_SLOWER,), unless=(lx.BOOK, _PERSON_ASKED)),
+    KindRule("a hold, then go ahead", "other", (_HOLD, _GO_AHEAD_END), unless=(_SELF_CONFIRMED, rw.CONFIRMED),
+             expect=_ANSWERS),
+    KindRule("the clinic's name forgotten aloud", "other", (_NAME_FORGOTTEN, _NAME_TOLD_END), dated=False),
+)
+
+
 def aside_or_no_show(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
-    if _MISSED_BEFORE.search(compact):
-        if expect in ("reminder", "confirm", "yes_no") and _SORRY.search(compact) and _COMING_THIS_TIME.search(
-                compact):
-            return "yes", SURE
-        if _BOOKED_AGAIN.search(compact) and not _CANCEL_ASKED.search(compact):
-            return "book", SURE
-    if dated and _MISSED_BEFORE.search(compact) and _THAT_ONE_MOVED.search(compact):
-        return "reschedule", SURE
-    if expect in ("reminder", "confirm") and dated and _MOVE_ASKED_END.search(compact):
-        return "reschedule", SURE
-    if dated and _MUFFLED.search(compact) and not (lx.CANCEL.search(compact) or _MOVE_ASKED_END.search(compact)):
-        return "book", SURE
-    if _NO_SHOW.search(compact) and _STILL_STANDS.search(compact):
-        return "confirm_appointment", SURE
-    if dated and _CHECKED_UNCHANGED.search(compact):
-        return "confirm_appointment", SURE
-    if dated and _VISIT_NAMED.search(compact) and _ASIDE.search(compact) and _ANYWAY_DAY.search(compact):
-        return "reschedule", SURE
-    if (dated and _RECORDING_OBJECTED.search(compact) and _BOOKING_ANYWAY.search(compact)
-            and not lx.OPT_OUT.search(compact)):
-        return "book", SURE
-    if _SLOWER.search(compact) and not (lx.BOOK.search(compact) or _PERSON_ASKED.search(compact)):
-        return "other", SURE
-    if (expect in _ANSWERS and _HOLD.search(compact) and _GO_AHEAD_END.search(compact)
-            and not _SELF_CONFIRMED.search(compact) and not rw.CONFIRMED.search(compact)):
-        return "other", SURE
-    if _NAME_FORGOTTEN.search(compact) and _NAME_TOLD_END.search(compact) and not dated:
-        return "other", SURE
-    return None
+    return first_kind(_KINDS, compact, expect, dated)

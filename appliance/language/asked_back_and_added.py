@@ -3,9 +3,10 @@
 Read on the compact text (no spaces) first in ``caller_errands`` (stage 2 of ``docs/understanding.md``), so each
 rule is narrow:
 - a slot question answered with a question ("몇 시가 되는데요", "언제 언제 비어 있는데요") when a day or a time was
-  asked: ``question_other``, staff read out what is free; so is whether the doctor works that day ("그날 원장님
-  계세요"), even said with a refusal after it, paying ahead or with a foreign card, a bill compared with a friend's
-  or last time's and asked why, and where a night emergency clinic is when no trouble is told;
+  asked: ``book`` since round 23 (the dialog offers what is free); whether the doctor works that day ("그날 원장님
+  계세요"), even said with a refusal after it, a bill compared with a friend's or last time's and asked why, and
+  where a night emergency clinic is when no trouble is told: ``question_other``; paying ahead or with a foreign
+  card: ``ask_price`` (round 23's convention);
 - a reminder or a confirmation accepted while a second person is added ("네 갈게요 근데 남편도 같이 잡아 주세요"):
   ``book``, the added visit is the errand;
 - "생각해 볼게요" with the caller ringing back: ``callback_later``; "알겠어요 끊을게요" unprompted: ``other``;
@@ -15,7 +16,7 @@ rule is narrow:
 - a teenager asking, with no day named, whether they may come or be treated alone ("저 중학생인데 혼자 가도 돼요",
   "부모님 없이 빼도 돼요"): ``question_other``; a student card asked to lower the bill: ``ask_price``;
 - a reminder kept but its treatment swapped ("스케일링 말고 검진으로 바꿔도 돼요"): ``reschedule``, while another
-  treatment asked to be added the same day ("검진 말고 스케일링도 같이 되나요") is ``question_other``;
+  treatment asked to be added the same day ("검진 말고 스케일링도 같이 되나요") is ``book`` (round 23);
 - a yes, then "근데" and the visit's hour or day asked ("맞아요 근데 몇 시였죠"): ``confirm_appointment``;
 - trouble told by food: a crown or filling come off, asked whether it is re-fixed if brought ("들고 가면 다시 붙여
   줘요") with no day named, and an ache felt now asked whether tomorrow will do ("쑤셔요 내일 가도 될까요"):
@@ -26,7 +27,7 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
 
 _SLOT_ASKED_BACK = re.compile(r"(?:몇시|언제|무슨요일|어느날)[가-힣]{0,6}(?:되는데요|있는데요|비어있는데요|되는데|"
                               r"비는데요|돼요|되나요|비어요|비었어요)$")
@@ -71,51 +72,36 @@ _HURT = re.compile(r"피가|피나|부었|붓고|열이|숨|못참|아파|아프
 _BOOKING_ASKED = re.compile(r"예약|잡아|봐주세요|해주세요")
 
 
+_KINDS = (
+    KindRule("a tooth split with the nerve showing", "emergency", (_SPLIT_NERVE_SHOWING,), confidence=0.95),
+    KindRule("a painless loss asked to wait", "medical_question", (_PAINLESS_WAIT_ASKED,)),
+    # round 23's convention: a slot question asked back is booked (the dialog offers the free slots)
+    KindRule("a slot question asked back", "book", (_SLOT_ASKED_BACK,), unless=(_YES,), expect=("time", "date")),
+    # round 23's convention: paying, also ahead or by a foreign card, is a price question
+    KindRule("paying ahead or a foreign card", "ask_price", (_PAID_AHEAD,)),
+    KindRule("the doctor that day", "question_other", (_DOCTOR_THAT_DAY,)),
+    KindRule("a bill compared", "question_other", (_BILL_COMPARED,)),
+    KindRule("a night clinic asked, no trouble", "question_other", (_NIGHT_CLINIC_ASKED,), unless=(_TROUBLE,)),
+    KindRule("a reminder accepted, a second person added", "book", (_ACCEPTED, _SECOND_PERSON_ADDED),
+             expect=("reminder", "confirm")),
+    KindRule("thinking it over, ringing back", "callback_later", (_THINK_THEN_RING,)),
+    KindRule("hanging up unprompted", "other", (_HANG_UP,), expect=(None,)),
+    KindRule("tomorrow's first slot", "book", (_FIRST_SLOT_ASKED,), unless=(_RED_FLAG,), dated=True),
+    # a teenager alone, a student discount, a reminder's treatment swapped or added, a visit's hour asked
+    KindRule("a teenager alone", "question_other", (_ALONE_AS_A_MINOR, _WITHOUT_A_GUARDIAN), dated=False),
+    KindRule("a student discount", "ask_price", (_STUDENT_DISCOUNT,)),
+    # round 23's convention: a treatment added to a booked visit is booked
+    KindRule("a treatment added to a reminder", "book", (_TREATMENT_ADDED,), expect=("reminder", "confirm")),
+    KindRule("a reminder's treatment swapped", "reschedule", (_TREATMENT_SWAPPED,), expect=("reminder", "confirm")),
+    KindRule("a yes, then the visit's hour asked", "confirm_appointment", (_YES_BUT_WHEN_ASKED,),
+             expect=("reminder", "confirm")),
+    # trouble by food: a thing come off asked to be re-fixed, an ache asked to wait, a broken thing fixed on a day
+    KindRule("a thing come off, brought to re-fix", "symptom", (_BROUGHT_TO_REFIX,), unless=(_HURT,), dated=False),
+    KindRule("an ache now, asked to wait", "symptom", (_ACHE_NOW_WAIT_ASKED,), unless=(_BOOKING_ASKED,)),
+    KindRule("a broken thing fixed on a day", "book", (_FIX_ON_A_DAY,), unless=(_HURT,), dated=True),
+)
+
+
 def asked_back_or_added(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
-    if _SPLIT_NERVE_SHOWING.search(compact):
-        return "emergency", 0.95
-    if _PAINLESS_WAIT_ASKED.search(compact):
-        return "medical_question", SURE
-    if expect in ("time", "date") and _SLOT_ASKED_BACK.search(compact) and not _YES.search(compact):
-        return "question_other", SURE
-    if _DOCTOR_THAT_DAY.search(compact) or _PAID_AHEAD.search(compact) or _BILL_COMPARED.search(compact):
-        return "question_other", SURE
-    if _NIGHT_CLINIC_ASKED.search(compact) and not _TROUBLE.search(compact):
-        return "question_other", SURE
-    if expect in ("reminder", "confirm") and _ACCEPTED.search(compact) and _SECOND_PERSON_ADDED.search(compact):
-        return "book", SURE
-    if _THINK_THEN_RING.search(compact):
-        return "callback_later", SURE
-    if expect is None and _HANG_UP.search(compact):
-        return "other", SURE
-    if dated and _FIRST_SLOT_ASKED.search(compact) and not _RED_FLAG.search(compact):
-        return "book", SURE
-    return _student_or_reminder_change(compact, expect, dated) or _trouble_by_food(compact, dated)
-
-
-def _trouble_by_food(compact: str, dated: bool) -> tuple[str, float] | None:
-    """A thing come off asked to be re-fixed, an ache asked to wait, a broken thing fixed on a named day."""
-    if not dated and _BROUGHT_TO_REFIX.search(compact) and not _HURT.search(compact):
-        return "symptom", SURE
-    if _ACHE_NOW_WAIT_ASKED.search(compact) and not _BOOKING_ASKED.search(compact):
-        return "symptom", SURE
-    if dated and _FIX_ON_A_DAY.search(compact) and not _HURT.search(compact):
-        return "book", SURE
-    return None
-
-
-def _student_or_reminder_change(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
-    """A teenager alone, a student discount, a reminder's treatment swapped or added, a visit's hour asked."""
-    if not dated and _ALONE_AS_A_MINOR.search(compact) and _WITHOUT_A_GUARDIAN.search(compact):
-        return "question_other", SURE
-    if _STUDENT_DISCOUNT.search(compact):
-        return "ask_price", SURE
-    if expect in ("reminder", "confirm"):
-        if _TREATMENT_ADDED.search(compact):
-            return "question_other", SURE
-        if _TREATMENT_SWAPPED.search(compact):
-            return "reschedule", SURE
-        if _YES_BUT_WHEN_ASKED.search(compact):
-            return "confirm_appointment", SURE
-    return None
+    return first_kind(_KINDS, compact, expect, dated)

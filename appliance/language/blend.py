@@ -36,6 +36,7 @@ import re
 
 from appliance.language import asking, care_waits, life_around_visits, topics
 from appliance.language import questions as qs
+from appliance.language import body_or_visit as bv
 from appliance.language import reply_words as rw
 from appliance.language import statistical as stat
 
@@ -127,7 +128,7 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude.append("wrong_number")  # "씌운 지 얼마 안 됐는데 또 빠졌어요" is about a tooth, not a phone number
     if not _CANCEL_CUE.search(topics.without_supposed_changes(compact)):
         exclude.append("cancel")  # "어머니한테 여쭤보고 다시 연락드릴게요", "취소하면 위약금 있나요" cancel nothing
-    if not qs.about_body(compact) or intent == "confirm_appointment" and not qs.has_symptom(compact):
+    if not bv.about_body(compact) or intent == "confirm_appointment" and not qs.has_symptom(compact):
         exclude.append("medical_question")  # "교정 중인데 다음 달 조이는 날 언제예요" checks a visit
     elif intent == "question_other" and (qs.FACT_WORDS.search(compact) or qs.TREATMENT_PLAN.search(compact) and not (
             qs.has_symptom(compact) or qs.CARE_TOPIC.search(compact))):
@@ -136,9 +137,9 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
         exclude += QUESTION_INTENTS
     elif _REQUEST_END.search(compact) and "?" not in text:
         exclude.append("medical_question")  # "웃음가스 같은 거 써 주세요" asks for something, maybe of staff
-    elif intent in BOOKING and qs.visit_asked(compact):
+    elif intent in BOOKING and bv.visit_asked(compact):
         exclude.append("medical_question")  # "흔들리는데 빼러 가도 돼요?" asks for a visit
-    elif intent in QUESTION_INTENTS and not qs.visit_asked(compact):
+    elif intent in QUESTION_INTENTS and not bv.visit_asked(compact):
         exclude += BOOKING  # "미백 전에 스케일링부터 받아야 돼요?" asks, it books nothing
     if intent in QUESTION_INTENTS and asking.asked_at_the_end(text, compact):
         exclude.append("symptom")  # "틀니가 덜그럭거리는데 우짜면 좋노" asks, it does not only tell
@@ -185,5 +186,5 @@ def never_book_a_medical_question(text: str, compact: str, intent: str, slot_sai
         return True  # round 19: "임시로 막은 데가 꺼졌는데 다음 예약까지 괜찮은 거죠", "하루 정도 안 껴도 돼요"
     if life_around_visits.asks_whether_to_come_unwell(compact) or life_around_visits.playing_asked(compact):
         return True  # round 20: "열이 좀 있는데 치과 가도 되는 거예요", "독감 주사 맞은 날 이 빼도 돼요"
-    return not slot_said and qs.own_care_question(text, compact)
+    return not slot_said and bv.own_care_question(text, compact)
 

@@ -31,12 +31,13 @@ import re
 from appliance.language import reply_words as rw
 from appliance.language.asked_back_and_added import asked_back_or_added
 from appliance.language.asides_and_no_shows import aside_or_no_show
+from appliance.language.bookings_and_carers import booking_or_carer
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
+from appliance.language.readbacks_and_contacts import readback_or_contact
+from appliance.language.replies import SURE
 from appliance.language.visit_practicalities import visit_practicality
-
-SURE = 0.92
 
 _IN_CHARGE = re.compile(r"(?:채용|구인|인사|구매|납품|영업)(?:담당|관리)?(?:하시는|하는)?(?:분|자|선생님|실장님)")
 _ONE_IN_CHARGE = re.compile(r"담당(?:자|하시는분|하는분|선생님|실장님)")
@@ -80,6 +81,10 @@ _MEDICINE_MORE = re.compile(
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
+    if (echoed := readback_or_contact(compact, expect, dated)) is not None:
+        return echoed  # round 23: read-backs echoed, contacts updated, families for a patient, hygiene, billing
+    if (kept := booking_or_carer(compact, expect)) is not None:
+        return kept  # round 23: two bookings, a named doctor, carers, halal, the bus stop or the floor
     if (asked := asked_back_or_added(compact, expect, dated)) is not None:
         return asked  # round 22: questions asked back, a second person added, bills compared, night calls
     if (heard := hearsay_or_equipment(compact, expect, dated)) is not None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from appliance.language import questions as qs
+from appliance.language import body_or_visit as bv
 from appliance.language.asking import asked_before_aside, is_question
 from appliance.language.general_info import SEDATION
 
@@ -79,10 +80,10 @@ def sure_medical_question(text: str, compact: str) -> bool:
     if SEDATION.search(compact) or "보호자" in compact:
         return False  # "수면 마취로 임플란트 하는 것도 되나요": what the clinic offers, for staff
     if _GAUZE_WHEN.search(compact) or _NEEDED_AT_ALL.search(compact) or _RISK_ASKED.search(compact) and (
-            _TREATMENT_AROUND.search(compact) or qs.about_body(compact)):
+            _TREATMENT_AROUND.search(compact) or bv.about_body(compact)):
         return True
     if (_NORMAL_SO.search(compact) or _STILL_POSSIBLE.search(compact) and qs.CONDITION.search(compact)) and (
-            qs.about_body(compact) or qs.TREATMENT_WORD.search(compact)):
+            bv.about_body(compact) or qs.TREATMENT_WORD.search(compact)):
         return True
     if qs.CONDITION.search(compact) and _CONDITION_THEN_OK.search(compact):
         return True  # "임신 중인데 마취 괜찮아요", "골다공증 주사 맞고 있는데 이 빼도 문제 없어요"
@@ -91,7 +92,7 @@ def sure_medical_question(text: str, compact: str) -> bool:
     care = _CARE_THING.search(compact) or qs.CARE_TOPIC.search(compact)
     if not (care and (_TREATMENT_AROUND.search(compact) or qs.AFTER_CARE.search(compact))):
         return False
-    if qs.visit_asked(_NOT_THE_CLINIC.sub("", compact)) or _SLOT_REQUESTED.search(compact):
+    if bv.visit_asked(_NOT_THE_CLINIC.sub("", compact)) or _SLOT_REQUESTED.search(compact):
         return False  # "스케일링 하고 양치 하러 가도 돼요": a visit asked
     asked = _REASON_TAIL.sub("", compact)
     ending = compact + ("?" if text.rstrip().endswith("?") else "")

@@ -24,6 +24,7 @@ import re
 
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
+from appliance.language import body_or_visit as bv
 from appliance.language import topics
 
 # a throb kept one awake ("아파서 잠을 못 잤어요" stays urgent), a jaw stiff on waking ("안 벌어져요" alone is urgent)
@@ -156,7 +157,7 @@ def _body(compact: str) -> tuple[str, float] | None:
             _FOOD_AFTER.search(compact) or _MUST_I_GO.search(compact) or _OUT_OF_THE_SITE.search(compact)
             or _TEETH_LATE_ASKED.search(compact) or _KEEP_USING.search(compact)
             or _WEAR_ASKED.search(compact)) or (
-            _SAYING_CHECKED.search(compact) and qs.about_body(compact)):
+            _SAYING_CHECKED.search(compact) and bv.about_body(compact)):
         return "medical_question", 0.95
     rest = _KEPT_AWAKE.sub("", compact)
     if rest != compact and not lx.EMERGENCY.search(rest):

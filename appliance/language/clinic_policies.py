@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
 
 _DEPOSIT = re.compile(r"예약금(?!요일)|보증금|위약금|노쇼|(?:몇분|얼마나|어디까지)[가-힣]{0,4}늦어도|"
                       r"늦으면[가-힣]{0,8}(?:예약금|취소|못받|안봐|날아)")
@@ -28,13 +28,16 @@ _CALL_FROM = re.compile(r"(?:이|이번|지금)?전화(?:는|가)?(?:어디서|�
                         r"(?:문자|카톡|알림)[가-힣]{0,10}(?:어떤|무슨|몇)번호")
 
 
+_KINDS = (
+    KindRule("a visit cancelled if the deposit comes back", "cancel", (_DEPOSIT, _CANCEL_WANTED),
+             unless=(_PRICE_OR_PERSON,)),
+    KindRule("a deposit's, a no-show's or a lateness rule", "question_other", (_DEPOSIT,),
+             unless=(_PRICE_OR_PERSON, _BOOKING_ASKED)),
+    KindRule("a place on a waiting list", "question_other", (_WAITING_LIST,)),
+    KindRule("where the clinic's call comes from", "question_other", (_CALL_FROM,)),
+)
+
+
 def clinic_policy(compact: str) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
-    if _DEPOSIT.search(compact) and not _PRICE_OR_PERSON.search(compact):
-        if _CANCEL_WANTED.search(compact):
-            return "cancel", SURE
-        if not _BOOKING_ASKED.search(compact):
-            return "question_other", SURE
-    if _WAITING_LIST.search(compact) or _CALL_FROM.search(compact):
-        return "question_other", SURE
-    return None
+    return first_kind(_KINDS, compact)

@@ -1,11 +1,16 @@
-"""Round 15: of several days named, the one the closing request asks for.
+"""Of the days named, the one the caller means.
+
+``pick_date`` is the general choice: mentions taken back lose, past ones lose to upcoming ones, a "…로" target wins,
+a day inside a span said before it wins over the span, else the first mention.
+
+Round 15: of several days named, the one the closing request asks for.
 
 A caller often tells a story with days in it and ends by asking for a slot: "어제는 잠을 설쳤거든요 오늘은
 괜찮은데 … 목요일 저녁에 시간 있어요", "예약을 목요일로 했었는데 … 다음 주 월요일 같은 시간으로 옮겨 주세요",
 "모레로 돼 있는 거 글피로 하루만 미뤄 주세요". When the last day named is followed, up to the end of the sentence,
 by nothing but a time and a request, that day is the one meant. A day named as the visit's beats a span told as
 the reason, and a weekday told with a past deed is the one just gone. ``understanding`` asks ``pick`` (this, then
-``dates.pick_date``).
+``pick_date``).
 """
 
 from __future__ import annotations
@@ -13,7 +18,72 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from appliance.language.dates import DateResult, pick_date
+from appliance.language.dates import DateResult
+
+# A "…로" target, maybe after a part of the day or a clock time ("다음주 화요일 점심으로 옮겨")
+_TARGET_AFTER = re.compile(
+    r"\s?(?:(?:오전|오후|아침|점심|저녁|밤|낮)(?:시간)?\s?)?(?:(?:\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s?시"
+    r"(?:\s?반|\s?\d{1,2}\s?분)?\s?)?(?:으로|로)"
+)
+# Between two mentions, words that take the first back: "내일 말고 모레", "월요일은 안 되고 화요일도 애매하고
+# 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
+_TAKEN_BACK = re.compile(
+    r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로|쉬(?:시|는|죠|잖)|휴무|휴진"
+    r"|싫(?:고|어|은데)|그럼|그러면|그라믄|그러믄|그렇(?:고|구|긴|지만)|빠듯|촉박|빡빡|꽉\s?차|야간(?:이|근무|조)"
+    r"|그\s?(?:전|안)에|그\s?전까지|그\s?$"  # "…복귀하거든요 그 전에 … 월요일": a deadline; "다음 주는 … 그 다다음 주"
+)
+# After the last date: "월요일만 빼고" takes it back with nothing in its place
+_LAST_TAKEN_BACK = re.compile(
+    r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|"
+    r"\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)"
+)
+_CONDITIONAL = re.compile(r"면(?:\s|,|$)")
+# In a move, the day that names the visit ("금요일 예약 … 앞당길 수 있을까요 목요일이나") is where it is now: the
+# day said after it is where it goes
+_VISIT_NAMED = re.compile(r"\s?(?:에|의)?\s?(?:[가-힣]{1,6}\s?)?(?:예약|진료|수술)")
+_MOVE = re.compile(r"바꾸|바꿔|바꿀|미루|미뤄|미룰|옮기|옮겨|옮길|당기|당겨|당길|늦추|늦춰|늦출|변경|땡겨|땡길")
+
+
+def _taken_back(text: str, results: list[DateResult]) -> list[DateResult]:
+    back = [False] * len(results)
+    for i, (here, after) in enumerate(zip(results, results[1:])):
+        gap = text[here.end : after.start]
+        back[i] = bool(_TAKEN_BACK.search(gap) and not _CONDITIONAL.search(gap))
+    for i in range(len(results) - 2, -1, -1):  # "모레는 일요일이니까 안 되고": the same day said twice goes with it
+        if back[i + 1] and results[i].date is not None and results[i].date == results[i + 1].date:
+            back[i] = True
+    kept = [r for r, gone in zip(results, back) if not gone]
+    if kept and kept[-1] is results[-1] and _LAST_TAKEN_BACK.match(text, results[-1].end):
+        kept = kept[:-1]
+        return kept
+    return kept or results[-1:]
+
+
+def pick_date(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """The date the caller means: mentions taken back lose, past mentions lose to upcoming ones, a "…로" target
+    ("내일 예약을 금요일로") wins, a day inside a week or month said before it ("다음 주에 … 화요일") wins over
+    that span, else the first mention."""
+    if not results:
+        return None
+    results = _taken_back(text, results)
+    if not results:
+        return None
+    upcoming = [r for r in results if (r.date or (r.date_range[1] if r.date_range else today)) >= today]
+    if upcoming and len(upcoming) < len(results):  # "이번 주 수요일이나 다음 주 수요일": a past day is not meant
+        results = upcoming
+    for r in results:
+        if _TARGET_AFTER.match(text, r.end):
+            return r
+    first = results[0]
+    if len(results) > 1 and first.date is not None and _VISIT_NAMED.match(text, first.end) and _MOVE.search(text):
+        return results[1]
+    if first.date is None and first.date_range is not None:
+        low, high = first.date_range
+        for r in results[1:]:
+            if r.date is not None and low <= r.date <= high:
+                return r
+    return first
+
 
 # Between the days a clause ended ("…괜찮은데 …", "…잡혀서요 …"): not days offered as choices ("월요일이나 화요일")
 _CLAUSE_ENDED = re.compile(r"(?:요|데|서|고|죠|니까|는데|있는\s?거|잡은\s?거)\s")
@@ -100,7 +170,7 @@ def _moved_or_timed(text: str, results: list[DateResult], today: dt.date) -> Dat
 
 
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
-    """The day the closing request asks for (``requested_date``), else ``dates.pick_date``'s choice."""
+    """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
     return (requested_date(text, results, today) or _moved_or_timed(text, results, today)
             or pick_date(text, results, today))

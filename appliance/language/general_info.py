@@ -2,7 +2,7 @@
 
 ``GENERAL_INFO``: a question about a treatment or the clinic in general ("교정 기간은 보통 얼마나 걸려요?", "수면
 마취도 하세요?", "예약 없이 가도 돼요?"); ``NOT_A_QUESTION_FOR_STAFF``: closing or phone-mechanics questions
-("누구세요?", "뭐라고요?"). Both match the compact text (see ``questions``).
+("누구세요?", "뭐라고요?"). Both match the compact text (see ``open_questions``).
 """
 
 from __future__ import annotations

@@ -28,7 +28,8 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
+from appliance.language.replies import SURE
 
 _NOT_COMING_ROUND = re.compile(r"(?:마취|수면|진정)[가-힣]{0,16}(?:정신을?못차리|안깨어나|못깨어나|깨어나지않|"
                                r"숨을?(?:이상하게|잘못|제대로못|못)쉬|숨이(?:막|가빠|안쉬어))")
@@ -68,44 +69,41 @@ _FOR_STAFF = re.compile(r"통역(?:해줄|해주실|해주는|하시는분|가�
 _ALREADY_KNOWN = re.compile(r"알겠|알았")
 
 
+_KINDS_BEFORE_THE_HOURS = (
+    KindRule("a sedated person not coming round", "emergency", (_NOT_COMING_ROUND,), confidence=0.95),
+    KindRule("a harm heard of asked whether true", "medical_question", (_HEARD, _HARM, _TRUE_ASKED),
+             unless=(_BOOKING_WORDS,), dated=False),
+    KindRule("a remedy heard of asked whether to do", "medical_question", (_REMEDY_ASKED,), unless=(_BOOKING_WORDS,)),
+    KindRule("which of two ways of care is right", "medical_question", (_WHICH_IS_RIGHT,), unless=(_BOOKING_WORDS,)),
+    KindRule("a strong harm asked whether true", "medical_question", (_STRONG_HARM, _TRUE_ASKED),
+             unless=(_BOOKING_WORDS,), dated=False),
+    KindRule("a hearsay symptom's course or a remedy's use", "medical_question", (_HEARD, _COURSE_OR_USE_ASKED),
+             unless=(_BOOKING_WORDS,)),
+    KindRule("a thing worn asleep", "medical_question", (_WHILE_ASLEEP,), unless=(_BOOKING_WORDS,)),
+    KindRule("a photo sent to ask what the trouble is", "medical_question", (_PHOTO_DIAGNOSIS,), unless=(_RED_FLAG,)),
+    KindRule("old fillings replaced on a named day", "book", (_REPLACED,), unless=(_PRICE_WORDS,), dated=True),
+    KindRule("the money equipment or sedation adds", "ask_price", (_MONEY_ADDED,)),
+    KindRule("a yes, then the insurance asked", "ask_insurance", (_YES_THEN_BUT, _INSURANCE)),
+)
+_KINDS_AFTER_THE_HOURS = (
+    KindRule("cancel said first", "cancel", (_CANCEL_FIRST,)),
+    KindRule("the other treatment named", "book", (_CORRECTED_TREATMENT,), expect=("treatment",)),
+    KindRule("the bot tested, then the parking", "ask_location", (_BOT_TESTED, _PARKING)),
+    KindRule("an extension put through", "talk_to_staff", (_EXTENSION_PUT_THROUGH,)),
+    KindRule("unheard, rung again later", "callback_later", (_CALL_BACK_UNHEARD,)),
+    KindRule("a visit put off", "reschedule", (_VISIT_PUT_OFF,)),
+    KindRule("an interpreter or a wheelchair", "question_other", (_FOR_STAFF,)),
+    KindRule("a home visit", "question_other", (_HOME_VISIT,), unless=(_PUT_THROUGH,)),
+)
+
+
 def hearsay_or_equipment(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
     compact = compact.lower()
-    if _NOT_COMING_ROUND.search(compact):
-        return "emergency", 0.95
-    if (not dated and _HEARD.search(compact) and _HARM.search(compact) and _TRUE_ASKED.search(compact)
-            and not _BOOKING_WORDS.search(compact)):
-        return "medical_question", SURE
-    if not _BOOKING_WORDS.search(compact) and (
-            _REMEDY_ASKED.search(compact) or _WHICH_IS_RIGHT.search(compact)
-            or not dated and _STRONG_HARM.search(compact) and _TRUE_ASKED.search(compact)):
-        return "medical_question", SURE
-    if not _BOOKING_WORDS.search(compact) and (
-            _HEARD.search(compact) and _COURSE_OR_USE_ASKED.search(compact) or _WHILE_ASLEEP.search(compact)):
-        return "medical_question", SURE
-    if _PHOTO_DIAGNOSIS.search(compact) and not _RED_FLAG.search(compact):
-        return "medical_question", SURE
-    if dated and _REPLACED.search(compact) and not _PRICE_WORDS.search(compact):
-        return "book", SURE
-    if _MONEY_ADDED.search(compact):
-        return "ask_price", SURE
-    if _YES_THEN_BUT.search(compact) and _INSURANCE.search(compact):
-        return "ask_insurance", SURE
+    if (kind := first_kind(_KINDS_BEFORE_THE_HOURS, compact, expect, dated)) is not None:
+        return kind
+    # the opening days asked, maybe after a yes and "근데": a visit asked after the "근데" makes it no such question
     asked_after_yes = compact.split("근데", 1)[-1] if _YES_THEN_BUT.search(compact) else compact
     if _DAYS_OPEN.search(compact) and not (_VISIT_ASKED.search(asked_after_yes) or _ALREADY_KNOWN.search(compact)):
         return "ask_hours", SURE
-    if _CANCEL_FIRST.search(compact):
-        return "cancel", SURE
-    if expect == "treatment" and _CORRECTED_TREATMENT.search(compact):
-        return "book", SURE
-    if _BOT_TESTED.search(compact) and _PARKING.search(compact):
-        return "ask_location", SURE
-    if _EXTENSION_PUT_THROUGH.search(compact):
-        return "talk_to_staff", SURE
-    if _CALL_BACK_UNHEARD.search(compact):
-        return "callback_later", SURE
-    if _VISIT_PUT_OFF.search(compact):
-        return "reschedule", SURE
-    if _FOR_STAFF.search(compact) or _HOME_VISIT.search(compact) and not _PUT_THROUGH.search(compact):
-        return "question_other", SURE
-    return None
+    return first_kind(_KINDS_AFTER_THE_HOURS, compact, expect, dated)

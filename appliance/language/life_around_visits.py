@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
+from appliance.language.replies import SURE
 
 _UNWELL = (r"(?:고열|열(?:이|도)?(?:좀|조금|많이|계속)?(?:나|있|올)|열나|감기|독감|몸살|오한|코로나|"
            r"(?:삼십[칠팔구]|3[789])(?:\.\d|점[일이삼사오육칠팔구])?도)")
@@ -80,23 +81,19 @@ def playing_asked(compact: str) -> bool:
     return bool(_INSTRUMENT.search(compact) and _PLAYING_ASKED.search(compact) or _MOUTHGUARD_ASKED.search(compact))
 
 
+_KINDS = (
+    KindRule("unwell, the visit cancelled", "cancel", (_UNWELL_TOLD, _CANCEL_ASKED), unless=(_SWELLING,)),
+    KindRule("unwell, the visit moved", "reschedule", (_UNWELL_TOLD, _MOVE_ASKED), unless=(_SWELLING,)),
+    KindRule("a visit put off taken up again", "book", (_TAKEN_UP_AGAIN,)),
+    KindRule("an injury's cover", "ask_insurance", (_INJURY_COVER,)),
+    KindRule("a counsellor for instalments", "talk_to_staff", (_COUNSELLOR_FOR_INSTALMENTS,)),
+    KindRule("a waiting list asked after", "confirm_appointment", (_WAITING_LIST_ASKED,)),
+    KindRule("a cancelled slot today put in", "book", (_SQUEEZE_IN,)),
+)
+
+
 def life_around_a_visit(compact: str) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
     if asks_whether_to_come_unwell(compact) or playing_asked(compact):
-        return "medical_question", SURE
-    if _UNWELL_TOLD.search(compact) and not _SWELLING.search(compact):
-        if _CANCEL_ASKED.search(compact):
-            return "cancel", SURE
-        if _MOVE_ASKED.search(compact):
-            return "reschedule", SURE
-    if _TAKEN_UP_AGAIN.search(compact):
-        return "book", SURE
-    if _INJURY_COVER.search(compact):
-        return "ask_insurance", SURE
-    if _COUNSELLOR_FOR_INSTALMENTS.search(compact):
-        return "talk_to_staff", SURE
-    if _WAITING_LIST_ASKED.search(compact):
-        return "confirm_appointment", SURE
-    if _SQUEEZE_IN.search(compact):
-        return "book", 0.92
-    return None
+        return "medical_question", SURE  # the safety kinds: their checks are ``blend``'s too
+    return first_kind(_KINDS, compact)

@@ -1,12 +1,12 @@
-"""Questions the clinic's facts cannot answer: medical ones and open ones.
+"""Medical questions: the ones the clinic's facts cannot answer and the desk may not.
 
 * ``medical_question``: the caller asks about symptoms, after-care or "is this normal" ("사랑니 뽑은 자리가 아직
   아픈데 진통제 더 먹어도 돼요?", "담배는 언제부터 피워도 돼요?"). The dialog never advises; it says the dentist
   will answer, offers the earliest visit and queues the question. A statement of a symptom without a question
   ("이가 시려요") stays ``symptom``; red flags (bleeding that does not stop, swelling with fever, trauma) are
   ``emergency`` before any of this is asked.
-* ``question_other``: a question about the clinic or a treatment in general that the facts (hours, location,
-  prices, insurance) do not cover ("교정 기간은 보통 얼마나 걸려요?", "수면 마취도 하세요?"): taken for staff.
+* ``question_other`` (open questions for staff) is in ``open_questions``; whether a sentence is about one's own
+  body or asks for a visit (the safety rule's line) is in ``body_or_visit``.
 * ``urgent``: bleeding, swelling, fever, trauma or severe pain said in a medical question or symptom, so the
   question goes to the staff queue with priority.
 
@@ -18,8 +18,8 @@ from __future__ import annotations
 import re
 
 from appliance.language.asking import (
-    POLITE_END, TELLING_END, asked_before_aside, before_afterthought, is_question, strongly_asked)
-from appliance.language.general_info import GENERAL_INFO, LEFT_BEHIND, NOT_A_QUESTION_FOR_STAFF, SECOND_OPINION
+    is_question, strongly_asked)
+from appliance.language.general_info import GENERAL_INFO, LEFT_BEHIND, SECOND_OPINION
 from appliance.language.lexicon import SYMPTOM
 
 
@@ -202,11 +202,6 @@ VISIT_ASK = re.compile(
 
 # How often or whether at all ("또 해야 돼요?", "몇 개월마다"): a general question, not about one's teeth
 FREQUENCY = re.compile(r"또(?:해야|받아야)|매년|해마다|자주|마다|주기")
-# Asking how to reach the clinic another way ("카톡으로 예약 되나요"): an open question
-CHANNEL = re.compile(
-    r"(?:카톡|카카오톡?|문자|온라인|인터넷|앱|어플|홈페이지|네이버)(?:으로|로)(?:도)?(?:예약|접수|상담|문의)(?:되|돼|"
-    r"가능|할수|받)"
-)
 TREATMENT_VERB = re.compile(r"(?:씌워|씌우|뽑아|빼|때워|떼워|신경치료|발치|해야|받아야)(?:야|해야)?")
 TREATMENT_WORD = re.compile(
     r"스케일링|임플란트|교정|미백|레진|신경치료|틀니|크라운|발치|사랑니|치료|치약|치실|불소|실란트"
@@ -228,7 +223,6 @@ BOOK_REQUEST = _c(
     r"갈게요", r"갈께요",
 )
 
-_THANKS = re.compile(r"감사|고맙|부탁(?:해|드|합)|할게요|갈게요|할께요|갈께요")
 URGENT = _c(
     r"피(?:가|도|는|랑|나|났|날)", r"핏", r"출혈", r"열(?:이|도|까지)?(?:나|있|올|많)", r"고름", r"퉁퉁", r"넘어",
     r"부딪", r"다쳐", r"다쳤", r"사고", r"맞아서", r"(?:너무|심하게|엄청|많이)아(?:파|프|픈)", r"못참", r"잠을?못",
@@ -302,25 +296,6 @@ def asked_about_symptom(text: str, compact: str, has_symptom: bool) -> bool:
             and not VISIT_WORDS.search(compact) and not BOOK_REQUEST.search(compact) and not FACT_WORDS.search(compact))
 
 
-def open_question(spaced: str, compact: str) -> bool:
-    """A question whose answer is not in the clinic facts (checked after hours/location/price/insurance).
-    Its words ("기간", "보증", "평생") ask by themselves, so a polite ending is enough ("평생 쓸 수 있어요")."""
-    if NOT_A_QUESTION_FOR_STAFF.search(compact) or _THANKS.search(compact):
-        return False
-    if not GENERAL_INFO.search(FEAR_AS_REASON.sub("", compact)):
-        return False  # "치과가 무서워서 참고 있었는데 …": a fear told as the reason asks nothing of staff
-    if SERVICE_REQUEST.search(before_afterthought(spaced, compact)) and not BOOK_REQUEST.search(compact):
-        return True  # "아이가 무서워하는데 웃음가스 같은 거 써 주세요", "진단서 떼 주세요"
-    return is_question(spaced, compact) or bool(POLITE_END.search(before_afterthought(spaced, compact))
-                                                and not TELLING_END.search(compact))
-
-
-# Fear given as the reason for something else ("치과가 무서워서 미뤘는데", "겁이 많아서 그런데 …")
-FEAR_AS_REASON = re.compile(
-    r"(?:무서워|겁이?나|겁이?많아)(?:서|가지고)(?:그런데|그러는데)?|(?:무서운|겁나는|겁이많은)데(?:요)?(?![가-힣]{0,4}(?:안|덜)아프게)"
-)
-# Asking staff for something: "…써 주세요", "…떼 주세요", "…보내 주세요"
-SERVICE_REQUEST = re.compile(r"(?:써|떼|보내|해|챙겨|준비해|발급해|복사해)(?:주세요|줘요|주십시오|주실래요)$")
 _NOT_SO = re.compile(r"(?:는|도|가|이)?(?:좀|별로|전혀)?(?:안나|안났|안생|안부|안붓|안올|없|않|지않|진않)")
 
 
@@ -333,17 +308,6 @@ def has_symptom(compact: str) -> bool:
     return bool(SYMPTOM.search(compact))
 
 
-# A visit or a slot asked for in so many words: a question about one's teeth with these stays a booking
-VISIT_REQUEST = _c(
-    r"예약", r"(?<![은뺀한된])자리(?:있|가있|없|나|비|가능)", r"빈(?:시간|자리|날)", r"시간(?:되|돼|있|괜찮|비|내)",
-    r"(?:제일|가장|최대한)?빠른(?:날|시간|때)", r"(?:제일|가장|최대한)빨리", r"봐주(?:실|시|세요|나요|셔야|셨으면|면)",
-    r"봐줄", r"진료(?:를|도)?(?:받|볼|보|되|돼|가능)",
-    r"(?:가면|오면|가도|와도|들러도|들르면|방문하면)(?:돼|되|될|괜찮)", r"언제(?:쯤)?(?:가|와|오|갈|올|방문)", r"방문",
-    r"내원", r"접수", r"(?:갈|올|볼|받을)수(?:있|없)", r"언제(?:쯤)?(?:돼|되|가능|비)",
-    r"(?:오늘|내일|모레|요일)(?:에|은|도)?.{0,4}(?:가(?:도|면|요|볼|서)|갈|봐주|볼수|진료|예약|가능|괜찮)",
-    r"보여(?:드리|드릴|주|줘)", r"(?:러|으러)(?:가|갈|와|올|오)", r"상담(?:만|을|도|좀)?(?:받|하|예약|가능|되|돼)",
-    r"(?:가|와|오)서(?:보|봐|받|하)",
-)
 # Conditions that make a question about treatment a medical one ("당뇨가 있는데 임플란트 해도 되나요", "… 할 수 있나요")
 CONDITION = re.compile(
     r"임신|임산부|수유|혈압|당뇨|심장|아스피린|와파린|항응고|골다공|복용|먹고있|드시고있|알레르기|알러지|수술받|입원|"
@@ -370,27 +334,3 @@ def condition_allows(text: str, compact: str) -> bool:
     """Whether one's condition allows a treatment ("당뇨 있는데 임플란트 할 수 있나요"): a medical question."""
     return bool(CONDITION.search(compact) and CAN_I.search(compact) and (
         is_question(text, compact) or re.search(r"수(?:가)?(?:있|없)(?:어요|나요|을까요|죠)$", compact)))
-
-
-def visit_asked(compact: str) -> bool:
-    """A visit or a slot is asked for in so many words ("빼러 가도 돼요?"; not "사우나 가도 돼요?")."""
-    rest = CARE_PLACE.sub("", compact)
-    return bool(BOOK_REQUEST.search(rest) or VISIT_REQUEST.search(rest))
-
-
-def own_care_question(text: str, compact: str) -> bool:
-    """A question about one's own body, symptom or care with no visit asked for ("사랑니가 반만 나와 있는데 그냥
-    둬도 돼요?", "임플란트 한 데서 냄새가 나는데 왜 그럴까요?"): never a booking (see ``blend``)."""
-    asked = (is_question(text, compact) or PERMISSION.search(compact) or OKAY_AFTER_CLAUSE.search(compact)
-             or asked_before_aside(text))  # round 14: "…물고 있어야 돼요 벌써 빼 버렸는데"
-    if not asked or FACT_WORDS.search(compact):
-        return False
-    return not visit_asked(compact) and about_body(compact)
-
-
-def about_body(compact: str) -> bool:
-    """A symptom, after-care, a care topic, a part of the mouth or a condition is named: what a medical question is
-    about (the model may not call a sentence without any of these a medical question)."""
-    return bool(has_symptom(compact) or AFTER_CARE.search(compact) or CARE_TOPIC.search(compact)
-                or MOUTH.search(compact) or CONDITION.search(compact))
-

@@ -25,7 +25,8 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.replies import SURE
+
 IDENTITY = frozenset({"yes_no", "confirm", "reminder"})
 
 # --- out of breath from exercise ------------------------------------------------------------------------------

@@ -25,8 +25,8 @@ import re
 
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
+from appliance.language.replies import SURE
 
-SURE = 0.92
 ANSWERS = frozenset({"proposal", "offer", "confirm", "reminder", "slot", "yes_no"})
 SLOT_ASKED = frozenset({"proposal", "slot"})
 IDENTITY = frozenset({"yes_no", "confirm", "reminder"})

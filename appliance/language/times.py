@@ -14,6 +14,7 @@ import dataclasses
 import re
 
 from appliance.language.numerals import NATIVE_RE, SINO_MULTI_RE, SINO_RE, number_value
+from appliance.language import time_settled
 
 
 @dataclasses.dataclass(frozen=True)
@@ -140,6 +141,12 @@ _LEAVE_IT = re.compile(r"((?:알림|문자|안내|카톡|전화|그대로|그냥
 
 def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
+    start = time_settled.settled_start(text)  # round 23: a part of the day doubted, the latest slot, a hour said again
+    return TimeResult(None, None) if start is None else _find_time(text[start:], parts)
+
+
+def _find_time(text: str, parts: DayParts) -> TimeResult:
+    """``find_time`` on the part of the text that holds the settled time."""
     text = _LEAVE_IT.sub(r"\1두", text)
     for pattern, said in _ONE_OR_TWO:
         text = pattern.sub(said, text)

@@ -40,8 +40,9 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, lunar_days, repairs,
-                                reply_asides, reply_kinds, routine_words, side_matters, topics, transcript, visit_asks)
+from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, lunar_days,
+                                relative_days, repairs, reply_asides, reply_kinds, routine_words, side_matters, topics,
+                                transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language.caller_errands import caller_errand
@@ -50,8 +51,10 @@ from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language import lexicon as lx
 from appliance.language import reply_words as rw
 from appliance.language import questions as qs
+from appliance.language import body_or_visit as bv
+from appliance.language import open_questions as oq
 from appliance.language.dates import WEEKDAY_NAMES, find_dates
-from appliance.language.general_info import BRING_ALONG, SEDATION, STAFF_ONLY
+from appliance.language.general_info import BRING_ALONG, GENERAL_INFO, NOT_A_QUESTION_FOR_STAFF, SEDATION, STAFF_ONLY
 from appliance.language.numerals import spoken_digits
 from appliance.language.replies import (
     ANSWER_EXPECTS,
@@ -158,6 +161,7 @@ def understand(
     if not dates:
         dates_text = lunar_days.without_lunar_days(identity_told.without_birth_date(core))
         dates = find_dates(dates_text, today)
+    dates = relative_days.with_relative_days(dates_text, dates, today)  # round 23: "말일", "다음 달 첫째 주 화요일"
     picked = repairs.date_after_correction(dates_text, dates) or date_choice.pick(dates_text, dates, today)
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
@@ -217,7 +221,7 @@ def understand(
 
 def _any_question(text: str, compact: str, core: str) -> bool:
     """A question with some content that no rule placed ("라미네이트도 하세요?"), not "누구세요?" or "네?"."""
-    return (len(core) >= 5 and asking.strongly_asked(text, compact) and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)
+    return (len(core) >= 5 and asking.strongly_asked(text, compact) and not NOT_A_QUESTION_FOR_STAFF.search(compact)
             and not rw.GREETING.search(compact))
 
 
@@ -298,7 +302,7 @@ def _classify(
         return "yes", SURE  # "네 맞아요 근데 운전 중이라 빨리 말씀해 주세요": busy is why to be brief; a yes
     machine_asked = _MACHINE_ASKED.search(compact) and not _PUT_THROUGH.search(compact)
     if lx.STAFF.search(compact) and not (machine_asked and lx.BOOK.search(compact) and (result.date or result.time)):
-        if qs.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
+        if oq.open_question(text, compact) and not lx.STAFF_REQUEST.search(compact):
             return "question_other", SURE  # "소아 전문 선생님 계세요?", "일본어 하시는 분 계세요?" ask about the clinic
         return "talk_to_staff", SURE if put_through else 0.9  # "… 사람 연결 되나요": put through, unmistakably
 
@@ -324,8 +328,8 @@ def _classify(
         if qs.ASKS_NORMAL.search(compact) and (qs.has_symptom(compact) or qs.AFTER_CARE.search(compact)):
             return "medical_question", SURE  # "때운 데가 … 시큰한데 원래 좀 그래요": is it normal, after a treatment
         return "medical_question", 0.8  # never advice: staff answer it (see ``questions``)
-    if qs.CHANNEL.search(compact) or STAFF_ONLY.search(compact) and not (result.date or result.time):
-        return "question_other", 0.75 if qs.CHANNEL.search(compact) else SURE  # "카톡으로 예약 되나요": for staff
+    if oq.CHANNEL.search(compact) or STAFF_ONLY.search(compact) and not (result.date or result.time):
+        return "question_other", 0.75 if oq.CHANNEL.search(compact) else SURE  # "카톡으로 예약 되나요": for staff
     if SEDATION.search(compact) and not (result.date or result.time):
         return "question_other", SURE  # "수면 마취 해 주시는 데예요 …하고 싶어서요": what the clinic offers, for staff
     context = context_answer(text, compact, core, expect, result)
@@ -337,26 +341,26 @@ def _classify(
         topic = ("book", 0.85)  # "보험 틀니 하려고 … 상담 가려고요 다음 주 화요일 오전 열 시": the fact is the kind
     then = _THEN.search(compact)
     if then and (result.date or result.time) and (topic is None or topic[0] in (*blend.FACTS, "ask_hours")) and (
-            lx.BOOK.search(then.group(1)) or qs.visit_asked(then.group(1)) or _WILL_DO.search(then.group(1))):
+            lx.BOOK.search(then.group(1)) or bv.visit_asked(then.group(1)) or _WILL_DO.search(then.group(1))):
         return "book", 0.85  # "주차는 알겠고요 … 그럼 내일 열두 시 반에 가도 진료 받을 수 있나요": the real request
     if topic is not None and topic[0] == "ask_hours" and (result.date or result.time) and re.search(
             r"(?:그럼|그러면|그라믄).{0,20}(?:일|요일|시)(?:로|요|이요|으로)?(?:해주세요|잡아주세요|부탁(?:해요|드려요))?$",
             compact):
         topic = ("book", 0.8)  # "일요일은 쉬시죠 그럼 이십구일 월요일 열 시요"
-    if (topics.offered_treatment(compact) and not qs.GENERAL_INFO.search(compact)
+    if (topics.offered_treatment(compact) and not GENERAL_INFO.search(compact)
             and (topic is None or topic[0] == "book")):
         return "book", SURE  # "임플란트도 하세요?": a treatment the clinic does, so offer a booking
     if (topic is None or topic[0] == "book") and BRING_ALONG.search(compact) and not (
             result.date or result.time or treatments or qs.has_symptom(compact)):
         return "question_other", SURE  # "애기 데리고 가도 돼요 봐줄 사람이 없어서": who may come along, for staff
     if ((topic is None or topic[0] == "book") and qs.asks_what_it_takes(compact) and not result.time
-            and qs.open_question(text, compact)):
+            and oq.open_question(text, compact)):
         return "question_other", SURE  # "상담 받으려면 부모님이 같이 가야 돼요": what a visit takes, for staff
     asked = asking.strongly_asked(text, compact)
     slot_last = (result.time or result.date) and _SLOT_LAST.search(compact) and not asking.asked_at_the_end(
         text, compact) or repairs.slot_asked_if_free(compact, bool(result.time or result.date))
     if (topic is None or topic[0] in ("book", "symptom", "ask_hours")) and (
-            not _STRONG_BOOK.search(compact) or asked) and not slot_last and qs.open_question(text, compact):
+            not _STRONG_BOOK.search(compact) or asked) and not slot_last and oq.open_question(text, compact):
         return "question_other", 0.75  # "스케일링은 몇 분이면 끝나요", "교정 기간은 보통 얼마나 걸려요"
     if (rw.YES_START.match(core) and rw.CONFIRMED.search(core)
             and (topic is None or topic[0] in ("book", "confirm_appointment"))):
@@ -377,7 +381,7 @@ def _classify(
         return "medical_question", 0.7
     if topic is not None:
         if topic[0] == "symptom" and (result.time or result.date) and (
-                lx.BOOK.search(compact) or qs.visit_asked(compact)):  # "…배겨서 깎으러 가야 돼요 내일 아홉 시 반"
+                lx.BOOK.search(compact) or bv.visit_asked(compact)):  # "…배겨서 깎으러 가야 돼요 내일 아홉 시 반"
             return "book", 0.8
         return topic
     if result.time or treatments or (result.date and (expect in PROPOSAL_EXPECTS or _DAY_PREFERRED.search(compact))):
@@ -385,6 +389,6 @@ def _classify(
     if result.time_range and (result.date or expect in PROPOSAL_EXPECTS):
         return "book", 0.55
     if ((result.date or result.time) and asking.strongly_asked(text, compact)
-            and not qs.NOT_A_QUESTION_FOR_STAFF.search(compact)):
+            and not NOT_A_QUESTION_FOR_STAFF.search(compact)):
         return "book", 0.55  # "스물다섯째 날 괜찮아요?": a day asked about
     return "other", 0.3

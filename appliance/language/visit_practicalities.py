@@ -28,8 +28,7 @@ from __future__ import annotations
 import re
 
 from appliance.language import reply_words as rw
-
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
 
 _ACCESS_THING = re.compile(r"경사로|보행기|휠체어|유모차|지팡이|목발|전동차|전동휠체어")
 _ACCESS_ASKED = re.compile(
@@ -81,31 +80,27 @@ _ANY_SLOT = re.compile(
 )
 
 
+_KINDS = (
+    KindRule("access for a walker, a wheelchair or a pushchair", "ask_location", (_ACCESS_THING, _ACCESS_ASKED),
+             unless=(_IN_THE_ROOM,)),
+    KindRule("a paper's fee", "ask_price", (_PAPER, _FEE_ASKED)),
+    KindRule("a photo sent to be looked at", "question_other", (_PHOTO_SENT, _MESSAGE, _LOOKED_AT),
+             unless=(_RED_FLAG,)),
+    KindRule("a doctor wanted, the visit asked", "book", (_DOCTOR_WANTED, _VISIT_ASKED), dated=True),
+    KindRule("a doctor wanted, on their day", "book", (_DOCTOR_WANTED, _ON_THEIR_DAY), dated=True),
+    KindRule("an offer taken, the slot asked last", "book", (_SLOT_REQUESTED_LAST,), expect=("offer",), dated=True),
+    KindRule("the doctor of last time still there", "question_other", (_DOCTOR, _STILL_THERE)),
+    KindRule("a companion asked along", "question_other", (_COMPANION_ALONG,)),
+    KindRule("the day left to staff", "talk_to_staff", (_STAFF_DECIDES_DAY,), expect=("time", "date", "slot")),
+    KindRule("any slot fine", "book", (_ANY_SLOT,), unless=(rw.REFUSAL,), expect=("time", "date", "slot"),
+             confidence=0.9),
+    KindRule("the same hygienist or doctor", "question_other", (_SAME_STAFF,)),
+    KindRule("a paper asked for", "question_other", (_PAPER, _PAPER_ASKED), unless=(_INSURER,), dated=False),
+    KindRule("a broken appliance told", "symptom", (_APPLIANCE_BROKEN, _FELT), unless=(_ASKED_OR_VISIT,),
+             confidence=0.9),
+)
+
+
 def visit_practicality(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
-    if _ACCESS_THING.search(compact) and _ACCESS_ASKED.search(compact) and not _IN_THE_ROOM.search(compact):
-        return "ask_location", SURE
-    if _PAPER.search(compact) and _FEE_ASKED.search(compact):
-        return "ask_price", SURE
-    if (_PHOTO_SENT.search(compact) and _MESSAGE.search(compact) and _LOOKED_AT.search(compact)
-            and not _RED_FLAG.search(compact)):
-        return "question_other", SURE
-    if dated and _DOCTOR_WANTED.search(compact) and (_VISIT_ASKED.search(compact) or _ON_THEIR_DAY.search(compact)):
-        return "book", SURE
-    if expect == "offer" and dated and _SLOT_REQUESTED_LAST.search(compact):
-        return "book", SURE
-    if _DOCTOR.search(compact) and _STILL_THERE.search(compact):
-        return "question_other", SURE
-    if _COMPANION_ALONG.search(compact):
-        return "question_other", SURE
-    if expect in ("time", "date", "slot") and _STAFF_DECIDES_DAY.search(compact):
-        return "talk_to_staff", SURE
-    if expect in ("time", "date", "slot") and _ANY_SLOT.search(compact) and not rw.REFUSAL.search(compact):
-        return "book", 0.9
-    if _SAME_STAFF.search(compact):
-        return "question_other", SURE
-    if _PAPER.search(compact) and _PAPER_ASKED.search(compact) and not _INSURER.search(compact) and not dated:
-        return "question_other", SURE
-    if _APPLIANCE_BROKEN.search(compact) and _FELT.search(compact) and not _ASKED_OR_VISIT.search(compact):
-        return "symptom", 0.9
-    return None
+    return first_kind(_KINDS, compact, expect, dated)

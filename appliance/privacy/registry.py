@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import importlib
 import json
 import logging
 import os
@@ -27,6 +26,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from appliance.data import phone as phones
+from appliance.listed_modules import import_listed
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -105,12 +105,7 @@ def load_modules() -> None:
 
 
 def _load_modules() -> None:
-    for name in HOLDER_MODULES:
-        try:
-            importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
+    import_listed(HOLDER_MODULES)
 
 
 @dataclasses.dataclass

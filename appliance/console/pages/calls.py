@@ -112,7 +112,7 @@ def _recording_file(ctx: Ctx) -> Response:
     return FileResponse(path, media_type="audio/wav", headers={"Cache-Control": "no-store"})
 
 
-calls = page(_calls)
-search = action(_search)
-call = page(_call)
-recording = page(_recording_file)
+calls = page(_calls, calls=True)
+search = action(_search, calls=True)
+call = page(_call, calls=True)
+recording = page(_recording_file, calls=True)

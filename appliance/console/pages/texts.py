@@ -26,7 +26,7 @@ REPLY_ACTIONS_KO = {None: "처리 전", "handling": "처리 중", "confirmed": "
                     "callback": "처리할 일(변경 요청)", "opted_out": "수신거부 등록", "work_queue": "처리할 일로 보냄"}
 
 
-def _replies(patient_id: str | None = None, number: str | None = None, limit: int = SHOWN) -> list[inbox.Reply]:
+def replies_of(patient_id: str | None = None, number: str | None = None, limit: int = SHOWN) -> list[inbox.Reply]:
     Reply: Any = inbox.Reply  # (peewee's stubs do not see the implicit id)
     query = Reply.select()
     if patient_id and number:
@@ -44,7 +44,7 @@ def for_call(ctx: Ctx, patient_id: str | None, number: str | None, subject: str)
     if not patient_id and not canonical:
         return {"messages": [], "replies": []}
     messages = outbox.for_patient(patient_id, canonical, limit=50)
-    replies = _replies(patient_id, canonical, limit=50)
+    replies = replies_of(patient_id, canonical, limit=50)
     if messages or replies:
         ids = [m.patient_id for m in messages] + [r.patient_id for r in replies] + [patient_id]
         ctx.access("console.texts.patient", patient_ids=[i for i in ids if i], subject=subject,
@@ -69,7 +69,7 @@ def _render(ctx: Ctx, messages: list[outbox.Message], replies: list[inbox.Reply]
 def _texts(ctx: Ctx) -> Response:
     Message: Any = outbox.Message  # (peewee's stubs do not see the implicit id)
     messages = list(Message.select().order_by(Message.id.desc()).limit(SHOWN))
-    return _render(ctx, messages, _replies(), {}, False)
+    return _render(ctx, messages, replies_of(), {}, False)
 
 
 def _search(ctx: Ctx) -> Response:
@@ -80,7 +80,7 @@ def _search(ctx: Ctx) -> Response:
     patient_id = criteria["patient"] or None
     if not number and not patient_id:
         return _texts(ctx)
-    return _render(ctx, outbox.for_patient(patient_id, number, limit=SHOWN), _replies(patient_id, number),
+    return _render(ctx, outbox.for_patient(patient_id, number, limit=SHOWN), replies_of(patient_id, number),
                    criteria, True)
 
 

@@ -1,0 +1,30 @@
+"""Which part of an utterance holds its settled time (issue 15, round 23: blind31).
+
+``times.find_time`` reads the part this module points at:
+- a time the caller is unsure of, doubting the part of the day at the end ("세 시였나요 오후 세 시 아
+  오전이었나"): no time (staff or the dialog ask again);
+- the earliest or the latest slot asked for ("그날 제일 늦은 시간으로", "제일 늦게 되는 시간"): no time, the
+  dialog offers that slot; the hour named beside it is the old one;
+- an hour said again at the end with its part of the day ("아홉 시요 아 … 아침 아홉 시"): that last saying, a
+  clear self-correction.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PART_DOUBTED = re.compile(r"(?:^|\s|시|요)아\s?(?:오전|오후|아침|저녁|낮|밤)이었나(?:요)?\s*[?.]*\s*$")
+_EDGE_SLOT = re.compile(r"(?:제일|가장|젤)\s?(?:늦은|늦게|빠른|일찍|이른)[가-힣\s]{0,10}시간")
+_HOUR_RESAID = re.compile(r"(?:아침|오전|오후|저녁|밤|낮)\s?(?P<h>[가-힣]{1,3}|\d{1,2})\s?시(?:요|예요|"
+                          r"이요)?\s*[?.]*\s*$")
+_HOUR_SAID = r"(?:^|\s){h}\s?시"
+
+
+def settled_start(text: str) -> int | None:
+    """Where the settled time's part of ``text`` starts (0: all of it), or None when no time is settled."""
+    if _PART_DOUBTED.search(text) or _EDGE_SLOT.search(text):
+        return None
+    last = _HOUR_RESAID.search(text)
+    if last and re.search(_HOUR_SAID.format(h=re.escape(last.group("h"))), text[: last.start()]):
+        return last.start()
+    return 0
