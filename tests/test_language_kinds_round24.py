@@ -98,3 +98,24 @@ def test_a_read_back_accepted_but_for_one_part_changed_is_no(text, expect, stati
 ])
 def test_staff_by_name_and_how_long_a_visit_takes_are_for_staff(text, expect, statistical):
     assert _hear(text, expect, statistical).intent == "question_other"
+
+
+def test_a_numeric_date_with_a_dot_a_slash_or_다시_is_that_day_and_no_measure_is_a_date():
+    from appliance.language.dates import find_dates
+
+    today = dt.date(2044, 2, 10)
+    assert [r.date for r in find_dates("4.22 오전이요", today)] == [dt.date(2044, 4, 22)]
+    assert [r.date for r in find_dates("11/7 이요", today)] == [dt.date(2044, 11, 7)]
+    assert find_dates("열이 37.8도 나와요", today) == []
+    assert find_dates("2.5배 더 비싸요", today) == []
+    assert _hear("사 다시 이십이 일 오전 열 시요").date == "2044-04-22"
+
+
+@pytest.mark.parametrize("text, date", [
+    ("이십 일이 월급날이라 그 다음 날로 잡아 주세요", "2044-04-21"),
+    ("18일 다음 날 오후 두 시요", "2044-04-19"),
+    ("삼십 일 담날 되나요", "2044-05-01"),
+])
+def test_the_day_after_a_day_of_the_month_is_one_day_on(text, date):
+    for statistical in (True, False):
+        assert _hear(text, None, statistical).date == date

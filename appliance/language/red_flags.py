@@ -20,7 +20,8 @@ _ANAESTHETIC = re.compile(r"(?:마취|주사)")
 _HEART_RACING = re.compile(r"(?:가슴이?|심장이?)[가-힣]{0,4}(?:두근|쿵쾅|빨리뛰|벌렁)")
 _FAINTNESS = re.compile(r"어지러|어지럽|쓰러|숨이|식은땀|정신이")
 # a question about a past episode ("…두근거렸는데 다음에도 그럴까요?") asks, it tells no emergency now
-_PAST_EPISODE = re.compile(r"(?:었|았|렸|웠)는데[가-힣]{0,12}(?:다음에도|다음번|또)[가-힣]{0,6}(?:그럴까|그래요|그러나)")
+_PAST_EPISODE = re.compile(r"(?:었|았|렸|웠)는데[가-힣]{0,12}(?:다음에도|다음번|또)[가-힣]{0,6}(?:그럴까|그래요|"
+                           r"그러나)")
 
 # what a red flag outranks: answers that are no safety answer
 NOT_SAFETY = frozenset({"ask_location", "ask_price", "ask_hours", "ask_insurance", "book", "reschedule",
@@ -34,7 +35,9 @@ def narrow_red_flag(compact: str) -> bool:
         return False
     after = compact[anaesthetic.end():]
     heart = _HEART_RACING.search(after)
-    return heart is not None and bool(_FAINTNESS.search(after[:heart.start()]) or _FAINTNESS.search(after[heart.end():]))
+    if heart is None:
+        return False
+    return bool(_FAINTNESS.search(after[:heart.start()]) or _FAINTNESS.search(after[heart.end():]))
 
 
 def outranks(intent: str, compact: str) -> bool:
