@@ -38,7 +38,6 @@ _REFUSED_THEN_TAKEN = re.compile(r"(?:번째|거|꺼)(?:는|은)?(?:안되|안�
                                  r"[가-힣]{0,4}(?:번째|뒤에|마지막|앞에)[가-힣]{0,4}(?:돼요|되요|좋아요|괜찮|할게)")
 _PART_CHANGED = re.compile(r"(?:좋은데|맞는데|맞긴맞는데|다맞는데|맞긴한데)[가-힣]{0,30}(?:바꿔|늦춰|당겨|미뤄|"
                            r"(?:로|으로)해)")
-_DAY_SWAPPED = re.compile(r"말고[가-힣]{0,10}(?:로|으로)(?:바꿔|해)")
 _DOUBLE_NEG = re.compile(r"(?:안|못)[가-힣]{0,3}(?:이유가|것도|게|건|수가)없(?:죠|지|어요|잖)")
 _HEDGED_GOING = re.compile(r"(?:안오면|들어오면|되면|나으면|끝나면|괜찮으면|허락하면)(?:갈게|갈께|가요|갈거|할게|"
                            r"받을게)")
@@ -48,13 +47,14 @@ _TOLD_AGAIN_THEN_GOING = re.compile(r"(?:알겠어요|알겠습니다|알았어�
 _WHERE_WE_WERE = re.compile(r"어디까지(?:말했|얘기했|말씀드렸|했)(?:죠|지|더라|나요|어요|었죠)?$")
 _NO_SUCH_PERSON = re.compile(r"(?:그런분|그런사람)[가-힣]{0,2}(?:안사|안살|없어요|없는데|없습니다)")
 _MANY_FOR_SLOT = re.compile(r"(?:두명|세명|네명|둘|셋|넷|다섯명)(?:다|모두|전부)(?:돼요|되요|괜찮|가능)")
-_RELAYED_YES_END = re.compile(r"(?:맞대요|맞다네요|맞다고하네요|된대요|좋대요|간대요|온대요)$")
+_RELAYED_YES_END = re.compile(r"(?<![안못])(?:맞대요|맞다네요|맞다고하네요|된대요|좋대요|간대요|온대요)$")
 _STAFF_NAMED = re.compile(r"(?:김|이|박|최|정|강|조|윤|장|임|한|오|서|신|권|황|안|송|류|홍)(?:실장|팀장|선생|위생사|"
                           r"간호사)님")
 _STAFF_ASKED = re.compile(r"계세요|계시죠|계신가|계시나|아니세요|맞죠|나오세요|근무")
 _GREETINGS = re.compile(r"안부")
 _PUT_THROUGH = re.compile(r"바꿔|연결|통화")
 _BOOKED_IN = re.compile(r"넣어|잡아|예약")
+_ON_THE_WAY = re.compile(r"역에서|걸어|버스|지하철|차로|택시|주차|가는데|오는데|거리")
 _HOW_LONG = re.compile(r"(?:몇분|몇시간|얼마나|오래)(?:이나|정도)?(?:걸려|걸리|소요)")
 _QUIET_TIME = re.compile(r"(?:짧게걸리|덜붐비|사람(?:이)?적은|한가한)[가-힣]{0,4}(?:시간|때|날)")
 _PAPERS_OR_COMPANION = re.compile(r"(?:확인서|소견서|진단서|의뢰서)[가-힣]{0,10}(?:받아|가져|필요)|"
@@ -101,7 +101,6 @@ _KINDS = (
     KindRule("an option asked again", "other", (_ORDINAL, _ASKED_AGAIN), expect=_OFFERED),
     KindRule("the first refused, the next taken", "yes", (_REFUSED_THEN_TAKEN,), expect=_OFFERED),
     KindRule("a part of the read-back changed", "no", (_PART_CHANGED,), expect=("confirm", "proposal")),
-    KindRule("a day swapped in the read-back", "no", (_DAY_SWAPPED,), expect=("confirm", "proposal")),
     KindRule("a choice by position", "yes", (_POSITION,), unless=(_CANNOT, _HOW_LONG), expect=_OFFERED),
     KindRule("a double negative with a day", "book", (_DOUBLE_NEG,), expect=(None,), dated=True),
     KindRule("a double negative", "yes", (_DOUBLE_NEG,), unless=(_CANNOT,),
@@ -117,7 +116,8 @@ _KINDS = (
              expect=("reminder", "confirm")),
     KindRule("where we were", "other", (_WHERE_WE_WERE,)),
     KindRule("no such person here", "wrong_number", (_NO_SUCH_PERSON,)),
-    KindRule("how long a visit takes", "question_other", (_HOW_LONG,), unless=(_BOOKING_WORD,), dated=False),
+    KindRule("how long a visit takes", "question_other", (_HOW_LONG,), unless=(_BOOKING_WORD, _ON_THE_WAY),
+             dated=False),
     KindRule("the least busy time", "question_other", (_QUIET_TIME,)),
     KindRule("papers, a companion, chairs, an age", "question_other", (_PAPERS_OR_COMPANION,)),
     KindRule("a booked visit's time asked", "confirm_appointment", (_BOOKED_TIME_ASKED,)),

@@ -23,9 +23,10 @@ _FAINTNESS = re.compile(r"어지러|어지럽|쓰러|숨이|식은땀|정신이"
 _PAST_EPISODE = re.compile(r"(?:었|았|렸|웠)는데[가-힣]{0,12}(?:다음에도|다음번|또)[가-힣]{0,6}(?:그럴까|그래요|"
                            r"그러나)")
 
-# what a red flag outranks: answers that are no safety answer
+# what a red flag outranks: answers that are no safety answer (a question for staff stays one: "응급으로 진료하는
+#병원 알려 주세요" asks where, with no trouble told, round 22)
 NOT_SAFETY = frozenset({"ask_location", "ask_price", "ask_hours", "ask_insurance", "book", "reschedule",
-                        "talk_to_staff", "question_other", "yes", "other", "confirm_appointment"})
+                        "talk_to_staff", "yes", "confirm_appointment"})
 
 
 def narrow_red_flag(compact: str) -> bool:
