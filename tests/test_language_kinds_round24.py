@@ -119,3 +119,12 @@ def test_a_numeric_date_with_a_dot_a_slash_or_다시_is_that_day_and_no_measure_
 def test_the_day_after_a_day_of_the_month_is_one_day_on(text, date):
     for statistical in (True, False):
         assert _hear(text, None, statistical).date == date
+
+
+@pytest.mark.parametrize("text, date", [
+    ("토요일에 출국이라서 그 전에 제일 빠른 날로 잡아 주세요", None),
+    ("목요일 전에 스케일링 받고 싶어요 수요일 오후요", "2044-04-13"),
+])
+def test_a_day_given_as_a_deadline_is_no_day_of_the_visit(text, date):
+    for statistical in (True, False):
+        assert _hear(text, None, statistical).date == date

@@ -1,9 +1,9 @@
 """Channel and consent preferences and replies to event texts (issue 15, round 24: blind32), consulted first at
 stage 2 (``caller_errands``), before the opt-out words (stage 5) and the price and booking topics would decide:
 
-- a lasting refusal of calls for another channel ("전화 말고 앞으로는 카톡으로만 보내 주세요"): ``opt_out`` (the
-  dialog stores it for calls only, see ``docs/understanding.md``); advertising stopped, also for another number
-  ("광고 문자 끊는 거 … 엄마 번호도 같이 해 주세요"): ``opt_out``;
+- a lasting refusal of calls for another channel ("전화 말고 앞으로는 카톡으로만 보내 주세요"): ``opt_out`` (the CRM's
+  opt-out scopes are advertising or all, not channels: the dialogs store what the call's kind gives); advertising
+  stopped, also for another number ("광고 문자 끊는 거 … 엄마 번호도 같이 해 주세요"): ``opt_out``;
 - a restriction of WHEN to call ("주말엔 전화 좀 하지 마세요 평일에 다시 주세요"): ``callback_later``, never an opt-out
   (a channel or a lasting "앞으로" word, or advertising, keeps the opt-out);
 - the message asked for to read and answer later ("카톡으로 보내 주세요 보고 답할게요"): ``callback_later``;

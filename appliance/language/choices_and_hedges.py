@@ -3,8 +3,9 @@ long a visit takes, infant care and care after a treatment (issue 15, round 24: 
 stage 2 (``caller_errands``) after ``channels_and_consent``:
 
 - a choice among the options by position, to a proposal or an offer ("첫 번째 거요", "뒤에 거", "두 번째 거요 그
-  월요일", "첫 번째는 안 되고 두 번째 거는 돼요", "둘 중에 아무거나"): ``yes`` (the dialog takes the position,
-  ``conversation.positional``); none of them ("둘 다 별로예요"): ``no``; the option asked again: ``other``;
+  월요일", "첫 번째는 안 되고 두 번째 거는 돼요", "둘 중에 아무거나"): ``yes`` (the dialogs propose one slot at
+  a time, so the position names the slot just read back); none of them ("둘 다 별로예요"): ``no``; the option
+  asked again: ``other``;
 - a hedged or conditional acceptance ("비 안 오면 갈게요", "월급 들어오면 할게요") and a double negative ("안 갈 이유가
   없죠", "못 갈 것도 없죠"): ``yes`` to a question, ``book`` with a day and nothing asked; several people for the slot
   ("세 명 다 돼요"): ``yes``; a relayed yes after a hold ("엄마 … 네 맞대요"): ``yes``;
