@@ -25,6 +25,7 @@ _hear = hearer(NOW)
     "주사 맞은 뒤로 숨이 차고 가슴이 벌렁거려요 아까 치료비 얼마 나왔죠",  # price
     "마취하고 나서 정신이 없고 가슴이 두근두근해요 오늘 몇 시까지 하세요",  # hours
     "마취 주사 맞고 식은땀 나고 심장이 빨리 뛰어요 내일 세 시 예약 있는데",  # booking
+    "마취 풀리기 전에 가슴이 두근대고 어지러워요 원장님 바꿔 주세요",  # staff
     "넘어져서 앞니가 부러지고 피가 안 멈춰요 실장님 계세요",  # staff
     "얼굴이 퉁퉁 붓고 열이 나요 주차는 어디에 해요",  # location
 ])
@@ -91,7 +92,7 @@ def test_a_read_back_accepted_but_for_one_part_changed_is_no(text, expect, stati
 
 @WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect", [
-    ("김 실장님 내일 나오세요", None),
+    ("김 실장님 그날 나오세요", "date"),
     ("박 선생님 아니세요 목소리가 다르시네", "yes_no"),
     ("신경 치료는 몇 시간이나 걸려요", None),
     ("소견서 같은 거 내과에서 받아 가야 돼요", None),

@@ -37,6 +37,7 @@ _EVENT = re.compile(r"할인|이벤트|쿠폰|행사|제휴")
 _EVENT_TERMS = re.compile(r"신규만|처음(?:오는|온)?사람만|캡처|쿠폰번호|대상이|조건이|중복")
 _HOW_MUCH = re.compile(r"얼마|가격|비용|몇프로|몇퍼센트")
 _EARLIEST = re.compile(r"(?:언제|며칠)(?:가|이)?(?:가장|제일|젤)빨라|(?:가장|제일|젤)빠른(?:날|시간|때)")
+_THEN_BOOKED = re.compile(r"그럼|그러면|예약|잡을|잡아")
 _OPEN_ON = re.compile(r"(?:주말|토요일|일요일|공휴일|야간|밤)(?:에도|도)(?:하세요|하나요|진료|여세요|해요|문열)")
 
 _KINDS = (
@@ -49,7 +50,7 @@ _KINDS = (
     KindRule("the message asked for, to answer later", "callback_later", (_SEND_TO_READ,)),
     KindRule("an event's conditions", "question_other", (_EVENT, _EVENT_TERMS), unless=(_HOW_MUCH,)),
     KindRule("the earliest slot for an event", "book", (_EVENT, _EARLIEST)),
-    KindRule("weekend or evening opening asked", "ask_hours", (_OPEN_ON,), unless=(_CALLS,)),
+    KindRule("weekend or evening opening asked", "ask_hours", (_OPEN_ON,), unless=(_CALLS, _THEN_BOOKED)),
 )
 
 

@@ -37,8 +37,8 @@ _ORDINAL = re.compile(r"첫번째|두번째|세번째|마지막(?:거|꺼|것)|�
 _ASKED_AGAIN = re.compile(r"(?:몇시|며칠|언제|무슨요일)(?:였|이었)|다시(?:한번)?(?:만)?(?:말씀|말해|얘기|불러)")
 _REFUSED_THEN_TAKEN = re.compile(r"(?:번째|거|꺼)(?:는|은)?(?:안되|안돼|별로|어렵)[가-힣]{0,4}(?:고|는데|지만)"
                                  r"[가-힣]{0,4}(?:번째|뒤에|마지막|앞에)[가-힣]{0,4}(?:돼요|되요|좋아요|괜찮|할게)")
-_PART_CHANGED = re.compile(r"(?:좋은데|맞는데|맞긴맞는데|다맞는데|맞긴한데)[가-힣]{0,30}(?:바꿔|늦춰|당겨|미뤄|"
-                           r"(?:로|으로)해)")
+_PART_CHANGED = re.compile(r"(?:좋은데|맞는데|맞긴맞는데|다맞는데|맞긴한데)[가-힣]{0,30}"
+                           r"(?:(?:이름|성함)[가-힣]{0,12}바꿔|늦춰|당겨|(?:로|으로)해)")
 _DOUBLE_NEG = re.compile(r"(?:안|못)[가-힣]{0,3}(?:이유가|것도|게|건|수가)없(?:죠|지|어요|잖)")
 _HEDGED_GOING = re.compile(r"(?:안오면|들어오면|되면|나으면|끝나면|괜찮으면|허락하면)(?:갈게|갈께|가요|갈거|할게|"
                            r"받을게)")
@@ -49,18 +49,21 @@ _WHERE_WE_WERE = re.compile(r"어디까지(?:말했|얘기했|말씀드렸|했)(
 _NO_SUCH_PERSON = re.compile(r"(?:그런분|그런사람)[가-힣]{0,2}(?:안사|안살|없어요|없는데|없습니다)")
 _MANY_FOR_SLOT = re.compile(r"(?:두명|세명|네명|둘|셋|넷|다섯명)(?:다|모두|전부)(?:돼요|되요|괜찮|가능)")
 _RELAYED_YES_END = re.compile(r"(?<![안못])(?:맞대요|맞다네요|맞다고하네요|된대요|좋대요|간대요|온대요)$")
-_STAFF_NAMED = re.compile(r"(?:김|이|박|최|정|강|조|윤|장|임|한|오|서|신|권|황|안|송|류|홍)(?:실장|팀장|선생|위생사|"
+_STAFF_NAMED = re.compile(r"(?:김|이|박|최|정|강|조|윤|(?<!원)장|임|한|오|서|신|권|황|안|송|류|홍)"
+                          r"(?:실장|팀장|선생|위생사|"
                           r"간호사)님")
 _STAFF_ASKED = re.compile(r"계세요|계시죠|계신가|계시나|아니세요|맞죠|나오세요|근무")
 _GREETINGS = re.compile(r"안부")
 _PUT_THROUGH = re.compile(r"바꿔|연결|통화")
 _BOOKED_IN = re.compile(r"넣어|잡아|예약")
+_WANTS_TO = re.compile(r"(?:하|받)(?:으)?려고|(?:하|받)(?:으)?려구|예약")
+_INJURY = re.compile(r"부러|빠졌|피(?:가|나|는)|다쳐|다쳤|넘어|부딪")
 _ON_THE_WAY = re.compile(r"역에서|걸어|버스|지하철|차로|택시|주차|가는데|오는데|거리")
 _HOW_LONG = re.compile(r"(?:몇분|몇시간|얼마나|오래)(?:이나|정도)?(?:걸려|걸리|소요)")
 _QUIET_TIME = re.compile(r"(?:짧게걸리|덜붐비|사람(?:이)?적은|한가한)[가-힣]{0,4}(?:시간|때|날)")
 _PAPERS_OR_COMPANION = re.compile(r"(?:확인서|소견서|진단서|의뢰서)[가-힣]{0,10}(?:받아|가져|필요)|"
                                   r"보호자[가-힣]{0,6}같이"
-                                  r"|혼자운전|의자가몇|동시에(?:돼|되|받)|(?:생년월일|주민번호)[가-힣]{0,4}(?:말고|"
+                                  r"|의자가몇|동시에(?:돼|되|받)|(?:생년월일|주민번호)[가-힣]{0,4}(?:말고|"
                                                    r"대신)"
                                   r"[가-힣]{0,4}(?:나이|학년)")
 _BOOKED_TIME_ASKED = re.compile(r"예약(?:한|된|했던)(?:거|것|게)[가-힣]{0,6}(?:몇시|며칠|언제)(?:였|이었)")
@@ -83,12 +86,11 @@ _PERSON_ADDED = re.compile(r"(?:남편|아내|와이프|애|딸|아들|엄마|�
                            r"(?:넣어|잡아|예약해)")
 _BOOKING_WORD = re.compile(r"예약|잡아|잡을|보러가|봐주")
 _VISIT_FOR = re.compile(r"(?:보러|진료받으러|검사받으러|치료받으러)(?:가려고|가려구|갈려고)")
-_AS_TOLD = re.compile(r"(?:하셨으니까|하셨으니|하셔서|라고하셔서|오라하셨|오라고하셨)[가-힣]{0,16}(?:잡을게|잡을께|"
-                      r"잡아|"
-                      r"예약할게|예약해)")
+_AS_TOLD = re.compile(r"(?:오라하셨|오라고하셨|라고하셔서|라고하셨으니|하라고하셨)[가-힣]{0,16}"
+                      r"(?:잡을게|잡을께|잡아|예약할게|예약해)")
 
 _KINDS = (
-    KindRule("infant teeth asked", "medical_question", (_INFANT, _INFANT_ASKED), unless=(_BOOKING_WORD,)),
+    KindRule("infant teeth asked", "medical_question", (_INFANT, _INFANT_ASKED), unless=(_BOOKING_WORD, _INJURY)),
     KindRule("a child's tooth: must it come out", "medical_question", (_CHILD, _MUST_IT_COME_OUT),
              unless=(_BOOKING_WORD,), dated=False),
     KindRule("a medicine resumed when", "medical_question", (_MEDICINE_RESUMED,)),
@@ -112,15 +114,15 @@ _KINDS = (
     KindRule("a relayed yes", "yes", (_RELAYED_YES_END,), expect=("yes_no", "confirm", "reminder", "proposal")),
     KindRule("greetings for a staff member", "other", (_STAFF_NAMED, _GREETINGS)),
     KindRule("a staff member known by name", "question_other", (_STAFF_NAMED, _STAFF_ASKED),
-             unless=(_PUT_THROUGH, _BOOKED_IN)),
+             unless=(_PUT_THROUGH, _BOOKED_IN), expect=("date", "time", "reminder", "confirm", "yes_no", "proposal")),
     KindRule("the time heard again, then going", "yes", (_TOLD_AGAIN_THEN_GOING,), unless=(_CANNOT,),
              expect=("reminder", "confirm")),
     KindRule("where we were", "other", (_WHERE_WE_WERE,)),
     KindRule("no such person here", "wrong_number", (_NO_SUCH_PERSON,)),
     KindRule("how long a visit takes", "question_other", (_HOW_LONG,), unless=(_BOOKING_WORD, _ON_THE_WAY),
              dated=False),
-    KindRule("the least busy time", "question_other", (_QUIET_TIME,)),
-    KindRule("papers, a companion, chairs, an age", "question_other", (_PAPERS_OR_COMPANION,)),
+    KindRule("the least busy time", "question_other", (_QUIET_TIME,), unless=(_WANTS_TO,)),
+    KindRule("papers, a companion, chairs, an age", "question_other", (_PAPERS_OR_COMPANION,), expect=(None,)),
     KindRule("a booked visit's time asked", "confirm_appointment", (_BOOKED_TIME_ASKED,)),
     KindRule("a date only checked", "confirm_appointment", (_ONLY_CHECKING,)),
 )

@@ -23,10 +23,9 @@ _FAINTNESS = re.compile(r"어지러|어지럽|쓰러|숨이|식은땀|정신이"
 _PAST_EPISODE = re.compile(r"(?:었|았|렸|웠)는데[가-힣]{0,12}(?:다음에도|다음번|또)[가-힣]{0,6}(?:그럴까|그래요|"
                            r"그러나)")
 
-# what a red flag outranks: answers that are no safety answer (a question for staff stays one: "응급으로 진료하는
-#병원 알려 주세요" asks where, with no trouble told, round 22)
-NOT_SAFETY = frozenset({"ask_location", "ask_price", "ask_hours", "ask_insurance", "book", "reschedule",
-                        "talk_to_staff", "yes", "confirm_appointment"})
+# what a red flag outranks: a place, a price, the hours or a person asked (the narrow rules of stages 2-3 that read
+# an injury's cover as ``ask_insurance``, a booking said with a throb, a question for staff, decide on purpose)
+NOT_SAFETY = frozenset({"ask_location", "ask_price", "ask_hours", "talk_to_staff"})
 
 
 def narrow_red_flag(compact: str) -> bool:
