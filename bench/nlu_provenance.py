@@ -242,18 +242,22 @@ ROUND_24_SETS = """\
                 double-negative acceptances yes (book with a day); a read-back or proposal accepted but for one
                 part changed no; staff known by name, how long a visit takes, papers, a companion, chairs and an age
                 for staff; a person added to a visit books (new module choices_and_hedges). Dates: "3.15" (a
-                dotted month.day, no measure) and the day after a day of the month ("이십오 일이라서 그 다음 날").
-                After: blind32 98.2% (268/273) with the model (which has now seen it), 94.5% (258/273) with a
-                model built without blind32/blind33, 88.6% with the rules alone; date 96.7%, time 99.3%,
-                treatment 98.2%, all three 94.1%. blind33 100.0% (272/272) with the model, 99.6% (271/272)
+                dotted month.day, no measure), the day after a day of the month ("이십오 일이라서 그 다음 날") and a
+                day given as a deadline ("금요일 전에", "수요일에 올라가야 돼서 그 전에": no visit day).
+                After: blind32 97.8% (267/273) with the model (which has now seen it), 94.1% (257/273) with a
+                model built without blind32/blind33, 88.3% with the rules alone; date 97.4%, time 99.3%,
+                treatment 98.2%, all three 94.9%. blind33 100.0% (272/272) with the model, 99.6% (271/272)
                 without them, 94.5% with the rules alone; date 100.0%, time 100.0%, treatment 99.6%, all three
                 99.6%. Medical -> booking 0 on every set with and without the model; the opt-out check's counts
                 unchanged (refusals 436 missed 0; others fired 1 and 2, as before).
                 Left as they are: over-triage kept on the safe side (bleeding swollen gums, pus by a crown read
                 emergency, labelled symptom); "이거 썩은 거예요" about a bottle-fed child's teeth (medical_question,
                 labelled symptom); "괜찮은데요 실밥은 언제 풀러 가요" (medical_question, labelled
-                confirm_appointment); "생각해 보고 전화할게요" to an offer (no, as the older sets label it); a
-                deadline day ("수요일에 올라가야 돼서 그 전에") still given as the date; "오늘은 끊을게요" giving today.
+                confirm_appointment); "생각해 보고 전화할게요" to an offer (no, as the older sets label it);
+                "오늘은 끊을게요" giving today; labels that disagree across sets were not forced: a read-back "맞는데
+                … 날짜를 수요일로 바꿔 주세요" stays reschedule (blind16, blind20) while "맞긴 맞는데요 시간을 열한 시로
+                해 주세요" is no (blind33), and a named staff member asked with no question open stays talk_to_staff
+                (blind12, blind22).
                 (Tables run at load average ~5-6 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
@@ -266,7 +270,7 @@ either first run. First runs so far: blind13 97.7, blind14 95.0, blind15 85.9, b
 blind27 87.9, blind28 90.7, blind29 90.8, blind30 89.0, blind31 92.7, blind32 83.9, blind33 91.2. Second annotators
 agree with the first labels on 98.1% (blind26/27) and 97.6% (blind28/29) of intents, so the first-run misses are the
 system's, not a label ceiling; 4 labels were corrected to the lead's conventions. After the fixes by kind blind32
-reads 98.2% and blind33 100.0% with the model, 94.5% and 99.6% with a model that has not seen them, 88.6% and 94.5%
+reads 97.8% and blind33 100.0% with the model, 94.1% and 99.6% with a model that has not seen them, 88.3% and 94.5%
 with the rules alone; red flags now win over every non-safety rule by the order of the checks; medical -> booking 0
 everywhere with and without the model; the next fresh set tells whether the kinds generalise.
 """
