@@ -193,6 +193,88 @@ ROUND_23_SETS = """\
                 (Tables run at load average ~5-6 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
+ROUND_24_SETS = """\
+  blind32  273  thirty-second blind set (issue 15, round 24), written by a different person who never saw the rules,
+                their tests or this file's results: channel and consent preferences (calls vs texts vs 카톡,
+                reminders yes but advertising no, "주말엔 전화하지 마세요", "저녁에만 전화 주세요"); replies to event
+                and advertising texts (첫 방문 할인, 제휴 할인, 쿠폰); choosing among the bot's options by position
+                ("첫 번째 거요", "뒤에 거", "둘 다 안 돼요"); parents of infants and toddlers (첫니, 불소, 젖병,
+                수면 치료); business travellers; callers interrupted by a doorbell or a child; names and birth dates
+                spelled or corrected; pharmacy and optician staff calling for a patient; committed before its first run.
+                FIRST RUN (main at 5bb08a4, after round 23): intent 83.9% (229/273; rules alone 78.0%), date 95.6%,
+                time 99.3%, treatment 98.2%, all three slots 93.0%, medical -> booking 3; misses by gold intent: yes
+                (-> book x6, other x3, no, confirm_appointment: positional choices), no (-> reschedule x4, other,
+                wrong_number), medical_question (-> book x3, question_other x2), confirm_appointment (-> book x2,
+                question_other, medical_question), question_other (-> ask_price x2, book), symptom (-> emergency x2,
+                medical_question), callback_later (-> yes, opt_out, no), opt_out (-> other, cancel), ask_hours (->
+                no, ask_location), other (-> question_other, no), wrong_number (-> other), book (-> ask_price),
+                ask_insurance (-> ask_price).
+  blind33  272  thirty-third blind set (issue 15, round 24), by another writer in the same way: hedged and
+                conditional answers ("비 안 오면 갈게요", "월급 들어오면"); double negatives and rhetorical answers ("안
+                갈 이유가 없죠", "못 갈 것도 없죠"); regulars who know staff by name ("정 실장님"); "wait, let me check"
+                then an answer; how long a visit takes; medicines stopped before treatment (아스피린, 와파린); the same
+                slot for several people; age or school year instead of a birth date; dates in numeric forms (12/3,
+                3.15, 삼 다시 십오); committed before its first run.
+                FIRST RUN (main at 5bb08a4): intent 91.2% (248/272; rules alone 84.9%), date 99.6%, time 100.0%,
+                treatment 99.6%, all three slots 99.3%, medical -> booking 1, and one emergency (dizziness and a
+                racing heart after an anaesthetic, "지금 치과 주차장이에요") read as ask_location; misses by gold
+                intent:
+                question_other (-> book x3, medical_question x2, yes, talk_to_staff, other, no, ask_hours), yes (->
+                other x2, no, callback_later, ask_price), book (-> symptom, medical_question, ask_price), other (->
+                yes, question_other), no (-> reschedule), medical_question (-> book), emergency (-> ask_location),
+                confirm_appointment (-> reschedule). Goal (intent >= 97%) NOT met on either first run.
+                Labels corrected after the first runs to the lead's labelling conventions (docs/understanding.md;
+                the first runs above stay as recorded): blind33:102 ("받을게요 남편 것도 같은 날 연달아 넣어 주세요",
+                a person added to a visit) yes -> book; blind32:21 and blind32:198 (a yes to a reminder naming
+                "내일") date None -> the day named; blind32:212 ("어제부터 열이 나고 …", an onset day) date None ->
+                2049-11-25.
+                The misses were then fixed by kind (tests/test_language_kinds_round24.py): the safety ORDER first:
+                red flags are asked before every other rule (new module red_flags, stage 0: faintness or a racing
+                heart after an anaesthetic, now in either order) and a red flag takes back any non-safety answer of
+                stages 2-3 (a place, a price, the hours, a booking, a person, a yes), which come before the
+                emergency stage; the round-23 rule read only "heart, then dizzy", so the dizzy-first sentence fell
+                through every stage to the parking topic. Infant teeth (첫니, 젖병, 불소 at what age), a child's tooth
+                asked whether it must come out, a blood thinner resumed when, a child unsteady after sedation, a
+                temporary treatment on a trip and coffee after whitening are medical questions (with the rules
+                alone too); a lasting refusal of calls for another channel and advertising stopped for another
+                number too opt out, a restriction of when to call is a callback (new module channels_and_consent);
+                choices by position yes, none of them no, an option asked again other; hedged, conditional and
+                double-negative acceptances yes (book with a day); a read-back or proposal accepted but for one
+                part changed no; staff known by name, how long a visit takes, papers, a companion, chairs and an age
+                for staff; a person added to a visit books (new module choices_and_hedges). Dates: "3.15" (a
+                dotted month.day, no measure), the day after a day of the month ("이십오 일이라서 그 다음 날") and a
+                day given as a deadline ("금요일 전에", "수요일에 올라가야 돼서 그 전에": no visit day).
+                After: blind32 97.8% (267/273) with the model (which has now seen it), 94.1% (257/273) with a
+                model built without blind32/blind33, 88.3% with the rules alone; date 97.4%, time 99.3%,
+                treatment 98.2%, all three 94.9%. blind33 100.0% (272/272) with the model, 99.6% (271/272)
+                without them, 94.5% with the rules alone; date 100.0%, time 100.0%, treatment 99.6%, all three
+                99.6%. Medical -> booking 0 on every set with and without the model; the opt-out check's counts
+                unchanged (refusals 436 missed 0; others fired 1 and 2, as before).
+                Left as they are: over-triage kept on the safe side (bleeding swollen gums, pus by a crown read
+                emergency, labelled symptom); "이거 썩은 거예요" about a bottle-fed child's teeth (medical_question,
+                labelled symptom); "괜찮은데요 실밥은 언제 풀러 가요" (medical_question, labelled
+                confirm_appointment); "생각해 보고 전화할게요" to an offer (no, as the older sets label it);
+                "오늘은 끊을게요" giving today; labels that disagree across sets were not forced: a read-back "맞는데
+                … 날짜를 수요일로 바꿔 주세요" stays reschedule (blind16, blind20) while "맞긴 맞는데요 시간을 열한 시로
+                해 주세요" is no (blind33), and a named staff member asked with no question open stays talk_to_staff
+                (blind12, blind22).
+                (Tables run at load average ~5-6 on 2 shared cores: the ms per utterance figures are indicative.)
+"""
+
+ROUND_24_SUM = """\
+Round 24 (blind32, blind33) in sum: the first runs read intent 229/273 = 83.9% on blind32 (rules alone 78.0%; all
+three slots 93.0%, medical -> booking 3) and 248/272 = 91.2% on blind33 (rules alone 84.9%; all three slots 99.3%,
+medical -> booking 1, and an emergency read as ask_location): the goal is not met on intent nor on medical safety on
+either first run. First runs so far: blind13 97.7, blind14 95.0, blind15 85.9, blind16 94.7, blind17 86.2, blind18
+87.9, blind19 93.2, blind20 83.5, blind21 93.1, blind22 88.6, blind23 88.2, blind24 93.2, blind25 92.7, blind26 90.4,
+blind27 87.9, blind28 90.7, blind29 90.8, blind30 89.0, blind31 92.7, blind32 83.9, blind33 91.2. Second annotators
+agree with the first labels on 98.1% (blind26/27) and 97.6% (blind28/29) of intents, so the first-run misses are the
+system's, not a label ceiling; 4 labels were corrected to the lead's conventions. After the fixes by kind blind32
+reads 97.8% and blind33 100.0% with the model, 94.1% and 99.6% with a model that has not seen them, 88.3% and 94.5%
+with the rules alone; red flags now win over every non-safety rule by the order of the checks; medical -> booking 0
+everywhere with and without the model; the next fresh set tells whether the kinds generalise.
+"""
+
 ROUND_23_SUM = """\
 Round 23 (blind30, blind31) in sum: the first runs read intent 226/254 = 89.0% on blind30 (rules alone 84.3%; all
 three slots 98.0%) and 265/286 = 92.7% on blind31 (rules alone 83.6%; all three slots 91.6%, dates 95.8%), medical ->
@@ -275,7 +357,8 @@ in hours questions ("토요일도 하세요?" → that Saturday), which the pars
 
 PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_TO_14_SETS + ROUND_15_SETS
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
-              + ROUND_22_SETS + ROUND_23_SETS + ROUND_23_SUM + ROUND_22_SUM + ROUND_21_SUM + ROUND_20_SUM
+              + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_24_SUM + ROUND_23_SUM + ROUND_22_SUM
+              + ROUND_21_SUM + ROUND_20_SUM
               + ROUND_19_SUM + ROUND_18_SUM
               + ROUND_17_SUM + ROUND_16_SUM
               + ROUND_15_SUM + ROUNDS_11_TO_14_SUMS + EARLIER_SUMS)

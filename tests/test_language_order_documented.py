@@ -12,6 +12,7 @@ DOC = Path(__file__).resolve().parent.parent / "docs" / "understanding.md"
 
 # (how the document names a stage, how the code calls it), in the order of the code
 STAGES = [
+    ("red_flags", "red_flags.narrow_red_flag("),
     ("caller_errands", "caller_errand("),
     ("care_boundaries", "care_boundary("),
     ("emergency_heard", "sounds_like_emergency("),

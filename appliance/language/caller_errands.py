@@ -32,6 +32,8 @@ from appliance.language import reply_words as rw
 from appliance.language.asked_back_and_added import asked_back_or_added
 from appliance.language.asides_and_no_shows import aside_or_no_show
 from appliance.language.bookings_and_carers import booking_or_carer
+from appliance.language.channels_and_consent import channel_or_consent
+from appliance.language.choices_and_hedges import choice_or_hedge
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
@@ -81,6 +83,8 @@ _MEDICINE_MORE = re.compile(
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
+    if (told := channel_or_consent(compact, expect, dated) or choice_or_hedge(compact, expect, dated)) is not None:
+        return told  # round 24: channels and consent, event texts, choices by position, hedged answers, infants
     if (echoed := readback_or_contact(compact, expect, dated)) is not None:
         return echoed  # round 23: read-backs echoed, contacts updated, families for a patient, hygiene, billing
     if (kept := booking_or_carer(compact, expect)) is not None:

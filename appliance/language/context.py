@@ -43,7 +43,7 @@ def answer_fit(u: "Understanding", expect: str | None) -> float:
         fit = _REPLIES[expect].get(u.intent, 0.0)
         if expect in ("proposal", "slot") and u.intent == "book" and (u.date or u.time or u.time_range):
             fit = 0.8  # a counter-proposal: "금요일은요?"
-        return fit
+        return fit * (0.5 + 0.5 * min(1.0, u.confidence))  # round 24: a sure reading fits better than a guess
     if u.intent == "other":
         return 0.0
     return 0.5 + 0.5 * min(1.0, u.confidence)

@@ -98,7 +98,7 @@ def resolve_date(kind: str, m: re.Match[str], today: dt.date
                  ) -> tuple[dt.date | None, tuple[dt.date, dt.date] | None, int | None]:
     g = m.groupdict()
     monday = today - dt.timedelta(days=today.weekday())
-    if kind in ("iso", "ymd", "slash"):
+    if kind in ("iso", "ymd", "slash", "dot"):
         month = _month_number(g["mon"])
         day = _day_number(g["day"])
         if not month or not day:

@@ -65,6 +65,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_only", re.compile(
         rf"(?:(?<![가-힣\d])|(?<=\d)){_MONTH}\s?월(?!\s?요일)(?=\s?(?:에|달|중|쯤|이나|초|말|$|\s))")),
     ("slash", re.compile(r"(?<![\d/])(?P<mon>\d{1,2})/(?P<day>\d{1,2})(?![\d/])")),
+    ("dot", re.compile(r"(?<![\d.])(?P<mon>1[0-2]|0?[1-9])\.(?P<day>[12]\d|3[01]|0?[1-9])(?![\d.])"  # "3.15"
+                       r"(?!\s?(?:도|%|퍼|배|kg|킬로|미리|mm|cm|센|만|억|원|시|분|초|년|개|키로|리터|점))")),
     ("rel_month", re.compile(
         rf"(?P<which>{_NEXT2_MONTH}|{_NEXT_MONTH}|{_THIS_MONTH})\s?(?:에\s?)?"
         rf"(?:(?P<part>말일|마지막\s?날|말|초|중순)|{_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안)))?")),

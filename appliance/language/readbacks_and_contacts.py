@@ -3,8 +3,7 @@ round 23: blind30 and blind31).
 
 Read on the compact text (no spaces) first in ``caller_errands`` (stage 2 of ``docs/understanding.md``), so each
 rule is narrow:
-- faintness or a racing heart after an anaesthetic or an injection ("마취 주사 맞고 … 가슴이 두근거리고 어지러워요"):
-  ``emergency``, before any rule reads the anaesthetic as a question;
+- (faintness or a racing heart after an anaesthetic, round 23, moved to ``red_flags`` in round 24: asked first)
 - a phone number or an address changed, also after a yes ("네 갈게요 근데 번호 바뀌었어요"): ``question_other``
   (staff update the contact; the number is not wrong); who or when the clinic calls back: ``question_other``;
 - a read-back echoed with a yes to a confirmation or a proposal ("수요일 세 시요 네 맞아요", "월요일 아 월요일요
@@ -28,9 +27,6 @@ import re
 
 SURE = 0.92
 
-_FAINT_AFTER_ANAESTHETIC = re.compile(r"(?:마취|주사)[가-힣]{0,30}(?:가슴이?|심장이?)[가-힣]{0,4}(?:두근|쿵쾅|빨리뛰|"
-                                      r"벌렁)"
-                                      r"[가-힣]{0,16}(?:어지러|쓰러|숨이|식은땀|정신이)")
 _CONTACT_CHANGED = re.compile(r"(?:(?:제|저|내|저희)(?:전화|핸드폰|휴대폰)?번호|연락처|주소)(?:가|도|를|"
                               r"는)?[가-힣]{0,10}"
                               r"(?:바뀌었|바꼈|바뀌어서|바뀐|변경|바꿔주|바꿔야)|번호(?:가|를)?[가-힣]{0,4}바뀌[가-힣]{0,12}"
@@ -69,8 +65,6 @@ _CANCEL_OR_STAFF = re.compile(r"취소|연결|바꿔주|실장님|담당")
 
 def readback_or_contact(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
-    if _FAINT_AFTER_ANAESTHETIC.search(compact):
-        return "emergency", 0.95
     if _PATIENT_GONE.search(compact):
         if _STOP_CALLS.search(compact):
             return "opt_out", 0.95

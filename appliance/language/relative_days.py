@@ -7,6 +7,8 @@ module joins the pieces that name one day together:
   "다음 달 첫 주 금요일"; "다음 달 첫째 주" alone is that month's first seven days;
 - a weekday some weeks on: "일주일 뒤 수요일", "이 주 뒤 금요일" (that weekday in the week so many weeks from
   today), and "수요일 거 (딱) 일주일 뒤 (수요일)" (the booked Wednesday moved on by a week);
+- the day after a day of the month ("이십오 일이라서 그 다음 날", "25일 다음 날"): that day plus one (round 24);
+- a day given as a deadline ("금요일 전에", "수요일에 올라가야 돼서 그 전에"): no day of the visit (round 24);
 - a clipped weekday after its week ("담주 금"): that day; weekdays excepted ("수요일 목요일 빼고 아무 날이나")
   name no day.
 """
@@ -35,6 +37,26 @@ _EXCEPT = re.compile(r"(?:\s?(?:이랑|하고|랑|,|이나)?\s?(?:[월화수목�
                      r"(?:빼고|제외하고)")
 _WEEKS_ON_WEEKDAY = re.compile(r"(?P<weeks>" + _WEEKS + r")\s?(?:뒤|후)(?:에)?\s?(?P<wd>[월화수목금토일])\s?(?:요일|"
                                r"욜)")
+
+
+_DAY_AFTER = re.compile(r"\s?(?:[가-힣\s]{0,10}?(?:이라서|라서|이라|라|이니까|니까|인데|이고|이면)\s?)?(?:그\s?)?"
+                        r"(?:다음\s?날|담날|이튿날)")
+
+
+_DAY_KINDS = ("weekday", "rel_week", "dom", "dom_digit", "ymd", "slash", "dot", "day_word")
+_DEADLINE = re.compile(r"\s?(?:전에|전까지|이전에|이전까지)|(?:에)?\s?[가-힣\s]{0,14}?(?:돼서|되서|라서|해서|니까)\s?"
+                       r"그\s?(?:전에|전까지|이전에)")
+
+
+def _days_after(text: str, found: list[DateResult]) -> list[DateResult]:
+    """``found`` with a day of the month followed by "(그) 다음 날" moved on by one day (round 24)."""
+    moved: list[DateResult] = []
+    for r in found:
+        after = _DAY_AFTER.match(text, r.end) if r.kind in ("dom", "dom_digit", "ymd", "slash", "dot") else None
+        if after is not None and r.date is not None:
+            r = DateResult(r.date + dt.timedelta(days=1), None, r.start, after.end(), kind="relative_day")
+        moved.append(r)
+    return moved
 
 
 def _month_start(month_word: str | None, today: dt.date) -> dt.date:
@@ -88,6 +110,7 @@ def with_relative_days(text: str, found: list[DateResult], today: dt.date) -> li
     """``found`` with the pieces of each day named relative to a month or a day replaced by that one day."""
     joined: list[DateResult] = []
     found = [r for r in found if not (r.kind == "weekday" and _EXCEPT.match(text, r.end))]  # "수요일 목요일 빼고"
+    found = [r for r in _days_after(text, found) if not (r.kind in _DAY_KINDS and _DEADLINE.match(text, r.end))]
     for pattern in (_BOOKED_DAY_ON, _WEEKDAY_OF_MONTH, _WEEKS_ON_WEEKDAY, _CLIPPED_WEEKDAY, _LAST_DAY, _FIRST_WEEK):
         for match in pattern.finditer(text):
             if any(match.start() < r.end and r.start < match.end() for r in joined):

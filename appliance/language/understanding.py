@@ -41,8 +41,8 @@ import re
 from typing import Callable
 
 from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, lunar_days,
-                                relative_days, repairs, reply_asides, reply_kinds, routine_words, side_matters, topics,
-                                transcript, visit_asks)
+                                red_flags, relative_days, repairs, reply_asides, reply_kinds, routine_words,
+                                side_matters, topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language.caller_errands import caller_errand
@@ -239,10 +239,12 @@ def _classify(
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
+    if red_flags.narrow_red_flag(compact):
+        return "emergency", 0.95  # round 24: red flags first, before any rule reads a place, a price or a day
     if (errand := caller_errand(compact, core, expect, bool(result.date or result.time))) is not None:
-        return errand  # round 17: job seekers and vendors, on a bus, a visit swapped, after-care asked in passing
+        return red_flags.checked(errand, compact)  # round 17: errands, on a bus; round 24: a red flag outranks them
     if (care := care_boundary(compact, expect, bool(result.date or result.time))) is not None:
-        return care  # round 16: symptom or emergency, care and staff questions, a fact asked after a yes
+        return red_flags.checked(care, compact)  # round 16: symptom or emergency, care and staff questions
     if sounds_like_emergency(compact):
         return "emergency", 0.95
     if lx.OPT_OUT.search(compact):

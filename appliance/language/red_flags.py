@@ -1,0 +1,50 @@
+"""Red flags that must win over every non-safety rule (issue 15, round 24: blind32 and blind33).
+
+``_classify`` (``docs/understanding.md``, stage 0) asks ``narrow_red_flag`` before any other rule, so no later rule
+(a place, a price, the hours, a booking, a person asked for) can take a red flag's sentence; and
+``outranks(intent, compact)`` lets a red flag heard by ``emergency_heard`` take back a non-safety answer of the
+stage-2 round modules, which are consulted before the emergency stage.
+
+- faintness or a racing heart after an anaesthetic or an injection, **in either order** ("마취 주사 맞고 … 가슴이
+  두근거리고 어지러워요", "마취 주사 맞고 나서 어지럽고 가슴이 두근거려요"): ``emergency`` (round 23 read only the
+  first order, so "… 지금 치과 주차장이에요" fell through to the parking topic).
+"""
+
+from __future__ import annotations
+
+import re
+
+from appliance.language.emergency_heard import sounds_like_emergency
+
+_ANAESTHETIC = re.compile(r"(?:마취|주사)")
+_HEART_RACING = re.compile(r"(?:가슴이?|심장이?)[가-힣]{0,4}(?:두근|쿵쾅|빨리뛰|벌렁)")
+_FAINTNESS = re.compile(r"어지러|어지럽|쓰러|숨이|식은땀|정신이")
+# a question about a past episode ("…두근거렸는데 다음에도 그럴까요?") asks, it tells no emergency now
+_PAST_EPISODE = re.compile(r"(?:었|았|렸|웠)는데[가-힣]{0,12}(?:다음에도|다음번|또)[가-힣]{0,6}(?:그럴까|그래요|"
+                           r"그러나)")
+
+# what a red flag outranks: a place, a price, the hours or a person asked (the narrow rules of stages 2-3 that read
+# an injury's cover as ``ask_insurance``, a booking said with a throb, a question for staff, decide on purpose)
+NOT_SAFETY = frozenset({"ask_location", "ask_price", "ask_hours", "talk_to_staff"})
+
+
+def narrow_red_flag(compact: str) -> bool:
+    """Faintness or a racing heart after an anaesthetic or an injection, in either order (module docstring)."""
+    anaesthetic = _ANAESTHETIC.search(compact)
+    if anaesthetic is None or _PAST_EPISODE.search(compact):
+        return False
+    after = compact[anaesthetic.end():]
+    heart = _HEART_RACING.search(after)
+    if heart is None:
+        return False
+    return bool(_FAINTNESS.search(after[:heart.start()]) or _FAINTNESS.search(after[heart.end():]))
+
+
+def outranks(intent: str, compact: str) -> bool:
+    """A red flag heard in ``compact`` outranks ``intent``, a non-safety answer of an earlier stage."""
+    return intent in NOT_SAFETY and (narrow_red_flag(compact) or sounds_like_emergency(compact))
+
+
+def checked(answer: tuple[str, float], compact: str) -> tuple[str, float]:
+    """``answer``, unless a red flag outranks its intent: then ``emergency``."""
+    return ("emergency", 0.95) if outranks(answer[0], compact) else answer
