@@ -120,3 +120,39 @@ def test_a_failed_batch_fails_each_of_its_decodes():
         with pytest.raises(RuntimeError, match="worker died"):
             future.result(5)
     executor.shutdown()
+
+
+def test_a_lone_decode_takes_the_single_path_at_once_while_the_other_worker_is_busy():
+    """One caller stops talking while another caller's decode runs: the free worker decodes it alone, through the
+    plain ``transcribe`` (not the batch), and it does not wait for a batch to fill nor for the busy worker."""
+    calls: list[list[str]] = []
+    executor = SttExecutor(2, batch_max=5)
+    release, started = threading.Event(), threading.Event()
+
+    def hold() -> str:
+        started.set()
+        release.wait(10)
+        return "held"
+
+    busy = executor.submit(hold)
+    assert started.wait(5)
+    lone = executor.submit_batched(piece_chain.URGENT, "whole", one, batched(calls), "x")
+    assert lone.result(5) == "alone:x"  # done while the other worker is still held
+    assert not busy.done() and calls == [] and executor.batches == 0
+    assert lone.stt_wait_ms >= 0  # type: ignore[attr-defined]  # what the runner's end-of-turn line reports
+    release.set()
+    assert busy.result(5) == "held"
+    executor.shutdown()
+
+
+def test_two_decodes_waiting_for_the_only_worker_share_one_batch_a_third_later_goes_alone():
+    calls: list[list[str]] = []
+    executor = SttExecutor(1, batch_max=5)
+    release = held(executor)
+    waiting = [executor.submit_batched(piece_chain.URGENT, "whole", one, batched(calls), name) for name in "ab"]
+    release.set()
+    assert [f.result(5) for f in waiting] == ["batch:a", "batch:b"]
+    later = executor.submit_batched(piece_chain.URGENT, "whole", one, batched(calls), "c")
+    assert later.result(5) == "alone:c"  # nobody waits beside it: the single path
+    executor.shutdown()
+    assert calls == [["a", "b"]] and executor.batches == 1

@@ -17,7 +17,7 @@ import logging
 import threading
 import time
 import uuid as uuidlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Callable, TypeVar
 
 from appliance.calls import end_of_turn as turns
@@ -188,6 +188,7 @@ class _Job:
     kwargs: dict
     batch: Callable[[list[tuple]], list[Any]] | None = None  # decodes several jobs' ``args`` at once
     batch_key: Any = None  # only jobs of the same key (and priority) share a batch
+    queued_at: float = field(default_factory=time.monotonic)
 
 
 class SttExecutor(concurrent.futures.Executor):
@@ -239,6 +240,7 @@ class SttExecutor(concurrent.futures.Executor):
             self.queued += 1
             self.urgent_queued += priority <= 0
             heapq.heappush(self._heap, (priority, next(self._seq), job))
+            job.future.stt_queued_at = job.queued_at  # type: ignore[attr-defined]
             self._cv.notify()
         job.future.add_done_callback(self._forget_cancelled)
         return job.future
@@ -298,13 +300,17 @@ class SttExecutor(concurrent.futures.Executor):
                     continue
                 self.running += 1
                 self.batches += len(jobs) > 1
-                if len(jobs) > 1:
-                    _LOGGER.debug("decoding %d waiting decodes in one batch", len(jobs))
+            started = time.monotonic()
+            for job in jobs:  # the runner's log says how long its decode waited for a worker
+                job.future.stt_wait_ms = int((started - job.queued_at) * 1000)  # type: ignore[attr-defined]
             try:
                 self._run(jobs)
             finally:
                 with self._cv:
                     self.running -= 1
+                _LOGGER.debug("STT: %s waited %d ms for a worker and ran %d ms", f"a batch of {len(jobs)}"
+                              if len(jobs) > 1 else "a decode", (started - jobs[0].queued_at) * 1000,
+                              (time.monotonic() - started) * 1000)
 
     @staticmethod
     def _run(jobs: list[_Job]) -> None:

@@ -13,6 +13,7 @@ import asyncio
 import concurrent.futures
 import logging
 import time
+import weakref
 from typing import Any, Callable
 
 from appliance.calls import segments
@@ -65,6 +66,7 @@ class CallRunner:
         self._pending_timing: dict[str, int] = {}
         self._early: list[CallerFrame] = []  # frames that arrived while the bot spoke (barge-in speech, keys)
         self._queued: dict[int, concurrent.futures.Future[Any]] = {}  # decodes submitted to the STT executor
+        self._jobs: weakref.WeakKeyDictionary[Any, Any] = weakref.WeakKeyDictionary()  # decode -> its job (the log)
 
     # --- the loop -------------------------------------------------------------
     async def run(self, dialog: Dialog) -> End:
@@ -280,6 +282,7 @@ class CallRunner:
             job = self.stt_executor.submit(self.speech.transcribe, *args)
         decode = asyncio.wrap_future(job)
         self._queued[id(decode)] = job
+        self._jobs[decode] = job
         decode.add_done_callback(lambda d: self._queued.pop(id(d), None))
         return decode
 
@@ -303,12 +306,17 @@ class CallRunner:
         transcript and the monotonic time the turn ends if the caller stays quiet (None: the endpointer decides)."""
         if decode.cancelled() or decode.exception() is not None:
             return None, None
-        transcript = self.stt_policy.judge(decode.result(), action.expect)
+        heard = decode.result()
+        transcript = self.stt_policy.judge(heard, action.expect)
         if transcript.rejected:
             return None, None
         silence_ms = self.end_of_turn.silence_needed_ms(transcript, action.expect)
-        _LOGGER.info("end of turn: pause judged %d ms after the speech end (decode ready), expect %s: wait %s ms%s",
-                     int((time.monotonic() - frame.speech_end) * 1000), action.expect, silence_ms,
+        job = self._jobs.get(decode)
+        asked = getattr(job, "stt_queued_at", None)
+        _LOGGER.info("end of turn: pause judged %d ms after the speech end (decode asked at %s ms, waited %s ms for a "
+                     "worker, model %d ms), expect %s: wait %s ms%s", int((time.monotonic() - frame.speech_end) * 1000),
+                     "?" if asked is None else int((asked - frame.speech_end) * 1000), getattr(job, "stt_wait_ms", "?"),
+                     int(getattr(heard, "decode_seconds", 0.0) * 1000), action.expect, silence_ms,
                      f" ({transcript.text})" if self.log_phi else "")
         if silence_ms is None:
             return None, None
