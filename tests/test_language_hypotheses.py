@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import answer_fit, answers_question, choose_hypothesis, understand
+from appliance.language.understanding_result import Understanding
 
 MON = dt.datetime(2027, 3, 8, 10, 0)
 
@@ -69,3 +70,15 @@ def test_an_emergency_is_never_traded_for_a_tidier_answer():
 )
 def test_answers_question(text, expect, complete):
     assert answers_question(understand(text, MON, expect), expect) is complete
+
+
+@pytest.mark.parametrize(("intent", "expect"), [("callback_later", "reminder"), ("callback_later", "offer"),
+                                                 ("book", "offer"), ("callback_later", "confirm")])
+def test_a_fairly_sure_reply_ends_the_turn_though_the_chooser_prefers_a_surer_one(intent, expect):
+    """The n-best chooser scales a reply's fit by its confidence (a sure reading wins); the end of turn does not, so a
+    call-me-later read at 0.6 still ends the turn at once instead of waiting the hold."""
+    fairly_sure = Understanding(intent=intent, confidence=0.6)
+    sure = Understanding(intent=intent, confidence=1.0)
+    assert answer_fit(fairly_sure, expect) < answer_fit(sure, expect)
+    assert answers_question(fairly_sure, expect) is True
+    assert answers_question(Understanding(intent=intent, confidence=0.4), expect) is False
