@@ -82,3 +82,11 @@ def test_a_fairly_sure_reply_ends_the_turn_though_the_chooser_prefers_a_surer_on
     assert answer_fit(fairly_sure, expect) < answer_fit(sure, expect)
     assert answers_question(fairly_sure, expect) is True
     assert answers_question(Understanding(intent=intent, confidence=0.4), expect) is False
+
+
+def test_a_question_the_rules_heard_at_the_open_question_is_a_whole_turn_however_unsure_its_topic():
+    heard = Understanding(intent="question_other", confidence=0.45, source="rules")
+    assert answers_question(heard, "need") is True and answers_question(heard, None) is True
+    assert answers_question(heard, "date") is False  # a slot was asked: the question may be the start of the answer
+    guessed = Understanding(intent="question_other", confidence=0.45, source="statistical")
+    assert answers_question(guessed, "need") is False  # only the model thinks it is a question

@@ -69,5 +69,10 @@ def _slot_fit(u: "Understanding", expect: str) -> float:
 
 
 def answers_question(u: "Understanding", expect: str | None, *, threshold: float = 0.7) -> bool:
-    """True when ``u`` is a complete answer to ``expect`` (the end of turn need not wait for more)."""
+    """True when ``u`` is a complete answer to ``expect`` (the end of turn need not wait for more).
+
+    At the open question ("무엇을 도와드릴까요?") a question the rules heard is a whole turn however unsure they are of
+    its topic: the caller asked something, and waiting the hold only delays the answer."""
+    if expect in (None, "need") and u.intent == "question_other" and getattr(u, "source", "rules") == "rules":
+        return True
     return answer_fit(u, expect, by_confidence=False) >= threshold and (u.intent in ALWAYS_FIT or u.confidence >= 0.5)
