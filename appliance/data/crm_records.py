@@ -18,9 +18,10 @@ from appliance.data.crm import BaseModel, JSONField, database, of_person, utcnow
 
 _LOGGER = logging.getLogger(__name__)
 
-OPT_OUT_SCOPES = ("ad", "calls", "texts", "all")
-"""``ad``: no advertising, any channel; ``calls``: no calls of any purpose (texts still allowed); ``texts``: no texts
-of any purpose (calls still allowed); ``all``: no calls and no texts."""
+OPT_OUT_SCOPES = {"ad": "광고", "calls": "전화", "texts": "문자", "all": "전체"}
+"""Scope -> its short Korean name (console, staff notes). ``ad``: no advertising, any channel; ``calls``: no calls
+of any purpose (texts still allowed); ``texts``: no texts of any purpose (calls still allowed); ``all``: no calls
+and no texts (rows from before the channel scopes: ``all`` meant exactly this, as the SMS sender read it)."""
 CHANNELS = ("call", "text")
 _BLOCKS = {"call": ("calls", "all"), "text": ("texts", "all")}
 """The scopes that refuse a channel for every purpose (``ad`` refuses advertising on both)."""
@@ -140,8 +141,8 @@ def refuses(scope: str, channel: str, advertising: bool) -> bool:
 def is_opted_out(phone: str | None, patient_id: str | None = None, advertising: bool = True,
                  channel: str = "call") -> bool:
     """True when the number or the patient refused contact on ``channel`` ("call" | "text") for this purpose:
-    advertising by ``ad`` and the channel's own scopes; reminders, happy calls and other care contact only by ``calls`` or
-    ``all`` (calls) and ``texts`` or ``all`` (texts)."""
+    advertising by ``ad`` and the channel's own scopes; reminders, happy calls and other care contact only by
+    ``calls`` or ``all`` (calls) and ``texts`` or ``all`` (texts)."""
     if channel not in _BLOCKS:
         raise ValueError(f"unknown channel {channel!r} (one of {', '.join(CHANNELS)})")
     cond = of_person(OptOut, phone, patient_id)

@@ -87,8 +87,9 @@ def opt_out_scope(text: str, campaign_is_ad: bool | None) -> str:
     - calls refused with texts wanted ("전화 말고 카톡으로만 보내 주세요"): ``calls``; texts refused: ``texts``;
     - calls refused with no other channel named: ``calls`` on an inbound call, ``all`` on an outbound call (the
       patient refused the very contact they are on, and may not want its texts either);
-    - no channel named ("이제 연락하지 마세요", "제 번호 지워 주세요", "수신거부요"): ``all`` on an outbound call;
-      on an inbound call ``all`` when contact is refused in so many words, else ``ad`` (a bare 수신거부).
+    - no channel named: contact refused in so many words ("이제 연락하지 마세요", "제 번호 지워 주세요"): ``all``;
+      a bare "수신거부요": ``all`` on a reminder or care call, ``ad`` on an advert (the answer to its opt-out notice)
+      and on an inbound call.
     """
     compact = re.sub(r"\s+", "", text)
     if _ADVERTISING.search(compact):
@@ -100,9 +101,8 @@ def opt_out_scope(text: str, campaign_is_ad: bool | None) -> str:
         return "calls"
     if texts:
         return "texts"
-    inbound = campaign_is_ad is None
     if calls:
-        return "calls" if inbound else "all"
-    if inbound and not _CONTACT_REFUSED.search(compact):
-        return "ad"
+        return "calls" if campaign_is_ad is None else "all"
+    if campaign_is_ad is not False and not _CONTACT_REFUSED.search(compact):
+        return "ad"  # a bare "수신거부요" inbound, or on an advert (the answer to its opt-out notice)
     return "all"
