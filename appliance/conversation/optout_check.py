@@ -86,6 +86,7 @@ class OptOutCheck(Flow):
     def _words(self, u: Any, text: str) -> Actions:
         if _KEEP.search(text):
             return self._back("no")
+        self.refusal = " ".join(w for w in (self.refusal, text) if w)  # "아니 문자 보내지 말라고요" names a scope too
         if getattr(u, "intent", None) == "opt_out":
             return self.confirmed()
         if _NOT_RECEIVING.search(text) or (said_yes(u) and not said_no(u)):

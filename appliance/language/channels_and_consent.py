@@ -64,7 +64,7 @@ _TEXT_WORD = r"(?:문자|카톡|카카오톡|메시지|메세지|알림톡)"
 _CALL_WORD = r"(?:전화|통화)"
 _ANY_CHANNEL = re.compile(r"문자|카톡|카카오|메시지|메세지|알림톡|전화|통화|연락")
 _REFUSED = (r"(?:(?:하|보내|주|걸|받|오)(?:지마|지말|지않|지도마|지도말)|안(?:받|하|보내|주|와|오|걸)|그만|싫|끊|사절|"
-            r"거부|차단|빼)")
+            r"거부|차단|빼|필요없|원치않|싶지않)")
 _GAP = r"(?:(?!문자|카톡|카카오|메시지|메세지|알림톡|전화|통화|연락)[가-힣]){0,7}?"
 """The words between a channel and its refusal, never across another channel ("문자로 주시고 전화는 하지 마세요")."""
 _TEXTS_REFUSED = re.compile(_TEXT_WORD + r"(?:은|는)?(?:말고|대신)|" + _TEXT_WORD + _GAP + _REFUSED)
