@@ -20,10 +20,10 @@ import re
 
 from appliance.language.dates import DateResult
 
-# A "…로" target, maybe after a part of the day or a clock time ("다음주 화요일 점심으로 옮겨")
+# A "…로" target, maybe after a part of the day, a clock time or "the same time" ("다음주 화요일 점심으로 옮겨")
 _TARGET_AFTER = re.compile(
     r"\s?(?:(?:오전|오후|아침|점심|저녁|밤|낮)(?:시간)?\s?)?(?:(?:\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s?시"
-    r"(?:\s?반|\s?\d{1,2}\s?분)?\s?)?(?:으로|로)"
+    r"(?:\s?반|\s?\d{1,2}\s?분)?\s?)?(?:(?:같은|똑같은)\s?시간\s?)?(?:으로|로)"  # round 25: "금요일 같은 시간으로"
 )
 # Between two mentions, words that take the first back: "내일 말고 모레", "월요일은 안 되고 화요일도 애매하고
 # 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
