@@ -149,6 +149,75 @@ ROUND_24_SETS = """\
                 (Tables run at load average ~5-6 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
+ROUND_25_SETS = """\
+  blind34  255  thirty-fourth blind set (issue 15, round 25), written by a different person who never saw the rules,
+                their tests or this file's results: no exotic mindset but an ordinary day, in real proportions, by
+                ordinary people: the calls of three ordinary Mondays (pain after the weekend, scaling and check-ups,
+                moves within the week, insurance for scaling and dentures, parking) and the replies to that day's
+                outbound calls (reminders, recall offers, wellbeing calls after an extraction); committed before its
+                first run.
+                FIRST RUN (main at f260ccb, after round 24): intent 98.0% (250/255; rules alone 93.7%), date 97.6%,
+                time 99.6%, treatment 98.4%, all three slots 95.7%, medical -> booking 0; misses by gold intent: book
+                (-> symptom, medical_question), yes (-> book, no), ask_location (-> question_other). Goal (intent >=
+                97%) met on this first run.
+  blind35  241  thirty-fifth blind set (issue 15, round 25), by another writer in the same way: an ordinary Saturday
+                morning (Saturday-only workers, "지금 가면 볼 수 있어요", pain since last night, questions after
+                Friday's treatment, papers and X-rays, a lost umbrella) and the replies to Thursday/Friday-evening
+                outbound calls (offers, proposals, wellbeing calls, "is this X?"); committed before its first run.
+                FIRST RUN (main at f260ccb): intent 92.5% (223/241; rules alone 87.6%), date 95.0%, time 99.2%,
+                treatment 96.7%, all three slots 92.1%, medical -> booking 0; misses by gold intent: yes (-> book,
+                ask_insurance, other x2), symptom (-> book, question_other, reschedule), callback_later (-> no x2),
+                ask_price (-> ask_insurance x2), no (-> yes, other), question_other (-> ask_price,
+                medical_question), book (-> ask_hours), ask_hours (-> book), reschedule (-> yes). Goal (intent >=
+                97%) NOT met on this first run.
+                Labels corrected after the first runs to the labelling conventions (docs/understanding.md, round 25
+                lines; the first runs above stay as recorded): blind35:233 ("괜찮은데 실밥은 언제 뽑으러 가요")
+                question_other -> medical_question and blind32:210 confirm_appointment -> medical_question (the
+                stitches' day asked on a wellbeing call, as blind10, dev10, blind18, blind22 and blind34:143 label
+                it); blind35:212 ("네 해야죠 와이프 것도 같이 잡아 주세요") yes -> book (a person added, as
+                blind33:102); blind35:219 ("본인 부담이 얼마나 돼요") ask_price -> ask_insurance (as every older set);
+                dev5:123 ("생각해 보고 연락드릴게요" to an offer) no -> callback_later (a call back promised, as
+                blind18, blind29, blind32, blind35, dev14 and dev21); blind35:99 and blind35:231 (an onset day)
+                and blind35:110, :116, :121, :150 (a past day when a treatment was done or a thing left) date None
+                -> that day.
+                The misses were then fixed by kind (tests/test_language_kinds_round25.py; new module
+                ordinary_days): the offer thought over or a diary checked, then a call back promised, is
+                callback_later (a refusal now keeps it no); a condition on the insurance then a plain yes is yes (a
+                tag question still open stays the question); "네 그런데요 어디시라고요" to "is this X?" is yes; a pain
+                pulling towards the ear or the jaw ("땡겨요") is a symptom, never a visit pulled forward; a clock
+                time asked for today with a pain as the reason books; where to leave the car is ask_location; papers
+                issued (진단서 떼려면) are for staff; a check-up with a day then "야간 하시죠" books. Slots: the target
+                day "with the same time" ("금요일 같은 시간으로") wins over the booked day, a booked time said
+                before the new one ("열 시 예약된 사람인데요 … 오후 세 시") loses to it, and 떼웠/때웠 is a filling.
+                After: blind34 100.0% (255/255) with the model (which has now seen it), 98.8% (252/255) with a model
+                built without blind34/blind35, 94.5% with the rules alone; date 98.0%, time 99.6%, treatment 98.4%,
+                all three 96.1%. blind35 100.0% (241/241) with the model, 96.7% (233/241) without them, 91.7% with
+                the rules alone; date 97.5%, time 99.6%, treatment 97.1%, all three 94.6%. Medical -> booking 0 on
+                every set with and without the model; the opt-out check's counts unchanged (refusals 436 missed 0;
+                others fired 1 and 2; first runs 8 of 60 asked, 0 of 2357 fired).
+                Left as they are: "토요일" said on a Saturday for the first free Saturday (next week's, labelled
+                none); a weekend or a Saturday told with a past deed ("주말에 사랑니 뽑았는데") still read as the
+                coming one; "다섯 시 넘어서 다섯 시 반이요" (a span, not 17:30); "지금 가면 … 토요일은 한 시까지죠"
+                (book, labelled ask_hours); treatments named in symptom and medical questions (labelled none) and
+                "씌우러 가야" after a root canal read root_canal (labelled crown).
+                (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
+"""
+
+ROUND_25_SUM = """\
+Round 25 (blind34, blind35) in sum: two sets of an ordinary day, in real proportions: the first runs read intent
+250/255 = 98.0% on blind34, an ordinary Monday (rules alone 93.7%; date 97.6%, all three slots 95.7%), and 223/241 =
+92.5% on blind35, an ordinary Saturday (rules alone 87.6%; date 95.0%, all three slots 92.1%), medical -> booking 0 on
+both: the goal is met on blind34's first run, not on blind35's, whose misses were replies to outbound calls (a call
+back promised, a yes with a condition or a question, "네 그런데요 누구세요"). First runs so far: blind13 97.7, blind14
+95.0, blind15 85.9, blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1, blind22 88.6,
+blind23 88.2, blind24 93.2, blind25 92.7, blind26 90.4, blind27 87.9, blind28 90.7, blind29 90.8, blind30 89.0,
+blind31 92.7, blind32 83.9, blind33 91.2, blind34 98.0 (an ordinary Monday), blind35 92.5 (an ordinary Saturday).
+Second annotators agree with the first labels on 98.1% (blind26/27) and 97.6% (blind28/29) of intents; 11 labels were
+corrected to the conventions, to which 5 round-25 lines were added. After the fixes by kind blind34 and blind35 read
+100.0% with the model, 98.8% and 96.7% with a model that has not seen them, 94.5% and 91.7% with the rules alone;
+medical -> booking 0 everywhere with and without the model; the next fresh set tells whether the kinds generalise.
+"""
+
 ROUND_24_SUM = """\
 Round 24 (blind32, blind33) in sum: the first runs read intent 229/273 = 83.9% on blind32 (rules alone 78.0%; all
 three slots 93.0%, medical -> booking 3) and 248/272 = 91.2% on blind33 (rules alone 84.9%; all three slots 99.3%,
@@ -219,7 +288,8 @@ in hours questions ("토요일도 하세요?" → that Saturday), which the pars
 
 PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_TO_14_SETS + ROUND_15_SETS
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
-              + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_24_SUM + ROUND_23_SUM + ROUND_22_SUM
+              + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_25_SUM + ROUND_24_SUM
+              + ROUND_23_SUM + ROUND_22_SUM
               + ROUND_21_SUM + ROUND_20_SUM
               + ROUND_19_SUM + ROUND_18_SUM
               + ROUND_17_SUM + ROUND_16_SUM

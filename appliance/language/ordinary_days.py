@@ -34,7 +34,7 @@ _CANNOT = re.compile(r"못가|못갈|안갈|안할")
 _YES_WHO_CALLS = re.compile(r"^(?:네|예)(?:그런데요|그런데|맞는데요|전데요|접니다|제가맞는데요)"
                             r"(?:어디|누구|누구세요|어디세요|실례지만)")
 _PAPERS_ISSUED = re.compile(r"(?:진단서|소견서|확인서|진료비내역서|통원확인서)[가-힣]{0,4}(?:떼|발급)")
-_PRICE = re.compile(r"얼마|비용|돈")
+_PRICE = re.compile(r"얼마|비용|돈|발급비|수수료|비따로")
 _CHECKUP_WANTED = re.compile(r"(?:보려고요|보려구요|받으려고요|하려고요)[가-힣]{0,6}(?:검진|검사|스케일링)")
 _EVENING_ASKED = re.compile(r"야간(?:하시죠|진료하시죠|하죠|되죠)")
 
