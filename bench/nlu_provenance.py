@@ -188,10 +188,12 @@ ROUND_25_SETS = """\
                 time asked for today with a pain as the reason books; where to leave the car is ask_location; papers
                 issued (진단서 떼려면) are for staff; a check-up with a day then "야간 하시죠" books. Slots: the target
                 day "with the same time" ("금요일 같은 시간으로") wins over the booked day, a booked time said
-                before the new one ("열 시 예약된 사람인데요 … 오후 세 시") loses to it, and 떼웠/때웠 is a filling.
+                before the new one ("열 시 예약된 사람인데요 … 오후 세 시") loses to it, a day told as the onset
+                or the span of a past pain ("주말 내내 … 토요일 밤부터 그랬는데 오늘 …") is no visit day, and
+                떼웠/때웠 is a filling.
                 After: blind34 100.0% (255/255) with the model (which has now seen it), 98.8% (252/255) with a model
-                built without blind34/blind35, 94.5% with the rules alone; date 98.0%, time 99.6%, treatment 98.4%,
-                all three 96.1%. blind35 100.0% (241/241) with the model, 96.7% (233/241) without them, 91.7% with
+                built without blind34/blind35, 94.5% with the rules alone; date 98.4%, time 99.6%, treatment 98.4%,
+                all three 96.5%. blind35 100.0% (241/241) with the model, 96.7% (233/241) without them, 91.7% with
                 the rules alone; date 97.5%, time 99.6%, treatment 97.1%, all three 94.6%. Medical -> booking 0 on
                 every set with and without the model; the opt-out check's counts unchanged (refusals 436 missed 0;
                 others fired 1 and 2; first runs 8 of 60 asked, 0 of 2357 fired).

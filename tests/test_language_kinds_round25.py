@@ -109,3 +109,12 @@ def test_the_target_day_and_time_win_over_the_booked_ones(text, date, time, stat
 @WITH_AND_WITHOUT_MODEL
 def test_a_filling_spelt_with_tteo_is_a_filling(statistical):
     assert _hear("지난주에 떼웠는데 찬 거 먹으면 시려요 원래 그런가요", None, statistical).treatment == "filling"
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "date"), [
+    ("일요일 새벽부터 계속 아팠는데 오늘 오후에 볼 수 있어요", "2046-05-14"),
+    ("주말 내내 잇몸이 부었어요 금요일 밤부터 그랬는데 내일 가도 돼요", "2046-05-15"),
+])
+def test_a_day_told_as_a_past_pain_is_not_the_visit_day(text, date, statistical):
+    assert _hear(text, None, statistical).date == date

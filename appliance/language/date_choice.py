@@ -169,8 +169,17 @@ def _moved_or_timed(text: str, results: list[DateResult], today: dt.date) -> Dat
     return None
 
 
+# round 25: a day told as the onset or the span of a past pain ("주말 내내 이가 욱신거렸어요 토요일 밤부터 그랬는데
+# 오늘 바로 볼 수 있을까요") is no visit day
+_PAST_PAIN = r"(?:그랬|아팠|아프더|욱신거렸|시렸|부었|쑤셨)"
+_ONSET_TOLD_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전)?\s?부터\s?(?:계속\s?|쭉\s?)?{_PAST_PAIN}"
+                               rf"|\s?(?:내내|동안)\s?(?:[가-힣]{{1,4}}\s)?{_PAST_PAIN}")
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
+    if len(results) > 1:  # an onset told before the day asked for loses to it
+        results = [r for r in results if not _ONSET_TOLD_AFTER.match(text, r.end)] or results
     return (requested_date(text, results, today) or _moved_or_timed(text, results, today)
             or pick_date(text, results, today))
