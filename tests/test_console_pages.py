@@ -60,6 +60,22 @@ def test_opt_outs_need_a_reason_and_are_honoured(client):
     assert WorkAction.get().action == "add"
 
 
+def test_an_opt_out_shows_its_scope_in_korean(client):
+    """Staff pick 광고 / 전화 / 문자 / 전체 with what each stops; the list shows the scope's Korean name."""
+    login(client, "desk")
+    page = client.get("/optouts").text
+    assert "전화: 전화는 하지 않습니다 (문자 안내는 보냅니다)" in page and "전체: 전화도 문자도 하지 않습니다" in page
+    r = client.post("/optouts/add", data={"csrf_token": csrf_of(page), "phone": "010-3333-4444", "scope": "calls",
+                                          "source": "staff", "reason": "전화 말고 문자로만 받겠다고 하심"})
+    assert "수신거부(전화)를 등록했습니다. 전화는 하지 않습니다 (문자 안내는 보냅니다)." in r.text
+    assert "<td>전화</td>" in r.text
+    assert crm_records.is_opted_out("01033334444", advertising=False, channel="call")
+    assert not crm_records.is_opted_out("01033334444", advertising=False, channel="text")
+    r = client.post("/optouts/add", data={"csrf_token": form_csrf(page, "/optouts/add"), "phone": "010-3333-5555",
+                                          "scope": "texts", "source": "paper", "reason": "서면: 문자 거부"})
+    assert "<td>문자</td>" in r.text and "<td>전화</td>" in r.text
+
+
 def test_campaigns_switch_on_and_off_with_an_audit(client):
     from appliance.outbound import campaigns as camps
 

@@ -108,12 +108,12 @@ def test_the_page_shows_each_kind_of_contact_of_this_patient_and_nothing_of_anot
     assert "장기 미방문 리콜" in html and "받지 않음" in html and "1/3" in html
     tasks = re.search(r'<table class="campaign-tasks">(.*?)</table>', html, re.S).group(1)
     assert tasks.count("<tr>") == 1 + 2 and tasks.count("예약 전 알림") == 1  # 1's recall and the joint reminder
-    assert "문자로 광고 거부" in html and "광고·안내 전화 거부" in html
+    assert "문자로 광고 거부" in html and "<td>광고</td>" in html  # the opt-out's scope, in Korean
     consent = re.search(r'<table class="consent">(.*?)</table>', html, re.S).group(1)
     rows = dict(re.findall(r'<th scope="row">(\S+)</th>(.*?)</tr>', consent, re.S))
     for channel in ("전화", "문자"):
         ad, care = re.findall(r"<td>(.*?)</td>", rows[channel], re.S)
-        assert "안 됨" in ad and "수신거부" in ad and "문자" in ad  # the opt-out, its source and date
+        assert "안 됨" in ad and "수신거부(광고)" in ad and "문자" in ad  # the opt-out, its scope, source and date
         assert "가능" in care and "안 됨" not in care
     for other in ("나나", f'/calls/{theirs["call"].id}"', f'/calls/{theirs["outbound"].id}"'):
         assert other not in html
@@ -213,3 +213,19 @@ def test_the_request_log_never_shows_a_query_or_a_patient_id():
     assert "01012345678" not in line("/patients?q=01012345678") and "/patients?…" in line("/patients?q=1")
     assert line("/patients/12345") == '127.0.0.1:5000 - "GET /patients/… HTTP/1.1" 200'
     assert "/calls/7" in line("/calls/7")
+
+
+def test_the_consent_grid_reads_each_scope_the_way_the_dialer_and_texts_do():
+    """A "calls" opt-out: no call of any purpose, reminder texts still allowed; "texts" the reverse."""
+    def grid(scope: str) -> dict[tuple[str, str], str]:
+        refusal = crm_records.OptOut(scope=scope, source="call_speech", phone="01012345678")
+        return {(p.channel, p.purpose): p.why for p in patient_history.permissions(None, None, [refusal],
+                                                                                 dt.date(2026, 12, 1))}
+
+    calls = grid("calls")
+    assert calls[("call", "care")] == calls[("call", "ad")] == "수신거부(전화)"
+    assert calls[("text", "care")] == "가능" and calls[("text", "ad")] != "수신거부(전화)"  # consent decides
+    texts = grid("texts")
+    assert texts[("text", "care")] == texts[("text", "ad")] == "수신거부(문자)" and texts[("call", "care")] == "가능"
+    everything = grid("all")
+    assert set(everything.values()) == {"수신거부(전체)"}

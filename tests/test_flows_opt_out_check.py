@@ -160,9 +160,9 @@ def test_only_a_yes_or_a_refusal_in_words_stores_the_opt_out(answer, opted_out):
     assert keys(asked) == ["opt_out_check"] and d.state == "optout_check"
     out = d.on_input(Heard(text=answer))
     if opted_out:
-        assert end(out).outcome == outcomes.OPTED_OUT and ops.log[-1] == ("opt_out", "call_speech")
+        assert end(out).outcome == outcomes.OPTED_OUT and ops.log[-1][:2] == ("opt_out", "call_speech")
     else:
-        assert end(out) is None and d.state == "offer" and ("opt_out", "call_speech") not in ops.log
+        assert end(out) is None and d.state == "offer" and not any(e[0] == "opt_out" for e in ops.log)
         assert keys(out)[-2:] == spoken_keys("ob_offer_booking")
 
 

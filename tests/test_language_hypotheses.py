@@ -7,6 +7,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import answer_fit, answers_question, choose_hypothesis, understand
+from appliance.language.understanding_result import Understanding
 
 MON = dt.datetime(2027, 3, 8, 10, 0)
 
@@ -69,3 +70,23 @@ def test_an_emergency_is_never_traded_for_a_tidier_answer():
 )
 def test_answers_question(text, expect, complete):
     assert answers_question(understand(text, MON, expect), expect) is complete
+
+
+@pytest.mark.parametrize(("intent", "expect"), [("callback_later", "reminder"), ("callback_later", "offer"),
+                                                 ("book", "offer"), ("callback_later", "confirm")])
+def test_a_fairly_sure_reply_ends_the_turn_though_the_chooser_prefers_a_surer_one(intent, expect):
+    """The n-best chooser scales a reply's fit by its confidence (a sure reading wins); the end of turn does not, so a
+    call-me-later read at 0.6 still ends the turn at once instead of waiting the hold."""
+    fairly_sure = Understanding(intent=intent, confidence=0.6)
+    sure = Understanding(intent=intent, confidence=1.0)
+    assert answer_fit(fairly_sure, expect) < answer_fit(sure, expect)
+    assert answers_question(fairly_sure, expect) is True
+    assert answers_question(Understanding(intent=intent, confidence=0.4), expect) is False
+
+
+def test_a_question_the_rules_heard_at_the_open_question_is_a_whole_turn_however_unsure_its_topic():
+    heard = Understanding(intent="question_other", confidence=0.45, source="rules")
+    assert answers_question(heard, "need") is True and answers_question(heard, None) is True
+    assert answers_question(heard, "date") is False  # a slot was asked: the question may be the start of the answer
+    guessed = Understanding(intent="question_other", confidence=0.45, source="statistical")
+    assert answers_question(guessed, "need") is False  # only the model thinks it is a question

@@ -112,7 +112,7 @@ def test_another_kind_of_clinic_is_a_wrong_number(text):
         ("와이프랑 얘기해 보고 전화드릴게요", "offer", "callback_later"),
         ("부모님께 여쭤보고 다시 연락드릴게요", "offer", "callback_later"),
         ("음 아내랑 상의해 보고 다시 연락드릴게요", "proposal", "callback_later"),  # round 15: callback
-        ("좀 더 생각해 보고 연락드릴게요", "offer", "no"),  # thinking it over alone: not now
+        ("좀 더 생각해 보고 연락드릴게요", "offer", "callback_later"),  # round 25 convention: a call back promised
     ],
 )
 def test_a_decision_left_to_someone_else(text, expect, intent):

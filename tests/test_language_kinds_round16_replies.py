@@ -86,8 +86,10 @@ def test_an_offer_thought_over_with_its_terms_or_a_call_after_a_stop_is_a_callba
     assert _hear(text, expect).intent == "callback_later"
 
 
-def test_a_bare_think_it_over_to_an_offer_stays_a_no():
-    assert _hear("생각해 보고 연락드릴게요", "offer").intent == "no"
+def test_a_bare_think_it_over_to_an_offer_is_a_callback_but_a_refusal_now_stays_a_no():
+    """Round 25's convention (docs/understanding.md): a call back promised after thinking it over is a callback."""
+    assert _hear("생각해 보고 연락드릴게요", "offer").intent == "callback_later"
+    assert _hear("생각해 보고 연락드릴게요 지금은 좀", "offer").intent == "no"
 
 
 @pytest.mark.parametrize(("text", "expect"), [

@@ -142,7 +142,7 @@ def test_issue_15_phrasings(text, expect, intent):
         ("세 시 반쯤이요", "time", "book", None, "15:30"),
         ("네 말씀하세요", "yes_no", "yes", None, None),
         ("네 말씀하세요", None, "other", None, None),
-        ("생각해 보고 연락드릴게요", "offer", "no", None, None),
+        ("생각해 보고 연락드릴게요", "offer", "callback_later", None, None),  # round 25 convention
     ],
 )
 def test_the_question_asked_is_a_prior(text, expect, intent, date, time):

@@ -56,8 +56,8 @@ class Ops:
         self.log.append(("cancel", appointment["id"]))
         return True
 
-    def opt_out(self, source):
-        self.log.append(("opt_out", source))
+    def opt_out(self, source, scope):
+        self.log.append(("opt_out", source, scope))
 
     def callback(self, reason, priority, note=None):
         self.log.append(("callback", priority))
@@ -230,7 +230,7 @@ def test_ad_call_offers_opt_out_and_honours_keypad_9_at_once_even_before_identit
     out = d.on_input(Heard(dtmf="9"))
     assert keys(out) == spoken_keys("ob_opted_out") and end(out).outcome == outcomes.OPTED_OUT
     assert said(out) == "네, 수신거부 처리되었습니다. 앞으로 안내 전화는 드리지 않겠습니다. 좋은 하루 보내세요."
-    assert ops.log == [("opt_out", "call_dtmf")]
+    assert ops.log == [("opt_out", "call_dtmf", "ad")]
 
 
 def test_ad_opt_out_by_speech_and_scaling_booking():
@@ -239,7 +239,7 @@ def test_ad_opt_out_by_speech_and_scaling_booking():
     pitch = verified(d)
     assert keys(pitch) == ["confirmed_short", "ob_purpose_scaling", "insurance_scaling", *spoken_keys("ob_offer_booking")]
     assert end(d.on_input(Heard(text="수신 거부할게요"))).outcome == outcomes.OPTED_OUT
-    assert ops.log[-1] == ("opt_out", "call_speech")
+    assert ops.log[-1] == ("opt_out", "call_speech", "ad")
     ops = Ops()
     d = dialog("insurance_scaling", kind="AD", ops=ops)
     verified(d)

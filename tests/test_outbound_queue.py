@@ -155,6 +155,25 @@ def test_opt_out_checked_right_before_dialling(crm_store):
     assert orig.calls == [info.id]
 
 
+def test_a_calls_opt_out_stops_a_reminder_call_a_texts_opt_out_does_not(crm_store):
+    """"전화 말고 문자로만" (scope calls) stops every call; "문자는 보내지 마세요" (texts) leaves the calls."""
+    clock = FakeClock(WED_10)
+    orig = FakeOriginate()
+    tasks = [queue.add_task(campaign="reminder", kind="INFO", patient_id=pid, phone=phone, day=clock().date(),
+                            reason="reminder", ref=pid, now=clock(), expires_at=clock() + dt.timedelta(hours=8))
+             for pid, phone in (("301", "01077770001"), ("302", "01077770002"))]
+    crm_records.add_opt_out("010-7777-0001", "301", source="call_speech", scope="calls")
+    crm_records.add_opt_out("010-7777-0002", "302", source="call_speech", scope="texts")
+
+    async def scenario():
+        d = make(clock, orig)
+        await d.tick()
+        await d.drain()
+
+    run(scenario())
+    assert queue.Task.get_by_id(tasks[0].id).outcome == "opted_out" and orig.calls == [tasks[1].id]
+
+
 def test_crash_mid_dial_is_reconciled_not_redialled(crm_store):
     """Kill the dialer while Originate is in flight; a new dialer asks Asterisk and the call log first."""
     clock = FakeClock(WED_10)

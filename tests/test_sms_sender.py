@@ -161,6 +161,17 @@ def test_opt_out_after_queueing_cancels_at_send_time(env, vendor):
     assert (done.state, done.error) == ("cancelled", "opted out") and vendor.requests == []
 
 
+@pytest.mark.parametrize("scope, sent", [("calls", True), ("texts", False)])
+def test_a_channel_opt_out_after_queueing_is_read_at_send_time(env, vendor, scope, sent):
+    """"전화 말고 문자로만" (calls) keeps the confirmation text going; "문자는 보내지 마세요" (texts) stops it."""
+    config, clock, sender = env
+    row = _confirmation(config, clock)
+    crm_records.add_opt_out(PATIENT_PHONE, "P1", source="call_speech", scope=scope)
+    sender.send_due()
+    done = outbox.Message.get_by_id(row.id)
+    assert (done.state == "sent") is sent and (len(vendor.messages) == 1) is sent
+
+
 def test_advert_queued_at_2059_sent_after_2100_waits_until_0800(env, vendor):
     config, clock, sender = env
     clock.set(dt.datetime(2026, 12, 1, 20, 59))

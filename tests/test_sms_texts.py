@@ -156,3 +156,11 @@ def test_reminder_waits_for_daytime_and_is_dropped_when_too_late(config):
 ])
 def test_reply_words(text, what):
     assert replies.classify(text) == what
+
+
+@pytest.mark.parametrize("scope, sent", [("calls", True), ("ad", True), ("texts", False), ("all", False)])
+def test_a_reminder_text_honours_the_opt_out_scope(config, scope, sent):
+    """"전화 말고 문자로만" (calls) keeps the reminder texts the patient asked for; texts or all stop them."""
+    crm_records.add_opt_out(PATIENT_PHONE, None, source="call_speech", scope=scope)
+    row = texts.queue_reminder(config, phone=PATIENT_PHONE, start=dt.datetime(2026, 12, 2, 10, 0), key="rem1", now=NOW)
+    assert (row.state == "queued") is sent and (row.error == "opted out") is (not sent)

@@ -107,10 +107,11 @@ def permissions(patient: Any, emr_problem: str | None, optouts: list[crm_records
     out = []
     for channel, _ in CHANNELS:
         for purpose, _ in PURPOSES:
-            # an opt-out of scope "ad" stops adverts; "all" stops every call and text (crm_records.is_opted_out)
-            refused = [o for o in optouts if purpose == "ad" or o.scope == "all"]
+            # the rule of crm_records.is_opted_out: "ad" stops adverts; "calls"/"texts" that channel; "all" both
+            refused = [o for o in optouts if crm_records.refuses(o.scope, channel, purpose == "ad")]
             if refused:
-                out.append(Permission(channel, purpose, False, "수신거부", refused[0]))
+                scope = crm_records.OPT_OUT_SCOPES.get(refused[0].scope, refused[0].scope)
+                out.append(Permission(channel, purpose, False, f"수신거부({scope})", refused[0]))
             elif purpose == "care":
                 out.append(Permission(channel, purpose, True, "가능"))
             elif patient is None:

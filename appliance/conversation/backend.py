@@ -169,8 +169,10 @@ class Backend:
                                        call_id=self.call_id, note=note, due=due)
         return row.id
 
-    def opt_out(self, phone: str | None, patient_id: str | None, source: str) -> bool:
-        return crm_records.add_opt_out(phone, patient_id=patient_id, source=source, scope="ad") is not None
+    def opt_out(self, phone: str | None, patient_id: str | None, source: str, scope: str = "ad") -> bool:
+        """Store an opt-out of ``scope`` (``appliance.data.crm_records.OPT_OUT_SCOPES``); False when nothing to
+        store it against (no number, no patient)."""
+        return crm_records.add_opt_out(phone, patient_id=patient_id, source=source, scope=scope) is not None
 
     def note(self, text: str, *, phone: str | None, patient_id: str | None, author: str = "ai") -> int:
         return crm_records.add_note(text, patient_id=patient_id, phone=phone, author=author, call_id=self.call_id).id

@@ -60,6 +60,7 @@ class OptOutCheck(Flow):
         self.confirmed = confirmed
         self.resume = resume
         self.pending: str | None = None
+        self.refusal: str | None = None  # the words that sounded like a refusal (they name the opt-out's scope)
         self.asked = 0
         self.declined = False
 
@@ -72,7 +73,7 @@ class OptOutCheck(Flow):
             return None
         if not sounds_like_opt_out(text, step.expect, about_contact=d.state in ABOUT_CONTACT):
             return None
-        self.pending = d.state
+        self.pending, self.refusal = d.state, text
         self.asked += 1
         d.event(EventKind.OPT_OUT_CHECK, during=d.state)
         return d.ask(STATE, ["opt_out_check"])
@@ -85,6 +86,7 @@ class OptOutCheck(Flow):
     def _words(self, u: Any, text: str) -> Actions:
         if _KEEP.search(text):
             return self._back("no")
+        self.refusal = " ".join(w for w in (self.refusal, text) if w)  # "아니 문자 보내지 말라고요" names a scope too
         if getattr(u, "intent", None) == "opt_out":
             return self.confirmed()
         if _NOT_RECEIVING.search(text) or (said_yes(u) and not said_no(u)):

@@ -102,6 +102,9 @@ PHRASES: dict[str, str] = {
     "running_late_noted": "네, 늦으신다고 데스크에 전해 두겠습니다. 조심히 오세요.",
     "staff_after_hours": "지금은 진료시간이 아니라 직원 연결이 어렵습니다.",
     "opt_out_done": "네, 수신거부 처리되었습니다. 앞으로 안내 전화는 드리지 않겠습니다.",
+    "opt_out_calls_done": "네, 앞으로 전화는 드리지 않고 문자로만 안내드리겠습니다.",  # scope calls: texts still wanted
+    "opt_out_texts_done": "네, 앞으로 문자는 보내 드리지 않겠습니다.",  # scope texts: calls still allowed
+    "opt_out_all_done": "네, 수신거부 처리되었습니다. 앞으로 전화나 문자로 연락드리지 않겠습니다.",  # scope all
     "opt_out_check": "앞으로 병원 안내 연락을 그만 받으시겠어요?",  # a refusal heard but not understood as one
     "opt_out_not_stored": "발신번호가 표시되지 않아 지금 바로 수신거부 처리를 하지는 못했습니다. 요청하신 내용은 담당자에게 전달하겠습니다.",
     # campaign calls (appliance.conversation.campaigns): notices, generic purpose, identity first
@@ -169,7 +172,13 @@ JOINED: dict[str, tuple[str, ...]] = {
     "ob_cancelled": ("cancelled", "call_anytime", "good_day"),
     "ob_declined": ("understood", "call_anytime", "good_day"),
     "ob_opted_out": ("opt_out_done", "good_day"),
+    "ob_opted_out_calls": ("opt_out_calls_done", "good_day"),
+    "ob_opted_out_texts": ("opt_out_texts_done", "good_day"),
+    "ob_opted_out_all": ("opt_out_all_done", "good_day"),
 }
+OPT_OUT_DONE = {"ad": "opt_out_done", "calls": "opt_out_calls_done", "texts": "opt_out_texts_done",
+                "all": "opt_out_all_done"}
+"""The confirmation of an opt-out, by the scope stored (``appliance.data.crm_records.OPT_OUT_SCOPES``)."""
 
 
 def text_of(name: str, clinic: str) -> str:

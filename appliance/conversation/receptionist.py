@@ -135,7 +135,8 @@ class Receptionist(Asker):
         self.care = self.add(CareFlow(self))
         self.questionnaire = self.add(QuestionnaireFlow(self))
         self.optout = self.add(OptOutFlow(self))
-        self.optout_check = self.add(OptOutCheck(self, confirmed=lambda: self.optout.start(source="call_speech"),
+        self.optout_check = self.add(OptOutCheck(self, confirmed=lambda: self.optout.start(
+            source="call_speech", words=self.optout_check.refusal),
                                                  resume=self.booking.resume))
 
     @property
@@ -265,7 +266,7 @@ class Receptionist(Asker):
             spoken = intent != "emergency"  # a symptom or a question: staff get the words
             return self.emergency(severe_symptom=spoken, note=text[:500] if spoken else None)
         if intent == "opt_out" and not self.optout_check.keeps_contact(text):
-            return self.optout.start(source="call_speech")
+            return self.optout.start(source="call_speech", words=text)
         asked = self.optout_check.heard(u, text, step)  # a refusal in other words: asked, never guessed
         if asked is not None:
             return asked

@@ -1,7 +1,8 @@
 """CRM records the data layer owns: opt-outs, callbacks, booking requests, staff notes, EMR sync/outage log.
 
 Tables are created by migration step 10. Phones are stored canonical (``appliance.data.phone``).
-``is_opted_out()`` is the check the dialer runs before every outbound call.
+``is_opted_out()`` is the one check "may we contact this person on CHANNEL for PURPOSE": the dialer runs it before
+every outbound call, the SMS senders before every text.
 """
 
 from __future__ import annotations
@@ -17,6 +18,14 @@ from appliance.data.crm import BaseModel, JSONField, database, of_person, utcnow
 
 _LOGGER = logging.getLogger(__name__)
 
+OPT_OUT_SCOPES = {"ad": "광고", "calls": "전화", "texts": "문자", "all": "전체"}
+"""Scope -> its short Korean name (console, staff notes). ``ad``: no advertising, any channel; ``calls``: no calls
+of any purpose (texts still allowed); ``texts``: no texts of any purpose (calls still allowed); ``all``: no calls
+and no texts (rows from before the channel scopes: ``all`` meant exactly this, as the SMS sender read it)."""
+CHANNELS = ("call", "text")
+_BLOCKS = {"call": ("calls", "all"), "text": ("texts", "all")}
+"""The scopes that refuse a channel for every purpose (``ad`` refuses advertising on both)."""
+
 BOOKING_STATUSES = ("pending", "requested", "booked", "confirmed", "rejected", "taken", "cancelled")
 CALLBACK_STATUSES = ("open", "done", "cancelled")
 
@@ -29,7 +38,7 @@ class OptOut(BaseModel):
     patient_id = peewee.CharField(max_length=64, null=True, index=True)
     created_at = peewee.DateTimeField(default=utcnow)
     source = peewee.CharField(max_length=16)  # call_speech | call_dtmf | staff | sms | import
-    scope = peewee.CharField(max_length=8, default="ad")  # ad (advertising calls) | all (no calls at all)
+    scope = peewee.CharField(max_length=8, default="ad")  # one of OPT_OUT_SCOPES
     note = peewee.TextField(null=True)
 
 
@@ -113,6 +122,8 @@ migrations.register(10, "data layer: opt-outs, callbacks, booking requests, note
 # --- opt-outs -----------------------------------------------------------------------------------------
 def add_opt_out(phone: str | None, patient_id: str | None = None, source: str = "call_speech",
                 scope: str = "ad", note: str | None = None) -> OptOut | None:
+    if scope not in OPT_OUT_SCOPES:
+        raise ValueError(f"unknown opt-out scope {scope!r} (one of {', '.join(OPT_OUT_SCOPES)})")
     number = phones.canonical(phone)
     if not number and not patient_id:
         return None
@@ -120,16 +131,25 @@ def add_opt_out(phone: str | None, patient_id: str | None = None, source: str = 
     return OptOut.create(phone=number or "", patient_id=patient_id, source=source, scope=scope, note=note)
 
 
-def is_opted_out(phone: str | None, patient_id: str | None = None, advertising: bool = True) -> bool:
-    """True when the number or the patient refused calls. ``advertising=False`` (reminders, happy calls)
-    only honours opt-outs with scope ``all``."""
+def refuses(scope: str, channel: str, advertising: bool) -> bool:
+    """Whether one opt-out of ``scope`` refuses contact on ``channel`` ("call" | "text") for this purpose."""
+    if channel not in _BLOCKS:
+        raise ValueError(f"unknown channel {channel!r} (one of {', '.join(CHANNELS)})")
+    return scope in _BLOCKS[channel] or (advertising and scope == "ad")
+
+
+def is_opted_out(phone: str | None, patient_id: str | None = None, advertising: bool = True,
+                 channel: str = "call") -> bool:
+    """True when the number or the patient refused contact on ``channel`` ("call" | "text") for this purpose:
+    advertising by ``ad`` and the channel's own scopes; reminders, happy calls and other care contact only by
+    ``calls`` or ``all`` (calls) and ``texts`` or ``all`` (texts)."""
+    if channel not in _BLOCKS:
+        raise ValueError(f"unknown channel {channel!r} (one of {', '.join(CHANNELS)})")
     cond = of_person(OptOut, phone, patient_id)
     if cond is None:
         return False
-    query = OptOut.select().where(cond)
-    if not advertising:
-        query = query.where(OptOut.scope == "all")
-    return query.exists()
+    scopes = _BLOCKS[channel] + (("ad",) if advertising else ())
+    return OptOut.select().where(cond, OptOut.scope.in_(scopes)).exists()
 
 
 def opted_out_numbers() -> set[str]:

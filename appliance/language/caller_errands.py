@@ -37,6 +37,7 @@ from appliance.language.choices_and_hedges import choice_or_hedge
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
+from appliance.language.ordinary_days import ordinary_day_kind
 from appliance.language.readbacks_and_contacts import readback_or_contact
 from appliance.language.replies import SURE
 from appliance.language.visit_practicalities import visit_practicality
@@ -85,6 +86,8 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
     if (told := channel_or_consent(compact, expect, dated) or choice_or_hedge(compact, expect, dated)) is not None:
         return told  # round 24: channels and consent, event texts, choices by position, hedged answers, infants
+    if (ordinary := ordinary_day_kind(compact, expect, dated)) is not None:
+        return ordinary  # round 25: call backs after thinking it over, conditional yeses, papers, who is calling
     if (echoed := readback_or_contact(compact, expect, dated)) is not None:
         return echoed  # round 23: read-backs echoed, contacts updated, families for a patient, hygiene, billing
     if (kept := booking_or_carer(compact, expect)) is not None:

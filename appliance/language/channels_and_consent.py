@@ -1,8 +1,8 @@
 """Channel and consent preferences and replies to event texts (issue 15, round 24: blind32), consulted first at
 stage 2 (``caller_errands``), before the opt-out words (stage 5) and the price and booking topics would decide:
 
-- a lasting refusal of calls for another channel ("전화 말고 앞으로는 카톡으로만 보내 주세요"): ``opt_out`` (the CRM's
-  opt-out scopes are advertising or all, not channels: the dialogs store what the call's kind gives); advertising
+- a lasting refusal of calls for another channel ("전화 말고 앞으로는 카톡으로만 보내 주세요"): ``opt_out``, and
+  :func:`opt_out_scope` tells the dialogs which scope the words name (here ``calls``: texts still wanted); advertising
   stopped, also for another number ("광고 문자 끊는 거 … 엄마 번호도 같이 해 주세요"): ``opt_out``;
 - a restriction of WHEN to call ("주말엔 전화 좀 하지 마세요 평일에 다시 주세요"): ``callback_later``, never an opt-out
   (a channel or a lasting "앞으로" word, or advertising, keeps the opt-out);
@@ -57,3 +57,52 @@ _KINDS = (
 def channel_or_consent(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
     return first_kind(_KINDS, compact, expect, dated)
+
+
+# --- which opt-out scope a refusal names (appliance.data.crm_records.OPT_OUT_SCOPES) ------------------------
+_TEXT_WORD = r"(?:문자|카톡|카카오톡|메시지|메세지|알림톡)"
+_CALL_WORD = r"(?:전화|통화)"
+_ANY_CHANNEL = re.compile(r"문자|카톡|카카오|메시지|메세지|알림톡|전화|통화|연락")
+_REFUSED = (r"(?:(?:하|보내|주|걸|받|오)(?:지마|지말|지않|지도마|지도말)|안(?:받|하|보내|주|와|오|걸)|그만|싫|끊|사절|"
+            r"거부|차단|빼|필요없|원치않|싶지않)")
+_GAP = r"(?:(?!문자|카톡|카카오|메시지|메세지|알림톡|전화|통화|연락)[가-힣]){0,7}?"
+"""The words between a channel and its refusal, never across another channel ("문자로 주시고 전화는 하지 마세요")."""
+_TEXTS_REFUSED = re.compile(_TEXT_WORD + r"(?:은|는)?(?:말고|대신)|" + _TEXT_WORD + _GAP + _REFUSED)
+_CALLS_REFUSED = re.compile(_CALL_WORD + r"(?:은|는)?(?:말고|대신)|" + _CALL_WORD + _GAP + _REFUSED)
+_JOINED = r"(?:도|이나|나|이랑|랑|하고|과|와)"
+_BOTH_REFUSED = re.compile(r"(?:" + _CALL_WORD + _JOINED + _TEXT_WORD + "|" + _TEXT_WORD + _JOINED + _CALL_WORD + r")"
+                           + _JOINED + r"?(?:둘다|모두|다)?" + _GAP + _REFUSED)
+_TEXTS_WANTED = re.compile(_TEXT_WORD + r"(?:으로|로)(?:만|나)?(?!도)|" + _TEXT_WORD
+                           + r"(?:은|는)?(?:받을|받겠|받아도|받을게|괜찮|주세요|보내주|좋아)")
+_ADVERTISING = re.compile(r"광고|홍보|이벤트|마케팅|프로모션|할인|행사|혜택")
+_CONTACT_REFUSED = re.compile(r"연락" + _GAP + _REFUSED + r"|번호[가-힣]{0,4}(?:지워|지우|삭제|빼)")
+
+
+def opt_out_scope(text: str, campaign_is_ad: bool | None) -> str:
+    """The opt-out scope a refusal names: ``ad`` | ``calls`` | ``texts`` | ``all``. ``campaign_is_ad`` is the
+    kind of an outbound call (True: an advertising campaign, False: a reminder or care call), None on an inbound call.
+
+    - advertising refused ("광고 문자 그만 보내세요", "이벤트 안내는 빼 주세요"): ``ad``, whatever the channel;
+    - calls and texts both refused ("전화도 문자도 하지 마세요"): ``all``;
+    - calls refused with texts wanted ("전화 말고 카톡으로만 보내 주세요"): ``calls``; texts refused: ``texts``;
+    - calls refused with no other channel named: ``calls`` on an inbound call, ``all`` on an outbound call (the
+      patient refused the very contact they are on, and may not want its texts either);
+    - no channel named: contact refused in so many words ("이제 연락하지 마세요", "제 번호 지워 주세요"): ``all``;
+      a bare "수신거부요": ``all`` on a reminder or care call, ``ad`` on an advert (the answer to its opt-out notice)
+      and on an inbound call.
+    """
+    compact = re.sub(r"\s+", "", text)
+    if _ADVERTISING.search(compact):
+        return "ad"
+    calls, texts = bool(_CALLS_REFUSED.search(compact)), bool(_TEXTS_REFUSED.search(compact))
+    if (calls and texts) or _BOTH_REFUSED.search(compact):
+        return "all"
+    if calls and _TEXTS_WANTED.search(compact):
+        return "calls"
+    if texts:
+        return "texts"
+    if calls:
+        return "calls" if campaign_is_ad is None else "all"
+    if campaign_is_ad is not False and not _CONTACT_REFUSED.search(compact):
+        return "ad"  # a bare "수신거부요" inbound, or on an advert (the answer to its opt-out notice)
+    return "all"

@@ -33,8 +33,11 @@ _REPLIES: dict[str, dict[str, float]] = {
 _SLOT_QUESTIONS = ("date", "time", "treatment", "digits")
 
 
-def answer_fit(u: "Understanding", expect: str | None) -> float:
-    """0..1: how well ``u`` answers the question ``expect`` (unknown or no question: any recognised intent)."""
+def answer_fit(u: "Understanding", expect: str | None, *, by_confidence: bool = True) -> float:
+    """0..1: how well ``u`` answers the question ``expect`` (unknown or no question: any recognised intent).
+
+    ``by_confidence`` scales a reply's fit by how sure the reading is (round 24: the n-best chooser prefers a sure
+    reading); the end of turn asks without it, since ``answers_question`` weighs the confidence on its own."""
     if u.intent in ALWAYS_FIT:
         return 1.0
     if expect in _SLOT_QUESTIONS:
@@ -43,7 +46,7 @@ def answer_fit(u: "Understanding", expect: str | None) -> float:
         fit = _REPLIES[expect].get(u.intent, 0.0)
         if expect in ("proposal", "slot") and u.intent == "book" and (u.date or u.time or u.time_range):
             fit = 0.8  # a counter-proposal: "금요일은요?"
-        return fit * (0.5 + 0.5 * min(1.0, u.confidence))  # round 24: a sure reading fits better than a guess
+        return fit * (0.5 + 0.5 * min(1.0, u.confidence)) if by_confidence else fit
     if u.intent == "other":
         return 0.0
     return 0.5 + 0.5 * min(1.0, u.confidence)
@@ -66,5 +69,10 @@ def _slot_fit(u: "Understanding", expect: str) -> float:
 
 
 def answers_question(u: "Understanding", expect: str | None, *, threshold: float = 0.7) -> bool:
-    """True when ``u`` is a complete answer to ``expect`` (the end of turn need not wait for more)."""
-    return answer_fit(u, expect) >= threshold and (u.intent in ALWAYS_FIT or u.confidence >= 0.5)
+    """True when ``u`` is a complete answer to ``expect`` (the end of turn need not wait for more).
+
+    At the open question ("무엇을 도와드릴까요?") a question the rules heard is a whole turn however unsure they are of
+    its topic: the caller asked something, and waiting the hold only delays the answer."""
+    if expect in (None, "need") and u.intent == "question_other" and getattr(u, "source", "rules") == "rules":
+        return True
+    return answer_fit(u, expect, by_confidence=False) >= threshold and (u.intent in ALWAYS_FIT or u.confidence >= 0.5)

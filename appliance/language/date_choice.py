@@ -20,10 +20,10 @@ import re
 
 from appliance.language.dates import DateResult
 
-# A "…로" target, maybe after a part of the day or a clock time ("다음주 화요일 점심으로 옮겨")
+# A "…로" target, maybe after a part of the day, a clock time or "the same time" ("다음주 화요일 점심으로 옮겨")
 _TARGET_AFTER = re.compile(
     r"\s?(?:(?:오전|오후|아침|점심|저녁|밤|낮)(?:시간)?\s?)?(?:(?:\d{1,2}|한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두)\s?시"
-    r"(?:\s?반|\s?\d{1,2}\s?분)?\s?)?(?:으로|로)"
+    r"(?:\s?반|\s?\d{1,2}\s?분)?\s?)?(?:(?:같은|똑같은)\s?시간\s?)?(?:으로|로)"  # round 25: "금요일 같은 시간으로"
 )
 # Between two mentions, words that take the first back: "내일 말고 모레", "월요일은 안 되고 화요일도 애매하고
 # 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
@@ -169,8 +169,17 @@ def _moved_or_timed(text: str, results: list[DateResult], today: dt.date) -> Dat
     return None
 
 
+# round 25: a day told as the onset or the span of a past pain ("주말 내내 이가 욱신거렸어요 토요일 밤부터 그랬는데
+# 오늘 바로 볼 수 있을까요") is no visit day
+_PAST_PAIN = r"(?:그랬|아팠|아프더|욱신거렸|시렸|부었|쑤셨)"
+_ONSET_TOLD_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전)?\s?부터\s?(?:계속\s?|쭉\s?)?{_PAST_PAIN}"
+                               rf"|\s?(?:내내|동안)\s?(?:[가-힣]{{1,4}}\s)?{_PAST_PAIN}")
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
+    if len(results) > 1:  # an onset told before the day asked for loses to it
+        results = [r for r in results if not _ONSET_TOLD_AFTER.match(text, r.end)] or results
     return (requested_date(text, results, today) or _moved_or_timed(text, results, today)
             or pick_date(text, results, today))

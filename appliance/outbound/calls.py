@@ -119,15 +119,14 @@ class CallOps:
         _LOGGER.info("task %s: cancellation %s", self.task.id, result.status)
         return result.status in ("cancelled", "requested")
 
-    def opt_out(self, source: str) -> None:
-        scope = "ad" if self.task.kind == "AD" else "all"
+    def opt_out(self, source: str, scope: str) -> None:
         crm_records.add_opt_out(self.task.phone, self.task.patient_id, source=source, scope=scope,
                                 note=f"campaign {self.task.campaign}")
         # nothing else queued for this patient may ring them now
         now = self.clock()
         for other in queue.Task.select().where(queue.Task.patient_id == self.task.patient_id,
                                                queue.Task.status == queue.QUEUED):
-            if scope == "all" or other.kind == "AD":
+            if crm_records.refuses(scope, "call", advertising=other.kind == "AD"):
                 queue.cancel_task(other.id, now, outcome=outcomes.OPTED_OUT)
 
     def callback(self, reason: str, priority: int, note: str | None = None) -> None:

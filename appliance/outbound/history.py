@@ -50,11 +50,13 @@ class OptOuts:
 
         out = cls()
         for row in OptOut.select():
+            if row.scope == "texts":  # texts refused, calls of any purpose still allowed (crm_records.refuses)
+                continue
             if row.phone:
                 out.phones_ad.add(row.phone)
             if row.patient_id:
                 out.patients_ad.add(str(row.patient_id))
-            if row.scope == "all":
+            if row.scope in ("calls", "all"):  # every call refused (crm_records.refuses)
                 if row.phone:
                     out.phones_all.add(row.phone)
                 if row.patient_id:

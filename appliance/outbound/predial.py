@@ -88,7 +88,8 @@ class PreDial:
         if not phones.is_outbound_target(task.phone):
             queue.cancel_task(task.id, now, outcome="not_callable_number")
             return False
-        if crm_records.is_opted_out(task.phone, task.patient_id, advertising=task.kind == window.AD):
+        if crm_records.is_opted_out(task.phone, task.patient_id, advertising=task.kind == window.AD,
+                                    channel="call"):
             queue.cancel_task(task.id, now, outcome="opted_out")
             return False
         if task.kind != window.AD:

@@ -132,7 +132,8 @@ class Sender:
     def _refusal(self, row: outbox.Message, now: dt.datetime) -> str | None:
         meta = row.meta or {}
         advert = row.kind == outbox.AD
-        if not meta.get("optout_notice") and crm_records.is_opted_out(row.phone, row.patient_id, advertising=advert):
+        if not meta.get("optout_notice") and crm_records.is_opted_out(row.phone, row.patient_id, advertising=advert,
+                                                                            channel="text"):
             return "opted out"
         if advert:
             if not law.ad_window_open(now):

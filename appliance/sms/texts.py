@@ -78,7 +78,7 @@ def _queue(config: Any, *, template: str, key: str, purpose: str, phone: str, no
 
     state, error = outbox.QUEUED, None
     notice = bool((meta or {}).get("optout_notice"))  # the answer to a refusal goes even to a refused number
-    if not notice and crm_records.is_opted_out(phone, patient_id, advertising=kind == outbox.AD):
+    if not notice and crm_records.is_opted_out(phone, patient_id, advertising=kind == outbox.AD, channel="text"):
         state, error = outbox.CANCELLED, "opted out"
     row, _ = outbox.queue(key=key, purpose=purpose, kind=kind, phone=phone, text=text, subject=subject,
                           sender=sender, patient_id=patient_id, now=now, not_before=not_before, meta=meta,

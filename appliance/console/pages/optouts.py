@@ -17,7 +17,12 @@ from appliance.data import crm_records, phone as phones
 SHOWN = 100
 SOURCES = {"staff": "데스크(직접)", "sms": "문자", "call_speech": "전화(AI, 말로)", "call_dtmf": "전화(AI, 9번)",
            "import": "가져오기", "paper": "서면"}
-SCOPES = {"ad": "광고·안내 전화 거부", "all": "모든 전화 거부"}
+SCOPES = crm_records.OPT_OUT_SCOPES  # 광고 / 전화 / 문자 / 전체
+SCOPE_MEANS = {"ad": "광고·홍보 연락은 전화도 문자도 하지 않습니다",
+               "calls": "전화는 하지 않습니다 (문자 안내는 보냅니다)",
+               "texts": "문자는 보내지 않습니다 (전화 안내는 합니다)", "all": "전화도 문자도 하지 않습니다"}
+"""What each scope stops, as staff read it (crm_records.refuses is the rule)."""
+SCOPE_CHOICES = {key: f"{label}: {SCOPE_MEANS[key]}" for key, label in SCOPES.items()}
 
 
 def _render(ctx: Ctx, rows: list, query: str = "") -> Response:
@@ -25,6 +30,7 @@ def _render(ctx: Ctx, rows: list, query: str = "") -> Response:
                patient_ids=[r.patient_id for r in rows], subject="opt-outs", count=len(rows))
     flash = ctx.state.flash.pop(ctx.session.token_hash, None)
     return ctx.render("optouts.html", page="optouts", rows=rows, query=query, sources=SOURCES, scopes=SCOPES,
+                      scope_choices=SCOPE_CHOICES,
                       flash=flash, total=crm_records.OptOut.select().count())
 
 
@@ -63,7 +69,7 @@ def _add(ctx: Ctx) -> Response:
                                       note=f"{reason} (입력: {ctx.staff.label})")
         log_action(ctx.staff.actor, "opt_out", row.get_id() if row else "-", "add", result=f"{scope}/{source}",
                    note=reason)
-        outcome = Outcome(True, "수신거부를 등록했습니다. 이 번호로는 안내 전화를 하지 않습니다.")
+        outcome = Outcome(True, f"수신거부({SCOPES[scope]})를 등록했습니다. {SCOPE_MEANS[scope]}.")
     ctx.state.flash[ctx.session.token_hash] = outcome
     return ctx.see_other("/optouts")
 

@@ -26,8 +26,12 @@ from appliance.conversation.identity import Identity
 from appliance.conversation.optout_check import STATE as OPT_OUT_CHECK
 from appliance.conversation.optout_check import OptOutCheck
 from appliance.conversation.outcomes import EventKind, NextStep, Outcome
+from appliance.language.channels_and_consent import opt_out_scope
 
 AD = "AD"
+OPTED_OUT = {"ad": "ob_opted_out", "calls": "ob_opted_out_calls", "texts": "ob_opted_out_texts",
+             "all": "ob_opted_out_all"}
+"""The last words after an opt-out, by the scope stored (what was stored is what the patient hears)."""
 WHO = re.compile(r"누구|어디(?:세요|시죠|라고|에서|서)|어느\s*(?:병원|치과)|무슨\s*(?:일|전화)|왜\s*전화")
 NOTE_MAX = 500
 
@@ -61,7 +65,8 @@ class CampaignDialog(Asker):
         body = self.BODIES[campaign]
         self.slots: Any = self.add(SlotFlow(self)) if getattr(body, "BOOKS", True) else None
         self.body: Any = self.add(body(self))
-        self.optout_check = self.add(OptOutCheck(self, confirmed=lambda: self.opt_out("call_speech")))
+        self.optout_check = self.add(OptOutCheck(self, confirmed=lambda: self.opt_out("call_speech",
+                                                                                   self.optout_check.refusal)))
 
     @property
     def call_id(self) -> int | None:
@@ -102,7 +107,7 @@ class CampaignDialog(Asker):
     def interrupt(self, u: Any, text: str, step: Step) -> Actions | None:
         intent = getattr(u, "intent", "other")
         if intent == "opt_out" and not self.optout_check.keeps_contact(text):
-            return self.opt_out("call_speech")
+            return self.opt_out("call_speech", text)
         checking = self.state in ("happy", "implant")  # these questions ask about symptoms themselves
         if intent == "emergency" or getattr(u, "urgent", False) or (intent == "symptom" and not checking):
             return self.problem(text)
@@ -142,10 +147,12 @@ class CampaignDialog(Asker):
         self.state = "done"
         return [*says(key, barge_in=barge_in), End(NextStep.HANGUP, outcome, summary=summary)]
 
-    def opt_out(self, source: str) -> Actions:
-        self.ops.opt_out(source)
-        self.event(EventKind.OPTED_OUT, source=source)
-        return self.end("ob_opted_out", Outcome.OPTED_OUT, "opted out", barge_in=False)
+    def opt_out(self, source: str, words: str | None = None) -> Actions:
+        """Store the refusal with the scope its words name (key 9: advertising on an advert, else every contact)."""
+        scope = opt_out_scope(words, self.kind == AD) if words else ("ad" if self.kind == AD else "all")
+        self.ops.opt_out(source, scope)
+        self.event(EventKind.OPTED_OUT, source=source, scope=scope)
+        return self.end(OPTED_OUT[scope], Outcome.OPTED_OUT, "opted out", barge_in=False)
 
     def staff(self, summary: str = "환자 요청: 직원 연결",
               reason: str = "patient asked for staff (outbound, after hours)") -> Actions:

@@ -32,7 +32,8 @@ class Ops(Protocol):
 
     def cancel(self, appointment: dict[str, Any]) -> bool: ...
 
-    def opt_out(self, source: str) -> None: ...
+    def opt_out(self, source: str, scope: str) -> None:
+        """Store an opt-out of ``scope`` (``appliance.data.crm_records.OPT_OUT_SCOPES``) and cancel what it refuses."""
 
     def callback(self, reason: str, priority: int, note: str | None = None) -> None: ...
 
