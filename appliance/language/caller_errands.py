@@ -41,6 +41,7 @@ from appliance.language.ordinary_days import ordinary_day_kind
 from appliance.language.readbacks_and_contacts import readback_or_contact
 from appliance.language.replies import SURE
 from appliance.language.visit_practicalities import visit_practicality
+from appliance.language.weekday_kinds import weekday_kind
 
 _IN_CHARGE = re.compile(r"(?:채용|구인|인사|구매|납품|영업)(?:담당|관리)?(?:하시는|하는)?(?:분|자|선생님|실장님)")
 _ONE_IN_CHARGE = re.compile(r"담당(?:자|하시는분|하는분|선생님|실장님)")
@@ -84,8 +85,12 @@ _MEDICINE_MORE = re.compile(
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
-    if (told := channel_or_consent(compact, expect, dated) or choice_or_hedge(compact, expect, dated)) is not None:
-        return told  # round 24: channels and consent, event texts, choices by position, hedged answers, infants
+    if (told := channel_or_consent(compact, expect, dated)) is not None:
+        return told  # round 24: channels and consent, event texts
+    if (weekday := weekday_kind(compact, expect, dated)) is not None:
+        return weekday  # round 26: put on the phone, a shop mistaken, a navigation app, a booked day moved
+    if (told := choice_or_hedge(compact, expect, dated)) is not None:
+        return told  # round 24: choices by position, hedged answers, infants
     if (ordinary := ordinary_day_kind(compact, expect, dated)) is not None:
         return ordinary  # round 25: call backs after thinking it over, conditional yeses, papers, who is calling
     if (echoed := readback_or_contact(compact, expect, dated)) is not None:

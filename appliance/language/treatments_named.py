@@ -30,6 +30,13 @@ _NAMED_BY_A_PART: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 # round 16: a receipt or paper printed again ("영수증 … 다시 뽑아 주세요") is no extraction
 _PAPER_PRINTED = re.compile(r"(?:영수증|서류|확인서|소견서|진단서|증명서|내역서?|처방전).{0,16}뽑")
+# round 26: X-ray pictures printed for another clinic ("엑스레이 사진 다른 병원에 가져가려는데 뽑아 주실 수 있어요"):
+# no extraction (the pictures stay a checkup, as every set labels them)
+_XRAY_RECORDS = re.compile(r"(?:엑스레이|파노라마|씨티|CT)(?:사진|찍은거|찍은것|자료|필름)?.{0,20}"
+                           r"(?:다른(?:병원|치과)|보내|가져가|뽑아|출력|복사|시디|CD|USB|이메일|메일)")
+# round 26: the reminders refused name the treatment they push ("스케일링 하라는 문자 좀 안 보내셨으면"): none asked for
+_REMINDER_REFUSED = re.compile(r"(?:하라는|받으라는|오라는)(?:문자|연락|전화|안내|카톡)(?:는|좀|은)?.{0,6}"
+                               r"(?:안보내|보내지마|그만|안하셨|하지마|안주셨|주지마|사절)")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -54,6 +61,10 @@ def treatments_named(compact: str) -> list[str]:
         named = ["checkup"] + [name for name in named if name not in ("checkup", "filling")]
     if not named and _LOOK_AT_ALL.search(compact):
         named = ["checkup"]
+    if _REMINDER_REFUSED.search(compact):
+        return []
+    if _XRAY_RECORDS.search(compact) and not re.search(r"(?:이|이빨|치아|어금니|사랑니)(?:를|을|좀|하나)?뽑", compact):
+        named = [name for name in named if name != "extraction"]
     return _named_by_a_part(compact, _without_paper_printed(compact, named))
 
 
