@@ -72,8 +72,8 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?P<part>말일|마지막\s?날|말|초|중순)|{_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안)))?")),
     ("month_edge", re.compile(  # "연말정산" is a tax return
         r"(?P<part>월말|월초|연말(?!\s?정산)(?=(?P<booked>에\s?(?:예약|잡아|잡고|잡을))?)|월 말|월 초)")),
-    ("weekend", re.compile(
-        r"(?P<which>다다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말"  # "좋은 주말 보내세요" is a farewell
+    ("weekend", re.compile(  # "좋은 주말 보내세요" is a farewell
+        r"(?P<which>다다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말"
         r"(?!\s?(?:잘\s?|즐겁게\s?|편히\s?)?(?:보내세요|보내십시오|보내요|되세요|되십시오))")),
     ("rel_week", re.compile(
         rf"(?P<which>{_NEXT2_WEEK}|{_NEXT_WEEK}|{_THIS_WEEK}|{_LAST_WEEK})\s?(?:에\s?)?(?:{_WD}|(?P<wkend>주말))?")),

@@ -25,7 +25,8 @@ _PERSON = r"(?:원장님|실장님|선생님|담당자|담당선생님|간호사
 _PUT_ON_THE_PHONE = re.compile(_PERSON + r"[가-힣]{0,16}?(?:잠깐|잠시|좀)?(?:만)?(?:바꿔|바꾸어)(?:주|줄|줘)")
 _A_VISIT_CHANGED = re.compile(r"예약|날짜|날로|시간|요일|(?:으|로)바꿔|치료|진료(?:를|날)")
 _VISIT_ENDED = re.compile(r"진료(?:가)?(?:끝나|마치)")
-_TOOK_FOR_A_SHOP = re.compile(r"(?:집|가게|식당|마트|약국|세탁소|미용실|학원|은행|부동산|센터)(?:인|이)?줄(?:알았|알앗)")
+_TOOK_FOR_A_SHOP = re.compile(r"(?:집|가게|식당|마트|약국|세탁소|미용실|학원|은행|부동산|센터)(?:인|이)?"
+                              r"줄(?:알았|알앗)")
 _A_CLINIC = re.compile(r"치과인줄")
 _NAVIGATION = re.compile(r"내비|네비|티맵|카카오맵|네이버지도|지도앱")
 _WHAT_TO_TYPE = re.compile(r"(?:뭐라고|뭘|뭐|어떻게)(?:치|찍|검색|입력|쳐)")
