@@ -176,9 +176,14 @@ _ONSET_TOLD_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전)?
                                rf"|\s?(?:내내|동안)\s?(?:[가-힣]{{1,4}}\s)?{_PAST_PAIN}")
 
 
+_THEN = re.compile(r"(?<![가-힣])(?:그럼|그러면|그럼은)\s(?!.*(?:그럼|그러면)\s)")
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
+    if len(results) > 1 and (then := _THEN.search(text)):  # round 26: "… 오늘이 금요일이구나 그럼 다음주 월요일"
+        results = [r for r in results if r.start >= then.end() and r.date] or results
     if len(results) > 1:  # an onset told before the day asked for loses to it
         results = [r for r in results if not _ONSET_TOLD_AFTER.match(text, r.end)] or results
     return (requested_date(text, results, today) or _moved_or_timed(text, results, today)

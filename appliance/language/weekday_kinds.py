@@ -11,6 +11,9 @@ consulted at stage 2 (``caller_errands``) after ``channels_and_consent``, before
   열 시"): ``book``;
 - how long getting used to a denture or braces already in takes ("틀니 처음 꼈는데 … 적응되는 데 얼마나 걸려요"):
   ``medical_question`` (asked before having one, "틀니 하면 적응하는 데 얼마나 걸려요", stays ``question_other``);
+- a visit booked before asked about ("전에 잡아 둔 게 다음 주 맞나 싶어서요"): ``confirm_appointment``;
+- how long a discomfort after a treatment lasts ("교정 철사 갈고 나서 … 못 씹는데 보통 얼마나 가요"):
+  ``medical_question``;
 - a caller who cannot talk now asking to be called later ("고속도로라 통화 길게 못 해요 나중에 주세요"):
   ``callback_later``, never a refusal of the offer.
 """
@@ -37,6 +40,10 @@ _INSURED_TREATMENT_BOOKED = re.compile(r"보험(?:이)?(?:되는|적용되는|�
                                        r"(?:하려|할게|할께|받으려|받을게|예약)")
 _ALREADY_IN = re.compile(r"(?:꼈는데|끼웠는데|꼈더니|끼고나서|낀지|넣었는데|붙였는데|처음껴)")
 _GETTING_USED_TO = re.compile(r"적응(?:되는데|하는데|되려면|하려면|기간|까지)[가-힣]{0,6}(?:얼마나|얼마|며칠|언제)")
+_BOOKED_ASKED = re.compile(r"(?:잡아둔|잡아놓은|잡아논|예약해둔|예약해놓은|잡은|예약한)(?:게|거|것|날)[가-힣]{0,10}"
+                           r"(?:맞나|맞는지|맞죠|맞아요|맞는가)")
+_AFTER_A_TREATMENT = re.compile(r"(?:갈고|하고|받고|끼우고|조이고|붙이고|씌우고)(?:나서|난뒤|난후|나니까)")
+_HOW_LONG_IT_LASTS = re.compile(r"(?:보통)?(?:얼마나|며칠|언제까지)(?:가|가요|가나요|갈까요|가는지)$")
 _CANNOT_TALK_NOW = re.compile(r"통화(?:를)?(?:길게|오래|지금)?못|고속도로|운전중|운전하고")
 _CALL_LATER = re.compile(r"나중에(?:다시)?(?:전화)?(?:주세요|해주세요|걸어주세요|주시|해주시)")
 _REFUSED = re.compile(r"필요없|안할|됐어요|하지마|관심없")
@@ -52,6 +59,10 @@ _RULES = (
     KindRule("a treatment told by its cover, then booked", "book", (_INSURED_TREATMENT_BOOKED,),
              unless=(re.compile(r"얼마|맞죠|되죠|되나요|돼요\?"),), dated=True),
     KindRule("getting used to a denture or braces", "medical_question", (_GETTING_USED_TO, _ALREADY_IN)),
+    KindRule("a booked visit asked about", "confirm_appointment", (_BOOKED_ASKED,),
+             unless=(re.compile(r"바꿔|옮겨|취소|미뤄"),)),
+    KindRule("how long a discomfort after a treatment lasts", "medical_question",
+             (_AFTER_A_TREATMENT, _HOW_LONG_IT_LASTS)),
     KindRule("cannot talk now, call later", "callback_later", (_CANNOT_TALK_NOW, _CALL_LATER),
              unless=(_REFUSED,), expect=_ANSWERED),
 )
