@@ -105,7 +105,8 @@ def test_cannot_talk_now_call_later_is_a_callback(text, statistical):
 
 @WITH_AND_WITHOUT_MODEL
 def test_cannot_talk_now_with_a_refusal_is_no_callback(statistical):
-    assert _hear("운전 중인데 그거 필요없어요 나중에도 전화 주지 마세요", "offer", statistical).intent in ("no", "opt_out")
+    got = _hear("운전 중인데 그거 필요없어요 나중에도 전화 주지 마세요", "offer", statistical)
+    assert got.intent in ("no", "opt_out")
 
 
 @WITH_AND_WITHOUT_MODEL
@@ -138,6 +139,9 @@ def test_x_ray_pictures_printed_are_no_extraction(text, treatment):
     assert _hear(text).treatment == treatment
 
 
-@pytest.mark.parametrize("text", ["임플란트 하라는 문자 좀 그만 보내 주세요", "미백 받으라는 연락은 안 하셨으면 좋겠어요"])
+@pytest.mark.parametrize("text", [
+    "임플란트 하라는 문자 좀 그만 보내 주세요",
+    "미백 받으라는 연락은 안 하셨으면 좋겠어요",
+])
 def test_reminders_refused_name_no_treatment(text):
     assert _hear(text).treatment is None

@@ -55,7 +55,8 @@ _NEXT2_MONTH = r"다다음\s?달"
 _AFTER = r"\s?(?:뒤|후|있다가|있다|지나서|뒤에|후에|쯤)"
 # "예약 한 주 뒤로 옮겨 주세요": a move counted from the visit, not from today, names no date
 # round 26: "예약 그거 하루 뒤로 수요일로": the move's target weekday follows
-_NOT_A_MOVE = r"(?!\s?(?:으로|로)\s?(?:좀\s?)?(?:옮|미루|미뤄|미룰|늦춰|늦추|연기|바꿔|바꾸|변경|빼|[월화수목금토일]\s?요일))"
+_NOT_A_MOVE = (r"(?!\s?(?:으로|로)\s?(?:좀\s?)?"
+               r"(?:옮|미루|미뤄|미룰|늦춰|늦추|연기|바꿔|바꾸|변경|빼|[월화수목금토일]\s?요일))")
 # "삼 일 됐는데", "이틀 지났는데", "사흘 전에": a count of days since something, not a day of the month
 _SINCE = r"|\s?(?:이|가)?\s?(?:됐|되었|지났|전에|전부터|전(?![가-힣]))"
 
