@@ -145,3 +145,29 @@ def test_x_ray_pictures_printed_are_no_extraction(text, treatment):
 ])
 def test_reminders_refused_name_no_treatment(text):
     assert _hear(text).treatment is None
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", ["예전에 예약해 둔 게 금요일 맞는지 궁금해서요", "저번에 잡아 놓은 거 다음 달 맞죠"])
+def test_a_booked_visit_asked_about_is_a_confirmation(text, statistical):
+    assert _hear(text, "need", statistical).intent == "confirm_appointment"
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "교정 장치 조이고 나서 이가 욱신거리는데 보통 며칠 가요",
+    "크라운 씌우고 나서 찬 거 마시면 시린데 언제까지 가요",
+])
+def test_how_long_a_discomfort_after_a_treatment_lasts_is_a_medical_question(text, statistical):
+    assert _hear(text, None, statistical).intent == "medical_question"
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_a_move_a_day_later_names_the_target_weekday(statistical):
+    got = _hear("다음 주 목요일 예약 그거 하루 뒤로 금요일로 해 주세요", None, statistical)
+    assert (got.intent, got.date) == ("reschedule", "2046-05-25")
+
+
+def test_the_day_after_then_is_the_one_asked_for():
+    got = _hear("이번 주에 되는 날 있어요 아 오늘이 수요일이구나 그럼 다음 주 화요일 아무 때나")
+    assert (got.intent, got.date) == ("book", "2046-05-22")
