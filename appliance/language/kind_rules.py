@@ -1,5 +1,5 @@
 """One matcher for the narrow kinds of speech the round modules add (``visit_practicalities``, ``asides_and_no_shows``,
-``hearsay_and_equipment``, ``asked_back_and_added``, ``clinic_policies``, ``life_around_visits``).
+``hearsay_and_equipment``, ``asked_back_and_added``, ``clinic_policies``, ``life_around_visits``, ``weekday_kinds``).
 
 Each of those modules keeps an ordered table of ``KindRule``: the intent of a kind, the patterns that must all be
 found in the compact text (``needs``), the patterns none of which may be found (``unless``), and, when they matter,
