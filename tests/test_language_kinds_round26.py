@@ -171,3 +171,13 @@ def test_a_move_a_day_later_names_the_target_weekday(statistical):
 def test_the_day_after_then_is_the_one_asked_for():
     got = _hear("이번 주에 되는 날 있어요 아 오늘이 수요일이구나 그럼 다음 주 화요일 아무 때나")
     assert (got.intent, got.date) == ("book", "2046-05-22")
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "expect"), [
+    ("교정기 빼고 자도 괜찮아요", None),
+    ("부분틀니 끼고 자는 게 좋아요 빼는 게 좋아요", "wellbeing"),
+    ("이 뺀 데 거즈를 계속 물고 있어야 돼요", "wellbeing"),
+])
+def test_appliance_at_night_and_gauze_are_medical_questions_never_a_booking(text, expect, statistical):
+    assert _hear(text, expect, statistical).intent == "medical_question"

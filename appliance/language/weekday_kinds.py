@@ -14,6 +14,8 @@ consulted at stage 2 (``caller_errands``) after ``channels_and_consent``, before
 - a visit booked before asked about ("전에 잡아 둔 게 다음 주 맞나 싶어서요"): ``confirm_appointment``;
 - how long a discomfort after a treatment lasts ("교정 철사 갈고 나서 … 못 씹는데 보통 얼마나 가요"):
   ``medical_question``;
+- whether to keep a denture or braces in at night ("새로 한 틀니 밤에도 그냥 끼고 있는 게 나아요"), whether to
+  keep biting on gauze ("거즈 더 물고 있어야 돼요"): ``medical_question`` (the safety kind: never a booking);
 - a caller who cannot talk now asking to be called later ("고속도로라 통화 길게 못 해요 나중에 주세요"):
   ``callback_later``, never a refusal of the offer.
 """
@@ -44,6 +46,9 @@ _BOOKED_ASKED = re.compile(r"(?:잡아둔|잡아놓은|잡아논|예약해둔|�
                            r"(?:맞나|맞는지|맞죠|맞아요|맞는가)")
 _AFTER_A_TREATMENT = re.compile(r"(?:갈고|하고|받고|끼우고|조이고|붙이고|씌우고)(?:나서|난뒤|난후|나니까)")
 _HOW_LONG_IT_LASTS = re.compile(r"(?:보통)?(?:얼마나|며칠|언제까지)(?:가|가요|가나요|갈까요|가는지)$")
+_APPLIANCE_HABIT = re.compile(r"(?:틀니|교정기|장치|마우스피스|유지장치)[가-힣]{0,10}(?:끼고|빼고|낀채로|뺀채로)"
+                              r"(?:있는게|자는게|자도|있어도|있어야)[가-힣]{0,6}(?:나아|좋아|괜찮|돼|되|하)")
+_GAUZE_HOW_LONG = re.compile(r"거즈(?:를)?(?:더|계속|얼마나|몇시간)?(?:물고|물어)(?:있어야|있어요|있으면|있는게)")
 _CANNOT_TALK_NOW = re.compile(r"통화(?:를)?(?:길게|오래|지금)?못|고속도로|운전중|운전하고")
 _CALL_LATER = re.compile(r"나중에(?:다시)?(?:전화)?(?:주세요|해주세요|걸어주세요|주시|해주시)")
 _REFUSED = re.compile(r"필요없|안할|됐어요|하지마|관심없")
@@ -63,6 +68,9 @@ _RULES = (
              unless=(re.compile(r"바꿔|옮겨|취소|미뤄"),)),
     KindRule("how long a discomfort after a treatment lasts", "medical_question",
              (_AFTER_A_TREATMENT, _HOW_LONG_IT_LASTS)),
+    KindRule("an appliance worn or out at night", "medical_question", (_APPLIANCE_HABIT,),
+             unless=(re.compile(r"예약|잡아"),)),
+    KindRule("gauze held longer", "medical_question", (_GAUZE_HOW_LONG,), unless=(re.compile(r"예약|잡아"),)),
     KindRule("cannot talk now, call later", "callback_later", (_CANNOT_TALK_NOW, _CALL_LATER),
              unless=(_REFUSED,), expect=_ANSWERED),
 )
