@@ -181,3 +181,8 @@ def test_the_day_after_then_is_the_one_asked_for():
 ])
 def test_appliance_at_night_and_gauze_are_medical_questions_never_a_booking(text, expect, statistical):
     assert _hear(text, expect, statistical).intent == "medical_question"
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_gauze_with_bleeding_that_goes_on_stays_an_emergency(statistical):
+    assert _hear("사랑니 뺀 데서 피가 계속 나요 거즈 더 물고 있어야 돼요", None, statistical).intent == "emergency"
