@@ -205,6 +205,71 @@ ROUND_25_SETS = """\
                 (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
 """
 
+ROUND_26_SETS = """\
+  blind36  252  thirty-sixth blind set (issue 15, round 26), written by a different person who never saw the rules,
+                their tests or this file's results: an ordinary Wednesday at a neighbourhood clinic, in real
+                proportions, by ordinary people, and the replies to that day's outbound calls; committed before its
+                first run.
+                FIRST RUN (main at 6bcc128, after round 25): intent 98.0% (247/252; rules alone 94.0%), date 99.6%,
+                time 100.0%, treatment 98.0%, all three slots 97.6%, medical -> booking 0; misses by gold intent:
+                book (-> ask_insurance), reschedule (-> book), ask_location (-> other), medical_question (->
+                question_other), wrong_number (-> other). Goal (intent >= 97%) met on this first run.
+  blind37  248  thirty-seventh blind set (issue 15, round 26), by another writer in the same way: an ordinary Friday
+                afternoon and evening before the weekend and the replies to that day's outbound calls; committed
+                before its first run.
+                FIRST RUN (main at 6bcc128): intent 96.4% (239/248; rules alone 89.1%), date 96.4%, time 100.0%,
+                treatment 99.6%, all three slots 96.0%, medical -> booking 0; misses by gold intent: reschedule (->
+                book), confirm_appointment (-> book), ask_hours (-> question_other, book), ask_price (->
+                ask_insurance, a label against the conventions), symptom (-> emergency), medical_question (->
+                question_other), talk_to_staff (-> reschedule), callback_later (-> no). Goal (intent >= 97%) NOT
+                met on this first run.
+                Labels corrected after the first runs (the first runs above stay as recorded): blind37:114 ("스케일링
+                하면 본인부담금이 얼마 정도 나와요") ask_price -> ask_insurance (round 25: what the patient pays
+                under the insurance); blind37:122 (an onset day, "어제부터 … 아파요") and blind37:147, :230 (the
+                day a treatment was done, "어제 교정 철사 갈고 나서", "어제 이 뺀 자리가") date None -> that day;
+                blind36:198 and blind37:173 (X-ray pictures printed or sent to another clinic) treatment None ->
+                checkup (as blind5's correction and every older set label X-rays).
+                The misses were then fixed by kind (tests/test_language_kinds_round26.py; new module weekday_kinds,
+                KindRule rows): a person asked to the phone ("원장님 … 잠깐만 바꿔 주실 수 있어요") is talk_to_staff;
+                a shop mistaken ("피자집인 줄 알았네") is wrong_number; what to type into a navigation app is
+                ask_location; a booked weekday moved to another ("화요일인데 그거 수요일로") is reschedule; a
+                treatment told by its cover and booked on a day is book; getting used to a denture already in, and
+                how long a discomfort after a treatment lasts, are medical_question; a visit booked before asked
+                about is confirm_appointment; "can't talk now, call me later" is callback_later, never no; duty
+                care and a lunch break on a day are ask_hours; a denture worn at night and gauze held longer are
+                medical questions (rules alone; bleeding that goes on stays an emergency). Slots: "하루 뒤로
+                수요일로" names the target weekday, the day after "그럼" wins over today's self-talk, a farewell
+                weekend ("좋은 주말 보내세요") names no day, X-ray pictures printed ("뽑아") are no extraction and the
+                reminders refused name no treatment.
+                After: blind36 100.0% (252/252) with the model, 100.0% (252/252) with a model built without
+                blind36/blind37, 96.0% with the rules alone; date 100.0%, time 100.0%, treatment 98.8%, all three
+                98.8%. blind37 99.6% (247/248) with the model, 99.6% (247/248) without them, 92.7% with the rules
+                alone; date 98.4%, time 100.0%, treatment 100.0%, all three 98.4%. Medical -> booking 0 on every set
+                with and without the model; the opt-out check's counts unchanged (refusals 436: alone 418; fired 0
+                to 9 of 6960 by threshold; first runs 8 of 8 caught at 15, 0 of 2357 fired).
+                Left as they are: gum named in a gum symptom (labelled none in blind36, gum in 64 of 73 earlier
+                symptom labels: the lead to decide); "어젯밤에 잠을 못 잤어요 주말 되기 전에 봐 주실 수 있어요" read
+                as emergency (labelled symptom; a sleepless night is an emergency by round 25's convention and no
+                emergency is lowered); the weekend named in a medical question or a parking question ("주말에
+                등산 가는데 …", "주말에도 건물 주차장 …"; labelled none here, with a date in older sets).
+                (Tables run at load average ~2 on 2 shared cores: the ms per utterance figures are indicative.)
+"""
+
+ROUND_26_SUM = """\
+Round 26 (blind36, blind37) in sum: two more sets of an ordinary day, in real proportions: the first runs read intent
+247/252 = 98.0% on blind36, an ordinary Wednesday (rules alone 94.0%; date 99.6%, all three slots 97.6%), and 239/248
+= 96.4% on blind37, an ordinary Friday (rules alone 89.1%; date 96.4%, all three slots 96.0%), medical -> booking 0
+on both: the goal is met on blind36's first run, not on blind37's. First runs so far: blind13 97.7, blind14 95.0,
+blind15 85.9, blind16 94.7, blind17 86.2, blind18 87.9, blind19 93.2, blind20 83.5, blind21 93.1, blind22 88.6,
+blind23 88.2, blind24 93.2, blind25 92.7, blind26 90.4, blind27 87.9, blind28 90.7, blind29 90.8, blind30 89.0,
+blind31 92.7, blind32 83.9, blind33 91.2, blind34 98.0 (an ordinary Monday), blind35 92.5 (an ordinary Saturday),
+blind36 98.0 (an ordinary Wednesday), blind37 96.4 (an ordinary Friday). Second annotators agree with the first
+labels on 98.1% (blind26/27) and 97.6% (blind28/29) of intents; 6 labels were corrected to the conventions. After
+the fixes by kind blind36 and blind37 read 100.0% and 99.6% with the model and with a model that has not seen them,
+96.0% and 92.7% with the rules alone; medical -> booking 0 everywhere with and without the model; the next fresh set
+tells whether the kinds generalise.
+"""
+
 ROUND_25_SUM = """\
 Round 25 (blind34, blind35) in sum: two sets of an ordinary day, in real proportions: the first runs read intent
 250/255 = 98.0% on blind34, an ordinary Monday (rules alone 93.7%; date 97.6%, all three slots 95.7%), and 223/241 =
@@ -290,7 +355,8 @@ in hours questions ("토요일도 하세요?" → that Saturday), which the pars
 
 PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_TO_14_SETS + ROUND_15_SETS
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
-              + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_25_SUM + ROUND_24_SUM
+              + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_26_SETS
+              + ROUND_26_SUM + ROUND_25_SUM + ROUND_24_SUM
               + ROUND_23_SUM + ROUND_22_SUM
               + ROUND_21_SUM + ROUND_20_SUM
               + ROUND_19_SUM + ROUND_18_SUM
