@@ -62,7 +62,7 @@ def test_excluded_intents_are_never_chosen():
         ("이번 주 안에 한번 얼굴 비칠게요", None, "other", "book"),
         ("아 내일이구나 알고 있었어요", "reminder", "book", "yes"),
         ("잇몸이 울퉁불퉁해요", None, "book", "symptom"),
-        ("예약해 놓은 거 그대로 가는 거 맞죠", None, "book", "confirm_appointment"),
+        ("예약 잡힌 거 그대로 가는 거 맞죠", None, "book", "confirm_appointment"),  # round 26: 예약해 놓은 거 is a rule
     ],
 )
 def test_the_model_decides_where_the_rules_are_unsure(text, expect, rules, with_model):
