@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
 
 _ONE_OF_TWO_CANCELLED = re.compile(r"(?:둘중|두개중|두개잡혀|두개있|두건)[가-힣]{0,30}(?:취소|만빼|는빼)")
 _CANCEL_LAST = re.compile(r"(?:그럼|그러면)[가-힣]{0,6}취소(?:할게요|할께요|해주세요|하겠습니다|할래요)$")
@@ -52,26 +52,26 @@ _NOT_SO = re.compile(r"^(?:아닌데요|아닌데)(?:그건|그거|그게)")
 _NOT_WITHOUT = re.compile(r"(?:없으면|아니면|안계시면)안가요$")
 
 
+_KINDS = (
+    KindRule("one of two bookings cancelled", "cancel", (_ONE_OF_TWO_CANCELLED,)),
+    KindRule("a cancel said last", "cancel", (_CANCEL_LAST,)),
+    KindRule("which of two bookings", "confirm_appointment", (_WHICH_OF_TWO,)),
+    KindRule("moved to a named doctor's day", "reschedule", (_MOVED_TO_DOCTORS_DAY,)),
+    KindRule("moved to the day's earliest or latest slot", "reschedule", (_EDGE_SLOT_MOVED,)),
+    KindRule("a doctor's working days asked", "question_other", (_DOCTORS_DAYS_ASKED,)),
+    KindRule("halal medicines asked", "question_other", (_HALAL,)),
+    KindRule("the same as last time", "book", (_SAME_AS_LAST_TIME,), expect=("date", "time")),
+    KindRule("the place asked", "ask_location", (_PLACE_ASKED,), unless=(_OTHER_ERRAND,)),
+    KindRule("a carer telling dementia signs", "symptom", (_DEMENTIA_SIGNS,)),
+    KindRule("a bruise told on a wellbeing call", "symptom", (_BRUISE,), unless=(_ASKED_IF_NORMAL,),
+             expect=("wellbeing",)),
+    KindRule("days after a treatment", "medical_question", (_DAYS_AFTER_TREATMENT,)),
+    KindRule("care around a treatment", "medical_question", (_CARE_AROUND_A_TREATMENT,), unless=(_STAFF_ASKED_FOR,)),
+    KindRule("not so: that is someone else", "no", (_NOT_SO,), expect=("yes_no",)),
+    KindRule("not without that person", "no", (_NOT_WITHOUT,), expect=("offer",)),
+)
+
+
 def booking_or_carer(compact: str, expect: str | None) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
-    if _ONE_OF_TWO_CANCELLED.search(compact) or _CANCEL_LAST.search(compact):
-        return "cancel", SURE
-    if _WHICH_OF_TWO.search(compact):
-        return "confirm_appointment", SURE
-    if _MOVED_TO_DOCTORS_DAY.search(compact) or _EDGE_SLOT_MOVED.search(compact):
-        return "reschedule", SURE
-    if _DOCTORS_DAYS_ASKED.search(compact) or _HALAL.search(compact):
-        return "question_other", SURE
-    if expect in ("date", "time") and _SAME_AS_LAST_TIME.search(compact):
-        return "book", SURE
-    if _PLACE_ASKED.search(compact) and not _OTHER_ERRAND.search(compact):
-        return "ask_location", SURE
-    if _DEMENTIA_SIGNS.search(compact) or (
-            expect == "wellbeing" and _BRUISE.search(compact) and not _ASKED_IF_NORMAL.search(compact)):
-        return "symptom", SURE
-    if _DAYS_AFTER_TREATMENT.search(compact) or (
-            _CARE_AROUND_A_TREATMENT.search(compact) and not _STAFF_ASKED_FOR.search(compact)):
-        return "medical_question", SURE
-    if expect == "yes_no" and _NOT_SO.search(compact) or expect == "offer" and _NOT_WITHOUT.search(compact):
-        return "no", SURE
-    return None
+    return first_kind(_KINDS, compact, expect)

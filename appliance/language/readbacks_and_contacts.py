@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import re
 
-SURE = 0.92
+from appliance.language.kind_rules import KindRule, first_kind
 
 _CONTACT_CHANGED = re.compile(r"(?:(?:제|저|내|저희)(?:전화|핸드폰|휴대폰)?번호|연락처|주소)(?:가|도|를|"
                               r"는)?[가-힣]{0,10}"
@@ -63,33 +63,27 @@ _DEPOSIT_RULE = re.compile(r"돌려|환불|날아|취소|빼주|빼줘|바꿔|�
 _CANCEL_OR_STAFF = re.compile(r"취소|연결|바꿔주|실장님|담당")
 
 
+_KINDS = (
+    KindRule("a patient gone, calls to stop", "opt_out", (_PATIENT_GONE, _STOP_CALLS), confidence=0.95),
+    KindRule("a patient gone, the booking", "cancel", (_PATIENT_GONE, _CANNOT), expect=("reminder", "confirm")),
+    KindRule("a patient gone, the offer", "no", (_PATIENT_GONE, _CANNOT), expect=("offer", "wellbeing")),
+    KindRule("a deposit paid", "ask_price", (_DEPOSIT_PAID,), unless=(_DEPOSIT_RULE,)),
+    KindRule("contact details changed", "question_other", (_CONTACT_CHANGED,), unless=(_NOT_THE_PERSON,)),
+    KindRule("who calls back and when", "question_other", (_CALLBACK_ASKED,)),
+    KindRule("sterilising asked", "question_other", (_HYGIENE_ASKED,)),
+    KindRule("a bill in trouble", "question_other", (_BILLING_TROUBLE,), unless=(_CANCEL_OR_STAFF,)),
+    KindRule("a regional 'fine'", "yes", (_FINE_REGIONAL,), expect=("proposal", "confirm", "offer")),
+    KindRule("bleeding that stopped", "symptom", (_BLEEDING_STOPPED,), unless=(_RED_FLAG, _A_CHILD)),
+    KindRule("a regional 'please' with a day", "book", (_REGIONAL_PLEASE,), dated=True),
+    KindRule("switching here on a day", "book", (_SWITCHED_HERE,), dated=True),
+    KindRule("a read-back echoed", "yes", (_ECHO_AFFIRMED,), unless=(_CHANGE_OR_REFUSAL,),
+             expect=("confirm", "proposal"), dated=True),
+    KindRule("the earliest or latest slot, a slot asked", "book", (_EDGE_SLOT_WANTED,), expect=("date", "time")),
+    KindRule("the earliest or latest slot, a day said", "book", (_EDGE_SLOT_WANTED,), dated=True),
+    KindRule("the free slots asked back", "book", (_FREE_SLOTS_ASKED,), expect=("date", "time")),
+)
+
+
 def readback_or_contact(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of the kinds above, or None (see the module docstring)."""
-    if _PATIENT_GONE.search(compact):
-        if _STOP_CALLS.search(compact):
-            return "opt_out", 0.95
-        if expect in ("reminder", "confirm") and _CANNOT.search(compact):
-            return "cancel", SURE
-        if expect in ("offer", "wellbeing") and _CANNOT.search(compact):
-            return "no", SURE
-    if _DEPOSIT_PAID.search(compact) and not _DEPOSIT_RULE.search(compact):
-        return "ask_price", SURE
-    if _CONTACT_CHANGED.search(compact) and not _NOT_THE_PERSON.search(compact):
-        return "question_other", SURE
-    if _CALLBACK_ASKED.search(compact) or _HYGIENE_ASKED.search(compact) or (
-            _BILLING_TROUBLE.search(compact) and not _CANCEL_OR_STAFF.search(compact)):
-        return "question_other", SURE
-    if expect in ("proposal", "confirm", "offer") and _FINE_REGIONAL.search(compact):
-        return "yes", SURE
-    if _BLEEDING_STOPPED.search(compact) and not (_RED_FLAG.search(compact) or _A_CHILD.search(compact)):
-        return "symptom", SURE
-    if dated and (_REGIONAL_PLEASE.search(compact) or _SWITCHED_HERE.search(compact)):
-        return "book", SURE
-    if (expect in ("confirm", "proposal") and dated and _ECHO_AFFIRMED.search(compact)
-            and not _CHANGE_OR_REFUSAL.search(compact)):
-        return "yes", SURE
-    if (expect in ("date", "time") or dated) and _EDGE_SLOT_WANTED.search(compact):
-        return "book", SURE
-    if expect in ("date", "time") and _FREE_SLOTS_ASKED.search(compact):
-        return "book", SURE
-    return None
+    return first_kind(_KINDS, compact, expect, dated)
