@@ -143,12 +143,10 @@ def is_opted_out(phone: str | None, patient_id: str | None = None, advertising: 
     """True when the number or the patient refused contact on ``channel`` ("call" | "text") for this purpose:
     advertising by ``ad`` and the channel's own scopes; reminders, happy calls and other care contact only by
     ``calls`` or ``all`` (calls) and ``texts`` or ``all`` (texts)."""
-    if channel not in _BLOCKS:
-        raise ValueError(f"unknown channel {channel!r} (one of {', '.join(CHANNELS)})")
+    scopes = [scope for scope in OPT_OUT_SCOPES if refuses(scope, channel, advertising)]  # one rule: refuses()
     cond = of_person(OptOut, phone, patient_id)
     if cond is None:
         return False
-    scopes = _BLOCKS[channel] + (("ad",) if advertising else ())
     return OptOut.select().where(cond, OptOut.scope.in_(scopes)).exists()
 
 

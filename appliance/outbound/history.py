@@ -46,21 +46,17 @@ class OptOuts:
 
     @classmethod
     def from_crm(cls) -> "OptOuts":
-        from appliance.data.crm_records import OptOut
+        from appliance.data.crm_records import OptOut, refuses
 
         out = cls()
         for row in OptOut.select():
-            if row.scope == "texts":  # texts refused, calls of any purpose still allowed (crm_records.refuses)
-                continue
-            if row.phone:
-                out.phones_ad.add(row.phone)
-            if row.patient_id:
-                out.patients_ad.add(str(row.patient_id))
-            if row.scope in ("calls", "all"):  # every call refused (crm_records.refuses)
-                if row.phone:
-                    out.phones_all.add(row.phone)
-                if row.patient_id:
-                    out.patients_all.add(str(row.patient_id))
+            for advertising, phones, patients in ((True, out.phones_ad, out.patients_ad),
+                                                  (False, out.phones_all, out.patients_all)):
+                if refuses(row.scope, "call", advertising):  # the dialer's own rule, per purpose
+                    if row.phone:
+                        phones.add(row.phone)
+                    if row.patient_id:
+                        patients.add(str(row.patient_id))
         return out
 
     def refused(self, patient_id: str, numbers: Iterable[str], advertising: bool) -> bool:
