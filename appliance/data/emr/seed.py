@@ -10,7 +10,8 @@ Consents have a history: some patients withdrew (a newer "N" row after a "Y"), s
 few charts carry a 060 premium-rate number as their only phone (a data-entry slip no campaign may ring).
 
 Fixed rows for demos and tests: the family phone ``DEMO_FAMILY_PHONE`` has three patients (a parent and
-two children); patient 1 is an adult NHIS patient.
+two children), all three active; patient 1 is an adult NHIS patient whose implant was placed yesterday (a Sunday
+too: the fixed row does not move to Saturday).
 """
 
 from __future__ import annotations
@@ -190,6 +191,8 @@ def generate(patients: int, seed: int = 1, today: dt.date | None = None) -> dict
             status = "I"
         if pid == 1:
             instype, status, privins = "11", "A", "N"
+        elif pid <= 3:
+            status = "A"  # the demo family stays reachable on its phone whatever the day draws
         first = today - dt.timedelta(days=rng.randint(30, 365 * 10))
         if first < birth + dt.timedelta(days=365 * 3):
             first = birth + dt.timedelta(days=365 * 3)
@@ -208,8 +211,8 @@ def generate(patients: int, seed: int = 1, today: dt.date | None = None) -> dict
         if pid == 1:
             days = sorted(set(days) | {last_possible})
         for day in days:
-            if day.weekday() == 6:
-                day -= dt.timedelta(days=1)
+            if day.weekday() == 6 and not (pid == 1 and day == last_possible):
+                day -= dt.timedelta(days=1)  # closed on Sundays; patient 1's implant stays "yesterday" on a Monday
             rcp_id += 1
             doctor = rng.randint(1, len(DOCTORS))
             hhmm = f"{rng.randint(10, 18):02d}{rng.choice(['00', '30'])}"
