@@ -103,6 +103,8 @@ def birth(patient) -> str:
     return patient.birth_date.strftime("%y%m%d")
 
 
+# the find_patients_by_birth query a clinic's profile may add (the reference profile has none): the tests that find
+# a caller by birth date and name put it into the profile
 BIRTH_QUERY = """
 SELECT p.PT_ID AS id, p.PT_CHARTNO AS chart_no, p.PT_NAME AS name, p.PT_BIRTH AS birth_date, p.PT_SEX AS sex,
        p.PT_HP AS phone1, p.PT_TEL AS phone2, p.PT_INSTYPE AS insurance, p.PT_PRIVINS AS private_insurance,
