@@ -162,6 +162,16 @@ def for_patient(patient_id: str | None = None, phone: str | None = None, limit: 
     return list(query.order_by(Message.id.desc()).limit(limit))
 
 
+def of_patient(patient_id: str, numbers: Iterable[str], limit: int = 200) -> list[Message]:
+    """The patient's texts, newest first: those carrying their id, and those sent to one of their ``numbers``
+    (canonical) with no patient id at all (a text to a number only); never another patient's on a shared phone."""
+    cond = Message.patient_id == str(patient_id)
+    numbers = [n for n in numbers if n]
+    if numbers:
+        cond = cond | (Message.patient_id.is_null() & Message.phone.in_(numbers))
+    return list(Message.select().where(cond).order_by(Message.id.desc()).limit(limit))
+
+
 def last_to(phone: str, since: dt.datetime) -> Message | None:
     """The newest message sent to ``phone`` since ``since`` (what a reply answers)."""
     number = phones.canonical(phone)
