@@ -150,6 +150,15 @@ def test_kinds_of_a_clinic_day(text, expect, intent, statistical):
     assert _hear(text, expect, statistical).intent == intent
 
 
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "expect", "intent"), [
+    ("아니요 그때는 못 가요", "reminder", "cancel"),
+    ("네 시였나 아 아침이 나을라나 모르겠네", "time", "book"),
+])
+def test_a_reminder_refused_and_an_hour_in_doubt(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent
+
+
 @pytest.mark.parametrize(("text", "expect", "date"), [
     ("일요일엔 전화 말고 평일 오후에 걸어 주세요", "offer", None),
     ("목요일로요 아 다음 주 목요일", "reminder", "2046-05-24"),

@@ -6,6 +6,8 @@ Thursday), consulted at stage 2 (``caller_errands``) after ``channels_and_consen
 - a wellbeing call answered "yes, fine / better / thanks" ("예 괜찮심더", "네 나았어요 부은 것도 빠지고", "네 감사해요
   염려해 주셔서"): ``no`` (nothing is wrong: the labelled sets, 69 of 69);
 - "pardon?" ("네?", "네? 누구시라고요"): ``other``, never a yes (``said_pardon``, asked on the text);
+- a reminder answered only "can't come" ("아니요 그때는 못 가요"): ``cancel`` (the dialog then offers a move); the
+  hour asked answered in doubt ("네 시였나 모르겠네"): ``book`` with no time;
 - a visit that must be moved ("그럼 옮겨야겠네요"), one day refused for another to a reminder ("월요일 말고 화요일로
   될까요"): ``reschedule``; a treatment added to a visit booked ("그날 불소도 같이 해 주세요"): ``book``;
 - an offer accepted with a double negative or a condition ("망설일 것도 없죠", "많이 안 비싸면야 해야죠 네 할게요"),
@@ -62,6 +64,9 @@ _MACHINE_ONLY = re.compile(
     r"^(?:혹시)?(?:거기|이거|여기|지금)?(?:에이아이|ai|로봇|기계|자동응답)(?:예요|에요|이에요|인가요|죠|세요)"
     r"(?:사람(?:이)?아니(?:죠|에요|지|세요))?$")
 _PUT_THROUGH = re.compile(r"바꿔|연결|통화하고싶|얘기하고싶")
+_CANNOT_ONLY = re.compile(r"^(?:아니요|아뇨|아니|아|어)?(?:그날은?|그날엔|그시간엔?|그시간은|그때는?|이번엔)?"
+                          r"(?:안돼요|안되는데요?|못가요|못가는데요?|못갈것같아요|못가겠어요)$")
+_HOUR_IN_DOUBT = re.compile(r"시(?:였|이었)나[가-힣]{0,12}(?:모르겠|헷갈|가물)")
 _PLAIN_FINE = re.compile(r"^(?:네|예)+(?:괜찮(?:습니다|아요)|좋습니다|좋아요)$")
 _CAME_OFF = re.compile(r"(?:씌운|때운|떼운|붙인|크라운|금니|레진|보철)[가-힣]{0,4}(?:빠졌|떨어졌|빠져)")
 _PUT_BACK = re.compile(r"(?:다시)?(?:붙일|붙여|끼울|끼워|때울|붙이)(?:수있|주실|줄수|주세요|주시나|주나요)")
@@ -100,6 +105,8 @@ _RULES = (
     KindRule("a proposal taken by its time", "yes", (_TAKEN_BY_ITS_TIME,), unless=(_NOT_TAKEN,), expect=_PROPOSAL),
     KindRule("a proposal taken by its position", "yes", (_TAKEN_BY_POSITION,), unless=(_NOT_TAKEN,),
              expect=_PROPOSAL),
+    KindRule("a reminder answered only 'can't come'", "cancel", (_CANNOT_ONLY,), expect=("reminder",)),
+    KindRule("the hour asked, in doubt", "book", (_HOUR_IN_DOUBT,), expect=("time",)),
     KindRule("a plain fine to a proposal", "yes", (_PLAIN_FINE,), expect=("proposal", "confirm")),
     KindRule("fine, on a wellbeing call", "no", (_YES_START, _FINE), unless=(_NOT_ONLY_FINE,), expect=("wellbeing",)),
     KindRule("a visit that must be moved", "reschedule", (_MUST_MOVE,), unless=(_NOT_COMING,),
