@@ -65,9 +65,10 @@ ROUND_27_SETS = """\
                 blind38/blind39, 100.0% with the rules alone; date 99.2%, time 100.0%, treatment 100.0%, all three
                 99.2%. blind39 99.6% (252/253) with the model, 99.6% (252/253) without them, 99.6% with the rules
                 alone; date 98.8%, time 100.0%, treatment 99.2%, all three 98.0%. Medical -> booking 0 on every set
-                with and without the model; no prediction on an earlier set changed but for the better (10 with the
-                rules alone, 1 with the model); the opt-out check's counts unchanged on the earlier sets (436
-                refusals, 0 missed), the new sets add 9 refusals (blind38 5, blind39 4), none missed.
+                with and without the model; on the earlier sets 9 predictions changed, each to its label (8 with the
+                rules alone, 1 with the model); the opt-out check's counts unchanged (refusals 436, 0 missed; fired
+                1 of 6960 at LEAD 30, 2 left out, alone 417; at LEAD 20 one more fires today), and the new sets'
+                9 refusals (blind38 5, blind39 4) are all read as opt_out.
                 Left as they are: "어제 이 뽑았는데 오늘 샤워해도 되나요" (labelled yesterday; the earlier sets
                 split 2:1 for today, so the lead to decide against round 25's past-deed line); "수요일 두 시요 네
                 맞아요" to a read-back of next week's Wednesday (the words name this week's); "위생사 선생님 …
