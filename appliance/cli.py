@@ -11,7 +11,7 @@ import sys
 import click
 
 from appliance import __version__
-from appliance.errors import ApplianceError
+from appliance.cli_errors import ApplianceErrorGroup
 
 # command name -> "module:attribute" (a click command or group)
 COMMANDS = {
@@ -44,7 +44,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(ApplianceErrorGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         names = []
         for name, target in COMMANDS.items():
@@ -84,10 +84,6 @@ def cli(debug: bool) -> None:
 
 
 def main() -> None:
-    try:
-        cli(standalone_mode=True)
-    except ApplianceError as exc:  # pragma: no cover - click normally handles it via ClickException
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+    cli(standalone_mode=True)
 
 
