@@ -1,7 +1,8 @@
 """Cheaper Whisper decodes against today's: cost of the probe's answer decode and CER the call path's way.
 
     python bench/stt_decode_cost.py [--candidates "A:window=10,beam=5,nbest=5;B:window=10,beam=3,nbest=3"]
-                                    [--rounds 16] [--repeat 3] [--skip-cer] [--out bench/stt_decode_cost.txt]
+                                    [--rounds 16] [--repeat 3] [--skip-cer] [--breakdown]
+                                    [--out bench/stt_decode_cost.txt]
 
 The adoption test is bench/stt_decode_cost_test.txt (written before these measurements). Every candidate is a
 WhisperTranscriber of its own (1 CPU thread like a call's STT worker, level -20 dBFS, the candidate's window, beam
@@ -14,11 +15,15 @@ and compute type) with the candidate's n-best; the first candidate is the baseli
 * accuracy: every 8 kHz μ-law clip of speech-ko-read (human transcripts) and speech-ko (machine transcripts)
   decoded as a call decodes it (bench/eot_pieces.py's ``decode_like_a_call``: VAD, endpointer, pieces), ``--repeat``
   times, the candidates interleaved; CER per repeat, and the median time of the end-of-utterance decodes.
+
+``--breakdown``: only where the first candidate's probe decode spends its CPU time (encoder per window, the
+decoder's first step with the hotword prompt, then per token, at beams 5, 2 and 1).
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import os
 import statistics
@@ -84,6 +89,7 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--skip-cer", action="store_true")
+    parser.add_argument("--breakdown", action="store_true", help="only where the baseline's decode time goes")
     parser.add_argument("--out", type=Path, default=None)
     args = parser.parse_args()
     config = settings.load(overrides={"stt_threads": "1"})
@@ -103,6 +109,9 @@ def main() -> None:
              f"{config.stt_level_dbfs} dBFS; load average {loadavg()} at start",
              "# candidates: " + "; ".join(f"{n} = {o}" for n, o in candidates), ""]
     started = time.monotonic()
+    if args.breakdown:
+        print("\n".join(lines + breakdown(models[candidates[0][0]], probe, hints, nbest[candidates[0][0]])))
+        return
     for name in models:  # warm-up
         models[name].transcribe(probe, RATE, hints=hints, n_best=nbest[name])
     cpu: dict[str, list[float]] = {n: [] for n in models}
@@ -134,6 +143,44 @@ def main() -> None:
     if args.out:
         with open(args.out, "a", encoding="utf-8") as f:
             f.write(report + "\n")
+
+
+def cpu_ms(run, rounds: int = 12) -> float:
+    """Median CPU time (ms) of ``run()`` after one warm-up."""
+    run()
+    times = []
+    for _ in range(rounds):
+        c0 = time.process_time()
+        run()
+        times.append(time.process_time() - c0)
+    return statistics.median(times) * 1000
+
+
+def window_parts(whisper, audio, hints: list[str], n_best: int, window: str) -> str:
+    """One window's encoder and decoder CPU time (the decoder's first step, then per further token)."""
+    segment, frames, tokens, options = whisper._prepare(audio, hints, None, window)
+    padded = whisper._padded(segment, frames)
+    encoded = whisper._model.encode(padded)
+    steps = len(whisper._generate(encoded, [tokens], options, n_best, options.max_new_tokens)[0].sequences_ids[0])
+    parts = [f"window {window} ({frames} frames): encoder {cpu_ms(lambda: whisper._model.encode(padded)):.0f}; "
+             f"decoder ({len(tokens)} prompt tokens, {steps} tokens out)"]
+    for beam in (5, 2, 1):
+        beamed = dataclasses.replace(options, beam_size=beam)
+        first = cpu_ms(lambda b=beamed: whisper._generate(encoded, [tokens], b, n_best, 1))
+        full = cpu_ms(lambda b=beamed: whisper._generate(encoded, [tokens], b, n_best, options.max_new_tokens))
+        parts.append(f"beam {beam}: first step {first:.0f}, all {full:.0f} "
+                     f"({(full - first) / max(1, steps - 1):.1f}/token)")
+    return "; ".join(parts)
+
+
+def breakdown(whisper, probe: bytes, hints: list[str], n_best: int) -> list[str]:
+    """CPU time of the probe decode's parts: encoder per window, the decoder's first step and each further step."""
+    audio = whisper._audio(probe, RATE)
+    whole = cpu_ms(lambda: whisper.transcribe(probe, RATE, hints=hints, n_best=n_best))
+    out = ["# where the probe decode's time goes (CPU ms, median of 12, one thread)",
+           f"whole transcribe (window {whisper.window}, beam {whisper.beam_size}, n-best {n_best}): {whole:.0f}; "
+           f"features {cpu_ms(lambda: whisper._model.feature_extractor(audio)):.0f}"]
+    return out + [window_parts(whisper, audio, hints, n_best, w) for w in (whisper.window, "6", "utt+1")]
 
 
 def cer_runs(config, models, nbest, hints, repeat: int) -> list[str]:
