@@ -71,6 +71,9 @@ class LazyGroup(ApplianceErrorGroup):
         return getattr(module, attr)
 
 
+PHI_CHATTY_LOGGERS = ("peewee", "panoramisk")
+
+
 @click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="dentalcall")
 @click.option("--debug", is_flag=True, envvar="DENTALCALL_DEBUG", help="Verbose logs (still no PHI unless log_phi).")
@@ -81,6 +84,10 @@ def cli(debug: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Libraries whose debug lines carry call data (peewee: SQL with its parameters, numbers and transcripts;
+    # panoramisk: raw AMI events with caller IDs) stay at INFO: --debug is our own code's detail, never PHI.
+    for name in PHI_CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO)
 
 
 def main() -> None:
