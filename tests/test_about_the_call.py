@@ -1,5 +1,5 @@
 """Which sentences ask about the call itself ("AI예요?", "녹음돼요?"); the dialogs' answers are tested in
-test_flows_receptionist.py and test_outbound_dialogs.py."""
+test_flows_receptionist_questions.py and test_outbound_dialogs_campaigns.py."""
 
 from __future__ import annotations
 

@@ -183,6 +183,24 @@ def test_cli_trunk_add_never_echoes_the_password(config):
     assert "Zr8-front-Kw4q" not in ext.output
 
 
+def test_cli_trunk_and_extension_remove_take_them_out_and_refuse_what_is_not_there(config):
+    runner = CliRunner()
+    runner.invoke(asterisk_cli.trunk, ["add", "lg", "--host", "192.0.2.60", "--username", "u1"],
+                  input="Hidden-pass-9\n")
+    runner.invoke(asterisk_cli.extension, ["add", "203", "--name", "Desk"])
+    pjsip = Asterisk(config).etc_dir / "pjsip.conf"
+    assert "[trunk-lg]" in pjsip.read_text() and "[203]" in pjsip.read_text()
+    removed = runner.invoke(asterisk_cli.trunk, ["remove", "lg"])
+    assert removed.exit_code == 0 and "Trunk lg removed." in removed.output, removed.output
+    removed = runner.invoke(asterisk_cli.extension, ["remove", "203"])
+    assert removed.exit_code == 0 and "Extension 203 removed." in removed.output, removed.output
+    assert TelephonyState(config).load() == {"trunks": {}, "extensions": {}}
+    assert "[trunk-lg]" not in pjsip.read_text() and "[203]" not in pjsip.read_text()  # rendered again
+    again = runner.invoke(asterisk_cli.trunk, ["remove", "lg"])
+    assert again.exit_code != 0 and "no trunk 'lg'" in again.output
+    again = runner.invoke(asterisk_cli.extension, ["remove", "203"])
+    assert again.exit_code != 0 and "no extension '203'" in again.output
+
 def test_dial_string_uses_the_first_trunk(config):
     from appliance.telephony.asterisk import dial_string
 

@@ -39,6 +39,26 @@ def test_staff_add_asks_for_the_password_and_stores_only_a_hash(tmp_path):
     assert accounts.authenticate("kim", "kim-password-1", "cli") is None
 
 
+def test_staff_extension_disable_and_enable_change_the_account_and_refuse_what_is_not_there(tmp_path):
+    runner = CliRunner()
+    runner.invoke(cli, ["staff", "add", "kim", "--role", "staff"], input="kim-password-1\nkim-password-1\n",
+                  env=_env(tmp_path))
+    r = runner.invoke(cli, ["staff", "extension", "kim", "202"], env=_env(tmp_path))
+    assert r.exit_code == 0 and "kim: extension 202" in r.output, r.output
+    assert StaffAccount.get(StaffAccount.name == "kim").extension == "202"
+    r = runner.invoke(cli, ["staff", "extension", "kim", "2x"], env=_env(tmp_path))
+    assert r.exit_code != 0 and "2-6 digits" in r.output
+    r = runner.invoke(cli, ["staff", "disable", "kim"], env=_env(tmp_path))
+    assert r.exit_code == 0 and "kim: disabled" in r.output, r.output
+    assert accounts.authenticate("kim", "kim-password-1", "cli") is None
+    assert "disabled" in runner.invoke(cli, ["staff", "list"], env=_env(tmp_path)).output
+    r = runner.invoke(cli, ["staff", "enable", "kim"], env=_env(tmp_path))
+    assert r.exit_code == 0 and "kim: enabled" in r.output, r.output
+    assert accounts.authenticate("kim", "kim-password-1", "cli") is not None
+    for command in (["extension", "park", "203"], ["disable", "park"], ["enable", "park"]):
+        r = runner.invoke(cli, ["staff", *command], env=_env(tmp_path))
+        assert r.exit_code != 0 and "no account 'park'" in r.output and "Traceback" not in r.output
+
 def test_console_cert_is_made_once_with_a_private_key_and_a_fingerprint(tmp_path):
     runner = CliRunner()
     r = runner.invoke(cli, ["console", "cert"], env=_env(tmp_path))

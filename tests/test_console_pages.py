@@ -76,6 +76,31 @@ def test_an_opt_out_shows_its_scope_in_korean(client):
     assert "<td>문자</td>" in r.text and "<td>전화</td>" in r.text
 
 
+def test_an_opt_out_entered_by_staff_cancels_the_queued_texts_it_refuses_and_says_so(client):
+    """Stored at the desk, a ``texts`` refusal cancels the number's queued text at once (the text queue shows why)
+    and leaves its queued reminder call, which the scope allows."""
+    from appliance.outbound import queue
+    from appliance.sms import outbox
+
+    local = dt.datetime.now().replace(microsecond=0)
+    text = outbox.queue(key="reminder:A1", purpose="reminder", phone="01033334444", patient_id="41",
+                        text="[미소치과] 내일 예약", sender="0255501000", now=local,
+                        not_before=local + dt.timedelta(hours=2))[0]
+    call = queue.add_task(campaign="reminder", kind="INFO", patient_id="41", phone="01033334444", day=local.date(),
+                          reason="reminder", ref="A1", now=local, expires_at=local + dt.timedelta(days=1))
+    login(client, "kim")
+    page = client.get("/optouts").text
+    r = client.post("/optouts/add", data={"csrf_token": csrf_of(page), "phone": "010-3333-4444", "scope": "texts",
+                                          "source": "staff", "reason": "문자는 그만 받겠다고 하심"})
+    assert "수신거부(문자)를 등록했습니다. 문자는 보내지 않습니다 (전화 안내는 합니다)." in r.text
+    assert "보내려던 문자 1건을 취소했습니다." in r.text
+    row = outbox.Message.get_by_id(text.id)
+    assert (row.state, row.error) == (outbox.CANCELLED, "수신거부(문자) 등록으로 취소")
+    assert queue.Task.get_by_id(call.id).status == queue.QUEUED
+    texts_page = client.get("/texts").text
+    assert "수신거부(문자) 등록으로 취소" in texts_page  # staff see why it never went
+
+
 def test_campaigns_switch_on_and_off_with_an_audit(client):
     from appliance.outbound import campaigns as camps
 

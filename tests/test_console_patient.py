@@ -130,6 +130,33 @@ def test_every_view_is_one_access_log_line_and_staff_see_masked_numbers(clinic):
     assert len(access_log.entries()) == 2  # the page's texts, calls and items add no lines of their own
 
 
+def test_texts_sent_to_the_patients_number_without_a_patient_id_show_too(clinic):
+    """A text to a number only (no patient id: a voicemail reply, a booking by an unknown caller) reached the
+    patient's phone, so it shows on their page; a text carrying another patient's id on the same phone does not."""
+    local = dt.datetime.now().replace(microsecond=0)
+    number_only = outbox.queue(key="voicemail:9", purpose="voicemail_reply", phone=FAMILY,
+                               text="[미소치과] 전화 드릴게요", sender=SENDER, now=local)[0]
+    outbox.queue(key="booking:2", purpose="confirmation", phone=FAMILY, patient_id="2", text="[미소치과] 예약",
+                 sender=SENDER, now=local)
+    outbox.queue(key="voicemail:10", purpose="voicemail_reply", phone="01099990000", text="[미소치과] 다른 번호",
+                 sender=SENDER, now=local)
+    login(clinic, "kim")
+    html = clinic.get("/patients/1").text
+    assert "보낸 문자 1건 (환자번호 없이 이 분 번호로 보낸 1건 포함)" in html
+    shown = re.search(r'<table class="texts">(.*?)</table>', html, re.S).group(1)
+    assert shown.count("<tr class=") == 1 and "음성메시지 답장" in shown and "예약 확인" not in shown
+    assert [m.id for m in patient_history.gather("1", _Directory(), local.date()).messages] == [number_only.id]
+    views = access_log.entries(action="console.patient.view")
+    assert [(v.actor, v.patient_id) for v in views] == [("staff:kim", "1")]  # the view, with whose page it was
+
+
+class _Directory:
+    """The EMR's answer for patient 1 on the family phone."""
+
+    def one(self, patient_id):
+        return Patient(id=patient_id, name="김말순", phones=[FAMILY]), None
+
+
 def test_links_lead_to_the_page_from_the_call_the_work_queue_texts_and_opt_outs(clinic):
     made = _contact("1", "가가")
     crm_records.add_opt_out(None, patient_id="1", source="staff", scope="ad", note="데스크")

@@ -27,9 +27,9 @@ from tests.demo_emr_support import NOW
 from tests.demo_emr_support import emr_url as emr_url  # a fixture
 from tests.demo_emr_support import talk as turns_of
 from tests.opt_out_support import refusal_the_rules_miss
-from tests.test_flows_receptionist import BIRTH_QUERY
-from tests.test_flows_receptionist import patient_with_appointment as patient_with_appointment  # a fixture
-from tests.test_outbound_dialogs import DAUGHTER, FAMILY, MOTHER, SON, Ops
+from tests.receptionist_support import BIRTH_QUERY
+from tests.receptionist_support import patient_with_appointment as patient_with_appointment  # a fixture
+from tests.campaign_dialog_support import DAUGHTER, FAMILY, MOTHER, SON, Ops
 
 FAMILY_PHONE = seed.DEMO_FAMILY_PHONE
 APPLIANCE = Path(__file__).resolve().parents[1] / "appliance"

@@ -31,8 +31,8 @@ from appliance.speech.voice import Voice
 from tests.demo_emr_support import NOW, talk
 from tests.demo_emr_support import emr_url as emr_url  # a fixture
 from tests.test_dialog_graph import FAMILY_PHONE, campaign_scripts, inbound_scripts, understand
-from tests.test_flows_receptionist import patient_with_appointment as patient_with_appointment  # a fixture
-from tests.test_outbound_dialogs import DAUGHTER, FAMILY, MINSU, MOTHER, SON, Ops
+from tests.receptionist_support import patient_with_appointment as patient_with_appointment  # a fixture
+from tests.campaign_dialog_support import DAUGHTER, FAMILY, MINSU, MOTHER, SON, Ops
 
 pytestmark = pytest.mark.skipif(shutil.which("espeak-ng") is None, reason="espeak-ng not installed")
 

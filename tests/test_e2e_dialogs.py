@@ -1,8 +1,9 @@
 """Three dialog behaviours on REAL calls (sipp → real Asterisk → real engine with Whisper): a question about the
 call itself, a treatment corrected at the read-back, and a weekday that is not the date's. We assert what the
 caller heard (the prompts, and the sentences the fragment voice renders, found in the captured RTP) and what
-landed in the EMR and the CRM. The text versions are in ``test_flows_receptionist.py`` and
-``test_outbound_dialogs.py``; the outbound version of the first is in ``test_e2e_outbound_dialogs.py``.
+landed in the EMR and the CRM. The text versions are in ``test_flows_receptionist_questions.py``,
+``test_flows_receptionist_booking.py`` and ``test_outbound_dialogs_campaigns.py``; the outbound version of the
+first is in ``test_e2e_outbound_dialogs.py``.
 
 As in ``test_e2e_flows_inbound.py``, each caller turn is a real Korean clip (it triggers the VAD and goes through
 Whisper) whose transcript the documented test hook (``<home>/test-hooks/transcripts.txt``) replaces, and

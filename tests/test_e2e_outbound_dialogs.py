@@ -1,7 +1,7 @@
 """A campaign call on the real parts (dialer → real Asterisk → sipp callee; real engine with Whisper) where the
 callee asks about the call itself: "보이스피싱 아니에요?" gets who is calling and "hang up and ring the clinic's
 number", "제 번호 어떻게 아셨어요?" the number the patient left at the clinic, and the call goes on (not ended as a
-wrong number). The text version is in ``test_outbound_dialogs.py``.
+wrong number). The text version is in ``test_outbound_dialogs_campaigns.py``.
 
 The callee speaks a real Korean clip (it triggers the VAD and goes through Whisper) whose transcript the documented
 test hook (``<home>/test-hooks/transcripts.txt``, see ``appliance.conversation.factory``) replaces; the birth

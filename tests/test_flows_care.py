@@ -8,10 +8,10 @@ from appliance.conversation import outcomes
 from appliance.conversation.actions import Say
 from appliance.data import crm_records
 from appliance.language import understand as real_understand
-from tests.test_flows_receptionist import NIGHT, UNKNOWN, Talk
-from tests.test_flows_receptionist import crm_db as crm_db  # fixtures
-from tests.test_flows_receptionist import emr_url as emr_url
-from tests.test_flows_receptionist import make as make
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
+from tests.receptionist_support import NIGHT, UNKNOWN, Talk
+from tests.receptionist_support import crm_db as crm_db  # fixtures
+from tests.receptionist_support import make as make
 
 PAINKILLER = "사랑니 뽑은 자리가 아직 아픈데 진통제 더 먹어도 돼요?"
 BLEEDING = "어제 이 뺀 데서 피가 계속 나는데 원래 그런가요?"

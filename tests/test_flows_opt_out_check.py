@@ -13,11 +13,11 @@ from appliance.data import crm_records
 from tests.opt_out_support import refusal_the_rules_miss
 from tests.test_chat_campaigns import MOTHER
 from tests.test_chat_campaigns import run as run  # a fixture
-from tests.test_flows_receptionist import UNKNOWN, Talk
-from tests.test_flows_receptionist import crm_db as crm_db  # fixtures
-from tests.test_flows_receptionist import emr_url as emr_url
-from tests.test_flows_receptionist import make as make
-from tests.test_outbound_dialogs import Ops, dialog, end, keys, verified
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
+from tests.receptionist_support import UNKNOWN, Talk
+from tests.receptionist_support import crm_db as crm_db  # fixtures
+from tests.receptionist_support import make as make
+from tests.campaign_dialog_support import Ops, dialog, end, keys, verified
 
 CHECK = "앞으로 병원 안내 연락을 그만 받으시겠어요?"
 DONE = "수신거부 처리되었습니다"

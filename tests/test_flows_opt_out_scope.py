@@ -9,10 +9,10 @@ import pytest
 from appliance.data import crm_records
 from tests.test_chat_campaigns import MOTHER
 from tests.test_chat_campaigns import run as run  # a fixture
-from tests.test_flows_receptionist import UNKNOWN, Talk
-from tests.test_flows_receptionist import crm_db as crm_db  # fixtures
-from tests.test_flows_receptionist import emr_url as emr_url
-from tests.test_flows_receptionist import make as make
+from tests.demo_emr_support import emr_url as emr_url  # a fixture
+from tests.receptionist_support import UNKNOWN, Talk
+from tests.receptionist_support import crm_db as crm_db  # fixtures
+from tests.receptionist_support import make as make
 
 CALLS_DONE = "네, 앞으로 전화는 드리지 않고 문자로만 안내드리겠습니다."
 TEXTS_DONE = "네, 앞으로 문자는 보내 드리지 않겠습니다."

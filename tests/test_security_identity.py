@@ -244,7 +244,7 @@ def test_opt_out_from_a_withheld_number_is_never_claimed(emr_url, crm_db):
 
 
 def test_withheld_number_opt_out_stored_against_the_proven_patient(emr_url, victim, crm_db):
-    from tests.test_flows_receptionist import BIRTH_QUERY
+    from tests.receptionist_support import BIRTH_QUERY
 
     patient, _ = victim
     d = inbound(emr_url, None)

@@ -101,6 +101,53 @@ def test_reply_optout_is_forever_and_its_answer_still_goes(config, client):
     assert crm_records.is_opted_out(PATIENT_PHONE, advertising=False)
 
 
+@pytest.mark.parametrize("text,scope,answer", [
+    ("전화는 하지 마시고 문자로만 주세요", "calls", "앞으로 전화는 드리지 않고 문자로 안내드리겠습니다"),
+    ("전화하지 마세요", "calls", "앞으로 전화는 드리지 않고"),  # by text: the texts they answer are not refused
+    ("문자 그만 보내세요", "texts", "앞으로 문자는 보내지 않겠습니다"),
+    ("이제 연락하지 마세요", "all", "안내 문자와 전화를 드리지 않겠습니다"),
+])
+def test_a_refusal_in_other_words_stores_the_scope_they_name_and_stops_only_that_channel(config, client, text, scope,
+                                                                                         answer):
+    """Read like a caller's words (channels_and_consent.opt_out_scope); the queued text and the queued reminder
+    call are cancelled at once when the scope refuses them, with the reason staff see, and left when it does not."""
+    _, call = _reminder_sent(config)
+    later = texts.queue_reminder(config, phone=PATIENT_PHONE, start=APPT, key="reminder:A10", patient_id="P1",
+                                 appointment_id="A10", treatment="scaling",
+                                 now=dt.datetime.now().replace(microsecond=0))
+    assert later is not None and later.state == outbox.QUEUED
+    assert client.post(_mo_url(config), json={"id": "w1", "from": PATIENT_PHONE, "text": text}).json()[
+        "action"] == "opted_out"
+    opt = crm_records.OptOut.get()
+    assert (opt.phone, opt.patient_id, opt.source, opt.scope) == (PATIENT_PHONE, "P1", "sms", scope)
+    texts_refused, calls_refused = scope in ("texts", "all"), scope in ("calls", "all")
+    kept = outbox.Message.get_by_id(later.id)
+    reason = f"수신거부({crm_records.OPT_OUT_SCOPES[scope]}) 등록으로 취소"
+    assert (kept.state, kept.error) == ((outbox.CANCELLED, reason) if texts_refused else (outbox.QUEUED, None))
+    assert queue.Task.get_by_id(call.id).status == (queue.CANCELLED if calls_refused else queue.QUEUED)
+    notice = outbox.Message.get(outbox.Message.purpose == "reply")
+    assert notice.state == outbox.QUEUED and answer in notice.text  # the answer to a refusal still goes
+    assert inbox.Reply.get().detail == {"scope": scope}
+
+
+@pytest.mark.parametrize("text,answered_kind,scope", [("수신거부", "AD", "ad"), ("거부", "INFO", "all"),
+                                                      ("080-1234-5678 수신거부", "AD", "ad"),
+                                                      ("문자 수신거부", "INFO", "all")])
+def test_the_words_of_a_bare_refusal_keep_their_reading(text, answered_kind, scope):
+    from appliance.sms import replies
+
+    answered = outbox.Message(kind=answered_kind)
+    assert replies.classify(text) == "optout"
+    assert replies.opt_out_scope(text, answered) == scope
+
+
+@pytest.mark.parametrize("text", ["문자로 보내 주세요", "전화 주세요", "문자 잘 받았어요", "주차 되나요?"])
+def test_a_channel_asked_for_is_no_refusal(text):
+    from appliance.sms import replies
+
+    assert replies.classify(text) == "other"
+
+
 @pytest.mark.parametrize("text,reason,action", [("변경", "문자: 예약 변경 요청", "callback"),
                                                 ("주차 되나요?", "문자 문의", "work_queue")])
 def test_change_and_anything_else_go_to_staff(config, client, text, reason, action):

@@ -13,6 +13,9 @@ import click
 from appliance import settings
 from appliance.settings import Config
 
+SHOWN_KEYS = 6
+"""How many phrase keys a prompts finding names (the rest are counted; `dentalcall prompts status` lists them all)."""
+
 
 @dataclass
 class Check:
@@ -109,7 +112,7 @@ def check_prompts(config: Config) -> Check:
         return Check("prompts", "fail", str(exc), "dentalcall prompts build-placeholder, then " + record)
     total = counts["total"]
     if counts["missing"]:
-        shown = ", ".join(pack.missing()[:6])
+        shown = ", ".join(pack.missing()[:SHOWN_KEYS])
         return Check("prompts", "fail", f"{counts['missing']} of {total} sentences/fragments have no voice at all "
                      f"({shown})", record)
     if counts["recorded"] < total:
@@ -117,6 +120,9 @@ def check_prompts(config: Config) -> Check:
                   f"placeholder voice (espeak-ng: callers cannot understand it), {counts['stale']} stale")
         if counts["failed_check"]:
             detail += f", {counts['failed_check']} with a refused last take"
+        left = pack.not_recorded()
+        detail += f"; not yet in the clinic's voice: {', '.join(left[:SHOWN_KEYS])}" + (
+            f" and {len(left) - SHOWN_KEYS} more" if len(left) > SHOWN_KEYS else "")
         return Check("prompts", "warn", detail, record)
     return Check("prompts", "ok", f"pack {pack.name!r}: all {total} recorded in the clinic's voice")
 

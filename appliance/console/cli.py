@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import shutil
+from collections.abc import Callable
 
 import click
 
@@ -17,6 +18,17 @@ def _open() -> settings.Config:
     config = settings.load()
     crm.open_for(config)
     return config
+
+
+def _change_account(change: Callable[[], None], done: str) -> None:
+    """Make one change to a console account in the CRM; a refusal (no such account, a bad extension) is the
+    command's error, otherwise ``done`` says what changed."""
+    _open()
+    try:
+        change()
+    except ApplianceError as exc:
+        raise click.ClickException(str(exc)) from None
+    click.echo(done)
 
 
 @click.group(invoke_without_command=True)
@@ -166,12 +178,7 @@ def extension(name: str, extension: str) -> None:
     """Set the desk phone that 'call back' rings first for NAME."""
     from appliance.console import accounts
 
-    _open()
-    try:
-        accounts.set_extension(name, extension)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"{name}: extension {extension}")
+    _change_account(lambda: accounts.set_extension(name, extension), f"{name}: extension {extension}")
 
 
 @staff.command("disable")
@@ -180,12 +187,7 @@ def disable(name: str) -> None:
     """Lock an account out (its sessions end at once)."""
     from appliance.console import accounts
 
-    _open()
-    try:
-        accounts.set_disabled(name, True)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"{name}: disabled")
+    _change_account(lambda: accounts.set_disabled(name, True), f"{name}: disabled")
 
 
 @staff.command("enable")
@@ -194,9 +196,4 @@ def enable(name: str) -> None:
     """Let a disabled account log in again."""
     from appliance.console import accounts
 
-    _open()
-    try:
-        accounts.set_disabled(name, False)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
-    click.echo(f"{name}: enabled")
+    _change_account(lambda: accounts.set_disabled(name, False), f"{name}: enabled")

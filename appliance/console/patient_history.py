@@ -3,7 +3,9 @@
 Everything is found by the patient id a proven identity put on the rows (``Call.patient_id`` and the items made in
 those calls), never by a shared phone alone: a family's other patients stay off the page. The exceptions are the
 refusals (수신거부): an opt-out of one of the patient's numbers stops calls and texts to that number whoever is
-on it, so it is shown (without the other person's id), exactly as ``crm_records.is_opted_out`` counts it.
+on it, so it is shown (without the other person's id), exactly as ``crm_records.is_opted_out`` counts it; and the
+texts sent to one of the patient's numbers with no patient id at all (a text to a number only: it reached whoever
+holds the phone), never a text carrying another patient's id.
 
 The consent grid says, per channel (전화, 문자) and purpose (광고, 진료 안내), whether the clinic may contact the
 patient now and why not: an opt-out (with its date and source), or for adverts the EMR's marketing consent as the
@@ -166,7 +168,7 @@ def gather(patient_id: str, directory: Any, today: dt.date) -> History:
     call_ids = [c.id for c in calls]
     optouts = refusals(patient_id, numbers)
     return History(patient_id=patient_id, patient=patient, emr_problem=problem, phones=numbers, calls=calls,
-                   messages=outbox.for_patient(patient_id, None, limit=SHOWN),
+                   messages=outbox.of_patient(patient_id, numbers, limit=SHOWN),
                    replies=texts.replies_of(patient_id, None, limit=SHOWN),
                    work=workqueue.of_patient(patient_id, call_ids),
                    voicemails=workqueue.voicemails_of(patient_id, call_ids),

@@ -12,7 +12,7 @@ import datetime as dt
 import logging
 from typing import Any
 
-from appliance.data import crm_records, phone as phones
+from appliance.data import crm_records, opt_outs, phone as phones
 from appliance.data.clinic import slots as slotlib
 from appliance.data.clinic.facts import Facts
 from appliance.data.emr.model import Appointment, Patient
@@ -169,10 +169,11 @@ class Backend:
                                        call_id=self.call_id, note=note, due=due)
         return row.id
 
-    def opt_out(self, phone: str | None, patient_id: str | None, source: str, scope: str = "ad") -> bool:
-        """Store an opt-out of ``scope`` (``appliance.data.crm_records.OPT_OUT_SCOPES``); False when nothing to
-        store it against (no number, no patient)."""
-        return crm_records.add_opt_out(phone, patient_id=patient_id, source=source, scope=scope) is not None
+    def opt_out(self, phone: str | None, patient_id: str | None, source: str, scope: str = "ad",
+                now: dt.datetime | None = None) -> bool:
+        """Store an opt-out of ``scope`` (``appliance.data.crm_records.OPT_OUT_SCOPES``) and cancel the queued texts
+        and calls it refuses (``opt_outs.record``); False when nothing to store it against (no number, no patient)."""
+        return opt_outs.record(phone, patient_id, source=source, scope=scope, now=now).row is not None
 
     def note(self, text: str, *, phone: str | None, patient_id: str | None, author: str = "ai") -> int:
         return crm_records.add_note(text, patient_id=patient_id, phone=phone, author=author, call_id=self.call_id).id

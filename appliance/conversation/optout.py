@@ -37,7 +37,7 @@ class OptOutFlow(Flow):
         self.scope = opt_out_scope(words, None) if words else "ad"
         d.topics.append("opt_out")
         pid = d.pid() if d.identity.confirmed else None
-        if (phones.canonical(d.caller) or pid) and d.backend.opt_out(d.caller, pid, source, self.scope):
+        if (phones.canonical(d.caller) or pid) and d.backend.opt_out(d.caller, pid, source, self.scope, now=d.now()):
             return self._stored()
         if can_find_by_birth(d.backend) and not self.tried_identity:
             self.tried_identity = True
@@ -49,7 +49,7 @@ class OptOutFlow(Flow):
     def _proven(self, match: Any) -> Actions:
         d = self.d
         d.patient, d.guardian = match.patient, match.guardian
-        if d.backend.opt_out(d.caller, d.pid(), self.source, self.scope):
+        if d.backend.opt_out(d.caller, d.pid(), self.source, self.scope, now=d.now()):
             return self._stored()
         return self._not_stored("not stored")
 

@@ -122,6 +122,8 @@ migrations.register(10, "data layer: opt-outs, callbacks, booking requests, note
 # --- opt-outs -----------------------------------------------------------------------------------------
 def add_opt_out(phone: str | None, patient_id: str | None = None, source: str = "call_speech",
                 scope: str = "ad", note: str | None = None) -> OptOut | None:
+    """Store the row only (None: no number, no patient). A refusal taken from a patient or staff goes through
+    ``opt_outs.record``, which also cancels the queued texts and calls the scope refuses."""
     if scope not in OPT_OUT_SCOPES:
         raise ValueError(f"unknown opt-out scope {scope!r} (one of {', '.join(OPT_OUT_SCOPES)})")
     number = phones.canonical(phone)

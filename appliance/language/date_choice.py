@@ -178,10 +178,37 @@ _ONSET_TOLD_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전)?
 
 _THEN = re.compile(r"(?<![가-힣])(?:그럼|그러면|그럼은)\s(?!.*(?:그럼|그러면)\s)")
 
+# round 27: a day named only as when not to call ("토요일엔 전화 말고 평일 낮에 해 주세요") is no day
+_CALL_REFUSED_AFTER = re.compile(
+    r"\s?(?:엔|에는|은|는|에)?\s?(?:전화|연락)(?:는|은)?\s?(?:말고|하지\s?마|마시고|하지\s?말)")
+# round 27: the one day named refused, a move asked ("내일 안 되는데 좀 미뤄 주세요"): no day yet
+_REFUSED_AFTER = re.compile(r"\s?(?:은|는)?\s?(?:안\s?(?:되|돼)|못\s?(?:가|와|갈))")
+
+
+def _round27_choice(text: str, results: list[DateResult]) -> tuple[bool, DateResult | None]:
+    """(decided, the day) for the round-27 kinds: a weekday said again with its week ("금요일로요 다음 주 금요일",
+    "수요일 예약을 다음 주 수요일로") is that week's; the one day named refused with a move asked is none."""
+    for i, r in enumerate(results):
+        if r.kind == "weekday" and r.weekday_said is not None:
+            for later in results[i + 1:]:
+                if later.kind == "rel_week" and later.weekday_said == r.weekday_said and later.date:
+                    return True, later
+    if (results and results[0].date and all(r.date == results[0].date for r in results)
+            and _REFUSED_AFTER.match(text, results[-1].end) and _MOVE.search(text[results[-1].end:])):
+        return True, None
+    return False, None
+
 
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
+    called = [r for r in results if not _CALL_REFUSED_AFTER.match(text, r.end)]
+    if len(called) < len(results) and not called:
+        return None
+    results = called
+    decided, day = _round27_choice(text, results)
+    if decided:
+        return day
     if len(results) > 1 and (then := _THEN.search(text)):  # round 26: "… 오늘이 금요일이구나 그럼 다음주 월요일"
         results = [r for r in results if r.start >= then.end() and r.date] or results
     if len(results) > 1:  # an onset told before the day asked for loses to it

@@ -145,7 +145,7 @@ def resolve_date(kind: str, m: re.Match[str], today: dt.date
         return max(date, today), span, None
     if kind == "rel_week":
         which = re.sub(r"\s", "", g["which"])
-        if which.startswith(("다다", "다담")):
+        if which.startswith(("다다", "다담", "다음다음")):
             weeks = 2
         elif which.startswith(("다음", "담", "차")):
             weeks = 1
@@ -164,7 +164,7 @@ def resolve_date(kind: str, m: re.Match[str], today: dt.date
         return None, (start, week_monday + dt.timedelta(days=6)), None
     if kind == "weekend":
         which = re.sub(r"\s", "", g.get("which") or "")
-        weeks = 2 if which.startswith("다다") else 1 if which.startswith(("다음", "담")) else 0
+        weeks = 2 if which.startswith(("다다", "다음다음")) else 1 if which.startswith(("다음", "담")) else 0
         sat = monday + dt.timedelta(weeks=weeks, days=5)
         if sat < today:  # said on a Sunday
             return today, (today, today), 6

@@ -47,7 +47,7 @@ _DAY = r"(?P<day>\d{1,2}|[이삼]?십[일이삼사오육칠팔구]?|[일이삼�
 _WD = r"(?P<wd>[월화수목금토일])\s?(?:요일|욜)"
 _THIS_WEEK = r"이번\s?주|이번쭈|요번\s?주|금주"
 _NEXT_WEEK = r"다음\s?주|담\s?주|차주|다음\s?쭈"
-_NEXT2_WEEK = r"다다음\s?주|다담\s?주"
+_NEXT2_WEEK = r"다다음\s?주|다담\s?주|다음\s?다음\s?주"  # round 27: "다음 다음 주 수요일"
 _LAST_WEEK = r"저번\s?주|지난\s?주"
 _THIS_MONTH = r"이번\s?달|이달|요번\s?달|금월"
 _NEXT_MONTH = r"다음\s?달|담\s?달|내달"
@@ -57,6 +57,8 @@ _AFTER = r"\s?(?:뒤|후|있다가|있다|지나서|뒤에|후에|쯤)"
 # round 26: "예약 그거 하루 뒤로 수요일로": the move's target weekday follows
 _NOT_A_MOVE = (r"(?!\s?(?:으로|로)\s?(?:좀\s?)?"
                r"(?:옮|미루|미뤄|미룰|늦춰|늦추|연기|바꿔|바꾸|변경|빼|[월화수목금토일]\s?요일))")
+# round 27: "한 달쯤 됐어요": how long since a pain began, no day to come
+_NOT_SINCE = r"(?!\s?(?:됐|되었|됬|지났|째))"
 # "삼 일 됐는데", "이틀 지났는데", "사흘 전에": a count of days since something, not a day of the month
 _SINCE = r"|\s?(?:이|가)?\s?(?:됐|되었|지났|전에|전부터|전(?![가-힣]))"
 
@@ -75,7 +77,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month_edge", re.compile(  # "연말정산" is a tax return
         r"(?P<part>월말|월초|연말(?!\s?정산)(?=(?P<booked>에\s?(?:예약|잡아|잡고|잡을))?)|월 말|월 초)")),
     ("weekend", re.compile(  # "좋은 주말 보내세요" is a farewell
-        r"(?P<which>다다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말"
+        r"(?P<which>다다음\s?주\s?|다음\s?다음\s?주\s?|다음\s?주\s?|담\s?주\s?|이번\s?주\s?|요번\s?주\s?|다음\s?|담\s?)?주말"
         r"(?!\s?(?:잘\s?|즐겁게\s?|편히\s?)?(?:보내세요|보내십시오|보내요|되세요|되십시오))")),
     ("rel_week", re.compile(
         rf"(?P<which>{_NEXT2_WEEK}|{_NEXT_WEEK}|{_THIS_WEEK}|{_LAST_WEEK})\s?(?:에\s?)?(?:{_WD}|(?P<wkend>주말))?")),
@@ -85,9 +87,9 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?P<w>내일\s?모[레래]|낼\s?모[레래]|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
         r"모래(?!\s?(?:알|같|처럼|밭|사장|시계|주머니|놀이))|"
         r"(?<![가-힣])(?<!에\s)(?<!한테\s)낼(?![게께거까래])(?!\s?(?:서류|돈|거|것|비용|금액|때|수\s?[있없])))")),
-    ("offset_native", re.compile(rf"(?P<w>{'|'.join(NATIVE_COUNT)}){_AFTER}{_NOT_A_MOVE}")),
+    ("offset_native", re.compile(rf"(?P<w>{'|'.join(NATIVE_COUNT)}){_AFTER}{_NOT_A_MOVE}{_NOT_SINCE}")),
     ("offset", re.compile(
-        rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}{_NOT_A_MOVE}")),
+        rf"(?P<n>\d{{1,3}}|{NATIVE_RE}|{SINO_RE})\s?(?P<unit>주일|주|일|달|개월){_AFTER}{_NOT_A_MOVE}{_NOT_SINCE}")),
     ("dom", re.compile(
         rf"(?<![가-힣\d])(?<!지 ){_DAY}\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일|이\s?생|이\s?있){_SINCE})")),
     ("dom_digit", re.compile(rf"(?<!지 )(?P<day>\d{{1,2}})\s?일(?:날)?(?!\s?(?:요일|째|동안|간|주일){_SINCE})")),

@@ -7,7 +7,9 @@ stage-2 round modules, which are consulted before the emergency stage.
 
 - faintness or a racing heart after an anaesthetic or an injection, **in either order** ("마취 주사 맞고 … 가슴이
   두근거리고 어지러워요", "마취 주사 맞고 나서 어지럽고 가슴이 두근거려요"): ``emergency`` (round 23 read only the
-  first order, so "… 지금 치과 주차장이에요" fell through to the parking topic).
+  first order, so "… 지금 치과 주차장이에요" fell through to the parking topic);
+- dizziness with a cold sweat, a faint coming or breath short after an anaesthetic, no racing heart said ("마취 주사
+  맞고 왔는데 어지럽고 식은땀이 나요"): ``emergency`` (round 27).
 """
 
 from __future__ import annotations
@@ -19,6 +21,11 @@ from appliance.language.emergency_heard import sounds_like_emergency
 _ANAESTHETIC = re.compile(r"(?:마취|주사)")
 _HEART_RACING = re.compile(r"(?:가슴이?|심장이?)[가-힣]{0,4}(?:두근|쿵쾅|빨리뛰|벌렁)")
 _FAINTNESS = re.compile(r"어지러|어지럽|쓰러|숨이|식은땀|정신이")
+# round 27: dizziness with a second sign of collapse, no racing heart ("어지럽고 식은땀이 나요", "어지럽고 쓰러질
+# 것 같아요")
+_DIZZY = re.compile(r"어지러|어지럽|핑돌")
+_COLLAPSING = re.compile(
+    r"쓰러질|쓰러지|식은땀|정신이(?:없|혼미|가물)|기절|눈앞이(?:캄캄|하얘)|숨(?:이|쉬기)?(?:차|막|가빠|힘들)")
 # a question about a past episode ("…두근거렸는데 다음에도 그럴까요?") asks, it tells no emergency now
 _PAST_EPISODE = re.compile(r"(?:었|았|렸|웠)는데[가-힣]{0,12}(?:다음에도|다음번|또)[가-힣]{0,6}(?:그럴까|그래요|"
                            r"그러나)")
@@ -36,7 +43,7 @@ def narrow_red_flag(compact: str) -> bool:
     after = compact[anaesthetic.end():]
     heart = _HEART_RACING.search(after)
     if heart is None:
-        return False
+        return bool(_DIZZY.search(after) and _COLLAPSING.search(after))
     return bool(_FAINTNESS.search(after[:heart.start()]) or _FAINTNESS.search(after[heart.end():]))
 
 

@@ -15,6 +15,11 @@ import re
 
 _PART_DOUBTED = re.compile(r"(?:^|\s|시|요)아\s?(?:오전|오후|아침|저녁|낮|밤)이었나(?:요)?\s*[?.]*\s*$")
 _EDGE_SLOT = re.compile(r"(?:제일|가장|젤)\s?(?:늦은|늦게|빠른|일찍|이른)[가-힣\s]{0,10}시간")
+# round 27: an hour doubted ("세 시였나 아 오전이 나은가 모르겠네") or refused with nothing in its place ("세 시는 안
+# 되고 좀 더 늦게는 없어요"): no time
+_HOUR_DOUBTED = re.compile(r"시(?:였|이었)나\s?(?:[가-힣]+\s?){0,4}(?:모르겠|헷갈|가물|나은가|나으려나)")
+_HOUR_REFUSED = re.compile(r"시(?:는|은)\s?안\s?(?:되고|돼요|되는데|돼서)\s?(?:[가-힣]+\s?){0,3}"
+                           r"(?:늦게|일찍|이르게|빠르게|다른)(?:는|은)?\s?(?:없|있|안\s?되|돼|되)")
 _HOUR_RESAID = re.compile(r"(?:아침|오전|오후|저녁|밤|낮)\s?(?P<h>[가-힣]{1,3}|\d{1,2})\s?시(?:요|예요|"
                           r"이요)?\s*[?.]*\s*$")
 _HOUR_SAID = r"(?:^|\s){h}\s?시"
@@ -22,7 +27,8 @@ _HOUR_SAID = r"(?:^|\s){h}\s?시"
 
 def settled_start(text: str) -> int | None:
     """Where the settled time's part of ``text`` starts (0: all of it), or None when no time is settled."""
-    if _PART_DOUBTED.search(text) or _EDGE_SLOT.search(text):
+    if (_PART_DOUBTED.search(text) or _EDGE_SLOT.search(text) or _HOUR_DOUBTED.search(text)
+            or _HOUR_REFUSED.search(text)):
         return None
     last = _HOUR_RESAID.search(text)
     if last and re.search(_HOUR_SAID.format(h=re.escape(last.group("h"))), text[: last.start()]):

@@ -20,7 +20,10 @@ _TURNED_DOWN = re.compile(r"(?:은|는)?(?:관심없|안할|안받|필요없|됐
 # round 15: a first visit, or the first in years, to have the whole mouth looked at ("처음 가는 건데요 그냥
 # 전체적으로 봐 주세요") is a checkup
 _LOOK_AT_ALL = re.compile(r"(?:처음|오랜만|안갔|년만).{0,20}전체적으로(?:좀|한번|다)?(?:봐|검사|체크)")
-_CAVITY_CHECK = re.compile(r"충치(?:검진|검사|체크)")
+# round 27: a cavity looked for ("충치 있나 한번 보려고요 검진이요") is a checkup too
+_CAVITY_CHECK = re.compile(r"충치(?:검진|검사|체크)|충치(?:가)?(?:있나|있는지|생겼나|생겼는지)")
+# round 27: the gums named only as a worry ("치실 매일 써도 돼요 잇몸 상할까 봐"): no gum treatment
+_GUMS_WORRIED = re.compile(r"잇몸(?:이|을)?(?:상할|상하|상해|다칠|다쳐|망가)")
 # round 16: treatments named by a part of them: a bone graft is implant work, the wire of braces is orthodontics, a
 # nerve treatment left half done is a root canal
 _NAMED_BY_A_PART: tuple[tuple[str, re.Pattern[str]], ...] = (
@@ -63,6 +66,9 @@ def treatments_named(compact: str) -> list[str]:
         named = ["checkup"]
     if _REMINDER_REFUSED.search(compact):
         return []
+    worries = len(_GUMS_WORRIED.findall(compact))
+    if "gum" in named and worries and compact.count("잇몸") == worries:
+        named = [name for name in named if name != "gum"]
     if _XRAY_RECORDS.search(compact) and not re.search(r"(?:이|이빨|치아|어금니|사랑니)(?:를|을|좀|하나)?뽑", compact):
         named = [name for name in named if name != "extraction"]
     return _named_by_a_part(compact, _without_paper_printed(compact, named))

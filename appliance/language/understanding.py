@@ -46,6 +46,7 @@ from appliance.language import (asking, blend, care_asks, care_waits, date_choic
 from appliance.language.about_the_call import about_the_call
 from appliance.language.cannot_make_it import cannot_make_it
 from appliance.language.caller_errands import caller_errand
+from appliance.language.clinic_day_kinds import said_pardon
 from appliance.language.care_boundaries import care_boundary
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language import lexicon as lx
@@ -239,6 +240,8 @@ def _classify(
         return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
     if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
+    if said_pardon(text):
+        return "other", SURE  # round 27: "네?" is "pardon?", never a yes
     if red_flags.narrow_red_flag(compact):
         return "emergency", 0.95  # round 24: red flags first, before any rule reads a place, a price or a day
     if (errand := caller_errand(compact, core, expect, bool(result.date or result.time))) is not None:

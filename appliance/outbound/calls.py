@@ -16,7 +16,7 @@ from typing import Any
 from appliance.conversation import outcomes
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog, appointments_of
 from appliance.conversation.factory import with_test_transcripts
-from appliance.data import crm_records, phone as phones
+from appliance.data import crm_records, opt_outs, phone as phones
 from appliance.data.calllog import CallLog
 from appliance.errors import CallerHungUp
 from appliance.outbound import queue
@@ -120,14 +120,9 @@ class CallOps:
         return result.status in ("cancelled", "requested")
 
     def opt_out(self, source: str, scope: str) -> None:
-        crm_records.add_opt_out(self.task.phone, self.task.patient_id, source=source, scope=scope,
-                                note=f"campaign {self.task.campaign}")
-        # nothing else queued for this patient may ring them now
-        now = self.clock()
-        for other in queue.Task.select().where(queue.Task.patient_id == self.task.patient_id,
-                                               queue.Task.status == queue.QUEUED):
-            if crm_records.refuses(scope, "call", advertising=other.kind == "AD"):
-                queue.cancel_task(other.id, now, outcome=outcomes.OPTED_OUT)
+        # stored, and nothing else queued for this number or patient that the scope refuses may ring or text them
+        opt_outs.record(self.task.phone, self.task.patient_id, source=source, scope=scope,
+                        note=f"campaign {self.task.campaign}", now=self.clock())
 
     def callback(self, reason: str, priority: int, note: str | None = None) -> None:
         text = f"campaign {self.task.campaign}" + (f": {note}" if note else "")

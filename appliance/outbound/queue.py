@@ -22,8 +22,8 @@ from typing import Any, Iterable
 
 import peewee
 
-from appliance.data import migrations
-from appliance.data.crm import BaseModel, Call, JSONField, write_transaction
+from appliance.data import crm_records, migrations, opt_outs
+from appliance.data.crm import BaseModel, Call, JSONField, of_person, write_transaction
 from appliance.outbound.history import HISTORY_DAYS, HistoryItem, appointment_ref, task_key
 
 _LOGGER = logging.getLogger(__name__)
@@ -280,6 +280,19 @@ def expire(now: dt.datetime) -> int:
 def cancel_task(task_id: int, now: dt.datetime, outcome: str = "cancelled") -> None:
     Task.update(status=CANCELLED, outcome=outcome, finished_at=now, updated_at=now).where(
         Task.id == task_id, Task.status == QUEUED).execute()
+
+
+def cancel_refused(phone: str | None, patient_id: str | None, scope: str, now: dt.datetime) -> int:
+    """Cancel the calls queued for a number/patient that an opt-out of ``scope`` refuses (``opt_outs.record``)."""
+    cond = of_person(Task, phone, patient_id)
+    if cond is None:
+        return 0
+    kinds = [kind for kind in ("AD", "INFO") if crm_records.refuses(scope, "call", advertising=kind == "AD")]
+    return Task.update(status=CANCELLED, outcome="opted_out", finished_at=now, updated_at=now).where(
+        cond, Task.status == QUEUED, Task.kind.in_(kinds)).execute()
+
+
+opt_outs.register("call", cancel_refused)
 
 
 def cancel_queued(campaign: str, now: dt.datetime, outcome: str = "campaign_disabled") -> int:

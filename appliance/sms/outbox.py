@@ -19,7 +19,7 @@ from typing import Any, Iterable
 
 import peewee
 
-from appliance.data import migrations, phone as phones
+from appliance.data import crm_records, migrations, opt_outs, phone as phones
 from appliance.data.crm import BaseModel, JSONField, of_person, write_transaction
 from appliance.sms import encoding
 
@@ -133,6 +133,23 @@ def cancel_open(*, phone: str | None = None, patient_id: str | None = None, kind
         cond, Message.state == QUEUED, Message.kind.in_(list(kinds))).execute()
 
 
+def cancel_refused(phone: str | None, patient_id: str | None, scope: str, now: dt.datetime) -> int:
+    """Cancel the queued messages of a number/patient that an opt-out of ``scope`` refuses (``opt_outs.record``);
+    the answer to a refusal (``optout_notice``) still goes."""
+    cond = of_person(Message, phone, patient_id)
+    if cond is None:
+        return 0
+    ids = [m.id for m in Message.select(Message.id, Message.kind, Message.meta).where(cond, Message.state == QUEUED)
+           if crm_records.refuses(scope, "text", advertising=m.kind == AD) and not (m.meta or {}).get("optout_notice")]
+    if not ids:
+        return 0
+    return Message.update(state=CANCELLED, error=opt_outs.cancel_reason(scope), updated_at=now, finished_at=now).where(
+        Message.id.in_(ids), Message.state == QUEUED).execute()
+
+
+opt_outs.register("text", cancel_refused)
+
+
 def for_patient(patient_id: str | None = None, phone: str | None = None, limit: int = 200) -> list[Message]:
     query = Message.select()
     number = phones.canonical(phone)
@@ -143,6 +160,16 @@ def for_patient(patient_id: str | None = None, phone: str | None = None, limit: 
     elif number:
         query = query.where(Message.phone == number)
     return list(query.order_by(Message.id.desc()).limit(limit))
+
+
+def of_patient(patient_id: str, numbers: Iterable[str], limit: int = 200) -> list[Message]:
+    """The patient's texts, newest first: those carrying their id, and those sent to one of their ``numbers``
+    (canonical) with no patient id at all (a text to a number only); never another patient's on a shared phone."""
+    cond = Message.patient_id == str(patient_id)
+    numbers = [n for n in numbers if n]
+    if numbers:
+        cond = cond | (Message.patient_id.is_null() & Message.phone.in_(numbers))
+    return list(Message.select().where(cond).order_by(Message.id.desc()).limit(limit))
 
 
 def last_to(phone: str, since: dt.datetime) -> Message | None:

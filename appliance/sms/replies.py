@@ -5,7 +5,9 @@
 * "2" / "취소" cancels it through ``booking.cancel`` (in the EMR when writes are on, else a cancellation
   request staff carry out);
 * "변경" becomes a callback for staff; "거부" / "수신거부" records the opt-out forever (advertising only when
-  it answers an advert, otherwise every text and call) and cancels what is queued;
+  it answers an advert, otherwise every text and call), a refusal in other words ("문자 그만 보내세요", "전화는
+  하지 마시고 문자로만 주세요") the scope those words name (:func:`opt_out_scope`), and what is queued that the
+  scope refuses is cancelled at once (``opt_outs.record``);
 * anything else goes to the staff work queue (a callback carrying the text).
 
 Every action is keyed by the reply's id, so a reply handled again after a crash acts once.
@@ -18,7 +20,9 @@ import logging
 import re
 from typing import Any
 
-from appliance.data import crm_records
+from appliance.data import crm_records, opt_outs
+from appliance.language.channels_and_consent import opt_out_scope as scope_of_words
+from appliance.language.understanding import understand
 from appliance.sms import inbox, outbox, texts
 
 _LOGGER = logging.getLogger(__name__)
@@ -28,18 +32,37 @@ CONFIRM = {"1", "네", "예", "확인", "네확인", "확인했습니다", "네�
 CANCEL = {"2", "취소", "취소요", "취소해주세요", "취소할게요", "취소합니다", "예약취소"}
 CHANGE = {"변경", "변경요", "변경해주세요", "예약변경", "3"}
 OPTOUT = {"거부", "수신거부"}
+REPLY_TEMPLATES = {"ad": "reply_optout", "calls": "reply_optout_calls", "texts": "reply_optout_texts",
+                   "all": "reply_optout_all"}
+"""The answer to a refusal, by the scope stored (what was stored is what the patient reads)."""
+
+
+def _word(text: str) -> str:
+    return re.sub(r"[\s.!~,?ㅡ\-]+", "", text or "")
+
+
+def _bare_refusal(text: str) -> bool:
+    """"거부", "수신거부", "080… 수신거부": the words of a refusal texted back to an advert's notice."""
+    word = _word(text)
+    return word in OPTOUT or "수신거부" in word or word.endswith("거부")
+
+
+def _refuses_contact(text: str) -> bool:
+    """A refusal in the patient's own words ("문자 그만 보내세요"), read by the rules a call's words are read by (the
+    statistical model never decides an opt-out)."""
+    return understand(text, dt.datetime.now(), statistical=False).intent == "opt_out"
 
 
 def classify(text: str) -> str:
     """confirm | cancel | change | optout | other."""
-    word = re.sub(r"[\s.!~,?ㅡ\-]+", "", text or "")
+    word = _word(text)
     if word in CONFIRM:
         return "confirm"
     if word in CANCEL:
         return "cancel"
     if word in CHANGE:
         return "change"
-    if word in OPTOUT or "수신거부" in word or word.endswith("거부"):
+    if _bare_refusal(text) or _refuses_contact(text):
         return "optout"
     return "other"
 
@@ -156,21 +179,25 @@ def _cancel(reply: inbox.Reply, appt: Any, patient_id: str | None, config: Any, 
     return _done(reply, "cancelled", start=appt.start.isoformat(), appointment_id=appt.id, status=result.status)
 
 
+def opt_out_scope(text: str, answered: outbox.Message | None) -> str:
+    """The scope a refusal by text stores. The words of a bare refusal ("수신거부", "거부") keep their reading:
+    ``ad`` in answer to an advert (or to nothing we sent), ``all`` to a reminder or another care text. Other words
+    are read like a caller's (``channels_and_consent.opt_out_scope``): "문자 그만 보내세요" refuses ``texts``,
+    "전화는 하지 마시고 문자로만 주세요" ``calls``; a refusal of calls alone is ``calls`` even after a reminder,
+    since the patient answers by text (the reading stores ``all`` for it only when said on the call itself)."""
+    advert = answered is None or answered.kind == outbox.AD
+    if _bare_refusal(text):
+        return "ad" if advert else "all"
+    if scope_of_words(text, None) == "calls":
+        return "calls"
+    return scope_of_words(text, True if advert else False)
+
+
 def _opt_out(reply: inbox.Reply, answered: outbox.Message | None, patient_id: str | None, config: Any,
              now: dt.datetime, key: str) -> str:
-    from appliance.conversation import outcomes
-    from appliance.outbound import queue
-
-    advert = answered is None or answered.kind == outbox.AD
-    scope = "ad" if advert else "all"
-    crm_records.add_opt_out(reply.phone, patient_id, source="sms", scope=scope, note="text reply")
-    outbox.cancel_open(phone=reply.phone, patient_id=patient_id, now=now,
-                       kinds=(outbox.AD,) if advert else (outbox.AD, outbox.INFO))
-    if patient_id:
-        for task in queue.Task.select().where(queue.Task.patient_id == str(patient_id),
-                                              queue.Task.status == queue.QUEUED):
-            if scope == "all" or task.kind == "AD":
-                queue.cancel_task(task.id, now, outcome=outcomes.OPTED_OUT)
-    texts.queue_reply(config, template="reply_optout" if advert else "reply_optout_all", phone=reply.phone,
-                      patient_id=patient_id, key=f"{key}:reply", now=now)
+    scope = opt_out_scope(reply.text, answered)
+    # stored forever, and the queued texts and calls the scope refuses are cancelled now (opt_outs.record)
+    opt_outs.record(reply.phone, patient_id, source="sms", scope=scope, note="text reply", now=now)
+    texts.queue_reply(config, template=REPLY_TEMPLATES[scope], phone=reply.phone, patient_id=patient_id,
+                      key=f"{key}:reply", now=now)
     return _done(reply, "opted_out", scope=scope)

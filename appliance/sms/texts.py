@@ -122,7 +122,8 @@ def queue_voicemail_reply(config: Any, *, phone: str, call_id: int, patient_id: 
 
 def queue_reply(config: Any, *, template: str, phone: str, key: str, patient_id: str | None = None,
                 start: dt.datetime | None = None, now: dt.datetime | None = None) -> outbox.Message | None:
-    """The answer to a patient's text (reply_confirmed, reply_cancelled, reply_change, reply_optout[_all]).
+    """The answer to a patient's text (reply_confirmed, reply_cancelled, reply_change,
+    reply_optout[_calls|_texts|_all]).
     The answer to an opt-out is sent even though the number just refused texts (the law asks to notify it)."""
     meta = {"optout_notice": True} if template.startswith("reply_optout") else None
     return _queue(config, template=template, key=key, purpose="reply", phone=phone, now=_now(config, now),

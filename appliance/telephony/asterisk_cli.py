@@ -188,11 +188,8 @@ def trunk_list() -> None:
 def trunk_remove(name: str) -> None:
     """Remove trunk NAME."""
     ast = _instance()
-    state = TelephonyState(ast.config)
-    data = state.load()
-    if data["trunks"].pop(name, None) is None:
+    if not TelephonyState(ast.config).remove("trunks", name):
         raise click.ClickException(f"no trunk {name!r}")
-    state.save(data)
     click.echo(f"Trunk {name} removed.")
     _apply(ast, trunks_changed=True)
 
@@ -259,10 +256,7 @@ def extension_list() -> None:
 def extension_remove(ext: str) -> None:
     """Remove staff extension EXT."""
     ast = _instance()
-    state = TelephonyState(ast.config)
-    data = state.load()
-    if data["extensions"].pop(ext, None) is None:
+    if not TelephonyState(ast.config).remove("extensions", ext):
         raise click.ClickException(f"no extension {ext!r}")
-    state.save(data)
     click.echo(f"Extension {ext} removed.")
     _apply(ast)

@@ -79,3 +79,11 @@ class TelephonyState:
         data["extensions"][exten] = {"name": clean_name, "password": password, "contact": contact}
         self.save(data)
         return password
+
+    def remove(self, kind: str, key: str) -> bool:
+        """Remove one trunk or staff extension (``kind``: "trunks" or "extensions"); False when there was none."""
+        data = self.load()
+        if data[kind].pop(key, None) is None:
+            return False
+        self.save(data)
+        return True

@@ -2,7 +2,8 @@
 
 A refusal said at the desk, sent by SMS or written on a form must land somewhere: here. Opt-outs are
 forever (the law, and ``crm_records``: rows are never deleted), so this page adds and finds them; a patient
-who wants calls again gives a new consent in the EMR, which the clinic records there.
+who wants calls again gives a new consent in the EMR, which the clinic records there. What is queued for the
+number or patient that the refusal stops (texts, campaign calls) is cancelled as it is stored (``opt_outs.record``).
 """
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from starlette.responses import Response
 from appliance.console.actions import Outcome
 from appliance.console.models import log_action
 from appliance.console.web import Ctx, action, page
-from appliance.data import crm_records, phone as phones
+from appliance.data import crm_records, opt_outs, phone as phones
+from appliance.outbound.clock import clinic_clock
 
 SHOWN = 100
 SOURCES = {"staff": "데스크(직접)", "sms": "문자", "call_speech": "전화(AI, 말로)", "call_dtmf": "전화(AI, 9번)",
@@ -65,13 +67,22 @@ def _add(ctx: Ctx) -> Response:
     elif not number and not patient_id:
         outcome = Outcome(False, "전화번호나 환자번호 중 하나는 꼭 적어 주세요.")
     else:
-        row = crm_records.add_opt_out(number or None, patient_id=patient_id, source=source, scope=scope,
-                                      note=f"{reason} (입력: {ctx.staff.label})")
-        log_action(ctx.staff.actor, "opt_out", row.get_id() if row else "-", "add", result=f"{scope}/{source}",
-                   note=reason)
-        outcome = Outcome(True, f"수신거부({SCOPES[scope]})를 등록했습니다. {SCOPE_MEANS[scope]}.")
+        done = opt_outs.record(number or None, patient_id, source=source, scope=scope,
+                               note=f"{reason} (입력: {ctx.staff.label})",
+                               now=clinic_clock(str(ctx.config.timezone))())
+        log_action(ctx.staff.actor, "opt_out", done.row.get_id() if done.row else "-", "add",
+                   result=f"{scope}/{source}", note=reason)
+        outcome = Outcome(True, f"수신거부({SCOPES[scope]})를 등록했습니다. {SCOPE_MEANS[scope]}."
+                          + _cancelled_text(done.cancelled))
     ctx.state.flash[ctx.session.token_hash] = outcome
     return ctx.see_other("/optouts")
+
+
+def _cancelled_text(cancelled: dict[str, int]) -> str:
+    """" 보내려던 문자 2건, 걸려던 전화 1건을 취소했습니다." (what the opt-out stopped), or nothing."""
+    parts = [f"{what} {cancelled[channel]}건" for channel, what in (("text", "보내려던 문자"), ("call", "걸려던 전화"))
+             if cancelled.get(channel)]
+    return f" {', '.join(parts)}을 취소했습니다." if parts else ""
 
 
 optouts = page(_optouts)
