@@ -288,6 +288,10 @@ def test_the_day_meant_after_a_long_weekend(text, expect, date):
     ("멍은 보통 며칠 가요 아직 퍼렇게 있어서", "wellbeing", "medical_question"),
     ("음 뭐라 해야 되나 그냥 어금니가 시려서요", "treatment", "symptom"),
     ("네? 한 번만 다시요", "confirm", "other"),
+    ("두 번째 말씀하신 거로요", "proposal", "yes"),
+    ("오전엔 바빠서요 퇴근하고 다시 걸어 주세요", "offer", "callback_later"),
+    ("그럼 그냥 취소해 주세요 요즘 괜찮아서요", "reminder", "cancel"),
+    ("박 원장님 지금 계세요? 얘기 좀 하려고요", None, "talk_to_staff"),
 ])
 def test_the_kinds_of_the_days_after_a_long_weekend(text, expect, intent, statistical):
     assert _hear_monday(text, expect, statistical).intent == intent

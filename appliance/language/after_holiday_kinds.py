@@ -11,6 +11,8 @@ blind41, a Tuesday), consulted at stage 2 (``caller_errands``) after ``channels_
 - a yes to a reminder, then how much to bring ("네 갈게요 그날 얼마 가져가면 돼요"): ``ask_price`` (round 25: the
   question still waits for its answer);
 - the weekday of the clinic's half-day off asked ("오후 휴진하는 날이 무슨 요일이에요"): ``ask_hours``;
+- the bot's option taken by its order ("두 번째 말씀하신 거요"): ``yes`` (round 24); a call asked at another time of
+  day ("퇴근하고 다시 걸어 주세요"): ``callback_later``; "그냥 취소할게요" first to a reminder: ``cancel``;
 - a machine asked with a post ("AI 상담원이세요?", "로봇 직원이에요?"): ``question_other``;
 - one's number changed in spoken spelling, to be corrected ("번호가 바껴서요 새 번호로 고쳐 주세요"):
   ``question_other`` (the contact-update convention), never a wrong number;
@@ -74,11 +76,19 @@ _WHEN_IT_GOES_DOWN = re.compile(r"(?:부기|붓기|멍)(?:는|가|이|은)?(?:�
 _SWELLING_WORSE = re.compile(r"(?:붓기|부기)(?:가|는)?[가-힣]{0,4}(?:심해|심한|더심|커지|커졌|늘어)")
 _FACE_FINE = re.compile(r"얼굴(?:은|는|쪽은)?(?:괜찮|멀쩡|안부었|안부어|안붓|그대로)")
 _OTHER_RED_FLAG = re.compile(r"열이|열도|숨|삼키|눈까지|목까지|얼굴(?:까지|이|도)")
+_TAKEN_BY_ORDER = re.compile(r"^(?:그)?(?:첫|두|세|마지막)(?:번째|번)?(?:에)?(?:말씀하신|말한|얘기하신)?"
+                             r"(?:걸로|거로|거요|걸로요|거로요)$")
+_CALL_AT_ANOTHER_TIME = re.compile(r"(?:저녁|낮|오후|오전|아침|밤|주말|평일|퇴근)(?:때|에|엔|후에|하고)?(?:다시)?"
+                                   r"(?:걸어|전화해|연락해)(?:주세요|줘요|주시면|주실래요)")
+_CANCEL_SAID = re.compile(r"^(?:아|어)?(?:그거|그럼|그냥)*취소(?:할게요|할께요|해주세요|해줘요|할래요|하겠습니다)")
 _BARE_PAIN = re.compile(r"(?:이가|이빨이|치아가|어금니가|앞니가|잇몸이)(?:좀|너무|많이|자꾸)?"
                         r"(?:아파서|아파가지고|아파요|시려서|시려요|시큰해서|욱신거려서|욱신거려요)(?:요)?$")
 _ASKED_OR_NAMED = re.compile(r"\?|언제|(?<!해야)되나|돼요|될까|빼|뽑|치료|스케일링|임플란트|검진|때우|씌우")
 
 _RULES = (
+    KindRule("the bot's option taken by its order", "yes", (_TAKEN_BY_ORDER,), expect=("proposal",)),
+    KindRule("a call at another time of day", "callback_later", (_CALL_AT_ANOTHER_TIME,)),
+    KindRule("a cancel said first to a reminder", "cancel", (_CANCEL_SAID,), expect=("reminder", "confirm")),
     KindRule("an offer taken on the cover, then yes", "yes", (_COVER_THEN_YES,), expect=_OFFER),
     KindRule("a yes with another's visit added", "book", (_YES_FIRST, _SOMEONE_ADDED), expect=_OFFER),
     KindRule("a booking done away with", "cancel", (_BOOKING_TO_GO,), unless=(_INFO_TO_GO,)),
