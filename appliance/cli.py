@@ -11,7 +11,7 @@ import sys
 import click
 
 from appliance import __version__
-from appliance.errors import ApplianceError
+from appliance.cli_errors import ApplianceErrorGroup
 
 # command name -> "module:attribute" (a click command or group)
 COMMANDS = {
@@ -44,7 +44,7 @@ COMMANDS = {
 }
 
 
-class LazyGroup(click.Group):
+class LazyGroup(ApplianceErrorGroup):
     def list_commands(self, ctx: click.Context) -> list[str]:
         names = []
         for name, target in COMMANDS.items():
@@ -71,6 +71,9 @@ class LazyGroup(click.Group):
         return getattr(module, attr)
 
 
+PHI_CHATTY_LOGGERS = ("peewee", "panoramisk")
+
+
 @click.group(cls=LazyGroup)
 @click.version_option(__version__, prog_name="dentalcall")
 @click.option("--debug", is_flag=True, envvar="DENTALCALL_DEBUG", help="Verbose logs (still no PHI unless log_phi).")
@@ -81,13 +84,13 @@ def cli(debug: bool) -> None:
         format="%(asctime)s %(levelname)s %(name)s: %(message)s",
         stream=sys.stderr,
     )
+    # Libraries whose debug lines carry call data (peewee: SQL with its parameters, numbers and transcripts;
+    # panoramisk: raw AMI events with caller IDs) stay at INFO: --debug is our own code's detail, never PHI.
+    for name in PHI_CHATTY_LOGGERS:
+        logging.getLogger(name).setLevel(logging.INFO)
 
 
 def main() -> None:
-    try:
-        cli(standalone_mode=True)
-    except ApplianceError as exc:  # pragma: no cover - click normally handles it via ClickException
-        click.echo(f"Error: {exc}", err=True)
-        sys.exit(1)
+    cli(standalone_mode=True)
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import click
 
-from appliance.errors import ApplianceError
+from appliance.cli_errors import ApplianceErrorGroup
 
 
 def _config():
@@ -26,7 +26,7 @@ def _pack(config, name: str | None):
     return load_pack(config, name)
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def prompts() -> None:
     """The clinic's voice: the recording script, takes (checked), status, import/export."""
 
@@ -89,13 +89,10 @@ def prompts_script(html_path: Path | None, pdf_path: Path | None, pack: str | No
     items = build_script(spoken_table(config), config.clinic_name, config)
     states = script_render.item_states(_pack(config, pack), items)
     s = summary(items)
-    try:
-        if html_path:
-            click.echo(f"HTML script: {script_render.write_html(html_path, items, config.clinic_name, states)}")
-        if pdf_path:
-            click.echo(f"PDF script:  {script_render.write_pdf(pdf_path, items, config.clinic_name, states)}")
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    if html_path:
+        click.echo(f"HTML script: {script_render.write_html(html_path, items, config.clinic_name, states)}")
+    if pdf_path:
+        click.echo(f"PDF script:  {script_render.write_pdf(pdf_path, items, config.clinic_name, states)}")
     if not html_path and not pdf_path:
         for item in items:
             click.echo(f"{item.number:>3}  {item.key:<22} {states.get(item.key, ''):<11} {item.text}")
@@ -122,11 +119,8 @@ def prompts_record(item: str, file: Path, pack: str | None) -> None:
     from appliance.speech.takes import Recorder, transcriber_for
 
     config = _config()
-    try:
-        recorder = Recorder(_pack(config, pack), transcriber_for(config))
-        outcome = recorder.record(item, file)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    recorder = Recorder(_pack(config, pack), transcriber_for(config))
+    outcome = recorder.record(item, file)
     _report_outcome(outcome)
     if not outcome.kept:
         raise SystemExit(1)
@@ -141,11 +135,8 @@ def prompts_import(folder: Path, pack: str | None) -> None:
     from appliance.speech.takes import Recorder, transcriber_for
 
     config = _config()
-    try:
-        p = _pack(config, pack)
-        report = Recorder(p, transcriber_for(config)).import_folder(folder)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    p = _pack(config, pack)
+    report = Recorder(p, transcriber_for(config)).import_folder(folder)
     for line in report["kept"] + report["refused"]:
         click.echo(f"  {line}")
     for name in report["unknown"]:
@@ -185,16 +176,13 @@ def prompts_build_placeholder() -> None:
     """Render the placeholder pack with espeak-ng (tests and demos only: not a voice for patients)."""
     from appliance.phrasebook import build_placeholder
 
-    try:
-        result = build_placeholder(_config())
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    result = build_placeholder(_config())
     click.echo(f"placeholder pack: {result['rendered']} rendered, {result['kept']} unchanged "
                f"in {result['seconds']:.1f} s → {result['folder']}")
 
 
 # --------------------------------------------------------------------------------------------- tts
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def tts() -> None:
     """Text-to-speech through the voice layers a call uses (recorded prompts, fragments, neural voice)."""
 
@@ -211,14 +199,11 @@ def tts_say(text: str, output: Path, rate: int, pack: str | None, voice_path: Pa
     """Say TEXT (or a phrase key) into a WAV file; prints which layer served it."""
     from appliance.phrasebook import load_voice
     from appliance.speech import audio
-    from appliance.speech.voice import NoVoice
 
     config = _config()
     voice = load_voice(config, pack=_pack(config, pack), piper_voice=voice_path)
     try:
         rendered = voice.render_ex(text)
-    except (NoVoice, ApplianceError) as exc:
-        raise click.ClickException(str(exc)) from None
     finally:
         voice.close()
     audio.write_wav(output, audio.resample_pcm(rendered.pcm, audio.PHONE_RATE, rate), rate)

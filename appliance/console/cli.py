@@ -9,6 +9,7 @@ from collections.abc import Callable
 import click
 
 from appliance import settings
+from appliance.cli_errors import ApplianceErrorGroup
 from appliance.errors import ApplianceError
 
 
@@ -24,14 +25,11 @@ def _change_account(change: Callable[[], None], done: str) -> None:
     """Make one change to a console account in the CRM; a refusal (no such account, a bad extension) is the
     command's error, otherwise ``done`` says what changed."""
     _open()
-    try:
-        change()
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    change()
     click.echo(done)
 
 
-@click.group(invoke_without_command=True)
+@click.group(cls=ApplianceErrorGroup, invoke_without_command=True)
 @click.option("--demo", is_flag=True, help="Serve on demo data in a temporary home (http://127.0.0.1:8080)")
 @click.option("--host", default=None, help="Listen address (default: the console_bind setting)")
 @click.option("--port", type=int, default=None, help="Port (default: the console_port setting)")
@@ -44,25 +42,22 @@ def console(ctx: click.Context, demo: bool, host: str | None, port: int | None, 
         return
     from appliance.console import server
 
-    try:
-        if demo:
-            from appliance.console import demo as demo_data
+    if demo:
+        from appliance.console import demo as demo_data
 
-            config, logins = demo_data.prepare()
-            click.echo(f"demo home: {config.home}")
-            for name, (role, password) in logins.items():
-                click.echo(f"  login {name} ({role}): {password}")
-            click.echo(f"open http://{host or '127.0.0.1'}:{port or demo_data.PORT}/  (Ctrl+C stops)")
-            try:
-                server.serve(config, host=host or "127.0.0.1", port=port or demo_data.PORT, background=False,
-                             app=demo_data.app(config))
-            finally:
-                shutil.rmtree(config.home, ignore_errors=True)  # made-up data, made for this run only
-            return
-        config = settings.load()
-        server.serve(config, host=host, port=port, background=not no_background)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+        config, logins = demo_data.prepare()
+        click.echo(f"demo home: {config.home}")
+        for name, (role, password) in logins.items():
+            click.echo(f"  login {name} ({role}): {password}")
+        click.echo(f"open http://{host or '127.0.0.1'}:{port or demo_data.PORT}/  (Ctrl+C stops)")
+        try:
+            server.serve(config, host=host or "127.0.0.1", port=port or demo_data.PORT, background=False,
+                         app=demo_data.app(config))
+        finally:
+            shutil.rmtree(config.home, ignore_errors=True)  # made-up data, made for this run only
+        return
+    config = settings.load()
+    server.serve(config, host=host, port=port, background=not no_background)
 
 
 @console.command("cert")
@@ -117,7 +112,7 @@ def webhook_secret() -> None:
     click.echo(config.secret("webhook_secret"))
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def staff() -> None:
     """Console accounts: add, list, passwd, extension, disable, enable."""
 
@@ -134,10 +129,7 @@ def add(name: str, role: str, extension: str | None, display_name: str | None) -
 
     _open()
     password = click.prompt("password", hide_input=True, confirmation_prompt=True)
-    try:
-        who = accounts.add_account(name, role, password, extension=extension, display_name=display_name)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    who = accounts.add_account(name, role, password, extension=extension, display_name=display_name)
     click.echo(f"added {who.name} ({who.role}{', extension ' + who.extension if who.extension else ''})")
 
 
@@ -164,10 +156,7 @@ def passwd(name: str) -> None:
 
     _open()
     password = click.prompt("new password", hide_input=True, confirmation_prompt=True)
-    try:
-        accounts.set_password(name, password)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    accounts.set_password(name, password)
     click.echo(f"{name}: password changed")
 
 

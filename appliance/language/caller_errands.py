@@ -37,6 +37,7 @@ from appliance.language.choices_and_hedges import choice_or_hedge
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
+from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
 from appliance.language.ordinary_days import ordinary_day_kind
 from appliance.language.readbacks_and_contacts import readback_or_contact
@@ -88,6 +89,8 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
     if (told := channel_or_consent(compact, expect, dated)) is not None:
         return told  # round 24: channels and consent, event texts
+    if (holiday := after_holiday_kind(compact, expect, dated)) is not None:
+        return holiday  # round 28: yeses on the cover, bookings done away with, a read-back's part wrong
     if (day := clinic_day_kind(compact, expect, dated)) is not None:
         return day  # round 27: a proposal taken by its time, fine on a wellbeing call, a person asked for by name
     if (weekday := weekday_kind(compact, expect, dated)) is not None:

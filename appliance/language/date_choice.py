@@ -104,12 +104,25 @@ _VISIT_AFTER = re.compile(r"\s?(?:에\s?)?(?:잡힌\s?|잡은\s?|있는\s?)?예�
 _PAST_DEED_AFTER = re.compile(r"\s?(?:에|날)?\s?(?:이\s?)?(?:뺐|뽑았|했|받았|씌웠|때웠|심었)(?:는데|어요|거든요|고)")
 
 
+# round 28: a weekday told as a pain's onset ("금요일부터 어금니가 너무 아파서요", "토요일 밤부터 이가 들뜬 느낌이에요")
+# or as when a thing broke ("금요일에 냉면 먹다 씌운 게 빠졌어요"): the one just gone, like the onset day of the
+# labelling conventions
+_SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|피가|피나|열이|흔들|빠졌|깨졌|"
+         r"부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
+_ONSET_SIGN_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전|점심)?\s?(?:쯤\s?)?부터\s[^.?]{{0,24}}?{_SIGN}")
+_BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었)"
+                          r"(?:어요|는데|거든|고|어)")
+_A_VISIT_ASKED = re.compile(r"예약|가능|진료|될까|되나요|돼요\?|되죠|봐\s?주|오라")
+
+
 def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
-    """A single weekday followed by a past deed, moved back a week when it was read as the one to come."""
+    """A single weekday followed by a past deed, an onset or a breakage, moved back a week when it was read as
+    the one to come."""
     if len(results) != 1 or results[0].date is None or results[0].weekday_said is None:
         return None
     only = results[0]
-    if not _PAST_DEED_AFTER.match(text, only.end):
+    onset = (_ONSET_SIGN_AFTER.match(text, only.end) or _BROKE_AFTER.match(text, only.end))
+    if not (_PAST_DEED_AFTER.match(text, only.end) or onset and not _A_VISIT_ASKED.search(text[only.end:])):
         return None
     day = only.date - dt.timedelta(days=7) if only.date else None
     return DateResult(day, None, only.start, only.end, only.weekday_said, only.kind)
@@ -180,7 +193,10 @@ _THEN = re.compile(r"(?<![가-힣])(?:그럼|그러면|그럼은)\s(?!.*(?:그�
 
 # round 27: a day named only as when not to call ("토요일엔 전화 말고 평일 낮에 해 주세요") is no day
 _CALL_REFUSED_AFTER = re.compile(
-    r"\s?(?:엔|에는|은|는|에)?\s?(?:전화|연락)(?:는|은)?\s?(?:말고|하지\s?마|마시고|하지\s?말)")
+    r"(?:\s?(?:이나|하고|랑)?\s?[월화수목금토일]요일)?"  # round 28: "토요일 일요일엔 전화 주지 마세요"
+    r"\s?(?:엔|에는|은|는|에)?\s?(?:전화|연락)(?:는|은)?\s?(?:말고|(?:하지|주지)\s?(?:마|말)|마시고)"
+    # round 28: "주말엔 말고 평일 저녁에 다시 전화 주세요"
+    r"|\s?(?:엔|에는|은|는)\s?말고\s[^.?]{0,16}?(?:전화|연락)\s?(?:주|해|걸어)")
 # round 27: the one day named refused, a move asked ("내일 안 되는데 좀 미뤄 주세요"): no day yet
 _REFUSED_AFTER = re.compile(r"\s?(?:은|는)?\s?(?:안\s?(?:되|돼)|못\s?(?:가|와|갈))")
 
@@ -199,6 +215,18 @@ def _round27_choice(text: str, results: list[DateResult]) -> tuple[bool, DateRes
     return False, None
 
 
+# round 28: the day after a booked day named, asked as the move ("목요일 예약 말고 그 다음 날로 돼요")
+_DAY_AFTER_IT = re.compile(r"\s?(?:예약|거|꺼)?\s?(?:말고|대신|에서)\s?그\s?다음\s?날\s?(?:로|으로)")
+
+
+def _day_after_it(text: str, results: list[DateResult]) -> DateResult | None:
+    """The day after the one day named when the move goes "to the next day" after it, else ``None``."""
+    if len(results) != 1 or results[0].date is None or not _DAY_AFTER_IT.match(text, results[0].end):
+        return None
+    only = results[0]
+    return DateResult(only.date + dt.timedelta(days=1) if only.date else None, None, only.start, only.end)
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
@@ -206,12 +234,15 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
     if len(called) < len(results) and not called:
         return None
     results = called
+    if (after := _day_after_it(text, results)) is not None:
+        return after
     decided, day = _round27_choice(text, results)
     if decided:
         return day
     if len(results) > 1 and (then := _THEN.search(text)):  # round 26: "… 오늘이 금요일이구나 그럼 다음주 월요일"
         results = [r for r in results if r.start >= then.end() and r.date] or results
-    if len(results) > 1:  # an onset told before the day asked for loses to it
-        results = [r for r in results if not _ONSET_TOLD_AFTER.match(text, r.end)] or results
+    if len(results) > 1:  # an onset told before the day asked for loses to it (round 28: signs a few words on)
+        results = [r for r in results if not (_ONSET_TOLD_AFTER.match(text, r.end)
+                                              or _ONSET_SIGN_AFTER.match(text, r.end))] or results
     return (requested_date(text, results, today) or _moved_or_timed(text, results, today)
             or pick_date(text, results, today))

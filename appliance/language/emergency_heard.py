@@ -12,6 +12,10 @@ from appliance.language import life_around_visits, reply_asides
 # round 14: a throb that keeps one awake, with no other red flag, is a symptom
 # ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
 _THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)?(?:서|가지고)?잠을?못(?:자|잤|잔|잘)")
+# round 28: a swelling gone worse with the face said fine ("붓기가 더 심해졌는데 얼굴은 멀쩡하고 잇몸만요") is the
+# worsening swelling of the labelling conventions, a symptom
+_FACE_FINE = re.compile(r"얼굴(?:은|는|쪽은)?(?:괜찮|멀쩡|안부었|안부어|안붓|그대로)")
+_SWELLING_WORSE = re.compile(r"붓기(?:가|는)?.{0,3}(?:너무|엄청|심|계속|점점)")
 
 
 def sounds_like_emergency(compact: str) -> bool:
@@ -20,6 +24,8 @@ def sounds_like_emergency(compact: str) -> bool:
     compact = life_around_visits.fever_only(compact)  # round 20: "고열이 나서 오늘 예약은 못 갈 것 같아요" moves it
     if _THROB_KEEPS_AWAKE.search(compact):
         compact = _THROB_KEEPS_AWAKE.sub("", compact)
+    if _FACE_FINE.search(compact):
+        compact = _SWELLING_WORSE.sub("", compact)
     for pattern in (lx.EMERGENCY,):
         for m in pattern.finditer(compact):
             if not lx.EMERGENCY_NEG.match(compact[m.end() :]):

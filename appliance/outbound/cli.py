@@ -12,6 +12,7 @@ import click
 
 from appliance import settings
 from appliance.data import crm, phone as phones
+from appliance.cli_errors import ApplianceErrorGroup
 from appliance.errors import ApplianceError
 
 
@@ -61,15 +62,12 @@ def _log_access(action: str, patient_ids: list[str], subject: str, reason: str |
 def _facts_emr(config: Any, need_emr: bool = True) -> tuple[Any, Any]:
     from appliance.data.clinic import facts as factslib
 
-    try:
-        facts = factslib.load_for(config)
-        emr = None
-        if need_emr:
-            from appliance.data.emr import EMR
+    facts = factslib.load_for(config)
+    emr = None
+    if need_emr:
+        from appliance.data.emr import EMR
 
-            emr = EMR.from_config(config)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+        emr = EMR.from_config(config)
     return facts, emr
 
 
@@ -80,7 +78,7 @@ def _check_name(name: str) -> None:
         raise click.ClickException(f"unknown campaign {name!r}; known: {', '.join(camps.CAMPAIGNS)}")
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def campaigns() -> None:
     """Outbound campaigns: list, preview, enable, disable, set, run-now."""
 
@@ -128,8 +126,6 @@ def preview(name: str, date: dt.date | None, unmask: bool, reason: str | None, l
         plan = targeting.plan(name, emr=emr, facts=facts, now=now, config=config, full=check_all, count=not check_all)
     except ParamError as exc:
         raise click.ClickException(f"{exc}\nfix it with `dentalcall campaigns set {name} KEY VALUE`") from None
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
     c = camps.get(name)
     shown = plan.targets[:limit]
     if unmask:
@@ -216,7 +212,7 @@ def run_now(name: str) -> None:
     try:
         params = camps.state(name)[1]
         plan = targeting.plan(name, emr=emr, facts=facts, now=now, config=config, params=params)
-    except (ParamError, ApplianceError) as exc:
+    except ParamError as exc:
         raise click.ClickException(str(exc)) from None
     store = CrmStore()
     added = enqueue(plan, now, store, max_attempts=int(params.get("max_attempts") or 3))
@@ -263,7 +259,7 @@ def calendar_cmd(start: dt.date | None, days: int, names: tuple[str, ...], as_js
         click.echo(f"! appointment on a closed day: patient #{p.patient_id} on {p.day.isoformat()} ({p.closed})")
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def dialer() -> None:
     """The outbound dialer (runs inside `dentalcall serve`)."""
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import click
 
 from appliance import settings
+from appliance.cli_errors import ApplianceErrorGroup
 from appliance.data import phone as phones
-from appliance.errors import ApplianceError
 
 
 def _open(config: settings.Config) -> None:
@@ -17,7 +17,7 @@ def _open(config: settings.Config) -> None:
     outbox.ensure_tables()
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def sms() -> None:
     """Text messages (SMS/LMS): confirmations, reminders, replies."""
 
@@ -75,13 +75,10 @@ def send_test(number: str) -> None:
 
     config = settings.load()
     _open(config)
-    try:
-        gateway = gateways.load(config)
-        if gateway is None:
-            raise click.ClickException("texts are off (sms_gateway = none); run `dentalcall sms connect`")
-        row = texts.queue_test(config, number)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    gateway = gateways.load(config)
+    if gateway is None:
+        raise click.ClickException("texts are off (sms_gateway = none); run `dentalcall sms connect`")
+    row = texts.queue_test(config, number)
     assert row is not None
     sender = Sender(config, gateway)
     try:
@@ -111,10 +108,7 @@ def flush() -> None:
 
     config = settings.load()
     _open(config)
-    try:
-        gateway = gateways.load(config)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    gateway = gateways.load(config)
     if gateway is None:
         raise click.ClickException("texts are off (sms_gateway = none)")
     sender = Sender(config, gateway)
@@ -161,18 +155,15 @@ def templates_cmd(preview: bool) -> None:
     from appliance.sms.texts import clinic_identity
 
     config = settings.load()
-    try:
-        if not preview:
-            for t in templates.load(config).values():
-                click.echo(f"{t.name:28} [{t.source}] {t.text}")
-            click.echo(f"clinic file: {templates.clinic_file(config)}")
-            return
-        clinic, phone = clinic_identity(config)
-        for p in templates.preview(config, {"clinic": clinic, "clinic_phone": phones.formatted(phone) or ""}):
-            click.echo(f"{p.name:28} {p.measure.describe()}")
-            click.echo("    " + p.text.replace("\n", "\n    "))
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    if not preview:
+        for t in templates.load(config).values():
+            click.echo(f"{t.name:28} [{t.source}] {t.text}")
+        click.echo(f"clinic file: {templates.clinic_file(config)}")
+        return
+    clinic, phone = clinic_identity(config)
+    for p in templates.preview(config, {"clinic": clinic, "clinic_phone": phones.formatted(phone) or ""}):
+        click.echo(f"{p.name:28} {p.measure.describe()}")
+        click.echo("    " + p.text.replace("\n", "\n    "))
 
 
 @sms.command("agent-schema")

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import click
 
-from appliance.errors import ApplianceError
+from appliance.cli_errors import ApplianceErrorGroup
 
 
 def _config():
@@ -20,7 +20,7 @@ def _config():
 
 
 # --------------------------------------------------------------------------------------------- stt
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def stt() -> None:
     """Speech-to-text: transcribe files with the installed engines."""
 
@@ -35,18 +35,15 @@ def stt_transcribe(files: tuple[Path, ...], engine: str | None, hints: tuple[str
     from appliance.speech.stt import load_transcriber
     from appliance.speech.stt.audio import read_audio
 
-    try:
-        transcriber = load_transcriber(_config(), engine=engine)  # loaded once for all files
-        for path in files:
-            pcm, rate = read_audio(path)
-            result = transcriber.transcribe(pcm, rate, hints=list(hints) or None, prompt=prompt)
-            click.echo(json.dumps({"file": str(path), **result.as_dict()}, ensure_ascii=False))
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    transcriber = load_transcriber(_config(), engine=engine)  # loaded once for all files
+    for path in files:
+        pcm, rate = read_audio(path)
+        result = transcriber.transcribe(pcm, rate, hints=list(hints) or None, prompt=prompt)
+        click.echo(json.dumps({"file": str(path), **result.as_dict()}, ensure_ascii=False))
 
 
 # ------------------------------------------------------------------------------------------ models
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def models() -> None:
     """Speech and language models: install, list, verify."""
 
@@ -65,18 +62,15 @@ def models_install(path: Path | None, defaults: bool, name: str | None, models_:
     if not path and not defaults and not models_:
         raise click.UsageError("give PATH, --defaults and/or --model NAME")
     config = _config()
-    try:
-        if defaults:
-            for line in m.install_defaults(config):
-                click.echo(line)
-        if models_:
-            for line in m.install_defaults(config, names=list(models_)):
-                click.echo(line)
-        if path:
-            for line in m.install_path(config, path, name=name, licence=licence):
-                click.echo(line)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    if defaults:
+        for line in m.install_defaults(config):
+            click.echo(line)
+    if models_:
+        for line in m.install_defaults(config, names=list(models_)):
+            click.echo(line)
+    if path:
+        for line in m.install_path(config, path, name=name, licence=licence):
+            click.echo(line)
 
 
 @models.command("list")

@@ -12,30 +12,25 @@ import time
 import click
 
 from appliance import settings
+from appliance.cli_errors import ApplianceErrorGroup
 from appliance.errors import ApplianceError
 from appliance.telephony import sip_security
 from appliance.telephony.asterisk import Asterisk, TelephonyState
 
 
 def _instance() -> Asterisk:
-    try:
-        return Asterisk(settings.load())
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    return Asterisk(settings.load())
 
 
 def _apply(ast: Asterisk, trunks_changed: bool = False) -> None:
     """Render the config and reload it if Asterisk runs (and the SIP guard's jail when the trunks changed)."""
-    try:
-        ast.reload()
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    ast.reload()
     click.echo("Asterisk reloaded." if ast.running() else "Config rendered (Asterisk is not running).")
     if trunks_changed and sip_security.refresh_jail(ast.config):
         click.echo(f"fail2ban jail {sip_security.JAIL_NAME} updated (trunk hosts are never banned).")
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def asterisk() -> None:
     """Run this instance's Asterisk (native package or the Debian rootfs)."""
 
@@ -48,10 +43,7 @@ def install() -> None:
         click.echo("Native Asterisk: nothing to install.")
         return
     started = time.monotonic()
-    try:
-        version = ast.ensure_rootfs()
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    version = ast.ensure_rootfs()
     click.echo(f"Asterisk {version} ready in {ast.config.rootfs_dir} ({time.monotonic() - started:.0f} s).")
 
 
@@ -61,14 +53,11 @@ def install() -> None:
 def start(foreground: bool, timeout: float) -> None:
     """Start Asterisk; does nothing when it already runs."""
     ast = _instance()
-    try:
-        if foreground:
-            ast.run_foreground()
-            return
-        was_running = ast.running()
-        info = ast.start(timeout=timeout)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    if foreground:
+        ast.run_foreground()
+        return
+    was_running = ast.running()
+    info = ast.start(timeout=timeout)
     state = "already running" if was_running else "started"
     click.echo(f"Asterisk {state} ({info['mode']}, pid {info['pid']}, {info['version']}).")
 
@@ -76,10 +65,7 @@ def start(foreground: bool, timeout: float) -> None:
 @asterisk.command()
 def stop() -> None:
     """Stop Asterisk (active calls are hung up)."""
-    try:
-        stopped = _instance().stop()
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    stopped = _instance().stop()
     click.echo("Asterisk stopped." if stopped else "Asterisk was not running.")
 
 
@@ -89,12 +75,9 @@ def stop() -> None:
 def status(as_json: bool, modules: bool) -> None:
     """Is Asterisk running? Version, uptime, pid."""
     ast = _instance()
-    try:
-        info = ast.status()
-        if modules and info["running"]:
-            info["modules_missing"] = sorted(ast.modules_wanted() - ast.modules_loaded())
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    info = ast.status()
+    if modules and info["running"]:
+        info["modules_missing"] = sorted(ast.modules_wanted() - ast.modules_loaded())
     if as_json:
         click.echo(json.dumps(info, indent=2))
     else:
@@ -133,13 +116,10 @@ def guard(target: str | None) -> None:
 @click.argument("command", nargs=-1, required=True)
 def rx(command: tuple[str, ...]) -> None:
     """Run an Asterisk CLI command, e.g. `dentalcall asterisk rx pjsip show registrations`."""
-    try:
-        click.echo(_instance().rx(" ".join(command)), nl=False)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    click.echo(_instance().rx(" ".join(command)), nl=False)
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def trunk() -> None:
     """The clinic's SIP trunks (carrier lines)."""
 
@@ -156,11 +136,8 @@ def trunk() -> None:
 def trunk_add(name: str, host: str, port: int, username: str, password: str, number: str, register: bool) -> None:
     """Add or replace a trunk NAME."""
     ast = _instance()
-    try:
-        TelephonyState(ast.config).add_trunk(name, host, username, password, number=number, port=port,
-                                             register=register)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    TelephonyState(ast.config).add_trunk(name, host, username, password, number=number, port=port,
+                                         register=register)
     click.echo(f"Trunk {name} saved.")
     _apply(ast, trunks_changed=True)
 
@@ -194,7 +171,7 @@ def trunk_remove(name: str) -> None:
     _apply(ast, trunks_changed=True)
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def extension() -> None:
     """Staff phones (SIP extensions rung on transfer)."""
 
@@ -214,10 +191,7 @@ def extension_add(ext: str, name: str, ask_password: bool, contact: str) -> None
     password = None
     if ask_password:
         password = click.prompt("SIP password for the phone", hide_input=True, confirmation_prompt=True)
-    try:
-        password = TelephonyState(ast.config).add_extension(ext, name or ext, password, contact=contact)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    password = TelephonyState(ast.config).add_extension(ext, name or ext, password, contact=contact)
     click.echo(f"Extension {ext} saved (registers only from {ast.config.sip_allowed_networks}).")
     if not ask_password:
         click.echo(f"SIP password for {ext} (enter it in the phone now; it is not shown again): {password}")
@@ -232,10 +206,7 @@ def extension_add(ext: str, name: str, ask_password: bool, contact: str) -> None
 def extension_voicemail_pin() -> None:
     """The PIN staff enter after dialling *98 (the clinic voicemail box)."""
     config = _instance().config
-    try:
-        pin = sip_security.voicemail_pin(config)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    pin = sip_security.voicemail_pin(config)
     click.echo(f"Clinic voicemail: dial *98 from a staff phone, box {config.voicemail_box}, PIN {pin}")
 
 

@@ -11,6 +11,7 @@ import click
 
 from appliance import settings
 from appliance.data import phone as phones
+from appliance.cli_errors import ApplianceErrorGroup
 from appliance.errors import ApplianceError
 
 
@@ -26,11 +27,8 @@ def _emr(url: str | None, profile: str | None, config: Any):
     if not url:
         raise click.ClickException("no EMR configured: run `dentalcall emr connect URL --profile reference` "
                                    "or pass --url")
-    try:
-        return EMR(url, profile or emr_settings.profile_path(config),
-                   connect_timeout=config.emr_connect_timeout, statement_timeout=max(config.emr_statement_timeout, 10))
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    return EMR(url, profile or emr_settings.profile_path(config),
+               connect_timeout=config.emr_connect_timeout, statement_timeout=max(config.emr_statement_timeout, 10))
 
 
 def _mask_patient(p: Any) -> str:
@@ -39,7 +37,7 @@ def _mask_patient(p: Any) -> str:
             f"{', '.join(phones.masked(n) for n in p.phones) or '-'} {p.insurance} {p.status}")
 
 
-@click.group()
+@click.group(cls=ApplianceErrorGroup)
 def emr() -> None:
     """The clinic's EMR (read-only SQL on the LAN): connect, test, demo data, caller lookup."""
 
@@ -217,25 +215,19 @@ def seed_demo_cmd(patients: int, url: str | None, seed_value: int, force: bool) 
 
         Path(drivers.parse_url(url).database or "").parent.mkdir(parents=True, exist_ok=True)
     if not force:
+        conn = drivers.connect(url, read_only=False, connect_timeout=3, statement_timeout=10)
         try:
-            conn = drivers.connect(url, read_only=False, connect_timeout=3, statement_timeout=10)
-            try:
-                rows = conn.query("SELECT COUNT(*) AS n FROM PATIENT")
-                if rows and rows[0]["n"]:
-                    raise click.ClickException(
-                        f"{drivers.mask_url(url)} already has {rows[0]['n']} patients; pass --force to replace them "
-                        "(never point this at a clinic's real EMR)")
-            except ApplianceError:
-                pass
-            finally:
-                conn.close()
-        except ApplianceError as exc:
-            raise click.ClickException(str(exc)) from None
+            rows = conn.query("SELECT COUNT(*) AS n FROM PATIENT")
+            if rows and rows[0]["n"]:
+                raise click.ClickException(
+                    f"{drivers.mask_url(url)} already has {rows[0]['n']} patients; pass --force to replace them "
+                    "(never point this at a clinic's real EMR)")
+        except ApplianceError:
+            pass
+        finally:
+            conn.close()
     started = time.monotonic()
-    try:
-        counts = seed.seed_demo(url, patients=patients, seed=seed_value)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    counts = seed.seed_demo(url, patients=patients, seed=seed_value)
     click.echo(f"seeded {drivers.mask_url(url)} in {time.monotonic() - started:.1f} s: "
                + ", ".join(f"{t}={n}" for t, n in counts.items()))
     click.echo(f"demo family phone: {phones.masked(seed.DEMO_FAMILY_PHONE)} (3 patients)")
@@ -253,10 +245,7 @@ def lookup(number: str, url: str | None, profile: str | None) -> None:
     if not canonical:
         raise click.ClickException(f"{number!r} is not a Korean phone number")
     started = time.monotonic()
-    try:
-        found = e.find_patients_by_phone(canonical)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    found = e.find_patients_by_phone(canonical)
     ms = (time.monotonic() - started) * 1000
     if found:
         from appliance.data import access_log, crm
@@ -295,11 +284,8 @@ def slots(treatment: str, day: str | None, days: int, time_range: str | None, do
     facts = factslib.load_for(config)
     e = _emr(None, None, config)
     start = dt.date.fromisoformat(day) if day else dt.date.today() + dt.timedelta(days=1)
-    try:
-        found = slotlib.find_slots(treatment, start, start + dt.timedelta(days=days), time_range, doctor,
-                                   limit=5, facts=facts, emr=e)
-    except ApplianceError as exc:
-        raise click.ClickException(str(exc)) from None
+    found = slotlib.find_slots(treatment, start, start + dt.timedelta(days=days), time_range, doctor,
+                               limit=5, facts=facts, emr=e)
     for s in found:
         click.echo(f"{s.start:%Y-%m-%d %a %H:%M} {s.duration_min} min {s.doctor} chair {s.chair}")
     if not found:
