@@ -89,6 +89,7 @@ def test_an_offer_taken_on_a_slot_of_ones_own_is_a_booking(statistical):
 
 
 @WITH_AND_WITHOUT_MODEL
-@pytest.mark.parametrize("text", ["동생도 같이 잡아 주실 수 있어요 저 받는 날에", "딸도 같이 예약하고 싶어요 제 시간 바로 뒤에"])
+@pytest.mark.parametrize("text", ["동생도 같이 잡아 주실 수 있어요 저 받는 날에",
+                                  "딸도 같이 예약하고 싶어요 제 시간 바로 뒤에"])
 def test_a_person_booked_in_with_ones_own_visit_is_a_booking(text, statistical):
     assert _hear(text, None, statistical).intent == "book"

@@ -19,6 +19,13 @@ Thursday), consulted at stage 2 (``caller_errands``) after ``channels_and_consen
 - a crown or a filling come off, "can you put it back" (no self-repair, no day), and an ache "you'll look at that too"
   to an offer: ``symptom`` (round 23's convention);
 - dizziness with a cold sweat or about to faint after an anaesthetic is left to ``red_flags`` (stage 0).
+
+Round 29 (blind42, a provincial Wednesday, and blind43, a Friday) added: stitches told as "꿰맨 거/데" asked when
+they come out on a wellbeing call (``medical_question``); an insurance tag question then a conditional yes to an
+offer ("보험 되는 거죠? 되면 할게요": ``ask_insurance``, round 25); a trouble photographed for the dentist
+(``medical_question``); a person asked for with "오늘/지금" first or "진료 보세요" (``talk_to_staff``); a booked day
+named as "X에 잡힌 거 있는데" then moved (``reschedule``); an offer taken on a slot of one's own ("월요일 열두 시 반
+되면 할게요": ``book``, round 24) and a person booked in with one's own visit (``book``).
 """
 
 from __future__ import annotations
@@ -52,7 +59,8 @@ _CONDITION_THEN_YES = re.compile(
 _INSURED_TAG_THEN_YES = re.compile(  # round 29: "그거 보험 되는 거죠? 되면 할게요": the tag still waits for its answer
     r"보험[가-힣]{0,12}(?:맞죠|맞지요|맞나요|되죠|거죠|거지요|되나요)\??(?:되면|그럼|그라믄|그러면|그라모)"
     r"[가-힣]{0,4}(?:할게요|할께요|하께요|해야지|해야죠|하지요|할게|하지)$")
-_SLOT_THEN_YES = re.compile(r"(?:시|반|분)(?:이|가)?(?:되면|괜찮으면|비면|가능하면)(?:할게요|할께요|하께요|갈게요|갈께요|받을게요)$")
+_SLOT_THEN_YES = re.compile(
+    r"(?:시|반|분)(?:이|가)?(?:되면|괜찮으면|비면|가능하면)(?:할게요|할께요|하께요|갈게요|갈께요|받을게요)$")
 _PERSON_BOOKED_WITH_ME = re.compile(r"(?:도|까지)같이(?:예약|잡|넣)(?:하고싶|해주|아주|아줄|어주|고싶|할게|할수)")
 _ANYWAY = re.compile(r"안그래도[가-힣]{0,6}(?:가볼|가보려|하려|할라|갈라|받으려|받을라|가려)[가-힣]{0,3}했")
 _THEN_I_SHOULD = re.compile(r"(?:네|예)(?:해야죠|해야지요|해야겠네요|해야겠죠|가야죠|받아야죠)$")
@@ -106,7 +114,9 @@ _TROUBLE_SHOWN = re.compile(r"났어요|났는데|생겼|부었|붓|헐었|까�
 _MESSAGE = re.compile(r"카톡|카카오|문자|메시지|톡으로|메일|엑스레이|파노라마")
 _LATEST_HOUR = re.compile(
     r"제일늦은(?:게|시간|거)(?:이)?몇시(?:예요|에요|죠|인가요|까지)|(?:시|반)까지(?:하는|진료하는|여는|받는)(?:거|게)(?:맞죠|맞아요|맞나요)")
-_BOOKED_THEN_LATER = re.compile(r"(?:예약인데|(?:잡힌|잡아놓은|잡아둔|예약된|예약한)(?:거|게|것)(?:이)?(?:있는데|있거든요))[가-힣]{0,24}(?:시|요일|일)(?:로|으로)(?:해|바꿔|옮겨|미뤄|늦춰)")
+_BOOKED_THEN_LATER = re.compile(  # round 29: "목요일에 잡힌 거 있는데 그거 금요일로 해 주세요"
+    r"(?:예약인데|(?:잡힌|잡아놓은|잡아둔|예약된|예약한)(?:거|게|것)(?:이)?(?:있는데|있거든요))[가-힣]{0,24}"
+    r"(?:시|요일|일)(?:로|으로)(?:해|바꿔|옮겨|미뤄|늦춰)")
 _ON_THE_WAY_SEEN = re.compile(r"가는중[가-힣]{0,20}받아(?:주실수|주시나|줄수|주세요|주실래)")
 _LATE = re.compile(r"늦|예약시간")
 _PAID_BY_TRANSFER = re.compile(r"(?:계좌이체|이체)(?:도|는|로)?(?:돼|되|가능)")
