@@ -19,6 +19,13 @@ Thursday), consulted at stage 2 (``caller_errands``) after ``channels_and_consen
 - a crown or a filling come off, "can you put it back" (no self-repair, no day), and an ache "you'll look at that too"
   to an offer: ``symptom`` (round 23's convention);
 - dizziness with a cold sweat or about to faint after an anaesthetic is left to ``red_flags`` (stage 0).
+
+Round 29 (blind42, a provincial Wednesday, and blind43, a Friday) added: stitches told as "꿰맨 거/데" asked when
+they come out on a wellbeing call (``medical_question``); an insurance tag question then a conditional yes to an
+offer ("보험 되는 거죠? 되면 할게요": ``ask_insurance``, round 25); a trouble photographed for the dentist
+(``medical_question``); a person asked for with "오늘/지금" first or "진료 보세요" (``talk_to_staff``); a booked day
+named as "X에 잡힌 거 있는데" then moved (``reschedule``); an offer taken on a slot of one's own ("월요일 열두 시 반
+되면 할게요": ``book``, round 24) and a person booked in with one's own visit (``book``).
 """
 
 from __future__ import annotations
@@ -49,6 +56,12 @@ _DOUBLE_NEGATIVE = re.compile(r"(?:마다할|미룰|망설일|고민할|미룰|�
 _CONDITION_THEN_YES = re.compile(
     r"(?:들면|비싸면|되면|나오면|된다면|싸면)(?:야|은)?(?:하지요|하죠|해야죠|해야지|할게요)[가-힣]{0,3}"
     r"(?:네|예)?(?:할게요|할께요|해야죠|가께요|갈게요)?$")
+_INSURED_TAG_THEN_YES = re.compile(  # round 29: "그거 보험 되는 거죠? 되면 할게요": the tag still waits for its answer
+    r"보험[가-힣]{0,12}(?:맞죠|맞지요|맞나요|되죠|거죠|거지요|되나요)\??(?:되면|그럼|그라믄|그러면|그라모)"
+    r"[가-힣]{0,4}(?:할게요|할께요|하께요|해야지|해야죠|하지요|할게|하지)$")
+_SLOT_THEN_YES = re.compile(
+    r"(?:시|반|분)(?:이|가)?(?:되면|괜찮으면|비면|가능하면)(?:할게요|할께요|하께요|갈게요|갈께요|받을게요)$")
+_PERSON_BOOKED_WITH_ME = re.compile(r"(?:도|까지)같이(?:예약|잡|넣)(?:하고싶|해주|아주|아줄|어주|고싶|할게|할수)")
 _ANYWAY = re.compile(r"안그래도[가-힣]{0,6}(?:가볼|가보려|하려|할라|갈라|받으려|받을라|가려)[가-힣]{0,3}했")
 _THEN_I_SHOULD = re.compile(r"(?:네|예)(?:해야죠|해야지요|해야겠네요|해야겠죠|가야죠|받아야죠)$")
 _ASKED = re.compile(r"얼마|보험|되죠|맞죠|\?")
@@ -56,8 +69,9 @@ _ANOTHER_CLINIC = re.compile(
     r"^(?:저|제가|저는|우리는?)?(?:딴|다른)(?:치과|병원)(?:다녀|다니|에다녀|에서다녀|가요|에서해|에서받)")
 _OWN_DAY_PUT = re.compile(r"(?:시|요일|일|반)(?:은|는|이|에)?(?:어때요|어떠세요|어떨까요|어떻습니까)$")
 _PERSON_ASKED_FOR = re.compile(
-    r"^(?:혹시)?(?:[김이박최정강조윤장임한오서신권황안송류홍]|상담|담당)(?:선생님|원장님|실장님|실장|쌤)(?:은|는|이)?"
-    r"(?:아직|오늘|지금|내일)?(?:나오세요|나오셨어요|출근하셨어요|출근하세요|계세요|계신가요|계시나요|계셔요|있어요)"
+    r"^(?:혹시)?(?:오늘|지금)?(?:혹시)?(?:[김이박최정강조윤장임한오서신권황안송류홍]|상담|담당)(?:선생님|원장님|실장님|실장|쌤)"
+    r"(?:은|는|이)?(?:아직|오늘|지금|내일)?(?:나오세요|나오셨어요|출근하셨어요|출근하세요|계세요|계신가요|계시나요|계셔요|있어요"
+    r"|진료(?:보세요|하세요|보시나요|하시나요|보시죠|중이세요))"
     r"(?:(?:통화|얘기|말씀)[가-힣]{0,10})?$")  # round 28: "… 출근하셨어요? 통화 좀 하고 싶어서"
 _SHOP_ASKED = re.compile(r"^(?:어|아|여보세요)?(?:거기|여기)?(?:혹시)?"
                          r"(?:중국집|치킨집|피자집|식당|반찬가게|세탁소|미용실|약국|부동산|꽃집|정육점|학원)"
@@ -76,7 +90,7 @@ _SELF_REPAIR = re.compile(r"제가|집에서|본드|접착제|순간|혼자|직�
 _ACHE_TOLD = re.compile(r"(?:뻐근|시큰|욱신|시린|아픈|불편)(?:한데|거리는데|한게|한거)")
 _LOOKED_AT_TOO = re.compile(r"(?:그것도|그거도|같이)(?:좀)?(?:봐|보)(?:주시는|주실|줄|주시죠|주세요)")
 _STITCHES_WHEN = re.compile(
-    r"실밥(?:은|는)?(?:언제)?(?:풀러|뽑으러|빼러|제거하러)(?:는|은)?[가-힣]{0,4}(?:언제)?(?:가면|가요|와야|오면|가야)")
+    r"(?:실밥|꿰맨(?:거|것|데|곳|자리))(?:은|는)?(?:실(?:은|을)?)?(?:언제)?(?:쯤)?(?:실(?:은|을)?)?(?:풀러|뽑으러|빼러|제거하러)(?:는|은)?[가-힣]{0,4}(?:언제)?(?:가면|가요|와야|오면|가야)")
 _NUMBER_NEW = re.compile(r"(?:새로|새로이)받은번호|번호(?:를)?새로받|쓰던(?:사람|분)(?:이)?아니")
 _MOVED_TO_A_DAY = re.compile(r"^[가-힣]{0,4}(?:요일|일)(?:로|으로)요")
 _WHEN_TO_CALL = re.compile(r"(?:주말|토요일|일요일|평일|저녁|낮|오전|오후)(?:엔|에는|은|는)?(?:전화|연락)(?:는)?"
@@ -94,10 +108,15 @@ _STOP_OR_ROUTE = re.compile(r"전화|연락|번호|지워|빼|취소|예약")
 _CHARGED_TWICE = re.compile(r"결제(?:가)?(?:두번|이중|중복)(?:된|됐|되었|나갔|찍)|(?:두번|이중|중복)결제(?:된|됐|되)")
 _PHOTO_TO_THE_DENTIST = re.compile(
     r"사진(?:을)?찍어(?:서)?(?:보내|올려)[가-힣]{0,8}(?:선생님|원장님)[가-힣]{0,4}(?:봐|보)")
+_PHOTO_LOOKED_AT = re.compile(  # round 29: "사진 보내 드릴 테니 봐 주실 수 있어요? 잇몸에 뭐가 났어요"
+    r"사진(?:을)?(?:찍어(?:서)?)?(?:보내|올려)[가-힣]{0,10}(?:봐|보)(?:주실|주시|줄수|주세요|주시겠)")
+_TROUBLE_SHOWN = re.compile(r"났어요|났는데|생겼|부었|붓|헐었|까졌|이상|피가|피나|하얗|까맣|검게|구멍")
 _MESSAGE = re.compile(r"카톡|카카오|문자|메시지|톡으로|메일|엑스레이|파노라마")
 _LATEST_HOUR = re.compile(
     r"제일늦은(?:게|시간|거)(?:이)?몇시(?:예요|에요|죠|인가요|까지)|(?:시|반)까지(?:하는|진료하는|여는|받는)(?:거|게)(?:맞죠|맞아요|맞나요)")
-_BOOKED_THEN_LATER = re.compile(r"예약인데[가-힣]{0,24}(?:시|요일|일)(?:로|으로)(?:해|바꿔|옮겨|미뤄|늦춰)")
+_BOOKED_THEN_LATER = re.compile(  # round 29: "목요일에 잡힌 거 있는데 그거 금요일로 해 주세요"
+    r"(?:예약인데|(?:잡힌|잡아놓은|잡아둔|예약된|예약한)(?:거|게|것)(?:이)?(?:있는데|있거든요))[가-힣]{0,24}"
+    r"(?:시|요일|일)(?:로|으로)(?:해|바꿔|옮겨|미뤄|늦춰)")
 _ON_THE_WAY_SEEN = re.compile(r"가는중[가-힣]{0,20}받아(?:주실수|주시나|줄수|주세요|주실래)")
 _LATE = re.compile(r"늦|예약시간")
 _PAID_BY_TRANSFER = re.compile(r"(?:계좌이체|이체)(?:도|는|로)?(?:돼|되|가능)")
@@ -118,6 +137,9 @@ _RULES = (
     KindRule("a treatment added to the visit", "book", (_ADDED_TO_THE_VISIT,), unless=(_NOT_COMING,),
              expect=("reminder", "confirm")),
     KindRule("an offer taken with a double negative", "yes", (_DOUBLE_NEGATIVE,), expect=("offer", "yes_no")),
+    KindRule("an insurance tag question, then a yes", "ask_insurance", (_INSURED_TAG_THEN_YES,), expect=_OFFER),
+    KindRule("an offer taken on a slot of one's own", "book", (_SLOT_THEN_YES,), unless=(_ASKED,), expect=_OFFER,
+             dated=True),  # round 29: "월요일 점심시간 열두 시 반 되면 할게요" (round 24: a day and nothing asked)
     KindRule("an offer taken on a condition", "yes", (_CONDITION_THEN_YES,), unless=(_ASKED,), expect=_OFFER),
     KindRule("an offer taken up anyway", "yes", (_ANYWAY,), unless=(_ASKED,), expect=_OFFER, dated=False),
     KindRule("then yes, I should", "yes", (_THEN_I_SHOULD,), expect=_OFFER, dated=False),
@@ -125,6 +147,8 @@ _RULES = (
              expect=("offer", "yes_no")),
     KindRule("a day of one's own put to the offer", "book", (_OWN_DAY_PUT,), expect=_OFFER, dated=True),
     KindRule("a person asked for by name or post", "talk_to_staff", (_PERSON_ASKED_FOR,)),
+    KindRule("a person booked in with one's own visit", "book", (_PERSON_BOOKED_WITH_ME,), unless=(_NOT_COMING,),
+             expect=(None, "reminder", "confirm")),  # to an offer, "네 애들 것도 같이 잡아 주세요" is a yes (blind10)
     KindRule("a shop asked for", "wrong_number", (_SHOP_ASKED,), unless=(re.compile(r"치과"),)),
     KindRule("a machine or a person asked", "question_other", (_MACHINE_ONLY,)),
     KindRule("a crown come off, put back", "symptom", (_CAME_OFF, _PUT_BACK), unless=(_SELF_REPAIR,), dated=False),
@@ -146,6 +170,8 @@ _RULES = (
     KindRule("a patient gone, the offer", "no", (_GONE,), unless=(_STOP_OR_ROUTE,), expect=("offer", "wellbeing")),
     KindRule("charged twice", "question_other", (_CHARGED_TWICE,)),
     KindRule("a photo for the dentist", "medical_question", (_PHOTO_TO_THE_DENTIST,), unless=(_MESSAGE,)),
+    KindRule("a trouble photographed for a look", "medical_question", (_PHOTO_LOOKED_AT, _TROUBLE_SHOWN),
+             unless=(_MESSAGE,), dated=False),
     KindRule("the latest hour asked", "ask_hours", (_LATEST_HOUR,), expect=(None,)),
     KindRule("a booked time moved later", "reschedule", (_BOOKED_THEN_LATER,)),
     KindRule("on the way, seen now", "book", (_ON_THE_WAY_SEEN,), unless=(_LATE, _RED)),

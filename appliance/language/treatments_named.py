@@ -11,7 +11,7 @@ import re
 from appliance.language import lexicon as lx
 
 _TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(?:말고|말구|아니고|아니라|아니|대신)")
-_NOT_A_TOOTH = re.compile(r"실밥|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓|"
+_NOT_A_TOOTH = re.compile(r"실밥|꿰맨|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓|"
                           r"영수증|결과지|서류|확인서|소견서|진단서|증명서|내역|처방전|사본")  # round 12: papers
 # round 15: a blood test (its result brought along) is no dental checkup
 _BLOOD_TEST = re.compile(r"혈액검사|피검사")
