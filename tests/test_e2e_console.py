@@ -58,6 +58,7 @@ def lab(asterisk_instance, live_engine):
         add_accounts()
         accounts.add_account("lockme", "staff", "lockme-password-1")
         accounts.add_account("desk209", "staff", "desk209-password-1", extension=STAFF_PHONE_EXT)
+    _ring_nobody_for_earlier_callbacks()
     crm.database.close()
     tls.generate(config)
     phone_port = sipp.free_udp_port(host=STAFF_PHONE_IP)
@@ -96,6 +97,16 @@ def lab(asterisk_instance, live_engine):
         TelephonyState(inst.config).save(data)
         inst.asterisk.clear_extra()
         inst.asterisk.reload()
+
+
+def _ring_nobody_for_earlier_callbacks() -> None:
+    """The engine and its CRM are shared with earlier test modules: an urgent callback one of them left (an emergency
+    said in another test's call) would make this console ring the staff phone, and retry the ring a minute later,
+    into the middle of a test here that waits for a ring of its own. Those callbacks are marked as already handled."""
+    from appliance.console.notify import outbox
+
+    for callback in crm_records.Callback.select(crm_records.Callback.id):
+        outbox.enqueue("ring", "callback", callback.id, status="skipped")
 
 
 def _hook(lab, *transcripts: str) -> None:
