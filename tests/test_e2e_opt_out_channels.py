@@ -54,14 +54,20 @@ def _patient_with_own_phone(lab, taken: set[str]):
     raise AssertionError("the seeded EMR has no adult alone on a mobile number")
 
 
+OWN_IDS = 900_000  # this module's appointment ids: see _appointment_tomorrow
+
+
 def _appointment_tomorrow(lab, patient_id: str, hhmm: str) -> None:
+    """A reservation with an id of this module's own. The CRM outlives the module while the next module's lab seeds
+    a fresh EMR whose new reservations take the next free ids again; a reminder of an id given here would make that
+    later appointment look already reminded (as if the EMR had reused an id, which a real EMR does not)."""
     day = lab["today"] + dt.timedelta(days=1)
     conn = drivers.connect(lab["emr_url"], read_only=False, connect_timeout=5, statement_timeout=10)
     try:
         conn.begin(serializable=False)
-        conn.execute("INSERT INTO RESERVATION (RSV_PTID, RSV_DATE, RSV_TIME, RSV_MIN, RSV_DRID, RSV_CHAIR, RSV_STATUS,"
-                     " RSV_TXNAME) VALUES (:p, :d, :t, 30, 1, 3, 'R', '스케일링')",
-                     {"p": int(patient_id), "d": day.strftime("%Y%m%d"), "t": hhmm})
+        conn.execute("INSERT INTO RESERVATION (RSV_ID, RSV_PTID, RSV_DATE, RSV_TIME, RSV_MIN, RSV_DRID, RSV_CHAIR,"
+                     " RSV_STATUS, RSV_TXNAME) VALUES (:id, :p, :d, :t, 30, 1, 3, 'R', '스케일링')",
+                     {"id": OWN_IDS + int(patient_id), "p": int(patient_id), "d": day.strftime("%Y%m%d"), "t": hhmm})
         conn.commit()
     finally:
         conn.close()
