@@ -53,6 +53,7 @@ _HALLUCINATIONS = (
     "sbs 뉴스",
     "자막 제공",
     "다음 영상에서 만나요",
+    "이 영상은",  # "이 영상은 유료 광고를 포함하고 있습니다": heard on 2 s of digital silence at no_speech_prob 0.59
 )
 _LATIN = re.compile(r"[A-Za-z]")
 _MIN_RESTART = 5  # characters (spaces excluded); "네 네" or "아니요 아니요" are kept
