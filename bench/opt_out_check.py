@@ -17,7 +17,7 @@ later never read), three views:
 Columns: refusals (gold opt_out), the rules miss, the check catches of those; other sentences, the check fires on.
 Then the same totals for other values of ``LEAD``.
 
-    python bench/nlu_arbiter.py --record              # the first-run cache (done here for the sets missing)
+    python bench/nlu_arbiter.py --record              # the first-run cache (done here for the sets missing or stale)
     python bench/opt_out_check.py > bench/opt_out_check.txt
 
 Result (LEAD 30, stop 22, 47 sets): today's rules read every labelled refusal (436 of 436), so today the check never
@@ -94,11 +94,32 @@ FIRST_RUNS = first_run_sets(compare.BLENDED)
 """The first runs scored (blind7 ... blind16), whatever else ``nlu_arbiter``'s cache holds."""
 
 
+def rules_commit(name: str) -> str:
+    """The rules a first run of ``name`` is recorded over, as ``nlu_arbiter`` names them: the commit before the one
+    that added the set."""
+    found = subprocess.run(["git", "-C", str(ROOT), "log", "--diff-filter=A", "--format=%H", "--",
+                            f"tests/data/nlu/{name}.jsonl"], capture_output=True, text=True, check=True).stdout.split()
+    return found[-1][:7] + "^" if found else "this checkout"
+
+
+def to_record(stored: dict, rows: dict[str, list[dict]], commits: dict[str, str]) -> list[str]:
+    """The sets of ``rows`` whose cached first run is missing or stale: recorded over other rules than ``commits``
+    names, or over other sentences (text, expectation, gold intent) than the set holds today."""
+    def cached(name: str) -> list[tuple]:
+        return [(r["text"], r["expect"], r["gold"]) for r in stored[name]["records"]]
+
+    def in_file(name: str) -> list[tuple]:
+        return [(row["text"], row.get("expect"), row["intent"]) for row in rows[name]]
+    return [name for name in rows
+            if name not in stored or stored[name]["rules"] != commits[name] or cached(name) != in_file(name)]
+
+
 def first_run_rows() -> dict[str, list[dict]]:
     """Per first run, per sentence: the rules-of-the-time's intent and the opt-out margin of the model of the sets
-    written before; the sets missing from the cache are recorded first."""
+    written before; the sets missing from the cache or stale in it are (re)recorded first."""
     stored = json.loads(arbiter.CACHE.read_text()) if arbiter.CACHE.exists() else {}
-    missing = [name for name in FIRST_RUNS if name not in stored]
+    rows, commits = {name: load(name) for name in FIRST_RUNS}, {name: rules_commit(name) for name in FIRST_RUNS}
+    missing = to_record(stored, rows, commits)
     if missing:
         subprocess.run([sys.executable, str(ROOT / "bench" / "nlu_arbiter.py"), "--record", "--only",
                         ",".join(missing), "--cache", str(arbiter.CACHE)], check=True,
