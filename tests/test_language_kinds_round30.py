@@ -167,3 +167,18 @@ def test_a_claims_paper_by_fax_stays_an_insurance_question(statistical):
 ])
 def test_the_treatment_of_a_milk_tooth_pulled_and_gums_swollen_beside_a_pulled_tooth(text, expect, treatment):
     assert _hear(text, expect, False).treatment == treatment
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "expect"), [
+    ("예약 없이 가도 봐 주세요? 뽑은 데서 피가 계속 안 멈춰요", None),
+    ("사진 찍어서 보내 드릴게요 봐 주세요 이가 부러졌는데 피가 안 멈춰요", None),
+    ("언제 다시 가면 돼요 아파서 한숨도 못 잤어요 진통제도 안 들어요", "wellbeing"),
+])
+def test_a_red_flag_said_with_one_of_the_rounds_kinds_stays_an_emergency(text, expect, statistical):
+    assert _hear(text, expect, statistical).intent == "emergency"
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_moved_nearer_and_a_yes_to_an_offer_is_no_refusal(statistical):
+    assert _hear("이사 와서 가까워졌네요 네 할게요", "offer", statistical).intent != "no"

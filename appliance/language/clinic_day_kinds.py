@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import KindRule, first_kind
 from appliance.language.opt_out_words import OPT_OUT
 
@@ -188,7 +189,10 @@ def clinic_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str,
     calls always: the opt-out stage hears it)."""
     if OPT_OUT.search(compact):
         return None
-    return first_kind(_RULES, compact, expect, dated)
+    answer = first_kind(_RULES, compact, expect, dated)
+    if answer is not None and answer[0] == "medical_question" and sounds_like_emergency(compact):
+        return None  # round 30: a photo offered of a tooth that will not stop bleeding is the emergency stage's
+    return answer
 
 
 def said_pardon(text: str) -> bool:

@@ -26,8 +26,10 @@ from __future__ import annotations
 
 import re
 
+from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import KindRule, first_kind
 from appliance.language.opt_out_words import OPT_OUT
+from appliance.language.red_flags import narrow_red_flag
 
 _APPLIANCE = re.compile(r"틀니|의치|교정기|유지장치|리테이너|마우스피스|보철")
 _CARE_OF_IT = re.compile(r"소독|세척|세정|닦|보관|관리하")
@@ -59,7 +61,8 @@ _UNDERSTOOD = re.compile(r"^(?:아)?(?:네|예)+알겠(?:습니다|어요)(?:감
 _HOURS_IN_DOUBT = re.compile(r"시(?:였|이었)나[가-힣]{0,4}시(?:였|이었)나")
 _BUSY_NOT_NOW = re.compile(r"(?:바빠|바쁘|바뻐)[가-힣]{0,6}(?:됐어요|됐습니다|됐고요|괜찮습니다)$")
 _GONE_ELSEWHERE = re.compile(r"(?:안|못)다닌(?:지|게)[가-힣]{0,4}(?:오래|꽤|몇년|일년|한참)|이사(?:와서|가서)")
-_CALL_OR_ADDRESS = re.compile(r"전화|연락|문자|주소|번호|바뀌|바꿔|어디|건물|예약|취소|\?")
+_CALL_OR_ADDRESS = re.compile(
+    r"전화|연락|문자|주소|번호|바뀌|바꿔|어디|건물|예약|취소|\?|할게|갈게|좋아요|해주세요|잡아")
 _SEALANT = re.compile(r"실란트|홈메우|불소")
 _RECEIPT_SENT = re.compile(r"(?:영수증|세부내역|내역서)[가-힣]{0,10}(?:이메일|메일|팩스|문자|카톡)(?:로|으로)")
 _CLAIM = re.compile(r"실비|보험|청구")
@@ -105,7 +108,7 @@ _RULES = (
 
 def family_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules (a refusal of
-    calls always: the opt-out stage hears it)."""
-    if OPT_OUT.search(compact):
+    calls always: the opt-out stage hears it; a red flag always: the emergency stages hear it)."""
+    if OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact):
         return None
     return first_kind(_RULES, compact, expect, dated)
