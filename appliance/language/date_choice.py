@@ -227,6 +227,19 @@ def _day_after_it(text: str, results: list[DateResult]) -> DateResult | None:
     return DateResult(only.date + dt.timedelta(days=1) if only.date else None, None, only.start, only.end)
 
 
+_EVERY = re.compile(r"\s?마다")
+_NEXT_MONTH_BEFORE = re.compile(r"다음\s?달(?:도|에도|에|부터)?\s?$")
+
+
+def _only_a_routine_weekday(text: str, results: list[DateResult]) -> bool:
+    """A weekday told as a routine ("토요일마다") and no other day but that weekday next month: no day is meant."""
+    routine = [r for r in results if r.weekday_said is not None and _EVERY.match(text, r.end)]
+    if not routine:
+        return False
+    return all(r in routine or r.kind == "rel_month" or (r.weekday_said == routine[0].weekday_said
+                                and _NEXT_MONTH_BEFORE.search(text[:r.start])) for r in results)
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
@@ -236,6 +249,8 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
     results = called
     if (after := _day_after_it(text, results)) is not None:
         return after
+    if _only_a_routine_weekday(text, results):
+        return None  # round 30: "토요일마다 다니는데 다음 달도 토요일로": a routine, no day
     decided, day = _round27_choice(text, results)
     if decided:
         return day
