@@ -35,6 +35,8 @@ _TAKEN_BACK = re.compile(
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
 _LAST_TAKEN_BACK = re.compile(
     r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|"
+    # round 31: "주말엔 가게 바빠서 안 되고 …": a day refused for being busy, with nothing in its place
+    r"\s?(?:엔|에는|은|는)?\s?(?:[가-힣]{1,4}\s)?(?:바빠서|바쁘고|바쁘니까|일이\s?있어서|일\s?있어서)\s?안\s?(?:되고|돼서)|"
     r"\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)"
 )
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
