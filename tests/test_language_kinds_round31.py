@@ -112,6 +112,7 @@ def test_a_number_whose_owner_changed_is_still_a_wrong_number(statistical):
     ("일 마치고 가면 일곱 시쯤인데 접수 가능해요", "book"),
     ("저도 같이 검진 잡아 주세요 딸 예약한 시간에", "book"),
     ("아 그리고 지난번에 잡아 둔 예약도 취소해 주세요", "cancel"),
+    ("지금 퇴근길이라 짧게 할게요 목요일 저녁 예약 돼요", "book"),
 ])
 def test_a_visit_wished_added_or_cancelled(text, intent, statistical):
     assert _hear(text, None, statistical).intent == intent

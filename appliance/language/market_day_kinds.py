@@ -16,7 +16,8 @@ this (``dialect_endings``), so the rules below are written in the standard forms
 - whether the clinic is the one a former director ran ("김 원장님 계시던 데 아니에요"): ``question_other``;
 - one's own phone number changed, told ("휴대폰 번호 바꿨어요"): ``question_other`` (an update for staff, no wrong
   number); a parcel or a bag left at the clinic, a prescription that did not reach the pharmacy: ``question_other``;
-- a visit wished with the hours asked ("상담 받고 싶은데 토요일도 되나요", "일 끝나고 가면 … 접수 돼요"), one's own
+- on the move, a booking asked with a day ("지금 지하철이라 짧게요 금요일 예약 좀 해 주세요"), a visit wished with
+  the hours asked ("상담 받고 싶은데 토요일도 되나요", "일 끝나고 가면 … 접수 돼요"), one's own
   visit added to another's ("저도 같이 잡아 주세요"): ``book``; a booking made earlier cancelled ("잡아 둔 예약도
   취소해 주세요"): ``cancel``.
 """
@@ -55,6 +56,9 @@ _AFTER_WORK = re.compile(r"(?:퇴근하고|끝나고|마치고)가면[가-힣]{0
 _MINE_ADDED = re.compile(r"^(?:제|저|내)(?:것|거|꺼)?도같이[가-힣]{0,10}(?:잡아|예약해|넣어)")
 _EARLIER_CANCELLED = re.compile(r"(?:잡아|해)(?:놓은|놨던|둔)예약(?:도|은|을)?취소")
 _CANCEL_FOR_ANOTHER = re.compile(r"취소하고")
+_ON_THE_MOVE = re.compile(r"지금(?:버스|지하철|전철|택시|차|퇴근길|출근길)(?:안)?(?:이라|라|인데)")
+_BOOKING_ASKED = re.compile(r"예약(?:좀|하려|하고|할수|해주|가능|돼|되나)|잡아(?:주세요|줘요|주실)")
+_MOVED_OR_WAY = re.compile(r"취소|바꿔|옮겨|미뤄|변경|말고|늦춰|당겨|어디|위치|주차|역에서|내려서")
 _YES_COMING = re.compile(r"^(?:아)?(?:네|예)(?:갈게요|갈께요|가는데|가요|가긴하는데|가긴가는데)")
 _A_LITTLE_LATE = re.compile(r"(?:십|이십|오|몇|한|두)분(?:정도|쯤)?늦을(?:수도|거같|것같|지도)")
 _TIME_MOVED = re.compile(r"늦춰|변경|바꿔|미뤄|옮겨|(?:로|으로)(?:해|돼|될까|가능)")
@@ -80,6 +84,8 @@ _RULES = (
     KindRule("a prescription that did not reach the pharmacy", "question_other", (_PRESCRIPTION_LOST,)),
     KindRule("a visit wished, the hours asked", "book", (_VISIT_WISHED, _HOURS_ASKED)),
     KindRule("a visit after work asked", "book", (_AFTER_WORK,)),
+    KindRule("on the move, a booking asked with a day", "book", (_ON_THE_MOVE, _BOOKING_ASKED),
+             unless=(_MOVED_OR_WAY,), dated=True),
     KindRule("one's own visit added to another's", "book", (_MINE_ADDED,)),
     KindRule("a booking made earlier cancelled", "cancel", (_EARLIER_CANCELLED,), unless=(_CANCEL_FOR_ANOTHER,)),
 )
