@@ -138,7 +138,7 @@ def _place(config, caller: str, lead_s: float) -> sipp.CallResult:
                            hold_seconds=lead_s + seconds_ + LISTEN_S - 1, timeout=120, from_user=caller)
 
 
-def _no_dead_air(heard, after: float) -> float:
+def _longest_silence_after(heard, after: float) -> float:
     """The longest silence the caller heard from ``after`` (their sentence's end) to the last sound of the bot."""
     segments = [s for s in sipp.speech_segments(heard) if s[1] > after]
     assert segments, "the caller heard nothing after their sentence"
@@ -263,7 +263,7 @@ def _assert_the_inbound_calls(inbound: dict, results: dict, leads: dict, patient
         sentence_end = leads[caller] + _speech_end(CALLERS[caller][0])
         found, score, at = heard_prompt(result.heard_pcm(), (pack.pcm(key) or b"")[:2 * 16000])
         assert found and at > sentence_end - 0.5, (caller, key, score, at, sentence_end)
-        silence = _no_dead_air(result.heard_pcm(), sentence_end)
+        silence = _longest_silence_after(result.heard_pcm(), sentence_end)
         assert silence < DEAD_AIR_S, (caller, "dead air after their sentence", silence)
         assert not row.error and row.ended_at is not None, (caller, row.error)
         answers[caller] = key
