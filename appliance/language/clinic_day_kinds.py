@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 
+from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import KindRule, first_kind
 from appliance.language.opt_out_words import OPT_OUT
 
@@ -148,7 +149,7 @@ _RULES = (
     KindRule("a day of one's own put to the offer", "book", (_OWN_DAY_PUT,), expect=_OFFER, dated=True),
     KindRule("a person asked for by name or post", "talk_to_staff", (_PERSON_ASKED_FOR,)),
     KindRule("a person booked in with one's own visit", "book", (_PERSON_BOOKED_WITH_ME,), unless=(_NOT_COMING,),
-             expect=(None, "reminder", "confirm")),  # to an offer, "네 애들 것도 같이 잡아 주세요" is a yes (blind10)
+             expect=(None, "reminder", "confirm")),  # to an offer: family_day_kinds (round 30, round 25: book)
     KindRule("a shop asked for", "wrong_number", (_SHOP_ASKED,), unless=(re.compile(r"치과"),)),
     KindRule("a machine or a person asked", "question_other", (_MACHINE_ONLY,)),
     KindRule("a crown come off, put back", "symptom", (_CAME_OFF, _PUT_BACK), unless=(_SELF_REPAIR,), dated=False),
@@ -188,7 +189,10 @@ def clinic_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str,
     calls always: the opt-out stage hears it)."""
     if OPT_OUT.search(compact):
         return None
-    return first_kind(_RULES, compact, expect, dated)
+    answer = first_kind(_RULES, compact, expect, dated)
+    if answer is not None and answer[0] == "medical_question" and sounds_like_emergency(compact):
+        return None  # round 30: a photo offered of a tooth that will not stop bleeding is the emergency stage's
+    return answer
 
 
 def said_pardon(text: str) -> bool:

@@ -35,6 +35,8 @@ _TAKEN_BACK = re.compile(
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
 _LAST_TAKEN_BACK = re.compile(
     r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|"
+    # round 31: "주말엔 가게 바빠서 안 되고 …": a day refused for being busy, with nothing in its place
+    r"\s?(?:엔|에는|은|는)?\s?(?:[가-힣]{1,4}\s)?(?:바빠서|바쁘고|바쁘니까|일이\s?있어서|일\s?있어서)\s?안\s?(?:되고|돼서)|"
     r"\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)"
 )
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
@@ -227,6 +229,19 @@ def _day_after_it(text: str, results: list[DateResult]) -> DateResult | None:
     return DateResult(only.date + dt.timedelta(days=1) if only.date else None, None, only.start, only.end)
 
 
+_EVERY = re.compile(r"\s?마다")
+_NEXT_MONTH_BEFORE = re.compile(r"다음\s?달(?:도|에도|에|부터)?\s?$")
+
+
+def _only_a_routine_weekday(text: str, results: list[DateResult]) -> bool:
+    """A weekday told as a routine ("토요일마다") and no other day but that weekday next month: no day is meant."""
+    routine = [r for r in results if r.weekday_said is not None and _EVERY.match(text, r.end)]
+    if not routine:
+        return False
+    return all(r in routine or r.kind == "rel_month" or (r.weekday_said == routine[0].weekday_said
+                                and _NEXT_MONTH_BEFORE.search(text[:r.start])) for r in results)
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
@@ -236,6 +251,8 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
     results = called
     if (after := _day_after_it(text, results)) is not None:
         return after
+    if _only_a_routine_weekday(text, results):
+        return None  # round 30: "토요일마다 다니는데 다음 달도 토요일로": a routine, no day
     decided, day = _round27_choice(text, results)
     if decided:
         return day

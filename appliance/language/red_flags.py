@@ -9,7 +9,9 @@ stage-2 round modules, which are consulted before the emergency stage.
   두근거리고 어지러워요", "마취 주사 맞고 나서 어지럽고 가슴이 두근거려요"): ``emergency`` (round 23 read only the
   first order, so "… 지금 치과 주차장이에요" fell through to the parking topic);
 - dizziness with a cold sweat, a faint coming or breath short after an anaesthetic, no racing heart said ("마취 주사
-  맞고 왔는데 어지럽고 식은땀이 나요"): ``emergency`` (round 27).
+  맞고 왔는데 어지럽고 식은땀이 나요"): ``emergency`` (round 27);
+- the same signs told first and the anaesthetic added after as their cause ("어지럽고 쓰러질 것 같아요 마취 주사
+  맞고 나서요"): ``emergency`` (round 30).
 """
 
 from __future__ import annotations
@@ -27,6 +29,9 @@ _DIZZY = re.compile(r"어지러|어지럽|핑돌")
 _COLLAPSING = re.compile(
     r"쓰러질|쓰러지|식은땀|정신이(?:없|혼미|가물)|기절|눈앞이(?:캄캄|하얘)|숨(?:이|쉬기)?(?:차|막|가빠|힘들)")
 # a question about a past episode ("…두근거렸는데 다음에도 그럴까요?") asks, it tells no emergency now
+# round 30: the anaesthetic added after the signs as their cause ("… 쓰러질 것 같아요 마취 주사 맞고 나서요")
+_CAUSE_ADDED = re.compile(
+    r"^(?:주사)?(?:를|을)?(?:맞고|하고|받고|맞은|한|받은)(?:나서|난뒤|난후|뒤로|뒤부터|후로|후부터|부터)")
 _PAST_EPISODE = re.compile(r"(?:었|았|렸|웠)는데[가-힣]{0,12}(?:다음에도|다음번|또)[가-힣]{0,6}(?:그럴까|그래요|"
                            r"그러나)")
 
@@ -41,6 +46,9 @@ def narrow_red_flag(compact: str) -> bool:
     if anaesthetic is None or _PAST_EPISODE.search(compact):
         return False
     after = compact[anaesthetic.end():]
+    before = compact[:anaesthetic.start()]
+    if _CAUSE_ADDED.match(after) and _DIZZY.search(before) and _COLLAPSING.search(before):
+        return True  # round 30: the signs first, the anaesthetic after as their cause
     heart = _HEART_RACING.search(after)
     if heart is None:
         return bool(_DIZZY.search(after) and _COLLAPSING.search(after))

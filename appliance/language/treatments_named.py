@@ -40,6 +40,10 @@ _XRAY_RECORDS = re.compile(r"(?:엑스레이|파노라마|씨티|CT)(?:사진|�
 # round 26: the reminders refused name the treatment they push ("스케일링 하라는 문자 좀 안 보내셨으면"): none asked for
 _REMINDER_REFUSED = re.compile(r"(?:하라는|받으라는|오라는)(?:문자|연락|전화|안내|카톡)(?:는|좀|은)?.{0,6}"
                                r"(?:안보내|보내지마|그만|안하셨|하지마|안주셨|주지마|사절)")
+# round 30: a milk tooth pulled at home ("젖니가 흔들려서 집에서 뺐는데", round 27's convention: extraction), and
+# swollen gums told beside a pulled tooth's place ("잇몸이 부었어요 뺀 자리 옆에요": gum, round 28's convention)
+_MILK_TOOTH_PULLED = re.compile(r"(?:젖니)(?:가|를|을|는|이)?.{0,12}(?:뺐|뺀|빼(?!먹|고))")
+_GUMS_SWOLLEN = re.compile(r"잇몸(?:이|은|도|쪽이)?(?:좀|많이|살짝|조금)?(?:부었|부어|붓|벌겋|빨갛)")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -71,6 +75,10 @@ def treatments_named(compact: str) -> list[str]:
         named = [name for name in named if name != "gum"]
     if _XRAY_RECORDS.search(compact) and not re.search(r"(?:이|이빨|치아|어금니|사랑니)(?:를|을|좀|하나)?뽑", compact):
         named = [name for name in named if name != "extraction"]
+    if not named and _MILK_TOOTH_PULLED.search(compact):
+        named = ["extraction"]
+    if named[:2] == ["extraction", "gum"] and _GUMS_SWOLLEN.search(compact):
+        named = ["gum"] + [name for name in named if name != "gum"]
     return _named_by_a_part(compact, _without_paper_printed(compact, named))
 
 
