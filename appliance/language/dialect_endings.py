@@ -36,9 +36,13 @@ def _final_consonant(syllable: str) -> int:
     return code % 28 if 0 <= code < 11172 else -1
 
 
+_NAMES_IN_DI = frozenset("캔핸반샌앤")  # "캔디", "핸디", "반디": words, no ending
+
+
 def _n_ending_de(match: re.Match[str]) -> str:
     """"어려운디" → "어려운데": 디 after a syllable closed by ㄴ (a connective), else unchanged."""
-    return match.group(1) + ("데" if _final_consonant(match.group(1)) == 4 else "디")
+    before = match.group(1)
+    return before + ("데" if _final_consonant(before) == 4 and before not in _NAMES_IN_DI else "디")
 
 
 def _l_ending_kka(match: re.Match[str]) -> str:
@@ -61,7 +65,7 @@ _JEOLLA_READINGS = (
     (re.compile(r"(?<=[가-힣])당께" + _WORD_END), "다니까"),
     (re.compile(r"(?<![가-힣])(?:긍께|그랑께|그렁께)" + _WORD_END), "그러니까"),
     (re.compile(r"(?<![가-힣])드리께(?:라|요)" + _WORD_END), "드릴게요"),
-    (re.compile(r"(?<![가-힣])하께(?:라|요)" + _WORD_END), "할게요"),
+    (re.compile(r"(?<![가-힣])하께라" + _WORD_END), "할게요"),
     (re.compile(r"(?<![가-힣])가께라" + _WORD_END), "갈게요"),
     (re.compile(r"(?<=[가-힣]지)라" + _WORD_END), "요"),
     (re.compile(r"(?<![가-힣])([갈할볼올])라요" + _WORD_END), r"\1래요"),
