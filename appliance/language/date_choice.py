@@ -114,7 +114,8 @@ _PAST_DEED_AFTER = re.compile(r"\s?(?:에|날)?\s?(?:이\s?)?(?:뺐|뽑았|했|�
 _SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|피가|피나|열이|흔들|빠졌|깨졌|"
          r"부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
 _ONSET_SIGN_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전|점심)?\s?(?:쯤\s?)?부터\s[^.?]{{0,24}}?{_SIGN}")
-_BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"
+_BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?"
+                          r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"
                           r"(?:어요|는데|거든|고|어)")
 # round 32: a treatment had on a weekday, the treatment named between ("수요일에 임플란트 수술받았는데요"; a booking
 # made, "수요일에 예약했는데", names the visit to come, not this)
@@ -130,7 +131,8 @@ def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
         return None
     only = results[0]
     onset = (_ONSET_SIGN_AFTER.match(text, only.end) or _BROKE_AFTER.match(text, only.end))
-    if not (_PAST_DEED_AFTER.match(text, only.end) or _TREATED_AFTER.match(text, only.end) or onset and not _A_VISIT_ASKED.search(text[only.end:])):
+    deed = _PAST_DEED_AFTER.match(text, only.end) or _TREATED_AFTER.match(text, only.end)
+    if not (deed or onset and not _A_VISIT_ASKED.search(text[only.end:])):
         return None
     day = only.date - dt.timedelta(days=7) if only.date else None
     return DateResult(day, None, only.start, only.end, only.weekday_said, only.kind)
