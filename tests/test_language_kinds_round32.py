@@ -76,6 +76,7 @@ def test_a_treatment_wondered_possible_is_never_a_booking(statistical):
     ("사랑니 상담 받아보려고요", None, "book"),
     ("잇몸치료 받고 싶어서", None, "book"),
     ("좀 생각해 보고 지가 다시 전화 드리께라", "offer", "callback_later"),
+    ("그날 손주 돌잔치가 있어서요", "reminder", "cancel"),
 ])
 def test_the_kinds_of_a_seaside_day_are_heard(text, expect, intent, statistical):
     assert _hear(text, expect, statistical).intent == intent

@@ -6,6 +6,9 @@
 - safety first: a yes to a reminder, then "근데" and what may be eaten or taken before the visit ("네 갈게요 근데
   전날 술 마셔도 돼요"), whether a treatment will make a trouble worse ("받고 나면 더 시리지 않아요"):
   ``medical_question``;
+- a reminder answered only with what that day holds ("그날 집안 행사가 있어서요"): ``cancel`` (round 27: "can't
+  come" with a reason and no day of one's own), surely: the model, which has seen such a reason with a day asked
+  for, must not make it a move;
 - a reminder answered "I know / I remember" with or without its day ("네 알고 있어요 목요일 두 시", "예약한 거
   기억하고 있어요"): ``yes`` (an echoed read-back, round 23), not a booking;
 - the need question answered "that is all" ("아니요 그게 전부예요"): ``no`` (round 30: "nothing else" is ``no``);
@@ -41,6 +44,9 @@ _WORSE_AFTER = re.compile(
 _KNOWN = re.compile(r"(?:압니다|알아요|알고있어요|알고있습니다|알지요|알죠|기억해요|기억하고있어요|기억하고있습니다|"
                     r"기억나요|기억합니다|안잊었어요|안잊어버렸어요)")
 _KNOWN_BUT = re.compile(r"바꿔|옮겨|취소|못가|못갈|몇시|언제|맞나요|맞죠|였죠|그랬죠|였나|였더라|근데|그런데|어떻게")
+_THAT_DAY_TAKEN = re.compile(r"^(?:아이고|아이구|에고|아|어)?(?:그날|그날은|그때|그때는)[가-힣]{0,12}"
+                             r"(?:(?:이|가)(?:있어서|있거든|있는데|있어가지고)|라서)(?:요)?$")
+_ASKED_OF_THAT_DAY = re.compile(r"몇|언제|어디|하세요|되나|돼요|되죠|늦")
 _ALL_I_NEED = re.compile(r"^(?:아니요|아뇨|아니|네|예)?그게(?:다|전부)(?:예요|에요|입니다|야|요)"
                          r"(?:수고하세요|감사합니다|고마워요|고맙습니다)?$")
 _CONCEDED_FINE = re.compile(r"^(?:네|예)(?!아직)[가-힣]{0,10}(?:긴|기는)(?:한데|하는데|하지만|해도)[가-힣]{0,4}"
@@ -61,6 +67,8 @@ _RULES = (
     KindRule("a yes, then what may be eaten before the visit", "medical_question",
              (_YES_THEN_BUT, _BEFORE_VISIT_CARE)),
     KindRule("whether a treatment makes a trouble worse", "medical_question", (_WORSE_AFTER,)),
+    KindRule("only a reason that day, to a reminder", "cancel", (_THAT_DAY_TAKEN,), unless=(_ASKED_OF_THAT_DAY,),
+             expect=("reminder",)),
     KindRule("known, to a reminder", "yes", (_KNOWN,), unless=(_KNOWN_BUT,), expect=("reminder",)),
     KindRule("that is all, to the need question", "no", (_ALL_I_NEED,), expect=("need",)),
     KindRule("a slight discomfort conceded, fine, on a wellbeing call", "no", (_CONCEDED_FINE,),
