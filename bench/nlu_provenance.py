@@ -80,13 +80,14 @@ ROUND_32_SETS = """\
                 98.4%, time 99.6%, treatment 100.0%, all three slots 98.0%, medical -> booking 0 (rules alone 0);
                 misses by gold intent: book x4, yes x2, ask_insurance, callback_later, medical_question, no,
                 other, question_other, reschedule. Goal (intent >= 97%) NOT met.
-  blind49  255  forty-ninth blind set (issue 15, round 32), by another writer in the same way: an ordinary Tuesday
-                at a clinic and that day's reminders, recall offers and happy calls; committed before its first
-                run. FIRST RUN (main at the merge base 03dfbeb): intent 94.9% (rules alone 90.2%), date 98.8%, time
-                100.0%, treatment 98.8%, all three slots 97.6%, medical -> booking 2 (rules alone 2: "임플란트 머리
-                부분이 흔들리는 느낌인데 지금 가 봐야 돼요 주말 지나서 가도 돼요", "내일 아침에 가도 되요 잇몸에서
-                피가 나서" read as book); a refusal missed ("괜찮으니까 이런 전화 다시 안 하셔도 돼요 안 받을게요"
-                read as no); misses by gold intent: medical_question x4, other x3, yes x2, book, no, opt_out,
+  blind49  255  forty-ninth blind set (issue 15, round 32), by another writer in the same way: an ordinary Friday at a
+                suburban clinic with many implant and gum patients (older couples, costs and insurance, follow-ups after
+                surgery) and that day's reminders, implant check-up calls, scaling offers and happy calls; committed
+                before its first run. FIRST RUN (main at the merge base 03dfbeb): intent 94.9% (rules alone 90.2%), date
+                98.8%, time 100.0%, treatment 98.8%, all three slots 97.6%, medical -> booking 2 (rules alone 2:
+                "임플란트 머리 부분이 흔들리는 느낌인데 지금 가 봐야 돼요 주말 지나서 가도 돼요", "내일 아침에 가도 되요
+                잇몸에서 피가 나서" read as book); a refusal missed ("괜찮으니까 이런 전화 다시 안 하셔도 돼요 안
+                받을게요" read as no); misses by gold intent: medical_question x4, other x3, yes x2, book, no, opt_out,
                 question_other. Goal NOT met.
                 Labels corrected after the first runs (the first runs above stay as recorded), 7 in all. By the
                 written conventions: a day named in a request for a person keeps it (round 27): blind48:104;
@@ -131,11 +132,11 @@ ROUND_32_SETS = """\
 ROUND_32_SUM = """\
 Round 32 (blind48, blind49) in sum: two more sets of an ordinary clinic day: the first runs read intent 94.8% on
 blind48, a seaside Tuesday in 전라도 speech (rules alone 87.1%; all three slots 98.0%, medical -> booking 0), and
-94.9% on blind49 (rules alone 90.2%; all three 97.6%, medical -> booking 2, a refusal missed): the goal is not met
-on either first run. 7 labels were corrected (6 by the written conventions, 1 by a counted majority now written
-down). After the fixes by kind they read 100.0% and 100.0% with the model, 99.6% and 100.0% with a model that has
-not seen them, 92.0% and 94.9% with the rules alone; medical -> booking 0 everywhere; the next fresh set tells
-whether the kinds generalise.
+94.9% on blind49, a suburban Friday (rules alone 90.2%; all three 97.6%, medical -> booking 2, a refusal missed): the
+goal is not met on either first run. 7 labels were corrected (6 by the written conventions, 1 by a counted majority
+now written down). After the fixes by kind they read 100.0% and 100.0% with the model, 99.6% and 100.0% with a model
+that has not seen them, 92.0% and 94.9% with the rules alone; medical -> booking 0 everywhere; the next fresh set
+tells whether the kinds generalise.
 """
 
 ROUND_31_SUM = """\

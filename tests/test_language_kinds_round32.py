@@ -1,13 +1,13 @@
-"""Round 32 (blind48's and blind49's first-run misses: a Tuesday in a small fishing town in 전라도 speech and an
-ordinary Tuesday) tests the kinds behind them with new sentences: the 전라도 sentence ends read the standard way
-("…ㄴ디", "되겄소", "주쇼", "괜찮허요", "…믄", "…니께", "…당께", "드리께라", "해야지라", "될랑가", "쪼까", a final
-"잉") and nothing else; safety first: a trouble told then "now, or can it wait", "may I come tomorrow" with the
-trouble as its reason, a treatment wondered possible, a yes then what may be eaten before the visit, whether a
-treatment makes a trouble worse (medical questions); a refusal with "again" (opt-out); "AI or a person" with
-인공지능; a reminder answered "I know", "that is all" to the need question, a yes with a slight discomfort on a
-wellbeing call, an insurance condition then a yes, one's own share asked, a receipt asked, a treatment wished; and
-the days: a weekday with a treatment had or a filling fallen out is the one just gone, "내일은 어려운데 모레는"
-names the second."""
+"""Round 32 (blind48's and blind49's first-run misses: a Tuesday in a small fishing town in 전라도 speech and a
+Friday at a suburban clinic of implant and gum patients) tests the kinds behind them with new sentences: the 전라도
+sentence ends read the standard way ("…ㄴ디", "되겄소", "주쇼", "괜찮허요", "…믄", "…니께", "…당께", "드리께라",
+"해야지라", "될랑가", "쪼까", a final "잉") and nothing else; safety first: a trouble told then "now, or can it
+wait", "may I come tomorrow" with the trouble as its reason, a treatment wondered possible, a yes then what may be
+eaten before the visit, whether a treatment makes a trouble worse (medical questions); a refusal with "again"
+(opt-out); "AI or a person" with 인공지능; a reminder answered "I know", "that is all" to the need question, a yes
+with a slight discomfort on a wellbeing call, an insurance condition then a yes, one's own share asked, a receipt
+asked, a treatment wished; and the days: a weekday with a treatment had or a filling fallen out is the one just gone,
+"내일은 어려운데 모레는" names the second."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """Kinds of speech of a seaside clinic's day (issue 15, round 32: blind48, a Tuesday in a small fishing town in
-전라도 speech, and blind49, an ordinary Tuesday), consulted at stage 2 (``caller_errands``) after
-``market_day_kinds``, before ``clinic_day_kinds``. The 전라도 endings are read the standard way before any of this
-(``dialect_endings``), so the rules below are written in the standard forms:
+전라도 speech, and blind49, a Friday at a suburban clinic of implant and gum patients), consulted at stage 2
+(``caller_errands``) after ``market_day_kinds``, before ``clinic_day_kinds``. The 전라도 endings are read the
+standard way before any of this (``dialect_endings``), so the rules below are written in the standard forms:
 
 - safety first: a yes to a reminder, then "근데" and what may be eaten or taken before the visit ("네 갈게요 근데
   전날 술 마셔도 돼요"), whether a treatment will make a trouble worse ("받고 나면 더 시리지 않아요"):
