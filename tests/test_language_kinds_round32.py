@@ -36,6 +36,8 @@ _hear = hearer(NOW)
     ("허리가 아파서 누워 있어요", "허리가 아파서 누워 있어요"),
     ("애가 캔디 먹고 이가 시리대요", "애가 캔디 먹고 이가 시리대요"),
     ("어디 있어요", "어디 있어요"),
+    ("어금니가 겁나 쑤셔요", "어금니가 엄청 쑤셔요"),
+    ("치과 가는 게 겁나요", "치과 가는 게 겁나요"),
 ])
 def test_the_jeolla_sentence_ends_are_read_the_standard_way_and_nothing_else(dialect, standard):
     assert standard_endings(dialect) == standard

@@ -16,7 +16,8 @@ Round 32 (blind48, a seaside town): the 전라도 endings the same way, read onl
 - "좋으믄", "불믄", "된다믄야" (…면); "뜨니께" (…니까); "간당께" (간다니까); "긍께", "그랑께" (그러니까);
 - "드리께라", "하께라", "가께라" (드릴게요, 할게요, 갈게요); "해야지라" (해야지요); "갈라요" (갈래요);
   "찍어볼라고요" (찍어보려고요); "될랑가" (될까);
-- "쪼까", "쪼깐" (조금); a sentence's "…잉" after an ending ("갈게요잉") dropped.
+- "쪼까", "쪼깐" (조금); "겁나" before a trouble ("겁나 시려요": 엄청, no fear told); a sentence's "…잉" after an
+  ending ("갈게요잉") dropped.
 
 Only whole endings of a word are read; a shop's name ("다이소") or an address ("집 주소") stays as it was, and a word
 that merely holds the letters ("허리", "디스크", "가능께") does not change.
@@ -74,6 +75,8 @@ _JEOLLA_READINGS = (
     (re.compile(r"(?<![가-힣])(?:할|하실)라고(?=요?(?:$|[\s?.!,~]))"), "하려고"),
     (re.compile(r"(?<![가-힣])갈라고(?=요?(?:$|[\s?.!,~]))"), "가려고"),
     (re.compile(r"(?<![가-힣])쪼(?:까|깐|끔)" + _WORD_END), "조금"),
+    (re.compile(r"(?<![가-힣])겁나(?=\s(?:[가-힣]+\s)?(?:시려|시리|아파|아프|쑤셔|쑤시|부어|붓|욱신|흔들|찌릿|시큰))"),
+     "엄청"),
     (re.compile(r"(?<=[요다께어지])잉(?=\s*[?.!~]*$)"), ""),
 )
 
