@@ -70,6 +70,74 @@ ROUND_31_SETS = """\
                 주세요": labelled without its time; the sets hold 32 with the time and 28 without).
 """
 
+ROUND_32_SETS = """\
+  blind48  249  forty-eighth blind set (issue 15, round 32), written by a different person who never saw the rules,
+                their tests or this file's results: an ordinary Tuesday at a clinic in a small seaside town
+                (fishermen and their families, 전라도 speech, people who can come only when the boats are in,
+                elderly patients with dentures and implants, carers) and that day's outbound reminders, 65+ implant
+                offers and happy calls; committed before its first run.
+                FIRST RUN (main at the merge base d885ca6, after round 31): intent 94.8% (rules alone 87.1%), date
+                98.4%, time 99.6%, treatment 100.0%, all three slots 98.0%, medical -> booking 0 (rules alone 0);
+                misses by gold intent: book x4, yes x2, ask_insurance, callback_later, medical_question, no,
+                other, question_other, reschedule. Goal (intent >= 97%) NOT met.
+  blind49  255  forty-ninth blind set (issue 15, round 32), by another writer in the same way: an ordinary Friday at a
+                suburban clinic with many implant and gum patients (older couples, costs and insurance, follow-ups after
+                surgery) and that day's reminders, implant check-up calls, scaling offers and happy calls; committed
+                before its first run. FIRST RUN (main at the merge base 03dfbeb): intent 94.9% (rules alone 90.2%), date
+                98.8%, time 100.0%, treatment 98.8%, all three slots 97.6%, medical -> booking 2 (rules alone 2:
+                "임플란트 머리 부분이 흔들리는 느낌인데 지금 가 봐야 돼요 주말 지나서 가도 돼요", "내일 아침에 가도 되요
+                잇몸에서 피가 나서" read as book); a refusal missed ("괜찮으니까 이런 전화 다시 안 하셔도 돼요 안
+                받을게요" read as no); misses by gold intent: medical_question x4, other x3, yes x2, book, no, opt_out,
+                question_other. Goal NOT met.
+                Labels corrected after the first runs (the first runs above stay as recorded), 7 in all. By the
+                written conventions: a day named in a request for a person keeps it (round 27): blind48:104;
+                "nothing else" to the need question is no (round 30): blind49:70, 197, 229; a treatment named in a
+                price question or an offer's answer keeps it (round 30): blind49:145, 162. Counted and written down
+                as round 32's: a bare "네" to an offer is yes (13 of 13 bare 네/예 labels): blind48:162.
+                Fixed by kind (appliance/language/seaside_day_kinds, new; dialect_endings, care_waits, asking,
+                opt_out_words, about_the_call, caller_errands, date_choice): the 전라도 sentence ends ("…ㄴ디",
+                "되겄소", "주쇼", "괜찮허요", "…믄", "…니께", "…당께", "드리께라", "해야지라", "갈라요", "될랑가",
+                "쪼까", a final "잉") and 경상도 "압니더" read the standard way before any rule; safety: a trouble
+                told then "now, or can it wait", "may I come tomorrow" with the trouble as its reason, a treatment
+                wondered possible ("될까 모르겠어요"), a yes then what may be eaten before the visit, whether a
+                treatment makes a trouble worse (medical_question); a refusal with "again" (opt_out); "AI or a
+                person" with 인공지능 (question_other); a reminder answered "I know" (yes); "that is all" to the need
+                question, a yes with a slight discomfort on a wellbeing call (no); an insurance condition then a
+                yes (yes); one's own share asked (ask_insurance); a receipt asked (question_other); a treatment
+                wished (book); a weekday with a treatment had or a filling fallen out names the one just gone,
+                "내일은 어려운데 모레는" names the second.
+                After: blind48 intent 100.0% with the model, 99.6% with a model built without blind48/blind49,
+                92.0% with the rules alone; date 99.6%, time 99.6%, treatment 100.0%, all three 99.2%. blind49
+                100.0% with the model, 100.0% without them, 94.9% with the rules alone; date 99.2%, time 100.0%,
+                treatment 99.6%, all three 98.8%. Medical -> booking 0 on every set with and without the model.
+                On the earlier sets 9 predictions changed: 7 to their labels (rules alone: blind30's "알지요 … 안
+                잊어버렸어요", blind40's "알고 있어요 잊지 않았어요" and blind42's "예 압니다" to a reminder yes,
+                blind47's "괜찮어" no, dev18's "계시믄 전화 좀 돌려 주시오" talk_to_staff, blind40's "단 거 먹으믄 겁나
+                시리당께요" and stress's "이가 겁나 아프요" symptom, "겁나" before a trouble read as 엄청), 2 with the
+                rebuilt model away from them, one a set: blind6 "스케일링? 작년에 했는디 또 해야 돼요?" question_other
+                -> ask_insurance and blind32 "그 정기 검진이요 네 받을게요 아무 때나 오전이면 돼요" yes -> book (round
+                31's rebuild had moved the same sentence). The opt-out check's counts unchanged (refusals 436, 0 missed;
+                fired 1 of 6960 at LEAD 30; at LEAD 20 1 of 6960 where it was 0); the new sets' 8 refusals (4 each) are
+                all read as opt_out, with and without the model.
+                Left as they are: "오늘 세 시 예약인데 물때 때문에 내일로 좀 바꿔 주세요" (the booked visit's hour
+                kept as the time); "아니 그 날짜 말고요 하루 뒤로" (a day after the read-back's, not in the
+                sentence, read as tomorrow); "어 예약을 좀 옮기고 싶은데요 금요일 걸" (the booked Friday named as
+                the visit to move, labelled without a date); "보철물 보증 기간이 따로 있어요" (보철물 read as a
+                crown, labelled none); "임플란트 머리 … 주말 지나서 가도 돼요" (its date); "나가 잇몸 뼈가
+                약하다든디 임플란트가 될랑가 모르겄소" read as symptom by a model that has not seen it (the rules
+                alone say medical_question).
+"""
+
+ROUND_32_SUM = """\
+Round 32 (blind48, blind49) in sum: two more sets of an ordinary clinic day: the first runs read intent 94.8% on
+blind48, a seaside Tuesday in 전라도 speech (rules alone 87.1%; all three slots 98.0%, medical -> booking 0), and
+94.9% on blind49, a suburban Friday (rules alone 90.2%; all three 97.6%, medical -> booking 2, a refusal missed): the
+goal is not met on either first run. 7 labels were corrected (6 by the written conventions, 1 by a counted majority
+now written down). After the fixes by kind they read 100.0% and 100.0% with the model, 99.6% and 100.0% with a model
+that has not seen them, 92.0% and 94.9% with the rules alone; medical -> booking 0 everywhere; the next fresh set
+tells whether the kinds generalise.
+"""
+
 ROUND_31_SUM = """\
 Round 31 (blind45, blind47) in sum: two more sets of an ordinary clinic day: the first runs read intent 93.7% on
 blind45, a market-side Thursday in 경상도 speech (rules alone 87.7%; all three slots 99.6%, medical -> booking 0, a
@@ -124,7 +192,7 @@ PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
               + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_26_SETS
               + ROUND_27_SETS + ROUND_28_SETS + ROUND_29_SETS + ROUND_30_SETS + ROUND_31_SETS
-              + ROUND_31_SUM + ROUND_30_SUM
+              + ROUND_32_SETS + ROUND_32_SUM + ROUND_31_SUM + ROUND_30_SUM
               + ROUND_29_SUM + ROUND_28_SUM + ROUND_27_SUM
               + ROUND_26_SUM + ROUND_25_SUM
               + ROUND_24_SUM
