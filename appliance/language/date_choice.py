@@ -111,8 +111,8 @@ _PAST_DEED_AFTER = re.compile(r"\s?(?:에|날)?\s?(?:이\s?)?(?:뺐|뽑았|했|�
 # round 28: a weekday told as a pain's onset ("금요일부터 어금니가 너무 아파서요", "토요일 밤부터 이가 들뜬 느낌이에요")
 # or as when a thing broke ("금요일에 냉면 먹다 씌운 게 빠졌어요"): the one just gone, like the onset day of the
 # labelling conventions
-_SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|피가|피나|열이|흔들|빠졌|깨졌|"
-         r"부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
+_SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|"
+         r"(?<![커카배])피[가나]|열이|흔들|빠졌|깨졌|부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
 _ONSET_SIGN_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전|점심)?\s?(?:쯤\s?)?부터\s[^.?]{{0,24}}?{_SIGN}")
 _BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?"
                           r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"

@@ -34,7 +34,7 @@ from appliance.language.red_flags import narrow_red_flag
 _BREAK_UNSURE = re.compile(r"(?:빠진|떨어진|깨진|부러진|금간|나간|빠져나온)(?:거|것)(?:같|갖)")
 _COME_ASKED = re.compile(r"가도(?:될까|돼|되나|되요|괜찮)|가봐야(?:될까|하나|돼)")
 _ERRAND_OF_ITS_OWN = re.compile(r"(?:붙이|때우|고치|하)러|들고|가져")
-_SYMPTOM = re.compile(r"열이|열나|아프|아파|부었|부어|붓는|피가|피나|시려|시리|냄새|헐었|흔들")
+_SYMPTOM = re.compile(r"열이|열나|아프|아파|부었|부어|붓는|(?<![커카배])피[가나]|시려|시리|냄새|헐었|흔들")
 _CAUSE_ASKED = re.compile(r"(?:이|그|저)(?:것)?때문(?:이에요|인가요|일까요|인가|일까|이죠|인지|이에요\?)$")
 _CANNOT_COME = re.compile(r"^(?:아이고|아|어|아이구|에고)?(?:오늘은|그날은|내일은|오늘|그날|내일)?"
                           r"(?:못가(?:요|겠|는데)|안되겠(?:는데|어요|네요)|못갈것같)")
