@@ -70,6 +70,68 @@ ROUND_31_SETS = """\
                 주세요": labelled without its time; the sets hold 32 with the time and 28 without).
 """
 
+ROUND_33_SETS = """\
+  blind50  258  fiftieth blind set (issue 15, round 33), written by a different person who never saw the rules, their
+                tests or this file's results: an ordinary Tuesday at a clinic in an old downtown neighbourhood
+                (small-business owners, taxi drivers, elderly people living alone, carers and adult children calling
+                for parents, crowns, root canals and dentures) and that day's reminders, recall offers, 65+ offers
+                and happy calls; committed before its first run (the writers had the conventions through round 30).
+                FIRST RUN (main at the merge base b387195, after round 32): intent 95.3% (rules alone 89.1%), date
+                100.0%, time 99.6%, treatment 98.8%, all three slots 98.4%, medical -> booking 0 (rules alone 0);
+                misses by gold intent: confirm_appointment x3, symptom x3, no x2, yes x2, book, question_other.
+                Goal (intent >= 97%) NOT met.
+  blind51  258  fifty-first blind set (issue 15, round 33), by another writer in the same way: an ordinary Thursday
+                at a clinic in a new-town district (young couples and pregnant patients, scaling in pregnancy,
+                children's first visits, nurses and factory workers booking around shifts) and that day's reminders,
+                scaling offers and happy calls; committed before its first run. FIRST RUN (main at the merge base
+                93a6acd): intent 96.9% (rules alone 95.0%), date 97.7%, time 100.0%, treatment 99.2%, all three
+                slots 96.9%, medical -> booking 1 (rules alone 1: "애기가 아직 돌 전인데 불소 발라도 되나요" to an
+                offer read as book); misses by gold intent: book x3, medical_question x2, no x2, yes. Goal NOT met.
+                Labels corrected after the first runs (the first runs above stay as recorded), 4 in all, dates of
+                blind51. By the written conventions: a walk-in asked for today names today (round 31, 14 of 14
+                earlier "오늘 … 갈 수 있을까요" bookings): blind51:157. By the counted majority, written down as
+                round 33's: a day asked for in a booking ("다음 주 금요일 되나요") names it (25 of 25 such earlier
+                labels): blind51:212, 258; and "다음 주 토요일" said on a Thursday is the Saturday of next week by
+                the calendar (24 of 25; the label had a Sunday): blind51:248.
+                Fixed by kind (appliance/language/spring_day_kinds, new; the blood patterns of 17 modules,
+                questions, clinic_day_kinds, asking, caller_errands): safety first: the 피 of 커피, 카피 or a
+                cigarette smoked ("담배 피는") is never blood (every 피가/피나/피는/피도 pattern looks behind for
+                커/카/배; "커피가" alone had come out an urgent symptom, and 8 coffee questions after a treatment
+                in earlier sets urgent); a baby's age ("돌 전", "두 돌", "N개월밖에") is a condition that makes "may
+                she have X" a medical question; a break wondered about in a photo offered (medical_question); a
+                sore appliance and "would you trim it" with no day (symptom, round 23); a reminder's time asked
+                again (confirm_appointment), not when answered and taken; another of the family added to an offer,
+                a cancelled booking taken up again (book).
+                After: blind50 intent 99.6% with the model, 96.5% with a model built without blind50/blind51, 90.3%
+                with the rules alone; date 100.0%, time 99.6%, treatment 98.8%, all three 98.4%. blind51 100.0%
+                with the model, 98.1% without them, 96.1% with the rules alone; date 99.2%, time 100.0%, treatment
+                99.2%, all three 98.4%. Medical -> booking 0 on every set with and without the model. On the earlier
+                sets 5 predictions changed (the coffee questions' urgency aside, 16 predictions of 8 sentences, all
+                still medical_question): 3 to their labels (rules alone: blind28's, blind33's and dev19's time of a
+                reminder asked again, confirm_appointment), 2 with the rebuilt model, one a set: blind32 "아니
+                아닌데" no -> wrong_number and blind6 "스케일링? 작년에 했는디 또 해야 돼요?" ask_insurance -> no
+                (labelled question_other, wrong before and after). The opt-out check's counts unchanged (refusals
+                436, 0 missed, fired 1 of 6960 at LEAD 30); the new sets' 9 refusals (5 and 4) are all read as
+                opt_out, with and without the model, and nothing else is.
+                Left as they are: "안녕하세요 제가 임신 중인데 스케일링 받아도 되는지 그리고 되면 예약하고 싶어서요"
+                (labelled book, read as medical_question: the safe side); "네 취소해 주세요" to a yes/no question
+                (labelled yes, read as cancel); the slots of a booked hour kept in a move ("내일 오전 열 시 예약한
+                사람인데요 … 오후로"), the treatment after "하고 나서" ("신경치료 하고 나서 씌우는 거"), a treatment
+                changed to ("스케일링 예약한 거 검진으로"), two treatments in doubt, red gums after a crown (gum), an
+                X-ray asked about in pregnancy (none), a weekday told after a crown fell out ("빠졌어요 월요일에"),
+                "지금 점심시간이에요?" (today).
+"""
+
+ROUND_33_SUM = """\
+Round 33 (blind50, blind51) in sum: two more sets of an ordinary clinic day: the first runs read intent 95.3% on
+blind50, an old downtown Tuesday (rules alone 89.1%; all three slots 98.4%, medical -> booking 0), and 96.9% on
+blind51, a new-town Thursday of young families (rules alone 95.0%; all three 96.9%, medical -> booking 1): the goal
+is not met on either first run. 4 labels were corrected (1 by a written convention, 3 by counted majorities now
+written down). A safety bug found by the end-to-end test was fixed first: the 피 of 커피 read as blood. After the
+fixes by kind they read 99.6% and 100.0% with the model, 96.5% and 98.1% with a model that has not seen them, 90.3%
+and 96.1% with the rules alone; medical -> booking 0 everywhere; the next fresh set tells whether the kinds generalise.
+"""
+
 ROUND_32_SETS = """\
   blind48  249  forty-eighth blind set (issue 15, round 32), written by a different person who never saw the rules,
                 their tests or this file's results: an ordinary Tuesday at a clinic in a small seaside town
@@ -192,7 +254,7 @@ PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
               + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_26_SETS
               + ROUND_27_SETS + ROUND_28_SETS + ROUND_29_SETS + ROUND_30_SETS + ROUND_31_SETS
-              + ROUND_32_SETS + ROUND_32_SUM + ROUND_31_SUM + ROUND_30_SUM
+              + ROUND_32_SETS + ROUND_33_SETS + ROUND_33_SUM + ROUND_32_SUM + ROUND_31_SUM + ROUND_30_SUM
               + ROUND_29_SUM + ROUND_28_SUM + ROUND_27_SUM
               + ROUND_26_SUM + ROUND_25_SUM
               + ROUND_24_SUM

@@ -1,5 +1,5 @@
-"""Kinds of speech of two spring days (issue 15, round 33: blind50, a Tuesday of shopkeepers, dentures and crowns,
-and blind51, a Thursday of expecting mothers and young families), consulted at stage 2 (``caller_errands``) after
+"""Kinds of speech of two spring days (issue 15, round 33: blind50, an old downtown Tuesday of shopkeepers and dentures,
+and blind51, a new-town Thursday of young families), consulted at stage 2 (``caller_errands``) after
 ``seaside_day_kinds``, before ``clinic_day_kinds``:
 
 - a sore appliance and "would you trim / fix it" with no day ("틀니가 잇몸을 눌러서 아파 죽겠어요 좀 갈아 주면 안
