@@ -104,3 +104,8 @@ def test_a_family_member_not_coming_is_no_booking(statistical):
 @WITH_AND_WITHOUT_MODEL
 def test_a_reminders_time_asked_then_answered_and_taken_is_a_yes(statistical):
     assert _hear("몇 시였죠 아 네 시 반이요 네 메모했어요 갈게요", "reminder", statistical).intent == "yes"
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_the_treatment_a_booking_is_changed_to_is_the_one_named(statistical):
+    assert _hear("임플란트 상담 잡은 거 그냥 검진으로 바꿔 주세요", None, statistical).treatment == "checkup"
