@@ -109,3 +109,13 @@ def test_a_reminders_time_asked_then_answered_and_taken_is_a_yes(statistical):
 @WITH_AND_WITHOUT_MODEL
 def test_the_treatment_a_booking_is_changed_to_is_the_one_named(statistical):
     assert _hear("임플란트 상담 잡은 거 그냥 검진으로 바꿔 주세요", None, statistical).treatment == "checkup"
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_a_weekday_told_last_after_a_breakage_is_the_one_just_gone(statistical):
+    got = understand_at_a_thursday("때운 게 떨어졌어요 토요일에요", statistical)
+    assert got.date == "2051-03-11", got
+
+
+def understand_at_a_thursday(text: str, statistical: bool):
+    return hearer(dt.datetime(2051, 3, 16, 11, 0))(text, None, statistical)

@@ -117,6 +117,9 @@ _ONSET_SIGN_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전|�
 _BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?"
                           r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"
                           r"(?:어요|는데|거든|고|어)")
+# round 33: the weekday told last, after the breakage ("씌운 게 빠졌어요 월요일에")
+_BROKE_BEFORE = re.compile(r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌)(?:어요|는데요|거든요)\s$")
+_ENDS_THERE = re.compile(r"(?:에|날)?(?:요)?\s*$")
 # round 32: a treatment had on a weekday, the treatment named between ("수요일에 임플란트 수술받았는데요"; a booking
 # made, "수요일에 예약했는데", names the visit to come, not this)
 _TREATED_AFTER = re.compile(r"\s?(?:에|날)\s(?:[가-힣]+\s){0,2}?[가-힣]*(?:수술|치료|발치|스케일링|시술|레진|크라운)"
@@ -130,7 +133,8 @@ def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
     if len(results) != 1 or results[0].date is None or results[0].weekday_said is None:
         return None
     only = results[0]
-    onset = (_ONSET_SIGN_AFTER.match(text, only.end) or _BROKE_AFTER.match(text, only.end))
+    onset = (_ONSET_SIGN_AFTER.match(text, only.end) or _BROKE_AFTER.match(text, only.end)
+             or _BROKE_BEFORE.search(text[:only.start]) and _ENDS_THERE.match(text, only.end))
     deed = _PAST_DEED_AFTER.match(text, only.end) or _TREATED_AFTER.match(text, only.end)
     if not (deed or onset and not _A_VISIT_ASKED.search(text[only.end:])):
         return None
