@@ -10,10 +10,11 @@ queue a task, wait for it, start the callee and build its keypad stream.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any, Callable, Iterator
 from zoneinfo import ZoneInfo
 
 import numpy as np
@@ -177,3 +178,35 @@ def birth_presses(pack, birth: str) -> tuple[list[tuple[float, str]], float]:
     at = seconds(pack, "greeting_unrecorded", "ob_purpose_generic", "ask_birth") + 1.0
     presses = [(at + 0.7 * i, digit) for i, digit in enumerate(birth)]
     return presses, presses[-1][0] + 0.7
+
+
+@contextlib.contextmanager
+def transcript_hook(config, *lines: str) -> Iterator[Path]:
+    """The documented test hook (``<home>/test-hooks/transcripts.txt``, see ``appliance.conversation.factory``): the
+    next call to start (inbound or campaign) hears its caller's utterances as ``lines``, in order; the call consumes
+    the file. Removed on the way out if no call took it, so no later call (or test module) hears these lines."""
+    hooks = Path(config.home) / "test-hooks"
+    hooks.mkdir(exist_ok=True)
+    path = hooks / "transcripts.txt"
+    path.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+    try:
+        yield path
+    finally:
+        path.unlink(missing_ok=True)
+
+
+def patient_alone_on_a_mobile(lab, taken: set[str]):
+    """An active adult alone on a mobile number, not opted out, with no upcoming appointment and not in ``taken``:
+    a reminder call to that number is theirs only."""
+    from appliance.data.emr import EMR
+
+    emr = EMR(lab["emr_url"])
+    for pid in map(str, range(20, 300)):
+        p = emr.get_patient(pid)
+        if (p and pid not in taken and p.status == "active" and p.phones and p.phones[0].startswith("010")
+                and p.birth_date and p.birth_date.year < 2000 and len(emr.find_patients_by_phone(p.phones[0])) == 1
+                and not emr.upcoming_appointments(pid, now_there(lab))
+                and not any(crm_records.is_opted_out(p.phones[0], pid, advertising=True, channel=channel)
+                            for channel in crm_records.CHANNELS)):
+            return p
+    raise AssertionError("the seeded EMR has no adult alone on a mobile number")

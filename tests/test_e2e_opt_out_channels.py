@@ -14,7 +14,6 @@ first question, before any identity is asked for: a refusal is honoured wherever
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
 
@@ -24,7 +23,8 @@ from appliance.data.emr import EMR, drivers
 from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
 from tests.audio_checks import heard_prompt
-from tests.outbound_e2e_support import add_task, keys_stream, now_there, seconds, start_uas, wait_task
+from tests.outbound_e2e_support import (add_task, keys_stream, now_there, patient_alone_on_a_mobile, seconds,
+                                        start_uas, transcript_hook, wait_task)
 
 pytestmark = pytest.mark.e2e
 
@@ -38,20 +38,6 @@ CASES = {  # scope -> (the patient's words, the confirmation they hear, (calls r
 @pytest.fixture(scope="module")
 def lab(outbound_lab):
     return outbound_lab
-
-
-def _patient_with_own_phone(lab, taken: set[str]):
-    """An active adult alone on a mobile number, not opted out: the reminder call is theirs only."""
-    emr = EMR(lab["emr_url"])
-    for pid in map(str, range(20, 300)):
-        p = emr.get_patient(pid)
-        if (p and pid not in taken and p.status == "active" and p.phones and p.phones[0].startswith("010")
-                and p.birth_date and p.birth_date.year < 2000 and len(emr.find_patients_by_phone(p.phones[0])) == 1
-                and not emr.upcoming_appointments(pid, now_there(lab))
-                and not any(crm_records.is_opted_out(p.phones[0], pid, advertising=True, channel=channel)
-                            for channel in crm_records.CHANNELS)):
-            return p
-    raise AssertionError("the seeded EMR has no adult alone on a mobile number")
 
 
 OWN_IDS = 900_000  # this module's appointment ids: see _appointment_tomorrow
@@ -101,7 +87,7 @@ def test_a_refusal_of_one_channel_on_a_reminder_call_stops_that_channel_only(lab
     words, confirmation, (calls_refused, texts_refused) = CASES[scope]
     config = lab["config"]
     taken = {t.patient_id for t in queue.Task.select()}
-    patient = _patient_with_own_phone(lab, taken)
+    patient = patient_alone_on_a_mobile(lab, taken)
     phone = patient.phones[0]
     _appointment_tomorrow(lab, patient.id, "1630")
     before = _reminder_plan(lab)
@@ -116,18 +102,15 @@ def test_a_refusal_of_one_channel_on_a_reminder_call_stops_that_channel_only(lab
     text = _queued_text(lab, patient, f"e2e-{scope}")
 
     pack = PromptPack.load(config)
-    hooks = Path(config.home) / "test-hooks"
-    hooks.mkdir(exist_ok=True)
-    (hooks / "transcripts.txt").write_text(words + "\n", encoding="utf-8")
     clip = sipp.demo_clip(config)
     speak_at = seconds(pack, "greeting_unrecorded", "ob_purpose_generic", "ask_birth") + 1.0
-    uas = start_uas(lab, tmp_path, scope, audio=keys_stream(tmp_path / "keys", [(speak_at, clip)]), timeout=120)
-    task = add_task(lab, "reminder", "INFO", patient.id, phone, f"e2e-refusal-{scope}", mine[0].data)
-    try:
-        task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=120)
-    finally:
-        callee = uas.wait(120)
-        (hooks / "transcripts.txt").unlink(missing_ok=True)
+    with transcript_hook(config, words):
+        uas = start_uas(lab, tmp_path, scope, audio=keys_stream(tmp_path / "keys", [(speak_at, clip)]), timeout=120)
+        task = add_task(lab, "reminder", "INFO", patient.id, phone, f"e2e-refusal-{scope}", mine[0].data)
+        try:
+            task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=120)
+        finally:
+            callee = uas.wait(120)
     assert callee.ok, callee.describe()
     assert task.outcome == "opted_out" and task.attempts == 1, (task.__data__, lab["engine"].tail())
 

@@ -19,7 +19,7 @@ from appliance.data.emr import EMR
 from appliance.speech.prompt_pack import PromptPack
 from appliance.telephony import sipp
 from tests.audio_checks import heard_in_sequence, heard_prompt
-from tests.outbound_e2e_support import add_task, keys_stream, seconds, start_uas, wait_task
+from tests.outbound_e2e_support import add_task, keys_stream, seconds, start_uas, transcript_hook, wait_task
 
 pytestmark = pytest.mark.e2e
 
@@ -35,9 +35,6 @@ def test_a_doubt_and_a_question_about_the_number_are_answered_and_the_call_goes_
     lab = outbound_lab
     config = lab["config"]
     pack = PromptPack.load(config)
-    hooks = Path(config.home) / "test-hooks"
-    hooks.mkdir(exist_ok=True)
-    (hooks / "transcripts.txt").write_text("보이스피싱 아니에요?\n제 번호 어떻게 아셨어요?\n", encoding="utf-8")
     clip = sipp.demo_clip(config)
     clip_s = sipp.wav_seconds(clip)
     child = EMR(lab["emr_url"]).get_patient("2")  # a minor of the demo family: the parent keys the child's birth
@@ -50,13 +47,13 @@ def test_a_doubt_and_a_question_about_the_number_are_answered_and_the_call_goes_
     unlocked = keyed + 0.6 * len(birth) + 0.5
     presses.append((unlocked + seconds(pack, "confirmed_guardian", "ob_purpose_happy", "ob_happy_ask") + 1.0,
                     "2"))  # "no trouble since the treatment"
-    uas = start_uas(lab, tmp_path, "about", audio=keys_stream(tmp_path / "keys", presses), timeout=180)
-    task = add_task(lab, "happy_call", "INFO", "2", "01020240001", "e2e-about", {"treatment": "extraction"})
-    try:
-        task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=180)
-    finally:
-        callee = uas.wait(180)
-        (hooks / "transcripts.txt").unlink(missing_ok=True)
+    with transcript_hook(config, "보이스피싱 아니에요?", "제 번호 어떻게 아셨어요?"):
+        uas = start_uas(lab, tmp_path, "about", audio=keys_stream(tmp_path / "keys", presses), timeout=180)
+        task = add_task(lab, "happy_call", "INFO", "2", "01020240001", "e2e-about", {"treatment": "extraction"})
+        try:
+            task = wait_task(task.id, lambda t: t.status == queue.DONE, timeout=180)
+        finally:
+            callee = uas.wait(180)
     assert callee.ok, callee.describe()
     assert task.outcome == "answered" and task.attempts == 1, (task.__data__, lab["engine"].tail())
     heard = callee.heard_pcm()

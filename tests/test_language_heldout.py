@@ -35,7 +35,8 @@ SETS = ["train", "heldout", "stress", "blind2", "blind3", "blind4", "blind5", "d
         "blind21", "blind22", "dev16", "dev17", "dev18", "dev19", "blind23", "dev20", "dev21",
         "blind24", "blind25", "blind26", "blind27", "blind28", "blind29",
         "blind30", "blind31", "blind32", "blind33", "blind34", "blind35", "blind36", "blind37",
-        "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind46"]
+        "blind38", "blind39", "blind40", "blind41", "blind42", "blind43", "blind44", "blind46", "blind45",
+        "blind47", "blind48", "blind49", "blind50", "blind51"]
 
 
 @pytest.mark.parametrize("name", SETS)

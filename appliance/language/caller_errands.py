@@ -37,6 +37,9 @@ from appliance.language.choices_and_hedges import choice_or_hedge
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
+from appliance.language.market_day_kinds import market_day_kind
+from appliance.language.seaside_day_kinds import seaside_day_kind
+from appliance.language.spring_day_kinds import spring_day_kind
 from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
 from appliance.language.family_day_kinds import family_day_kind
@@ -94,6 +97,12 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
         return holiday  # round 28: yeses on the cover, bookings done away with, a read-back's part wrong
     if (family := family_day_kind(compact, expect, dated)) is not None:
         return family  # round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt
+    if (market := market_day_kind(compact, expect, dated)) is not None:
+        return market  # round 31: a break one is unsure of, a cause asked, can't come with a reason, a number changed
+    if (seaside := seaside_day_kind(compact, expect, dated)) is not None:
+        return seaside  # round 32: a yes then a care question, known to a reminder, that is all, a treatment wished
+    if (spring := spring_day_kind(compact, expect, dated)) is not None:
+        return spring  # round 33: a sore appliance to fix, a reminder's time asked again, a family member added
     if (day := clinic_day_kind(compact, expect, dated)) is not None:
         return day  # round 27: a proposal taken by its time, fine on a wellbeing call, a person asked for by name
     if (weekday := weekday_kind(compact, expect, dated)) is not None:

@@ -9,7 +9,11 @@ A patient in the middle of a treatment asks whether a thing can wait until the n
 left so ("빠진 채로 며칠 두면 이가 상해요"), how to care for a treated site ("뽑은 자리에 음식이 들어가면 어떻게
 빼요"). The treatment, the next visit or "today" named on the way book
 nothing: each is a question about one's own care, a ``medical_question`` for the dentist
-(:func:`asks_whether_it_can_wait`). All patterns match the compact text (no spaces).
+(:func:`asks_whether_it_can_wait`). Round 32 (blind49): a trouble told, then whether to come now or whether it can
+wait a while ("… 흔들리는 느낌인데 지금 가 봐야 돼요 주말 지나서 가도 돼요"), and "may I come tomorrow" with the
+trouble given as its reason after ("내일 아침에 가도 돼요 잇몸에서 피가 나서"): the dentist's call, as the labelling
+conventions write ("can I come tomorrow / can it wait" about a problem). All patterns match the compact text (no
+spaces).
 """
 
 from __future__ import annotations
@@ -50,6 +54,19 @@ _LEFT_SO_HARMS = re.compile(
 )
 _HOW_TO_CARE = re.compile(r"어떻게(?:빼|해|닦|하|관리|씻)[가-힣]{0,3}(?:요|나요|야돼요|야되나요|야해요)$")
 _TREATED = re.compile(r"틀니|뽑|뺀|빼고|발치|씌운|때운|임플란트|교정|신경치료|크라운|레진|수술|마취|브릿지|보철")
+# round 32: a trouble of one's own ("흔들리는 느낌", "피가 나서", "부어서")
+_TROUBLE = re.compile(r"흔들|(?<![커카배])피가(?:나|났)|아파|"
+                      r"아프|부어|부었|시려|시리|욱신|빠졌|빠져|깨졌|깨져|떨어졌|부러졌|느낌")
+# whether now, or after a while ("지금 가 봐야 돼요", "주말 지나서 가도 돼요", "며칠 있다가 가도 되나요")
+_NOW_OR_LATER = re.compile(
+    r"(?:지금|당장|바로)(?:바로)?(?:가|와|가봐|와봐|가서봐)야(?:돼|되|하)"
+    r"|(?:주말|며칠|몇일|이틀|사흘|일주일|연휴|다음주|좀|조금)(?:더)?(?:지나서|지나고|있다가|기다렸다가|지나면)(?:가|와)도(?:돼|되|괜찮)"
+)
+# "내일 (아침에) 가도 돼요" with the trouble as its reason at the end ("… 잇몸에서 피가 나서")
+_COME_THEN_REASON = re.compile(
+    r"(?:내일|낼|모레|이따|오늘|저녁에|오후에|아침에)[가-힣]{0,4}(?:가도|와도)(?:돼|되)(?:요|나요)?"
+    r"[가-힣]{2,14}(?:(?<![커카배])피가나|아파|아프|부어|부었|시려|시리|흔들려|욱신거려|빠져|깨져)서(?:요)?$"
+)
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
 
 
@@ -59,6 +76,8 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         return False  # "… 다음 예약까지 기다리기 힘드니까 앞당겨 주세요": a visit asked for
     if _UNTIL_NEXT_VISIT.search(compact):
         return True
+    if (_NOW_OR_LATER.search(compact) and _TROUBLE.search(compact)) or _COME_THEN_REASON.search(compact):
+        return True  # round 32: now, or can it wait; may I come tomorrow, because of a trouble
     if _HOURS_BEFORE_EATING.search(compact) and _TREATMENT_HAD.search(compact):
         return True
     if _APPLIANCE.search(compact) and _LEFT_OFF.search(compact):

@@ -26,15 +26,19 @@ _TARGET_AFTER = re.compile(
     r"(?:\s?반|\s?\d{1,2}\s?분)?\s?)?(?:(?:같은|똑같은)\s?시간\s?)?(?:으로|로)"  # round 25: "금요일 같은 시간으로"
 )
 # Between two mentions, words that take the first back: "내일 말고 모레", "월요일은 안 되고 화요일도 애매하고
-# 수요일" (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the first as the wish).
+# 수요일", "내일은 어려운데 모레는 돼요" (round 32) (but "월요일 안 되면 화요일", "월요일 아니면 화요일" keep the
+# first as the wish).
 _TAKEN_BACK = re.compile(
-    r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|힘들|애매|곤란|바빠|바쁘|별로|쉬(?:시|는|죠|잖)|휴무|휴진"
+    r"말고|말구|아니(?!면)|아냐|빼고|대신|안\s?(?:되|돼|될)|못|어렵|어려워|어려운|어려울|힘들|애매|곤란|바빠|바쁘|별로"
+    r"|쉬(?:시|는|죠|잖)|휴무|휴진"
     r"|싫(?:고|어|은데)|그럼|그러면|그라믄|그러믄|그렇(?:고|구|긴|지만)|빠듯|촉박|빡빡|꽉\s?차|야간(?:이|근무|조)"
     r"|그\s?(?:전|안)에|그\s?전까지|그\s?$"  # "…복귀하거든요 그 전에 … 월요일": a deadline; "다음 주는 … 그 다다음 주"
 )
 # After the last date: "월요일만 빼고" takes it back with nothing in its place
 _LAST_TAKEN_BACK = re.compile(
     r"\s?(?:만|은|는|도)?\s?(?:빼고|말고|제외|빼면|안\s?되고|말구)|"
+    # round 31: "주말엔 가게 바빠서 안 되고 …": a day refused for being busy, with nothing in its place
+    r"\s?(?:엔|에는|은|는)?\s?(?:[가-힣]{1,4}\s)?(?:바빠서|바쁘고|바쁘니까|일이\s?있어서|일\s?있어서)\s?안\s?(?:되고|돼서)|"
     r"\s?(?:으로|로)?\s?(?:아\s)?(?:아니다|아니야|아니지|아냐)"
 )
 _CONDITIONAL = re.compile(r"면(?:\s|,|$)")
@@ -107,11 +111,19 @@ _PAST_DEED_AFTER = re.compile(r"\s?(?:에|날)?\s?(?:이\s?)?(?:뺐|뽑았|했|�
 # round 28: a weekday told as a pain's onset ("금요일부터 어금니가 너무 아파서요", "토요일 밤부터 이가 들뜬 느낌이에요")
 # or as when a thing broke ("금요일에 냉면 먹다 씌운 게 빠졌어요"): the one just gone, like the onset day of the
 # labelling conventions
-_SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|피가|피나|열이|흔들|빠졌|깨졌|"
-         r"부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
+_SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|"
+         r"(?<![커카배])피[가나]|열이|흔들|빠졌|깨졌|부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
 _ONSET_SIGN_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전|점심)?\s?(?:쯤\s?)?부터\s[^.?]{{0,24}}?{_SIGN}")
-_BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었)"
+_BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?"
+                          r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"
                           r"(?:어요|는데|거든|고|어)")
+# round 33: the weekday told last, after the breakage ("씌운 게 빠졌어요 월요일에")
+_BROKE_BEFORE = re.compile(r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌)(?:어요|는데요|거든요)\s$")
+_ENDS_THERE = re.compile(r"(?:에|날)?(?:요)?\s*$")
+# round 32: a treatment had on a weekday, the treatment named between ("수요일에 임플란트 수술받았는데요"; a booking
+# made, "수요일에 예약했는데", names the visit to come, not this)
+_TREATED_AFTER = re.compile(r"\s?(?:에|날)\s(?:[가-힣]+\s){0,2}?[가-힣]*(?:수술|치료|발치|스케일링|시술|레진|크라운)"
+                            r"(?:을|를)?\s?(?:받았|했)(?:는데|어요|거든|고)")
 _A_VISIT_ASKED = re.compile(r"예약|가능|진료|될까|되나요|돼요\?|되죠|봐\s?주|오라")
 
 
@@ -121,8 +133,10 @@ def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
     if len(results) != 1 or results[0].date is None or results[0].weekday_said is None:
         return None
     only = results[0]
-    onset = (_ONSET_SIGN_AFTER.match(text, only.end) or _BROKE_AFTER.match(text, only.end))
-    if not (_PAST_DEED_AFTER.match(text, only.end) or onset and not _A_VISIT_ASKED.search(text[only.end:])):
+    onset = (_ONSET_SIGN_AFTER.match(text, only.end) or _BROKE_AFTER.match(text, only.end)
+             or _BROKE_BEFORE.search(text[:only.start]) and _ENDS_THERE.match(text, only.end))
+    deed = _PAST_DEED_AFTER.match(text, only.end) or _TREATED_AFTER.match(text, only.end)
+    if not (deed or onset and not _A_VISIT_ASKED.search(text[only.end:])):
         return None
     day = only.date - dt.timedelta(days=7) if only.date else None
     return DateResult(day, None, only.start, only.end, only.weekday_said, only.kind)

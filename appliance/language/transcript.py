@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from appliance.language.dialect_endings import standard_endings
 from appliance.language.routine_words import tidy_day_words
 
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
@@ -70,6 +71,7 @@ def tidy(text: str) -> str:
     """The transcript as the rules read it: without the navigation voice and inner hesitations, "…여" read as
     "…요", split numbers and weekdays joined, "그 다음 주" after a week named made the week after it."""
     text = NAV_VOICE.sub(" ", text).strip()
+    text = standard_endings(text)  # round 31: "주이소", "되능교", "가께예" read as the standard ends
     text = tidy_day_words(text)  # round 17: "낼" (내일) where no money is named, "어젯밤"
     text = SPLIT_NEXT.sub("다음 ", text)  # "다 음 주": the syllable 음 read out is no hesitation (round 10)
     text = INNER_FILLER.sub("", text)  # "다음 주 어 목요일": a hesitation is no word

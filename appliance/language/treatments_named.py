@@ -44,6 +44,8 @@ _REMINDER_REFUSED = re.compile(r"(?:하라는|받으라는|오라는)(?:문자|�
 # swollen gums told beside a pulled tooth's place ("잇몸이 부었어요 뺀 자리 옆에요": gum, round 28's convention)
 _MILK_TOOTH_PULLED = re.compile(r"(?:젖니)(?:가|를|을|는|이)?.{0,12}(?:뺐|뺀|빼(?!먹|고))")
 _GUMS_SWOLLEN = re.compile(r"잇몸(?:이|은|도|쪽이)?(?:좀|많이|살짝|조금)?(?:부었|부어|붓|벌겋|빨갛)")
+# round 33: the treatment a booking is changed to ("스케일링 예약한 거 검진으로 바꿀 수 있어요"; 3 of 3 labels name it)
+_CHANGED_TO = re.compile(r"(?:치료|상담|시술)?(?:을|를)?(?:으로|로|걸로|거로)(?:바꿀|바꿔|바꾸|변경|돌려)")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -79,6 +81,10 @@ def treatments_named(compact: str) -> list[str]:
         named = ["extraction"]
     if named[:2] == ["extraction", "gum"] and _GUMS_SWOLLEN.search(compact):
         named = ["gum"] + [name for name in named if name != "gum"]
+    changed_to = [name for name, pattern in lx.TREATMENT_PATTERNS if name in named
+                  and any(_CHANGED_TO.match(compact, m.end()) for m in pattern.finditer(compact))]
+    if len(named) > 1 and len(changed_to) == 1:
+        named = changed_to + [name for name in named if name != changed_to[0]]
     return _named_by_a_part(compact, _without_paper_printed(compact, named))
 
 

@@ -95,7 +95,7 @@ def _strip_fillers(spaced: str) -> str:
 
 # "…다 나았어요 가끔 시린 거 말고는": fine but for a symptom, which is what the dialog must hear
 _BUT_FOR_A_SYMPTOM = re.compile(
-    r"(?:시린|시려|아픈|아프|욱신|부은|붓|불편|찌릿|피나|흔들)[가-힣]{0,4}(?:빼고|말고|빼면|외에|말곤|빼곤)"
+    r"(?:시린|시려|아픈|아프|욱신|부은|붓|불편|찌릿|(?<![커카배])피나|흔들)[가-힣]{0,4}(?:빼고|말고|빼면|외에|말곤|빼곤)"
 )
 # Words of a call: without them, being busy is only the reason to be brief
 _CALL_WORDS = re.compile(r"전화|연락|통화|걸어|걸게|걸께|이따|나중에|다시")

@@ -50,7 +50,8 @@ _APPLIANCE_HABIT = re.compile(r"(?:틀니|교정기|장치|마우스피스|유�
                               r"(?:있는게|자는게|자도|있어도|있어야)[가-힣]{0,6}(?:나아|좋아|괜찮|돼|되|하)")
 _GAUZE_HOW_LONG = re.compile(r"거즈(?:를)?(?:더|계속|얼마나|몇시간)?(?:물고|물어)(?:있어야|있어요|있으면|있는게)")
 # bleeding that goes on, swelling or breathing trouble leave it to the emergency words
-_RED_FLAG_TOLD = re.compile(r"피가(?:계속|안멈|멈추지|멈추질|철철|많이)|안멈춰|계속나|숨|삼키|부었|부어|붓")
+_RED_FLAG_TOLD = re.compile(r"(?<![커카배])피가(?:계속|안멈|멈추지|멈추질|철철|많이)|안멈춰|계속나|숨|삼키|"
+                            r"부었|부어|붓")
 _CANNOT_TALK_NOW = re.compile(r"통화(?:를)?(?:길게|오래|지금)?못|고속도로|운전중|운전하고")
 _CALL_LATER = re.compile(r"나중에(?:다시)?(?:전화)?(?:주세요|해주세요|걸어주세요|주시|해주시)")
 _REFUSED = re.compile(r"필요없|안할|됐어요|하지마|관심없")

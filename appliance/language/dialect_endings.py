@@ -1,0 +1,104 @@
+"""경상도 sentence ends read as the standard ones before any rule reads the text (issue 15, round 31: blind45, a
+clinic beside a traditional market). The rules were written in the standard forms and a few dialect spellings each;
+reading the dialect's endings the standard way once lets every rule hear them:
+
+- "…주이소", "그라이소", "오이소", "하이소" (…세요); "다시 해 주소" at the end (…주세요: no address asked there);
+- "되능교", "있능교" (…나요);
+- "가께요", "가께예", "할께예" (갈게요, 할게요); "알겠심더", "괜찮심더" (…습니다);
+- "그라고" (그리고), "그라믄", "그라모" (그러면), "그라이소" (그러세요); round 32: "압니더", "합니더" (…ㅂ니다);
+- "몇 시라 캤지요" (…라 했지요: what was said asked again).
+
+Round 32 (blind48, a seaside town): the 전라도 endings the same way, read only at the end of a word:
+
+- "어려운디", "맞는디", "한디" (…ㄴ데); "약하다든디" (…던데);
+- "되겄소", "모르겄소" (…겠어요), "되겄어요" (되겠어요); "해 주쇼", "하쇼" (…세요); "괜찮허요", "괜찮소",
+  "괜찮어", "감사허요", "생각허요", "뭐 허요" (괜찮아요, …해요);
+- "좋으믄", "불믄", "된다믄야" (…면); "뜨니께" (…니까); "간당께" (간다니까); "긍께", "그랑께" (그러니까);
+- "드리께라", "하께라", "가께라" (드릴게요, 할게요, 갈게요); "해야지라" (해야지요); "갈라요" (갈래요);
+  "찍어볼라고요" (찍어보려고요); "될랑가" (될까);
+- "쪼까", "쪼깐" (조금); "겁나" before a trouble ("겁나 시려요": 엄청, no fear told); a sentence's "…잉" after an
+  ending ("갈게요잉") dropped.
+
+Only whole endings of a word are read; a shop's name ("다이소") or an address ("집 주소") stays as it was, and a word
+that merely holds the letters ("허리", "디스크", "가능께") does not change.
+"""
+
+from __future__ import annotations
+
+import re
+
+_WORD_END = r"(?=$|[\s?.!,~])"
+
+_HANGUL_FIRST = 0xAC00
+
+
+def _final_consonant(syllable: str) -> int:
+    """The index of a Hangul syllable's final consonant (0: none, 4: ㄴ, 8: ㄹ), -1 for any other letter."""
+    code = ord(syllable) - _HANGUL_FIRST
+    return code % 28 if 0 <= code < 11172 else -1
+
+
+_NAMES_IN_DI = frozenset("캔핸반샌앤")  # "캔디", "핸디", "반디": words, no ending
+
+
+def _n_ending_de(match: re.Match[str]) -> str:
+    """"어려운디" → "어려운데": 디 after a syllable closed by ㄴ (a connective), else unchanged."""
+    before = match.group(1)
+    return before + ("데" if _final_consonant(before) == 4 and before not in _NAMES_IN_DI else "디")
+
+
+def _l_ending_kka(match: re.Match[str]) -> str:
+    """"될랑가" → "될까": 랑가 after a syllable closed by ㄹ, else unchanged."""
+    return match.group(1) + ("까" if _final_consonant(match.group(1)) == 8 else "랑가")
+
+
+# 전라도 (round 32); each only at the end of a word
+_JEOLLA_READINGS = (
+    (re.compile(r"([가-힣])디" + _WORD_END), _n_ending_de),
+    (re.compile(r"([가-힣])랑가" + _WORD_END), _l_ending_kka),
+    (re.compile(r"(?<=[가-힣])겄소" + _WORD_END), "겠어요"),
+    (re.compile(r"(?<=[가-힣])겄(?=[어다네지습])"), "겠"),
+    (re.compile(r"(?<=[주하보오가])쇼" + _WORD_END), "세요"),
+    (re.compile(r"(?<![가-힣])괜찮(?:허요|소|어|어요|어유)" + _WORD_END), "괜찮아요"),
+    (re.compile(r"(?<![가-힣허])허요" + _WORD_END), "해요"),
+    (re.compile(r"(?<=[사각])허요" + _WORD_END), "해요"),
+    (re.compile(r"(?<=[가-힣])믄(?=야?(?:$|[\s?.!,~]))"), "면"),
+    (re.compile(r"(?<=[가-힣])니께" + _WORD_END), "니까"),
+    (re.compile(r"(?<=[가-힣])당께" + _WORD_END), "다니까"),
+    (re.compile(r"(?<![가-힣])(?:긍께|그랑께|그렁께)" + _WORD_END), "그러니까"),
+    (re.compile(r"(?<![가-힣])드리께(?:라|요)" + _WORD_END), "드릴게요"),
+    (re.compile(r"(?<![가-힣])하께라" + _WORD_END), "할게요"),
+    (re.compile(r"(?<![가-힣])가께라" + _WORD_END), "갈게요"),
+    (re.compile(r"(?<=[가-힣]지)라" + _WORD_END), "요"),
+    (re.compile(r"(?<![가-힣])([갈할볼올])라요" + _WORD_END), r"\1래요"),
+    (re.compile(r"(?:(?<=찍어)|(?<=받아)|(?<=해))볼라고(?=요?(?:$|[\s?.!,~]))"), "보려고"),
+    (re.compile(r"(?<![가-힣])(?:할|하실)라고(?=요?(?:$|[\s?.!,~]))"), "하려고"),
+    (re.compile(r"(?<![가-힣])갈라고(?=요?(?:$|[\s?.!,~]))"), "가려고"),
+    (re.compile(r"(?<![가-힣])쪼(?:까|깐|끔)" + _WORD_END), "조금"),
+    (re.compile(r"(?<![가-힣])겁나(?=\s(?:[가-힣]+\s)?(?:시려|시리|아파|아프|쑤셔|쑤시|부어|붓|욱신|흔들|찌릿|시큰))"),
+     "엄청"),
+    (re.compile(r"(?<=[요다께어지])잉(?=\s*[?.!~]*$)"), ""),
+)
+
+_READINGS = (
+    (re.compile(r"(?<![가-힣])그라고" + _WORD_END), "그리고"),
+    (re.compile(r"(?<![가-힣])그라(?:믄|모)" + _WORD_END), "그러면"),
+    (re.compile(r"(?<![가-힣])그라(?=이소)"), "그러"),
+    (re.compile(r"(?<=[주하오보가러드])이소" + _WORD_END), "세요"),
+    (re.compile(r"(?<=[해줘봐러려어])(\s?)주소(?=\s*[.!~]*$)"), r"\1주세요"),
+    (re.compile(r"능교" + _WORD_END), "나요"),
+    (re.compile(r"(?<![가-힣])가께(?:요|예)" + _WORD_END), "갈게요"),
+    (re.compile(r"(?<=[할갈])께예" + _WORD_END), "게요"),
+    (re.compile(r"심더" + _WORD_END), "습니다"),
+    (re.compile(r"(?<=[압합갑됩봅옵씁])니더" + _WORD_END), "니다"),
+    (re.compile(r"(?<=[라다])(\s?)캤(?=지|나|어|던)"), r"\1했"),
+)
+
+
+def standard_endings(text: str) -> str:
+    """The text with the 경상도 and 전라도 endings above read as the standard ones; any other text unchanged."""
+    for pattern, standard in _READINGS:
+        text = pattern.sub(standard, text)
+    for jeolla, reading in _JEOLLA_READINGS:
+        text = jeolla.sub(reading, text)
+    return text
