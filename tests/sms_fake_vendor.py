@@ -25,6 +25,7 @@ class FakeVendor:
         self.messages: dict[str, dict[str, Any]] = {}  # reference -> accepted message (delivered to a phone)
         self.status: dict[str, str] = {}
         self.fail_next = 0
+        self.fail_next_to: str | None = None  # fail_next counts only the POSTs to this number (others pass)
         self.drop_next = 0
         self.hold_next = 0
         self.duplicates = 0  # POSTs of a reference already accepted (a second text at a vendor without dedup)
@@ -67,8 +68,9 @@ class FakeVendor:
                 with vendor.lock:
                     vendor.requests.append(body)
                     roll = vendor.rng.random() if vendor.rng is not None else 1.0
-                    if vendor.fail_next > 0 or roll < vendor.fail_rate:
-                        vendor.fail_next = max(0, vendor.fail_next - 1)
+                    scripted = vendor.fail_next > 0 and vendor.fail_next_to in (None, body.get("to"))
+                    if scripted or roll < vendor.fail_rate:
+                        vendor.fail_next = max(0, vendor.fail_next - scripted)
                         return self._reply(500, {"error": "temporary failure"})
                     if roll < vendor.fail_rate + vendor.drop_rate:
                         vendor.drop_next += 1

@@ -37,12 +37,13 @@ from appliance.language.choices_and_hedges import choice_or_hedge
 from appliance.language.clinic_policies import clinic_policy
 from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
-from appliance.language.market_day_kinds import market_day_kind
-from appliance.language.seaside_day_kinds import seaside_day_kind
-from appliance.language.spring_day_kinds import spring_day_kind
 from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
-from appliance.language.family_day_kinds import family_day_kind
+from appliance.language import family_day_kinds, market_day_kinds, seaside_day_kinds, spring_day_kinds
+from appliance.language.emergency_heard import sounds_like_emergency
+from appliance.language.kind_rules import first_kind
+from appliance.language.opt_out_words import OPT_OUT
+from appliance.language.red_flags import narrow_red_flag
 from appliance.language.ordinary_days import ordinary_day_kind
 from appliance.language.readbacks_and_contacts import readback_or_contact
 from appliance.language.replies import SURE
@@ -89,20 +90,24 @@ _MEDICINE_MORE = re.compile(
 )
 
 
+_ROUNDS_30_TO_33 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES)
+"""Round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt; round 31: a break one is
+unsure of, a cause asked, can't come with a reason, a number changed; round 32: a yes then a care question, known to
+a reminder, that is all, a treatment wished; round 33: a sore appliance to fix, a reminder's time asked again, a
+family member added."""
+
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
     if (told := channel_or_consent(compact, expect, dated)) is not None:
         return told  # round 24: channels and consent, event texts
     if (holiday := after_holiday_kind(compact, expect, dated)) is not None:
         return holiday  # round 28: yeses on the cover, bookings done away with, a read-back's part wrong
-    if (family := family_day_kind(compact, expect, dated)) is not None:
-        return family  # round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt
-    if (market := market_day_kind(compact, expect, dated)) is not None:
-        return market  # round 31: a break one is unsure of, a cause asked, can't come with a reason, a number changed
-    if (seaside := seaside_day_kind(compact, expect, dated)) is not None:
-        return seaside  # round 32: a yes then a care question, known to a reminder, that is all, a treatment wished
-    if (spring := spring_day_kind(compact, expect, dated)) is not None:
-        return spring  # round 33: a sore appliance to fix, a reminder's time asked again, a family member added
+    # rounds 30-33 (family, market, seaside and spring days), in that order; a refusal of calls or a red flag is
+    # always left to the opt-out and emergency stages, so it is checked once for the four tables
+    if not (OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact)):
+        for rules in _ROUNDS_30_TO_33:
+            if (kind := first_kind(rules, compact, expect, dated)) is not None:
+                return kind
     if (day := clinic_day_kind(compact, expect, dated)) is not None:
         return day  # round 27: a proposal taken by its time, fine on a wellbeing call, a person asked for by name
     if (weekday := weekday_kind(compact, expect, dated)) is not None:

@@ -26,10 +26,7 @@ from __future__ import annotations
 
 import re
 
-from appliance.language.emergency_heard import sounds_like_emergency
-from appliance.language.kind_rules import KindRule, first_kind
-from appliance.language.opt_out_words import OPT_OUT
-from appliance.language.red_flags import narrow_red_flag
+from appliance.language.kind_rules import KindRule
 
 _APPLIANCE = re.compile(r"틀니|의치|교정기|유지장치|리테이너|마우스피스|보철")
 _CARE_OF_IT = re.compile(r"소독|세척|세정|닦|보관|관리하")
@@ -74,7 +71,7 @@ _DAY_OF_ONES_OWN = re.compile(r"(?:갈게요|갈께요|가께요|가께|갈게|�
 _DAY_REFUSED = re.compile(r"안되(?:나|나요|는)$|안돼요\??$|못가|전화|연락|말고|어렵")
 _LATE_FOR_PARKING = re.compile(r"주차[가-힣]{0,16}(?:늦을|늦겠|늦어|늦게)")
 
-_RULES = (
+RULES = (
     KindRule("an appliance's care asked", "medical_question", (_APPLIANCE, _CARE_OF_IT, _ASKING),
              unless=(_BOOKING_WORDS,)),
     KindRule("a walk-in asked with a pain", "medical_question", (_WALK_IN_ASKED, _PAIN_TOLD)),
@@ -104,11 +101,3 @@ _RULES = (
     KindRule("one's own share under the insurance", "ask_insurance", (_INSURED_OWN_SHARE,)),
     KindRule("late for lack of parking", "question_other", (_LATE_FOR_PARKING,)),
 )
-
-
-def family_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
-    """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules (a refusal of
-    calls always: the opt-out stage hears it; a red flag always: the emergency stages hear it)."""
-    if OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact):
-        return None
-    return first_kind(_RULES, compact, expect, dated)

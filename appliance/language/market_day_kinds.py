@@ -26,10 +26,7 @@ from __future__ import annotations
 
 import re
 
-from appliance.language.emergency_heard import sounds_like_emergency
-from appliance.language.kind_rules import KindRule, first_kind
-from appliance.language.opt_out_words import OPT_OUT
-from appliance.language.red_flags import narrow_red_flag
+from appliance.language.kind_rules import KindRule
 
 _BREAK_UNSURE = re.compile(r"(?:빠진|떨어진|깨진|부러진|금간|나간|빠져나온)(?:거|것)(?:같|갖)")
 _COME_ASKED = re.compile(r"가도(?:될까|돼|되나|되요|괜찮)|가봐야(?:될까|하나|돼)")
@@ -64,7 +61,7 @@ _A_LITTLE_LATE = re.compile(r"(?:십|이십|오|몇|한|두)분(?:정도|쯤)?�
 _TIME_MOVED = re.compile(r"늦춰|변경|바꿔|미뤄|옮겨|(?:로|으로)(?:해|돼|될까|가능)")
 _FORMER_DIRECTOR = re.compile(r"원장님[가-힣]{0,4}(?:하던|하시던|있던|계시던)(?:데|곳|치과|병원)(?:맞|아니|아닌)")
 
-_RULES = (
+RULES = (
     KindRule("a break one is unsure of, may I come", "medical_question", (_BREAK_UNSURE, _COME_ASKED),
              unless=(_ERRAND_OF_ITS_OWN,)),
     KindRule("a symptom's cause asked", "medical_question", (_SYMPTOM, _CAUSE_ASKED)),
@@ -89,11 +86,3 @@ _RULES = (
     KindRule("one's own visit added to another's", "book", (_MINE_ADDED,)),
     KindRule("a booking made earlier cancelled", "cancel", (_EARLIER_CANCELLED,), unless=(_CANCEL_FOR_ANOTHER,)),
 )
-
-
-def market_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
-    """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules (a refusal of
-    calls always: the opt-out stage hears it; a red flag always: the emergency stages hear it)."""
-    if OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact):
-        return None
-    return first_kind(_RULES, compact, expect, dated)

@@ -27,10 +27,7 @@ from __future__ import annotations
 
 import re
 
-from appliance.language.emergency_heard import sounds_like_emergency
-from appliance.language.kind_rules import KindRule, first_kind
-from appliance.language.opt_out_words import OPT_OUT
-from appliance.language.red_flags import narrow_red_flag
+from appliance.language.kind_rules import KindRule
 
 _YES_THEN_BUT = re.compile(r"^(?:아)?(?:네|예)[가-힣]{0,6}(?:근데|그런데|그치만|그러면)")
 _BEFORE_VISIT_CARE = re.compile(
@@ -63,7 +60,7 @@ _WISHED = re.compile(r"(?:하고싶어서|받고싶어서|받으려고요|찍어
 _ASKED_OF_IT = re.compile(r"얼마|비용|견적|되나|돼요|되는지|되죠|가능|언제|몇|어떻게|변경|취소|확인|얘기|통화|바꿔|"
                           r"옮기|\?")
 
-_RULES = (
+RULES = (
     KindRule("a yes, then what may be eaten before the visit", "medical_question",
              (_YES_THEN_BUT, _BEFORE_VISIT_CARE)),
     KindRule("whether a treatment makes a trouble worse", "medical_question", (_WORSE_AFTER,)),
@@ -78,11 +75,3 @@ _RULES = (
     KindRule("a receipt asked for", "question_other", (_RECEIPT_ASKED,), unless=(_CLAIM,)),
     KindRule("a treatment wished", "book", (_TREATMENT, _WISHED), unless=(_ASKED_OF_IT,)),
 )
-
-
-def seaside_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
-    """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules (a refusal of
-    calls always: the opt-out stage hears it; a red flag always: the emergency stages hear it)."""
-    if OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact):
-        return None
-    return first_kind(_RULES, compact, expect, dated)

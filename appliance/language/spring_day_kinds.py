@@ -19,10 +19,7 @@ from __future__ import annotations
 
 import re
 
-from appliance.language.emergency_heard import sounds_like_emergency
-from appliance.language.kind_rules import KindRule, first_kind
-from appliance.language.opt_out_words import OPT_OUT
-from appliance.language.red_flags import narrow_red_flag
+from appliance.language.kind_rules import KindRule
 
 _APPLIANCE = re.compile(r"틀니|의치|교정기|유지장치|마우스피스|임시치아|씌운거|씌운게|크라운")
 _SORE = re.compile(r"아파|아프|눌러|배겨|쓸려|헐었|헐어|까졌|찔러")
@@ -35,7 +32,7 @@ _OTHER_FAMILY_TOO = re.compile(r"(?:첫째|둘째|셋째|막내|큰애|작은애
 _NOT_COMING = re.compile(r"안(?:할|해|갈|가)|못(?:해|가|갈)|다음에|나중에|괜찮아요|됐어요")
 _TAKEN_UP_AGAIN = re.compile(r"취소(?:했다가|했었는데|했었어요|했는데)[가-힣]{0,8}다시(?:잡|예약|하|가)")
 
-_RULES = (
+RULES = (
     KindRule("a sore appliance, would you fix it", "symptom", (_APPLIANCE, _SORE, _FIX_IT), unless=(_A_DAY_ASKED,)),
     KindRule("a reminder's time asked again", "confirm_appointment", (_TIME_ASKED_AGAIN,),
              unless=(_ANSWERED_AND_TAKEN,), expect=("reminder",)),
@@ -43,11 +40,3 @@ _RULES = (
              expect=("offer",)),
     KindRule("a cancelled booking taken up again", "book", (_TAKEN_UP_AGAIN,)),
 )
-
-
-def spring_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
-    """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules (a refusal of
-    calls always: the opt-out stage hears it; a red flag always: the emergency stages hear it)."""
-    if OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact):
-        return None
-    return first_kind(_RULES, compact, expect, dated)
