@@ -21,7 +21,7 @@ Read on the compact text after the care boundaries, so each rule is narrow:
 - after a treatment, smoking or drinking asked ("임플 심고 전자담배는 괜찮아요"), whether to redo or keep on a care
   step ("거즈 … 다시 물고 있어야 돼요", "불소 … 다시 발라야 돼요"), how long or how often an after-care step
   goes on ("얼음찜질 몇 분씩 해요"), whether to go on with medicine
-  that ran out ("약 다 먹었는데 더 먹어야 돼요"): ``medical_question``, never a booking.
+  that ran out ("약 다 먹었는데 더 먹어야 돼요", round 34: "… 더 타러 가야 돼요"): ``medical_question``, never a booking.
 """
 
 from __future__ import annotations
@@ -86,8 +86,8 @@ _AFTER_TREATMENT = re.compile(r"(?:심고|빼고|뽑고|발치하고|수술하�
 _HABIT_OKAY = re.compile(r"(?:담배|술|커피|운동|사우나|목욕|빨대)[가-힣]{0,3}(?:는|은|도)?(?:괜찮|돼요|되나요|해도)")
 _REDO_ASKED = re.compile(r"(?:다시|계속|더)[가-힣]{0,6}야(?:돼요|되나요|하나요|해요|되요)$")
 _MEDICINE_MORE = re.compile(
-    r"약[가-힣]{0,6}(?:다먹|떨어|끝났|다떨)[가-힣]{0,8}(?:더|계속|또)(?:먹어야|받아야|타야|처방)"
-)
+    r"약[가-힣]{0,6}(?:다먹|떨어|끝났|다떨)[가-힣]{0,8}(?:더|계속|또)(?:먹어야|받아야|타야|처방|받으러가야|타러가야)"
+)  # round 34: whether to go for more of it ("약 다 먹었는데 더 받으러 가야 되나요") is the dentist's call too
 
 
 _ROUNDS_30_TO_33 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES)
