@@ -70,7 +70,7 @@ _COME_THEN_REASON = re.compile(
 # round 34: a pain told first, then only "may I come today" ("주말 내내 어금니가 욱신거렸는데요 오늘 가도 되나요"):
 # whether to come is asked, no visit is (no hour, no errand: "붙이러 목요일에 가도 돼요" books)
 _PAIN_THEN_MAY_I_COME = re.compile(
-    r"(?:아팠|아파|아프|욱신|쑤시|쑤셔|시렸|시려|시리|시큰|부었|부어)[가-힣]{0,6}(?:는데|어서|아서|니까)(?:요)?"
+    r"(?:아팠|아파|아프|욱신|쑤시|쑤셔|쑤셨|시렸|시려|시리|시큰|부었|부어)[가-힣]{0,6}(?:는데|어서|아서|니까)(?:요)?"
     r"(?:혹시)?(?:오늘|내일|낼|지금|당장)(?:바로|당장|좀|한번)?(?:가도|가봐도|와도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|는거죠)?$"
 )
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
