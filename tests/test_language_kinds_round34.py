@@ -1,8 +1,9 @@
 """Round 34 (blind52's and blind53's first-run misses: an ordinary Wednesday in June and a Monday in May) tests the
 kinds behind them with new sentences. Safety first: a pain told and then only "may I come today" is a medical
-question, never a booking, and so is whether to go for more of a medicine run out; a refusal of texts said with only
-the time word after the channel, or one channel told needless with another kept, is an opt-out; "이리저리" is no
-numbness and no 피-word that is not blood (피하다, 피곤, 피부, 피해) is read as bleeding. Then the ordinary kinds:
+question, never a booking, and so is whether to go for more of a medicine run out; a painkiller that "does not
+work" (듣지 않다) is an emergency; a refusal of texts said with only the time word after the channel, or one
+channel told needless with another kept, is an opt-out; "이리저리" is no numbness and no 피-word that is not blood
+(피하다, 피곤, 피부, 피해) is read as bleeding. Then the ordinary kinds:
 when to call, a day asked back, a question before booking, the insurance, a treated tooth to redo, a wellbeing call
 answered better, a walk-in, a death, a lateness, a new number, a part changed, a treatment told as done."""
 
@@ -39,6 +40,17 @@ def test_a_pain_told_then_may_i_come_is_a_medical_question(text, statistical):
 @WITH_AND_WITHOUT_MODEL
 def test_a_pain_with_an_hour_asked_for_is_still_a_booking(statistical):
     assert _hear("이가 좀 시려서 그런데 내일 오후 두 시에 예약 돼요", None, statistical).intent == "book"
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "진통제를 두 알이나 먹었는데도 듣질 않아요 오늘 꼭 봐 주세요",
+    "약을 먹어도 도통 듣지를 않네요 밤새 한숨도 못 잤어요",
+])
+def test_a_painkiller_that_does_not_work_is_an_emergency(text, statistical):
+    """Round 25's convention, said with "듣지 않다": an urgent same-day visit, never a booking."""
+    got = _hear(text, "wellbeing", statistical)
+    assert got.intent == "emergency" and got.urgent, got
 
 
 @WITH_AND_WITHOUT_MODEL
@@ -144,7 +156,8 @@ def test_answers_to_the_clinics_questions(text, expect, intent, statistical):
 
 @WITH_AND_WITHOUT_MODEL
 def test_a_treatment_told_as_done_gives_way_to_the_one_the_visit_is_for(statistical):
-    assert _hear("스케일링 다 받았는데 잇몸 치료 하러 가야 돼요 예약 좀 해 주세요", None, statistical).treatment == "gum"
+    got = _hear("스케일링 다 받았는데 잇몸 치료 하러 가야 돼요 예약 좀 해 주세요", None, statistical)
+    assert got.treatment == "gum", got
 
 
 @WITH_AND_WITHOUT_MODEL
