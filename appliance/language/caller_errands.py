@@ -40,8 +40,8 @@ from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
 from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
-from appliance.language import (early_summer_kinds, family_day_kinds, market_day_kinds, seaside_day_kinds,
-                                spring_day_kinds)
+from appliance.language import (early_summer_kinds, family_day_kinds, market_day_kinds, school_day_kinds,
+                                seaside_day_kinds, spring_day_kinds)
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import first_kind
 from appliance.language.opt_out_words import OPT_OUT
@@ -93,7 +93,7 @@ _MEDICINE_MORE = re.compile(
 
 
 _ROUNDS_30_TO_34 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES,
-                    early_summer_kinds.RULES)
+                    early_summer_kinds.RULES, school_day_kinds.RULES)
 """Round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt; round 31: a break one is
 unsure of, a cause asked, can't come with a reason, a number changed; round 32: a yes then a care question, known to
 a reminder, that is all, a treatment wished; round 33: a sore appliance to fix, a reminder's time asked again, a
@@ -105,8 +105,10 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
         return told  # round 24: channels and consent, event texts
     if (holiday := after_holiday_kind(compact, expect, dated)) is not None:
         return holiday  # round 28: yeses on the cover, bookings done away with, a read-back's part wrong
-    # rounds 30-34 (family, market, seaside, spring and early-summer days), in that order; a refusal of calls or a
-    # red flag is always left to the opt-out and emergency stages, so it is checked once for the five tables
+    if (care := school_day_kinds.home_care_asked(compact)) is not None:
+        return care  # round 35: a swelling or a pain told, then a step of care at home asked
+    # rounds 30-35 (family, market, seaside, spring, early-summer and school days), in that order; a refusal of calls
+    # or a red flag is always left to the opt-out and emergency stages, so it is checked once for the six tables
     if not (OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact)):
         for rules in _ROUNDS_30_TO_34:
             if (kind := first_kind(rules, compact, expect, dated)) is not None:
