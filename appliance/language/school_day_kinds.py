@@ -28,7 +28,7 @@ from appliance.language.replies import SURE
 _SWOLLEN_OR_SORE = re.compile(r"부었|부어|붓|아파|아프|욱신|쑤셔|쑤시|시려|시리")
 _HOME_CARE_ALLOWED = re.compile(
     r"(?:얼음|냉|온|찜질|가글|진통제|타이레놀|소염제|약|연고|소금물)[가-힣]{0,12}"
-    r"(?:해도|먹어도|발라도|대도|해봐도|먹으면|드셔도|하면)(?:돼|되|괜찮)")
+    r"(?:해도|먹어도|발라도|대도|해봐도|드셔도)(?:돼|되|괜찮)|(?:하면|먹으면)(?:돼요|되나요|돼)$")
 _RED_FLAG_BESIDE = re.compile(r"열(?:이|도|나|까지)|눈(?:이|까지|밑)|삼키|숨|입이안벌|안멈|멈추지|철철|기절|어지러")
 
 _IN_A_CONDITION = re.compile(
