@@ -102,3 +102,17 @@ def test_braces_one_is_in_the_middle_of_give_way_to_the_treatment_asked(text, tr
 @WITH_AND_WITHOUT_MODEL
 def test_a_root_canal_in_progress_stays_the_treatment(statistical):
     assert _hear("신경치료 하는 중인데 임시로 막은 데가 좀 시려요", None, statistical).treatment == "root_canal"
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "지난번에 못 간 예약 다시 하고 싶어요 목요일로",
+    "예약하려고요 발표 끝나는 날이 이십 일이라 그 다음 날로요",
+])
+def test_a_missed_visit_taken_up_or_a_booking_announced_books(text, statistical):
+    assert _hear(text, None, statistical).intent == "book"
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_a_booking_of_ones_own_moved_stays_a_move(statistical):
+    assert _hear("예약한 거 그 다음 날로 옮겨 주세요", None, statistical).intent == "reschedule"

@@ -14,6 +14,10 @@ after ``early_summer_kinds``, behind the guard (``RULES``):
   해야 돼요"): ``medical_question``, the dentist's call, no visit asked;
 - a yes to an offer or a reminder with another of the family booked in ("네 온 김에 남편 검진도 같이 잡아
   주세요", "네 딸이랑 갈게요 딸도 스케일링 받을 수 있어요"): ``book`` (round 25: a yes with a person added);
+- a missed visit taken up again on a new day ("지난번에 못 간 예약 다시 하고 싶어요 목요일로"): ``book`` (a missed
+  past visit taken up on a new day, the written convention), nothing booked is moved;
+- a booking announced first, then the day told as "the day after" something ("예약하려고요 발표 끝나는 날이 이십 일이라
+  그 다음 날로요"): ``book``, no booking of one's own is referred to;
 - what a treatment costs once the insurance is taken off ("임플란트 얼마 나와요 보험 되고 나서"): ``ask_insurance``
   (round 25: how much of it the patient pays under the insurance).
 """
@@ -50,6 +54,12 @@ _ADDED_TOO = re.compile(
     r"(?:도|것도|거도)(?:같이|함께)?(?:잡아|예약해|넣어|해)(?:주세요|주실래요|줘요|주시겠)|"
     r"(?:도|것도|거도)(?:같이|함께)?[가-힣]{0,8}(?:받을수있|받을수있을까|받아도되|할수있)")
 
+_MISSED_VISIT = re.compile(r"(?:놓친|못간|못갔던|빼먹은|안간|안갔던|펑크낸|빠진)예약")
+_TAKEN_UP = re.compile(r"다시(?:잡|예약|하고싶|할게|해주)")
+_BOOKING_FIRST = re.compile(
+    r"^(?:아|어|음|저)?예약(?:좀|을)?(?:할께요|할게요|하려고요|하려구요|할려고요|하고싶어요|잡으려고요)")
+_ONES_OWN_BOOKING = re.compile(r"예약(?:한|된|했던|잡은|해둔|되어있는)|옮|바꿔|바꾸|변경|미뤄|미루|당겨|취소")
+
 _PRICE_ASKED = re.compile(r"얼마|비용|가격")
 _AFTER_THE_INSURANCE = re.compile(r"보험(?:이|을)?(?:되고나서|적용되고나서|적용받고|처리되고|빼고|제하고)(?:요)?$")
 
@@ -69,5 +79,8 @@ RULES = (
              unless=(_A_VISIT_ASKED,)),
     KindRule("a yes with another of the family booked in", "book", (_YES_FIRST, _FAMILY, _ADDED_TOO),
              expect=("offer", "reminder")),
+    KindRule("a missed visit taken up again", "book", (_MISSED_VISIT, _TAKEN_UP), unless=(_ONES_OWN_BOOKING,)),
+    KindRule("a booking announced, the day told after", "book", (_BOOKING_FIRST,), unless=(_ONES_OWN_BOOKING,),
+             expect=(None,)),
     KindRule("the cost after the insurance", "ask_insurance", (_PRICE_ASKED, _AFTER_THE_INSURANCE)),
 )
