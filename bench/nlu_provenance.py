@@ -105,14 +105,16 @@ ROUND_35_SETS = """\
                 flag is told beside it (read before the refusal / red-flag guard). Then: a yes with another of the
                 family booked in, a missed visit taken up again, a booking announced with the day told "the day
                 after" (book); the cost after the insurance (ask_insurance); 충청도 "가께유" read as 갈게요; braces
-                in progress give way to the treatment asked about.
+                in progress give way to the treatment asked about; a thanks then "see you" with nothing asked stays
+                round 9's goodbye (other) whatever the rebuilt model leans to.
                 After: blind54 intent 99.6% with the model, 96.8% with a model built without blind54/blind55,
                 95.3% with the rules alone; date 98.4%, time 98.8%, treatment 99.6%, all three 96.8%. blind55
                 100.0% with the model, 99.6% without them, 94.5% with the rules alone; date 99.2%, time 100.0%,
                 treatment 99.6%, all three 98.8%. Medical -> booking 0 on every set with and without the model.
-                On the earlier sets 1 prediction changed, with the rebuilt model, away from its label: blind32:221
-                "그 정기 검진이요 네 받을게요 아무 때나 오전이면 돼요" to an offer yes -> book (the same sentence
-                round 31's model moved the other way). The opt-out check's counts on the earlier sets unchanged
+                On the earlier sets 2 predictions changed, both with the rebuilt model: blind17 "고맙습니다 그럼
+                그날 뵐게요" yes -> other, to its label (the goodbye now sure); blind32:221 "그 정기 검진이요 네
+                받을게요 아무 때나 오전이면 돼요" to an offer yes -> book, away from it (the same sentence round
+                31's model moved the other way). The opt-out check's counts on the earlier sets unchanged
                 (refusals 436, 0 missed, fired 1 of 6960 at LEAD 30); the new sets' 7 refusals (3 and 4) are all
                 read as opt_out.
                 Left as they are: the times and dates of students' hours ("수업 끝나고니까 다섯 시 넘어서요"
@@ -320,7 +322,8 @@ PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
               + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_26_SETS
               + ROUND_27_SETS + ROUND_28_SETS + ROUND_29_SETS + ROUND_30_SETS + ROUND_31_SETS
-              + ROUND_32_SETS + ROUND_33_SETS + ROUND_34_SETS + ROUND_35_SETS + ROUND_35_SUM + ROUND_34_SUM + ROUND_33_SUM + ROUND_32_SUM
+              + ROUND_32_SETS + ROUND_33_SETS + ROUND_34_SETS + ROUND_35_SETS + ROUND_35_SUM + ROUND_34_SUM
+              + ROUND_33_SUM + ROUND_32_SUM
               + ROUND_31_SUM + ROUND_30_SUM
               + ROUND_29_SUM + ROUND_28_SUM + ROUND_27_SUM
               + ROUND_26_SUM + ROUND_25_SUM
