@@ -92,12 +92,13 @@ _MEDICINE_MORE = re.compile(
 )  # round 34: whether to go for more of it ("약 다 먹었는데 더 받으러 가야 되나요") is the dentist's call too
 
 
-_ROUNDS_30_TO_34 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES,
+_ROUNDS_30_TO_35 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES,
                     early_summer_kinds.RULES, school_day_kinds.RULES)
 """Round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt; round 31: a break one is
 unsure of, a cause asked, can't come with a reason, a number changed; round 32: a yes then a care question, known to
 a reminder, that is all, a treatment wished; round 33: a sore appliance to fix, a reminder's time asked again, a
-family member added."""
+family member added; round 35: a treatment asked allowed in one's condition, a trouble come back, a
+yes with family added, a missed visit taken up, the cost after the insurance."""
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
@@ -110,7 +111,7 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
     # rounds 30-35 (family, market, seaside, spring, early-summer and school days), in that order; a refusal of calls
     # or a red flag is always left to the opt-out and emergency stages, so it is checked once for the six tables
     if not (OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact)):
-        for rules in _ROUNDS_30_TO_34:
+        for rules in _ROUNDS_30_TO_35:
             if (kind := first_kind(rules, compact, expect, dated)) is not None:
                 return kind
     if (day := clinic_day_kind(compact, expect, dated)) is not None:
