@@ -320,7 +320,7 @@ def yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str,
     if rw.NO_ONLY.match(compact_core):
         return "no", SURE
     if expect is None and rw.THANKS_FIRST.match(compact_core) and rw.SEE_YOU.search(compact_core):
-        return "other", 0.8  # "고맙습니다 그럼 그날 뵐게요" out of the blue: a goodbye, nothing to confirm
+        return "other", SURE  # "고맙습니다 그럼 그날 뵐게요" out of the blue: a goodbye (round 35: sure, 2 of 2 labels)
     if rw.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
         return "yes", 0.8
     if _YES_THEN_GOING.match(compact_core):
