@@ -100,6 +100,10 @@ def _past_tense_end(compact: str) -> bool:
     return m is not None and m.group(1) != "있" and (ord(m.group(1)) - 0xAC00) % 28 == 20  # "있어요" is the present
 
 
+# round 36: a treatment wished for, a strong pain its reason ("너무 아파서 뽑고 싶어요", "치료 받고 싶어요")
+_TREATMENT_WISHED = re.compile(r"(?:뽑|빼|치료받|치료하|씌우|때우|받)고싶(?:어요|은데|습니다|어서)")
+
+
 _SAYS_YES_OR_NO = re.compile(
     rf"{rw.YES_START.pattern}|{rw.NO_START.pattern}|{rw.NEGATION.pattern}|{rw.OKAY.pattern}|{rw.CONFIRMED.pattern}")
 """Words that answer a yes/no question (at the start: yes or no; anywhere: a negation, "괜찮아요", "맞아요")."""
@@ -116,8 +120,8 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
             text, compact):
         return intent, confidence, False  # "사랑니요 오른쪽 아래" answers "어떤 치료 받으실 거예요?"
     exclude = list(NEVER_FROM_MODEL)
-    if not qs.urgent(compact):
-        exclude.append("emergency")
+    if not qs.urgent(compact) or intent == "book" and _TREATMENT_WISHED.search(compact):
+        exclude.append("emergency")  # round 36: "사랑니가 너무 아파서 뽑고 싶어요": the pain is why one books
     if slot_said and expect in (None, "need"):
         exclude += ["yes", "no"]  # "내일 오후 세 시로 확정해 주십시오" out of the blue books
     if slot_said and expect == "yes_no" and not _SAYS_YES_OR_NO.search(compact):
