@@ -176,7 +176,11 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
 _CAN_IT_WAIT = re.compile(
     r"급한(?:거|건|것)(?:예요|에요|가요|인가|인지|이에요)|정상(?:범위)?(?:예요|이에요|인가|인지|이죠|맞나)|"
     r"(?:한|받은|뺀|뽑은|씌운)지(?:하루|이틀|사흘|나흘|닷새|며칠|일주일|[일이삼사오육칠팔구]일|\d+일)(?:이면|밖에|됐는데|인데|지났)"
-    r"[가-힣]{0,16}(?:도돼|도되|해도|가도)"
+    r"[가-힣]{0,16}(?:도돼|도되|해도|가도)|"
+    # round 36: a trouble told, then whether one must see a dentist for it ("집에서 뽑았는데 피가 좀 나요 이거 병원
+    # 가야 돼요"): "can it wait" about a problem, a medical question (round 23)
+    r"(?:는데|어서|아서|해서)[가-힣]{0,16}(?:병원|치과)(?:에)?(?:꼭|바로|빨리)?(?:가야|가봐야)"
+    r"(?:돼요|되나요|하나요|할까요|될까요|하는건가요)\??$"
 )
 
 
