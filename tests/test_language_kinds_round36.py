@@ -130,3 +130,23 @@ def test_a_morning_said_after_the_night_shift_keeps_the_hour_in_the_morning(stat
 def test_four_inside_a_country_name_is_no_hour(statistical):
     got = _hear("인도네시아에서 왔는데 이가 아파요", None, statistical)
     assert got.time is None, got
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "네 좋아요 근데 저는 수요일 저녁밖에 시간이 없어요",
+    "예 받을게요 근데 내일 오후는 되나요",
+])
+def test_a_yes_to_an_offer_with_a_day_of_ones_own_books(text, statistical):
+    got = _hear(text, "offer", statistical)
+    assert got.intent == "book", got
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "그날은 출장이라 못 가고 다음 주 아무 때나 괜찮아요",
+    "이번 주는 안 되고 담주 월요일 오전 비어 있으면 그때로요",
+])
+def test_a_reminder_answered_cant_come_then_another_day_is_a_move(text, statistical):
+    got = _hear(text, "reminder", statistical)
+    assert got.intent == "reschedule", got
