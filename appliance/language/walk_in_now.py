@@ -3,8 +3,8 @@
 "저 야간 근무 끝나고 지금 가도 돼요", "지금 대기 많아요? 바로 가면 볼 수 있어요", "지금 가면 늦어요? 여섯 시 반쯤
 도착하는데": a visit asked for right now, with no day word, is a visit today (6 of 7 such earlier labelled bookings;
 round 31 wrote it down for "오늘 … 지금 가도 돼요"). An emergency names no day (491 of 493 labels), so the
-emergency words keep it dayless; a cover question ("지금 가도 보험 적용돼요") asks about no visit; "퇴근하고 바로
-가면", with no "지금", is no walk-in now.
+emergency words, and bleeding, trauma or a severe pain told beside it, keep it dayless; a cover question ("지금 가도
+보험 적용돼요") asks about no visit; "퇴근하고 바로 가면", with no "지금", is no walk-in now.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ import re
 
 from appliance.language.dates import DateResult
 from appliance.language.emergency_heard import sounds_like_emergency
+from appliance.language.questions import urgent
 
 _WALK_IN_NOW = re.compile(
     r"(?:지금|바로)(?:바로)?(?:가면|가도|들어가면|들어가도|출발하면)(?:바로)?.{0,4}"
@@ -28,6 +29,6 @@ def walk_in_today(text: str, found: list[DateResult], today: dt.date) -> list[Da
         return found
     compact = re.sub(r"\s+", "", text)
     match = _WALK_IN_NOW.search(compact)
-    if match is None or "지금" not in compact or _NOT_A_VISIT.search(compact) or _DAY_WORD.search(compact) or sounds_like_emergency(compact):
+    if match is None or "지금" not in compact or _NOT_A_VISIT.search(compact) or _DAY_WORD.search(compact) or sounds_like_emergency(compact) or urgent(compact):
         return found
     return [DateResult(today, None, 0, 0, kind="walk_in")]
