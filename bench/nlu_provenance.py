@@ -18,6 +18,7 @@ from nlu_provenance_round28 import ROUND_28_SETS, ROUND_28_SUM  # bench/, beside
 from nlu_provenance_round29 import ROUND_29_SETS, ROUND_29_SUM  # bench/, beside this module
 from nlu_provenance_round30 import ROUND_30_SETS, ROUND_30_SUM  # bench/, beside this module
 from nlu_provenance_round34 import ROUND_34_SETS, ROUND_34_SUM  # bench/, beside this module
+from nlu_provenance_round35 import ROUND_35_SETS, ROUND_35_SUM  # bench/, beside this module
 
 ROUND_31_SETS = """\
   blind45  253  forty-fifth blind set (issue 15, round 31), written by a different person who never saw the rules,
@@ -71,71 +72,58 @@ ROUND_31_SETS = """\
                 주세요": labelled without its time; the sets hold 32 with the time and 28 without).
 """
 
-ROUND_35_SETS = """\
-  blind54  253  fifty-fourth blind set (issue 15, round 35), written by a different person who never saw the rules,
-                their tests or this file's results: an ordinary Friday in June at a clinic near a university
-                (students between classes and exams, braces, wisdom teeth, parents calling for their children) and
-                that day's reminders, offers and happy calls; committed before its first run (the writers had the
-                conventions through round 33).
-                FIRST RUN (main at the merge base f05bab2, after round 34): intent 93.7% (rules alone 92.5%), date
-                98.4%, time 98.8%, treatment 97.6%, all three slots 94.9%, medical -> booking 1 (rules alone 2:
-                "교정 장치 낀 채로 스케일링 받아도 되나요"; by the rules alone "교정 끝난 지 이 년 됐는데 … 다시 해야
-                돼요"); 2 medical questions read as emergencies ("볼이 많이 부었어요 얼음찜질 해도 돼요", "… 진통제 세
-                알 먹었는데 더 먹어도 돼요"); misses by gold intent: book x7, medical_question x4, ask_insurance,
-                ask_price, no, question_other, reschedule. Goal NOT met.
-  blind55  253  fifty-fifth blind set (issue 15, round 35), by another writer in the same way: an ordinary Tuesday in
-                April at a country-town clinic (older patients in 충청도 speech, dentures, implants, carers calling)
-                and that day's reminders, denture and scaling offers and happy calls; committed before its first
-                run. FIRST RUN (main at the merge base 1130049): intent 98.4% (rules alone 93.3%), date 99.2%, time
-                100.0%, treatment 97.2%, all three slots 96.4%, medical -> booking 1 (rules alone 1: "애가 이제 열
-                달인데 이가 났거든요 불소 발라도 돼요"); misses by gold intent: book, cancel, medical_question, yes.
-                Goal NOT met (treatment and all three slots, medical -> booking).
-                Labels corrected after the first runs (the first runs above stay as recorded), 8 in all. By the
-                written conventions: a treatment named in an offer's answer keeps it (round 30): blind54:202,
-                blind55:217; an offer's answer with no treatment word names none (round 28): blind55:192; swollen
-                gums told name gum (round 28): blind55:100. Counted and written down as round 35's: bleeding from a
-                pulled tooth's place names extraction (41 of 43): blind54:108, blind55:152; whether to stop a
-                medicine before a tooth is pulled names extraction (3 of 4): blind55:94; a pulled wisdom tooth's
-                place names wisdom_tooth (61 of 62): blind55:177.
-                Fixed by kind (appliance/language/school_day_kinds, new; caller_errands, treatments_named,
-                dialect_endings): safety first: a treatment asked whether allowed in one's condition (braces worn,
-                a baby's first teeth) or whether it may be skipped, and a trouble come back with "must it be
-                redone", are medical questions, never bookings; a swelling or a pain told with a step of care at
-                home asked (a cold pack, a painkiller more) is a medical question, not an emergency, unless a red
-                flag is told beside it (read before the refusal / red-flag guard). Then: a yes with another of the
-                family booked in, a missed visit taken up again, a booking announced with the day told "the day
-                after" (book); the cost after the insurance (ask_insurance); 충청도 "가께유" read as 갈게요; braces
-                in progress give way to the treatment asked about; a thanks then "see you" with nothing asked stays
-                round 9's goodbye (other) whatever the rebuilt model leans to.
-                After: blind54 intent 99.6% with the model, 96.8% with a model built without blind54/blind55,
-                95.3% with the rules alone; date 98.4%, time 98.8%, treatment 99.6%, all three 96.8%. blind55
-                100.0% with the model, 99.6% without them, 94.5% with the rules alone; date 99.2%, time 100.0%,
-                treatment 99.6%, all three 98.8%. Medical -> booking 0 on every set with and without the model.
-                On the earlier sets 2 predictions changed, both with the rebuilt model: blind17 "고맙습니다 그럼
-                그날 뵐게요" yes -> other, to its label (the goodbye now sure); blind32:221 "그 정기 검진이요 네
-                받을게요 아무 때나 오전이면 돼요" to an offer yes -> book, away from it (the same sentence round
-                31's model moved the other way). The opt-out check's counts on the earlier sets unchanged
-                (refusals 436, 0 missed, fired 1 of 6960 at LEAD 30); the new sets' 7 refusals (3 and 4) are all
-                read as opt_out.
-                Left as they are: the times and dates of students' hours ("수업 끝나고니까 다섯 시 넘어서요"
-                labelled without a time, "다음 주 수요일 저녁 늦게 … 여섯 시에 끝나서요" read 18:00, "월요일은 …
-                화요일이 좋겠어요" read Monday, "우산 … 수요일에요" read the coming Wednesday); "지금 가면 바로 볼 수
-                있어요 어금니가 깨졌어요" (labelled book, read symptom: round 34 keeps a trouble with "may I come" on
-                the medical side unless an hour or an errand is said); "임플란트 한 데 잇몸이 좀 부었어요" (labelled
-                gum; 5 of 7 such labels say implant); "우리 엄마 잘 드세요 틀니 편하다구" (labelled without a
-                treatment on a wellbeing call); "오늘 진료비 계좌로 보내도 돼요" (today's date); "열 시 반이유 …"
-                to the time question (labelled today).
+ROUND_36_SETS = """\
+  blind56  254  fifty-sixth blind set (issue 15, round 36), written by a different person who never saw the rules,
+                their tests or this file's results: an ordinary Saturday (half a day, working people and families
+                who can only come on Saturdays, "다음 주 토요일", the hours asked) and that day's reminders, offers
+                and happy calls; committed before its first run (the writers had the conventions through round 33).
+                FIRST RUN (main at the merge base 2162fb5, after round 35): intent 92.1% (rules alone 86.6%), date
+                96.1%, time 98.8%, treatment 98.0%, all three slots 93.3%, medical -> booking 0 (rules alone 1: "애
+                유치가 흔들려서 집에서 뽑았는데 피가 좀 나요 이거 병원 가야 돼요"); an emergency missed ("마취하고
+                나서 어지럽고 토할 거 같아요 …" read as other); a medical question and an hours question read as
+                emergencies; misses by gold intent: book x5, yes x3, reschedule x2, no x2, ask_hours x2, ask_price,
+                cancel, emergency, medical_question, other, question_other. Goal NOT met.
+  blind57  253  fifty-seventh blind set (issue 15, round 36), by another writer in the same way: the Thursday after
+                a public holiday (어제 was the holiday: visits missed, pharmacies shut, night-shift workers, foreign
+                workers in short Korean) and that day's reminders, offers and happy calls; committed before its
+                first run. FIRST RUN (main at the merge base 67ab77e): intent 91.7% (rules alone 89.7%), date 94.9%,
+                time 98.8%, treatment 98.8%, all three slots 92.5%, medical -> booking 0; 3 symptoms read as
+                emergencies, a symptom read as a booking, a booking ("사랑니가 너무 아파서 뽑고 싶어요") read as an
+                emergency; misses by gold intent: symptom x5, book x5, question_other x2, other x2, ask_insurance,
+                ask_location, cancel, confirm_appointment, medical_question, no, reschedule. Goal NOT met.
+                Labels corrected after the first runs (the first runs above stay as recorded), 14 in all, every one
+                by the written conventions: a day asked for in a booking keeps its date (round 33): blind56:77,
+                115, 195; a tag question after a yes is the question (round 25): blind56:123; a treatment named in
+                an offer's or an insurance answer keeps it (rounds 28, 30): blind56:58, blind57:214; a checkup's
+                papers name checkup (round 28): blind56:208; a past day named as when something happened, or in a
+                request about a call made, keeps its date (rounds 25, 27): blind57:1, 20, 87, 176, 246; a day in a
+                reminder's answer keeps it (rounds 23, 28): blind57:173; a call-back time keeps its time (round 23):
+                blind57:175. Counted and written down as round 36's (no label changed by them): a walk-in asked
+                for now names today (6 of 7); a weekday asked for a visit on that same weekday is the one a week on
+                (29 of 33).
+                Fixed by kind (appliance/language/walk_in_now, new; red_flags, lexicon, emergency_heard, blend,
+                relative_days, clinic_day_kinds, replies, times): safety first: dizziness with nausea or retching
+                after an anaesthetic is a red flag; a trouble told then "must I go to the clinic for it" is a
+                medical question the safety rule keeps from a booking; whether emergencies are seen on a day is an
+                hours question; gums that bleed at a brushing are a symptom; a strong pain given as the reason for
+                a treatment wished keeps the booking from the model's emergency. Then: a walk-in asked for now
+                names today (not beside an emergency, bleeding, trauma or a severe pain); "what?" at the end ("네
+                뭐요?", "…뭐라꼬?") is a pardon; a yes to an offer with a day of one's own books; a reminder answered
+                "can't come" then another week is a move; a morning said after an evening word keeps a bare hour in
+                the morning; "네시" inside a word is no hour.
+                After: blind56 intent AFTER56; blind57 AFTER57. Medical -> booking 0 on every set with and without
+                the model.
+                OLDSETS
+                Left as they are: the knocked front teeth (blind56 "… 피는 안 나요 좀 기다려 봐도 될까요" labelled
+                medical_question, blind57 "… 흔들려요 피는 멈췄는데" labelled symptom, both read as emergencies: the
+                earlier sets label such knocks emergency 12 of 14, and the safe side is kept); "…약국도 다 닫아서
+                진통제를 못 샀어요 지금 너무 아파요" (symptom, read as an emergency with the model); a Saturday said
+                on a Saturday as one's only free day ("토요일만 돼요", "토요일이면 언제든지요", labelled without a
+                date) and the Saturday hours ("토요일은 항상 한 시까지예요"); "토요일에 씌운 거 빠졌는데 일요일 …
+                수요일 다 쉬어서" (read the coming Saturday); "금요일이요 아 이번 주 말고 다음 주"; "산재 처리 되나요"
+                (labelled question_other, read ask_insurance like an injury's cover); "예약금 같은 거 있어요".
 """
 
-ROUND_35_SUM = """\
-Round 35 (blind54, blind55) in sum: two more sets of an ordinary clinic day: the first runs read intent 93.7% on
-blind54, a university town's Friday (rules alone 92.5%; all three slots 94.9%, medical -> booking 1, 2 medical
-questions read as emergencies), and 98.4% on blind55, a country town's Tuesday (rules alone 93.3%; treatment 97.2%, all
-three 96.4%, medical -> booking 1): the goal is met on neither first run. 8 labels were corrected (4 by written
-conventions, 4 by counted majorities now written down). Safety kinds were fixed first. After the fixes by kind they
-read 99.6% and 100.0% with the model, 96.8% and 99.6% with a model that has not seen them, 95.3% and 94.5% with the
-rules alone; medical -> booking 0 everywhere; the next fresh set tells whether the kinds generalise.
-"""
 
 ROUND_33_SETS = """\
   blind50  258  fiftieth blind set (issue 15, round 33), written by a different person who never saw the rules, their
@@ -189,6 +177,17 @@ ROUND_33_SETS = """\
                 treatments in doubt, red gums after a crown (gum), an X-ray asked about in pregnancy (none), "지금
                 점심시간이에요?" (today).
 """
+
+ROUND_36_SUM = """\
+Round 36 (blind56, blind57) in sum: two more sets of an ordinary clinic day: the first runs read intent 92.1% on
+blind56, a Saturday (rules alone 86.6%; date 96.1%, all three slots 93.3%, an emergency missed, a medical and an hours
+question read as emergencies), and 91.7% on blind57, the Thursday after a public holiday (rules alone 89.7%; date 94.9%,
+all three 92.5%, 3 symptoms read as emergencies): the goal is met on neither first run. 14 labels were corrected, all
+by written conventions. Safety kinds were fixed first. After the fixes by kind they read SUM56 and SUM57 with the
+model, WO56 and WO57 with a model that has not seen them, RO56 and RO57 with the rules alone; medical -> booking 0
+everywhere; the next fresh set tells whether the kinds generalise.
+"""
+
 
 ROUND_33_SUM = """\
 Round 33 (blind50, blind51) in sum: two more sets of an ordinary clinic day: the first runs read intent 95.3% on
@@ -322,7 +321,8 @@ PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_
               + ROUND_16_SETS + ROUND_17_SETS + ROUND_18_SETS + ROUND_19_SETS + ROUND_20_SETS + ROUND_21_SETS
               + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_26_SETS
               + ROUND_27_SETS + ROUND_28_SETS + ROUND_29_SETS + ROUND_30_SETS + ROUND_31_SETS
-              + ROUND_32_SETS + ROUND_33_SETS + ROUND_34_SETS + ROUND_35_SETS + ROUND_35_SUM + ROUND_34_SUM
+              + ROUND_32_SETS + ROUND_33_SETS + ROUND_34_SETS + ROUND_35_SETS + ROUND_36_SETS
+              + ROUND_36_SUM + ROUND_35_SUM + ROUND_34_SUM
               + ROUND_33_SUM + ROUND_32_SUM
               + ROUND_31_SUM + ROUND_30_SUM
               + ROUND_29_SUM + ROUND_28_SUM + ROUND_27_SUM

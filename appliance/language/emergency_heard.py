@@ -1,7 +1,7 @@
 """Whether a caller's words sound like an emergency: the emergency words (``lexicon.EMERGENCY``) not negated after
 them ("숨이 차지는 않아요"), once what only sounds urgent is set aside: panting from exercise ("헬스장이라 숨이 차서요",
-round 16) and a throb that keeps one awake with no other red flag (round 14: a symptom) and, round 36, gums that bleed at every
-brushing ("잇몸에서 피가 계속 나요 양치할 때마다": a symptom, as 57 labelled sentences of the kind say)."""
+round 16), a throb that keeps one awake with no other red flag (round 14: a symptom) and, round 36, gums that bleed
+at every brushing ("잇몸에서 피가 계속 나요 양치할 때마다": a symptom, as 57 labelled sentences of the kind say)."""
 
 from __future__ import annotations
 

@@ -28,7 +28,8 @@ def walk_in_today(text: str, found: list[DateResult], today: dt.date) -> list[Da
     if found:
         return found
     compact = re.sub(r"\s+", "", text)
-    match = _WALK_IN_NOW.search(compact)
-    if match is None or "지금" not in compact or _NOT_A_VISIT.search(compact) or _DAY_WORD.search(compact) or sounds_like_emergency(compact) or urgent(compact):
+    if _WALK_IN_NOW.search(compact) is None or "지금" not in compact:
+        return found
+    if _NOT_A_VISIT.search(compact) or _DAY_WORD.search(compact) or sounds_like_emergency(compact) or urgent(compact):
         return found
     return [DateResult(today, None, 0, 0, kind="walk_in")]
