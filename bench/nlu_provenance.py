@@ -111,9 +111,17 @@ ROUND_36_SETS = """\
                 뭐요?", "…뭐라꼬?") is a pardon; a yes to an offer with a day of one's own books; a reminder answered
                 "can't come" then another week is a move; a morning said after an evening word keeps a bare hour in
                 the morning; "네시" inside a word is no hour.
-                After: blind56 intent AFTER56; blind57 AFTER57. Medical -> booking 0 on every set with and without
-                the model.
-                OLDSETS
+                After: blind56 intent 97.2% with the model, 94.1% with a model built without blind56/blind57,
+                89.0% with the rules alone; date 97.2%, time 98.8%, treatment 98.8%, all three 95.3%. blind57 97.2%
+                with the model, 93.7% without them, 91.3% with the rules alone; date 98.4%, time 100.0%, treatment
+                99.2%, all three 97.6%. Medical -> booking 0 on every set with and without the model.
+                On the earlier sets 7 sentences changed: 5 to their labels, with and without the model (blind20:62
+                and blind31:16, "인도네시아" no longer 16:00; blind53:4, blind54:43 and 207, a walk-in now named
+                today); 2 away: blind9:20 "어 지금 가면 바로 봐줄 수 있어요" now names today (labelled without a day,
+                the 1 of 7 the new convention outvotes), and with the rebuilt model blind45:92 "그라이소" to a yes/no
+                question yes -> other (the model's lean; the rules still read yes). The opt-out check's counts on
+                the earlier sets unchanged at LEAD 30 (refusals 436, 0 missed, fired 1 of 6960); the new sets' 7
+                refusals (4 and 3) are all read as opt_out, with and without the model, and no false opt-out.
                 Left as they are: the knocked front teeth (blind56 "… 피는 안 나요 좀 기다려 봐도 될까요" labelled
                 medical_question, blind57 "… 흔들려요 피는 멈췄는데" labelled symptom, both read as emergencies: the
                 earlier sets label such knocks emergency 12 of 14, and the safe side is kept); "…약국도 다 닫아서
@@ -183,8 +191,8 @@ Round 36 (blind56, blind57) in sum: two more sets of an ordinary clinic day: the
 blind56, a Saturday (rules alone 86.6%; date 96.1%, all three slots 93.3%, an emergency missed, a medical and an hours
 question read as emergencies), and 91.7% on blind57, the Thursday after a public holiday (rules alone 89.7%; date 94.9%,
 all three 92.5%, 3 symptoms read as emergencies): the goal is met on neither first run. 14 labels were corrected, all
-by written conventions. Safety kinds were fixed first. After the fixes by kind they read SUM56 and SUM57 with the
-model, WO56 and WO57 with a model that has not seen them, RO56 and RO57 with the rules alone; medical -> booking 0
+by written conventions. Safety kinds were fixed first. After the fixes by kind they read 97.2% and 97.2% with the
+model, 94.1% and 93.7% with a model that has not seen them, 89.0% and 91.3% with the rules alone; medical -> booking 0
 everywhere; the next fresh set tells whether the kinds generalise.
 """
 
