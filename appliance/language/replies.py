@@ -137,6 +137,7 @@ _PROPOSAL_TAKEN = re.compile(r"(?:그때|그시간|그날|그걸로)(?:면|이�
 _TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
 # round 36: a day of one's own put after it ("네 할게요 근데 평일은 안 되고 다음 주 토요일 오전 돼요") books (round 30)
 _OWN_DAY = re.compile(r"[월화수목금토일]요일|내일|모레|글피")
+_DAY_REFUSED_END = re.compile(r"(?:안돼|안되|못가|어려워|힘들어)(?:요)?[.?!]?$")  # "… 다음 주 화요일은 안 돼요"
 # round 36: a reminder answered "can't come (this week)" then another day ("이번 주는 안 되고 다음 주 토요일 …",
 # "못 가 다음 주 가요"): a move (round 27), not a yes to "그걸로요" nor a cancel
 _CANT_THEN_ANOTHER_DAY = re.compile(r"(?:안되고|안돼서|못가|못갈것같|못가고)[가-힣]{0,3}(?:다음주|담주|다른날|다음달)")
@@ -154,7 +155,7 @@ def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bo
     if expect == "offer" and _NOT_THIS_TIME.search(core):
         return "no", SURE  # round 12: "이번 검진은 됐고요 내년에 또 알려 주세요": not this one; asking later is no yes
     if expect == "offer" and _TAKEN_FIRST.match(core) and not _OFFER_DECLINED_END.search(core):
-        if _OWN_DAY.search(core):
+        if _OWN_DAY.search(core) and not _DAY_REFUSED_END.search(re.sub(r"\s+", "", core)):
             return "book", SURE  # round 36: "네 할게요 근데 … 다음 주 토요일 오전 돼요": a yes with a day of one's own
         return "yes", SURE  # "네 할게요 근데 혼자는 못 가니까 아들이랑 날짜 맞춰서 할게요"
     if has_symptom or rw.NO_START.match(core) and not _RELATIVE_ANSWERS.search(compact):
