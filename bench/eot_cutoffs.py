@@ -141,6 +141,8 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
                 transcript = STT_POLICY.judge(raw)
                 speech_end = (event.t_ms - event.silence_ms) / 1000
                 need = None if transcript.rejected else policy.silence_needed_ms(transcript, None)
+                if need is not None:  # never before the decision pause (the decode may start sooner: decode_ms)
+                    need = max(need, s.speculative_ms)
                 verdict = None if need is None else (speech_end, need, transcript.text)
                 if verdict and need <= event.silence_ms:
                     return speech_end, event.silence_ms, transcript.text
@@ -200,7 +202,8 @@ def main() -> None:
     lines = [f"# End-of-turn false cut-offs, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}: "
              f"{len(clips(Path(config.shared_dir)))} real Korean clips (8 kHz μ-law), pauses of {args.gaps} ms "
              f"inserted at {args.cuts} word boundaries each, plus each clip as it is",
-             f"# settings: endpoint_speculative_ms {config.endpoint_speculative_ms}, endpoint_end_ms "
+             f"# settings: endpoint_speculative_ms {config.endpoint_speculative_ms}, endpoint_decode_ms "
+             f"{config.endpoint_decode_ms}, endpoint_end_ms "
              f"{config.endpoint_end_ms}, endpoint_hold_ms {config.endpoint_hold_ms}, vad_aggressiveness "
              f"{config.vad_aggressiveness}; Whisper {config.stt_whisper_model} window {config.stt_whisper_window}, "
              f"{'the whole utterance at every pause' if args.whole else 'decoded in pieces (calls/segments)'}; "
