@@ -100,6 +100,7 @@ class Decoder:
         self.transcriber = transcriber
         self.cache: dict[tuple[bytes, str | None], object] = {}
         self.seconds: list[float] = []
+        self.asked = self.dropped = 0  # pause decodes the turns asked for, and those the speaker went on after
 
     def __call__(self, audio: bytes, window: str | None = None):
         """The raw STT result of ``audio`` (cached: the policies see the same decodes)."""
@@ -136,6 +137,7 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
     for frame in iter_frames(pcm + b"\0" * RATE * 3):
         for event in e.feed(frame):
             if event.kind == ep.SPECULATIVE_END and policy.early:
+                decode.asked += 1
                 raw = decode.pieces(event.audio, chain) if pieces else decode(event.audio)
                 last = (len(event.audio), raw)
                 transcript = STT_POLICY.judge(raw)
@@ -151,6 +153,7 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
                 chain.append((len(event.audio), tail_from, tail_from, decode.pieces(event.audio, chain, True)))
             elif event.kind == ep.SPEECH_RESUMED:
                 verdict = None
+                decode.dropped += policy.early
                 if pieces and last is not None and last[0] >= segments.MIN_PIECE_BYTES:
                     chain.append((last[0], segments.pause_tail_from(last[0]),
                                   segments.pause_tail_from(last[0], context=True), last[1]))
@@ -234,10 +237,13 @@ def main() -> None:
                 detail.append(f"#   {name:<8} {clip:<36} {where:<22} cut at {ended:.2f} s of {truth:.2f} s "
                               f"(pause {pause:.2f} s): {text}")
         rate = 100 * cut_offs / len(trials)
+        asked, dropped, decode.asked, decode.dropped = decode.asked, decode.dropped, 0, 0
         lines.append(f"{name:<8} trials {len(trials):>4}  false cut-offs {cut_offs:>3} ({rate:.1f} %)  with every "
                      f"pause <= {hold} ms: {short_cut}/{short_n} ({100 * short_cut / max(1, short_n):.1f} %)"
                      f"  wait at end p50 {statistics.median(waits) if waits else 0:.0f} ms"
-                     f" p95 {np.percentile(waits, 95) if waits else 0:.0f} ms")
+                     f" p95 {np.percentile(waits, 95) if waits else 0:.0f} ms"
+                     + (f"  pause decodes per trial {asked / len(trials):.2f} (dropped {dropped / len(trials):.2f})"
+                        if asked else ""))
         print(lines[-1], flush=True)
     lines += ["", "# the cut-offs:"] + (detail or ["#   none"])
     lines += ["", f"# {len(decode.seconds)} speculative decodes, p50 {statistics.median(decode.seconds or [0]):.2f} s; "
