@@ -154,7 +154,8 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
             elif event.kind == ep.SPEECH_RESUMED:
                 verdict = None
                 decode.dropped += policy.early
-                if pieces and last is not None and last[0] >= segments.MIN_PIECE_BYTES:
+                if (pieces and last is not None and last[0] >= segments.MIN_PIECE_BYTES
+                        and event.silence_ms >= s.speculative_ms):  # a shorter pause (an early decode): no boundary
                     chain.append((last[0], segments.pause_tail_from(last[0]),
                                   segments.pause_tail_from(last[0], context=True), last[1]))
             elif event.kind == ep.END_OF_UTTERANCE:

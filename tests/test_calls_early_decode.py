@@ -21,6 +21,7 @@ from tests.test_engine_contract import loud
 DECISION_MS, DECODE_MS = 400, 100  # a wide gap between the two, so the fake call's timing cannot blur them
 FINISHED = "예약할게요"            # a finished sentence: the toy policy would end the turn on it at once
 REST = "사랑니도 봐 주세요"
+WHOLE = f"{FINISHED} {REST}"
 
 
 def _settings(decision_ms: int, decode_ms: int) -> dict:
@@ -33,10 +34,12 @@ def _endpointer_for(decision_ms: int, decode_ms: int):
 
 
 def _texts(pcm: bytes) -> str:
-    """The first stretch (quiet tone) says FINISHED; audio that starts with the loud tone (a tail) says REST."""
+    """The first stretch (quiet tone) says FINISHED, the loud ones after it REST: the whole says WHOLE, a tail REST."""
     samples = [abs(s) for (s,) in struct.iter_unpack("<h", pcm)]
     first = next(i for i, s in enumerate(samples) if s > 1000)
-    return FINISHED if max(samples[first:first + 800]) < 10000 else REST
+    if max(samples[first:first + 800]) >= 10000:
+        return REST
+    return WHOLE if max(samples) >= 10000 else FINISHED
 
 
 async def test_the_decode_starts_at_the_early_pause_but_the_turn_ends_only_at_the_decision_pause(tmp_path,
@@ -61,8 +64,10 @@ async def test_the_decode_starts_at_the_early_pause_but_the_turn_ends_only_at_th
 async def test_a_caller_going_on_between_the_decode_and_the_decision_pause_is_heard_on(tmp_path, monkeypatch,
                                                                                        decision_ms, decode_ms, heard):
     """The first stretch reads as a finished sentence and its decode is back before the caller goes on 200 ms later:
-    with the decision pause at 400 ms the decode is dropped and the caller heard to the end; with the decision pause
-    at 100 ms (the control) the same caller is cut off after the first stretch."""
+    with the decision pause at 400 ms the decode is dropped and the caller heard to the end, the whole utterance
+    decoded at the end (a pause shorter than the decision pause is no boundary to join at: the transcript is what it
+    would be without the early decode); with the decision pause at 100 ms (the control) the same caller is cut off
+    after the first stretch."""
     from tests.test_calls_end_of_turn import Models
 
     monkeypatch.setattr(Models, "new_endpointer", lambda self: _endpointer_for(decision_ms, decode_ms)())
@@ -73,8 +78,9 @@ async def test_a_caller_going_on_between_the_decode_and_the_decision_pause_is_he
     if heard == "cut":
         assert callers[0].text == FINISHED and callers[0].meta["early_end"]
         return
-    assert len(callers) == 1 and callers[0].text.endswith(REST) and callers[0].meta["audio_ms"] >= 1800
+    assert len(callers) == 1 and callers[0].text == WHOLE and callers[0].meta["audio_ms"] >= 1800
     assert callers[0].meta["decodes"] == 2 and callers[0].meta["dropped"] == 1
+    assert len(models.transcribed) == 2 and models.transcribed[1] >= (200 + 800 + 200 + 800 + DECODE_MS) * 16
 
 
 async def test_a_pause_decode_still_queued_when_the_caller_goes_on_is_never_run(tmp_path, monkeypatch):
@@ -94,7 +100,7 @@ async def test_a_pause_decode_still_queued_when_the_caller_goes_on_is_never_run(
         return inner(self, pcm, hints)
 
     monkeypatch.setattr(Models, "transcribe", slow_first)
-    audio = (silence(1.0) + tone(0.8, 440, 8000) + silence(0.5) + tone(0.8, 440, 12000) + silence(0.2)
+    audio = (silence(1.0) + tone(0.8, 440, 8000) + silence(0.5) + tone(0.8, 440, 12000) + silence(0.5)
              + tone(1.6, 440, 12000) + silence(3.0))  # the worker is free again while the caller still talks
     call, models, dialog, turns = await _call(tmp_path, SentenceEnds(), audio=audio, texts=_texts, stt_workers=1,
                                               **_settings(DECISION_MS, DECODE_MS))

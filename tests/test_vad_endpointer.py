@@ -290,5 +290,7 @@ def test_an_early_decode_point_gives_the_speculative_end_sooner_and_its_decode_s
     events = run(ep, [(True, 600), (False, 160), (True, 600), (False, 800)])
     assert kinds(events) == [SPEECH_START, SPECULATIVE_END, SPEECH_RESUMED, SPECULATIVE_END, END_OF_UTTERANCE]
     assert events[-1].speculative_ok and events[3].audio != events[-1].audio  # the second covered all the speech
+    assert events[2].silence_ms == 200  # the silence the pause reached (the resuming frames before the onset rule
+    # heard speech count as silence, as for the end rules): under the 220 ms decision pause, no place to decide
     ep = Endpointer()  # the same caller without the early point: no speculative end at all in a 160 ms pause
     assert SPECULATIVE_END not in kinds(run(ep, [(True, 600), (False, 160), (True, 600)]))

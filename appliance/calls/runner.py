@@ -62,7 +62,7 @@ class CallRunner:
             end_ms = max(end_ms, self.end_of_turn.max_silence_ms)
             endpointer.set_end_ms(end_ms)
         self.ear = Ear(stream, endpointer, end_ms, speculative_ms)
-        self.decision_s = speculative_ms / 1000  # the turn never ends on less silence (the decode may start sooner)
+        self.decision_ms = speculative_ms  # the turn never ends on less silence (the decode may start sooner)
         self._barged = False
         self._pending_timing: dict[str, int] = {}
         self._early: list[CallerFrame] = []  # frames that arrived while the bot spoke (barge-in speech, keys)
@@ -251,8 +251,11 @@ class CallRunner:
                                piece=True)
             elif isinstance(frame, SpeechResumed):
                 dropped += speculative is not None
-                if speculative is not None and self._waiting(speculative.job):
-                    speculative.decode.cancel()  # still queued: never decoded (the STT is busy; pieces.py)
+                if speculative is not None and (self._waiting(speculative.job)
+                                                or 0 < frame.pause_ms < self.decision_ms):
+                    # still queued: never decoded (the STT is busy; pieces.py); or the pause was shorter than the
+                    # decision pause (an early decode): no boundary there, the transcript is joined as without it
+                    speculative.decode.cancel()
                 elif speculative is not None and speculative.end >= segments.MIN_PIECE_BYTES:
                     chain.keep(speculative, segments.pause_tail_from(speculative.end), piece=False,  # the prefix
                                context_from=segments.pause_tail_from(speculative.end, context=True))
@@ -326,7 +329,7 @@ class CallRunner:
                      f" ({transcript.text})" if self.log_phi else "")
         if silence_ms is None:
             return None, None
-        return transcript, frame.speech_end + max(silence_ms / 1000, self.decision_s)  # not before the decision pause
+        return transcript, frame.speech_end + max(silence_ms, self.decision_ms) / 1000  # not before the decision pause
 
     def _end_early(self, frame: Speculative, transcript: Transcript, pieces: int, decodes: tuple[int, int]) -> Heard:
         """The policy's silence is up before the endpointer's: the turn ends on the speculative transcript."""

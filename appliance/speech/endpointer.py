@@ -14,7 +14,9 @@ Events (``Event.kind``):
                      speculatively. The turn may end no sooner than ``speculative_ms`` of silence (the decision
                      pause, the caller's concern: ``calls.runner``); an earlier ``decode_ms`` only lets the decode
                      run during the rest of that pause.
-``speech_resumed``   the caller went on after a ``speculative_end``: discard that decode.
+``speech_resumed``   the caller went on after a ``speculative_end``: discard that decode. ``silence_ms`` is the
+                     silence the pause reached (the end rules' count, up to the frame before): one that never
+                     reached ``speculative_ms`` was no place to decide (an early ``decode_ms`` decode).
 ``piece``            the caller is still talking, but the part not handed over yet (since the utterance's start,
                      the last ``piece`` or ``speculative_end``) is ``piece_ms`` long and the voice just dipped for
                      ``piece_dip_ms`` (a word boundary, too short to be a pause): ``audio`` is the utterance so far,
@@ -223,7 +225,8 @@ class Endpointer:
             self._peak_db = max(self._peak_db, sum(self._levels) / len(self._levels))
         if is_speech and self._speechy() and level >= self._peak_db - self.s.end_level_db:
             if self._speculated:
-                events.append(Event(SPEECH_RESUMED, t_end, onset_ms=self._onset * self._ms))
+                events.append(Event(SPEECH_RESUMED, t_end, onset_ms=self._onset * self._ms,
+                                    silence_ms=(idx - 1 - self._last_voiced) * self._ms))  # as the rules count it
                 self._speculated = False
                 self._spec_audio = None
             self._last_voiced = idx
