@@ -67,6 +67,9 @@ _NEVER_A_PATIENT = re.compile(r"(?:간|가본|다닌|다녀본)적(?:도)?없|�
 _REFUSED_NOW = re.compile(r"됐어요|지금은좀|안할|안해요|싫")
 _PART_WRONG = re.compile(r"(?:이름|성함|시간|날짜|요일|번호)(?:이|은|는)?[가-힣]{1,6}(?:아니고|아니라)[가-힣]{1,4}"
                          r"(?:이요|예요|에요|요|입니다)")
+# round 34: only one part changed, the rest taken ("아 시간만 네 시로 해 주세요" to a read-back)
+_ONLY_PART_CHANGED = re.compile(r"^(?:아|어|음|네|예)?(?:시간|날짜|요일|이름|성함)만(?:좀)?[가-힣]{1,8}(?:로|으로)"
+                                r"(?:해|바꿔|변경해|고쳐)(?:주세요|줘요|주실래요|주시면|주세요요)$")
 _NOT_A_VALUE = re.compile(r"(?:같은|그런)(?:거|것)(?:아니고|아니라)")
 _NOT_THAT = re.compile(r"^(?:아|어)?(?:잠깐|잠깐만|잠시만)(?:요)?(?:그거|그건|그게)(?:말고|아니고)(?:요)?$")
 _OPTION_AGAIN = re.compile(r"(?:앞에|아까|처음에|먼저|첫번째)(?:말씀하신|말한|얘기하신|말씀한)[가-힣]{0,3}"
@@ -103,6 +106,7 @@ _RULES = (
     KindRule("a read-back with a part wrong", "no", (_PART_WRONG,), unless=(_NOT_A_VALUE,),
              expect=("confirm", "proposal")),
     KindRule("not that one", "no", (_NOT_THAT,), expect=("confirm", "proposal")),
+    KindRule("only one part changed", "no", (_ONLY_PART_CHANGED,), expect=("confirm", "proposal")),
     KindRule("the earlier option asked again", "other", (_OPTION_AGAIN,), expect=("proposal", "offer", "confirm")),
     KindRule("a swelling gone worse, the face fine", "symptom", (_SWELLING_WORSE, _FACE_FINE),
              unless=(_OTHER_RED_FLAG,)),

@@ -100,6 +100,10 @@ def _past_tense_end(compact: str) -> bool:
     return m is not None and m.group(1) != "있" and (ord(m.group(1)) - 0xAC00) % 28 == 20  # "있어요" is the present
 
 
+# round 36: a treatment wished for, a strong pain its reason ("너무 아파서 뽑고 싶어요", "치료 받고 싶어요")
+_TREATMENT_WISHED = re.compile(r"(?:뽑|빼|치료받|치료하|씌우|때우|받)고싶(?:어요|은데|습니다|어서)")
+
+
 _SAYS_YES_OR_NO = re.compile(
     rf"{rw.YES_START.pattern}|{rw.NO_START.pattern}|{rw.NEGATION.pattern}|{rw.OKAY.pattern}|{rw.CONFIRMED.pattern}")
 """Words that answer a yes/no question (at the start: yes or no; anywhere: a negation, "괜찮아요", "맞아요")."""
@@ -116,8 +120,8 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
             text, compact):
         return intent, confidence, False  # "사랑니요 오른쪽 아래" answers "어떤 치료 받으실 거예요?"
     exclude = list(NEVER_FROM_MODEL)
-    if not qs.urgent(compact):
-        exclude.append("emergency")
+    if not qs.urgent(compact) or intent == "book" and _TREATMENT_WISHED.search(compact):
+        exclude.append("emergency")  # round 36: "사랑니가 너무 아파서 뽑고 싶어요": the pain is why one books
     if slot_said and expect in (None, "need"):
         exclude += ["yes", "no"]  # "내일 오후 세 시로 확정해 주십시오" out of the blue books
     if slot_said and expect == "yes_no" and not _SAYS_YES_OR_NO.search(compact):
@@ -172,7 +176,11 @@ def with_model(text: str, compact: str, expect: str | None, intent: str, confide
 _CAN_IT_WAIT = re.compile(
     r"급한(?:거|건|것)(?:예요|에요|가요|인가|인지|이에요)|정상(?:범위)?(?:예요|이에요|인가|인지|이죠|맞나)|"
     r"(?:한|받은|뺀|뽑은|씌운)지(?:하루|이틀|사흘|나흘|닷새|며칠|일주일|[일이삼사오육칠팔구]일|\d+일)(?:이면|밖에|됐는데|인데|지났)"
-    r"[가-힣]{0,16}(?:도돼|도되|해도|가도)"
+    r"[가-힣]{0,16}(?:도돼|도되|해도|가도)|"
+    # round 36: a trouble told, then whether one must see a dentist for it ("집에서 뽑았는데 피가 좀 나요 이거 병원
+    # 가야 돼요"): "can it wait" about a problem, a medical question (round 23)
+    r"(?:는데|어서|아서|해서)[가-힣]{0,16}(?:병원|치과)(?:에)?(?:꼭|바로|빨리)?(?:가야|가봐야)"
+    r"(?:돼요|되나요|하나요|할까요|될까요|하는건가요)\??$"
 )
 
 

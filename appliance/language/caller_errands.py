@@ -21,7 +21,8 @@ Read on the compact text after the care boundaries, so each rule is narrow:
 - after a treatment, smoking or drinking asked ("임플 심고 전자담배는 괜찮아요"), whether to redo or keep on a care
   step ("거즈 … 다시 물고 있어야 돼요", "불소 … 다시 발라야 돼요"), how long or how often an after-care step
   goes on ("얼음찜질 몇 분씩 해요"), whether to go on with medicine
-  that ran out ("약 다 먹었는데 더 먹어야 돼요"): ``medical_question``, never a booking.
+  that ran out ("약 다 먹었는데 더 먹어야 돼요", round 34: "… 더 타러 가야 돼요"): ``medical_question``, never a
+  booking.
 """
 
 from __future__ import annotations
@@ -39,7 +40,8 @@ from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
 from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
-from appliance.language import family_day_kinds, market_day_kinds, seaside_day_kinds, spring_day_kinds
+from appliance.language import (early_summer_kinds, family_day_kinds, market_day_kinds, school_day_kinds,
+                                seaside_day_kinds, spring_day_kinds)
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import first_kind
 from appliance.language.opt_out_words import OPT_OUT
@@ -86,15 +88,17 @@ _AFTER_TREATMENT = re.compile(r"(?:심고|빼고|뽑고|발치하고|수술하�
 _HABIT_OKAY = re.compile(r"(?:담배|술|커피|운동|사우나|목욕|빨대)[가-힣]{0,3}(?:는|은|도)?(?:괜찮|돼요|되나요|해도)")
 _REDO_ASKED = re.compile(r"(?:다시|계속|더)[가-힣]{0,6}야(?:돼요|되나요|하나요|해요|되요)$")
 _MEDICINE_MORE = re.compile(
-    r"약[가-힣]{0,6}(?:다먹|떨어|끝났|다떨)[가-힣]{0,8}(?:더|계속|또)(?:먹어야|받아야|타야|처방)"
-)
+    r"약[가-힣]{0,6}(?:다먹|떨어|끝났|다떨)[가-힣]{0,8}(?:더|계속|또)(?:먹어야|받아야|타야|처방|받으러가야|타러가야)"
+)  # round 34: whether to go for more of it ("약 다 먹었는데 더 받으러 가야 되나요") is the dentist's call too
 
 
-_ROUNDS_30_TO_33 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES)
+_ROUNDS_30_TO_35 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES,
+                    early_summer_kinds.RULES, school_day_kinds.RULES)
 """Round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt; round 31: a break one is
 unsure of, a cause asked, can't come with a reason, a number changed; round 32: a yes then a care question, known to
 a reminder, that is all, a treatment wished; round 33: a sore appliance to fix, a reminder's time asked again, a
-family member added."""
+family member added; round 35: a treatment asked allowed in one's condition, a trouble come back, a
+yes with family added, a missed visit taken up, the cost after the insurance."""
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""
@@ -102,10 +106,12 @@ def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> t
         return told  # round 24: channels and consent, event texts
     if (holiday := after_holiday_kind(compact, expect, dated)) is not None:
         return holiday  # round 28: yeses on the cover, bookings done away with, a read-back's part wrong
-    # rounds 30-33 (family, market, seaside and spring days), in that order; a refusal of calls or a red flag is
-    # always left to the opt-out and emergency stages, so it is checked once for the four tables
+    if (care := school_day_kinds.home_care_asked(compact)) is not None:
+        return care  # round 35: a swelling or a pain told, then a step of care at home asked
+    # rounds 30-35 (family, market, seaside, spring, early-summer and school days), in that order; a refusal of calls
+    # or a red flag is always left to the opt-out and emergency stages, so it is checked once for the six tables
     if not (OPT_OUT.search(compact) or narrow_red_flag(compact) or sounds_like_emergency(compact)):
-        for rules in _ROUNDS_30_TO_33:
+        for rules in _ROUNDS_30_TO_35:
             if (kind := first_kind(rules, compact, expect, dated)) is not None:
                 return kind
     if (day := clinic_day_kind(compact, expect, dated)) is not None:

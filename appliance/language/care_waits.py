@@ -67,6 +67,12 @@ _COME_THEN_REASON = re.compile(
     r"(?:내일|낼|모레|이따|오늘|저녁에|오후에|아침에)[가-힣]{0,4}(?:가도|와도)(?:돼|되)(?:요|나요)?"
     r"[가-힣]{2,14}(?:(?<![커카배])피가나|아파|아프|부어|부었|시려|시리|흔들려|욱신거려|빠져|깨져)서(?:요)?$"
 )
+# round 34: a pain told first, then only "may I come today" ("주말 내내 어금니가 욱신거렸는데요 오늘 가도 되나요"):
+# whether to come is asked, no visit is (no hour, no errand: "붙이러 목요일에 가도 돼요" books)
+_PAIN_THEN_MAY_I_COME = re.compile(
+    r"(?:아팠|아파|아프|욱신|쑤시|쑤셔|쑤셨|시렸|시려|시리|시큰|부었|부어)[가-힣]{0,6}(?:는데|어서|아서|니까)(?:요)?"
+    r"(?:혹시)?(?:오늘|내일|낼|지금|당장)(?:바로|당장|좀|한번)?(?:가도|가봐도|와도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|는거죠)?$"
+)
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
 
 
@@ -78,6 +84,8 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         return True
     if (_NOW_OR_LATER.search(compact) and _TROUBLE.search(compact)) or _COME_THEN_REASON.search(compact):
         return True  # round 32: now, or can it wait; may I come tomorrow, because of a trouble
+    if _PAIN_THEN_MAY_I_COME.search(compact):
+        return True  # round 34: a pain told, then "may I come today": the dentist's call, no booking asked
     if _HOURS_BEFORE_EATING.search(compact) and _TREATMENT_HAD.search(compact):
         return True
     if _APPLIANCE.search(compact) and _LEFT_OFF.search(compact):

@@ -196,6 +196,11 @@ def clinic_day_kind(compact: str, expect: str | None, dated: bool) -> tuple[str,
     return answer
 
 
+# round 36: "what?" at the end, also after a yes or an aside of hearing ("네 뭐요?", "내가 귀가 어두워서 뭐라꼬?")
+_WHAT_AT_THE_END = re.compile(r"(?:^\s*(?:네|예|에|응)?\s*\??\s*뭐요\s*\?+|(?:^|\s)뭐라꼬(?:요|예)?\s*\??)\s*$")
+
+
 def said_pardon(text: str) -> bool:
-    """A rising "네?" alone or with "who / what?" ("네? 어디라고요"): the caller did not catch us (module docstring)."""
-    return bool(_PARDON.match(text))
+    """A rising "네?" alone or with "who / what?" ("네? 어디라고요"), or "what?" at the end ("네 뭐요?", "… 뭐라꼬?",
+    round 36): the caller did not catch us (module docstring)."""
+    return bool(_PARDON.match(text) or _WHAT_AT_THE_END.search(text))

@@ -263,6 +263,9 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
     results = called
     if (after := _day_after_it(text, results)) is not None:
         return after
+    if len(results) == 2 and results[0].date_range and (in_it := results[1].date) is not None and (
+            results[0].date_range[0] <= in_it <= results[0].date_range[1]):
+        return results[1]  # round 34: "다음 주로 미뤄 주세요 다음 주 수요일 오후": the week, then the day in it
     if _only_a_routine_weekday(text, results):
         return None  # round 30: "토요일마다 다니는데 다음 달도 토요일로": a routine, no day
     decided, day = _round27_choice(text, results)

@@ -87,7 +87,7 @@ _READINGS = (
     (re.compile(r"(?<=[주하오보가러드])이소" + _WORD_END), "세요"),
     (re.compile(r"(?<=[해줘봐러려어])(\s?)주소(?=\s*[.!~]*$)"), r"\1주세요"),
     (re.compile(r"능교" + _WORD_END), "나요"),
-    (re.compile(r"(?<![가-힣])가께(?:요|예)" + _WORD_END), "갈게요"),
+    (re.compile(r"(?<![가-힣])가께(?:요|예|유)" + _WORD_END), "갈게요"),  # round 35: 충청도 "가께유"
     (re.compile(r"(?<=[할갈])께예" + _WORD_END), "게요"),
     (re.compile(r"심더" + _WORD_END), "습니다"),
     (re.compile(r"(?<=[압합갑됩봅옵씁])니더" + _WORD_END), "니다"),

@@ -1,6 +1,7 @@
 """Whether a caller's words sound like an emergency: the emergency words (``lexicon.EMERGENCY``) not negated after
 them ("숨이 차지는 않아요"), once what only sounds urgent is set aside: panting from exercise ("헬스장이라 숨이 차서요",
-round 16) and a throb that keeps one awake with no other red flag (round 14: a symptom)."""
+round 16), a throb that keeps one awake with no other red flag (round 14: a symptom) and, round 36, gums that bleed
+at every brushing ("잇몸에서 피가 계속 나요 양치할 때마다": a symptom, as 57 labelled sentences of the kind say)."""
 
 from __future__ import annotations
 
@@ -16,6 +17,10 @@ _THROB_KEEPS_AWAKE = re.compile(r"욱신(?:욱신|거려|거리)?(?:해|하|혀)
 # worsening swelling of the labelling conventions, a symptom
 _FACE_FINE = re.compile(r"얼굴(?:은|는|쪽은)?(?:괜찮|멀쩡|안부었|안부어|안붓|그대로)")
 _SWELLING_WORSE = re.compile(r"붓기(?:가|는)?.{0,3}(?:너무|엄청|심|계속|점점)")
+# round 36: the gums bleeding when brushed ("양치할 때마다", "칫솔질하면", "이 닦다가") bleed at a brushing, not
+# without end; only a blood word is set aside, every other red flag is still heard
+_GUMS = re.compile(r"잇몸")
+_AT_BRUSHING = re.compile(r"(?:양치|칫솔질|이를?닦|이빨닦|이발닦)[가-힣]{0,3}(?:때|면|다가|다보니)")
 
 
 def sounds_like_emergency(compact: str) -> bool:
@@ -26,8 +31,11 @@ def sounds_like_emergency(compact: str) -> bool:
         compact = _THROB_KEEPS_AWAKE.sub("", compact)
     if _FACE_FINE.search(compact):
         compact = _SWELLING_WORSE.sub("", compact)
+    brushed_gums = bool(_GUMS.search(compact) and _AT_BRUSHING.search(compact))
     for pattern in (lx.EMERGENCY,):
         for m in pattern.finditer(compact):
+            if brushed_gums and "피" in m.group(0):
+                continue  # round 36: bleeding gums at a brushing are a symptom
             if not lx.EMERGENCY_NEG.match(compact[m.end() :]):
                 return True
     return False

@@ -11,7 +11,9 @@ stage-2 round modules, which are consulted before the emergency stage.
 - dizziness with a cold sweat, a faint coming or breath short after an anaesthetic, no racing heart said ("마취 주사
   맞고 왔는데 어지럽고 식은땀이 나요"): ``emergency`` (round 27);
 - the same signs told first and the anaesthetic added after as their cause ("어지럽고 쓰러질 것 같아요 마취 주사
-  맞고 나서요"): ``emergency`` (round 30).
+  맞고 나서요"): ``emergency`` (round 30);
+- dizziness with retching or nausea after an anaesthetic ("마취하고 나서 어지럽고 토할 거 같아요"): ``emergency``
+  (round 36: blind56 read it as nothing said).
 """
 
 from __future__ import annotations
@@ -27,7 +29,8 @@ _FAINTNESS = re.compile(r"어지러|어지럽|쓰러|숨이|식은땀|정신이"
 # 것 같아요")
 _DIZZY = re.compile(r"어지러|어지럽|핑돌")
 _COLLAPSING = re.compile(
-    r"쓰러질|쓰러지|식은땀|정신이(?:없|혼미|가물)|기절|눈앞이(?:캄캄|하얘)|숨(?:이|쉬기)?(?:차|막|가빠|힘들)")
+    r"쓰러질|쓰러지|식은땀|정신이(?:없|혼미|가물)|기절|눈앞이(?:캄캄|하얘)|숨(?:이|쉬기)?(?:차|막|가빠|힘들)"
+    r"|토할|토하|토했|구토|메스꺼|울렁거|헛구역")  # round 36: retching or nausea beside the dizziness
 # a question about a past episode ("…두근거렸는데 다음에도 그럴까요?") asks, it tells no emergency now
 # round 30: the anaesthetic added after the signs as their cause ("… 쓰러질 것 같아요 마취 주사 맞고 나서요")
 _CAUSE_ADDED = re.compile(

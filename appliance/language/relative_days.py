@@ -21,6 +21,7 @@ import re
 
 from appliance.language.date_values import WEEKDAYS
 from appliance.language.dates import DateResult
+from appliance.language.walk_in_now import walk_in_today
 
 _MONTH_WORD = r"(?P<month>이번\s?달|이달|요번\s?달|다음\s?달|담\s?달|내달)?\s?"
 _LAST_DAY = re.compile(_MONTH_WORD + r"말일")
@@ -107,7 +108,9 @@ def _joined(match: re.Match[str], today: dt.date) -> DateResult | None:
 
 
 def with_relative_days(text: str, found: list[DateResult], today: dt.date) -> list[DateResult]:
-    """``found`` with the pieces of each day named relative to a month or a day replaced by that one day."""
+    """``found`` with the pieces of each day named relative to a month or a day replaced by that one day; today
+    for a walk-in asked for now with no day said (round 36, ``walk_in_now``)."""
+    found = walk_in_today(text, found, today)
     joined: list[DateResult] = []
     found = [r for r in found if not (r.kind == "weekday" and _EXCEPT.match(text, r.end))]  # "수요일 목요일 빼고"
     found = [r for r in _days_after(text, found) if not (r.kind in _DAY_KINDS and _DEADLINE.match(text, r.end))]

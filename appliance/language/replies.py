@@ -135,17 +135,28 @@ _BUT = re.compile(r"근데|그런데|그렇지만|다만|하지만")
 _PRICE_ASKED = re.compile(r"얼마(?!나)|가격|비용")
 _PROPOSAL_TAKEN = re.compile(r"(?:그때|그시간|그날|그걸로)(?:면|이면|으로|로)?(?:되겠|좋겠|좋아|괜찮|돼요|될)")
 _TAKEN_FIRST = re.compile(r"^(?:네|예)+(?:네|예)?(?:할게요|할께요|해주세요|받을게요|해볼게요|좋아요)")
+# round 36: a day of one's own put after it ("네 할게요 근데 평일은 안 되고 다음 주 토요일 오전 돼요") books (round 30)
+_OWN_DAY = re.compile(r"[월화수목금토일]요일|내일|모레|글피")
+_DAY_REFUSED_END = re.compile(r"(?:안돼|안되|못가|어려워|힘들어)(?:요)?[.?!]?$")  # "… 다음 주 화요일은 안 돼요"
+# round 36: a reminder answered "can't come (this week)" then another day ("이번 주는 안 되고 다음 주 토요일 …",
+# "못 가 다음 주 가요"): a move (round 27), not a yes to "그걸로요" nor a cancel
+_CANT_THEN_ANOTHER_DAY = re.compile(r"(?:안되고|안돼서|못가|못갈것같|못가고)[가-힣]{0,3}(?:다음주|담주|다른날|다음달)")
+_CALL_LATER = re.compile(r"전화|연락")
 
 
 def outbound_answer(compact: str, core: str, expect: str | None, has_symptom: bool) -> tuple[str, float] | None:
     """Round 10: answers to the clinic's own outbound questions that other words in them would mislead."""
     if expect in ANSWER_EXPECTS | {"yes_no"} and _BUSY_NOW.search(compact) and _BY_TEXT.search(compact):
         return "callback_later", SURE  # "…발표 중이라서요 문자로 남겨 주세요": busy; the rest by text, later
+    if expect == "reminder" and _CANT_THEN_ANOTHER_DAY.search(compact) and not _CALL_LATER.search(compact):
+        return "reschedule", SURE  # round 36: "이번 주는 안 되고 다음 주 토요일 열 시 비어 있으면 그걸로요"
     if expect == "offer" and _OFFER_DECLINED_END.search(core) and not (core.endswith("?") or "얼마" in core):
         return "no", SURE  # "어머니는 작년에 벌써 보험으로 틀니 하셨어요 필요 없어요": the last words decline
     if expect == "offer" and _NOT_THIS_TIME.search(core):
         return "no", SURE  # round 12: "이번 검진은 됐고요 내년에 또 알려 주세요": not this one; asking later is no yes
     if expect == "offer" and _TAKEN_FIRST.match(core) and not _OFFER_DECLINED_END.search(core):
+        if _OWN_DAY.search(core) and not _DAY_REFUSED_END.search(re.sub(r"\s+", "", core)):
+            return "book", SURE  # round 36: "네 할게요 근데 … 다음 주 토요일 오전 돼요": a yes with a day of one's own
         return "yes", SURE  # "네 할게요 근데 혼자는 못 가니까 아들이랑 날짜 맞춰서 할게요"
     if has_symptom or rw.NO_START.match(core) and not _RELATIVE_ANSWERS.search(compact):
         return None
@@ -320,7 +331,7 @@ def yes_no(compact_core: str, expect: str | None, has_topic: bool) -> tuple[str,
     if rw.NO_ONLY.match(compact_core):
         return "no", SURE
     if expect is None and rw.THANKS_FIRST.match(compact_core) and rw.SEE_YOU.search(compact_core):
-        return "other", 0.8  # "고맙습니다 그럼 그날 뵐게요" out of the blue: a goodbye, nothing to confirm
+        return "other", SURE  # "고맙습니다 그럼 그날 뵐게요" out of the blue: a goodbye (round 35: sure, 2 of 2 labels)
     if rw.SEE_YOU.search(compact_core) and not has_topic:  # "내일 봬요" in a reminder call
         return "yes", 0.8
     if _YES_THEN_GOING.match(compact_core):

@@ -60,7 +60,7 @@ _HOUR = (
 )
 _MIN = rf"(?:(?P<half>반)|(?P<m>\d{{1,2}}|{SINO_RE})\s?분)"
 _TIME = re.compile(
-    rf"(?:{_AMPM})?{_HOUR}\s?시(?!간|계|작|험|력|설|장|청|민|술|점|절|월|키|켜|티)\s?(?:{_MIN})?"
+    rf"(?:{_AMPM})?{_HOUR}\s?시(?!간|계|작|험|력|설|장|청|민|술|점|절|월|키|켜|티|아(?!니))\s?(?:{_MIN})?"
     r"(?P<approx>\s?(?:쯤|경|정도|즈음|께))?"
 )
 _CLOCK = re.compile(r"(?<!\d)(?P<h>\d{1,2}):(?P<m>\d{2})(?!\d)")
@@ -73,7 +73,8 @@ _TAKEN_BACK = re.compile(r"아니(?!면)|아냐|말고|말구|대신|아\s?참|�
                         r"|(?:좀|조금)\s?그(?:런데|래서|렇네|래요)|별로")  # round 11: "세 시는 좀 그런데 네 시 반은"
 # round 15: off work in the morning (a night shift: "아침 아홉 시에 퇴근하고 … 아홉 시 반"): the times stay morning
 _MORNING_OFF = re.compile(r"(?:아침|오전)\s?[가-힣\d]{1,4}\s?시\s?(?:반\s?)?(?:에\s?)?퇴근")
-# Said after work or in the evening, "일곱 시" is 19:00
+# Said after work or in the evening, "일곱 시" is 19:00 (round 36: unless the morning is said after it, "야간 들어가야
+# 돼서 오전밖에 안 돼요 열한 시": ``_evening_before``)
 _EVENING_BEFORE = re.compile(r"퇴근|저녁|밤에|야간|일\s?끝나|회사\s?끝나|학교\s?끝나")
 # round 16: a bare "일곱 시" is the evening (``bare_pm_hours``) unless the morning was said before it
 _MORNING_BEFORE = re.compile(r"아침|오전|새벽|출근|일찍")
@@ -140,6 +141,12 @@ _ONE_OR_TWO = ((re.compile(r"한두\s?시"), "한 시쯤"), (re.compile(r"두세
 _LEAVE_IT = re.compile(r"((?:알림|문자|안내|카톡|전화|그대로|그냥)(?:은|는|을|를)?\s?)두\s?시(?=고|구)")
 
 
+def _evening_before(before: str) -> bool:
+    """An evening word before the time with no morning word after it (round 36: "야간 … 오전밖에 안 돼요 열한 시")."""
+    evenings = list(_EVENING_BEFORE.finditer(before))
+    return bool(evenings) and not _MORNING_BEFORE.search(before[evenings[-1].end():])
+
+
 def find_time(text: str, parts: DayParts = DEFAULT_DAYPARTS) -> TimeResult:
     """The time slot of ``text``: exact, approximate, a span between two times, or a vague part of the day."""
     start = time_settled.settled_start(text)  # round 23: a part of the day doubted, the latest slot, a hour said again
@@ -155,7 +162,7 @@ def _find_time(text: str, parts: DayParts) -> TimeResult:
     for m in _TIME.finditer(text):
         hm = _parse_time_match(m, parts.bare_pm_hours)
         if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and not _MORNING_OFF.search(text[: m.start()]) and (
-                _EVENING_BEFORE.search(text[: m.start()]) or hm[0] <= 9 and _EVENING_AFTER.match(text, m.end())):
+                _evening_before(text[: m.start()]) or hm[0] <= 9 and _EVENING_AFTER.match(text, m.end())):
             hm = (hm[0] + 12, hm[1])
         if hm and m.group("ap") is None and hm[0] == 19 and number_value(m.group("h")) == 7 and (
                 _MORNING_BEFORE.search(text[: m.start()]) and not _EVENING_BEFORE.search(text[: m.start()])):

@@ -46,6 +46,12 @@ _MILK_TOOTH_PULLED = re.compile(r"(?:젖니)(?:가|를|을|는|이)?.{0,12}(?:�
 _GUMS_SWOLLEN = re.compile(r"잇몸(?:이|은|도|쪽이)?(?:좀|많이|살짝|조금)?(?:부었|부어|붓|벌겋|빨갛)")
 # round 33: the treatment a booking is changed to ("스케일링 예약한 거 검진으로 바꿀 수 있어요"; 3 of 3 labels name it)
 _CHANGED_TO = re.compile(r"(?:치료|상담|시술)?(?:을|를)?(?:으로|로|걸로|거로)(?:바꿀|바꿔|바꾸|변경|돌려)")
+# round 34: a treatment told as done before the one a visit is for ("신경치료 끝났는데 씌우는 거 하러")
+_TOLD_DONE = re.compile(r"(?:은|는|이|가|을|를)?(?:다)?(?:끝났는데|끝났고|끝나서|마쳤는데|마쳤고|다받았는데)")
+# round 35: braces one is in the middle of, told as one's condition beside the treatment asked about ("교정 중인데
+# 스케일링 받아도 돼요", "교정 장치 낀 채로 …"): the one asked about comes first (2 of 2 labels); a root canal in
+# progress stays first ("신경치료 중인데 임시 때운 게 …": root_canal, as blind32 and blind35 label it)
+_TOLD_ONGOING = re.compile(r"(?:장치|기)?(?:를|을)?(?:낀채로|끼고있는데|낀상태로|중인데|중이라서|중이라|하는중인데)")
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 
 
@@ -81,6 +87,14 @@ def treatments_named(compact: str) -> list[str]:
         named = ["extraction"]
     if named[:2] == ["extraction", "gum"] and _GUMS_SWOLLEN.search(compact):
         named = ["gum"] + [name for name in named if name != "gum"]
+    done = [name for name, pattern in lx.TREATMENT_PATTERNS if name in named
+            and any(_TOLD_DONE.match(compact, m.end()) for m in pattern.finditer(compact))]
+    if len(named) > 1 and done and len(done) < len(named):
+        named = [name for name in named if name not in done] + done
+    ongoing = [name for name, pattern in lx.TREATMENT_PATTERNS if name == "orthodontics" and name in named
+               and any(_TOLD_ONGOING.match(compact, m.end()) for m in pattern.finditer(compact))]
+    if len(named) > 1 and ongoing and len(ongoing) < len(named):
+        named = [name for name in named if name not in ongoing] + ongoing
     changed_to = [name for name, pattern in lx.TREATMENT_PATTERNS if name in named
                   and any(_CHANGED_TO.match(compact, m.end()) for m in pattern.finditer(compact))]
     if len(named) > 1 and len(changed_to) == 1:

@@ -40,7 +40,7 @@ import logging
 import re
 from typing import Callable
 
-from appliance.language import (asking, blend, care_asks, care_waits, date_choice, identity_told, lunar_days,
+from appliance.language import (asking, blend, care_asks, care_waits, date_choice, days_not_asked,
                                 red_flags, relative_days, repairs, reply_asides, reply_kinds, routine_words,
                                 side_matters, topics, transcript, visit_asks)
 from appliance.language.about_the_call import about_the_call
@@ -157,10 +157,10 @@ def understand(
     # slots are read on the spaced text (word starts guard Sino numerals: "오시는 길" is not 5 o'clock), then on
     # the compact text when nothing was found there (wrong spacing: "다 음주 화요 일"), without the opening fillers
     # ("어 제가 …" is no "어제")
-    dates_text = lunar_days.without_lunar_days(identity_told.without_birth_date(spaced))  # round 18, round 20: "음력"
+    dates_text = days_not_asked.dated_words(spaced)  # round 18: a birth date, 20: "음력", 34: when to call
     dates = find_dates(dates_text, today)
     if not dates:
-        dates_text = lunar_days.without_lunar_days(identity_told.without_birth_date(core))
+        dates_text = days_not_asked.dated_words(core)
         dates = find_dates(dates_text, today)
     dates = relative_days.with_relative_days(dates_text, dates, today)  # round 23: "말일", "다음 달 첫째 주 화요일"
     picked = repairs.date_after_correction(dates_text, dates) or date_choice.pick(dates_text, dates, today)
