@@ -23,7 +23,7 @@ _PRICE_WORD = re.compile(r"비용|가격|원이|원씩|돈|진료비|만원")
 
 _WITHOUT_BOOKING = re.compile(r"예약(?:없이|안하고|안잡고)(?:그냥)?(?:지금|오늘|바로)?(?:가도|가면|갈수|들어가도)")
 _NOW_OR_TODAY = re.compile(r"지금|오늘|바로")
-_WAIT_ASKED = re.compile(r"기다려|기다리|오래|대기|아파|아프|시려|욱신|부었|피가")
+_WAIT_ASKED = re.compile(r"기다려|기다리|오래|대기|아파|아프|시려|욱신|부었|(?<![커카배])피가")
 
 _APPLIANCE_TROUBLE = re.compile(
     r"(?:틀니|씌운거|씌운게|크라운|브릿지|보철|교정기|유지장치|장치)[가-힣]{0,6}"
