@@ -83,6 +83,18 @@ def test_a_finished_sentence_only_the_model_guesses_waits_the_ordinary_silence()
         assert policy.silence_needed_ms(Transcript("이 년 전 피부함을 지내요.", 0.9, False), None) == wait
 
 
+def test_a_bare_noun_list_only_the_model_reads_waits_the_hold():
+    """Things named one by one with pauses between ("칫솔 [0.9 s] 치약 [0.9 s] 치실"): the open ending does not say the
+    caller is done, and a reading only the model made must not end the turn at the ordinary silence."""
+    guess = SimpleNamespace(intent="symptom", confidence=0.6, source="statistical")
+    ruled = SimpleNamespace(intent="treatment", confidence=0.9, source="rules")
+    nothing, a_reading = SimpleNamespace(intent="other"), SimpleNamespace(intent="symptom")
+    for understood, rules_alone, wait in ((guess, nothing, 1000), (ruled, nothing, 650), (guess, a_reading, 650)):
+        policy = KoreanEndOfTurn(end_ms=650, hold_ms=1000, understand=lambda text, now, expect, u=understood: u,
+                                 answers=lambda u, e: True, rules_only=lambda text, now, expect, r=rules_alone: r)
+        assert policy.silence_needed_ms(Transcript("칫솔 치약 치실", 0.9, False), None) == wait
+
+
 def test_a_sentence_going_on_after_an_infinitive_waits_the_hold_whatever_it_is_read_as():
     """"…예약이 변경되어 [pause] 다시 연락드립니다": the understanding may read the half as complete; the ending says
     more is coming."""
