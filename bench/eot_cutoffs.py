@@ -100,6 +100,7 @@ class Decoder:
         self.transcriber = transcriber
         self.cache: dict[tuple[bytes, str | None], object] = {}
         self.seconds: list[float] = []
+        self.asked = self.dropped = 0  # pause decodes the turns asked for, and those the speaker went on after
 
     def __call__(self, audio: bytes, window: str | None = None):
         """The raw STT result of ``audio`` (cached: the policies see the same decodes)."""
@@ -136,11 +137,14 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
     for frame in iter_frames(pcm + b"\0" * RATE * 3):
         for event in e.feed(frame):
             if event.kind == ep.SPECULATIVE_END and policy.early:
+                decode.asked += 1
                 raw = decode.pieces(event.audio, chain) if pieces else decode(event.audio)
                 last = (len(event.audio), raw)
                 transcript = STT_POLICY.judge(raw)
                 speech_end = (event.t_ms - event.silence_ms) / 1000
                 need = None if transcript.rejected else policy.silence_needed_ms(transcript, None)
+                if need is not None:  # never before the decision pause (the decode may start sooner: decode_ms)
+                    need = max(need, s.speculative_ms)
                 verdict = None if need is None else (speech_end, need, transcript.text)
                 if verdict and need <= event.silence_ms:
                     return speech_end, event.silence_ms, transcript.text
@@ -149,7 +153,9 @@ def simulate(pcm: bytes, config, policy, decode: Decoder, pieces: bool = True) -
                 chain.append((len(event.audio), tail_from, tail_from, decode.pieces(event.audio, chain, True)))
             elif event.kind == ep.SPEECH_RESUMED:
                 verdict = None
-                if pieces and last is not None and last[0] >= segments.MIN_PIECE_BYTES:
+                decode.dropped += policy.early
+                if (pieces and last is not None and last[0] >= segments.MIN_PIECE_BYTES
+                        and event.silence_ms >= s.speculative_ms):  # a shorter pause (an early decode): no boundary
                     chain.append((last[0], segments.pause_tail_from(last[0]),
                                   segments.pause_tail_from(last[0], context=True), last[1]))
             elif event.kind == ep.END_OF_UTTERANCE:
@@ -200,7 +206,8 @@ def main() -> None:
     lines = [f"# End-of-turn false cut-offs, {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M UTC}: "
              f"{len(clips(Path(config.shared_dir)))} real Korean clips (8 kHz μ-law), pauses of {args.gaps} ms "
              f"inserted at {args.cuts} word boundaries each, plus each clip as it is",
-             f"# settings: endpoint_speculative_ms {config.endpoint_speculative_ms}, endpoint_end_ms "
+             f"# settings: endpoint_speculative_ms {config.endpoint_speculative_ms}, endpoint_decode_ms "
+             f"{config.endpoint_decode_ms}, endpoint_end_ms "
              f"{config.endpoint_end_ms}, endpoint_hold_ms {config.endpoint_hold_ms}, vad_aggressiveness "
              f"{config.vad_aggressiveness}; Whisper {config.stt_whisper_model} window {config.stt_whisper_window}, "
              f"{'the whole utterance at every pause' if args.whole else 'decoded in pieces (calls/segments)'}; "
@@ -231,10 +238,13 @@ def main() -> None:
                 detail.append(f"#   {name:<8} {clip:<36} {where:<22} cut at {ended:.2f} s of {truth:.2f} s "
                               f"(pause {pause:.2f} s): {text}")
         rate = 100 * cut_offs / len(trials)
+        asked, dropped, decode.asked, decode.dropped = decode.asked, decode.dropped, 0, 0
         lines.append(f"{name:<8} trials {len(trials):>4}  false cut-offs {cut_offs:>3} ({rate:.1f} %)  with every "
                      f"pause <= {hold} ms: {short_cut}/{short_n} ({100 * short_cut / max(1, short_n):.1f} %)"
                      f"  wait at end p50 {statistics.median(waits) if waits else 0:.0f} ms"
-                     f" p95 {np.percentile(waits, 95) if waits else 0:.0f} ms")
+                     f" p95 {np.percentile(waits, 95) if waits else 0:.0f} ms"
+                     + (f"  pause decodes per trial {asked / len(trials):.2f} (dropped {dropped / len(trials):.2f})"
+                        if asked else ""))
         print(lines[-1], flush=True)
     lines += ["", "# the cut-offs:"] + (detail or ["#   none"])
     lines += ["", f"# {len(decode.seconds)} speculative decodes, p50 {statistics.median(decode.seconds or [0]):.2f} s; "

@@ -1,8 +1,10 @@
 """When is the caller's turn over? A fixed silence, or the Korean sentence and what it means.
 
-At the first short pause (``endpoint_speculative_ms``) the pipeline decodes the speech so far, speculatively.
+At the first short pause the pipeline decodes the speech so far, speculatively: the decode starts at
+``endpoint_decode_ms`` of silence (0: at ``endpoint_speculative_ms``), so it runs while the caller is still quiet.
 A policy whose ``early`` is True is shown that speculative transcript with the question the dialog asked (the
-``Listen``'s ``expect``) and says how much silence, counted from the caller's last voiced frame, ends the turn:
+``Listen``'s ``expect``) and says how much silence, counted from the caller's last voiced frame, ends the turn —
+never less than ``endpoint_speculative_ms`` (the decision pause), however soon the decode is back:
 
 * ``0`` — now: the sentence is finished and answers the question ("내일 세 시요" after "몇 시가 좋으세요?");
 * ``N`` ms — when the caller stays quiet that long (a connective "…는데" or an incomplete answer: wait longer);

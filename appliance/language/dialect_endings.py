@@ -6,7 +6,10 @@ reading the dialect's endings the standard way once lets every rule hear them:
 - "되능교", "있능교" (…나요);
 - "가께요", "가께예", "할께예" (갈게요, 할게요); "알겠심더", "괜찮심더" (…습니다);
 - "그라고" (그리고), "그라믄", "그라모" (그러면), "그라이소" (그러세요); round 32: "압니더", "합니더" (…ㅂ니다);
-- "몇 시라 캤지요" (…라 했지요: what was said asked again).
+- "몇 시라 캤지요" (…라 했지요: what was said asked again);
+- round 37 (blind59, a port city): "빠져가꼬", "깨져가가" (…가지고); "바까 주이소" (바꿔 주세요); "밥 묵고 가도",
+  "묵어도", "묵으면" (먹다: eating asked before a visit is a medical question), only at a word's start and before
+  a verb's ending ("묵은지", "묵념" stay).
 
 Round 32 (blind48, a seaside town): the 전라도 endings the same way, read only at the end of a word:
 
@@ -92,6 +95,9 @@ _READINGS = (
     (re.compile(r"심더" + _WORD_END), "습니다"),
     (re.compile(r"(?<=[압합갑됩봅옵씁])니더" + _WORD_END), "니다"),
     (re.compile(r"(?<=[라다])(\s?)캤(?=지|나|어|던)"), r"\1했"),
+    (re.compile(r"(?<=[져워와어아해])\s?가(?:꼬|가)" + _WORD_END), "가지고"),  # round 37: "빠져가꼬"
+    (re.compile(r"(?<![가-힣])바까(?=\s?주)"), "바꿔"),  # round 37: "바까 주이소"
+    (re.compile(r"(?<![가-힣])묵(?=고|어도|어야|으면|으믄|으모|었|을|는데)"), "먹"),  # round 37
 )
 
 
