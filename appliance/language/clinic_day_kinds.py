@@ -92,6 +92,8 @@ _ACHE_TOLD = re.compile(r"(?:뻐근|시큰|욱신|시린|아픈|불편)(?:한데
 _LOOKED_AT_TOO = re.compile(r"(?:그것도|그거도|같이)(?:좀)?(?:봐|보)(?:주시는|주실|줄|주시죠|주세요)")
 _STITCHES_WHEN = re.compile(
     r"(?:실밥|꿰맨(?:거|것|데|곳|자리))(?:은|는)?(?:실(?:은|을)?)?(?:언제)?(?:쯤)?(?:실(?:은|을)?)?(?:풀러|뽑으러|빼러|제거하러)(?:는|은)?[가-힣]{0,4}(?:언제)?(?:가면|가요|와야|오면|가야)")
+# round 38: a day asked for it ("… 언제 가면 될지 날 좀 잡아 주세요") books it (round 25: a day asked for it, `book`)
+_DAY_BOOKED_FOR_IT = re.compile(r"(?:날|날짜|시간|예약)(?:을|를|좀)*(?:잡아|잡아주|넣어|해주)(?:주세요|줘요|주실래요|주시겠)")
 _NUMBER_NEW = re.compile(r"(?:새로|새로이)받은번호|번호(?:를)?새로받|쓰던(?:사람|분)(?:이)?아니")
 _MOVED_TO_A_DAY = re.compile(r"^[가-힣]{0,4}(?:요일|일)(?:로|으로)요")
 _WHEN_TO_CALL = re.compile(r"(?:주말|토요일|일요일|평일|저녁|낮|오전|오후)(?:엔|에는|은|는)?(?:전화|연락)(?:는)?"
@@ -156,7 +158,7 @@ _RULES = (
     KindRule("a crown come off, put back", "symptom", (_CAME_OFF, _PUT_BACK), unless=(_SELF_REPAIR,), dated=False),
     KindRule("an ache looked at too", "symptom", (_ACHE_TOLD, _LOOKED_AT_TOO), expect=_OFFER, dated=False),
     KindRule("when the stitches come out, on a wellbeing call", "medical_question", (_STITCHES_WHEN,),
-             expect=("wellbeing",), dated=False),
+             unless=(_DAY_BOOKED_FOR_IT,), expect=("wellbeing",), dated=False),
     KindRule("a number newly taken", "wrong_number", (_NUMBER_NEW,)),
     KindRule("a reminder answered with another day", "reschedule", (_MOVED_TO_A_DAY,), expect=("reminder",),
              dated=True),
