@@ -150,3 +150,31 @@ def test_early_in_the_morning_is_no_move():
 ])
 def test_the_treatment_of_a_cavity_wondered_and_of_a_checkup_asked(text, treatment, statistical):
     assert _hear(text, None, statistical).treatment == treatment
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "expect", "intent"), [
+    ("그날은 어렵고 금요일로 하면 안 될까요", "reminder", "reschedule"),
+    ("됐어요 요즘은 바빠서", "offer", "no"),
+    ("제가 일정 좀 보고 연락드릴게요", "offer", "callback_later"),
+    ("셋 다 좀 어렵네요", "proposal", "no"),
+    ("임플란트는 한 시간이면 끝나요?", None, "question_other"),
+    ("그 시간이면 돼요", "proposal", "yes"),
+])
+def test_another_day_to_a_reminder_busy_now_a_diary_none_of_them_and_how_long(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "expect", "intent"), [
+    ("예 덕분에 잘 지냅니더", "wellbeing", "no"),
+    ("아이고 괜찮혀유 챙겨 줘서 고마워유", "wellbeing", "no"),
+    ("예 쪼금 시큰하긴 헌디 괜찮허요", "wellbeing", "no"),
+    ("날 좋으믄 가것소", "reminder", "yes"),
+])
+def test_the_dialects_fine_and_a_hedged_yes(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent
+
+
+def test_the_closing_hour_asked_politely_is_an_hours_question():
+    assert_heard_both_ways(NOW, "오늘 저녁 여덟 시까지 하시는 거 맞죠", None, "ask_hours", "2051-11-16", "20:00", None)

@@ -22,7 +22,11 @@ behind the refusal / red-flag guard (``RULES``):
 - coming, but maybe late, to a reminder ("가요 가는데 좀 늦을 수도 있어요"): ``yes`` (round 31);
 - a proposal taken by its time after "그럼" ("그럼 두 시로 할게요"), nothing turned down: ``yes`` (5 of 5 earlier
   such answers);
-- "nothing, goodbye" to the need question ("네 없습니다 들어가세요"): ``no`` (rounds 30 and 32), not a closing.
+- "nothing, goodbye" to the need question ("네 없습니다 들어가세요"): ``no`` (rounds 30 and 32), not a closing;
+- another day asked to a reminder ("그날은 어렵고 금요일로 하면 안 될까요"): ``reschedule`` (round 27: a reminder
+  answered with a day to move to);
+- an offer declined as busy now ("됐어요 요즘은 바빠서"): ``no`` (round 25: a refusal now), not a call back;
+- how long a treatment takes asked by its minutes ("임플란트는 한 시간이면 끝나요"): ``question_other`` (round 23).
 """
 
 from __future__ import annotations
@@ -76,6 +80,12 @@ _THEN_BY_ITS_TIME = re.compile(
     r"^(?:아|음|어)?(?:그럼|그러면)(?:[가-힣]{0,8})(?:시|반|분)(?:으로|로)(?:할게요|할께요|하죠|할래요|하겠습니다)$")
 _TURNED_DOWN = re.compile(r"말고|말구|대신|아니고|안돼|안되|어렵|못")
 
+_ANOTHER_DAY_ASKED = re.compile(
+    r"(?:요일|다음주|날|모레|내일)(?:로|으로)(?:좀)?(?:하면|해주시면|해주면|바꾸면|바꿔주시면|옮기면)(?:안될까|안돼|안되|될까|되나|돼)")
+_CANCELLED = re.compile(r"취소|못가요$|안갈")
+_DECLINED_BUSY = re.compile(r"^(?:아|어)?(?:됐어요|됐습니다|괜찮습니다)(?:지금은|요즘은)?(?:좀|많이)?(?:바빠|바쁘)")
+_HOW_LONG_IT_TAKES = re.compile(r"(?:[일이삼사오육십한두세]|\d)(?:분|시간)(?:이면|정도면|안에)(?:다)?끝나")
+_BOOKED_WITH_IT = re.compile(r"예약|잡아|할게|하려고|되나요$|돼요$")
 _NOTHING_GOODBYE = re.compile(r"^(?:네|예|아니요|아뇨)?(?:없습니다|없어요|없네요|됐습니다|됐어요)"
                               r"(?:들어가세요|수고하세요|수고하십시오)$")
 
@@ -94,4 +104,9 @@ RULES = (
     KindRule("a proposal taken by its time after 'then'", "yes", (_THEN_BY_ITS_TIME,), (_TURNED_DOWN,),
              expect=("proposal",)),
     KindRule("nothing, goodbye, to the need question", "no", (_NOTHING_GOODBYE,), expect=("need",)),
+    KindRule("another day asked, to a reminder", "reschedule", (_ANOTHER_DAY_ASKED,), (_CANCELLED,),
+             expect=("reminder",), dated=True),
+    KindRule("an offer declined, busy now", "no", (_DECLINED_BUSY,), expect=("offer",)),
+    KindRule("how long a treatment takes, asked by its minutes", "question_other", (_HOW_LONG_IT_TAKES,),
+             (_BOOKED_WITH_IT,), dated=False),
 )
