@@ -88,7 +88,9 @@ def slot_asked_if_free(compact: str, has_slot: bool) -> bool:
 
 # A move or a cancel said in so many words ("제 말은 취소가 아니라 변경이요"): not a plain correction
 _MOVE_OR_CANCEL = re.compile(r"변경|바꿔|바꾸|바꿀|옮겨|옮기|미뤄|미루|취소|캔슬|연기|확인")
-_YES_OR_ASKED = re.compile(r"^(?:네|예)(?!시(?!간))|(?:되나요|될까요|되요|돼요|가능해요|가능한가요|가능할까요|안돼요|안될까요)$")
+# round 38: a leading "네 시" is four o'clock, no yes
+_YES_OR_ASKED = re.compile(
+    r"^(?:네|예)(?!시(?!간))|(?:되나요|될까요|되요|돼요|가능해요|가능한가요|가능할까요|안돼요|안될까요)$")
 _READBACK_CORRECTION = re.compile(
     r"말고|말구|아니고|아니구|(?<!다름이)(?<!다름)아니라|^(?:아니|아뇨|아니요|아닌데요?)(?:아니)*"
 )

@@ -31,8 +31,9 @@ class DayParts:
     evening: tuple[str, str] = ("18:00", "21:00")  # 저녁, 퇴근하고
     bare_pm_hours: tuple[int, int] = (1, 8)
     """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00; round 16: "일곱 시" → 19:00, the clinic
-    being shut at seven in the morning, unless the morning was said before it; round 38: "여덟 시 (반)" → 20:00 (30)
-    too, the clinic opening at nine, unless the morning is said before it or just after it, "여덟 시 반에 출근 전에요")."""
+    being shut at seven in the morning, unless the morning was said before it; round 38: "여덟 시 (반)" → 20:00
+    (20:30) too, the clinic opening at nine, unless the morning is said before it or just after it ("여덟 시 반에
+    출근 전에요"))."""
     day_start: str = "09:00"
     day_end: str = "21:00"
 
