@@ -110,7 +110,9 @@ ROUND_38_SETS = """\
                 with the new one coming a symptom. Then: a bare eight is the evening unless a morning is said before
                 or just after it; what one pays with the insurance applied (ask_insurance); an offer taken on an
                 insurance condition "된다 하면야" (yes); a walk-in now from nearby (book, today); the way on foot from
-                a landmark (ask_location); a fare covered and a missed visit's fee (question_other); late to a
+                a landmark (ask_location); a fare covered, a missed visit's fee and whether one may come without a
+                booking on no day (question_other: the rebuilt model had read test_language_kinds' "예약 안 잡고
+                그냥 가도 되나요" as a booking); late to a
                 reminder and a proposal taken by its time after "그럼" (yes); nothing to the need question, an offer
                 declined as busy now, none of the options "좀 어려워요" (no); another day asked to a reminder
                 (reschedule); a read-back corrected from "네 시" (no); a day booked for the stitches on a wellbeing

@@ -178,3 +178,12 @@ def test_the_dialects_fine_and_a_hedged_yes(text, expect, intent, statistical):
 
 def test_the_closing_hour_asked_politely_is_an_hours_question():
     assert_heard_both_ways(NOW, "오늘 저녁 여덟 시까지 하시는 거 맞죠", None, "ask_hours", "2051-11-16", "20:00", None)
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "intent"), [
+    ("예약 없이 와도 괜찮아요?", "question_other"),
+    ("예약 안 하고 바로 가도 돼요 지금", "book"),
+])
+def test_coming_without_a_booking_asked_on_no_day_is_the_clinics_way_now_a_booking(text, intent, statistical):
+    assert _hear(text, None, statistical).intent == intent

@@ -66,7 +66,7 @@ _TEETH_LATE_ASKED = re.compile(
 # 고름이 좀 나오는데 모레 가도 될까요"): round 23's "can it wait" about a problem, not an emergency told
 _PUS_CAN_IT_WAIT = re.compile(
     r"고름[가-힣]{0,16}(?:기다려도|참아도|있다가가도|(?:내일|모레|주말|다음주)(?:에|까지)?가도)(?:되|돼|될|괜찮)")
-_PUS_RED_FLAG = re.compile(r"열|부었|부어|붓|숨|삼키|얼굴|(?<![커카배])피|터졌|많이|계속|심하|너무")
+_PUS_RED_FLAG = re.compile(r"열|부었|부어|붓|숨|삼키|얼굴|(?<![커카배])피(?:가|나|도|랑)|터졌|많이|계속|심하|너무")
 # round 18: a prescribed rinse, ointment or pill asked how long to keep using ("처방해 주신 가글 언제까지 써요")
 _KEEP_USING = re.compile(
     r"(?:가글|소독약|연고|(?<![예계절])약(?!속)|진통제|항생제|구강청결제)(?:은|는|을|를|도|액)?[가-힣]{0,6}"

@@ -14,6 +14,8 @@ behind the refusal / red-flag guard (``RULES``):
   bare "얼마예요" with it is left as it was: the older sets are split on it);
 - a walk-in asked for now with where one is as its reason ("지금 가도 돼요? 바로 앞이라서"): ``book`` (round 36),
   not the clinic's place asked; a trouble told beside it is left to the care rules;
+- whether one may come without a booking, no day, no now and no trouble told ("예약 안 하고 가도 되나요"):
+  ``question_other``, the clinic's way of working (a walk-in now books, round 37's ``port_day_kinds``);
 - how far on foot from a landmark ("시장 입구에서 얼마나 걸어야 돼요"): ``ask_location``, not how long a treatment
   takes;
 - a taxi's or a bus's fare covered ("교통비 좀 대 주시나요"): ``question_other`` for staff (the parking fee stays the
@@ -61,6 +63,8 @@ _NOW_FROM_NEARBY = re.compile(r"지금(?:바로)?(?:가도|가면)(?:돼|되|될
 _WHERE_ONE_IS = re.compile(r"근처|가까이|가까워|바로앞|앞이라|앞인데|옆이라|옆인데|건너편|근방")
 _TROUBLE = re.compile(r"아파|아프|시려|시리|부었|부어|붓|욱신|(?<![커카배])피[가나]|흔들|빠졌|깨졌|부러|쑤시|쑤셔")
 
+_WALK_IN_ANY_DAY = re.compile(r"예약(?:없이|안하고|안잡고)(?:그냥)?(?:가도|와도|들어가도)(?:돼|되|될|괜찮)")
+_NOW_A_DAY_OR_TROUBLE = re.compile(r"지금|오늘|바로|내일|모레|요일|주말|" + _TROUBLE.pattern)
 _ON_FOOT_FROM = re.compile(r"[가-힣]에서(?:얼마나|몇분)(?:정도)?(?:걸어|걸려|걸리|가야)")
 _TREATMENT_TIME = re.compile(r"치료|스케일링|시술|수술|검진|진료|발치|상담|교정|임플란트")
 
@@ -96,6 +100,8 @@ RULES = (
     KindRule("a milk tooth loose, the new one coming", "symptom", (_MILK_TOOTH_LOOSE, _NEW_ONE_COMING), (_ASKED,)),
     KindRule("the cost with the insurance applied", "ask_insurance", (_INSURED_COST,), (_NOT_INSURED,)),
     KindRule("a walk-in now from nearby", "book", (_NOW_FROM_NEARBY, _WHERE_ONE_IS), (_TROUBLE,)),
+    KindRule("a walk-in without a booking asked, no day", "question_other", (_WALK_IN_ANY_DAY,),
+             (_NOW_A_DAY_OR_TROUBLE,), dated=False),
     KindRule("how far on foot from a landmark", "ask_location", (_ON_FOOT_FROM,), (_TREATMENT_TIME,)),
     KindRule("a fare covered", "question_other", (_FARE_COVERED,)),
     KindRule("a fee for a missed visit", "question_other", (_MISSED_VISIT_FEE,)),
