@@ -76,19 +76,19 @@ ROUND_31_SETS = """\
 
 ROUND_38_SETS = """\
   blind60  260  sixtieth blind set (issue 15, round 38), written by a different person who never saw the rules, their
-                tests or this file's results: a rainy Tuesday in July at a neighbourhood clinic (the monsoon, taxis
-                and umbrellas, late arrivals and visits moved for the rain, 경상도 and 전라도 speech, grandparents'
-                dentures) and that day's reminders, offers, proposals and happy calls; committed before its first
-                run (the writers had the conventions through round 36).
+                tests or this file's results: a rainy Tuesday in July at a clinic in a hillside residential district
+                (elderly patients who cannot climb in the rain, visits cancelled and moved for the weather, taxi and
+                stairs questions, carers, 경상도 and 전라도 speech) and that day's reminders, recalls and happy calls;
+                committed before its first run (the writers had the conventions through round 36).
                 FIRST RUN (main at the merge base 09031c7, after round 37): intent 93.1% (rules alone 86.5%), date
                 98.8%, time 100.0%, treatment 98.8%, all three slots 97.7%, medical -> booking 0 (rules alone 0); a
                 medical question read as question_other ("사진 보내 드릴 테니까 이거 한번 봐 주실 수 있어요") and a
                 symptom as a medical question; misses by gold intent: question_other x4, yes x4, ask_insurance x2,
                 book x2, no x2, ask_location, cancel, medical_question, symptom. Goal (intent >= 97%) NOT met.
   blind61  254  sixty-first blind set (issue 15, round 38), by another writer in the same way: a Friday evening at a
-                clinic open until nine (office workers after work, "여덟 시" meaning the evening, bookings from the
-                subway) and that day's reminders, offers, proposals and happy calls; committed before its first
-                run. FIRST RUN (main at the merge base 900caf1): intent 98.8% (rules alone 94.5%), date 98.8%, time
+                clinic open until nine in a commuter town (people calling on the way home, "여덟 시" meaning the
+                evening, parents for teenagers, bookings made online checked) and that day's reminders, scaling
+                offers and happy calls; committed before its first run. FIRST RUN (main at the merge base 900caf1): intent 98.8% (rules alone 94.5%), date 98.8%, time
                 96.9%, treatment 98.8%, all three slots 94.5%, medical -> booking 0 (rules alone 0); a medical
                 question read as an emergency ("잇몸에서 고름 같은 게 나오는데 내일 가도 되나요 좀 기다려도 되는
                 건가요") and a symptom as a booking ("할매가 틀니가 자꾸 빠진다 캐서예 좀 봐 주이소"); 8 bare
