@@ -88,7 +88,8 @@ ROUND_38_SETS = """\
   blind61  254  sixty-first blind set (issue 15, round 38), by another writer in the same way: a Friday evening at a
                 clinic open until nine in a commuter town (people calling on the way home, "여덟 시" meaning the
                 evening, parents for teenagers, bookings made online checked) and that day's reminders, scaling
-                offers and happy calls; committed before its first run. FIRST RUN (main at the merge base 900caf1): intent 98.8% (rules alone 94.5%), date 98.8%, time
+                offers and happy calls; committed before its first run.
+                FIRST RUN (main at the merge base 900caf1): intent 98.8% (rules alone 94.5%), date 98.8%, time
                 96.9%, treatment 98.8%, all three slots 94.5%, medical -> booking 0 (rules alone 0); a medical
                 question read as an emergency ("잇몸에서 고름 같은 게 나오는데 내일 가도 되나요 좀 기다려도 되는
                 건가요") and a symptom as a booking ("할매가 틀니가 자꾸 빠진다 캐서예 좀 봐 주이소"); 8 bare
