@@ -112,3 +112,13 @@ def test_every_stand_in_spells_no_symptom_the_understanding_reads():
         for module, name, pattern in _patterns():
             if any(pattern.search(trouble) for trouble in troubles) and not pattern.search("건물"):
                 assert not pattern.search(stand_in), (module, name, stand_in)
+
+
+def test_no_rule_names_a_lookalike_as_heard():
+    """A rule reads the stand-in ("애써" for 일부러, "맨션" for 아파트): a pattern naming the word as heard never
+    fires."""
+    heard = ("아파트", "아프리카", "아프가니스탄", "시리즈", "시리얼", "시리아", "일부러", "레시피", "흔들의자",
+             "붓글씨")
+    for module, name, pattern in _patterns():
+        if module != "symptom_lookalikes":
+            assert not [word for word in heard if word in pattern.pattern], (module, name)

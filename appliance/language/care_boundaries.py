@@ -112,9 +112,9 @@ _YES_BUT = re.compile(
     r"^(?:아|어)?(?:네|예)(?:[가-힣]{0,10}?(?:근데|그런데)|[가-힣]{0,8}?(?:[게께]요|좋아요|알겠어요)(?=.*(?:근데|그런데)\??$))(.+)$"
 )
 _ASKED_END = re.compile(r"(?:죠|요|까|나|\?)\??$|근데\??$")
-# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요"): no answer yet (kept from the model's no)
+# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요", read as 애써): no answer yet
 _THANKS_ONLY = re.compile(
-    r"^(?:아|네|예)?(?:일부러|이렇게|바쁘신데)?(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서)감사(?:해요|합니다)$"
+    r"^(?:아|네|예)?(?:애써|이렇게|바쁘신데)?(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서)감사(?:해요|합니다)$"
 )
 FACTS = ("ask_location", "ask_insurance", "ask_price", "ask_hours")
 
