@@ -68,6 +68,7 @@ class Config:
     stt_clinic_prompt: bool
     vad_aggressiveness: int
     endpoint_speculative_ms: int
+    endpoint_decode_ms: int
     endpoint_end_ms: int
     endpoint_max_utterance_ms: int
     endpoint_no_speech_timeout_ms: int

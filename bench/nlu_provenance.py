@@ -19,6 +19,8 @@ from nlu_provenance_round29 import ROUND_29_SETS, ROUND_29_SUM  # bench/, beside
 from nlu_provenance_round30 import ROUND_30_SETS, ROUND_30_SUM  # bench/, beside this module
 from nlu_provenance_round34 import ROUND_34_SETS, ROUND_34_SUM  # bench/, beside this module
 from nlu_provenance_round35 import ROUND_35_SETS, ROUND_35_SUM  # bench/, beside this module
+from nlu_provenance_round36 import ROUND_36_SETS, ROUND_36_SUM  # bench/, beside this module
+from nlu_provenance_round37 import ROUND_37_SETS, ROUND_37_SUM  # bench/, beside this module
 
 ROUND_31_SETS = """\
   blind45  253  forty-fifth blind set (issue 15, round 31), written by a different person who never saw the rules,
@@ -72,66 +74,84 @@ ROUND_31_SETS = """\
                 주세요": labelled without its time; the sets hold 32 with the time and 28 without).
 """
 
-ROUND_36_SETS = """\
-  blind56  254  fifty-sixth blind set (issue 15, round 36), written by a different person who never saw the rules,
-                their tests or this file's results: an ordinary Saturday (half a day, working people and families
-                who can only come on Saturdays, "다음 주 토요일", the hours asked) and that day's reminders, offers
-                and happy calls; committed before its first run (the writers had the conventions through round 33).
-                FIRST RUN (main at the merge base 2162fb5, after round 35): intent 92.1% (rules alone 86.6%), date
-                96.1%, time 98.8%, treatment 98.0%, all three slots 93.3%, medical -> booking 0 (rules alone 1: "애
-                유치가 흔들려서 집에서 뽑았는데 피가 좀 나요 이거 병원 가야 돼요"); an emergency missed ("마취하고
-                나서 어지럽고 토할 거 같아요 …" read as other); a medical question and an hours question read as
-                emergencies; misses by gold intent: book x5, yes x3, reschedule x2, no x2, ask_hours x2, ask_price,
-                cancel, emergency, medical_question, other, question_other. Goal NOT met.
-  blind57  253  fifty-seventh blind set (issue 15, round 36), by another writer in the same way: the Thursday after
-                a public holiday (어제 was the holiday: visits missed, pharmacies shut, night-shift workers, foreign
-                workers in short Korean) and that day's reminders, offers and happy calls; committed before its
-                first run. FIRST RUN (main at the merge base 67ab77e): intent 91.7% (rules alone 89.7%), date 94.9%,
-                time 98.8%, treatment 98.8%, all three slots 92.5%, medical -> booking 0; 3 symptoms read as
-                emergencies, a symptom read as a booking, a booking ("사랑니가 너무 아파서 뽑고 싶어요") read as an
-                emergency; misses by gold intent: symptom x5, book x5, question_other x2, other x2, ask_insurance,
-                ask_location, cancel, confirm_appointment, medical_question, no, reschedule. Goal NOT met.
-                Labels corrected after the first runs (the first runs above stay as recorded), 14 in all, every one
-                by the written conventions: a day asked for in a booking keeps its date (round 33): blind56:77,
-                115, 195; a tag question after a yes is the question (round 25): blind56:123; a treatment named in
-                an offer's or an insurance answer keeps it (rounds 28, 30): blind56:58, blind57:214; a checkup's
-                papers name checkup (round 28): blind56:208; a past day named as when something happened, or in a
-                request about a call made, keeps its date (rounds 25, 27): blind57:1, 20, 87, 176, 246; a day in a
-                reminder's answer keeps it (rounds 23, 28): blind57:173; a call-back time keeps its time (round 23):
-                blind57:175. Counted and written down as round 36's (no label changed by them): a walk-in asked
-                for now names today (6 of 7); a weekday asked for a visit on that same weekday is the one a week on
-                (29 of 33).
-                Fixed by kind (appliance/language/walk_in_now, new; red_flags, lexicon, emergency_heard, blend,
-                relative_days, clinic_day_kinds, replies, times): safety first: dizziness with nausea or retching
-                after an anaesthetic is a red flag; a trouble told then "must I go to the clinic for it" is a
-                medical question the safety rule keeps from a booking; whether emergencies are seen on a day is an
-                hours question; gums that bleed at a brushing are a symptom; a strong pain given as the reason for
-                a treatment wished keeps the booking from the model's emergency. Then: a walk-in asked for now
-                names today (not beside an emergency, bleeding, trauma or a severe pain); "what?" at the end ("네
-                뭐요?", "…뭐라꼬?") is a pardon; a yes to an offer with a day of one's own books; a reminder answered
-                "can't come" then another week is a move; a morning said after an evening word keeps a bare hour in
-                the morning; "네시" inside a word is no hour.
-                After: blind56 intent 97.2% with the model, 94.1% with a model built without blind56/blind57,
-                89.0% with the rules alone; date 97.2%, time 98.8%, treatment 98.8%, all three 95.3%. blind57 97.2%
-                with the model, 93.7% without them, 91.3% with the rules alone; date 98.4%, time 100.0%, treatment
-                99.2%, all three 97.6%. Medical -> booking 0 on every set with and without the model.
-                On the earlier sets 7 sentences changed: 5 to their labels, with and without the model (blind20:62
-                and blind31:16, "인도네시아" no longer 16:00; blind53:4, blind54:43 and 207, a walk-in now named
-                today); 2 away: blind9:20 "어 지금 가면 바로 봐줄 수 있어요" now names today (labelled without a day,
-                the 1 of 7 the new convention outvotes), and with the rebuilt model blind45:92 "그라이소" to a yes/no
-                question yes -> other (the model's lean; the rules still read yes). The opt-out check's counts on
-                the earlier sets unchanged at LEAD 30 (refusals 436, 0 missed, fired 1 of 6960); the new sets' 7
-                refusals (4 and 3) are all read as opt_out, with and without the model, and no false opt-out.
-                Left as they are: the knocked front teeth (blind56 "… 피는 안 나요 좀 기다려 봐도 될까요" labelled
-                medical_question, blind57 "… 흔들려요 피는 멈췄는데" labelled symptom, both read as emergencies: the
-                earlier sets label such knocks emergency 12 of 14, and the safe side is kept); "…약국도 다 닫아서
-                진통제를 못 샀어요 지금 너무 아파요" (symptom, read as an emergency with the model); a Saturday said
-                on a Saturday as one's only free day ("토요일만 돼요", "토요일이면 언제든지요", labelled without a
-                date) and the Saturday hours ("토요일은 항상 한 시까지예요"); "토요일에 씌운 거 빠졌는데 일요일 …
-                수요일 다 쉬어서" (read the coming Saturday); "금요일이요 아 이번 주 말고 다음 주"; "산재 처리 되나요"
-                (labelled question_other, read ask_insurance like an injury's cover); "예약금 같은 거 있어요".
+ROUND_38_SETS = """\
+  blind60  260  sixtieth blind set (issue 15, round 38), written by a different person who never saw the rules, their
+                tests or this file's results: a rainy Tuesday in July at a clinic in a hillside residential district
+                (elderly patients who cannot climb in the rain, visits cancelled and moved for the weather, taxi and
+                stairs questions, carers, 경상도 and 전라도 speech) and that day's reminders, recalls and happy calls;
+                committed before its first run (the writers had the conventions through round 36).
+                FIRST RUN (main at the merge base 09031c7, after round 37): intent 93.1% (rules alone 86.5%), date
+                98.8%, time 100.0%, treatment 98.8%, all three slots 97.7%, medical -> booking 0 (rules alone 0); a
+                medical question read as question_other ("사진 보내 드릴 테니까 이거 한번 봐 주실 수 있어요") and a
+                symptom as a medical question; misses by gold intent: question_other x4, yes x4, ask_insurance x2,
+                book x2, no x2, ask_location, cancel, medical_question, symptom. Goal (intent >= 97%) NOT met.
+  blind61  254  sixty-first blind set (issue 15, round 38), by another writer in the same way: a Friday evening at a
+                clinic open until nine in a commuter town (people calling on the way home, "여덟 시" meaning the
+                evening, parents for teenagers, bookings made online checked) and that day's reminders, scaling
+                offers and happy calls; committed before its first run.
+                FIRST RUN (main at the merge base 900caf1): intent 98.8% (rules alone 94.5%), date 98.8%, time
+                96.9%, treatment 98.8%, all three slots 94.5%, medical -> booking 0 (rules alone 0); a medical
+                question read as an emergency ("잇몸에서 고름 같은 게 나오는데 내일 가도 되나요 좀 기다려도 되는
+                건가요") and a symptom as a booking ("할매가 틀니가 자꾸 빠진다 캐서예 좀 봐 주이소"); 8 bare
+                "여덟 시 (반)" read as the morning. Intent goal met, slots not.
+                Labels corrected after the first runs (the first runs above stay as recorded), 8 in all. By the
+                written conventions: a treatment named in an insurance question keeps it (round 28): blind60:101;
+                a day put aside ("대신") loses to the one moved to (round 37): blind60:215; a past day named as when
+                something happened (round 25): blind61:3; a day named in a reminder's yes keeps it (round 28):
+                blind61:166; a day named in a choice by position keeps it (rounds 23, 24): blind61:219. Counted and
+                written down as round 38's: a booking moved to "다음 주" with no day names no date (8 of 8):
+                blind60:51; "is the clinic open now" names no date (5 of 5): blind60:254; a treatment just done
+                named before its trouble keeps it (30 of 31): blind61:99. Also written down (3 of 4 earlier labels,
+                no label changed): a bare "여덟 시 (반)" is the evening.
+                Fixed by kind (appliance/language/rainy_day_kinds, new; times, care_boundaries, clinic_day_kinds,
+                seaside_day_kinds, choices_and_hedges, ordinary_days, repairs, lexicon, treatments_named,
+                dialect_endings, caller_errands): safety first: pus with no fever, swelling or blood beside it asked
+                whether it can wait is a medical question, not an emergency; an appliance's trouble told or "좀 봐
+                주세요" with no day is a symptom, a photo offered for a look a medical question, a milk tooth loose
+                with the new one coming a symptom. Then: a bare eight is the evening unless a morning is said before
+                or just after it; what one pays with the insurance applied (ask_insurance); an offer taken on an
+                insurance condition "된다 하면야" (yes); a walk-in now from nearby (book, today); the way on foot from
+                a landmark (ask_location); a fare covered, a missed visit's fee and whether one may come without a
+                booking on no day (question_other: the rebuilt model had read test_language_kinds' "예약 안 잡고
+                그냥 가도 되나요" as a booking); late to a
+                reminder and a proposal taken by its time after "그럼" (yes); nothing to the need question, an offer
+                declined as busy now, none of the options "좀 어려워요" (no); another day asked to a reminder
+                (reschedule); a read-back corrected from "네 시" (no); a day booked for the stitches on a wellbeing
+                call (book); "아침 일찍 돼요" no move; how long a treatment takes by its minutes (question_other);
+                a diary looked at "좀" then a call back; the closing hour asked with "하시는"; "충친가" (filling), a
+                checkup asked after a cavity told (checkup); the 경상도 "몬 가", "캐서예", "지냅니더", "가것소", the
+                충청도 "괜찮혀유", "…워유" and the 전라도 "하긴 헌디" read the standard way.
+                After: blind60 intent 99.2% with the model, 98.8% with a model built without blind60/blind61, 94.2%
+                with the rules alone; date 100%, time 100%, treatment 99.2%, all three 99.2%. blind61 100% with the
+                model, 100% without them, 98.0% with the rules alone; every slot 100%. Medical -> booking 0 on every
+                set, with and without the model.
+                Changed predictions on the older sets (dump of every set with and without the model, before and
+                after): 12; 8 to their labels (rules alone: blind16 "스케일링은 한 삼십 분이면 끝나요", blind42 and
+                blind48 "달력 좀 보고 연락 드릴게요", blind49 "… 다음 주 금요일로 하면 안 될까요" to a reminder,
+                blind55 "마을버스 정류장에서 얼마나 걸어야 돼요 …" and "… 괜찮아유"; with the model: blind25's and
+                dev15's "여덟 시 넘어" now 20:00), 2 a step nearer (the same two by the rules alone: the time right,
+                the intent still not), 2 away from their label, one sentence both ways: blind57 "8시 반" to the time
+                question (labelled 08:30 after a morning said earlier in the dialog; a bare eight is now the
+                evening). The rebuilt model changed no prediction on the older sets. The opt-out check's counts
+                unchanged (refusals 436, 0 missed, fired 1 of 6960 at LEAD 30; at LEAD 20 1 instead of 0); the new
+                sets' 8 refusals (4 each) are all read as opt_out, with and without the model, no false one.
+                Left as they are: "네 다음에 다시 잡을게요" to a yes/no question (labelled yes; which question was
+                asked decides it); "택시 내려서 비 피할 데 있어요? 입구에" and "몇 층이에요 … 엘리베이터 고장
+                났다던데 고쳤어요?" (labelled question_other, read ask_location: 39 of 45 earlier lift questions are
+                ask_location); a treatment in a question about a hygienist or between two bookings ("스케일링인지
+                검진인지", labelled none); pus with a fever asked whether it can wait is read a medical question, not
+                an emergency, as before this round (no labelled sentence says which).
 """
 
+ROUND_38_SUM = """\
+Round 38 (blind60, blind61) in sum: two more sets of an ordinary clinic day: the first runs read intent 93.1% on
+blind60, a rainy Tuesday in July (rules alone 86.5%; all three slots 97.7%), and 98.8% on blind61, a Friday evening at
+a clinic open until nine (rules alone 94.5%; time 96.9%, all three 94.5%, a medical question read as an emergency and
+a symptom as a booking): the goal is met on neither first run. 8 labels were corrected, 5 by written conventions and 3
+by the sets' majority (written down). After the fixes by kind they read 99.2% and 100% with the model, 98.8% and 100%
+with a model that has not seen them, 94.2% and 98.0% with the rules alone; medical -> booking 0 everywhere; the next
+fresh set tells whether the kinds generalise.
+"""
 
 ROUND_33_SETS = """\
   blind50  258  fiftieth blind set (issue 15, round 33), written by a different person who never saw the rules, their
@@ -184,16 +204,6 @@ ROUND_33_SETS = """\
                 사람인데요 … 오후로"), the treatment after "하고 나서" ("신경치료 하고 나서 씌우는 거"), two
                 treatments in doubt, red gums after a crown (gum), an X-ray asked about in pregnancy (none), "지금
                 점심시간이에요?" (today).
-"""
-
-ROUND_36_SUM = """\
-Round 36 (blind56, blind57) in sum: two more sets of an ordinary clinic day: the first runs read intent 92.1% on
-blind56, a Saturday (rules alone 86.6%; date 96.1%, all three slots 93.3%, an emergency missed, a medical and an hours
-question read as emergencies), and 91.7% on blind57, the Thursday after a public holiday (rules alone 89.7%; date 94.9%,
-all three 92.5%, 3 symptoms read as emergencies): the goal is met on neither first run. 14 labels were corrected, all
-by written conventions. Safety kinds were fixed first. After the fixes by kind they read 97.2% and 97.2% with the
-model, 94.1% and 93.7% with a model that has not seen them, 89.0% and 91.3% with the rules alone; medical -> booking 0
-everywhere; the next fresh set tells whether the kinds generalise.
 """
 
 
@@ -330,7 +340,7 @@ PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_
               + ROUND_22_SETS + ROUND_23_SETS + ROUND_24_SETS + ROUND_25_SETS + ROUND_26_SETS
               + ROUND_27_SETS + ROUND_28_SETS + ROUND_29_SETS + ROUND_30_SETS + ROUND_31_SETS
               + ROUND_32_SETS + ROUND_33_SETS + ROUND_34_SETS + ROUND_35_SETS + ROUND_36_SETS
-              + ROUND_36_SUM + ROUND_35_SUM + ROUND_34_SUM
+              + ROUND_37_SETS + ROUND_38_SETS + ROUND_38_SUM + ROUND_37_SUM + ROUND_36_SUM + ROUND_35_SUM + ROUND_34_SUM
               + ROUND_33_SUM + ROUND_32_SUM
               + ROUND_31_SUM + ROUND_30_SUM
               + ROUND_29_SUM + ROUND_28_SUM + ROUND_27_SUM

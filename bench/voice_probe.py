@@ -63,21 +63,23 @@ def split_bursts(bursts: list, ack_s: float) -> tuple[float | None, float | None
     return None, first
 
 
-def engine_latencies(config, since: int) -> list[tuple[int | None, bool, int | None, bool]]:
+def engine_latencies(config, since: int) -> list[tuple[int | None, bool, int | None, bool, int, int]]:
     """Per call (in order): the engine's answer latency for the caller's first turn, whether the turn ended at
-    the first pause (Korean end of turn), the transcript's wait (speech end → transcript judged), and whether
-    the transcript was decoded in pieces while the caller spoke."""
-    out: list[tuple[int | None, bool, int | None, bool]] = []
+    the first pause (Korean end of turn), the transcript's wait (speech end → transcript judged), whether
+    the transcript was decoded in pieces while the caller spoke, and the turn's pause and final decodes and those
+    dropped because the caller went on (the turn's ``decodes``/``dropped``)."""
+    out: list[tuple[int | None, bool, int | None, bool, int, int]] = []
     for _call, turns in crm_turns(config, since):
         said = next((t for t in turns if t.speaker == "caller" and t.t_speech_end is not None), None)
         if said is None:
-            out.append((None, False, None, False))
+            out.append((None, False, None, False, 0, 0))
             continue
         later = [u for u in turns if u.speaker == "bot" and u.seq > said.seq]
         answer = next((u for u in later if not (u.meta or {}).get("ack") and u.latency_ms is not None), None)
         stt = said.t_stt_final - said.t_speech_end if said.t_stt_final is not None else None
         meta = said.meta or {}
-        out.append((answer.latency_ms if answer else None, bool(meta.get("early_end")), stt, bool(meta.get("pieces"))))
+        out.append((answer.latency_ms if answer else None, bool(meta.get("early_end")), stt, bool(meta.get("pieces")),
+                    int(meta.get("decodes", 0)), int(meta.get("dropped", 0))))
     return out
 
 
@@ -157,19 +159,22 @@ def main() -> None:
                   f"{', '.join(args.set) or 'none (defaults)'}; "
                   f"STT: {config.stt_workers} worker(s) × {config.stt_threads} thread(s), window "
                   f"{config.stt_whisper_window}, beam {config.stt_beam_size} (busy: {config.stt_busy_beam_size}); "
-                  f"end of turn {config.end_of_turn} (pause {config.endpoint_speculative_ms} ms)",
+                  f"end of turn {config.end_of_turn} (pause {config.endpoint_speculative_ms} ms, decode from "
+                  f"{config.endpoint_decode_ms or config.endpoint_speculative_ms} ms)",
                   f"# goals: {GOALS}",
                   "# early = turns ended at the first pause by the end-of-turn policy; pieces = turns decoded in "
                   f"pieces while the caller spoke (endpoint_piece_ms {config.endpoint_piece_ms}); transcript = engine "
-                  "speech end → transcript judged (the pause + the decode)",
+                  "speech end → transcript judged (the pause + the decode); dec/drop = pause and final decodes "
+                  "per turn, and those dropped because the caller went on",
                   "# answer = first bot burst after the caller's end that is not the 'ne' acknowledgement "
                   f"(a first burst <= {ack_s + 0.15:.2f} s followed by another); ms from the caller's end on the wire",
                   "",
                   "scenario        calls | answer p50  p95  max | acks  ack p50 | engine answer p50 | speech-end "
-                  "offset p50  max | early pieces transcript p50 | load during"]
+                  "offset p50  max | early pieces transcript p50 | dec/drop | load during"]
         for scenario in args.scenarios.split(","):
             n, stagger = (int(x) for x in scenario.split(":"))
             answers, acks, engine_ms, offsets, missing, early, stt_ms, pieced = [], [], [], [], 0, 0, [], 0
+            decodes, dropped = [], []
             la0 = loadavg()
             for r in range(args.rounds):
                 since = last_call_id(config)
@@ -193,6 +198,8 @@ def main() -> None:
                         offsets.append(answer * 1000 - ours[i][0])
                         early += ours[i][1]
                         pieced += ours[i][3]
+                        decodes.append(ours[i][4])
+                        dropped.append(ours[i][5])
                         if ours[i][2] is not None:
                             stt_ms.append(ours[i][2])
                 time.sleep(1.0)
@@ -200,7 +207,7 @@ def main() -> None:
             lines.append(f"{label:<15} {len(answers):>5} | {pct(answers, 50):>10} {pct(answers, 95):>4} "
                          f"{pct(answers, 100):>4} | {len(acks):>4} {pct(acks, 50):>8} | {pct(engine_ms, 50):>17} | "
                          f"{pct(offsets, 50):>17} {pct(offsets, 100):>4} | {early:>5} {pieced:>6} "
-                         f"{pct(stt_ms, 50):>12} | "
+                         f"{pct(stt_ms, 50):>12} | {np.mean(decodes or [0]):.1f}/{np.mean(dropped or [0]):.1f} | "
                          f"{la0} -> {loadavg()}"
                          + (f"  ({missing} calls without an answer)" if missing else ""))
             print(lines[-1], flush=True)

@@ -15,8 +15,11 @@ FINAL = ["예약하고 싶어요", "예약하고 싶어요.", "네", "네 네.",
          "치료비가 얼마죠", "선생님 계세요?", "갈게", "좋아", "스케일링 받을 수 있습니까"]
 CONTINUES = ["사랑니 뽑았는데", "예약하고 싶어요,", "저는", "내일 오후에", "그리고", "음", "임플란트 상담 받고",
              "아파서", "오면", "그러니까", "예약 좀 하려고", "있는데", "좋은데", "괜찮은지", "어제 뽑은 자리가",
-             "잇몸이 부어서 좀", "발견하기가 어려울", "이가 불편한", "예약된"]
-OPEN = ["목요일", "세 시", "3시", "사랑니", "빠르게", ""]
+             "잇몸이 부어서 좀", "발견하기가 어려울", "이가 불편한", "예약된",
+             # the infinitive said in full after a vowel speech contracts: the careful register's link
+             "진료 시간이 변경되어", "서류를 보내 주어", "치료를 이어", "결과를 확인하여", "보험이 적용되어."]
+OPEN = ["목요일", "세 시", "3시", "사랑니", "빠르게", "",
+        "영어", "단어", "대여"]  # nouns in 어/여: after a closed syllable, or 여 not after 하
 
 
 @pytest.mark.parametrize("text", FINAL)
@@ -78,6 +81,28 @@ def test_a_finished_sentence_only_the_model_guesses_waits_the_ordinary_silence()
         policy = KoreanEndOfTurn(end_ms=650, hold_ms=1000, understand=lambda text, now, expect, u=understood: u,
                                  answers=lambda u, e: True, rules_only=lambda text, now, expect, r=rules_alone: r)
         assert policy.silence_needed_ms(Transcript("이 년 전 피부함을 지내요.", 0.9, False), None) == wait
+
+
+def test_a_bare_noun_list_only_the_model_reads_waits_the_hold():
+    """Things named one by one with pauses between ("칫솔 [0.9 s] 치약 [0.9 s] 치실"): the open ending does not say the
+    caller is done, and a reading only the model made must not end the turn at the ordinary silence."""
+    guess = SimpleNamespace(intent="symptom", confidence=0.6, source="statistical")
+    ruled = SimpleNamespace(intent="treatment", confidence=0.9, source="rules")
+    nothing, a_reading = SimpleNamespace(intent="other"), SimpleNamespace(intent="symptom")
+    for understood, rules_alone, wait in ((guess, nothing, 1000), (ruled, nothing, 650), (guess, a_reading, 650)):
+        policy = KoreanEndOfTurn(end_ms=650, hold_ms=1000, understand=lambda text, now, expect, u=understood: u,
+                                 answers=lambda u, e: True, rules_only=lambda text, now, expect, r=rules_alone: r)
+        assert policy.silence_needed_ms(Transcript("칫솔 치약 치실", 0.9, False), None) == wait
+
+
+def test_a_sentence_going_on_after_an_infinitive_waits_the_hold_whatever_it_is_read_as():
+    """"…예약이 변경되어 [pause] 다시 연락드립니다": the understanding may read the half as complete; the ending says
+    more is coming."""
+    for source in ("rules", "statistical"):
+        understood = SimpleNamespace(intent="reschedule", confidence=0.9, source=source)
+        policy = KoreanEndOfTurn(end_ms=650, hold_ms=1000, understand=lambda text, now, expect, u=understood: u,
+                                 answers=lambda u, e: True, rules_only=lambda text, now, expect, u=understood: u)
+        assert policy.silence_needed_ms(Transcript("다음 주 예약이 변경되어", 0.9, False), None) == 1000
 
 
 def test_a_request_the_rules_recognised_and_the_model_relabelled_still_ends_at_once():

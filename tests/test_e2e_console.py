@@ -129,14 +129,37 @@ def _crm(lab):
 
 def _wait(driver, lab, condition, timeout: float = 20.0):
     """WebDriverWait that says what the browser showed and what the console logged when it times out."""
-    from selenium.common.exceptions import TimeoutException
+    from selenium.common.exceptions import StaleElementReferenceException, TimeoutException
     from selenium.webdriver.support.ui import WebDriverWait
 
     try:
-        return WebDriverWait(driver, timeout, poll_frequency=0.3).until(condition)
+        # the live list re-renders while we look; a card replaced mid-read is simply read again
+        return WebDriverWait(driver, timeout, poll_frequency=0.3,
+                             ignored_exceptions=(StaleElementReferenceException,)).until(condition)
     except TimeoutException:
         raise AssertionError(f"browser at {driver.current_url}:\n{driver.page_source[:3000]}\n"
                              f"--- console log ---\n{lab['console'].tail()}") from None
+
+
+def _note_and_mark_done(driver, card_id: str, note: str) -> None:
+    """Type a note into a card and press 처리 완료, as staff do, while the live list may re-render.
+
+    Once the note field has focus the page holds back re-renders (console.js), so only the first
+    look-up can meet a card that was replaced a moment ago; then it is looked up again."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    for _attempt in range(5):
+        try:
+            field = driver.find_element(By.ID, card_id).find_element(By.NAME, "note")
+            field.click()
+            field.clear()
+            field.send_keys(note)
+            driver.find_element(By.ID, card_id).find_element(By.CSS_SELECTOR, "form.done button").click()
+            return
+        except StaleElementReferenceException:
+            continue
+    raise AssertionError(f"card {card_id} kept being replaced while a note was typed")
 
 
 def test_a_callback_request_appears_live_and_is_marked_done_in_the_browser(lab, engine_running):
@@ -149,25 +172,26 @@ def test_a_callback_request_appears_live_and_is_marked_done_in_the_browser(lab, 
         _wait(driver, lab, lambda d: d.current_url.endswith("/today"))
         driver.get(console.base + "/work")
         driver.execute_script("window.__sameDocument = 'yes'")  # gone if the page reloads
-        before = {e.get_attribute("id") for e in driver.find_elements(By.CSS_SELECTOR, "article.item")}
+        before = set(driver.execute_script(
+            "return [...document.querySelectorAll('article.item')].map(e => e.id);"))
         _hook(lab, "교정 비용은 얼마나 해요?")
         handle = _speech_call(lab, "01077773001", [(None, 30.0)], 40.0)
         try:
             def new_callback(d):
-                cards = [e for e in d.find_elements(By.CSS_SELECTOR, "article.kind-callback")
-                         if e.get_attribute("id") not in before]
-                return cards[0] if cards and "비용" in cards[0].text else False
+                # ids and texts read in one step in the page, so a live re-render cannot split them
+                cards = d.execute_script(
+                    "return [...document.querySelectorAll('article.kind-callback')]"
+                    ".map(e => [e.id, e.innerText]);")
+                fresh = [(i, t) for i, t in cards if i not in before]
+                return fresh[0] if fresh and "비용" in fresh[0][1] else False
 
-            card = _wait(driver, lab, new_callback, 90)
+            card_id, card_text = _wait(driver, lab, new_callback, 90)
             assert driver.execute_script("return window.__sameDocument") == "yes"  # no reload happened
-            card_id = card.get_attribute("id")
-            assert "010-7777-3001" in card.text  # an admin sees the number
+            assert "010-7777-3001" in card_text  # an admin sees the number
         finally:
             result = handle.wait()
         assert result.ok, result.describe()
-        card = driver.find_element(By.ID, card_id)
-        card.find_element(By.NAME, "note").send_keys("견적 안내함")
-        card.find_element(By.CSS_SELECTOR, "form.done button").click()
+        _note_and_mark_done(driver, card_id, "견적 안내함")
         _wait(driver, lab, lambda d: "처리 완료로 표시했습니다" in d.page_source)
         assert not driver.find_elements(By.ID, card_id)
         callback_id = int(card_id.split("-")[1])

@@ -273,3 +273,24 @@ def test_a_long_read_sentence_is_cut_in_its_dips_the_same_way_every_time():
         assert rms_dbfs(piece.audio[-320:]) < peak - 20  # the cut is in a dip, not in a word
         assert rms_dbfs(piece.audio[piece.tail_from:piece.tail_from + 320]) < peak - 20
         assert end.audio.startswith(piece.audio)
+
+
+def test_an_early_decode_point_gives_the_speculative_end_sooner_and_its_decode_still_counts_at_the_end():
+    """``decode_ms`` 120: the speculative audio is cut 120 ms into the pause (less than the 200 ms tail); the caller
+    staying quiet to the end rule still makes that decode the final one (only silence came after it)."""
+    ep = Endpointer(EndpointerSettings(decode_ms=120))
+    events = run(ep, [(False, 400), (True, 1000), (False, 1000)])
+    assert kinds(events) == [SPEECH_START, SPECULATIVE_END, END_OF_UTTERANCE]
+    _, spec, end = events
+    assert spec.t_ms - 1400 == 120 and spec.silence_ms == 120
+    assert len(spec.audio) == (200 + 1000 + 120) * 16 and len(end.audio) == (200 + 1000 + 200) * 16
+    assert end.speculative_ok
+    # the caller goes on 160 ms into the pause (before the 220 ms decision pause): resumed, and the end needs its own
+    ep = Endpointer(EndpointerSettings(decode_ms=120))
+    events = run(ep, [(True, 600), (False, 160), (True, 600), (False, 800)])
+    assert kinds(events) == [SPEECH_START, SPECULATIVE_END, SPEECH_RESUMED, SPECULATIVE_END, END_OF_UTTERANCE]
+    assert events[-1].speculative_ok and events[3].audio != events[-1].audio  # the second covered all the speech
+    assert events[2].silence_ms == 200  # the silence the pause reached (the resuming frames before the onset rule
+    # heard speech count as silence, as for the end rules): under the 220 ms decision pause, no place to decide
+    ep = Endpointer()  # the same caller without the early point: no speculative end at all in a 160 ms pause
+    assert SPECULATIVE_END not in kinds(run(ep, [(True, 600), (False, 160), (True, 600)]))

@@ -93,7 +93,7 @@ class Ear:
             return Speculative(at, event.audio, speech_end=frame_end - silence_s,
                                during_locked_speech=self._locked_onset)
         if kind == ep.SPEECH_RESUMED:
-            return SpeechResumed(at)
+            return SpeechResumed(at, pause_ms=getattr(event, "silence_ms", 0))
         if kind == ep.PIECE:
             return None if self._locked_onset else Piece(at, event.audio, event.tail_from)
         if kind == ep.END_OF_UTTERANCE:

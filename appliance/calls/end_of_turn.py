@@ -1,8 +1,10 @@
 """When is the caller's turn over? A fixed silence, or the Korean sentence and what it means.
 
-At the first short pause (``endpoint_speculative_ms``) the pipeline decodes the speech so far, speculatively.
+At the first short pause the pipeline decodes the speech so far, speculatively: the decode starts at
+``endpoint_decode_ms`` of silence (0: at ``endpoint_speculative_ms``), so it runs while the caller is still quiet.
 A policy whose ``early`` is True is shown that speculative transcript with the question the dialog asked (the
-``Listen``'s ``expect``) and says how much silence, counted from the caller's last voiced frame, ends the turn:
+``Listen``'s ``expect``) and says how much silence, counted from the caller's last voiced frame, ends the turn —
+never less than ``endpoint_speculative_ms`` (the decision pause), however soon the decode is back:
 
 * ``0`` — now: the sentence is finished and answers the question ("내일 세 시요" after "몇 시가 좋으세요?");
 * ``N`` ms — when the caller stays quiet that long (a connective "…는데" or an incomplete answer: wait longer);
@@ -20,13 +22,15 @@ never sooner. ``KoreanEndOfTurn`` (``end_of_turn = korean``, the default) reads 
 ending of the transcript          understanding complete           understanding incomplete
 ================================  ===============================  =================================
 final (…요, …다, …까, 네 alone)    end now (a guess: ``end_ms``)    wait ``hold_ms`` (1 s)
-open (a bare noun: "목요일")       wait ``end_ms`` (the setting)    wait ``hold_ms``
+open (a bare noun: "목요일")       wait ``end_ms`` (a guess: hold)  wait ``hold_ms``
 connective, particle, filler      wait ``hold_ms``                 wait ``hold_ms``
 ================================  ===============================  =================================
 
-A guess is a reading the statistical model made where the rules alone read nothing at all ("other"): it waits the
-ordinary silence, since read speech stopped mid-sentence is often guessed as a whole answer. Where the rules did
-recognise a request or a question and the model only re-labelled it, the turn ends at once as for the rules.
+A guess is a reading the statistical model made where the rules alone read nothing at all ("other"): read speech
+stopped mid-sentence is often guessed as a whole answer, and so is a list of bare nouns. After a finished sentence
+it waits the ordinary silence; after an open ending, where neither the words nor the rules say the caller is done,
+it waits the hold, as an incomplete answer does (a caller naming things one by one pauses between them). Where the
+rules did recognise a request or a question and the model only re-labelled it, the turn ends as for the rules.
 """
 
 from __future__ import annotations
@@ -104,10 +108,11 @@ class KoreanEndOfTurn:
             return None
         if not complete:
             return self.hold_ms
-        if ending is Ending.FINAL and (getattr(understood, "source", "rules") != GUESSED
-                                       or self._rules_read_something(transcript.text, expect)):
-            return 0
-        return self.end_ms  # an open ending, or a guess where the rules read nothing: the ordinary silence
+        guessed = (getattr(understood, "source", "rules") == GUESSED
+                   and not self._rules_read_something(transcript.text, expect))
+        if ending is Ending.FINAL:
+            return self.end_ms if guessed else 0  # a guessed finished sentence: the ordinary silence
+        return self.hold_ms if guessed else self.end_ms  # an open ending: the ordinary silence, a guess the hold
 
     def _rules_read_something(self, text: str, expect: str | None) -> bool:
         """The rules alone recognised the sentence (a request, a question): the model only re-labelled it."""

@@ -46,7 +46,9 @@ class Piece(Frame):
 
 @dataclass(frozen=True)
 class SpeechResumed(Frame):
-    """The caller went on after a :class:`Speculative` pause: that decode is stale."""
+    """The caller went on after a :class:`Speculative` pause (``pause_ms`` long; 0: unknown): that decode is stale."""
+
+    pause_ms: int = 0
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,9 @@ is coming. :func:`sentence_ending` reads the last word of a speech-recogniser tr
 
 * ``FINAL``     — a sentence-final ending, or a yes/no word said alone;
 * ``CONTINUES`` — a connective ending, a bare particle, a conjunction or a filler ("근데", "음"), or a trailing
-  comma/ellipsis from the recogniser;
+  comma/ellipsis from the recogniser; also the infinitive "…어/…여" spelled out after a vowel that speech contracts
+  ("되어", "주어", "이어", "하여": said in full it is the careful register's link, "…되어 있습니다", "…하여 주시면";
+  a casual sentence end is the contracted "돼", "줘", "해");
 * ``OPEN``      — neither (a bare noun "목요일", a number): the words alone do not tell.
 
 Pure text rules, no model: it runs on every speculative transcript (at each short pause of the caller).
@@ -48,6 +50,10 @@ _CASUAL = ("지", "줘", "돼", "해", "봐", "게", "래", "걸", "군", "네")
 # casual "…어/…아" only after a verb or adjective stem that ends a sentence (not adverbs: 심지어, 게다가)
 _CASUAL_EO = ("었어", "았어", "였어", "했어", "겠어", "싶어", "있어", "없어", "좋아", "싫어", "몰라", "잖아", "거든",
               "같아", "아파", "괜찮아", "알았어", "그래")
+
+# medial vowels (the syllable's index // 28 % 21) that contract with a following 어: ㅚ (되어 → 돼), ㅜ (주어 → 줘),
+# ㅣ (이어 → 여, 지어 → 져)
+_CONTRACTING_VOWELS = frozenset({11, 13, 20})
 
 _PUNCT_TAIL = re.compile(r"[\s.!?。？！~…\"'”’)\]]+$")
 _CONTINUATION_MARK = re.compile(r"(,|，|…|\.\.\.?|-)\s*$")
@@ -101,11 +107,24 @@ def _ends_with_connective(word: str) -> bool:
     for ending in _CONNECTIVES:
         if word.endswith(ending) and len(word) > len(ending):
             return True
+    if _uncontracted_infinitive(word):
+        return True
     # "…어야/…아야" (해야, 거쳐야, 가야: "must …", more follows), but not the copula "…이야/…거야/뭐야"
     if len(word) >= 2 and word.endswith("야") and not word.endswith(("이야", "거야", "뭐야")):
         return True
     # "…ㄴ데" / "…는데" on any stem: 간데, 큰데, 좋은데 (the syllable before 데 ends in ㄴ)
     return len(word) >= 2 and word.endswith("데") and _has_final_consonant(word[-2], 4)
+
+
+def _uncontracted_infinitive(word: str) -> bool:
+    """"…되어", "…주어", "…이어", "…하여": the infinitive after an open stem whose vowel speech contracts
+    (ㅚ, ㅜ, ㅣ + 어 → 돼, 줘, 여; 하 + 여 → 해). Not after a closed syllable: "영어", "단어" are nouns, and "먹어",
+    "있어" may be casual sentence ends."""
+    if len(word) < 2 or word[-1] not in "어여" or not _HANGUL.search(word[-2]) or _has_final_consonant(word[-2]):
+        return False
+    if word[-1] == "여":
+        return word[-2] == "하"
+    return (ord(word[-2]) - 0xAC00) // 28 % 21 in _CONTRACTING_VOWELS
 
 
 def _ends_final(word: str) -> bool:

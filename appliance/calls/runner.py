@@ -62,6 +62,7 @@ class CallRunner:
             end_ms = max(end_ms, self.end_of_turn.max_silence_ms)
             endpointer.set_end_ms(end_ms)
         self.ear = Ear(stream, endpointer, end_ms, speculative_ms)
+        self.decision_ms = speculative_ms  # the turn never ends on less silence (the decode may start sooner)
         self._barged = False
         self._pending_timing: dict[str, int] = {}
         self._early: list[CallerFrame] = []  # frames that arrived while the bot spoke (barge-in speech, keys)
@@ -187,12 +188,13 @@ class CallRunner:
         chain = PieceChain(lambda audio, priority, window: self._transcribe(audio, action, priority, window),
                            self._waiting, self.log_phi)
         in_speech = self._barged
+        decodes = dropped = 0  # speculative decodes asked this turn, and those the caller talked on after
         while True:
             now = time.monotonic()
             if turn_over_at is not None and spec_frame is not None and judged is not None and now >= turn_over_at:
                 assert speculative is not None
                 chain.settle(speculative)
-                return self._end_early(spec_frame, judged, speculative.pieces())
+                return self._end_early(spec_frame, judged, speculative.pieces(), (decodes, dropped))
             if digits:
                 remaining = min(deadline, now + DTMF_INTERDIGIT_S) - now
             elif in_speech:
@@ -239,6 +241,7 @@ class CallRunner:
                 speculative, spec_frame = chain.decode(frame.audio), frame
                 judged = turn_over_at = None
                 asked = False
+                decodes += 1
             elif isinstance(frame, Piece):
                 if self._piece_would_delay():  # another caller's decode waits: this one decodes its whole turn later
                     _LOGGER.debug("piece of %d ms not decoded: the STT is busy", len(frame.audio) // 16)
@@ -247,11 +250,17 @@ class CallRunner:
                     chain.keep(chain.decode(frame.audio, PIECE), segments.piece_tail_from(frame.tail_from),
                                piece=True)
             elif isinstance(frame, SpeechResumed):
-                if speculative is not None and speculative.end >= segments.MIN_PIECE_BYTES:
+                dropped += speculative is not None
+                if speculative is not None and (self._waiting(speculative.job)
+                                                or 0 < frame.pause_ms < self.decision_ms):
+                    # still queued: never decoded (the STT is busy; pieces.py); or the pause was shorter than the
+                    # decision pause (an early decode): no boundary there, the transcript is joined as without it
+                    speculative.decode.cancel()
+                elif speculative is not None and speculative.end >= segments.MIN_PIECE_BYTES:
                     chain.keep(speculative, segments.pause_tail_from(speculative.end), piece=False,  # the prefix
                                context_from=segments.pause_tail_from(speculative.end, context=True))
                 elif speculative is not None:
-                    speculative.decode.cancel()  # too short to be a prefix: stale (never decoded if still queued)
+                    speculative.decode.cancel()  # too short to be a prefix: stale
                 speculative = spec_frame = judged = turn_over_at = None
             elif isinstance(frame, Noise):
                 if speculative is not None:  # it was a cough: back to waiting; the question's timeout runs
@@ -263,7 +272,7 @@ class CallRunner:
                 final = speculative if frame.speculative_ok and speculative is not None else chain.decode(frame.audio)
                 chain.settle(final)
                 return await self._finish(frame.audio, frame.speech_end, final, speculative=final is speculative,
-                                          expect=action.expect)
+                                          expect=action.expect, decodes=(decodes + (final is not speculative), dropped))
 
     def _transcribe(self, audio: bytes, action: Listen, priority: int = URGENT, window: str | None = None) -> Decode:
         hints = segments.hints_for(action.hints, window)
@@ -320,20 +329,20 @@ class CallRunner:
                      f" ({transcript.text})" if self.log_phi else "")
         if silence_ms is None:
             return None, None
-        return transcript, frame.speech_end + silence_ms / 1000
+        return transcript, frame.speech_end + max(silence_ms, self.decision_ms) / 1000  # not before the decision pause
 
-    def _end_early(self, frame: Speculative, transcript: Transcript, pieces: int) -> Heard:
+    def _end_early(self, frame: Speculative, transcript: Transcript, pieces: int, decodes: tuple[int, int]) -> Heard:
         """The policy's silence is up before the endpointer's: the turn ends on the speculative transcript."""
         self.ear.take_utterance()
         self._pending_timing = {"t_speech_end": self.recorder.ms(frame.speech_end)}
-        return self._heard(transcript, frame.audio, speculative=True, early=True, pieces=pieces)
+        return self._heard(transcript, frame.audio, speculative=True, early=True, pieces=pieces, decodes=decodes)
 
     def _heard_dtmf(self, digits: str) -> Heard:
         self.recorder.turn("caller", None, meta={"dtmf": digits if self.log_phi else "*" * len(digits)})
         return Heard(dtmf=digits)
 
     async def _finish(self, audio: bytes, speech_end: float, final: Boundary, speculative: bool,
-                      expect: str | None = None) -> Heard:
+                      expect: str | None = None, decodes: tuple[int, int] = (0, 0)) -> Heard:
         self._pending_timing = {"t_speech_end": self.recorder.ms(speech_end)}
         job = final.decode
         try:
@@ -344,7 +353,7 @@ class CallRunner:
         except asyncio.TimeoutError:
             raise RuntimeError("speech recognition timed out") from None
         return self._heard(self.stt_policy.judge(raw, expect), audio, speculative=speculative,
-                           pieces=final.pieces())
+                           pieces=final.pieces(), decodes=decodes)
 
     async def _acknowledge(self) -> None:
         pcm = self.speech.ack()
@@ -352,7 +361,7 @@ class CallRunner:
             await self.say(Say("ack"), ack_pcm=pcm)
 
     def _heard(self, transcript: Transcript, audio: bytes, *, speculative: bool, early: bool = False,
-               pieces: int = 0) -> Heard:
+               pieces: int = 0, decodes: tuple[int, int] = (0, 0)) -> Heard:
         self._pending_timing["t_stt_final"] = self.recorder.ms()
         meta: dict[str, Any] = {"audio_ms": len(audio) * 1000 // (2 * 8000),
                                 "avg_logprob": round(transcript.avg_logprob, 3),
@@ -362,6 +371,8 @@ class CallRunner:
             meta["early_end"] = True
         if pieces:
             meta["pieces"] = pieces  # decoded while the caller spoke: the end decoded only the rest
+        if decodes[0]:  # pause and final decodes (pieces not counted), and the pause decodes the caller went on after
+            meta["decodes"], meta["dropped"] = decodes
         self.recorder.turn("caller", transcript.text, t_speech_end=self._pending_timing["t_speech_end"],
                            t_stt_final=self._pending_timing["t_stt_final"], meta=meta)
         if self.log_phi:

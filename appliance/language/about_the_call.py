@@ -43,8 +43,8 @@ CALL_ITSELF = re.compile(
 _CLOSING = re.compile(
     r"^(?:어|응|네|예)?(?:그래|그래요)?(?:알았어|알겠어|알았어요|알겠어요)?(?:수고해|수고하세요|들어가세요|들어가)(?:요)?$"
 )
-# round 16: thanks for the call, out of the blue ("일부러 전화 주셔서 감사해요"): nothing asked, nothing refused
-_THANKS_FOR_CALLING = re.compile(r"^(?:어|아|네|예)?(?:일부러|바쁘신데|이렇게)?(?:전화|연락)(?:까지)?"
+# round 16: thanks for the call, out of the blue ("일부러 전화 주셔서 감사해요", as 애써): nothing asked or refused
+_THANKS_FOR_CALLING = re.compile(r"^(?:어|아|네|예)?(?:애써|바쁘신데|이렇게)?(?:전화|연락)(?:까지)?"
                                  r"(?:주셔서|해주셔서|줘서)(?:너무|정말|참)?(?:감사해요|감사합니다|고마워요|고맙습니다)$")
 _PERSON_ASKED = re.compile(r"바꿔|연결|넘겨|말고|대줘|불러|사람(?:이랑|하고|한테)(?:통화|얘기)하고")
 

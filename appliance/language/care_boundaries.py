@@ -7,7 +7,8 @@ Read on the compact text before the emergency words, so each rule is narrow, and
 - a broken appliance asked about ("투명교정 하나 깨졌는데 다음 단계로 넘어가도 돼요"), fasting before
   surgery ("오늘 밤부터 굶어야 돼요"), whether to come in at all ("실이 풀린 것 같은데 이거 다시 가야 돼요"),
   grains out of a graft, a child's teeth late, food after a treatment ("빨간 음식 먹으면 다시 누레져요"), a
-  saying checked ("… 이가 약해진다는 말 있던데 사실이에요"): a ``medical_question``, never a booking;
+  saying checked ("… 이가 약해진다는 말 있던데 사실이에요"), pus with no red flag beside it asked whether it can
+  wait (round 38): a ``medical_question``, never a booking;
 - a returned call or text with nothing asked ("부재중 전화 와 있어서요"), papers and receipts, a job, the chart looked
   up, who took the last call, what this call is, how many visits a treatment takes: ``question_other`` for staff;
 - "보험 되는 거죠" asks the cover (``ask_insurance``) even with the cost named; "가격이 얼마라고요", "할부", "만 원
@@ -61,6 +62,11 @@ _OUT_OF_THE_SITE = re.compile(r"(?:한|뺀|뽑은|심은)(?:자리|데)(?:에서
 _TEETH_LATE_ASKED = re.compile(
     r"(?:영구치|젖니|유치|새이)[가-힣]{0,8}(?:안나|안빠|늦)[가-힣]{0,12}(?:몇살|언제까지|기다려)"
 )
+# round 38: pus told with no fever, swelling or blood beside it, then "may I come tomorrow / can it wait" ("잇몸에서
+# 고름이 좀 나오는데 모레 가도 될까요"): round 23's "can it wait" about a problem, not an emergency told
+_PUS_CAN_IT_WAIT = re.compile(
+    r"고름[가-힣]{0,16}(?:기다려도|참아도|있다가가도|(?:내일|모레|주말|다음주)(?:에|까지)?가도)(?:되|돼|될|괜찮)")
+_PUS_RED_FLAG = re.compile(r"열|부었|부어|붓|숨|삼키|얼굴|(?<![커카배])피(?:가|나|도|랑)|터졌|많이|계속|심하|너무")
 # round 18: a prescribed rinse, ointment or pill asked how long to keep using ("처방해 주신 가글 언제까지 써요")
 _KEEP_USING = re.compile(
     r"(?:가글|소독약|연고|(?<![예계절])약(?!속)|진통제|항생제|구강청결제)(?:은|는|을|를|도|액)?[가-힣]{0,6}"
@@ -106,9 +112,9 @@ _YES_BUT = re.compile(
     r"^(?:아|어)?(?:네|예)(?:[가-힣]{0,10}?(?:근데|그런데)|[가-힣]{0,8}?(?:[게께]요|좋아요|알겠어요)(?=.*(?:근데|그런데)\??$))(.+)$"
 )
 _ASKED_END = re.compile(r"(?:죠|요|까|나|\?)\??$|근데\??$")
-# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요"): no answer yet (kept from the model's no)
+# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요", read as 애써): no answer yet
 _THANKS_ONLY = re.compile(
-    r"^(?:아|네|예)?(?:일부러|이렇게|바쁘신데)?(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서)감사(?:해요|합니다)$"
+    r"^(?:아|네|예)?(?:애써|이렇게|바쁘신데)?(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서)감사(?:해요|합니다)$"
 )
 FACTS = ("ask_location", "ask_insurance", "ask_price", "ask_hours")
 
@@ -157,6 +163,7 @@ def _body(compact: str) -> tuple[str, float] | None:
             _FOOD_AFTER.search(compact) or _MUST_I_GO.search(compact) or _OUT_OF_THE_SITE.search(compact)
             or _TEETH_LATE_ASKED.search(compact) or _KEEP_USING.search(compact)
             or _WEAR_ASKED.search(compact)) or (
+            _PUS_CAN_IT_WAIT.search(compact) and not _PUS_RED_FLAG.search(compact)) or (
             _SAYING_CHECKED.search(compact) and bv.about_body(compact)):
         return "medical_question", 0.95
     rest = _KEPT_AWAKE.sub("", compact)

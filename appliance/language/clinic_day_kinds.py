@@ -44,7 +44,7 @@ _TAKEN_BY_ITS_TIME = re.compile(
 _TAKEN_BY_POSITION = re.compile(r"(?:첫|두|세|마지막)(?:번째|번)?그(?:시간|날|거)(?:이요|요|으로|로)?$")
 _NOT_TAKEN = re.compile(r"말고|안돼|안되|싫|별로|어렵|못|없어요|없나요|있어요|돼요\?|뭐였|몇")
 _YES_START = re.compile(r"^(?:아)?(?:네|예|응|그럼요)+")
-_FINE = re.compile(r"괜찮(?:아요|습니다|심더|아예|어유|네요|아)|좋아졌|나았|낳았|잘있|잘지내|멀쩡|안아파|"
+_FINE = re.compile(r"괜찮(?:아요|습니다|심더|아예|어유|네요|아)|좋아졌|나았|낳았|잘있|잘지내|잘지냅|멀쩡|안아파|"
                    r"감사(?:합니다|해요)|고맙(?:습니다|어요)")
 _NOT_ONLY_FINE = re.compile(r"근데|그런데|는데|지만|긴한데|긴해|시려|시리|시큰|아프(?!지)|아파요|욱신|쑤|뻐근|부었|"
                             r"(?<![커카배])피[가나]|흔들|빠졌어요|언제|어떻게|\?|나요$|까요$|돼요$|되요$|전화|연락|바꿔|통화|"
@@ -92,6 +92,8 @@ _ACHE_TOLD = re.compile(r"(?:뻐근|시큰|욱신|시린|아픈|불편)(?:한데
 _LOOKED_AT_TOO = re.compile(r"(?:그것도|그거도|같이)(?:좀)?(?:봐|보)(?:주시는|주실|줄|주시죠|주세요)")
 _STITCHES_WHEN = re.compile(
     r"(?:실밥|꿰맨(?:거|것|데|곳|자리))(?:은|는)?(?:실(?:은|을)?)?(?:언제)?(?:쯤)?(?:실(?:은|을)?)?(?:풀러|뽑으러|빼러|제거하러)(?:는|은)?[가-힣]{0,4}(?:언제)?(?:가면|가요|와야|오면|가야)")
+# round 38: a day asked for it ("… 언제 가면 될지 날 좀 잡아 주세요") books it (round 25: a day asked for it, `book`)
+_DAY_BOOKED_FOR_IT = re.compile(r"(?:날|날짜|시간|예약)(?:을|를|좀)*(?:잡아|넣어|해)(?:주세요|줘요|주실래요|주시겠)")
 _NUMBER_NEW = re.compile(r"(?:새로|새로이)받은번호|번호(?:를)?새로받|쓰던(?:사람|분)(?:이)?아니")
 _MOVED_TO_A_DAY = re.compile(r"^[가-힣]{0,4}(?:요일|일)(?:로|으로)요")
 _WHEN_TO_CALL = re.compile(r"(?:주말|토요일|일요일|평일|저녁|낮|오전|오후)(?:엔|에는|은|는)?(?:전화|연락)(?:는)?"
@@ -115,7 +117,7 @@ _TROUBLE_SHOWN = re.compile(r"났어요|났는데|생겼|부었|붓|헐었|까�
                             r"깨진|깨졌|금이|금간|부러진|부러졌")  # round 33: a break wondered about
 _MESSAGE = re.compile(r"카톡|카카오|문자|메시지|톡으로|메일|엑스레이|파노라마")
 _LATEST_HOUR = re.compile(
-    r"제일늦은(?:게|시간|거)(?:이)?몇시(?:예요|에요|죠|인가요|까지)|(?:시|반)까지(?:하는|진료하는|여는|받는)(?:거|게)(?:맞죠|맞아요|맞나요)")
+    r"제일늦은(?:게|시간|거)(?:이)?몇시(?:예요|에요|죠|인가요|까지)|(?:시|반)까지(?:하는|하시는|진료하는|여는|받는)(?:거|게)(?:맞죠|맞아요|맞나요)")
 _BOOKED_THEN_LATER = re.compile(  # round 29: "목요일에 잡힌 거 있는데 그거 금요일로 해 주세요"
     r"(?:예약인데|(?:잡힌|잡아놓은|잡아둔|예약된|예약한)(?:거|게|것)(?:이)?(?:있는데|있거든요))[가-힣]{0,24}"
     r"(?:시|요일|일)(?:로|으로)(?:해|바꿔|옮겨|미뤄|늦춰)")
@@ -156,7 +158,7 @@ _RULES = (
     KindRule("a crown come off, put back", "symptom", (_CAME_OFF, _PUT_BACK), unless=(_SELF_REPAIR,), dated=False),
     KindRule("an ache looked at too", "symptom", (_ACHE_TOLD, _LOOKED_AT_TOO), expect=_OFFER, dated=False),
     KindRule("when the stitches come out, on a wellbeing call", "medical_question", (_STITCHES_WHEN,),
-             expect=("wellbeing",), dated=False),
+             unless=(_DAY_BOOKED_FOR_IT,), expect=("wellbeing",), dated=False),
     KindRule("a number newly taken", "wrong_number", (_NUMBER_NEW,)),
     KindRule("a reminder answered with another day", "reschedule", (_MOVED_TO_A_DAY,), expect=("reminder",),
              dated=True),

@@ -115,8 +115,8 @@ _SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸
          r"(?<![커카배])피[가나]|열이|흔들|빠졌|깨졌|부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
 _ONSET_SIGN_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전|점심)?\s?(?:쯤\s?)?부터\s[^.?]{{0,24}}?{_SIGN}")
 _BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?"
-                          r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"
-                          r"(?:어요|는데|거든|고|어)")
+                          r"(?:(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"
+                          r"(?:어요|는데|거든|고|어)|(?:빠져|깨져|부러져|떨어져)\s?가지고)")  # round 37: "빠져가지고"
 # round 33: the weekday told last, after the breakage ("씌운 게 빠졌어요 월요일에")
 _BROKE_BEFORE = re.compile(r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌)(?:어요|는데요|거든요)\s$")
 _ENDS_THERE = re.compile(r"(?:에|날)?(?:요)?\s*$")
@@ -241,6 +241,34 @@ def _day_after_it(text: str, results: list[DateResult]) -> DateResult | None:
     return DateResult(only.date + dt.timedelta(days=1) if only.date else None, None, only.start, only.end)
 
 
+# round 37: a day put aside, then the one moved to ("내일 말고 목요일로 바꿔 주세요 … 내일 못 올지도"): the latter
+_PUT_ASIDE = re.compile(r"\s?(?:예약|거|꺼)?\s?말고\s")
+_DAY_MOVED_TO = re.compile(r"\s?(?:날|쯤)?\s?(?:로|으로)(?![가-힣])")
+
+
+def instead_of_it(text: str, results: list[DateResult]) -> DateResult | None:
+    """The first day named with "…로" right after a day put aside with "말고", else ``None``."""
+    for index, aside in enumerate(results[:-1]):
+        if aside.date is not None and _PUT_ASIDE.match(text, aside.end):
+            moved = results[index + 1]
+            if moved.date is not None and moved.date != aside.date and _DAY_MOVED_TO.match(text, moved.end):
+                return moved
+    return None
+
+
+# round 37: a weekday and "오늘" told together of the same day ("수요일 오늘 저녁 일곱 시" said on a Wednesday)
+_TODAY_BESIDE = re.compile(r"\s?(?:이니까|인데|이라)?\s?오늘")
+
+
+def _weekday_that_is_today(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """Today when a weekday said is today's and "오늘" is told right beside it, else ``None``."""
+    for first, second in zip(results, results[1:]):
+        if (first.weekday_said == today.weekday() and second.date == today
+                and _TODAY_BESIDE.fullmatch(text[first.end:second.end])):
+            return second
+    return None
+
+
 _EVERY = re.compile(r"\s?마다")
 _NEXT_MONTH_BEFORE = re.compile(r"다음\s?달(?:도|에도|에|부터)?\s?$")
 
@@ -261,7 +289,8 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
     if len(called) < len(results) and not called:
         return None
     results = called
-    if (after := _day_after_it(text, results)) is not None:
+    if (after := _day_after_it(text, results) or instead_of_it(text, results)
+            or _weekday_that_is_today(text, results, today)) is not None:
         return after
     if len(results) == 2 and results[0].date_range and (in_it := results[1].date) is not None and (
             results[0].date_range[0] <= in_it <= results[0].date_range[1]):

@@ -6,7 +6,12 @@ reading the dialect's endings the standard way once lets every rule hear them:
 - "되능교", "있능교" (…나요);
 - "가께요", "가께예", "할께예" (갈게요, 할게요); "알겠심더", "괜찮심더" (…습니다);
 - "그라고" (그리고), "그라믄", "그라모" (그러면), "그라이소" (그러세요); round 32: "압니더", "합니더" (…ㅂ니다);
-- "몇 시라 캤지요" (…라 했지요: what was said asked again).
+- "몇 시라 캤지요" (…라 했지요: what was said asked again);
+- round 37 (blind59, a port city): "빠져가꼬", "깨져가가" (…가지고); "바까 주이소" (바꿔 주세요); "밥 묵고 가도",
+  "묵어도", "묵으면" (먹다: eating asked before a visit is a medical question), only at a word's start and before
+  a verb's ending ("묵은지", "묵념" stay);
+- round 38 (blind60, a rainy day): "몬 가겠네예" (못 가겠네요: "몬" only as a word of its own before a verb), "빠진다
+  캐서예" (빠진다 해서요: what another said).
 
 Round 32 (blind48, a seaside town): the 전라도 endings the same way, read only at the end of a word:
 
@@ -57,6 +62,7 @@ _JEOLLA_READINGS = (
     (re.compile(r"([가-힣])디" + _WORD_END), _n_ending_de),
     (re.compile(r"([가-힣])랑가" + _WORD_END), _l_ending_kka),
     (re.compile(r"(?<=[가-힣])겄소" + _WORD_END), "겠어요"),
+    (re.compile(r"(?<=[가갈하할되될오올])것소" + _WORD_END), "겠어요"),  # round 38: "가것소"
     (re.compile(r"(?<=[가-힣])겄(?=[어다네지습])"), "겠"),
     (re.compile(r"(?<=[주하보오가])쇼" + _WORD_END), "세요"),
     (re.compile(r"(?<![가-힣])괜찮(?:허요|소|어|어요|어유)" + _WORD_END), "괜찮아요"),
@@ -90,8 +96,19 @@ _READINGS = (
     (re.compile(r"(?<![가-힣])가께(?:요|예|유)" + _WORD_END), "갈게요"),  # round 35: 충청도 "가께유"
     (re.compile(r"(?<=[할갈])께예" + _WORD_END), "게요"),
     (re.compile(r"심더" + _WORD_END), "습니다"),
-    (re.compile(r"(?<=[압합갑됩봅옵씁])니더" + _WORD_END), "니다"),
+    (re.compile(r"(?<=[압합갑됩봅옵씁냅])니더" + _WORD_END), "니다"),  # round 38: "잘 지냅니더"
     (re.compile(r"(?<=[라다])(\s?)캤(?=지|나|어|던)"), r"\1했"),
+    (re.compile(r"(?<=[져워와어아해])\s?가(?:꼬|가)" + _WORD_END), "가지고"),  # round 37: "빠져가꼬"
+    (re.compile(r"(?<![가-힣])바까(?=\s?주)"), "바꿔"),  # round 37: "바까 주이소"
+    (re.compile(r"(?<![가-힣])묵(?=고|어도|어야|으면|으믄|으모|었|을|는데)"), "먹"),  # round 37
+    # round 38 (blind60): "몬 가겠네예" (못 가겠네요), "빠진다 캐서예" (…다 해서요: what another said)
+    (re.compile(r"(?<![가-힣])몬(?=\s(?:가|갈|간|갑|와|올|온|오|해|하|할|먹|봐|보|자|씹))"), "못"),
+    (re.compile(r"(?<=겠네)예" + _WORD_END), "요"),
+    (re.compile(r"(?<=[다라])(\s?)캐서(?:예|요)?" + _WORD_END), r"\1해서요"),
+    # round 38 (blind61): 충청도 "괜찮혀유", "고마워유" (괜찮아요, 고마워요), 전라도 "하긴 헌디" (하긴 한데)
+    (re.compile(r"(?<![가-힣])괜찮혀(?:유|요)" + _WORD_END), "괜찮아요"),
+    (re.compile(r"(?<=[가-힣][워어아해])유" + _WORD_END), "요"),
+    (re.compile(r"(?<=긴\s)헌디" + _WORD_END), "한데"),
 )
 
 

@@ -25,7 +25,7 @@ from appliance.language.kind_rules import KindRule, first_kind
 
 _ANSWERED = ("offer", "proposal", "confirm", "reminder", "yes_no", "date", "time")
 _THOUGHT_OVER_THEN_CALL = re.compile(  # round 29: talked over, "다시 걸게요"
-    r"(?:생각해|생각좀해|얘기해|상의해|의논해|일정|스케줄|달력|확인해)(?:을|를)?(?:보고|봐보고|보구)"
+    r"(?:생각해|생각좀해|얘기해|상의해|의논해|일정|스케줄|달력|확인해)(?:을|를)?(?:좀)?(?:보고|봐보고|보구)"
     r"[가-힣]{0,6}(?:(?:전화|연락|문자)(?:드릴게|드릴께|할게|할께|드리겠|줄게|드릴)|걸게|걸께|걸겠)")
 _REFUSED_NOW = re.compile(r"지금은|됐어요|됐습니다|괜찮습니다|필요하면|안할래|취소")
 # round 34: "… 예 그러면 갈게요" ("그라믄" read as "그러면")

@@ -88,7 +88,9 @@ def slot_asked_if_free(compact: str, has_slot: bool) -> bool:
 
 # A move or a cancel said in so many words ("제 말은 취소가 아니라 변경이요"): not a plain correction
 _MOVE_OR_CANCEL = re.compile(r"변경|바꿔|바꾸|바꿀|옮겨|옮기|미뤄|미루|취소|캔슬|연기|확인")
-_YES_OR_ASKED = re.compile(r"^(?:네|예)|(?:되나요|될까요|되요|돼요|가능해요|가능한가요|가능할까요|안돼요|안될까요)$")
+# round 38: a leading "네 시" is four o'clock, no yes
+_YES_OR_ASKED = re.compile(
+    r"^(?:네|예)(?!시(?!간))|(?:되나요|될까요|되요|돼요|가능해요|가능한가요|가능할까요|안돼요|안될까요)$")
 _READBACK_CORRECTION = re.compile(
     r"말고|말구|아니고|아니구|(?<!다름이)(?<!다름)아니라|^(?:아니|아뇨|아니요|아닌데요?)(?:아니)*"
 )
@@ -98,4 +100,5 @@ def readback_corrected(core: str, expect: str | None, slot_named: bool) -> bool:
     """To a read-back, a correction naming the right slot or treatment: a "no" carrying the corrected slot."""
     return (expect == "confirm" and slot_named and bool(_READBACK_CORRECTION.search(core))
             and bool(CORRECTION.search(core)) and not _MOVE_OR_CANCEL.search(core)
-            and not _YES_OR_ASKED.search(core))  # "네 근데 세 시 말고 네 시로 되나요" asks to move it
+            and not _YES_OR_ASKED.search(core))  # "네 근데 세 시 말고 네 시로 되나요" asks to move it (round 38: not
+    # a leading "네 시", four o'clock: "아 네 시 말고 다섯 시로요" corrects the read-back)

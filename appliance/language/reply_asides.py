@@ -106,10 +106,10 @@ _OFFER_DECLINED = re.compile(
 )
 # doing fine, to "불편하신 데 없으세요?": "걱정 안 하셔도 돼요", "괜찮아요 전화 주셔서 고마워요"
 _DOING_FINE = re.compile(r"걱정(?:안|않)하셔도|^괜찮아요[가-힣]{0,8}(?:고마워|고맙|감사)")
-# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요"): no answer; to "불편하신 데 없으세요?" a
+# thanks for the call and nothing else ("일부러 전화 주셔서 감사해요", as 애써): no answer; to "불편하신 데 없으세요?" a
 # "괜찮아요" before it makes it a no (``_DOING_FINE``)
 _THANKS_ONLY = re.compile(
-    r"^(?:일부러|이렇게|정말|너무|아이고|어머)*(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서|줘서|주시고)"
+    r"^(?:애써|이렇게|정말|너무|아이고|어머)*(?:전화|연락)(?:를|까지)?(?:다)?(?:주셔서|해주셔서|줘서|주시고)"
     r"(?:정말|너무)?(?:감사|고맙|고마워)[가-힣]{0,5}$"
 )
 # what was said asked again: "몇 시라고요", "누구 찾으신다고요"

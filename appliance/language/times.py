@@ -2,7 +2,7 @@
 
 * Hours use native or Arabic numerals (Sino only as a word of its own or after 오전/오후, so "오시는 길" is
   not 5 o'clock, "확인해 주십시오" is not 10 o'clock and "이 시린 거" is a tooth, not 2 o'clock). Without
-  오전/오후, 1–6 o'clock is the afternoon (clinic context), 7–12 are as said.
+  오전/오후, 1–8 o'clock is the afternoon or the evening (clinic context, rounds 16 and 38), 9–12 are as said.
 * Vague parts of the day give ``time=None`` and ``time_range`` (see :class:`DayParts`); an exact hour gives
   ``time`` and no range, except "N시에서 M시 사이"/"N시 이후" which give both.
 * A time the caller takes back ("네 시 아니 네 시 반") loses to the one after it.
@@ -29,9 +29,11 @@ class DayParts:
     afternoon: tuple[str, str] = ("14:00", "18:00")  # 오후
     late_afternoon: tuple[str, str] = ("16:00", "18:00")
     evening: tuple[str, str] = ("18:00", "21:00")  # 저녁, 퇴근하고
-    bare_pm_hours: tuple[int, int] = (1, 7)
+    bare_pm_hours: tuple[int, int] = (1, 8)
     """Hours said without 오전/오후 that mean the afternoon ("세 시" → 15:00; round 16: "일곱 시" → 19:00, the clinic
-    being shut at seven in the morning, unless the morning was said before it)."""
+    being shut at seven in the morning, unless the morning was said before it; round 38: "여덟 시 (반)" → 20:00
+    (20:30) too, the clinic opening at nine, unless the morning is said before it or just after it ("여덟 시 반에
+    출근 전에요"))."""
     day_start: str = "09:00"
     day_end: str = "21:00"
 
@@ -78,6 +80,8 @@ _MORNING_OFF = re.compile(r"(?:아침|오전)\s?[가-힣\d]{1,4}\s?시\s?(?:반\
 _EVENING_BEFORE = re.compile(r"퇴근|저녁|밤에|야간|일\s?끝나|회사\s?끝나|학교\s?끝나")
 # round 16: a bare "일곱 시" is the evening (``bare_pm_hours``) unless the morning was said before it
 _MORNING_BEFORE = re.compile(r"아침|오전|새벽|출근|일찍")
+# round 38: a morning said just after a bare seven or eight ("여덟 시 반에 출근 전에요") keeps it in the morning
+_MORNING_AFTER = re.compile(r"[^.?!]{0,8}?(?:아침|오전|새벽|출근)")
 # round 10: said after the time, "일곱 시 … 저녁" is 19:00 too (not "오후는 …", which turns a part down)
 _EVENING_AFTER = re.compile(r"[^.?!]{0,14}?(?:저녁|오후(?!\s?에(?!요))|밤)(?!\s?(?:은|는|에는|엔))")
 # round 10: a time given as the reason ("다섯 시 반 퇴근이니까 여섯 시요", "3시 반인데 금요일 4시") loses to the next
@@ -164,9 +168,10 @@ def _find_time(text: str, parts: DayParts) -> TimeResult:
         if hm and m.group("ap") is None and 7 <= hm[0] <= 11 and not _MORNING_OFF.search(text[: m.start()]) and (
                 _evening_before(text[: m.start()]) or hm[0] <= 9 and _EVENING_AFTER.match(text, m.end())):
             hm = (hm[0] + 12, hm[1])
-        if hm and m.group("ap") is None and hm[0] == 19 and number_value(m.group("h")) == 7 and (
-                _MORNING_BEFORE.search(text[: m.start()]) and not _EVENING_BEFORE.search(text[: m.start()])):
-            hm = (7, hm[1])  # "출근 전에 … 일곱 시": the morning
+        if hm and m.group("ap") is None and number_value(m.group("h")) in (7, 8) and hm[0] >= 19 and (
+                _MORNING_BEFORE.search(text[: m.start()]) and not _EVENING_BEFORE.search(text[: m.start()])
+                or _MORNING_AFTER.match(text, m.end())):
+            hm = (hm[0] - 12, hm[1])  # "출근 전에 … 일곱 시", "여덟 시 반에 출근 전에요": the morning
         if hm:
             hits.append((m.start(), m.end(), hm[0], hm[1], bool(m.group("approx"))))
     for m in _CLOCK.finditer(text):

@@ -12,6 +12,7 @@ import re
 
 from appliance.language.dialect_endings import standard_endings
 from appliance.language.routine_words import tidy_day_words
+from appliance.language.symptom_lookalikes import plain_words
 
 _PUNCT = re.compile(r"[\s.,!?~…·\"'“”‘’()\[\]\-\u3131-\u318e^;*]+")  # jamo too: "ㅠㅠ", "ㅋㅋ"
 
@@ -68,9 +69,10 @@ NAV_VOICE = re.compile(
 
 
 def tidy(text: str) -> str:
-    """The transcript as the rules read it: without the navigation voice and inner hesitations, "…여" read as
+    """The transcript as the rules read it: without the navigation voice and inner hesitations, words that spell a
+    symptom inside them (아파트) as their stand-ins (``symptom_lookalikes``), "…여" read as
     "…요", split numbers and weekdays joined, "그 다음 주" after a week named made the week after it."""
-    text = NAV_VOICE.sub(" ", text).strip()
+    text = plain_words(NAV_VOICE.sub(" ", text).strip())  # round 38: 아파트, 시리얼, 일부러 spell no symptom
     text = standard_endings(text)  # round 31: "주이소", "되능교", "가께예" read as the standard ends
     text = tidy_day_words(text)  # round 17: "낼" (내일) where no money is named, "어젯밤"
     text = SPLIT_NEXT.sub("다음 ", text)  # "다 음 주": the syllable 음 read out is no hesitation (round 10)

@@ -22,6 +22,9 @@ _TURNED_DOWN = re.compile(r"(?:은|는)?(?:관심없|안할|안받|필요없|됐
 _LOOK_AT_ALL = re.compile(r"(?:처음|오랜만|안갔|년만).{0,20}전체적으로(?:좀|한번|다)?(?:봐|검사|체크)")
 # round 27: a cavity looked for ("충치 있나 한번 보려고요 검진이요") is a checkup too
 _CAVITY_CHECK = re.compile(r"충치(?:검진|검사|체크)|충치(?:가)?(?:있나|있는지|생겼나|생겼는지)")
+# round 38: a checkup asked for after a cavity told as its reason ("충치 있다고 나와서 검진 받으러 가려고요"): the
+# checkup (34 of 35 labels of "검진 받으러" name it)
+_CHECKUP_WISHED = re.compile(r"검진(?:을|도)?(?:받으러|받으려|하러|받고싶)")
 # round 27: the gums named only as a worry ("치실 매일 써도 돼요 잇몸 상할까 봐"): no gum treatment
 _GUMS_WORRIED = re.compile(r"잇몸(?:이|을)?(?:상할|상하|상해|다칠|다쳐|망가)")
 # round 16: treatments named by a part of them: a bone graft is implant work, the wire of braces is orthodontics, a
@@ -72,7 +75,7 @@ def treatments_named(compact: str) -> list[str]:
                    if any(_TURNED_DOWN.match(compact, m.end()) for m in pattern.finditer(compact))]
     if len(named) > 1 and turned_down:
         named = [name for name in named if name not in turned_down] or named
-    if _CAVITY_CHECK.search(compact) and "checkup" in named:
+    if (_CAVITY_CHECK.search(compact) or _CHECKUP_WISHED.search(compact) and "filling" in named) and "checkup" in named:
         named = ["checkup"] + [name for name in named if name not in ("checkup", "filling")]
     if not named and _LOOK_AT_ALL.search(compact):
         named = ["checkup"]

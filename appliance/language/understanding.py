@@ -163,7 +163,8 @@ def understand(
         dates_text = days_not_asked.dated_words(core)
         dates = find_dates(dates_text, today)
     dates = relative_days.with_relative_days(dates_text, dates, today)  # round 23: "말일", "다음 달 첫째 주 화요일"
-    picked = repairs.date_after_correction(dates_text, dates) or date_choice.pick(dates_text, dates, today)
+    picked = (date_choice.instead_of_it(dates_text, dates) or repairs.date_after_correction(dates_text, dates)
+              or date_choice.pick(dates_text, dates, today))
     when = find_time(spaced, dayparts)
     if when.time is None and when.time_range is None:
         when = find_time(core, dayparts)

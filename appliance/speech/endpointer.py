@@ -10,16 +10,22 @@ Events (``Event.kind``):
                      this only fires together with ``barge_in``.
 ``barge_in``         the caller talks over the bot: ≥ ``barge_in_ms`` of voiced, loud-enough frames within
                      ``barge_in_window_ms`` (echo and line noise rarely manage that). Stop playback now.
-``speculative_end``  a short pause (``speculative_ms``): start decoding ``audio`` now, speculatively.
-``speech_resumed``   the caller went on after a ``speculative_end``: discard that decode.
+``speculative_end``  a short pause (``decode_ms``, else ``speculative_ms``): start decoding ``audio`` now,
+                     speculatively. The turn may end no sooner than ``speculative_ms`` of silence (the decision
+                     pause, the caller's concern: ``calls.runner``); an earlier ``decode_ms`` only lets the decode
+                     run during the rest of that pause.
+``speech_resumed``   the caller went on after a ``speculative_end``: discard that decode. ``silence_ms`` is the
+                     silence the pause reached (the end rules' count, up to the frame before): one that never
+                     reached ``speculative_ms`` was no place to decide (an early ``decode_ms`` decode).
 ``piece``            the caller is still talking, but the part not handed over yet (since the utterance's start,
                      the last ``piece`` or ``speculative_end``) is ``piece_ms`` long and the voice just dipped for
                      ``piece_dip_ms`` (a word boundary, too short to be a pause): ``audio`` is the utterance so far,
                      cut inside the dip; ``tail_from`` is where the dip began (bytes), so the audio after this
                      piece can start there without cutting into the word before it. Never while the bot speaks.
 ``end_of_utterance`` the turn is over (``reason`` "silence" after ``end_ms``, or "max_length"); ``audio`` is the
-                     utterance. ``speculative_ok`` is True when it is byte-identical to the last
-                     ``speculative_end`` audio, so that decode can be used as the final one.
+                     utterance. ``speculative_ok`` is True when the caller has not spoken since the last
+                     ``speculative_end`` (its audio is this one, or this one less some of the silent tail when
+                     ``decode_ms`` is shorter than ``tail_ms``), so that decode can be used as the final one.
 ``noise``            what started as speech ended with less than ``min_speech_ms`` voiced (a click, a cough,
                      a VAD warm-up blip): nothing to decode; carry on as before the ``speech_start``.
 ``no_speech``        nobody spoke for ``no_speech_timeout_ms`` after listening was armed (re-ask / DTMF).
@@ -57,7 +63,8 @@ class EndpointerSettings:
     frame_ms: int = FRAME_MS
     start_ms: int = 60              # voiced ms within start_window_ms that make an onset
     start_window_ms: int = 100
-    speculative_ms: int = 220       # pause that triggers a speculative decode (issue 15: ~200-250 ms)
+    speculative_ms: int = 220       # the decision pause: the turn may end after it (issue 15: ~200-250 ms)
+    decode_ms: int = 0              # pause that starts the speculative decode (0: speculative_ms); <= speculative_ms
     end_ms: int = 650               # silence that ends the turn (Korean phone speech: 600–700 ms)
     max_utterance_ms: int = 15000
     no_speech_timeout_ms: int = 8000
@@ -76,10 +83,21 @@ class EndpointerSettings:
     piece_dip_ms: int = 60          # a dip: this long unvoiced or piece_dip_db below the peak, within speech
     piece_dip_db: float = 20.0      # (word boundaries in fluent speech sink 25-40 dB, vowels within a word less)
 
+    @property
+    def decode_point_ms(self) -> int:
+        """The pause that starts the speculative decode."""
+        return self.decode_ms or self.speculative_ms
+
     @classmethod
     def from_config(cls, config: Config) -> "EndpointerSettings":
         """The ``endpoint_<field>`` settings over these defaults (the other fields are not settings)."""
-        return cls(speculative_ms=config.endpoint_speculative_ms, end_ms=config.endpoint_end_ms,
+        from appliance.errors import ConfigError
+
+        decode_ms = int(config.endpoint_decode_ms)
+        if not 0 <= decode_ms <= config.endpoint_speculative_ms:
+            raise ConfigError(f"endpoint_decode_ms {decode_ms}: the decode starts at a pause no longer than "
+                              f"endpoint_speculative_ms ({config.endpoint_speculative_ms}), or 0 (at that pause)")
+        return cls(speculative_ms=config.endpoint_speculative_ms, decode_ms=decode_ms, end_ms=config.endpoint_end_ms,
                    max_utterance_ms=config.endpoint_max_utterance_ms,
                    no_speech_timeout_ms=config.endpoint_no_speech_timeout_ms, barge_in_ms=config.endpoint_barge_in_ms,
                    barge_in_min_dbfs=config.endpoint_barge_in_min_dbfs, min_speech_ms=config.endpoint_min_speech_ms,
@@ -207,7 +225,8 @@ class Endpointer:
             self._peak_db = max(self._peak_db, sum(self._levels) / len(self._levels))
         if is_speech and self._speechy() and level >= self._peak_db - self.s.end_level_db:
             if self._speculated:
-                events.append(Event(SPEECH_RESUMED, t_end, onset_ms=self._onset * self._ms))
+                events.append(Event(SPEECH_RESUMED, t_end, onset_ms=self._onset * self._ms,
+                                    silence_ms=(idx - 1 - self._last_voiced) * self._ms))  # as the rules count it
                 self._speculated = False
                 self._spec_audio = None
             self._last_voiced = idx
@@ -219,7 +238,7 @@ class Endpointer:
             events.append(self._end(t_end, "max_length"))
         elif silence_ms >= self.s.end_ms:
             events.append(self._end(t_end, "silence", silence_ms) if enough else self._noise(t_end))
-        elif silence_ms >= self.s.speculative_ms and not self._speculated and enough:
+        elif silence_ms >= self.s.decode_point_ms and not self._speculated and enough:
             self._speculated = True
             self._spec_audio = self._audio()
             self._handed = min(len(self._frames), self._audio_frames())
@@ -295,7 +314,7 @@ class Endpointer:
     def _end(self, t_end: int, reason: str, silence_ms: int = 0) -> Event:
         audio = self._audio()
         event = Event(END_OF_UTTERANCE, t_end, onset_ms=self._onset * self._ms, audio=audio, reason=reason,
-                      speculative_ok=self._spec_audio is not None and self._spec_audio == audio,
+                      speculative_ok=self._spec_audio is not None and audio.startswith(self._spec_audio),
                       silence_ms=silence_ms)
         self._reset_utterance()
         self._recent.clear()

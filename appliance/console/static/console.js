@@ -9,8 +9,9 @@
     source.addEventListener("update", function (event) {
       var open = {};
       section.querySelectorAll("details[open]").forEach(function (d) { if (d.parentElement.id) open[d.parentElement.id] = true; });
-      var typing = document.activeElement && section.contains(document.activeElement) && document.activeElement.tagName === "INPUT";
-      if (typing) { pending = event.data; return; }  // never wipe a note being typed: apply after blur
+      var active = document.activeElement;
+      var typing = active && section.contains(active) && /^(INPUT|TEXTAREA|SELECT|BUTTON)$/.test(active.tagName);
+      if (typing) { pending = event.data; return; }  // never wipe a note being typed or a button being pressed: apply after blur
       section.innerHTML = event.data;
       Object.keys(open).forEach(function (id) { var el = document.getElementById(id); if (el) { var d = el.querySelector("details"); if (d) d.open = true; } });
       var match = /data-version="(\d+)"/.exec(event.data);
