@@ -111,7 +111,12 @@ def body_kind(compact: str) -> tuple[str, float] | None:
 # - a missed call returned, told with nothing asked ("전화를 못 받았는데 치과에서 전화 왔길래요"): ``question_other``;
 # - the clinic checked ("…치과 맞죠"), then a trouble told: ``symptom``, not the place asked;
 # - a read-back held ("아 잠깐만요") and one part of it changed, or one part changed and the rest kept ("…로 바꿔
-#   주세요 시간은 그대로요"): ``no`` (round 24: a read-back accepted but for one part changed).
+#   주세요 시간은 그대로요"): ``no`` (round 24: a read-back accepted but for one part changed);
+# - several people booked at once ("아이 둘 한 번에 예약 될까요"): ``book``;
+# - a reminder moved on, clipped ("그날 일이 있어서 다음 주로 좀"): ``reschedule``;
+# - whether the clinic opens on a day asked ("공휴일에도 하는 치과예요", "25일도 하나요"): ``ask_hours``;
+# - a yes with a day of one's own asked ("네 그럼 금요일 열 시 되는가요"): ``book`` (round 30);
+# - fine on a wellbeing call ("아무렇지도 않아요", "어제보다 낫네요 고마워요"): ``no`` (rounds 27 and 34).
 
 _EDGE_SLOT = re.compile(r"(?:마지막|제일늦은|가장늦은|맨끝|첫|제일빠른|가장빠른|맨처음)(?:타임|시간|예약|진료|순서)"
                         r"[가-힣]{0,3}(?:몇시|언제)")
@@ -153,6 +158,15 @@ _HELD = re.compile(r"^(?:아|어)?잠깐(?:만요|만|요)?")
 _TO_A_SLOT = re.compile(r"(?:일|시|반|분|요일)(?:로|으로)(?:요|바꿔주세요|해주세요|바꿔줘요|해줘요)")
 _REST_KEPT = re.compile(r"(?:시간|날짜|날)(?:은|는)(?:그대로|같게|똑같이)")
 _ANOTHER_DAY = re.compile(r"다른(?:날|시간)|취소")
+_SEVERAL_AT_ONCE = re.compile(r"(?:두|세|네|둘|셋|넷|다섯|여러|[2-9])(?:분|명|사람)?[가-힣]{0,10}"
+                              r"(?:한번에|같이|한꺼번에|함께)예약(?:이)?(?:될까|되나|돼요|되요|가능|할수)")
+_CLIPPED_MOVE = re.compile(r"(?:다음주|담주|다른날|요일|다음달)(?:로|으로)(?:좀|좀요)$")
+_OPEN_ON_A_DAY = re.compile(r"(?:요일|주말|공휴일|연휴|[일이삼사오육칠팔구십\d]일)(?:에|날)?도"
+                            r"(?:하는|여는|진료하는|문여는)(?:치과|병원|데|곳)(?:예요|에요|죠|인가요|맞죠)|"
+                            r"(?:[이삼]?십[일이삼사오육칠팔구]?|[1-3]?\d)일(?:에|날)?도(?:하나요|해요|하세요|여나요|열어요)\??$")
+_YES_A_DAY_ASKED = re.compile(r"^(?:아|어)?(?:네|예)(?:그럼|그러면)?[가-힣]{2,16}(?:되는가요|되능교|되겠습니까)$")
+_FINE_NOW = re.compile(r"^(?:음|아|어)?(?:네|예)?(?:아무렇지도않|아무렇지않|멀쩡)(?:아요|해요|습니다)$|"
+                       r"^(?:어제|전)보다(?:훨씬|좀|많이)?(?:낫|나아)[가-힣]{0,4}(?:고마워요|감사합니다|감사해요)$")
 
 RULES = (
     KindRule("the last slot of a day asked", "book", (_EDGE_SLOT,), expect=("date", "time", "proposal")),
@@ -179,4 +193,10 @@ RULES = (
              dated=True),
     KindRule("a read-back's one part changed, the rest kept", "no", (_TO_A_SLOT, _REST_KEPT), (_ANOTHER_DAY,),
              expect=("confirm",), dated=True),
+    KindRule("several people booked at once", "book", (_SEVERAL_AT_ONCE,)),
+    KindRule("a reminder moved on, clipped", "reschedule", (_CLIPPED_MOVE,), (_CANCEL,), expect=("reminder",)),
+    KindRule("open on a day asked", "ask_hours", (_OPEN_ON_A_DAY,), (_BOOKING_SAID,)),
+    KindRule("a yes with a day of one's own asked", "book", (_YES_A_DAY_ASKED,), expect=("offer", "yes_no"),
+             dated=True),
+    KindRule("fine on a wellbeing call", "no", (_FINE_NOW,), expect=("wellbeing",)),
 )
