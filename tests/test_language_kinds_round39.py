@@ -177,3 +177,9 @@ def test_a_medicine_asked_with_bleeding_is_never_booked():
 
 def test_a_bare_day_said_to_the_date_question_still_books():
     assert_heard_both_ways(NOW, "금요일이요", "date", "book", "2051-12-15", None, None)
+
+
+@pytest.mark.parametrize("text", ["잠깐만요 스케줄 좀 보고요 네 괜찮아요", "달력 좀 볼게요 아 네 돼요"])
+def test_a_diary_looked_at_then_a_yes_to_the_slot_is_a_yes(text):
+    for statistical in (True, False):
+        assert understand(text, NOW, expect="proposal", statistical=statistical).intent == "yes"

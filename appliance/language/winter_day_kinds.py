@@ -116,7 +116,8 @@ def body_kind(compact: str) -> tuple[str, float] | None:
 # - a reminder moved on, clipped ("그날 일이 있어서 다음 주로 좀"): ``reschedule``;
 # - whether the clinic opens on a day asked ("공휴일에도 하는 치과예요", "25일도 하나요"): ``ask_hours``;
 # - a yes with a day of one's own asked ("네 그럼 금요일 열 시 되는가요"): ``book`` (round 30);
-# - fine on a wellbeing call ("아무렇지도 않아요", "어제보다 낫네요 고마워요"): ``no`` (rounds 27 and 34).
+# - fine on a wellbeing call ("아무렇지도 않아요", "어제보다 낫네요 고마워요"): ``no`` (rounds 27 and 34);
+# - a diary looked at, then a yes to the slot proposed ("잠깐만요 수첩 좀 보고요 네 돼요"): ``yes``.
 
 _EDGE_SLOT = re.compile(r"(?:마지막|제일늦은|가장늦은|맨끝|첫|제일빠른|가장빠른|맨처음)(?:타임|시간|예약|진료|순서)"
                         r"[가-힣]{0,3}(?:몇시|언제)")
@@ -165,6 +166,9 @@ _OPEN_ON_A_DAY = re.compile(r"(?:요일|주말|공휴일|연휴|[일이삼사오
                             r"(?:하는|여는|진료하는|문여는)(?:치과|병원|데|곳)(?:예요|에요|죠|인가요|맞죠)|"
                             r"(?:[이삼]?십[일이삼사오육칠팔구]?|[1-3]?\d)일(?:에|날)?도(?:하나요|해요|하세요|여나요|열어요)\??$")
 _YES_A_DAY_ASKED = re.compile(r"^(?:아|어)?(?:네|예)(?:그럼|그러면)?[가-힣]{2,16}(?:되는가요|되능교|되겠습니까)$")
+_DIARY_THEN_YES = re.compile(r"(?:달력|수첩|일정|스케줄|다이어리)[가-힣]{0,8}(?:네|예)"
+                             r"(?:돼요|좋아요|괜찮아요|됩니다|가능해요)$")
+_CALLED_BACK = re.compile(r"전화|연락")
 _FINE_NOW = re.compile(r"^(?:음|아|어)?(?:네|예)?(?:아무렇지도않|아무렇지않|멀쩡)(?:아요|해요|습니다)$|"
                        r"^(?:어제|전)보다(?:훨씬|좀|많이)?(?:낫|나아)[가-힣]{0,4}(?:고마워요|감사합니다|감사해요)$")
 
@@ -199,4 +203,6 @@ RULES = (
     KindRule("a yes with a day of one's own asked", "book", (_YES_A_DAY_ASKED,), expect=("offer", "yes_no"),
              dated=True),
     KindRule("fine on a wellbeing call", "no", (_FINE_NOW,), expect=("wellbeing",)),
+    KindRule("a diary looked at, then a yes", "yes", (_DIARY_THEN_YES,), (_CALLED_BACK,),
+             expect=("proposal", "confirm")),
 )
