@@ -125,8 +125,9 @@ ROUND_39_SETS = """\
                 blind54 "지금 가면 바로 볼 수 있어요 …" with the rebuilt model); one miss changed its wrong intent
                 (blind20, with the model: ask_hours to ask_price, labelled question_other); none away from its label
                 (the rebuilt model had turned blind35's "잠깐만요 달력 좀 보고요 네 돼요" into other: a diary looked at
-                then a yes is now a rule). The opt-out check's counts unchanged; the new sets' 12 refusals (5 and 7)
-                are all read as opt_out, with and without the model, no false one.
+                then a yes is now a rule). The opt-out check's counts unchanged (refusals 436, 0 missed, fired 1 of
+                6960 at LEAD 30; at LEAD 100 3 instead of 2, the rebuilt model's margins); the new sets' 12 refusals
+                (5 and 7) are all read as opt_out, with and without the model, no false one.
                 Left as they are: "아니요 틀니는 처음이에요" (labelled no treatment, read denture: a treatment named in
                 an answer keeps it, round 30); "둘 다 별로예요 주말은 없어요?" (labelled no day, read the Saturday; no
                 written convention for a weekend asked); rules alone: a wondering told ("썩은 건가 해서요"), dialect
