@@ -37,6 +37,7 @@ refusal / red-flag guard:
 - "is the clinic open now" ("지금 진료 끝났어요"): ``ask_hours``;
 - a booked day told ("원래 … 목요일인데"), then another asked ("금요일로 바꿔 주세요"): ``reschedule``;
 - a doctor asked whether in today, named after ("선생님 오늘 나오세요? 박 원장님이요"): ``talk_to_staff``;
+- an appliance to be made again, wished ("틀니 다시 맞춰야 쓰겄어요"), no day: ``book``, a visit wished;
 - an offer taken for several with a day of one's own ("네 애 둘 다 해 줄 수 있어요? 다음 주 화요일"): ``book``.
 """
 
@@ -102,6 +103,9 @@ _PERSON_IN_TODAY = re.compile(r"^(?:저)?(?:선생님|원장님)(?:오늘|내일
                               r"[가-힣]{1,4}(?:원장님|선생님)(?:이요|요)$")
 _SEVERAL_DONE = re.compile(r"^(?:네|예)(?:애|아이|애들)?(?:둘|셋|두명|세명)(?:다|모두)(?:해|봐)(?:줄수있|주실수있|주세요)")
 
+_REDO_WISHED = re.compile(r"(?:틀니|보철|크라운|브릿지|교정기|유지장치)[가-힣]{0,4}다시(?:맞춰|해|만들어|새로해)야"
+                          r"(?:쓰)?(?:겠어요|겠는데|겠네요|할거같아요|될거같아요)$")
+
 RULES = (
     KindRule("a treatment wondered impossible for one's condition", "medical_question",
              (_CONDITION_TOLD, _NOT_POSSIBLE_ASKED)),
@@ -138,5 +142,6 @@ RULES = (
     KindRule("a doctor asked for by name, in today", "talk_to_staff", (_PERSON_IN_TODAY,)),
     KindRule("an offer taken for several, a day of one's own", "book", (_SEVERAL_DONE,), expect=("offer",),
              dated=True),
+    KindRule("an appliance to be made again, wished", "book", (_REDO_WISHED,), (_A_DAY,)),
     KindRule("a reminder known, forgotten then yes", "yes", (_FORGOT_THEN_YES,), expect=("reminder",)),
 )
