@@ -24,11 +24,11 @@ Round 32 (blind48, a seaside town): the 전라도 endings the same way, read onl
 - "쪼까", "쪼깐" (조금); "겁나" before a trouble ("겁나 시려요": 엄청, no fear told); a sentence's "…잉" after an
   ending ("갈게요잉") dropped.
 
-Round 40 (blind65, a mid-sized city's 충청도 speakers): a word's final "…유" is "…요" ("아파유", "헐거워유",
-"가야지유", "오후에유"), but for the words that end so ("아유", "이유", "우유", "수유", "모유", "분유", "여유", "자유", "주유"):
-"아녀유" (아니에요), "겨유" (거예요), "그려유" (그래요), "…혀유" (…해요), "되남유" (되나요), "같어유", "맞어유", "알어유",
-"몰러유", "아퍼유", "읎어유", "있시유" (같아요, 맞아요, 알아요, 몰라요, 아파요, 없어요, 있어요); "있슈", "없슈", "…었슈",
-"알겄슈" (…어요), "계슈" (계세요).
+Round 40 (blind65, a mid-sized city's 충청도 speakers): a word's final "…유" is "…요" ("아파유",
+"헐거워유", "가야지유", "오후에유"), but for the words that end so ("아유", "이유", "우유", "수유", "모유",
+"분유", "여유", "자유", "주유"): "아녀유" (아니에요), "겨유" (거예요), "그려유" (그래요), "…혀유" (…해요),
+"되남유" (되나요), "같어유", "맞어유", "알어유", "몰러유", "아퍼유", "읎어유", "있시유" (같아요, 맞아요, 알아요,
+몰라요, 아파요, 없어요, 있어요); "있슈", "없슈", "…었슈", "알겄슈" (…어요), "계슈" (계세요).
 
 Only whole endings of a word are read; a shop's name ("다이소") or an address ("집 주소") stays as it was, and a word
 that merely holds the letters ("허리", "디스크", "가능께") does not change.
@@ -118,8 +118,8 @@ _READINGS = (
 
 
 # round 40: 충청도; the words that merely end in 유 stay
-_WORDS_IN_YU = frozenset(("아유", "어유", "이유", "우유", "수유", "모유", "분유", "여유", "자유", "주유", "석유", "경유",
-                          "보유", "소유", "치유", "아이유"))
+_WORDS_IN_YU = frozenset(("아유", "어유", "이유", "우유", "수유", "모유", "분유", "여유", "자유", "주유",
+                          "석유", "경유", "보유", "소유", "치유", "아이유"))
 _FINAL_YU = re.compile(r"(?<![가-힣])([가-힣]*)유" + _WORD_END)
 
 
