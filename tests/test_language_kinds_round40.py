@@ -107,6 +107,7 @@ def test_chungcheong_endings_are_heard(text, expect, intent, statistical):
 @pytest.mark.parametrize(("said", "read"), [
     ("아파유", "아파요"), ("그 이유가 뭐예요", "그 이유가 뭐예요"), ("우유 먹어도 돼유", "우유 먹어도 돼요"),
     ("모유수유 중인디유", "모유수유 중인디요"), ("있슈?", "있어요?"), ("아녀유", "아니에요"), ("알겄슈", "알겠어요"),
+    ("죄송혀유", "죄송해요"), ("통증이 안 잡혀요", "통증이 안 잡혀요"), ("네 수고하셔유", "네 수고하세요"),
 ])
 def test_chungcheong_endings_read_as_standard(said, read):
     assert standard_endings(said) == read

@@ -136,7 +136,7 @@ _CHUNGCHEONG_READINGS = (
     (re.compile(r"(?<![가-힣])아녀요" + _WORD_END), "아니에요"),
     (re.compile(r"(?<![가-힣])겨요" + _WORD_END), "거예요"),
     (re.compile(r"(?<![가-힣])그려요" + _WORD_END), "그래요"),
-    (re.compile(r"혀요" + _WORD_END), "해요"),
+    (re.compile(r"(?:(?<![가-힣])|(?<=죄송|감사|부탁|생각|걱정|말씀|고생|수고))혀요" + _WORD_END), "해요"),
     (re.compile(r"(?<=[되하가])남요" + _WORD_END), "나요"),
     (re.compile(r"(?<![가-힣])(같|맞|알)어요" + _WORD_END), r"아요"),
     (re.compile(r"(?<![가-힣])몰러요" + _WORD_END), "몰라요"),
@@ -146,6 +146,7 @@ _CHUNGCHEONG_READINGS = (
     (re.compile(r"(?<=[있없었았렀졌겄겠셨])슈(?=\??(?:$|[\s.!,~]))"), "어요"),
     (re.compile(r"(?<![가-힣])계슈" + _WORD_END), "계세요"),
     (re.compile(r"(?<=걱정\s)마셔요" + _WORD_END), "마세요"),
+    (re.compile(r"(?<=[가-힣])하셔요" + _WORD_END), "하세요"),  # "수고하셔유": a closing
 )
 
 
