@@ -88,6 +88,8 @@ def test_a_reminder_answered(text, intent, statistical):
     ("제가 예약한 게 아닌데요 아내한테 물어보고 다시 연락드릴게요", "reminder", "callback_later"),
     ("오늘 진료 하세요", None, "ask_hours"),
     ("깜빡했네요 네 알겠습니다", "reminder", "yes"),
+    ("안 갈래요 이제 안 아파요", "reminder", "cancel"),
+    ("로봇이에요? 상담원 연결해 주세요", None, "talk_to_staff"),
     ("어머니 틀니를 다시 맞춰야 될 거 같아요", None, "book"),
 ])
 def test_the_ordinary_kinds(text, expect, intent, statistical):
@@ -108,6 +110,7 @@ def test_chungcheong_endings_are_heard(text, expect, intent, statistical):
     ("아파유", "아파요"), ("그 이유가 뭐예요", "그 이유가 뭐예요"), ("우유 먹어도 돼유", "우유 먹어도 돼요"),
     ("모유수유 중인디유", "모유수유 중인디요"), ("있슈?", "있어요?"), ("아녀유", "아니에요"), ("알겄슈", "알겠어요"),
     ("죄송혀유", "죄송해요"), ("통증이 안 잡혀요", "통증이 안 잡혀요"), ("네 수고하셔유", "네 수고하세요"),
+    ("예약이 이십 일 맞어유", "예약이 이십 일 맞아요"),
 ])
 def test_chungcheong_endings_read_as_standard(said, read):
     assert standard_endings(said) == read

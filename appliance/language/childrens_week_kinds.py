@@ -12,14 +12,14 @@ refusal / red-flag guard:
   look" with no day ("부분틀니 고리가 빠졌는데 고칠 수 있어요?", "씌운 게 빠져서 다시 붙일 수 있나 해서", "틀니가
   헐거워서 한번 가 봐야겠는데"): ``symptom`` (round 23: a problem described and "can you fix it" with no day); told
   with nothing asked ("나사가 빠진 거 같대요", "자꾸 빠질라 그래요 말할 때"): ``symptom`` too;
-- a reminder answered "can't bring the child" or "I'll cancel" with a reason after ("애가 아파서 그날 못 데려갈 거
+- a reminder answered "won't come", "can't bring the child" or "I'll cancel" with a reason after ("애가 아파서 그날 못 데려갈 거
   같아요", "취소할게요 애 아빠가 못 데려간대요"): ``cancel`` (round 27), no day to move to;
 - running late, then a new time asked ("이십 분 늦을 거 같아서요 두 시 반으로 좀"): ``reschedule``;
 - a reminder answered with another's treatment and one's own added ("그날 애 치료하고 제 스케일링도 같이 해 주실 수
   있어요"): ``book`` (round 23: a treatment added to a visit already booked);
 - fine on a wellbeing call, then "but book me" with a day ("네 멀쩡해요 근데 다음 주 화요일 예약 잡아 주세요"):
   ``book``;
-- the machine asked about with "who is calling" ("누가 전화하는 거예요? 기계예요?"): ``question_other``;
+- the machine asked about ("누가 전화하는 거예요? 기계예요?"), no person asked for: ``question_other``;
 - who does the treatment asked ("원장님이 직접 해 주세요?"): ``question_other``, for staff;
 - an offer declined "not now" with a reason ("지금은 좀 그래요 애가 무서워해서"): ``no`` (round 25);
 - an offer taken "가야지요" with a reason, no day ("예 가야지요 틀니 한 지 칠 년 넘었으니까"): ``yes``;
@@ -68,8 +68,9 @@ _OWN_ADDED = re.compile(r"(?:제|저|내|남편|아내|와이프)[가-힣]{0,6}(
                         r"(?:주실수있|줄수있|주세요|주시나요|될까요|되나요|돼요)")
 _FINE_THEN_BUT = re.compile(r"^(?:네|예)?(?:멀쩡|괜찮|좋아|잘)[가-힣]{0,6}(?:근데|그런데|그리고)")
 _BOOK_ASKED = re.compile(r"예약[가-힣]{0,4}(?:잡아|해|넣어)(?:주세요|줘요|주실래요)")
-_MACHINE_ASKED = re.compile(r"누가(?:전화|연락)(?:하는|한|하신)(?:거|건)|기계(?:예요|에요|인가요|죠|야)|"
-                            r"로봇(?:이에요|인가요|이죠)|자동(?:으로)?(?:전화|녹음)(?:예요|인가요)")
+_MACHINE_ASKED = re.compile(r"기계(?:예요|에요|인가요|죠|야)|로봇(?:이에요|인가요|이죠)|자동(?:으로)?(?:전화|녹음)(?:예요|인가요)")
+_PERSON_WANTED = re.compile(r"바꿔|연결|상담원|직원|사람(?:이랑|하고|좀|한테)")
+_WONT_COME = re.compile(r"^(?:아|어|저)?(?:안|못)(?:갈래요|갈게요|가요|갈거예요|갈것같아요)")
 _WHO_DOES_IT = re.compile(r"(?:원장님|선생님)(?:이|께서)?직접(?:해|하|봐|치료|수술)"
                           r"(?:주세요|주시나요|주시는|하세요|시나요)")
 _NOT_NOW = re.compile(r"^(?:음|아|어)?지금은(?:좀|조금)(?:그래요|그렇네요|그렇고|어려워요|힘들어요)")
@@ -120,13 +121,14 @@ RULES = (
     KindRule("an appliance's or a crown's trouble told", "symptom", (_APPLIANCE_OR_CROWN, _TROUBLE, _TOLD_END),
              (_A_DAY,)),
     KindRule("a reminder, the child can't be brought", "cancel", (_CANT_BRING,), (_MOVED,), expect=("reminder",)),
+    KindRule("a reminder, won't come first", "cancel", (_WONT_COME,), (_MOVED, _A_DAY), expect=("reminder",)),
     KindRule("a reminder, cancelled first with a reason", "cancel", (_CANCEL_FIRST,), (_MOVED,),
              expect=("reminder",)),
     KindRule("late, a new time asked", "reschedule", (_LATE, _NEW_TIME), dated=True),
     KindRule("a reminder, one's own treatment added", "book", (_OWN_ADDED,), expect=("reminder", "confirm")),
     KindRule("fine on a wellbeing call, but book me", "book", (_FINE_THEN_BUT, _BOOK_ASKED), expect=("wellbeing",),
              dated=True),
-    KindRule("the machine asked about", "question_other", (_MACHINE_ASKED,)),
+    KindRule("the machine asked about", "question_other", (_MACHINE_ASKED,), (_PERSON_WANTED,)),
     KindRule("who does the treatment asked", "question_other", (_WHO_DOES_IT,), (_BOOK_ASKED,)),
     KindRule("an offer declined not now, a reason", "no", (_NOT_NOW,), expect=("offer",)),
     KindRule("an offer taken with a reason", "yes", (_TAKE_WITH_REASON,), (_DAY_OR_WHEN, _NOT_GOING),

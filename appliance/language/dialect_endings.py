@@ -138,7 +138,7 @@ _CHUNGCHEONG_READINGS = (
     (re.compile(r"(?<![가-힣])그려요" + _WORD_END), "그래요"),
     (re.compile(r"(?:(?<![가-힣])|(?<=죄송|감사|부탁|생각|걱정|말씀|고생|수고))혀요" + _WORD_END), "해요"),
     (re.compile(r"(?<=[되하가])남요" + _WORD_END), "나요"),
-    (re.compile(r"(?<![가-힣])(같|맞|알)어요" + _WORD_END), r"아요"),
+    (re.compile(r"(?<![가-힣])(같|맞|알)어요" + _WORD_END), r"\1아요"),
     (re.compile(r"(?<![가-힣])몰러요" + _WORD_END), "몰라요"),
     (re.compile(r"(?<![가-힣])아퍼요" + _WORD_END), "아파요"),
     (re.compile(r"(?<![가-힣])읎어요" + _WORD_END), "없어요"),
