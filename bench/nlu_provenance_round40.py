@@ -50,9 +50,9 @@ ROUND_40_SETS = """\
                 Changed predictions on the older sets (dump of every set with and without the model, before and
                 after): 18, 17 of them to their labels, by the rules alone but one: the gums gone red told (blind40,
                 blind45, blind47, blind48, blind50) and a cause wondered ("충치인가 싶어서요": blind35, blind46,
-                blind52, blind60) symptoms; "없어요 고마워요" to the need question no (blind49); "선생님 오늘 나오세요 이
-                원장님이요" a transfer (blind54); "지금 진료 끝났어요?" the hours (blind60); "오늘 오후에 가능한 시간
-                있나요 급한 건 아닌데" a booking (blind58); the 충청도 "안 해유" no (blind50) and "안 갈래유" a cancel
+                blind52, blind60) symptoms; "없어요 고마워요" to the need question no (blind49); "선생님 오늘
+                나오세요 이 원장님이요" a transfer (blind54); "지금 진료 끝났어요?" the hours (blind60);
+                "오늘 오후에 가능한 시간 있나요 급한 건 아닌데" a booking (blind58); the 충청도 "안 해유" no (blind50) and "안 갈래유" a cancel
                 (blind55); "지금은 좀 그래요 바빠서" no (blind55); with the rebuilt model "지금 대기 많아요? 바로 가면
                 볼 수 있어요" a booking (blind57). One miss changed its wrong intent: blind8's "스케일링 후에 불소
                 도포도 같이 해 주세요?" (labelled question_other) by the rules alone from medical_question to book (a

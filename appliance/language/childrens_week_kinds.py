@@ -12,8 +12,8 @@ refusal / red-flag guard:
   look" with no day ("부분틀니 고리가 빠졌는데 고칠 수 있어요?", "씌운 게 빠져서 다시 붙일 수 있나 해서", "틀니가
   헐거워서 한번 가 봐야겠는데"): ``symptom`` (round 23: a problem described and "can you fix it" with no day); told
   with nothing asked ("나사가 빠진 거 같대요", "자꾸 빠질라 그래요 말할 때"): ``symptom`` too;
-- a reminder answered "won't come", "can't bring the child" or "I'll cancel" with a reason after ("애가 아파서 그날 못 데려갈 거
-  같아요", "취소할게요 애 아빠가 못 데려간대요"): ``cancel`` (round 27), no day to move to;
+- a reminder answered "won't come", "can't bring the child" or "I'll cancel" with a reason after ("애가 아파서
+  그날 못 데려갈 거 같아요", "취소할게요 애 아빠가 못 데려간대요"): ``cancel`` (round 27), no day to move to;
 - running late, then a new time asked ("이십 분 늦을 거 같아서요 두 시 반으로 좀"): ``reschedule``;
 - a reminder answered with another's treatment and one's own added ("그날 애 치료하고 제 스케일링도 같이 해 주실 수
   있어요"): ``book`` (round 23: a treatment added to a visit already booked);
@@ -68,7 +68,8 @@ _OWN_ADDED = re.compile(r"(?:제|저|내|남편|아내|와이프)[가-힣]{0,6}(
                         r"(?:주실수있|줄수있|주세요|주시나요|될까요|되나요|돼요)")
 _FINE_THEN_BUT = re.compile(r"^(?:네|예)?(?:멀쩡|괜찮|좋아|잘)[가-힣]{0,6}(?:근데|그런데|그리고)")
 _BOOK_ASKED = re.compile(r"예약[가-힣]{0,4}(?:잡아|해|넣어)(?:주세요|줘요|주실래요)")
-_MACHINE_ASKED = re.compile(r"기계(?:예요|에요|인가요|죠|야)|로봇(?:이에요|인가요|이죠)|자동(?:으로)?(?:전화|녹음)(?:예요|인가요)")
+_MACHINE_ASKED = re.compile(r"기계(?:예요|에요|인가요|죠|야)|로봇(?:이에요|인가요|이죠)|"
+                            r"자동(?:으로)?(?:전화|녹음)(?:예요|인가요)")
 _PERSON_WANTED = re.compile(r"바꿔|연결|상담원|직원|사람(?:이랑|하고|좀|한테)")
 _WONT_COME = re.compile(r"^(?:아|어|저)?(?:안|못)(?:갈래요|갈게요|가요|갈거예요|갈것같아요)")
 _WHO_DOES_IT = re.compile(r"(?:원장님|선생님)(?:이|께서)?직접(?:해|하|봐|치료|수술)"
