@@ -52,11 +52,12 @@ ROUND_40_SETS = """\
                 blind45, blind47, blind48, blind50) and a cause wondered ("충치인가 싶어서요": blind35, blind46,
                 blind52, blind60) symptoms; "없어요 고마워요" to the need question no (blind49); "선생님 오늘
                 나오세요 이 원장님이요" a transfer (blind54); "지금 진료 끝났어요?" the hours (blind60);
-                "오늘 오후에 가능한 시간 있나요 급한 건 아닌데" a booking (blind58); the 충청도 "안 해유" no (blind50) and "안 갈래유" a cancel
-                (blind55); "지금은 좀 그래요 바빠서" no (blind55); with the rebuilt model "지금 대기 많아요? 바로 가면
-                볼 수 있어요" a booking (blind57). One miss changed its wrong intent: blind8's "스케일링 후에 불소
-                도포도 같이 해 주세요?" (labelled question_other) by the rules alone from medical_question to book (a
-                treatment added to a visit is a visit asked, body_or_visit). None away from its label.
+                "오늘 오후에 가능한 시간 있나요 급한 건 아닌데" a booking (blind58); the 충청도 "안 해유" no
+                (blind50) and "안 갈래유" a cancel (blind55); "지금은 좀 그래요 바빠서" no (blind55); with the
+                rebuilt model "지금 대기 많아요? 바로 가면 볼 수 있어요" a booking (blind57). One miss changed its
+                wrong intent: blind8's "스케일링 후에 불소 도포도 같이 해 주세요?" (labelled question_other) by the
+                rules alone from medical_question to book (a treatment added to a visit is a visit asked,
+                body_or_visit). None away from its label.
                 The opt-out check's counts on the older sets unchanged (refusals 679, 0 missed, fired 1 at LEAD 30);
                 the new sets' 9 refusals (4 and 5) are all read as opt_out, with and without the model, no false one.
                 Left as they are: "그 점검은 얼마나 자주 받아야 되는 거예요" to an implant check-up offer (labelled no
