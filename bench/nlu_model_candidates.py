@@ -31,10 +31,23 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def _today_helpers() -> None:
+    """Today's small helpers that ``statistical`` imports, when the ``appliance`` on the path (an older snapshot of the
+    rules, for a first run) predates them: loaded from this checkout under their own names."""
+    for helper in ("symptom_lookalikes",):
+        qualified = f"appliance.language.{helper}"
+        if importlib.util.find_spec(qualified) is None:
+            spec = importlib.util.spec_from_file_location(qualified, ROOT / "appliance" / "language" / f"{helper}.py")
+            module = importlib.util.module_from_spec(spec)
+            sys.modules[qualified] = module
+            spec.loader.exec_module(module)
+
+
 def _current_statistical():
     """Today's ``statistical`` module of this checkout, whatever ``appliance`` package is on the path."""
     name = "_current_statistical"
     if name not in sys.modules:
+        _today_helpers()
         spec = importlib.util.spec_from_file_location(name, ROOT / "appliance" / "language" / "statistical.py")
         module = importlib.util.module_from_spec(spec)
         sys.modules[name] = module

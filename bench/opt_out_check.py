@@ -1,8 +1,8 @@
 """The opt-out check (``appliance.language.opt_out_check``) measured on the labelled sets.
 
 A refusal the rules miss is asked about ("앞으로 병원 안내 연락을 그만 받으시겠어요?"); each time the check fires on
-a sentence that is no refusal, a caller hears one needless question. Per labelled set (tests/data/nlu, blind17 and
-later never read), three views:
+a sentence that is no refusal, a caller hears one needless question. Per labelled set (tests/data/nlu; a fresh set
+not yet joined to ``nlu_model_compare.ORDER`` is never read), three views:
 
 * **today**: today's rules + today's model (as the appliance runs; the model was trained on every set but heldout,
   so on the others its opt-out scores are in-sample; it has also seen the newest blind set, whose rows are not read
@@ -10,9 +10,8 @@ later never read), three views:
 * **left out**: today's rules + a model trained without the set (nor the unseen ones; honest for the model).
   "alone" is a stress test: how many of the set's refusals the check catches by itself (cue + model), as if the
   rules had missed every one;
-* **first runs** (blind7 ... blind16): the rules of git just before the set was written (``nlu_arbiter``'s cache)
-  and a model trained only on the sets written before it: honest for both. Only these sets, whatever else the cache
-  holds: a later set's model would be trained on the unseen sets written before it (dev12's on blind17 and blind18).
+* **first runs** (blind7 ... the newest joined set): the rules of git just before the set was written
+  (``nlu_arbiter``'s cache) and a model trained only on the sets written before it: honest for both.
 
 Columns: refusals (gold opt_out), the rules miss, the check catches of those; other sentences, the check fires on.
 Then the same totals for other values of ``LEAD``.
@@ -20,12 +19,13 @@ Then the same totals for other values of ``LEAD``.
     python bench/nlu_arbiter.py --record              # the first-run cache (done here for the sets missing or stale)
     python bench/opt_out_check.py > bench/opt_out_check.txt
 
-Result (LEAD 30, stop 22, 47 sets): today's rules read every labelled refusal (436 of 436), so today the check never
-has to ask on them; it fires on 1 of the 6960 other sentences. By itself it hears 417 of 436 (model without the set;
-395 before the cue words were widened this stop, reading these same refusals: in-sample for the cue); on the first
-runs the rules of the time missed 8 of 60 refusals and the check asks on all 8, firing on none of 2357 others. The
-fire rate on other sentences is the telling number: the cue alone fires on 9 of 6960, the same before and after the
-widening, the model keeping the check quiet on 7 of them.
+Result (LEAD 30, stop 28, every joined set: 80, 18 709 sentences): today's rules read every labelled refusal (667 of
+667), so today the check never has to ask on them; it fires on 1 of the 18 042 other sentences. By itself it hears
+623 of 667 (model without the set). On the honest first runs (blind7 ... blind61, 62 sets) the rules of the time
+missed 96 of 630 refusals; the check asks on 80 of them and fires on 7 of 16 641 others (three of them a "not
+interested in this event" kept apart from a lasting refusal). The 16 it does not hear carry no cue word (dialect
+verbs, "거부 거부요", a stop asked for another person's number); none after blind32. At stop 22 (47 sets) the same
+run read 436 of 436 today and caught 8 of 8 on the ten first runs then scored.
 """
 
 from __future__ import annotations
@@ -34,7 +34,6 @@ import datetime as dt
 import itertools
 import json
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -51,13 +50,15 @@ from appliance.language import statistical as stat  # noqa: E402
 from appliance.language import understand  # noqa: E402
 
 DATA = ROOT / "tests" / "data" / "nlu"
-UNSEEN = re.compile(r"^blind(?:1[7-9]|[2-9]\d|\d{3,})")
-"""Sets that stay unseen (the next blind sets): never read here."""
+def unseen(name: str) -> bool:
+    """A set not yet joined to the regression sets (a fresh blind set before its first run and round): never read
+    here. ``nlu_model_compare.ORDER`` lists every joined set, in the order they were written; heldout stays out."""
+    return name not in compare.ORDER
 LEADS = (0.0, 10.0, 15.0, 20.0, 30.0, 50.0, 100.0, float("inf"))  # inf: the cue alone
 
 
 def labelled_sets() -> list[str]:
-    names = [p.stem for p in DATA.glob("*.jsonl") if not UNSEEN.match(p.stem)]
+    names = [p.stem for p in DATA.glob("*.jsonl") if not unseen(p.stem)]
     order = {name: i for i, name in enumerate(compare.ORDER)}
     return sorted(names, key=lambda n: (order.get(n, len(order)), n))
 
@@ -72,8 +73,8 @@ def today_rows() -> dict[str, list[dict]]:
     out = {}
     today = stat.default_model()
     for name in labelled_sets():
-        unseen = tuple(p.stem for p in DATA.glob("*.jsonl") if UNSEEN.match(p.stem))
-        left_out = stat.IntentModel(stat.examples_from_sets(DATA, exclude=(*stat.HELD_OUT_SETS, *unseen, name)))
+        fresh = tuple(p.stem for p in DATA.glob("*.jsonl") if unseen(p.stem))
+        left_out = stat.IntentModel(stat.examples_from_sets(DATA, exclude=(*stat.HELD_OUT_SETS, *fresh, name)))
         rows = []
         for row in load(name):
             got = understand(row["text"], dt.datetime.fromisoformat(row["now"]), expect=row.get("expect")).intent
@@ -86,12 +87,12 @@ def today_rows() -> dict[str, list[dict]]:
 
 def first_run_sets(blended: tuple[str, ...]) -> tuple[str, ...]:
     """The blended sets written before the first unseen one. A first run's model is trained on every set written
-    before it (``compare.rows_before``), so the model of any later set (dev12 on) would read an unseen set."""
-    return tuple(itertools.takewhile(lambda name: not UNSEEN.match(name), blended))
+    before it (``compare.rows_before``), so no first run's model reads a set that is still unseen."""
+    return tuple(itertools.takewhile(lambda name: not unseen(name), blended))
 
 
 FIRST_RUNS = first_run_sets(compare.BLENDED)
-"""The first runs scored (blind7 ... blind16), whatever else ``nlu_arbiter``'s cache holds."""
+"""The first runs scored (blind7 ... the newest joined set), whatever else ``nlu_arbiter``'s cache holds."""
 
 
 def rules_commit(name: str) -> str:

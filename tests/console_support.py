@@ -279,3 +279,24 @@ def browser_login(driver: Any, base: str, name: str, password: str | None = None
     driver.find_element(By.ID, "name").send_keys(name)
     driver.find_element(By.ID, "password").send_keys(password or PASSWORDS[name])
     driver.find_element(By.CSS_SELECTOR, "#login-form button[type=submit]").click()
+
+
+def note_and_mark_done(driver, card_id: str, note: str) -> None:
+    """Type a note into a card and press 처리 완료, as staff do, while the live list may re-render.
+
+    Once the note field has focus the page holds back re-renders (console.js), so only the first
+    look-up can meet a card that was replaced a moment ago; then it is looked up again."""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+
+    for _attempt in range(5):
+        try:
+            field = driver.find_element(By.ID, card_id).find_element(By.NAME, "note")
+            field.click()
+            field.clear()
+            field.send_keys(note)
+            driver.find_element(By.ID, card_id).find_element(By.CSS_SELECTOR, "form.done button").click()
+            return
+        except StaleElementReferenceException:
+            continue
+    raise AssertionError(f"card {card_id} kept being replaced while a note was typed")

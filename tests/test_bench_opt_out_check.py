@@ -1,6 +1,6 @@
 """bench/opt_out_check.py's first runs: the same sets scored however ``nlu_arbiter``'s cache came to be (a cache
-recorded with every blended set showed dev12 ... dev21 too: 390 refusals instead of 60), and a cached run of a
-set that has changed since is recorded again rather than scored."""
+recorded with later sets showed them too), every joined set and no fresh one is scored, and a cached run of a set
+that has changed since is recorded again rather than scored."""
 
 from __future__ import annotations
 
@@ -22,17 +22,21 @@ def bench():
 
 
 def test_first_runs_stop_at_the_first_unseen_set(bench):
-    order = ("blind7", "dev8", "blind16", "blind17", "blind18", "dev12", "dev13")
-    assert bench.first_run_sets(order) == ("blind7", "dev8", "blind16")
+    order = ("blind7", "dev8", "blind16", "blind61", "blind9998", "blind9999", "dev12")
+    assert bench.first_run_sets(order) == ("blind7", "dev8", "blind16", "blind61")
+
+
+def test_a_set_is_unseen_until_it_is_joined(bench):
+    assert not bench.unseen("blind17") and not bench.unseen(bench.compare.ORDER[-1])
+    assert bench.unseen("blind9999") and bench.unseen("heldout")
+    assert "blind17" in bench.FIRST_RUNS and bench.FIRST_RUNS[-1] == bench.compare.BLENDED[-1]
 
 
 def test_no_first_run_model_reads_an_unseen_set(bench):
     order = bench.compare.ORDER
     assert bench.FIRST_RUNS, "no first run scored"
     for name in bench.FIRST_RUNS:
-        assert not [s for s in order[: order.index(name)] if bench.UNSEEN.match(s)], name
-    for name in set(bench.compare.BLENDED) - set(bench.FIRST_RUNS):  # unseen itself, or written after one
-        assert [s for s in order[: order.index(name) + 1] if bench.UNSEEN.match(s)], name
+        assert not [s for s in order[: order.index(name)] if bench.unseen(s)], name
 
 
 def _cached(rows: list[dict]) -> list[dict]:
@@ -57,7 +61,9 @@ def test_only_missing_or_stale_first_runs_are_recorded(bench):
 
 def test_a_cache_with_later_sets_scores_the_same_first_runs(bench, tmp_path, monkeypatch):
     stored = {name: {"rules": bench.rules_commit(name), "records": _cached(bench.load(name))}
-              for name in (*bench.FIRST_RUNS, "dev12", "dev13")}
+              for name in bench.FIRST_RUNS}
+    stored["blind9999"] = {"rules": "0000000^", "records": [{"text": "광고 전화 하지 마세요", "expect": None,
+                                                            "gold": "opt_out", "final": "opt_out"}]}
     cache = tmp_path / "arbiter.json"
     cache.write_text(json.dumps(stored, ensure_ascii=False))
     monkeypatch.setattr(bench.arbiter, "CACHE", cache)

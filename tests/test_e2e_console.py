@@ -23,7 +23,7 @@ from appliance.telephony import sipp
 from appliance.telephony.asterisk import TelephonyState
 from tests.audio_checks import heard_prompt
 from tests.console_support import (LiveConsole, SmtpSink, WebhookSink, add_accounts, browser_login, chrome,
-                                   csrf_of)
+                                   csrf_of, note_and_mark_done)
 
 pytestmark = pytest.mark.e2e
 
@@ -141,27 +141,6 @@ def _wait(driver, lab, condition, timeout: float = 20.0):
                              f"--- console log ---\n{lab['console'].tail()}") from None
 
 
-def _note_and_mark_done(driver, card_id: str, note: str) -> None:
-    """Type a note into a card and press 처리 완료, as staff do, while the live list may re-render.
-
-    Once the note field has focus the page holds back re-renders (console.js), so only the first
-    look-up can meet a card that was replaced a moment ago; then it is looked up again."""
-    from selenium.common.exceptions import StaleElementReferenceException
-    from selenium.webdriver.common.by import By
-
-    for _attempt in range(5):
-        try:
-            field = driver.find_element(By.ID, card_id).find_element(By.NAME, "note")
-            field.click()
-            field.clear()
-            field.send_keys(note)
-            driver.find_element(By.ID, card_id).find_element(By.CSS_SELECTOR, "form.done button").click()
-            return
-        except StaleElementReferenceException:
-            continue
-    raise AssertionError(f"card {card_id} kept being replaced while a note was typed")
-
-
 def test_a_callback_request_appears_live_and_is_marked_done_in_the_browser(lab, engine_running):
     from selenium.webdriver.common.by import By
 
@@ -191,7 +170,7 @@ def test_a_callback_request_appears_live_and_is_marked_done_in_the_browser(lab, 
         finally:
             result = handle.wait()
         assert result.ok, result.describe()
-        _note_and_mark_done(driver, card_id, "견적 안내함")
+        note_and_mark_done(driver, card_id, "견적 안내함")
         _wait(driver, lab, lambda d: "처리 완료로 표시했습니다" in d.page_source)
         assert not driver.find_elements(By.ID, card_id)
         callback_id = int(card_id.split("-")[1])

@@ -26,7 +26,7 @@ import re
 from appliance.language import lexicon as lx
 from appliance.language import questions as qs
 from appliance.language import body_or_visit as bv
-from appliance.language import topics
+from appliance.language import topics, winter_day_kinds
 
 # a throb kept one awake ("아파서 잠을 못 잤어요" stays urgent), a jaw stiff on waking ("안 벌어져요" alone is urgent)
 _KEPT_AWAKE = re.compile(
@@ -159,11 +159,14 @@ def _body(compact: str) -> tuple[str, float] | None:
     if _JAW_LOCKED.search(compact) or _UP_TO_THE_EYE.search(compact) or (
             _BREATH_HARD.search(compact) and _SWOLLEN.search(compact)):
         return "emergency", 0.95
+    if (kind := winter_day_kinds.body_kind(compact)) is not None:
+        return kind  # round 39: a red flag then "can it wait", pus told alone, a treatment's bleeding asked
     if _APPLIANCE_BROKEN.search(compact) and _MAY_I.search(compact) or _FASTING.search(compact) or (
             _FOOD_AFTER.search(compact) or _MUST_I_GO.search(compact) or _OUT_OF_THE_SITE.search(compact)
             or _TEETH_LATE_ASKED.search(compact) or _KEEP_USING.search(compact)
             or _WEAR_ASKED.search(compact)) or (
-            _PUS_CAN_IT_WAIT.search(compact) and not _PUS_RED_FLAG.search(compact)) or (
+            _PUS_CAN_IT_WAIT.search(compact) and not _PUS_RED_FLAG.search(winter_day_kinds.without_denied_fever(
+                compact))) or (
             _SAYING_CHECKED.search(compact) and bv.about_body(compact)):
         return "medical_question", 0.95
     rest = _KEPT_AWAKE.sub("", compact)

@@ -7,7 +7,8 @@ module joins the pieces that name one day together:
   "다음 달 첫 주 금요일"; "다음 달 첫째 주" alone is that month's first seven days;
 - a weekday some weeks on: "일주일 뒤 수요일", "이 주 뒤 금요일" (that weekday in the week so many weeks from
   today), and "수요일 거 (딱) 일주일 뒤 (수요일)" (the booked Wednesday moved on by a week);
-- the day after a day of the month ("이십오 일이라서 그 다음 날", "25일 다음 날"): that day plus one (round 24);
+- the day after a day of the month ("이십오 일이라서 그 다음 날", "25일 다음 날"), or after a holiday ("크리스마스
+  다음 날", "한글날 그 다음 날", round 39): that day plus one (round 24);
 - a day given as a deadline ("금요일 전에", "수요일에 올라가야 돼서 그 전에"): no day of the visit (round 24);
 - a clipped weekday after its week ("담주 금"): that day; weekdays excepted ("수요일 목요일 빼고 아무 날이나")
   name no day.
@@ -44,6 +45,7 @@ _DAY_AFTER = re.compile(r"\s?(?:[가-힣\s]{0,10}?(?:이라서|라서|이라|라
                         r"(?:다음\s?날|담날|이튿날)")
 
 
+_DAY_AFTER_KINDS = ("dom", "dom_digit", "ymd", "slash", "dot", "holiday")  # round 39: "크리스마스 다음 날"
 _DAY_KINDS = ("weekday", "rel_week", "dom", "dom_digit", "ymd", "slash", "dot", "day_word")
 _DEADLINE = re.compile(r"\s?(?:전에|전까지|이전에|이전까지)|(?:에)?\s?[가-힣\s]{0,14}?(?:돼서|되서|라서|해서|니까)\s?"
                        r"그\s?(?:전에|전까지|이전에)")
@@ -53,7 +55,7 @@ def _days_after(text: str, found: list[DateResult]) -> list[DateResult]:
     """``found`` with a day of the month followed by "(그) 다음 날" moved on by one day (round 24)."""
     moved: list[DateResult] = []
     for r in found:
-        after = _DAY_AFTER.match(text, r.end) if r.kind in ("dom", "dom_digit", "ymd", "slash", "dot") else None
+        after = _DAY_AFTER.match(text, r.end) if r.kind in _DAY_AFTER_KINDS else None
         if after is not None and r.date is not None:
             r = DateResult(r.date + dt.timedelta(days=1), None, r.start, after.end(), kind="relative_day")
         moved.append(r)

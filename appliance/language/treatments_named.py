@@ -14,7 +14,8 @@ _TREATMENT_TAKEN_BACK = re.compile(r"(?:은|는|이|가|을|를|치료|시술)?(
 _NOT_A_TOOTH = re.compile(r"실밥|꿰맨|거즈|솜|장치|교정기|철사|틀니|임시치아|마우스피스|고무줄|브라켓|"
                           r"영수증|결과지|서류|확인서|소견서|진단서|증명서|내역|처방전|사본")  # round 12: papers
 # round 15: a blood test (its result brought along) is no dental checkup
-_BLOOD_TEST = re.compile(r"혈액검사|피검사")
+# round 39: a hospital's test ("그날 병원 검사 있어요"; 3 of 3 labels name no treatment)
+_BLOOD_TEST = re.compile(r"혈액검사|피검사|병원(?:에서|에)?검사")
 # round 15: a treatment turned down before another is asked for ("미백은 안 할래요 … 스케일링만 할게요")
 _TURNED_DOWN = re.compile(r"(?:은|는)?(?:관심없|안할|안받|필요없|됐고|됐어요)")
 # round 15: a first visit, or the first in years, to have the whole mouth looked at ("처음 가는 건데요 그냥
@@ -45,12 +46,14 @@ _REMINDER_REFUSED = re.compile(r"(?:하라는|받으라는|오라는)(?:문자|�
                                r"(?:안보내|보내지마|그만|안하셨|하지마|안주셨|주지마|사절)")
 # round 30: a milk tooth pulled at home ("젖니가 흔들려서 집에서 뺐는데", round 27's convention: extraction), and
 # swollen gums told beside a pulled tooth's place ("잇몸이 부었어요 뺀 자리 옆에요": gum, round 28's convention)
-_MILK_TOOTH_PULLED = re.compile(r"(?:젖니)(?:가|를|을|는|이)?.{0,12}(?:뺐|뺀|빼(?!먹|고))")
+_MILK_TOOTH_PULLED = re.compile(r"(?:젖니|유치(?!원))(?:가|를|을|는|이)?.{0,12}(?:뺐|뺀|빼(?!먹|고))")  # round 39: 유치
 _GUMS_SWOLLEN = re.compile(r"잇몸(?:이|은|도|쪽이)?(?:좀|많이|살짝|조금)?(?:부었|부어|붓|벌겋|빨갛)")
 # round 33: the treatment a booking is changed to ("스케일링 예약한 거 검진으로 바꿀 수 있어요"; 3 of 3 labels name it)
 _CHANGED_TO = re.compile(r"(?:치료|상담|시술)?(?:을|를)?(?:으로|로|걸로|거로)(?:바꿀|바꿔|바꾸|변경|돌려)")
 # round 34: a treatment told as done before the one a visit is for ("신경치료 끝났는데 씌우는 거 하러")
-_TOLD_DONE = re.compile(r"(?:은|는|이|가|을|를)?(?:다)?(?:끝났는데|끝났고|끝나서|마쳤는데|마쳤고|다받았는데)")
+_TOLD_DONE = re.compile(r"(?:은|는|이|가|을|를)?(?:다)?(?:끝났는데|끝났고|끝나서|마쳤는데|마쳤고|다받았는데)"
+                        # round 39: one already booked, another added ("스케일링 잡아 둔 거 있는데 검진도 같이")
+                        r"|(?:을|를)?(?:잡아둔|잡아놓은|예약해둔|예약해놓은)(?:거|게|것)(?:있는데|있고)")
 # round 35: braces one is in the middle of, told as one's condition beside the treatment asked about ("교정 중인데
 # 스케일링 받아도 돼요", "교정 장치 낀 채로 …"): the one asked about comes first (2 of 2 labels); a root canal in
 # progress stays first ("신경치료 중인데 임시 때운 게 …": root_canal, as blind32 and blind35 label it)
