@@ -90,6 +90,8 @@ _STAFF_IN = re.compile(r"^(?:거기|저)?(?:[가-힣]선생님|[가-힣]원장�
                        r"(?:계시나요|계세요|계신가요|계십니까)")
 _BOUND_ANY = re.compile(r"(?:전이면|전까지면|전까지만|이전이면)(?:다|아무때나|언제든|언제라도|언제든지)?"
                         r"(?:좋아요|괜찮아요|돼요|되요|상관없어요)$")
+_ALARM = re.compile(r"(?<![커카배])피(?:가|도|나)|깨져|깨졌|부러|너무|엄청|심하|죽겠|못참")
+_RELAYED_FINE = re.compile(r"(?:괜찮|좋|된|돼)대요$|(?:괜찮|좋)다고(?:하세요|하시네요|하네요|해요)$")
 _FEVER_DENIED = re.compile(
     r"열(?:은|이|도)?(?:없|안나|안났|안올)(?:어요|구요|고요|고|는데요|는데|습니다|었어요|어)?")
 
@@ -106,7 +108,8 @@ RULES: tuple[KindRule, ...] = (
     KindRule("yes, the medicines taken", "yes", (_YES_FIRST, _MEDICINE_TAKEN), (_ASKED,), expect=("yes_no",)),
     KindRule("yes, the age told", "yes", (_YES_FIRST, _AGE_NUMBER, _AGE_TOLD), (_ASKED,), expect=("yes_no",)),
     KindRule("a treatment making a trouble worse", "medical_question", (_WORSE_ASKED,)),
-    KindRule("a trouble, look again", "symptom", (_DISCOMFORT, _LOOK_AGAIN), (_BOOKING_WORDS,), dated=False),
+    KindRule("a trouble, look again", "symptom", (_DISCOMFORT, _LOOK_AGAIN), (_BOOKING_WORDS, _ALARM), dated=False),
+    KindRule("a day relayed as fine", "book", (_RELAYED_FINE,), expect=("date", "time"), dated=True),
     KindRule("any day before a bound", "book", (_BOUND_ANY,), expect=("date", "time")),
     KindRule("then by its time", "yes", (_THEN_BY_TIME,), expect=("proposal",)),
     KindRule("a proposal taken by its time", "yes", (_TIME_TAKEN,), expect=("proposal",)),
