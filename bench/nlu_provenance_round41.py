@@ -42,8 +42,8 @@ ROUND_41_SETS = """\
                 booking moved in part, put off or swapped, a booking that must be cancelled, which day was booked,
                 another added, open on a holiday, charged twice, an evening slot at an hour, a walk-in from nearby,
                 a number changed, another's home, a staff member in, a day relayed as fine to the date question (the
-                rebuilt model read round 7's "수요일이 괜찮대요" as other); 경상도 "습니더", "되는교"; dates: "모렌가 글피"
-                the first, a day as a bound no day; times: an hour as a bound then the slot within it.
+                rebuilt model read round 7's "수요일이 괜찮대요" as other); 경상도 "습니더", "되는교"; dates:
+                "모렌가 글피" the first, a day as a bound no day; times: an hour as a bound then the slot within it.
                 After: blind66 intent 100% with the model, 100% with a model built without blind66/blind67, 99.6%
                 with the rules alone; date, time, treatment and all three 100%. blind67 99.6% with the model, 99.6%
                 without them, 99.6% with the rules alone; date 99.2%, time 100%, treatment 98.1%, all three 97.3%.
