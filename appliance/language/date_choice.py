@@ -290,12 +290,18 @@ _IN_DOUBT_AFTER = re.compile(r"\s?(?:예약을?\s?|에\s?|로\s?)?(?:했는지|�
 _A_CONDITION_AFTER = re.compile(r"\s?(?:에\s?)?(?:쉬시면|쉬면|안\s?하시면|휴진이면|휴무면|문\s?닫으면)\s")
 _TO_A_WEEK_MOVED = re.compile(r"\s?(?:로|으로)\s?(?:좀\s?)?(?:미뤄|미루|옮겨|바꿔|밀어)")
 _UNTIL_NOW = re.compile(r"\s?까지\s")
+# round 41: "모렌가 글피에": the first day in doubt (round 27); a day as a bound ("목요일 전이면 다 좋아요"): no day
+_IN_DOUBT_ASKED_AFTER = re.compile(r"(?:인가|가)\s")
+_A_BOUND_AFTER = re.compile(r"\s?(?:전이면|전까지면|전에만|이전이면|전이어야|전까지만)")
 
 
 def _round40_choice(text: str, results: list[DateResult], today: dt.date) -> tuple[bool, DateResult | None]:
     """Round 40's choices (above): ``(True, day)`` when one decides, else ``(False, None)``."""
-    if len(results) >= 2 and results[0].date is not None and _IN_DOUBT_AFTER.match(text, results[0].end):
+    if len(results) >= 2 and results[0].date is not None and (_IN_DOUBT_AFTER.match(text, results[0].end)
+                                                              or _IN_DOUBT_ASKED_AFTER.match(text, results[0].end)):
         return True, results[0]
+    if len(results) == 1 and _A_BOUND_AFTER.match(text, results[0].end):
+        return True, None
     if len(results) == 2 and results[0].date is not None and _A_CONDITION_AFTER.match(text, results[0].end):
         return True, results[1]
     last = results[-1] if results else None

@@ -99,10 +99,11 @@ _READINGS = (
     (re.compile(r"(?<=[주하오보가러드])이소" + _WORD_END), "세요"),
     (re.compile(r"(?<=[해줘봐러려어])(\s?)주소(?=\s*[.!~]*$)"), r"\1주세요"),
     (re.compile(r"능교" + _WORD_END), "나요"),
+    (re.compile(r"(?<=[되하있가오])는교" + _WORD_END), "나요"),  # round 41: "되는교"
     (re.compile(r"(?<![가-힣])가께(?:요|예|유)" + _WORD_END), "갈게요"),  # round 35: 충청도 "가께유"
     (re.compile(r"(?<=[할갈])께예" + _WORD_END), "게요"),
     (re.compile(r"심더" + _WORD_END), "습니다"),
-    (re.compile(r"(?<=[압합갑됩봅옵씁냅])니더" + _WORD_END), "니다"),  # round 38: "잘 지냅니더"
+    (re.compile(r"(?<=[압합갑됩봅옵씁냅습입])니더" + _WORD_END), "니다"),  # round 38: "잘 지냅니더"; 41: "괜찮습니더"
     (re.compile(r"(?<=[라다])(\s?)캤(?=지|나|어|던)"), r"\1했"),
     (re.compile(r"(?<=[져워와어아해])\s?가(?:꼬|가)" + _WORD_END), "가지고"),  # round 37: "빠져가꼬"
     (re.compile(r"(?<![가-힣])바까(?=\s?주)"), "바꿔"),  # round 37: "바까 주이소"
