@@ -15,6 +15,7 @@ import datetime as dt
 import pytest
 
 from appliance.language import understand
+from appliance.language.dialect_endings import standard_endings
 from tests.language_kinds_support import WITH_AND_WITHOUT_MODEL, hearer
 
 NOW = dt.datetime(2051, 7, 19, 10, 40)  # a Wednesday morning in July
@@ -104,3 +105,41 @@ def test_the_day_and_time_meant(text, expect, intent, date, time):
         assert (got.date, got.time) == (date, time), (statistical, got)
         if intent:
             assert got.intent == intent, (statistical, got)
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize(("text", "expect", "intent"), [
+    ("수요일은 일이 많아가 안 되고 금요일 세 시로 해 주세요", "reminder", "reschedule"),
+    ("지금 운전 중이라 조금 있다 다시 해 주세요", "reminder", "callback_later"),
+    ("밤 아홉 시 넘어서 연락 주시면 안 될까요", "reminder", "callback_later"),
+    ("아이고 이렇게 챙겨 주시고 감사합니다 괜찮아요", "wellbeing", "no"),
+    ("괜찮구먼요 걱정 마세요", "wellbeing", "no"),
+    ("금요일 가능해요 월급날이라", "date", "book"),
+    ("나중에 말씀하신 거로 할게요", "proposal", "yes"),
+    ("그날은 좀 어렵고 더 이른 날 없어요", "proposal", "no"),
+    ("그걸로 충분해요 감사합니다", "need", "no"),
+    ("그럼 그래요 할게요", "offer", "yes"),
+    ("못 갈 이유가 뭐 있어요", "offer", "yes"),
+    ("거기 중국집 아닌가요", None, "wrong_number"),
+    ("잠깐만요 번호가 잘못됐어요 끝자리가 칠이에요", "confirm", "no"),
+    ("찬물 마실 때마다 어금니가 시큰해요 신경 때문인지", None, "symptom"),
+    ("지금 진료 하고 계세요", None, "ask_hours"),
+    ("주말 진료는 어느 날 해요", None, "ask_hours"),
+    ("점심 끝나고 몇 시에 다시 시작해요", None, "ask_hours"),
+    ("그 예약이 어떤 치료였죠", None, "confirm_appointment"),
+    ("모레 예약 다음 주 금요일로요 출장 때문에", None, "reschedule"),
+    ("때운 게 떨어져서요 때우러 가야 될 거 같아요", None, "book"),
+    ("스케일링 받는 건 시간 얼마나 걸려요", "reminder", "question_other"),
+])
+def test_answers_read_by_the_rules_alone_too(text, expect, intent, statistical):
+    got = _hear(text, expect, statistical)
+    assert got.intent == intent, got
+
+
+@pytest.mark.parametrize(("said", "read"), [
+    ("원장님 계시는교", "원장님 계시나요"),
+    ("비가 와가 길이 많아가 늦어요", "비가 와가 길이 많아서 늦어요"),
+    ("그라믄 그래 하입시더", "그러면 그래 합시다"),
+])
+def test_gyeongsang_endings_read_as_standard(said, read):
+    assert standard_endings(said) == read
