@@ -77,7 +77,7 @@ def test_a_visit_asked_is_a_booking(text, expect, statistical):
 
 @WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize(("text", "expect", "intent"), [
-    ("내일은 안 돼요", "date", "book"),
+    ("내일은 안 될까요", "date", "book"),
     ("그럼 금요일은 안 되나요", "date", "book"),
     ("그날 말고 좀 늦은 날 없어요", "reminder", "reschedule"),
     ("그 시간 말고 다른 시간 돼요", "confirm", "reschedule"),
