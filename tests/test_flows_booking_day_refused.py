@@ -52,6 +52,17 @@ def test_that_day_refused_to_an_offer_brings_a_time_on_another_day(make):
     assert TOMORROW_SAID not in t.said()
 
 
+def test_two_days_refused_one_after_the_other_still_bring_a_free_time(make):
+    """The earliest free times are on the days refused: the search looks past them, it does not give up."""
+    t = _to_date_question(make)("내일은 안 돼요", "아무 때나요")
+    first = t.said()
+    assert "book_this" in t.keys() and TOMORROW_SAID not in first
+    day = first.split(" 오")[0]  # "십일월 이십삼 일 월요일"
+    t("그날은 안 돼요")
+    assert t.keys()[0] == "day_left_out" and "book_this" in t.keys(), t.said()
+    assert day not in t.said() and TOMORROW_SAID not in t.said()
+
+
 @pytest.mark.parametrize(("text", "refused"), [
     ("내일은 안 돼요", "2026-11-24"),
     ("수요일은 출근해서 못 갈 것 같아요", "2026-11-25"),
