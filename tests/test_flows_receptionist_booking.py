@@ -142,6 +142,23 @@ def test_questionnaire_is_stored_for_staff(make):
     assert req.meta["questionnaire_note"] == note.id
 
 
+def test_a_booking_asked_with_a_trouble_told_keeps_the_trouble_for_the_questionnaire(make):
+    """"이가 시린데 다음 주 월요일 오전에 가도 돼요?": sympathy first; the 문진 does not ask again what is wrong and
+    staff read the caller's own words on the booking's note. A booking with no trouble told starts plainly."""
+    t = Talk(make(caller=UNKNOWN))("왼쪽 어금니가 시린데 다음 주 월요일 오전에 가도 돼요?")
+    assert t.keys()[0] == "symptom_sorry" and "많이 불편하시겠어요." in t.said()
+    t("충치 치료요", "네", "김영희요", "아니요", "네")
+    assert "q_complaint" not in t.keys() and "q_pain" in t.keys()
+    t("네", "아니요", "네", "모르겠어요", "아니요")
+    assert t.keys()[0] == "questionnaire_done"
+    note = crm_records.StaffNote.get()
+    assert "왼쪽 어금니가 시린데" in note.text
+    plain = Talk(make(caller=UNKNOWN))("다음 주 월요일 오전에 스케일링 예약할게요")
+    assert "symptom_sorry" not in plain.keys()
+    near = Talk(make(caller=UNKNOWN))("옆 아파트 사는데 다음 주 월요일 오전에 스케일링 예약할게요")
+    assert "symptom_sorry" not in near.keys()  # 아파트 is no 아파
+
+
 def test_hangup_in_the_middle_of_a_booking_leaves_a_callback(make):
     t = Talk(make(caller=UNKNOWN))("예약하고 싶어요", "스케일링")
     t("/bye")

@@ -26,7 +26,7 @@ from appliance.conversation.actions import Action, End, Say
 from appliance.conversation.answers import AnswersFlow
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
 from appliance.conversation.booking import TREATMENT_KO, BookingFlow
-from appliance.conversation.care import CareFlow
+from appliance.conversation.care import NOTE_MAX, CareFlow
 from appliance.conversation.changes import ChangesFlow
 from appliance.conversation.handover import INBOUND, Handover
 from appliance.conversation.identity import Identity
@@ -38,6 +38,7 @@ from appliance.conversation.phrases import PHRASES
 from appliance.conversation.privacy import call_is_recorded
 from appliance.conversation.questionnaire import QuestionnaireFlow
 from appliance.data import phone as phones
+from appliance.language import tells_a_trouble
 
 _LOGGER = logging.getLogger(__name__)
 
@@ -322,6 +323,9 @@ class Receptionist(Asker):
         intent = u.intent
         self.topics.append(intent)
         if intent == "book":
+            if tells_a_trouble(text):  # "이가 시린데 모레 가도 돼요?": sympathy; the words kept for the 문진 and staff
+                self.booking.complaint = self.booking.complaint or text[:NOTE_MAX]
+                return [Say("symptom_sorry"), *self.booking.start(u)]
             return self.booking.start(u)
         if intent in ("reschedule", "cancel", "confirm_appointment", "change"):
             return self.changes.start(intent, u)

@@ -11,9 +11,10 @@ from appliance.language.context import answer_fit, answers_question
 from appliance.language.hypotheses import choose_hypothesis
 from appliance.language.lexicon import INTENTS, TREATMENTS
 from appliance.language.times import DayParts
+from appliance.language.trouble_told import tells_a_trouble
 from appliance.language.understanding import Understanding, understand, understood_as_running_late
 
 __all__ = [
     "INTENTS", "TREATMENTS", "DayParts", "Understanding", "answer_fit", "answers_question", "choose_hypothesis",
-    "understand", "understood_as_running_late",
+    "tells_a_trouble", "understand", "understood_as_running_late",
 ]

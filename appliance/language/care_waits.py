@@ -20,6 +20,8 @@ from __future__ import annotations
 
 import re
 
+from appliance.language import harvest_day_kinds
+
 # Until the next visit, may it stay so ("다음 예약까지 괜찮은 거죠", "다음 진료 때까지 그냥 둬도 돼요")
 _UNTIL_NEXT_VISIT = re.compile(
     r"다음(?:예약|진료|치료|번|내원|방문)(?:때)?까지[가-힣]{0,10}(?:괜찮|버텨도|버티면|둬도|놔둬도|있어도|기다려도|참아도|견뎌도)"
@@ -69,10 +71,16 @@ _COME_THEN_REASON = re.compile(
 )
 # round 34: a pain told first, then only "may I come today" ("주말 내내 어금니가 욱신거렸는데요 오늘 가도 되나요"):
 # whether to come is asked, no visit is (no hour, no errand: "붙이러 목요일에 가도 돼요" books)
+# round 40: also another's pain relayed ("애가 어금니가 아프다고 해서요 오늘 가능할까요") and "is today possible"
 _PAIN_THEN_MAY_I_COME = re.compile(
-    r"(?:아팠|아파|아프|욱신|쑤시|쑤셔|쑤셨|시렸|시려|시리|시큰|부었|부어)[가-힣]{0,6}(?:는데|어서|아서|니까)(?:요)?"
-    r"(?:혹시)?(?:오늘|내일|낼|지금|당장)(?:바로|당장|좀|한번)?(?:가도|가봐도|와도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|는거죠)?$"
+    r"(?:(?:아팠|아파|아프|욱신|쑤시|쑤신|쑤셔|쑤셨|시렸|시려|시리|시큰|부었|부어)[가-힣]{0,6}"
+    r"(?:는데|어서|아서|니까|다고해서|다고하셔서|어요|아요)|(?:시린|아픈|쑤신|부은|시큰한)데)(?:요)?"
+    r"(?:혹시)?(?:오늘|내일|낼|모레|지금|당장)(?:바로|당장|좀|한번)?"
+    r"(?:(?:가도|가봐도|와도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|는거죠|아요|을까요)?|가능할까요|가능해요|가능한가요)\??$"
 )
+# round 40: a trouble told, then whether one should go at all ("계속 욱신거려요 한번 가 봐야 할까요 내일 가도 돼요"):
+# asked, not booked (a statement, "한번 가 봐야겠어요", stays with the rules that read it)
+_SHOULD_I_GO = re.compile(r"(?:한번|꼭|바로)?가봐야(?:할까요|하나요|되나요|될까요|하는지|하는건가요|하는거예요)")
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
 
 
@@ -84,8 +92,12 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         return True
     if (_NOW_OR_LATER.search(compact) and _TROUBLE.search(compact)) or _COME_THEN_REASON.search(compact):
         return True  # round 32: now, or can it wait; may I come tomorrow, because of a trouble
-    if _PAIN_THEN_MAY_I_COME.search(compact):
-        return True  # round 34: a pain told, then "may I come today": the dentist's call, no booking asked
+    if _SHOULD_I_GO.search(compact) and _TROUBLE.search(compact):
+        return True  # round 40: a trouble told, then "should I go and see"
+    if _PAIN_THEN_MAY_I_COME.search(harvest_day_kinds.denied_fever_dropped(compact)):
+        # round 34: a pain told, then "may I come today": the dentist's call, no booking asked (round 41: "시린데",
+        # "모레", a fever denied between)
+        return True
     if _HOURS_BEFORE_EATING.search(compact) and _TREATMENT_HAD.search(compact):
         return True
     if _APPLIANCE.search(compact) and _LEFT_OFF.search(compact):

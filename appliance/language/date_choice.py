@@ -282,6 +282,38 @@ def _only_a_routine_weekday(text: str, results: list[DateResult]) -> bool:
                                 and _NEXT_MONTH_BEFORE.search(text[:r.start])) for r in results)
 
 
+# round 40: a day in doubt between two told with the verb between ("목요일 예약을 했는지 금요일로 했는지"): the first
+# (round 27); a day given as a condition ("내일 쉬시면 모레는 하세요"): the other; a visit moved to a week with no day
+# in it ("수요일 예약을 그 다음 주로 좀 미뤄 주세요"): no day (round 38); "오늘까지" beside a day past: until now,
+# no day of its own ("지난주 목요일에 신경치료 했는데 오늘까지 계속 욱신거려요")
+_IN_DOUBT_AFTER = re.compile(r"\s?(?:예약을?\s?|에\s?|로\s?)?(?:했는지|인지|였는지|이었는지|잡았는지)\s")
+_A_CONDITION_AFTER = re.compile(r"\s?(?:에\s?)?(?:쉬시면|쉬면|안\s?하시면|휴진이면|휴무면|문\s?닫으면)\s")
+_TO_A_WEEK_MOVED = re.compile(r"\s?(?:로|으로)\s?(?:좀\s?)?(?:미뤄|미루|옮겨|바꿔|밀어)")
+_UNTIL_NOW = re.compile(r"\s?까지\s")
+# round 41: "모렌가 글피에": the first day in doubt (round 27); a day as a bound ("목요일 전이면 다 좋아요"): no day
+_IN_DOUBT_ASKED_AFTER = re.compile(r"(?:인가|가)\s")
+_A_BOUND_AFTER = re.compile(r"\s?(?:전이면|전까지면|전에만|이전이면|전이어야|전까지만)")
+
+
+def _round40_choice(text: str, results: list[DateResult], today: dt.date) -> tuple[bool, DateResult | None]:
+    """Round 40's choices (above): ``(True, day)`` when one decides, else ``(False, None)``."""
+    if len(results) >= 2 and results[0].date is not None and (_IN_DOUBT_AFTER.match(text, results[0].end)
+                                                              or _IN_DOUBT_ASKED_AFTER.match(text, results[0].end)):
+        return True, results[0]
+    if len(results) == 1 and _A_BOUND_AFTER.match(text, results[0].end):
+        return True, None
+    if len(results) == 2 and results[0].date is not None and _A_CONDITION_AFTER.match(text, results[0].end):
+        return True, results[1]
+    last = results[-1] if results else None
+    if (last is not None and last.kind == "rel_week" and last.date is None and len(results) > 1
+            and _TO_A_WEEK_MOVED.match(text, last.end)):
+        return True, last
+    past = [r for r in results if r.date is not None and r.date < today]
+    if past and len(results) == 2 and results[1].date == today and _UNTIL_NOW.match(text, results[1].end):
+        return True, past[0]
+    return False, None
+
+
 def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
     """The day the closing request asks for (``requested_date``), else ``pick_date``'s choice."""
     results = _not_digits(text, results)
@@ -289,6 +321,9 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
     if len(called) < len(results) and not called:
         return None
     results = called
+    settled, day = _round40_choice(text, results, today)
+    if settled:
+        return day
     if (after := _day_after_it(text, results) or instead_of_it(text, results)
             or _weekday_that_is_today(text, results, today)) is not None:
         return after

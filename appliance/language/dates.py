@@ -85,6 +85,7 @@ _DATE_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("holiday", re.compile(r"(?P<w>신정|새해\s?첫날|크리스마스|성탄절|삼일절|어린이날|현충일|광복절|개천절|한글날)")),
     ("day_word", re.compile(
         r"(?P<w>내일\s?모[레래]|낼\s?모[레래]|그저께|(?<![가-힣])그제|어제|오늘|(?<!지)금일|내일|명일|모레|글피|"
+        r"모렌(?=가\s)|"  # round 41: "모렌가 글피에" (모레인가: a day in doubt)
         r"모래(?!\s?(?:알|같|처럼|밭|사장|시계|주머니|놀이))|"
         r"(?<![가-힣])(?<!에\s)(?<!한테\s)낼(?![게께거까래])(?!\s?(?:서류|돈|거|것|비용|금액|때|수\s?[있없])))")),
     ("offset_native", re.compile(rf"(?P<w>{'|'.join(NATIVE_COUNT)}){_AFTER}{_NOT_A_MOVE}{_NOT_SINCE}")),

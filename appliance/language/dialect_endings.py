@@ -24,6 +24,12 @@ Round 32 (blind48, a seaside town): the 전라도 endings the same way, read onl
 - "쪼까", "쪼깐" (조금); "겁나" before a trouble ("겁나 시려요": 엄청, no fear told); a sentence's "…잉" after an
   ending ("갈게요잉") dropped.
 
+Round 40 (blind65, a mid-sized city's 충청도 speakers): a word's final "…유" is "…요" ("아파유",
+"헐거워유", "가야지유", "오후에유"), but for the words that end so ("아유", "이유", "우유", "수유", "모유",
+"분유", "여유", "자유", "주유"): "아녀유" (아니에요), "겨유" (거예요), "그려유" (그래요), "…혀유" (…해요),
+"되남유" (되나요), "같어유", "맞어유", "알어유", "몰러유", "아퍼유", "읎어유", "있시유" (같아요, 맞아요, 알아요,
+몰라요, 아파요, 없어요, 있어요); "있슈", "없슈", "…었슈", "알겄슈" (…어요), "계슈" (계세요).
+
 Only whole endings of a word are read; a shop's name ("다이소") or an address ("집 주소") stays as it was, and a word
 that merely holds the letters ("허리", "디스크", "가능께") does not change.
 """
@@ -63,7 +69,7 @@ _JEOLLA_READINGS = (
     (re.compile(r"([가-힣])랑가" + _WORD_END), _l_ending_kka),
     (re.compile(r"(?<=[가-힣])겄소" + _WORD_END), "겠어요"),
     (re.compile(r"(?<=[가갈하할되될오올])것소" + _WORD_END), "겠어요"),  # round 38: "가것소"
-    (re.compile(r"(?<=[가-힣])겄(?=[어다네지습])"), "겠"),
+    (re.compile(r"(?<=[가-힣])겄(?=[어다네지습는])"), "겠"),
     (re.compile(r"(?<=[주하보오가])쇼" + _WORD_END), "세요"),
     (re.compile(r"(?<![가-힣])괜찮(?:허요|소|어|어요|어유)" + _WORD_END), "괜찮아요"),
     (re.compile(r"(?<![가-힣허])허요" + _WORD_END), "해요"),
@@ -93,10 +99,11 @@ _READINGS = (
     (re.compile(r"(?<=[주하오보가러드])이소" + _WORD_END), "세요"),
     (re.compile(r"(?<=[해줘봐러려어])(\s?)주소(?=\s*[.!~]*$)"), r"\1주세요"),
     (re.compile(r"능교" + _WORD_END), "나요"),
+    (re.compile(r"(?<=[되하있가오])는교" + _WORD_END), "나요"),  # round 41: "되는교"
     (re.compile(r"(?<![가-힣])가께(?:요|예|유)" + _WORD_END), "갈게요"),  # round 35: 충청도 "가께유"
     (re.compile(r"(?<=[할갈])께예" + _WORD_END), "게요"),
     (re.compile(r"심더" + _WORD_END), "습니다"),
-    (re.compile(r"(?<=[압합갑됩봅옵씁냅])니더" + _WORD_END), "니다"),  # round 38: "잘 지냅니더"
+    (re.compile(r"(?<=[압합갑됩봅옵씁냅습입])니더" + _WORD_END), "니다"),  # round 38: "잘 지냅니더"; 41: "괜찮습니더"
     (re.compile(r"(?<=[라다])(\s?)캤(?=지|나|어|던)"), r"\1했"),
     (re.compile(r"(?<=[져워와어아해])\s?가(?:꼬|가)" + _WORD_END), "가지고"),  # round 37: "빠져가꼬"
     (re.compile(r"(?<![가-힣])바까(?=\s?주)"), "바꿔"),  # round 37: "바까 주이소"
@@ -107,8 +114,40 @@ _READINGS = (
     (re.compile(r"(?<=[다라])(\s?)캐서(?:예|요)?" + _WORD_END), r"\1해서요"),
     # round 38 (blind61): 충청도 "괜찮혀유", "고마워유" (괜찮아요, 고마워요), 전라도 "하긴 헌디" (하긴 한데)
     (re.compile(r"(?<![가-힣])괜찮혀(?:유|요)" + _WORD_END), "괜찮아요"),
-    (re.compile(r"(?<=[가-힣][워어아해])유" + _WORD_END), "요"),
     (re.compile(r"(?<=긴\s)헌디" + _WORD_END), "한데"),
+)
+
+
+# round 40: 충청도; the words that merely end in 유 stay
+_WORDS_IN_YU = frozenset(("아유", "어유", "이유", "우유", "수유", "모유", "분유", "여유", "자유", "주유",
+                          "석유", "경유", "보유", "소유", "치유", "아이유"))
+_FINAL_YU = re.compile(r"(?<![가-힣])([가-힣]*)유" + _WORD_END)
+
+
+def _yu_as_yo(match: re.Match[str]) -> str:
+    """"아파유" → "아파요"; "이유", "우유", "모유수유" stay."""
+    word = match.group(0)
+    if word in _WORDS_IN_YU or word.endswith(("우유", "수유", "모유", "분유")):
+        return word
+    return match.group(1) + "요"
+
+
+_CHUNGCHEONG_READINGS = (
+    (_FINAL_YU, _yu_as_yo),
+    (re.compile(r"(?<![가-힣])아녀요" + _WORD_END), "아니에요"),
+    (re.compile(r"(?<![가-힣])겨요" + _WORD_END), "거예요"),
+    (re.compile(r"(?<![가-힣])그려요" + _WORD_END), "그래요"),
+    (re.compile(r"(?:(?<![가-힣])|(?<=죄송|감사|부탁|생각|걱정|말씀|고생|수고))혀요" + _WORD_END), "해요"),
+    (re.compile(r"(?<=[되하가])남요" + _WORD_END), "나요"),
+    (re.compile(r"(?<![가-힣])(같|맞|알)어요" + _WORD_END), r"\1아요"),
+    (re.compile(r"(?<![가-힣])몰러요" + _WORD_END), "몰라요"),
+    (re.compile(r"(?<![가-힣])아퍼요" + _WORD_END), "아파요"),
+    (re.compile(r"(?<![가-힣])읎어요" + _WORD_END), "없어요"),
+    (re.compile(r"(?<=있)시요" + _WORD_END), "어요"),
+    (re.compile(r"(?<=[있없었았렀졌겄겠셨])슈(?=\??(?:$|[\s.!,~]))"), "어요"),
+    (re.compile(r"(?<![가-힣])계슈" + _WORD_END), "계세요"),
+    (re.compile(r"(?<=걱정\s)마셔요" + _WORD_END), "마세요"),
+    (re.compile(r"(?<=[가-힣])하셔요" + _WORD_END), "하세요"),  # "수고하셔유": a closing
 )
 
 
@@ -116,6 +155,8 @@ def standard_endings(text: str) -> str:
     """The text with the 경상도 and 전라도 endings above read as the standard ones; any other text unchanged."""
     for pattern, standard in _READINGS:
         text = pattern.sub(standard, text)
+    for chungcheong, meant in _CHUNGCHEONG_READINGS:
+        text = chungcheong.sub(meant, text)
     for jeolla, reading in _JEOLLA_READINGS:
         text = jeolla.sub(reading, text)
     return text

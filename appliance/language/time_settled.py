@@ -6,7 +6,8 @@
 - the earliest or the latest slot asked for ("그날 제일 늦은 시간으로", "제일 늦게 되는 시간"): no time, the
   dialog offers that slot; the hour named beside it is the old one;
 - an hour said again at the end with its part of the day ("아홉 시요 아 … 아침 아홉 시"): that last saying, a
-  clear self-correction.
+  clear self-correction; an hour given as a bound, then the slot within it at the end ("다섯 시 넘어서요 다섯 시
+  반", round 41): that slot.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ _HOUR_REFUSED = re.compile(r"시(?:는|은)\s?안\s?(?:되고|돼요|되는데|�
 _HOUR_RESAID = re.compile(r"(?:아침|오전|오후|저녁|밤|낮)\s?(?P<h>[가-힣]{1,3}|\d{1,2})\s?시(?:요|예요|"
                           r"이요)?\s*[?.]*\s*$")
 _HOUR_SAID = r"(?:^|\s){h}\s?시"
+# round 41: an hour given as a bound, then the slot within it at the end ("다섯 시 넘어서요 다섯 시 반"): that slot
+_HOUR_NARROWED = re.compile(r"(?:^|\s)(?P<h>[가-힣]{1,3}|\d{1,2})\s?시\s?(?:반|[가-힣]{1,3}\s?분|\d{1,2}\s?분)"
+                            r"(?:요|이요|쯤)?\s*[?.]*\s*$")
+_HOUR_AS_BOUND = r"(?:^|\s){h}\s?시\s?(?:넘어|넘어서|지나서|지나고|이후|후에|쯤)"
 
 
 def settled_start(text: str) -> int | None:
@@ -30,6 +35,9 @@ def settled_start(text: str) -> int | None:
     if (_PART_DOUBTED.search(text) or _EDGE_SLOT.search(text) or _HOUR_DOUBTED.search(text)
             or _HOUR_REFUSED.search(text)):
         return None
+    narrowed = _HOUR_NARROWED.search(text)
+    if narrowed and re.search(_HOUR_AS_BOUND.format(h=re.escape(narrowed.group("h"))), text[: narrowed.start()]):
+        return narrowed.start()
     last = _HOUR_RESAID.search(text)
     if last and re.search(_HOUR_SAID.format(h=re.escape(last.group("h"))), text[: last.start()]):
         return last.start()
