@@ -125,7 +125,8 @@ _ENDS_THERE = re.compile(r"(?:에|날)?(?:요)?\s*$")
 _TREATED_AFTER = re.compile(r"\s?(?:에|날)\s(?:[가-힣]+\s){0,2}?[가-힣]*(?:수술|치료|발치|스케일링|시술|레진|크라운)"
                             r"(?:을|를)?\s?(?:받았|했)(?:는데|어요|거든|고)")
 # round 43: a treated thing named by its deed with a trouble after ("월요일에 씌운 게 자꾸 걸리적거려요")
-_TREATED_THING_AFTER = re.compile(rf"\s?(?:에|날)\s(?:씌운|때운|심은|뺀|뽑은|붙인|맞춘|새로\s?한)\s?(?:게|거|데|것이|이)(?:가|는)?\s"
+_TREATED_THING_AFTER = re.compile(rf"\s?(?:에|날)\s(?:씌운|때운|심은|뺀|뽑은|붙인|맞춘|새로\s?한)\s?"
+                                  rf"(?:게|거|데|것이|이)(?:가|는)?\s"
                                   rf"[^.?]{{0,20}}?(?:{_SIGN[3:-1]}|걸리적|거슬|걸려|안맞|안\s맞|덜컥)")
 _A_VISIT_ASKED = re.compile(r"예약|가능|진료|될까|되나요|돼요\?|되죠|봐\s?주|오라")
 

@@ -50,21 +50,24 @@ _LEAVING_NOW = re.compile(r"^(?:아|어|저)?(?:지금)(?:출발하면|나서면
 _CLOSING_HOUR = re.compile(r"까지(?:죠|지요|예요|에요|이죠|하죠|하시죠|맞죠|인가요|하나요)|몇시까지")
 # a cover left to use, a day asked
 _COVER_TO_USE = re.compile(r"보험[가-힣]{0,12}(?:쓰려|쓸려|쓰려고|쓰고싶|쓸라|쓰려는데|남은거|남아서)")
-_DAY_ASKED = re.compile(r"(?:오늘|내일|모레|요일|다음주|이번주)(?:에|은|는)?(?:돼요|되나요|될까요|가능해요|가능한가요|되요)\??$")
+_DAY_ASKED = re.compile(r"(?:오늘|내일|모레|요일|다음주|이번주)"
+                        r"(?:에|은|는)?(?:돼요|되나요|될까요|가능해요|가능한가요|되요)\??$")
 # a booking said at the end with the insurance as its way
 _INSURANCE = re.compile(r"보험")
 _BOOKING_AT_THE_END = re.compile(r"예약(?:이요|할게요|하려고요|해주세요|좀해주세요|부탁드려요|부탁해요|하고싶어요)$")
 _ASKS = re.compile(r"되나요|돼요\?|얼마|까요|나요|인가요")
 # a slot at an hour with a remark on the evening hours
 _SLOT_ASKED = re.compile(r"(?:시|시반)[가-힣]{0,8}(?:되나요|돼요|될까요|가능해요)")
-_EVENING_REMARK = re.compile(r"(?:야간|저녁진료|야간진료|늦게까지)(?:도)?(?:하시죠|하죠|하잖아요|하시잖아요|있죠|하시던데)$")
+_EVENING_REMARK = re.compile(r"(?:야간|저녁진료|야간진료|늦게까지)"
+                             r"(?:도)?(?:하시죠|하죠|하잖아요|하시잖아요|있죠|하시던데)$")
 # a yes with a day asked to an offer
-_YES_WITH_A_DAY = re.compile(r"^(?:네|예)(?:네|예)?(?:그럼|그러면)?(?:오늘|내일|모레|[월화수목금토일]요일|다음주[월화수목금토일]"
-                             r"요일)(?:에|은)?(?:가도|가면)(?:돼요|되나요|될까요|되요)\??$")
+_YES_WITH_A_DAY = re.compile(r"^(?:네|예)(?:네|예)?(?:그럼|그러면)?(?:오늘|내일|모레|[월화수목금토일]요일"
+                             r"|다음주[월화수목금토일]요일)(?:에|은)?(?:가도|가면)(?:돼요|되나요|될까요|되요)\??$")
 # a doctor asked for as "that one"
 _THAT_ONE = re.compile(r"(?:그분|그선생님|그원장님)(?:으로|한테|께|에게|을|좀)?(?:좀)?(?:연결|바꿔|돌려)")
 # a reminder's "can't come" with its reason first
-_REASON_THEN_CANNOT = re.compile(r"(?:그날|그때|그날은|그시간)[가-힣]{0,16}(?:해야|줘야|가야|봐야)(?:돼서|되서|해서|하니까)"
+_REASON_THEN_CANNOT = re.compile(r"(?:그날|그때|그날은|그시간)[가-힣]{0,16}"
+                                 r"(?:해야|줘야|가야|봐야)(?:돼서|되서|해서|하니까)"
                                  r"(?:안되겠|못가|못갈|어렵겠)")
 _PUT_OFF_OR_MOVED = re.compile(r"전화|연락|나중|다음|다른|날로|말고|바꿔|옮겨|미뤄|늦|요일")
 # the public checkup asked free
@@ -83,6 +86,26 @@ _CONCEDED_THEN_FINE = re.compile(r"^(?:네|예)[가-힣]{0,8}(?:긴한데|긴하
 _STILL = re.compile(r"아직")
 _TROUBLE_STILL = re.compile(r"(?:시린|아픈|욱신거리는|시큰거리는|시큰한|뻐근한|불편한|쑤시는)데요?"
                             r"(?:아직(?:좀|도|은)?)$")
+# read by the rules alone as the model does (round 43)
+_ONSET_TROUBLE = re.compile(r"(?:어제|그저께|그제|엊그제|며칠전|지난주|아침|어젯밤|밤)"
+                            r"(?:저녁|밤|아침)?부터[가-힣]{0,12}"
+                            r"(?:벌겋|빨갛|쓰라|쓰려|시려|시리|시큰|아파|아프|욱신|부었|부어|쑤시|쑤셔|헐었|따가|뻐근)"
+                            r"[가-힣]{0,6}$")
+_VISIT_ASKED = re.compile(r"예약|가도|봐주|갈게|갈께|잡아|되나요|돼요|될까|가능|오늘|내일|모레|요일|\?")
+_CAVITY_WONDERED = re.compile(r"(?:시려|시리|시큰|아파|아프|욱신)[가-힣]{0,8}(?:충치|신경|잇몸병|풍치)"
+                              r"(?:인가|인지|일까)(?:싶어서요|싶어서|해서요|해서)$")
+_NOT_KNOWING_WHERE = re.compile(r"(?:어디가|어느이가|어느쪽이)(?:아픈지|아픈건지)(?:모르겠|잘모르)[가-힣]{0,8}"
+                                r"(?:욱신|시려|시리|아파|쑤셔|시큰)")
+_SKIPPED = re.compile(r"(?:이번엔|이번에는|이번은|올해는)?(?:건너뛸|건너뛰|패스할|넘어갈|쉴)(?:게요|께요|래요)$")
+_MUST_THEN_YES = re.compile(r"해야겠(?:네요|어요|다)(?:네|예)(?:할게요|해주세요|합시다|하죠)"
+                            r"$|^마다할이유가(?:있나요|있어요|없죠)[가-힣]{0,4}(?:해야죠|해야지요|할게요|하죠)?$")
+_THANKS_FOR_THE_WORK = re.compile(r"^(?:네|예)*수고(?:많으세요|많으십니다|하세요|하십시오|많이하세요)$")
+_THAT_ONE_ASKED = re.compile(r"(?:상담했던|통화했던|얘기했던|말씀나눴던)(?:사람|사람인데|사람이에요)[가-힣]{0,4}"
+                             r"(?:그분|그선생님|그실장님)(?:좀|을|께)?(?:부탁|바꿔|연결)")
+_A_SHOP_ASKED = re.compile(r"^(?:어|아)?거기(?:가)?(?:철물점|정육점|방앗간|농협"
+                           r"|세탁소|슈퍼|식당|약국|미용실|부동산|철물)"
+                           r"(?:이|가)?(?:아니에요|아닌가요|아니예요|아녀요|아니유|아닙니까|맞죠)\??$")
+_NOT_NEEDED = re.compile(r"^(?:아녀|아니여|아니유)(?:아녀|아니여)?(?:괜찮아요|괜찮혀)$")
 _HANG_UP = re.compile(r"^(?:네|예)*(?:그러면|그럼)(?:이만)?(?:끊어요|끊을게요|끊습니다|끊겠습니다)$")
 
 RULES: tuple[KindRule, ...] = (
@@ -105,4 +128,13 @@ RULES: tuple[KindRule, ...] = (
     KindRule("conceded, then fine", "no", (_CONCEDED_THEN_FINE,), (_STILL,), expect=("wellbeing",)),
     KindRule("a trouble still there", "symptom", (_TROUBLE_STILL,), expect=("wellbeing",)),
     KindRule("then I'll hang up", "other", (_HANG_UP,)),
+    KindRule("a trouble since a day, no visit asked", "symptom", (_ONSET_TROUBLE,), (_VISIT_ASKED,)),
+    KindRule("a trouble, a cavity wondered", "symptom", (_CAVITY_WONDERED,)),
+    KindRule("where it hurts not known", "symptom", (_NOT_KNOWING_WHERE,)),
+    KindRule("skipped this time", "no", (_SKIPPED,), expect=("offer",)),
+    KindRule("must, then yes", "yes", (_MUST_THEN_YES,), expect=("offer",)),
+    KindRule("thanks for the work", "other", (_THANKS_FOR_THE_WORK,)),
+    KindRule("the one talked with asked for", "talk_to_staff", (_THAT_ONE_ASKED,)),
+    KindRule("a shop asked", "wrong_number", (_A_SHOP_ASKED,)),
+    KindRule("not needed, 충청도", "no", (_NOT_NEEDED,), expect=("offer",)),
 )
