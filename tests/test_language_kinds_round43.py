@@ -113,3 +113,9 @@ def test_that_time_then_our_names_no_filling(statistical):
 def test_a_weekday_told_with_a_treated_things_trouble_is_the_one_just_gone(text, day, statistical):
     got = _hear(text, None, statistical)
     assert got.date == day, got
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_a_booked_day_then_the_day_it_may_move_to_names_the_new_day(statistical):
+    got = _hear("엄마 예약이 금요일로 돼 있는데요 다음 주 화요일로 좀 옮길 수 있을까요", None, statistical)
+    assert (got.intent, got.date) == ("reschedule", "2051-09-26"), got
