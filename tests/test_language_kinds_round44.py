@@ -222,3 +222,28 @@ def test_a_booked_visit_a_little_early_asked_is_for_staff(statistical):
 def test_a_missed_call_returned_is_for_staff(statistical):
     got = _hear("아까 전화 주셨길래요 무슨 일로 하셨어요", None, statistical)
     assert got.intent == "question_other", got
+
+
+SATURDAY = dt.datetime(2051, 5, 20, 9, 30)  # the next day, a Saturday
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text", [
+    "토요일은 몇 시까지 하세요",
+    "토요일 오후 진료는 몇 시에 끝나요",
+])
+def test_the_hours_of_todays_weekday_name_today(text, statistical):
+    got = hearer(SATURDAY)(text, None, statistical)
+    assert (got.intent, got.date) == ("ask_hours", "2051-05-20"), got
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_the_hours_of_next_weeks_same_weekday_name_that_day(statistical):
+    got = hearer(SATURDAY)("다음 주 토요일은 몇 시까지 해요", None, statistical)
+    assert got.date == "2051-05-27", got
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_a_treatment_asked_done_on_a_weekday_is_the_opening_days(statistical):
+    got = _hear("임플란트 상담은 일요일에도 하세요?", None, statistical)
+    assert got.intent == "ask_hours", got

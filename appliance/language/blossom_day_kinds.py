@@ -130,6 +130,9 @@ _GOING = re.compile(r"갈게요|갈께요|데리고갈|가겠습니다")
 _ALARMING = re.compile(r"(?<![커카배])피|너무|엄청|심하|부었|빠졌|부러")
 # a treatment added to an offer taken ("…도 같이 해 주세요 네 갈게요")
 _ADDED_TOO = re.compile(r"(?:도|까지)(?:같이|함께)(?:해|봐)(?:주세요|줘요)")
+# a treatment or a consultation asked done on a weekday ("상담은 토요일에도 해 주세요?"): the opening days, ask_hours
+_DONE_ON_A_WEEKDAY = re.compile(r"(?:상담|진료|검진|스케일링|치료)(?:은|는|도)?"
+                                r"(?:[월화수목금토일]요일|주말|일요일|공휴일)(?:에도|에는|도)(?:해주세요|하세요|하나요|해요|하시나요)\??$")
 # a booked visit, coming a little early asked (a message for staff, like running late)
 _EARLY_ASKED = re.compile(r"(?:일찍|먼저|미리)(?:가도|가면)(?:돼요|되나요|될까요|괜찮|되죠)")
 _MOVED_WORDS = re.compile(r"(?:로|으로)(?:바꿔|옮겨|당겨)|당겨|시간(?:을|만)?바꿔")
@@ -164,6 +167,7 @@ RULES: tuple[KindRule, ...] = (
     KindRule("a reminder taken, that too looked at", "book", (_GOING, _THAT_TOO_LOOKED), (_ALARMING,),
              expect=("reminder", "confirm")),
     KindRule("an offer taken, a treatment added", "book", (_ADDED_TOO, _GOING), (_ALARMING,), expect=("offer",)),
+    KindRule("done on a weekday asked", "ask_hours", (_DONE_ON_A_WEEKDAY,), (_BOOKED_ALREADY,)),
     KindRule("booked, a little early asked", "question_other", (_BOOKED_ALREADY, _EARLY_ASKED), (_MOVED_WORDS,)),
     KindRule("a missed call returned", "question_other", (_CALLED_ME, _WHY), expect=(None,)),
     KindRule("thanks for the call", "yes", (_THANKS_FOR_THE_CALL,), expect=("reminder", "confirm")),
