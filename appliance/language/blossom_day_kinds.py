@@ -56,8 +56,8 @@ _KNOCK = re.compile(r"넘어져|넘어졌|부딪|맞아서|맞았는데|찧")
 _SLIGHT = re.compile(r"(?:약간|살짝|좀|조금|쪼끔|쫌)(?:시큰|시려|시리|시린|욱신|뻐근|얼얼|찌릿)")
 _COME_OR_WAIT = re.compile(r"(?:가도|와도|기다려도|있다가가도|두고봐도|지켜봐도)"
                            r"(?:되나요|돼요|될까요|되요|괜찮|되겠|될까)")
-_KNOCK_RED_FLAG = re.compile(r"흔들|빠졌|빠져|부러|깨|(?<![커카배])피|부었|부어|붓|찢|안다물|안벌어|밀려|들어갔|너무|"
-                             r"엄청|심하|많이|못참|죽겠")
+_KNOCK_RED_FLAG = re.compile(r"흔들|빠졌|빠져|부러|깨|(?<![커카배])피(?!하|곤|부|해)|부었|부어|붓|찢|안다물|"
+                             r"안벌어|밀려|들어갔|너무|엄청|심하|많이|못참|죽겠")
 # safety first: what happens whenever one has an anaesthetic, such a person asked treated
 _WHENEVER_ANAESTHETIC = re.compile(r"(?:마취|주사)(?:주사)?(?:만|를|을)?(?:맞으면|하면|받으면|맞을때마다|할때마다)")
 _SUCH_A_PERSON = re.compile(r"(?:그런|이런|저같은|나같은)(?:사람|분|체질|경우)[가-힣]{0,12}"
@@ -78,7 +78,7 @@ _ELSEWHERE = re.compile(r"다른치과|다른데|다른병원|딴데|거기는|�
 _CHIP_TOLD = re.compile(r"(?:깨졌는데|깨진거|깨져서|떨어졌는데|금갔는데)")
 _PAIN_DENIED = re.compile(r"아프(?:진|지는|지도)않|안아프|통증(?:은|도)?없")
 _FIX_ASKED = re.compile(r"(?:때울|붙일|고칠|메꿀|메울|씌울)수(?:있나요|있어요|있을까요|있죠)\??$")
-_CHIP_RED_FLAG = re.compile(r"(?<![커카배])피|흔들|넘어|부딪|맞아서|다쳐|다쳤|부었|부어|붓|찢|신경")
+_CHIP_RED_FLAG = re.compile(r"(?<![커카배])피(?!하|곤|부|해)|흔들|넘어|부딪|맞아서|다쳐|다쳤|부었|부어|붓|찢|신경")
 # a tooth thought broken told as a visit's reason, nothing asked
 _THOUGHT_BROKEN_TOLD = re.compile(r"(?:이|이빨|치아|앞니|어금니)(?:가|이)?(?:좀|살짝|조금|약간)?(?:부러진|깨진)"
                                   r"(?:것|거)같(?:아서|애서|아서요|애서요|아요|애요)$")
@@ -113,7 +113,7 @@ _NOT_ONES_OWN = re.compile(r"잘못|아닌가|아니에요|누구|몇번에|거�
 # a car asked through to the clinic (a wheelchair asked in with no lift or floor word stays question_other: 4 of 4
 # earlier such labels)
 _GETTING_IN = re.compile(r"(?:차로|차가|자가용으로|차끌고)[가-힣]{0,8}(?:들어갈|들어가|진입|갈)수(?:있|없)")
-_NO_VISIT_WORDS = re.compile(r"예약|아파|아프|시려|(?<![커카배])피")
+_NO_VISIT_WORDS = re.compile(r"예약|아파|아프|시려|(?<![커카배])피(?!하|곤|부|해)")
 # another of the family added to one's own booking
 _BOOKED_ALREADY = re.compile(r"예약(?:한|했는데|했던|인데|돼있는|되어있는|잡은)")
 _ANOTHER_TOO = re.compile(r"(?:동생|남편|아내|와이프|엄마|아빠|애|아이|딸|아들|친구|언니|오빠|누나|형|어머니|아버지)"
@@ -127,7 +127,7 @@ _ALREADY_MOVED = re.compile(r"(?:이미|벌써|전에)[가-힣]{0,6}(?:바꿨|�
 _EITHER_TREATMENT = re.compile(r"그날[가-힣]{0,12}(?:하는|받는)거(?:예요|에요)아니면")
 _THAT_TOO_LOOKED = re.compile(r"(?:그것도|그거도|같이)(?:좀)?(?:봐주세요|봐줘요|봐주시고요|해주세요)$")
 _GOING = re.compile(r"갈게요|갈께요|데리고갈|가겠습니다")
-_ALARMING = re.compile(r"(?<![커카배])피|너무|엄청|심하|부었|빠졌|부러")
+_ALARMING = re.compile(r"(?<![커카배])피(?!하|곤|부|해)|너무|엄청|심하|부었|빠졌|부러")
 # a treatment added to an offer taken ("…도 같이 해 주세요 네 갈게요")
 _ADDED_TOO = re.compile(r"(?:도|까지)(?:같이|함께)(?:해|봐)(?:주세요|줘요)")
 # a treatment or a consultation asked done on a weekday ("상담은 토요일에도 해 주세요?"): the opening days, ask_hours
