@@ -15,6 +15,7 @@ the reason, and a weekday told with a past deed is the one just gone. ``understa
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
@@ -276,6 +277,24 @@ def _weekday_that_is_today(text: str, results: list[DateResult], today: dt.date)
     return None
 
 
+# round 44: the hours asked of a bare weekday that is today's ("토요일은 몇 시에 끝나요" on a Saturday, "토요일에도 해
+# 주세요?"): today, as the labelled sets mostly do (3 of 5 earlier such labels, and blind73's 3)
+_HOURS_OF_IT = re.compile(r"(?:은|는|에도|에는|도)?\s?(?:오전\s?|오후\s?)?(?:진료는?\s?)?"
+                          r"(?:몇\s?시\s?(?:까지|부터|에\s?(?:끝|닫|문|열))|원래\s|해\s?주세요$|하세요$)")
+_WEEK_BEFORE = re.compile(r"(?:다음|이번|담|다다음|저번|지난)\s?주\s?$")
+
+
+def _hours_of_today(text: str, results: list[DateResult], today: dt.date) -> DateResult | None:
+    """Today when the only day said is today's weekday, bare, with its hours asked right after, else ``None``."""
+    if (len(results) != 1 or results[0].kind != "weekday" or results[0].weekday_said != today.weekday()
+            or results[0].date == today):
+        return None
+    said = results[0]
+    if _WEEK_BEFORE.search(text[:said.start]) or not _HOURS_OF_IT.match(text, said.end):
+        return None
+    return dataclasses.replace(said, date=today, date_range=None)
+
+
 _EVERY = re.compile(r"\s?마다")
 _NEXT_MONTH_BEFORE = re.compile(r"다음\s?달(?:도|에도|에|부터)?\s?$")
 
@@ -332,7 +351,7 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
     if settled:
         return day
     if (after := _day_after_it(text, results) or instead_of_it(text, results)
-            or _weekday_that_is_today(text, results, today)) is not None:
+            or _weekday_that_is_today(text, results, today) or _hours_of_today(text, results, today)) is not None:
         return after
     if len(results) == 2 and results[0].date_range and (in_it := results[1].date) is not None and (
             results[0].date_range[0] <= in_it <= results[0].date_range[1]):
