@@ -20,6 +20,7 @@ by 10 in the blend (3 and 30 were worse).
 
 from __future__ import annotations
 
+import ast
 import importlib.util
 import math
 import sys
@@ -32,15 +33,19 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _today_helpers() -> None:
-    """Today's small helpers that ``statistical`` imports, when the ``appliance`` on the path (an older snapshot of the
-    rules, for a first run) predates them: loaded from this checkout under their own names."""
-    for helper in ("symptom_lookalikes",):
-        qualified = f"appliance.language.{helper}"
-        if importlib.util.find_spec(qualified) is None:
-            spec = importlib.util.spec_from_file_location(qualified, ROOT / "appliance" / "language" / f"{helper}.py")
-            module = importlib.util.module_from_spec(spec)
-            sys.modules[qualified] = module
-            spec.loader.exec_module(module)
+    """Today's language modules that ``statistical`` imports, when the ``appliance`` on the path (an older snapshot of
+    the rules, for a first run) predates them: loaded from this checkout under their own names. Read from
+    ``statistical``'s own imports, so a helper it gains is never missed."""
+    tree = ast.parse((ROOT / "appliance" / "language" / "statistical.py").read_text(encoding="utf-8"))
+    imported = [node.module for node in ast.walk(tree) if isinstance(node, ast.ImportFrom) and node.module]
+    for qualified in imported:
+        if not qualified.startswith("appliance.language.") or importlib.util.find_spec(qualified) is not None:
+            continue
+        helper = qualified.rsplit(".", 1)[1]
+        spec = importlib.util.spec_from_file_location(qualified, ROOT / "appliance" / "language" / f"{helper}.py")
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[qualified] = module
+        spec.loader.exec_module(module)
 
 
 def _current_statistical():

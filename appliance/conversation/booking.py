@@ -17,6 +17,7 @@ from typing import Any
 from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, said_no, said_yes, yes_no_keys
 from appliance.conversation.outcomes import EventKind, Outcome
+from appliance.conversation.day_refused import refused_day
 from appliance.conversation.slot_search import search
 from appliance.data import phone as phones
 from appliance.language import speak
@@ -50,6 +51,7 @@ class Booking:
     reschedule_of: Any = None  # backend.Upcoming being moved
     result: Any = None
     birth6: str | None = None  # a birth date staff may use to find the chart (identity not proven)
+    avoid: set[dt.date] = dataclasses.field(default_factory=set)  # days the caller said do not suit
 
 
 class BookingFlow(Flow):
@@ -186,6 +188,10 @@ class BookingFlow(Flow):
     def _words_date(self, u: Any, text: str) -> Actions | None:
         b = self.b
         assert b is not None
+        refused = refused_day(u, text)
+        if refused is not None:  # "내일은 안 돼요": that day left out, the question asked again
+            self._leave_out(refused)
+            return self.d.ask("ask_date", ["day_left_out", "ask_date"])
         if u.intent in ELSEWHERE:
             return self.d.route(u, text)
         if re.search(r"빠른|빨리|아무때|아무 때|언제든|상관없", text):
@@ -240,6 +246,10 @@ class BookingFlow(Flow):
         assert b is not None
         if u.intent in ELSEWHERE:
             return self.d.route(u, text)
+        refused = refused_day(u, text, b.offered.start.date() if b.offered is not None else None)
+        if refused is not None:  # "그날은 안 돼요" to the offer: the next free time on another day
+            self._leave_out(refused)
+            return self.offer([Say("day_left_out")])
         offered = b.offered.start if b.offered is not None else None
         other_treatment = bool(u.treatment) and u.treatment != b.treatment  # "아니요 스케일링 말고 잇몸 치료요"
         same = offered is not None and (not u.date or u.date == offered.date().isoformat()) and \
@@ -254,6 +264,12 @@ class BookingFlow(Flow):
         if said_no(u):
             return self._next_offer()
         return None
+
+    def _leave_out(self, day: dt.date) -> None:
+        b = self.b
+        assert b is not None
+        b.avoid.add(day)
+        b.date, b.date_range, b.weekday_clash = None, None, False
 
     def _keys_propose(self, digits: str) -> Actions | None:
         return yes_no_keys(digits, self._book, self._next_offer)

@@ -1,6 +1,7 @@
 """Free slots for a caller's wishes, and the nearest alternatives when the wish cannot be met.
 
-``search(backend, facts, booking, now) -> (slots, notes)``: ``notes`` are what the desk says before the first
+``search(backend, facts, booking, now) -> (slots, notes)``, never on a day in ``booking.avoid`` (a day the caller
+said does not suit); ``notes`` are what the desk says before the first
 offer ("십이월 십사 일, 월요일입니다." when the caller said another weekday with the date; "십일월 삼십 일 일요일,
 휴진입니다", "죄송하지만 그때는 예약 가능한 시간이 없습니다", … "가장 가까운 시간은").
 """
@@ -15,6 +16,14 @@ from appliance.language import speak
 
 
 def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any], list[Action]]:
+    avoid = getattr(b, "avoid", None) or set()  # days the caller said do not suit ("내일은 안 돼요")
+
+    def find_slots(*args: Any, limit: int = 3) -> list[Any]:
+        if not avoid:
+            return list(backend.find_slots(*args, limit=limit))
+        wide = backend.find_slots(*args, limit=limit + 200)  # the avoided days' slots come first: look past them
+        return [s for s in wide if s.start.date() not in avoid][:limit]
+
     today = now.date()
     notes: list[Action] = []
     if b.date is not None:
@@ -36,20 +45,20 @@ def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any
             rng = ((start - dt.timedelta(minutes=60)).time(), (start + dt.timedelta(minutes=61)).time())
         else:
             rng = (b.time, (start + dt.timedelta(minutes=1)).time())
-    found = backend.find_slots(b.treatment, d0, d1, rng, now)
+    found = find_slots(b.treatment, d0, d1, rng, now)
     if not found and b.time is not None and not notes:
         notes.append(Say("no_slots"))
-        found = backend.find_slots(b.treatment, d0, d1, None, now, limit=60)
+        found = find_slots(b.treatment, d0, d1, None, now, limit=60)
         if found:
             want = dt.datetime.combine(d0, b.time)
             found.sort(key=lambda s: (abs((s.start - want).total_seconds()), s.start))
             found = found[:3]
     if not found and rng is not None:
-        found = backend.find_slots(b.treatment, d0, d1, None, now)
+        found = find_slots(b.treatment, d0, d1, None, now)
     if not found and (b.date is not None or b.date_range is not None):
         if not notes:
             notes.append(Say("no_slots"))
-        found = backend.find_slots(b.treatment, d1 + dt.timedelta(days=1), d1 + dt.timedelta(days=14), rng, now)
+        found = find_slots(b.treatment, d1 + dt.timedelta(days=1), d1 + dt.timedelta(days=14), rng, now)
     if notes and found:
         notes.append(Say("nearest_is"))
     return found, notes

@@ -54,11 +54,13 @@ _LEFT_SO_HARMS = re.compile(
     r"(?:두면|놔두면|놔두면|있으면|지내면)[가-힣]{0,6}(?:상해|상하|썩어|썩|깨져|망가|안좋아|문제(?:가)?생겨)"
     r"[가-힣]{0,3}(?:요|나요|까요|죠)$"
 )
-_HOW_TO_CARE = re.compile(r"어떻게(?:빼|해|닦|하|관리|씻)[가-힣]{0,3}(?:요|나요|야돼요|야되나요|야해요)$")
+# round 42: not how to book ("교정 상담 받아 보려고 하는데요 예약 어떻게 해요": a visit asked, no care step)
+_HOW_TO_CARE = re.compile(r"(?<!예약)(?<!예약은)(?<!예약을)(?<!예약하려면)(?<!예약좀)"
+                          r"어떻게(?:빼|해|닦|하|관리|씻)[가-힣]{0,3}(?:요|나요|야돼요|야되나요|야해요)$")
 _TREATED = re.compile(r"틀니|뽑|뺀|빼고|발치|씌운|때운|임플란트|교정|신경치료|크라운|레진|수술|마취|브릿지|보철")
 # round 32: a trouble of one's own ("흔들리는 느낌", "피가 나서", "부어서")
 _TROUBLE = re.compile(r"흔들|(?<![커카배])피가(?:나|났)|아파|"
-                      r"아프|부어|부었|시려|시리|욱신|빠졌|빠져|깨졌|깨져|떨어졌|부러졌|느낌")
+                      r"아프|부어|부었|시려|시리|시큰|욱신|빠졌|빠져|깨졌|깨져|떨어졌|부러졌|느낌")  # round 42: 시큰
 # whether now, or after a while ("지금 가 봐야 돼요", "주말 지나서 가도 돼요", "며칠 있다가 가도 되나요")
 _NOW_OR_LATER = re.compile(
     r"(?:지금|당장|바로)(?:바로)?(?:가|와|가봐|와봐|가서봐)야(?:돼|되|하)"
@@ -80,6 +82,10 @@ _PAIN_THEN_MAY_I_COME = re.compile(
 )
 # round 40: a trouble told, then whether one should go at all ("계속 욱신거려요 한번 가 봐야 할까요 내일 가도 돼요"):
 # asked, not booked (a statement, "한번 가 봐야겠어요", stays with the rules that read it)
+# round 42: must I come today, or may I come next week ("… 오늘 가야 돼요 아니면 다음 주에 가도 돼요"), either order
+_MUST_OR_MAY = re.compile(
+    r"(?:가야|와야|가봐야)(?:돼|되|하|할)[가-힣]{0,4}(?:아니면|아님|혹은)[가-힣]{0,10}(?:가도|와도|있다가)(?:돼|되|될|괜찮)"
+    r"|(?:가도|와도)(?:돼|되|될|괜찮)[가-힣]{0,4}(?:아니면|아님|혹은)[가-힣]{0,10}(?:가야|와야|가봐야)(?:돼|되|하|할)")
 _SHOULD_I_GO = re.compile(r"(?:한번|꼭|바로)?가봐야(?:할까요|하나요|되나요|될까요|하는지|하는건가요|하는거예요)")
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
 
@@ -92,8 +98,8 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         return True
     if (_NOW_OR_LATER.search(compact) and _TROUBLE.search(compact)) or _COME_THEN_REASON.search(compact):
         return True  # round 32: now, or can it wait; may I come tomorrow, because of a trouble
-    if _SHOULD_I_GO.search(compact) and _TROUBLE.search(compact):
-        return True  # round 40: a trouble told, then "should I go and see"
+    if (_SHOULD_I_GO.search(compact) or _MUST_OR_MAY.search(compact)) and _TROUBLE.search(compact):
+        return True  # round 40: a trouble told, then "should I go and see"; round 42: "today, or next week"
     if _PAIN_THEN_MAY_I_COME.search(harvest_day_kinds.denied_fever_dropped(compact)):
         # round 34: a pain told, then "may I come today": the dentist's call, no booking asked (round 41: "시린데",
         # "모레", a fever denied between)

@@ -337,6 +337,9 @@ def pick(text: str, results: list[DateResult], today: dt.date) -> DateResult | N
         return day
     if len(results) > 1 and (then := _THEN.search(text)):  # round 26: "… 오늘이 금요일이구나 그럼 다음주 월요일"
         results = [r for r in results if r.start >= then.end() and r.date] or results
+    if (len(results) == 2 and results[0].date and results[1].date and results[0].date < results[1].date <= today
+            and _ONSET_SIGN_AFTER.match(text, results[1].end)):
+        return results[1]  # round 42: "어제 … 뽑았는데 오늘 아침부터 … 붓고": a red flag's onset after the treatment
     if len(results) > 1:  # an onset told before the day asked for loses to it (round 28: signs a few words on)
         results = [r for r in results if not (_ONSET_TOLD_AFTER.match(text, r.end)
                                               or _ONSET_SIGN_AFTER.match(text, r.end))] or results

@@ -99,7 +99,11 @@ _READINGS = (
     (re.compile(r"(?<=[주하오보가러드])이소" + _WORD_END), "세요"),
     (re.compile(r"(?<=[해줘봐러려어])(\s?)주소(?=\s*[.!~]*$)"), r"\1주세요"),
     (re.compile(r"능교" + _WORD_END), "나요"),
-    (re.compile(r"(?<=[되하있가오])는교" + _WORD_END), "나요"),  # round 41: "되는교"
+    (re.compile(r"(?<=[되하있가오시])는교" + _WORD_END), "나요"),  # round 41: "되는교"; 42: "계시는교"
+    # round 42: "…아가/…어가" for "…아서/…어서" on the stems that say so ("손님이 많아가", "배 타고 있어가")
+    (re.compile(r"(?<![가-힣])(있어|없어|많아|시려|바빠|늦어|멀어|추워|더워|급해)가" + _WORD_END), r"\1서"),
+    (re.compile(r"(?<![가-힣])하입시더" + _WORD_END), "합시다"),  # round 42: "그래 하입시더"
+    (re.compile(r"(?<![가-힣])가입시더" + _WORD_END), "갑시다"),
     (re.compile(r"(?<![가-힣])가께(?:요|예|유)" + _WORD_END), "갈게요"),  # round 35: 충청도 "가께유"
     (re.compile(r"(?<=[할갈])께예" + _WORD_END), "게요"),
     (re.compile(r"심더" + _WORD_END), "습니다"),

@@ -29,12 +29,32 @@ _HOUR_NARROWED = re.compile(r"(?:^|\s)(?P<h>[가-힣]{1,3}|\d{1,2})\s?시\s?(?:�
                             r"(?:요|이요|쯤)?\s*[?.]*\s*$")
 _HOUR_AS_BOUND = r"(?:^|\s){h}\s?시\s?(?:넘어|넘어서|지나서|지나고|이후|후에|쯤)"
 
+# round 42: the hour of a booking moved to another day or part of the day, no new hour ("오늘 일곱 시 예약한
+# 사람인데요 … 다음 주 화요일로 미룰 수 있을까요"): the old slot; the time is read after it (none, a range, a new hour)
+_BOOKED_HOUR = re.compile(r"(?:[가-힣]{1,3}|\d{1,2})\s?시(?:\s?반)?\s?(?:예약|거)(?:을|를|이|은|인데|한|했는데|된|돼)?")
+_MOVED_AFTER = re.compile(r"(?:로|으로)\s?(?:좀\s?)?(?:바꿔|바꿀|미뤄|미룰|옮겨|옮길|변경|늦춰|늦출)")
+_SAME_HOUR = re.compile(r"같은\s?시간|시간은\s?그대로|그\s?시간(?:에|으로|대로)")
+
+
+def _booked_hour_moved(text: str) -> int | None:
+    """Where the text after a booked hour starts, when that booking is moved and its hour not kept (a new hour said
+    after it is read there)."""
+    booked = _BOOKED_HOUR.search(text)
+    if booked is None:
+        return None
+    rest = text[booked.end():]
+    if _MOVED_AFTER.search(rest) and not _SAME_HOUR.search(rest):
+        return booked.end()
+    return None
+
 
 def settled_start(text: str) -> int | None:
     """Where the settled time's part of ``text`` starts (0: all of it), or None when no time is settled."""
     if (_PART_DOUBTED.search(text) or _EDGE_SLOT.search(text) or _HOUR_DOUBTED.search(text)
             or _HOUR_REFUSED.search(text)):
         return None
+    if (moved := _booked_hour_moved(text)) is not None:
+        return moved
     narrowed = _HOUR_NARROWED.search(text)
     if narrowed and re.search(_HOUR_AS_BOUND.format(h=re.escape(narrowed.group("h"))), text[: narrowed.start()]):
         return narrowed.start()

@@ -236,9 +236,9 @@ def _classify(
     if transcript.ONLY_FILLERS.match(compact) and transcript.HESITATION.search(compact):
         return "other", SURE  # "음 그게 저기": the caller has not said anything yet
     after_yes = re.sub(r"^(?:네+|예+|응+)|요$", "", core)
-    if (expect is None and after_yes != core and transcript.ONLY_FILLERS.match(after_yes)
+    if (expect in (None, "wellbeing") and after_yes != core and transcript.ONLY_FILLERS.match(after_yes)
             and transcript.HESITATION.search(after_yes)):
-        return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue: an opening, nothing said yet
+        return "other", 0.8  # "아 네 그러니까 그게 음" out of the blue (round 42: or to "how are you"): nothing said
     if transcript.FORGOT_WHAT.search(compact) and not (result.date or result.time or treatments):
         return "other", SURE  # "음 그러니까 제가 뭘 물어보려고 했더라": nothing asked yet
     if said_pardon(text):
