@@ -6,8 +6,8 @@ filling or a denture come out is none; a restriction of when to call with its re
 주지 말고 평일에") is callback_later, never an opt-out, while a lasting refusal stays one; "today, or may it wait"
 and a treatment asked allowed for a small child are medical questions, never a booking. Then the ordinary kinds:
 a cavity wondered names a filling; an hour wondered or refused with "말고" names no time (or the one said after
-it), an hour arrived past names itself or the slot asked after it; a late slot asked for, a proposal's time moved, a reason then a plain yes, a bus asked, a
-wheelchair with a day."""
+it), an hour arrived past names itself or the slot asked after it; a late slot asked for, a proposal's time moved,
+a reason then a plain yes, a bus asked, a wheelchair with a day."""
 
 from __future__ import annotations
 
