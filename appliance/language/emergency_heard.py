@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 
 from appliance.language import lexicon as lx
-from appliance.language import harvest_day_kinds, life_around_visits, reply_asides
+from appliance.language import harvest_day_kinds, life_around_visits, reply_asides, shift_work_kinds
 
 # round 14: a throb that keeps one awake, with no other red flag, is a symptom
 # ("밤에 이가 욱신욱신해서 잠을 못 자겠어요")
@@ -31,6 +31,8 @@ _BREAK_WITH_MORE = re.compile(r"넘어|부딪|맞아서|맞았|맞고|다쳐|다
 
 def sounds_like_emergency(compact: str) -> bool:
     """True when ``compact`` (the transcript without spaces) names an emergency."""
+    if shift_work_kinds.tooth_knocked_out(compact):
+        return True  # round 45: a permanent tooth knocked out whole, or out and kept in milk on the way
     compact = reply_asides.without_exertion(compact)  # round 16: "헬스장이라 숨이 차서요" pants, no red flag
     compact = life_around_visits.fever_only(compact)  # round 20: "고열이 나서 오늘 예약은 못 갈 것 같아요" moves it
     # round 44: a fever denied is no fever, and "…안 부었고 열도 없어요" spells no "고열" across the clauses

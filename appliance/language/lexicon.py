@@ -46,7 +46,8 @@ TREATMENT_PATTERNS: tuple[tuple[str, re.Pattern[str]], ...] = (
     # round 43: not "그때 우리 …" (that time, then "우리"): no filling
     ("filling", _c(r"때우(?!리)", r"때워", r"때울", r"때운", r"때웠", r"떼우", r"떼운", r"떼웠", r"떼워", r"레진",
                    r"아말감", r"인레이", r"온레이", r"충치", r"충전", r"충친(?:가|지)",  # round 38: "충친가 싶어서요"
-                   r"썩은건(?:가|지)|썩었(?:나|는지|을까)")),  # round 39: a cavity wondered, round 30's convention
+                   # round 39: a cavity wondered, round 30's convention (round 45: "이가 썩은 거 같아서")
+                   r"썩은건(?:가|지)|썩었(?:나|는지|을까)|썩은(?:거|것)같|썩었는(?:거|것)같")),
     ("scaling", _c(r"스케일링", r"스켈링", r"스케링", r"스캘링", r"스케일", r"치석", r"스켈일링", r"스케이링",
                    r"스께일링", r"클리닝", r"크리닝")),
     ("gum", _c(r"잇몸", r"치주", r"풍치")),
