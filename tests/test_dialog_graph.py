@@ -175,6 +175,7 @@ def campaign_scripts() -> list[tuple[str, dict, list[str]]]:
     return [
         ("reminder", {}, ["누구세요?", "#850302", "#3", "#2"]),
         ("reminder", {}, ["#850302", "변경할게요", "#2", "#1"]),
+        ("reminder", {}, ["#850302", "그날은 못 가요", "음", "#3"]),  # move or cancel? asked again, then cancel
         ("reminder", fam, ["#820918", "#3", "#2", "#2", "#1", "#1"]),
         ("reminder", {"ops": Ops(people=People([SON, DAUGHTER], others=[MOTHER])), "data": FAMILY},
          ["#820918", "#2", "#1", "#1", "#1"]),

@@ -124,7 +124,7 @@ def test_the_cancel_confirmation_cancels_only_on_a_clear_yes(answer, outcome, ca
     ops = Ops()
     d = dialog("reminder", ops=ops, data=APPT)
     verified(d)
-    asked = d.on_input(Heard(text="내일 못 갈 것 같아요"))
+    asked = d.on_input(Heard(text="내일 예약 취소해 주세요"))
     assert keys(asked) == spoken_keys("ob_cancel_ask") and d.state == "cancel_confirm"
     assert asked[-1].expect == "cancel_confirm" and "그대로" in asked[-1].hints
     out = d.on_input(Heard(dtmf=answer[1:]) if answer.startswith("#") else Heard(text=answer))

@@ -20,6 +20,9 @@ from appliance.conversation.privacy import is_minor
 from appliance.language import speak
 
 ALL = re.compile(r"모두|전부|둘다|셋다|다요|다취소|다바꿔|다변경|다옮|다같이|같이|둘다요")
+CANCEL_SAID = re.compile(r"취\s*소")
+MOVE_SAID = re.compile(r"바꿔|바꾸|바까|변경|옮겨|옮기|미뤄|미루|다른\s*날|날짜\s*를?\s*바")
+GOING_SAID = re.compile(r"갈게|갈께|가께|갈\s*수|가겠|갑니다|그대로")
 ONE = re.compile(r"한명|한분|하나|한건|한개|첫째|둘째|큰애|작은애|막내|만요|만취소|만바꿔|일부")
 
 
@@ -34,6 +37,8 @@ class ReminderFlow(Flow):
         self.selected: list[dict[str, Any]] = []
         self.action = "cancel"
         self.pick = 0
+        self.cancel_said = False  # "취소해 주세요" (or key 3), not only "그날은 못 가요"
+        self.day_refused = False  # "can't come" said: a move then avoids the visit's own day
 
     def start(self, match: Any) -> Actions:
         d = self.d
@@ -71,6 +76,7 @@ class ReminderFlow(Flow):
         return self._key_choice(digits, family=False)
 
     def _choice(self, u: Any, text: str, family: bool) -> Actions | None:
+        self.cancel_said = bool(CANCEL_SAID.search(text))
         if u.intent == "reschedule":
             return self._which("reschedule", u, text) if family else self._act("reschedule")
         if u.intent == "cancel" or (said_no(u) and u.intent in ("no", "other")):
@@ -85,6 +91,7 @@ class ReminderFlow(Flow):
             return self._confirm(self.appts)
         if key in ("2", "3"):
             action = "reschedule" if key == "2" else "cancel"
+            self.cancel_said = key == "3"
             if not family:
                 return self._act(action)
             self.action = action
@@ -164,9 +171,35 @@ class ReminderFlow(Flow):
     # --- doing it -----------------------------------------------------------------------------------
     def _act(self, action: str) -> Actions:
         self.action = action
-        if action == "reschedule":
-            return self.d.slots.move(self.selected)
+        if action == "reschedule":  # "그날은 안 돼요" first: the visit's own day is not offered back
+            refused = set() if self.cancel_said or not self.day_refused else {start_of(a).date() for a in self.selected}
+            return self.d.slots.move(self.selected, avoid=refused)
+        if not self.cancel_said:  # "그날은 안 돼요": another day first — better a visit moved than lost
+            self.day_refused = True
+            return self.d.ask("move_or_cancel", ["change_or_cancel"])
         return self.d.ask("cancel_confirm", ["ob_cancel_ask"])
+
+    def _words_move_or_cancel(self, u: Any, text: str) -> Actions | None:
+        """"날짜를 바꿔 드릴까요, 아니면 취소해 드릴까요?": a move, a cancel chosen in words ("취소 안 해요" is none),
+        or the visit kept after all ("아니요 그냥 갈게요"); a bare "네" or "아니요" chooses nothing: asked again."""
+        if u.intent == "reschedule" or MOVE_SAID.search(text):
+            return self._act("reschedule")
+        verdict = cancel_answer(u, text)
+        if verdict is True and (u.intent == "cancel" or CANCEL_SAID.search(text)):
+            return self._cancel()  # chosen between the two: no second question
+        if verdict is False and GOING_SAID.search(text):
+            return self._confirm(self.selected or self.appts)
+        return None
+
+    def _keys_move_or_cancel(self, digits: str) -> Actions | None:
+        key = digits[:1]
+        if key == "1":
+            return self._confirm(self.selected or self.appts)
+        if key == "2":
+            return self._act("reschedule")
+        if key == "3":
+            return self._cancel()
+        return None
 
     def _words_cancel(self, u: Any, text: str) -> Actions | None:
         if u.intent == "reschedule":
@@ -203,14 +236,19 @@ class ReminderFlow(Flow):
 
     STEPS = {
         "reminder": Step("reminder", _words_single, _keys_single, reask=("sorry_again", "ob_reminder_keys"),
-                         keypad="ob_reminder_keys", leads_to=("cancel_confirm", "slot"), hints="reminder"),
+                         keypad="ob_reminder_keys", leads_to=("move_or_cancel", "cancel_confirm", "slot"),
+                         hints="reminder"),
         "reminder_family": Step("reminder", _words_family, _keys_family,
                                 reask=("sorry_again", "ob_reminder_keys"), keypad="ob_reminder_keys",
-                                leads_to=("which", "cancel_confirm", "slot")),
+                                leads_to=("which", "move_or_cancel", "cancel_confirm", "slot")),
         "which": Step("which", _words_which, _keys_which, reask=("sorry_again", "ob_which_appointment"),
-                      keypad="ob_which_appointment", leads_to=("which_one", "cancel_confirm", "slot")),
+                      keypad="ob_which_appointment",
+                      leads_to=("which_one", "move_or_cancel", "cancel_confirm", "slot")),
         "which_one": Step("yes_no", _words_pick, _keys_pick, reask=("sorry_again", "ob_this_one"),
-                          keypad="ob_this_one", leads_to=("which_one", "cancel_confirm", "slot")),
+                          keypad="ob_this_one", leads_to=("which_one", "move_or_cancel", "cancel_confirm", "slot")),
+        "move_or_cancel": Step("reminder", _words_move_or_cancel, _keys_move_or_cancel,
+                               reask=("sorry_again", "change_or_cancel"), keypad="ob_reminder_keys",
+                               leads_to=("slot",)),
         "cancel_confirm": Step("cancel_confirm", _words_cancel, _keys_cancel, reask=("sorry_again", "ob_cancel_ask"),
                                keypad="ob_cancel_ask", leads_to=("slot",)),
     }

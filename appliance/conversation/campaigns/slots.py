@@ -30,12 +30,16 @@ class SlotFlow(Flow):
         self.index = 0
         self.several = False
         self.done: list[tuple[_Job, dt.datetime]] = []
+        self.avoid: set[dt.date] = set()  # days the patient said do not suit ("그날은 안 돼요" to a reminder)
 
     def book(self, treatment: str | None, patient_id: str | None, before: list[Action] | None = None) -> Actions:
-        self.jobs, self.several, self.done = [_Job(treatment, patient_id)], False, []
+        self.jobs, self.several, self.done, self.avoid = [_Job(treatment, patient_id)], False, [], set()
         return self._next_job(before or [])
 
-    def move(self, appointments: list[dict[str, Any]], before: list[Action] | None = None) -> Actions:
+    def move(self, appointments: list[dict[str, Any]], before: list[Action] | None = None,
+             avoid: set[dt.date] | None = None) -> Actions:
+        """New times for ``appointments``, never on a day in ``avoid``."""
+        self.avoid = set(avoid or ())
         self.jobs = [_Job(a.get("treatment"), a.get("patient_id"), a) for a in appointments]
         self.several, self.done = len(self.jobs) > 1, []
         return self._next_job(list(before or []) + ([Say("ob_reschedule_each")] if self.several else []))
@@ -47,7 +51,8 @@ class SlotFlow(Flow):
         if not self.jobs:
             return self._finish()
         job = self.jobs[0]
-        self.slots = self.d.ops.find_slots(job.treatment, 3)
+        wide = self.d.ops.find_slots(job.treatment, 3 + (60 if self.avoid else 0))  # past the avoided days' slots
+        self.slots = [s for s in wide if s.date() not in self.avoid][:3]
         self.index = 0
         if not self.slots:
             self.d.ops.callback("no free slot found on an outbound call", 4, None)
