@@ -351,3 +351,17 @@ async def test_a_tail_heard_as_nothing_after_a_piece_is_decoded_whole():
     final = chain.decode(bytes(64000))
     assert (await final.decode).text == "그는 이리저리 피하면서 길 한 옆으로 걸어갔다"
     assert submitted == [32000, 64000 - 14000, 64000]  # the piece, its tail (empty), then the whole
+
+
+def test_a_tail_that_loops_back_to_its_first_words_after_its_last_sentence_loses_the_echo():
+    """Seen on every call of a read clip: the last tail, decoded with a second of silence after it, said its first
+    words again, and the caller's turn ended in "… 있습니다. 영려가 될"."""
+    from appliance.calls.segments import merge, without_echoed_end
+
+    head = "자신을 장담화하지는 않을까 염려가 될 수"
+    assert merge(head, "영려가 될 수도 있습니다. 영려가 될", 1.0, 8.9) == \
+        "자신을 장담화하지는 않을까 염려가 될 수도 있습니다."
+    new_words = "내일 세 시에 갈게요. 그리고 하나 더"
+    assert without_echoed_end(new_words) == new_words
+    assert without_echoed_end("네 맞아요. 네") == "네 맞아요. 네"  # too short to call an echo
+    assert without_echoed_end("예약할게요. 예약할게요.") == "예약할게요. 예약할게요."  # a sentence said again, ended

@@ -14,6 +14,7 @@ n-best hypotheses are kept only for a single-piece utterance (short answers: the
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,7 @@ PIECE_OVERLAP_BYTES = 8000 * 2  # 1 s of context before a piece's tail: Whisper 
 # cold (CER 15.2 % -> 25.8 % on the shared clips); re-heard and merged, as good as whole (bench/eot_pieces.txt)
 TAIL_WINDOW = "utt+1"  # the encoder window of a tail decoded with that context: the tail + 1 s, not 10 s (~50 ms of
 # encoder instead of ~120 for a 3 s tail; CER 14.8 % against 15.0 % with the 10 s window, bench/eot_pieces.txt)
+_SENTENCE_END = re.compile(r"[.?!]\s+")
 MIN_PIECE_BYTES = 8000 * 2 * 8 // 10  # pieces under 0.8 s are decoded with their neighbour, whole: Whisper on a
 # short piece invents words (a "예약" from the question's hotwords before a 0.3 s "그", bench/stt_callpath.txt)
 
@@ -53,7 +55,7 @@ def merge(head: str, tail: str, overlap_s: float, head_s: float) -> str | None:
     the two texts agree (the longest common run near where the overlap should be); the words from there on are
     the tail's (they were heard with what follows). No agreement of 3 characters or more: None (the caller
     decodes the whole instead: guessing lost or doubled words, bench/stt_callpath.txt)."""
-    head, tail = head.strip(), tail.strip()
+    head, tail = head.strip(), without_echoed_end(tail)
     if not head or not tail:
         return head or tail
     share = max(1, round(len(head) * overlap_s / max(head_s, 0.1)))  # characters the overlap holds, roughly
@@ -75,6 +77,21 @@ def merge(head: str, tail: str, overlap_s: float, head_s: float) -> str | None:
         return None  # the tail says the words both heard twice where the overlap is ("자문단장, 자문단장"): a decode
     # that repeated itself instead of hearing what followed — no guessing which copy was said
     return (head[:i] + tail[j:]).strip()
+
+
+def without_echoed_end(text: str) -> str:
+    """A piece's tail without the words Whisper says again after its last sentence. Decoded with a second of silence
+    after it (``TAIL_WINDOW``), a tail sometimes loops back to its first words: "영려가 될 수도 있습니다. 영려가 될"
+    for "…염려가 될 수도 있습니다" (the same in every call of that clip, bench/stt_callpath.txt). A last fragment after
+    a sentence's end, with no ending of its own, that only repeats words the text already said is dropped."""
+    text = text.strip()
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    if not ends:
+        return text
+    said, rest = text[:ends[-1]].strip(), text[ends[-1]:].strip()
+    if len(rest) >= 3 and rest[-1] not in ".?!" and rest in said:
+        return said
+    return text
 
 
 def _run(head: str, tail: str, i: int, j: int) -> int:

@@ -40,9 +40,10 @@ from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
 from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
-from appliance.language import (childrens_week_kinds, early_summer_kinds, family_day_kinds, harvest_day_kinds,
-                                market_day_kinds, port_day_kinds, rainy_day_kinds, resort_town_kinds, school_day_kinds,
-                                seaside_day_kinds, spring_day_kinds, winter_day_kinds)
+from appliance.language import (blossom_day_kinds, childrens_week_kinds, early_summer_kinds, exam_week_kinds,
+                                family_day_kinds, harvest_day_kinds, market_day_kinds, port_day_kinds, rainy_day_kinds,
+                                resort_town_kinds, school_day_kinds, seaside_day_kinds, shift_work_kinds,
+                                spring_day_kinds, winter_day_kinds)
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import first_kind
 from appliance.language.opt_out_words import OPT_OUT
@@ -96,7 +97,8 @@ _MEDICINE_MORE = re.compile(
 _ROUNDS_30_TO_35 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES,
                     early_summer_kinds.RULES, school_day_kinds.RULES, port_day_kinds.RULES, rainy_day_kinds.RULES,
                     winter_day_kinds.RULES, childrens_week_kinds.RULES, harvest_day_kinds.RULES,
-                    resort_town_kinds.RULES)
+                    resort_town_kinds.RULES, exam_week_kinds.RULES, blossom_day_kinds.RULES,
+                    shift_work_kinds.RULES)
 """Round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt; round 31: a break one is
 unsure of, a cause asked, can't come with a reason, a number changed; round 32: a yes then a care question, known to
 a reminder, that is all, a treatment wished; round 33: a sore appliance to fix, a reminder's time asked again, a
@@ -108,7 +110,8 @@ after "then", nothing to the need question; round 39: the last slot asked, a gro
 a reminder put off, family added, on my way, a missed call returned; round 40: an appliance's trouble to fix, a
 child not brought, late with a new time, a second opinion, the machine asked about; round 41: the next treatment
 waited, a trouble "as it happens", a yes with what was asked told, a proposal's time clashing; round 42: an
-activity after a treatment, a walk-in or an errand with a day, a reminder's slot put aside, the way along a road."""
+activity after a treatment, a walk-in or an errand with a day, a reminder's slot put aside, the way along a road; round
+44: a light knock, an anaesthetic's history asked, a tooth thought broken, a course's next visit, thanks."""
 
 def caller_errand(compact: str, core: str, expect: str | None, dated: bool) -> tuple[str, float] | None:
     """The intent of one of this module's kinds, or ``None`` to leave the text to the other rules."""

@@ -86,6 +86,11 @@ _PAIN_THEN_MAY_I_COME = re.compile(
 _MUST_OR_MAY = re.compile(
     r"(?:가야|와야|가봐야)(?:돼|되|하|할)[가-힣]{0,4}(?:아니면|아님|혹은)[가-힣]{0,10}(?:가도|와도|있다가)(?:돼|되|될|괜찮)"
     r"|(?:가도|와도)(?:돼|되|될|괜찮)[가-힣]{0,4}(?:아니면|아님|혹은)[가-힣]{0,10}(?:가야|와야|가봐야)(?:돼|되|하|할)")
+# round 45: today or may it wait, either-or, the trouble named before as "그거" ("그거 오늘 가도 되는 건지 아니면 좀
+# 기다려도 되는 건지"): whether it can wait is asked, the dentist's call, whatever trouble it is
+_TODAY_OR_WAIT = re.compile(
+    r"(?:오늘|지금|당장|바로)[가-힣]{0,3}(?:가도|와도|가야|와야|가봐야)(?:돼|되|하|할|괜찮)[가-힣]{0,4}"
+    r"(?:아니면|아님|혹은)[가-힣]{0,6}(?:기다려도|기다렸다가?|참아도|버텨도|두고봐도|지켜봐도|놔둬도|있다가)")
 _SHOULD_I_GO = re.compile(r"(?:한번|꼭|바로)?가봐야(?:할까요|하나요|되나요|될까요|하는지|하는건가요|하는거예요)")
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
 
@@ -98,6 +103,8 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         return True
     if (_NOW_OR_LATER.search(compact) and _TROUBLE.search(compact)) or _COME_THEN_REASON.search(compact):
         return True  # round 32: now, or can it wait; may I come tomorrow, because of a trouble
+    if _TODAY_OR_WAIT.search(compact):
+        return True  # round 45: today, or may it wait
     if (_SHOULD_I_GO.search(compact) or _MUST_OR_MAY.search(compact)) and _TROUBLE.search(compact):
         return True  # round 40: a trouble told, then "should I go and see"; round 42: "today, or next week"
     if _PAIN_THEN_MAY_I_COME.search(harvest_day_kinds.denied_fever_dropped(compact)):

@@ -12,7 +12,7 @@ from appliance.language import identity_told, lunar_days
 # a part of the week, then calls refused or not taken in it ("평일엔 전화하지 마시고", "토요일 일요일엔 제가 전화를
 # 못 받아요", "주말엔 전화 말고")
 CALLS_NOT_THEN = re.compile(
-    r"(?:요일|주말|평일)(?:엔|에는|은|는)?[가-힣]{0,6}(?:전화|연락)(?:를|은|는|도)?(?:좀|제가)?"
+    r"(?:요일|주말|평일)(?:엔|에는|은|는)?[가-힣]{0,12}(?:전화|연락)(?:를|은|는|도)?(?:좀|제가)?"
     r"(?:하지마|주지마|하지말|주지말|마시|마세요|말고|못받|안받)"
 )
 _WEEK_PART = re.compile(r"(?:[월화수목금토일]\s?요일|주말|평일)")

@@ -30,6 +30,9 @@ from appliance.language.kind_rules import KindRule
 
 _BREAK_UNSURE = re.compile(r"(?:빠진|떨어진|깨진|부러진|금간|나간|빠져나온)(?:거|것)(?:같|갖)")
 _COME_ASKED = re.compile(r"가도(?:될까|돼|되나|되요|괜찮)|가봐야(?:될까|하나|돼)")
+# round 43: a walk-in asked for now first, the break after ("지금 가도 돼요 틀니 … 떨어진 것 같아서"): round 42's
+# walk-in now with the trouble after, a booking
+_WALK_IN_FIRST = re.compile(r"^(?:아|어|저)?지금(?:바로|당장)?(?:가도|가면)(?:될까|되나|돼|되요)")
 _ERRAND_OF_ITS_OWN = re.compile(r"(?:붙이|때우|고치|하)러|들고|가져")
 _SYMPTOM = re.compile(r"열이|열나|아프|아파|부었|부어|붓는|(?<![커카배])피[가나]|시려|시리|냄새|헐었|흔들")
 _CAUSE_ASKED = re.compile(r"(?:이|그|저)(?:것)?때문(?:이에요|인가요|일까요|인가|일까|이죠|인지|이에요\?)$")
@@ -64,7 +67,7 @@ _FORMER_DIRECTOR = re.compile(r"원장님[가-힣]{0,4}(?:하던|하시던|있�
 
 RULES = (
     KindRule("a break one is unsure of, may I come", "medical_question", (_BREAK_UNSURE, _COME_ASKED),
-             unless=(_ERRAND_OF_ITS_OWN,)),
+             unless=(_ERRAND_OF_ITS_OWN, _WALK_IN_FIRST)),
     KindRule("a symptom's cause asked", "medical_question", (_SYMPTOM, _CAUSE_ASKED)),
     KindRule("can't come with a reason, to a reminder", "cancel", (_CANNOT_COME,), unless=(_PUT_OFF_OR_MOVED,),
              expect=("reminder",)),

@@ -32,6 +32,12 @@ _COLLAPSING = re.compile(
     r"쓰러질|쓰러지|식은땀|정신이(?:없|혼미|가물)|기절|눈앞이(?:캄캄|하얘)|숨(?:이|쉬기)?(?:차|막|가빠|힘들)"
     r"|토할|토하|토했|구토|메스꺼|울렁거|헛구역")  # round 36: retching or nausea beside the dizziness
 # a question about a past episode ("…두근거렸는데 다음에도 그럴까요?") asks, it tells no emergency now
+# round 44: what happens whenever one has an anaesthetic, asked whether such a person can be treated
+# ("마취 주사만 맞으면 가슴이 두근거리고 … 그런 사람도 치료 받을 수 있어요?"): a history asked, a medical
+# question; the signs told now after one ("마취 주사 맞고 나서 …") stay an emergency
+_WHENEVER = re.compile(r"^(?:주사)?(?:만|를|을)?(?:맞으면|하면|받으면|놓으면|맞을때마다|할때마다|맞을때|할때)")
+_SUCH_A_PERSON_ASKED = re.compile(r"(?:그런|이런|저같은|나같은)(?:사람|분|체질|경우)[가-힣]{0,12}"
+                                  r"(?:수있|되나|돼요|되요|괜찮|가능|어떡|어떻게)")
 # round 30: the anaesthetic added after the signs as their cause ("… 쓰러질 것 같아요 마취 주사 맞고 나서요")
 _CAUSE_ADDED = re.compile(
     r"^(?:주사)?(?:를|을)?(?:맞고|하고|받고|맞은|한|받은)(?:나서|난뒤|난후|뒤로|뒤부터|후로|후부터|부터)")
@@ -49,6 +55,8 @@ def narrow_red_flag(compact: str) -> bool:
     if anaesthetic is None or _PAST_EPISODE.search(compact):
         return False
     after = compact[anaesthetic.end():]
+    if _WHENEVER.match(after) and _SUCH_A_PERSON_ASKED.search(after):
+        return False  # round 44: a history asked
     before = compact[:anaesthetic.start()]
     if _CAUSE_ADDED.match(after) and _DIZZY.search(before) and _COLLAPSING.search(before):
         return True  # round 30: the signs first, the anaesthetic after as their cause

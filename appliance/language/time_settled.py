@@ -35,6 +35,27 @@ _BOOKED_HOUR = re.compile(r"(?:[가-힣]{1,3}|\d{1,2})\s?시(?:\s?반)?\s?(?:예
 _MOVED_AFTER = re.compile(r"(?:로|으로)\s?(?:좀\s?)?(?:바꿔|바꿀|미뤄|미룰|옮겨|옮길|변경|늦춰|늦출)")
 _SAME_HOUR = re.compile(r"같은\s?시간|시간은\s?그대로|그\s?시간(?:에|으로|대로)")
 
+# round 45: an hour wondered at the end ("제 예약 몇 시였죠 세 시였나"): no time, as a doubted hour; an hour refused
+# with "말고" ("열 시 말고 오후로 해 주세요"): the hour said after it, or none; an hour one will arrive past
+# ("퇴근하고 가면 일곱 시 넘는데 …"), then a slot asked after it ("… 일곱 시 반도 받아 주세요"): that slot (alone, the
+# hour arrived past is the time, as every earlier label reads it)
+_HOUR_WONDERED = re.compile(r"시(?:였|이었)나\s*[?.]*\s*$")
+_HOUR_NOT_THAT = re.compile(r"시\s?(?:반\s?)?(?:말고|말구)")
+_ARRIVAL_PAST = re.compile(r"시\s?(?:좀\s?|조금\s?|쯤\s?|반\s?)?"
+                           r"(?:넘는데|넘을\s?텐데|넘을\s?건데|넘거든요|넘겠는데|넘어요)")
+_AN_HOUR_AFTER = re.compile(r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|\d{1,2})\s?시")
+
+
+def _hour_set_aside(text: str) -> int | None:
+    """Where the text after an hour set aside starts (round 45), -1 when no other hour follows a refused one, None
+    when no hour is set aside (or an hour arrived past is the only one)."""
+    if (refused := _HOUR_NOT_THAT.search(text)) is not None:
+        return refused.end() if _AN_HOUR_AFTER.search(text[refused.end():]) else -1
+    arrived = _ARRIVAL_PAST.search(text)
+    if arrived is not None and _AN_HOUR_AFTER.search(text[arrived.end():]):
+        return arrived.end()
+    return None
+
 
 def _booked_hour_moved(text: str) -> int | None:
     """Where the text after a booked hour starts, when that booking is moved and its hour not kept (a new hour said
@@ -51,8 +72,10 @@ def _booked_hour_moved(text: str) -> int | None:
 def settled_start(text: str) -> int | None:
     """Where the settled time's part of ``text`` starts (0: all of it), or None when no time is settled."""
     if (_PART_DOUBTED.search(text) or _EDGE_SLOT.search(text) or _HOUR_DOUBTED.search(text)
-            or _HOUR_REFUSED.search(text)):
+            or _HOUR_REFUSED.search(text) or _HOUR_WONDERED.search(text)):
         return None
+    if (aside := _hour_set_aside(text)) is not None:
+        return None if aside < 0 else aside
     if (moved := _booked_hour_moved(text)) is not None:
         return moved
     narrowed = _HOUR_NARROWED.search(text)
