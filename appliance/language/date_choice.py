@@ -149,7 +149,8 @@ def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
              or _BROKE_BEFORE.search(text[:only.start]) and _ENDS_THERE.match(text, only.end))
     deed = (_PAST_DEED_AFTER.match(text, only.end) or _TREATED_AFTER.match(text, only.end)
             or _TREATED_THING_AFTER.match(text, only.end) or _LEFT_BEHIND_AFTER.match(text, only.end))
-    if not (deed or onset and not _A_VISIT_ASKED.search(text[only.end:]) or only.kind == "weekday" and _LAST_BEFORE.search(text[:only.start])):
+    gone = only.kind == "weekday" and _LAST_BEFORE.search(text[:only.start])
+    if not (deed or onset and not _A_VISIT_ASKED.search(text[only.end:]) or gone):
         return None
     day = only.date - dt.timedelta(days=7) if only.date else None
     return DateResult(day, None, only.start, only.end, only.weekday_said, only.kind)

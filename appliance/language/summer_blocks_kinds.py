@@ -15,7 +15,8 @@ red-flag guard:
 - how long a treatment's side effect lasts ("임플란트 하고 나면 감각 없는 게 얼마나 가요"): ``medical_question``;
 - a permanent tooth coming in behind a milk tooth, told ("영구치가 안쪽으로 나요"): ``symptom``; asked whether
   to leave it ("그냥 둬도 돼요") it stays a ``medical_question``;
-- parking asked alone, no booking beside it ("차 세울 데 있어요", "주차는 돼요"), a building or a crossing near the industrial complex
+- parking asked alone, no booking beside it ("차 세울 데 있어요", "주차는 돼요"), a building or a crossing near the
+  industrial complex
   ("공단 사거리 은행 건물 맞죠"): ``ask_location`` (공단 here is a place, not the insurance corporation);
 - to a wellbeing call, fine but for a slight sensitivity ("욱신한 거 말고는 괜찮아요") or much better than before
   ("그저께보다는 훨씬 덜 아파요"): ``no`` (round 27 and round 34: better than before);
@@ -64,17 +65,22 @@ _MATERIALS = re.compile(
 _SIDE_EFFECT_LASTS = re.compile(
     r"(?:발음|통증|붓기|부기|시림|시린거|멍|저림|감각|마취|이물감)[가-힣]{0,10}"
     r"(?:얼마나가|얼마나오래|언제까지가|며칠가|며칠이나가|오래가)")
-_BEHIND_MILK_TOOTH = re.compile(r"(?:영구치|새이|새니|어른이)[가-힣]{0,4}(?:뒤에서|안쪽에서|뒤로|안쪽으로|뒤쪽에)(?:나|났)")
+_BEHIND_MILK_TOOTH = re.compile(r"(?:영구치|새이|새니|어른이)[가-힣]{0,4}"
+                                r"(?:뒤에서|안쪽에서|뒤로|안쪽으로|뒤쪽에)(?:나|났)")
 _ASKED = re.compile(r"되나요|될까|돼요$|되요$|둬도|해야|괜찮|어떡해|어떻게해|뽑아야|빼야|나요$")
-_PARKING = re.compile(r"주차(?:는|가|도|할|장|할데|할곳|공간)?[가-힣]{0,4}(?:돼|되|있|가능|할수)|차(?:를)?(?:세울|댈)(?:데|곳)")
+_PARKING = re.compile(r"주차(?:는|가|도|할|장|할데|할곳|공간)?[가-힣]{0,4}(?:돼|되|있|가능|할수)"
+                      r"|차(?:를)?(?:세울|댈)(?:데|곳)")
 _ANOTHER_ERRAND = re.compile(r"예약|잡아|부탁|변경|몇시|^(?:네|예)")
 _PLACE_NEAR_COMPLEX = re.compile(r"공단(?:쪽|삼거리|사거리|앞|입구|근처|옆|건너|단지|정문|후문)")
 _BUILDING_CHECKED = re.compile(r"(?:건물|빌딩|상가|층)(?:이|에)?(?:맞|있)(?:아요|죠|지요|나요|어요|는거)")
 _FINE_BUT_SLIGHT = re.compile(r"(?<![그이저])(?:거|것|게)말고는[가-힣]{0,3}괜찮")
-_BETTER_THAN = re.compile(r"(?:보다|보단)(?:는)?(?:많이|훨씬|좀|한결|조금)?(?:덜아파|덜시려|덜시큰|덜욱신|나아졌|좋아졌)")
-_YES_THE_ERRAND = re.compile(r"^(?:네|예)(?:네|예)?(?:취소|변경|접수|예약)(?:해주세요|해주십시오|해줘요|부탁드려요|부탁드립니다)")
+_BETTER_THAN = re.compile(r"(?:보다|보단)(?:는)?(?:많이|훨씬|좀|한결|조금)?"
+                          r"(?:덜아파|덜시려|덜시큰|덜욱신|나아졌|좋아졌)")
+_YES_THE_ERRAND = re.compile(r"^(?:네|예)(?:네|예)?(?:취소|변경|접수|예약)"
+                             r"(?:해주세요|해주십시오|해줘요|부탁드려요|부탁드립니다)")
 _STILL_BUT_FINE = re.compile(r"^아직[가-힣]{0,10}(?:있는데|있긴한데|하긴한데|하긴하는데)괜찮")
-_TAKEN_OF_TWO = re.compile(r"(?:이나|나)([가-힣]{1,3}요일[가-힣]{1,6}시(?:반)?)요(?:음|어|아|그럼)?\1(?:요|로요|로할게요)$")
+_TAKEN_OF_TWO = re.compile(r"(?:이나|나)([가-힣]{1,3}요일[가-힣]{1,6}시(?:반)?)요"
+                           r"(?:음|어|아|그럼)?\1(?:요|로요|로할게요)$")
 _APPLIANCE_LOOSE = re.compile(r"(?:틀니|의치|교정기|교정장치|유지장치|씌운거|크라운|보철|브릿지)[가-힣]{0,4}"
                               r"(?:덜그럭|덜컹|흔들|헐거|빠지|안맞|들떠|배겨)")
 _FIX_ON_A_DAY = re.compile(r"(?:요일|내일|모레|다음주|이번주)(?:에|날)?(?:좀|한번)?(?:손봐|고쳐|봐|맞춰|조정해)"
@@ -83,7 +89,8 @@ _APPLIANCE_SORE = re.compile(r"(?:틀니|의치|교정기|교정장치|임플란
                              r"(?:아파|아프|아픈|쑤시|쑤셔|배겨|배기|욱신|불편)")
 _LOOK_ASKED = re.compile(r"봐주(?:세요|쇼|이소|소|실래요|세이)$|봐주(?:세요|쇼)(?:잉|예)?$")
 _A_DAY_OR_VISIT = re.compile(r"오늘|내일|모레|요일|주말|다음주|이번주|예약|언제|몇시|가도|가면|갈게|얼마|보험|\?")
-_GOODBYE_YES = re.compile(r"^(?:네|예)(?:네|예)?알겠(?:습니다|어요)(?:수고하세요|수고하십시오|감사합니다|고맙습니다|들어가세요)$")
+_GOODBYE_YES = re.compile(r"^(?:네|예)(?:네|예)?알겠(?:습니다|어요)"
+                          r"(?:수고하세요|수고하십시오|감사합니다|고맙습니다|들어가세요)$")
 _CANCEL_THEN_ANOTHER = re.compile(
     r"취소하고[가-힣]{0,4}(?:다음주|다다음주|다른날|그다음주)[가-힣]{0,14}(?:잡아|넣어|해|바꿔)(?:주세요|주실래요|주시겠)")
 _BOOKED_DAY_ASKED = re.compile(r"(?:날|날짜|예약|일정)(?:이|은|는)?언제로(?:돼|되)(?:있|어있)")
