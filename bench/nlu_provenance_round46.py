@@ -47,8 +47,10 @@ ROUND_46_SETS = """\
                 after, with the rebuilt model): 6, all to their labels: blind50's "네 취소해 주세요" (yes, both
                 ways), and by the rules alone blind18's, blind50's and dev14's "… 가는 거 맞죠" (confirm_appointment)
                 and blind20's "마취가 이렇게 오래 가는 건가요" (medical_question).
-                The opt-out check's counts unchanged on the sets it lists. The new sets' 9 refusals (5 and 4) are
-                all read as opt_out, with and without the model, and nothing else in them is.
+                The opt-out check's counts unchanged on the older sets (refusals 731, 0 missed, fired 1 at LEAD 30;
+                with a model without the set fired 4, heard alone 673, one more than before: dev21; first runs 97
+                missed, 80 caught, fired 7). The new sets' 9 refusals (5 and 4) are all read as opt_out (0 missed,
+                0 fired), with and without the model, and nothing else in them is.
                 Left as they are: intents: "오늘 저녁에 가도 돼요 아까부터 이가 좀 시려서요" (book, read
                 medical_question, the safe side by round 34's "may I come today" about a trouble), "음 저 아 어
                 잠깐만요 애가 울어서 네 예약이요 예약" (book; the rules read it, the model says other), "아 그날은 좀
