@@ -114,12 +114,13 @@ _PAST_DEED_AFTER = re.compile(r"\s?(?:에|날)?\s?(?:이\s?)?(?:뺐|뽑았|했|�
 # round 28: a weekday told as a pain's onset ("금요일부터 어금니가 너무 아파서요", "토요일 밤부터 이가 들뜬 느낌이에요")
 # or as when a thing broke ("금요일에 냉면 먹다 씌운 게 빠졌어요"): the one just gone, like the onset day of the
 # labelling conventions
-_SIGN = (r"(?:아프|아파|아팠|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|"
+_SIGN = (r"(?:아프|아파|아팠|아픈|부어|부었|붓|욱신|시리|시려|시렸|시큰|따가|들뜬|들떠|닿아|"
          r"(?<![커카배])피[가나]|열이|흔들|빠졌|깨졌|부러|높은|불편|쑤시|쑤셔|찌릿|뻐근)")
 _ONSET_SIGN_AFTER = re.compile(rf"\s?(?:밤|아침|저녁|새벽|오후|오전|점심)?\s?(?:쯤\s?)?부터\s[^.?]{{0,24}}?{_SIGN}")
 _BROKE_AFTER = re.compile(r"\s?(?:에|날)\s[가-힣\s]{0,16}?"
                           r"(?:(?:빠졌|깨졌|부러졌|다쳤|떨어졌|부었|떨어져\s?나갔|빠져\s?나왔)"
-                          r"(?:어요|는데|거든|고|어)|(?:빠져|깨져|부러져|떨어져)\s?가지고)")  # round 37: "빠져가지고"
+                          r"(?:어요|는데|거든|고|어)|(?:빠져|깨져|부러져|떨어져)\s?가지고"  # round 37: "빠져가지고"
+                          r"|(?:빠져|깨져|부러져|떨어져)\s?버렸(?:어요|는데|거든|고|어))")  # round 46: "빠져버렸어요"
 # round 33: the weekday told last, after the breakage ("씌운 게 빠졌어요 월요일에")
 _BROKE_BEFORE = re.compile(r"(?:빠졌|깨졌|부러졌|다쳤|떨어졌)(?:어요|는데요|거든요)\s$")
 _ENDS_THERE = re.compile(r"(?:에|날)?(?:요)?\s*$")
@@ -131,6 +132,10 @@ _TREATED_AFTER = re.compile(r"\s?(?:에|날)\s(?:[가-힣]+\s){0,2}?[가-힣]*(?
 _TREATED_THING_AFTER = re.compile(rf"\s?(?:에|날)\s(?:씌운|때운|심은|뺀|뽑은|붙인|맞춘|새로\s?한)\s?"
                                   rf"(?:게|거|데|것이|이)(?:가|는)?\s"
                                   rf"[^.?]{{0,20}}?(?:{_SIGN[3:-1]}|걸리적|거슬|걸려|안맞|안\s맞|덜컥)")
+# round 46: a thing left behind on a visit gone by ("토요일에 가서 우산을 놓고 온 것 같아요")
+_LEFT_BEHIND_AFTER = re.compile(r"\s?(?:에|날)\s(?:가서|갔을\s?때|갔다가)\s[^.?]{0,16}?"
+                                r"(?:두고|놓고|흘리고|빠뜨리고)\s?(?:왔|온|갔|간)")
+_LAST_BEFORE = re.compile(r"(?:지난|저번)\s?$")  # round 46: "지난 금요일부터 …": the one gone, said without 주
 _A_VISIT_ASKED = re.compile(r"예약|가능|진료|될까|되나요|돼요\?|되죠|봐\s?주|오라")
 
 
@@ -143,8 +148,9 @@ def past_weekday(text: str, results: list[DateResult]) -> DateResult | None:
     onset = (_ONSET_SIGN_AFTER.match(text, only.end) or _BROKE_AFTER.match(text, only.end)
              or _BROKE_BEFORE.search(text[:only.start]) and _ENDS_THERE.match(text, only.end))
     deed = (_PAST_DEED_AFTER.match(text, only.end) or _TREATED_AFTER.match(text, only.end)
-            or _TREATED_THING_AFTER.match(text, only.end))
-    if not (deed or onset and not _A_VISIT_ASKED.search(text[only.end:])):
+            or _TREATED_THING_AFTER.match(text, only.end) or _LEFT_BEHIND_AFTER.match(text, only.end))
+    gone = only.kind == "weekday" and _LAST_BEFORE.search(text[:only.start])
+    if not (deed or onset and not _A_VISIT_ASKED.search(text[only.end:]) or gone):
         return None
     day = only.date - dt.timedelta(days=7) if only.date else None
     return DateResult(day, None, only.start, only.end, only.weekday_said, only.kind)

@@ -57,7 +57,9 @@ _TOLD_DONE = re.compile(r"(?:은|는|이|가|을|를)?(?:다)?(?:끝났는데|�
 # round 35: braces one is in the middle of, told as one's condition beside the treatment asked about ("교정 중인데
 # 스케일링 받아도 돼요", "교정 장치 낀 채로 …"): the one asked about comes first (2 of 2 labels); a root canal in
 # progress stays first ("신경치료 중인데 임시 때운 게 …": root_canal, as blind32 and blind35 label it)
-_TOLD_ONGOING = re.compile(r"(?:장치|기)?(?:를|을)?(?:낀채로|끼고있는데|낀상태로|중인데|중이라서|중이라|하는중인데)")
+# round 46: "교정 장치 하고 있으면 엑스레이 찍어도 돼요": the appliance on is the condition, the step the treatment
+_TOLD_ONGOING = re.compile(r"(?:장치|기)?(?:를|을)?(?:낀채로|끼고있는데|낀상태로|중인데|중이라서|중이라|하는중인데|"
+                           r"(?:하고|끼고|달고)있으면|중이면)")
 _NO_KEY_ASKED = re.compile(r"불소|실란트|홈메우")  # round 40: fluoride and sealants name none (62 of 75 labels)
 _A_CLINIC = re.compile(r"(?:전문)?(?:치과|병원)(?:에서|에서는|선생님이|원장님이)")  # "교정 치과에서 …하고 오라고"
 

@@ -17,7 +17,7 @@ from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.questions import urgent
 
 _WALK_IN_NOW = re.compile(
-    r"(?:지금|바로)(?:바로)?(?:가면|가도|들어가면|들어가도|출발하면)(?:바로)?.{0,4}"
+    r"(?:지금|바로)(?:이라도|라도)?(?:바로)?(?:가면|가도|들어가면|들어가도|출발하면)(?:바로)?.{0,4}"
     r"(?:볼수|봐주|봐줄|진료|받을수|받아주|돼요|되나요|될까요|되죠|늦어요|늦나요|괜찮)"
     r"|(?:가도|가면)(?:돼요|되나요|될까요|괜찮아요|봐주세요)지금(?:요)?$")  # round 37: "그냥 가도 돼요 지금"
 _NOT_A_VISIT = re.compile(r"보험|적용|실비|기다려야|대기시간")
