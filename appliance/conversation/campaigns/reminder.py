@@ -38,7 +38,6 @@ class ReminderFlow(Flow):
         self.action = "cancel"
         self.pick = 0
         self.cancel_said = False  # "취소해 주세요" (or key 3), not only "그날은 못 가요"
-        self.day_refused = False  # "can't come" said: a move then avoids the visit's own day
 
     def start(self, match: Any) -> Actions:
         d = self.d
@@ -171,11 +170,9 @@ class ReminderFlow(Flow):
     # --- doing it -----------------------------------------------------------------------------------
     def _act(self, action: str) -> Actions:
         self.action = action
-        if action == "reschedule":  # "그날은 안 돼요" first: the visit's own day is not offered back
-            refused = set() if self.cancel_said or not self.day_refused else {start_of(a).date() for a in self.selected}
-            return self.d.slots.move(self.selected, avoid=refused)
+        if action == "reschedule":
+            return self.d.slots.move(self.selected)
         if not self.cancel_said:  # "그날은 안 돼요": another day first — better a visit moved than lost
-            self.day_refused = True
             return self.d.ask("move_or_cancel", ["change_or_cancel"])
         return self.d.ask("cancel_confirm", ["ob_cancel_ask"])
 
@@ -183,7 +180,7 @@ class ReminderFlow(Flow):
         """"날짜를 바꿔 드릴까요, 아니면 취소해 드릴까요?": a move, a cancel chosen in words ("취소 안 해요" is none),
         or the visit kept after all ("아니요 그냥 갈게요"); a bare "네" or "아니요" chooses nothing: asked again."""
         if u.intent == "reschedule" or MOVE_SAID.search(text):
-            return self._act("reschedule")
+            return self._move_off_the_day()
         verdict = cancel_answer(u, text)
         if verdict is True and (u.intent == "cancel" or CANCEL_SAID.search(text)):
             return self._cancel()  # chosen between the two: no second question
@@ -196,10 +193,15 @@ class ReminderFlow(Flow):
         if key == "1":
             return self._confirm(self.selected or self.appts)
         if key == "2":
-            return self._act("reschedule")
+            return self._move_off_the_day()
         if key == "3":
             return self._cancel()
         return None
+
+    def _move_off_the_day(self) -> Actions:
+        """A move after "can't come": the visit's own day is not offered back."""
+        self.action = "reschedule"
+        return self.d.slots.move(self.selected, avoid={start_of(a).date() for a in self.selected})
 
     def _words_cancel(self, u: Any, text: str) -> Actions | None:
         if u.intent == "reschedule":
