@@ -57,7 +57,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("stt_n_best", 5, "Whisper hypotheses per decode; a short answer is read as the one that answers the question best (1: off)"),
     Setting("vad_aggressiveness", 2, "webrtcvad aggressiveness 0-3 on the caller's audio"),
     Setting("endpoint_speculative_ms", 220, "Pause (ms) after which the korean end of turn may answer (the decision pause; decoding starts then too unless endpoint_decode_ms is set)"),
-    Setting("endpoint_decode_ms", 0, "Pause (ms) after which the speculative decode starts, so it runs during the rest of the decision pause (0: at endpoint_speculative_ms; at most endpoint_speculative_ms)"),
+    Setting("endpoint_decode_ms", 120, "Pause (ms) after which the speculative decode starts, so it runs during the rest of the decision pause (0: at endpoint_speculative_ms; at most endpoint_speculative_ms)"),
     Setting("endpoint_end_ms", 650, "Silence (ms) that ends the caller's turn"),
     Setting("endpoint_max_utterance_ms", 15000, "Longest utterance (ms) before it is cut and decoded"),
     Setting("endpoint_no_speech_timeout_ms", 8000, "Silence (ms) after a question before re-asking"),

@@ -65,6 +65,7 @@ class EndpointerSettings:
     start_window_ms: int = 100
     speculative_ms: int = 220       # the decision pause: the turn may end after it (issue 15: ~200-250 ms)
     decode_ms: int = 0              # pause that starts the speculative decode (0: speculative_ms); <= speculative_ms
+                                    # (the setting endpoint_decode_ms defaults to 120: bench/eot_early_decode_test.txt)
     end_ms: int = 650               # silence that ends the turn (Korean phone speech: 600–700 ms)
     max_utterance_ms: int = 15000
     no_speech_timeout_ms: int = 8000
