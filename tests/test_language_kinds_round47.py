@@ -145,3 +145,15 @@ def test_the_other_kinds(text, intent, statistical):
 def test_a_paper_handed_in_names_no_tomorrow_and_on_my_way_now_is_today(text, date, statistical):
     got = _hear(text, None, statistical)
     assert got.date == date, got
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, intent, date", [
+    ("모레 거 아 모레는 목요일이네 금요일 거 취소할게요", "cancel", "2051-10-20"),
+    ("내일 거 아 내일은 수요일이지 목요일 거를 옮기고 싶어요", "reschedule", "2051-10-19"),
+    ("내일은 수요일이지만 야간 진료 하세요?", "ask_hours", "2051-10-18"),
+])
+def test_a_day_found_to_be_another_on_the_way_names_the_one_after(text, intent, date, statistical):
+    got = _hear(text, None, statistical)
+    assert got.intent == intent, got
+    assert got.date == date, got
