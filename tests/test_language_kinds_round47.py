@@ -157,3 +157,9 @@ def test_a_day_found_to_be_another_on_the_way_names_the_one_after(text, intent, 
     got = _hear(text, None, statistical)
     assert got.intent == intent, got
     assert got.date == date, got
+
+
+@WITH_AND_WITHOUT_MODEL
+def test_a_slight_sign_gone_by_asked_whether_normal_is_no_emergency(statistical):
+    got = _hear("주사 맞고 숨이 좀 찼었는데 원래 그런 거예요", None, statistical)
+    assert got.intent != "emergency", got

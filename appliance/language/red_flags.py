@@ -17,7 +17,8 @@ stage-2 round modules, which are consulted before the emergency stage.
 - round 47: one sign alone told now after an injection or an anaesthetic ("주사 맞고 나서 숨이 좀 찬 거 같아요",
   "마취하고 나서 두드러기가 올라와요", "주사 맞고 목이 붓는 느낌이에요", "마취 후에 핑 돌아요"): dizziness, breath
   short, hives or a rash, the face, throat, tongue or lips swelling, a faint: ``emergency`` (an allergic or
-  vasovagal reaction); a lip bitten while numb ("마취 풀리고 입술을 깨물어서 부었어요") stays a symptom, and what
+  vasovagal reaction); a lip bitten while numb ("마취 풀리고 입술을 깨물어서 부었어요") stays a symptom, a slight
+  sign gone by asked whether normal ("좀 어지러웠는데 원래 그런 거예요") stays no emergency (round 27), and what
   happens whenever one has one, asked, stays a history (round 44).
 """
 
@@ -59,6 +60,8 @@ _ONE_SIGN = re.compile(
     r"|(?:얼굴|목|목구멍|목안|혀|입술|눈)(?:이|가|도|까지|쪽이)?[가-힣]{0,3}(?:부어|부었|붓|퉁퉁|조여|조이|막히|막혀)"
     r"|기절|쓰러|실신|정신이(?:없|혼미|가물|멍)")
 _NUMB_BITE = re.compile(r"깨물|씹었|씹어|물어서|물었|풀리")
+# round 27: a slight sign gone by, asked whether it is normal ("… 좀 어지러웠는데 원래 그런 거예요"), is no emergency
+_GONE_BY_ASKED = re.compile(r"(?:었|았|웠|렸)는데[가-힣]{0,10}(?:원래|정상|그런거|그럴수|그렇|괜찮은거)")
 
 # what a red flag outranks: a place, a price, the hours or a person asked (the narrow rules of stages 2-3 that read
 # an injury's cover as ``ask_insurance``, a booking said with a throb, a question for staff, decide on purpose)
@@ -76,7 +79,8 @@ def narrow_red_flag(compact: str) -> bool:
     before = compact[:anaesthetic.start()]
     if _CAUSE_ADDED.match(after) and _DIZZY.search(before) and _COLLAPSING.search(before):
         return True  # round 30: the signs first, the anaesthetic after as their cause
-    if _AFTER_IT.match(after) and _ONE_SIGN.search(after) and not _NUMB_BITE.search(after):
+    if (_AFTER_IT.match(after) and _ONE_SIGN.search(after) and not _NUMB_BITE.search(after)
+            and not _GONE_BY_ASKED.search(after)):
         return True  # round 47: one sign alone after it
     heart = _HEART_RACING.search(after)
     if heart is None:
