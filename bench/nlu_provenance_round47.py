@@ -41,8 +41,9 @@ ROUND_47_SETS = """\
                 repairs, routine_words, walk_in_now): safety first: one sign alone told now after an injection or an
                 anaesthetic (dizziness, breath short "숨이 좀 찬", hives, the face, throat, tongue or lips swelling, a
                 faint: emergency, stage 0; a lip bitten while numb stays a symptom, a slight sign gone by asked
-                whether normal no emergency (round 27), a history asked a medical question); a medicine stopped or kept at a treatment, a trouble then "may I come after the holiday /
-                the weekend / the trip" with no hour (medical_question). Then: the hours of a day gone by (ask_hours);
+                whether normal no emergency (round 27), a history asked a medical question); a medicine stopped
+                or kept at a treatment, a trouble then "may I come after the holiday / the weekend / the trip" with
+                no hour (medical_question). Then: the hours of a day gone by (ask_hours);
                 the latest or earliest hour to the date or time question, another's visit booked along with one's
                 own, a day and an hour asked with a hurry, a slot of one's own "if free" to an offer, a school
                 checkup form (book); an age discount under the insurance (ask_insurance); a card charged twice, a
