@@ -37,9 +37,9 @@ class Ops:
     def people(self):
         return self._people
 
-    def find_slots(self, treatment, limit):
+    def find_slots(self, treatment, limit, avoid=()):
         self.log.append(("find_slots", treatment))
-        return self.slots
+        return [s for s in self.slots if s.date() not in avoid][:limit]
 
     def book(self, start, treatment, patient_id):
         self.log.append(("book", start, treatment, patient_id))

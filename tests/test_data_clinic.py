@@ -77,3 +77,15 @@ def test_find_slots_respects_lunch_hours_holidays_capacity(facts):
     assert got[0].start.date() == dt.date(2026, 9, 28)
     # a doctor who does not work on Tuesday
     assert slots.find_slots("scaling", tue, tue, None, doctor="박정훈", facts=facts, appointments=[], now=now) == []
+
+
+def test_find_slots_never_offers_an_avoided_day_and_still_fills_the_limit(facts):
+    """A day the patient said does not suit is skipped in the search itself: the limit is filled from the next
+    open days, however many free times the avoided days hold."""
+    now = dt.datetime(2026, 11, 25, 9, 0)
+    tue, wed, thu = dt.date(2026, 12, 1), dt.date(2026, 12, 2), dt.date(2026, 12, 3)
+    plain = slots.find_slots("scaling", tue, thu, None, limit=5, facts=facts, appointments=[], now=now)
+    assert {s.start.date() for s in plain} == {tue}
+    got = slots.find_slots("scaling", tue, thu, None, limit=5, facts=facts, appointments=[], now=now, avoid={tue, wed})
+    assert len(got) == 5 and {s.start.date() for s in got} == {thu}
+    assert got[0].start.time() == plain[0].start.time()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import logging
-from typing import Any
+from typing import Any, Collection
 
 from appliance.data import crm_records, opt_outs, phone as phones
 from appliance.data.clinic import slots as slotlib
@@ -113,19 +113,19 @@ class Backend:
         return out
 
     def find_slots(self, treatment: str | None, d0: dt.date, d1: dt.date, time_range: Any, now: dt.datetime,
-                   limit: int = 3) -> list[slotlib.Slot]:
+                   limit: int = 3, avoid: Collection[dt.date] = ()) -> list[slotlib.Slot]:
         from appliance.data.emr.booking import requested_busy
 
         extra = requested_busy(d0, d1)
         if self.emr is not None and not self.emr_down:
             try:
                 return slotlib.find_slots(treatment, d0, d1, time_range, limit=limit, facts=self.facts, emr=self.emr,
-                                          now=now, extra_busy=extra)
+                                          now=now, extra_busy=extra, avoid=avoid)
             except Exception as exc:
                 _LOGGER.warning("EMR schedule unavailable, offering from opening hours: %s", type(exc).__name__)
                 self.emr_down = True
         return slotlib.find_slots(treatment, d0, d1, time_range, limit=limit, facts=self.facts, appointments=[],
-                                  now=now, extra_busy=extra)
+                                  now=now, extra_busy=extra, avoid=avoid)
 
     def book(self, *, key: str, patient_id: str | None, start: dt.datetime, treatment: str | None,
              phone: str | None, memo: str | None = None) -> Any:

@@ -7,9 +7,9 @@ proven on the phone (unless the EMR profile can search by birth date): the reque
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
+from appliance.conversation import move_or_cancel
 from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, cancel_answer, said_yes, yes_no_keys
 from appliance.conversation.booking import TREATMENT_KO
@@ -78,11 +78,12 @@ class ChangesFlow(Flow):
         return d.booking.start_reschedule(self.target, u, said)
 
     def _words_change_or_cancel(self, u: Any, text: str) -> Actions | None:
-        if u.intent == "cancel" or "취소" in text:
+        chosen = move_or_cancel.choice(u, text)  # "취소 안 해요" keeps the visit; "바꾸지 말고 취소해 주세요" cancels
+        if chosen == "cancel":
             return self._with("cancel", [])
-        if u.intent in ("reschedule", "book") or re.search(r"바꾸|바꿔|변경|옮기|미루|당기", text):
+        if chosen == "move":
             return self._with("reschedule", [], u)
-        if u.intent == "no":
+        if chosen in ("keep", "no"):  # asked after the caller chose to change it: a no keeps the visit
             return self.d.anything_else([Say("keep_appointment")])
         return None
 

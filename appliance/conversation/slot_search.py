@@ -19,10 +19,7 @@ def search(backend: Any, facts: Any, b: Any, now: dt.datetime) -> tuple[list[Any
     avoid = getattr(b, "avoid", None) or set()  # days the caller said do not suit ("내일은 안 돼요")
 
     def find_slots(*args: Any, limit: int = 3) -> list[Any]:
-        if not avoid:
-            return list(backend.find_slots(*args, limit=limit))
-        wide = backend.find_slots(*args, limit=limit + 200)  # the avoided days' slots come first: look past them
-        return [s for s in wide if s.start.date() not in avoid][:limit]
+        return list(backend.find_slots(*args, limit=limit, avoid=avoid))
 
     today = now.date()
     notes: list[Action] = []

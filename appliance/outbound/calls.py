@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
-from typing import Any
+from typing import Any, Collection
 
 from appliance.conversation import outcomes
 from appliance.conversation.campaigns import CampaignDialog, People, VoicemailDialog, appointments_of
@@ -70,7 +70,7 @@ class CallOps:
             return None
         return People(concerned=concerned, others=others)
 
-    def find_slots(self, treatment: str | None, limit: int) -> list[dt.datetime]:
+    def find_slots(self, treatment: str | None, limit: int, avoid: Collection[dt.date] = ()) -> list[dt.datetime]:
         from appliance.data.clinic import slots
         from appliance.data.emr import booking
 
@@ -81,7 +81,7 @@ class CallOps:
         d1 = now.date() + dt.timedelta(days=14)
         try:
             found = slots.find_slots(treatment, d0, d1, None, limit=limit, facts=self.facts, emr=self.emr, now=now,
-                                     extra_busy=booking.requested_busy(d0, d1))
+                                     extra_busy=booking.requested_busy(d0, d1), avoid=avoid)
         except Exception:
             _LOGGER.exception("task %s: slot search failed", self.task.id)
             return []

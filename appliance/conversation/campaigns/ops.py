@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any, Protocol
+from typing import Any, Collection, Protocol
 
 
 @dataclasses.dataclass
@@ -24,7 +24,8 @@ class Ops(Protocol):
     def people(self) -> People | None:
         """None when the EMR cannot be read now (nobody can be verified: call again later)."""
 
-    def find_slots(self, treatment: str | None, limit: int) -> list[dt.datetime]: ...
+    def find_slots(self, treatment: str | None, limit: int, avoid: Collection[dt.date] = ()) -> list[dt.datetime]:
+        """The earliest free starts, never on a day in ``avoid``."""
 
     def book(self, start: dt.datetime, treatment: str | None, patient_id: str | None) -> bool: ...
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from appliance.conversation import addressing
+from appliance.conversation import addressing, move_or_cancel
 from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Flow, Step, cancel_answer, said_no, said_yes
 from appliance.conversation.campaigns.ops import start_of
@@ -20,9 +20,6 @@ from appliance.conversation.privacy import is_minor
 from appliance.language import speak
 
 ALL = re.compile(r"모두|전부|둘다|셋다|다요|다취소|다바꿔|다변경|다옮|다같이|같이|둘다요")
-CANCEL_SAID = re.compile(r"취\s*소")
-MOVE_SAID = re.compile(r"바꿔|바꾸|바까|변경|옮겨|옮기|미뤄|미루|다른\s*날|날짜\s*를?\s*바")
-GOING_SAID = re.compile(r"갈게|갈께|가께|갈\s*수|가겠|갑니다|그대로")
 ONE = re.compile(r"한명|한분|하나|한건|한개|첫째|둘째|큰애|작은애|막내|만요|만취소|만바꿔|일부")
 
 
@@ -75,7 +72,7 @@ class ReminderFlow(Flow):
         return self._key_choice(digits, family=False)
 
     def _choice(self, u: Any, text: str, family: bool) -> Actions | None:
-        self.cancel_said = bool(CANCEL_SAID.search(text))
+        self.cancel_said = move_or_cancel.cancel_said(text)
         if u.intent == "reschedule":
             return self._which("reschedule", u, text) if family else self._act("reschedule")
         if u.intent == "cancel" or (said_no(u) and u.intent in ("no", "other")):
@@ -177,14 +174,15 @@ class ReminderFlow(Flow):
         return self.d.ask("cancel_confirm", ["ob_cancel_ask"])
 
     def _words_move_or_cancel(self, u: Any, text: str) -> Actions | None:
-        """"날짜를 바꿔 드릴까요, 아니면 취소해 드릴까요?": a move, a cancel chosen in words ("취소 안 해요" is none),
-        or the visit kept after all ("아니요 그냥 갈게요"); a bare "네" or "아니요" chooses nothing: asked again."""
-        if u.intent == "reschedule" or MOVE_SAID.search(text):
+        """"날짜를 바꿔 드릴까요, 아니면 취소해 드릴까요?": a move, a cancel chosen in words, or the visit kept after
+        all ("아니요 그냥 갈게요"); a bare "네" or "아니요" chooses nothing here (the caller said the day does not
+        suit): asked again."""
+        chosen = move_or_cancel.choice(u, text)
+        if chosen == "move":
             return self._move_off_the_day()
-        verdict = cancel_answer(u, text)
-        if verdict is True and (u.intent == "cancel" or CANCEL_SAID.search(text)):
+        if chosen == "cancel":
             return self._cancel()  # chosen between the two: no second question
-        if verdict is False and GOING_SAID.search(text):
+        if chosen == "keep":
             return self._confirm(self.selected or self.appts)
         return None
 

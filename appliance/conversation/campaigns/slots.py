@@ -51,8 +51,7 @@ class SlotFlow(Flow):
         if not self.jobs:
             return self._finish()
         job = self.jobs[0]
-        wide = self.d.ops.find_slots(job.treatment, 3 + (60 if self.avoid else 0))  # past the avoided days' slots
-        self.slots = [s for s in wide if s.date() not in self.avoid][:3]
+        self.slots = list(self.d.ops.find_slots(job.treatment, 3, avoid=self.avoid))
         self.index = 0
         if not self.slots:
             self.d.ops.callback("no free slot found on an outbound call", 4, None)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-from typing import Any, Iterable
+from typing import Any, Collection, Iterable
 
 from appliance.data.clinic.facts import WEEKDAYS, Facts
 from appliance.data.emr.model import ACTIVE_APPOINTMENT_STATUSES, Appointment
@@ -94,8 +94,9 @@ def fits_hours(facts: Facts, start: dt.datetime, duration_min: int) -> bool:
 def find_slots(treatment: str | None, date_from: dt.date, date_to: dt.date, time_range: Any = None,
                doctor: str | None = None, limit: int = 3, *, facts: Facts, emr: Any = None,
                appointments: list[Appointment] | None = None, now: dt.datetime | None = None,
-               extra_busy: list[Appointment] | None = None) -> list[Slot]:
-    """Earliest free slots for ``treatment`` between two dates (inclusive).
+               extra_busy: list[Appointment] | None = None, avoid: Collection[dt.date] = ()) -> list[Slot]:
+    """Earliest free slots for ``treatment`` between two dates (inclusive), never on a day in ``avoid`` (a day the
+    patient said does not suit).
 
     ``appointments`` are the EMR's bookings for that range (fetched from ``emr`` when not given;
     ``EMRUnavailable`` propagates so the caller can turn the call into a booking request).
@@ -111,7 +112,7 @@ def find_slots(treatment: str | None, date_from: dt.date, date_to: dt.date, time
     out: list[Slot] = []
     day = max(date_from, now.date())
     while day <= last_day and len(out) < limit:
-        hours = facts.open_hours(day)
+        hours = facts.open_hours(day) if day not in avoid else None
         if hours:
             lo, hi = _range(time_range, facts, day)
             t = dt.datetime.combine(day, hours[0])
