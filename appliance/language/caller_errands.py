@@ -43,7 +43,7 @@ from appliance.language.clinic_day_kinds import clinic_day_kind
 from appliance.language import (blossom_day_kinds, childrens_week_kinds, early_summer_kinds, exam_week_kinds,
                                 family_day_kinds, harvest_day_kinds, market_day_kinds, port_day_kinds, rainy_day_kinds,
                                 resort_town_kinds, school_day_kinds, seaside_day_kinds, shift_work_kinds,
-                                spring_day_kinds, summer_blocks_kinds, winter_day_kinds)
+                                new_term_kinds, spring_day_kinds, summer_blocks_kinds, winter_day_kinds)
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import first_kind
 from appliance.language.opt_out_words import OPT_OUT
@@ -98,7 +98,7 @@ _ROUNDS_30_TO_35 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_
                     early_summer_kinds.RULES, school_day_kinds.RULES, port_day_kinds.RULES, rainy_day_kinds.RULES,
                     winter_day_kinds.RULES, childrens_week_kinds.RULES, harvest_day_kinds.RULES,
                     resort_town_kinds.RULES, exam_week_kinds.RULES, blossom_day_kinds.RULES,
-                    shift_work_kinds.RULES, summer_blocks_kinds.RULES)
+                    shift_work_kinds.RULES, summer_blocks_kinds.RULES, new_term_kinds.RULES)
 """Round 30: an appliance's care, a walk-in with a pain, another person's visit, a receipt; round 31: a break one is
 unsure of, a cause asked, can't come with a reason, a number changed; round 32: a yes then a care question, known to
 a reminder, that is all, a treatment wished; round 33: a sore appliance to fix, a reminder's time asked again, a

@@ -24,7 +24,9 @@ from appliance.language.treatments_named import treatments_named
 # What takes a word back: "말고", "아니고", "아니다", "아니라" (not "아니면": several days offered, the first counts)
 CORRECTION = re.compile(r"말고|말구|아니고|아니구|아니다|(?<!다름이 )(?<!다름이)(?<!다름 )(?<!다름)아니라")
 # round 16: of days, one turned down for another counts too ("목요일은 싫고 금요일 오후 세 시 반은요")
-_DATE_CORRECTION = re.compile(CORRECTION.pattern + r"|(?:은|는)\s?(?:싫고|싫구|안\s?되고|안\s?돼고|곤란하고)")
+# round 47: a day found to be another on the way ("내일 거 아 내일은 일요일이지 월요일 거를 …"): the one named after
+_DATE_CORRECTION = re.compile(CORRECTION.pattern + r"|(?:은|는)\s?(?:싫고|싫구|안\s?되고|안\s?돼고|곤란하고)"
+                              r"|(?:은|는)\s?[월화수목금토일]요일이(?:지|잖아|네|구나)(?!만)")
 # Of treatments only a plain taking back counts: "임플란트가 아니고 브릿지인가" wonders, it does not correct
 # round 15: one declined, another chosen ("미백은 안 할래요 그냥 스케일링만 할게요")
 # round 17: "크라운 예약은 취소하고 대신 그 시간에 남편 스케일링을 넣어 주세요": the treatment put in its place

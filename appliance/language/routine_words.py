@@ -14,9 +14,10 @@ import re
 
 from appliance.language.times import DayParts, TimeResult, find_time
 
-# "낼" before a part of the day, a clock time, a visit or "거 " ("낼 거 취소요"), not "회사에 낼 서류", "휴가 낼 수"
+# "낼" before a part of the day, a clock time, a visit or "거 " ("낼 거 취소요"), not "회사에 낼 서류", "휴가 낼 수",
+# round 47: not handed in somewhere ("보험 회사에 낼 거", "학교에 낼 거": 에 / 한테 before it)
 _CLIPPED_TOMORROW = re.compile(
-    r"(?:^|(?<=\s))낼(?=요|은|도|까지|\s?(?:오전|오후|아침|점심|저녁|몇|[한두세네다여일아열]\S{0,2}\s?시|예약|거\s|꺼\s|거$))"
+    r"(?:^|(?<=\s))(?<!에\s)(?<!한테\s)낼(?=요|은|도|까지|\s?(?:오전|오후|아침|점심|저녁|몇|[한두세네다여일아열]\S{0,2}\s?시|예약|거\s|꺼\s|거$))"
 )
 _MONEY = re.compile(r"돈|비용|값|요금|카드|현금|계산|세금|결제|보험료|본인부담|수납|원(?:\s|$|이|을|만)")
 # the hour something ends, the visit after it ("두 시라서 그 끝나고 데려갈게요"); an hour passed, a day asked ("일곱 시
