@@ -80,6 +80,15 @@ _PAIN_THEN_MAY_I_COME = re.compile(
     r"(?:혹시)?(?:오늘|내일|낼|모레|지금|당장)(?:바로|당장|좀|한번)?"
     r"(?:(?:가도|가봐도|와도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|는거죠|아요|을까요)?|가능할까요|가능해요|가능한가요)\??$"
 )
+# round 48: the same with a child brought ("애가 이가 아프다고 우는데 오늘 데려가도 돼요"), a tooth about to come out
+# ("쑥 빠질라 카는데"), "되겠나요", and a reason of one's own day after ("… 오늘은 가게 때문에"); no hour, no errand
+_TROUBLE_THEN_MAY_I_BRING = re.compile(
+    r"(?:아팠|아파|아프|욱신|쑤시|쑤셔|시려|시리|시큰|부었|부어|흔들|빠질|빠지려|빠질라|빠질려|깨졌|깨져|"
+    r"(?<![커카배])피가나)[가-힣]{0,8}(?:는데|어서|아서|니까)(?:요)?(?:혹시)?"
+    r"(?:오늘|내일|낼|모레|지금|당장)(?:바로|당장|좀|한번)?(?:데려|데리고|델고|애데리고)?"
+    r"(?:가도|가봐도|와도|와봐도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|겠나요|겠어요|겠습니까|을까요)?\??"
+    r"(?:[가-힣]{0,10}(?:때문에|때메|땜에|라서|이라서|바빠서))?$"
+)
 # round 40: a trouble told, then whether one should go at all ("계속 욱신거려요 한번 가 봐야 할까요 내일 가도 돼요"):
 # asked, not booked (a statement, "한번 가 봐야겠어요", stays with the rules that read it)
 # round 42: must I come today, or may I come next week ("… 오늘 가야 돼요 아니면 다음 주에 가도 돼요"), either order
@@ -111,6 +120,8 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         # round 34: a pain told, then "may I come today": the dentist's call, no booking asked (round 41: "시린데",
         # "모레", a fever denied between)
         return True
+    if _TROUBLE_THEN_MAY_I_BRING.search(compact):
+        return True  # round 48: a child brought, a tooth about to come out, a reason after
     if _HOURS_BEFORE_EATING.search(compact) and _TREATMENT_HAD.search(compact):
         return True
     if _APPLIANCE.search(compact) and _LEFT_OFF.search(compact):
