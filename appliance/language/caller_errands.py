@@ -42,8 +42,9 @@ from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
 from appliance.language import (blossom_day_kinds, childrens_week_kinds, early_summer_kinds, exam_week_kinds,
                                 family_day_kinds, harvest_day_kinds, market_day_kinds, port_day_kinds, rainy_day_kinds,
-                                resort_town_kinds, school_day_kinds, seaside_day_kinds, shift_work_kinds,
-                                new_term_kinds, spring_day_kinds, summer_blocks_kinds, winter_day_kinds)
+                                market_street_kinds, resort_town_kinds, school_day_kinds, seaside_day_kinds,
+                                shift_work_kinds, new_term_kinds, spring_day_kinds, summer_blocks_kinds,
+                                winter_day_kinds)
 from appliance.language.emergency_heard import sounds_like_emergency
 from appliance.language.kind_rules import first_kind
 from appliance.language.opt_out_words import OPT_OUT
@@ -94,8 +95,9 @@ _MEDICINE_MORE = re.compile(
 )  # round 34: whether to go for more of it ("약 다 먹었는데 더 받으러 가야 되나요") is the dentist's call too
 
 
-_ROUNDS_30_TO_35 = (family_day_kinds.RULES, market_day_kinds.RULES, seaside_day_kinds.RULES, spring_day_kinds.RULES,
-                    early_summer_kinds.RULES, school_day_kinds.RULES, port_day_kinds.RULES, rainy_day_kinds.RULES,
+_ROUNDS_30_TO_35 = (market_street_kinds.RULES, family_day_kinds.RULES, market_day_kinds.RULES,
+                    seaside_day_kinds.RULES, spring_day_kinds.RULES, early_summer_kinds.RULES, school_day_kinds.RULES,
+                    port_day_kinds.RULES, rainy_day_kinds.RULES,
                     winter_day_kinds.RULES, childrens_week_kinds.RULES, harvest_day_kinds.RULES,
                     resort_town_kinds.RULES, exam_week_kinds.RULES, blossom_day_kinds.RULES,
                     shift_work_kinds.RULES, summer_blocks_kinds.RULES, new_term_kinds.RULES)
