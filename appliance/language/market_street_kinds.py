@@ -91,7 +91,7 @@ _FAMILY_ALONG = re.compile(r"(?:양반|바깥양반|영감|할멈|마누라|집�
                            r"(?:잡아|예약|넣어)")
 _CHANGED = re.compile(r"취소|변경|바꿔|옮겨|미뤄")
 _SLOTS_TILL_WHEN = re.compile(r"몇시까지(?:자리|시간|예약)(?:이|가)?(?:있|되|가능|비)")
-_AN_HOUR = re.compile(r"[한두세네다여일아열]시|시반")
+_AN_HOUR = re.compile(r"(?:한|두|세|네|섯|곱|덟|홉|열|[0-9])시|시반")
 _LATE_MAY_I = re.compile(r"늦게(?:가도|와도|가면)(?:돼|되|될|괜찮)")
 _SIXTY_FIVE = re.compile(r"(?:육십오|65|예순다섯|칠십|70|일흔)(?:세|살)?(?:넘|이상|부터|되면|이면)")
 _HALF_PRICE = re.compile(r"반값|반가격|반절|절반")
