@@ -244,7 +244,8 @@ def _round27_choice(text: str, results: list[DateResult]) -> tuple[bool, DateRes
 
 
 # round 28: the day after a booked day named, asked as the move ("목요일 예약 말고 그 다음 날로 돼요")
-_DAY_AFTER_IT = re.compile(r"\s?(?:예약|거|꺼)?\s?(?:말고|대신|에서)\s?그\s?다음\s?날\s?(?:로|으로)")
+# round 48: also moved straight on ("다음 주 목요일 예약을 그 다음 날로 옮겨 주세요")
+_DAY_AFTER_IT = re.compile(r"\s?(?:예약|거|꺼)?(?:을|를|은|는)?\s?(?:말고|대신|에서)?\s?그\s?다음\s?날\s?(?:로|으로)")
 
 
 def _day_after_it(text: str, results: list[DateResult]) -> DateResult | None:
