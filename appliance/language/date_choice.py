@@ -323,6 +323,8 @@ _IN_DOUBT_AFTER = re.compile(r"\s?(?:예약을?\s?|에\s?|로\s?)?(?:했는지|�
 _A_CONDITION_AFTER = re.compile(r"\s?(?:에\s?)?(?:쉬시면|쉬면|안\s?하시면|휴진이면|휴무면|문\s?닫으면)\s")
 _TO_A_WEEK_MOVED = re.compile(r"\s?(?:로|으로)\s?(?:좀\s?)?(?:미뤄|미루|옮겨|바꿔|밀어)")
 _UNTIL_NOW = re.compile(r"\s?까지\s")
+# round 48: the week first, the booked day after it ("다음 주로 미루고 싶은데요 금요일 거"): no day, like round 38
+_THE_BOOKED_ONE_AFTER = re.compile(r"\s?(?:거|꺼|예약)(?:요|이요|예요)?\s*$")
 # round 41: "모렌가 글피에": the first day in doubt (round 27); a day as a bound ("목요일 전이면 다 좋아요"): no day
 _IN_DOUBT_ASKED_AFTER = re.compile(r"(?:인가|가)\s")
 _A_BOUND_AFTER = re.compile(r"\s?(?:전이면|전까지면|전에만|이전이면|전이어야|전까지만)")
@@ -337,6 +339,9 @@ def _round40_choice(text: str, results: list[DateResult], today: dt.date) -> tup
         return True, None
     if len(results) == 2 and results[0].date is not None and _A_CONDITION_AFTER.match(text, results[0].end):
         return True, results[1]
+    if (len(results) == 2 and results[0].kind == "rel_week" and _TO_A_WEEK_MOVED.match(text, results[0].end)
+            and _THE_BOOKED_ONE_AFTER.match(text, results[1].end)):
+        return True, None
     last = results[-1] if results else None
     if (last is not None and last.kind == "rel_week" and last.date is None and len(results) > 1
             and _TO_A_WEEK_MOVED.match(text, last.end)):
