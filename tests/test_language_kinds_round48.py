@@ -138,3 +138,14 @@ def test_may_i_come_late_with_an_hour_books_and_the_hours_asked_stay_hours(stati
 ])
 def test_a_booked_day_moved_on_names_the_day_it_goes_to(text, date, statistical):
     assert _hear(text, None, statistical).date == date
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, time", [
+    ("목요일 열 시 거 한 시간 뒤로 미뤄 주세요", "11:00"),
+    ("모레 세 시 예약 두 시간 당겨 주세요", "13:00"),
+    ("내일 두 시 반 예약 한 시간만 늦춰 주실 수 있어요", "15:30"),
+])
+def test_a_booked_hour_moved_by_whole_hours_names_the_hour_it_goes_to(text, time, statistical):
+    got = _hear(text, None, statistical)
+    assert (got.intent, got.time) == ("reschedule", time), got

@@ -64,6 +64,8 @@ def _booked_hour_moved(text: str) -> int | None:
     if booked is None:
         return None
     rest = text[booked.end():]
+    if re.match(r"\s?(?:한|두|세|1|2|3)\s?시간", rest):
+        return None  # round 48: moved by whole hours ("열 시 거 한 시간 뒤로"): ``times`` moves the hour itself
     if _MOVED_AFTER.search(rest) and not _SAME_HOUR.search(rest):
         return booked.end()
     return None

@@ -91,6 +91,10 @@ _REASON_AFTER = re.compile(r"\s?(?:반\s?)?(?:에\s?)?(?:퇴근|끝나|마치|�
                            r"\s?(?:반\s?)?까지\s?(?:하시|하세|해요|하죠|진료|영업|문\s?열)|\s?(?:반\s?)?(?:요\s?)?(?:그럼|그러면)\s|\s?(?:으로|로)?\s?(?:돼|되어|되)\s?있"
                            r"|\s?(?:에\s?)?예약(?:된|되어|돼|한|했)")  # round 25: "열 시 예약된 … 오후 세 시"
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)(?!\s?(?:해서|인해))")
+# round 48: a booked hour moved by whole hours ("아홉 시 반 예약 한 시간만 늦출 수 있나요"): the hour it goes to
+_MOVED_BY_HOURS = re.compile(r"\s?(?:예약|거)?(?:을|를)?\s?(?P<n>한|두|세|1|2|3)\s?시간\s?(?:만|정도|쯤)?\s?(?:만\s?)?"
+                             r"(?P<way>늦|미뤄|미루|미룰|뒤로|당겨|당기|당길|앞당|일찍)")
+_HOURS_MOVED = {"한": 1, "두": 2, "세": 3, "1": 1, "2": 2, "3": 3}
 _UNSURE_AFTER = re.compile(r"\s?(?:반\s?)?(?:이었|였)(?:나|던가|더라|는지)|\s?(?:반\s?)?인가")
 _BEFORE_TIME = re.compile(r"^\s?(?:전에|전|이전|이전에)")
 
@@ -194,6 +198,9 @@ def _find_time(text: str, parts: DayParts) -> TimeResult:
         hits = targets[:1] + [hit for hit in hits if hit is not targets[0]]
     if hits:
         s, e, h, minute, approx = hits[0]
+        if len(hits) == 1 and (moved := _MOVED_BY_HOURS.match(text, e)) is not None:
+            earlier = moved.group("way") in ("당겨", "당기", "당길", "앞당", "일찍")
+            h += _HOURS_MOVED[moved.group("n")] * (-1 if earlier else 1)
         first = _hm(h, minute)
         if len(hits) > 1 and _RANGE_JOIN.match(text[e : hits[1][0]]):
             return TimeResult(first, (first, _hm(hits[1][2], hits[1][3])), approx)
