@@ -149,3 +149,33 @@ def test_a_booked_day_moved_on_names_the_day_it_goes_to(text, date, statistical)
 def test_a_booked_hour_moved_by_whole_hours_names_the_hour_it_goes_to(text, time, statistical):
     got = _hear(text, None, statistical)
     assert (got.intent, got.time) == ("reschedule", time), got
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, expect, intent", [
+    ("영유아 검진은 무료라던데 맞나요", None, "ask_insurance"),
+    ("금요일 거로 할게요", "proposal", "yes"),
+    ("두 시 말고 다섯 시로 좀 해 주세요", "reminder", "reschedule"),
+    ("예 덕분에 괜찮심더", "wellbeing", "no"),
+    ("불소요 네 받을게요", "offer", "yes"),
+    ("다음 주 금요일에 한번 가 볼게요", "offer", "book"),
+    ("충치인가 싶어가지고요 어금니에 구멍이 보여요", None, "symptom"),
+    ("위생사 선생님 계세요", None, "talk_to_staff"),
+    ("아들 것도 하나 더 잡고 싶은데요", "need", "book"),
+    ("네 수고하세요", None, "other"),
+    ("지금 좀 바빠서 괜찮습니다", "offer", "no"),
+    ("이가 시린데 치약을 바꿔야 되나요", None, "medical_question"),
+    ("장사 끝나고 저녁에 갈 수 있나 해서요", None, "book"),
+])
+def test_the_kinds_the_rules_alone_missed(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, expect, intent", [
+    ("와이프 것도 같이 잡아 주세요 네 할게요", "offer", "book"),
+    ("실비 청구용으로 영수증이랑 세부 내역서 좀 떼 주세요", None, "ask_insurance"),
+    ("지금 운전 중이라 나중에 원장님 연결해 주세요", None, "callback_later"),
+])
+def test_the_readings_beside_them_stay(text, expect, intent, statistical):
+    assert _hear(text, expect, statistical).intent == intent

@@ -76,7 +76,7 @@ _TROUBLE = re.compile(r"힘든|힘들|아프|아파|붓|부은|부었|시려|얼
 _NEEDLESS_IN_A_CONDITION = re.compile(r"(?:교정|임신|수유|치료)(?:중|하고있)(?:이라서|이어서|라서|인데|"
                                       r"이니까)[가-힣]{0,4}"
                                       r"(?:안해도|안받아도|안하면|안받으면)(?:되지않|돼요|되나요|되죠|될까요|괜찮)")
-_IN_CHARGE_ASKED = re.compile(r"(?:책임자|관리자|윗사람|대표|원장)(?:님)?(?:좀|를|분)?(?:바꿔|연결해|나오라|불러|통화)")
+_IN_CHARGE_ASKED = re.compile(r"(?:책임자|관리자|윗사람|대표)(?:님)?(?:좀|를|분)?(?:바꿔|연결해|나오라|불러|통화)")
 _BY_SURNAME = re.compile(r"(?:^|저|그|혹시)(?:김|이|박|최|정|강|조|윤|장|임|한|오|서|신|권|황|안|송|류|유|홍|전|고|"
                          r"문|양|"
                          r"손|배|백|허|남|심|노|하|곽|성|차|주|우|구|민|진)(?:선생님|실장님|원장님|간호사님|"
@@ -106,7 +106,7 @@ _WHAT_ABOUT = re.compile(r"(?:뭔일|무슨일|뭣때문|뭐때문|무슨용건|
 _BOOKING_ASKED = re.compile(r"예약|몇시|언제|며칠")
 _PAPER_ISSUED = re.compile(r"(?:세부내역서|내역서|진단서|소견서|영수증|확인서|진료비계산서|진료확인서)(?:좀|를|도)?"
                            r"(?:뽑아|떼|발급|보내|출력)(?:주|줘|해주|받)")
-_CLAIM_FIRST = re.compile(r"^(?:실비|보험)[가-힣]{0,4}청구(?:하려|할려|하려고)")  # blind14's ask_insurance
+_CLAIM_FIRST = re.compile(r"^(?:실비|보험)")  # a claim told first is ask_insurance (blind13, blind14)
 _NUMBER_CHANGED = re.compile(r"^(?:네|예)[가-힣]{0,8}(?:근데|그런데)(?:제)?(?:전화번호|번호|연락처|핸드폰번호|"
                              r"폰번호)(?:가|이)?"
                              r"(?:바뀌었|바꼈|바뀌어|변경됐|변경되었)")
@@ -122,6 +122,30 @@ _ASKED_AGAIN = re.compile(r"^(?:네|예)?(?:뭐요|뭐라고요|네|예)*(?:다�
                           r"다시말씀해주세요|다시한번만요)$")
 _YES_THEN_FILLERS = re.compile(r"^(?:아|어)?(?:네|예)(?:음|어|그|그게|그니까|그러니까|저기|뭐지|그러니깐)+$")
 _HELD_TIME_CHANGED = re.compile(r"^(?:아)?잠깐(?:만요|만)?(?:시간|날짜|요일|날)(?:을|를|은)?(?:좀)?(?:바꿔|바꾸|변경)")
+
+# rules alone (the model read these right): the public checkup heard free, a proposal's one taken as "…거로 할게요",
+# a reminder's day or hour put aside for another, fine on a wellbeing call in dialect, an offer's own errand taken
+# with a yes, a day of one's own "I'll go and see", a cavity wondered, a hygienist asked for, another's visit added,
+# a goodbye, busy to an offer, toothpaste asked, a shop's hours around a visit
+_HEARD_FREE = re.compile(r"(?:공짜|무료)(?:로|라)?[가-힣]{0,6}(?:맞소|맞나요|맞죠|맞아요|카던데|던데|다던|라던|"
+                         r"맞능교|맞지요)")
+_THAT_ONE_TAKEN = re.compile(r"(?:거로|걸로|꺼로)(?:할게요|하께요|할께요|할게|하죠|할래요)$|그거(?:로)?(?:하께요|"
+                             r"할게요|할께요|하죠)$")
+_PUT_ASIDE_FOR = re.compile(r"말고[가-힣]{0,8}(?:로|으로)?(?:좀)?(?:해주|할수|바꿔|옮겨|가면|하면)")
+_FINE_IN_DIALECT = re.compile(r"괜찮(?:허요|심더|습니더|다카십니더|다카|아요괜찮아|소|여|유)$")
+_NOT_FINE = re.compile(r"아프|아파|시려|부어|붓|피|불편|근데|는데|한데|긴한데|시큰|욱신")
+_OFFER_TAKEN = re.compile(r"(?:네|예)(?:받아야지라|받아야죠|받을게요|받을께요|받을게|할게요|하께요)$")
+_I_GO_AND_SEE = re.compile(r"가(?:볼게|볼께|보께|볼라)")
+_CAVITY_WONDERED = re.compile(r"충치인가(?:싶어서|싶어가지고|해서)")
+_HYGIENIST = re.compile(r"(?:치위생사|위생사|간호사)(?:선생님|쌤)?(?:좀)?(?:계셔유|계세요|계시나요|계신가요|"
+                        r"있어요)\??$")
+_ANOTHERS_TOO = re.compile(r"(?:애|아이|딸|아들|남편|와이프|엄마|아빠)(?:것|거|꺼)도(?:하나더|같이|한개더)?(?:잡고|"
+                           r"예약하고|잡아)")
+_GOODBYE = re.compile(r"^(?:네|예)?수고하(?:세요|십시오|시쇼|셔요|이소|시소|소)$")
+_BUSY_NO = re.compile(r"(?:바빠서|바쁘니까|바빠가지고)(?:괜찮아요|됐어요|괜찮습니다)$")
+_TOOTHPASTE = re.compile(r"치약(?:을|만)?(?:바꾸면|바꿔야|바꿔도|쓰면)[가-힣]{0,4}(?:나아|되나|돼요|나을|괜찮|좋아)")
+_AROUND_THE_SHOP = re.compile(r"(?:문열기전에|문닫고|가게닫고|장사끝나고|가게끝나고)[가-힣]{0,6}(?:갈수있|가도되|"
+                              r"가도돼|가볼수)")
 
 RULES = (
     KindRule("a little bleeding from a pulled tooth, the gauze held, nothing asked", "symptom",
@@ -144,7 +168,7 @@ RULES = (
     KindRule("another of the family added, in dialect", "book", (_FAMILY_ALONG,), unless=(_CHANGED, _MONEY)),
     KindRule("the slots till when asked", "book", (_SLOTS_TILL_WHEN,), expect=("time", "date", None)),
     KindRule("may I come late, with an hour", "book", (_LATE_MAY_I, _AN_HOUR), dated=True,
-             unless=(_TROUBLE, re.compile(r"몇시"))),
+             unless=(_TROUBLE, re.compile(r"몇시|예약(?:인데|했는데|이|된|돼)"))),
     KindRule("65 and over heard to halve a price", "ask_insurance", (_SIXTY_FIVE, _HALF_PRICE, _DENTURE_OR_IMPLANT)),
     KindRule("the public checkup asked free", "ask_insurance", (_PUBLIC_CHECKUP, _FREE_ASKED), unless=(_VISIT_WORDS,)),
     KindRule("a text came, what is it about", "question_other", (_TEXT_CAME, _WHAT_ABOUT), unless=(_BOOKING_ASKED,)),
@@ -156,4 +180,21 @@ RULES = (
     KindRule("asked again", "other", (_ASKED_AGAIN,)),
     KindRule("a yes, then only fillers", "other", (_YES_THEN_FILLERS,), expect=(None, "wellbeing")),
     KindRule("a read-back held, its time to change", "no", (_HELD_TIME_CHANGED,), expect=("confirm", "proposal")),
+    KindRule("the public checkup heard free", "ask_insurance", (_PUBLIC_CHECKUP, _HEARD_FREE), unless=(_VISIT_WORDS,)),
+    KindRule("a proposal's one taken", "yes", (_THAT_ONE_TAKEN,), expect=("proposal",)),
+    KindRule("a reminder's day or hour put aside for another", "reschedule", (_PUT_ASIDE_FOR,), expect=("reminder",),
+             dated=True),
+    KindRule("fine in dialect, on a wellbeing call", "no", (_FINE_IN_DIALECT,), expect=("wellbeing",),
+             unless=(_NOT_FINE,)),
+    KindRule("an offer's errand taken with a yes", "yes", (_OFFER_TAKEN,), expect=("offer",), dated=False,
+             unless=(re.compile(r"같이|함께|잡아|해주세요|예약|넣어"),)),
+    KindRule("a day of one's own, I'll go and see, to an offer", "book", (_I_GO_AND_SEE,), expect=("offer",),
+             dated=True),
+    KindRule("a cavity wondered", "symptom", (_CAVITY_WONDERED,), unless=(re.compile(r"괜찮|정상"),)),
+    KindRule("a hygienist asked for", "talk_to_staff", (_HYGIENIST,)),
+    KindRule("another's visit added", "book", (_ANOTHERS_TOO,), unless=(_CHANGED, _MONEY)),
+    KindRule("a goodbye", "other", (_GOODBYE,), expect=(None,)),
+    KindRule("busy, to an offer", "no", (_BUSY_NO,), expect=("offer",)),
+    KindRule("a toothpaste asked", "medical_question", (_TOOTHPASTE,)),
+    KindRule("a shop's hours around a visit", "book", (_AROUND_THE_SHOP,), unless=(_MONEY,)),
 )
