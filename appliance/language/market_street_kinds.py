@@ -31,6 +31,11 @@ come" in ``care_waits``):
 - a proposal taken after "then, that one" ("그럼 그거 하지 뭐"): ``yes``; "done there" to an offer ("거기서 다 해
   줘요"): ``no``; asked again ("네? 다시 한 번만"), a yes then only fillers: ``other``; a read-back held and its time
   to change, to a confirmation: ``no`` (round 39).
+- and, for the rules alone (the model read them right): the public checkup heard free, a proposal's one taken
+  ("…거로 할게요"), a reminder's day or hour put aside for another, fine in dialect on a wellbeing call, an offer's
+  errand taken with a yes, "I'll go and see" with a day to an offer, a cavity wondered (round 40's ``symptom``), a
+  hygienist asked for, another's visit added, a goodbye, busy to an offer, toothpaste asked, a shop's hours around
+  a visit.
 
 All patterns match the compact text (no spaces).
 """
