@@ -66,8 +66,10 @@ ROUND_48_SETS = """\
                 proposal, an offer's errand taken with a yes, a tooth's pulling's pain asked, "아 네 그", blind77's
                 week with the booked Friday after it), 1 no more (blind57 "지금 대기 많아요? 바로 가면 볼 수
                 있어요", book, read question_other by the model rebuilt with the new sets; the rules read it as
-                before). Opt-out check: the counts on the older sets unchanged; the new sets add 16 refusals (5,
-                4, 3, 4), all read opt_out with and without the model, and no false opt-out.
+                before). Opt-out check: missed, caught and fired unchanged on the older sets (the check alone,
+                its model trained without the set, hears one fewer of dev21's 35: 30, the examples rebuilt); the
+                new sets add 16 refusals (5, 4, 3, 4), all read opt_out with and without the model, no false
+                opt-out (the honest first run of blind83 misses its one, as recorded, and the check asks on it).
                 A booked hour moved by whole hours ("한 시간만 늦출 수 있나요") now names the hour it goes to.
                 Left as they are: "그 다음 날요" to the date question with no day before it, "주말에
                 돼요" (the Saturday read), "지난번 스케일링 때 우산 …" (filling read), "… 씌워야 된다 카던데 그거
