@@ -1,8 +1,9 @@
-"""One reader for "날짜를 바꿔 드릴까요, 아니면 취소해 드릴까요?" (`conversation/move_or_cancel.py`), used by the inbound
-change-or-cancel question (after key 3) and the reminder's move-or-cancel question (after "그날은 못 가요").
+"""One reader for "날짜를 바꿔 드릴까요, 아니면 취소해 드릴까요?" (`conversation/move_or_cancel.py`), used by the
+inbound change-or-cancel question (after key 3) and the reminder's move-or-cancel question (after "그날은 못 가요").
 
 A word said under a negation chooses nothing: before, the inbound question cancelled on any "취소" in the answer
-("취소 안 해요" cancelled the visit) and the reminder moved on any "바꾸" ("바꾸지 말고 그냥 취소해 주세요" moved it)."""
+("취소 안 해요" cancelled the visit) and the reminder moved on any "바꾸" ("바꾸지 말고 그냥 취소해 주세요" moved
+it)."""
 
 from __future__ import annotations
 
