@@ -255,7 +255,9 @@ def said_no(u: Any) -> bool:
     return getattr(u, "intent", None) == "no" or getattr(u, "answer", None) == "no"
 
 
-KEEP = re.compile(r"그대로|둘게|둘께|두세요|둬|놔두|놓아\s*두|(?:^|\s|취소)안\s*(?:할|해)|하지\s*(?:마|말)|말아|말고")
+LEAVE_AS_IS = r"그대로|둘게|둘께|두세요|둬|놔두|놓아\s*두"
+"""The words that leave a visit as it is ("그대로 두세요"), shared with the move-or-cancel reader."""
+KEEP = re.compile(LEAVE_AS_IS + r"|(?:^|\s|취소)안\s*(?:할|해)|하지\s*(?:마|말)|말아|말고")
 """Words that keep an appointment in an answer to "예약을 취소해 드릴까요?" ("그대로 두세요", "취소 안 해요"; a word
 of its own: "미안해요" is no "안 해요")."""
 

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from appliance.conversation.asker import LEAVE_AS_IS
+
 Choice = Literal["move", "cancel", "keep", "no"]
 
 MOVE = re.compile(r"바꿔|바꾸|바까|바꿀|변경|옮겨|옮기|옮길|미뤄|미루|미룰|당겨|당기|당길|다른\s*날|날짜\s*를?\s*바")
@@ -17,7 +19,7 @@ CANCEL = re.compile(r"취\s*소")
 _NEGATED_AFTER = re.compile(r"\w{0,2}?\s*(?:는|은)?\s*"
                             r"(?:하지\s*(?:마|말)|지\s*(?:마|말)|말고|말아|안\s*(?:할|해|하)|않|못\s*(?:해|하))")
 _GOING = re.compile(r"(?<!안)(?<!못)(?<!안 )(?<!못 )(?:갈게|갈께|가께|가겠|갑니다|갈\s*(?:수|거)\s*(?:가\s*)?있)"
-                    r"|그대로|둘게|둘께|두세요|둬|놔두|놓아\s*두|안\s*바꿔도|바꾸지\s*않아도")
+                    r"|안\s*바꿔도|바꾸지\s*않아도|" + LEAVE_AS_IS)
 
 
 _NEGATED_BEFORE = re.compile(r"(?:안|못)\s*$")
