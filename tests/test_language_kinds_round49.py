@@ -122,6 +122,22 @@ def test_near_misses_with_an_hour_or_now_stay_bookings(text, intent, statistical
     ("설 연휴에 당직 같은 거 있어요", None, "ask_hours"),
     ("일곱 시는 넘어야 돼요", "proposal", "no"),
     ("어 네 알겠어요 감사합니다", None, "other"),
+    ("불소는 몇 달에 한 번 바르는 게 좋아요", "offer", "question_other"),
+    ("임플란트는 보통 몇 번이나 가야 돼요", None, "question_other"),
+    ("추석 연휴에도 진료하세요", None, "ask_hours"),
+    ("점심시간은 몇 시부터예요", None, "ask_hours"),
+    ("이 원장님 계세요 어제 다시 통화하기로 했는데요", None, "talk_to_staff"),
+    ("네 갈 건데 항생제 먹고 있는데 괜찮아요", "reminder", "medical_question"),
+    ("네 전에 한 번 와 봤어요", "yes_no", "yes"),
+    ("네 그게 다예요 감사합니다", "need", "no"),
+    ("네 누구시라고요", "reminder", "other"),
+    ("아 잠깐만요 아내 바꿔 드릴게요", "wellbeing", "other"),
+    ("목요일은 괜찮은데 시간이 좀 더 빠르면 좋겠어요", "proposal", "no"),
+    ("찬 거 마시면 시큰한데 충치인가 싶어가", None, "symptom"),
+    ("칫솔질할 때마다 피가 나는데 요새 피곤해서 그런가", None, "symptom"),
+    ("잇몸이 좀 빨개요 앞니 쪽이요", "wellbeing", "symptom"),
+    ("부기가 더 심해진 것 같은데 열은 없어요", "wellbeing", "symptom"),
+    ("어금니 때운 게 떨어져 나간 것 같아요", None, "symptom"),
 ])
 def test_the_ordinary_kinds_of_four_cities(text, expect, intent, statistical):
     assert _hear(text, expect, statistical).intent == intent
@@ -136,6 +152,8 @@ def test_the_ordinary_kinds_of_four_cities(text, expect, intent, statistical):
     ("씌운 게 빠져서요 내일 오전에 가서 다시 붙일 수 있을까요", None, "book"),  # a day: a visit
     ("네 갈게요 근데 주차는 돼요", "reminder", "ask_location"),  # round 49's count: 9 of 9
     ("네 알겠어요 감사합니다", "reminder", "yes"),
+    ("틀니 보험은 몇 년마다 다시 돼요", None, "ask_insurance"),  # the insurance's period stays ask_insurance
+    ("씌운 거 빠진 거 다시 붙이는 거요", "treatment", "book"),
 ])
 def test_near_misses_of_the_ordinary_kinds_keep_their_readings(text, expect, intent, statistical):
     assert _hear(text, expect, statistical).intent == intent

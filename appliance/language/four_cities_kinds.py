@@ -33,6 +33,12 @@ bring him" in ``care_waits``):
 - what one pays with the insurance, an age told ("칠십 넘었는데 … 보험으로 하면 내 돈은 얼마나"): ``ask_insurance``;
 - the way from the industrial complex's junction, which side ("공단 삼거리에서 어느 쪽으로"): ``ask_location``;
 - an address or a place mistaken ("주소를 잘못 봤나 보네요", "거기 세무사 사무실 아니에요"): ``wrong_number``.
+- and, for the rules alone: how often a treatment is repeated, how many visits or years a course takes
+  (``question_other``, round 30: 23 of 23, round 37); open on a holiday, the lunch break (``ask_hours``); a staff
+  member asked for with a call agreed (``talk_to_staff``); a medicine one takes, is it fine (``medical_question``);
+  been there before (``yes``); that is all with thanks, a proposal's time wished later (``no``); who was it again, a
+  hold with another put on (``other``); a cavity wondered in dialect, gums bleeding at brushing with a cause
+  wondered, gums reddened, a swelling worse with the fever denied, a filling come off told (``symptom``).
 
 All patterns match the compact text (no spaces), after ``transcript.tidy`` (the 경상도 endings read as standard).
 """
@@ -52,6 +58,32 @@ _DUTY_ON_A_DAY = re.compile(r"(?:요일|주말|공휴일|휴일|명절|연휴)(?
 _PAST_AN_HOUR_NEEDED = re.compile(r"시(?:반)?(?:은|는)?(?:넘어야|지나야|넘어서야|이후라야|이후여야)(?:돼요|"
                                   r"되는데|해요|가능)")
 _THANKS_ONLY = re.compile(r"^(?:아|어)?(?:네|예)(?:알겠습니다|알겠어요)(?:고맙습니다|감사합니다)$")
+# rules alone (the model read these right, or the kind is the rules' to carry)
+_HOW_OFTEN = re.compile(r"(?:몇개월|몇달|몇년|몇주)(?:에한번|마다)[가-힣]{0,8}(?:좋아요|좋은가요|돼요|되나요|"
+                        r"되는|해야|받아야|"
+                        r"하는거)")
+_HOW_MANY_VISITS = re.compile(r"(?:몇번|몇년|몇개월|몇달)(?:이나|정도)?(?:와야|가야|다녀야|걸려요|걸리나요|걸리는)")
+_HOLIDAY_OPEN = re.compile(r"(?:크리스마스|성탄절|설날|추석|명절|공휴일|연휴|어린이날)(?:날)?(?:에)?도(?:진료|"
+                           r"하세요|하나요|문열|"
+                           r"여세요)")
+_LUNCH_BREAK = re.compile(r"점심시간(?:은|이|도)?(?:없이|몇시|언제|있어요|있나요)")
+_PERSON_THEN_CALL = re.compile(r"(?:실장님|원장님|선생님)(?:오늘)?(?:계세요|계시나요|계신가요|"
+                               r"계십니까)[가-힣]{0,20}(?:통화)")
+_MEDICINE_ON = re.compile(r"(?:감기약|항생제|혈압약|진통제|약)(?:을|를)?먹고있는데[가-힣]{0,4}(?:괜찮|돼요|"
+                          r"되나요|되나)")
+_BEEN_BEFORE = re.compile(r"^(?:네|예)전에(?:한번|한두번)?(?:가봤|와봤|다녀봤|가본)")
+_THAT_IS_ALL = re.compile(r"^(?:네|예)?그게다(?:예요|에요|입니다)(?:고맙|감사)")
+_WHO_AGAIN = re.compile(r"^(?:네|예)?누구(?:라고|시라고)(?:요|예)?$")
+_HANDED_OVER = re.compile(r"(?:잠시만|잠깐만)[가-힣]{0,8}(?:바꿔드릴게요|바꿔드릴께요|바꿔줄게요|바꿔드릴께)$")
+_LATER_THAN_PROPOSED = re.compile(r"시간(?:이|은)?(?:좀)?(?:더)?(?:늦으면|늦었으면|이르면|빨랐으면|"
+                                  r"빠르면)(?:좋겠|해요)")
+_CAVITY_DIALECT = re.compile(r"충치인가싶어가$")
+_BRUSHED_BLEEDING_WONDERED = re.compile(r"(?:양치|칫솔질)[가-힣]{0,4}(?:때마다|"
+                                        r"때)[가-힣]{0,6}피가나[가-힣]{0,16}(?:그런가|"
+                                        r"때문인가)")
+_REDDENED_GUMS = re.compile(r"잇몸이(?:좀|약간|살짝)?(?:벌게요|빨개요|벌겋게)")
+_SWELLING_WORSE_NO_FEVER = re.compile(r"(?:붓기|부기)[가-힣]{0,6}심해진(?:것|거)같[가-힣]{0,8}열은없")
+_FILLING_GONE = re.compile(r"(?:때운게|때운거|씌운거|씌운게)[가-힣]{0,6}(?:떨어져나간(?:것|거)같|까맣게보여)")
 _MONEY = re.compile(r"비용|가격|얼마|돈|비싸|견적")
 _CHANGED = re.compile(r"취소|변경|바꿔|옮겨|미뤄")
 _PAINKILLER_FAILS = re.compile(r"진통제(?:를|도)?(?:먹어도|먹었는데도|먹어봐도|먹어도요|두번먹어도|"
@@ -113,8 +145,8 @@ RULES = (
     KindRule("when to start a treatment, one's child's age told", "medical_question", (_WHEN_TO_START, _CHILDS_AGE)),
     KindRule("duty care on a day asked", "ask_hours", (_DUTY_ON_A_DAY,)),
     KindRule("when one may chew or eat again", "medical_question", (_WHEN_MAY_I_EAT,)),
-    KindRule("a crown come off, can it be put back", "symptom", (_CROWN_OFF, _PUT_BACK), dated=False,
-             unless=(_MONEY,)),
+    KindRule("a crown come off, can it be put back", "symptom", (_CROWN_OFF, _PUT_BACK),
+             unless=(_MONEY, re.compile(r"가서|가면|갈게|가도|예약|오늘|내일|모레"))),
     KindRule("a gap felt after a treatment", "symptom", (_GAP_AFTER,),
              unless=(re.compile(r"원래|정상|나요|\?|그래요|거예요"),)),  # asked whether normal: medical_question
     KindRule("a trouble conceded, then fine, on a wellbeing call", "no", (_CONCEDED_FINE,), expect=("wellbeing",),
@@ -129,6 +161,25 @@ RULES = (
     KindRule("a proposal's time moved", "no", (_TIME_MOVED,), expect=("proposal",)),
     KindRule("an hour to be past, to a proposal", "no", (_PAST_AN_HOUR_NEEDED,), expect=("proposal",)),
     KindRule("I see, thanks, with nothing asked", "other", (_THANKS_ONLY,), expect=(None,)),
+    KindRule("how often a treatment is repeated", "question_other", (_HOW_OFTEN,), unless=(re.compile(r"보험"),)),
+    KindRule("how many visits or years a course takes", "question_other", (_HOW_MANY_VISITS,),
+             unless=(_MONEY, re.compile(r"아파|아프|시려|부었"))),
+    KindRule("open on a holiday asked", "ask_hours", (_HOLIDAY_OPEN,)),
+    KindRule("the lunch break asked", "ask_hours", (_LUNCH_BREAK,)),
+    KindRule("a staff member asked for, a call agreed", "talk_to_staff", (_PERSON_THEN_CALL,)),
+    KindRule("a medicine one takes, is it fine", "medical_question", (_MEDICINE_ON,)),
+    KindRule("been there before, to a yes-no question", "yes", (_BEEN_BEFORE,), expect=("yes_no",)),
+    KindRule("that is all, with thanks, to the need question", "no", (_THAT_IS_ALL,), expect=("need",)),
+    KindRule("who was it again", "other", (_WHO_AGAIN,)),
+    KindRule("a hold, someone else put on", "other", (_HANDED_OVER,)),
+    KindRule("a proposal's time wished later", "no", (_LATER_THAN_PROPOSED,), expect=("proposal",)),
+    KindRule("a cavity wondered, in dialect", "symptom", (_CAVITY_DIALECT,)),
+    KindRule("gums bleeding at brushing, a cause wondered", "symptom", (_BRUSHED_BLEEDING_WONDERED,)),
+    KindRule("gums reddened told", "symptom", (_REDDENED_GUMS,), dated=False,
+             unless=(re.compile(r"\?|나요|돼요|까요"),)),
+    KindRule("a swelling worse, the fever denied", "symptom", (_SWELLING_WORSE_NO_FEVER,)),
+    KindRule("a filling or a crown come off or gone dark, told", "symptom", (_FILLING_GONE,),
+             unless=(re.compile(r"\?|나요|까요|예약|가서|가면"),)),
     KindRule("a person added to one's booking", "book", (_ONE_MORE,), unless=(_CHANGED, _MONEY)),
     KindRule("family added, no 같이", "book", (_FAMILY_TOO,), unless=(_CHANGED, _MONEY)),
     KindRule("a day told as the only one", "book", (_ONLY_THAT_DAY,), expect=("date",), dated=True),
