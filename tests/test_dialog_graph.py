@@ -29,7 +29,7 @@ from tests.demo_emr_support import talk as turns_of
 from tests.opt_out_support import refusal_the_rules_miss
 from tests.receptionist_support import BIRTH_QUERY
 from tests.receptionist_support import patient_with_appointment as patient_with_appointment  # a fixture
-from tests.campaign_dialog_support import DAUGHTER, FAMILY, MOTHER, SON, Ops
+from tests.campaign_dialog_support import DAUGHTER, FACTS, FAMILY, MOTHER, SON, Ops
 
 FAMILY_PHONE = seed.DEMO_FAMILY_PHONE
 APPLIANCE = Path(__file__).resolve().parents[1] / "appliance"
@@ -68,7 +68,7 @@ def receptionist(emr_url, tmp_path):
 
 def campaign(name, ops=None, data=None):
     return CampaignDialog(campaign=name, kind="INFO" if name in ("reminder", "happy_call", "implant_checkup") else "AD",
-                          ops=ops or Ops(), patient_id="55", data=data or {
+                          ops=ops or Ops(), facts=FACTS, patient_id="55", data=data or {
                               "appointment": {"id": "55", "start": "2026-11-24T15:30:00", "treatment": "scaling"}},
                           now=lambda: NOW, can_say=lambda t: True)
 
