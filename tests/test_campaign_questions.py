@@ -28,6 +28,7 @@ from appliance.outbound import queue
 from appliance.outbound.calls import CallOps
 from tests.campaign_dialog_support import APPT, FACTS, NOW, Ops, dialog, end, keys, said, verified
 from tests.demo_emr_support import emr_url as emr_url  # a fixture
+from tests.opt_out_support import refusal_the_rules_miss
 
 SAYS_ALL = {"can_say": lambda text: True}  # a voice that can say the clinic's own sentences
 REMINDER = {"campaign": "reminder", "kind": "INFO", "data": APPT, **SAYS_ALL}  # a scaling visit tomorrow
@@ -201,3 +202,15 @@ def test_the_question_lands_as_a_callback_row_with_the_words(emr_url, crm_db):
     assert row.note == "campaign insurance_scaling: 스케일링은 몇 개월마다 받아야 돼요"
     assert row.phone == seed.DEMO_FAMILY_PHONE.replace("-", "") and str(row.patient_id) == "1"
 
+
+
+def test_on_the_opt_out_check_a_question_is_answered_and_stores_no_refusal():
+    d, out, ops = asked(OFFER, refusal_the_rules_miss("offer"))
+    assert keys(out) == ["opt_out_check"]
+    out = d.on_input(Heard(text="스케일링은 얼마예요?"))  # no refusal: answered, back to the offer
+    assert said(out).startswith("스케일링, 만 오천 원에서 이만 원까지입니다.") and d.state == "offer"
+    assert keys(out)[-2:] == spoken_keys("ob_offer_booking")
+    d, out, ops = asked(OFFER, refusal_the_rules_miss("offer"))
+    out = d.on_input(Heard(text="네 근데 주차는 어디에 하면 돼요"))  # a yes beside a question is no clear refusal
+    assert said(out).startswith(FACTS.parking) and keys(out)[-1] == "opt_out_check" and d.state == "optout_check"
+    assert not any(e[0] == "opt_out" for e in ops.log) and end(out) is None

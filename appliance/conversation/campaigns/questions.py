@@ -9,7 +9,9 @@ never a price the facts do not hold. A price or insurance question that names no
 campaign's (scaling on the insurance scaling call, the implant on the implant check-up, else the task's).
 
 A yes in the same turn ("네 가요 근데 주차는 어디 하면 되는교") is a yes too: the answer is said and the open
-question takes the yes (the reminder confirmed, the offer going on to the booking) instead of asking again.
+question takes the yes (the reminder confirmed, the offer going on to the booking) instead of asking again. On the
+opt-out check ("앞으로 병원 안내 연락을 그만 받으시겠어요?") the check reads the rest itself, as on the inbound desk: a
+question there is no refusal, the call goes back to its question; a yes beside a question stores nothing (asked again).
 """
 
 from __future__ import annotations
@@ -80,9 +82,12 @@ def answer(d: Any, u: Any, text: str, step: Step) -> Actions | None:
     said = sentences(d, intent, u, text)
     if said is None:
         said = to_staff(d, intent, text)
-    if said_yes(u) and d.state != OPT_OUT_CHECK:  # a refusal is stored on a clear answer only
-        flow = d.steps[d.state][0]
+    flow = d.steps[d.state][0]
+    taken = None
+    if d.state == OPT_OUT_CHECK:  # the check reads its own answer (a question is no refusal: back to the call);
+        taken = None if said_yes(u) else step.words(flow, u, text)  # a yes beside a question is no clear one
+    elif said_yes(u):
         taken = step.words(flow, u, text)
-        if taken is not None:
-            return said + taken
+    if taken is not None:
+        return said + taken
     return d.again([step.reask[-1]], before=said)
