@@ -9,9 +9,11 @@ import datetime as dt
 from appliance.conversation.actions import End, Heard, Say
 from appliance.conversation.campaigns import CampaignDialog, People
 from appliance.commands.chat import render_says
+from appliance.data.clinic import facts as factslib
 from appliance.data.emr.model import Patient
 
 NOW = dt.datetime(2026, 11, 25, 10, 0)
+FACTS = factslib.load(factslib.EXAMPLE)  # the demo clinic's facts, as the outbound route passes the clinic's own
 MINSU = Patient(id="55", name="김민수", birth_date=dt.date(1985, 3, 2), sex="M")
 MOTHER = Patient(id="1", name="김지영", birth_date=dt.date(1982, 9, 18), sex="F")
 SON = Patient(id="2", name="김도윤", birth_date=dt.date(2014, 5, 7), sex="M")
@@ -30,6 +32,7 @@ class Ops:
 
     def __init__(self, open_=True, slots=None, people=None):
         self.log: list[tuple] = []
+        self.callbacks: list[tuple] = []  # (reason, priority, note): what staff find in their queue
         self.open_ = open_
         self.slots = slots if slots is not None else [dt.datetime(2026, 11, 27, 10), dt.datetime(2026, 11, 27, 11)]
         self._people = people if people is not None else People([MINSU])
@@ -58,6 +61,7 @@ class Ops:
 
     def callback(self, reason, priority, note=None):
         self.log.append(("callback", priority))
+        self.callbacks.append((reason, priority, note))
 
     def clinic_open(self):
         return self.open_
@@ -67,6 +71,7 @@ class Ops:
 
 
 def dialog(campaign, kind="INFO", ops=None, patient_id="55", **kw):
+    kw.setdefault("facts", FACTS)
     return CampaignDialog(campaign=campaign, kind=kind, ops=ops or Ops(), patient_id=patient_id, now=lambda: NOW, **kw)
 
 

@@ -29,7 +29,7 @@ from tests.demo_emr_support import talk as turns_of
 from tests.opt_out_support import refusal_the_rules_miss
 from tests.receptionist_support import BIRTH_QUERY
 from tests.receptionist_support import patient_with_appointment as patient_with_appointment  # a fixture
-from tests.campaign_dialog_support import DAUGHTER, FAMILY, MOTHER, SON, Ops
+from tests.campaign_dialog_support import DAUGHTER, FACTS, FAMILY, MOTHER, SON, Ops
 
 FAMILY_PHONE = seed.DEMO_FAMILY_PHONE
 APPLIANCE = Path(__file__).resolve().parents[1] / "appliance"
@@ -68,7 +68,7 @@ def receptionist(emr_url, tmp_path):
 
 def campaign(name, ops=None, data=None):
     return CampaignDialog(campaign=name, kind="INFO" if name in ("reminder", "happy_call", "implant_checkup") else "AD",
-                          ops=ops or Ops(), patient_id="55", data=data or {
+                          ops=ops or Ops(), facts=FACTS, patient_id="55", data=data or {
                               "appointment": {"id": "55", "start": "2026-11-24T15:30:00", "treatment": "scaling"}},
                           now=lambda: NOW, can_say=lambda t: True)
 
@@ -186,6 +186,11 @@ def campaign_scripts() -> list[tuple[str, dict, list[str]]]:
         ("recall", {}, ["#850302", "네", "#2", "#1"]),
         ("insured_treatment", {}, ["#850302", "#1", "#2", "#2", "#2"]),
         *((name, {}, [refusal_the_rules_miss("birth"), "아니요", "#850302"]) for name in CAMPAIGNS),  # asked: no
+        # questions about the clinic after identity: answered (or to staff), the question again; a yes with one taken
+        ("reminder", {}, ["#850302", "주차는 어디에 하면 돼요", "스케일링은 몇 개월마다 받아야 돼요",
+                          "네 가요 근데 주차는 어디 하면 되는교"]),
+        ("insurance_scaling", {}, ["#850302", "보험 되는 거예요", "네 해야죠 보험 되죠", "네 좋아요 근데 주차 돼요"]),
+        ("implant_checkup", {}, ["#850302", "임플란트 검진 그거 돈 내야 돼요", "토요일도 하세요", "#3"]),
     ]
 
 
@@ -203,7 +208,7 @@ def test_scripted_campaign_conversations_take_only_declared_transitions_and_visi
 
 INPUTS = ["#1", "#2", "#3", "#*", "#1203", "", "네", "아니요", "음", "예약하고 싶어요", "내일 오후 세 시",
           "스케일링이요", "예약 취소할게요", "진료시간 알려 주세요", "예약 바꾸고 싶어요", "김철수요", "모르겠어요",
-          "누구세요?", "둘 다요"]
+          "누구세요?", "둘 다요", "주차 되죠", "네 근데 몇 시까지 해요"]
 
 
 @pytest.mark.parametrize("name", ["receptionist", *CAMPAIGNS])

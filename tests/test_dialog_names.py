@@ -86,7 +86,7 @@ def conversations(voice: Voice, emr_url: str, crm_path, patient_birth: str, pati
                                                      ("reminder", guardian, ["#820918", "#1"])]:
             ops = kw.get("ops") or Ops(people=People([MINSU]))
             dialog = CampaignDialog(campaign=name, kind="INFO" if name in ("reminder", "happy_call", "implant_checkup")
-                                    else "AD", ops=ops, patient_id=kw.get("patient_id", "55"),
+                                    else "AD", ops=ops, facts=facts, patient_id=kw.get("patient_id", "55"),
                                     data=kw.get("data") or CAMPAIGN_DATA, now=lambda: NOW, can_say=voice.can_say)
             yield dialog, talk(dialog, lines)
         for kind in ("INFO", "AD"):
@@ -152,7 +152,8 @@ def test_a_name_is_not_stitched_from_recorded_pieces(voices):
 
 def test_campaign_dialogs_without_a_voice_check_say_no_name():
     """A campaign dialog built without ``can_say`` (a carrier that cannot tell) says no name either."""
-    dialog = CampaignDialog(campaign="reminder", kind="INFO", ops=Ops(people=People([MINSU])), patient_id="55",
+    dialog = CampaignDialog(campaign="reminder", kind="INFO", ops=Ops(people=People([MINSU])), facts=None,
+                            patient_id="55",
                             data=CAMPAIGN_DATA, now=lambda: dt.datetime(2026, 11, 23, 10))
     dialog.start()
     out = dialog.on_input(parse_input("#850302"))

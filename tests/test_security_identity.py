@@ -154,7 +154,7 @@ class Task:
 def campaign_call(emr_url, task):
     facts = factslib.load(factslib.EXAMPLE)
     ops = CallOps(task, config=None, facts=facts, emr=EMR(emr_url, "reference", allow_writes=True), clock=lambda: NOW)
-    return CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, patient_id=task.patient_id,
+    return CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, facts=facts, patient_id=task.patient_id,
                           data=task.data, now=lambda: NOW, can_say=lambda text: True)
 
 

@@ -152,8 +152,9 @@ def campaign_dialog(task: ChatTask, *, config: Any, facts: Any, emr: Any, now: d
 
     queue.ensure_tables()
     ops = CallOps(task, config=config, facts=facts, emr=emr, clock=lambda: now)  # type: ignore[arg-type]
-    return CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, patient_id=task.patient_id, data=task.data,
-                          detail=task.detail, can_say=lambda text: True, now=lambda: now, recorded=False)
+    return CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, facts=facts, patient_id=task.patient_id,
+                          data=task.data, detail=task.detail, can_say=lambda text: True, now=lambda: now,
+                          recorded=False)
 
 
 __all__ = ["ChatTask", "add_demo_family_appointments", "build_task", "campaign_dialog", "landed_since", "marks"]

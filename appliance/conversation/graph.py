@@ -89,7 +89,7 @@ def sample(name: str) -> Any:
     from appliance.conversation.campaigns import CampaignDialog
 
     ops = SimpleNamespace(call_id=None, clinic_open=lambda: False)
-    return CampaignDialog(campaign=name, kind="INFO", ops=ops)
+    return CampaignDialog(campaign=name, kind="INFO", ops=ops, facts=None)
 
 
 def main(argv: list[str]) -> int:

@@ -178,9 +178,9 @@ async def handle_outbound(engine: Any, agi: Any) -> None:
     if dialog is None:
         ops = CallOps(task, config=config, facts=facts, emr=emr, clock=clock, call_id=log.call.id)
         # the greeting says "녹음됩니다" only when this call's recording runs (campaign calls are not recorded)
-        dialog = CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, patient_id=task.patient_id,
-                                data=task.data or {}, detail=task.detail, can_say=engine.speech.can_say, now=clock,
-                                recorded=False)
+        dialog = CampaignDialog(campaign=task.campaign, kind=task.kind, ops=ops, facts=facts,
+                                patient_id=task.patient_id, data=task.data or {}, detail=task.detail,
+                                can_say=engine.speech.can_say, now=clock, recorded=False)
         dialog = with_test_transcripts(config, dialog)  # test instances only (see conversation.factory)
     outcome = await engine.converse(agi, log, dialog)
     decided = getattr(dialog, "outcome", None)

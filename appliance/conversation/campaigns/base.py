@@ -7,7 +7,9 @@ patient (for a child, the guardian answers). Only after that the campaign's own 
 Wherever the call is: a refusal is stored at once and confirmed (one heard but not understood as one is asked
 about first: :mod:`..optout_check`); pain, bleeding or swelling is a priority-1
 callback and staff now when open; "직원 연결"/0 goes to staff; "누구세요?" is answered; "지금 바빠요" ends with
-a promise to call again. Side effects go through ``ops`` (:class:`.ops.Ops`), so this stays pure.
+a promise to call again; after identity a question about the clinic is answered from its facts (``facts``, the
+same object the inbound desk answers from) or goes to staff (:mod:`.questions`). Side effects go through ``ops``
+(:class:`.ops.Ops`), so this stays pure.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from appliance.conversation import about_the_call
 from appliance.conversation.actions import Action, End, Say, says
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
 from appliance.conversation.campaigns.ops import Ops, appointments_of
+from appliance.conversation.campaigns.questions import answer as answer_question
 from appliance.conversation.campaigns.slots import SlotFlow
 from appliance.conversation.handover import CAMPAIGN, Handover
 from appliance.conversation.identity import Identity
@@ -42,7 +45,7 @@ class CampaignDialog(Asker):
     ANYWHERE = (OPT_OUT_CHECK,)  # a refusal heard but not understood as one is asked about wherever the call is
     BODIES: ClassVar[dict[str, Callable[[Any], Flow]]] = {}  # campaign name -> its flow (filled by __init__.py)
 
-    def __init__(self, *, campaign: str, kind: str, ops: Ops, patient_id: str | None = None,
+    def __init__(self, *, campaign: str, kind: str, ops: Ops, facts: Any, patient_id: str | None = None,
                  data: dict[str, Any] | None = None, detail: str | None = None,
                  can_say: Callable[[str], bool] = lambda text: False, now: Callable[[], dt.datetime] = dt.datetime.now,
                  understand: Any = None, recorded: bool = False):
@@ -52,6 +55,7 @@ class CampaignDialog(Asker):
         self.campaign = campaign
         self.kind = kind
         self.ops = ops
+        self.facts = facts  # the clinic's facts (None: no valid facts file, every question about us goes to staff)
         self.patient_id = str(patient_id) if patient_id is not None else None
         self.data = data or {}
         self.detail = detail
@@ -130,7 +134,7 @@ class CampaignDialog(Asker):
             return self.end("ob_callback_later", Outcome.CALLBACK, "call back later")
         if WHO.search(re.sub(r"\s+", " ", text)) and intent in ("other", "no", "yes"):
             return self.again(["ob_who_we_are", step.reask[-1]])
-        return None
+        return answer_question(self, u, text, step)  # hours, parking, price, insurance, any other question
 
     def interrupt_keys(self, digits: str, step: Step) -> Actions | None:
         if is_staff_key(digits, step):
