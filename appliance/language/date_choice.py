@@ -328,6 +328,11 @@ _THE_BOOKED_ONE_AFTER = re.compile(r"\s?(?:거|꺼|예약)(?:요|이요|예요)?
 # round 41: "모렌가 글피에": the first day in doubt (round 27); a day as a bound ("목요일 전이면 다 좋아요"): no day
 _IN_DOUBT_ASKED_AFTER = re.compile(r"(?:인가|가)\s")
 _A_BOUND_AFTER = re.compile(r"\s?(?:전이면|전까지면|전에만|이전이면|전이어야|전까지만)")
+# round 49: the end of one's stay as the bound ("다음 주 화요일에 복귀라 그 전에 돼요", "이십일일이라 그 전이면"): no
+# day; a bound before the day asked ("크리스마스 전에 해야 되는데 다음 주 금요일 어때요"): the day asked
+_ITS_BOUND_AFTER = re.compile(r"(?:에|가|이)?\s?(?:복귀|출국|출발|입대|개학|제대)?(?:이?라|라서|이라서)"
+                              r"\s?그\s?전(?:에|이면|까지)")
+_BEFORE_IT = re.compile(r"\s?(?:전에|전까지)\s")
 
 
 def _round40_choice(text: str, results: list[DateResult], today: dt.date) -> tuple[bool, DateResult | None]:
@@ -335,8 +340,11 @@ def _round40_choice(text: str, results: list[DateResult], today: dt.date) -> tup
     if len(results) >= 2 and results[0].date is not None and (_IN_DOUBT_AFTER.match(text, results[0].end)
                                                               or _IN_DOUBT_ASKED_AFTER.match(text, results[0].end)):
         return True, results[0]
-    if len(results) == 1 and _A_BOUND_AFTER.match(text, results[0].end):
+    if len(results) == 1 and (_A_BOUND_AFTER.match(text, results[0].end)
+                              or _ITS_BOUND_AFTER.match(text, results[0].end)):
         return True, None
+    if len(results) == 2 and results[1].date is not None and _BEFORE_IT.match(text, results[0].end):
+        return True, results[1]
     if len(results) == 2 and results[0].date is not None and _A_CONDITION_AFTER.match(text, results[0].end):
         return True, results[1]
     if (len(results) == 2 and results[0].kind == "rel_week" and _TO_A_WEEK_MOVED.match(text, results[0].end)
