@@ -61,6 +61,11 @@ _CROWN_OFF = re.compile(r"(?:씌운|크라운|때운|떼운|보철)[가-힣]{0,1
 _PUT_BACK_ON_A_DAY = re.compile(r"(?:오늘|내일|모레|[월화수목금토일]요일)(?:에|날)?(?:다시|바로|좀)?(?:붙일수|붙여줄수|"
                                 r"붙여주실수|끼워줄수)(?:있|있을)")
 _APPLIANCE = re.compile(r"틀니|교정기|유지장치|장치|보철|브릿지")
+# an appliance's fit told, then "may I come [a day]" (round 50's count: 6 of 6 earlier such labels book)
+_APPLIANCE_FIT = re.compile(r"(?:틀니|교정기|유지장치|장치|보철|브릿지)[가-힣]{0,4}"
+                            r"(?:헐렁|덜그럭|안맞|잘안맞|들떠|들뜨)")
+_COME_ON_A_DAY = re.compile(r"(?:오늘|내일|모레|이번주|다음주|주말|[월화수목금토일]요일)(?:에|날)?(?:다시|좀|한번)?"
+                            r"(?:가도|가봐도|가서봐도|가서)(?:돼|되|될|괜찮|봐도)")
 _FIX_ASKED = re.compile(r"(?:손봐|고쳐|조정해|맞춰)(?:주실수|줄수|주세요|주시겠)")
 _CONSULT_WHEN = re.compile(r"(?:상담|검진)(?:좀)?(?:받을라|받으려|받아보려|받아볼라|받고싶)[가-힣]{0,4}"
                            r"언제(?:가면|가도|와야|돼요|되나요)")
@@ -104,6 +109,14 @@ _SHOP_MEANT = re.compile(r"(?:미용실|미장원|헤어샵|네일샵|식당|음
                          r"[가-힣]{0,8}(?:예약하려고|예약할라|주문할라|주문하려|아니에요|아닌가요|아니예요)")
 
 
+
+def visit_on_a_day(compact: str) -> bool:
+    """A crown off to be put back on a day, an appliance's fit with a visit on a day: a visit asked (round 34's errand,
+    round 50's count), never the care question ``body_or_visit`` would take it for."""
+    return bool(_CROWN_OFF.search(compact) and _PUT_BACK_ON_A_DAY.search(compact)
+                or _APPLIANCE_FIT.search(compact) and _COME_ON_A_DAY.search(compact))
+
+
 RULES = (
     KindRule("a baby's first check-up, when to bring, the age told", "medical_question",
              (_BABY_AGE, _FIRST_CHECK_WHEN)),
@@ -114,6 +127,8 @@ RULES = (
     KindRule("the cost with the insurance", "ask_insurance", (_COST_WITH_INSURANCE,)),
     KindRule("a crown off, put back on a day", "book", (_CROWN_OFF, _PUT_BACK_ON_A_DAY), dated=True),
     KindRule("an appliance's fix on a day", "book", (_APPLIANCE, _FIX_ASKED), dated=True),
+    KindRule("an appliance's fit, a visit on a day", "book", (_APPLIANCE_FIT, _COME_ON_A_DAY), dated=True,
+             unless=(re.compile(r"아파|아프|아픈|쑤시|피가"),)),  # a pain told too: round 34's medical_question
     KindRule("a consultation wished, when to come", "book", (_CONSULT_WHEN,)),
     KindRule("decided, then when", "book", (_DECIDED_WHEN,), expect=(None,)),
     KindRule("open at a day and an hour, then I'll go", "book", (_THEN_I_GO,), expect=(None,), dated=True),
