@@ -132,3 +132,13 @@ def test_answers_to_proposals_read_backs_and_wellbeing_calls(text, expect, inten
 ])
 def test_the_ordinary_kinds_of_four_days(text, expect, intent, statistical):
     assert _hear(text, expect, statistical).intent == intent
+
+
+@WITH_AND_WITHOUT_MODEL
+@pytest.mark.parametrize("text, expect, time", [
+    ("오전 열한 시였죠 한 시간만 늦춰 주실 수 있어요", "reminder", "12:00"),
+    ("오후 네 시였잖아요 두 시간만 당겨 주세요", None, "14:00"),
+])
+def test_an_hour_read_back_then_moved_by_whole_hours_names_the_hour_it_goes_to(text, expect, time, statistical):
+    got = _hear(text, expect, statistical)
+    assert (got.intent, got.time) == ("reschedule", time), got
