@@ -61,8 +61,10 @@ ROUND_50_SETS = """\
                 할게요 언제 돼요" to an offer, another hour asked after "안 되고", "참을 만해요" with no yes, a staff
                 member asked after a move) were narrowed; none moves away at the end. Opt-out, read on every labelled
                 sentence (26 613) with today's rules, with and without the model: the 819 refusals all read opt_out, no
-                false opt-out, as before the round (the new sets' 24 refusals, 6 each, read opt_out on their first runs
-                too).
+                false opt-out, as before the round (the new sets' 23 refusals, 6, 5, 6 and 6, read opt_out on their
+                first runs too). bench/opt_out_check.py, rerun in the round (not committed): today 810 refusals of the
+                joined sets, none missed, the check fires on 1 of 25 558 other sentences (dev16's, as before); with a
+                model left out it hears 735 of 810 by itself and fires on 5; the first runs stay as cached.
                 Left as they are: "오늘 오후 세 시 반 예약이요 한 삼십 분 늦게 가도 될까요" (15:30 read, 16:00 labelled:
                 a move by minutes), "여섯 시 넘어서 퇴근하니께 여섯 시 반 되나" (18:00 read), "거기 진료 끝나는 시간이
                 몇 시예요 화요일은 야간 하세요" on a Tuesday (next Tuesday read), "그 모레 예약했던 거 … 하루만 미뤄"
