@@ -33,8 +33,8 @@ from tests.opt_out_support import refusal_the_rules_miss
 SAYS_ALL = {"can_say": lambda text: True}  # a voice that can say the clinic's own sentences
 REMINDER = {"campaign": "reminder", "kind": "INFO", "data": APPT, **SAYS_ALL}  # a scaling visit tomorrow
 OFFER = {"campaign": "insurance_scaling", "kind": "AD", **SAYS_ALL}
-REASK = {"reminder": "ob_reminder_keys", "insurance_scaling": "ob_offer_booking",
-         "implant_checkup": "ob_implant_ask", "recall": "ob_offer_booking"}
+REASK = {"reminder": "ob_reminder_keys", "insurance_scaling": "offer_booking",  # no keypad words after an answer
+         "implant_checkup": "ob_implant_ask", "recall": "offer_booking"}
 OPEN = {"reminder": "reminder", "insurance_scaling": "offer", "implant_checkup": "implant", "recall": "offer"}
 EXPECT = {"reminder": "reminder", "insurance_scaling": "offer", "implant_checkup": "offer", "recall": "offer"}
 

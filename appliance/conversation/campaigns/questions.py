@@ -24,6 +24,7 @@ from appliance.conversation.actions import Action, Say
 from appliance.conversation.asker import Actions, Step, said_yes
 from appliance.conversation.optout_check import STATE as OPT_OUT_CHECK
 from appliance.conversation.outcomes import EventKind
+from appliance.conversation.phrases import JOINED
 
 ASKED = (*fact_sentences.ASKS, "question_other")
 CAMPAIGN_TREATMENT = {"insurance_scaling": "scaling", "implant_checkup": "implant"}
@@ -90,4 +91,13 @@ def answer(d: Any, u: Any, text: str, step: Step) -> Actions | None:
         taken = step.words(flow, u, text)
     if taken is not None:
         return said + taken
-    return d.again([step.reask[-1]], before=said)
+    return d.again(asked_again(step.reask[-1]), before=said)
+
+
+def asked_again(reask: str) -> list[str]:
+    """The open question as asked after a spoken answer: without the keypad's instructions ("진료 예약 도와드릴까요?",
+    not "… 네는 1번, 아니요는 2번을 눌러 주세요."): the patient is talking, and the keys still work."""
+    parts = JOINED.get(reask)
+    if parts and parts[-1] == "yes_no_keys":
+        return list(parts[:-1])
+    return [reask]
