@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from appliance.language import four_days_kinds
 from appliance.language.asking import asked_before_aside, is_question
 from appliance.language.questions import (
     AFTER_CARE, BOOK_REQUEST, CARE_PLACE, CARE_TOPIC, CONDITION, FACT_WORDS, MOUTH, OKAY_AFTER_CLAUSE, PERMISSION,
@@ -30,7 +31,7 @@ VISIT_REQUEST = re.compile("|".join((
 def visit_asked(compact: str) -> bool:
     """A visit or a slot is asked for in so many words ("빼러 가도 돼요?"; not "사우나 가도 돼요?")."""
     rest = CARE_PLACE.sub("", compact)
-    return bool(BOOK_REQUEST.search(rest) or VISIT_REQUEST.search(rest))
+    return bool(BOOK_REQUEST.search(rest) or VISIT_REQUEST.search(rest) or four_days_kinds.visit_on_a_day(rest))
 
 
 def own_care_question(text: str, compact: str) -> bool:

@@ -41,7 +41,8 @@ from appliance.language.life_around_visits import life_around_a_visit
 from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
 from appliance.language import (blossom_day_kinds, childrens_week_kinds, early_summer_kinds, exam_week_kinds,
-                                four_cities_kinds, family_day_kinds, harvest_day_kinds, market_day_kinds,
+                                four_cities_kinds, four_days_kinds, family_day_kinds, harvest_day_kinds,
+                                market_day_kinds,
                                 port_day_kinds, rainy_day_kinds,
                                 market_street_kinds, resort_town_kinds, school_day_kinds, seaside_day_kinds,
                                 shift_work_kinds, new_term_kinds, spring_day_kinds, summer_blocks_kinds,
@@ -96,7 +97,8 @@ _MEDICINE_MORE = re.compile(
 )  # round 34: whether to go for more of it ("약 다 먹었는데 더 받으러 가야 되나요") is the dentist's call too
 
 
-_ROUNDS_30_TO_35 = (four_cities_kinds.RULES, market_street_kinds.RULES, family_day_kinds.RULES, market_day_kinds.RULES,
+_ROUNDS_30_TO_35 = (four_days_kinds.RULES, four_cities_kinds.RULES, market_street_kinds.RULES, family_day_kinds.RULES,
+                    market_day_kinds.RULES,
                     seaside_day_kinds.RULES, spring_day_kinds.RULES, early_summer_kinds.RULES, school_day_kinds.RULES,
                     port_day_kinds.RULES, rainy_day_kinds.RULES,
                     winter_day_kinds.RULES, childrens_week_kinds.RULES, harvest_day_kinds.RULES,

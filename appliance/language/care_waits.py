@@ -81,7 +81,7 @@ _PAIN_THEN_MAY_I_COME = re.compile(
     r"(?:(?:아팠|아파|아프|욱신|쑤시|쑤신|쑤셔|쑤셨|시렸|시려|시리|시큰|부었|부어)[가-힣]{0,6}"
     r"(?:는데|어서|아서|니까|다고해서|다고하셔서|어요|아요)|(?:시린|아픈|쑤신|부은|시큰한)데|"
     r"(?:욱신거리|쑤시|아파|아프|시려|시리|쑤셔|부어|시큰거리)가)(?:요)?"
-    r"(?:혹시)?(?:오늘|내일|낼|모레|지금|당장)(?:바로|당장|좀|한번)?"
+    r"(?:혹시)?(?:오늘|내일|낼|모레)(?:바로|당장|좀|한번)?"
     r"(?:(?:가도|가봐도|와도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|는거죠|아요|을까요)?|가능할까요|가능해요|"
     r"가능한가요)\??$"
 )
@@ -94,7 +94,7 @@ _TROUBLE_THEN_MAY_I_BRING = re.compile(
     r"(?:(?:찔러요|찔려요|찔러서요|찔려서요|(?:시린|아픈|쑤신|부은|시큰한)데)"
     r"|(?:아팠|아파|아프|욱신|쑤시|쑤셔|시려|시리|시큰|부었|부어|흔들|빠질|빠지려|빠질라|빠질려|깨졌|깨져|"
     r"(?<![커카배])피가나|튀어나와|튀어나왔)[가-힣]{0,8}(?:는데|어서|아서|니까))(?:요)?(?:혹시)?"
-    r"(?:오늘|내일|낼|모레|지금|당장|[월화수목금토일]요일(?:에|날)?)(?:바로|당장|좀|한번)?(?:학교|수업|학원|일|회사)?"
+    r"(?:오늘|내일|낼|모레|[월화수목금토일]요일(?:에|날)?)(?:바로|당장|좀|한번)?(?:학교|수업|학원|일|회사)?"
     r"(?:끝나고|마치고)?"
     r"(?:데려|데리고|델고|애데리고)?"
     r"(?:가도|가봐도|와도|와봐도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|겠나요|겠어요|겠습니까|을까요)?\??"
@@ -113,6 +113,24 @@ _MUST_OR_MAY = re.compile(
 _TODAY_OR_WAIT = re.compile(
     r"(?:오늘|지금|당장|바로)[가-힣]{0,3}(?:가도|와도|가야|와야|가봐야)(?:돼|되|하|할|괜찮)[가-힣]{0,4}"
     r"(?:아니면|아님|혹은)[가-힣]{0,6}(?:기다려도|기다렸다가?|참아도|버텨도|두고봐도|지켜봐도|놔둬도|있다가)")
+# round 50 (counted: a trouble told, then "may I come [a day word]" with no hour and no errand, 15 of 18 earlier
+# labels medical_question; with "지금/바로" and no day word 29 of 29 book, round 36; an appliance's fit with a day 6 of
+# 6 book): the general form, whatever the trouble's ending ("욱신욱신한데", "시려서 그러는데", "아프긴 한데"), a
+# wait between ("참았다가"), a part of the day ("내일 아침에"), and a reason of one's own day after ("… 오늘은 회의가
+# 계속 있어서요")
+_TROUBLE_TOLD = re.compile(
+    r"(?:아파|아프|아픈|아팠|욱신|쑤시|쑤셔|쑤신|시려|시리|시린|시렸|시큰|부었|부어|부은|흔들|(?<![커카배])피가나|"
+    r"(?<![커카배])피나)[가-힣]{0,8}?(?:는데|한데|은데|ㄴ데|데|어서|아서|려서|해서|니까)(?:요)?"
+    r"(?:그러는데|그래서|그런데)?(?:요)?")
+_WAIT_BETWEEN = r"(?:좀|그냥|혹시|참았다가|참다가|기다렸다가|버티다가|며칠)*"
+_A_DAY_WORD = (r"(?:오늘|내일|낼|모레|내일모레|이번주|다음주|담주|주말|[월화수목금토일]요일)(?:날)?(?:에|은|는)?"
+               r"(?:아침|오전|오후|저녁|점심)?(?:에|때)?(?:좀|한번|다시|일찍)?")
+_MAY_I_COME = (r"(?:가도|와도|가봐도|와봐도|데려가도|가서봐도)(?:돼|되|될|괜찮)(?:요|나요|죠|까요|겠나요|겠어요|"
+               r"을까요|는거죠)?\??")
+_TROUBLE_THEN_A_DAY = re.compile(_TROUBLE_TOLD.pattern + _WAIT_BETWEEN + _A_DAY_WORD + _MAY_I_COME
+                                 + r"(?:[가-힣]{2,16}(?:어서요|아서요|해서요|어서|아서|해서|때문에|라서요|라서))?$")
+_HOUR_OR_ERRAND = re.compile(r"(?:한|두|세|네|다섯|여섯|일곱|여덟|아홉|열|열한|열두|\d)시(?!간)|[가-힣]러(?:가|와|오)"
+                             r"|들고|모시고|헐렁|덜그럭|지금|바로|당장")
 _SHOULD_I_GO = re.compile(r"(?:한번|꼭|바로)?가봐야(?:할까요|하나요|되나요|될까요|하는지|하는건가요|하는거예요)")
 _REQUEST_END = re.compile(r"(?:주세요|줘요|주십시오|부탁해요|부탁드려요|잡아줘|잡아주세요)$")
 
@@ -135,6 +153,8 @@ def asks_whether_it_can_wait(compact: str) -> bool:
         return True
     if _TROUBLE_THEN_MAY_I_BRING.search(compact):
         return True  # round 48: a child brought, a tooth about to come out, a reason after
+    if _TROUBLE_THEN_A_DAY.search(compact) and not _HOUR_OR_ERRAND.search(compact):
+        return True  # round 50: the general form, counted (no hour, no errand, no "지금", no appliance's fit)
     if _HOURS_BEFORE_EATING.search(compact) and _TREATMENT_HAD.search(compact):
         return True
     if _APPLIANCE.search(compact) and _LEFT_OFF.search(compact):

@@ -92,7 +92,9 @@ _REASON_AFTER = re.compile(r"\s?(?:반\s?)?(?:에\s?)?(?:퇴근|끝나|마치|�
                            r"|\s?(?:에\s?)?예약(?:된|되어|돼|한|했)")  # round 25: "열 시 예약된 … 오후 세 시"
 _TARGET_AFTER = re.compile(r"\s?(?:으로|로)(?!\s?(?:해서|인해))")
 # round 48: a booked hour moved by whole hours ("아홉 시 반 예약 한 시간만 늦출 수 있나요"): the hour it goes to
-_MOVED_BY_HOURS = re.compile(r"\s?(?:예약|거)?(?:을|를)?\s?(?P<n>한|두|세|1|2|3)\s?시간\s?(?:만|정도|쯤)?\s?(?:만\s?)?"
+# round 50: also the hour read back first ("오후 두 시였죠 한 시간만 당겨 주실 수 있어요")
+_MOVED_BY_HOURS = re.compile(r"\s?(?:였죠|이었죠|였잖아요|이죠)?\s?(?:예약|거)?(?:을|를)?\s?"
+                             r"(?P<n>한|두|세|1|2|3)\s?시간\s?(?:만|정도|쯤)?\s?(?:만\s?)?"
                              r"(?P<way>늦|미뤄|미루|미룰|뒤로|당겨|당기|당길|앞당|일찍)")
 _HOURS_MOVED = {"한": 1, "두": 2, "세": 3, "1": 1, "2": 2, "3": 3}
 _UNSURE_AFTER = re.compile(r"\s?(?:반\s?)?(?:이었|였)(?:나|던가|더라|는지)|\s?(?:반\s?)?인가")
