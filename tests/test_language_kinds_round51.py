@@ -49,8 +49,8 @@ def test_near_misses_of_the_safety_kinds_keep_their_reading(text, intent, statis
 @WITH_AND_WITHOUT_MODEL
 @pytest.mark.parametrize("text, expect, intent", [
     ("교정 하는 중인데 스케일링도 같이 받을 수 있어요", None, "medical_question"),
-    ("씌운 게 빠져서요", "treatment", "symptom"),
-    ("교정기가 좀 헐렁해서요", "treatment", "symptom"),
+    ("씌운 게 빠져서요", "treatment", "book"),  # to the treatment question: round 51's count, 19 of 19
+    ("교정기가 좀 헐렁해서요", "treatment", "book"),
     ("떼운 데가 깨진 거 같아요", "wellbeing", "symptom"),
     ("어금니 사이에 자꾸 음식이 껴요 고칠 수 있을까요", None, "symptom"),
     ("이 선생님 내일 나오세요", None, "talk_to_staff"),

@@ -8,9 +8,9 @@ in ``opt_out_words``; a thing broken "… 부러져 부렀어", then "may I come
   (round 42);
 - whether an activity is allowed if a treatment is done ("지금 사랑니 뽑으면 바다 들어가도 돼요"): ``medical_question``
   (the after-care kind, rounds 23 and 34; never a booking);
-- a trouble told as the answer to the treatment question or on a wellbeing call ("떼운 게 떨어져서요", "틀니가 안
-  맞아서요"): ``symptom`` (round 28's bare-trouble convention); a trouble told then "can you fix it", no day ("…
-  음식이 자꾸 껴요 고칠 수 있나요"): ``symptom`` (round 23);
+- a thing off or loose told on a wellbeing call ("레진 한 데가 좀 떨어져 나간 거 같아요"): ``symptom`` (to the
+  treatment question it stays ``book``: round 51's count, 19 of 19 earlier labels); a trouble told then "can you fix
+  it", no day ("… 음식이 자꾸 껴요 고칠 수 있나요"): ``symptom`` (round 23);
 - a staff member asked for by name with a day ("김 원장님 오늘 진료하세요"): ``talk_to_staff`` (round 27);
 - a receipt or a named paper for a claim, sent by e-mail or text: ``question_other`` (rounds 39/50);
 - a yes to an offer, then "this evening too?" ("네 해야지요 오늘 저녁에도 돼요"): ``book`` (rounds 25/30);
@@ -61,8 +61,8 @@ RULES = (
              unless=(_BOOKING_WORDS, _A_DAY)),
     KindRule("an activity allowed if a treatment is done", "medical_question", (_IF_TREATED, _ACTIVITY_ALLOWED),
              unless=(_BOOKING_WORDS,)),
-    KindRule("a thing off or loose told, to the treatment question or a wellbeing call", "symptom",
-             (_THING_OFF_OR_LOOSE, _TOLD_AS_A_REASON), expect=("treatment", "wellbeing"), dated=False),
+    KindRule("a thing off or loose told on a wellbeing call", "symptom",
+             (_THING_OFF_OR_LOOSE, _TOLD_AS_A_REASON), expect=("wellbeing",), dated=False),
     KindRule("a trouble told, then can you fix it, no day", "symptom", (_TROUBLE, _FIX_IT), dated=False,
              unless=(_A_DAY,)),
     KindRule("a staff member asked for by name, with a day", "talk_to_staff", (_STAFF_BY_NAME_ON_A_DAY,),
