@@ -115,6 +115,7 @@ def main() -> None:
                  "blind65", "blind66", "blind67", "blind68", "blind69", "blind70", "blind71", "blind72", "blind73",
                  "blind74", "blind75", "blind76", "blind77", "blind79", "blind80", "blind78", "blind81", "blind82",
                  "blind83", "blind86", "blind87", "blind88", "blind89", "blind90", "blind91", "blind92", "blind93",
+                 "blind94", "blind95", "blind96", "blind97",
                  "dev12", "dev13", "dev14", "dev15", "dev16", "dev17", "dev18", "dev19", "dev20", "dev21"):
         if (DATA / f"{name}.jsonl").exists():
             res = evaluate(load(name))

@@ -59,7 +59,8 @@ ORDER = ("train", "stress", "blind2", "blind3", "blind4", "blind5", "dev5", "dev
          "blind58", "blind59", "blind60", "blind61", "blind62", "blind63", "blind64", "blind65", "blind66",
          "blind67", "blind68", "blind69", "blind70", "blind71", "blind72", "blind73", "blind74",
          "blind75", "blind76", "blind77", "blind79", "blind80", "blind78", "blind81", "blind82", "blind83",
-         "blind86", "blind87", "blind88", "blind89", "blind90", "blind91", "blind92", "blind93")
+         "blind86", "blind87", "blind88", "blind89", "blind90", "blind91", "blind92", "blind93",
+         "blind94", "blind95", "blind96", "blind97")
 SCORED = ORDER[ORDER.index("dev5"):]
 BLENDED = ORDER[ORDER.index("blind7"):]
 CALIBRATION = ("blind7", "blind8", "dev8", "dev9", "blind9", "blind10")

@@ -34,6 +34,7 @@ from nlu_provenance_round47 import ROUND_47_SETS, ROUND_47_SUM  # bench/, beside
 from nlu_provenance_round48 import ROUND_48_SETS, ROUND_48_SUM  # bench/, beside this module
 from nlu_provenance_round49 import ROUND_49_SETS, ROUND_49_SUM  # bench/, beside this module
 from nlu_provenance_round50 import ROUND_50_SETS, ROUND_50_SUM  # bench/, beside this module
+from nlu_provenance_round51 import ROUND_51_SETS, ROUND_51_SUM  # bench/, beside this module
 
 ROUND_31_SETS = """\
   blind45  253  forty-fifth blind set (issue 15, round 31), written by a different person who never saw the rules,
@@ -276,7 +277,7 @@ PROVENANCE = (EARLY_SETS + ROUNDS_5_TO_7 + ROUNDS_8_TO_9 + ROUND_10 + ROUNDS_11_
               + ROUND_32_SETS + ROUND_33_SETS + ROUND_34_SETS + ROUND_35_SETS + ROUND_36_SETS
               + ROUND_37_SETS + ROUND_38_SETS + ROUND_39_SETS + ROUND_40_SETS + ROUND_41_SETS + ROUND_42_SETS
               + ROUND_43_SETS + ROUND_44_SETS + ROUND_45_SETS + ROUND_46_SETS + ROUND_47_SETS + ROUND_48_SETS
-              + ROUND_49_SETS + ROUND_49_SUM + ROUND_50_SETS + ROUND_50_SUM
+              + ROUND_49_SETS + ROUND_49_SUM + ROUND_50_SETS + ROUND_50_SUM + ROUND_51_SETS + ROUND_51_SUM
               + ROUND_48_SUM + ROUND_47_SUM + ROUND_46_SUM + ROUND_45_SUM + ROUND_44_SUM + ROUND_43_SUM + ROUND_42_SUM
               + ROUND_41_SUM
               + ROUND_40_SUM + ROUND_39_SUM

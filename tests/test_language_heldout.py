@@ -41,7 +41,7 @@ SETS = ["train", "heldout", "stress", "blind2", "blind3", "blind4", "blind5", "d
         "blind66", "blind67", "blind68", "blind69", "blind70", "blind71", "blind72", "blind73",
         "blind74", "blind75", "blind76", "blind77", "blind79", "blind80", "blind78", "blind81", "blind82",
         "blind83", "blind86", "blind87", "blind88", "blind89",
-        "blind90", "blind91", "blind92", "blind93"]
+        "blind90", "blind91", "blind92", "blind93", "blind94", "blind95", "blind96", "blind97"]
 
 
 @pytest.mark.parametrize("name", SETS)

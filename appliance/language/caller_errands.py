@@ -40,7 +40,8 @@ from appliance.language.hearsay_and_equipment import hearsay_or_equipment
 from appliance.language.life_around_visits import life_around_a_visit
 from appliance.language.after_holiday_kinds import after_holiday_kind
 from appliance.language.clinic_day_kinds import clinic_day_kind
-from appliance.language import (blossom_day_kinds, childrens_week_kinds, early_summer_kinds, exam_week_kinds,
+from appliance.language import (blossom_day_kinds, childrens_week_kinds, commute_and_coast_kinds,
+                                early_summer_kinds, exam_week_kinds,
                                 four_cities_kinds, four_days_kinds, family_day_kinds, harvest_day_kinds,
                                 market_day_kinds,
                                 port_day_kinds, rainy_day_kinds,
@@ -97,7 +98,8 @@ _MEDICINE_MORE = re.compile(
 )  # round 34: whether to go for more of it ("약 다 먹었는데 더 받으러 가야 되나요") is the dentist's call too
 
 
-_ROUNDS_30_TO_35 = (four_days_kinds.RULES, four_cities_kinds.RULES, market_street_kinds.RULES, family_day_kinds.RULES,
+_ROUNDS_30_TO_35 = (commute_and_coast_kinds.RULES,
+                    four_days_kinds.RULES, four_cities_kinds.RULES, market_street_kinds.RULES, family_day_kinds.RULES,
                     market_day_kinds.RULES,
                     seaside_day_kinds.RULES, spring_day_kinds.RULES, early_summer_kinds.RULES, school_day_kinds.RULES,
                     port_day_kinds.RULES, rainy_day_kinds.RULES,
