@@ -65,15 +65,21 @@ def _reminder_due(lab, taken: set[str], hhmm: str):
     from appliance.outbound import targeting
 
     emr = EMR(lab["emr_url"])
-    patient = patient_alone_on_a_mobile(lab, taken)
-    taken.add(patient.id)
-    tomorrow = lab["today"] + dt.timedelta(days=1)
-    _sql(lab, "INSERT INTO RESERVATION (RSV_PTID, RSV_DATE, RSV_TIME, RSV_MIN, RSV_DRID, RSV_CHAIR, RSV_STATUS,"
-              " RSV_TXNAME) VALUES (:p, :d, :t, 30, 1, 3, 'R', '스케일링')",
-         {"p": int(patient.id), "d": tomorrow.strftime("%Y%m%d"), "t": hhmm}, write=True)
     config = lab["config"]
-    plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=now_there(lab), config=config)
-    mine = [t for t in plan.targets if t.patient_id == patient.id]
+    tomorrow = lab["today"] + dt.timedelta(days=1)
+    visit = {"d": tomorrow.strftime("%Y%m%d"), "t": hhmm}
+    for _ in range(20):  # the e2e session's other modules may have called a candidate today: one call a day each
+        patient = patient_alone_on_a_mobile(lab, taken)
+        taken.add(patient.id)
+        _sql(lab, "INSERT INTO RESERVATION (RSV_PTID, RSV_DATE, RSV_TIME, RSV_MIN, RSV_DRID, RSV_CHAIR, RSV_STATUS,"
+                  " RSV_TXNAME) VALUES (:p, :d, :t, 30, 1, 3, 'R', '스케일링')", {"p": int(patient.id), **visit},
+             write=True)
+        plan = targeting.plan("reminder", emr=emr, facts=factslib.load_for(config), now=now_there(lab), config=config)
+        mine = [t for t in plan.targets if t.patient_id == patient.id]
+        if mine:
+            break
+        _sql(lab, "DELETE FROM RESERVATION WHERE RSV_PTID = :p AND RSV_DATE = :d AND RSV_TIME = :t",
+             {"p": int(patient.id), **visit}, write=True)  # not this one: leave the EMR as it was
     assert len(mine) == 1, plan.targets
     appt = next(a for a in mine[0].appointments() if a["patient_id"] == patient.id)
     assert dt.datetime.fromisoformat(appt["start"]) == dt.datetime.combine(tomorrow, dt.time(int(hhmm[:2]),
