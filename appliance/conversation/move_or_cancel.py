@@ -25,7 +25,7 @@ _GOING = re.compile(r"(?<!안)(?<!못)(?<!안 )(?<!못 )(?:갈게|갈께|가께|
 _NEGATED_BEFORE = re.compile(r"(?:안|못)\s*$")
 
 
-def _said(word: re.Pattern[str], text: str) -> bool:
+def said_plainly(word: re.Pattern[str], text: str) -> bool:
     """The word is said at least once without a negation right before or after it ("안 바꿔도 돼요")."""
     return any(not _NEGATED_AFTER.match(text, m.end()) and not _NEGATED_BEFORE.search(text, 0, m.start())
                for m in word.finditer(text))
@@ -33,7 +33,7 @@ def _said(word: re.Pattern[str], text: str) -> bool:
 
 def cancel_said(text: str) -> bool:
     """"취소" said plainly (not "취소 안 해요", "취소는 하지 마세요")."""
-    return _said(CANCEL, text)
+    return said_plainly(CANCEL, text)
 
 
 def choice(u: Any, text: str) -> Choice | None:
@@ -41,7 +41,7 @@ def choice(u: Any, text: str) -> Choice | None:
     caller chose neither; what that means is the asking flow's call) or None (unclear: asked again)."""
     intent = getattr(u, "intent", None)
     keep = bool(_GOING.search(text))
-    move, cancel = _said(MOVE, text), _said(CANCEL, text)
+    move, cancel = said_plainly(MOVE, text), said_plainly(CANCEL, text)
     if move and not cancel:
         return "move"
     if cancel and not move:

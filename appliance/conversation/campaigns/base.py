@@ -23,6 +23,7 @@ from appliance.conversation.actions import Action, End, Say, says
 from appliance.conversation.asker import Actions, Asker, Flow, Step, is_staff_key
 from appliance.conversation.campaigns.ops import Ops, appointments_of
 from appliance.conversation.campaigns.questions import answer as answer_question
+from appliance.conversation.campaigns.refusal_visits import drop_visits
 from appliance.conversation.campaigns.slots import SlotFlow
 from appliance.conversation.handover import CAMPAIGN, Handover
 from appliance.conversation.identity import Identity
@@ -156,7 +157,9 @@ class CampaignDialog(Asker):
         scope = opt_out_scope(words, self.kind == AD) if words else ("ad" if self.kind == AD else "all")
         self.ops.opt_out(source, scope)
         self.event(EventKind.OPTED_OUT, source=source, scope=scope)
-        return self.end(OPTED_OUT[scope], Outcome.OPTED_OUT, "opted out", barge_in=False)
+        before = drop_visits(self, words) if words else []  # "예약된 거 다 없애 주시고 연락도 안 주셔도 됩니다"
+        summary = "opted out; booked visits cancelled" if before else "opted out"
+        return before + self.end(OPTED_OUT[scope], Outcome.OPTED_OUT, summary, barge_in=False)
 
     def staff(self, summary: str = "환자 요청: 직원 연결",
               reason: str = "patient asked for staff (outbound, after hours)") -> Actions:
